@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../config.ts';
+import { prepare } from '../server/bootstrap.ts';
+import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { createAccount } from '../modules/auth/account.service.ts';
+import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
+import { importRegions, readRegionFile } from '../modules/regions/region-import.ts';
+import { AppError } from '../server/problem.ts';
+
+const CLI_ACTOR = { accountId: null, role: 'cli', stationId: null };
+
+async function withDatabase<T>(
+  fn: (ctx: Awaited<ReturnType<typeof prepare>>) => Promise<T>,
+): Promise<T> {
+  const ctx = await prepare(loadConfig(), { demo: false });
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+export async function runSeedDemo(): Promise<number> {
+  const config = loadConfig();
+  if (config.env === 'production') {
+    console.error('refused: demo data and demo accounts are never created in production');
+    return 2;
+  }
+  return withDatabase(async ({ db, pii }) => {
+    if (!(await isDatabaseEmpty(db.kysely))) {
+      console.error(
+        'refused: the database already has regions; demo data loads only into an empty database',
+      );
+      return 2;
+    }
+    const summary = await seedDemo({ db: db.kysely, pii, now: new Date() });
+    console.log(`demo data loaded: ${JSON.stringify(summary)}`);
+    return 0;
+  });
+}
+
+export async function runCreateAdmin(opts: {
+  username: string;
+  region: string;
+  displayName: string;
+  password: string;
+}): Promise<number> {
+  return withDatabase(async ({ db }) => {
+    try {
+      const created = await createAccount(db.kysely, {
+        username: opts.username,
+        displayName: opts.displayName,
+        password: opts.password,
+        grants: [{ role: 'admin', regionCode: opts.region }],
+        actor: CLI_ACTOR,
+        now: new Date(),
+      });
+      console.log(`administrator ${created.username} created (scope ${opts.region})`);
+      return 0;
+    } catch (err) {
+      if (err instanceof AppError) {
+        console.error(
+          `refused: ${err.code}${err.detail ? ` (${err.detail})` : ''}: ${err.message}`,
+        );
+        return 2;
+      }
+      throw err;
+    }
+  });
+}
+
+export async function runImportRegions(file: string): Promise<number> {
+  if (!fs.existsSync(file)) {
+    console.error(`no such file: ${file}`);
+    return 2;
+  }
+  let rows;
+  try {
+    rows = readRegionFile(file);
+  } catch (err) {
+    console.error(`cannot read ${file}: ${(err as Error).message}`);
+    return 2;
+  }
+  return withDatabase(async ({ db }) => {
+    const bar = new SingleBar(
+      {
+        format: 'importing regions [{bar}] {value}/{total} rows',
+        hideCursor: true,
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+        stream: process.stderr,
+      },
+      Presets.shades_classic,
+    );
+    bar.start(rows.length, 0);
+    const summary = await importRegions(db.kysely, {
+      rows,
+      actor: CLI_ACTOR,
+      now: new Date(),
+      onProgress: (n) => bar.update(n),
+    });
+    bar.stop();
+    console.log(
+      `read ${summary.read} rows: ${summary.imported} imported, ${summary.unchanged} already present, ${summary.refused.length} refused`,
+    );
+    for (const r of summary.refused.slice(0, 50))
+      console.log(`  refused row ${r.row} (${r.code || 'no code'}): ${r.reason}`);
+    if (summary.refused.length > 50)
+      console.log(`  … and ${summary.refused.length - 50} more refused rows`);
+    return summary.refused.length > 0 ? 1 : 0;
+  });
+}
+
+export async function runAuditVerify(): Promise<number> {
+  return withDatabase(async ({ db }) => {
+    const result = await verifyAuditChain(db.kysely);
+    if (result.ok) {
+      console.log(`audit chain intact: ${result.checked} events verified`);
+      return 0;
+    }
+    console.error(
+      `audit chain BROKEN at event #${result.firstBrokenSeq} (${result.reason}); ${result.checked} events before it verified`,
+    );
+    return 1;
+  });
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; poolSize: number };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Base64 master key for personal-data encryption and lookup hashes (X-3). */
+  dataKey: string | undefined;
+  bodyLimitBytes: number;
+  logLevel: string;
+  /** Serve the built web UI from this folder when it exists. */
+  webDist: string;
+  /** Cookie `Secure` flag: on in production unless explicitly disabled behind plain HTTP. */
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode = env.DOORSTEP_ENV ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
+  if (mode !== 'development' && mode !== 'production' && mode !== 'test') {
+    throw new Error(`DOORSTEP_ENV must be development, production or test (got ${mode})`);
+  }
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const url = env.DATABASE_URL;
+  let database: DatabaseConfig;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    database = { dialect: 'postgres', url, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) };
+  } else if (url && url.startsWith('sqlite:')) {
+    database = { dialect: 'sqlite', file: path.resolve(url.slice('sqlite:'.length)) };
+  } else if (url) {
+    throw new Error('DATABASE_URL must start with postgres:// or sqlite:');
+  } else {
+    database = { dialect: 'sqlite', file: path.join(dataDir, 'doorstep.sqlite') };
+  }
+  return {
+    env: mode,
+    host: env.HOST ?? '0.0.0.0',
+    port: Number(env.PORT ?? 3000),
+    dataDir,
+    database,
+    dataKey: env.DOORSTEP_DATA_KEY,
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    webDist: path.resolve(env.WEB_DIST ?? 'web/dist'),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : mode === 'production',
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,257 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../server/auth.plugin.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { ALL_ROLES, ROLE_LABELS } from './roles.ts';
+import { auditActor } from './actor.ts';
+import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
+import { authenticate } from './login.service.ts';
+import {
+  COOKIE_SESSION_HOURS,
+  createSession,
+  loadGrants,
+  revokeSession,
+} from './session.service.ts';
+
+const Credentials = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+const GrantView = z.object({
+  role: z.enum(ALL_ROLES),
+  roleLabel: z.object({ zh: z.string(), en: z.string() }),
+  regionCode: z.string(),
+  stationId: z.string().nullable(),
+  reachPrefix: z.string(),
+});
+
+const MeView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  residentId: z.string().nullable(),
+  grants: z.array(GrantView),
+  preferences: z.object({ elderlyMode: z.boolean(), locale: z.enum(['zh-CN', 'en']) }),
+});
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+
+  async function me(accountId: string) {
+    const grants = await loadGrants(db, accountId);
+    const row = await db
+      .selectFrom('accounts')
+      .select(['id', 'username', 'display_name', 'resident_id', 'preferences'])
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      residentId: row.resident_id,
+      grants: grants.map((g) => ({
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role],
+        regionCode: g.regionCode,
+        stationId: g.stationId,
+        reachPrefix: g.reachPrefix,
+      })),
+      preferences: parsePreferences(row.preferences),
+    };
+  }
+
+  app.post(
+    '/auth/login',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in (web): sets an httpOnly session cookie',
+        body: Credentials,
+        response: { 200: MeView },
+      },
+    },
+    async (request, reply) => {
+      const now = app.deps.now();
+      const account = await authenticate(db, { ...request.body, ip: request.ip, now });
+      const session = await createSession(db, { accountId: account.id, kind: 'cookie', now });
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, {
+            actor: { accountId: account.id, role: null, stationId: null },
+            action: 'account.logged_in',
+            entityType: 'account',
+            entityId: account.id,
+            requestId: request.id,
+            now,
+          }),
+        );
+      void reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.deps.config.secureCookies,
+        path: '/',
+        maxAge: COOKIE_SESSION_HOURS * 3600,
+      });
+      return me(account.id);
+    },
+  );
+
+  app.post(
+    '/auth/tokens',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Issue a Bearer token for a device or integration',
+        body: Credentials.extend({ label: z.string().trim().min(1).max(100) }),
+        response: {
+          201: z.object({
+            token: z.string(),
+            expiresAt: z.string(),
+            tokenType: z.literal('Bearer'),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const now = app.deps.now();
+      const account = await authenticate(db, {
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        now,
+      });
+      const session = await createSession(db, {
+        accountId: account.id,
+        kind: 'bearer',
+        label: request.body.label,
+        now,
+      });
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, {
+            actor: { accountId: account.id, role: null, stationId: null },
+            action: 'account.token_issued',
+            entityType: 'account',
+            entityId: account.id,
+            after: { label: request.body.label, expiresAt: session.expiresAt },
+            requestId: request.id,
+            now,
+          }),
+        );
+      return reply
+        .status(201)
+        .send({ token: session.token, expiresAt: session.expiresAt, tokenType: 'Bearer' as const });
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session (cookie or Bearer)',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const now = app.deps.now();
+      const token =
+        request.cookies[SESSION_COOKIE] ??
+        /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (token && request.actor) {
+        await revokeSession(db, token, now);
+        await db
+          .transaction()
+          .execute((trx) =>
+            recordAudit(trx, {
+              actor: auditActor(request.actor),
+              action: 'account.logged_out',
+              entityType: 'account',
+              entityId: request.actor!.accountId,
+              requestId: request.id,
+              now,
+            }),
+          );
+      }
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in account, its role grants and preferences',
+        response: { 200: MeView },
+      },
+    },
+    async (request) => me(request.actor!.accountId),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change password; other sessions of the account end',
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(1).max(200),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(db, {
+        accountId: request.actor!.accountId,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        keepSessionId: request.sessionTokenHash,
+        actor: auditActor(request.actor),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/auth/preferences',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change per-user preferences (elderly mode, language)',
+        body: z
+          .strictObject({
+            elderlyMode: z.boolean().optional(),
+            locale: z.enum(['zh-CN', 'en']).optional(),
+          })
+          .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+        response: { 200: MeView.shape.preferences },
+      },
+    },
+    async (request) => {
+      const changes = Object.fromEntries(
+        Object.entries(request.body).filter(([, v]) => v !== undefined),
+      );
+      return updatePreferences(db, {
+        accountId: request.actor!.accountId,
+        changes,
+        actor: auditActor(request.actor),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+    },
+  );
+};

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { reachOf, type Actor, type Grant } from './actor.ts';
+import { isRole } from './roles.ts';
+
+export const COOKIE_SESSION_HOURS = 12;
+export const BEARER_SESSION_DAYS = 90;
+/** last_seen_at is refreshed at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  opts: { accountId: string; kind: 'cookie' | 'bearer'; label?: string; now: Date },
+): Promise<{ token: string; expiresAt: string }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const ttl =
+    opts.kind === 'cookie' ? COOKIE_SESSION_HOURS * 3600_000 : BEARER_SESSION_DAYS * 86400_000;
+  const expiresAt = new Date(opts.now.getTime() + ttl).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      account_id: opts.accountId,
+      kind: opts.kind,
+      label: opts.label ?? null,
+      created_at: opts.now.toISOString(),
+      expires_at: expiresAt,
+      last_seen_at: opts.now.toISOString(),
+      revoked_at: null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function revokeSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Loads the grants of an account with the region level and station kind each needs. */
+export async function loadGrants(db: Kysely<Database>, accountId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .leftJoin('stations as s', 's.id', 'g.station_id')
+    .select(['g.role', 'g.region_code', 'r.level', 'g.station_id', 's.kind as station_kind'])
+    .where('g.account_id', '=', accountId)
+    .orderBy('g.created_at')
+    .orderBy('g.id')
+    .execute();
+  return rows.flatMap((r) =>
+    isRole(r.role)
+      ? [
+          {
+            role: r.role,
+            regionCode: r.region_code,
+            regionLevel: r.level,
+            stationId: r.station_id,
+            stationKind: r.station_kind,
+            reachPrefix: reachOf(r.region_code, r.level, r.station_kind),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Resolves a token to its actor; null when unknown, expired, revoked or the account is disabled. */
+export async function actorForToken(
+  db: Kysely<Database>,
+  token: string,
+  kind: 'cookie' | 'bearer',
+  now: Date,
+): Promise<Actor | null> {
+  const id = hashToken(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select([
+      's.expires_at',
+      's.revoked_at',
+      's.last_seen_at',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.status',
+      'a.resident_id',
+    ])
+    .where('s.id', '=', id)
+    .where('s.kind', '=', kind)
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.status !== 'active' || row.expires_at <= now.toISOString()) {
+    return null;
+  }
+  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+  return {
+    accountId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    residentId: row.resident_id,
+    grants: await loadGrants(db, row.id),
+  };
+}

@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  NewRegion,
+  NewStation,
+  RegionCodeSchema,
+  RegionView,
+  StationKindSchema,
+  StationPatch,
+  StationView,
+} from './regions.schema.ts';
+import {
+  createRegion,
+  createStation,
+  getStation,
+  listRegions,
+  listStations,
+  regionPath,
+  updateStation,
+} from './regions.service.ts';
+
+const PUBLIC = { access: { public: true } } as const;
+const ADMIN = { access: { roles: ['admin'] } } as const;
+
+/** the region tree and the stations on it. Reading is public (it is public service information). */
+export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+
+  app.get(
+    '/regions',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['regions'],
+        summary: 'Children of a region (top level when parent is omitted)',
+        querystring: z.strictObject({ parent: RegionCodeSchema.optional() }),
+        response: { 200: z.array(RegionView) },
+      },
+    },
+    async (request) => listRegions(db, request.query.parent ?? null),
+  );
+
+  app.get(
+    '/regions/:code',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['regions'],
+        summary: 'A region with its ancestors (root first) and children',
+        params: z.object({ code: RegionCodeSchema }),
+        response: {
+          200: z.object({
+            path: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+            children: z.array(RegionView),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      path: await regionPath(db, request.params.code),
+      children: await listRegions(db, request.params.code),
+    }),
+  );
+
+  app.post(
+    '/regions',
+    {
+      config: { ...ADMIN, idempotent: true },
+      schema: {
+        tags: ['regions'],
+        summary: 'Add a region under a parent',
+        body: NewRegion,
+        response: { 201: RegionView },
+      },
+    },
+    async (request, reply) => {
+      const created = await createRegion(db, {
+        region: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/stations',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['stations'],
+        summary: 'Stations inside a region',
+        querystring: z.strictObject({
+          regionCode: RegionCodeSchema.optional(),
+          kind: StationKindSchema.optional(),
+          q: z.string().trim().max(50).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.array(StationView) },
+      },
+    },
+    async (request) => listStations(db, request.query),
+  );
+
+  app.get(
+    '/stations/:id',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['stations'],
+        summary: 'One station',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: StationView },
+      },
+    },
+    async (request) => getStation(db, request.params.id),
+  );
+
+  app.post(
+    '/stations',
+    {
+      config: { ...ADMIN, idempotent: true },
+      schema: {
+        tags: ['stations'],
+        summary: 'Add a station',
+        body: NewStation,
+        response: { 201: StationView },
+      },
+    },
+    async (request, reply) => {
+      const id = await createStation(db, {
+        station: request.body,
+        actor: request.actor,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(await getStation(db, id));
+    },
+  );
+
+  app.patch(
+    '/stations/:id',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['stations'],
+        summary: 'Change a station’s name, address, phone or opening hours',
+        params: z.object({ id: z.string().uuid() }),
+        body: StationPatch,
+        response: { 200: StationView },
+      },
+    },
+    async (request) =>
+      updateStation(db, {
+        id: request.params.id,
+        patch: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
+  );
+};

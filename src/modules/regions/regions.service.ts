@@ -1,0 +1,274 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database, RegionLevel, Station } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { isValidParentLevel, LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+import type { NewRegion, NewStation, OpeningHours, StationPatch } from './regions.schema.ts';
+
+const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
+  district_centre: ['district'],
+  town_centre: ['town'],
+  village_station: ['village', 'grid'],
+};
+
+export async function listRegions(db: Kysely<Database>, parentCode: string | null) {
+  let q = db
+    .selectFrom('regions as r')
+    .select((eb) => [
+      'r.code',
+      'r.name',
+      'r.parent_code',
+      'r.level',
+      eb
+        .selectFrom('regions as c')
+        .whereRef('c.parent_code', '=', 'r.code')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('child_count'),
+      eb
+        .selectFrom('stations as s')
+        .whereRef('s.region_code', '=', 'r.code')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('station_count'),
+    ])
+    .orderBy('r.code');
+  q =
+    parentCode === null
+      ? q.where('r.parent_code', 'is', null)
+      : q.where('r.parent_code', '=', parentCode);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    parentCode: r.parent_code,
+    level: r.level,
+    childCount: Number(r.child_count ?? 0),
+    stationCount: Number(r.station_count ?? 0),
+  }));
+}
+
+/** The region and its ancestors, root first (for breadcrumbs). */
+export async function regionPath(db: Kysely<Database>, code: string) {
+  const path = [];
+  let current: string | null = code;
+  while (current) {
+    const row = await db
+      .selectFrom('regions')
+      .select(['code', 'name', 'level', 'parent_code'])
+      .where('code', '=', current)
+      .executeTakeFirst();
+    if (!row) break;
+    path.unshift({ code: row.code, name: row.name, level: row.level });
+    current = row.parent_code;
+  }
+  if (path.length === 0) throw new AppError('NOT_FOUND');
+  return path;
+}
+
+export async function createRegion(
+  db: Kysely<Database>,
+  input: { region: z.infer<typeof NewRegion>; actor: Actor; requestId: string; now: Date },
+) {
+  const { region } = input;
+  const grant = authorize(input.actor, ['admin'], region.parentCode);
+  return db.transaction().execute(async (trx) => {
+    const parent = await trx
+      .selectFrom('regions')
+      .select(['code', 'level'])
+      .where('code', '=', region.parentCode)
+      .executeTakeFirst();
+    if (!parent) throw new AppError('UNKNOWN_REGION', { detail: region.parentCode });
+    const prefix = region.parentCode.slice(0, LEVEL_PREFIX_LENGTH[parent.level]);
+    if (!isValidParentLevel(parent.level, region.level) || !region.code.startsWith(prefix)) {
+      throw new AppError('REGION_INVALID', { detail: 'level or code does not fit the parent' });
+    }
+    const exists = await trx
+      .selectFrom('regions')
+      .select('code')
+      .where('code', '=', region.code)
+      .executeTakeFirst();
+    if (exists) throw new AppError('REGION_EXISTS');
+    const row = {
+      code: region.code,
+      name: region.name,
+      parent_code: region.parentCode,
+      level: region.level,
+      created_at: input.now.toISOString(),
+    };
+    await trx.insertInto('regions').values(row).execute();
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'region.created',
+      entityType: 'region',
+      entityId: region.code,
+      regionCode: region.code,
+      after: row,
+      requestId: input.requestId,
+      now: input.now,
+    });
+    return { ...region, childCount: 0, stationCount: 0 };
+  });
+}
+
+function stationView(s: Station & { region_name: string }) {
+  return {
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    regionCode: s.region_code,
+    regionName: s.region_name,
+    address: s.address,
+    phone: s.phone,
+    openingHours: JSON.parse(s.opening_hours) as OpeningHours,
+    isDemo: s.is_demo === 1,
+  };
+}
+
+function stationsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('stations as s')
+    .innerJoin('regions as r', 'r.code', 's.region_code')
+    .selectAll('s')
+    .select('r.name as region_name');
+}
+
+/** Stations inside a region (by code prefix), optionally of one kind or matching a name. */
+export async function listStations(
+  db: Kysely<Database>,
+  filter: {
+    regionCode?: string | undefined;
+    kind?: Station['kind'] | undefined;
+    q?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let q = stationsQuery(db);
+  if (filter.regionCode) {
+    const region = await db
+      .selectFrom('regions')
+      .select(['code', 'level'])
+      .where('code', '=', filter.regionCode)
+      .executeTakeFirst();
+    if (!region) throw new AppError('UNKNOWN_REGION');
+    q = q.where(
+      's.region_code',
+      'like',
+      `${region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])}%`,
+    );
+  }
+  if (filter.kind) q = q.where('s.kind', '=', filter.kind);
+  if (filter.q) q = q.where('s.name', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
+  const rows = await q
+    .orderBy('s.region_code')
+    .orderBy('s.kind')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return rows.map(stationView);
+}
+
+export async function getStation(db: Kysely<Database>, id: string) {
+  const row = await stationsQuery(db).where('s.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  return stationView(row);
+}
+
+export async function createStation(
+  db: Kysely<Database>,
+  input: {
+    station: z.infer<typeof NewStation>;
+    actor: Actor | null;
+    isDemo?: boolean;
+    requestId: string | null;
+    now: Date;
+  },
+) {
+  const { station } = input;
+  const grant = input.actor ? authorize(input.actor, ['admin'], station.regionCode) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const region = await trx
+      .selectFrom('regions')
+      .select(['code', 'level'])
+      .where('code', '=', station.regionCode)
+      .executeTakeFirst();
+    if (!region) throw new AppError('UNKNOWN_REGION', { detail: station.regionCode });
+    if (!KIND_LEVELS[station.kind].includes(region.level))
+      throw new AppError('STATION_KIND_MISMATCH');
+    const taken = await trx
+      .selectFrom('stations')
+      .select('id')
+      .where('code', '=', station.code)
+      .executeTakeFirst();
+    if (taken) throw new AppError('STATION_CODE_TAKEN');
+    const nowIso = input.now.toISOString();
+    const row = {
+      id: crypto.randomUUID(),
+      code: station.code,
+      name: station.name,
+      kind: station.kind,
+      region_code: station.regionCode,
+      address: station.address,
+      phone: station.phone,
+      opening_hours: JSON.stringify(station.openingHours),
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    await trx.insertInto('stations').values(row).execute();
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'station.created',
+      entityType: 'station',
+      entityId: row.id,
+      regionCode: row.region_code,
+      after: row,
+      requestId: input.requestId,
+      now: input.now,
+    });
+    return row.id;
+  });
+}
+
+export async function updateStation(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    patch: z.infer<typeof StationPatch>;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('stations')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND');
+    const grant = authorize(input.actor, ['admin'], before.region_code);
+    const { openingHours, ...rest } = input.patch;
+    const changes = {
+      ...rest,
+      ...(openingHours ? { opening_hours: JSON.stringify(openingHours) } : {}),
+      updated_at: input.now.toISOString(),
+    };
+    await trx.updateTable('stations').set(changes).where('id', '=', input.id).execute();
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'station.updated',
+      entityType: 'station',
+      entityId: input.id,
+      regionCode: before.region_code,
+      before,
+      after: { ...before, ...changes },
+      requestId: input.requestId,
+      now: input.now,
+    });
+  });
+  return getStation(db, input.id);
+}

@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../auth/roles.ts';
+import { RegionCodeSchema } from '../regions/regions.schema.ts';
+import {
+  IdNumberInput,
+  NewResident,
+  ResidentView,
+  RevealRequest,
+  RevealView,
+} from './residents.schema.ts';
+import {
+  getResident,
+  listResidents,
+  lookupResident,
+  registerResident,
+  revealResident,
+} from './residents.service.ts';
+
+/** the resident registry. ID numbers travel only in bodies, never in URLs or logs. */
+export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.kysely, pii: app.deps.pii };
+
+  app.post(
+    '/residents',
+    {
+      config: { access: { roles: RESIDENT_REGISTRARS }, idempotent: true },
+      schema: {
+        tags: ['residents'],
+        summary: 'Register a resident',
+        body: NewResident,
+        response: { 201: ResidentView },
+      },
+    },
+    async (request, reply) => {
+      const created = await registerResident(deps, {
+        resident: request.body,
+        actor: request.actor,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/residents/lookup',
+    {
+      config: { access: { roles: RESIDENT_READERS } },
+      schema: {
+        tags: ['residents'],
+        summary: 'Exact lookup by ID number (through a keyed hash)',
+        body: z.strictObject({ idNumber: IdNumberInput }),
+        response: { 200: ResidentView },
+      },
+    },
+    async (request) =>
+      lookupResident(deps, {
+        idNumber: request.body.idNumber,
+        actor: request.actor!,
+        now: app.deps.now(),
+      }),
+  );
+
+  app.get(
+    '/residents',
+    {
+      config: { access: { roles: RESIDENT_READERS } },
+      schema: {
+        tags: ['residents'],
+        summary: 'Residents in the caller’s scope, by name or region',
+        querystring: z.strictObject({
+          q: z.string().trim().max(50).optional(),
+          regionCode: RegionCodeSchema.optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.array(ResidentView) },
+      },
+    },
+    async (request) => listResidents(deps, { actor: request.actor!, ...request.query }),
+  );
+
+  app.get(
+    '/residents/:id',
+    {
+      config: { access: { roles: RESIDENT_READERS } },
+      schema: {
+        tags: ['residents'],
+        summary: 'One resident (masked)',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: ResidentView },
+      },
+    },
+    async (request) => getResident(deps, { id: request.params.id, actor: request.actor }),
+  );
+
+  app.post(
+    '/residents/:id/reveal',
+    {
+      config: { access: { roles: RESIDENT_REGISTRARS } },
+      schema: {
+        tags: ['residents'],
+        summary: 'Show the full ID number and phone; needs a reason; audited',
+        params: z.object({ id: z.string().uuid() }),
+        body: RevealRequest,
+        response: { 200: RevealView },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return revealResident(deps, {
+        id: request.params.id,
+        reason: request.body.reason,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+    },
+  );
+};

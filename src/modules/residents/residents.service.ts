@@ -1,0 +1,219 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database, Resident } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, authorize, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../auth/roles.ts';
+import { maskIdNumber, maskPhone, parseIdNumber } from './id-number.ts';
+import type { PiiCipher } from './pii-crypto.ts';
+import type { NewResident } from './residents.schema.ts';
+
+export interface ResidentDeps {
+  db: Kysely<Database>;
+  pii: PiiCipher;
+}
+
+function view(r: Resident & { home_region_name: string }) {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    idMasked: r.id_masked,
+    phoneMasked: r.phone_masked,
+    homeRegionCode: r.home_region_code,
+    homeRegionName: r.home_region_name,
+    address: r.address,
+    registeredStationId: r.registered_station_id,
+    createdAt: r.created_at,
+  };
+}
+
+function residentsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('residents as p')
+    .innerJoin('regions as r', 'r.code', 'p.home_region_code')
+    .selectAll('p')
+    .select('r.name as home_region_name');
+}
+
+/** The audited registration record never holds the full ID number or phone. */
+function auditSafe(r: Resident) {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    idMasked: r.id_masked,
+    phoneMasked: r.phone_masked,
+    homeRegionCode: r.home_region_code,
+    address: r.address,
+  };
+}
+
+export function validIdNumberOrThrow(raw: string, now: Date): string {
+  const parsed = parseIdNumber(raw, now.toISOString().slice(0, 10));
+  if (!parsed.ok) throw new AppError(parsed.problem);
+  return parsed.value;
+}
+
+export async function registerResident(
+  deps: ResidentDeps,
+  input: {
+    resident: z.infer<typeof NewResident>;
+    actor: Actor | null;
+    isDemo?: boolean;
+    requestId: string | null;
+    now: Date;
+  },
+) {
+  const { resident } = input;
+  const grant = input.actor
+    ? authorize(input.actor, RESIDENT_REGISTRARS, resident.homeRegionCode)
+    : undefined;
+  const parsed = parseIdNumber(resident.idNumber, input.now.toISOString().slice(0, 10));
+  if (!parsed.ok) throw new AppError(parsed.problem);
+  const idHash = deps.pii.lookupHash(parsed.value);
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const region = await trx
+      .selectFrom('regions')
+      .select(['level'])
+      .where('code', '=', resident.homeRegionCode)
+      .executeTakeFirst();
+    if (!region) throw new AppError('UNKNOWN_REGION', { detail: resident.homeRegionCode });
+    if (region.level !== 'village' && region.level !== 'grid')
+      throw new AppError('REGION_NOT_VILLAGE');
+    const dup = await trx
+      .selectFrom('residents')
+      .select('id')
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
+    if (dup) throw new AppError('RESIDENT_EXISTS');
+    const nowIso = input.now.toISOString();
+    const row: Resident = {
+      id: crypto.randomUUID(),
+      full_name: resident.fullName,
+      sex: parsed.sex,
+      birth_date: parsed.birthDate,
+      id_hash: idHash,
+      id_cipher: deps.pii.encrypt(parsed.value),
+      id_masked: maskIdNumber(parsed.value),
+      phone_cipher: resident.phone ? deps.pii.encrypt(resident.phone) : null,
+      phone_masked: resident.phone ? maskPhone(resident.phone) : null,
+      home_region_code: resident.homeRegionCode,
+      address: resident.address,
+      registered_station_id: grant?.stationId ?? null,
+      is_demo: input.isDemo ? 1 : 0,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    await trx.insertInto('residents').values(row).execute();
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'resident.registered',
+      entityType: 'resident',
+      entityId: row.id,
+      regionCode: row.home_region_code,
+      after: auditSafe(row),
+      requestId: input.requestId,
+      now: input.now,
+    });
+    return row.id;
+  });
+  return getResident(deps, { id, actor: input.actor });
+}
+
+export async function getResident(deps: ResidentDeps, input: { id: string; actor: Actor | null }) {
+  const row = await residentsQuery(deps.db).where('p.id', '=', input.id).executeTakeFirst();
+  if (!row) throw new AppError('RESIDENT_NOT_FOUND');
+  if (input.actor) authorize(input.actor, RESIDENT_READERS, row.home_region_code);
+  return view(row);
+}
+
+/**
+ * Exact lookup by ID number through the keyed hash. A resident outside the caller's scope is
+ * reported as not found, so the lookup does not tell who is registered elsewhere.
+ */
+export async function lookupResident(
+  deps: ResidentDeps,
+  input: { idNumber: string; actor: Actor; now: Date },
+) {
+  const value = validIdNumberOrThrow(input.idNumber, input.now);
+  const row = await residentsQuery(deps.db)
+    .where('p.id_hash', '=', deps.pii.lookupHash(value))
+    .executeTakeFirst();
+  const prefixes = reachPrefixes(input.actor, RESIDENT_READERS);
+  if (!row || !prefixes.some((p) => row.home_region_code.startsWith(p)))
+    throw new AppError('RESIDENT_NOT_FOUND');
+  return view(row);
+}
+
+export async function listResidents(
+  deps: ResidentDeps,
+  input: {
+    actor: Actor;
+    q?: string | undefined;
+    regionCode?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  const prefixes = reachPrefixes(input.actor, RESIDENT_READERS);
+  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+  let q = residentsQuery(deps.db).where((eb) =>
+    eb.or(prefixes.map((p) => eb('p.home_region_code', 'like', `${p}%`))),
+  );
+  if (input.regionCode) {
+    const region = await deps.db
+      .selectFrom('regions')
+      .select(['code', 'level'])
+      .where('code', '=', input.regionCode)
+      .executeTakeFirst();
+    if (!region) throw new AppError('UNKNOWN_REGION');
+    q = q.where(
+      'p.home_region_code',
+      'like',
+      `${region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])}%`,
+    );
+  }
+  if (input.q) q = q.where('p.full_name', 'like', `%${input.q.replace(/[%_\\]/g, '')}%`);
+  const rows = await q
+    .orderBy('p.home_region_code')
+    .orderBy('p.full_name')
+    .orderBy('p.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return rows.map(view);
+}
+
+/** Shows the full ID number and phone: needs a reason and writes an audit event (X-3). */
+export async function revealResident(
+  deps: ResidentDeps,
+  input: { id: string; reason: string; actor: Actor; requestId: string; now: Date },
+) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('residents')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('RESIDENT_NOT_FOUND');
+    const grant = authorize(input.actor, RESIDENT_REGISTRARS, row.home_region_code);
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'resident.revealed',
+      entityType: 'resident',
+      entityId: row.id,
+      regionCode: row.home_region_code,
+      after: { reason: input.reason, fields: ['idNumber', 'phone'] },
+      requestId: input.requestId,
+      now: input.now,
+    });
+    return {
+      idNumber: deps.pii.decrypt(row.id_cipher),
+      phone: row.phone_cipher ? deps.pii.decrypt(row.phone_cipher) : null,
+    };
+  });
+}

@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { pingDatabase } from '../db/connection.ts';
+import { accountRoutes } from '../modules/auth/accounts.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { regionRoutes } from '../modules/regions/regions.routes.ts';
+import { residentRoutes } from '../modules/residents/residents.routes.ts';
+import { registerAuth } from './auth.plugin.ts';
+import { registerErrorHandling } from './errors.plugin.ts';
+import { registerIdempotency } from './idempotency.plugin.ts';
+import { logOptions } from './logging.ts';
+import { AppError, problemBody } from './problem.ts';
+import type { AppDeps } from './types.ts';
+
+export interface BuildOptions {
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const loggerOptions: FastifyServerOptions['logger'] = {
+    ...logOptions(deps.config.logLevel),
+    ...(opts.logStream ? { stream: opts.logStream } : {}),
+  };
+  const app = Fastify({
+    logger: loggerOptions,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.decorate('kysely', deps.db.kysely);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its CSS-in-JS styles
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  registerAuth(app);
+  registerIdempotency(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Doorstep (家门口) API',
+        version: '0.1.0',
+        description:
+          'Errors are application/problem+json with a stable `code`. Creating POSTs honour `Idempotency-Key`. Authenticate with the `ds_session` cookie (web) or `Authorization: Bearer <token>` from POST /api/v1/auth/tokens.',
+      },
+      components: {
+        securitySchemes: {
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'ds_session' },
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await pingDatabase(deps.db);
+      return { status: 'ready', database: deps.db.dialect };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: deps.db.dialect });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(accountRoutes);
+      await api.register(regionRoutes);
+      await api.register(residentRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const index = path.join(deps.config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(problemBody(new AppError('ROUTE_NOT_FOUND'), request.locale, request.id));
+    }
+    return reply.type('text/html').sendFile('index.html'); // client-side routes
+  });
+
+  return app;
+}

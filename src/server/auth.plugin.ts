@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hasAnyRole } from '../modules/auth/actor.ts';
+import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
+import { AppError, pickLocale } from './problem.ts';
+
+export const SESSION_COOKIE = 'ds_session';
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
+  return match ? match[1]! : null;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the caller (cookie session for the web, Bearer token for devices) and enforces each
+ * route's declared access before the body is even validated. Deny by default: an /api route
+ * without a declaration refuses to start.
+ */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('locale', 'zh-CN');
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !route.config?.access) {
+      throw new Error(`route ${route.method.toString()} ${route.url} declares no access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.headers['accept-language']);
+    const now = app.deps.now();
+    const bearer = bearerToken(request);
+    if (bearer) {
+      request.actor = await actorForToken(app.kysely, bearer, 'bearer', now);
+      if (request.actor) request.sessionTokenHash = hashToken(bearer);
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      if (cookie) {
+        request.actor = await actorForToken(app.kysely, cookie, 'cookie', now);
+        if (request.actor) {
+          request.sessionTokenHash = hashToken(cookie);
+          // CSRF: the cookie is SameSite=Strict; also refuse a cross-origin write outright.
+          if (UNSAFE.has(request.method) && !sameOrigin(request))
+            throw new AppError('CROSS_SITE_REQUEST');
+        }
+      }
+    }
+    const access = request.routeOptions.config.access;
+    if (!access) return; // static files and health: not under /api/v1
+    if ('public' in access) return;
+    if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    if (!hasAnyRole(request.actor, access.roles)) throw new AppError('FORBIDDEN');
+  });
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import pino from 'pino';
+import { loadConfig, type AppConfig } from '../config.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
+import { createPiiCipher } from '../modules/residents/pii-crypto.ts';
+import { buildApp } from './app.ts';
+import { logOptions } from './logging.ts';
+import { resolveDataKey } from './secrets.ts';
+
+export function bootLogger(config: AppConfig) {
+  return pino(logOptions(config.logLevel));
+}
+
+/** Opens the database, migrates, and (development only, empty database) loads the demo data. */
+export async function prepare(config: AppConfig, opts: { demo: boolean }) {
+  const log = bootLogger(config);
+  const db: Db = openDatabase(config.database);
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const pii = createPiiCipher(resolveDataKey(config, log));
+  if (opts.demo && config.env !== 'production' && (await isDatabaseEmpty(db.kysely))) {
+    log.info('empty database: loading demo data (development only)');
+    const summary = await seedDemo({ db: db.kysely, pii, now: new Date() });
+    log.info(summary, 'demo data loaded');
+  }
+  return { db, pii, log };
+}
+
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(env);
+  const { db, pii, log } = await prepare(config, { demo: env.DOORSTEP_DEMO !== 'false' });
+  const app = await buildApp({ config, db, pii, now: () => new Date() });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  log.info({ url: `http://localhost:${config.port}`, database: db.dialect }, 'Doorstep is serving');
+}

@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, problemBody, type FieldError } from './problem.ts';
+
+/** Maps every error to application/problem+json; unexpected ones become a logged 500 INTERNAL. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors: FieldError[] = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`.replace(
+          /\.$/,
+          '',
+        ),
+        message: v.message ?? 'invalid',
+      }));
+      appError = new AppError('VALIDATION_FAILED', { errors });
+    } else if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (error.statusCode === 400 && error instanceof SyntaxError)
+    ) {
+      appError = new AppError('MALFORMED_JSON');
+    } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      appError = new AppError('MALFORMED_JSON', { detail: 'empty body' });
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      appError = new AppError('BODY_TOO_LARGE');
+    } else if (
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH'
+    ) {
+      appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
+    } else if (error.validation) {
+      appError = new AppError('VALIDATION_FAILED', {
+        errors: error.validation.map((v) => ({
+          path: v.instancePath || String(error.validationContext ?? ''),
+          message: v.message ?? 'invalid',
+        })),
+      });
+    } else if (
+      typeof error.statusCode === 'number' &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500
+    ) {
+      request.log.info({ code: error.code }, 'client error');
+      appError = new AppError('VALIDATION_FAILED', { detail: error.code });
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      appError = new AppError('INTERNAL');
+    }
+    if (appError.retryAfterSeconds)
+      void reply.header('retry-after', String(appError.retryAfterSeconds));
+    return reply
+      .status(appError.status)
+      .type('application/problem+json')
+      .send(problemBody(appError, request.locale, request.id));
+  });
+}

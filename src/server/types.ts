@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../modules/auth/actor.ts';
+import type { Role } from '../modules/auth/roles.ts';
+import type { PiiCipher } from '../modules/residents/pii-crypto.ts';
+import type { Locale } from './problem.ts';
+
+/** Who may call a route: declared on every /api route; a route without it fails at start-up. */
+export type Access = { public: true } | { roles: readonly Role[] };
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  pii: PiiCipher;
+  /** The clock; tests inject one. */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Creating POSTs honour Idempotency-Key. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionTokenHash: string | null;
+    locale: Locale;
+    idempotency: { accountId: string; key: string } | null;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+    kysely: Kysely<Database>;
+  }
+}
