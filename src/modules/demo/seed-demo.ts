@@ -150,7 +150,7 @@ export async function seedDemo(deps: {
     residentIds.push(r.id);
   }
   for (const [i, p] of people.entries()) {
-    const home = villages[i % villages.length]!;
+    const home = villages[(i * 7919) % villages.length]!; // spread over all three towns
     await registerResident(
       { db, pii },
       {

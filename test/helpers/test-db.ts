@@ -1,0 +1,64 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../src/config.ts';
+import { openDatabase, type Db } from '../../src/db/connection.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+export type TestDialect = 'sqlite' | 'postgres';
+
+export const TEST_DIALECT: TestDialect = process.env.DOORSTEP_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+export const PG_ADMIN_URL = process.env.DOORSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDb {
+  db: Db;
+  config: DatabaseConfig;
+  /** Opens another connection (pool) to the same database, like a second app node. */
+  openAnother(): Db;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database for one test file, on the dialect the run asks for. */
+export async function createTestDb(dialect: TestDialect = TEST_DIALECT): Promise<TestDb> {
+  const name = `doorstep_t_${crypto.randomBytes(6).toString('hex')}`;
+  let config: DatabaseConfig;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'postgres') {
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    config = { dialect: 'postgres', url: url.toString(), poolSize: 10 };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-test-'));
+    config = { dialect: 'sqlite', file: path.join(dir, `${name}.sqlite`) };
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+  const others: Db[] = [];
+  return {
+    db,
+    config,
+    openAnother() {
+      const other = openDatabase(config);
+      others.push(other);
+      return other;
+    },
+    async drop() {
+      for (const o of others) await o.close();
+      await db.close();
+      await cleanup();
+    },
+  };
+}
