@@ -45,6 +45,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON only: refusing text/plain also closes the "simple request" door for cross-site writes.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);

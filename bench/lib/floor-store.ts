@@ -1,0 +1,231 @@
+/**
+ * The floor's database access: the same statements the app's Kysely queries compile to, issued
+ * straight through the same drivers (better-sqlite3 prepared statements; pg parameterised queries).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../src/config.ts';
+import type {
+  AuditEventTable,
+  RegionLevel,
+  Resident,
+  StationKind,
+} from '../../src/db/schema.ts';
+
+export interface SessionRow {
+  expires_at: string;
+  revoked_at: string | null;
+  last_seen_at: string;
+  id: string;
+  username: string;
+  display_name: string;
+  status: string;
+  resident_id: string | null;
+}
+
+export interface GrantRow {
+  role: string;
+  region_code: string;
+  level: RegionLevel;
+  station_id: string | null;
+  station_kind: StationKind | null;
+}
+
+export type ResidentRow = Resident & { home_region_name: string };
+
+export type RegisterOutcome = 'ok' | 'UNKNOWN_REGION' | 'REGION_NOT_VILLAGE' | 'RESIDENT_EXISTS';
+
+/** One registration transaction; the rows are built only once the checks have passed. */
+export interface RegisterWork {
+  regionCode: string;
+  idHash: string;
+  resident(): Resident;
+  auditEvent(resident: Resident, head: { seq: number; hash: string }): AuditEventTable;
+}
+
+export interface FloorStore {
+  session(id: string, kind: 'cookie' | 'bearer'): Promise<SessionRow | undefined>;
+  touchSession(id: string, nowIso: string): Promise<void>;
+  grants(accountId: string): Promise<GrantRow[]>;
+  register(work: RegisterWork): Promise<RegisterOutcome>;
+  residentById(id: string): Promise<ResidentRow | undefined>;
+  residentByIdHash(idHash: string): Promise<ResidentRow | undefined>;
+  close(): Promise<void>;
+}
+
+const RESIDENT_COLUMNS = [
+  'id',
+  'full_name',
+  'sex',
+  'birth_date',
+  'id_hash',
+  'id_cipher',
+  'id_masked',
+  'phone_cipher',
+  'phone_masked',
+  'home_region_code',
+  'address',
+  'registered_station_id',
+  'is_demo',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof Resident)[];
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'actor_role',
+  'station_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'region_code',
+  'before_json',
+  'after_json',
+  'request_id',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditEventTable)[];
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Written with `?`; numbered ($1, $2, …) for PostgreSQL. */
+const SQL = {
+  session:
+    'select s.expires_at, s.revoked_at, s.last_seen_at, a.id, a.username, a.display_name, a.status, a.resident_id ' +
+    'from sessions as s inner join accounts as a on a.id = s.account_id where s.id = ? and s.kind = ?',
+  touchSession: 'update sessions set last_seen_at = ? where id = ?',
+  grants:
+    'select g.role, g.region_code, r.level, g.station_id, s.kind as station_kind from role_grants as g ' +
+    'inner join regions as r on r.code = g.region_code left join stations as s on s.id = g.station_id ' +
+    'where g.account_id = ? order by g.created_at, g.id',
+  regionLevel: 'select level from regions where code = ?',
+  duplicate: 'select id from residents where id_hash = ?',
+  insertResident: `insert into residents (${RESIDENT_COLUMNS.join(', ')}) values (${marks(RESIDENT_COLUMNS.length)})`,
+  bumpHead: 'update audit_head set seq = seq + 1 where id = ? returning seq, hash',
+  insertAudit: `insert into audit_events (${AUDIT_COLUMNS.join(', ')}) values (${marks(AUDIT_COLUMNS.length)})`,
+  setHead: 'update audit_head set hash = ? where id = ?',
+  residentById:
+    'select p.*, r.name as home_region_name from residents as p inner join regions as r on r.code = p.home_region_code where p.id = ?',
+  residentByIdHash:
+    'select p.*, r.name as home_region_name from residents as p inner join regions as r on r.code = p.home_region_code where p.id_hash = ?',
+} as const;
+
+type Statement = keyof typeof SQL;
+
+const residentValues = (r: Resident) => RESIDENT_COLUMNS.map((c) => r[c]);
+const auditValues = (e: AuditEventTable) => AUDIT_COLUMNS.map((c) => e[c]);
+
+function openSqlite(file: string): FloorStore {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new SQLite(file);
+  // The pragmas of src/db/connection.ts.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const prepared = Object.fromEntries(
+    Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
+  ) as Record<Statement, SQLite.Statement>;
+  const get = <T>(name: Statement, ...params: unknown[]) =>
+    prepared[name].get(...params) as T | undefined;
+  const register = db.transaction((work: RegisterWork): RegisterOutcome => {
+    const region = get<{ level: RegionLevel }>('regionLevel', work.regionCode);
+    if (!region) return 'UNKNOWN_REGION';
+    if (region.level !== 'village' && region.level !== 'grid') return 'REGION_NOT_VILLAGE';
+    if (get('duplicate', work.idHash)) return 'RESIDENT_EXISTS';
+    const resident = work.resident();
+    prepared.insertResident.run(...residentValues(resident));
+    const head = get<{ seq: number; hash: string }>('bumpHead', 1)!;
+    const event = work.auditEvent(resident, head);
+    prepared.insertAudit.run(...auditValues(event));
+    prepared.setHead.run(event.hash, 1);
+    return 'ok';
+  });
+  return {
+    session: async (id, kind) => get<SessionRow>('session', id, kind),
+    touchSession: async (id, nowIso) => void prepared.touchSession.run(nowIso, id),
+    grants: async (accountId) => prepared.grants.all(accountId) as GrantRow[],
+    register: async (work) => register(work),
+    residentById: async (id) => get<ResidentRow>('residentById', id),
+    residentByIdHash: async (idHash) => get<ResidentRow>('residentByIdHash', idHash),
+    close: async () => void db.close(),
+  };
+}
+
+/** The type parsers of src/db/connection.ts, so rows read the same as the app's. */
+function postgresTypes(): pg.CustomTypesConfig {
+  const parsers = new Map<number, (value: string) => unknown>([
+    [1184, (v) => new Date(v).toISOString()],
+    [1114, (v) => new Date(`${v}Z`).toISOString()],
+    [20, (v) => Number(v)],
+    [1082, (v) => v],
+  ]);
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      parsers.get(oid) ??
+      pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function openPostgres(url: string, poolSize: number): FloorStore {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes() });
+  const text = Object.fromEntries(
+    Object.entries(SQL).map(([name, sql]) => [name, numbered(sql)]),
+  ) as Record<Statement, string>;
+  const first = async <T extends pg.QueryResultRow>(
+    db: pg.Pool | pg.PoolClient,
+    name: Statement,
+    params: unknown[],
+  ) => (await db.query<T>(text[name], params)).rows[0];
+  return {
+    session: (id, kind) => first<SessionRow>(pool, 'session', [id, kind]),
+    touchSession: async (id, nowIso) => void (await pool.query(text.touchSession, [nowIso, id])),
+    grants: async (accountId) => (await pool.query<GrantRow>(text.grants, [accountId])).rows,
+    async register(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const outcome = await (async (): Promise<RegisterOutcome> => {
+          const region = await first<{ level: RegionLevel }>(client, 'regionLevel', [
+            work.regionCode,
+          ]);
+          if (!region) return 'UNKNOWN_REGION';
+          if (region.level !== 'village' && region.level !== 'grid') return 'REGION_NOT_VILLAGE';
+          if (await first(client, 'duplicate', [work.idHash])) return 'RESIDENT_EXISTS';
+          const resident = work.resident();
+          await client.query(text.insertResident, residentValues(resident));
+          const head = (await first<{ seq: number; hash: string }>(client, 'bumpHead', [1]))!;
+          const event = work.auditEvent(resident, head);
+          await client.query(text.insertAudit, auditValues(event));
+          await client.query(text.setHead, [event.hash, 1]);
+          return 'ok';
+        })();
+        await client.query(outcome === 'ok' ? 'commit' : 'rollback');
+        return outcome;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    residentById: (id) => first<ResidentRow>(pool, 'residentById', [id]),
+    residentByIdHash: (idHash) => first<ResidentRow>(pool, 'residentByIdHash', [idHash]),
+    close: () => pool.end(),
+  };
+}
+
+export function openFloorStore(config: DatabaseConfig): FloorStore {
+  return config.dialect === 'sqlite'
+    ? openSqlite(config.file)
+    : openPostgres(config.url, config.poolSize);
+}

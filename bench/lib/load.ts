@@ -1,0 +1,87 @@
+import autocannon, { type Request, type Result } from 'autocannon';
+import { residentBody, type IdSource } from './ids.ts';
+
+export type ScenarioName = 'register' | 'lookup';
+
+export interface Figures {
+  requestsPerSecond: number;
+  /** Milliseconds. */
+  p50: number;
+  p99: number;
+  completed: number;
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface ScenarioInput {
+  token: string;
+  ids: IdSource;
+  /** ID numbers already registered in the target's database. */
+  registered: readonly string[];
+}
+
+/** The request each scenario sends; bodies are generated per request. */
+function requests(name: ScenarioName, input: ScenarioInput): Request[] {
+  const headers = {
+    authorization: `Bearer ${input.token}`,
+    'content-type': 'application/json',
+  };
+  if (name === 'register') {
+    return [
+      {
+        method: 'POST',
+        path: '/api/v1/residents',
+        headers,
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(residentBody(input.ids)) }),
+      },
+    ];
+  }
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/residents/lookup',
+      headers,
+      setupRequest: (request) => {
+        const idNumber = input.registered[next++ % input.registered.length]!;
+        return { ...request, body: JSON.stringify({ idNumber }) };
+      },
+    },
+  ];
+}
+
+function run(options: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** Fixed-duration load from this process against a server on 127.0.0.1. */
+export async function measure(
+  url: string,
+  name: ScenarioName,
+  input: ScenarioInput,
+  opts: { seconds: number; connections: number },
+): Promise<Figures> {
+  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to load ${url}`);
+  const result = await run({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 10,
+    requests: requests(name, input),
+  });
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    completed: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
+    ),
+  };
+}

@@ -1,0 +1,36 @@
+import { api } from './client';
+import type { Region, RegionDetail, Station, StationKind } from './types';
+
+/** Region data changes rarely: keep each answer for the life of the page. */
+const childrenCache = new Map<string, Promise<Region[]>>();
+const detailCache = new Map<string, Promise<RegionDetail>>();
+
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const promise = load();
+  cache.set(key, promise);
+  promise.catch(() => cache.delete(key));
+  return promise;
+}
+
+/** Children of a region; the top level when parent is null. */
+export const fetchRegionChildren = (parent: string | null) =>
+  cached(childrenCache, parent ?? '', () =>
+    api<Region[]>('/regions', { query: { parent: parent ?? undefined } }),
+  );
+
+/** A region's ancestors (root first) and its children. */
+export const fetchRegion = (code: string) =>
+  cached(detailCache, code, () => api<RegionDetail>(`/regions/${encodeURIComponent(code)}`));
+
+export interface StationQuery {
+  regionCode?: string | undefined;
+  kind?: StationKind | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export const fetchStations = (query: StationQuery, signal?: AbortSignal) =>
+  api<Station[]>('/stations', { query: { ...query }, ...(signal ? { signal } : {}) });

@@ -1,0 +1,35 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setApiLanguage } from '../api/client';
+import type { Locale } from '../api/types';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const resources = {
+  'zh-CN': { translation: zhCN },
+  en: { translation: en },
+} as const;
+
+/** Keeps <html lang>, the document title and the API's Accept-Language in step. */
+function applyLanguage(language: string): void {
+  document.documentElement.lang = language;
+  setApiLanguage(language);
+  document.title = i18next.t('app.documentTitle');
+}
+
+export function initI18n(language: Locale): typeof i18next {
+  i18next.on('languageChanged', applyLanguage);
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'zh-CN',
+    supportedLngs: ['zh-CN', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  applyLanguage(language);
+  return i18next;
+}
+
+export default i18next;
