@@ -7,12 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.ts';
-import type {
-  AuditEventTable,
-  RegionLevel,
-  Resident,
-  StationKind,
-} from '../../src/db/schema.ts';
+import type { AuditEventTable, RegionLevel, Resident, StationKind } from '../../src/db/schema.ts';
 
 export interface SessionRow {
   expires_at: string;
@@ -167,7 +162,9 @@ function postgresTypes(): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       parsers.get(oid) ??
-      pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+      (pg.types.getTypeParser(oid, format) as (
+        value: string,
+      ) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
 

@@ -1,4 +1,4 @@
-import autocannon, { type Request, type Result } from 'autocannon';
+import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import { residentBody, type IdSource } from './ids.ts';
 
 export type ScenarioName = 'register' | 'lookup';
@@ -52,7 +52,7 @@ function requests(name: ScenarioName, input: ScenarioInput): Request[] {
   ];
 }
 
-function run(options: autocannon.Options): Promise<Result> {
+function run(options: Options): Promise<Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
   });

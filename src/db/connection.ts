@@ -36,6 +36,11 @@ export function openDatabase(config: DatabaseConfig): Db {
       max: config.poolSize,
       types: postgresTypes(),
     });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL idle connection error: ${err.message}`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }

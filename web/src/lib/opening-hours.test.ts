@@ -5,14 +5,12 @@ const zh: OpeningHoursWords = {
   dayNames: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
   rangeSeparator: '至',
   listSeparator: '、',
-  periodSeparator: '；',
   everyDay: '每天',
 };
 const en: OpeningHoursWords = {
   dayNames: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   rangeSeparator: '–',
   listSeparator: ', ',
-  periodSeparator: '; ',
   everyDay: 'Daily',
 };
 

@@ -7,8 +7,6 @@ export interface OpeningHoursWords {
   rangeSeparator: string;
   /** Joins single days and runs: "、" / ", ". */
   listSeparator: string;
-  /** Joins several opening periods: "；" / "; ". */
-  periodSeparator: string;
   /** Shown instead of all seven days: "每天" / "Daily". */
   everyDay: string;
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// The whole test suite, as README's `npm test` and CI run it:
+// type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
+// PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
+// is reachable the PostgreSQL run is skipped LOUDLY; with CI=true a missing PostgreSQL fails the run.
+import { spawnSync } from 'node:child_process';
+import net from 'node:net';
+
+const pgUrl = new URL(process.env.DOORSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const only = process.argv.slice(2);
+const isCI = process.env.CI === 'true' || process.env.CI === '1';
+
+function step(name, cmd, args, env = {}) {
+  if (only.length && !only.includes(name)) return;
+  const started = Date.now();
+  console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`\n✗ ${name} failed after ${secs}s`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✓ ${name} (${secs}s)`);
+}
+
+function reachable(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port: Number(port), timeout: 2000 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+const npx = 'npx';
+step('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+step('lint', npx, ['eslint', '.']);
+step('format', npx, ['prettier', '--check', '.']);
+step('unit', npx, ['vitest', 'run', '--project', 'unit']);
+step('integration-sqlite', npx, ['vitest', 'run', '--project', 'integration'], { DOORSTEP_TEST_DB: 'sqlite' });
+
+if (!only.length || only.includes('integration-postgres')) {
+  if (await reachable(pgUrl.hostname, pgUrl.port || 5432)) {
+    step('integration-postgres', npx, ['vitest', 'run', '--project', 'integration'], { DOORSTEP_TEST_DB: 'postgres' });
+  } else if (isCI) {
+    console.error(`\n✗ PostgreSQL is not reachable at ${pgUrl.host} and CI=true: the PostgreSQL suite must run in CI.`);
+    process.exit(1);
+  } else {
+    console.warn('\n' + '!'.repeat(78));
+    console.warn(`!!  SKIPPED: the integration suite on PostgreSQL — nothing listens at ${pgUrl.host}.`);
+    console.warn('!!  Start PostgreSQL or set DOORSTEP_TEST_PG_URL; CI (CI=true) fails instead of skipping.');
+    console.warn('!'.repeat(78) + '\n');
+  }
+}
+
+step('build-web', 'npm', ['run', 'build:web', '--silent']);
+step('e2e', npx, ['vitest', 'run', '--project', 'e2e']);
+console.log('\nall test steps passed');

@@ -1,0 +1,102 @@
+/** The `doorstep` CLI against a real database: migrate, seed --demo, create-admin, import regions, audit verify. */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+const run = promisify(execFile);
+const CLI = path.resolve('bin/doorstep.mjs');
+
+describe('doorstep CLI', () => {
+  let testDb: TestDb;
+  let env: NodeJS.ProcessEnv;
+  let dataDir: string;
+  const doorstep = async (...args: string[]) => {
+    try {
+      const r = await run(process.execPath, [CLI, ...args], { env, timeout: 60_000 });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    testDb = await createTestDb();
+    await testDb.db.close(); // the CLI opens its own connection
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-cli-'));
+    const url = testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
+    env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, DOORSTEP_ENV: 'development', LOG_LEVEL: 'silent', DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64') };
+  });
+  afterAll(async () => {
+    testDb.db = openDatabase(testDb.config);
+    await testDb.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrate is idempotent', async () => {
+    const r = await doorstep('migrate');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('up to date');
+  });
+
+  it('imports regions and reports refused rows by row number and reason', async () => {
+    const r = await doorstep('import', 'regions', 'examples/regions-small.json');
+    expect(r.code).toBe(1); // some rows refused
+    expect(r.stdout).toMatch(/read 50 rows: 48 imported, 0 already present, 2 refused/);
+    expect(r.stdout).toMatch(/refused row 49 \(11011511099\): code must have 12 digits/);
+    expect(r.stdout).toMatch(/refused row 50 \(110115999001\): parent 110115999000 is unknown/);
+    const again = await doorstep('import', 'regions', 'examples/regions-small.json');
+    expect(again.stdout).toMatch(/0 imported, 48 already present, 2 refused/);
+  });
+
+  it('seed --demo refuses a database that already has data', async () => {
+    const r = await doorstep('seed', '--demo');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('only into an empty database');
+  });
+
+  it('create-admin makes an account that can log in; a weak password is refused', async () => {
+    const weak = await doorstep('create-admin', '--username', 'boss', '--region', '110115000000');
+    expect(weak.code).toBe(2);
+    env.DOORSTEP_ADMIN_PASSWORD = 'short';
+    expect((await doorstep('create-admin', '--username', 'boss', '--region', '110115000000')).stderr).toContain('WEAK_PASSWORD');
+    env.DOORSTEP_ADMIN_PASSWORD = 'a-very-long-admin-password';
+    const ok = await doorstep('create-admin', '--username', 'boss', '--region', '110115000000');
+    expect(ok.code, ok.stderr).toBe(0);
+    const unknown = await doorstep('create-admin', '--username', 'boss2', '--region', '110199000000');
+    expect(unknown.stderr).toContain('UNKNOWN_REGION');
+  });
+
+  it('audit verify passes, then names the first broken link after a hand edit', async () => {
+    const ok = await doorstep('audit', 'verify');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/audit chain intact: \d+ events verified/);
+    const db = openDatabase(testDb.config);
+    await sql`update audit_events set actor_id = 'intruder' where seq = 1`.execute(db.kysely);
+    await db.close();
+    const broken = await doorstep('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('BROKEN at event #1 (hash_mismatch)');
+  });
+});
+
+describe('doorstep seed --demo on an empty database', () => {
+  it('loads the demo and refuses in production', async () => {
+    const testDb = await createTestDb();
+    await testDb.db.close();
+    const url = testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
+    const base = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64') };
+    const prod = await run(process.execPath, [CLI, 'seed', '--demo'], { env: { ...base, DOORSTEP_ENV: 'production' } }).catch((e: { code: number; stderr: string }) => e);
+    expect(prod.stderr).toContain('never created in production');
+    const r = await run(process.execPath, [CLI, 'seed', '--demo'], { env: { ...base, DOORSTEP_ENV: 'development' }, timeout: 120_000 });
+    expect(r.stdout).toMatch(/demo data loaded: .*"stations":32.*"accounts":13/);
+    testDb.db = openDatabase(testDb.config);
+    await testDb.drop();
+  });
+});

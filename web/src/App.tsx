@@ -1,0 +1,36 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter } from 'react-router-dom';
+import { FullPageSpinner } from './components/FullPageSpinner';
+import { AppShell } from './layout/AppShell';
+import { PublicShell } from './layout/PublicShell';
+import { SessionProvider } from './session/SessionProvider';
+import { useSession } from './session/session-context';
+import { themeFor } from './theme/theme';
+
+function ThemedApp() {
+  const { status, preferences } = useSession();
+  return (
+    <ConfigProvider
+      locale={preferences.locale === 'en' ? enUS : zhCN}
+      theme={themeFor(preferences.elderlyMode)}
+    >
+      <AntApp>
+        <BrowserRouter>
+          {status === 'loading' && <FullPageSpinner />}
+          {status === 'anonymous' && <PublicShell />}
+          {status === 'authenticated' && <AppShell />}
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export default function App() {
+  return (
+    <SessionProvider>
+      <ThemedApp />
+    </SessionProvider>
+  );
+}

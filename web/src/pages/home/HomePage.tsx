@@ -1,0 +1,95 @@
+import {
+  AuditOutlined,
+  EnvironmentOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
+import { Alert } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading';
+import { capabilitiesOf } from '../../lib/roles';
+import { useMe } from '../../session/session-context';
+import { NavCard } from './NavCard';
+import { ScopeLine } from './ScopeLine';
+
+function greetingKey(hour: number) {
+  if (hour < 11) return 'home.greetingMorning' as const;
+  if (hour < 13) return 'home.greetingNoon' as const;
+  if (hour < 18) return 'home.greetingAfternoon' as const;
+  return 'home.greetingEvening' as const;
+}
+
+/** A greeting and one card for each thing this user can do now. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const caps = useMemo(() => capabilitiesOf(me), [me]);
+  const ownRegion = me.grants[0]?.regionCode;
+
+  return (
+    <div className="page home-page">
+      <PageHeading
+        title={t(greetingKey(new Date().getHours()), { name: me.displayName })}
+        subtitle={<ScopeLine grants={me.grants} />}
+      />
+      <ul className="nav-cards">
+        {caps.readResidents && (
+          <NavCard
+            testId="home-card-residents"
+            to="/residents"
+            icon={<IdcardOutlined />}
+            title={t('home.cards.residents.title')}
+            description={
+              caps.registerResidents
+                ? t('home.cards.residents.descriptionRegistrar')
+                : t('home.cards.residents.descriptionReader')
+            }
+          />
+        )}
+        {!caps.isStaff && ownRegion && (
+          <NavCard
+            testId="home-card-my-station"
+            to={`/regions/${ownRegion}`}
+            icon={<ShopOutlined />}
+            title={t('home.cards.myStation.title')}
+            description={t('home.cards.myStation.description')}
+          />
+        )}
+        <NavCard
+          testId="home-card-regions"
+          to="/regions"
+          icon={<EnvironmentOutlined />}
+          title={t('home.cards.regions.title')}
+          description={t('home.cards.regions.description')}
+        />
+        {caps.readAudit && (
+          <NavCard
+            testId="home-card-audit"
+            to="/audit"
+            icon={<AuditOutlined />}
+            title={t('home.cards.audit.title')}
+            description={t('home.cards.audit.description')}
+          />
+        )}
+        <NavCard
+          testId="home-card-settings"
+          to="/settings"
+          icon={<SettingOutlined />}
+          title={t('home.cards.settings.title')}
+          description={t('home.cards.settings.description')}
+        />
+      </ul>
+      {!caps.isStaff && (
+        <Alert
+          className="home-coming-soon"
+          type="info"
+          showIcon
+          title={t('home.comingSoon.title')}
+          description={t('home.comingSoon.description')}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
+import { useSession } from '../../session/session-context';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** A big, clear login form. Enter submits; the server's localized error is shown as is. */
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const { login, expired } = useSession();
+  const [form] = Form.useForm<Credentials>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (values: Credentials) => {
+    setBusy(true);
+    setError(null);
+    login(values.username.trim(), values.password).catch((e: unknown) => {
+      setError(e);
+      setBusy(false);
+      form.setFieldValue('password', '');
+      form.focusField('password');
+    });
+  };
+
+  return (
+    <div className="login-page">
+      <Card className="login-card">
+        <h1 className="login-title">{t('login.title')}</h1>
+        <p className="login-subtitle">{t('login.subtitle')}</p>
+        {expired && (
+          <Alert className="login-alert" type="info" showIcon title={t('login.sessionExpired')} />
+        )}
+        <Form<Credentials>
+          form={form}
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={submit}
+          autoComplete="on"
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input
+              data-testid="login-username"
+              prefix={<UserOutlined aria-hidden />}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              autoFocus
+            />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              data-testid="login-password"
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+            />
+          </Form.Item>
+          {error !== null && (
+            <Alert
+              className="login-alert"
+              type="error"
+              showIcon
+              role="alert"
+              data-testid="login-error"
+              title={errorText(t, error)}
+            />
+          )}
+          <Button
+            data-testid="login-submit"
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            loading={busy}
+          >
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <p className="login-help">{t('login.help')}</p>
+      </Card>
+    </div>
+  );
+}
