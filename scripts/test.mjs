@@ -6,7 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 
-const pgUrl = new URL(process.env.DOORSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const pgUrl = new URL(
+  process.env.DOORSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
 const only = process.argv.slice(2);
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -38,18 +40,28 @@ step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
 step('format', npx, ['prettier', '--check', '.']);
 step('unit', npx, ['vitest', 'run', '--project', 'unit']);
-step('integration-sqlite', npx, ['vitest', 'run', '--project', 'integration'], { DOORSTEP_TEST_DB: 'sqlite' });
+step('integration-sqlite', npx, ['vitest', 'run', '--project', 'integration'], {
+  DOORSTEP_TEST_DB: 'sqlite',
+});
 
 if (!only.length || only.includes('integration-postgres')) {
   if (await reachable(pgUrl.hostname, pgUrl.port || 5432)) {
-    step('integration-postgres', npx, ['vitest', 'run', '--project', 'integration'], { DOORSTEP_TEST_DB: 'postgres' });
+    step('integration-postgres', npx, ['vitest', 'run', '--project', 'integration'], {
+      DOORSTEP_TEST_DB: 'postgres',
+    });
   } else if (isCI) {
-    console.error(`\n✗ PostgreSQL is not reachable at ${pgUrl.host} and CI=true: the PostgreSQL suite must run in CI.`);
+    console.error(
+      `\n✗ PostgreSQL is not reachable at ${pgUrl.host} and CI=true: the PostgreSQL suite must run in CI.`,
+    );
     process.exit(1);
   } else {
     console.warn('\n' + '!'.repeat(78));
-    console.warn(`!!  SKIPPED: the integration suite on PostgreSQL — nothing listens at ${pgUrl.host}.`);
-    console.warn('!!  Start PostgreSQL or set DOORSTEP_TEST_PG_URL; CI (CI=true) fails instead of skipping.');
+    console.warn(
+      `!!  SKIPPED: the integration suite on PostgreSQL — nothing listens at ${pgUrl.host}.`,
+    );
+    console.warn(
+      '!!  Start PostgreSQL or set DOORSTEP_TEST_PG_URL; CI (CI=true) fails instead of skipping.',
+    );
     console.warn('!'.repeat(78) + '\n');
   }
 }

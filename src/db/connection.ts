@@ -25,7 +25,9 @@ function postgresTypes(): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       parsers.get(oid) ??
-      pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+      (pg.types.getTypeParser(oid, format) as (
+        value: string,
+      ) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
   };
 }
 

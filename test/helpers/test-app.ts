@@ -30,25 +30,54 @@ export interface TestApp {
 export interface Client {
   username: string;
   cookie: string;
-  call(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  call(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** The real app on a fresh database with the demo data (few residents), a fixed clock and captured logs. */
-export async function createTestApp(opts: { dialect?: TestDialect; residents?: number; logLevel?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { dialect?: TestDialect; residents?: number; logLevel?: string } = {},
+): Promise<TestApp> {
   const testDb = await createTestDb(opts.dialect);
   const pii = createPiiCipher(TEST_KEY);
-  const clock: TestClock = { now: START, advance(ms) { this.now = new Date(this.now.getTime() + ms); } };
+  const clock: TestClock = {
+    now: START,
+    advance(ms) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
   await seedDemo({ db: testDb.db.kysely, pii, now: clock.now, residents: opts.residents ?? 20 });
   const logs: string[] = [];
-  const logStream = new Writable({ write(chunk: Buffer, _enc, cb) { logs.push(chunk.toString('utf8')); cb(); } });
-  const config = { ...loadConfig({ DOORSTEP_ENV: 'test', LOG_LEVEL: opts.logLevel ?? 'info', WEB_DIST: 'no-web-in-tests' }), dataKey: undefined };
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const config = {
+    ...loadConfig({
+      DOORSTEP_ENV: 'test',
+      LOG_LEVEL: opts.logLevel ?? 'info',
+      WEB_DIST: 'no-web-in-tests',
+    }),
+    dataKey: undefined,
+  };
   const app = await buildApp({ config, db: testDb.db, pii, now: () => clock.now }, { logStream });
   await app.ready();
   const responses: { url: string; body: string }[] = [];
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Client> {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const setCookie = res.cookies.find((c) => c.name === 'ds_session');
     if (!setCookie) throw new Error('no session cookie');
     const cookie = `ds_session=${setCookie.value}`;
@@ -59,8 +88,14 @@ export async function createTestApp(opts: { dialect?: TestDialect; residents?: n
         const r = await app.inject({
           method,
           url,
-          headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-          ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+          headers: {
+            cookie,
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...headers,
+          },
+          ...(body !== undefined
+            ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
+            : {}),
         });
         responses.push({ url, body: r.body });
         return r;
@@ -69,7 +104,13 @@ export async function createTestApp(opts: { dialect?: TestDialect; residents?: n
   }
 
   return {
-    app, testDb, pii, clock, logs, responses, login,
+    app,
+    testDb,
+    pii,
+    clock,
+    logs,
+    responses,
+    login,
     async close() {
       await app.close();
       await testDb.drop();

@@ -9,8 +9,10 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
-export const TEST_DIALECT: TestDialect = process.env.DOORSTEP_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-export const PG_ADMIN_URL = process.env.DOORSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_DIALECT: TestDialect =
+  process.env.DOORSTEP_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+export const PG_ADMIN_URL =
+  process.env.DOORSTEP_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDb {
   db: Db;

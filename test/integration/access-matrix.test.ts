@@ -24,14 +24,29 @@ const ACCOUNTS: Record<string, Role> = {
 };
 
 type Allowed = 'public' | readonly Role[];
-const READERS = ['admin', 'supervisor', 'district_officer', 'town_officer', 'clerk', 'agent'] as const;
+const READERS = [
+  'admin',
+  'supervisor',
+  'district_officer',
+  'town_officer',
+  'clerk',
+  'agent',
+] as const;
 const REGISTRARS = ['admin', 'town_officer', 'clerk', 'agent'] as const;
 const ANY: readonly Role[] = Object.values(ACCOUNTS);
 
 let seq = 0;
-const uniqueId = () => buildIdNumber('110115', '19700101'.replace(/01$/, String(1 + (seq % 28)).padStart(2, '0')), String(100 + seq++).padStart(3, '0'));
+const uniqueId = () =>
+  buildIdNumber(
+    '110115',
+    '19700101'.replace(/01$/, String(1 + (seq % 28)).padStart(2, '0')),
+    String(100 + seq++).padStart(3, '0'),
+  );
 
-interface Ctx { residentId: string; stationId: string }
+interface Ctx {
+  residentId: string;
+  stationId: string;
+}
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH';
   path: string; // as in the OpenAPI document
@@ -40,27 +55,160 @@ interface RouteCase {
 }
 
 const ROUTES: RouteCase[] = [
-  { method: 'GET', path: '/api/v1/regions', allowed: 'public', request: () => ({ url: '/api/v1/regions' }) },
-  { method: 'GET', path: '/api/v1/regions/{code}', allowed: 'public', request: () => ({ url: '/api/v1/regions/110115110000' }) },
-  { method: 'POST', path: '/api/v1/regions', allowed: ['admin'], request: () => ({ url: '/api/v1/regions', body: { code: `110115110${String(900 + (seq++ % 99)).padStart(3, '0')}`, name: '测试新村', parentCode: '110115110000', level: 'village' } }) },
-  { method: 'GET', path: '/api/v1/stations', allowed: 'public', request: () => ({ url: '/api/v1/stations?regionCode=110115110000' }) },
-  { method: 'GET', path: '/api/v1/stations/{id}', allowed: 'public', request: (c) => ({ url: `/api/v1/stations/${c.stationId}` }) },
-  { method: 'POST', path: '/api/v1/stations', allowed: ['admin'], request: () => ({ url: '/api/v1/stations', body: { code: `T-${crypto.randomUUID().slice(0, 8)}`, name: '测试服务站', kind: 'village_station', regionCode: '110115110230', address: '半壁店村', phone: '010-12345678', openingHours: [] } }) },
-  { method: 'PATCH', path: '/api/v1/stations/{id}', allowed: ['admin'], request: (c) => ({ url: `/api/v1/stations/${c.stationId}`, body: { phone: '010-87654321' } }) },
-  { method: 'GET', path: '/api/v1/auth/me', allowed: ANY, request: () => ({ url: '/api/v1/auth/me' }) },
-  { method: 'PATCH', path: '/api/v1/auth/preferences', allowed: ANY, request: () => ({ url: '/api/v1/auth/preferences', body: { elderlyMode: false } }) },
-  { method: 'POST', path: '/api/v1/residents', allowed: REGISTRARS, request: () => ({ url: '/api/v1/residents', body: { idNumber: uniqueId(), fullName: '测试居民', homeRegionCode: '110115110222', address: '三顺庄村' } }) },
-  { method: 'POST', path: '/api/v1/residents/lookup', allowed: READERS, request: () => ({ url: '/api/v1/residents/lookup', body: { idNumber: '110115194803120019' } }) },
-  { method: 'GET', path: '/api/v1/residents', allowed: READERS, request: () => ({ url: '/api/v1/residents?limit=5' }) },
-  { method: 'GET', path: '/api/v1/residents/{id}', allowed: READERS, request: (c) => ({ url: `/api/v1/residents/${c.residentId}` }) },
-  { method: 'POST', path: '/api/v1/residents/{id}/reveal', allowed: REGISTRARS, request: (c) => ({ url: `/api/v1/residents/${c.residentId}/reveal`, body: { reason: '核对补办社保卡信息' } }) },
-  { method: 'GET', path: '/api/v1/accounts', allowed: ['admin'], request: () => ({ url: '/api/v1/accounts' }) },
-  { method: 'POST', path: '/api/v1/accounts', allowed: ['admin'], request: () => ({ url: '/api/v1/accounts', body: { username: `u${crypto.randomUUID().slice(0, 8)}`, displayName: '新人员', password: 'a-long-password-1', grants: [{ role: 'clerk', regionCode: '110115110207' }] } }) },
-  { method: 'GET', path: '/api/v1/audit/events', allowed: ['admin', 'supervisor'], request: () => ({ url: '/api/v1/audit/events?limit=5' }) },
-  { method: 'POST', path: '/api/v1/audit/verify', allowed: ['admin'], request: () => ({ url: '/api/v1/audit/verify' }) },
+  {
+    method: 'GET',
+    path: '/api/v1/regions',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/regions' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/regions/{code}',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/regions/110115110000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/regions',
+    allowed: ['admin'],
+    request: () => ({
+      url: '/api/v1/regions',
+      body: {
+        code: `110115110${String(900 + (seq++ % 99)).padStart(3, '0')}`,
+        name: '测试新村',
+        parentCode: '110115110000',
+        level: 'village',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/stations',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/stations?regionCode=110115110000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/stations/{id}',
+    allowed: 'public',
+    request: (c) => ({ url: `/api/v1/stations/${c.stationId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/stations',
+    allowed: ['admin'],
+    request: () => ({
+      url: '/api/v1/stations',
+      body: {
+        code: `T-${crypto.randomUUID().slice(0, 8)}`,
+        name: '测试服务站',
+        kind: 'village_station',
+        regionCode: '110115110230',
+        address: '半壁店村',
+        phone: '010-12345678',
+        openingHours: [],
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/stations/{id}',
+    allowed: ['admin'],
+    request: (c) => ({ url: `/api/v1/stations/${c.stationId}`, body: { phone: '010-87654321' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/auth/me',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/auth/me' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/auth/preferences',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/auth/preferences', body: { elderlyMode: false } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/residents',
+    allowed: REGISTRARS,
+    request: () => ({
+      url: '/api/v1/residents',
+      body: {
+        idNumber: uniqueId(),
+        fullName: '测试居民',
+        homeRegionCode: '110115110222',
+        address: '三顺庄村',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/residents/lookup',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/residents/lookup', body: { idNumber: '110115194803120019' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/residents',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/residents?limit=5' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/residents/{id}',
+    allowed: READERS,
+    request: (c) => ({ url: `/api/v1/residents/${c.residentId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/residents/{id}/reveal',
+    allowed: REGISTRARS,
+    request: (c) => ({
+      url: `/api/v1/residents/${c.residentId}/reveal`,
+      body: { reason: '核对补办社保卡信息' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/accounts',
+    allowed: ['admin'],
+    request: () => ({ url: '/api/v1/accounts' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/accounts',
+    allowed: ['admin'],
+    request: () => ({
+      url: '/api/v1/accounts',
+      body: {
+        username: `u${crypto.randomUUID().slice(0, 8)}`,
+        displayName: '新人员',
+        password: 'a-long-password-1',
+        grants: [{ role: 'clerk', regionCode: '110115110207' }],
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/events',
+    allowed: ['admin', 'supervisor'],
+    request: () => ({ url: '/api/v1/audit/events?limit=5' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/audit/verify',
+    allowed: ['admin'],
+    request: () => ({ url: '/api/v1/audit/verify' }),
+  },
 ];
 // Routes with their own behaviour tests (login/tokens/logout/password change the session itself).
-const COVERED_ELSEWHERE = ['POST /api/v1/auth/login', 'POST /api/v1/auth/tokens', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password'];
+const COVERED_ELSEWHERE = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/tokens',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+];
 
 describe('route × role matrix', () => {
   let t: TestApp;
@@ -70,16 +218,25 @@ describe('route × role matrix', () => {
   beforeAll(async () => {
     t = await createTestApp();
     for (const username of Object.keys(ACCOUNTS)) clients.set(username, await t.login(username));
-    const li = await clients.get('clerk')!.call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' });
-    ctx.residentId = (li.json() as { id: string }).id;
-    const st = await t.app.inject({ method: 'GET', url: '/api/v1/stations?regionCode=110115110207' });
-    ctx.stationId = (st.json() as { id: string }[])[0]!.id;
+    const li = await clients
+      .get('clerk')!
+      .call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' });
+    ctx.residentId = li.json<{ id: string }>().id;
+    const st = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/stations?regionCode=110115110207',
+    });
+    ctx.stationId = st.json<{ id: string }[]>()[0]!.id;
   });
   afterAll(async () => t.close());
 
   it('covers every API route in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const tested = [...ROUTES.map((r) => `${r.method} ${r.path}`), ...COVERED_ELSEWHERE];
     expect(documented.sort()).toEqual(tested.sort());
   });
@@ -88,7 +245,11 @@ describe('route × role matrix', () => {
     describe(`${route.method} ${route.path}`, () => {
       it('anonymous', async () => {
         const { url, body } = route.request(ctx);
-        const res = await t.app.inject({ method: route.method, url, ...(body ? { payload: body } : {}) });
+        const res = await t.app.inject({
+          method: route.method,
+          url,
+          ...(body ? { payload: body } : {}),
+        });
         if (route.allowed === 'public') expect(res.statusCode).toBeLessThan(300);
         else {
           expect(res.statusCode).toBe(401);
@@ -122,7 +283,9 @@ describe('a clerk of another town against this town’s rows', () => {
     t = await createTestApp();
     other = await t.login('clerk-qyd'); // 青云店镇
     own = await t.login('clerk'); // 伊庄村, 魏善庄镇
-    residentId = ((await own.call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' })).json() as { id: string }).id;
+    residentId = (
+      await own.call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' })
+    ).json<{ id: string }>().id;
   });
   afterAll(async () => t.close());
 
@@ -135,30 +298,52 @@ describe('a clerk of another town against this town’s rows', () => {
     expect(res.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
   });
   it('exact lookup does not even say the person exists', async () => {
-    const res = await other.call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' });
+    const res = await other.call('POST', '/api/v1/residents/lookup', {
+      idNumber: '110115194803120019',
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'RESIDENT_NOT_FOUND' });
   });
   it('reveal is out of scope and writes nothing', async () => {
-    const before = await t.testDb.db.kysely.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const res = await other.call('POST', `/api/v1/residents/${residentId}/reveal`, { reason: '想看看这个人的号码' });
+    const before = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const res = await other.call('POST', `/api/v1/residents/${residentId}/reveal`, {
+      reason: '想看看这个人的号码',
+    });
     expect(res.statusCode).toBe(403);
-    const after = await t.testDb.db.kysely.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
   it('registering a resident of this town is out of scope', async () => {
-    const res = await other.call('POST', '/api/v1/residents', { idNumber: buildIdNumber('110115', '19800101', '555'), fullName: '张三', homeRegionCode: '110115110222', address: '三顺庄村' });
+    const res = await other.call('POST', '/api/v1/residents', {
+      idNumber: buildIdNumber('110115', '19800101', '555'),
+      fullName: '张三',
+      homeRegionCode: '110115110222',
+      address: '三顺庄村',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
   });
   it('the list shows only the clerk’s own town', async () => {
-    const list = (await other.call('GET', '/api/v1/residents?limit=200')).json() as { homeRegionCode: string }[];
+    const list = (await other.call('GET', '/api/v1/residents?limit=200')).json<
+      { homeRegionCode: string }[]
+    >();
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((r) => r.homeRegionCode.startsWith('110115103'))).toBe(true);
   });
   it('an admin of the district may not create a station outside the district', async () => {
     const admin = await t.login('admin');
-    const res = await admin.call('POST', '/api/v1/regions', { code: '110116001999', name: '外区', parentCode: '110100000000', level: 'district' });
+    const res = await admin.call('POST', '/api/v1/regions', {
+      code: '110116001999',
+      name: '外区',
+      parentCode: '110100000000',
+      level: 'district',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
   });

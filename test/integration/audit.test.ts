@@ -19,49 +19,98 @@ describe('audit chain', () => {
 
   it('records who, role, station, when, what and before → after for a write', async () => {
     t.clock.advance(60_000);
-    const res = await clerk.call('POST', '/api/v1/residents', { idNumber: buildIdNumber('110115', '19650303', '044'), fullName: '周淑珍', homeRegionCode: '110115110207', address: '伊庄村' });
-    const id = (res.json() as { id: string }).id;
-    const events = (await admin.call('GET', `/api/v1/audit/events?entityType=resident&entityId=${id}`)).json() as Record<string, unknown>[];
+    const res = await clerk.call('POST', '/api/v1/residents', {
+      idNumber: buildIdNumber('110115', '19650303', '044'),
+      fullName: '周淑珍',
+      homeRegionCode: '110115110207',
+      address: '伊庄村',
+    });
+    const id = res.json<{ id: string }>().id;
+    const events = (
+      await admin.call('GET', `/api/v1/audit/events?entityType=resident&entityId=${id}`)
+    ).json<Record<string, unknown>[]>();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'resident.registered', actorRole: 'clerk', occurredAt: t.clock.now.toISOString(), regionCode: '110115110207', before: null });
+    expect(events[0]).toMatchObject({
+      action: 'resident.registered',
+      actorRole: 'clerk',
+      occurredAt: t.clock.now.toISOString(),
+      regionCode: '110115110207',
+      before: null,
+    });
     expect(events[0]!.stationId).toBeTruthy();
     expect(events[0]!.actorId).toBeTruthy();
     expect(events[0]!.after).toMatchObject({ fullName: '周淑珍' });
   });
 
   it('a station change records before and after', async () => {
-    const station = ((await admin.call('GET', '/api/v1/stations?regionCode=110115110207')).json() as { id: string; phone: string }[])[0]!;
+    const station = (await admin.call('GET', '/api/v1/stations?regionCode=110115110207')).json<
+      { id: string; phone: string }[]
+    >()[0]!;
     await admin.call('PATCH', `/api/v1/stations/${station.id}`, { phone: '010-11112222' });
-    const [event] = (await admin.call('GET', `/api/v1/audit/events?entityType=station&entityId=${station.id}&limit=1`)).json() as { before: { phone: string }; after: { phone: string } }[];
+    const [event] = (
+      await admin.call(
+        'GET',
+        `/api/v1/audit/events?entityType=station&entityId=${station.id}&limit=1`,
+      )
+    ).json<{ before: { phone: string }; after: { phone: string } }[]>();
     expect(event!.before.phone).toBe(station.phone);
     expect(event!.after.phone).toBe('010-11112222');
   });
 
   it('a failed write leaves no event (same transaction)', async () => {
     const before = await verifyAuditChain(t.testDb.db.kysely);
-    await clerk.call('POST', '/api/v1/residents', { idNumber: buildIdNumber('110115', '19650303', '044'), fullName: '重复', homeRegionCode: '110115110207', address: 'x' });
+    await clerk.call('POST', '/api/v1/residents', {
+      idNumber: buildIdNumber('110115', '19650303', '044'),
+      fullName: '重复',
+      homeRegionCode: '110115110207',
+      address: 'x',
+    });
     const after = await verifyAuditChain(t.testDb.db.kysely);
     expect(after.checked).toBe(before.checked);
   });
 
   it('parallel writes keep one linear chain', async () => {
-    await Promise.all(Array.from({ length: 12 }, (_, i) => clerk.call('POST', '/api/v1/residents', { idNumber: buildIdNumber('110115', '19770707', String(200 + i)), fullName: `并发${i}`, homeRegionCode: '110115110207', address: 'x' })));
-    expect(await verifyAuditChain(t.testDb.db.kysely)).toMatchObject({ ok: true, firstBrokenSeq: null });
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        clerk.call('POST', '/api/v1/residents', {
+          idNumber: buildIdNumber('110115', '19770707', String(200 + i)),
+          fullName: `并发${i}`,
+          homeRegionCode: '110115110207',
+          address: 'x',
+        }),
+      ),
+    );
+    expect(await verifyAuditChain(t.testDb.db.kysely)).toMatchObject({
+      ok: true,
+      firstBrokenSeq: null,
+    });
   });
 
   it('the admin API verifies the intact chain', async () => {
     const res = await admin.call('POST', '/api/v1/audit/verify');
     expect(res.json()).toMatchObject({ ok: true, firstBrokenSeq: null });
-    expect((res.json() as { checked: number }).checked).toBeGreaterThan(50);
+    expect(res.json<{ checked: number }>().checked).toBeGreaterThan(50);
   });
 
   it('editing one audit row by hand is detected and named', async () => {
-    const target = await t.testDb.db.kysely.selectFrom('audit_events').select('seq').where('action', '=', 'resident.registered').orderBy('seq').offset(5).limit(1).executeTakeFirstOrThrow();
-    await sql`update audit_events set after_json = ${JSON.stringify({ fullName: '篡改' })} where seq = ${target.seq}`.execute(t.testDb.db.kysely);
+    const target = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'resident.registered')
+      .orderBy('seq')
+      .offset(5)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await sql`update audit_events set after_json = ${JSON.stringify({ fullName: '篡改' })} where seq = ${target.seq}`.execute(
+      t.testDb.db.kysely,
+    );
     const res = await admin.call('POST', '/api/v1/audit/verify');
-    expect(res.json()).toMatchObject({ ok: false, firstBrokenSeq: Number(target.seq), reason: 'hash_mismatch' });
+    expect(res.json()).toMatchObject({
+      ok: false,
+      firstBrokenSeq: Number(target.seq),
+      reason: 'hash_mismatch',
+    });
   });
-
 });
 
 describe('audit chain tail', () => {
@@ -73,8 +122,17 @@ describe('audit chain tail', () => {
 
   it('deleting the newest row is detected against the head', async () => {
     expect(await verifyAuditChain(t.testDb.db.kysely)).toMatchObject({ ok: true });
-    const last = await t.testDb.db.kysely.selectFrom('audit_events').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await sql`delete from audit_events where seq = ${last.seq}`.execute(t.testDb.db.kysely);
-    expect(await verifyAuditChain(t.testDb.db.kysely)).toMatchObject({ ok: false, firstBrokenSeq: Number(last.seq), reason: 'head_mismatch' });
+    expect(await verifyAuditChain(t.testDb.db.kysely)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: Number(last.seq),
+      reason: 'head_mismatch',
+    });
   });
 });

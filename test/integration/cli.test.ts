@@ -30,8 +30,16 @@ describe('doorstep CLI', () => {
     testDb = await createTestDb();
     await testDb.db.close(); // the CLI opens its own connection
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-cli-'));
-    const url = testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
-    env = { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, DOORSTEP_ENV: 'development', LOG_LEVEL: 'silent', DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64') };
+    const url =
+      testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
+    env = {
+      ...process.env,
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      DOORSTEP_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64'),
+    };
   });
   afterAll(async () => {
     testDb.db = openDatabase(testDb.config);
@@ -65,11 +73,19 @@ describe('doorstep CLI', () => {
     const weak = await doorstep('create-admin', '--username', 'boss', '--region', '110115000000');
     expect(weak.code).toBe(2);
     env.DOORSTEP_ADMIN_PASSWORD = 'short';
-    expect((await doorstep('create-admin', '--username', 'boss', '--region', '110115000000')).stderr).toContain('WEAK_PASSWORD');
+    expect(
+      (await doorstep('create-admin', '--username', 'boss', '--region', '110115000000')).stderr,
+    ).toContain('WEAK_PASSWORD');
     env.DOORSTEP_ADMIN_PASSWORD = 'a-very-long-admin-password';
     const ok = await doorstep('create-admin', '--username', 'boss', '--region', '110115000000');
     expect(ok.code, ok.stderr).toBe(0);
-    const unknown = await doorstep('create-admin', '--username', 'boss2', '--region', '110199000000');
+    const unknown = await doorstep(
+      'create-admin',
+      '--username',
+      'boss2',
+      '--region',
+      '110199000000',
+    );
     expect(unknown.stderr).toContain('UNKNOWN_REGION');
   });
 
@@ -90,11 +106,22 @@ describe('doorstep seed --demo on an empty database', () => {
   it('loads the demo and refuses in production', async () => {
     const testDb = await createTestDb();
     await testDb.db.close();
-    const url = testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
-    const base = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64') };
-    const prod = await run(process.execPath, [CLI, 'seed', '--demo'], { env: { ...base, DOORSTEP_ENV: 'production' } }).catch((e: { code: number; stderr: string }) => e);
+    const url =
+      testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
+    const base = {
+      ...process.env,
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64'),
+    };
+    const prod = await run(process.execPath, [CLI, 'seed', '--demo'], {
+      env: { ...base, DOORSTEP_ENV: 'production' },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(prod.stderr).toContain('never created in production');
-    const r = await run(process.execPath, [CLI, 'seed', '--demo'], { env: { ...base, DOORSTEP_ENV: 'development' }, timeout: 120_000 });
+    const r = await run(process.execPath, [CLI, 'seed', '--demo'], {
+      env: { ...base, DOORSTEP_ENV: 'development' },
+      timeout: 120_000,
+    });
     expect(r.stdout).toMatch(/demo data loaded: .*"stations":32.*"accounts":13/);
     testDb.db = openDatabase(testDb.config);
     await testDb.drop();

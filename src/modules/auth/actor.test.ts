@@ -3,7 +3,13 @@ import { AppError } from '../../server/problem.ts';
 import { authorize, reachOf, type Actor } from './actor.ts';
 import { levelOfCode, townCodeOf } from './region-code.ts';
 
-const actor = (grants: Actor['grants']): Actor => ({ accountId: 'a', username: 'u', displayName: 'U', residentId: null, grants });
+const actor = (grants: Actor['grants']): Actor => ({
+  accountId: 'a',
+  username: 'u',
+  displayName: 'U',
+  residentId: null,
+  grants,
+});
 
 describe('scopes (X-2)', () => {
   it('a village station reaches its whole town (GS-3 通办)', () => {
@@ -15,16 +21,43 @@ describe('scopes (X-2)', () => {
     expect(reachOf('110115000000', 'district', null)).toBe('110115');
   });
   it('deny by default: no grant → FORBIDDEN; grant elsewhere → OUT_OF_SCOPE', () => {
-    const clerk = actor([{ role: 'clerk', regionCode: '110115110207', regionLevel: 'village', stationId: 's', stationKind: 'village_station', reachPrefix: '110115110' }]);
+    const clerk = actor([
+      {
+        role: 'clerk',
+        regionCode: '110115110207',
+        regionLevel: 'village',
+        stationId: 's',
+        stationKind: 'village_station',
+        reachPrefix: '110115110',
+      },
+    ]);
     expect(() => authorize(actor([]), ['clerk'])).toThrowError(AppError);
-    expect(() => authorize(clerk, ['admin'])).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }) as Error);
-    expect(() => authorize(clerk, ['clerk'], '110115103201')).toThrow(expect.objectContaining({ code: 'OUT_OF_SCOPE' }) as Error);
+    expect(() => authorize(clerk, ['admin'])).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }) as Error,
+    );
+    expect(() => authorize(clerk, ['clerk'], '110115103201')).toThrow(
+      expect.objectContaining({ code: 'OUT_OF_SCOPE' }) as Error,
+    );
     expect(authorize(clerk, ['clerk'], '110115110222').stationId).toBe('s');
   });
   it('picks the grant whose scope covers the row', () => {
     const two = actor([
-      { role: 'clerk', regionCode: '110115103201', regionLevel: 'village', stationId: 'a', stationKind: 'village_station', reachPrefix: '110115103' },
-      { role: 'clerk', regionCode: '110115110207', regionLevel: 'village', stationId: 'b', stationKind: 'village_station', reachPrefix: '110115110' },
+      {
+        role: 'clerk',
+        regionCode: '110115103201',
+        regionLevel: 'village',
+        stationId: 'a',
+        stationKind: 'village_station',
+        reachPrefix: '110115103',
+      },
+      {
+        role: 'clerk',
+        regionCode: '110115110207',
+        regionLevel: 'village',
+        stationId: 'b',
+        stationKind: 'village_station',
+        reachPrefix: '110115110',
+      },
     ]);
     expect(authorize(two, ['clerk'], '110115110230').stationId).toBe('b');
   });

@@ -76,18 +76,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = app.deps.now();
       const account = await authenticate(db, { ...request.body, ip: request.ip, now });
       const session = await createSession(db, { accountId: account.id, kind: 'cookie', now });
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, {
-            actor: { accountId: account.id, role: null, stationId: null },
-            action: 'account.logged_in',
-            entityType: 'account',
-            entityId: account.id,
-            requestId: request.id,
-            now,
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          actor: { accountId: account.id, role: null, stationId: null },
+          action: 'account.logged_in',
+          entityType: 'account',
+          entityId: account.id,
+          requestId: request.id,
+          now,
+        }),
+      );
       void reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -130,19 +128,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         label: request.body.label,
         now,
       });
-      await db
-        .transaction()
-        .execute((trx) =>
-          recordAudit(trx, {
-            actor: { accountId: account.id, role: null, stationId: null },
-            action: 'account.token_issued',
-            entityType: 'account',
-            entityId: account.id,
-            after: { label: request.body.label, expiresAt: session.expiresAt },
-            requestId: request.id,
-            now,
-          }),
-        );
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          actor: { accountId: account.id, role: null, stationId: null },
+          action: 'account.token_issued',
+          entityType: 'account',
+          entityId: account.id,
+          after: { label: request.body.label, expiresAt: session.expiresAt },
+          requestId: request.id,
+          now,
+        }),
+      );
       return reply
         .status(201)
         .send({ token: session.token, expiresAt: session.expiresAt, tokenType: 'Bearer' as const });
@@ -166,18 +162,16 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (token && request.actor) {
         await revokeSession(db, token, now);
-        await db
-          .transaction()
-          .execute((trx) =>
-            recordAudit(trx, {
-              actor: auditActor(request.actor),
-              action: 'account.logged_out',
-              entityType: 'account',
-              entityId: request.actor!.accountId,
-              requestId: request.id,
-              now,
-            }),
-          );
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, {
+            actor: auditActor(request.actor),
+            action: 'account.logged_out',
+            entityType: 'account',
+            entityId: request.actor!.accountId,
+            requestId: request.id,
+            now,
+          }),
+        );
       }
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);

@@ -10,14 +10,28 @@ const known = new Map<string, RegionLevel>([
 
 describe('region rows (X-1 import)', () => {
   it('accepts a village under its town', () => {
-    expect(checkRegionRow({ code: '110115110207', name: '伊庄村', parentCode: '110115110000', level: 'village' }, known)).toBeNull();
+    expect(
+      checkRegionRow(
+        { code: '110115110207', name: '伊庄村', parentCode: '110115110000', level: 'village' },
+        known,
+      ),
+    ).toBeNull();
   });
   it.each([
     [{ code: '11011511020', name: 'x', parentCode: '110115110000', level: 'village' }, /12 digits/],
     [{ code: '110115110207', name: ' ', parentCode: '110115110000', level: 'village' }, /name/],
-    [{ code: '110115110207', name: 'x', parentCode: '110115110000', level: 'hamlet' }, /unknown level/],
-    [{ code: '110115110207', name: 'x', parentCode: '110115999000', level: 'village' }, /parent .* is unknown/],
-    [{ code: '110115110207', name: 'x', parentCode: '110115000000', level: 'village' }, /cannot sit under/],
+    [
+      { code: '110115110207', name: 'x', parentCode: '110115110000', level: 'hamlet' },
+      /unknown level/,
+    ],
+    [
+      { code: '110115110207', name: 'x', parentCode: '110115999000', level: 'village' },
+      /parent .* is unknown/,
+    ],
+    [
+      { code: '110115110207', name: 'x', parentCode: '110115000000', level: 'village' },
+      /cannot sit under/,
+    ],
     [{ code: '110116110207', name: 'x', parentCode: '110115110000', level: 'village' }, /prefix/],
     [{ code: '120000000000', name: 'x', parentCode: null, level: 'city' }, /only a province/],
   ])('refuses %o', (row, reason) => {

@@ -34,23 +34,33 @@ export function readRegionFile(file: string): RegionRow[] {
   if (path.extname(file).toLowerCase() === '.json') {
     const data: unknown = JSON.parse(text);
     if (!Array.isArray(data)) throw new Error('JSON region file must be an array');
-    return data.map((r: Record<string, unknown>) => ({
-      code: String(r.code ?? ''),
-      name: String(r.name ?? ''),
-      parentCode: r.parentCode == null || r.parentCode === '' ? null : String(r.parentCode),
-      level: String(r.level ?? ''),
-    }));
+    return data.map((item: unknown) => {
+      const r = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+      const parent = scalarText(r.parentCode);
+      return {
+        code: scalarText(r.code),
+        name: scalarText(r.name),
+        parentCode: parent === '' ? null : parent,
+        level: scalarText(r.level),
+      };
+    });
   }
-  const records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<
-    string,
-    string
-  >[];
+  const records: Record<string, string>[] = parseCsv(text, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
   return records.map((r) => ({
     code: r.code ?? '',
     name: r.name ?? '',
     parentCode: r.parent_code || r.parentCode || null,
     level: r.level ?? '',
   }));
+}
+
+/** A JSON cell as text: strings and numbers only; anything else counts as missing. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 /** Pure check of one row against the regions known so far (in the DB or accepted earlier). */

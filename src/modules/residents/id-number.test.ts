@@ -9,7 +9,13 @@ describe('GB 11643-1999 ID numbers (X-3)', () => {
     ['110115194803120019', '1948-03-12', 'male'],
     ['440524198001010013', '1980-01-01', 'male'],
   ])('accepts %s', (value, birthDate, sex) => {
-    expect(parseIdNumber(value, '2026-11-29')).toEqual({ ok: true, value, birthDate, sex, addressCode: value.slice(0, 6) });
+    expect(parseIdNumber(value, '2026-11-29')).toEqual({
+      ok: true,
+      value,
+      birthDate,
+      sex,
+      addressCode: value.slice(0, 6),
+    });
   });
 
   it('accepts a lower-case x and returns it upper-cased', () => {
@@ -39,7 +45,10 @@ describe('GB 11643-1999 ID numbers (X-3)', () => {
   });
 
   it('accepts 29 February of a leap year', () => {
-    expect(parseIdNumber(buildIdNumber('110105', '20000229', '002'), TODAY)).toMatchObject({ ok: true, birthDate: '2000-02-29' });
+    expect(parseIdNumber(buildIdNumber('110105', '20000229', '002'), TODAY)).toMatchObject({
+      ok: true,
+      birthDate: '2000-02-29',
+    });
   });
 
   it('the check character follows ISO 7064 MOD 11-2', () => {
