@@ -4,6 +4,8 @@ import { AppError } from './problem.ts';
 
 const POLL_MS = 20;
 const WAIT_MS = 10_000;
+/** A pending claim older than this belongs to a request that died; the key is released. */
+const STALE_MS = 2 * 60_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 function bodyHash(method: string, path: string, body: unknown): string {
@@ -43,35 +45,35 @@ export function registerIdempotency(app: FastifyInstance): void {
     const path = request.routeOptions.url ?? request.url;
     const hash = bodyHash(request.method, request.url, request.body);
     const db = app.kysely;
-    const claimed = await db
-      .insertInto('idempotency_keys')
-      .values({
-        account_id: accountId,
-        key,
-        method: request.method,
-        path,
-        body_hash: hash,
-        state: 'pending',
-        status_code: null,
-        response_body: null,
-        created_at: app.deps.now().toISOString(),
-        completed_at: null,
-      })
-      .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 1) {
-      request.idempotency = { accountId, key };
-      return;
-    }
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
+      const claimed = await db
+        .insertInto('idempotency_keys')
+        .values({
+          account_id: accountId,
+          key,
+          method: request.method,
+          path,
+          body_hash: hash,
+          state: 'pending',
+          status_code: null,
+          response_body: null,
+          created_at: app.deps.now().toISOString(),
+          completed_at: null,
+        })
+        .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
+        .executeTakeFirst();
+      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 1) {
+        request.idempotency = { accountId, key };
+        return;
+      }
       const row = await db
         .selectFrom('idempotency_keys')
         .selectAll()
         .where('account_id', '=', accountId)
         .where('key', '=', key)
         .executeTakeFirst();
-      if (!row) throw new AppError('IDEMPOTENCY_IN_PROGRESS'); // released after a 5xx: retry
+      if (!row) continue; // released after a 5xx: claim it again
       if (row.body_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       if (row.state === 'done' && row.status_code !== null) {
         return reply
@@ -79,6 +81,17 @@ export function registerIdempotency(app: FastifyInstance): void {
           .header('idempotent-replayed', 'true')
           .type(row.status_code >= 400 ? 'application/problem+json' : 'application/json')
           .send(row.response_body ?? '');
+      }
+      if (Date.parse(row.created_at) < app.deps.now().getTime() - STALE_MS) {
+        // Its first request died mid-way (a crashed node): release the key; one claimant wins it.
+        await db
+          .deleteFrom('idempotency_keys')
+          .where('account_id', '=', accountId)
+          .where('key', '=', key)
+          .where('state', '=', 'pending')
+          .where('created_at', '=', row.created_at)
+          .execute();
+        continue;
       }
       if (Date.now() > deadline) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

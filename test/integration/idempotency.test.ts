@@ -97,3 +97,54 @@ describe('Idempotency-Key', () => {
     expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_INVALID' });
   });
 });
+
+describe('a key whose first request died', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('is released after two minutes to the next claimant', async () => {
+    const clerk = await t.login('clerk');
+    const account = await t.testDb.db.kysely
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'clerk')
+      .executeTakeFirstOrThrow();
+    const body = {
+      idNumber: buildIdNumber('110115', '19700606', '301'),
+      fullName: '吴建华',
+      homeRegionCode: '110115110207',
+      address: '伊庄村',
+    };
+    // A node claimed the key with this exact body and crashed before answering.
+    const { default: crypto } = await import('node:crypto');
+    const stable = JSON.stringify(
+      Object.fromEntries(Object.entries(body).sort(([a], [b]) => (a < b ? -1 : 1))),
+    );
+    await t.testDb.db.kysely
+      .insertInto('idempotency_keys')
+      .values({
+        account_id: account.id,
+        key: 'crashed',
+        method: 'POST',
+        path: '/api/v1/residents',
+        body_hash: crypto
+          .createHash('sha256')
+          .update(`POST /api/v1/residents\n${stable}`)
+          .digest('hex'),
+        state: 'pending',
+        status_code: null,
+        response_body: null,
+        created_at: t.clock.now.toISOString(),
+        completed_at: null,
+      })
+      .execute();
+    t.clock.advance(3 * 60_000);
+    const res = await clerk.call('POST', '/api/v1/residents', body, {
+      'idempotency-key': 'crashed',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+});
