@@ -58,8 +58,7 @@ export async function createTestDb(dialect: TestDialect = TEST_DIALECT): Promise
       return other;
     },
     async drop() {
-      for (const o of others) await o.close();
-      await db.close();
+      for (const d of [...others, db]) await d.close().catch(() => undefined); // may be closed already
       await cleanup();
     },
   };

@@ -42,7 +42,6 @@ describe('doorstep CLI', () => {
     };
   });
   afterAll(async () => {
-    testDb.db = openDatabase(testDb.config);
     await testDb.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -123,7 +122,6 @@ describe('doorstep seed --demo on an empty database', () => {
       timeout: 120_000,
     });
     expect(r.stdout).toMatch(/demo data loaded: .*"stations":32.*"accounts":13/);
-    testDb.db = openDatabase(testDb.config);
     await testDb.drop();
   });
 });
