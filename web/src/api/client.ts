@@ -98,7 +98,8 @@ function readFieldProblems(value: unknown): FieldProblem[] {
 
 async function toApiError(response: Response): Promise<ApiError> {
   const retryHeader = response.headers.get('retry-after');
-  const retryAfterSeconds = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+  const retryAfterSeconds =
+    retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
   let body: unknown = null;
   try {
     body = await response.json();
@@ -116,7 +117,12 @@ async function toApiError(response: Response): Promise<ApiError> {
       retryAfterSeconds,
     });
   }
-  return new ApiError({ status: response.status, code: 'HTTP_ERROR', title: '', retryAfterSeconds });
+  return new ApiError({
+    status: response.status,
+    code: 'HTTP_ERROR',
+    title: '',
+    retryAfterSeconds,
+  });
 }
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204) or rejects with an ApiError. */

@@ -5,7 +5,11 @@ import type { Region, RegionDetail, Station, StationKind } from './types';
 const childrenCache = new Map<string, Promise<Region[]>>();
 const detailCache = new Map<string, Promise<RegionDetail>>();
 
-function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+function cached<T>(
+  cache: Map<string, Promise<T>>,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
   const hit = cache.get(key);
   if (hit) return hit;
   const promise = load();

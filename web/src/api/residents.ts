@@ -21,8 +21,7 @@ export interface ResidentQuery {
 export const listResidents = (query: ResidentQuery, signal?: AbortSignal) =>
   api<Resident[]>('/residents', { query: { ...query }, ...(signal ? { signal } : {}) });
 
-export const fetchResident = (id: string) =>
-  api<Resident>(`/residents/${encodeURIComponent(id)}`);
+export const fetchResident = (id: string) => api<Resident>(`/residents/${encodeURIComponent(id)}`);
 
 export const revealResident = (id: string, reason: string) =>
   api<RevealedResident>(`/residents/${encodeURIComponent(id)}/reveal`, {

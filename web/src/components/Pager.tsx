@@ -21,7 +21,11 @@ export function Pager({
   if (page === 1 && !hasNext) return null;
   return (
     <nav className="pager" aria-label={t('pager.label')} data-testid={testId}>
-      <Button icon={<LeftOutlined aria-hidden />} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <Button
+        icon={<LeftOutlined aria-hidden />}
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
         {t('pager.previous')}
       </Button>
       <span className="pager-page" aria-live="polite">

@@ -14,8 +14,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const zhLeaves = leaves(zhCN as Tree);
-const enLeaves = leaves(en as Tree);
+const zhLeaves = leaves(zhCN);
+const enLeaves = leaves(en);
 
 describe('translation resources', () => {
   it('have exactly the same nested keys in Chinese and English', () => {

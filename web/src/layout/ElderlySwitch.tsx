@@ -18,12 +18,7 @@ export function ElderlySwitch({ testId = 'elderly-switch' }: { testId?: string }
 
   return (
     <span className="elderly-switch">
-      <Switch
-        id={id}
-        data-testid={testId}
-        checked={preferences.elderlyMode}
-        onChange={toggle}
-      />
+      <Switch id={id} data-testid={testId} checked={preferences.elderlyMode} onChange={toggle} />
       <label htmlFor={id}>{t('header.elderlyMode')}</label>
     </span>
   );

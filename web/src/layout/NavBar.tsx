@@ -13,9 +13,16 @@ export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' |
       <ul>
         {items.map((item) => (
           <li key={item.key}>
-            <NavLink to={item.to} end={item.end} data-testid={`nav-${item.key}`} className="nav-link">
+            <NavLink
+              to={item.to}
+              end={item.end}
+              data-testid={`nav-${item.key}`}
+              className="nav-link"
+            >
               <span className="nav-icon">{item.icon}</span>
-              <span className="nav-text">{t(`nav.${item.key}`)}</span>
+              <span className="nav-text">
+                {variant === 'bottom' ? t(`navShort.${item.key}`) : t(`nav.${item.key}`)}
+              </span>
             </NavLink>
           </li>
         ))}

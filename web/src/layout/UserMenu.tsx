@@ -33,7 +33,12 @@ export function UserMenu() {
         <span className="user-menu-name">{me.displayName}</span>
         {roles && <span className="user-menu-role">{roles}</span>}
       </div>
-      <Button data-testid="logout" icon={<LogoutOutlined aria-hidden />} onClick={doLogout} loading={busy}>
+      <Button
+        data-testid="logout"
+        icon={<LogoutOutlined aria-hidden />}
+        onClick={doLogout}
+        loading={busy}
+      >
         {t('header.logout')}
       </Button>
     </div>

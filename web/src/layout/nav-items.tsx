@@ -29,7 +29,12 @@ export function navItemsFor(caps: Capabilities): NavItem[] {
       icon: <IdcardOutlined aria-hidden />,
       end: false,
     },
-    caps.readAudit && { key: 'audit', to: '/audit', icon: <AuditOutlined aria-hidden />, end: false },
+    caps.readAudit && {
+      key: 'audit',
+      to: '/audit',
+      icon: <AuditOutlined aria-hidden />,
+      end: false,
+    },
     { key: 'settings', to: '/settings', icon: <SettingOutlined aria-hidden />, end: false },
   ];
   return items.filter((item): item is NavItem => item !== false);

@@ -9,15 +9,13 @@ function me(...grants: [Role, string][]): Me {
     displayName: 'U',
     residentId: null,
     preferences: { elderlyMode: false, locale: 'zh-CN' },
-    grants: grants.map(
-      ([role, reachPrefix]): Grant => ({
-        role,
-        roleLabel: { zh: role, en: role },
-        regionCode: regionOfPrefix(reachPrefix),
-        stationId: null,
-        reachPrefix,
-      }),
-    ),
+    grants: grants.map(([role, reachPrefix]): Grant => ({
+      role,
+      roleLabel: { zh: role, en: role },
+      regionCode: regionOfPrefix(reachPrefix),
+      stationId: null,
+      reachPrefix,
+    })),
   };
 }
 

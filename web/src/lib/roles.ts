@@ -1,5 +1,20 @@
 import type { Grant, Me, Role } from '../api/types';
 
+export const ROLES: readonly Role[] = [
+  'admin',
+  'supervisor',
+  'district_officer',
+  'town_officer',
+  'clerk',
+  'agent',
+  'volunteer_staff',
+  'team_leader',
+  'volunteer',
+  'organiser',
+  'guardian',
+  'resident',
+];
+
 /** Role groups as the server declares them (src/modules/auth/roles.ts). */
 export const STAFF_ROLES: readonly Role[] = [
   'admin',
@@ -43,10 +58,4 @@ export function widestGrant(me: Me, roles: readonly Role[]): Grant | undefined {
   return me.grants
     .filter((g) => roles.includes(g.role))
     .sort((a, b) => a.reachPrefix.length - b.reachPrefix.length)[0];
-}
-
-/** The user's own area: where the region browser's "my area" shortcut leads. */
-export function homeRegionOf(me: Me): string | undefined {
-  const grant = me.grants[0];
-  return grant ? grant.regionCode : undefined;
 }

@@ -10,10 +10,10 @@ export interface SessionValue {
   expired: boolean;
   /** Effective preferences: the account's after login, this browser's before. */
   preferences: Preferences;
-  login(username: string, password: string): Promise<void>;
-  logout(): Promise<void>;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
   /** Applies at once; saved to the account when logged in. Rejects (and reverts) on failure. */
-  updatePreferences(changes: Partial<Preferences>): Promise<void>;
+  updatePreferences: (changes: Partial<Preferences>) => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionValue | null>(null);

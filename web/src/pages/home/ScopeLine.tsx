@@ -8,15 +8,10 @@ import { useAsync } from '../../lib/use-async';
 export function ScopeLine({ grants }: { grants: Grant[] }) {
   const { i18n } = useTranslation();
   const codes = [...new Set(grants.map((g) => g.regionCode))];
-  const names = useAsync(
-    async () => {
-      const details = await Promise.all(codes.map((c) => fetchRegion(c).catch(() => null)));
-      return new Map(
-        details.map((d, i) => [codes[i] ?? '', d?.path[d.path.length - 1]?.name ?? '']),
-      );
-    },
-    codes.join(','),
-  );
+  const names = useAsync(async () => {
+    const details = await Promise.all(codes.map((c) => fetchRegion(c).catch(() => null)));
+    return new Map(details.map((d, i) => [codes[i] ?? '', d?.path[d.path.length - 1]?.name ?? '']));
+  }, codes.join(','));
   return (
     <span className="scope-line">
       {grants.map((g) => {

@@ -2,6 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { useSession } from '../../session/session-context';
 
@@ -78,6 +79,11 @@ export default function LoginPage() {
               role="alert"
               data-testid="login-error"
               title={errorText(t, error)}
+              description={
+                isApiError(error) && error.retryAfterSeconds
+                  ? t('login.retryAfter', { minutes: Math.ceil(error.retryAfterSeconds / 60) })
+                  : undefined
+              }
             />
           )}
           <Button

@@ -49,8 +49,8 @@ export function RegionChildren({ regions }: { regions: Region[] }) {
 function RegionTile({ region }: { region: Region }) {
   const { t } = useTranslation();
   const counts = [
-    region.childCount > 0 && t('regions.childCount', { count: region.childCount }),
-    region.stationCount > 0 && t('regions.stationCount', { count: region.stationCount }),
+    region.childCount > 0 && t('regions.childCount', { n: region.childCount }),
+    region.stationCount > 0 && t('regions.stationCount', { n: region.stationCount }),
   ].filter(Boolean);
   const body = (
     <>

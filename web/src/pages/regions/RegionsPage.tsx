@@ -35,9 +35,7 @@ export default function RegionsPage() {
     <div className="page regions-page">
       <PageHeading
         title={current && code ? current.name : t('regions.title')}
-        subtitle={
-          current && code ? t(`regions.level.${current.level}`) : t('regions.subtitle')
-        }
+        subtitle={current && code ? t(`regions.level.${current.level}`) : t('regions.subtitle')}
         extra={
           ownRegion &&
           ownRegion !== code && (

@@ -36,7 +36,9 @@ export function StationList({ regionCode }: { regionCode: string | null }) {
       <div className="section-heading">
         <h2 id="station-heading">{t('stations.title')}</h2>
       </div>
-      {stations.status === 'error' && <ErrorAlert error={stations.error} onRetry={stations.reload} />}
+      {stations.status === 'error' && (
+        <ErrorAlert error={stations.error} onRetry={stations.reload} />
+      )}
       {stations.data === undefined && stations.status === 'loading' && <Skeleton active />}
       <ul
         className={`station-list${stations.status === 'loading' ? ' is-stale' : ''}`}

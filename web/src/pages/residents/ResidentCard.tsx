@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Resident } from '../../api/types';
+import { useIsWide } from '../../lib/use-media-query';
 import { ageOn } from './resident-format';
 import { RevealDialog } from './RevealDialog';
 
@@ -21,6 +22,7 @@ export function ResidentCard({
 }) {
   const { t, i18n } = useTranslation();
   const [revealing, setRevealing] = useState(false);
+  const wide = useIsWide();
   const age = ageOn(resident.birthDate);
 
   return (
@@ -34,13 +36,14 @@ export function ResidentCard({
           <h2 className="resident-name">{resident.fullName}</h2>
           <div className="resident-meta">
             <Tag>{t(`resident.sex.${resident.sex}`)}</Tag>
-            {age !== null && <span>{t('resident.age', { count: age })}</span>}
+            {age !== null && <span>{t('resident.age', { n: age })}</span>}
             <span>{resident.homeRegionName}</span>
           </div>
         </div>
       </div>
       <Descriptions
         column={1}
+        layout={wide ? 'horizontal' : 'vertical'}
         size="small"
         className="resident-facts"
         items={[

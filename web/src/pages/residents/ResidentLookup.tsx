@@ -9,8 +9,7 @@ import { errorText } from '../../lib/errors';
 import { checkIdNumber, normaliseIdInput } from '../../lib/id-number';
 
 export type LookupResult =
-  | { kind: 'found'; resident: Resident }
-  | { kind: 'notFound'; idNumber: string };
+  { kind: 'found'; resident: Resident } | { kind: 'notFound'; idNumber: string };
 
 /**
  * Exact lookup by ID number. Works with an ID-card reader that "types" the number and presses
@@ -31,7 +30,8 @@ export function ResidentLookup({ onResult }: { onResult: (result: LookupResult) 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
-    const check = checkIdNumber(value);
+    // Read the box itself: a card reader types fast and presses Enter at once.
+    const check = checkIdNumber(normaliseIdInput(inputRef.current?.input?.value ?? value));
     if (!check.ok) {
       setProblem(t(`idNumber.${check.problem}`));
       readyForNext();

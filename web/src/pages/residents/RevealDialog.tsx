@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealResident } from '../../api/residents';
@@ -111,15 +111,18 @@ function RevealSteps({ residentId, onClose }: { residentId: string; onClose: () 
           autoComplete="off"
         />
       </Form.Item>
-      <div className="quick-reasons" aria-label={t('reveal.quickReasons')}>
+      <div className="quick-reasons" role="group" aria-label={t('reveal.quickReasons')}>
+        <span className="muted">{t('reveal.quickReasons')}</span>
         {QUICK_REASONS.map((key) => (
-          <Tag.CheckableTag
+          <Button
             key={key}
-            checked={reason === t(`reveal.reasons.${key}`)}
-            onChange={() => setReason(t(`reveal.reasons.${key}`))}
+            size="small"
+            type={reason === t(`reveal.reasons.${key}`) ? 'primary' : 'default'}
+            ghost={reason === t(`reveal.reasons.${key}`)}
+            onClick={() => setReason(t(`reveal.reasons.${key}`))}
           >
             {t(`reveal.reasons.${key}`)}
-          </Tag.CheckableTag>
+          </Button>
         ))}
       </div>
       {error !== null && <ErrorAlert error={error} />}

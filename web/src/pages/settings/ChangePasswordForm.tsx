@@ -1,0 +1,104 @@
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { changePassword } from '../../api/auth';
+import { errorText } from '../../lib/errors';
+
+const MIN_LENGTH = 10;
+
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export function ChangePasswordForm() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<PasswordValues>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (values: PasswordValues) => {
+    setBusy(true);
+    setDone(false);
+    setError(null);
+    changePassword(values.currentPassword, values.newPassword)
+      .then(() => {
+        form.resetFields();
+        setDone(true);
+      })
+      .catch((e: unknown) => {
+        if (isApiError(e) && e.code === 'WRONG_PASSWORD') {
+          form.setFields([{ name: 'currentPassword', errors: [e.title] }]);
+          form.focusField('currentPassword');
+        } else if (isApiError(e) && e.code === 'WEAK_PASSWORD') {
+          form.setFields([{ name: 'newPassword', errors: [e.title] }]);
+          form.focusField('newPassword');
+        } else {
+          setError(errorText(t, e));
+        }
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Form<PasswordValues>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      className="password-form"
+      requiredMark={false}
+    >
+      <Form.Item
+        name="currentPassword"
+        label={t('password.current')}
+        rules={[{ required: true, message: t('password.currentRequired') }]}
+      >
+        <Input.Password autoComplete="current-password" data-testid="password-current" />
+      </Form.Item>
+      <Form.Item
+        name="newPassword"
+        label={t('password.new')}
+        extra={t('password.rule', { min: MIN_LENGTH })}
+        rules={[
+          { required: true, message: t('password.newRequired') },
+          { min: MIN_LENGTH, message: t('password.rule', { min: MIN_LENGTH }) },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="password-new" />
+      </Form.Item>
+      <Form.Item
+        name="confirmPassword"
+        label={t('password.confirm')}
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: t('password.confirmRequired') },
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: string | undefined) => {
+              if (value && value !== getFieldValue('newPassword')) {
+                throw new Error(t('password.mismatch'));
+              }
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="password-confirm" />
+      </Form.Item>
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('password.changed')}
+          className="form-alert"
+          role="status"
+        />
+      )}
+      {error && <Alert type="error" showIcon title={error} className="form-alert" role="alert" />}
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="password-submit">
+        {t('password.submit')}
+      </Button>
+    </Form>
+  );
+}
