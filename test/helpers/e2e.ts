@@ -7,16 +7,32 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean) as string[];
   const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian’s chromium (see README) or set CHROMIUM_PATH');
+  if (!found)
+    throw new Error(
+      'Chromium not found: install Debian’s chromium (see README) or set CHROMIUM_PATH',
+    );
   return found;
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -39,12 +55,21 @@ export interface RunningServer {
 
 /** The real server, as `npm start` runs it, on a fresh SQLite data folder with the demo data. */
 export async function startServer(): Promise<RunningServer> {
-  if (!fs.existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npm run build:web` first');
+  if (!fs.existsSync('web/dist/index.html'))
+    throw new Error('web/dist is missing: run `npm run build:web` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-'));
   const port = await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['bin/doorstep.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DOORSTEP_ENV: 'development', LOG_LEVEL: 'info', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DOORSTEP_ENV: 'development',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b: Buffer) => output.push(b.toString()));
@@ -57,7 +82,8 @@ export async function startServer(): Promise<RunningServer> {
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output.join('')}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`server did not start:\n${output.join('')}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
