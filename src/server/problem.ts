@@ -83,6 +83,11 @@ export const PROBLEMS = {
     zh: '该身份证号的居民已登记',
     en: 'A resident with this ID number is already registered',
   },
+  RESIDENT_REGISTERED_ELSEWHERE: {
+    status: 409,
+    zh: '该居民已在其他乡镇登记；如已迁入本镇，请联系区政务服务中心办理户籍地变更',
+    en: 'This person is registered in another town; if they moved here, ask the district centre to change their home region',
+  },
   RESIDENT_NOT_FOUND: { status: 404, zh: '未找到该居民', en: 'No resident found' },
   UNKNOWN_REGION: { status: 400, zh: '区划代码不存在', en: 'Unknown region code' },
   REGION_NOT_VILLAGE: {

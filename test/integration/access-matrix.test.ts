@@ -329,6 +329,19 @@ describe('a clerk of another town against this town’s rows', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
   });
+  it('registering someone already registered in another town says so, and where to go, without details', async () => {
+    const res = await other.call('POST', '/api/v1/residents', {
+      idNumber: '110115194803120019',
+      fullName: '李长福',
+      homeRegionCode: '110115103201',
+      address: '青云店镇',
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    const problem = res.json<{ code: string; title: string }>();
+    expect(problem.code).toBe('RESIDENT_REGISTERED_ELSEWHERE');
+    expect(problem.title).toContain('区政务服务中心');
+    expect(res.body).not.toContain('三顺庄');
+  });
   it('the list shows only the clerk’s own town', async () => {
     const list = (await other.call('GET', '/api/v1/residents?limit=200')).json<
       { homeRegionCode: string }[]

@@ -39,6 +39,27 @@ describe('regions and stations', () => {
     expect(district).toHaveLength(1);
   });
 
+  it('counts the stations inside each region, those of its villages included', async () => {
+    const towns = (await get('/api/v1/regions?parent=110115000000')).json<
+      { code: string; stationCount: number }[]
+    >();
+    expect(towns.find((t) => t.code === '110115110000')!.stationCount).toBe(19);
+    expect(towns.find((t) => t.code === '110115103000')!.stationCount).toBe(6);
+    expect(towns.find((t) => t.code === '110115001000')!.stationCount).toBe(0);
+    const districts = (await get('/api/v1/regions?parent=110100000000')).json<
+      { stationCount: number }[]
+    >();
+    expect(districts[0]!.stationCount).toBe(32);
+  });
+
+  it('an account’s grants carry the names of their region and station', async () => {
+    const clerk = await t.login('clerk');
+    const me = (await clerk.call('GET', '/api/v1/auth/me')).json<{
+      grants: { regionName: string; stationName: string }[];
+    }>();
+    expect(me.grants[0]).toMatchObject({ regionName: '伊庄村', stationName: '伊庄村政务服务站' });
+  });
+
   it('finds stations by name', async () => {
     const found = (await get(`/api/v1/stations?q=${encodeURIComponent('伊庄')}`)).json<
       { name: string }[]

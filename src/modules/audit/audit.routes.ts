@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reachPrefixes } from '../auth/actor.ts';
-import { verifyAuditChain } from './audit.service.ts';
+import { listAuditEvents, verifyAuditChain } from './audit.service.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
@@ -28,7 +27,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
               occurredAt: z.string(),
               actorId: z.string().nullable(),
               actorRole: z.string().nullable(),
+              actorName: z.string().nullable(),
               stationId: z.string().nullable(),
+              stationName: z.string().nullable(),
               action: z.string(),
               entityType: z.string(),
               entityId: z.string(),
@@ -42,33 +43,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
-      const prefixes = reachPrefixes(request.actor!, AUDIT_READERS);
-      let q = db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
-      const { entityType, entityId, beforeSeq, limit } = request.query;
-      if (entityType) q = q.where('entity_type', '=', entityType);
-      if (entityId) q = q.where('entity_id', '=', entityId);
-      if (beforeSeq) q = q.where('seq', '<', beforeSeq);
-      const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
-      return rows.map((r) => ({
-        seq: Number(r.seq),
-        occurredAt: r.occurred_at,
-        actorId: r.actor_id,
-        actorRole: r.actor_role,
-        stationId: r.station_id,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        regionCode: r.region_code,
-        before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
-        after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
-        requestId: r.request_id,
-        hash: r.hash,
-      }));
-    },
+    async (request) =>
+      listAuditEvents(db, { actor: request.actor!, roles: AUDIT_READERS, ...request.query }),
   );
 
   app.post(

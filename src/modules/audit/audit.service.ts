@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import type { Role } from '../auth/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import { auditHash, verifyChain, type ChainCheck } from './audit-hash.ts';
 import type { AuditAction } from './audit-actions.ts';
@@ -83,4 +85,47 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
     }
     start = { prevHash: result.lastHash, prevSeq: result.lastSeq };
   }
+}
+
+/** Events inside the caller's reach, newest first, with who did it and where in words. */
+export async function listAuditEvents(
+  db: Kysely<Database>,
+  input: {
+    actor: Actor;
+    roles: readonly Role[];
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    beforeSeq?: number | undefined;
+    limit: number;
+  },
+) {
+  const prefixes = reachPrefixes(input.actor, input.roles);
+  let q = db
+    .selectFrom('audit_events as e')
+    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
+    .leftJoin('stations as s', 's.id', 'e.station_id')
+    .selectAll('e')
+    .select(['a.display_name as actor_name', 's.name as station_name'])
+    .where((eb) => eb.or(prefixes.map((p) => eb('e.region_code', 'like', `${p}%`))));
+  if (input.entityType) q = q.where('e.entity_type', '=', input.entityType);
+  if (input.entityId) q = q.where('e.entity_id', '=', input.entityId);
+  if (input.beforeSeq) q = q.where('e.seq', '<', input.beforeSeq);
+  const rows = await q.orderBy('e.seq', 'desc').limit(input.limit).execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    occurredAt: r.occurred_at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    stationId: r.station_id,
+    stationName: r.station_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    regionCode: r.region_code,
+    before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
+    after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+    requestId: r.request_id,
+    hash: r.hash,
+  }));
 }

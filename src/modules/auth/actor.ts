@@ -8,7 +8,9 @@ export interface Grant {
   role: Role;
   regionCode: string;
   regionLevel: RegionLevel;
+  regionName: string;
   stationId: string | null;
+  stationName: string | null;
   stationKind: StationKind | null;
   /** Every row whose region code starts with this prefix is inside the grant. */
   reachPrefix: string;

@@ -22,7 +22,9 @@ const GrantView = z.object({
   role: z.enum(ALL_ROLES),
   roleLabel: z.object({ zh: z.string(), en: z.string() }),
   regionCode: z.string(),
+  regionName: z.string(),
   stationId: z.string().nullable(),
+  stationName: z.string().nullable(),
   reachPrefix: z.string(),
 });
 
@@ -54,7 +56,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         role: g.role,
         roleLabel: ROLE_LABELS[g.role],
         regionCode: g.regionCode,
+        regionName: g.regionName,
         stationId: g.stationId,
+        stationName: g.stationName,
         reachPrefix: g.reachPrefix,
       })),
       preferences: parsePreferences(row.preferences),

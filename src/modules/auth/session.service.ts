@@ -52,7 +52,15 @@ export async function loadGrants(db: Kysely<Database>, accountId: string): Promi
     .selectFrom('role_grants as g')
     .innerJoin('regions as r', 'r.code', 'g.region_code')
     .leftJoin('stations as s', 's.id', 'g.station_id')
-    .select(['g.role', 'g.region_code', 'r.level', 'g.station_id', 's.kind as station_kind'])
+    .select([
+      'g.role',
+      'g.region_code',
+      'r.level',
+      'r.name as region_name',
+      'g.station_id',
+      's.kind as station_kind',
+      's.name as station_name',
+    ])
     .where('g.account_id', '=', accountId)
     .orderBy('g.created_at')
     .orderBy('g.id')
@@ -64,7 +72,9 @@ export async function loadGrants(db: Kysely<Database>, accountId: string): Promi
             role: r.role,
             regionCode: r.region_code,
             regionLevel: r.level,
+            regionName: r.region_name,
             stationId: r.station_id,
+            stationName: r.station_name,
             stationKind: r.station_kind,
             reachPrefix: reachOf(r.region_code, r.level, r.station_kind),
           },

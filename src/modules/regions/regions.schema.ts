@@ -19,6 +19,7 @@ export const RegionView = z.object({
   parentCode: z.string().nullable(),
   level: RegionLevelSchema,
   childCount: z.number().int(),
+  /** Stations in the region and everything below it. */
   stationCount: z.number().int(),
 });
 

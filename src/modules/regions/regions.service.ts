@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, RegionLevel, Station } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../auth/actor.ts';
-import { isValidParentLevel, LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+import { isValidParentLevel, LEVEL_PREFIX_LENGTH, scopePrefix } from '../auth/region-code.ts';
 import type { NewRegion, NewStation, OpeningHours, StationPatch } from './regions.schema.ts';
 
 const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
@@ -27,11 +27,6 @@ export async function listRegions(db: Kysely<Database>, parentCode: string | nul
         .whereRef('c.parent_code', '=', 'r.code')
         .select(eb.fn.countAll<number>().as('n'))
         .as('child_count'),
-      eb
-        .selectFrom('stations as s')
-        .whereRef('s.region_code', '=', 'r.code')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('station_count'),
     ])
     .orderBy('r.code');
   q =
@@ -39,14 +34,39 @@ export async function listRegions(db: Kysely<Database>, parentCode: string | nul
       ? q.where('r.parent_code', 'is', null)
       : q.where('r.parent_code', '=', parentCode);
   const rows = await q.execute();
+  const within = await stationsWithin(db, rows);
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
     parentCode: r.parent_code,
     level: r.level,
     childCount: Number(r.child_count ?? 0),
-    stationCount: Number(r.station_count ?? 0),
+    stationCount: within.get(scopePrefix(r.code, r.level)) ?? 0,
   }));
+}
+
+/** Stations inside each region, its descendants included: one grouped count per level present. */
+async function stationsWithin(
+  db: Kysely<Database>,
+  regions: { code: string; level: RegionLevel }[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const level of new Set(regions.map((r) => r.level))) {
+    const prefixes = regions
+      .filter((r) => r.level === level)
+      .map((r) => scopePrefix(r.code, level));
+    const length = LEVEL_PREFIX_LENGTH[level];
+    // A literal length, so the grouped expression is the selected one on PostgreSQL too.
+    const prefix = sql<string>`substr(region_code, 1, ${sql.lit(length)})`;
+    const rows = await db
+      .selectFrom('stations')
+      .select((eb) => [prefix.as('prefix'), eb.fn.countAll<number>().as('n')])
+      .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))))
+      .groupBy(prefix)
+      .execute();
+    for (const r of rows) counts.set(r.prefix, Number(r.n));
+  }
+  return counts;
 }
 
 /** The region and its ancestors, root first (for breadcrumbs). */

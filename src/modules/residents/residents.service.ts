@@ -86,10 +86,16 @@ export async function registerResident(
       throw new AppError('REGION_NOT_VILLAGE');
     const dup = await trx
       .selectFrom('residents')
-      .select('id')
+      .select('home_region_code')
       .where('id_hash', '=', idHash)
       .executeTakeFirst();
-    if (dup) throw new AppError('RESIDENT_EXISTS');
+    if (dup) {
+      // Inside the caller's reach the clerk can look the person up; outside it, say only that the
+      // person is registered elsewhere and what to do (a move between towns is the district's call).
+      const reach = input.actor ? reachPrefixes(input.actor, RESIDENT_READERS) : [''];
+      const visible = reach.some((p) => dup.home_region_code.startsWith(p));
+      throw new AppError(visible ? 'RESIDENT_EXISTS' : 'RESIDENT_REGISTERED_ELSEWHERE');
+    }
     const nowIso = input.now.toISOString();
     const row: Resident = {
       id: crypto.randomUUID(),
