@@ -25,7 +25,9 @@ export interface Grant {
   role: Role;
   roleLabel: LocalizedLabel;
   regionCode: string;
+  regionName: string;
   stationId: string | null;
+  stationName: string | null;
   reachPrefix: string;
 }
 
@@ -117,8 +119,10 @@ export interface AuditEvent {
   seq: number;
   occurredAt: string;
   actorId: string | null;
+  actorName: string | null;
   actorRole: string | null;
   stationId: string | null;
+  stationName: string | null;
   action: string;
   entityType: string;
   entityId: string;

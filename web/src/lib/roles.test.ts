@@ -13,6 +13,8 @@ function me(...grants: [Role, string][]): Me {
       role,
       roleLabel: { zh: role, en: role },
       regionCode: regionOfPrefix(reachPrefix),
+      regionName: '',
+      stationName: null,
       stationId: null,
       reachPrefix,
     })),

@@ -67,10 +67,15 @@ export default function AuditPage() {
             render: (v: string) => <span title={v}>{actionLabel(t, v)}</span>,
           },
           {
-            title: t('audit.actorRole'),
-            dataIndex: 'actorRole',
-            width: 140,
-            render: (v: string | null) => (v ? <Tag>{roleName(t, v)}</Tag> : '—'),
+            title: t('audit.actor'),
+            key: 'actor',
+            render: (_: unknown, e: AuditEvent) => (
+              <span>
+                {e.actorName ?? t('audit.system')}
+                {e.actorRole && <Tag className="audit-role">{roleName(t, e.actorRole)}</Tag>}
+                {e.stationName && <div className="audit-station">{e.stationName}</div>}
+              </span>
+            ),
           },
           {
             title: t('audit.entity'),

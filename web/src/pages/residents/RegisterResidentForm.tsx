@@ -28,6 +28,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
   ID_NUMBER_CHECK_DIGIT: 'idNumber',
   ID_NUMBER_BIRTH_DATE: 'idNumber',
   RESIDENT_EXISTS: 'idNumber',
+  RESIDENT_REGISTERED_ELSEWHERE: 'idNumber',
   UNKNOWN_REGION: 'homeRegionCode',
   REGION_NOT_VILLAGE: 'homeRegionCode',
   OUT_OF_SCOPE: 'homeRegionCode',
