@@ -52,7 +52,9 @@ async function actorFor(db: FloorStore, token: string, now: Date): Promise<Actor
             role: g.role,
             regionCode: g.region_code,
             regionLevel: g.level,
+            regionName: g.region_name,
             stationId: g.station_id,
+            stationName: g.station_name,
             stationKind: g.station_kind,
             reachPrefix: reachOf(g.region_code, g.level, g.station_kind),
           },
@@ -146,7 +148,14 @@ async function register(body: unknown, actor: Actor, requestId: string, now: Dat
       return { ...event, prev_hash: head.hash, hash: auditHash(head.hash, event) };
     },
   });
-  if (outcome !== 'ok') throw new AppError(outcome);
+  if (outcome.status === 'duplicate') {
+    // As the app: inside the caller's reach say so; outside it, only that it is elsewhere.
+    const visible = reachPrefixes(actor, RESIDENT_READERS).some((p) =>
+      outcome.homeRegionCode.startsWith(p),
+    );
+    throw new AppError(visible ? 'RESIDENT_EXISTS' : 'RESIDENT_REGISTERED_ELSEWHERE');
+  }
+  if (outcome.status !== 'ok') throw new AppError(outcome.status);
   // The app reads the new row back (getResident) to answer; so does the floor.
   const row = await store.residentById(id);
   if (!row) throw new AppError('RESIDENT_NOT_FOUND');
@@ -163,27 +172,28 @@ async function lookup(body: unknown, actor: Actor, now: Date) {
   return view(row);
 }
 
-function readJson(request: http.IncomingMessage): Promise<unknown> {
+async function readJson(request: http.IncomingMessage): Promise<unknown> {
   if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
-    return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE'));
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    // Unlike 'data'/'end' listeners, the iterator also ends when the client has already gone.
+    for await (const chunk of request as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > config.bodyLimitBytes) reject(new AppError('BODY_TOO_LARGE'));
-      else chunks.push(chunk);
-    });
-    request.on('error', reject);
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {
-        reject(new AppError('MALFORMED_JSON'));
-      }
-    });
-  });
+      if (size > config.bodyLimitBytes) throw new AppError('BODY_TOO_LARGE');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('MALFORMED_JSON', { detail: 'request aborted' });
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new AppError('MALFORMED_JSON');
+  }
 }
 
 const ROUTES = {
@@ -229,14 +239,21 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   }
 }
 
-const server = http.createServer((request, response) => void handle(request, response));
+/** Handlers still running, so shutdown lets them finish before the pool closes. */
+const inFlight = new Set<Promise<void>>();
+const server = http.createServer((request, response) => {
+  const work: Promise<void> = handle(request, response).finally(() => inFlight.delete(work));
+  inFlight.add(work);
+});
 server.keepAliveTimeout = 72_000; // as Fastify's default
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const address = server.address();
 if (!address || typeof address === 'string') throw new Error('no TCP address');
 
 serveUntilStopped(address.port, async () => {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.all(inFlight);
+  await closed;
   await store.close();
 });

@@ -25,7 +25,13 @@ const FLOOR_SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url)
 /** Lookup first, so both targets look up in identical tables; then registration. */
 const SCENARIOS: ScenarioName[] = ['lookup', 'register'];
 
-const parsed = parseBenchArgs(process.argv.slice(2));
+let parsed: ReturnType<typeof parseBenchArgs>;
+try {
+  parsed = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
 if (parsed === 'help') {
   console.log(USAGE);
   process.exit(0);

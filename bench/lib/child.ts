@@ -28,8 +28,11 @@ export function startServer(entry: string, env: Record<string, string>): Promise
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // A child that is already going (Ctrl-C reaches the whole process group) may refuse the stop
+  // message; that must not crash the bench before it has cleaned up.
+  child.on('error', (error) => console.error(`${entry}: ${error.message}`));
   const stop = async () => {
-    if (child.connected) child.send({ type: 'stop' } satisfies ToChild);
+    if (child.connected) child.send({ type: 'stop' } satisfies ToChild, () => undefined);
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     await exited(child);
     clearTimeout(timer);

@@ -24,13 +24,19 @@ export interface GrantRow {
   role: string;
   region_code: string;
   level: RegionLevel;
+  region_name: string;
   station_id: string | null;
   station_kind: StationKind | null;
+  station_name: string | null;
 }
 
 export type ResidentRow = Resident & { home_region_name: string };
 
-export type RegisterOutcome = 'ok' | 'UNKNOWN_REGION' | 'REGION_NOT_VILLAGE' | 'RESIDENT_EXISTS';
+export type RegisterOutcome =
+  | { status: 'ok' }
+  | { status: 'UNKNOWN_REGION' | 'REGION_NOT_VILLAGE' }
+  /** Someone with this ID number is registered already, here. */
+  | { status: 'duplicate'; homeRegionCode: string };
 
 /** One registration transaction; the rows are built only once the checks have passed. */
 export interface RegisterWork {
@@ -94,11 +100,12 @@ const SQL = {
     'from sessions as s inner join accounts as a on a.id = s.account_id where s.id = ? and s.kind = ?',
   touchSession: 'update sessions set last_seen_at = ? where id = ?',
   grants:
-    'select g.role, g.region_code, r.level, g.station_id, s.kind as station_kind from role_grants as g ' +
+    'select g.role, g.region_code, r.level, r.name as region_name, g.station_id, s.kind as station_kind, s.name as station_name ' +
+    'from role_grants as g ' +
     'inner join regions as r on r.code = g.region_code left join stations as s on s.id = g.station_id ' +
     'where g.account_id = ? order by g.created_at, g.id',
   regionLevel: 'select level from regions where code = ?',
-  duplicate: 'select id from residents where id_hash = ?',
+  duplicate: 'select home_region_code from residents where id_hash = ?',
   insertResident: `insert into residents (${RESIDENT_COLUMNS.join(', ')}) values (${marks(RESIDENT_COLUMNS.length)})`,
   bumpHead: 'update audit_head set seq = seq + 1 where id = ? returning seq, hash',
   insertAudit: `insert into audit_events (${AUDIT_COLUMNS.join(', ')}) values (${marks(AUDIT_COLUMNS.length)})`,
@@ -129,16 +136,18 @@ function openSqlite(file: string): FloorStore {
     prepared[name].get(...params) as T | undefined;
   const register = db.transaction((work: RegisterWork): RegisterOutcome => {
     const region = get<{ level: RegionLevel }>('regionLevel', work.regionCode);
-    if (!region) return 'UNKNOWN_REGION';
-    if (region.level !== 'village' && region.level !== 'grid') return 'REGION_NOT_VILLAGE';
-    if (get('duplicate', work.idHash)) return 'RESIDENT_EXISTS';
+    if (!region) return { status: 'UNKNOWN_REGION' };
+    if (region.level !== 'village' && region.level !== 'grid')
+      return { status: 'REGION_NOT_VILLAGE' };
+    const dup = get<{ home_region_code: string }>('duplicate', work.idHash);
+    if (dup) return { status: 'duplicate', homeRegionCode: dup.home_region_code };
     const resident = work.resident();
     prepared.insertResident.run(...residentValues(resident));
     const head = get<{ seq: number; hash: string }>('bumpHead', 1)!;
     const event = work.auditEvent(resident, head);
     prepared.insertAudit.run(...auditValues(event));
     prepared.setHead.run(event.hash, 1);
-    return 'ok';
+    return { status: 'ok' };
   });
   return {
     session: async (id, kind) => get<SessionRow>('session', id, kind),
@@ -195,18 +204,20 @@ function openPostgres(url: string, poolSize: number): FloorStore {
           const region = await first<{ level: RegionLevel }>(client, 'regionLevel', [
             work.regionCode,
           ]);
-          if (!region) return 'UNKNOWN_REGION';
-          if (region.level !== 'village' && region.level !== 'grid') return 'REGION_NOT_VILLAGE';
-          if (await first(client, 'duplicate', [work.idHash])) return 'RESIDENT_EXISTS';
+          if (!region) return { status: 'UNKNOWN_REGION' };
+          if (region.level !== 'village' && region.level !== 'grid')
+            return { status: 'REGION_NOT_VILLAGE' };
+          const dup = await first<{ home_region_code: string }>(client, 'duplicate', [work.idHash]);
+          if (dup) return { status: 'duplicate', homeRegionCode: dup.home_region_code };
           const resident = work.resident();
           await client.query(text.insertResident, residentValues(resident));
           const head = (await first<{ seq: number; hash: string }>(client, 'bumpHead', [1]))!;
           const event = work.auditEvent(resident, head);
           await client.query(text.insertAudit, auditValues(event));
           await client.query(text.setHead, [event.hash, 1]);
-          return 'ok';
+          return { status: 'ok' };
         })();
-        await client.query(outcome === 'ok' ? 'commit' : 'rollback');
+        await client.query(outcome.status === 'ok' ? 'commit' : 'rollback');
         return outcome;
       } catch (error) {
         await client.query('rollback');
