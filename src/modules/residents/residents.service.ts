@@ -16,7 +16,35 @@ export interface ResidentDeps {
   pii: PiiCipher;
 }
 
-function view(r: Resident & { home_region_name: string }) {
+/** The columns a view needs: never the ciphertexts or the lookup hash. */
+const VIEW_COLUMNS = [
+  'p.id',
+  'p.full_name',
+  'p.sex',
+  'p.birth_date',
+  'p.id_masked',
+  'p.phone_masked',
+  'p.home_region_code',
+  'p.address',
+  'p.registered_station_id',
+  'p.created_at',
+] as const;
+
+type ResidentViewRow = Pick<
+  Resident,
+  | 'id'
+  | 'full_name'
+  | 'sex'
+  | 'birth_date'
+  | 'id_masked'
+  | 'phone_masked'
+  | 'home_region_code'
+  | 'address'
+  | 'registered_station_id'
+  | 'created_at'
+> & { home_region_name: string };
+
+function view(r: ResidentViewRow) {
   return {
     id: r.id,
     fullName: r.full_name,
@@ -36,7 +64,7 @@ function residentsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('residents as p')
     .innerJoin('regions as r', 'r.code', 'p.home_region_code')
-    .selectAll('p')
+    .select(VIEW_COLUMNS)
     .select('r.name as home_region_name');
 }
 
@@ -75,10 +103,10 @@ export async function registerResident(
   const parsed = parseIdNumber(resident.idNumber, input.now.toISOString().slice(0, 10));
   if (!parsed.ok) throw new AppError(parsed.problem);
   const idHash = deps.pii.lookupHash(parsed.value);
-  const id = await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const region = await trx
       .selectFrom('regions')
-      .select(['level'])
+      .select(['level', 'name'])
       .where('code', '=', resident.homeRegionCode)
       .executeTakeFirst();
     if (!region) throw new AppError('UNKNOWN_REGION', { detail: resident.homeRegionCode });
@@ -125,9 +153,8 @@ export async function registerResident(
       requestId: input.requestId,
       now: input.now,
     });
-    return row.id;
+    return view({ ...row, home_region_name: region.name });
   });
-  return getResident(deps, { id, actor: input.actor });
 }
 
 export async function getResident(deps: ResidentDeps, input: { id: string; actor: Actor | null }) {
