@@ -156,11 +156,8 @@ async function register(body: unknown, actor: Actor, requestId: string, now: Dat
     throw new AppError(visible ? 'RESIDENT_EXISTS' : 'RESIDENT_REGISTERED_ELSEWHERE');
   }
   if (outcome.status !== 'ok') throw new AppError(outcome.status);
-  // The app reads the new row back (getResident) to answer; so does the floor.
-  const row = await store.residentById(id);
-  if (!row) throw new AppError('RESIDENT_NOT_FOUND');
-  authorize(actor, RESIDENT_READERS, row.home_region_code);
-  return view(row);
+  // As the app: the answer is built from the row just written.
+  return view(outcome.row);
 }
 
 async function lookup(body: unknown, actor: Actor, now: Date) {

@@ -33,7 +33,7 @@ export interface GrantRow {
 export type ResidentRow = Resident & { home_region_name: string };
 
 export type RegisterOutcome =
-  | { status: 'ok' }
+  | { status: 'ok'; row: ResidentRow }
   | { status: 'UNKNOWN_REGION' | 'REGION_NOT_VILLAGE' }
   /** Someone with this ID number is registered already, here. */
   | { status: 'duplicate'; homeRegionCode: string };
@@ -51,7 +51,6 @@ export interface FloorStore {
   touchSession(id: string, nowIso: string): Promise<void>;
   grants(accountId: string): Promise<GrantRow[]>;
   register(work: RegisterWork): Promise<RegisterOutcome>;
-  residentById(id: string): Promise<ResidentRow | undefined>;
   residentByIdHash(idHash: string): Promise<ResidentRow | undefined>;
   close(): Promise<void>;
 }
@@ -104,16 +103,14 @@ const SQL = {
     'from role_grants as g ' +
     'inner join regions as r on r.code = g.region_code left join stations as s on s.id = g.station_id ' +
     'where g.account_id = ? order by g.created_at, g.id',
-  regionLevel: 'select level from regions where code = ?',
+  regionLevel: 'select level, name from regions where code = ?',
   duplicate: 'select home_region_code from residents where id_hash = ?',
   insertResident: `insert into residents (${RESIDENT_COLUMNS.join(', ')}) values (${marks(RESIDENT_COLUMNS.length)})`,
   bumpHead: 'update audit_head set seq = seq + 1 where id = ? returning seq, hash',
   insertAudit: `insert into audit_events (${AUDIT_COLUMNS.join(', ')}) values (${marks(AUDIT_COLUMNS.length)})`,
   setHead: 'update audit_head set hash = ? where id = ?',
-  residentById:
-    'select p.*, r.name as home_region_name from residents as p inner join regions as r on r.code = p.home_region_code where p.id = ?',
   residentByIdHash:
-    'select p.*, r.name as home_region_name from residents as p inner join regions as r on r.code = p.home_region_code where p.id_hash = ?',
+    'select p.id, p.full_name, p.sex, p.birth_date, p.id_masked, p.phone_masked, p.home_region_code, p.address, p.registered_station_id, p.created_at, r.name as home_region_name from residents as p inner join regions as r on r.code = p.home_region_code where p.id_hash = ?',
 } as const;
 
 type Statement = keyof typeof SQL;
@@ -135,7 +132,7 @@ function openSqlite(file: string): FloorStore {
   const get = <T>(name: Statement, ...params: unknown[]) =>
     prepared[name].get(...params) as T | undefined;
   const register = db.transaction((work: RegisterWork): RegisterOutcome => {
-    const region = get<{ level: RegionLevel }>('regionLevel', work.regionCode);
+    const region = get<{ level: RegionLevel; name: string }>('regionLevel', work.regionCode);
     if (!region) return { status: 'UNKNOWN_REGION' };
     if (region.level !== 'village' && region.level !== 'grid')
       return { status: 'REGION_NOT_VILLAGE' };
@@ -147,14 +144,13 @@ function openSqlite(file: string): FloorStore {
     const event = work.auditEvent(resident, head);
     prepared.insertAudit.run(...auditValues(event));
     prepared.setHead.run(event.hash, 1);
-    return { status: 'ok' };
+    return { status: 'ok', row: { ...resident, home_region_name: region.name } };
   });
   return {
     session: async (id, kind) => get<SessionRow>('session', id, kind),
     touchSession: async (id, nowIso) => void prepared.touchSession.run(nowIso, id),
     grants: async (accountId) => prepared.grants.all(accountId) as GrantRow[],
     register: async (work) => register(work),
-    residentById: async (id) => get<ResidentRow>('residentById', id),
     residentByIdHash: async (idHash) => get<ResidentRow>('residentByIdHash', idHash),
     close: async () => void db.close(),
   };
@@ -201,7 +197,7 @@ function openPostgres(url: string, poolSize: number): FloorStore {
       try {
         await client.query('begin');
         const outcome = await (async (): Promise<RegisterOutcome> => {
-          const region = await first<{ level: RegionLevel }>(client, 'regionLevel', [
+          const region = await first<{ level: RegionLevel; name: string }>(client, 'regionLevel', [
             work.regionCode,
           ]);
           if (!region) return { status: 'UNKNOWN_REGION' };
@@ -215,7 +211,7 @@ function openPostgres(url: string, poolSize: number): FloorStore {
           const event = work.auditEvent(resident, head);
           await client.query(text.insertAudit, auditValues(event));
           await client.query(text.setHead, [event.hash, 1]);
-          return { status: 'ok' };
+          return { status: 'ok', row: { ...resident, home_region_name: region.name } };
         })();
         await client.query(outcome.status === 'ok' ? 'commit' : 'rollback');
         return outcome;
@@ -226,7 +222,6 @@ function openPostgres(url: string, poolSize: number): FloorStore {
         client.release();
       }
     },
-    residentById: (id) => first<ResidentRow>(pool, 'residentById', [id]),
     residentByIdHash: (idHash) => first<ResidentRow>(pool, 'residentByIdHash', [idHash]),
     close: () => pool.end(),
   };
