@@ -24,7 +24,14 @@ function exited(child: ChildProcess): Promise<void> {
  */
 export function startServer(entry: string, env: Record<string, string>): Promise<RunningServer> {
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF_DIR=<dir> writes a V8 CPU profile of each server there (see bench/README.md).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
