@@ -1,0 +1,178 @@
+/** Route cases of the foundation (X-1 … X-4): who may call each route, and a valid request. */
+import crypto from 'node:crypto';
+import { buildIdNumber } from '../../../src/modules/residents/id-number.ts';
+import { ANY, type RouteCase } from './route-case.ts';
+
+const READERS = [
+  'admin',
+  'supervisor',
+  'district_officer',
+  'town_officer',
+  'clerk',
+  'agent',
+] as const;
+const REGISTRARS = ['admin', 'town_officer', 'clerk', 'agent'] as const;
+
+let seq = 0;
+const uniqueId = () =>
+  buildIdNumber(
+    '110115',
+    '19700101'.replace(/01$/, String(1 + (seq % 28)).padStart(2, '0')),
+    String(100 + seq++).padStart(3, '0'),
+  );
+
+export const FOUNDATION_ROUTES: RouteCase[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/regions',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/regions' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/regions/{code}',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/regions/110115110000' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/regions',
+    allowed: ['admin'],
+    request: () => ({
+      url: '/api/v1/regions',
+      body: {
+        code: `110115110${String(900 + (seq++ % 99)).padStart(3, '0')}`,
+        name: '测试新村',
+        parentCode: '110115110000',
+        level: 'village',
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/stations',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/stations?regionCode=110115110000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/stations/{id}',
+    allowed: 'public',
+    request: (c) => ({ url: `/api/v1/stations/${c.stationId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/stations',
+    allowed: ['admin'],
+    request: () => ({
+      url: '/api/v1/stations',
+      body: {
+        code: `T-${crypto.randomUUID().slice(0, 8)}`,
+        name: '测试服务站',
+        kind: 'village_station',
+        regionCode: '110115110230',
+        address: '半壁店村',
+        phone: '010-12345678',
+        openingHours: [],
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/stations/{id}',
+    allowed: ['admin'],
+    request: (c) => ({ url: `/api/v1/stations/${c.stationId}`, body: { phone: '010-87654321' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/auth/me',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/auth/me' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/auth/preferences',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/auth/preferences', body: { elderlyMode: false } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/residents',
+    allowed: REGISTRARS,
+    request: () => ({
+      url: '/api/v1/residents',
+      body: {
+        idNumber: uniqueId(),
+        fullName: '测试居民',
+        homeRegionCode: '110115110222',
+        address: '三顺庄村',
+      },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/residents/lookup',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/residents/lookup', body: { idNumber: '110115194803120019' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/residents',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/residents?limit=5' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/residents/{id}',
+    allowed: READERS,
+    request: (c) => ({ url: `/api/v1/residents/${c.residentId}` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/residents/{id}/reveal',
+    allowed: REGISTRARS,
+    request: (c) => ({
+      url: `/api/v1/residents/${c.residentId}/reveal`,
+      body: { reason: '核对补办社保卡信息' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/accounts',
+    allowed: ['admin'],
+    request: () => ({ url: '/api/v1/accounts' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/accounts',
+    allowed: ['admin'],
+    request: () => ({
+      url: '/api/v1/accounts',
+      body: {
+        username: `u${crypto.randomUUID().slice(0, 8)}`,
+        displayName: '新人员',
+        password: 'a-long-password-1',
+        grants: [{ role: 'clerk', regionCode: '110115110207' }],
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/events',
+    allowed: ['admin', 'supervisor'],
+    request: () => ({ url: '/api/v1/audit/events?limit=5' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/audit/verify',
+    allowed: ['admin'],
+    request: () => ({ url: '/api/v1/audit/verify' }),
+  },
+];
+// Routes with their own behaviour tests (login/tokens/logout/password change the session itself).
+export const FOUNDATION_COVERED_ELSEWHERE = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/tokens',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+];
