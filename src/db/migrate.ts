@@ -1,11 +1,17 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connection.ts';
 import { foundation } from './migrations/0001_foundation.ts';
+import { calendar } from './migrations/0002_calendar.ts';
+import { catalog } from './migrations/0003_catalog.ts';
+import { cases } from './migrations/0004_cases.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001_foundation': foundation,
+  '0002_calendar': calendar,
+  '0003_catalog': catalog,
+  '0004_cases': cases,
 };
 
 function provider(db: Db): MigrationProvider {

@@ -127,6 +127,108 @@ export interface IdempotencyKeyTable {
   completed_at: string | null;
 }
 
+export interface CatalogItemTable {
+  code: string;
+  current_version: number;
+  tier: 'base' | 'extra';
+  category: string;
+  name_zh: string;
+  name_en: string;
+  /** Names, aliases, pinyin and initials, lower-case, for LIKE search. */
+  search_text: string;
+  is_demo: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogItemVersionTable {
+  code: string;
+  version: number;
+  /** JSON: CatalogItem (never changed once written). */
+  definition: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CalendarOverrideTable {
+  /** YYYY-MM-DD, a calendar date in China. */
+  date: string;
+  kind: 'workday' | 'holiday';
+  note: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface CaseTable {
+  id: string;
+  number: string;
+  item_code: string;
+  item_version: number;
+  applicant_id: string;
+  agent_account_id: string | null;
+  home_region_code: string;
+  accepting_station_id: string;
+  accepting_region_code: string;
+  is_tongban: number;
+  decided_by: 'station' | 'town_centre' | 'district_department';
+  deciding_station_id: string | null;
+  state: string;
+  state_before_suspension: string | null;
+  first_responder_id: string;
+  /** JSON: string[] of material keys */
+  presented: string;
+  /** JSON: OneTimeNotice */
+  notice: string;
+  accepted_at: string | null;
+  due_date: string | null;
+  result: 'approved' | 'not_approved' | null;
+  result_text: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseActionTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_role: string;
+  station_id: string | null;
+  reason: string | null;
+  payload: string | null;
+  at: string;
+}
+
+export interface CasePauseTable {
+  id: string;
+  case_id: string;
+  kind: 'supplement' | 'suspension';
+  paused_at: string;
+  resumed_at: string | null;
+}
+
+export interface SupplementRequestTable {
+  id: string;
+  case_id: string;
+  material_key: string;
+  kind: 'missing' | 'defective';
+  reason: string | null;
+  second_request: number;
+  accepting_station_id: string;
+  requested_by: string;
+  requested_at: string;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
 export interface Database {
   regions: RegionTable;
   stations: StationTable;
@@ -138,6 +240,14 @@ export interface Database {
   audit_head: AuditHeadTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
+  calendar_overrides: CalendarOverrideTable;
+  catalog_items: CatalogItemTable;
+  catalog_item_versions: CatalogItemVersionTable;
+  cases: CaseTable;
+  case_actions: CaseActionTable;
+  case_pauses: CasePauseTable;
+  supplement_requests: SupplementRequestTable;
+  counters: CounterTable;
 }
 
 export type Region = Selectable<RegionTable>;

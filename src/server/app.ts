@@ -17,6 +17,9 @@ import { pingDatabase } from '../db/connection.ts';
 import { accountRoutes } from '../modules/auth/accounts.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { caseRoutes } from '../modules/cases/case.routes.ts';
+import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
@@ -108,6 +111,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(regionRoutes);
       await api.register(residentRoutes);
       await api.register(auditRoutes);
+      await api.register(catalogRoutes);
+      await api.register(calendarRoutes);
+      await api.register(caseRoutes);
     },
     { prefix: '/api/v1' },
   );

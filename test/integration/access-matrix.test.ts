@@ -24,6 +24,14 @@ describe('route × role matrix', () => {
       url: '/api/v1/stations?regionCode=110115110207',
     });
     ctx.stationId = st.json<{ id: string }[]>()[0]!.id;
+    // A case every case role can see: decided by the district, accepted at 伊庄村.
+    const kase = await clients.get('clerk')!.call('POST', '/api/v1/cases', {
+      residentId: ctx.residentId,
+      itemCode: 'DX-SB-004',
+      presented: ['id_card'],
+    });
+    ctx.caseId = kase.json<{ id: string }>().id;
+    ctx.caseNumber = kase.json<{ number: string }>().number;
   });
   afterAll(async () => t.close());
 

@@ -13,6 +13,15 @@ export const AUDIT_ACTIONS = [
   'account.logged_in',
   'account.logged_out',
   'account.token_issued',
+  'calendar.override_set',
+  'calendar.override_removed',
+  'catalog.item_created',
+  'catalog.item_versioned',
+  'catalog.item_activated',
+  'catalog.item_deactivated',
+  'catalog.imported',
+  'case.filed',
+  'case.transitioned',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

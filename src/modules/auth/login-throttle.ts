@@ -8,8 +8,14 @@ import type { Database } from '../../db/schema.ts';
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const LIMITS = { userAtIp: 5, ip: 200 } as const;
 
-async function bump(db: Kysely<Database>, bucket: string, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
+/** Counts one attempt in a fixed window per bucket, atomically; returns the count so far. */
+export async function countAttempt(
+  db: Kysely<Database>,
+  bucket: string,
+  now: Date,
+  windowMs = LOGIN_WINDOW_MS,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const nowIso = now.toISOString();
   const row = await db
     .insertInto('login_throttle')
@@ -44,8 +50,8 @@ export async function countLoginAttempt(
   db: Kysely<Database>,
   { username, ip, now }: { username: string; ip: string; now: Date },
 ): Promise<ThrottleVerdict> {
-  const userCount = await bump(db, `u:${username.toLowerCase()}|ip:${ip}`, now);
-  const ipCount = await bump(db, `ip:${ip}`, now);
+  const userCount = await countAttempt(db, `u:${username.toLowerCase()}|ip:${ip}`, now);
+  const ipCount = await countAttempt(db, `ip:${ip}`, now);
   const allowed = userCount <= LIMITS.userAtIp && ipCount <= LIMITS.ip;
   return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil(LOGIN_WINDOW_MS / 1000) };
 }

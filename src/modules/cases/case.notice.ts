@@ -34,7 +34,7 @@ export interface OneTimeNotice {
   basis: string;
   procedure: string;
   promisedLimitDays: number;
-  fee: { amountFen: number; waivers: readonly string[] };
+  fee: { amountFen: number; waivers: string[] };
 }
 
 export type PresentedProblem = { key: string; problem: 'UNKNOWN_MATERIAL' | 'DUPLICATE_MATERIAL' };
@@ -65,7 +65,7 @@ export function buildNotice(item: NoticeItem, presented: readonly string[]): One
     basis: item.basis,
     procedure: item.procedure,
     promisedLimitDays: item.promisedLimitDays,
-    fee: item.fee,
+    fee: { amountFen: item.fee.amountFen, waivers: [...item.fee.waivers] },
   };
 }
 

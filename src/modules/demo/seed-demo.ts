@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { createAccount } from '../auth/account.service.ts';
+import { seedDemoCatalog } from '../catalog/catalog.service.ts';
 import type { Role } from '../auth/roles.ts';
 import { importRegions, type RegionRow } from '../regions/region-import.ts';
 import { createStation } from '../regions/regions.service.ts';
@@ -268,7 +269,9 @@ export async function seedDemo(deps: {
       now,
     });
   }
+  const catalog = await seedDemoCatalog({ db, now });
   return {
+    catalogItems: catalog?.created.length ?? 0,
     regions: regions.imported,
     stations: stationIds.size,
     residents: residentIds.length + people.length,

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { STAFF_ROLES } from '../auth/roles.ts';
+import {
+  CalendarDateSchema,
+  DaysQuery,
+  DaysView,
+  DueDateQuery,
+  DueDateView,
+  OverrideBody,
+  OverrideList,
+  OverrideListQuery,
+  OverrideView,
+} from './calendar.schema.ts';
+import {
+  listCalendarDays,
+  listOverrides,
+  previewDueDate,
+  removeOverride,
+  setOverride,
+} from './calendar.service.ts';
+
+const STAFF = { access: { roles: STAFF_ROLES } } as const;
+const ADMIN = { access: { roles: ['admin'] } } as const;
+const DateParams = z.strictObject({ date: CalendarDateSchema });
+
+/** GS-8: the working-day calendar (official data + admin overrides) and due-date previews. */
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+
+  app.get(
+    '/calendar/overrides',
+    {
+      config: STAFF,
+      schema: {
+        tags: ['calendar'],
+        summary: 'Working-day overrides (all, or one year’s), and the last year of official data',
+        querystring: OverrideListQuery,
+        response: { 200: OverrideList },
+      },
+    },
+    async (request) => listOverrides(db, request.query),
+  );
+
+  app.put(
+    '/calendar/overrides/:date',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['calendar'],
+        summary: 'Make a date a working day or a holiday (overrides the official data)',
+        params: DateParams,
+        body: OverrideBody,
+        response: { 200: OverrideView },
+      },
+    },
+    async (request) =>
+      setOverride(db, {
+        date: request.params.date,
+        ...request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
+  );
+
+  app.delete(
+    '/calendar/overrides/:date',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['calendar'],
+        summary: 'Remove a date’s override (404 when there is none)',
+        params: DateParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeOverride(db, {
+        date: request.params.date,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/calendar/due-date',
+    {
+      config: STAFF,
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'Due date for a case accepted at 09:00 on `from` with `days` working days promised',
+        querystring: DueDateQuery,
+        response: { 200: DueDateView },
+      },
+    },
+    async (request) => previewDueDate(db, request.query),
+  );
+
+  app.get(
+    '/calendar/days',
+    {
+      config: STAFF,
+      schema: {
+        tags: ['calendar'],
+        summary: 'Each date from..to (at most 366) with whether it is a working day and why',
+        querystring: DaysQuery,
+        response: { 200: DaysView },
+      },
+    },
+    async (request) => listCalendarDays(db, request.query),
+  );
+};

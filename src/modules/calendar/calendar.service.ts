@@ -1,0 +1,181 @@
+/**
+ * GS-8 working-day overrides and the calendar queries built on them.
+ *
+ * Who may change the calendar: any administrator, whatever the scope of the grant. The working-day
+ * calendar is one national schedule (the State Council's), the same for every town, and a
+ * deployment (one town's machine, a district's or a city's cluster) has one table of overrides;
+ * restricting it to province/city admins would leave a town or district deployment, whose top
+ * admin is district-scoped, unable to enter next year's holidays. Every change is audited with the
+ * grant's region, so it shows in that admin's and their supervisors' audit log.
+ *
+ * No cache: `loadWorkCalendar` reads the whole (small: a few dozen rows a year) table each time,
+ * so several app nodes never disagree about a working day.
+ */
+import type { Kysely } from 'kysely';
+import type { CalendarOverrideTable, Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { CALENDAR_MAX_RANGE_DAYS } from './calendar.schema.ts';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  calendarWarningsForRange,
+  chinaTime,
+  computeDueDate,
+  createWorkCalendar,
+  describeDay,
+  isValidIsoDate,
+  LAST_OFFICIAL_YEAR,
+  type IsoDate,
+  type OverrideKind,
+  type WorkCalendar,
+} from './working-days.ts';
+
+const EDITORS = ['admin'] as const;
+
+/** The official data with every override from the database; overrides win. */
+export async function loadWorkCalendar(db: Kysely<Database>): Promise<WorkCalendar> {
+  const rows = await db.selectFrom('calendar_overrides').select(['date', 'kind']).execute();
+  return createWorkCalendar(rows);
+}
+
+function overrideView(row: CalendarOverrideTable) {
+  return {
+    date: row.date,
+    kind: row.kind,
+    note: row.note,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+function assertDate(date: IsoDate): void {
+  if (!isValidIsoDate(date)) throw new AppError('VALIDATION_FAILED', { detail: 'date' });
+}
+
+export async function listOverrides(db: Kysely<Database>, input: { year?: number | undefined }) {
+  let q = db.selectFrom('calendar_overrides').selectAll().orderBy('date');
+  if (input.year !== undefined) q = q.where('date', 'like', `${input.year}-%`);
+  const rows = await q.execute();
+  return {
+    lastOfficialYear: LAST_OFFICIAL_YEAR,
+    overrides: rows.map(overrideView),
+  };
+}
+
+/** Creates or replaces the override of one date (an upsert: concurrent writers keep one row). */
+export async function setOverride(
+  db: Kysely<Database>,
+  input: {
+    date: IsoDate;
+    kind: OverrideKind;
+    note: string;
+    actor: Actor;
+    requestId: string | null;
+    now: Date;
+  },
+) {
+  assertDate(input.date);
+  const grant = authorize(input.actor, EDITORS);
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('calendar_overrides')
+      .selectAll()
+      .where('date', '=', input.date)
+      .executeTakeFirst();
+    const row: CalendarOverrideTable = {
+      date: input.date,
+      kind: input.kind,
+      note: input.note,
+      updated_by: input.actor.accountId,
+      updated_at: input.now.toISOString(),
+    };
+    await trx
+      .insertInto('calendar_overrides')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('date').doUpdateSet({
+          kind: row.kind,
+          note: row.note,
+          updated_by: row.updated_by,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'calendar.override_set',
+      entityType: 'calendar_override',
+      entityId: input.date,
+      regionCode: grant.regionCode,
+      before,
+      after: row,
+      requestId: input.requestId,
+      now: input.now,
+    });
+    return overrideView(row);
+  });
+}
+
+/** Removes one date's override, so the official data (or the weekday rule) applies again. */
+export async function removeOverride(
+  db: Kysely<Database>,
+  input: { date: IsoDate; actor: Actor; requestId: string | null; now: Date },
+): Promise<void> {
+  assertDate(input.date);
+  const grant = authorize(input.actor, EDITORS);
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('calendar_overrides')
+      .where('date', '=', input.date)
+      .returningAll()
+      .executeTakeFirst();
+    if (!removed) throw new AppError('CALENDAR_OVERRIDE_NOT_FOUND', { detail: input.date });
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'calendar.override_removed',
+      entityType: 'calendar_override',
+      entityId: input.date,
+      regionCode: grant.regionCode,
+      before: removed,
+      requestId: input.requestId,
+      now: input.now,
+    });
+  });
+}
+
+/** The due date of a case accepted at 09:00 China time on `from` with `days` promised. */
+export async function previewDueDate(db: Kysely<Database>, input: { from: IsoDate; days: number }) {
+  assertDate(input.from);
+  const acceptedAt = chinaTime(input.from, 9);
+  const { dueDate, warnings } = computeDueDate({
+    acceptedAt,
+    promisedDays: input.days,
+    pauses: [],
+    cal: await loadWorkCalendar(db),
+  });
+  return { ...input, acceptedAt: acceptedAt.toISOString(), dueDate, warnings };
+}
+
+/** Every date from..to (inclusive, at most a leap year) with whether it is a working day and why. */
+export async function listCalendarDays(
+  db: Kysely<Database>,
+  input: { from: IsoDate; to: IsoDate },
+) {
+  assertDate(input.from);
+  assertDate(input.to);
+  const span = calendarDaysBetween(input.from, input.to);
+  if (span < 0) throw new AppError('CALENDAR_RANGE_REVERSED');
+  if (span + 1 > CALENDAR_MAX_RANGE_DAYS) throw new AppError('CALENDAR_RANGE_TOO_LONG');
+  const cal = await loadWorkCalendar(db);
+  const days = Array.from({ length: span + 1 }, (_, i) =>
+    describeDay(addCalendarDays(input.from, i), cal),
+  );
+  return {
+    ...input,
+    lastOfficialYear: cal.lastOfficialYear,
+    days,
+    warnings: calendarWarningsForRange(input.from, input.to, cal),
+  };
+}

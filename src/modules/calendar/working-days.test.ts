@@ -1,0 +1,440 @@
+/**
+ * GS-8 working days, pure and fast: every instant is injected, nothing reads the clock.
+ *
+ * The 2026 dates are the State Council's 国务院办公厅关于2026年部分节假日安排的通知 (November 2025,
+ * https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm, cited by chinese-days), checked
+ * against chinese-workday@1.16.1's table, which agrees with chinese-days for every day of 2024–2026:
+ *   春节 2月15日（周日）至23日（周一）放假调休，共9天；2月14日（周六）、2月28日（周六）上班。
+ *   中秋 9月25日（周五）至27日（周日）放假，共3天。
+ *   国庆 10月1日（周四）至7日（周三）放假调休，共7天；9月20日（周日）、10月10日（周六）上班。
+ */
+import chineseDays from 'chinese-days';
+import { describe, expect, it } from 'vitest';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  calendarWarnings,
+  calendarWarningsForRange,
+  CHINESE_DAYS_DATA,
+  chinaDate,
+  chinaTime,
+  computeDueDate,
+  createWorkCalendar,
+  deadlineLight,
+  describeDay,
+  isValidIsoDate,
+  isWorkingDay,
+  LAST_OFFICIAL_YEAR,
+  lastYearOf,
+  workingDaysBetween,
+  type ClockPause,
+  type WorkCalendar,
+} from './working-days.ts';
+
+const cal = createWorkCalendar();
+/** An instant given as China wall-clock time. */
+const cn = (dateTime: string) => new Date(`${dateTime}+08:00`);
+
+describe('the official data', () => {
+  it('covers 2004 to 2026: when chinese-days adds 2027, review the 2027 tests and this number', () => {
+    expect(LAST_OFFICIAL_YEAR).toBe(2026);
+    expect(cal.lastOfficialYear).toBe(2026);
+    expect(Object.keys(CHINESE_DAYS_DATA.holidays).sort()[0]).toBe('2004-01-01');
+  });
+
+  it('derives the last year from whatever data it is given', () => {
+    const data = { holidays: { '2030-10-01': 'National Day,国庆节,3' }, workdays: {} };
+    expect(lastYearOf(data)).toBe(2030);
+    expect(createWorkCalendar([], data).lastOfficialYear).toBe(2030);
+  });
+
+  it('pins the 2026 days off and make-up working days of the notice', () => {
+    const in2026 = (r: Readonly<Record<string, string>>) =>
+      Object.keys(r)
+        .filter((d) => d.startsWith('2026-'))
+        .sort();
+    const range = (from: string, days: number) =>
+      Array.from({ length: days }, (_, i) => addCalendarDays(from, i));
+    expect(in2026(CHINESE_DAYS_DATA.holidays)).toEqual([
+      ...range('2026-01-01', 3),
+      ...range('2026-02-15', 9),
+      ...range('2026-04-04', 3),
+      ...range('2026-05-01', 5),
+      ...range('2026-06-19', 3),
+      ...range('2026-09-25', 3),
+      ...range('2026-10-01', 7),
+    ]);
+    expect(in2026(CHINESE_DAYS_DATA.workdays)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
+  });
+
+  // The package's own functions read the local time zone; west of UTC they answer for the day before.
+  it.skipIf(new Date(2026, 0, 1).getTimezoneOffset() > 0)(
+    'agrees with chinese-days’ own isWorkday for every day from 2004 to a year past the data',
+    () => {
+      const mismatches: string[] = [];
+      for (
+        let d = '2004-01-01';
+        d <= `${LAST_OFFICIAL_YEAR + 1}-12-31`;
+        d = addCalendarDays(d, 1)
+      ) {
+        const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+        if (chineseDays.isWorkday(new Date(y, m - 1, day)) !== isWorkingDay(d, cal))
+          mismatches.push(d);
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+});
+
+describe('working days around the 2026 Spring Festival', () => {
+  it.each([
+    ['2026-02-13', true, 'the Friday before the break'],
+    ['2026-02-14', true, 'a make-up Saturday'],
+    ['2026-02-15', false, 'the break starts on a Sunday'],
+    ['2026-02-16', false, 'a Monday inside the break'],
+    ['2026-02-23', false, 'the last day of the break, a Monday'],
+    ['2026-02-24', true, 'back to work'],
+    ['2026-02-28', true, 'the second make-up Saturday'],
+    ['2026-03-01', false, 'an ordinary Sunday'],
+  ])('%s is working: %s (%s)', (date, working) => {
+    expect(isWorkingDay(date, cal)).toBe(working);
+  });
+
+  it('describes a make-up Saturday with its festival and source', () => {
+    expect(describeDay('2026-02-14', cal)).toEqual({
+      date: '2026-02-14',
+      weekday: 6,
+      working: true,
+      source: 'official',
+      holiday: { zh: '春节', en: 'Spring Festival' },
+    });
+    expect(describeDay('2026-03-07', cal)).toEqual({
+      date: '2026-03-07',
+      weekday: 6,
+      working: false,
+      source: 'weekday-rule',
+      holiday: null,
+    });
+  });
+
+  it('accepted the Friday before the break with 5 days: due Friday after it (the Saturday counts)', () => {
+    expect(addWorkingDays('2026-02-13', 5, cal)).toBe('2026-02-27');
+  });
+
+  it('accepted on the make-up Saturday with 5 days: due on the next make-up Saturday', () => {
+    expect(addWorkingDays('2026-02-14', 5, cal)).toBe('2026-02-28');
+  });
+
+  it('accepted during the break: counting starts after it', () => {
+    expect(addWorkingDays('2026-02-18', 1, cal)).toBe('2026-02-24');
+    expect(addWorkingDays('2026-02-18', 5, cal)).toBe('2026-02-28');
+  });
+
+  it('a make-up Saturday is a working day to land on and to count', () => {
+    expect(addWorkingDays('2026-02-27', 1, cal)).toBe('2026-02-28');
+    expect(addWorkingDays('2026-02-28', 1, cal)).toBe('2026-03-02');
+  });
+
+  it('promised 0 days (即办件) is the same day, even on a holiday', () => {
+    expect(addWorkingDays('2026-03-02', 0, cal)).toBe('2026-03-02');
+    expect(addWorkingDays('2026-02-18', 0, cal)).toBe('2026-02-18');
+  });
+
+  it('counts working days between dates, inverse to addWorkingDays', () => {
+    expect(workingDaysBetween('2026-02-13', '2026-02-27', cal)).toBe(5);
+    expect(workingDaysBetween('2026-02-27', '2026-02-13', cal)).toBe(-5);
+    expect(workingDaysBetween('2026-02-14', '2026-02-23', cal)).toBe(0);
+    expect(workingDaysBetween('2026-03-02', '2026-03-02', cal)).toBe(0);
+    for (let d = '2026-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 7)) {
+      for (const n of [0, 1, 5, 20]) {
+        expect(workingDaysBetween(d, addWorkingDays(d, n, cal), cal)).toBe(n);
+      }
+    }
+  });
+});
+
+describe('working days around the 2026 National Day', () => {
+  it.each([
+    ['2026-09-20', true, 'a make-up Sunday'],
+    ['2026-09-25', false, 'Mid-autumn, a Friday'],
+    ['2026-10-01', false, 'National Day'],
+    ['2026-10-07', false, 'the last day of the break, a Wednesday'],
+    ['2026-10-08', true, 'back to work'],
+    ['2026-10-10', true, 'a make-up Saturday'],
+    ['2026-10-11', false, 'an ordinary Sunday'],
+  ])('%s is working: %s (%s)', (date, working) => {
+    expect(isWorkingDay(date, cal)).toBe(working);
+  });
+
+  it('20 working days from Monday 21 September: due 26 October, a week later than Mon–Fri counting', () => {
+    expect(addWorkingDays('2026-09-21', 20, cal)).toBe('2026-10-26');
+    const weekdaysOnly = createWorkCalendar([], { holidays: {}, workdays: {} });
+    expect(addWorkingDays('2026-09-21', 20, weekdaysOnly)).toBe('2026-10-19');
+  });
+
+  it('the make-up Sunday is the next working day after a Saturday', () => {
+    expect(addWorkingDays('2026-09-19', 1, cal)).toBe('2026-09-20');
+  });
+});
+
+describe('due dates with the clock paused', () => {
+  const acceptedAt = cn('2026-03-02T09:00'); // a Monday; 5 days → Monday 9 March
+  const due = (pauses: ClockPause[], promisedDays = 5, calendar: WorkCalendar = cal) =>
+    computeDueDate({ acceptedAt, promisedDays, pauses, cal: calendar });
+
+  it('without pauses: acceptance date + promised working days, no warnings', () => {
+    expect(due([])).toEqual({
+      dueDate: '2026-03-09',
+      pausedWorkingDays: 0,
+      paused: false,
+      warnings: [],
+    });
+  });
+
+  it('uses the China date of acceptance (00:30 in Beijing is the previous day in UTC)', () => {
+    const r = computeDueDate({
+      acceptedAt: new Date('2026-02-12T16:30:00Z'), // Friday 13 February, 00:30 in Beijing
+      promisedDays: 5,
+      pauses: [],
+      cal,
+    });
+    expect(r.dueDate).toBe('2026-02-27');
+  });
+
+  it('awaiting a supplement for 3 working days moves the due date 3 working days', () => {
+    const r = due([{ from: cn('2026-03-03T10:00'), to: cn('2026-03-05T16:00') }]);
+    expect(r).toMatchObject({ dueDate: '2026-03-12', pausedWorkingDays: 3, paused: false });
+  });
+
+  it('a pause within one working day costs that day', () => {
+    expect(due([{ from: cn('2026-03-04T10:00'), to: cn('2026-03-04T15:00') }])).toMatchObject({
+      dueDate: '2026-03-10',
+      pausedWorkingDays: 1,
+    });
+  });
+
+  it('a pause over a weekend costs the Friday and the Monday it touches', () => {
+    expect(due([{ from: cn('2026-03-06T17:00'), to: cn('2026-03-09T08:30') }])).toMatchObject({
+      pausedWorkingDays: 2,
+      dueDate: '2026-03-11',
+    });
+  });
+
+  it('overlapping pauses count each day once', () => {
+    const r = due([
+      { from: cn('2026-03-03T10:00'), to: cn('2026-03-04T12:00') },
+      { from: cn('2026-03-04T09:00'), to: cn('2026-03-05T11:00') },
+      { from: cn('2026-03-05T14:00'), to: cn('2026-03-05T15:00') },
+    ]);
+    expect(r).toMatchObject({ dueDate: '2026-03-12', pausedWorkingDays: 3 });
+  });
+
+  it('a pause on the day of acceptance counts; one before acceptance counts from acceptance', () => {
+    expect(due([{ from: cn('2026-03-02T10:00'), to: cn('2026-03-02T11:00') }])).toMatchObject({
+      pausedWorkingDays: 1,
+    });
+    expect(due([{ from: cn('2026-02-27T10:00'), to: cn('2026-03-02T10:00') }])).toMatchObject({
+      pausedWorkingDays: 1,
+      dueDate: '2026-03-10',
+    });
+  });
+
+  it('a pause starting after the due date does not move it (pausing cannot clear a red case)', () => {
+    expect(due([{ from: cn('2026-03-10T09:00'), to: cn('2026-03-12T09:00') }])).toMatchObject({
+      dueDate: '2026-03-09',
+      pausedWorkingDays: 0,
+    });
+  });
+
+  it('a pause starting on the due date takes in all of its days', () => {
+    expect(due([{ from: cn('2026-03-09T10:00'), to: cn('2026-03-10T10:00') }])).toMatchObject({
+      dueDate: '2026-03-11',
+      pausedWorkingDays: 2,
+    });
+  });
+
+  it('an open pause: paused, and the due date is the earliest it can be', () => {
+    expect(due([{ from: cn('2026-03-04T10:00'), to: null }])).toMatchObject({
+      dueDate: '2026-03-10',
+      pausedWorkingDays: 1,
+      paused: true,
+    });
+  });
+
+  it('a pause across the Spring Festival counts only its working days', () => {
+    const r = computeDueDate({
+      acceptedAt: cn('2026-02-11T09:00'), // Wednesday; 5 days → 25 February
+      promisedDays: 5,
+      pauses: [{ from: cn('2026-02-13T10:00'), to: cn('2026-02-24T11:00') }], // 13, 14, 24
+      cal,
+    });
+    expect(r).toMatchObject({ dueDate: '2026-02-28', pausedWorkingDays: 3 });
+  });
+
+  it('即办件 with a pause into the next day is due on the next working day', () => {
+    expect(due([{ from: cn('2026-03-02T10:00'), to: cn('2026-03-03T09:30') }], 0)).toMatchObject({
+      dueDate: '2026-03-04',
+      pausedWorkingDays: 2,
+    });
+    expect(due([], 0)).toMatchObject({ dueDate: '2026-03-02' });
+  });
+
+  it('refuses nonsense: a pause ending before it starts, negative or fractional days', () => {
+    expect(() => due([{ from: cn('2026-03-04T10:00'), to: cn('2026-03-03T10:00') }])).toThrow(
+      RangeError,
+    );
+    expect(() => due([], -1)).toThrow(RangeError);
+    expect(() => due([], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('overrides', () => {
+  it('turn an ordinary Tuesday into a holiday', () => {
+    const c = createWorkCalendar([{ date: '2026-03-03', kind: 'holiday' }]);
+    expect(isWorkingDay('2026-03-03', c)).toBe(false);
+    expect(addWorkingDays('2026-03-02', 1, c)).toBe('2026-03-04');
+    expect(describeDay('2026-03-03', c)).toMatchObject({ working: false, source: 'override' });
+  });
+
+  it('turn a Saturday into a working day', () => {
+    const c = createWorkCalendar([{ date: '2026-03-07', kind: 'workday' }]);
+    expect(addWorkingDays('2026-03-06', 1, c)).toBe('2026-03-07');
+  });
+
+  it('win over the official data, keeping the festival name', () => {
+    const c = createWorkCalendar([
+      { date: '2026-02-16', kind: 'workday' },
+      { date: '2026-02-14', kind: 'holiday' },
+    ]);
+    expect(addWorkingDays('2026-02-13', 1, c)).toBe('2026-02-16');
+    expect(describeDay('2026-02-14', c)).toMatchObject({
+      working: false,
+      source: 'override',
+      holiday: { zh: '春节' },
+    });
+  });
+
+  it('refuse an impossible date', () => {
+    expect(() => createWorkCalendar([{ date: '2026-02-30', kind: 'holiday' }])).toThrow(RangeError);
+  });
+});
+
+describe('beyond the official data', () => {
+  it('2027 counts as ordinary weeks (New Year’s Day 2027 is a Friday at work) and says so', () => {
+    expect(isWorkingDay('2027-01-01', cal)).toBe(true);
+    expect(describeDay('2027-01-01', cal).source).toBe('weekday-rule');
+    expect(calendarWarnings('2027-01-01', cal)).toEqual([
+      expect.objectContaining({
+        code: 'CALENDAR_BEYOND_OFFICIAL_DATA',
+        year: 2027,
+        lastOfficialYear: 2026,
+      }),
+    ]);
+    expect(calendarWarnings('2027-01-01', cal)[0]!.zh).toContain('2027 年');
+  });
+
+  it('no warning inside the official data', () => {
+    expect(calendarWarnings('2026-12-31', cal)).toEqual([]);
+    expect(calendarWarnings('2004-05-01', cal)).toEqual([]);
+  });
+
+  it('no warning once anyone has entered an override for that year', () => {
+    const c = createWorkCalendar([{ date: '2027-01-01', kind: 'holiday' }]);
+    expect(calendarWarnings('2027-06-01', c)).toEqual([]);
+    expect(calendarWarnings('2028-06-01', c).map((w) => w.year)).toEqual([2028]);
+  });
+
+  it('a due date in 2027 carries the warning; one per uncovered year of a long range', () => {
+    const r = computeDueDate({
+      acceptedAt: cn('2026-12-28T09:00'),
+      promisedDays: 10,
+      pauses: [],
+      cal,
+    });
+    expect(r.dueDate.startsWith('2027-')).toBe(true);
+    expect(r.warnings.map((w) => w.year)).toEqual([2027]);
+    expect(calendarWarningsForRange('2026-06-01', '2028-02-01', cal).map((w) => w.year)).toEqual([
+      2027, 2028,
+    ]);
+  });
+});
+
+describe('deadline lights', () => {
+  const light = (now: string, yellowWithinWorkingDays?: number, paused = false) =>
+    deadlineLight({
+      dueDate: '2026-03-09', // a Monday
+      now: cn(now),
+      paused,
+      cal,
+      ...(yellowWithinWorkingDays === undefined ? {} : { yellowWithinWorkingDays }),
+    });
+
+  it('green two working days ahead, yellow from the last working day before, red the day after', () => {
+    expect(light('2026-03-05T09:00')).toBe('green');
+    expect(light('2026-03-06T09:00')).toBe('yellow');
+    expect(light('2026-03-07T12:00')).toBe('yellow'); // Saturday: one working day left
+    expect(light('2026-03-09T23:59')).toBe('yellow');
+    expect(light('2026-03-10T00:00')).toBe('red');
+  });
+
+  it('the yellow window is configurable', () => {
+    expect(light('2026-03-05T09:00', 2)).toBe('yellow');
+    expect(light('2026-03-04T09:00', 2)).toBe('green');
+    expect(light('2026-03-06T09:00', 0)).toBe('green');
+    expect(light('2026-03-09T09:00', 0)).toBe('yellow');
+  });
+
+  it('a far-away due date is green without walking to it', () => {
+    const far = deadlineLight({
+      dueDate: '2099-12-31',
+      now: cn('2026-03-02T09:00'),
+      paused: false,
+      cal,
+    });
+    expect(far).toBe('green');
+  });
+
+  it('paused wins, even past the due date', () => {
+    expect(light('2026-03-05T09:00', 1, true)).toBe('paused');
+    expect(light('2026-03-12T09:00', 1, true)).toBe('paused');
+  });
+
+  it('counts working days across the Spring Festival break', () => {
+    const at = (now: string) =>
+      deadlineLight({ dueDate: '2026-02-24', now: cn(now), paused: false, cal });
+    expect(at('2026-02-13T09:00')).toBe('green'); // 14 and 24 left
+    expect(at('2026-02-14T09:00')).toBe('yellow'); // only 24 left, 10 days away
+    expect(at('2026-02-20T09:00')).toBe('yellow');
+  });
+});
+
+describe('China dates and times', () => {
+  it('chinaDate changes at midnight in Beijing, 16:00 UTC', () => {
+    expect(chinaDate(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
+    expect(chinaDate(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');
+    expect(chinaDate(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01');
+    expect(() => chinaDate(new Date('nonsense'))).toThrow(RangeError);
+  });
+
+  it('chinaTime is a wall-clock time in Beijing', () => {
+    expect(chinaTime('2026-03-02', 9).toISOString()).toBe('2026-03-02T01:00:00.000Z');
+    expect(chinaTime('2026-03-02', 0, 30).toISOString()).toBe('2026-03-01T16:30:00.000Z');
+  });
+
+  it('validates calendar dates strictly', () => {
+    expect(isValidIsoDate('2024-02-29')).toBe(true);
+    expect(isValidIsoDate('2026-02-29')).toBe(false);
+    expect(isValidIsoDate('2026-02-30')).toBe(false);
+    expect(isValidIsoDate('2026-2-3')).toBe(false);
+    expect(isValidIsoDate('2026-13-01')).toBe(false);
+    expect(() => addWorkingDays('2026-02-30', 1, cal)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-03-02', -1, cal)).toThrow(RangeError);
+  });
+});

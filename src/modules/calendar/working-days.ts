@@ -1,0 +1,340 @@
+/**
+ * GS-8 working days: pure rules, no I/O. Every date is a 'YYYY-MM-DD' calendar date in China time
+ * (Asia/Shanghai: UTC+8 all year, no daylight saving), so date arithmetic is plain UTC day counting.
+ *
+ * The official calendar is the data `chinese-days` builds from the State Council notices
+ * (国务院办公厅关于部分节假日安排的通知, 2004 onwards). We read its shipped table rather than call
+ * its functions: they take the weekday and their table keys from the process's local time zone,
+ * so on a machine west of UTC (e.g. TZ=America/New_York) every date answers for the day before.
+ * The package silently treats years after its data as ordinary weeks; admins enter those years'
+ * holidays as overrides (calendar_overrides), and `calendarWarnings` says when nobody has.
+ */
+import chineseDaysTable from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+
+export type IsoDate = string;
+export type OverrideKind = 'workday' | 'holiday';
+/** Where a day's status comes from: an admin's override, the notices, or Monday–Friday. */
+export type DaySource = 'override' | 'official' | 'weekday-rule';
+export type DeadlineLight = 'green' | 'yellow' | 'red' | 'paused';
+
+export interface OfficialCalendarData {
+  /** Days off in a notice, weekend days inside a break included; value "English,中文,n". */
+  holidays: Readonly<Record<IsoDate, string>>;
+  /** Make-up working days (调休上班), usually a Saturday or Sunday; same value format. */
+  workdays: Readonly<Record<IsoDate, string>>;
+}
+
+export interface CalendarOverride {
+  date: IsoDate;
+  kind: OverrideKind;
+}
+
+export interface WorkCalendar {
+  /** The last year the official data covers; later years follow the weekday rule. */
+  readonly lastOfficialYear: number;
+  readonly official: OfficialCalendarData;
+  /** Admin overrides; they win over the official data. */
+  readonly overrides: ReadonlyMap<IsoDate, OverrideKind>;
+  /** Years with at least one override: someone has entered that year's schedule. */
+  readonly overrideYears: ReadonlySet<number>;
+}
+
+export interface HolidayName {
+  zh: string;
+  en: string;
+}
+
+export interface DayInfo {
+  date: IsoDate;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  working: boolean;
+  source: DaySource;
+  /** The festival a notice lists the day under (a holiday or its make-up working day). */
+  holiday: HolidayName | null;
+}
+
+export interface CalendarWarning {
+  code: 'CALENDAR_BEYOND_OFFICIAL_DATA';
+  year: number;
+  lastOfficialYear: number;
+  zh: string;
+  en: string;
+}
+
+export interface ClockPause {
+  from: Date;
+  /** null: still paused (awaiting a supplement, or suspended). */
+  to: Date | null;
+}
+
+export interface DueDate {
+  dueDate: IsoDate;
+  /** Working days added because the clock was paused (see computeDueDate). */
+  pausedWorkingDays: number;
+  /** An open pause: the due date is the earliest it can be and moves when the pause ends. */
+  paused: boolean;
+  warnings: CalendarWarning[];
+}
+
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** Walks are bounded: no promise or pause in public services spans more than this. */
+const MAX_WALK_DAYS = 20_000;
+
+export const CHINESE_DAYS_DATA: OfficialCalendarData = {
+  holidays: chineseDaysTable.holidays,
+  workdays: chineseDaysTable.workdays,
+};
+
+/** The last year listed in the data (derived, so a package upgrade moves it by itself). */
+export function lastYearOf(data: OfficialCalendarData): number {
+  const years = [...Object.keys(data.holidays), ...Object.keys(data.workdays)].map((d) =>
+    Number(d.slice(0, 4)),
+  );
+  return Math.max(...years);
+}
+
+export const LAST_OFFICIAL_YEAR = lastYearOf(CHINESE_DAYS_DATA);
+
+export function isValidIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(t).toISOString().slice(0, 10) === value;
+}
+
+/** Days since 1970-01-01 (a Thursday). */
+function dayNumber(date: IsoDate): number {
+  if (!isValidIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function isoDate(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1; // day 0 was a Thursday (4)
+}
+
+/** `to` minus `from` in calendar days. */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  return isoDate(dayNumber(date) + n);
+}
+
+/** The Asia/Shanghai calendar date of an instant. */
+export function chinaDate(instant: Date): IsoDate {
+  const t = instant.getTime();
+  if (Number.isNaN(t)) throw new RangeError('invalid instant');
+  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant of a wall-clock time in China on a date, e.g. 09:00 on the day of acceptance. */
+export function chinaTime(date: IsoDate, hour: number, minute = 0): Date {
+  return new Date(dayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000 - CHINA_OFFSET_MS);
+}
+
+export function createWorkCalendar(
+  overrides: readonly CalendarOverride[] = [],
+  official: OfficialCalendarData = CHINESE_DAYS_DATA,
+): WorkCalendar {
+  const map = new Map<IsoDate, OverrideKind>();
+  for (const o of overrides) {
+    dayNumber(o.date); // validates
+    map.set(o.date, o.kind);
+  }
+  return {
+    lastOfficialYear: lastYearOf(official),
+    official,
+    overrides: map,
+    overrideYears: new Set([...map.keys()].map((d) => Number(d.slice(0, 4)))),
+  };
+}
+
+function holidayName(value: string | undefined): HolidayName | null {
+  if (value === undefined) return null;
+  const [en, zh] = value.split(',');
+  return { en: en ?? value, zh: zh ?? en ?? value };
+}
+
+export function describeDay(date: IsoDate, cal: WorkCalendar): DayInfo {
+  const weekday = isoWeekday(dayNumber(date));
+  const listed = cal.official.workdays[date] ?? cal.official.holidays[date];
+  const holiday = holidayName(listed);
+  const override = cal.overrides.get(date);
+  if (override)
+    return { date, weekday, working: override === 'workday', source: 'override', holiday };
+  if (cal.official.workdays[date])
+    return { date, weekday, working: true, source: 'official', holiday };
+  if (cal.official.holidays[date])
+    return { date, weekday, working: false, source: 'official', holiday };
+  return { date, weekday, working: weekday <= 5, source: 'weekday-rule', holiday: null };
+}
+
+function workingOn(day: number, cal: WorkCalendar): boolean {
+  const date = isoDate(day);
+  const override = cal.overrides.get(date);
+  if (override) return override === 'workday';
+  if (cal.official.workdays[date]) return true;
+  if (cal.official.holidays[date]) return false;
+  return isoWeekday(day) <= 5;
+}
+
+export function isWorkingDay(date: IsoDate, cal: WorkCalendar): boolean {
+  return workingOn(dayNumber(date), cal);
+}
+
+function assertCount(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number ≥ 0`);
+}
+
+function addWorkingDaysFrom(start: number, n: number, cal: WorkCalendar): number {
+  let day = start;
+  for (let left = n, walked = 0; left > 0; walked++) {
+    if (walked > MAX_WALK_DAYS) throw new RangeError('working-day walk too long');
+    day++;
+    if (workingOn(day, cal)) left--;
+  }
+  return day;
+}
+
+/** The n-th working day strictly after `date`; n = 0 is `date` itself (即办件: same day). */
+export function addWorkingDays(date: IsoDate, n: number, cal: WorkCalendar): IsoDate {
+  assertCount(n, 'working days');
+  return isoDate(addWorkingDaysFrom(dayNumber(date), n, cal));
+}
+
+/**
+ * Working days d with from < d ≤ to (negative when `to` is before `from`), so that
+ * workingDaysBetween(x, addWorkingDays(x, n)) === n.
+ */
+export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkCalendar): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (b < a) return -workingDaysBetween(to, from, cal);
+  if (b - a > MAX_WALK_DAYS) throw new RangeError('range too long');
+  let n = 0;
+  for (let day = a + 1; day <= b; day++) if (workingOn(day, cal)) n++;
+  return n;
+}
+
+function warningFor(year: number, lastOfficialYear: number): CalendarWarning {
+  return {
+    code: 'CALENDAR_BEYOND_OFFICIAL_DATA',
+    year,
+    lastOfficialYear,
+    zh: `${year} 年的法定节假日尚未录入，期限按普通周末计算（官方数据截至 ${lastOfficialYear} 年）；请管理员按国务院办公厅通知录入`,
+    en: `No holidays entered for ${year}: deadlines count it as ordinary weeks (official data ends with ${lastOfficialYear}); an administrator should enter the State Council schedule`,
+  };
+}
+
+/** Years from..to (inclusive) past the official data for which nobody entered any override. */
+export function calendarWarningsForRange(
+  from: IsoDate,
+  to: IsoDate,
+  cal: WorkCalendar,
+): CalendarWarning[] {
+  const first = Math.max(Number(from.slice(0, 4)), cal.lastOfficialYear + 1);
+  const last = Number(to.slice(0, 4));
+  const warnings: CalendarWarning[] = [];
+  for (let year = first; year <= last; year++) {
+    if (!cal.overrideYears.has(year)) warnings.push(warningFor(year, cal.lastOfficialYear));
+  }
+  return warnings;
+}
+
+/** A warning when `date` falls in a year after the official data that has no overrides. */
+export function calendarWarnings(date: IsoDate, cal: WorkCalendar): CalendarWarning[] {
+  dayNumber(date);
+  return calendarWarningsForRange(date, date, cal);
+}
+
+/** Working days (as day numbers, on or after `notBefore`) touched by the pauses, each once. */
+function pausedWorkingDaySet(
+  pauses: readonly ClockPause[],
+  notBefore: number,
+  cal: WorkCalendar,
+): Set<number> {
+  const days = new Set<number>();
+  for (const pause of pauses) {
+    if (pause.to && pause.to.getTime() < pause.from.getTime())
+      throw new RangeError('a pause ends before it starts');
+    const start = Math.max(dayNumber(chinaDate(pause.from)), notBefore);
+    const end = pause.to ? dayNumber(chinaDate(pause.to)) : dayNumber(chinaDate(pause.from));
+    if (end - start > MAX_WALK_DAYS) throw new RangeError('pause too long');
+    for (let day = start; day <= end; day++) if (workingOn(day, cal)) days.add(day);
+  }
+  return days;
+}
+
+/**
+ * Due = the acceptance date (China time) + promised working days + paused working days.
+ *
+ * Paused working days: every working day, in China time, on which the clock stood still at any
+ * moment — a pause from 10:00 to 15:00 on one working day costs 1 day, one from Friday 17:00 to
+ * Monday 08:30 costs 2 (Friday and Monday); overlapping pauses count each day once. Only days
+ * from the acceptance date up to the due date count: a pause that starts after the case is
+ * already overdue does not move the due date (so pausing cannot turn a red case green). Days are
+ * added until this is stable (a later due date can take in more of a pause).
+ *
+ * An open pause (`to: null`) counts its first day only and sets `paused`: the due date is the
+ * earliest it can be. For a provisional date, pass `to: now`.
+ */
+export function computeDueDate(input: {
+  acceptedAt: Date;
+  promisedDays: number;
+  pauses: readonly ClockPause[];
+  cal: WorkCalendar;
+}): DueDate {
+  const { cal, promisedDays } = input;
+  assertCount(promisedDays, 'promised days');
+  const accepted = dayNumber(chinaDate(input.acceptedAt));
+  const pausedDays = pausedWorkingDaySet(input.pauses, accepted, cal);
+  let extra = 0;
+  let due = addWorkingDaysFrom(accepted, promisedDays, cal);
+  for (;;) {
+    let within = 0;
+    for (const day of pausedDays) if (day <= due) within++;
+    if (within === extra) break;
+    extra = within;
+    due = addWorkingDaysFrom(accepted, promisedDays + extra, cal);
+  }
+  const dueDate = isoDate(due);
+  return {
+    dueDate,
+    pausedWorkingDays: extra,
+    paused: input.pauses.some((p) => p.to === null),
+    warnings: calendarWarningsForRange(isoDate(accepted), dueDate, cal),
+  };
+}
+
+/**
+ * GS-8 lights: 'paused' while the clock stands still; 'red' once now's China date is after the
+ * due date; 'yellow' when the due date is at most N working days away (N = 1: due today or on the
+ * next working day); otherwise 'green'. 'paused' wins over 'red' (an open pause's due date is only
+ * a lower bound); a pause begun after the due date does not move it, so such a case is red again
+ * as soon as the pause ends.
+ */
+export function deadlineLight(input: {
+  dueDate: IsoDate;
+  now: Date;
+  paused: boolean;
+  yellowWithinWorkingDays?: number;
+  cal: WorkCalendar;
+}): DeadlineLight {
+  const within = input.yellowWithinWorkingDays ?? 1;
+  assertCount(within, 'yellowWithinWorkingDays');
+  if (input.paused) return 'paused';
+  const today = dayNumber(chinaDate(input.now));
+  const due = dayNumber(input.dueDate);
+  if (due < today) return 'red';
+  let left = 0; // working days in (today, due], counted only as far as the window needs
+  for (let day = today + 1; day <= due && left <= within; day++)
+    if (workingOn(day, input.cal)) left++;
+  return left <= within ? 'yellow' : 'green';
+}

@@ -1,0 +1,164 @@
+/**
+ * Filing a case at any station (GS-3) with the one-time notice (GS-5): the clerk or agent who files
+ * becomes its first responder (GS-4); the case keeps the item version it was filed under (GS-1).
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
+import { townCodeOf } from '../auth/region-code.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { chinaDate, computeDueDate } from '../calendar/working-days.ts';
+import { getItem } from '../catalog/catalog.service.ts';
+import { findCentre, nextCounter } from './case.repo.ts';
+import { buildNotice, checkPresented } from './case.notice.ts';
+import { decideScope } from './case.scope.ts';
+import { getCaseView } from './case.view.ts';
+
+const INTAKE_ROLES = ['clerk', 'agent', 'town_officer'] as const;
+
+/** The station grant the caller files under: the named one, or their only one. */
+function intakeGrant(actor: Actor, stationId: string | undefined): Grant {
+  const grants = actor.grants.filter(
+    (g) => (INTAKE_ROLES as readonly string[]).includes(g.role) && g.stationId !== null,
+  );
+  if (grants.length === 0) throw new AppError('FORBIDDEN');
+  if (stationId) {
+    const g = grants.find((x) => x.stationId === stationId);
+    if (!g) throw new AppError('OUT_OF_SCOPE');
+    return g;
+  }
+  if (grants.length > 1) throw new AppError('STATION_REQUIRED');
+  return grants[0]!;
+}
+
+export async function fileCase(
+  db: Kysely<Database>,
+  input: {
+    residentId: string;
+    itemCode: string;
+    presented: string[];
+    stationId?: string | undefined;
+    actor: Actor;
+    requestId: string | null;
+    now: Date;
+  },
+) {
+  const grant = intakeGrant(input.actor, input.stationId);
+  const resident = await db
+    .selectFrom('residents')
+    .select(['id', 'home_region_code'])
+    .where('id', '=', input.residentId)
+    .executeTakeFirst();
+  if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
+  const item = await getItem(db, input.itemCode);
+  if (!item.active) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+
+  const scope = decideScope({
+    scope: item.scope,
+    homeRegionCode: resident.home_region_code,
+    stationRegionCode: grant.regionCode,
+  });
+  if (!scope.allowed) throw new AppError('CASE_OUTSIDE_SCOPE', { detail: scope.fileWithin });
+
+  const noticeItem = { ...item, name: item.name, materials: item.materials };
+  const problems = checkPresented(noticeItem, input.presented);
+  if (problems.length > 0) {
+    throw new AppError('UNKNOWN_MATERIAL', {
+      errors: problems.map((p) => ({ path: `body.presented.${p.key}`, message: p.problem })),
+    });
+  }
+  const notice = buildNotice(noticeItem, input.presented);
+
+  let decidingStationId: string | null = grant.stationId;
+  if (item.route.decides === 'town_centre') {
+    decidingStationId =
+      (await findCentre(db, 'town_centre', townCodeOf(grant.regionCode)))?.id ?? null;
+  } else if (item.route.decides === 'district_department') {
+    decidingStationId =
+      (await findCentre(db, 'district_centre', `${grant.regionCode.slice(0, 6)}000000`))?.id ??
+      null;
+  }
+  if (!decidingStationId) throw new AppError('DECIDING_UNIT_MISSING');
+
+  const cal = notice.complete ? await loadWorkCalendar(db) : null;
+  const nowIso = input.now.toISOString();
+  const id = crypto.randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const day = chinaDate(input.now).replaceAll('-', '');
+    const number = `${day}-${String(await nextCounter(trx, `case:${day}`)).padStart(5, '0')}`;
+    const state = notice.complete ? 'accepted' : 'awaiting_supplement';
+    const due = cal
+      ? computeDueDate({
+          acceptedAt: input.now,
+          promisedDays: item.promisedLimitDays,
+          pauses: [],
+          cal,
+        })
+      : null;
+    const row = {
+      id,
+      number,
+      item_code: item.code,
+      item_version: item.version,
+      applicant_id: resident.id,
+      agent_account_id: grant.role === 'agent' ? input.actor.accountId : null,
+      home_region_code: resident.home_region_code,
+      accepting_station_id: grant.stationId!,
+      accepting_region_code: grant.regionCode,
+      is_tongban: scope.tongban ? 1 : 0,
+      decided_by: item.route.decides,
+      deciding_station_id: decidingStationId,
+      state,
+      state_before_suspension: null,
+      first_responder_id: input.actor.accountId,
+      presented: JSON.stringify(input.presented),
+      notice: JSON.stringify(notice),
+      accepted_at: notice.complete ? nowIso : null,
+      due_date: due?.dueDate ?? null,
+      result: null,
+      result_text: null,
+      version: 1,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    await trx.insertInto('cases').values(row).execute();
+    await trx
+      .insertInto('case_actions')
+      .values({
+        id: crypto.randomUUID(),
+        case_id: id,
+        seq: 1,
+        action: 'file',
+        from_state: null,
+        to_state: state,
+        actor_id: input.actor.accountId,
+        actor_role: grant.role,
+        station_id: grant.stationId,
+        reason: null,
+        payload: JSON.stringify({ presented: input.presented }),
+        at: nowIso,
+      })
+      .execute();
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, grant),
+      action: 'case.filed',
+      entityType: 'case',
+      entityId: id,
+      regionCode: resident.home_region_code,
+      after: {
+        number,
+        itemCode: item.code,
+        itemVersion: item.version,
+        state,
+        isTongban: scope.tongban,
+        dueDate: row.due_date,
+      },
+      requestId: input.requestId,
+      now: input.now,
+    });
+  });
+  return getCaseView(db, { id, actor: input.actor, now: input.now });
+}

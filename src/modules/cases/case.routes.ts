@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fileCase } from './case-intake.service.ts';
+import { transitionCase } from './case-transition.service.ts';
+import { CaseView, FileCaseBody, TrackQuery, TrackView, TransitionBody } from './case.schema.ts';
+import { trackCase } from './case.tracking.ts';
+import { getCaseView, listCases } from './case.view.ts';
+import { CASE_STATES } from './case.workflow.ts';
+
+const CASE_STAFF = [
+  'admin',
+  'supervisor',
+  'district_officer',
+  'town_officer',
+  'clerk',
+  'agent',
+] as const;
+
+/** 赶集式通办 cases: intake at any station, the workflow, and public tracking (GS-3 … GS-9). */
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+
+  app.post(
+    '/cases',
+    {
+      config: { access: { roles: ['clerk', 'agent', 'town_officer'] }, idempotent: true },
+      schema: {
+        tags: ['cases'],
+        summary: 'File a case at a station (with the one-time notice)',
+        body: FileCaseBody,
+        response: { 201: CaseView },
+      },
+    },
+    async (request, reply) => {
+      const created = await fileCase(db, {
+        ...request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/cases',
+    {
+      config: { access: { roles: CASE_STAFF } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases accepted in my reach, or my unit’s inbox',
+        querystring: z.strictObject({
+          box: z.enum(['accepted_here', 'inbox']).default('accepted_here'),
+          state: z.enum(CASE_STATES).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.array(CaseView) },
+      },
+    },
+    async (request) =>
+      listCases(db, { actor: request.actor!, ...request.query, now: app.deps.now() }),
+  );
+
+  app.get(
+    '/cases/:id',
+    {
+      config: { access: { roles: CASE_STAFF } },
+      schema: {
+        tags: ['cases'],
+        summary: 'One case, with the actions allowed now',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      getCaseView(db, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.post(
+    '/cases/:id/transitions',
+    {
+      config: { access: { roles: ['clerk', 'agent', 'town_officer', 'district_officer'] } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Take one workflow action (guarded by the transition table and the case version)',
+        params: z.object({ id: z.string().uuid() }),
+        body: TransitionBody,
+        response: { 200: CaseView },
+      },
+    },
+    async (request) =>
+      transitionCase(db, {
+        caseId: request.params.id,
+        body: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
+  );
+
+  app.get(
+    '/track',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Public tracking: case number + last 4 digits of the phone',
+        querystring: TrackQuery,
+        response: { 200: TrackView },
+      },
+    },
+    async (request) =>
+      trackCase(
+        { db, pii: app.deps.pii },
+        { ...request.query, ip: request.ip, now: app.deps.now() },
+      ),
+  );
+};

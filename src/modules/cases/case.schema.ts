@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CASE_ACTIONS, CASE_STATES } from './case.workflow.ts';
+
+const MaterialKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,60}$/);
+
+export const FileCaseBody = z.strictObject({
+  residentId: z.string().uuid(),
+  itemCode: z.string().trim().min(1).max(40),
+  /** Keys of the materials the applicant presented (ticked at the window). */
+  presented: z.array(MaterialKey).max(50),
+  /** The accepting station; may be omitted when the caller works at exactly one station. */
+  stationId: z.string().uuid().optional(),
+});
+
+export const TransitionBody = z.strictObject({
+  action: z.enum(CASE_ACTIONS),
+  /** Lets two clerks not overwrite each other: the version the caller saw. */
+  expectedVersion: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(1000).optional(),
+  /** supplement: the materials now presented. */
+  presented: z.array(MaterialKey).max(50).optional(),
+  /** request_supplement: which material and why it is asked for. */
+  materialKey: MaterialKey.optional(),
+  kind: z.enum(['missing', 'defective']).optional(),
+  /** decide */
+  result: z.enum(['approved', 'not_approved']).optional(),
+  resultText: z.string().trim().min(1).max(2000).optional(),
+});
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+export const NoticeView = z.object({
+  itemCode: z.string(),
+  itemVersion: z.number(),
+  complete: z.boolean(),
+  missing: z.array(
+    z.object({
+      key: z.string(),
+      name: Bilingual,
+      required: z.boolean(),
+      blocking: z.boolean(),
+      form: z.string(),
+      copies: z.number(),
+      notes: z.string().optional(),
+    }),
+  ),
+  basis: z.string(),
+  procedure: z.string(),
+  promisedLimitDays: z.number(),
+  fee: z.object({ amountFen: z.number(), waivers: z.array(z.string()) }),
+});
+
+export const CaseView = z.object({
+  id: z.string(),
+  number: z.string(),
+  item: z.object({ code: z.string(), version: z.number(), name: Bilingual }),
+  applicant: z.object({ id: z.string(), fullName: z.string(), idMasked: z.string() }),
+  homeRegionCode: z.string(),
+  acceptingStation: z.object({ id: z.string(), name: z.string() }),
+  isTongban: z.boolean(),
+  decidedBy: z.enum(['station', 'town_centre', 'district_department']),
+  decidingStationId: z.string().nullable(),
+  state: z.enum(CASE_STATES),
+  firstResponderId: z.string(),
+  presented: z.array(z.string()),
+  notice: NoticeView,
+  acceptedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  light: z.enum(['green', 'yellow', 'red', 'paused', 'none']),
+  result: z.enum(['approved', 'not_approved']).nullable(),
+  resultText: z.string().nullable(),
+  version: z.number(),
+  availableActions: z.array(z.enum(CASE_ACTIONS)),
+  createdAt: z.string(),
+});
+
+export const TrackQuery = z.strictObject({
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{8}-\d{5}$/),
+  phoneLast4: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/),
+});
+
+export const TrackView = z.object({
+  number: z.string(),
+  item: Bilingual,
+  state: z.enum(CASE_STATES),
+  station: z.string(),
+  dueDate: z.string().nullable(),
+  missing: z.array(Bilingual),
+  result: z.enum(['approved', 'not_approved']).nullable(),
+});

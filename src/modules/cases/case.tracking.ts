@@ -1,0 +1,67 @@
+/**
+ * Public tracking (GS-9): case number + the last 4 digits of the applicant's phone → status,
+ * station, due date and what is missing; nothing else personal. Rate-limited per address in the
+ * database, so the limit holds across nodes.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { countAttempt } from '../auth/login-throttle.ts';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { OneTimeNotice } from './case.notice.ts';
+import type { CaseState } from './case.workflow.ts';
+
+export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
+
+export async function trackCase(
+  deps: { db: Kysely<Database>; pii: PiiCipher },
+  input: { number: string; phoneLast4: string; ip: string; now: Date },
+) {
+  const attempts = await countAttempt(
+    deps.db,
+    `track:${input.ip}`,
+    input.now,
+    TRACK_LIMIT.windowMs,
+  );
+  if (attempts > TRACK_LIMIT.perWindow) {
+    throw new AppError('TRACKING_RATE_LIMITED', { retryAfterSeconds: TRACK_LIMIT.windowMs / 1000 });
+  }
+  const row = await deps.db
+    .selectFrom('cases as c')
+    .innerJoin('residents as p', 'p.id', 'c.applicant_id')
+    .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
+    .leftJoin('catalog_item_versions as v', (j) =>
+      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
+    )
+    .select([
+      'c.number',
+      'c.state',
+      'c.due_date',
+      'c.notice',
+      'c.result',
+      'p.phone_cipher',
+      's.name as station',
+      'v.definition',
+    ])
+    .where('c.number', '=', input.number)
+    .executeTakeFirst();
+  const phone = row?.phone_cipher ? deps.pii.decrypt(row.phone_cipher) : null;
+  if (!row || !phone || phone.slice(-4) !== input.phoneLast4)
+    throw new AppError('TRACKING_NOT_FOUND');
+  const notice = JSON.parse(row.notice) as OneTimeNotice;
+  const state = row.state as CaseState;
+  return {
+    number: row.number,
+    item: row.definition
+      ? (JSON.parse(row.definition) as { name: { zh: string; en: string } }).name
+      : { zh: '', en: '' },
+    state,
+    station: row.station,
+    dueDate: row.due_date,
+    missing:
+      state === 'awaiting_supplement'
+        ? notice.missing.filter((m) => m.blocking).map((m) => m.name)
+        : [],
+    result: row.result,
+  };
+}

@@ -1,0 +1,133 @@
+/** Reading cases: one case as the API shows it (masked applicant, deadline light, allowed actions). */
+import type { Kysely } from 'kysely';
+import type { CaseTable, Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
+import { canSeeCase, standingOn } from './case-parties.ts';
+import type { OneTimeNotice } from './case.notice.ts';
+import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
+
+type CaseRow = CaseTable & {
+  applicant_name: string;
+  applicant_id_masked: string;
+  station_name: string;
+  item_name: string | null;
+};
+
+function caseQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('residents as p', 'p.id', 'c.applicant_id')
+    .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
+    .leftJoin('catalog_item_versions as v', (j) =>
+      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
+    )
+    .selectAll('c')
+    .select([
+      'p.full_name as applicant_name',
+      'p.id_masked as applicant_id_masked',
+      's.name as station_name',
+      'v.definition as item_name',
+    ]);
+}
+
+function itemName(definition: string | null): { zh: string; en: string } {
+  if (!definition) return { zh: '', en: '' };
+  return (JSON.parse(definition) as { name: { zh: string; en: string } }).name;
+}
+
+export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar) {
+  if (
+    !row.due_date ||
+    TERMINAL_STATES.includes(row.state as CaseState) ||
+    row.state === 'decided' ||
+    row.state === 'delivered'
+  ) {
+    return 'none' as const;
+  }
+  const paused =
+    row.state === 'suspended' || (row.state === 'awaiting_supplement' && row.accepted_at !== null);
+  return deadlineLight({ dueDate: row.due_date, now, paused, cal });
+}
+
+function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
+  return {
+    id: row.id,
+    number: row.number,
+    item: { code: row.item_code, version: row.item_version, name: itemName(row.item_name) },
+    applicant: {
+      id: row.applicant_id,
+      fullName: row.applicant_name,
+      idMasked: row.applicant_id_masked,
+    },
+    homeRegionCode: row.home_region_code,
+    acceptingStation: { id: row.accepting_station_id, name: row.station_name },
+    isTongban: row.is_tongban === 1,
+    decidedBy: row.decided_by,
+    decidingStationId: row.deciding_station_id,
+    state: row.state as CaseState,
+    firstResponderId: row.first_responder_id,
+    presented: JSON.parse(row.presented) as string[],
+    notice: JSON.parse(row.notice) as OneTimeNotice,
+    acceptedAt: row.accepted_at,
+    dueDate: row.due_date,
+    light: lightOf(row, now, cal),
+    result: row.result,
+    resultText: row.result_text,
+    version: row.version,
+    availableActions: availableActions(row.state as CaseState, standingOn(actor.grants, row)),
+    createdAt: row.created_at,
+  };
+}
+
+export async function getCaseView(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor; now: Date },
+) {
+  const row = await caseQuery(db).where('c.id', '=', input.id).executeTakeFirst();
+  if (!row) throw new AppError('CASE_NOT_FOUND');
+  if (!canSeeCase(input.actor.grants, row)) throw new AppError('OUT_OF_SCOPE');
+  return present(row, input.actor, input.now, await loadWorkCalendar(db));
+}
+
+/**
+ * A station's or unit's list: cases accepted at stations inside the caller's reach, or waiting at a
+ * deciding unit the caller staffs (the town centre's inbox), newest first.
+ */
+export async function listCases(
+  db: Kysely<Database>,
+  input: {
+    actor: Actor;
+    box: 'accepted_here' | 'inbox';
+    state?: CaseState | undefined;
+    limit: number;
+    offset: number;
+    now: Date;
+  },
+) {
+  const staffGrants = input.actor.grants.filter((g) =>
+    ['clerk', 'agent', 'town_officer', 'district_officer', 'supervisor', 'admin'].includes(g.role),
+  );
+  if (staffGrants.length === 0) throw new AppError('FORBIDDEN');
+  let q = caseQuery(db);
+  if (input.box === 'inbox') {
+    const units = staffGrants.map((g) => g.stationId).filter((s): s is string => s !== null);
+    if (units.length === 0) return [];
+    q = q.where('c.deciding_station_id', 'in', units).where('c.decided_by', '!=', 'station');
+  } else {
+    q = q.where((eb) =>
+      eb.or(staffGrants.map((g) => eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`))),
+    );
+  }
+  if (input.state) q = q.where('c.state', '=', input.state);
+  const rows = await q
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  const cal = await loadWorkCalendar(db);
+  return rows.map((r) => present(r, input.actor, input.now, cal));
+}

@@ -1,0 +1,193 @@
+/** SQL of the catalog (GS-1), nothing else: the rules live in catalog.service.ts. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { CatalogItem, CatalogTier } from './catalog.schema.ts';
+import { catalogSearchText } from './catalog-search.ts';
+
+type Conn = Kysely<Database> | Transaction<Database>;
+
+export interface StoredVersion {
+  code: string;
+  version: number;
+  currentVersion: number;
+  active: boolean;
+  item: CatalogItem;
+  createdAt: string;
+}
+
+/** The columns of catalog_items that follow the current definition. */
+function itemColumns(item: CatalogItem) {
+  return {
+    tier: item.tier,
+    category: item.category,
+    name_zh: item.name.zh,
+    name_en: item.name.en,
+    search_text: catalogSearchText(item),
+    is_demo: item.isDemo ? 1 : 0,
+  };
+}
+
+/** Inserts the item row at version 1; false when the code exists (also under a race). */
+export async function insertItemRow(trx: Transaction<Database>, item: CatalogItem, nowIso: string) {
+  const result = await trx
+    .insertInto('catalog_items')
+    .values({
+      code: item.code,
+      current_version: 1,
+      ...itemColumns(item),
+      active: 1,
+      created_at: nowIso,
+      updated_at: nowIso,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Moves the item from `from` to `from + 1`; false when someone else moved it meanwhile. */
+export async function bumpItemRow(
+  trx: Transaction<Database>,
+  item: CatalogItem,
+  from: number,
+  nowIso: string,
+) {
+  const result = await trx
+    .updateTable('catalog_items')
+    .set({ current_version: from + 1, ...itemColumns(item), updated_at: nowIso })
+    .where('code', '=', item.code)
+    .where('current_version', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertVersion(
+  trx: Transaction<Database>,
+  row: { item: CatalogItem; version: number; createdBy: string | null; nowIso: string },
+) {
+  await trx
+    .insertInto('catalog_item_versions')
+    .values({
+      code: row.item.code,
+      version: row.version,
+      definition: JSON.stringify(row.item),
+      created_by: row.createdBy,
+      created_at: row.nowIso,
+    })
+    .execute();
+}
+
+export async function setActiveRow(
+  trx: Transaction<Database>,
+  code: string,
+  active: boolean,
+  nowIso: string,
+) {
+  const result = await trx
+    .updateTable('catalog_items')
+    .set({ active: active ? 1 : 0, updated_at: nowIso })
+    .where('code', '=', code)
+    .where('active', '=', active ? 0 : 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A given version, or the current one when `version` is undefined. */
+export async function findVersion(
+  db: Conn,
+  code: string,
+  version?: number,
+): Promise<StoredVersion | null | 'no_item'> {
+  const head = await db
+    .selectFrom('catalog_items')
+    .select(['current_version', 'active'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!head) return 'no_item';
+  const row = await db
+    .selectFrom('catalog_item_versions')
+    .select(['version', 'definition', 'created_at'])
+    .where('code', '=', code)
+    .where('version', '=', version ?? Number(head.current_version))
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    code,
+    version: Number(row.version),
+    currentVersion: Number(head.current_version),
+    active: head.active === 1,
+    item: JSON.parse(row.definition) as CatalogItem,
+    createdAt: row.created_at,
+  };
+}
+
+/** Current definitions of the given codes (all items when omitted), by code. */
+export async function currentVersions(db: Conn, codes?: string[]) {
+  if (codes && codes.length === 0) return new Map<string, StoredVersion>();
+  let q = db
+    .selectFrom('catalog_items as i')
+    .innerJoin('catalog_item_versions as v', (j) =>
+      j.onRef('v.code', '=', 'i.code').onRef('v.version', '=', 'i.current_version'),
+    )
+    .select(['i.code', 'i.current_version', 'i.active', 'v.definition', 'v.created_at']);
+  if (codes) q = q.where('i.code', 'in', codes);
+  const rows = await q.orderBy('i.code').execute();
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      {
+        code: r.code,
+        version: Number(r.current_version),
+        currentVersion: Number(r.current_version),
+        active: r.active === 1,
+        item: JSON.parse(r.definition) as CatalogItem,
+        createdAt: r.created_at,
+      },
+    ]),
+  );
+}
+
+export interface ListFilter {
+  needles: string[];
+  category?: string | undefined;
+  tier?: CatalogTier | undefined;
+  includeInactive: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listCurrent(db: Conn, filter: ListFilter) {
+  let q = db
+    .selectFrom('catalog_items as i')
+    .innerJoin('catalog_item_versions as v', (j) =>
+      j.onRef('v.code', '=', 'i.code').onRef('v.version', '=', 'i.current_version'),
+    );
+  if (filter.needles.length > 0)
+    q = q.where((eb) => eb.or(filter.needles.map((n) => eb('i.search_text', 'like', `%${n}%`))));
+  if (filter.category) q = q.where('i.category', '=', filter.category);
+  if (filter.tier) q = q.where('i.tier', '=', filter.tier);
+  if (!filter.includeInactive) q = q.where('i.active', '=', 1);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['i.code', 'i.current_version', 'i.active', 'v.definition'])
+    .orderBy('i.tier')
+    .orderBy('i.code')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    rows: rows.map((r) => ({
+      version: Number(r.current_version),
+      active: r.active === 1,
+      item: JSON.parse(r.definition) as CatalogItem,
+    })),
+  };
+}
+
+export async function countItems(db: Conn) {
+  const row = await db
+    .selectFrom('catalog_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,194 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../server/problem.ts';
+import {
+  CatalogCodeSchema,
+  CatalogItemSchema,
+  CatalogItemSummary,
+  CatalogItemView,
+  CatalogListQuery,
+} from './catalog.schema.ts';
+import { createItem, getItem, listItems, updateItem } from './catalog.service.ts';
+import { CATALOG_EXPORTERS, exportCatalog, importCatalog } from './catalog-io.ts';
+import { XLSX_CONTENT_TYPE } from './catalog-xlsx.ts';
+
+const PUBLIC = { access: { public: true } } as const;
+const ADMIN = { access: { roles: ['admin'] } } as const;
+const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
+const Format = z.enum(['json', 'xlsx']);
+const CodeParams = z.strictObject({ code: CatalogCodeSchema });
+
+const ImportResultView = z.object({
+  read: z.number().int(),
+  created: z.array(z.string()),
+  versioned: z.array(z.object({ code: z.string(), version: z.number().int() })),
+  unchanged: z.number().int(),
+});
+
+/**
+ * GS-1 the service catalog ("47+N"). Reading is public: residents may see what to bring. Writing is
+ * for administrators; every change is a new version (GS-2: one definition for all stations).
+ */
+export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+
+  app.get(
+    '/catalog/items',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Active service items; q matches Chinese, English, pinyin and pinyin initials',
+        querystring: CatalogListQuery,
+        response: {
+          200: z.object({ total: z.number().int(), items: z.array(CatalogItemSummary) }),
+        },
+      },
+    },
+    async (request) => listItems(db, request.query),
+  );
+
+  app.get(
+    '/catalog/items/:code',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['catalog'],
+        summary: 'The current version of an item',
+        params: CodeParams,
+        response: { 200: CatalogItemView },
+      },
+    },
+    async (request) => getItem(db, request.params.code),
+  );
+
+  app.get(
+    '/catalog/items/:code/versions/:version',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['catalog'],
+        summary: 'One version of an item (what a case filed under it uses)',
+        params: z.strictObject({
+          code: CatalogCodeSchema,
+          version: z.coerce.number().int().min(1).max(1_000_000),
+        }),
+        response: { 200: CatalogItemView },
+      },
+    },
+    async (request) => getItem(db, request.params.code, request.params.version),
+  );
+
+  app.post(
+    '/catalog/items',
+    {
+      config: { ...ADMIN, idempotent: true },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Add a service item (version 1)',
+        body: CatalogItemSchema,
+        response: { 201: CatalogItemView },
+      },
+    },
+    async (request, reply) => {
+      const created = await createItem(db, {
+        item: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.put(
+    '/catalog/items/:code',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['catalog'],
+        summary: 'Change an item: a new version (an identical definition changes nothing)',
+        params: CodeParams,
+        body: CatalogItemSchema,
+        response: { 200: CatalogItemView },
+      },
+    },
+    async (request) => {
+      const { item } = await updateItem(db, {
+        code: request.params.code,
+        item: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return item;
+    },
+  );
+
+  app.get(
+    '/catalog/export',
+    {
+      config: { access: { roles: CATALOG_EXPORTERS } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'The current version of every item, as JSON or Excel (.xlsx)',
+        querystring: z.strictObject({ format: Format.default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const file = await exportCatalog(db, {
+        format: request.query.format,
+        actor: request.actor!,
+        now: app.deps.now(),
+      });
+      void reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+      if (file.format === 'xlsx') return reply.type(XLSX_CONTENT_TYPE).send(file.body);
+      return reply.type('application/json; charset=utf-8').send(file.body);
+    },
+  );
+
+  await app.register(catalogImportRoute);
+};
+
+/** The .xlsx body parser exists only inside this plugin, for the import route. */
+const catalogImportRoute: FastifyPluginAsyncZod = async (io) => {
+  const db = io.kysely;
+  io.addContentTypeParser(
+    XLSX_CONTENT_TYPE,
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+  io.post(
+    '/catalog/import',
+    {
+      config: ADMIN,
+      bodyLimit: IMPORT_LIMIT_BYTES,
+      schema: {
+        tags: ['catalog'],
+        summary:
+          'Import a catalog, all or nothing: JSON { items } or the .xlsx file as the raw body',
+        description: `JSON as application/json; Excel with content-type ${XLSX_CONTENT_TYPE}. New codes are created, changed items versioned, identical ones skipped. Any refused row refuses the whole file (422, every row listed).`,
+        querystring: z.strictObject({ format: Format.optional() }),
+        response: { 200: ImportResultView },
+      },
+    },
+    async (request) => {
+      const isFile = Buffer.isBuffer(request.body);
+      const format = request.query.format ?? (isFile ? 'xlsx' : 'json');
+      if (isFile !== (format === 'xlsx'))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          detail:
+            format === 'xlsx'
+              ? `send the file with content-type ${XLSX_CONTENT_TYPE}`
+              : 'send JSON with content-type application/json',
+        });
+      return importCatalog(db, {
+        format,
+        body: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: io.deps.now(),
+      });
+    },
+  );
+};

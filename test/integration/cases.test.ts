@@ -1,0 +1,366 @@
+/**
+ * 赶集式通办 cases over HTTP on a real database (GS-3, GS-5, GS-7, GS-8, GS-9): the 李大爷 story,
+ * the same item at several stations, scope, the one-time notice, the table, and races.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+
+const LI = '110115194803120019'; // 李长福, home 三顺庄村, phone ends 5678
+interface CaseJson {
+  id: string;
+  number: string;
+  state: string;
+  version: number;
+  isTongban: boolean;
+  dueDate: string | null;
+  decidedBy: string;
+  light: string;
+  availableActions: string[];
+  notice: { complete: boolean; missing: { key: string; blocking: boolean }[] };
+  acceptingStation: { name: string };
+  item: { code: string; version: number };
+}
+
+describe('cases', () => {
+  let t: TestApp;
+  let clerk: Client; // 伊庄村
+  let agent: Client; // 三顺庄村
+  let town: Client; // 魏善庄镇政务服务中心
+  let other: Client; // a clerk in 青云店镇
+  let liId = '';
+
+  const file = (c: Client, body: Record<string, unknown>) =>
+    c.call('POST', '/api/v1/cases', { residentId: liId, itemCode: 'DX-SB-001', ...body });
+  const act = (c: Client, kase: CaseJson, body: Record<string, unknown>) =>
+    c.call('POST', `/api/v1/cases/${kase.id}/transitions`, {
+      expectedVersion: kase.version,
+      ...body,
+    });
+  const count = async (table: 'cases' | 'case_actions' | 'audit_events' | 'supplement_requests') =>
+    Number(
+      (
+        await t.testDb.db.kysely
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  /** Moves the clock; sessions last 12 hours, so everyone logs in again as a new day starts. */
+  const advance = async (ms: number) => {
+    t.clock.advance(ms);
+    await loginAll();
+  };
+  const loginAll = async () => {
+    clerk = await t.login('clerk');
+    agent = await t.login('agent');
+    town = await t.login('town');
+    other = await t.login('clerk-qyd');
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await loginAll();
+    liId = (await clerk.call('POST', '/api/v1/residents/lookup', { idNumber: LI })).json<{
+      id: string;
+    }>().id;
+  });
+  afterAll(async () => t.close());
+
+  it('the 李大爷 story: filed at 伊庄村 for a resident of 三顺庄村, decided at the town centre, tracked by phone', async () => {
+    const filed = await file(clerk, { presented: ['id_card', 'photo_1inch'] });
+    expect(filed.statusCode, filed.body).toBe(201);
+    let kase = filed.json<CaseJson>();
+    expect(kase).toMatchObject({
+      state: 'accepted',
+      isTongban: true,
+      decidedBy: 'town_centre',
+      acceptingStation: { name: '伊庄村政务服务站' },
+      item: { code: 'DX-SB-001', version: 1 },
+    });
+    expect(kase.number).toMatch(/^20260302-\d{5}$/);
+    expect(kase.dueDate).toBe('2026-03-09'); // Monday 2 March + 5 working days
+    expect(kase.light).toBe('green');
+    expect(kase.availableActions).toEqual(['route', 'withdraw']);
+
+    kase = (await act(clerk, kase, { action: 'route' })).json<CaseJson>();
+    expect(kase.state).toBe('in_progress');
+    const inbox = (await town.call('GET', '/api/v1/cases?box=inbox')).json<CaseJson[]>();
+    expect(inbox.map((c) => c.id)).toContain(kase.id);
+    const seen = (await town.call('GET', `/api/v1/cases/${kase.id}`)).json<CaseJson>();
+    // The town officer is on both sides: the deciding unit, and station staff who may withdraw.
+    expect(seen.availableActions).toEqual([
+      'request_supplement',
+      'forward',
+      'suspend',
+      'decide',
+      'withdraw',
+    ]);
+
+    const clerkDecides = await act(clerk, kase, {
+      action: 'decide',
+      result: 'approved',
+      resultText: '同意补卡',
+    });
+    expect(clerkDecides.json()).toMatchObject({ code: 'CASE_NOT_PARTY' });
+
+    await advance(2 * 86400_000);
+    kase = (
+      await act(town, kase, {
+        action: 'decide',
+        result: 'approved',
+        resultText: '同意补办，新卡已送制',
+      })
+    ).json<CaseJson>();
+    expect(kase.state).toBe('decided');
+    kase = (await act(agent, kase, { action: 'deliver' })).json<CaseJson>(); // collected at another station of the town
+    expect(kase.state).toBe('delivered');
+
+    const tracked = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/track?number=${kase.number}&phoneLast4=5678`,
+    });
+    expect(tracked.json()).toEqual({
+      number: kase.number,
+      item: { zh: '社会保障卡补办', en: 'Social security card replacement' },
+      state: 'delivered',
+      station: '伊庄村政务服务站',
+      dueDate: '2026-03-09',
+      missing: [],
+      result: 'approved',
+    });
+    expect(tracked.body).not.toContain('李长福');
+    const wrong = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/track?number=${kase.number}&phoneLast4=0000`,
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json()).toMatchObject({ code: 'TRACKING_NOT_FOUND' });
+  });
+
+  it('the same item filed at three stations gives the same materials, due date and outcome', async () => {
+    const results = [];
+    for (const c of [clerk, agent, town]) {
+      const r = await file(c, { presented: ['id_card'] });
+      expect(r.statusCode, r.body).toBe(201);
+      results.push(r.json<CaseJson>());
+    }
+    const shape = (k: CaseJson) => ({
+      state: k.state,
+      dueDate: k.dueDate,
+      notice: k.notice,
+      decidedBy: k.decidedBy,
+      item: k.item,
+    });
+    expect(shape(results[1]!)).toEqual(shape(results[0]!));
+    expect(shape(results[2]!)).toEqual(shape(results[0]!));
+    expect(results[0]!.notice.missing.map((m) => [m.key, m.blocking])).toEqual([
+      ['photo_1inch', true],
+      ['agent_id_card', false],
+      ['authorisation', false],
+    ]);
+    expect(results.map((r) => r.isTongban)).toEqual([true, false, true]);
+  });
+
+  it('out of town: refused with a code naming where it can be filed, nothing written', async () => {
+    const before = await count('cases');
+    const r = await file(other, { presented: ['id_card', 'photo_1inch'] });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ code: 'CASE_OUTSIDE_SCOPE', detail: '110115110000' });
+    expect(await count('cases')).toBe(before);
+  });
+
+  it('one-time notice: supplement until complete; later requests only for what the notice lists', async () => {
+    let kase = (await file(clerk, { presented: ['id_card'] })).json<CaseJson>();
+    expect(kase).toMatchObject({ state: 'awaiting_supplement', dueDate: null, light: 'none' });
+    const stillMissing = await act(clerk, kase, {
+      action: 'supplement',
+      presented: ['agent_id_card'],
+    });
+    expect(stillMissing.json()).toMatchObject({ code: 'CASE_MATERIALS_INCOMPLETE' });
+    await advance(3600_000);
+    kase = (
+      await act(clerk, kase, { action: 'supplement', presented: ['photo_1inch'] })
+    ).json<CaseJson>();
+    expect(kase.state).toBe('accepted');
+    expect(kase.dueDate).not.toBeNull();
+    kase = (await act(clerk, kase, { action: 'route' })).json<CaseJson>();
+
+    const before = await count('supplement_requests');
+    const outside = await act(town, kase, {
+      action: 'request_supplement',
+      materialKey: 'marriage_cert',
+      kind: 'missing',
+      reason: '需要婚姻证明',
+    });
+    expect(outside.json()).toMatchObject({ code: 'SUPPLEMENT_NOT_IN_NOTICE' });
+    const presentedAsMissing = await act(town, kase, {
+      action: 'request_supplement',
+      materialKey: 'id_card',
+      kind: 'missing',
+      reason: '再交一次',
+    });
+    expect(presentedAsMissing.json()).toMatchObject({ code: 'SUPPLEMENT_NOT_IN_NOTICE' });
+    const noReason = await act(town, kase, {
+      action: 'request_supplement',
+      materialKey: 'photo_1inch',
+      kind: 'defective',
+    });
+    expect(noReason.json()).toMatchObject({ code: 'CASE_REASON_REQUIRED' });
+    expect(await count('supplement_requests')).toBe(before);
+
+    const withReason = await act(town, kase, {
+      action: 'request_supplement',
+      materialKey: 'photo_1inch',
+      kind: 'defective',
+      reason: '照片背景不是白色，无法制卡',
+    });
+    expect(withReason.statusCode, withReason.body).toBe(200);
+    kase = withReason.json<CaseJson>();
+    expect(kase).toMatchObject({ state: 'awaiting_supplement', light: 'paused' });
+    const row = await t.testDb.db.kysely
+      .selectFrom('supplement_requests')
+      .selectAll()
+      .where('case_id', '=', kase.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      material_key: 'photo_1inch',
+      kind: 'defective',
+      second_request: 1,
+    });
+
+    // Back at the window: the new photo; the paused working day moves the due date by one.
+    const dueBefore = kase.dueDate!;
+    await advance(86400_000);
+    kase = (
+      await act(agent, kase, { action: 'supplement', presented: ['photo_1inch'] })
+    ).json<CaseJson>();
+    expect(kase.state).toBe('accepted');
+    expect(kase.dueDate! > dueBefore).toBe(true);
+  });
+
+  it('parallel decisions: exactly one wins', async () => {
+    const admin = await t.login('admin');
+    const centre = (
+      await admin.call('GET', '/api/v1/stations?regionCode=110115110000&kind=town_centre')
+    ).json<{ id: string }[]>()[0]!;
+    await admin.call('POST', '/api/v1/accounts', {
+      username: 'town2',
+      displayName: '镇中心二号',
+      password: 'second-officer-pw',
+      grants: [{ role: 'town_officer', stationId: centre.id }],
+    });
+    const town2 = await t.login('town2', 'second-officer-pw');
+    let kase = (await file(clerk, { presented: ['id_card', 'photo_1inch'] })).json<CaseJson>();
+    kase = (await act(clerk, kase, { action: 'route' })).json<CaseJson>();
+    const before = await count('case_actions');
+    const [a, b] = await Promise.all([
+      act(town, kase, { action: 'decide', result: 'approved', resultText: '准予' }),
+      act(town2, kase, { action: 'decide', result: 'not_approved', resultText: '不予' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    // The loser either lost the conditional update (CASE_CHANGED) or already saw the decided state.
+    const loser = [a, b].find((r) => r.statusCode === 409)!.json<{ code: string }>();
+    expect(['CASE_CHANGED', 'CASE_INVALID_TRANSITION']).toContain(loser.code);
+    expect(await count('case_actions')).toBe(before + 1);
+  });
+
+  it('the table guards every action: wrong state, wrong side, missing reason or result', async () => {
+    let kase = (await file(clerk, { presented: ['id_card', 'photo_1inch'] })).json<CaseJson>();
+    expect((await act(clerk, kase, { action: 'deliver' })).json()).toMatchObject({
+      code: 'CASE_INVALID_TRANSITION',
+    });
+    expect((await act(clerk, kase, { action: 'withdraw' })).json()).toMatchObject({
+      code: 'CASE_REASON_REQUIRED',
+    });
+    expect((await act(other, kase, { action: 'route' })).json()).toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
+    expect(
+      (await act(town, kase, { action: 'decide', result: 'approved', resultText: 'x' })).json(),
+    ).toMatchObject({ code: 'CASE_NOT_AT_DECIDING_UNIT' });
+    kase = (await act(clerk, kase, { action: 'route' })).json<CaseJson>();
+    expect((await act(town, kase, { action: 'decide', result: 'approved' })).json()).toMatchObject({
+      code: 'CASE_RESULT_REQUIRED',
+    });
+    expect(
+      (
+        await act(
+          town,
+          { ...kase, version: kase.version - 1 },
+          { action: 'suspend', reason: '等待公安核查' },
+        )
+      ).json(),
+    ).toMatchObject({ code: 'CASE_CHANGED' });
+    kase = (await act(town, kase, { action: 'suspend', reason: '等待公安核查' })).json<CaseJson>();
+    expect(kase).toMatchObject({
+      state: 'suspended',
+      light: 'paused',
+      availableActions: ['resume', 'withdraw'],
+    });
+    kase = (await act(town, kase, { action: 'resume' })).json<CaseJson>();
+    expect(kase.state).toBe('in_progress');
+    const volunteer = await t.login('volunteer');
+    expect(
+      (await act(volunteer, kase, { action: 'decide', result: 'approved', resultText: 'x' }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('bad input → 4xx problem+json, nothing written', async () => {
+    const before = { cases: await count('cases'), audit: await count('audit_events') };
+    const bad: [Record<string, unknown>, string][] = [
+      [{ presented: ['id_card'], extra: 1 }, 'VALIDATION_FAILED'],
+      [{ presented: 'id_card' }, 'VALIDATION_FAILED'],
+      [{ presented: ['passport_scan'] }, 'UNKNOWN_MATERIAL'],
+      [{ presented: ['id_card', 'id_card'] }, 'UNKNOWN_MATERIAL'],
+      [{ presented: [], itemCode: 'NO-SUCH-ITEM' }, 'CATALOG_ITEM_NOT_FOUND'],
+      [{ presented: [], residentId: '00000000-0000-4000-8000-000000000000' }, 'RESIDENT_NOT_FOUND'],
+      [{ presented: [], stationId: '00000000-0000-4000-8000-000000000000' }, 'OUT_OF_SCOPE'],
+    ];
+    for (const [body, code] of bad) {
+      const r = await file(clerk, body);
+      expect(r.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(r.statusCode).toBeLessThan(500);
+      expect(r.json(), JSON.stringify(body)).toMatchObject({ code });
+    }
+    const notJson = await clerk.call('POST', '/api/v1/cases', '{"residentId":');
+    expect(notJson.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+    const badTransition = await clerk.call('POST', '/api/v1/cases/not-a-uuid/transitions', {
+      action: 'route',
+      expectedVersion: 1,
+    });
+    expect(badTransition.statusCode).toBe(400);
+    const unknownAction = await clerk.call(
+      'POST',
+      '/api/v1/cases/00000000-0000-4000-8000-000000000000/transitions',
+      { action: 'teleport', expectedVersion: 1 },
+    );
+    expect(unknownAction.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const missingCase = await clerk.call(
+      'POST',
+      '/api/v1/cases/00000000-0000-4000-8000-000000000000/transitions',
+      { action: 'route', expectedVersion: 1 },
+    );
+    expect(missingCase.json()).toMatchObject({ code: 'CASE_NOT_FOUND' });
+    const badTrack = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/track?number=abc&phoneLast4=12',
+    });
+    expect(badTrack.statusCode).toBe(400);
+    expect({ cases: await count('cases'), audit: await count('audit_events') }).toEqual(before);
+  });
+
+  it('tracking is rate-limited per address', async () => {
+    const ask = () =>
+      t.app.inject({
+        method: 'GET',
+        url: '/api/v1/track?number=20260302-99999&phoneLast4=1234',
+        remoteAddress: '10.7.7.7',
+      });
+    const codes = [];
+    for (let i = 0; i < 32; i++) codes.push((await ask()).statusCode);
+    expect(codes.slice(0, 30).every((c) => c === 404)).toBe(true);
+    expect(codes.slice(30)).toEqual([429, 429]);
+  });
+});
