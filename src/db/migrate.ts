@@ -12,6 +12,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002_calendar': calendar,
   '0003_catalog': catalog,
   '0004_cases': cases,
+  // 0005_first_response — inquiries, hand-offs, agents and authorizations (GS-4, GS-6)
+  // 0006_attachments — scans of materials (GS-5)
+  // 0007_escalations — the deadline sweep's escalations (GS-8)
 };
 
 function provider(db: Db): MigrationProvider {
