@@ -1,9 +1,10 @@
 /**
  * The floor: a bare node:http server doing the app's database work for resident registration and
- * lookup — same driver, same statements, same crypto, same checks — without Fastify, zod, Kysely,
- * helmet or hooks. What the app costs above this is the cost of its framework layers.
+ * lookup, and for filing a case (bench/lib/floor-case.ts) — same driver, same statements, same
+ * crypto, same checks — without Fastify, zod, Kysely, helmet or hooks. What the app costs above
+ * this is the cost of its framework layers.
  *
- * Run by residents.bench.ts in a child process; by hand:
+ * Run by residents.bench.ts and cases.bench.ts in a child process; by hand:
  *   DATABASE_URL=sqlite:/tmp/x.sqlite DOORSTEP_DATA_KEY=<base64> node --import tsx bench/floor-server.ts
  */
 import crypto from 'node:crypto';
@@ -25,8 +26,9 @@ import { maskIdNumber, maskPhone, parseIdNumber } from '../src/modules/residents
 import { createPiiCipher, parseMasterKey } from '../src/modules/residents/pii-crypto.ts';
 import { AppError, pickLocale, problemBody } from '../src/server/problem.ts';
 import { serveUntilStopped } from './lib/child.ts';
+import { fileCaseOnFloor } from './lib/floor-case.ts';
 import { openFloorStore, type FloorStore, type ResidentRow } from './lib/floor-store.ts';
-import { lookupInput, newResidentInput } from './lib/floor-validate.ts';
+import { fileCaseInput, lookupInput, newResidentInput } from './lib/floor-validate.ts';
 
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000; // as session.service.ts
 
@@ -196,6 +198,7 @@ async function readJson(request: http.IncomingMessage): Promise<unknown> {
 const ROUTES = {
   '/api/v1/residents': { roles: RESIDENT_REGISTRARS, status: 201 },
   '/api/v1/residents/lookup': { roles: RESIDENT_READERS, status: 200 },
+  '/api/v1/cases': { roles: ['clerk', 'agent', 'town_officer'], status: 201 },
 } as const;
 
 function isRoute(url: string): url is keyof typeof ROUTES {
@@ -227,7 +230,9 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
     const result =
       url === '/api/v1/residents'
         ? await register(body, actor, requestId, now)
-        : await lookup(body, actor, now);
+        : url === '/api/v1/cases'
+          ? await fileCaseOnFloor(store, fileCaseInput(body), actor, requestId, now)
+          : await lookup(body, actor, now);
     send(route.status, result);
   } catch (error) {
     const appError = error instanceof AppError ? error : new AppError('INTERNAL');

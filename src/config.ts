@@ -18,6 +18,10 @@ export interface AppConfig {
   /** Cookie `Secure` flag: on in production unless explicitly disabled behind plain HTTP. */
   secureCookies: boolean;
   trustProxy: boolean;
+  /** Where residents reach this site: printed QR codes link to `${publicUrl}/track` (GS-9). */
+  publicUrl: string;
+  /** Seconds between deadline sweeps on this node; 0 turns the sweep off (GS-8). */
+  sweepIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -49,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve(env.WEB_DIST ?? 'web/dist'),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : mode === 'production',
     trustProxy: env.TRUST_PROXY === 'true',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    sweepIntervalSeconds: Number(env.SWEEP_INTERVAL_SECONDS ?? 60),
   };
 }

@@ -15,15 +15,27 @@ export interface BenchArgs {
   json: boolean;
 }
 
-const USAGE = `usage: node --import tsx bench/residents.bench.ts [options]
+/** What differs between the benches: the script named in the usage text and the default load. */
+export interface BenchDefaults {
+  script: string;
+  connections: number;
+}
+
+const RESIDENTS_DEFAULTS: BenchDefaults = { script: 'bench/residents.bench.ts', connections: 16 };
+
+export function usage(defaults: BenchDefaults = RESIDENTS_DEFAULTS): string {
+  return `usage: node --import tsx ${defaults.script} [options]
   --db sqlite|postgres|both   dialects to measure (default both)
   --duration <s>              seconds per measured run (default 10, max 120)
   --warmup <s>                unrecorded seconds before each run (default 2, max 30)
-  --connections <n>           concurrent connections (default 16, max 256)
+  --connections <n>           concurrent connections (default ${defaults.connections}, max 256)
   --residents <n>             residents registered before measuring (default 2000)
   --pg-url <url>              PostgreSQL server, 127.0.0.1 only (default postgres://postgres@127.0.0.1:5432)
   --json                      also print the figures as JSON on stdout
   --help`;
+}
+
+const USAGE = usage();
 
 function bounded(name: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
@@ -33,14 +45,17 @@ function bounded(name: string, raw: string, min: number, max: number): number {
   return n;
 }
 
-export function parseBenchArgs(argv: string[]): BenchArgs | 'help' {
+export function parseBenchArgs(
+  argv: string[],
+  defaults: BenchDefaults = RESIDENTS_DEFAULTS,
+): BenchArgs | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
       db: { type: 'string', default: 'both' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
-      connections: { type: 'string', default: '16' },
+      connections: { type: 'string', default: String(defaults.connections) },
       residents: { type: 'string', default: '2000' },
       'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
       json: { type: 'boolean', default: false },

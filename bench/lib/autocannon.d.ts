@@ -12,8 +12,18 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
-    /** Runs before every request; returns the request to send. */
+    /**
+     * Runs before every request; returns the request to send. `context` belongs to the connection
+     * and starts afresh each time the connection begins the sequence of `requests` again.
+     */
     setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
+    /** Runs when this request's response is complete, with its body as text. */
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string | string[]>,
+    ) => void;
   }
 
   export interface Options {

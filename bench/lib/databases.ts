@@ -21,6 +21,8 @@ export interface BenchDatabases {
   floorToken: string;
   /** ID numbers registered before measuring, in both databases. */
   registered: string[];
+  /** The same residents' ids (`residents.id`), in the same order: identical in both databases. */
+  residentIds: string[];
   drop(): Promise<void>;
 }
 
@@ -41,14 +43,16 @@ async function seed(config: DatabaseConfig, opts: SeedOptions) {
     const bodies = Array.from({ length: opts.preRegistered }, () => residentBody(opts.ids));
     // PostgreSQL takes several writers at once (the audit head row serialises the chain only).
     const workers = config.dialect === 'postgres' ? 8 : 1;
+    const residentIds: string[] = [];
     let next = 0;
     await Promise.all(
       Array.from({ length: workers }, async () => {
         for (let i = next++; i < bodies.length; i = next++) {
-          await registerResident(
+          const created = await registerResident(
             { db: db.kysely, pii: opts.pii },
             { resident: bodies[i]!, actor: null, requestId: null, now },
           );
+          residentIds[i] = created.id;
         }
       }),
     );
@@ -63,7 +67,7 @@ async function seed(config: DatabaseConfig, opts: SeedOptions) {
       label: 'bench-floor',
       now,
     });
-    return { token: session.token, registered: bodies.map((b) => b.idNumber) };
+    return { token: session.token, registered: bodies.map((b) => b.idNumber), residentIds };
   } finally {
     await db.close();
   }
@@ -85,6 +89,7 @@ export async function prepareSqlite(opts: SeedOptions): Promise<BenchDatabases> 
       floorUrl: `sqlite:${floorFile}`,
       floorToken: seeded.token,
       registered: seeded.registered,
+      residentIds: seeded.residentIds,
       drop,
     };
   } catch (error) {
@@ -150,6 +155,7 @@ export async function preparePostgres(opts: SeedOptions): Promise<BenchDatabases
       floorUrl: databaseUrl(opts.postgresUrl, names.floor),
       floorToken: seeded.token,
       registered: seeded.registered,
+      residentIds: seeded.residentIds,
       drop,
     };
   } catch (error) {

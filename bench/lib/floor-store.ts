@@ -8,6 +8,12 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.ts';
 import type { AuditEventTable, RegionLevel, Resident, StationKind } from '../../src/db/schema.ts';
+import {
+  postgresCaseStore,
+  sqliteCaseStore,
+  type AuditBuilder,
+  type CaseStore,
+} from './floor-case-store.ts';
 
 export interface SessionRow {
   expires_at: string;
@@ -46,7 +52,8 @@ export interface RegisterWork {
   auditEvent(resident: Resident, head: { seq: number; hash: string }): AuditEventTable;
 }
 
-export interface FloorStore {
+/** Everything the floor's routes read and write; the filing part is in floor-case-store.ts. */
+export interface FloorStore extends CaseStore {
   session(id: string, kind: 'cookie' | 'bearer'): Promise<SessionRow | undefined>;
   touchSession(id: string, nowIso: string): Promise<void>;
   grants(accountId: string): Promise<GrantRow[]>;
@@ -146,7 +153,14 @@ function openSqlite(file: string): FloorStore {
     prepared.setHead.run(event.hash, 1);
     return { status: 'ok', row: { ...resident, home_region_name: region.name } };
   });
+  /** recordAudit's three statements, inside the caller's transaction. */
+  const appendAudit = (build: AuditBuilder) => {
+    const event = build(get<{ seq: number; hash: string }>('bumpHead', 1)!);
+    prepared.insertAudit.run(...auditValues(event));
+    prepared.setHead.run(event.hash, 1);
+  };
   return {
+    ...sqliteCaseStore(db, appendAudit),
     session: async (id, kind) => get<SessionRow>('session', id, kind),
     touchSession: async (id, nowIso) => void prepared.touchSession.run(nowIso, id),
     grants: async (accountId) => prepared.grants.all(accountId) as GrantRow[],
@@ -188,7 +202,13 @@ function openPostgres(url: string, poolSize: number): FloorStore {
     name: Statement,
     params: unknown[],
   ) => (await db.query<T>(text[name], params)).rows[0];
+  const appendAudit = async (client: pg.PoolClient, build: AuditBuilder) => {
+    const event = build((await first<{ seq: number; hash: string }>(client, 'bumpHead', [1]))!);
+    await client.query(text.insertAudit, auditValues(event));
+    await client.query(text.setHead, [event.hash, 1]);
+  };
   return {
+    ...postgresCaseStore(pool, numbered, appendAudit),
     session: (id, kind) => first<SessionRow>(pool, 'session', [id, kind]),
     touchSession: async (id, nowIso) => void (await pool.query(text.touchSession, [nowIso, id])),
     grants: async (accountId) => (await pool.query<GrantRow>(text.grants, [accountId])).rows,

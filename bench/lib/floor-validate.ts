@@ -1,6 +1,6 @@
 /**
- * Hand-written equivalents of the app's zod body schemas (NewResident and the lookup body), so
- * the floor refuses what the app refuses without a validation library.
+ * Hand-written equivalents of the app's zod body schemas (NewResident, the lookup body and
+ * FileCaseBody), so the floor refuses what the app refuses without a validation library.
  */
 import { AppError, type FieldError } from '../../src/server/problem.ts';
 
@@ -74,4 +74,45 @@ export function lookupInput(body: unknown): { idNumber: string } {
   const record = objectWith(body, ['idNumber']);
   const errors: FieldError[] = [];
   return done({ idNumber: text(record, 'idNumber', 1, 30, errors) }, errors);
+}
+
+export interface FileCaseInput {
+  residentId: string;
+  itemCode: string;
+  presented: string[];
+  stationId?: string;
+}
+
+/** zod's `.uuid()` (RFC 9562: a version and variant nibble, or the nil and max UUIDs). */
+const UUID =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+const MATERIAL_KEY = /^[a-z0-9_]{1,60}$/;
+
+/** FileCaseBody of src/modules/cases/case.schema.ts. */
+export function fileCaseInput(body: unknown): FileCaseInput {
+  const record = objectWith(body, ['residentId', 'itemCode', 'presented', 'stationId']);
+  const errors: FieldError[] = [];
+  const uuid = (key: string): string => {
+    const value = record[key];
+    if (typeof value === 'string' && UUID.test(value)) return value;
+    errors.push({ path: `body.${key}`, message: 'UUID' });
+    return '';
+  };
+  const input: FileCaseInput = {
+    residentId: uuid('residentId'),
+    itemCode: text(record, 'itemCode', 1, 40, errors),
+    presented: [],
+  };
+  const presented = record.presented;
+  if (!Array.isArray(presented) || presented.length > 50) {
+    errors.push({ path: 'body.presented', message: 'array of at most 50 material keys' });
+  } else {
+    presented.forEach((raw: unknown, i) => {
+      const key = typeof raw === 'string' ? raw.trim() : '';
+      if (MATERIAL_KEY.test(key)) input.presented.push(key);
+      else errors.push({ path: `body.presented.${i}`, message: 'material key' });
+    });
+  }
+  if (record.stationId !== undefined) input.stationId = uuid('stationId');
+  return done(input, errors);
 }

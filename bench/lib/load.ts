@@ -13,6 +13,8 @@ export interface Figures {
   /** Connection errors and timeouts. */
   errors: number;
   statusCodes: Record<string, number>;
+  /** The server process's CPU time per completed request (ms), where the bench measures it. */
+  cpuMsPerRequest?: number;
 }
 
 export interface ScenarioInput {
@@ -58,21 +60,28 @@ function run(options: Options): Promise<Result> {
   });
 }
 
-/** Fixed-duration load from this process against a server on 127.0.0.1. */
-export async function measure(
-  url: string,
-  name: ScenarioName,
-  input: ScenarioInput,
-  opts: { seconds: number; connections: number },
-): Promise<Figures> {
+export interface LoadOptions {
+  seconds: number;
+  connections: number;
+}
+
+/**
+ * Fixed-duration load from this process against a server on 127.0.0.1: each connection sends the
+ * `sequence` of requests in turn, again and again, one at a time.
+ */
+export function load(url: string, sequence: Request[], opts: LoadOptions): Promise<Result> {
   if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to load ${url}`);
-  const result = await run({
+  return run({
     url,
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    requests: requests(name, input),
+    requests: sequence,
   });
+}
+
+/** Per HTTP request: autocannon's own counts and latency histogram. */
+export function figuresOf(result: Result): Figures {
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
@@ -84,4 +93,14 @@ export async function measure(
       Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
     ),
   };
+}
+
+/** Fixed-duration load of one of the residents bench's scenarios. */
+export async function measure(
+  url: string,
+  name: ScenarioName,
+  input: ScenarioInput,
+  opts: LoadOptions,
+): Promise<Figures> {
+  return figuresOf(await load(url, requests(name, input), opts));
 }

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchArgs, BenchDialect } from './args.ts';
-import type { Figures, ScenarioName } from './load.ts';
+import type { Figures } from './load.ts';
 
 export interface ScenarioResult {
-  scenario: ScenarioName;
+  /** A scenario of the bench that ran it (e.g. 'lookup', 'file'). */
+  scenario: string;
   app: Figures;
   floor: Figures;
   /** app req/s ÷ floor req/s. */
@@ -31,10 +32,13 @@ export function machine() {
   };
 }
 
-export function header(args: BenchArgs): string {
+export function header(
+  args: BenchArgs,
+  title = 'resident registration and lookup over HTTP',
+): string {
   const m = machine();
   return [
-    'Doorstep bench: resident registration and lookup over HTTP, app vs. floor (same run)',
+    `Doorstep bench: ${title}, app vs. floor (same run)`,
     `command: ${commandLine()}`,
     `machine: ${m.cores} cores (${m.cpu}), node ${m.node}, ${m.platform}, load average ${m.loadAverage.join(' ')}`,
     `load:    autocannon in this process, ${args.connections} connections, ${args.duration} s per run after ${args.warmup} s warm-up; 127.0.0.1 only`,
@@ -57,9 +61,25 @@ function codes(f: Figures): string {
   return other.length === 0 ? '' : other.map(([code, n]) => `${code}×${n}`).join(' ');
 }
 
-export function render(results: DialectResult[]): string {
+/** `explain`: lines printed under the ratio's definition (what a bench's scenarios count). */
+/** `explain`: lines printed under the ratio's definition (what a bench's scenarios count). */
+export function render(results: DialectResult[], explain: readonly string[] = []): string {
+  const withCpu = results.some(
+    (d) => !d.skipped && d.scenarios.some((s) => s.app.cpuMsPerRequest !== undefined),
+  );
   const rows: string[][] = [
-    ['dialect', 'scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'ratio'],
+    [
+      'dialect',
+      'scenario',
+      'target',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'errors',
+      'ratio',
+      ...(withCpu ? ['cpu ms/req'] : []),
+    ],
   ];
   const notes: string[] = [];
   for (const d of results) {
@@ -80,6 +100,9 @@ export function render(results: DialectResult[]): string {
           String(f.non2xx),
           String(f.errors),
           target === 'app' ? fixed(s.ratio, 2) : '',
+          ...(withCpu
+            ? [f.cpuMsPerRequest === undefined ? 'n/a' : fixed(f.cpuMsPerRequest, 2)]
+            : []),
         ]);
         if (f.non2xx > 0 || f.errors > 0) {
           notes.push(
@@ -93,6 +116,12 @@ export function render(results: DialectResult[]): string {
     table(rows),
     '',
     'ratio = app req/s ÷ floor req/s in this run (1.00 = as fast as bare node:http doing the same database work).',
+    ...(withCpu
+      ? [
+          "cpu ms/req = the server process's CPU time (user + system) during the run ÷ requests completed.",
+        ]
+      : []),
+    ...explain,
     ...notes,
   ].join('\n');
 }

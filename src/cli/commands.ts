@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { sweepOverdueCases } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { importRegions, readRegionFile } from '../modules/regions/region-import.ts';
@@ -123,5 +124,13 @@ export async function runAuditVerify(): Promise<number> {
       `audit chain BROKEN at event #${result.firstBrokenSeq} (${result.reason}); ${result.checked} events before it verified`,
     );
     return 1;
+  });
+}
+
+export async function runSweep(): Promise<number> {
+  return withDatabase(async ({ db }) => {
+    const r = await sweepOverdueCases(db.kysely, { now: new Date(), nodeId: `cli:${process.pid}` });
+    console.log(`deadline sweep: ${r.checked} overdue cases found, ${r.escalated} escalated`);
+    return 0;
   });
 }

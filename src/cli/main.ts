@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { serve, prepare } from '../server/bootstrap.ts';
-import { runAuditVerify, runCreateAdmin, runImportRegions, runSeedDemo } from './commands.ts';
+import {
+  runAuditVerify,
+  runCreateAdmin,
+  runImportRegions,
+  runSeedDemo,
+  runSweep,
+} from './commands.ts';
 
 const program = new Command('doorstep')
   .description('Doorstep (家门口): public services at every villager’s doorstep')
@@ -79,6 +85,13 @@ importCmd
   )
   .action(async (file: string) => {
     process.exitCode = await runImportRegions(file);
+  });
+
+program
+  .command('sweep')
+  .description('run the deadline sweep once: escalate overdue cases (safe beside running nodes)')
+  .action(async () => {
+    process.exitCode = await runSweep();
   });
 
 const audit = program.command('audit').description('the tamper-evident audit log');

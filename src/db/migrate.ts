@@ -4,6 +4,9 @@ import { foundation } from './migrations/0001_foundation.ts';
 import { calendar } from './migrations/0002_calendar.ts';
 import { catalog } from './migrations/0003_catalog.ts';
 import { cases } from './migrations/0004_cases.ts';
+import { firstResponse } from './migrations/0005_first_response.ts';
+import { attachments } from './migrations/0006_attachments.ts';
+import { escalations } from './migrations/0007_escalations.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -12,9 +15,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002_calendar': calendar,
   '0003_catalog': catalog,
   '0004_cases': cases,
-  // 0005_first_response — inquiries, hand-offs, agents and authorizations (GS-4, GS-6)
-  // 0006_attachments — scans of materials (GS-5)
-  // 0007_escalations — the deadline sweep's escalations (GS-8)
+  '0005_first_response': firstResponse,
+  '0006_attachments': attachments,
+  '0007_escalations': escalations,
 };
 
 function provider(db: Db): MigrationProvider {

@@ -224,6 +224,108 @@ export interface SupplementRequestTable {
   requested_at: string;
 }
 
+export interface EscalationTable {
+  id: string;
+  entity_type: 'case' | 'handoff';
+  entity_id: string;
+  reason: 'overdue';
+  region_code: string;
+  station_id: string | null;
+  due_date: string;
+  escalated_at: string;
+  swept_by: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+}
+
+/** GS-4: an inquiry (咨询登记); whoever records it is its first responder, permanently. */
+export interface InquiryTable {
+  id: string;
+  channel: 'walk_in' | 'phone';
+  resident_id: string | null;
+  caller_description: string | null;
+  question: string;
+  item_code: string | null;
+  answer: string;
+  station_id: string;
+  region_code: string;
+  first_responder_id: string;
+  first_responder_role: string;
+  case_id: string | null;
+  status: 'open' | 'closed';
+  closing_note: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+  created_at: string;
+}
+
+/** GS-4: a hand-off (转办) of a case or an inquiry, with its own deadline. */
+export interface HandoffTable {
+  id: string;
+  entity_type: 'case' | 'inquiry';
+  entity_id: string;
+  seq: number;
+  region_code: string;
+  first_responder_id: string;
+  from_account_id: string;
+  to_account_id: string;
+  reason: string;
+  /** YYYY-MM-DD (China date): overdue once a later day starts while still pending. */
+  due_date: string;
+  status: 'pending' | 'accepted' | 'declined';
+  decline_reason: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+/** the local outbox staff see; delivery channels come later. */
+export interface NotificationTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** GS-6: a resident's authorization of an agent. */
+export interface AuthorizationTable {
+  id: string;
+  resident_id: string;
+  agent_account_id: string;
+  region_code: string;
+  all_items: number;
+  /** JSON: string[] of item codes ([] when all_items = 1) */
+  item_codes: string;
+  /** YYYY-MM-DD (China date), valid through that day. */
+  expires_on: string;
+  consent_method: 'signed_form' | 'in_person' | 'phone';
+  consent_attachment_id: string | null;
+  consent_call_ref: string | null;
+  recorded_by: string;
+  recorded_role: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface AttachmentTable {
+  id: string;
+  case_id: string;
+  material_key: string;
+  content_type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size_bytes: number;
+  /** hex; with case_id and material_key unique (the same bytes are stored once). */
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -248,6 +350,12 @@ export interface Database {
   case_pauses: CasePauseTable;
   supplement_requests: SupplementRequestTable;
   counters: CounterTable;
+  inquiries: InquiryTable;
+  handoffs: HandoffTable;
+  notifications: NotificationTable;
+  authorizations: AuthorizationTable;
+  escalations: EscalationTable;
+  attachments: AttachmentTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -16,10 +16,16 @@ import {
 import { pingDatabase } from '../db/connection.ts';
 import { accountRoutes } from '../modules/auth/accounts.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { attachmentRoutes } from '../modules/attachments/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
+import { agentRoutes } from '../modules/agents/agents.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
+import { firstResponseRoutes } from '../modules/first-response/first-response.routes.ts';
+import { escalationRoutes } from '../modules/escalations/escalation.routes.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
@@ -113,7 +119,13 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(auditRoutes);
       await api.register(catalogRoutes);
       await api.register(calendarRoutes);
+      await api.register(caseFigureRoutes);
       await api.register(caseRoutes);
+      await api.register(firstResponseRoutes);
+      await api.register(agentRoutes);
+      await api.register(attachmentRoutes);
+      await api.register(documentRoutes);
+      await api.register(escalationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,6 @@
+import os from 'node:os';
 import pino from 'pino';
+import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -31,8 +33,20 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const config = loadConfig(env);
   const { db, pii, log } = await prepare(config, { demo: env.DOORSTEP_DEMO !== 'false' });
   const app = await buildApp({ config, db, pii, now: () => new Date() });
+  const stopSweeper =
+    config.sweepIntervalSeconds > 0
+      ? startSweeper(db.kysely, {
+          intervalMs: config.sweepIntervalSeconds * 1000,
+          nodeId: `${os.hostname()}:${process.pid}`,
+          onResult: (r) => {
+            if (r.escalated > 0) log.info(r, 'deadline sweep escalated overdue cases');
+          },
+          onError: (err) => log.error({ err }, 'deadline sweep failed'),
+        })
+      : () => undefined;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    stopSweeper();
     await app.close();
     await db.close();
     process.exit(0);

@@ -3,6 +3,10 @@
  * readable message in zh-CN or en (by Accept-Language).
  */
 
+import { AGENT_PROBLEMS } from '../modules/agents/agents.problems.ts';
+import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
+import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
+
 export type Locale = 'zh-CN' | 'en';
 
 interface ProblemSpec {
@@ -228,6 +232,9 @@ export const PROBLEMS = {
     zh: '查询过于频繁，请稍后再试',
     en: 'Too many lookups; try again later',
   },
+  ...FIRST_RESPONSE_PROBLEMS,
+  ...AGENT_PROBLEMS,
+  ...DOCUMENT_PROBLEMS,
   INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal error; it has been logged' },
 } as const satisfies Record<string, ProblemSpec>;
 

@@ -24,14 +24,40 @@ describe('route × role matrix', () => {
       url: '/api/v1/stations?regionCode=110115110207',
     });
     ctx.stationId = st.json<{ id: string }[]>()[0]!.id;
-    // A case every case role can see: decided by the district, accepted at 伊庄村.
-    const kase = await clients.get('clerk')!.call('POST', '/api/v1/cases', {
+    const idOf = async (username: string) =>
+      (await clients.get(username)!.call('GET', '/api/v1/auth/me')).json<{ id: string }>().id;
+    // GS-6: 李长福 authorizes the demo agent for every item.
+    ctx.agentAccountId = await idOf('agent');
+    await clients.get('clerk')!.call('POST', '/api/v1/authorizations', {
+      residentId: ctx.residentId,
+      agentAccountId: ctx.agentAccountId,
+      items: 'all',
+      expiresOn: '2026-12-31',
+      consent: { method: 'in_person' },
+    });
+    // A case every case role can see: decided by the district, filed by the agent (agents see
+    // only their own cases) at 三顺庄村.
+    const kase = await clients.get('agent')!.call('POST', '/api/v1/cases', {
       residentId: ctx.residentId,
       itemCode: 'DX-SB-004',
       presented: ['id_card'],
     });
     ctx.caseId = kase.json<{ id: string }>().id;
     ctx.caseNumber = kase.json<{ number: string }>().number;
+    // GS-4: an inquiry at 伊庄村 handed to the town centre — every staff role in reach sees both.
+    const inquiry = await clients.get('clerk')!.call('POST', '/api/v1/inquiries', {
+      channel: 'walk_in',
+      question: '低保怎么申请？',
+      answer: '已告知所需材料',
+    });
+    ctx.inquiryId = inquiry.json<{ id: string }>().id;
+    const handoff = await clients.get('clerk')!.call('POST', '/api/v1/handoffs', {
+      entityType: 'inquiry',
+      entityId: ctx.inquiryId,
+      toAccountId: await idOf('town'),
+      reason: '需镇中心答复',
+    });
+    ctx.handoffId = handoff.json<{ id: string }>().id;
   });
   afterAll(async () => t.close());
 

@@ -64,6 +64,16 @@ describe('cases', () => {
     liId = (await clerk.call('POST', '/api/v1/residents/lookup', { idNumber: LI })).json<{
       id: string;
     }>().id;
+    // GS-6: the demo agent files for 李长福 under his recorded authorization.
+    const agentId = (await agent.call('GET', '/api/v1/auth/me')).json<{ id: string }>().id;
+    const authorized = await clerk.call('POST', '/api/v1/authorizations', {
+      residentId: liId,
+      agentAccountId: agentId,
+      items: 'all',
+      expiresOn: '2026-12-31',
+      consent: { method: 'in_person' },
+    });
+    expect(authorized.statusCode, authorized.body).toBe(201);
   });
   afterAll(async () => t.close());
 
@@ -113,7 +123,7 @@ describe('cases', () => {
       })
     ).json<CaseJson>();
     expect(kase.state).toBe('decided');
-    kase = (await act(agent, kase, { action: 'deliver' })).json<CaseJson>(); // collected at another station of the town
+    kase = (await act(town, kase, { action: 'deliver' })).json<CaseJson>(); // collected at another station of the town
     expect(kase.state).toBe('delivered');
 
     const tracked = await t.app.inject({
@@ -233,7 +243,7 @@ describe('cases', () => {
     const dueBefore = kase.dueDate!;
     await advance(86400_000);
     kase = (
-      await act(agent, kase, { action: 'supplement', presented: ['photo_1inch'] })
+      await act(town, kase, { action: 'supplement', presented: ['photo_1inch'] })
     ).json<CaseJson>();
     expect(kase.state).toBe('accepted');
     expect(kase.dueDate! > dueBefore).toBe(true);

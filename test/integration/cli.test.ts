@@ -12,7 +12,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 const run = promisify(execFile);
 const CLI = path.resolve('bin/doorstep.mjs');
 
-describe('doorstep CLI', () => {
+describe('doorstep CLI', { timeout: 120_000 }, () => {
   let testDb: TestDb;
   let env: NodeJS.ProcessEnv;
   let dataDir: string;
@@ -101,7 +101,7 @@ describe('doorstep CLI', () => {
   });
 });
 
-describe('doorstep seed --demo on an empty database', () => {
+describe('doorstep seed --demo on an empty database', { timeout: 120_000 }, () => {
   it('loads the demo and refuses in production', async () => {
     const testDb = await createTestDb();
     await testDb.db.close();

@@ -10,5 +10,7 @@ export function columnTypes(dialect: Dialect) {
   return {
     timestamp: dialect === 'postgres' ? ('timestamptz' as const) : ('text' as const),
     json: 'text' as const,
+    /** File bytes (attachments). */
+    binary: dialect === 'postgres' ? ('bytea' as const) : ('blob' as const),
   };
 }

@@ -22,6 +22,17 @@ export const AUDIT_ACTIONS = [
   'catalog.imported',
   'case.filed',
   'case.transitioned',
+  'inquiry.recorded',
+  'inquiry.closed',
+  'handoff.created',
+  'handoff.accepted',
+  'handoff.declined',
+  'notification.read',
+  'authorization.recorded',
+  'authorization.revoked',
+  'case.escalated',
+  'escalation.acknowledged',
+  'attachment.uploaded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
+import { assertAgentAuthorized } from '../agents/authorization.check.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
 import { townCodeOf } from '../auth/region-code.ts';
@@ -55,6 +56,14 @@ export async function fileCase(
   if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
   const item = await getItem(db, input.itemCode);
   if (!item.active) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+  if (grant.role === 'agent') {
+    await assertAgentAuthorized(db, {
+      agentAccountId: input.actor.accountId,
+      residentId: resident.id,
+      itemCode: item.code,
+      now: input.now,
+    });
+  }
 
   const scope = decideScope({
     scope: item.scope,

@@ -48,6 +48,11 @@ export function standingOn(grants: readonly Grant[], c: CaseSides): ActorStandin
   return { roles: [...roles], parties: [...parties] };
 }
 
+/** A grant the caller holds on the accepting side of the case (e.g. to upload scans), if any. */
+export function acceptingGrant(grants: readonly Grant[], c: CaseSides): Grant | null {
+  return grants.find((g) => partiesOfGrant(g, c).includes('accepting')) ?? null;
+}
+
 /** The grant an action is taken under (for the audit trail): right role and right side. */
 export function grantForAction(
   grants: readonly Grant[],

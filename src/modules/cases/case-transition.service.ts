@@ -8,11 +8,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CaseTable, Database } from '../../db/schema.ts';
 import { AppError, type ProblemCode } from '../../server/problem.ts';
+import { agentMaySee } from '../agents/authorization.rules.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { getItem } from '../catalog/catalog.service.ts';
+import { notifyFirstResponderOnClose } from '../first-response/notification.service.ts';
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
 import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from './case.repo.ts';
 import type { TransitionBody } from './case.schema.ts';
@@ -84,7 +86,8 @@ export async function transitionCase(
   const { body, actor, now } = input;
   const current = await findCase(db, input.caseId);
   if (!current) throw new AppError('CASE_NOT_FOUND');
-  if (!canSeeCase(actor.grants, current)) throw new AppError('OUT_OF_SCOPE');
+  if (!canSeeCase(actor.grants, current) || !agentMaySee(actor, current))
+    throw new AppError('OUT_OF_SCOPE');
   const check = checkTransition(
     current.state as CaseState,
     body.action,
@@ -218,6 +221,7 @@ export async function transitionCase(
       payload,
       at: nowIso,
     });
+    await notifyFirstResponderOnClose(trx, { kase: current, to, now });
     await recordAudit(trx, {
       actor: auditActor(actor, grant),
       action: 'case.transitioned',

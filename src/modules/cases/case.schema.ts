@@ -58,6 +58,8 @@ export const CaseView = z.object({
   number: z.string(),
   item: z.object({ code: z.string(), version: z.number(), name: Bilingual }),
   applicant: z.object({ id: z.string(), fullName: z.string(), idMasked: z.string() }),
+  /** The agent who filed on the applicant's behalf (GS-6), if any. */
+  agent: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   homeRegionCode: z.string(),
   acceptingStation: z.object({ id: z.string(), name: z.string() }),
   isTongban: z.boolean(),

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
+import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
@@ -14,6 +15,7 @@ type CaseRow = CaseTable & {
   applicant_id_masked: string;
   station_name: string;
   item_name: string | null;
+  agent_name: string | null;
 };
 
 function caseQuery(db: Kysely<Database>) {
@@ -24,12 +26,14 @@ function caseQuery(db: Kysely<Database>) {
     .leftJoin('catalog_item_versions as v', (j) =>
       j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
     )
+    .leftJoin('accounts as ag', 'ag.id', 'c.agent_account_id')
     .selectAll('c')
     .select([
       'p.full_name as applicant_name',
       'p.id_masked as applicant_id_masked',
       's.name as station_name',
       'v.definition as item_name',
+      'ag.display_name as agent_name',
     ]);
 }
 
@@ -62,6 +66,9 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
       fullName: row.applicant_name,
       idMasked: row.applicant_id_masked,
     },
+    agent: row.agent_account_id
+      ? { id: row.agent_account_id, displayName: row.agent_name ?? '' }
+      : null,
     homeRegionCode: row.home_region_code,
     acceptingStation: { id: row.accepting_station_id, name: row.station_name },
     isTongban: row.is_tongban === 1,
@@ -88,7 +95,8 @@ export async function getCaseView(
 ) {
   const row = await caseQuery(db).where('c.id', '=', input.id).executeTakeFirst();
   if (!row) throw new AppError('CASE_NOT_FOUND');
-  if (!canSeeCase(input.actor.grants, row)) throw new AppError('OUT_OF_SCOPE');
+  if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
+    throw new AppError('OUT_OF_SCOPE');
   return present(row, input.actor, input.now, await loadWorkCalendar(db));
 }
 
@@ -121,6 +129,8 @@ export async function listCases(
       eb.or(staffGrants.map((g) => eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`))),
     );
   }
+  if (isAgentOnly(input.actor.grants))
+    q = q.where('c.agent_account_id', '=', input.actor.accountId);
   if (input.state) q = q.where('c.state', '=', input.state);
   const rows = await q
     .orderBy('c.created_at', 'desc')

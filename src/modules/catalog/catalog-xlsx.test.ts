@@ -76,6 +76,17 @@ describe('catalog as Excel (GS-1)', () => {
     ]);
   });
 
+  it('refuses a code twice on sheet items, naming both rows', async () => {
+    const file = await edited((wb) => {
+      const items = wb.getWorksheet('items')!;
+      items.getCell('A4').value = items.getCell('A2').value; // 3rd item gets the 1st item's code
+    });
+    const err = await refusal(parseCatalogFile('xlsx', file));
+    expect(err.errors!.map((e) => `${e.path}: ${e.message}`)).toContainEqual(
+      expect.stringMatching(/^sheet items row 4: code: DX-SB-001 appears twice \(also row 2\)/),
+    );
+  });
+
   it('reads what a clerk types: 是/否, numbers as text, channels with Chinese commas, blank rows', async () => {
     const file = await edited((wb) => {
       const items = wb.getWorksheet('items')!;

@@ -22,7 +22,16 @@ import {
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 5000;
-const BLANK_ROWS_WITH_LISTS = 100;
+/** Drop-down lists reach this many rows below the data, for rows a clerk adds. */
+const ROWS_WITH_LISTS = 500;
+
+/**
+ * One validation per column range. exceljs types only the per-cell setter, whose writer merges
+ * cells into overlapping ranges (string-sorted addresses), which Excel reports as damage.
+ */
+interface SheetValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
 
 type Scalar = string | number | boolean | null;
 
@@ -56,18 +65,16 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: S
   ws.columns = columns.map((c) => ({ header: `${c.zh} (${c.key})`, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
   for (const row of rows) ws.addRow(row);
+  const last = rows.length + ROWS_WITH_LISTS;
   columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    if (c.wrap) column.alignment = { wrapText: true, vertical: 'top' };
     const list = VALUE_LISTS[c.key];
-    for (let r = 2; r <= rows.length + BLANK_ROWS_WITH_LISTS; r++) {
-      const cell = ws.getCell(r, i + 1);
-      if (c.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
-      if (list)
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [`"${list.join(',')}"`],
-        };
-    }
+    if (list)
+      (ws as unknown as SheetValidations).dataValidations.add(
+        `${column.letter}2:${column.letter}${last}`,
+        { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`] },
+      );
   });
 }
 
@@ -151,7 +158,7 @@ function readSheet(wb: ExcelJS.Workbook, name: string, columns: Column[]): Sheet
   const index = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => {
     const header = String(cellScalar(cell.value) ?? '').trim();
-    const key = /\(([A-Za-z_]+)\)\s*$/.exec(header)?.[1] ?? header;
+    const key = /[(（]([A-Za-z_]+)[)）]\s*$/.exec(header)?.[1] ?? header;
     index.set(key, col);
   });
   const errors = columns
@@ -240,7 +247,13 @@ export async function readCatalogXlsx(buffer: Buffer): Promise<ReadCatalog> {
       isDemo: bool(get('isDemo'), false),
     };
     const code = typeof item.code === 'string' ? item.code : '';
-    if (code && !byCode.has(code)) byCode.set(code, items.length);
+    const first = byCode.get(code);
+    if (code && first === undefined) byCode.set(code, items.length);
+    else if (code)
+      errors.push({
+        path: `sheet items row ${number}`,
+        message: `code: ${code} appears twice (also row ${itemRows[first!]}); its materials go to the first`,
+      });
     items.push(item);
     itemRows.push(number);
     materialRows.push([]);

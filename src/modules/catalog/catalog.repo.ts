@@ -1,4 +1,4 @@
-/** SQL of the catalog (GS-1), nothing else: the rules live in catalog.service.ts. */
+/** SQL of the catalog (GS-1) and row mapping, no rules: those live in catalog.service.ts. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CatalogItem, CatalogTier } from './catalog.schema.ts';

@@ -1,7 +1,11 @@
 /** Every module's route cases; the matrix test checks that together they cover the OpenAPI document. */
+import { AGENTS_COVERED_ELSEWHERE, AGENTS_ROUTES } from './agents.cases.ts';
 import { CALENDAR_ROUTES } from './calendar.cases.ts';
 import { CASES_COVERED_ELSEWHERE, CASES_ROUTES } from './cases.cases.ts';
 import { CATALOG_ROUTES } from './catalog.cases.ts';
+import { DOCUMENTS_COVERED_ELSEWHERE, DOCUMENTS_ROUTES } from './documents.cases.ts';
+import { ESCALATION_COVERED_ELSEWHERE, ESCALATION_ROUTES } from './escalations.cases.ts';
+import { FIRST_RESPONSE_COVERED_ELSEWHERE, FIRST_RESPONSE_ROUTES } from './first-response.cases.ts';
 import { FOUNDATION_COVERED_ELSEWHERE, FOUNDATION_ROUTES } from './foundation.cases.ts';
 import type { RouteCase } from './route-case.ts';
 
@@ -10,10 +14,18 @@ export const ROUTES: RouteCase[] = [
   ...CALENDAR_ROUTES,
   ...CATALOG_ROUTES,
   ...CASES_ROUTES,
+  ...DOCUMENTS_ROUTES,
+  ...FIRST_RESPONSE_ROUTES,
+  ...AGENTS_ROUTES,
+  ...ESCALATION_ROUTES,
 ];
 /** Routes with behaviour tests of their own (they change the caller's session). */
 export const COVERED_ELSEWHERE: string[] = [
   ...FOUNDATION_COVERED_ELSEWHERE,
   ...CASES_COVERED_ELSEWHERE,
+  ...DOCUMENTS_COVERED_ELSEWHERE,
+  ...FIRST_RESPONSE_COVERED_ELSEWHERE,
+  ...AGENTS_COVERED_ELSEWHERE,
+  ...ESCALATION_COVERED_ELSEWHERE,
 ];
 export { ACCOUNTS, type Ctx, type RouteCase } from './route-case.ts';

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import casesEn from './cases.en.json';
+import casesZhCN from './cases.zh-CN.json';
+import catalogEn from './catalog.en.json';
+import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -37,5 +41,53 @@ describe('translation resources', () => {
       .filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(enLeaves.get(k) ?? '')))
       .map(([k]) => k);
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe('catalog and calendar resources (catalog.*.json)', () => {
+  const zh = leaves(catalogZhCN);
+  const enCat = leaves(catalogEn);
+  const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('have exactly the same nested keys in Chinese and English', () => {
+    expect([...enCat.keys()].filter((k) => !zh.has(k))).toEqual([]);
+    expect([...zh.keys()].filter((k) => !enCat.has(k))).toEqual([]);
+    expect(zh.size).toBeGreaterThan(100);
+  });
+
+  it('have no empty strings and the same interpolation variables', () => {
+    expect([...zh, ...enCat].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+    const mismatched = [...zh]
+      .filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(enCat.get(k) ?? '')))
+      .map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('do not collide with a top-level key of the main resources', () => {
+    expect(Object.keys(zhCN)).not.toContain('catalog');
+  });
+});
+
+describe('case resources (cases.*.json)', () => {
+  const zh = leaves(casesZhCN);
+  const enCases = leaves(casesEn);
+  const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('have exactly the same nested keys in Chinese and English', () => {
+    expect([...enCases.keys()].filter((k) => !zh.has(k))).toEqual([]);
+    expect([...zh.keys()].filter((k) => !enCases.has(k))).toEqual([]);
+    expect(zh.size).toBeGreaterThan(100);
+  });
+
+  it('have no empty strings and the same interpolation variables', () => {
+    expect([...zh, ...enCases].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+    const mismatched = [...zh]
+      .filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(enCases.get(k) ?? '')))
+      .map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('do not collide with a top-level key of the main resources', () => {
+    expect(Object.keys(zhCN)).not.toContain('cases');
   });
 });

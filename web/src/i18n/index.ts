@@ -2,12 +2,16 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import type { Locale } from '../api/types';
+import casesEn from './cases.en.json';
+import casesZhCN from './cases.zh-CN.json';
+import catalogEn from './catalog.en.json';
+import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
+  'zh-CN': { translation: { ...zhCN, cases: casesZhCN, catalog: catalogZhCN } },
+  en: { translation: { ...en, cases: casesEn, catalog: catalogEn } },
 } as const;
 
 /** Keeps <html lang>, the document title and the API's Accept-Language in step. */

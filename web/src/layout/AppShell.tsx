@@ -4,6 +4,8 @@ import { PageSpinner } from '../components/FullPageSpinner';
 import { SkipLink } from '../components/SkipLink';
 import { capabilitiesOf } from '../lib/roles';
 import { useIsWide } from '../lib/use-media-query';
+import { catalogAccessOf } from '../pages/catalog/catalog-access';
+import { caseCapabilitiesOf } from '../pages/cases/case-roles';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
 import { NavBar } from './NavBar';
@@ -17,13 +19,25 @@ const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('../pages/ForbiddenPage'));
+const CatalogPage = lazy(() => import('../pages/catalog/CatalogPage'));
+const CatalogItemPage = lazy(() => import('../pages/catalog/CatalogItemPage'));
+const CatalogEditPage = lazy(() => import('../pages/catalog/CatalogEditPage'));
+const CatalogTransferPage = lazy(() => import('../pages/catalog/CatalogTransferPage'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
+const WorkbenchPage = lazy(() => import('../pages/cases/workbench/WorkbenchPage'));
+const CasesPage = lazy(() => import('../pages/cases/CasesPage'));
+const CaseDetailPage = lazy(() => import('../pages/cases/CaseDetailPage'));
+const OverviewPage = lazy(() => import('../pages/cases/OverviewPage'));
+const TrackPage = lazy(() => import('../pages/track/TrackPage'));
 
 /** The logged-in application: header, navigation and the code-split pages. */
 export function AppShell() {
   const me = useMe();
   const wide = useIsWide();
   const caps = useMemo(() => capabilitiesOf(me), [me]);
-  const items = useMemo(() => navItemsFor(caps), [caps]);
+  const catalogAccess = useMemo(() => catalogAccessOf(me), [me]);
+  const caseCaps = useMemo(() => caseCapabilitiesOf(me), [me]);
+  const items = useMemo(() => navItemsFor(caps, caseCaps), [caps, caseCaps]);
 
   return (
     <div className={`app ${wide ? 'app-wide' : 'app-narrow'}`}>
@@ -44,6 +58,41 @@ export function AppShell() {
               <Route
                 path="/residents/:id"
                 element={caps.readResidents ? <ResidentDetailPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/cases"
+                element={caseCaps.readCases ? <CasesPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/cases/new"
+                element={caseCaps.fileCases ? <WorkbenchPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/cases/overview"
+                element={caseCaps.overview ? <OverviewPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/cases/:id"
+                element={caseCaps.readCases ? <CaseDetailPage /> : <ForbiddenPage />}
+              />
+              <Route path="/track" element={<TrackPage />} />
+              <Route path="/catalog" element={<CatalogPage />} />
+              <Route
+                path="/catalog/new"
+                element={catalogAccess.edit ? <CatalogEditPage key="new" /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/catalog/import-export"
+                element={catalogAccess.export ? <CatalogTransferPage /> : <ForbiddenPage />}
+              />
+              <Route path="/catalog/:code" element={<CatalogItemPage />} />
+              <Route
+                path="/catalog/:code/edit"
+                element={catalogAccess.edit ? <CatalogEditPage key="edit" /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/calendar"
+                element={catalogAccess.viewCalendar ? <CalendarPage /> : <ForbiddenPage />}
               />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/audit" element={caps.readAudit ? <AuditPage /> : <ForbiddenPage />} />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import type { NavItem } from './nav-items';
+import { isCasesNavKey, isCatalogNavKey, type NavItem } from './nav-items';
 
 /**
  * The main navigation: a side column on wide screens, a bottom tab bar on phones. Plain links,
@@ -8,10 +8,18 @@ import type { NavItem } from './nav-items';
  */
 export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' | 'bottom' }) {
   const { t } = useTranslation();
+  const label = (key: NavItem['key']) => {
+    if (isCasesNavKey(key))
+      return variant === 'bottom' ? t(`cases.navShort.${key}`) : t(`cases.nav.${key}`);
+    if (isCatalogNavKey(key))
+      return variant === 'bottom' ? t(`catalog.navShort.${key}`) : t(`catalog.nav.${key}`);
+    return variant === 'bottom' ? t(`navShort.${key}`) : t(`nav.${key}`);
+  };
+  const shown = variant === 'bottom' ? items.filter((item) => !item.sideOnly) : items;
   return (
     <nav className={`nav nav-${variant}`} aria-label={t('nav.label')}>
       <ul>
-        {items.map((item) => (
+        {shown.map((item) => (
           <li key={item.key}>
             <NavLink
               to={item.to}
@@ -20,9 +28,7 @@ export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' |
               className="nav-link"
             >
               <span className="nav-icon">{item.icon}</span>
-              <span className="nav-text">
-                {variant === 'bottom' ? t(`navShort.${item.key}`) : t(`nav.${item.key}`)}
-              </span>
+              <span className="nav-text">{label(item.key)}</span>
             </NavLink>
           </li>
         ))}

@@ -1,19 +1,48 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router-dom';
 import { PageSpinner } from '../components/FullPageSpinner';
 import { SkipLink } from '../components/SkipLink';
 import { AppHeader } from './AppHeader';
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const TrackPage = lazy(() => import('../pages/track/TrackPage'));
 
-/** Before login every address shows the login page; after it the same address opens. */
+const LOGIN_COLUMN = {
+  width: '100%',
+  display: 'flex',
+  flexDirection: 'column',
+  alignItems: 'center',
+} as const;
+
+/**
+ * Before login every address shows the login page (after it the same address opens) — except
+ * /track, the residents' case tracking, which needs no account.
+ */
 export function PublicShell() {
+  const { t } = useTranslation();
   return (
     <div className="app app-public">
       <SkipLink />
       <AppHeader />
       <main id="main" className="app-main app-main-public" tabIndex={-1}>
         <Suspense fallback={<PageSpinner />}>
-          <LoginPage />
+          <Routes>
+            <Route path="/track" element={<TrackPage />} />
+            <Route
+              path="*"
+              element={
+                <div className="public-login-column" style={LOGIN_COLUMN}>
+                  <LoginPage />
+                  <p className="public-track-link" style={{ margin: '20px 0 0' }}>
+                    <Link to="/track" data-testid="public-track-link">
+                      {t('cases.track.publicLink')}
+                    </Link>
+                  </p>
+                </div>
+              }
+            />
+          </Routes>
         </Suspense>
       </main>
     </div>

@@ -1,6 +1,11 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
+  FormOutlined,
   IdcardOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -11,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { capabilitiesOf } from '../../lib/roles';
 import { useMe } from '../../session/session-context';
+import { caseCapabilitiesOf } from '../cases/case-roles';
 import { NavCard } from './NavCard';
 import { ScopeLine } from './ScopeLine';
 
@@ -26,6 +32,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const caps = useMemo(() => capabilitiesOf(me), [me]);
+  const caseCaps = useMemo(() => caseCapabilitiesOf(me), [me]);
   const ownRegion = me.grants[0]?.regionCode;
 
   return (
@@ -35,6 +42,33 @@ export default function HomePage() {
         subtitle={<ScopeLine grants={me.grants} />}
       />
       <ul className="nav-cards">
+        {caseCaps.fileCases && (
+          <NavCard
+            testId="home-card-workbench"
+            to="/cases/new"
+            icon={<FormOutlined />}
+            title={t('cases.home.workbench.title')}
+            description={t('cases.home.workbench.description')}
+          />
+        )}
+        {caseCaps.readCases && (
+          <NavCard
+            testId="home-card-cases"
+            to="/cases"
+            icon={<FileDoneOutlined />}
+            title={t('cases.home.cases.title')}
+            description={t('cases.home.cases.description')}
+          />
+        )}
+        {caseCaps.overview && (
+          <NavCard
+            testId="home-card-overview"
+            to="/cases/overview"
+            icon={<BarChartOutlined />}
+            title={t('cases.home.overview.title')}
+            description={t('cases.home.overview.description')}
+          />
+        )}
         {caps.readResidents && (
           <NavCard
             testId="home-card-residents"
@@ -55,6 +89,22 @@ export default function HomePage() {
             icon={<ShopOutlined />}
             title={t('home.cards.myStation.title')}
             description={t('home.cards.myStation.description')}
+          />
+        )}
+        <NavCard
+          testId="home-card-catalog"
+          to="/catalog"
+          icon={<BookOutlined />}
+          title={t('catalog.home.catalogTitle')}
+          description={t('catalog.home.catalogDescription')}
+        />
+        {caps.isStaff && (
+          <NavCard
+            testId="home-card-calendar"
+            to="/calendar"
+            icon={<CalendarOutlined />}
+            title={t('catalog.home.calendarTitle')}
+            description={t('catalog.home.calendarDescription')}
           />
         )}
         <NavCard

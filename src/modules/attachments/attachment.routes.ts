@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../server/problem.ts';
+import { isScanType, mediaTypeOf, SCAN_TYPES } from './attachment.magic.ts';
+import { listAttachments, readAttachment, uploadAttachment } from './attachment.service.ts';
+import {
+  ATTACHMENT_LIMIT_BYTES,
+  AttachmentView,
+  CaseParams,
+  UploadQuery,
+} from './attachment.schema.ts';
+
+const CASE_STAFF = [
+  'admin',
+  'supervisor',
+  'district_officer',
+  'town_officer',
+  'clerk',
+  'agent',
+] as const;
+
+/**
+ * Scans of materials (GS-5). The raw-file body parsers exist only inside this plugin: elsewhere
+ * the API stays JSON only. Any other body type here is refused before it is read.
+ */
+export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    [...SCAN_TYPES],
+    { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+  app.addContentTypeParser('*', (_request, _payload, done) =>
+    done(new AppError('ATTACHMENT_TYPE_UNSUPPORTED'), undefined),
+  );
+
+  app.post(
+    '/cases/:id/attachments',
+    {
+      config: { access: { roles: ['clerk', 'agent', 'town_officer'] } },
+      bodyLimit: ATTACHMENT_LIMIT_BYTES,
+      schema: {
+        tags: ['cases'],
+        summary: 'Upload a scan of one material (the raw JPEG, PNG or PDF file as the body)',
+        description: `Send the file itself with Content-Type ${SCAN_TYPES.join(', ')} (at most 10 MiB); its first bytes must match. The same bytes for the same material are stored once (200 with the existing row).`,
+        params: CaseParams,
+        querystring: UploadQuery,
+        response: { 200: AttachmentView, 201: AttachmentView },
+      },
+    },
+    async (request, reply) => {
+      const contentType = mediaTypeOf(request.headers['content-type']);
+      if (!isScanType(contentType) || !Buffer.isBuffer(request.body))
+        throw new AppError('ATTACHMENT_TYPE_UNSUPPORTED');
+      const { created, attachment } = await uploadAttachment(db, {
+        caseId: request.params.id,
+        materialKey: request.query.materialKey,
+        contentType,
+        body: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(created ? 201 : 200).send(attachment);
+    },
+  );
+
+  app.get(
+    '/cases/:id/attachments',
+    {
+      config: { access: { roles: CASE_STAFF } },
+      schema: {
+        tags: ['cases'],
+        summary: 'The scans stored for a case (descriptions only)',
+        params: CaseParams,
+        response: { 200: z.array(AttachmentView) },
+      },
+    },
+    async (request) => listAttachments(db, { caseId: request.params.id, actor: request.actor! }),
+  );
+
+  app.get(
+    '/attachments/:id',
+    {
+      config: { access: { roles: CASE_STAFF } },
+      schema: {
+        tags: ['cases'],
+        summary: 'One scan, as the file itself',
+        params: z.object({ id: z.string().uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await readAttachment(db, { id: request.params.id, actor: request.actor! });
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `inline; filename="${file.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.body);
+    },
+  );
+};

@@ -1,0 +1,71 @@
+/**
+ * A supervisor's figures per accepting station (GS-5, GS-8): cases accepted, open, overdue,
+ * paused, and the second-request rate (二次补正率: cases with at least one defect re-request ÷
+ * cases accepted; target 0).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { chinaDate } from '../calendar/working-days.ts';
+import { secondRequestRate } from './case.notice.ts';
+
+export const FIGURE_READERS = ['admin', 'supervisor', 'district_officer', 'town_officer'] as const;
+
+export async function stationCaseFigures(db: Kysely<Database>, input: { actor: Actor; now: Date }) {
+  const prefixes = reachPrefixes(input.actor, FIGURE_READERS);
+  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+  const today = chinaDate(input.now);
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
+    .select((eb) => [
+      's.id as station_id',
+      's.name as station_name',
+      's.region_code as region_code',
+      eb.fn.countAll<number>().as('filed'),
+      eb.fn.sum<number>(sql`case when c.accepted_at is not null then 1 else 0 end`).as('accepted'),
+      eb.fn
+        .sum<number>(
+          sql`case when c.state in ('accepted','in_progress','awaiting_supplement','suspended') then 1 else 0 end`,
+        )
+        .as('open'),
+      eb.fn
+        .sum<number>(
+          sql`case when c.state in ('accepted','in_progress') and c.due_date < ${today} then 1 else 0 end`,
+        )
+        .as('overdue'),
+      eb.fn
+        .sum<number>(
+          sql`case when c.state = 'suspended' or (c.state = 'awaiting_supplement' and c.accepted_at is not null) then 1 else 0 end`,
+        )
+        .as('paused'),
+      eb.fn.sum<number>(sql`case when c.is_tongban = 1 then 1 else 0 end`).as('tongban'),
+      eb.fn
+        .sum<number>(
+          sql`case when exists (select 1 from supplement_requests r where r.case_id = c.id and r.second_request = 1) then 1 else 0 end`,
+        )
+        .as('second_requests'),
+    ])
+    .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
+    .groupBy(['s.id', 's.name', 's.region_code'])
+    .orderBy('s.region_code')
+    .execute();
+  return rows.map((r) => {
+    const accepted = Number(r.accepted ?? 0);
+    const second = Number(r.second_requests ?? 0);
+    return {
+      stationId: r.station_id,
+      stationName: r.station_name,
+      regionCode: r.region_code,
+      filed: Number(r.filed),
+      accepted,
+      open: Number(r.open ?? 0),
+      overdue: Number(r.overdue ?? 0),
+      paused: Number(r.paused ?? 0),
+      tongban: Number(r.tongban ?? 0),
+      secondRequests: second,
+      secondRequestRate: secondRequestRate(accepted, second),
+    };
+  });
+}

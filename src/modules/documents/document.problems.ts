@@ -1,0 +1,20 @@
+/** Problem codes of scans (GS-5) and printed documents (GS-9); spread into PROBLEMS. */
+export const DOCUMENT_PROBLEMS = {
+  ATTACHMENT_TYPE_UNSUPPORTED: {
+    status: 415,
+    zh: '扫描件仅支持 JPEG、PNG 或 PDF 格式，请按文件类型提交',
+    en: 'Scans must be sent as JPEG, PNG or PDF with that content type',
+  },
+  ATTACHMENT_TYPE_MISMATCH: {
+    status: 415,
+    zh: '文件内容与声明的类型不符',
+    en: 'The file’s content does not match its declared type',
+  },
+  ATTACHMENT_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },
+  ATTACHMENT_NOT_FOUND: { status: 404, zh: '没有该扫描件', en: 'No such scan' },
+  DOCUMENT_FONT_MISSING: {
+    status: 503,
+    zh: '服务器未安装中文字体，无法生成 PDF；请安装 fonts-noto-cjk 或设置 DOORSTEP_CJK_FONT',
+    en: 'No CJK font is installed on the server, so the PDF cannot be made; install fonts-noto-cjk or set DOORSTEP_CJK_FONT',
+  },
+} as const;

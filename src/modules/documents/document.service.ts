@@ -1,0 +1,29 @@
+/** The printed papers of a case (GS-5, GS-9) as PDF, for staff who may see the case. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import type { Actor } from '../auth/actor.ts';
+import { loadCaseDocument } from './document.data.ts';
+import { buildNoticePdf } from './notice.pdf.ts';
+import { locateCjkFont } from './pdf-font.ts';
+import { buildReceiptPdf } from './receipt.pdf.ts';
+
+export type CaseDocumentKind = 'receipt' | 'notice';
+
+const TITLES: Record<CaseDocumentKind, string> = { receipt: '受理回执', notice: '一次性告知书' };
+
+export async function caseDocumentPdf(
+  db: Kysely<Database>,
+  input: { kind: CaseDocumentKind; id: string; actor: Actor; now: Date; publicUrl: string },
+): Promise<{ filename: string; localName: string; body: Buffer }> {
+  const data = await loadCaseDocument(db, input);
+  const font = locateCjkFont();
+  if (!font) throw new AppError('DOCUMENT_FONT_MISSING');
+  const body =
+    input.kind === 'receipt' ? await buildReceiptPdf(data, font) : await buildNoticePdf(data, font);
+  return {
+    filename: `${input.kind}-${data.number}.pdf`,
+    localName: `${TITLES[input.kind]}-${data.number}.pdf`,
+    body,
+  };
+}

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  acknowledgeEscalation,
+  ESCALATION_READERS,
+  listEscalations,
+} from './escalation.service.ts';
+
+const EscalationView = z.object({
+  id: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  reason: z.string(),
+  dueDate: z.string(),
+  escalatedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  caseState: z.string().nullable(),
+  stationName: z.string().nullable(),
+});
+
+/** GS-8: what the deadline sweep escalated, for supervisors and the town centre. */
+export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/escalations',
+    {
+      config: { access: { roles: ESCALATION_READERS } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Escalated overdue matters in my reach (open ones by default)',
+        querystring: z.strictObject({
+          open: z.enum(['true', 'false']).default('true'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.array(EscalationView) },
+      },
+    },
+    async (request) =>
+      listEscalations(app.kysely, {
+        actor: request.actor!,
+        open: request.query.open === 'true',
+        limit: request.query.limit,
+        offset: request.query.offset,
+      }),
+  );
+
+  app.post(
+    '/escalations/:id/acknowledge',
+    {
+      config: { access: { roles: ESCALATION_READERS } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Acknowledge an escalation',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await acknowledgeEscalation(app.kysely, {
+        id: request.params.id,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,159 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_ROLES, STAFF_ROLES } from '../auth/roles.ts';
+import {
+  DeclineHandoff,
+  HandoffQuery,
+  HandoffView,
+  NewHandoff,
+  NotificationQuery,
+  NotificationView,
+} from './handoff.schema.ts';
+import { createHandoff, decideHandoff } from './handoff.service.ts';
+import { getHandoff, listHandoffs } from './handoff.view.ts';
+import { HANDLER_ROLES } from './matter.ts';
+import { listNotifications, markNotificationRead } from './notification.service.ts';
+
+const Id = z.object({ id: z.string().uuid() });
+
+/** 转办 hand-offs (GS-4) and the notifications outbox. */
+export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+  const meta = (request: { id: string }) => ({
+    requestId: request.id,
+    now: app.deps.now(),
+  });
+
+  app.post(
+    '/handoffs',
+    {
+      config: { access: { roles: HANDLER_ROLES }, idempotent: true },
+      schema: {
+        tags: ['first-response'],
+        summary: 'Hand a case or an inquiry to a named colleague in reach, with a reason',
+        description:
+          'Only the current handler or the first responder may hand a matter on; one pending hand-off per matter. The deadline is dueDays working days (default 1). The first responder stays accountable until the receiver accepts. The reason is free text: no ID or mobile numbers.',
+        body: NewHandoff,
+        response: { 201: HandoffView },
+      },
+    },
+    async (request, reply) => {
+      const created = await createHandoff(db, {
+        body: request.body,
+        actor: request.actor!,
+        ...meta(request),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/handoffs/:id/accept',
+    {
+      config: { access: { roles: HANDLER_ROLES } },
+      schema: {
+        tags: ['first-response'],
+        summary: 'Accept a hand-off (the receiver only; of two parallel answers one wins)',
+        params: Id,
+        response: { 200: HandoffView },
+      },
+    },
+    async (request) =>
+      decideHandoff(db, {
+        id: request.params.id,
+        decision: 'accepted',
+        actor: request.actor!,
+        ...meta(request),
+      }),
+  );
+
+  app.post(
+    '/handoffs/:id/decline',
+    {
+      config: { access: { roles: HANDLER_ROLES } },
+      schema: {
+        tags: ['first-response'],
+        summary: 'Decline a hand-off with a reason (the receiver only)',
+        params: Id,
+        body: DeclineHandoff,
+        response: { 200: HandoffView },
+      },
+    },
+    async (request) =>
+      decideHandoff(db, {
+        id: request.params.id,
+        decision: 'declined',
+        reason: request.body.reason,
+        actor: request.actor!,
+        ...meta(request),
+      }),
+  );
+
+  app.get(
+    '/handoffs',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: {
+        tags: ['first-response'],
+        summary: 'My incoming or outgoing hand-offs, or overdue ones (overseers: all in reach)',
+        querystring: HandoffQuery,
+        response: { 200: z.array(HandoffView) },
+      },
+    },
+    async (request) =>
+      listHandoffs(db, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.get(
+    '/handoffs/:id',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: {
+        tags: ['first-response'],
+        summary: 'One hand-off (its parties, or staff who can see the matter)',
+        params: Id,
+        response: { 200: HandoffView },
+      },
+    },
+    async (request) =>
+      getHandoff(db, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.get(
+    '/notifications',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'My notifications, newest first',
+        querystring: NotificationQuery,
+        response: { 200: z.array(NotificationView) },
+      },
+    },
+    async (request) =>
+      listNotifications(db, {
+        ...request.query,
+        unread: request.query.unread === 'true',
+        actor: request.actor!,
+      }),
+  );
+
+  app.post(
+    '/notifications/:id/read',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark one of my notifications read',
+        params: Id,
+        response: { 200: NotificationView },
+      },
+    },
+    async (request) =>
+      markNotificationRead(db, {
+        id: request.params.id,
+        actor: request.actor!,
+        ...meta(request),
+      }),
+  );
+};

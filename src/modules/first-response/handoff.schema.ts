@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const NewHandoff = z.strictObject({
+  entityType: z.enum(['case', 'inquiry']),
+  entityId: z.string().uuid(),
+  /** The receiver: staff whose scope covers the matter. */
+  toAccountId: z.string().uuid(),
+  reason: z.string().trim().min(1).max(1000),
+  /** The hand-off's own deadline in working days (default 1). */
+  dueDays: z.number().int().min(1).max(20).optional(),
+});
+
+export const DeclineHandoff = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+});
+
+export const HandoffQuery = z.strictObject({
+  /** incoming: handed to me; outgoing: handed on by me; overdue: pending past the deadline. */
+  box: z.enum(['incoming', 'outgoing', 'overdue']).default('incoming'),
+  status: z.enum(['pending', 'accepted', 'declined']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const Person = z.object({ id: z.string(), displayName: z.string() });
+
+export const HandoffView = z.object({
+  id: z.string(),
+  entityType: z.enum(['case', 'inquiry']),
+  entityId: z.string(),
+  regionCode: z.string(),
+  firstResponderId: z.string(),
+  from: Person,
+  to: Person,
+  reason: z.string(),
+  dueDate: z.string(),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  declineReason: z.string().nullable(),
+  /** Pending past its due date (at the server's now). */
+  overdue: z.boolean(),
+  /** Who answers for the matter as far as this hand-off goes (the first responder while pending). */
+  accountableId: z.string(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+
+export const NotificationQuery = z.strictObject({
+  unread: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const NotificationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});

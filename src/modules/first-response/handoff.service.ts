@@ -1,0 +1,192 @@
+/**
+ * 转办 hand-offs (GS-4): the handler or the first responder names a receiver in reach, a reason and
+ * a deadline; only the receiver accepts or declines, and of two racing answers exactly one wins
+ * (a conditional update). At most one hand-off per matter is pending (a unique partial index).
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, type Actor } from '../auth/actor.ts';
+import type { Role } from '../auth/roles.ts';
+import { loadGrants } from '../auth/session.service.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { DEFAULT_HANDOFF_DAYS, handoffDueDate, mayActOnMatter } from './handoff.rules.ts';
+import type { NewHandoff } from './handoff.schema.ts';
+import { getHandoff } from './handoff.view.ts';
+import { assertNoPersonalNumbers } from './inquiry.service.ts';
+import {
+  canSeeMatter,
+  grantOn,
+  HANDLER_ROLES,
+  loadMatter,
+  matterHandoffs,
+  receiverReaches,
+  type Matter,
+} from './matter.ts';
+import { notify } from './notification.service.ts';
+
+/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function assertReceiver(db: Kysely<Database>, toId: string, fromId: string, m: Matter) {
+  if (toId === fromId) throw new AppError('HANDOFF_RECEIVER_INVALID', { detail: 'self' });
+  const account = await db
+    .selectFrom('accounts')
+    .select('status')
+    .where('id', '=', toId)
+    .executeTakeFirst();
+  if (account?.status !== 'active') throw new AppError('HANDOFF_RECEIVER_INVALID');
+  const grants = await loadGrants(db, toId);
+  if (!receiverReaches(toId, grants, m)) {
+    const staff = grants.some((g) => (HANDLER_ROLES as readonly Role[]).includes(g.role));
+    throw new AppError(staff ? 'HANDOFF_RECEIVER_OUT_OF_REACH' : 'HANDOFF_RECEIVER_INVALID');
+  }
+}
+
+export async function createHandoff(
+  db: Kysely<Database>,
+  input: { body: z.infer<typeof NewHandoff>; actor: Actor; requestId: string; now: Date },
+) {
+  const { body, actor, now } = input;
+  const matter = await loadMatter(db, body.entityType, body.entityId);
+  if (!canSeeMatter(actor, matter)) throw new AppError('OUT_OF_SCOPE');
+  if (!matter.open) throw new AppError('MATTER_CLOSED');
+  const handoffs = await matterHandoffs(db, matter.type, matter.id);
+  if (!mayActOnMatter(actor.accountId, matter.firstResponderId, handoffs))
+    throw new AppError('MATTER_NOT_HOLDER');
+  if (handoffs.some((h) => h.status === 'pending')) throw new AppError('HANDOFF_ALREADY_PENDING');
+  assertNoPersonalNumbers({ reason: body.reason });
+  await assertReceiver(db, body.toAccountId, actor.accountId, matter);
+  const days = body.dueDays ?? DEFAULT_HANDOFF_DAYS;
+  const dueDate = handoffDueDate(now, days, await loadWorkCalendar(db));
+
+  const id = crypto.randomUUID();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('handoffs')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('entity_type', '=', matter.type)
+        .where('entity_id', '=', matter.id)
+        .executeTakeFirst();
+      const seq = Number(last?.seq ?? 0) + 1;
+      await trx
+        .insertInto('handoffs')
+        .values({
+          id,
+          entity_type: matter.type,
+          entity_id: matter.id,
+          seq,
+          region_code: matter.regionCode,
+          first_responder_id: matter.firstResponderId,
+          from_account_id: actor.accountId,
+          to_account_id: body.toAccountId,
+          reason: body.reason,
+          due_date: dueDate,
+          status: 'pending',
+          decline_reason: null,
+          created_at: now.toISOString(),
+          decided_at: null,
+        })
+        .execute();
+      await notify(trx, {
+        accountId: body.toAccountId,
+        kind: 'handoff_received',
+        subject: `转办待接收：${matter.label} / Hand-off to accept: ${matter.label}`,
+        body: `${actor.displayName} 转办给您，请在 ${dueDate} 前接收或退回。 / ${actor.displayName} handed this to you; accept or decline by ${dueDate}.`,
+        entityType: 'handoff',
+        entityId: id,
+        now,
+      });
+      await recordAudit(trx, {
+        actor: auditActor(actor, grantOn(actor, matter)),
+        action: 'handoff.created',
+        entityType: 'handoff',
+        entityId: id,
+        regionCode: matter.regionCode,
+        after: {
+          entityType: matter.type,
+          entityId: matter.id,
+          seq,
+          toAccountId: body.toAccountId,
+          reason: body.reason,
+          dueDate,
+        },
+        requestId: input.requestId,
+        now,
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('HANDOFF_ALREADY_PENDING');
+    throw err;
+  }
+  return getHandoff(db, { id, actor, now });
+}
+
+/** The receiver accepts or declines; a second answer (or a parallel one) gets 409. */
+export async function decideHandoff(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    decision: 'accepted' | 'declined';
+    reason?: string | undefined;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+) {
+  const { actor, now } = input;
+  const h = await db
+    .selectFrom('handoffs')
+    .selectAll()
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!h) throw new AppError('HANDOFF_NOT_FOUND');
+  if (h.to_account_id !== actor.accountId) throw new AppError('HANDOFF_NOT_RECEIVER');
+  if (h.status !== 'pending') throw new AppError('HANDOFF_ALREADY_DECIDED');
+  assertNoPersonalNumbers({ reason: input.reason });
+  const nowIso = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('handoffs')
+      .set({
+        status: input.decision,
+        decline_reason: input.decision === 'declined' ? (input.reason ?? null) : null,
+        decided_at: nowIso,
+      })
+      .where('id', '=', h.id)
+      .where('status', '=', 'pending')
+      .where('to_account_id', '=', actor.accountId)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('HANDOFF_ALREADY_DECIDED');
+    if (input.decision === 'declined') {
+      await notify(trx, {
+        accountId: h.from_account_id,
+        kind: 'handoff_declined',
+        subject: `转办被退回 / Hand-off declined`,
+        body: `${actor.displayName} 退回了转办：${input.reason ?? ''} / ${actor.displayName} declined the hand-off: ${input.reason ?? ''}`,
+        entityType: 'handoff',
+        entityId: h.id,
+        now,
+      });
+    }
+    await recordAudit(trx, {
+      actor: auditActor(actor, grantOn(actor, { regionCode: h.region_code })),
+      action: input.decision === 'accepted' ? 'handoff.accepted' : 'handoff.declined',
+      entityType: 'handoff',
+      entityId: h.id,
+      regionCode: h.region_code,
+      before: { status: 'pending' },
+      after: { status: input.decision, reason: input.reason ?? null },
+      requestId: input.requestId,
+      now,
+    });
+  });
+  return getHandoff(db, { id: h.id, actor, now });
+}

@@ -1,0 +1,113 @@
+/**
+ * A matter is what a hand-off moves: an inquiry or a case. One shape for both — where it is, who
+ * first responded, whether it is still open — and who may see it or receive it.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { CaseTable, Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import type { Actor, Grant } from '../auth/actor.ts';
+import type { Role } from '../auth/roles.ts';
+import { STAFF_ROLES } from '../auth/roles.ts';
+import { agentMaySee } from '../agents/authorization.rules.ts';
+import { canSeeCase } from '../cases/case-parties.ts';
+import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
+import type { HandoffFacts } from './handoff.rules.ts';
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type MatterType = 'case' | 'inquiry';
+
+/** Who may record inquiries, hand matters on and receive them. */
+export const HANDLER_ROLES = [
+  'clerk',
+  'agent',
+  'town_officer',
+  'district_officer',
+] as const satisfies readonly Role[];
+
+export interface Matter {
+  type: MatterType;
+  id: string;
+  /** The inquiry's station region, or the case's accepting region. */
+  regionCode: string;
+  firstResponderId: string;
+  open: boolean;
+  /** The case number, or the start of the inquiry's question (for notices). */
+  label: string;
+  kase: CaseTable | null;
+}
+
+export async function loadMatter(db: Conn, type: MatterType, id: string): Promise<Matter> {
+  if (type === 'case') {
+    const c = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!c) throw new AppError('CASE_NOT_FOUND');
+    return {
+      type,
+      id,
+      regionCode: c.accepting_region_code,
+      firstResponderId: c.first_responder_id,
+      open: !TERMINAL_STATES.includes(c.state as CaseState),
+      label: c.number,
+      kase: c,
+    };
+  }
+  const q = await db.selectFrom('inquiries').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!q) throw new AppError('INQUIRY_NOT_FOUND');
+  return {
+    type,
+    id,
+    regionCode: q.region_code,
+    firstResponderId: q.first_responder_id,
+    open: q.status === 'open',
+    label: q.question.slice(0, 30),
+    kase: null,
+  };
+}
+
+/** Inquiries: staff in reach of the station. Cases: the case rules, agents only their own. */
+function grantsSee(who: { accountId: string; grants: readonly Grant[] }, m: Matter): boolean {
+  if (m.kase) return canSeeCase(who.grants, m.kase) && agentMaySee(who, m.kase);
+  return who.grants.some(
+    (g) =>
+      (STAFF_ROLES as readonly Role[]).includes(g.role) && m.regionCode.startsWith(g.reachPrefix),
+  );
+}
+
+export function canSeeMatter(actor: Actor, m: Matter): boolean {
+  return grantsSee(actor, m);
+}
+
+/** A receiver must be handler staff who could see (and so work on) the matter. */
+export function receiverReaches(accountId: string, grants: readonly Grant[], m: Matter): boolean {
+  const handling = grants.filter((g) => (HANDLER_ROLES as readonly Role[]).includes(g.role));
+  return handling.length > 0 && grantsSee({ accountId, grants: handling }, m);
+}
+
+/** The grant an actor acts under on a matter (for the audit trail). */
+export function grantOn(actor: Actor, m: Pick<Matter, 'regionCode'>): Grant | undefined {
+  return (
+    actor.grants.find(
+      (g) =>
+        (HANDLER_ROLES as readonly Role[]).includes(g.role) &&
+        m.regionCode.startsWith(g.reachPrefix),
+    ) ?? actor.grants.find((g) => m.regionCode.startsWith(g.reachPrefix))
+  );
+}
+
+export async function matterHandoffs(
+  db: Conn,
+  type: MatterType,
+  id: string,
+): Promise<HandoffFacts[]> {
+  const rows = await db
+    .selectFrom('handoffs')
+    .select(['seq', 'status', 'from_account_id', 'to_account_id'])
+    .where('entity_type', '=', type)
+    .where('entity_id', '=', id)
+    .execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    status: r.status,
+    fromAccountId: r.from_account_id,
+    toAccountId: r.to_account_id,
+  }));
+}

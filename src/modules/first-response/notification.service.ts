@@ -1,0 +1,140 @@
+/**
+ * The notifications outbox (X-5): rows written inside the business transaction, read by their
+ * owner. Delivery (SMS, WeChat, e-mail) comes later and never blocks the transaction.
+ */
+import crypto from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NotificationTable } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, type Actor } from '../auth/actor.ts';
+import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
+
+export type NotificationKind = 'matter_closed' | 'handoff_received' | 'handoff_declined';
+
+export async function notify(
+  trx: Transaction<Database>,
+  n: {
+    accountId: string;
+    kind: NotificationKind;
+    subject: string;
+    body: string;
+    entityType: string;
+    entityId: string;
+    now: Date;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .values({
+      id: crypto.randomUUID(),
+      account_id: n.accountId,
+      kind: n.kind,
+      subject: n.subject,
+      body: n.body,
+      entity_type: n.entityType,
+      entity_id: n.entityId,
+      created_at: n.now.toISOString(),
+      read_at: null,
+    })
+    .execute();
+}
+
+const CLOSED_WORDS: Record<string, { zh: string; en: string }> = {
+  closed: { zh: '已归档', en: 'closed' },
+  refused: { zh: '不予受理', en: 'refused' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+};
+
+/**
+ * GS-4: tells a case's first responder, in the transition's own transaction, that the case reached
+ * closed, refused or withdrawn. Does nothing for other states.
+ */
+export async function notifyFirstResponderOnClose(
+  trx: Transaction<Database>,
+  input: {
+    kase: { id: string; number: string; first_responder_id: string };
+    to: string;
+    now: Date;
+  },
+): Promise<void> {
+  if (!TERMINAL_STATES.includes(input.to as CaseState)) return;
+  const w = CLOSED_WORDS[input.to] ?? { zh: input.to, en: input.to };
+  await notify(trx, {
+    accountId: input.kase.first_responder_id,
+    kind: 'matter_closed',
+    subject: `办件 ${input.kase.number} ${w.zh} / Case ${input.kase.number} ${w.en}`,
+    body: `您首问受理的办件 ${input.kase.number} ${w.zh}。 / The case you first responded to, ${input.kase.number}, was ${w.en}.`,
+    entityType: 'case',
+    entityId: input.kase.id,
+    now: input.now,
+  });
+}
+
+function present(n: NotificationTable) {
+  return {
+    id: n.id,
+    kind: n.kind,
+    subject: n.subject,
+    body: n.body,
+    entityType: n.entity_type,
+    entityId: n.entity_id,
+    createdAt: n.created_at,
+    readAt: n.read_at,
+  };
+}
+
+/** The caller's own notifications, newest first. */
+export async function listNotifications(
+  db: Kysely<Database>,
+  input: { actor: Actor; unread?: boolean | undefined; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('account_id', '=', input.actor.accountId);
+  if (input.unread) q = q.where('read_at', 'is', null);
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return rows.map(present);
+}
+
+/** Marks one of the caller's own notifications read (once; reading again changes nothing). */
+export async function markNotificationRead(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor; requestId: string; now: Date },
+) {
+  const find = () =>
+    db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('id', '=', input.id)
+      .where('account_id', '=', input.actor.accountId)
+      .executeTakeFirst();
+  const row = await find();
+  if (!row) throw new AppError('NOTIFICATION_NOT_FOUND');
+  if (row.read_at) return present(row);
+  await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('notifications')
+      .set({ read_at: input.now.toISOString() })
+      .where('id', '=', row.id)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return; // read meanwhile by another tab
+    await recordAudit(trx, {
+      actor: auditActor(input.actor),
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: row.id,
+      after: { readAt: input.now.toISOString() },
+      requestId: input.requestId,
+      now: input.now,
+    });
+  });
+  return present((await find())!);
+}

@@ -1,0 +1,20 @@
+/** Route cases of the deadline sweep's escalations (GS-8). */
+import type { RouteCase } from './route-case.ts';
+
+export const ESCALATION_ROUTES: RouteCase[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/escalations',
+    allowed: ['admin', 'supervisor', 'town_officer'],
+    request: () => ({ url: '/api/v1/escalations' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/cases/figures',
+    allowed: ['admin', 'supervisor', 'district_officer', 'town_officer'],
+    request: () => ({ url: '/api/v1/cases/figures' }),
+  },
+];
+
+/** Acknowledging needs an escalation the sweep made: its roles are tested in escalations.test.ts. */
+export const ESCALATION_COVERED_ELSEWHERE = ['POST /api/v1/escalations/{id}/acknowledge'];

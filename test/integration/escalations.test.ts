@@ -1,0 +1,150 @@
+/** GS-8: the deadline sweep escalates each overdue case exactly once, even with two nodes sweeping at once. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepOverdueCases } from '../../src/modules/escalations/escalation.sweep.ts';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { TEST_DIALECT } from '../helpers/test-db.ts';
+
+interface CaseJson {
+  id: string;
+  version: number;
+  dueDate: string;
+  light: string;
+}
+
+describe('deadline sweep and escalations', () => {
+  let t: TestApp;
+  let clerk: Client;
+  let town: Client;
+  let residentId = '';
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    clerk = await t.login('clerk');
+    residentId = (
+      await clerk.call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' })
+    ).json<{ id: string }>().id;
+    // Twelve cases accepted on Monday 2 March 2026, due five working days later (Monday 9 March).
+    for (let i = 0; i < 12; i++) {
+      const r = await clerk.call('POST', '/api/v1/cases', {
+        residentId,
+        itemCode: 'DX-SB-001',
+        presented: ['id_card', 'photo_1inch'],
+      });
+      ids.push(r.json<CaseJson>().id);
+    }
+    // One of them is suspended (clock paused): it must not be escalated.
+    town = await t.login('town');
+    const first = (await clerk.call('GET', `/api/v1/cases/${ids[0]}`)).json<CaseJson>();
+    await clerk.call('POST', `/api/v1/cases/${ids[0]}/transitions`, {
+      action: 'route',
+      expectedVersion: first.version,
+    });
+    const routed = (await town.call('GET', `/api/v1/cases/${ids[0]}`)).json<CaseJson>();
+    await town.call('POST', `/api/v1/cases/${ids[0]}/transitions`, {
+      action: 'suspend',
+      expectedVersion: routed.version,
+      reason: '等待公安核查户籍',
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('nothing is escalated before the due date passes', async () => {
+    const r = await sweepOverdueCases(t.testDb.db.kysely, {
+      now: new Date('2026-03-09T09:00:00+08:00'),
+      nodeId: 'a',
+    });
+    expect(r).toEqual({ checked: 0, escalated: 0 });
+  });
+
+  it('two nodes sweeping at once escalate each overdue case once', async () => {
+    const now = new Date('2026-03-10T09:00:00+08:00');
+    // On PostgreSQL a second app node with its own connection pool. SQLite serves one process
+    // (one town, one machine): there the two sweeps overlap on the process's one connection.
+    const nodeB = TEST_DIALECT === 'postgres' ? t.testDb.openAnother() : t.testDb.db;
+    const [a, b] = await Promise.all([
+      sweepOverdueCases(t.testDb.db.kysely, { now, nodeId: 'node-a' }),
+      sweepOverdueCases(nodeB.kysely, { now, nodeId: 'node-b' }),
+    ]);
+    expect(a.escalated + b.escalated).toBe(11);
+    const rows = await t.testDb.db.kysely
+      .selectFrom('escalations')
+      .select(['entity_id', 'swept_by'])
+      .execute();
+    expect(rows).toHaveLength(11);
+    expect(new Set(rows.map((r) => r.entity_id)).size).toBe(11);
+    expect(rows.map((r) => r.entity_id)).not.toContain(ids[0]);
+    const audited = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('action', '=', 'case.escalated')
+      .execute();
+    expect(audited).toHaveLength(11);
+    // A later sweep finds nothing new.
+    expect(await sweepOverdueCases(nodeB.kysely, { now, nodeId: 'node-b' })).toEqual({
+      checked: 0,
+      escalated: 0,
+    });
+  });
+
+  it('the town centre and supervisors see the escalations in their reach; others do not', async () => {
+    t.clock.advance(8 * 86400_000);
+    const townNow = await t.login('town');
+    const open = (await townNow.call('GET', '/api/v1/escalations')).json<
+      { id: string; caseNumber: string }[]
+    >();
+    expect(open).toHaveLength(11);
+    expect(open[0]!.caseNumber).toMatch(/^20260302-/);
+    const supervisor = await t.login('supervisor');
+    expect((await supervisor.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(
+      11,
+    );
+    const otherTown = await t.login('clerk-qyd');
+    expect((await otherTown.call('GET', '/api/v1/escalations')).statusCode).toBe(403);
+    const ack = await townNow.call('POST', `/api/v1/escalations/${open[0]!.id}/acknowledge`);
+    expect(ack.statusCode).toBe(204);
+    expect((await townNow.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(10);
+    expect(
+      (await townNow.call('GET', '/api/v1/escalations?open=false')).json<unknown[]>(),
+    ).toHaveLength(11);
+  });
+
+  it('per-station figures show the overdue and paused cases', async () => {
+    const supervisor = await t.login('supervisor');
+    const figures = (await supervisor.call('GET', '/api/v1/cases/figures')).json<
+      {
+        stationName: string;
+        filed: number;
+        overdue: number;
+        paused: number;
+        tongban: number;
+        secondRequestRate: number;
+      }[]
+    >();
+    expect(figures).toEqual([
+      expect.objectContaining({
+        stationName: '伊庄村政务服务站',
+        filed: 12,
+        overdue: 11,
+        paused: 1,
+        tongban: 12,
+        secondRequestRate: 0,
+      }),
+    ]);
+    const otherTown = await t.login('clerk-qyd');
+    expect((await otherTown.call('GET', '/api/v1/cases/figures')).statusCode).toBe(403);
+  });
+
+  it('bad input → 4xx problem+json', async () => {
+    const townNow = await t.login('town');
+    expect((await townNow.call('GET', '/api/v1/escalations?open=maybe')).statusCode).toBe(400);
+    expect(
+      (await townNow.call('POST', '/api/v1/escalations/not-a-uuid/acknowledge')).statusCode,
+    ).toBe(400);
+    const missing = await townNow.call(
+      'POST',
+      '/api/v1/escalations/00000000-0000-4000-8000-000000000000/acknowledge',
+    );
+    expect(missing.json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

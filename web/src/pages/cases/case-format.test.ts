@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseView, CatalogItem } from '../../api/case-types';
+import {
+  formatDay,
+  formatShortDay,
+  isCaseNumber,
+  loadByStation,
+  normaliseCaseNumber,
+  percent,
+  previewNotice,
+  withFigures,
+  yuan,
+} from './case-format';
+
+const item: CatalogItem = {
+  code: 'DX-SB-001',
+  version: 3,
+  name: { zh: '社会保障卡补办', en: 'Social security card replacement' },
+  aliases: [],
+  category: 'social_security',
+  tier: 'base',
+  legalLimitDays: 20,
+  promisedLimitDays: 5,
+  materials: [
+    {
+      key: 'id_card',
+      name: { zh: '身份证', en: 'ID card' },
+      required: true,
+      form: 'original',
+      copies: 0,
+    },
+    {
+      key: 'photo',
+      name: { zh: '照片', en: 'Photo' },
+      required: true,
+      form: 'original',
+      copies: 1,
+    },
+    {
+      key: 'letter',
+      name: { zh: '委托书', en: 'Letter' },
+      required: false,
+      form: 'original',
+      copies: 1,
+    },
+  ],
+  conditions: [],
+  fee: { amountFen: 0, waivers: [] },
+  inPersonVisits: 1,
+  scope: 'town',
+  route: { accepts: 'station', decides: 'town_centre' },
+  basis: '《社会保险法》',
+  procedure: '1. 核验身份',
+  active: true,
+};
+
+describe('the one-time notice preview (GS-5)', () => {
+  it('lists every material not presented; only required ones block', () => {
+    const notice = previewNotice(item, ['id_card']);
+    expect(notice.complete).toBe(false);
+    expect(notice.missing.map((m) => [m.key, m.blocking])).toEqual([
+      ['photo', true],
+      ['letter', false],
+    ]);
+    expect(notice).toMatchObject({ itemCode: 'DX-SB-001', itemVersion: 3, promisedLimitDays: 5 });
+  });
+
+  it('is complete when the optional materials alone are missing', () => {
+    const notice = previewNotice(item, ['id_card', 'photo']);
+    expect(notice.complete).toBe(true);
+    expect(notice.missing.map((m) => m.key)).toEqual(['letter']);
+  });
+});
+
+describe('formatting', () => {
+  it('keeps a case number as digits with the dash after the date', () => {
+    expect(normaliseCaseNumber('2026112900001')).toBe('20261129-00001');
+    expect(normaliseCaseNumber(' 20261129 - 00001x9')).toBe('20261129-00001');
+    expect(normaliseCaseNumber('2026')).toBe('2026');
+    expect(isCaseNumber('20261129-00001')).toBe(true);
+    expect(isCaseNumber('20261129-0001')).toBe(false);
+  });
+
+  it('shows fees in yuan and days in words', () => {
+    expect(yuan(1250)).toBe('12.50');
+    expect(formatDay('2026-12-04', 'zh-CN')).toContain('2026年12月4日');
+    expect(formatDay('2026-12-04', 'en')).toContain('4 December 2026');
+    const today = new Date(2026, 10, 29);
+    expect(formatShortDay('2026-12-04', 'zh-CN', today)).toBe('12月4日周五');
+    expect(formatShortDay('2026-12-04', 'en', today)).toBe('Fri 4 Dec');
+    expect(formatShortDay('2027-01-04', 'en', today)).toBe('Mon, 4 Jan 2027');
+  });
+});
+
+describe('load per station', () => {
+  const open = (station: string, light: CaseView['light']) =>
+    ({ acceptingStation: { id: station, name: station }, light }) as CaseView;
+
+  it('counts lights per station and puts the most overdue first', () => {
+    const rows = loadByStation([
+      open('A', 'green'),
+      open('B', 'red'),
+      open('B', 'yellow'),
+      open('A', 'paused'),
+      open('B', 'red'),
+    ]);
+    expect(rows.map((r) => [r.stationName, r.counts.red, r.counts.yellow, r.open])).toEqual([
+      ['B', 2, 1, 3],
+      ['A', 0, 0, 2],
+    ]);
+    expect(rows[0]?.overdue).toHaveLength(2);
+  });
+});
+
+describe('station figures', () => {
+  const figures = (id: string, rate: number) => ({
+    stationId: id,
+    stationName: id,
+    regionCode: '110115110207',
+    filed: 8,
+    accepted: 8,
+    open: 0,
+    overdue: 0,
+    paused: 0,
+    tongban: 3,
+    secondRequests: 1,
+    secondRequestRate: rate,
+  });
+
+  it('joins figures to the loads and keeps stations without open cases', () => {
+    const loads = loadByStation([
+      { acceptingStation: { id: 'A', name: 'A' }, light: 'red' } as CaseView,
+    ]);
+    const rows = withFigures(loads, [figures('B', 0), figures('A', 0.125)]);
+    expect(rows.map((r) => [r.stationId, r.figures?.secondRequestRate])).toEqual([
+      ['A', 0.125],
+      ['B', 0],
+    ]);
+    expect(percent(0.125)).toBe('12.5%');
+  });
+});

@@ -1,0 +1,164 @@
+import type {
+  Bilingual,
+  CaseView,
+  CatalogItem,
+  DeadlineLight,
+  OneTimeNotice,
+  StationFigures,
+} from '../../api/case-types';
+
+/** The name in the UI language. */
+export function localName(name: Bilingual, language: string): string {
+  return language === 'en' ? name.en || name.zh : name.zh || name.en;
+}
+
+/**
+ * The one-time notice the server will issue for these materials (GS-5), worked out in the browser
+ * so the clerk sees it before filing. Mirrors src/modules/cases/case.notice.ts buildNotice.
+ */
+export function previewNotice(item: CatalogItem, presented: readonly string[]): OneTimeNotice {
+  const have = new Set(presented);
+  const missing = item.materials
+    .filter((m) => !have.has(m.key))
+    .map((m) => ({ ...m, blocking: m.required }));
+  return {
+    itemCode: item.code,
+    itemVersion: item.version,
+    complete: missing.every((m) => !m.blocking),
+    missing,
+    basis: item.basis,
+    procedure: item.procedure,
+    promisedLimitDays: item.promisedLimitDays,
+    fee: { amountFen: item.fee.amountFen, waivers: [...item.fee.waivers] },
+  };
+}
+
+/** 身份证、照片 / ID card, photo. */
+export function joinList(items: readonly string[], language: string): string {
+  return items.join(language === 'en' ? ', ' : '、');
+}
+
+/** 1250 fen → "12.50". */
+export function yuan(amountFen: number): string {
+  return (amountFen / 100).toFixed(2);
+}
+
+/** What the case-number box keeps: digits, with the dash after the 8-digit date ("20261129-00001"). */
+export function normaliseCaseNumber(raw: string): string {
+  const digits = raw.replace(/\D/g, '').slice(0, 13);
+  return digits.length > 8 ? `${digits.slice(0, 8)}-${digits.slice(8)}` : digits;
+}
+
+export const isCaseNumber = (value: string) => /^\d{8}-\d{5}$/.test(value);
+export const isPhoneLast4 = (value: string) => /^\d{4}$/.test(value);
+
+/** A YYYY-MM-DD day as the reader says it: "2026年12月4日 周五" / "Fri, 4 Dec 2026". */
+export function formatDay(day: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(date);
+}
+
+/** A due date in a list: "12月4日 周五" / "Fri 4 Dec", with the year only when it is not this one. */
+export function formatShortDay(day: string, language: string, today: Date = new Date()): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'UTC',
+    ...(Number(match[1]) === today.getFullYear() ? {} : { year: 'numeric' as const }),
+    month: language === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(date);
+}
+
+/** A moment in Beijing time, e.g. "2026/11/29 17:52". */
+export function formatMoment(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+export type LightCounts = Record<Exclude<DeadlineLight, 'none'>, number>;
+
+export interface StationLoad {
+  stationId: string;
+  stationName: string;
+  counts: LightCounts;
+  open: number;
+  overdue: CaseView[];
+  /** The server's figures for the station, when GET /cases/figures answered. */
+  figures?: StationFigures | undefined;
+}
+
+/** Open cases per accepting station, worst first (most overdue, then most nearly due). */
+export function loadByStation(cases: readonly CaseView[]): StationLoad[] {
+  const byStation = new Map<string, StationLoad>();
+  for (const c of cases) {
+    let row = byStation.get(c.acceptingStation.id);
+    if (!row) {
+      row = {
+        stationId: c.acceptingStation.id,
+        stationName: c.acceptingStation.name,
+        counts: { red: 0, yellow: 0, green: 0, paused: 0 },
+        open: 0,
+        overdue: [],
+      };
+      byStation.set(c.acceptingStation.id, row);
+    }
+    row.open += 1;
+    if (c.light !== 'none') row.counts[c.light] += 1;
+    if (c.light === 'red') row.overdue.push(c);
+  }
+  return [...byStation.values()].sort(
+    (a, b) =>
+      b.counts.red - a.counts.red ||
+      b.counts.yellow - a.counts.yellow ||
+      a.stationName.localeCompare(b.stationName, 'zh-CN'),
+  );
+}
+
+/**
+ * Adds the server's per-station figures to the loads worked out from the open cases; a station
+ * with figures but no open case gets a row of its own (after the others).
+ */
+export function withFigures(
+  loads: readonly StationLoad[],
+  figures: readonly StationFigures[],
+): StationLoad[] {
+  const byId = new Map(figures.map((f) => [f.stationId, f]));
+  const rows = loads.map((l) => ({ ...l, figures: byId.get(l.stationId) }));
+  const seen = new Set(loads.map((l) => l.stationId));
+  for (const f of figures) {
+    if (seen.has(f.stationId)) continue;
+    rows.push({
+      stationId: f.stationId,
+      stationName: f.stationName,
+      counts: { red: 0, yellow: 0, green: 0, paused: 0 },
+      open: 0,
+      overdue: [],
+      figures: f,
+    });
+  }
+  return rows;
+}
+
+/** 0.125 → "12.5%". */
+export function percent(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}

@@ -1,0 +1,80 @@
+import { FileDoneOutlined } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView, NewCase } from '../../../api/case-types';
+import { fileCase } from '../../../api/cases';
+import { isApiError } from '../../../api/client';
+import { errorText } from '../../../lib/errors';
+import { createIdempotencyKeeper } from '../../../lib/idempotency';
+
+/** The server's detail when it is words (CASE_OUTSIDE_SCOPE's detail is a bare region code). */
+const readableDetail = (error: unknown) =>
+  isApiError(error) && error.detail && !/^\d+$/.test(error.detail) ? error.detail : undefined;
+
+/**
+ * Step 5: file. The Idempotency-Key stays the same while the body does, so a double click or a
+ * retry after a dropped connection files one case, not two.
+ */
+export function FileCaseButton({
+  body,
+  complete,
+  blockedBy,
+  onFiled,
+}: {
+  body: NewCase | null;
+  complete: boolean;
+  /** Why filing is not possible yet (no applicant, no item), or null. */
+  blockedBy: string | null;
+  onFiled: (filed: CaseView) => void;
+}) {
+  const { t } = useTranslation();
+  const keeper = useRef(createIdempotencyKeeper());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = () => {
+    if (!body || busy) return;
+    setBusy(true);
+    setError(null);
+    fileCase(body, keeper.current.keyFor(body))
+      .then((filed) => {
+        keeper.current.reset();
+        onFiled(filed);
+      })
+      .catch((e: unknown) => {
+        // A refusal is final for this body; a network error keeps the key for the retry.
+        if (isApiError(e) && e.status >= 400 && e.status < 500) keeper.current.reset();
+        setError(e);
+        setBusy(false);
+      });
+  };
+
+  return (
+    <div className="file-case">
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="wb-file-error"
+          title={errorText(t, error)}
+          description={readableDetail(error)}
+        />
+      )}
+      <Button
+        data-testid="wb-file"
+        type="primary"
+        size="large"
+        block
+        icon={<FileDoneOutlined aria-hidden />}
+        disabled={body === null}
+        loading={busy}
+        onClick={submit}
+      >
+        {complete ? t('cases.workbench.fileComplete') : t('cases.workbench.fileIncomplete')}
+      </Button>
+      {blockedBy && <p className="muted file-case-blocked">{blockedBy}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { TrackView } from '../../api/case-types';
+import { trackCase } from '../../api/cases';
+import { isApiError } from '../../api/client';
+import { errorText } from '../../lib/errors';
+import { useSession } from '../../session/session-context';
+import { isCaseNumber, isPhoneLast4, normaliseCaseNumber } from '../cases/case-format';
+import { TrackResult } from './TrackResult';
+import './track.css';
+
+interface TrackValues {
+  number: string;
+  phoneLast4: string;
+}
+
+/** What to say when the lookup fails: too many tries gets its own words with the wait. */
+function useTrackError() {
+  const { t } = useTranslation();
+  return (error: unknown) => {
+    if (isApiError(error) && error.status === 429) {
+      const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 600) / 60));
+      return t('cases.track.rateLimited', { minutes });
+    }
+    return errorText(t, error);
+  };
+}
+
+/**
+ * 办件查询 (GS-9): no login, phone first, big type. The receipt's QR code opens
+ * /track?number=…, which fills in the number so only the 4 digits are left to type.
+ */
+export default function TrackPage() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const [params] = useSearchParams();
+  const initialNumber = normaliseCaseNumber(params.get('number') ?? '');
+  const [form] = Form.useForm<TrackValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [found, setFound] = useState<TrackView | null>(null);
+  const describe = useTrackError();
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const submit = (values: TrackValues) => {
+    setBusy(true);
+    setError(null);
+    trackCase(values.number, values.phoneLast4)
+      .then((view) => {
+        setFound(view);
+        setTimeout(() => resultRef.current?.scrollIntoView({ block: 'start' }), 0);
+      })
+      .catch((e: unknown) => {
+        setFound(null);
+        setError(describe(e));
+      })
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="track-page">
+      <h1 className="track-title">{t('cases.track.title')}</h1>
+      <p className="track-subtitle">{t('cases.track.subtitle')}</p>
+      <Form<TrackValues>
+        form={form}
+        layout="vertical"
+        size="large"
+        requiredMark={false}
+        initialValues={{ number: initialNumber, phoneLast4: '' }}
+        onFinish={submit}
+        className="track-form"
+      >
+        <Form.Item
+          name="number"
+          label={t('cases.track.number')}
+          extra={t('cases.track.numberHelp')}
+          normalize={(v: string) => normaliseCaseNumber(v ?? '')}
+          rules={[
+            {
+              validator: async (_rule, v: string | undefined) => {
+                if (!isCaseNumber(v ?? '')) throw new Error(t('cases.track.numberInvalid'));
+              },
+            },
+          ]}
+        >
+          <Input
+            data-testid="track-number"
+            inputMode="numeric"
+            autoComplete="off"
+            className="track-input mono"
+            autoFocus={initialNumber === ''}
+          />
+        </Form.Item>
+        <Form.Item
+          name="phoneLast4"
+          label={t('cases.track.phone')}
+          extra={t('cases.track.phoneHelp')}
+          normalize={(v: string) => (v ?? '').replace(/\D/g, '').slice(0, 4)}
+          rules={[
+            {
+              validator: async (_rule, v: string | undefined) => {
+                if (!isPhoneLast4(v ?? '')) throw new Error(t('cases.track.phoneInvalid'));
+              },
+            },
+          ]}
+        >
+          <Input
+            data-testid="track-phone4"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            className="track-input track-input-short mono"
+            autoFocus={initialNumber !== ''}
+          />
+        </Form.Item>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            className="track-error"
+            data-testid="track-error"
+            title={error}
+          />
+        )}
+        <Button
+          data-testid="track-submit"
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={busy}
+          icon={<SearchOutlined aria-hidden />}
+          className="track-submit"
+        >
+          {t('cases.track.submit')}
+        </Button>
+      </Form>
+      <div ref={resultRef} className="track-result-anchor">
+        {found && <TrackResult view={found} />}
+      </div>
+      {status === 'anonymous' && (
+        <p className="track-staff">
+          <Link to="/">{t('cases.track.staffLogin')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}
