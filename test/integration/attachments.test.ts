@@ -144,6 +144,28 @@ describe('scans of materials', () => {
     }
   });
 
+  it('keeps scans encrypted at rest and audits every viewing (X-3, X-4)', async () => {
+    const png = Buffer.concat([tinyPng(), Buffer.from('身份证扫描件 110115194803120019')]);
+    const a = (await upload(clerk, png, 'image/png', 'bank_card')).json<AttachmentJson>();
+    const stored = await t.testDb.db.kysely
+      .selectFrom('attachments')
+      .select('data')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    const raw = Buffer.from(stored.data);
+    expect(raw.includes(Buffer.from('110115194803120019'))).toBe(false);
+    expect(raw.subarray(0, 8).equals(png.subarray(0, 8))).toBe(false); // not even the PNG header
+    const file = await clerk.call('GET', a.url);
+    expect(sha(file.rawPayload)).toBe(sha(png));
+    const viewed = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', a.id)
+      .where('action', '=', 'attachment.viewed')
+      .execute();
+    expect(viewed).toHaveLength(1);
+  });
+
   it('stores the same bytes for the same material once (a retried upload writes nothing)', async () => {
     const first = await upload(clerk, tinyPng(), 'image/png');
     const before = await counts();

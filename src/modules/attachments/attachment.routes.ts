@@ -58,6 +58,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         materialKey: request.query.materialKey,
         contentType,
         body: request.body,
+        pii: app.deps.pii,
         actor: request.actor!,
         requestId: request.id,
         now: app.deps.now(),
@@ -91,7 +92,13 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await readAttachment(db, { id: request.params.id, actor: request.actor! });
+      const file = await readAttachment(db, {
+        id: request.params.id,
+        pii: app.deps.pii,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
       return reply
         .type(file.contentType)
         .header('content-disposition', `inline; filename="${file.filename}"`)

@@ -3,6 +3,8 @@
  * anyone who may see the case reads them. Stored in the database so every app node serves them.
  */
 import crypto from 'node:crypto';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
@@ -56,6 +58,7 @@ export async function uploadAttachment(
     materialKey: string;
     contentType: ScanType;
     body: Buffer;
+    pii: PiiCipher;
     actor: Actor;
     requestId: string;
     now: Date;
@@ -66,6 +69,8 @@ export async function uploadAttachment(
   if (!maySee(input.actor, kase)) throw new AppError('OUT_OF_SCOPE');
   const grant = acceptingGrant(input.actor.grants, kase);
   if (!grant) throw new AppError('CASE_NOT_PARTY');
+  if (TERMINAL_STATES.includes(kase.state as CaseState))
+    throw new AppError('CASE_INVALID_TRANSITION');
   const item = await getItem(db, kase.item_code, kase.item_version);
   if (!item.materials.some((m) => m.key === input.materialKey)) {
     throw new AppError('UNKNOWN_MATERIAL', {
@@ -90,7 +95,7 @@ export async function uploadAttachment(
       content_type: input.contentType,
       size_bytes: input.body.length,
       sha256,
-      data: input.body,
+      data: input.pii.encryptBytes(input.body), // scans of ID cards are personal data (X-3)
       uploaded_by: input.actor.accountId,
       uploaded_at: input.now.toISOString(),
     });
@@ -131,14 +136,26 @@ export async function listAttachments(
 /** The file itself, for anyone who may see its case. */
 export async function readAttachment(
   db: Kysely<Database>,
-  input: { id: string; actor: Actor },
+  input: { id: string; pii: PiiCipher; actor: Actor; requestId: string; now: Date },
 ): Promise<{ contentType: ScanType; filename: string; body: Buffer }> {
   const row = await findAttachmentWithCase(db, input.id);
   if (!row) throw new AppError('ATTACHMENT_NOT_FOUND');
   if (!maySee(input.actor, row)) throw new AppError('OUT_OF_SCOPE');
+  // Opening a scan shows personal data in full, like a reveal: it is audited (X-3, X-4).
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actor: auditActor(input.actor),
+      action: 'attachment.viewed',
+      entityType: 'attachment',
+      entityId: row.id,
+      regionCode: row.home_region_code,
+      requestId: input.requestId,
+      now: input.now,
+    }),
+  );
   return {
     contentType: row.content_type,
     filename: `${row.case_number}-${row.material_key}.${SCAN_EXTENSIONS[row.content_type]}`,
-    body: await readAttachmentData(db, row.id),
+    body: input.pii.decryptBytes(await readAttachmentData(db, row.id)),
   };
 }

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'case.escalated',
   'escalation.acknowledged',
   'attachment.uploaded',
+  'attachment.viewed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

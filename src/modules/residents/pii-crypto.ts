@@ -10,6 +10,9 @@ export interface PiiCipher {
   decrypt(stored: string): string;
   /** Keyed hash for exact lookup; same input → same hash, no way back without the key. */
   lookupHash(value: string): string;
+  /** Files (scans of ID cards…): `iv (12) | tag (16) | ciphertext`. */
+  encryptBytes(plain: Buffer): Buffer;
+  decryptBytes(stored: Buffer): Buffer;
 }
 
 export function parseMasterKey(base64: string): Buffer {
@@ -50,6 +53,17 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
         decipher.update(Buffer.from(ct, 'base64url')),
         decipher.final(),
       ]).toString('utf8');
+    },
+    encryptBytes(plain) {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', encKey, iv);
+      const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), ct]);
+    },
+    decryptBytes(stored) {
+      const decipher = crypto.createDecipheriv('aes-256-gcm', encKey, stored.subarray(0, 12));
+      decipher.setAuthTag(stored.subarray(12, 28));
+      return Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]);
     },
     lookupHash(value) {
       return crypto.createHmac('sha256', macKey).update(value).digest('hex');
