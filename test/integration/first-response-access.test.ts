@@ -65,6 +65,19 @@ describe('first-asked responsibility: access and bad input', () => {
     expect(ok.json()).toMatchObject({ status: 'accepted', accountableId: id.town });
   });
 
+  it('logging an inquiry is idempotent: same key and body → one row, the same answer', async () => {
+    const before = await count('inquiries');
+    const body = { channel: 'phone', question: '医保怎么转入？', answer: '带转移单到镇中心' };
+    const key = { 'idempotency-key': 'inquiry-once-1' };
+    const [a, b] = await Promise.all([
+      c.clerk!.call('POST', '/api/v1/inquiries', body, key),
+      c.clerk!.call('POST', '/api/v1/inquiries', body, key),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(a.json<{ id: string }>().id).toBe(b.json<{ id: string }>().id);
+    expect(await count('inquiries')).toBe(before + 1);
+  });
+
   it('route roles of the state-changing routes: declared roles pass, the others are FORBIDDEN', async () => {
     const none = '00000000-0000-4000-8000-000000000000';
     const routes: [string, unknown, readonly string[]][] = [
