@@ -3,7 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import { verifyAuditChain } from '../modules/audit/audit.service.ts';
-import { sweepOverdueCases } from '../modules/escalations/escalation.sweep.ts';
+import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { importRegions, readRegionFile } from '../modules/regions/region-import.ts';
@@ -129,8 +129,10 @@ export async function runAuditVerify(): Promise<number> {
 
 export async function runSweep(): Promise<number> {
   return withDatabase(async ({ db }) => {
-    const r = await sweepOverdueCases(db.kysely, { now: new Date(), nodeId: `cli:${process.pid}` });
-    console.log(`deadline sweep: ${r.checked} overdue cases found, ${r.escalated} escalated`);
+    const r = await sweepDeadlines(db.kysely, { now: new Date(), nodeId: `cli:${process.pid}` });
+    console.log(
+      `deadline sweep: ${r.cases.escalated} overdue cases and ${r.handoffs.escalated} overdue hand-offs escalated`,
+    );
     return 0;
   });
 }

@@ -39,7 +39,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
           intervalMs: config.sweepIntervalSeconds * 1000,
           nodeId: `${os.hostname()}:${process.pid}`,
           onResult: (r) => {
-            if (r.escalated > 0) log.info(r, 'deadline sweep escalated overdue cases');
+            if (r.cases.escalated + r.handoffs.escalated > 0)
+              log.info(r, 'deadline sweep escalated');
           },
           onError: (err) => log.error({ err }, 'deadline sweep failed'),
         })

@@ -1,6 +1,9 @@
 /** GS-8: the deadline sweep escalates each overdue case exactly once, even with two nodes sweeping at once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepOverdueCases } from '../../src/modules/escalations/escalation.sweep.ts';
+import {
+  sweepOverdueCases,
+  sweepOverdueHandoffs,
+} from '../../src/modules/escalations/escalation.sweep.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { TEST_DIALECT } from '../helpers/test-db.ts';
 
@@ -87,26 +90,52 @@ describe('deadline sweep and escalations', () => {
     });
   });
 
+  it('an overdue hand-off is escalated once too', async () => {
+    const townMe = (await town.call('GET', '/api/v1/auth/me')).json<{ id: string }>();
+    const handoff = await clerk.call('POST', '/api/v1/handoffs', {
+      entityType: 'case',
+      entityId: ids[1],
+      toAccountId: townMe.id,
+      reason: '请镇中心核对参保记录',
+    });
+    expect(handoff.statusCode, handoff.body).toBe(201);
+    const due = handoff.json<{ dueDate: string }>().dueDate;
+    const later = new Date(`${due}T09:00:00+08:00`);
+    later.setUTCDate(later.getUTCDate() + 1);
+    const nodeB = TEST_DIALECT === 'postgres' ? t.testDb.openAnother() : t.testDb.db;
+    const [a, b] = await Promise.all([
+      sweepOverdueHandoffs(t.testDb.db.kysely, { now: later, nodeId: 'node-a' }),
+      sweepOverdueHandoffs(nodeB.kysely, { now: later, nodeId: 'node-b' }),
+    ]);
+    expect(a.escalated + b.escalated).toBe(1);
+    const rows = await t.testDb.db.kysely
+      .selectFrom('escalations')
+      .select('entity_id')
+      .where('entity_type', '=', 'handoff')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('the town centre and supervisors see the escalations in their reach; others do not', async () => {
     t.clock.advance(8 * 86400_000);
     const townNow = await t.login('town');
     const open = (await townNow.call('GET', '/api/v1/escalations')).json<
       { id: string; caseNumber: string }[]
     >();
-    expect(open).toHaveLength(11);
+    expect(open).toHaveLength(12);
     expect(open[0]!.caseNumber).toMatch(/^20260302-/);
     const supervisor = await t.login('supervisor');
     expect((await supervisor.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(
-      11,
+      12,
     );
     const otherTown = await t.login('clerk-qyd');
     expect((await otherTown.call('GET', '/api/v1/escalations')).statusCode).toBe(403);
     const ack = await townNow.call('POST', `/api/v1/escalations/${open[0]!.id}/acknowledge`);
     expect(ack.statusCode).toBe(204);
-    expect((await townNow.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(10);
+    expect((await townNow.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(11);
     expect(
       (await townNow.call('GET', '/api/v1/escalations?open=false')).json<unknown[]>(),
-    ).toHaveLength(11);
+    ).toHaveLength(12);
   });
 
   it('per-station figures show the overdue and paused cases', async () => {

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'authorization.recorded',
   'authorization.revoked',
   'case.escalated',
+  'handoff.escalated',
   'escalation.acknowledged',
   'attachment.uploaded',
   'attachment.viewed',
