@@ -172,6 +172,31 @@ describe('cases', () => {
     expect(results.map((r) => r.isTongban)).toEqual([true, false, true]);
   });
 
+  it('in town: every station of 魏善庄镇 accepts the item for a resident of 三顺庄村', async () => {
+    const admin = await t.login('admin');
+    const stations = (
+      await admin.call('GET', '/api/v1/stations?regionCode=110115110000&limit=100')
+    ).json<{ id: string; code: string; kind: string }[]>();
+    expect(stations.length).toBeGreaterThanOrEqual(19); // 18 village stations + the town centre
+    const dueDates = new Set<string | null>();
+    for (const s of stations) {
+      const username = `clerk-${s.code.toLowerCase()}`;
+      const created = await admin.call('POST', '/api/v1/accounts', {
+        username,
+        displayName: `${s.code} 专管员`,
+        password: 'every-station-pw',
+        grants: [{ role: s.kind === 'town_centre' ? 'town_officer' : 'clerk', stationId: s.id }],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const c = await t.login(username, 'every-station-pw');
+      const r = await file(c, { presented: ['id_card', 'photo_1inch'] });
+      expect(r.statusCode, `${s.code}: ${r.body}`).toBe(201);
+      expect(r.json<CaseJson>().state).toBe('accepted');
+      dueDates.add(r.json<CaseJson>().dueDate);
+    }
+    expect(dueDates.size).toBe(1); // the same standard everywhere (GS-2)
+  });
+
   it('out of town: refused with a code naming where it can be filed, nothing written', async () => {
     const before = await count('cases');
     const r = await file(other, { presented: ['id_card', 'photo_1inch'] });
