@@ -197,6 +197,11 @@ export const PROBLEMS = {
     zh: '该事项在服务站即办，无需报送',
     en: 'This item is decided at the station; there is nothing to route',
   },
+  CASE_POSTAL_ADDRESS_REQUIRED: {
+    status: 400,
+    zh: '邮寄送达须填写邮寄地址',
+    en: 'Delivery by post needs a postal address',
+  },
   CASE_NOT_AT_DECIDING_UNIT: {
     status: 409,
     zh: '办件尚未报送至决定单位',

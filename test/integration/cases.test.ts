@@ -123,7 +123,22 @@ describe('cases', () => {
       })
     ).json<CaseJson>();
     expect(kase.state).toBe('decided');
-    kase = (await act(town, kase, { action: 'deliver' })).json<CaseJson>(); // collected at another station of the town
+    const noAddress = await act(town, kase, { action: 'deliver', deliveryMethod: 'post' });
+    expect(noAddress.json()).toMatchObject({ code: 'CASE_POSTAL_ADDRESS_REQUIRED' });
+    kase = (
+      await act(town, kase, {
+        action: 'deliver',
+        deliveryMethod: 'post',
+        postalAddress: '北京市大兴区魏善庄镇伊庄村南街3号（女儿家）',
+      })
+    ).json<CaseJson>();
+    const delivered = await t.testDb.db.kysely
+      .selectFrom('case_actions')
+      .select('payload')
+      .where('case_id', '=', kase.id)
+      .where('action', '=', 'deliver')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(delivered.payload!)).toMatchObject({ deliveryMethod: 'post' });
     expect(kase.state).toBe('delivered');
 
     const tracked = await t.app.inject({

@@ -157,11 +157,19 @@ export async function transitionCase(
       changes.result_text = body.resultText!;
       payload = { result: body.result };
       break;
+    case 'deliver':
+      // Collected at any station in scope (the one taking this step), or sent by post (GS-7).
+      if (body.deliveryMethod === 'post' && !body.postalAddress)
+        throw new AppError('CASE_POSTAL_ADDRESS_REQUIRED');
+      payload =
+        body.deliveryMethod === 'post'
+          ? { deliveryMethod: 'post', postalAddress: body.postalAddress }
+          : { deliveryMethod: 'station', stationId: grant.stationId };
+      break;
     case 'refuse':
     case 'route':
     case 'forward':
     case 'resume':
-    case 'deliver':
     case 'close':
     case 'withdraw':
       break;

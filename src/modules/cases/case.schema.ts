@@ -28,6 +28,9 @@ export const TransitionBody = z.strictObject({
   /** decide */
   result: z.enum(['approved', 'not_approved']).optional(),
   resultText: z.string().trim().min(1).max(2000).optional(),
+  /** deliver: collected at this station (default) or mailed to an address. */
+  deliveryMethod: z.enum(['station', 'post']).optional(),
+  postalAddress: z.string().trim().min(5).max(300).optional(),
 });
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
