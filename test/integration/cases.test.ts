@@ -141,6 +141,18 @@ describe('cases', () => {
     expect(JSON.parse(delivered.payload!)).toMatchObject({ deliveryMethod: 'post' });
     expect(kase.state).toBe('delivered');
 
+    const history = (await clerk.call('GET', `/api/v1/cases/${kase.id}/actions`)).json<
+      { action: string; toState: string; actorRole: string; stationName: string | null }[]
+    >();
+    expect(history.map((h) => [h.action, h.toState, h.actorRole])).toEqual([
+      ['file', 'accepted', 'clerk'],
+      ['route', 'in_progress', 'clerk'],
+      ['decide', 'decided', 'town_officer'],
+      ['deliver', 'delivered', 'town_officer'],
+    ]);
+    expect(history[0]!.stationName).toBe('伊庄村政务服务站');
+    expect((await other.call('GET', `/api/v1/cases/${kase.id}/actions`)).statusCode).toBe(403);
+
     const tracked = await t.app.inject({
       method: 'GET',
       url: `/api/v1/track?number=${kase.number}&phoneLast4=5678`,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { caseHistory } from './case-history.ts';
 import { fileCase } from './case-intake.service.ts';
 import { transitionCase } from './case-transition.service.ts';
 import { CaseView, FileCaseBody, TrackQuery, TrackView, TransitionBody } from './case.schema.ts';
@@ -75,6 +76,34 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       getCaseView(db, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.get(
+    '/cases/:id/actions',
+    {
+      config: { access: { roles: CASE_STAFF } },
+      schema: {
+        tags: ['cases'],
+        summary: 'The case’s action log: every step, by whom, where and why',
+        params: z.object({ id: z.string().uuid() }),
+        response: {
+          200: z.array(
+            z.object({
+              seq: z.number(),
+              action: z.string(),
+              fromState: z.string().nullable(),
+              toState: z.string(),
+              actorName: z.string().nullable(),
+              actorRole: z.string(),
+              stationName: z.string().nullable(),
+              reason: z.string().nullable(),
+              at: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => caseHistory(db, { id: request.params.id, actor: request.actor! }),
   );
 
   app.post(

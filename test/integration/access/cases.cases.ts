@@ -34,6 +34,12 @@ export const CASES_ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/cases/{id}/actions',
+    allowed: CASE_STAFF,
+    request: (c) => ({ url: `/api/v1/cases/${c.caseId}/actions` }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/track',
     allowed: 'public',
     request: (c) => ({ url: `/api/v1/track?number=${c.caseNumber}&phoneLast4=5678` }),
