@@ -4,6 +4,8 @@ import casesZhCN from './cases.zh-CN.json';
 import catalogEn from './catalog.en.json';
 import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
+import firstResponseEn from './firstresponse.en.json';
+import firstResponseZhCN from './firstresponse.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -89,5 +91,29 @@ describe('case resources (cases.*.json)', () => {
 
   it('do not collide with a top-level key of the main resources', () => {
     expect(Object.keys(zhCN)).not.toContain('cases');
+  });
+});
+
+describe('first-response resources (firstresponse.*.json)', () => {
+  const zh = leaves(firstResponseZhCN);
+  const enFr = leaves(firstResponseEn);
+  const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('have exactly the same nested keys in Chinese and English', () => {
+    expect([...enFr.keys()].filter((k) => !zh.has(k))).toEqual([]);
+    expect([...zh.keys()].filter((k) => !enFr.has(k))).toEqual([]);
+    expect(zh.size).toBeGreaterThan(50);
+  });
+
+  it('have no empty strings and the same interpolation variables', () => {
+    expect([...zh, ...enFr].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+    const mismatched = [...zh]
+      .filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(enFr.get(k) ?? '')))
+      .map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('do not collide with a top-level key of the main resources', () => {
+    expect(Object.keys(zhCN)).not.toContain('firstresponse');
   });
 });

@@ -7,11 +7,22 @@ import casesZhCN from './cases.zh-CN.json';
 import catalogEn from './catalog.en.json';
 import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
+import firstResponseEn from './firstresponse.en.json';
+import firstResponseZhCN from './firstresponse.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const resources = {
-  'zh-CN': { translation: { ...zhCN, cases: casesZhCN, catalog: catalogZhCN } },
-  en: { translation: { ...en, cases: casesEn, catalog: catalogEn } },
+  'zh-CN': {
+    translation: {
+      ...zhCN,
+      cases: casesZhCN,
+      catalog: catalogZhCN,
+      firstresponse: firstResponseZhCN,
+    },
+  },
+  en: {
+    translation: { ...en, cases: casesEn, catalog: catalogEn, firstresponse: firstResponseEn },
+  },
 } as const;
 
 /** Keeps <html lang>, the document title and the API's Accept-Language in step. */

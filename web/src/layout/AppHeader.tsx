@@ -2,6 +2,7 @@ import { useSession } from '../session/session-context';
 import { Brand } from './Brand';
 import { ElderlySwitch } from './ElderlySwitch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 /** The header of every screen. On a phone it wraps into two rows. */
@@ -14,6 +15,7 @@ export function AppHeader() {
         <LanguageSwitch />
         <ElderlySwitch />
       </div>
+      {me && <NotificationBell />}
       {me && <UserMenu />}
     </header>
   );

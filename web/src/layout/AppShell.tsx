@@ -6,6 +6,7 @@ import { capabilitiesOf } from '../lib/roles';
 import { useIsWide } from '../lib/use-media-query';
 import { catalogAccessOf } from '../pages/catalog/catalog-access';
 import { caseCapabilitiesOf } from '../pages/cases/case-roles';
+import { firstResponseCapabilitiesOf } from '../pages/firstresponse/fr-roles';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
 import { NavBar } from './NavBar';
@@ -29,6 +30,8 @@ const CasesPage = lazy(() => import('../pages/cases/CasesPage'));
 const CaseDetailPage = lazy(() => import('../pages/cases/CaseDetailPage'));
 const OverviewPage = lazy(() => import('../pages/cases/OverviewPage'));
 const TrackPage = lazy(() => import('../pages/track/TrackPage'));
+const InquiriesPage = lazy(() => import('../pages/firstresponse/InquiriesPage'));
+const HandoffsPage = lazy(() => import('../pages/firstresponse/HandoffsPage'));
 
 /** The logged-in application: header, navigation and the code-split pages. */
 export function AppShell() {
@@ -37,7 +40,8 @@ export function AppShell() {
   const caps = useMemo(() => capabilitiesOf(me), [me]);
   const catalogAccess = useMemo(() => catalogAccessOf(me), [me]);
   const caseCaps = useMemo(() => caseCapabilitiesOf(me), [me]);
-  const items = useMemo(() => navItemsFor(caps, caseCaps), [caps, caseCaps]);
+  const frCaps = useMemo(() => firstResponseCapabilitiesOf(me), [me]);
+  const items = useMemo(() => navItemsFor(caps, caseCaps, frCaps), [caps, caseCaps, frCaps]);
 
   return (
     <div className={`app ${wide ? 'app-wide' : 'app-narrow'}`}>
@@ -74,6 +78,14 @@ export function AppShell() {
               <Route
                 path="/cases/:id"
                 element={caseCaps.readCases ? <CaseDetailPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/inquiries"
+                element={frCaps.handle ? <InquiriesPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/handoffs"
+                element={frCaps.readHandoffs ? <HandoffsPage /> : <ForbiddenPage />}
               />
               <Route path="/track" element={<TrackPage />} />
               <Route path="/catalog" element={<CatalogPage />} />

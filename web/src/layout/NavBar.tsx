@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { isCasesNavKey, isCatalogNavKey, type NavItem } from './nav-items';
+import { isCasesNavKey, isCatalogNavKey, isFirstResponseNavKey, type NavItem } from './nav-items';
 
 /**
  * The main navigation: a side column on wide screens, a bottom tab bar on phones. Plain links,
@@ -11,6 +11,10 @@ export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' |
   const label = (key: NavItem['key']) => {
     if (isCasesNavKey(key))
       return variant === 'bottom' ? t(`cases.navShort.${key}`) : t(`cases.nav.${key}`);
+    if (isFirstResponseNavKey(key))
+      return variant === 'bottom'
+        ? t(`firstresponse.navShort.${key}`)
+        : t(`firstresponse.nav.${key}`);
     if (isCatalogNavKey(key))
       return variant === 'bottom' ? t(`catalog.navShort.${key}`) : t(`catalog.nav.${key}`);
     return variant === 'bottom' ? t(`navShort.${key}`) : t(`nav.${key}`);

@@ -8,11 +8,14 @@ import {
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MessageOutlined,
+  SendOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capabilities } from '../lib/roles';
 import type { CaseCapabilities } from '../pages/cases/case-roles';
+import type { FirstResponseCapabilities } from '../pages/firstresponse/fr-roles';
 
 export type NavKey = 'home' | 'regions' | 'residents' | 'audit' | 'settings';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
@@ -20,6 +23,11 @@ export type CasesNavKey = 'workbench' | 'cases' | 'overview';
 
 export const isCasesNavKey = (key: string): key is CasesNavKey =>
   key === 'workbench' || key === 'cases' || key === 'overview';
+/** The first-response entries; their words are in firstresponse.nav.*. */
+export type FirstResponseNavKey = 'inquiries' | 'handoffs';
+
+export const isFirstResponseNavKey = (key: string): key is FirstResponseNavKey =>
+  key === 'inquiries' || key === 'handoffs';
 /** The catalog and calendar entries; their words are in the catalog namespace (catalog.nav.*). */
 export type CatalogNavKey = 'catalog' | 'calendar';
 
@@ -27,7 +35,7 @@ export const isCatalogNavKey = (key: string): key is CatalogNavKey =>
   key === 'catalog' || key === 'calendar';
 
 export interface NavItem {
-  key: NavKey | CasesNavKey | CatalogNavKey;
+  key: NavKey | CasesNavKey | CatalogNavKey | FirstResponseNavKey;
   to: string;
   icon: ReactNode;
   /** Also active on these path prefixes. */
@@ -37,7 +45,11 @@ export interface NavItem {
 }
 
 /** Only what the user may open: no dead links. */
-export function navItemsFor(caps: Capabilities, caseCaps?: CaseCapabilities): NavItem[] {
+export function navItemsFor(
+  caps: Capabilities,
+  caseCaps?: CaseCapabilities,
+  frCaps?: FirstResponseCapabilities,
+): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'home', to: '/', icon: <HomeOutlined aria-hidden />, end: true },
     !!caseCaps?.fileCases && {
@@ -56,6 +68,20 @@ export function navItemsFor(caps: Capabilities, caseCaps?: CaseCapabilities): Na
       key: 'overview',
       to: '/cases/overview',
       icon: <BarChartOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    !!frCaps?.handle && {
+      key: 'inquiries',
+      to: '/inquiries',
+      icon: <MessageOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    !!frCaps?.readHandoffs && {
+      key: 'handoffs',
+      to: '/handoffs',
+      icon: <SendOutlined aria-hidden />,
       end: true,
       sideOnly: true,
     },

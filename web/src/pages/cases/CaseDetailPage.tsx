@@ -19,6 +19,8 @@ import { CaseScans } from './CaseScans';
 import { CaseReceipt } from './CaseReceipt';
 import { CaseStateTag } from './CaseTags';
 import { ActionDialog } from './ActionDialog';
+import { HandoffButton } from '../firstresponse/HandoffButton';
+import { firstResponseCapabilitiesOf } from '../firstresponse/fr-roles';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
 import { NoticeDetails } from './NoticeDetails';
 import './cases.css';
@@ -65,6 +67,7 @@ function CaseDetail({
   const me = useMe();
   const canReadLog = useMemo(() => capabilitiesOf(me).readAudit, [me]);
   const canUpload = useMemo(() => caseCapabilitiesOf(me).fileCases, [me]);
+  const canHandOff = useMemo(() => firstResponseCapabilitiesOf(me).handle, [me]);
   return (
     <>
       <div className="no-print case-detail">
@@ -88,6 +91,11 @@ function CaseDetail({
         )}
         <Card title={<h2>{t('cases.detail.actions')}</h2>}>
           <CaseActionButtons actions={view.availableActions} onAction={onAction} />
+          {canHandOff && (
+            <div className="case-handoff">
+              <HandoffButton entityType="case" entityId={view.id} />
+            </div>
+          )}
         </Card>
         <Card title={<h2>{t('cases.detail.facts')}</h2>}>
           <CaseFacts view={view} materials={materials} />

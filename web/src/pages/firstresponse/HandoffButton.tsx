@@ -1,0 +1,141 @@
+import { SendOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  createHandoff,
+  listHandoffs,
+  listInquiries,
+  type MatterType,
+  type Person,
+} from '../../api/first-response';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../../session/session-context';
+
+/**
+ * Colleagues the user has met in inquiries and hand-offs. There is no colleague directory
+ * endpoint for non-administrators (GET /accounts is admin only), so this is the best we have.
+ */
+async function knownColleagues(myId: string, signal: AbortSignal): Promise<Person[]> {
+  const [inquiries, incoming, outgoing] = await Promise.all([
+    listInquiries(false, signal),
+    listHandoffs('incoming', signal),
+    listHandoffs('outgoing', signal),
+  ]);
+  const people = new Map<string, Person>();
+  for (const i of inquiries) people.set(i.firstResponder.id, i.firstResponder);
+  for (const h of [...incoming, ...outgoing]) {
+    people.set(h.from.id, h.from);
+    people.set(h.to.id, h.to);
+  }
+  people.delete(myId);
+  return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+interface Values {
+  toAccountId: string;
+  reason: string;
+  dueDays: number;
+}
+
+/** A "hand off" button and its dialog for a case or an inquiry. */
+export function HandoffButton({
+  entityType,
+  entityId,
+  onDone,
+}: {
+  entityType: MatterType;
+  entityId: string;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm<Values>();
+  const keeper = useRef(createIdempotencyKeeper()).current;
+  const colleagues = useAsync(
+    (signal) => (open ? knownColleagues(me.id, signal) : Promise.resolve([])),
+    open ? 'open' : 'closed',
+  );
+  const options = useMemo(
+    () => (colleagues.data ?? []).map((p) => ({ value: p.id, label: p.displayName })),
+    [colleagues.data],
+  );
+
+  const submit = (values: Values) => {
+    const body = { entityType, entityId, ...values, reason: values.reason.trim() };
+    setBusy(true);
+    setError(null);
+    createHandoff(body, keeper.keyFor(body))
+      .then(() => {
+        keeper.reset();
+        void message.success(t('firstresponse.handoff.sent'));
+        setOpen(false);
+        form.resetFields();
+        onDone?.();
+      })
+      .catch((e: unknown) => setError(e))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <>
+      <Button icon={<SendOutlined aria-hidden />} onClick={() => setOpen(true)}>
+        {t('firstresponse.handoff.button')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('firstresponse.handoff.title')}
+        okText={t('firstresponse.handoff.submit')}
+        confirmLoading={busy}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        {error !== null && <ErrorAlert error={error} />}
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ dueDays: 1 }}
+          onFinish={submit}
+          requiredMark={false}
+        >
+          <Form.Item
+            name="toAccountId"
+            label={t('firstresponse.handoff.receiver')}
+            extra={
+              options.length === 0 && colleagues.status === 'success'
+                ? t('firstresponse.handoff.noColleagues')
+                : t('firstresponse.handoff.receiverHelp')
+            }
+            rules={[{ required: true, message: t('firstresponse.handoff.receiver') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options}
+              loading={colleagues.status === 'loading'}
+            />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t('firstresponse.handoff.reason')}
+            extra={t('firstresponse.handoff.reasonHelp')}
+            rules={[
+              { required: true, whitespace: true, message: t('firstresponse.handoff.reason') },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="dueDays" label={t('firstresponse.handoff.dueDays')}>
+            <InputNumber min={1} max={20} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

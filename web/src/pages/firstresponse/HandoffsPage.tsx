@@ -1,0 +1,204 @@
+import { App, Button, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  acceptHandoff,
+  declineHandoff,
+  listHandoffs,
+  type Handoff,
+  type HandoffBox,
+} from '../../api/first-response';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../../session/session-context';
+import { firstResponseCapabilitiesOf } from './fr-roles';
+
+const STATUS_COLOR = { pending: 'gold', accepted: 'green', declined: 'default' } as const;
+
+function DeclineDialog({
+  handoff,
+  onClose,
+  onDone,
+}: {
+  handoff: Handoff | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Modal
+      open={handoff !== null}
+      title={t('firstresponse.handoffs.declineTitle')}
+      okText={t('firstresponse.handoffs.decline')}
+      okButtonProps={{ disabled: reason.trim() === '', danger: true }}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      afterClose={() => {
+        setReason('');
+        setError(null);
+      }}
+      onOk={() => {
+        if (!handoff) return;
+        setBusy(true);
+        declineHandoff(handoff.id, reason.trim())
+          .then(() => {
+            onDone();
+            onClose();
+          })
+          .catch((e: unknown) => setError(e))
+          .finally(() => setBusy(false));
+      }}
+    >
+      {error !== null && <ErrorAlert error={error} />}
+      <label htmlFor="decline-reason">{t('firstresponse.handoffs.declineReason')}</label>
+      <Input.TextArea
+        id="decline-reason"
+        rows={3}
+        maxLength={1000}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </Modal>
+  );
+}
+
+function HandoffTable({ box }: { box: HandoffBox }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const list = useAsync((signal) => listHandoffs(box, signal), box);
+  const [declining, setDeclining] = useState<Handoff | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  const accept = (h: Handoff) => {
+    setBusyId(h.id);
+    acceptHandoff(h.id)
+      .then(() => {
+        void message.success(t('firstresponse.handoffs.accepted'));
+        list.reload();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusyId(null));
+  };
+
+  const columns = useMemo<ColumnsType<Handoff>>(
+    () => [
+      {
+        key: 'matter',
+        title: t('firstresponse.handoffs.matter'),
+        render: (_, h) =>
+          h.entityType === 'case' ? (
+            <Link to={`/cases/${h.entityId}`}>{t('firstresponse.handoffs.case')}</Link>
+          ) : (
+            <span>{t('firstresponse.handoffs.inquiry')}</span>
+          ),
+      },
+      {
+        key: 'fromTo',
+        title: t('firstresponse.handoffs.fromTo'),
+        render: (_, h) => `${h.from.displayName} → ${h.to.displayName}`,
+      },
+      {
+        key: 'reason',
+        title: t('firstresponse.handoffs.reason'),
+        render: (_, h) => (
+          <>
+            <div>{h.reason}</div>
+            {h.declineReason && <div className="muted">{h.declineReason}</div>}
+          </>
+        ),
+      },
+      {
+        key: 'due',
+        title: t('firstresponse.handoffs.due'),
+        render: (_, h) => (
+          <Space wrap>
+            <span>{new Date(h.dueDate).toLocaleDateString(i18n.language)}</span>
+            {h.overdue && <Tag color="red">{t('firstresponse.handoffs.overdueTag')}</Tag>}
+          </Space>
+        ),
+      },
+      {
+        key: 'status',
+        title: t('firstresponse.handoffs.status'),
+        render: (_, h) => (
+          <Tag color={STATUS_COLOR[h.status]}>{t(`firstresponse.handoffs.${h.status}`)}</Tag>
+        ),
+      },
+      ...(box === 'incoming'
+        ? [
+            {
+              key: 'actions',
+              title: t('firstresponse.handoffs.actions'),
+              render: (_: unknown, h: Handoff) =>
+                h.status === 'pending' ? (
+                  <Space wrap>
+                    <Button type="primary" loading={busyId === h.id} onClick={() => accept(h)}>
+                      {t('firstresponse.handoffs.accept')}
+                    </Button>
+                    <Button danger onClick={() => setDeclining(h)}>
+                      {t('firstresponse.handoffs.decline')}
+                    </Button>
+                  </Space>
+                ) : (
+                  t('firstresponse.handoffs.done')
+                ),
+            },
+          ]
+        : []),
+    ],
+    // accept closes over list; the table re-renders with every list change anyway.
+    [t, i18n.language, box, busyId, list],
+  );
+
+  return (
+    <>
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <Table<Handoff>
+        data-testid={`handoffs-${box}`}
+        rowKey="id"
+        size="middle"
+        loading={list.status === 'loading'}
+        columns={columns}
+        dataSource={list.data ?? []}
+        locale={{ emptyText: t('firstresponse.handoffs.empty') }}
+        pagination={false}
+        scroll={{ x: true }}
+      />
+      <DeclineDialog handoff={declining} onClose={() => setDeclining(null)} onDone={list.reload} />
+    </>
+  );
+}
+
+/** 转办: incoming, outgoing and (for overseers) overdue hand-offs. */
+export default function HandoffsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const caps = useMemo(() => firstResponseCapabilitiesOf(me), [me]);
+  const boxes: HandoffBox[] = caps.overdue
+    ? ['incoming', 'outgoing', 'overdue']
+    : ['incoming', 'outgoing'];
+  return (
+    <div className="page">
+      <PageHeading
+        title={t('firstresponse.handoffs.title')}
+        subtitle={t('firstresponse.handoffs.subtitle')}
+      />
+      <Tabs
+        destroyOnHidden
+        items={boxes.map((box) => ({
+          key: box,
+          label: t(`firstresponse.handoffs.${box}`),
+          children: <HandoffTable box={box} />,
+        }))}
+      />
+    </div>
+  );
+}

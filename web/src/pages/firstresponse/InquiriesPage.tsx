@@ -1,0 +1,258 @@
+import { App, Button, Card, Form, Input, List, Modal, Radio, Segmented, Space, Tag } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogItemSummary } from '../../api/case-types';
+import {
+  closeInquiry,
+  createInquiry,
+  listInquiries,
+  type Inquiry,
+  type InquiryChannel,
+  type NewInquiry,
+} from '../../api/first-response';
+import type { Resident } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAsync } from '../../lib/use-async';
+import { ItemPicker } from '../cases/workbench/ItemPicker';
+import { ResidentLookup, type LookupResult } from '../residents/ResidentLookup';
+import { HandoffButton } from './HandoffButton';
+
+interface Values {
+  channel: InquiryChannel;
+  callerDescription?: string;
+  question: string;
+  answer: string;
+}
+
+function InquiryForm({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [lookup, setLookup] = useState<LookupResult | null>(null);
+  const [item, setItem] = useState<CatalogItemSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const keeper = useRef(createIdempotencyKeeper()).current;
+  const resident: Resident | null = lookup?.kind === 'found' ? lookup.resident : null;
+
+  const submit = (values: Values) => {
+    const caller = values.callerDescription?.trim();
+    if (!resident && !caller) {
+      form.setFields([
+        { name: 'callerDescription', errors: [t('firstresponse.inquiries.needWho')] },
+      ]);
+      return;
+    }
+    const body: NewInquiry = {
+      channel: values.channel,
+      question: values.question.trim(),
+      answer: values.answer.trim(),
+      ...(resident ? { residentId: resident.id } : {}),
+      ...(caller ? { callerDescription: caller } : {}),
+      ...(item ? { itemCode: item.code } : {}),
+    };
+    setBusy(true);
+    setError(null);
+    createInquiry(body, keeper.keyFor(body))
+      .then(() => {
+        keeper.reset();
+        void message.success(t('firstresponse.inquiries.saved'));
+        form.resetFields();
+        setLookup(null);
+        setItem(null);
+        onSaved();
+      })
+      .catch((e: unknown) => setError(e))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Card title={<h2>{t('firstresponse.inquiries.form')}</h2>}>
+      <ResidentLookup onResult={setLookup} />
+      {lookup && (
+        <p data-testid="inquiry-resident">
+          {lookup.kind === 'found'
+            ? t('firstresponse.inquiries.residentFound', {
+                name: lookup.resident.fullName,
+                id: lookup.resident.idMasked,
+              })
+            : t('firstresponse.inquiries.residentNotFound')}{' '}
+          <Button type="link" size="small" onClick={() => setLookup(null)}>
+            {t('firstresponse.inquiries.clearResident')}
+          </Button>
+        </p>
+      )}
+      {error !== null && <ErrorAlert error={error} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ channel: 'walk_in' }}
+        onFinish={submit}
+        requiredMark={false}
+      >
+        <Form.Item name="channel" label={t('firstresponse.inquiries.channel')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'walk_in', label: t('firstresponse.channel.walk_in') },
+              { value: 'phone', label: t('firstresponse.channel.phone') },
+            ]}
+          />
+        </Form.Item>
+        {!resident && (
+          <Form.Item
+            name="callerDescription"
+            label={t('firstresponse.inquiries.caller')}
+            extra={t('firstresponse.inquiries.callerHelp')}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="question"
+          label={t('firstresponse.inquiries.question')}
+          rules={[
+            { required: true, whitespace: true, message: t('firstresponse.inquiries.question') },
+          ]}
+        >
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label={t('firstresponse.inquiries.item')} htmlFor="inquiry-item">
+          <ItemPicker id="inquiry-item" value={item} onChange={setItem} />
+        </Form.Item>
+        <Form.Item
+          name="answer"
+          label={t('firstresponse.inquiries.answer')}
+          rules={[
+            { required: true, whitespace: true, message: t('firstresponse.inquiries.answer') },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="inquiry-submit">
+          {t('firstresponse.inquiries.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function InquiryRow({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message, modal } = App.useApp();
+  const who = inquiry.resident
+    ? `${inquiry.resident.fullName} ${inquiry.resident.idMasked}`
+    : (inquiry.callerDescription ?? '');
+
+  const close = () => {
+    let note = '';
+    void modal.confirm({
+      title: t('firstresponse.inquiries.close'),
+      content: (
+        <Input.TextArea
+          aria-label={t('firstresponse.inquiries.closeNote')}
+          placeholder={t('firstresponse.inquiries.closeNote')}
+          maxLength={1000}
+          onChange={(e) => {
+            note = e.target.value;
+          }}
+        />
+      ),
+      onOk: () =>
+        closeInquiry(inquiry.id, note.trim() || undefined).then(
+          () => {
+            void message.success(t('firstresponse.inquiries.closedOk'));
+            onChanged();
+          },
+          (e: unknown) => {
+            Modal.error({ title: e instanceof Error ? e.message : String(e) });
+          },
+        ),
+    });
+  };
+
+  return (
+    <List.Item
+      actions={
+        inquiry.status === 'open'
+          ? [
+              <HandoffButton
+                key="handoff"
+                entityType="inquiry"
+                entityId={inquiry.id}
+                onDone={onChanged}
+              />,
+              <Button key="close" onClick={close}>
+                {t('firstresponse.inquiries.close')}
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <List.Item.Meta
+        title={
+          <Space wrap>
+            <Tag>{t(`firstresponse.channel.${inquiry.channel}`)}</Tag>
+            <span>{inquiry.question}</span>
+            <Tag color={inquiry.status === 'open' ? 'blue' : 'default'}>
+              {t(`firstresponse.inquiries.${inquiry.status === 'open' ? 'open' : 'closed'}`)}
+            </Tag>
+          </Space>
+        }
+        description={
+          <>
+            <div>{inquiry.answer}</div>
+            <div className="muted">
+              {who} · {inquiry.itemCode ? `${inquiry.itemCode} · ` : ''}
+              {inquiry.station.name} · {t('firstresponse.inquiries.firstResponder')}:{' '}
+              {inquiry.firstResponder.displayName} ·{' '}
+              {new Date(inquiry.createdAt).toLocaleString(i18n.language)}
+            </div>
+          </>
+        }
+      />
+    </List.Item>
+  );
+}
+
+/** 咨询登记: log a walk-in or phone inquiry, and the list of mine / ours. */
+export default function InquiriesPage() {
+  const { t } = useTranslation();
+  const [mine, setMine] = useState(true);
+  const list = useAsync((signal) => listInquiries(mine, signal), String(mine));
+
+  return (
+    <div className="page">
+      <PageHeading
+        title={t('firstresponse.inquiries.title')}
+        subtitle={t('firstresponse.inquiries.subtitle')}
+      />
+      <InquiryForm onSaved={list.reload} />
+      <Card
+        title={<h2>{t('firstresponse.inquiries.list')}</h2>}
+        extra={
+          <Segmented<string>
+            value={mine ? 'mine' : 'all'}
+            onChange={(v) => setMine(v === 'mine')}
+            options={[
+              { value: 'mine', label: t('firstresponse.inquiries.list') },
+              { value: 'all', label: t('firstresponse.inquiries.listAll') },
+            ]}
+          />
+        }
+      >
+        {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+        <List
+          data-testid="inquiry-list"
+          loading={list.status === 'loading'}
+          dataSource={list.data ?? []}
+          locale={{ emptyText: t('firstresponse.inquiries.empty') }}
+          rowKey="id"
+          renderItem={(inquiry) => <InquiryRow inquiry={inquiry} onChanged={list.reload} />}
+        />
+      </Card>
+    </div>
+  );
+}
