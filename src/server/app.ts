@@ -23,6 +23,7 @@ import { agentRoutes } from '../modules/agents/agents.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { firstResponseRoutes } from '../modules/first-response/first-response.routes.ts';
 import { escalationRoutes } from '../modules/escalations/escalation.routes.ts';
+import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(attachmentRoutes);
       await api.register(documentRoutes);
       await api.register(escalationRoutes);
+      await api.register(colleagueRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -164,6 +164,18 @@ describe('deadline sweep and escalations', () => {
     expect((await otherTown.call('GET', '/api/v1/cases/figures')).statusCode).toBe(403);
   });
 
+  it('a clerk finds the colleagues of the town to hand a matter to, and no one beyond', async () => {
+    const clerkNow = await t.login('clerk'); // the clock has moved on: a new session
+    const list = (await clerkNow.call('GET', '/api/v1/colleagues')).json<
+      { displayName: string; role: string; stationName: string | null }[]
+    >();
+    expect(list.map((c) => c.displayName)).toContain('魏善庄镇中心人员（演示）');
+    expect(list.map((c) => c.displayName)).toContain('三顺庄村代办员（演示）');
+    expect(list.map((c) => c.displayName)).not.toContain('伊庄村专管员（演示）'); // not oneself
+    expect(list.map((c) => c.displayName)).not.toContain('青云店镇某村专管员（演示）');
+    expect(JSON.stringify(list)).not.toMatch(/\d{17}[\dX]/);
+  });
+
   it('bad input → 4xx problem+json', async () => {
     const townNow = await t.login('town');
     expect((await townNow.call('GET', '/api/v1/escalations?open=maybe')).statusCode).toBe(400);

@@ -14,6 +14,12 @@ export const ESCALATION_ROUTES: RouteCase[] = [
     allowed: ['admin', 'supervisor', 'district_officer', 'town_officer'],
     request: () => ({ url: '/api/v1/cases/figures' }),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/colleagues',
+    allowed: ['clerk', 'agent', 'town_officer', 'district_officer'],
+    request: () => ({ url: '/api/v1/colleagues' }),
+  },
 ];
 
 /** Acknowledging needs an escalation the sweep made: its roles are tested in escalations.test.ts. */

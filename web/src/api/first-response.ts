@@ -118,3 +118,13 @@ export const listNotifications = (signal?: AbortSignal) =>
 
 export const markNotificationRead = (id: string) =>
   api<AppNotification>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
+
+export interface Colleague {
+  id: string;
+  displayName: string;
+  role: string;
+  stationName: string | null;
+}
+
+/** Staff in my reach a matter can be handed to. */
+export const listColleagues = (signal?: AbortSignal) => api<Colleague[]>('/colleagues', { signal });

@@ -4,34 +4,21 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createHandoff,
-  listHandoffs,
-  listInquiries,
+  listColleagues,
   type MatterType,
   type Person,
 } from '../../api/first-response';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
-import { useMe } from '../../session/session-context';
 
-/**
- * Colleagues the user has met in inquiries and hand-offs. There is no colleague directory
- * endpoint for non-administrators (GET /accounts is admin only), so this is the best we have.
- */
-async function knownColleagues(myId: string, signal: AbortSignal): Promise<Person[]> {
-  const [inquiries, incoming, outgoing] = await Promise.all([
-    listInquiries(false, signal),
-    listHandoffs('incoming', signal),
-    listHandoffs('outgoing', signal),
-  ]);
-  const people = new Map<string, Person>();
-  for (const i of inquiries) people.set(i.firstResponder.id, i.firstResponder);
-  for (const h of [...incoming, ...outgoing]) {
-    people.set(h.from.id, h.from);
-    people.set(h.to.id, h.to);
-  }
-  people.delete(myId);
-  return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+/** Staff in the user's reach who can take the matter (GET /api/v1/colleagues). */
+async function knownColleagues(signal: AbortSignal): Promise<Person[]> {
+  const people = await listColleagues(signal);
+  return people.map((p) => ({
+    id: p.id,
+    displayName: p.stationName ? `${p.displayName} · ${p.stationName}` : p.displayName,
+  }));
 }
 
 interface Values {
@@ -52,14 +39,13 @@ export function HandoffButton({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<Values>();
   const keeper = useRef(createIdempotencyKeeper()).current;
   const colleagues = useAsync(
-    (signal) => (open ? knownColleagues(me.id, signal) : Promise.resolve([])),
+    (signal) => (open ? knownColleagues(signal) : Promise.resolve([])),
     open ? 'open' : 'closed',
   );
   const options = useMemo(

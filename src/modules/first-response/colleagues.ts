@@ -1,0 +1,60 @@
+/**
+ * Colleagues a matter can be handed to (GS-4): staff who handle matters (clerk, agent, town and
+ * district officers) whose grant lies inside the caller's reach — for a village clerk, the staff of
+ * the town's stations and its town centre. Names and stations only; no personal data.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { reachPrefixes, type Actor } from '../auth/actor.ts';
+
+const HANDLERS = ['clerk', 'agent', 'town_officer', 'district_officer'] as const;
+
+export async function listColleagues(db: Kysely<Database>, actor: Actor) {
+  const prefixes = reachPrefixes(actor, HANDLERS);
+  if (prefixes.length === 0) return [];
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .leftJoin('stations as s', 's.id', 'g.station_id')
+    .select(['a.id', 'a.display_name', 'g.role', 's.name as station_name'])
+    .where('g.role', 'in', HANDLERS)
+    .where('a.status', '=', 'active')
+    .where('a.id', '!=', actor.accountId)
+    .where((eb) => eb.or(prefixes.map((p) => eb('g.region_code', 'like', `${p}%`))))
+    .orderBy('g.region_code')
+    .orderBy('a.display_name')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    role: r.role,
+    stationName: r.station_name,
+  }));
+}
+
+export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/colleagues',
+    {
+      config: { access: { roles: HANDLERS } },
+      schema: {
+        tags: ['first-response'],
+        summary: 'Staff in my reach a matter can be handed to (名字与服务站，不含个人信息)',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              displayName: z.string(),
+              role: z.string(),
+              stationName: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => listColleagues(app.kysely, request.actor!),
+  );
+};
