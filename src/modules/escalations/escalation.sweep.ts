@@ -18,6 +18,56 @@ export interface SweepResult {
   escalated: number;
 }
 
+/**
+ * One escalation in one short transaction: the insert can succeed only once (unique key), and only
+ * the node whose insert succeeded writes the audit event. Returns whether this node won.
+ */
+async function escalateOnce(
+  db: Kysely<Database>,
+  e: {
+    entityType: 'case' | 'handoff';
+    entityId: string;
+    regionCode: string;
+    stationId: string | null;
+    dueDate: string;
+    auditRegion: string;
+    audit: { action: 'case.escalated' | 'handoff.escalated'; after: Record<string, unknown> };
+    now: Date;
+    nodeId: string;
+  },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto('escalations')
+      .values({
+        id: crypto.randomUUID(),
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        reason: 'overdue',
+        region_code: e.regionCode,
+        station_id: e.stationId,
+        due_date: e.dueDate,
+        escalated_at: e.now.toISOString(),
+        swept_by: e.nodeId,
+        acknowledged_by: null,
+        acknowledged_at: null,
+      })
+      .onConflict((oc) => oc.columns(['entity_type', 'entity_id', 'reason']).doNothing())
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false; // another node was first
+    await recordAudit(trx, {
+      actor: { accountId: null, role: 'system', stationId: null },
+      action: e.audit.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      regionCode: e.auditRegion,
+      after: { reason: 'overdue', dueDate: e.dueDate, node: e.nodeId, ...e.audit.after },
+      now: e.now,
+    });
+    return true;
+  });
+}
+
 export async function sweepOverdueCases(
   db: Kysely<Database>,
   opts: { now: Date; nodeId: string; batchSize?: number },
@@ -52,40 +102,16 @@ export async function sweepOverdueCases(
     .execute();
   let escalated = 0;
   for (const c of candidates) {
-    const won = await db.transaction().execute(async (trx) => {
-      const r = await trx
-        .insertInto('escalations')
-        .values({
-          id: crypto.randomUUID(),
-          entity_type: 'case',
-          entity_id: c.id,
-          reason: 'overdue',
-          region_code: c.accepting_region_code,
-          station_id: c.accepting_station_id,
-          due_date: c.due_date!,
-          escalated_at: opts.now.toISOString(),
-          swept_by: opts.nodeId,
-          acknowledged_by: null,
-          acknowledged_at: null,
-        })
-        .onConflict((oc) => oc.columns(['entity_type', 'entity_id', 'reason']).doNothing())
-        .executeTakeFirst();
-      if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false; // another node was first
-      await recordAudit(trx, {
-        actor: { accountId: null, role: 'system', stationId: null },
-        action: 'case.escalated',
-        entityType: 'case',
-        entityId: c.id,
-        regionCode: c.home_region_code,
-        after: {
-          reason: 'overdue',
-          dueDate: c.due_date,
-          to: ['station_supervisors', 'town_centre'],
-          node: opts.nodeId,
-        },
-        now: opts.now,
-      });
-      return true;
+    const won = await escalateOnce(db, {
+      entityType: 'case',
+      entityId: c.id,
+      regionCode: c.accepting_region_code,
+      stationId: c.accepting_station_id,
+      dueDate: c.due_date!,
+      auditRegion: c.home_region_code,
+      audit: { action: 'case.escalated', after: { to: ['station_supervisors', 'town_centre'] } },
+      now: opts.now,
+      nodeId: opts.nodeId,
     });
     if (won) escalated++;
   }
@@ -124,40 +150,16 @@ export async function sweepOverdueHandoffs(
     .execute();
   let escalated = 0;
   for (const h of candidates) {
-    const won = await db.transaction().execute(async (trx) => {
-      const r = await trx
-        .insertInto('escalations')
-        .values({
-          id: crypto.randomUUID(),
-          entity_type: 'handoff',
-          entity_id: h.id,
-          reason: 'overdue',
-          region_code: h.region_code,
-          station_id: null,
-          due_date: h.due_date,
-          escalated_at: opts.now.toISOString(),
-          swept_by: opts.nodeId,
-          acknowledged_by: null,
-          acknowledged_at: null,
-        })
-        .onConflict((oc) => oc.columns(['entity_type', 'entity_id', 'reason']).doNothing())
-        .executeTakeFirst();
-      if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-      await recordAudit(trx, {
-        actor: { accountId: null, role: 'system', stationId: null },
-        action: 'handoff.escalated',
-        entityType: 'handoff',
-        entityId: h.id,
-        regionCode: h.region_code,
-        after: {
-          reason: 'overdue',
-          dueDate: h.due_date,
-          matter: `${h.entity_type}:${h.entity_id}`,
-          node: opts.nodeId,
-        },
-        now: opts.now,
-      });
-      return true;
+    const won = await escalateOnce(db, {
+      entityType: 'handoff',
+      entityId: h.id,
+      regionCode: h.region_code,
+      stationId: null,
+      dueDate: h.due_date,
+      auditRegion: h.region_code,
+      audit: { action: 'handoff.escalated', after: { matter: `${h.entity_type}:${h.entity_id}` } },
+      now: opts.now,
+      nodeId: opts.nodeId,
     });
     if (won) escalated++;
   }
