@@ -7,6 +7,7 @@ import { cases } from './migrations/0004_cases.ts';
 import { firstResponse } from './migrations/0005_first_response.ts';
 import { attachments } from './migrations/0006_attachments.ts';
 import { escalations } from './migrations/0007_escalations.ts';
+import { volunteers } from './migrations/0008_volunteers.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -18,6 +19,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005_first_response': firstResponse,
   '0006_attachments': attachments,
   '0007_escalations': escalations,
+  '0008_volunteers': volunteers,
+  // next: '0009_…'
 };
 
 function provider(db: Db): MigrationProvider {
