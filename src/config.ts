@@ -22,6 +22,12 @@ export interface AppConfig {
   publicUrl: string;
   /** Seconds between deadline sweeps on this node; 0 turns the sweep off (GS-8). */
   sweepIntervalSeconds: number;
+  /** VS-6: most hours a volunteer is credited per China calendar day (VS_DAILY_HOURS_CAP, default 8). */
+  vsDailyHoursCap: number;
+  /** VS-6: seconds each rotating check-in code is shown (VS_CODE_PERIOD_SECONDS, default 30). */
+  vsCodePeriodSeconds: number;
+  /** VS-5: hours of a directed or open order's window before the sweep acts (VS_ORDER_WINDOW_HOURS, default 24). */
+  vsOrderWindowHours: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -55,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === 'true',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     sweepIntervalSeconds: Number(env.SWEEP_INTERVAL_SECONDS ?? 60),
+    vsDailyHoursCap: Number(env.VS_DAILY_HOURS_CAP ?? 8),
+    vsCodePeriodSeconds: Number(env.VS_CODE_PERIOD_SECONDS ?? 30),
+    vsOrderWindowHours: Number(env.VS_ORDER_WINDOW_HOURS ?? 24),
   };
 }

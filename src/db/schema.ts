@@ -326,6 +326,18 @@ export interface AttachmentTable {
   uploaded_at: string;
 }
 
+/** GS-6: the scan of a signed authorization form (migration 0013). */
+export interface AuthorizationScanTable {
+  id: string;
+  authorization_id: string;
+  content_type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -532,6 +544,8 @@ export interface VsActivityTable {
   lead_account_id: string;
   code_secret_cipher: string;
   status: 'open' | 'cancelled' | 'completed';
+  /** Migration 0010. */
+  cancel_reason: string | null;
   version: number;
   created_by: string;
   is_demo: number;
@@ -574,6 +588,8 @@ export interface VsServiceRecordTable {
   place: string;
   status: 'checked_in' | 'pending_confirmation' | 'confirmed' | 'rejected';
   evaluation: string | null;
+  /** Migration 0010. */
+  reject_reason: string | null;
   confirmed_by: string | null;
   confirmed_at: string | null;
   created_at: string;
@@ -626,6 +642,8 @@ export interface VsStarPackTable {
   /** JSON: number[] hours for 1★ … 5★, ascending */
   thresholds: string;
   created_at: string;
+  /** Migration 0011: regions with this code prefix use the pack unless assigned ('' = all). */
+  default_prefix: string | null;
 }
 
 export interface VsRegionStarPackTable {
@@ -660,6 +678,7 @@ export interface Database {
   authorizations: AuthorizationTable;
   escalations: EscalationTable;
   attachments: AttachmentTable;
+  authorization_scans: AuthorizationScanTable;
   vs_categories: VsCategoryTable;
   vs_volunteers: VsVolunteerTable;
   vs_teams: VsTeamTable;

@@ -22,13 +22,18 @@ import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
 import { agentRoutes } from '../modules/agents/agents.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { firstResponseRoutes } from '../modules/first-response/first-response.routes.ts';
+import { orderRoutes } from '../modules/orders/orders.routes.ts';
 import { escalationRoutes } from '../modules/escalations/escalation.routes.ts';
+import { activityRoutes } from '../modules/activities/activities.routes.ts';
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
+import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
+import { volunteerRoutes } from '../modules/volunteers/volunteers.routes.ts';
+import { vsRoutes } from '../modules/volunteers/vs.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
 import { registerErrorHandling } from './errors.plugin.ts';
 import { registerIdempotency } from './idempotency.plugin.ts';
@@ -123,11 +128,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(caseFigureRoutes);
       await api.register(caseRoutes);
       await api.register(firstResponseRoutes);
+      await api.register(orderRoutes);
       await api.register(agentRoutes);
       await api.register(attachmentRoutes);
       await api.register(documentRoutes);
       await api.register(escalationRoutes);
       await api.register(colleagueRoutes);
+      await api.register(activityRoutes);
+      await api.register(recordsRoutes);
+      await api.register(volunteerRoutes);
+      await api.register(vsRoutes);
     },
     { prefix: '/api/v1' },
   );

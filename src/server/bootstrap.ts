@@ -37,9 +37,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     config.sweepIntervalSeconds > 0
       ? startSweeper(db.kysely, {
           intervalMs: config.sweepIntervalSeconds * 1000,
+          orderWindowHours: config.vsOrderWindowHours,
           nodeId: `${os.hostname()}:${process.pid}`,
           onResult: (r) => {
-            if (r.cases.escalated + r.handoffs.escalated > 0)
+            if (r.cases.escalated + r.handoffs.escalated + r.orders.opened + r.orders.escalated > 0)
               log.info(r, 'deadline sweep escalated');
           },
           onError: (err) => log.error({ err }, 'deadline sweep failed'),

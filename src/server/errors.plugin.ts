@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, problemBody, type FieldError } from './problem.ts';
+import { fieldMessage } from './validation-messages.ts';
 
 /** Maps every error to application/problem+json; unexpected ones become a logged 500 INTERNAL. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -14,7 +15,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
           /\.$/,
           '',
         ),
-        message: v.message ?? 'invalid',
+        message: fieldMessage(v, request.locale),
+        ...(v.keyword ? { code: v.keyword } : {}),
       }));
       appError = new AppError('VALIDATION_FAILED', { errors });
     } else if (

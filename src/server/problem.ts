@@ -3,9 +3,13 @@
  * readable message in zh-CN or en (by Accept-Language).
  */
 
+import { ACTIVITY_PROBLEMS } from '../modules/activities/activities.problems.ts';
 import { AGENT_PROBLEMS } from '../modules/agents/agents.problems.ts';
 import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
 import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
+import { ORDER_PROBLEMS } from '../modules/orders/orders.problems.ts';
+import { VOLUNTEERS_PROBLEMS } from '../modules/volunteers/volunteers.problems.ts';
+import { RECORDS_PROBLEMS } from '../modules/records/records.problems.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -238,8 +242,12 @@ export const PROBLEMS = {
     en: 'Too many lookups; try again later',
   },
   ...FIRST_RESPONSE_PROBLEMS,
+  ...ORDER_PROBLEMS,
+  ...VOLUNTEERS_PROBLEMS,
   ...AGENT_PROBLEMS,
   ...DOCUMENT_PROBLEMS,
+  ...RECORDS_PROBLEMS,
+  ...ACTIVITY_PROBLEMS,
   INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal error; it has been logged' },
 } as const satisfies Record<string, ProblemSpec>;
 
@@ -248,6 +256,8 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export interface FieldError {
   path: string;
   message: string;
+  /** For schema validation: the rule that failed (zod's issue code, e.g. too_small). */
+  code?: string;
 }
 
 export class AppError extends Error {
@@ -256,10 +266,20 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The detail in words per locale (wins over `detail` when given). */
+  readonly detailText: { zh: string; en: string } | undefined;
+  /** Extra machine-readable members of the problem body (RFC 9457 extensions). */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     code: ProblemCode,
-    opts: { detail?: string; errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    opts: {
+      detail?: string;
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      detailText?: { zh: string; en: string };
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(PROBLEMS[code].en);
     this.code = code;
@@ -267,6 +287,8 @@ export class AppError extends Error {
     this.detail = opts.detail;
     this.errors = opts.errors;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.detailText = opts.detailText;
+    this.extensions = opts.extensions;
   }
 }
 
@@ -284,16 +306,23 @@ export interface ProblemBody {
   detail?: string;
   errors?: FieldError[];
   requestId?: string;
+  [extension: string]: unknown;
 }
 
 export function problemBody(err: AppError, locale: Locale, requestId?: string): ProblemBody {
   const spec = PROBLEMS[err.code];
+  const detail = err.detailText
+    ? locale === 'en'
+      ? err.detailText.en
+      : err.detailText.zh
+    : err.detail;
   return {
+    ...err.extensions,
     type: `https://doorstep.invalid/problems/${err.code.toLowerCase().replaceAll('_', '-')}`,
     title: locale === 'en' ? spec.en : spec.zh,
     status: err.status,
     code: err.code,
-    ...(err.detail ? { detail: err.detail } : {}),
+    ...(detail ? { detail } : {}),
     ...(err.errors ? { errors: err.errors } : {}),
     ...(requestId ? { requestId } : {}),
   };

@@ -228,7 +228,11 @@ describe('cases', () => {
     const before = await count('cases');
     const r = await file(other, { presented: ['id_card', 'photo_1inch'] });
     expect(r.statusCode).toBe(403);
-    expect(r.json()).toMatchObject({ code: 'CASE_OUTSIDE_SCOPE', detail: '110115110000' });
+    expect(r.json()).toMatchObject({
+      code: 'CASE_OUTSIDE_SCOPE',
+      detail: '可在魏善庄镇的任一服务站办理',
+      fileWithin: { regionCode: '110115110000', regionName: '魏善庄镇' },
+    });
     expect(await count('cases')).toBe(before);
   });
 

@@ -31,4 +31,14 @@ export const AGENT_PROBLEMS = {
     zh: '授权截止日期不能早于今天',
     en: 'The authorization cannot end before today',
   },
+  AUTHORIZATION_NOT_SIGNED_FORM: {
+    status: 409,
+    zh: '该授权的同意方式不是书面授权书，不能上传扫描件',
+    en: 'This authorization’s consent was not a signed form; no scan can be attached',
+  },
+  AUTHORIZATION_SCAN_NOT_FOUND: {
+    status: 404,
+    zh: '该授权没有上传授权书扫描件',
+    en: 'No scan of the signed form is stored for this authorization',
+  },
 } as const;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../auth/roles.ts';
+import { authorizationScanRoutes } from './authorization-scan.routes.ts';
 import {
   AuthorizationQuery,
   AuthorizationView,
@@ -79,4 +80,6 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
       }),
   );
+
+  await app.register(authorizationScanRoutes);
 };

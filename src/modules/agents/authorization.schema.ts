@@ -56,6 +56,8 @@ export const AuthorizationView = z.object({
     method: z.enum(['signed_form', 'in_person', 'phone']),
     attachmentId: z.string().nullable(),
     callRecordRef: z.string().nullable(),
+    /** Where the uploaded scan of the signed form is served, if one was uploaded here. */
+    scanUrl: z.string().nullable(),
   }),
   /** At the server's now: active, expired or revoked. */
   status: z.enum(['active', 'expired', 'revoked']),

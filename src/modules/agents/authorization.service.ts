@@ -19,7 +19,7 @@ import type { NewAuthorization } from './authorization.schema.ts';
 const STAFF_RECORDERS = ['clerk', 'town_officer'] as const;
 
 /** The grant a write is made under: station staff in reach, or the agent acting for themselves. */
-function writerGrant(actor: Actor, regionCode: string, agentAccountId: string): Grant {
+export function writerGrant(actor: Actor, regionCode: string, agentAccountId: string): Grant {
   const staff = actor.grants.find(
     (g) =>
       (STAFF_RECORDERS as readonly string[]).includes(g.role) &&
@@ -37,12 +37,16 @@ function authorizationQuery(db: Kysely<Database>) {
     .innerJoin('residents as p', 'p.id', 'z.resident_id')
     .innerJoin('accounts as ag', 'ag.id', 'z.agent_account_id')
     .innerJoin('accounts as rb', 'rb.id', 'z.recorded_by')
+    .leftJoin('authorization_scans as sc', (j) =>
+      j.onRef('sc.id', '=', 'z.consent_attachment_id').onRef('sc.authorization_id', '=', 'z.id'),
+    )
     .selectAll('z')
     .select([
       'p.full_name as resident_name',
       'p.id_masked as resident_id_masked',
       'ag.display_name as agent_name',
       'rb.display_name as recorder_name',
+      'sc.id as scan_id',
     ]);
 }
 
@@ -51,6 +55,7 @@ type Row = AuthorizationTable & {
   resident_id_masked: string;
   agent_name: string;
   recorder_name: string;
+  scan_id: string | null;
 };
 
 function present(r: Row, now: Date) {
@@ -64,6 +69,7 @@ function present(r: Row, now: Date) {
       method: r.consent_method,
       attachmentId: r.consent_attachment_id,
       callRecordRef: r.consent_call_ref,
+      scanUrl: r.scan_id ? `/api/v1/authorizations/${r.id}/scan` : null,
     },
     status: authorizationStatus(
       { allItems: false, itemCodes: [], expiresOn: r.expires_on, revokedAt: r.revoked_at },
@@ -76,7 +82,7 @@ function present(r: Row, now: Date) {
   };
 }
 
-async function viewOf(db: Kysely<Database>, id: string, now: Date) {
+export async function viewOf(db: Kysely<Database>, id: string, now: Date) {
   const row = await authorizationQuery(db).where('z.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('AUTHORIZATION_NOT_FOUND');
   return present(row, now);

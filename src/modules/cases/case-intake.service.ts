@@ -35,6 +35,26 @@ function intakeGrant(actor: Actor, stationId: string | undefined): Grant {
   return grants[0]!;
 }
 
+/**
+ * CASE_OUTSIDE_SCOPE names, in words, where the item can be filed (the region's name), and keeps
+ * the region code as a machine-readable member `fileWithin`.
+ */
+async function outsideScope(db: Kysely<Database>, regionCode: string): Promise<AppError> {
+  const region = await db
+    .selectFrom('regions')
+    .select('name')
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  const name = region?.name ?? regionCode;
+  return new AppError('CASE_OUTSIDE_SCOPE', {
+    detailText: {
+      zh: `可在${name}的任一服务站办理`,
+      en: `It can be filed at any station in ${name} (region ${regionCode})`,
+    },
+    extensions: { fileWithin: { regionCode, regionName: name } },
+  });
+}
+
 export async function fileCase(
   db: Kysely<Database>,
   input: {
@@ -70,7 +90,7 @@ export async function fileCase(
     homeRegionCode: resident.home_region_code,
     stationRegionCode: grant.regionCode,
   });
-  if (!scope.allowed) throw new AppError('CASE_OUTSIDE_SCOPE', { detail: scope.fileWithin });
+  if (!scope.allowed) throw await outsideScope(db, scope.fileWithin);
 
   const noticeItem = { ...item, name: item.name, materials: item.materials };
   const problems = checkPresented(noticeItem, input.presented);

@@ -3,10 +3,16 @@ import { z } from 'zod';
 import { caseHistory } from './case-history.ts';
 import { fileCase } from './case-intake.service.ts';
 import { transitionCase } from './case-transition.service.ts';
-import { CaseView, FileCaseBody, TrackQuery, TrackView, TransitionBody } from './case.schema.ts';
+import {
+  CaseListQuery,
+  CaseView,
+  FileCaseBody,
+  TrackQuery,
+  TrackView,
+  TransitionBody,
+} from './case.schema.ts';
 import { trackCase } from './case.tracking.ts';
 import { getCaseView, listCases } from './case.view.ts';
-import { CASE_STATES } from './case.workflow.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -50,12 +56,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cases'],
         summary: 'Cases accepted in my reach, or my unit’s inbox',
-        querystring: z.strictObject({
-          box: z.enum(['accepted_here', 'inbox']).default('accepted_here'),
-          state: z.enum(CASE_STATES).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        querystring: CaseListQuery,
         response: { 200: z.array(CaseView) },
       },
     },

@@ -33,6 +33,36 @@ export const TransitionBody = z.strictObject({
   postalAddress: z.string().trim().min(5).max(300).optional(),
 });
 
+/** GET /cases: the box, then filters that only narrow it (all optional, combined with AND). */
+export const CaseListQuery = z.strictObject({
+  box: z.enum(['accepted_here', 'inbox']).default('accepted_here'),
+  state: z.enum(CASE_STATES).optional(),
+  /** A full case number (exact) or its beginning (e.g. the day, 20260302). */
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{1,8}(-\d{0,5})?$/, 'a case number or its beginning (YYYYMMDD-NNNNN)')
+    .optional(),
+  /** The applicant's name: its beginning (default) or, with applicantMatch=exact, all of it. */
+  applicantName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[^%_\\]+$/, 'no % _ or \\')
+    .optional(),
+  applicantMatch: z.enum(['exact', 'prefix']).default('prefix'),
+  /** The accepting station. */
+  stationId: z.string().uuid().optional(),
+  /** true: only running cases past their due date; false: all others. */
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const NoticeView = z.object({
@@ -64,12 +94,16 @@ export const CaseView = z.object({
   /** The agent who filed on the applicant's behalf (GS-6), if any. */
   agent: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   homeRegionCode: z.string(),
+  /** The home village's name (e.g. 三顺庄村). */
+  homeRegionName: z.string(),
   acceptingStation: z.object({ id: z.string(), name: z.string() }),
   isTongban: z.boolean(),
   decidedBy: z.enum(['station', 'town_centre', 'district_department']),
   decidingStationId: z.string().nullable(),
   state: z.enum(CASE_STATES),
   firstResponderId: z.string(),
+  /** 首问负责人: the staff member who first took the matter (GS-4). */
+  firstResponder: z.object({ id: z.string(), displayName: z.string() }),
   presented: z.array(z.string()),
   notice: NoticeView,
   acceptedAt: z.string().nullable(),

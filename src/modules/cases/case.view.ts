@@ -5,7 +5,7 @@ import { AppError } from '../../server/problem.ts';
 import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import { deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
+import { chinaDate, deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import type { OneTimeNotice } from './case.notice.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
@@ -16,6 +16,8 @@ type CaseRow = CaseTable & {
   station_name: string;
   item_name: string | null;
   agent_name: string | null;
+  first_responder_name: string | null;
+  home_region_name: string | null;
 };
 
 function caseQuery(db: Kysely<Database>) {
@@ -27,6 +29,8 @@ function caseQuery(db: Kysely<Database>) {
       j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
     )
     .leftJoin('accounts as ag', 'ag.id', 'c.agent_account_id')
+    .leftJoin('accounts as fr', 'fr.id', 'c.first_responder_id')
+    .leftJoin('regions as hr', 'hr.code', 'c.home_region_code')
     .selectAll('c')
     .select([
       'p.full_name as applicant_name',
@@ -34,6 +38,8 @@ function caseQuery(db: Kysely<Database>) {
       's.name as station_name',
       'v.definition as item_name',
       'ag.display_name as agent_name',
+      'fr.display_name as first_responder_name',
+      'hr.name as home_region_name',
     ]);
 }
 
@@ -70,12 +76,17 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
       ? { id: row.agent_account_id, displayName: row.agent_name ?? '' }
       : null,
     homeRegionCode: row.home_region_code,
+    homeRegionName: row.home_region_name ?? row.home_region_code,
     acceptingStation: { id: row.accepting_station_id, name: row.station_name },
     isTongban: row.is_tongban === 1,
     decidedBy: row.decided_by,
     decidingStationId: row.deciding_station_id,
     state: row.state as CaseState,
     firstResponderId: row.first_responder_id,
+    firstResponder: {
+      id: row.first_responder_id,
+      displayName: row.first_responder_name ?? '',
+    },
     presented: JSON.parse(row.presented) as string[],
     notice: JSON.parse(row.notice) as OneTimeNotice,
     acceptedAt: row.accepted_at,
@@ -110,6 +121,11 @@ export async function listCases(
     actor: Actor;
     box: 'accepted_here' | 'inbox';
     state?: CaseState | undefined;
+    number?: string | undefined;
+    applicantName?: string | undefined;
+    applicantMatch?: 'exact' | 'prefix' | undefined;
+    stationId?: string | undefined;
+    overdue?: boolean | undefined;
     limit: number;
     offset: number;
     now: Date;
@@ -132,6 +148,35 @@ export async function listCases(
   if (isAgentOnly(input.actor.grants))
     q = q.where('c.agent_account_id', '=', input.actor.accountId);
   if (input.state) q = q.where('c.state', '=', input.state);
+  // Filters only narrow the caller's own list; the schema keeps LIKE wildcards out of them.
+  if (input.number) {
+    q = /^\d{8}-\d{5}$/.test(input.number)
+      ? q.where('c.number', '=', input.number)
+      : q.where('c.number', 'like', `${input.number}%`);
+  }
+  if (input.applicantName) {
+    q =
+      input.applicantMatch === 'exact'
+        ? q.where('p.full_name', '=', input.applicantName)
+        : q.where('p.full_name', 'like', `${input.applicantName}%`);
+  }
+  if (input.stationId) q = q.where('c.accepting_station_id', '=', input.stationId);
+  // Overdue as in the per-station figures: running (not paused) and due before today.
+  const today = chinaDate(input.now);
+  if (input.overdue === true) {
+    q = q
+      .where('c.state', 'in', ['accepted', 'in_progress'])
+      .where('c.due_date', 'is not', null)
+      .where('c.due_date', '<', today);
+  } else if (input.overdue === false) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.state', 'not in', ['accepted', 'in_progress']),
+        eb('c.due_date', 'is', null),
+        eb('c.due_date', '>=', today),
+      ]),
+    );
+  }
   const rows = await q
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id')

@@ -7,6 +7,8 @@ import { importRegions, type RegionRow } from '../regions/region-import.ts';
 import { createStation } from '../regions/regions.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { registerResident } from '../residents/residents.service.ts';
+import { seedDemoVolunteers } from '../volunteers/volunteers.demo.ts';
+import { seedDemoActivities } from '../activities/activities.demo.ts';
 import { demoPeople } from './demo-people.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
 
@@ -270,6 +272,8 @@ export async function seedDemo(deps: {
     });
   }
   const catalog = await seedDemoCatalog({ db, now });
+  await seedDemoVolunteers({ db, pii, now, password: DEMO_PASSWORD });
+  await seedDemoActivities({ db, pii, now });
   return {
     catalogItems: catalog?.created.length ?? 0,
     regions: regions.imported,

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDate } from '../calendar/working-days.ts';
+import { sweepOrders, type OrderSweepResult } from '../orders/orders.sweep.ts';
 
 /** States whose clock runs; awaiting a supplement or suspended, the clock stands still. */
 const RUNNING = ['accepted', 'in_progress'];
@@ -169,11 +170,13 @@ export async function sweepOverdueHandoffs(
 /** One pass over everything that can be overdue. */
 export async function sweepDeadlines(
   db: Kysely<Database>,
-  opts: { now: Date; nodeId: string; batchSize?: number },
-): Promise<{ cases: SweepResult; handoffs: SweepResult }> {
+  opts: { now: Date; nodeId: string; batchSize?: number; orderWindowHours?: number },
+): Promise<{ cases: SweepResult; handoffs: SweepResult; orders: OrderSweepResult }> {
   return {
     cases: await sweepOverdueCases(db, opts),
     handoffs: await sweepOverdueHandoffs(db, opts),
+    // VS-5: directed windows → open for grabbing → escalate (src/modules/orders/orders.sweep.ts).
+    orders: await sweepOrders(db, opts),
   };
 }
 
@@ -184,7 +187,9 @@ export function startSweeper(
     intervalMs: number;
     nodeId: string;
     now?: () => Date;
-    onResult?: (r: { cases: SweepResult; handoffs: SweepResult }) => void;
+    /** VS-5: the new window after an order sweep step (config vsOrderWindowHours). */
+    orderWindowHours?: number;
+    onResult?: (r: Awaited<ReturnType<typeof sweepDeadlines>>) => void;
     onError?: (e: unknown) => void;
   },
 ): () => void {
@@ -192,7 +197,11 @@ export function startSweeper(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweepDeadlines(db, { now: (opts.now ?? (() => new Date()))(), nodeId: opts.nodeId })
+    sweepDeadlines(db, {
+      now: (opts.now ?? (() => new Date()))(),
+      nodeId: opts.nodeId,
+      ...(opts.orderWindowHours ? { orderWindowHours: opts.orderWindowHours } : {}),
+    })
       .then((r) => opts.onResult?.(r))
       .catch((e: unknown) => opts.onError?.(e))
       .finally(() => {

@@ -10,7 +10,16 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
 
-export type NotificationKind = 'matter_closed' | 'handoff_received' | 'handoff_declined';
+export type NotificationKind =
+  | 'matter_closed'
+  | 'handoff_received'
+  | 'handoff_declined'
+  | 'vs_activity_cancelled'
+  | 'vs_signup_promoted'
+  | 'vs_hours_confirmed'
+  | 'vs_hours_rejected'
+  | 'vs_need_update'
+  | 'vs_order_update';
 
 export async function notify(
   trx: Transaction<Database>,

@@ -31,4 +31,10 @@ export const AGENTS_ROUTES: RouteCase[] = [
  * cannot exist: test/integration/agents.test.ts ('revoking: …') has staff in reach and the agent
  * itself revoke, and a volunteer and the supervisor refused with FORBIDDEN.
  */
-export const AGENTS_COVERED_ELSEWHERE = ['POST /api/v1/authorizations/{id}/revoke'];
+export const AGENTS_COVERED_ELSEWHERE = [
+  'POST /api/v1/authorizations/{id}/revoke',
+  // Raw-file bodies on an authorization made first: test/integration/cases-gaps.test.ts
+  // ('route × role: who may upload and read the scan') drives every role.
+  'POST /api/v1/authorizations/{id}/scan',
+  'GET /api/v1/authorizations/{id}/scan',
+];

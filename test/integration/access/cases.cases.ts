@@ -40,6 +40,12 @@ export const CASES_ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/cases/supervision.xlsx',
+    allowed: ['admin', 'supervisor', 'district_officer', 'town_officer'],
+    request: () => ({ url: '/api/v1/cases/supervision.xlsx' }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/track',
     allowed: 'public',
     request: (c) => ({ url: `/api/v1/track?number=${c.caseNumber}&phoneLast4=5678` }),

@@ -72,12 +72,16 @@ export interface CaseView {
   item: { code: string; version: number; name: Bilingual };
   applicant: { id: string; fullName: string; idMasked: string };
   homeRegionCode: string;
+  /** The home village's name (e.g. 三顺庄村). */
+  homeRegionName: string;
   acceptingStation: { id: string; name: string };
   isTongban: boolean;
   decidedBy: Decider;
   decidingStationId: string | null;
   state: CaseState;
   firstResponderId: string;
+  /** 首问负责人 (GS-4). */
+  firstResponder: { id: string; displayName: string };
   presented: string[];
   notice: OneTimeNotice;
   acceptedAt: string | null;
@@ -106,7 +110,12 @@ export interface TransitionRequest {
   kind?: SupplementKind;
   result?: CaseResult;
   resultText?: string;
+  /** deliver: collected at this station (default) or mailed. */
+  deliveryMethod?: DeliveryMethod;
+  postalAddress?: string;
 }
+
+export type DeliveryMethod = 'station' | 'post';
 
 export type CaseBox = 'accepted_here' | 'inbox';
 

@@ -27,12 +27,24 @@ export const fileCase = (body: NewCase, idempotencyKey: string) =>
 export interface CaseListQuery {
   box: CaseBox;
   state?: CaseState | undefined;
+  /** A case number or its beginning. */
+  number?: string | undefined;
+  /** The beginning of the applicant's name. */
+  applicantName?: string | undefined;
+  stationId?: string | undefined;
+  overdue?: boolean | undefined;
   limit: number;
   offset: number;
 }
 
 export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
-  api<CaseView[]>('/cases', { query: { ...query }, ...withSignal(signal) });
+  api<CaseView[]>('/cases', {
+    query: { ...query, overdue: query.overdue === undefined ? undefined : String(query.overdue) },
+    ...withSignal(signal),
+  });
+
+/** The supervisor's lists as one Excel file (overdue cases, pending hand-offs, figures). */
+export const supervisionXlsxUrl = `${API_BASE}/cases/supervision.xlsx`;
 
 export const fetchCase = (id: string, signal?: AbortSignal) =>
   api<CaseView>(caseUrl(id), withSignal(signal));

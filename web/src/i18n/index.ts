@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import type { Locale } from '../api/types';
+import activitiesEn from './activities.en.json';
+import activitiesZhCN from './activities.zh-CN.json';
 import casesEn from './cases.en.json';
 import casesZhCN from './cases.zh-CN.json';
 import catalogEn from './catalog.en.json';
@@ -9,6 +11,8 @@ import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
 import firstResponseEn from './firstresponse.en.json';
 import firstResponseZhCN from './firstresponse.zh-CN.json';
+import volunteersEn from './volunteers.en.json';
+import volunteersZhCN from './volunteers.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const resources = {
@@ -18,10 +22,19 @@ export const resources = {
       cases: casesZhCN,
       catalog: catalogZhCN,
       firstresponse: firstResponseZhCN,
+      volunteers: volunteersZhCN,
+      activities: activitiesZhCN,
     },
   },
   en: {
-    translation: { ...en, cases: casesEn, catalog: catalogEn, firstresponse: firstResponseEn },
+    translation: {
+      ...en,
+      cases: casesEn,
+      catalog: catalogEn,
+      firstresponse: firstResponseEn,
+      volunteers: volunteersEn,
+      activities: activitiesEn,
+    },
   },
 } as const;
 

@@ -7,6 +7,8 @@ import { useIsWide } from '../lib/use-media-query';
 import { catalogAccessOf } from '../pages/catalog/catalog-access';
 import { caseCapabilitiesOf } from '../pages/cases/case-roles';
 import { firstResponseCapabilitiesOf } from '../pages/firstresponse/fr-roles';
+import { activityCapabilitiesOf } from '../pages/activities/activity-roles';
+import { volunteerCapabilitiesOf } from '../pages/volunteers/vs-roles';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
 import { NavBar } from './NavBar';
@@ -32,6 +34,15 @@ const OverviewPage = lazy(() => import('../pages/cases/OverviewPage'));
 const TrackPage = lazy(() => import('../pages/track/TrackPage'));
 const InquiriesPage = lazy(() => import('../pages/firstresponse/InquiriesPage'));
 const HandoffsPage = lazy(() => import('../pages/firstresponse/HandoffsPage'));
+const VolunteerMePage = lazy(() => import('../pages/volunteers/VolunteerMePage'));
+const VolunteerRegistryPage = lazy(() => import('../pages/volunteers/VolunteerRegistryPage'));
+const TeamsPage = lazy(() => import('../pages/volunteers/TeamsPage'));
+const ListsPage = lazy(() => import('../pages/volunteers/ListsPage'));
+const AuthorizationsPage = lazy(() => import('../pages/agents/AuthorizationsPage'));
+const ActivitiesPage = lazy(() => import('../pages/activities/ActivitiesPage'));
+const ActivityPage = lazy(() => import('../pages/activities/ActivityPage'));
+const MyActivitiesPage = lazy(() => import('../pages/activities/MyActivitiesPage'));
+const CheckInPage = lazy(() => import('../pages/activities/CheckInPage'));
 
 /** The logged-in application: header, navigation and the code-split pages. */
 export function AppShell() {
@@ -41,7 +52,12 @@ export function AppShell() {
   const catalogAccess = useMemo(() => catalogAccessOf(me), [me]);
   const caseCaps = useMemo(() => caseCapabilitiesOf(me), [me]);
   const frCaps = useMemo(() => firstResponseCapabilitiesOf(me), [me]);
-  const items = useMemo(() => navItemsFor(caps, caseCaps, frCaps), [caps, caseCaps, frCaps]);
+  const activityCaps = useMemo(() => activityCapabilitiesOf(me), [me]);
+  const vsCaps = useMemo(() => volunteerCapabilitiesOf(me), [me]);
+  const items = useMemo(
+    () => navItemsFor(caps, caseCaps, frCaps, activityCaps, vsCaps),
+    [caps, caseCaps, frCaps, activityCaps, vsCaps],
+  );
 
   return (
     <div className={`app ${wide ? 'app-wide' : 'app-narrow'}`}>
@@ -87,6 +103,33 @@ export function AppShell() {
                 path="/handoffs"
                 element={frCaps.readHandoffs ? <HandoffsPage /> : <ForbiddenPage />}
               />
+              <Route
+                path="/authorizations"
+                element={caseCaps.authorizations ? <AuthorizationsPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/activities"
+                element={activityCaps.navigation ? <ActivitiesPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/activities/:id"
+                element={activityCaps.navigation ? <ActivityPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/my-activities"
+                element={activityCaps.volunteer ? <MyActivitiesPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/check-in/:id"
+                element={activityCaps.volunteer ? <CheckInPage /> : <ForbiddenPage />}
+              />
+              <Route path="/volunteers/me" element={<VolunteerMePage />} />
+              <Route
+                path="/volunteers"
+                element={vsCaps.staff ? <VolunteerRegistryPage /> : <ForbiddenPage />}
+              />
+              <Route path="/vs/teams" element={<TeamsPage />} />
+              <Route path="/vs/lists" element={<ListsPage />} />
               <Route path="/track" element={<TrackPage />} />
               <Route path="/catalog" element={<CatalogPage />} />
               <Route

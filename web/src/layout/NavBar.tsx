@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { isCasesNavKey, isCatalogNavKey, isFirstResponseNavKey, type NavItem } from './nav-items';
+import {
+  isActivitiesNavKey,
+  isCasesNavKey,
+  isCatalogNavKey,
+  isFirstResponseNavKey,
+  isVolunteersNavKey,
+  type NavItem,
+} from './nav-items';
 
 /**
  * The main navigation: a side column on wide screens, a bottom tab bar on phones. Plain links,
@@ -15,6 +22,10 @@ export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' |
       return variant === 'bottom'
         ? t(`firstresponse.navShort.${key}`)
         : t(`firstresponse.nav.${key}`);
+    if (isActivitiesNavKey(key))
+      return variant === 'bottom' ? t(`activities.navShort.${key}`) : t(`activities.nav.${key}`);
+    if (isVolunteersNavKey(key))
+      return variant === 'bottom' ? t(`volunteers.navShort.${key}`) : t(`volunteers.nav.${key}`);
     if (isCatalogNavKey(key))
       return variant === 'bottom' ? t(`catalog.navShort.${key}`) : t(`catalog.nav.${key}`);
     return variant === 'bottom' ? t(`navShort.${key}`) : t(`nav.${key}`);

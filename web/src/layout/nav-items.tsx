@@ -1,5 +1,7 @@
 import {
   AuditOutlined,
+  CarryOutOutlined,
+  HeartOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -9,20 +11,25 @@ import {
   HomeOutlined,
   IdcardOutlined,
   MessageOutlined,
+  SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capabilities } from '../lib/roles';
 import type { CaseCapabilities } from '../pages/cases/case-roles';
+import type { ActivityCapabilities } from '../pages/activities/activity-roles';
 import type { FirstResponseCapabilities } from '../pages/firstresponse/fr-roles';
+import type { VolunteerCapabilities } from '../pages/volunteers/vs-roles';
 
 export type NavKey = 'home' | 'regions' | 'residents' | 'audit' | 'settings';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
-export type CasesNavKey = 'workbench' | 'cases' | 'overview';
+export type CasesNavKey = 'workbench' | 'cases' | 'overview' | 'authorizations';
 
 export const isCasesNavKey = (key: string): key is CasesNavKey =>
-  key === 'workbench' || key === 'cases' || key === 'overview';
+  key === 'workbench' || key === 'cases' || key === 'overview' || key === 'authorizations';
 /** The first-response entries; their words are in firstresponse.nav.*. */
 export type FirstResponseNavKey = 'inquiries' | 'handoffs';
 
@@ -34,8 +41,26 @@ export type CatalogNavKey = 'catalog' | 'calendar';
 export const isCatalogNavKey = (key: string): key is CatalogNavKey =>
   key === 'catalog' || key === 'calendar';
 
+/** The VS-6 activity entries; their words are in activities.nav.*. */
+export type ActivitiesNavKey = 'activities' | 'myActivities';
+
+export const isActivitiesNavKey = (key: string): key is ActivitiesNavKey =>
+  key === 'activities' || key === 'myActivities';
+
+/** The VS-1/VS-2 entries; their words are in volunteers.nav.*. */
+export type VolunteersNavKey = 'vsMe' | 'vsRegistry' | 'vsTeams' | 'vsLists';
+
+export const isVolunteersNavKey = (key: string): key is VolunteersNavKey =>
+  key === 'vsMe' || key === 'vsRegistry' || key === 'vsTeams' || key === 'vsLists';
+
 export interface NavItem {
-  key: NavKey | CasesNavKey | CatalogNavKey | FirstResponseNavKey;
+  key:
+    | VolunteersNavKey
+    | NavKey
+    | CasesNavKey
+    | CatalogNavKey
+    | FirstResponseNavKey
+    | ActivitiesNavKey;
   to: string;
   icon: ReactNode;
   /** Also active on these path prefixes. */
@@ -49,6 +74,8 @@ export function navItemsFor(
   caps: Capabilities,
   caseCaps?: CaseCapabilities,
   frCaps?: FirstResponseCapabilities,
+  activityCaps?: ActivityCapabilities,
+  vsCaps?: VolunteerCapabilities,
 ): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'home', to: '/', icon: <HomeOutlined aria-hidden />, end: true },
@@ -71,6 +98,13 @@ export function navItemsFor(
       end: true,
       sideOnly: true,
     },
+    !!caseCaps?.authorizations && {
+      key: 'authorizations',
+      to: '/authorizations',
+      icon: <SafetyCertificateOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
     !!frCaps?.handle && {
       key: 'inquiries',
       to: '/inquiries',
@@ -82,6 +116,44 @@ export function navItemsFor(
       key: 'handoffs',
       to: '/handoffs',
       icon: <SendOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    !!activityCaps?.volunteer && {
+      key: 'myActivities',
+      to: '/vs/my-activities',
+      icon: <HeartOutlined aria-hidden />,
+      end: true,
+    },
+    !!activityCaps?.navigation && {
+      key: 'activities',
+      to: '/vs/activities',
+      icon: <CarryOutOutlined aria-hidden />,
+      end: false,
+    },
+    !!vsCaps?.volunteer && {
+      key: 'vsMe',
+      to: '/volunteers/me',
+      icon: <IdcardOutlined aria-hidden />,
+      end: true,
+    },
+    !!vsCaps?.staff && {
+      key: 'vsRegistry',
+      to: '/volunteers',
+      icon: <IdcardOutlined aria-hidden />,
+      end: true,
+    },
+    !!vsCaps?.navigation && {
+      key: 'vsTeams',
+      to: '/vs/teams',
+      icon: <TeamOutlined aria-hidden />,
+      end: true,
+      sideOnly: !vsCaps.staff && !vsCaps.leader,
+    },
+    !!vsCaps?.navigation && {
+      key: 'vsLists',
+      to: '/vs/lists',
+      icon: <UnorderedListOutlined aria-hidden />,
       end: true,
       sideOnly: true,
     },

@@ -6,6 +6,7 @@ import type {
   CaseResult,
   CaseView,
   CatalogMaterial,
+  DeliveryMethod,
   SupplementKind,
   TransitionRequest,
 } from '../../api/case-types';
@@ -32,6 +33,8 @@ interface ActionValues {
   materialKey?: string;
   result?: CaseResult;
   resultText?: string;
+  deliveryMethod?: DeliveryMethod;
+  postalAddress?: string;
 }
 
 function requestOf(action: CaseAction, version: number, v: ActionValues): TransitionRequest {
@@ -45,6 +48,10 @@ function requestOf(action: CaseAction, version: number, v: ActionValues): Transi
   if (action === 'decide') {
     if (v.result) request.result = v.result;
     if (v.resultText?.trim()) request.resultText = v.resultText.trim();
+  }
+  if (action === 'deliver') {
+    request.deliveryMethod = v.deliveryMethod ?? 'station';
+    if (request.deliveryMethod === 'post') request.postalAddress = v.postalAddress?.trim() ?? '';
   }
   return request;
 }
@@ -190,6 +197,50 @@ function DecideFields() {
   );
 }
 
+/** deliver: collected at this station (the default), or mailed to an address (GS-7). */
+function DeliverFields() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<ActionValues>();
+  const method = Form.useWatch('deliveryMethod', form) ?? 'station';
+  return (
+    <>
+      <Form.Item name="deliveryMethod" label={t('cases.actionForm.deliveryMethod')}>
+        <Radio.Group className="action-delivery">
+          <Radio value="station" data-testid="action-delivery-station">
+            {t('cases.actionForm.deliveryStation')}
+          </Radio>
+          <Radio value="post" data-testid="action-delivery-post">
+            {t('cases.actionForm.deliveryPost')}
+          </Radio>
+        </Radio.Group>
+      </Form.Item>
+      {method === 'post' && (
+        <Form.Item
+          name="postalAddress"
+          label={t('cases.actionForm.postalAddress')}
+          extra={t('cases.actionForm.postalAddressHelp')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('cases.actionForm.postalAddressRequired'),
+            },
+            { min: 5, message: t('cases.actionForm.postalAddressShort') },
+            { max: 300 },
+          ]}
+        >
+          <Input.TextArea
+            data-testid="action-postal-address"
+            rows={2}
+            autoFocus
+            placeholder={t('cases.actionForm.postalAddressPlaceholder')}
+          />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
 /**
  * One workflow action in a small dialog with exactly the fields its guards need; sends the version
  * the user saw, so two people never overwrite each other (CASE_CHANGED goes back to the page).
@@ -215,7 +266,11 @@ export function ActionDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const label = t(`cases.action.${action}`);
-  const hasFields = NEEDS_REASON.has(action) || action === 'decide' || action === 'supplement';
+  const hasFields =
+    NEEDS_REASON.has(action) ||
+    action === 'decide' ||
+    action === 'supplement' ||
+    action === 'deliver';
 
   const submit = (values: ActionValues) => {
     setBusy(true);
@@ -245,7 +300,13 @@ export function ActionDialog({
         layout="vertical"
         onFinish={submit}
         requiredMark={false}
-        initialValues={action === 'request_supplement' ? { kind: 'missing' } : {}}
+        initialValues={
+          action === 'request_supplement'
+            ? { kind: 'missing' }
+            : action === 'deliver'
+              ? { deliveryMethod: 'station' }
+              : {}
+        }
         data-testid="action-form"
       >
         {action === 'supplement' && <SupplementFields view={view} />}
@@ -253,6 +314,7 @@ export function ActionDialog({
           <RequestSupplementFields view={view} materials={materials} kind={kind} />
         )}
         {action === 'decide' && <DecideFields />}
+        {action === 'deliver' && <DeliverFields />}
         {NEEDS_REASON.has(action) && (
           <Form.Item
             name="reason"

@@ -1,20 +1,11 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, CatalogMaterial } from '../../api/case-types';
-import { fetchRegion } from '../../api/regions';
-import { useAsync } from '../../lib/use-async';
 import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { formatDay, formatMoment, joinList, localName } from './case-format';
 import { CaseStateTag, ResultTag, TongbanTag } from './CaseTags';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
-
-/** The home village's name (the case carries its code only). */
-function RegionName({ code }: { code: string }) {
-  const region = useAsync(() => fetchRegion(code), code);
-  const last = region.data?.path[region.data.path.length - 1];
-  return <span>{last?.name ?? code}</span>;
-}
 
 /** Everything in the CaseView, in words. */
 export function CaseFacts({
@@ -78,7 +69,7 @@ export function CaseFacts({
         {
           key: 'home',
           label: t('cases.detail.homeRegion'),
-          children: <RegionName code={view.homeRegionCode} />,
+          children: <span data-testid="case-home-region">{view.homeRegionName}</span>,
         },
         {
           key: 'station',
@@ -117,10 +108,14 @@ export function CaseFacts({
         {
           key: 'responder',
           label: t('cases.detail.firstResponder'),
-          children:
-            view.firstResponderId === me.id
-              ? t('cases.detail.firstResponderMe')
-              : t('cases.detail.firstResponderOther'),
+          children: (
+            <span data-testid="case-first-responder">
+              {view.firstResponder.displayName || t('cases.detail.firstResponderOther')}
+              {view.firstResponderId === me.id && (
+                <span className="muted"> （{t('cases.detail.firstResponderMe')}）</span>
+              )}
+            </span>
+          ),
         },
         {
           key: 'presented',

@@ -1,9 +1,10 @@
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Select, Tabs } from 'antd';
+import { Button, Empty, Tabs } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATES, type CaseBox, type CaseState } from '../../api/case-types';
+import { CaseFilters, cleanCaseNumber, cleanName, type CaseFilterValues } from './CaseFilters';
 import { listCases } from '../../api/cases';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
@@ -20,56 +21,43 @@ const PAGE_SIZE = 20;
 const isCaseState = (value: string | null): value is CaseState =>
   value !== null && (CASE_STATES as readonly string[]).includes(value);
 
-function StateFilter({
-  value,
-  onChange,
-}: {
-  value: CaseState | undefined;
-  onChange: (state: CaseState | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <label className="case-state-filter">
-      <span>{t('cases.list.stateFilter')}</span>
-      <Select<CaseState | 'all'>
-        data-testid="cases-state-filter"
-        value={value ?? 'all'}
-        onChange={(v) => onChange(v === 'all' ? undefined : v)}
-        options={[
-          { value: 'all', label: t('cases.list.allStates') },
-          ...CASE_STATES.map((s) => ({ value: s, label: t(`cases.state.${s}`) })),
-        ]}
-        popupMatchSelectWidth={false}
-      />
-    </label>
-  );
-}
-
 function CaseList({
   box,
-  state,
+  filters,
   page,
   onPage,
 }: {
   box: CaseBox;
-  state: CaseState | undefined;
+  filters: CaseFilterValues;
   page: number;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
-  const key = `${box}|${state ?? ''}|${page}`;
+  const key = `${box}|${JSON.stringify(filters)}|${page}`;
   const cases = useAsync(
     (signal) =>
-      listCases({ box, state, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal),
+      listCases(
+        { box, ...filters, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE },
+        signal,
+      ),
     key,
   );
+  const filtered = Object.values(filters).some((v) => v !== undefined);
   if (cases.status === 'error') return <ErrorAlert error={cases.error} onRetry={cases.reload} />;
   if (!cases.data) return <PageSpinner />;
   const rows = cases.data.slice(0, PAGE_SIZE);
   return (
     <div className={cases.status === 'loading' ? 'is-stale' : undefined}>
       {rows.length === 0 ? (
-        <Empty description={box === 'inbox' ? t('cases.list.emptyInbox') : t('cases.list.empty')} />
+        <Empty
+          description={
+            filtered
+              ? t('cases.filters.noMatch')
+              : box === 'inbox'
+                ? t('cases.list.emptyInbox')
+                : t('cases.list.empty')
+          }
+        />
       ) : (
         <ul className="case-rows" data-testid="case-rows">
           {rows.map((c) => (
@@ -97,18 +85,34 @@ export default function CasesPage() {
       ? 'inbox'
       : 'accepted_here';
   const rawState = params.get('state');
-  const state = isCaseState(rawState) ? rawState : undefined;
+  const filters: CaseFilterValues = useMemo(
+    () => ({
+      state: isCaseState(rawState) ? rawState : undefined,
+      number: cleanCaseNumber(params.get('number') ?? '') || undefined,
+      applicantName: cleanName(params.get('applicant') ?? '') || undefined,
+      stationId: params.get('station') ?? undefined,
+      overdue: params.get('overdue') === 'true' ? true : undefined,
+    }),
+    [params, rawState],
+  );
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const update = (next: { box?: CaseBox; state?: CaseState | undefined; page?: number }) => {
-    const merged = { box, state, page: 1, ...next };
+  const update = (next: { box?: CaseBox; filters?: CaseFilterValues; page?: number }) => {
+    const merged = { box, filters, page: 1, ...next };
+    const f = merged.filters;
     const search = new URLSearchParams({ box: merged.box });
-    if (merged.state) search.set('state', merged.state);
+    if (f.state) search.set('state', f.state);
+    if (f.number) search.set('number', f.number);
+    if (f.applicantName) search.set('applicant', f.applicantName);
+    if (f.stationId) search.set('station', f.stationId);
+    if (f.overdue) search.set('overdue', 'true');
     if (merged.page > 1) search.set('page', String(merged.page));
     setParams(search);
   };
 
-  const list = <CaseList box={box} state={state} page={page} onPage={(p) => update({ page: p })} />;
+  const list = (
+    <CaseList box={box} filters={filters} page={page} onPage={(p) => update({ page: p })} />
+  );
   return (
     <div className="page cases-page">
       <PageHeading
@@ -135,7 +139,7 @@ export default function CasesPage() {
         }
       />
       <div className="cases-toolbar">
-        <StateFilter value={state} onChange={(s) => update({ state: s })} />
+        <CaseFilters value={filters} onChange={(f) => update({ filters: f })} />
       </div>
       {caps.hasInbox ? (
         <Tabs

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
-import { Alert, Card, Empty, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
-import { fetchCaseFigures } from '../../api/cases';
+import { fetchCaseFigures, supervisionXlsxUrl } from '../../api/cases';
 import { useAsync } from '../../lib/use-async';
 import {
   loadByStation,
@@ -134,7 +135,24 @@ export default function OverviewPage() {
 
   return (
     <div className="page overview-page">
-      <PageHeading title={t('cases.overview.title')} subtitle={t('cases.overview.subtitle')} />
+      <PageHeading
+        title={t('cases.overview.title')}
+        subtitle={t('cases.overview.subtitle')}
+        extra={
+          figures.status !== 'error' && (
+            <Button
+              size="large"
+              icon={<DownloadOutlined aria-hidden />}
+              href={supervisionXlsxUrl}
+              download
+              title={t('cases.overview.exportHelp')}
+              data-testid="overview-export"
+            >
+              {t('cases.overview.export')}
+            </Button>
+          )
+        }
+      />
       {open.status === 'error' && <ErrorAlert error={open.error} onRetry={open.reload} />}
       {!open.data && open.status === 'loading' && <PageSpinner />}
       {open.data && (

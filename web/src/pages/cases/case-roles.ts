@@ -13,6 +13,8 @@ export const CASE_INTAKE: readonly Role[] = ['clerk', 'agent', 'town_officer'];
 /** Staff of a deciding unit (town centre, district department): they have an inbox. */
 export const CASE_DECIDING_UNITS: readonly Role[] = ['town_officer', 'district_officer'];
 export const CASE_OVERSEERS: readonly Role[] = ['supervisor', 'town_officer', 'admin'];
+/** Record, revoke and list 帮办代办 authorizations (src/modules/agents/agents.routes.ts). */
+export const AUTHORIZATION_WRITERS: readonly Role[] = ['clerk', 'town_officer', 'agent'];
 
 export interface CaseCapabilities {
   /** May open the one-window workbench and file cases. */
@@ -22,6 +24,8 @@ export interface CaseCapabilities {
   hasInbox: boolean;
   /** Sees the overdue overview per station. */
   overview: boolean;
+  /** 代办授权 page: station staff who record them, and agents (their own). */
+  authorizations: boolean;
 }
 
 const has = (me: Me, roles: readonly Role[]) => me.grants.some((g) => roles.includes(g.role));
@@ -32,6 +36,7 @@ export function caseCapabilitiesOf(me: Me): CaseCapabilities {
     readCases: has(me, CASE_STAFF),
     hasInbox: me.grants.some((g) => CASE_DECIDING_UNITS.includes(g.role) && g.stationId !== null),
     overview: has(me, CASE_OVERSEERS),
+    authorizations: has(me, AUTHORIZATION_WRITERS),
   };
 }
 

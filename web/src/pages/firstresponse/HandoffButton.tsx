@@ -71,7 +71,11 @@ export function HandoffButton({
 
   return (
     <>
-      <Button icon={<SendOutlined aria-hidden />} onClick={() => setOpen(true)}>
+      <Button
+        icon={<SendOutlined aria-hidden />}
+        onClick={() => setOpen(true)}
+        data-testid="handoff-button"
+      >
         {t('firstresponse.handoff.button')}
       </Button>
       <Modal
@@ -81,6 +85,7 @@ export function HandoffButton({
         confirmLoading={busy}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'handoff-submit' } as Record<string, string>}
         destroyOnHidden
       >
         {error !== null && <ErrorAlert error={error} />}
@@ -102,6 +107,7 @@ export function HandoffButton({
             rules={[{ required: true, message: t('firstresponse.handoff.receiver') }]}
           >
             <Select
+              data-testid="handoff-receiver"
               showSearch={{ optionFilterProp: 'label' }}
               options={options}
               loading={colleagues.status === 'loading'}
@@ -115,7 +121,7 @@ export function HandoffButton({
               { required: true, whitespace: true, message: t('firstresponse.handoff.reason') },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={1000} />
+            <Input.TextArea rows={3} maxLength={1000} data-testid="handoff-reason" />
           </Form.Item>
           <Form.Item name="dueDays" label={t('firstresponse.handoff.dueDays')}>
             <InputNumber min={1} max={20} />

@@ -140,7 +140,12 @@ function HandoffTable({ box }: { box: HandoffBox }) {
               render: (_: unknown, h: Handoff) =>
                 h.status === 'pending' ? (
                   <Space wrap>
-                    <Button type="primary" loading={busyId === h.id} onClick={() => accept(h)}>
+                    <Button
+                      type="primary"
+                      loading={busyId === h.id}
+                      onClick={() => accept(h)}
+                      data-testid="handoff-accept"
+                    >
                       {t('firstresponse.handoffs.accept')}
                     </Button>
                     <Button danger onClick={() => setDeclining(h)}>

@@ -107,7 +107,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
             label={t('firstresponse.inquiries.caller')}
             extra={t('firstresponse.inquiries.callerHelp')}
           >
-            <Input maxLength={200} />
+            <Input maxLength={200} data-testid="inquiry-caller" />
           </Form.Item>
         )}
         <Form.Item
@@ -117,7 +117,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
             { required: true, whitespace: true, message: t('firstresponse.inquiries.question') },
           ]}
         >
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} maxLength={2000} data-testid="inquiry-question" />
         </Form.Item>
         <Form.Item label={t('firstresponse.inquiries.item')} htmlFor="inquiry-item">
           <ItemPicker id="inquiry-item" value={item} onChange={setItem} />
@@ -129,7 +129,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
             { required: true, whitespace: true, message: t('firstresponse.inquiries.answer') },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={4000} />
+          <Input.TextArea rows={3} maxLength={4000} data-testid="inquiry-answer" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="inquiry-submit">
           {t('firstresponse.inquiries.submit')}
@@ -152,6 +152,7 @@ function InquiryRow({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () =>
       title: t('firstresponse.inquiries.close'),
       content: (
         <Input.TextArea
+          data-testid="inquiry-close-note"
           aria-label={t('firstresponse.inquiries.closeNote')}
           placeholder={t('firstresponse.inquiries.closeNote')}
           maxLength={1000}
@@ -175,6 +176,8 @@ function InquiryRow({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () =>
 
   return (
     <List.Item
+      data-testid="inquiry-row"
+      data-status={inquiry.status}
       actions={
         inquiry.status === 'open'
           ? [
@@ -184,7 +187,7 @@ function InquiryRow({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () =>
                 entityId={inquiry.id}
                 onDone={onChanged}
               />,
-              <Button key="close" onClick={close}>
+              <Button key="close" onClick={close} data-testid="inquiry-close">
                 {t('firstresponse.inquiries.close')}
               </Button>,
             ]

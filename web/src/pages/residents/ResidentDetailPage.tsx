@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { capabilitiesOf } from '../../lib/roles';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
+import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';
 import { ResidentCard } from './ResidentCard';
 
 export default function ResidentDetailPage() {
@@ -41,6 +42,11 @@ export default function ResidentDetailPage() {
           resident={resident.data}
           canReveal={caps.registerResidents}
           showDetailLink={false}
+        />
+      )}
+      {resident.data && (
+        <ResidentAuthorizations
+          resident={{ id: resident.data.id, fullName: resident.data.fullName }}
         />
       )}
     </div>

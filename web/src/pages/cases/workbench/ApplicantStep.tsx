@@ -38,6 +38,13 @@ function ApplicantSummary({
           <span className="masked">{resident.idMasked}</span>
           {resident.phoneMasked && <span className="masked">{resident.phoneMasked}</span>}
           <span>{t('cases.workbench.applicantHome', { village: resident.homeRegionName })}</span>
+          <Link
+            to={`/residents/${resident.id}#authorizations`}
+            target="_blank"
+            data-testid="wb-applicant-authorizations"
+          >
+            {t('cases.workbench.authorizationsLink')}
+          </Link>
         </div>
         {tongban && <div className="applicant-tongban">{t('cases.workbench.tongbanHint')}</div>}
       </div>

@@ -1,0 +1,337 @@
+/**
+ * VS-6 activities: the accepting team's leader (or centre staff in scope) turns an accepted order —
+ * or a standing project — into activities; the first activity of an order moves it accepted →
+ * in_service (a conditional update, plus the order's timeline row). Cancelling an activity cancels
+ * its sign-ups and tells the volunteers.
+ */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { notify } from '../first-response/notification.service.ts';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { grantForTeam, managedActivity, teamWithLeaders } from './activity.access.ts';
+import type { ActivityQuery, NewActivity } from './activity.schema.ts';
+import { presentActivity } from './activity.view.ts';
+import { currentCode, checkInLink, type CodeDirection } from './check-in-code.ts';
+import QRCode from 'qrcode';
+
+export interface ActivityDeps {
+  db: Kysely<Database>;
+  pii: PiiCipher;
+  codePeriodSeconds: number;
+  dailyHoursCap: number;
+  publicUrl: string;
+}
+
+const MAX_DURATION_MS = 24 * 3600_000;
+
+async function assertLead(db: Kysely<Database>, leadId: string) {
+  const grants = await db
+    .selectFrom('accounts as a')
+    .innerJoin('role_grants as g', 'g.account_id', 'a.id')
+    .select(['a.status', 'g.role'])
+    .where('a.id', '=', leadId)
+    .execute();
+  const ok = grants.some(
+    (g) => g.status === 'active' && (g.role === 'team_leader' || g.role === 'volunteer_staff'),
+  );
+  if (!ok) throw new AppError('VS_ACTIVITY_LEAD_INVALID');
+}
+
+export async function createActivity(
+  deps: ActivityDeps,
+  input: { body: z.infer<typeof NewActivity>; actor: Actor; requestId: string; now: Date },
+) {
+  const { db } = deps;
+  const { body, actor, now } = input;
+  const startsAt = new Date(body.startsAt);
+  const endsAt = new Date(body.endsAt);
+  if (!(endsAt > startsAt) || endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS)
+    throw new AppError('VS_ACTIVITY_TIME_INVALID');
+  if (endsAt <= now) throw new AppError('VS_ACTIVITY_TIME_INVALID', { detail: 'in the past' });
+
+  let teamId: string;
+  let regionCode: string;
+  let orderState: string | null = null;
+  if (body.orderId) {
+    const order = await db
+      .selectFrom('vs_orders')
+      .select(['id', 'state', 'team_id', 'region_code'])
+      .where('id', '=', body.orderId)
+      .executeTakeFirst();
+    if (!order || !order.team_id || !['accepted', 'in_service'].includes(order.state))
+      throw new AppError('VS_ORDER_NOT_SERVABLE');
+    teamId = order.team_id;
+    regionCode = body.regionCode ?? order.region_code;
+    orderState = order.state;
+  } else {
+    const project = await db
+      .selectFrom('vs_projects')
+      .select(['id', 'team_id', 'region_code', 'active'])
+      .where('id', '=', body.projectId!)
+      .executeTakeFirst();
+    if (!project || project.active !== 1) throw new AppError('VS_PROJECT_NOT_FOUND');
+    const t = body.teamId ?? project.team_id;
+    if (!t)
+      throw new AppError('VALIDATION_FAILED', { detail: 'teamId is required for this project' });
+    teamId = t;
+    regionCode = body.regionCode ?? project.region_code;
+  }
+  const team = await teamWithLeaders(db, teamId);
+  if (!team || team.team.active !== 1) throw new AppError('VS_TEAM_NOT_LED');
+  const grant = grantForTeam(actor, team.leaderIds, team.team.region_code);
+  if (!grant) throw new AppError('VS_TEAM_NOT_LED');
+  // Staff may place an activity only inside their own reach.
+  if (grant.role === 'volunteer_staff' && !regionCode.startsWith(grant.reachPrefix))
+    throw new AppError('OUT_OF_SCOPE');
+  const region = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  if (!region) throw new AppError('VALIDATION_FAILED', { detail: 'unknown regionCode' });
+  const leadAccountId = body.leadAccountId ?? actor.accountId;
+  if (leadAccountId !== actor.accountId) await assertLead(db, leadAccountId);
+
+  const id = crypto.randomUUID();
+  const nowIso = now.toISOString();
+  const secret = deps.pii.encrypt(crypto.randomBytes(32).toString('base64'));
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('vs_activities')
+      .values({
+        id,
+        order_id: body.orderId ?? null,
+        project_id: body.projectId ?? null,
+        team_id: teamId,
+        title: body.title,
+        description: body.description,
+        place: body.place,
+        region_code: regionCode,
+        starts_at: startsAt.toISOString(),
+        ends_at: endsAt.toISOString(),
+        capacity: body.capacity,
+        confirmed_count: 0,
+        queue_seq: 0,
+        skills: JSON.stringify(body.skills),
+        lead_account_id: leadAccountId,
+        code_secret_cipher: secret,
+        status: 'open',
+        cancel_reason: null,
+        version: 1,
+        created_by: actor.accountId,
+        is_demo: 0,
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .execute();
+    let started = false;
+    if (body.orderId && orderState === 'accepted') {
+      const r = await trx
+        .updateTable('vs_orders')
+        .set((eb) => ({ state: 'in_service', version: eb('version', '+', 1), updated_at: nowIso }))
+        .where('id', '=', body.orderId)
+        .where('state', '=', 'accepted')
+        .executeTakeFirst();
+      started = Number(r.numUpdatedRows) === 1;
+      if (started) {
+        await trx
+          .insertInto('vs_order_actions')
+          .values({
+            id: crypto.randomUUID(),
+            order_id: body.orderId,
+            action: 'service_started',
+            from_state: 'accepted',
+            to_state: 'in_service',
+            team_id: teamId,
+            reason_code: null,
+            note: `activity ${id}`,
+            actor_id: actor.accountId,
+            at: nowIso,
+          })
+          .execute();
+      }
+    }
+    await recordAudit(trx, {
+      actor: auditActor(actor, grant),
+      action: 'vs_activity.created',
+      entityType: 'vs_activity',
+      entityId: id,
+      regionCode,
+      after: {
+        orderId: body.orderId ?? null,
+        projectId: body.projectId ?? null,
+        teamId,
+        title: body.title,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        capacity: body.capacity,
+        leadAccountId,
+        orderStarted: started,
+      },
+      requestId: input.requestId,
+      now,
+    });
+  });
+  return getActivity(db, { id, actor });
+}
+
+export async function getActivity(db: Kysely<Database>, input: { id: string; actor: Actor }) {
+  const a = await db
+    .selectFrom('vs_activities')
+    .selectAll()
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!a) throw new AppError('VS_ACTIVITY_NOT_FOUND');
+  const view = await presentActivity(db, a, input.actor);
+  // Volunteers see activities in their reach, and any they signed up for.
+  const reach = reachPrefixes(input.actor, ['volunteer', 'volunteer_staff', 'team_leader']);
+  if (!view.canManage && !view.mySignup && !reach.some((p) => a.region_code.startsWith(p)))
+    throw new AppError('OUT_OF_SCOPE');
+  return view;
+}
+
+export async function listActivities(
+  db: Kysely<Database>,
+  input: z.infer<typeof ActivityQuery> & { actor: Actor; now: Date },
+) {
+  const { actor } = input;
+  let q = db.selectFrom('vs_activities').selectAll();
+  if (input.orderId) q = q.where('order_id', '=', input.orderId);
+  if (input.view === 'open') {
+    const reach = reachPrefixes(actor, ['volunteer', 'volunteer_staff', 'team_leader']);
+    if (reach.length === 0) return [];
+    q = q
+      .where('status', '=', 'open')
+      .where('starts_at', '>', input.now.toISOString())
+      .where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
+  } else {
+    // Managed: teams I lead (and their sub-teams), activities I lead, staff reach.
+    const led = await db
+      .selectFrom('vs_teams')
+      .select('id')
+      .where('leader_account_id', '=', actor.accountId)
+      .execute();
+    const ledIds = new Set(led.map((t) => t.id));
+    for (let depth = 0; depth < 3 && ledIds.size > 0; depth++) {
+      const kids = await db
+        .selectFrom('vs_teams')
+        .select('id')
+        .where('parent_id', 'in', [...ledIds])
+        .execute();
+      const before = ledIds.size;
+      for (const k of kids) ledIds.add(k.id);
+      if (ledIds.size === before) break;
+    }
+    const staffReach = reachPrefixes(actor, ['volunteer_staff']);
+    const isLeader = actor.grants.some((g) => g.role === 'team_leader');
+    q = q.where((eb) =>
+      eb.or([
+        eb('lead_account_id', '=', actor.accountId),
+        ...(isLeader && ledIds.size > 0 ? [eb('team_id', 'in', [...ledIds])] : []),
+        ...staffReach.map((p) => eb('region_code', 'like', `${p}%`)),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('starts_at', input.view === 'open' ? 'asc' : 'desc')
+    .orderBy('id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  const out = [];
+  for (const a of rows) out.push(await presentActivity(db, a, actor));
+  return out;
+}
+
+export async function cancelActivity(
+  db: Kysely<Database>,
+  input: { id: string; reason: string; actor: Actor; requestId: string; now: Date },
+) {
+  const { actor, now } = input;
+  const { activity, grant } = await managedActivity(db, input.id, actor);
+  if (activity.status !== 'open') throw new AppError('VS_ACTIVITY_NOT_OPEN');
+  const nowIso = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('vs_activities')
+      .set((eb) => ({
+        status: 'cancelled',
+        cancel_reason: input.reason,
+        version: eb('version', '+', 1),
+        updated_at: nowIso,
+      }))
+      .where('id', '=', activity.id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('VS_ACTIVITY_NOT_OPEN');
+    const cancelled = await trx
+      .updateTable('vs_signups')
+      .set({ status: 'cancelled', cancelled_at: nowIso })
+      .where('activity_id', '=', activity.id)
+      .where('status', '<>', 'cancelled')
+      .returning(['volunteer_id'])
+      .execute();
+    const accounts =
+      cancelled.length === 0
+        ? []
+        : await trx
+            .selectFrom('vs_volunteers')
+            .select('account_id')
+            .where(
+              'id',
+              'in',
+              cancelled.map((c) => c.volunteer_id),
+            )
+            .where('account_id', 'is not', null)
+            .execute();
+    for (const a of accounts) {
+      await notify(trx, {
+        accountId: a.account_id!,
+        kind: 'vs_activity_cancelled',
+        subject: `活动已取消：${activity.title} / Activity cancelled: ${activity.title}`,
+        body: `您报名的活动「${activity.title}」已取消：${input.reason} / The activity “${activity.title}” you signed up for was cancelled: ${input.reason}`,
+        entityType: 'vs_activity',
+        entityId: activity.id,
+        now,
+      });
+    }
+    await recordAudit(trx, {
+      actor: auditActor(actor, grant),
+      action: 'vs_activity.cancelled',
+      entityType: 'vs_activity',
+      entityId: activity.id,
+      regionCode: activity.region_code,
+      before: { status: 'open' },
+      after: { status: 'cancelled', reason: input.reason, signupsCancelled: cancelled.length },
+      requestId: input.requestId,
+      now,
+    });
+  });
+  return getActivity(db, { id: activity.id, actor });
+}
+
+/** The code for the lead's screen, with the QR (an SVG data URL) of the volunteer's check-in link. */
+export async function checkInCode(
+  deps: ActivityDeps,
+  input: { id: string; direction: CodeDirection; actor: Actor; now: Date },
+) {
+  const { activity } = await managedActivity(deps.db, input.id, input.actor);
+  if (activity.status !== 'open') throw new AppError('VS_ACTIVITY_NOT_OPEN');
+  const secret = Buffer.from(deps.pii.decrypt(activity.code_secret_cipher), 'base64');
+  const c = currentCode(secret, activity.id, input.direction, input.now, deps.codePeriodSeconds);
+  const link = checkInLink(deps.publicUrl, activity.id, input.direction, c.code);
+  const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return {
+    code: c.code,
+    direction: input.direction,
+    validUntil: c.validUntil,
+    periodSeconds: deps.codePeriodSeconds,
+    link,
+    qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+  };
+}

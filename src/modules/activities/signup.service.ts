@@ -1,0 +1,289 @@
+/**
+ * VS-6 sign-up: never beyond capacity, whatever the burst. In one transaction the places counter
+ * is taken by a conditional update (`confirmed_count < capacity`); when none is left the volunteer
+ * gets the next waitlist number from the same row (`queue_seq + 1 … RETURNING`). Both updates lock
+ * the activity row, so sign-ups and cancellations of one activity serialise on it (PostgreSQL row
+ * lock; on SQLite the single connection runs one transaction at a time). One live sign-up per
+ * volunteer is a partial unique index. A cancelled confirmed place goes to the first waitlisted
+ * volunteer in the same transaction.
+ */
+import crypto from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Database, VsActivityTable } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { notify } from '../first-response/notification.service.ts';
+import { isUniqueViolation, myVolunteer } from './activity.access.ts';
+import type { MyActivitiesQuery } from './activity.schema.ts';
+import { presentActivity, presentRecord, presentSignup } from './activity.view.ts';
+
+type Db = Kysely<Database>;
+
+async function loadActivity(db: Db, id: string): Promise<VsActivityTable> {
+  const a = await db
+    .selectFrom('vs_activities')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!a) throw new AppError('VS_ACTIVITY_NOT_FOUND');
+  return a;
+}
+
+export async function signUp(
+  db: Db,
+  input: { activityId: string; actor: Actor; requestId: string; now: Date },
+) {
+  const { actor, now } = input;
+  const volunteer = await myVolunteer(db, actor);
+  const a = await loadActivity(db, input.activityId);
+  const grant = authorize(actor, ['volunteer'], a.region_code);
+  if (a.status !== 'open') throw new AppError('VS_ACTIVITY_NOT_OPEN');
+  if (now.getTime() >= Date.parse(a.starts_at)) throw new AppError('VS_ACTIVITY_STARTED');
+  const live = await db
+    .selectFrom('vs_signups')
+    .select('id')
+    .where('activity_id', '=', a.id)
+    .where('volunteer_id', '=', volunteer.id)
+    .where('status', '<>', 'cancelled')
+    .executeTakeFirst();
+  if (live) throw new AppError('VS_SIGNUP_DUPLICATE');
+  const clash = await db
+    .selectFrom('vs_signups as s')
+    .innerJoin('vs_activities as o', 'o.id', 's.activity_id')
+    .select('o.id')
+    .where('s.volunteer_id', '=', volunteer.id)
+    .where('s.status', '=', 'confirmed')
+    .where('o.status', '=', 'open')
+    .where('o.id', '<>', a.id)
+    .where('o.starts_at', '<', a.ends_at)
+    .where('o.ends_at', '>', a.starts_at)
+    .executeTakeFirst();
+  if (clash) throw new AppError('VS_SIGNUP_OVERLAP');
+
+  const id = crypto.randomUUID();
+  const nowIso = now.toISOString();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const took = await trx
+        .updateTable('vs_activities')
+        .set((eb) => ({ confirmed_count: eb('confirmed_count', '+', 1) }))
+        .where('id', '=', a.id)
+        .where('status', '=', 'open')
+        .where((eb) => eb('confirmed_count', '<', eb.ref('capacity')))
+        .executeTakeFirst();
+      let status: 'confirmed' | 'waitlisted' = 'confirmed';
+      let queuePosition: number | null = null;
+      if (Number(took.numUpdatedRows) !== 1) {
+        const q = await trx
+          .updateTable('vs_activities')
+          .set((eb) => ({ queue_seq: eb('queue_seq', '+', 1) }))
+          .where('id', '=', a.id)
+          .where('status', '=', 'open')
+          .returning('queue_seq')
+          .executeTakeFirst();
+        if (!q) throw new AppError('VS_ACTIVITY_NOT_OPEN');
+        status = 'waitlisted';
+        queuePosition = Number(q.queue_seq);
+      }
+      await trx
+        .insertInto('vs_signups')
+        .values({
+          id,
+          activity_id: a.id,
+          volunteer_id: volunteer.id,
+          status,
+          queue_position: queuePosition,
+          created_at: nowIso,
+          promoted_at: null,
+          cancelled_at: null,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actor: auditActor(actor, grant),
+        action: 'vs_signup.created',
+        entityType: 'vs_signup',
+        entityId: id,
+        regionCode: a.region_code,
+        after: { activityId: a.id, volunteerId: volunteer.id, status, queuePosition },
+        requestId: input.requestId,
+        now,
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('VS_SIGNUP_DUPLICATE');
+    throw err;
+  }
+  const row = await db
+    .selectFrom('vs_signups')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return presentSignup(db, row);
+}
+
+/**
+ * Gives a freed place to the first waitlisted volunteer (lowest queue position). Call inside the
+ * transaction that freed it, after the counter was decremented (which holds the activity's row lock).
+ */
+export async function promoteNext(
+  trx: Transaction<Database>,
+  input: { activity: VsActivityTable; actor: Actor | null; requestId: string; now: Date },
+): Promise<string | null> {
+  const { activity, now } = input;
+  const nowIso = now.toISOString();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const next = await trx
+      .selectFrom('vs_signups')
+      .select(['id', 'volunteer_id', 'queue_position'])
+      .where('activity_id', '=', activity.id)
+      .where('status', '=', 'waitlisted')
+      .orderBy('queue_position')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return null;
+    // The waitlisted volunteer may be cancelling at this very moment: then try the next one.
+    const r = await trx
+      .updateTable('vs_signups')
+      .set({ status: 'confirmed', promoted_at: nowIso })
+      .where('id', '=', next.id)
+      .where('status', '=', 'waitlisted')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) continue;
+    const took = await trx
+      .updateTable('vs_activities')
+      .set((eb) => ({ confirmed_count: eb('confirmed_count', '+', 1) }))
+      .where('id', '=', activity.id)
+      .where((eb) => eb('confirmed_count', '<', eb.ref('capacity')))
+      .executeTakeFirst();
+    if (Number(took.numUpdatedRows) !== 1) throw new Error('promotion without a free place');
+    const v = await trx
+      .selectFrom('vs_volunteers')
+      .select('account_id')
+      .where('id', '=', next.volunteer_id)
+      .executeTakeFirst();
+    if (v?.account_id) {
+      await notify(trx, {
+        accountId: v.account_id,
+        kind: 'vs_signup_promoted',
+        subject: `候补转正：${activity.title} / Off the waitlist: ${activity.title}`,
+        body: `有人取消报名，您已从候补转为正式参加「${activity.title}」。 / A place came free: you are now confirmed for “${activity.title}”.`,
+        entityType: 'vs_activity',
+        entityId: activity.id,
+        now,
+      });
+    }
+    await recordAudit(trx, {
+      actor: auditActor(input.actor),
+      action: 'vs_signup.promoted',
+      entityType: 'vs_signup',
+      entityId: next.id,
+      regionCode: activity.region_code,
+      before: { status: 'waitlisted', queuePosition: next.queue_position },
+      after: { status: 'confirmed' },
+      requestId: input.requestId,
+      now,
+    });
+    return next.id;
+  }
+  throw new Error('waitlist promotion kept losing races');
+}
+
+/** The volunteer cancels their own live sign-up; a freed place promotes the first waitlisted. */
+export async function cancelSignup(
+  db: Db,
+  input: { activityId: string; actor: Actor; requestId: string; now: Date },
+) {
+  const { actor, now } = input;
+  const volunteer = await myVolunteer(db, actor);
+  const a = await loadActivity(db, input.activityId);
+  const nowIso = now.toISOString();
+  let signupId = '';
+  await db.transaction().execute(async (trx) => {
+    const s = await trx
+      .selectFrom('vs_signups')
+      .selectAll()
+      .where('activity_id', '=', a.id)
+      .where('volunteer_id', '=', volunteer.id)
+      .where('status', '<>', 'cancelled')
+      .executeTakeFirst();
+    if (!s) throw new AppError('VS_SIGNUP_NOT_FOUND');
+    signupId = s.id;
+    const r = await trx
+      .updateTable('vs_signups')
+      .set({ status: 'cancelled', cancelled_at: nowIso })
+      .where('id', '=', s.id)
+      .where('status', '=', s.status)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('VS_SIGNUP_NOT_FOUND');
+    let promoted: string | null = null;
+    if (s.status === 'confirmed') {
+      await trx
+        .updateTable('vs_activities')
+        .set((eb) => ({ confirmed_count: eb('confirmed_count', '-', 1) }))
+        .where('id', '=', a.id)
+        .where('confirmed_count', '>', 0)
+        .execute();
+      if (a.status === 'open')
+        promoted = await promoteNext(trx, { activity: a, actor, requestId: input.requestId, now });
+    }
+    await recordAudit(trx, {
+      actor: auditActor(actor),
+      action: 'vs_signup.cancelled',
+      entityType: 'vs_signup',
+      entityId: s.id,
+      regionCode: a.region_code,
+      before: { status: s.status, queuePosition: s.queue_position },
+      after: { status: 'cancelled', promoted },
+      requestId: input.requestId,
+      now,
+    });
+  });
+  const row = await db
+    .selectFrom('vs_signups')
+    .selectAll()
+    .where('id', '=', signupId)
+    .executeTakeFirstOrThrow();
+  return presentSignup(db, row);
+}
+
+/** The volunteer's activities: upcoming or past, with sign-up state and the service record. */
+export async function myActivities(
+  db: Db,
+  input: z.infer<typeof MyActivitiesQuery> & { actor: Actor; now: Date },
+) {
+  // An account not (yet) linked to a volunteer simply has no activities.
+  const volunteer = await myVolunteer(db, input.actor).catch(() => null);
+  if (!volunteer) return [];
+  const nowIso = input.now.toISOString();
+  let q = db
+    .selectFrom('vs_signups as s')
+    .innerJoin('vs_activities as a', 'a.id', 's.activity_id')
+    .selectAll('s')
+    .where('s.volunteer_id', '=', volunteer.id);
+  if (input.when === 'upcoming') q = q.where('a.ends_at', '>', nowIso);
+  if (input.when === 'past') q = q.where('a.ends_at', '<=', nowIso);
+  const signups = await q
+    .orderBy('a.starts_at', input.when === 'past' ? 'desc' : 'asc')
+    .orderBy('s.created_at', 'desc')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  const out = [];
+  for (const s of signups) {
+    const a = await loadActivity(db, s.activity_id);
+    const rec = await db
+      .selectFrom('vs_service_records')
+      .selectAll()
+      .where('activity_id', '=', a.id)
+      .where('volunteer_id', '=', volunteer.id)
+      .executeTakeFirst();
+    out.push({
+      activity: await presentActivity(db, a, input.actor),
+      signup: await presentSignup(db, s),
+      record: rec ? presentRecord(rec) : null,
+    });
+  }
+  return out;
+}

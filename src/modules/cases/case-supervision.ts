@@ -1,0 +1,200 @@
+/**
+ * The supervisor's lists as one Excel workbook (GS-4, GS-5, GS-8): overdue cases, pending
+ * hand-offs (overdue ones marked) and the per-station figures with the second-request rate.
+ * Scoped like GET /cases/figures: rows whose region lies in the caller's reach.
+ */
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { chinaDate } from '../calendar/working-days.ts';
+import { isHandoffOverdue } from '../first-response/handoff.rules.ts';
+import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
+
+export const XLSX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** At most this many rows per list (a district's worth); the sheet says when it was cut. */
+const MAX_ROWS = 5000;
+
+type Scalar = string | number | null;
+interface Column {
+  zh: string;
+  key: string;
+  width: number;
+}
+
+export const OVERDUE_COLUMNS: Column[] = [
+  { zh: '办件编号', key: 'number', width: 18 },
+  { zh: '事项', key: 'item', width: 30 },
+  { zh: '申请人', key: 'applicant', width: 12 },
+  { zh: '户籍村', key: 'home_village', width: 16 },
+  { zh: '受理服务站', key: 'station', width: 24 },
+  { zh: '状态', key: 'state', width: 14 },
+  { zh: '受理时间', key: 'accepted_at', width: 22 },
+  { zh: '应办结日期', key: 'due_date', width: 14 },
+];
+
+export const HANDOFF_COLUMNS: Column[] = [
+  { zh: '类型', key: 'matter', width: 10 },
+  { zh: '办件编号', key: 'case_number', width: 18 },
+  { zh: '首问负责人', key: 'first_responder', width: 14 },
+  { zh: '转出人', key: 'from', width: 14 },
+  { zh: '接收人', key: 'to', width: 14 },
+  { zh: '转交原因', key: 'reason', width: 40 },
+  { zh: '转交时间', key: 'created_at', width: 22 },
+  { zh: '接收期限', key: 'due_date', width: 14 },
+  { zh: '已超期', key: 'overdue', width: 10 },
+];
+
+export const STATION_COLUMNS: Column[] = [
+  { zh: '服务站', key: 'station', width: 26 },
+  { zh: '区划代码', key: 'region_code', width: 16 },
+  { zh: '提交', key: 'filed', width: 8 },
+  { zh: '受理', key: 'accepted', width: 8 },
+  { zh: '在办', key: 'open', width: 8 },
+  { zh: '超期', key: 'overdue', width: 8 },
+  { zh: '暂停', key: 'paused', width: 8 },
+  { zh: '通办', key: 'tongban', width: 8 },
+  { zh: '二次补正件数', key: 'second_requests', width: 14 },
+  { zh: '二次补正率', key: 'second_request_rate', width: 12 },
+];
+
+const STATE_ZH: Record<string, string> = {
+  accepted: '已受理',
+  in_progress: '办理中',
+};
+
+async function overdueCases(db: Kysely<Database>, prefixes: string[], today: string) {
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('residents as p', 'p.id', 'c.applicant_id')
+    .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
+    .leftJoin('regions as hr', 'hr.code', 'c.home_region_code')
+    .leftJoin('catalog_item_versions as v', (j) =>
+      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
+    )
+    .select([
+      'c.number',
+      'c.item_code',
+      'v.definition',
+      'p.full_name',
+      'hr.name as home_name',
+      'c.home_region_code',
+      's.name as station_name',
+      'c.state',
+      'c.accepted_at',
+      'c.due_date',
+    ])
+    .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
+    .where('c.state', 'in', ['accepted', 'in_progress'])
+    .where('c.due_date', 'is not', null)
+    .where('c.due_date', '<', today)
+    .orderBy('c.due_date')
+    .orderBy('c.number')
+    .limit(MAX_ROWS)
+    .execute();
+  return rows.map((r): Scalar[] => {
+    const name = r.definition
+      ? (JSON.parse(r.definition) as { name: { zh: string } }).name.zh
+      : r.item_code;
+    return [
+      r.number,
+      name,
+      r.full_name,
+      r.home_name ?? r.home_region_code,
+      r.station_name,
+      STATE_ZH[r.state] ?? r.state,
+      r.accepted_at,
+      r.due_date,
+    ];
+  });
+}
+
+async function pendingHandoffs(db: Kysely<Database>, prefixes: string[], now: Date) {
+  const rows = await db
+    .selectFrom('handoffs as h')
+    .innerJoin('accounts as fr', 'fr.id', 'h.first_responder_id')
+    .innerJoin('accounts as fa', 'fa.id', 'h.from_account_id')
+    .innerJoin('accounts as ta', 'ta.id', 'h.to_account_id')
+    .leftJoin('cases as c', (j) =>
+      j.onRef('c.id', '=', 'h.entity_id').on('h.entity_type', '=', 'case'),
+    )
+    .select([
+      'h.entity_type',
+      'c.number as case_number',
+      'fr.display_name as first_responder',
+      'fa.display_name as from_name',
+      'ta.display_name as to_name',
+      'h.reason',
+      'h.created_at',
+      'h.due_date',
+      'h.status',
+    ])
+    .where((eb) => eb.or(prefixes.map((p) => eb('h.region_code', 'like', `${p}%`))))
+    .where('h.status', '=', 'pending')
+    .orderBy('h.due_date')
+    .orderBy('h.created_at')
+    .limit(MAX_ROWS)
+    .execute();
+  return rows.map((r): Scalar[] => [
+    r.entity_type === 'case' ? '办件' : '咨询',
+    r.case_number,
+    r.first_responder,
+    r.from_name,
+    r.to_name,
+    r.reason,
+    r.created_at,
+    r.due_date,
+    isHandoffOverdue({ status: r.status, dueDate: r.due_date }, now) ? '是' : '否',
+  ]);
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Scalar[][]) {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: `${c.zh} (${c.key})`, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) ws.addRow(row);
+  return ws;
+}
+
+/** The workbook and its file name; `today` (China date) names the file and decides "overdue". */
+export async function supervisionWorkbook(
+  db: Kysely<Database>,
+  input: { actor: Actor; now: Date },
+): Promise<{ filename: string; body: Buffer }> {
+  const prefixes = reachPrefixes(input.actor, FIGURE_READERS);
+  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+  const today = chinaDate(input.now);
+  const cases = await overdueCases(db, prefixes, today);
+  const handoffs = await pendingHandoffs(db, prefixes, input.now);
+  const figures = await stationCaseFigures(db, input);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Doorstep';
+  wb.created = input.now;
+  addSheet(wb, '超期办件', OVERDUE_COLUMNS, cases);
+  addSheet(wb, '待接收转交', HANDOFF_COLUMNS, handoffs);
+  const stations = addSheet(
+    wb,
+    '各站数据',
+    STATION_COLUMNS,
+    figures.map((f) => [
+      f.stationName,
+      f.regionCode,
+      f.filed,
+      f.accepted,
+      f.open,
+      f.overdue,
+      f.paused,
+      f.tongban,
+      f.secondRequests,
+      f.secondRequestRate,
+    ]),
+  );
+  stations.getColumn(STATION_COLUMNS.length).numFmt = '0.0%';
+  return {
+    filename: `supervision-${today}.xlsx`,
+    body: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+}

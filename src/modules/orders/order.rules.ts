@@ -1,0 +1,153 @@
+/**
+ * Pure rules of VS-5 派单/抢单: which action may move an order from which state, the dispatch
+ * windows, the region an open order escalates to, and human-friendly numbers. No I/O here.
+ */
+import crypto from 'node:crypto';
+import type { RegionLevel, VsOrderState } from '../../db/schema.ts';
+import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
+
+export const ORDER_STATES = [
+  'awaiting_dispatch',
+  'directed',
+  'open',
+  'accepted',
+  'in_service',
+  'completed',
+  'cancelled',
+] as const satisfies readonly VsOrderState[];
+
+export type OrderAction =
+  | 'direct'
+  | 'open'
+  | 'reassign'
+  | 'accept'
+  | 'grab'
+  | 'decline'
+  | 'complete'
+  | 'cancel'
+  | 'sweep_open'
+  | 'sweep_escalate';
+
+/** For each action: the states it may start from and the state it leads to. */
+export const ORDER_TRANSITIONS: Record<
+  OrderAction,
+  { from: readonly VsOrderState[]; to: VsOrderState | 'directed_or_awaiting' }
+> = {
+  direct: { from: ['awaiting_dispatch'], to: 'directed' },
+  open: { from: ['awaiting_dispatch', 'directed'], to: 'open' },
+  /** Back to the centre (no team) or straight to another team. */
+  reassign: { from: ['directed', 'open', 'accepted'], to: 'directed_or_awaiting' },
+  accept: { from: ['directed'], to: 'accepted' },
+  grab: { from: ['open'], to: 'accepted' },
+  decline: { from: ['directed'], to: 'awaiting_dispatch' },
+  complete: { from: ['accepted', 'in_service'], to: 'completed' },
+  cancel: {
+    from: ['awaiting_dispatch', 'directed', 'open', 'accepted', 'in_service'],
+    to: 'cancelled',
+  },
+  sweep_open: { from: ['directed'], to: 'open' },
+  sweep_escalate: { from: ['open'], to: 'open' },
+};
+
+export function mayTransition(action: OrderAction, from: VsOrderState): boolean {
+  return ORDER_TRANSITIONS[action].from.includes(from);
+}
+
+export const TERMINAL_ORDER_STATES: readonly VsOrderState[] = ['completed', 'cancelled'];
+/** States in which a team holds the order (its load, and the contact becomes visible to it). */
+export const HELD_STATES: readonly VsOrderState[] = ['accepted', 'in_service'];
+export const TAKEN_STATES: readonly VsOrderState[] = ['accepted', 'in_service', 'completed'];
+
+/** Coded reasons a team may give when it declines a directed order. */
+export const DECLINE_REASONS = [
+  'no_capacity',
+  'skills_mismatch',
+  'schedule_conflict',
+  'out_of_area',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export const DEFAULT_WINDOW_HOURS = 24;
+
+/** When a directed or open window that starts `now` ends. */
+export function windowEnd(now: Date, hours: number = DEFAULT_WINDOW_HOURS): string {
+  if (!Number.isFinite(hours) || hours <= 0) throw new RangeError('window hours must be > 0');
+  return new Date(now.getTime() + hours * 3_600_000).toISOString();
+}
+
+/** Whether a window has passed at `now` (a missing window never expires). */
+export function windowPassed(windowEndsAt: string | null, now: Date): boolean {
+  return windowEndsAt !== null && Date.parse(windowEndsAt) <= now.getTime();
+}
+
+/** The canonical 12-digit code of the region at `level` that contains `code`. */
+export function ancestorAt(code: string, level: RegionLevel): string {
+  const prefix = scopePrefix(code, level);
+  return prefix.padEnd(12, '0');
+}
+
+/**
+ * Where an order first opens for grabbing: its town (town-level ancestor), so that every team of
+ * the town — the village teams and the town's own — may grab it. An order placed at district
+ * level or above opens at its own region.
+ */
+export function initialGrabRegion(orderRegion: string): string {
+  const level = levelOfCode(orderRegion);
+  if (level === null) throw new RangeError(`not a region code: ${orderRegion}`);
+  const depth = LEVEL_ORDER.indexOf(level);
+  return depth > LEVEL_ORDER.indexOf('town') ? ancestorAt(orderRegion, 'town') : orderRegion;
+}
+
+/** One region level up (town → district → city → province), or null at the top. */
+export function escalatedGrabRegion(grabRegion: string): string | null {
+  const level = levelOfCode(grabRegion);
+  if (level === null) return null;
+  const depth = LEVEL_ORDER.indexOf(level);
+  if (depth <= 0) return null;
+  return ancestorAt(grabRegion, LEVEL_ORDER[depth - 1]!);
+}
+
+/** The prefix every team region inside the grab region starts with. */
+export function grabPrefix(grabRegion: string): string {
+  const level = levelOfCode(grabRegion);
+  if (level === null) throw new RangeError(`not a region code: ${grabRegion}`);
+  return scopePrefix(grabRegion, level);
+}
+
+/** Whether a team may grab an open order: active, same category, inside the grab region. */
+export function teamMayGrab(
+  team: { active: number; kind: string; category_code: string | null; region_code: string },
+  order: { category_code: string; grab_region_code: string | null },
+): boolean {
+  if (team.active !== 1 || team.kind === 'corps') return false;
+  if (team.category_code !== order.category_code) return false;
+  if (!order.grab_region_code) return false;
+  return team.region_code.startsWith(grabPrefix(order.grab_region_code));
+}
+
+/** The sweep's step for an order at its current version: a directed window → open, open → escalate. */
+export function sweepStep(order: {
+  state: VsOrderState;
+  version: number;
+}): { step: string; action: 'sweep_open' | 'sweep_escalate' } | null {
+  if (order.state === 'directed') return { step: `open:v${order.version}`, action: 'sweep_open' };
+  if (order.state === 'open')
+    return { step: `escalate:v${order.version}`, action: 'sweep_escalate' };
+  return null;
+}
+
+const NUMBER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
+
+/** Human-friendly numbers: XQ-260302-7K3P (需求 need) and PD-260302-Q8M2 (派单 order), China date. */
+export function humanNumber(
+  prefix: 'XQ' | 'PD',
+  now: Date,
+  random = crypto.randomBytes(5),
+): string {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  const ymd = china.toISOString().slice(2, 10).replaceAll('-', '');
+  let tail = '';
+  for (const b of random) tail += NUMBER_ALPHABET[b % NUMBER_ALPHABET.length];
+  return `${prefix}-${ymd}-${tail}`;
+}

@@ -1,0 +1,56 @@
+/** VS-10 figures: the arithmetic, pure (the queries are in figures.service.ts). */
+
+/** A China date (UTC+8, no DST) → the UTC instant its day starts. */
+export function chinaDayStart(date: string): string {
+  return new Date(`${date}T00:00:00.000+08:00`).toISOString();
+}
+
+/** The half-open UTC interval [from 00:00, day after `to` 00:00) in China time. */
+export function periodBounds(from: string, to: string): { start: string; end: string } {
+  const end = new Date(`${to}T00:00:00.000+08:00`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return { start: chinaDayStart(from), end: end.toISOString() };
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** part ÷ whole rounded to 4 decimals; null when there is no whole. */
+export function ratio(part: number, whole: number): number | null {
+  if (whole <= 0) return null;
+  return Math.round((part / whole) * 10000) / 10000;
+}
+
+/**
+ * Minutes from dispatch (or creation, for orders accepted without ever being dispatched, e.g.
+ * grabbed straight from the open pool) to acceptance; null when not accepted.
+ */
+export function minutesToAccept(o: {
+  createdAt: string;
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+}): number | null {
+  if (!o.acceptedAt) return null;
+  const from = Date.parse(o.dispatchedAt ?? o.createdAt);
+  const to = Date.parse(o.acceptedAt);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return null;
+  return Math.max(0, Math.round((to - from) / 60_000));
+}
+
+/** The prefix length of the level below the region's level, or null below villages. */
+export function childPrefixLength(prefixLength: number): number | null {
+  const levels = [2, 4, 6, 9, 12];
+  const i = levels.indexOf(prefixLength);
+  if (i < 0 || i === levels.length - 1) return null;
+  return levels[i + 1]!;
+}
+
+export function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

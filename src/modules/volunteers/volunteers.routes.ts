@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_ROLES } from '../auth/roles.ts';
+import {
+  MyVolunteerView,
+  SelfRegistration,
+  StaffRegistration,
+  VolunteerQuery,
+  VolunteerUpdate,
+  VolunteerView,
+} from './volunteers.schema.ts';
+import {
+  getVolunteer,
+  listVolunteers,
+  myVolunteer,
+  registerVolunteer,
+  updateVolunteer,
+} from './volunteers.service.ts';
+import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
+
+const AGE_RULES =
+  'The ID number is validated as for residents (GB 11643) and stored encrypted; responses show it masked. Age is counted on the China date: under 14 is refused (VOLUNTEER_TOO_YOUNG); 14–17 needs `guardianConsent` (VOLUNTEER_GUARDIAN_CONSENT_REQUIRED). A second registration of the same ID number or account is 409 VOLUNTEER_ALREADY_REGISTERED.';
+
+/** VS-1 volunteers: real-name registration and the registry. */
+export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.kysely, pii: app.deps.pii };
+
+  app.post(
+    '/volunteers/me',
+    {
+      config: { access: { roles: ALL_ROLES }, idempotent: true },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Register myself as a volunteer (my account gains the volunteer role)',
+        description: AGE_RULES,
+        body: SelfRegistration,
+        response: { 201: VolunteerView },
+      },
+    },
+    async (request, reply) => {
+      const created = await registerVolunteer(deps, {
+        body: request.body,
+        mode: 'self',
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/volunteers/me',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'My volunteer record and team memberships (volunteer: null when not registered)',
+        response: { 200: MyVolunteerView },
+      },
+    },
+    async (request) => myVolunteer(deps, { actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.post(
+    '/volunteers',
+    {
+      config: { access: { roles: VS_STAFF }, idempotent: true },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Register a volunteer on their behalf (centre staff, home region in scope)',
+        description: AGE_RULES,
+        body: StaffRegistration,
+        response: { 201: VolunteerView },
+      },
+    },
+    async (request, reply) => {
+      const created = await registerVolunteer(deps, {
+        body: request.body,
+        mode: 'staff',
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/volunteers',
+    {
+      config: { access: { roles: VS_STAFF } },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'The volunteer registry in my scope (masked), by name/number, region, skill',
+        querystring: VolunteerQuery,
+        response: { 200: z.array(VolunteerView) },
+      },
+    },
+    async (request) =>
+      listVolunteers(deps, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.get(
+    '/volunteers/:id',
+    {
+      config: { access: { roles: VOLUNTEER_VIEWERS } },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'One volunteer: staff in scope, a leader of one of their teams, or themselves',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: VolunteerView },
+      },
+    },
+    async (request) =>
+      getVolunteer(deps, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+  );
+
+  app.patch(
+    '/volunteers/:id',
+    {
+      config: { access: { roles: ['admin', 'volunteer_staff', 'volunteer'] } },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Change skills, areas, availability, phone (self or staff); status (staff only)',
+        params: z.object({ id: z.string().uuid() }),
+        body: VolunteerUpdate,
+        response: { 200: VolunteerView },
+      },
+    },
+    async (request) =>
+      updateVolunteer(deps, {
+        id: request.params.id,
+        body: request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
+  );
+};

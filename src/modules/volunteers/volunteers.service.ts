@@ -1,0 +1,422 @@
+/** VS-1 volunteers: real-name registration (self or by centre staff), the registry, one's own record. */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database, VsVolunteerTable } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import { townCodeOf } from '../auth/region-code.ts';
+import { nextCounter } from '../cases/case.repo.ts';
+import { maskIdNumber, maskPhone, parseIdNumber } from '../residents/id-number.ts';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { ageOn, ageProblem, chinaDate } from './volunteer.age.ts';
+import type {
+  AvailabilityValue,
+  GuardianConsentInput,
+  SelfRegistration,
+  VolunteerQuery,
+  VolunteerUpdate,
+} from './volunteers.schema.ts';
+import { isStaffIn, leadsTeam, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+
+export interface VolunteerDeps {
+  db: Kysely<Database>;
+  pii: PiiCipher;
+}
+
+type Registration = z.infer<typeof SelfRegistration>;
+
+/** Stored guardian consent: the phone only encrypted and masked. */
+interface StoredConsent {
+  guardianName: string;
+  relation: string;
+  guardianPhoneCipher: string;
+  guardianPhoneMasked: string;
+  method: 'signed_form' | 'in_person' | 'phone';
+  recordedAt: string;
+}
+
+type VolunteerRow = VsVolunteerTable & { home_region_name: string };
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function volunteerView(r: VolunteerRow, now: Date) {
+  const consent = parseJson<StoredConsent | null>(r.guardian_consent, null);
+  return {
+    id: r.id,
+    volunteerNumber: r.volunteer_number,
+    accountId: r.account_id,
+    fullName: r.full_name,
+    sex: r.sex,
+    age: ageOn(r.birth_date, chinaDate(now)),
+    idMasked: r.id_masked,
+    phoneMasked: r.phone_masked,
+    homeRegionCode: r.home_region_code,
+    homeRegionName: r.home_region_name,
+    skills: parseJson<string[]>(r.skills, []),
+    serviceRegionCodes: parseJson<string[]>(r.service_region_codes, []),
+    availability: parseJson<AvailabilityValue>(r.availability, { weekdays: [], parts: [] }),
+    guardianConsent: consent
+      ? {
+          guardianName: consent.guardianName,
+          relation: consent.relation,
+          guardianPhoneMasked: consent.guardianPhoneMasked,
+          method: consent.method,
+          recordedAt: consent.recordedAt,
+        }
+      : null,
+    status: r.status,
+    selfRegistered: r.account_id !== null && r.registered_by === r.account_id,
+    createdAt: r.created_at,
+  };
+}
+
+function volunteersQuery(db: Conn) {
+  return db
+    .selectFrom('vs_volunteers as v')
+    .innerJoin('regions as r', 'r.code', 'v.home_region_code')
+    .selectAll('v')
+    .select('r.name as home_region_name');
+}
+
+/** What the audit chain keeps of a volunteer: never the full ID number or phones. */
+function auditSafe(r: VsVolunteerTable) {
+  return {
+    id: r.id,
+    volunteerNumber: r.volunteer_number,
+    fullName: r.full_name,
+    idMasked: r.id_masked,
+    phoneMasked: r.phone_masked,
+    homeRegionCode: r.home_region_code,
+    accountId: r.account_id,
+    guardianConsent: r.guardian_consent !== null,
+    status: r.status,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+async function assertServiceRegions(db: Conn, codes: string[]) {
+  if (codes.length === 0) return;
+  const found = await db
+    .selectFrom('regions')
+    .select('code')
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  if (found.length !== new Set(codes).size) throw new AppError('VOLUNTEER_REGION_INVALID');
+}
+
+function storedConsent(
+  pii: PiiCipher,
+  c: z.infer<typeof GuardianConsentInput>,
+  now: Date,
+): StoredConsent {
+  return {
+    guardianName: c.guardianName,
+    relation: c.relation,
+    guardianPhoneCipher: pii.encrypt(c.guardianPhone),
+    guardianPhoneMasked: maskPhone(c.guardianPhone),
+    method: c.method,
+    recordedAt: c.recordedAt ? new Date(c.recordedAt).toISOString() : now.toISOString(),
+  };
+}
+
+/**
+ * Registers a volunteer under their real name and ID (VS-1). `mode: 'self'` links the caller's
+ * account and grants it the `volunteer` role (over the town of the home region) if it lacks one;
+ * `mode: 'staff'` is centre staff registering someone in their scope. The seed passes
+ * `mode: 'seed'` with an account id and no actor.
+ */
+export async function registerVolunteer(
+  deps: VolunteerDeps,
+  input: {
+    body: Registration;
+    mode: 'self' | 'staff' | 'seed';
+    actor: Actor | null;
+    /** For mode 'seed': the account to link (or none). */
+    accountId?: string | null;
+    isDemo?: boolean;
+    id?: string;
+    requestId: string | null;
+    now: Date;
+  },
+) {
+  const { body, now } = input;
+  let grant: Grant | undefined;
+  if (input.mode === 'staff') grant = authorize(input.actor!, VS_STAFF, body.homeRegionCode);
+  const accountId =
+    input.mode === 'self'
+      ? input.actor!.accountId
+      : input.mode === 'seed'
+        ? (input.accountId ?? null)
+        : null;
+  const today = chinaDate(now);
+  const parsed = parseIdNumber(body.idNumber, today);
+  if (!parsed.ok) throw new AppError(parsed.problem);
+  const age = ageProblem(parsed.birthDate, today, body.guardianConsent);
+  if (age) throw new AppError(age);
+  const isMinor = ageOn(parsed.birthDate, today) < 18;
+  if (
+    isMinor &&
+    body.guardianConsent?.recordedAt &&
+    new Date(body.guardianConsent.recordedAt) > now
+  )
+    throw new AppError('VOLUNTEER_CONSENT_DATE_INVALID');
+  const idHash = deps.pii.lookupHash(parsed.value);
+
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const home = await regionInfo(trx, body.homeRegionCode);
+      if (!['town', 'village', 'grid'].includes(home.level))
+        throw new AppError('VOLUNTEER_REGION_INVALID');
+      await assertServiceRegions(trx, body.serviceRegionCodes);
+      const dup = await trx
+        .selectFrom('vs_volunteers')
+        .select('id')
+        .where((eb) =>
+          accountId
+            ? eb.or([eb('id_hash', '=', idHash), eb('account_id', '=', accountId)])
+            : eb('id_hash', '=', idHash),
+        )
+        .executeTakeFirst();
+      if (dup) throw new AppError('VOLUNTEER_ALREADY_REGISTERED');
+      const district = body.homeRegionCode.slice(0, 6);
+      const seq = await nextCounter(trx, `vs_volunteer:${district}`);
+      const nowIso = now.toISOString();
+      const row: VsVolunteerTable = {
+        id: input.id ?? crypto.randomUUID(),
+        volunteer_number: `V${district}${String(seq).padStart(6, '0')}`,
+        account_id: accountId,
+        full_name: body.fullName,
+        sex: parsed.sex,
+        birth_date: parsed.birthDate,
+        id_hash: idHash,
+        id_cipher: deps.pii.encrypt(parsed.value),
+        id_masked: maskIdNumber(parsed.value),
+        phone_cipher: body.phone ? deps.pii.encrypt(body.phone) : null,
+        phone_masked: body.phone ? maskPhone(body.phone) : null,
+        home_region_code: body.homeRegionCode,
+        skills: JSON.stringify(body.skills),
+        service_region_codes: JSON.stringify(
+          body.serviceRegionCodes.length > 0 ? body.serviceRegionCodes : [body.homeRegionCode],
+        ),
+        availability: JSON.stringify(body.availability),
+        guardian_consent:
+          isMinor && body.guardianConsent
+            ? JSON.stringify(storedConsent(deps.pii, body.guardianConsent, now))
+            : null,
+        status: 'active',
+        registered_by: input.mode === 'seed' ? accountId : input.actor!.accountId,
+        is_demo: input.isDemo ? 1 : 0,
+        created_at: nowIso,
+        updated_at: nowIso,
+      };
+      await trx.insertInto('vs_volunteers').values(row).execute();
+      if (accountId) {
+        const has = await trx
+          .selectFrom('role_grants')
+          .select('id')
+          .where('account_id', '=', accountId)
+          .where('role', '=', 'volunteer')
+          .executeTakeFirst();
+        if (!has) {
+          await trx
+            .insertInto('role_grants')
+            .values({
+              id: crypto.randomUUID(),
+              account_id: accountId,
+              role: 'volunteer',
+              region_code: townCodeOf(body.homeRegionCode),
+              station_id: null,
+              created_at: nowIso,
+            })
+            .execute();
+        }
+      }
+      await recordAudit(trx, {
+        actor: auditActor(input.actor, grant),
+        action: 'volunteer.registered',
+        entityType: 'vs_volunteer',
+        entityId: row.id,
+        regionCode: row.home_region_code,
+        after: { ...auditSafe(row), mode: input.mode },
+        requestId: input.requestId,
+        now,
+      });
+      return volunteerView({ ...row, home_region_name: home.name }, now);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('VOLUNTEER_ALREADY_REGISTERED');
+    throw err;
+  }
+}
+
+async function membershipsOf(db: Conn, volunteerId: string) {
+  const rows = await db
+    .selectFrom('vs_team_members as m')
+    .innerJoin('vs_teams as t', 't.id', 'm.team_id')
+    .select([
+      'm.id',
+      'm.team_id',
+      't.name',
+      't.kind',
+      't.colour',
+      'm.status',
+      'm.requested_at',
+      'm.decided_at',
+    ])
+    .where('m.volunteer_id', '=', volunteerId)
+    .orderBy('m.requested_at', 'desc')
+    .execute();
+  return rows.map((m) => ({
+    id: m.id,
+    teamId: m.team_id,
+    teamName: m.name,
+    teamKind: m.kind,
+    teamColour: m.colour,
+    status: m.status,
+    requestedAt: m.requested_at,
+    decidedAt: m.decided_at,
+  }));
+}
+
+export async function myVolunteer(deps: VolunteerDeps, input: { actor: Actor; now: Date }) {
+  const row = await volunteersQuery(deps.db)
+    .where('v.account_id', '=', input.actor.accountId)
+    .executeTakeFirst();
+  if (!row) return { volunteer: null, memberships: [] };
+  return {
+    volunteer: volunteerView(row, input.now),
+    memberships: await membershipsOf(deps.db, row.id),
+  };
+}
+
+/** The volunteer linked to the caller's account, or VOLUNTEER_NOT_REGISTERED. */
+export async function ownVolunteerId(db: Conn, actor: Actor): Promise<string> {
+  const row = await db
+    .selectFrom('vs_volunteers')
+    .select('id')
+    .where('account_id', '=', actor.accountId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('VOLUNTEER_NOT_REGISTERED');
+  return row.id;
+}
+
+/** Staff in scope of the home region, the volunteer themselves, or a leader of one of their teams. */
+async function assertMayView(db: Conn, actor: Actor, row: VsVolunteerTable) {
+  if (row.account_id === actor.accountId) return;
+  if (isStaffIn(actor, row.home_region_code)) return;
+  if (actor.grants.some((g) => g.role === 'team_leader')) {
+    const teams = await db
+      .selectFrom('vs_team_members')
+      .select('team_id')
+      .where('volunteer_id', '=', row.id)
+      .where('status', 'in', ['pending', 'approved'])
+      .execute();
+    for (const t of teams) if (await leadsTeam(db, t.team_id, actor.accountId)) return;
+  }
+  if (actor.grants.some((g) => (VS_STAFF as readonly string[]).includes(g.role)))
+    throw new AppError('OUT_OF_SCOPE');
+  throw new AppError('VOLUNTEER_NOT_FOUND');
+}
+
+export async function getVolunteer(
+  deps: VolunteerDeps,
+  input: { id: string; actor: Actor; now: Date },
+) {
+  const row = await volunteersQuery(deps.db).where('v.id', '=', input.id).executeTakeFirst();
+  if (!row) throw new AppError('VOLUNTEER_NOT_FOUND');
+  await assertMayView(deps.db, input.actor, row);
+  return volunteerView(row, input.now);
+}
+
+export async function listVolunteers(
+  deps: VolunteerDeps,
+  input: z.infer<typeof VolunteerQuery> & { actor: Actor; now: Date },
+) {
+  const prefixes = reachPrefixes(input.actor, VS_STAFF);
+  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+  let q = volunteersQuery(deps.db).where((eb) =>
+    eb.or(prefixes.map((p) => eb('v.home_region_code', 'like', `${p}%`))),
+  );
+  if (input.regionCode) {
+    const region = await regionInfo(deps.db, input.regionCode);
+    q = q.where('v.home_region_code', 'like', `${region.prefix}%`);
+  }
+  if (input.q) {
+    const text = likeText(input.q);
+    q = q.where((eb) =>
+      eb.or([eb('v.full_name', 'like', text), eb('v.volunteer_number', 'like', text)]),
+    );
+  }
+  if (input.skill) q = q.where('v.skills', 'like', likeText(input.skill));
+  if (input.status) q = q.where('v.status', '=', input.status);
+  const rows = await q
+    .orderBy('v.home_region_code')
+    .orderBy('v.volunteer_number')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return rows.map((r) => volunteerView(r, input.now));
+}
+
+/**
+ * Changes skills, service areas, availability or phone (the volunteer or staff in scope);
+ * suspending or reactivating is for staff only.
+ */
+export async function updateVolunteer(
+  deps: VolunteerDeps,
+  input: {
+    id: string;
+    body: z.infer<typeof VolunteerUpdate>;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+) {
+  const { body, actor, now } = input;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await volunteersQuery(trx).where('v.id', '=', input.id).executeTakeFirst();
+    if (!row) throw new AppError('VOLUNTEER_NOT_FOUND');
+    const self = row.account_id === actor.accountId;
+    let grant: Grant | undefined;
+    if (!self || body.status !== undefined)
+      grant = authorize(actor, VS_STAFF, row.home_region_code);
+    if (body.serviceRegionCodes) await assertServiceRegions(trx, body.serviceRegionCodes);
+    const patch: Partial<VsVolunteerTable> = { updated_at: now.toISOString() };
+    if (body.phone !== undefined) {
+      patch.phone_cipher = body.phone ? deps.pii.encrypt(body.phone) : null;
+      patch.phone_masked = body.phone ? maskPhone(body.phone) : null;
+    }
+    if (body.skills) patch.skills = JSON.stringify(body.skills);
+    if (body.serviceRegionCodes)
+      patch.service_region_codes = JSON.stringify(body.serviceRegionCodes);
+    if (body.availability) patch.availability = JSON.stringify(body.availability);
+    if (body.status) patch.status = body.status;
+    await trx.updateTable('vs_volunteers').set(patch).where('id', '=', row.id).execute();
+    const after = { ...row, ...patch };
+    await recordAudit(trx, {
+      actor: auditActor(actor, grant ?? actor.grants.find((g) => g.role === 'volunteer')),
+      action: 'volunteer.updated',
+      entityType: 'vs_volunteer',
+      entityId: row.id,
+      regionCode: row.home_region_code,
+      before: auditSafe(row),
+      after: auditSafe(after),
+      requestId: input.requestId,
+      now,
+    });
+    return volunteerView(after, now);
+  });
+}

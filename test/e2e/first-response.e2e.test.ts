@@ -1,0 +1,112 @@
+/**
+ * Browser journey for 首问负责 (GS-4): the 伊庄村 clerk logs a walk-in inquiry that no case follows,
+ * hands it to the town centre with a reason; the town officer accepts it from “转给我的” and closes
+ * it; the clerk — its first responder for good — finds the closing in the notification bell.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+
+const SHOTS = 'test-results';
+const QUESTION = '女儿在外地工作，老人的高龄津贴能否由女儿代为申请？';
+const ANSWER = '可以，需带老人身份证和户口簿，并签授权委托书；具体审核请镇中心确认。';
+const REASON = '涉及代办授权的审核口径，请镇中心答复';
+const TOWN_OFFICER = '魏善庄镇中心人员（演示）';
+
+async function login(page: Page, username: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+async function logout(page: Page) {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+describe('首问负责: an inquiry logged, handed off, accepted, closed, and the first responder told', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the clerk logs a walk-in inquiry with who asked, the question and the answer given', async () => {
+    await page.goto(server.baseUrl);
+    await login(page, 'clerk');
+    await page.getByTestId('nav-inquiries').click();
+    await page.getByTestId('inquiry-caller').fill('一位老人，由朋友陪同');
+    await page.getByTestId('inquiry-question').fill(QUESTION);
+    await page.getByTestId('inquiry-answer').fill(ANSWER);
+    await page.getByTestId('inquiry-submit').click();
+    const row = page.getByTestId('inquiry-row').filter({ hasText: QUESTION });
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('open');
+    expect(await row.innerText()).toContain('伊庄村专管员');
+  });
+
+  it('hands it to the town centre with a reason', async () => {
+    const row = page.getByTestId('inquiry-row').filter({ hasText: QUESTION });
+    await row.getByTestId('handoff-button').click();
+    const receiver = page.getByTestId('handoff-receiver');
+    await receiver.click();
+    await page.keyboard.type('魏善庄镇中心');
+    await page.locator('.ant-select-item-option', { hasText: TOWN_OFFICER }).first().click();
+    await page.getByTestId('handoff-reason').fill(REASON);
+    await page.screenshot({ path: `${SHOTS}/first-response-1-handoff.png`, fullPage: true });
+    await page.getByTestId('handoff-submit').click();
+    await page.getByTestId('handoff-reason').waitFor({ state: 'detached' });
+
+    await page.getByTestId('nav-handoffs').click();
+    await page.getByRole('tab', { name: '我转出的' }).click();
+    const outgoing = page.getByTestId('handoffs-outgoing');
+    await expect.poll(() => outgoing.innerText()).toContain(REASON);
+    expect(await outgoing.innerText()).toContain(TOWN_OFFICER);
+    await logout(page);
+  });
+
+  it('the town officer accepts it from their incoming hand-offs and closes the inquiry', async () => {
+    await login(page, 'town');
+    await page.getByTestId('nav-handoffs').click();
+    const incoming = page.getByTestId('handoffs-incoming');
+    const pending = incoming.locator('tr', { hasText: REASON });
+    await pending.getByTestId('handoff-accept').click();
+    await expect.poll(() => pending.innerText()).toContain('已接收');
+
+    await page.getByTestId('nav-inquiries').click();
+    const row = page.getByTestId('inquiry-row').filter({ hasText: QUESTION });
+    await row.waitFor();
+    await row.getByTestId('inquiry-close').click();
+    await page.getByTestId('inquiry-close-note').fill('已电话告知老人女儿代办所需材料');
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('closed');
+    await logout(page);
+  });
+
+  it('the clerk, still its first responder, is notified that it was closed', async () => {
+    await login(page, 'clerk');
+    const bell = page.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/1/);
+    await bell.click();
+    const panel = page.getByTestId('notification-panel');
+    await expect.poll(() => panel.innerText()).toContain('咨询已办结');
+    expect(await panel.innerText()).toContain(QUESTION.slice(0, 8));
+    await page.waitForTimeout(500); // the dropdown's fade-in, for a readable screenshot
+    await page.screenshot({ path: `${SHOTS}/first-response-2-notified.png`, fullPage: true });
+  });
+});

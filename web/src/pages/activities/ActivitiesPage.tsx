@@ -1,0 +1,116 @@
+import { App, Button, Empty, Segmented } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { listActivities, signUp, type Activity } from '../../api/activities';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { PageSpinner } from '../../components/FullPageSpinner';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../../session/session-context';
+import { ActivityCard, OpenButton } from './ActivityCard';
+import { activityCapabilitiesOf } from './activity-roles';
+import { NewActivityDialog } from './NewActivityDialog';
+import './activities.css';
+
+/** Open activities to sign up for (volunteers); the activities I run (leaders, centre staff). */
+export default function ActivitiesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const caps = activityCapabilitiesOf(useMe());
+  const [params, setParams] = useSearchParams();
+  const [view, setView] = useState<'open' | 'managed'>(caps.manage ? 'managed' : 'open');
+  const list = useAsync((signal) => listActivities(view, signal), view);
+  const [busy, setBusy] = useState<string | null>(null);
+  const orderId = params.get('orderId');
+  const [creating, setCreating] = useState(orderId !== null);
+
+  const join = (a: Activity) => {
+    setBusy(a.id);
+    signUp(a.id)
+      .then((s) => {
+        void message.success(
+          s.status === 'confirmed'
+            ? t('activities.signup.done')
+            : t('activities.signup.doneWaitlist', { rank: s.waitlistRank ?? '?' }),
+        );
+        list.reload();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusy(null));
+  };
+
+  return (
+    <div className="page">
+      <PageHeading
+        title={t('activities.title')}
+        subtitle={t('activities.subtitle')}
+        extra={
+          caps.manage && (
+            <Button type="primary" size="large" onClick={() => setCreating(true)}>
+              {t('activities.create.button')}
+            </Button>
+          )
+        }
+      />
+      {caps.manage && caps.volunteer && (
+        <Segmented
+          size="large"
+          value={view}
+          onChange={(v) => setView(v as 'open' | 'managed')}
+          options={[
+            { value: 'managed', label: t('activities.view.managed') },
+            { value: 'open', label: t('activities.view.open') },
+          ]}
+        />
+      )}
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.status === 'loading' && !list.data && <PageSpinner />}
+      {list.data?.length === 0 && (
+        <Empty
+          description={view === 'open' ? t('activities.emptyOpen') : t('activities.emptyManaged')}
+        />
+      )}
+      <div className="activity-list">
+        {list.data?.map((a) => (
+          <ActivityCard
+            key={a.id}
+            activity={a}
+            actions={
+              <>
+                {view === 'open' && caps.volunteer && !a.mySignup && a.status === 'open' && (
+                  <Button
+                    type="primary"
+                    size="large"
+                    loading={busy === a.id}
+                    onClick={() => join(a)}
+                  >
+                    {a.confirmedCount < a.capacity
+                      ? t('activities.signup.button')
+                      : t('activities.signup.waitlistButton')}
+                  </Button>
+                )}
+                <OpenButton id={a.id} />
+              </>
+            }
+          />
+        ))}
+      </div>
+      {caps.manage && (
+        <NewActivityDialog
+          open={creating}
+          orderId={orderId}
+          onClose={() => {
+            setCreating(false);
+            if (orderId) setParams({});
+          }}
+          onCreated={() => {
+            setView('managed');
+            list.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+import { App, Button, Card, Drawer, Empty, List, Modal, Space, Switch, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  decideJoin,
+  fetchMyVolunteer,
+  listJoinRequests,
+  listMembers,
+  listTeams,
+  requestJoin,
+  type Member,
+  type Team,
+} from '../../api/volunteers';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../../session/session-context';
+import { CategoryTag, ColourDot } from './CategoryTag';
+import { TeamForm } from './TeamForm';
+import { useCategories } from './use-categories';
+import { MEMBER_COLOR } from './VolunteerMePage';
+import { homeDistrictOf, volunteerCapabilitiesOf, VS_STAFF, widestRegionOf } from './vs-roles';
+import './volunteers.css';
+
+interface NodeProps {
+  team: Team;
+  childrenOf: Map<string, Team[]>;
+  depth: number;
+  actions: (team: Team) => React.ReactNode;
+}
+
+function TeamNode({ team, childrenOf, depth, actions }: NodeProps) {
+  const { t } = useTranslation();
+  const categories = useCategories();
+  const kids = childrenOf.get(team.id) ?? [];
+  const category = team.categoryCode ? categories.byCode.get(team.categoryCode) : undefined;
+  return (
+    <li className={`vs-team vs-team-${team.kind}`} data-testid={`vs-team-${team.kind}`}>
+      <div
+        className="vs-team-row"
+        style={team.colour ? { borderLeftColor: team.colour } : undefined}
+      >
+        <div className="vs-team-main">
+          <div className="vs-team-title">
+            <ColourDot colour={team.colour} label={team.name} />
+            <strong>{team.name}</strong>
+            <Tag>{t(`volunteers.teams.kind.${team.kind}`)}</Tag>
+            {category && (
+              <CategoryTag name={categories.nameOf(category.code)} colour={category.colour} />
+            )}
+            {!team.active && <Tag color="default">{t('volunteers.list.inactive')}</Tag>}
+            {team.ledByMe && <Tag color="gold">{t('volunteers.teams.ledByMe')}</Tag>}
+          </div>
+          <div className="vs-team-meta">
+            {team.regionName} · {t('volunteers.teams.members', { count: team.memberCount })}
+            {team.leaderName && ` · ${t('volunteers.teams.leader')}：${team.leaderName}`}
+            {` · ${team.personInCharge} ${team.contactPhone}`}
+          </div>
+          {team.description && depth < 2 && <div className="vs-team-desc">{team.description}</div>}
+        </div>
+        <div className="vs-team-actions">{actions(team)}</div>
+      </div>
+      {kids.length > 0 && (
+        <ul className="vs-team-children">
+          {kids.map((k) => (
+            <TeamNode
+              key={k.id}
+              team={k}
+              childrenOf={childrenOf}
+              depth={depth + 1}
+              actions={actions}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function JoinRequests({ onDecided }: { onDecided: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [gen, setGen] = useState(0);
+  const requests = useAsync((signal) => listJoinRequests(signal), `join-${gen}`);
+  const decide = (m: Member, decision: 'approve' | 'reject') =>
+    decideJoin(m.id, decision)
+      .then(() => {
+        void message.success(
+          decision === 'approve'
+            ? t('volunteers.join.approved', { name: m.fullName })
+            : t('volunteers.join.rejected', { name: m.fullName }),
+        );
+        setGen((g) => g + 1);
+        onDecided();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)));
+  if (requests.status === 'error')
+    return <ErrorAlert error={requests.error} onRetry={requests.reload} />;
+  return (
+    <Card
+      title={<h2>{t('volunteers.join.pendingTitle')}</h2>}
+      className="vs-card"
+      data-testid="vs-join-requests"
+    >
+      <List
+        loading={requests.status === 'loading'}
+        dataSource={requests.data ?? []}
+        locale={{ emptyText: t('volunteers.join.none') }}
+        renderItem={(m) => (
+          <List.Item
+            data-testid="vs-join-request"
+            actions={[
+              <Button
+                key="a"
+                type="primary"
+                onClick={() => void decide(m, 'approve')}
+                data-testid="vs-join-approve"
+              >
+                {t('volunteers.join.approve')}
+              </Button>,
+              <Button
+                key="r"
+                danger
+                onClick={() => void decide(m, 'reject')}
+                data-testid="vs-join-reject"
+              >
+                {t('volunteers.join.reject')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={`${m.fullName}（${m.volunteerNumber}）→ ${m.teamName}`}
+              description={[m.skills.join('、'), m.note].filter(Boolean).join(' · ') || undefined}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** Corps → teams → sub-teams with their colours; join requests; leaders decide requests. */
+export default function TeamsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const caps = useMemo(() => volunteerCapabilitiesOf(me), [me]);
+  const [everywhere, setEverywhere] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [membersOf, setMembersOf] = useState<Team | null>(null);
+  const district = homeDistrictOf(me);
+  const regionCode = everywhere ? undefined : district;
+  const teams = useAsync(
+    (signal) => listTeams(regionCode ? { regionCode } : {}, signal),
+    `teams-${regionCode ?? 'all'}`,
+  );
+  const mine = useAsync((signal) => fetchMyVolunteer(signal), 'vs-me-teams');
+  const members = useAsync(
+    (signal) => (membersOf ? listMembers(membersOf.id, signal) : Promise.resolve([])),
+    `members-${membersOf?.id ?? ''}`,
+  );
+
+  const { roots, childrenOf } = useMemo(() => {
+    const list = teams.data ?? [];
+    const ids = new Set(list.map((x) => x.id));
+    const map = new Map<string, Team[]>();
+    for (const x of list)
+      if (x.parentId && ids.has(x.parentId))
+        map.set(x.parentId, [...(map.get(x.parentId) ?? []), x]);
+    return { roots: list.filter((x) => !x.parentId || !ids.has(x.parentId)), childrenOf: map };
+  }, [teams.data]);
+
+  const statusOf = (teamId: string) =>
+    mine.data?.memberships.find((m) => m.teamId === teamId)?.status;
+  const join = (team: Team) =>
+    requestJoin(team.id)
+      .then(() => {
+        void message.success(t('volunteers.join.sent', { team: team.name }));
+        mine.reload();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)));
+
+  const actions = (team: Team) => {
+    const status = statusOf(team.id);
+    return (
+      <Space wrap>
+        {status && <Tag color={MEMBER_COLOR[status]}>{t(`volunteers.memberStatus.${status}`)}</Tag>}
+        {caps.volunteer &&
+          team.active &&
+          team.kind !== 'corps' &&
+          (!status || status === 'rejected' || status === 'left') && (
+            <Button onClick={() => void join(team)} data-testid="vs-join">
+              {t('volunteers.join.ask')}
+            </Button>
+          )}
+        {(team.ledByMe || caps.staff) && team.kind !== 'corps' && (
+          <Button onClick={() => setMembersOf(team)} data-testid="vs-members">
+            {t('volunteers.teams.memberList')}
+          </Button>
+        )}
+      </Space>
+    );
+  };
+
+  return (
+    <div className="vs-page">
+      <PageHeading
+        title={t('volunteers.teams.title')}
+        subtitle={t('volunteers.teams.subtitle')}
+        extra={
+          caps.staff && (
+            <Button
+              type="primary"
+              size="large"
+              onClick={() => setCreating(true)}
+              data-testid="vs-team-new"
+            >
+              {t('volunteers.teams.new')}
+            </Button>
+          )
+        }
+      />
+      {(caps.leader || caps.staff) && <JoinRequests onDecided={() => teams.reload()} />}
+      <Space className="vs-filters">
+        <Switch
+          checked={everywhere}
+          onChange={setEverywhere}
+          aria-label={t('volunteers.teams.everywhere')}
+        />
+        <span>{t('volunteers.teams.everywhere')}</span>
+      </Space>
+      {caps.volunteer && mine.data && !mine.data.volunteer && (
+        <p className="vs-hint">{t('volunteers.join.registerFirst')}</p>
+      )}
+      {teams.status === 'error' && <ErrorAlert error={teams.error} onRetry={teams.reload} />}
+      {teams.status !== 'error' && roots.length === 0 && teams.status === 'success' && (
+        <Empty description={t('volunteers.teams.none')} />
+      )}
+      <ul className="vs-team-tree" data-testid="vs-team-tree">
+        {roots.map((r) => (
+          <TeamNode key={r.id} team={r} childrenOf={childrenOf} depth={0} actions={actions} />
+        ))}
+      </ul>
+      <Drawer
+        open={membersOf !== null}
+        onClose={() => setMembersOf(null)}
+        title={membersOf?.name}
+        size="large"
+      >
+        {members.status === 'error' ? (
+          <ErrorAlert error={members.error} />
+        ) : (
+          <List
+            loading={members.status === 'loading'}
+            dataSource={members.data ?? []}
+            locale={{ emptyText: t('volunteers.teams.noMembers') }}
+            renderItem={(m) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={`${m.fullName}（${m.volunteerNumber}）`}
+                  description={`${m.phoneMasked ?? '—'} · ${m.skills.join('、')}`}
+                />
+              </List.Item>
+            )}
+          />
+        )}
+      </Drawer>
+      <Modal
+        open={creating}
+        title={t('volunteers.teams.new')}
+        footer={null}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+        width={640}
+      >
+        <TeamForm
+          rootCode={widestRegionOf(me, VS_STAFF) ?? district ?? '110115000000'}
+          teams={teams.data ?? []}
+          onCancel={() => setCreating(false)}
+          onSaved={(team) => {
+            void message.success(t('volunteers.teams.created', { name: team.name }));
+            setCreating(false);
+            teams.reload();
+          }}
+        />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { App, Button, Card, Descriptions, Form, List, Select, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  fetchMyVolunteer,
+  updateVolunteer,
+  type Availability,
+  type MemberStatus,
+  type Volunteer,
+} from '../../api/volunteers';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../../session/session-context';
+import { AvailabilityPicker, availabilityText } from './AvailabilityPicker';
+import { ColourDot } from './CategoryTag';
+import { RegistrationForm } from './RegistrationForm';
+import { homeDistrictOf } from './vs-roles';
+import './volunteers.css';
+
+export const MEMBER_COLOR: Record<MemberStatus, string> = {
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'red',
+  left: 'default',
+};
+
+function EditSkills({ volunteer, onSaved }: { volunteer: Volunteer; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const save = (v: { skills: string[]; availability: Availability }) => {
+    setBusy(true);
+    updateVolunteer(volunteer.id, { skills: v.skills, availability: v.availability })
+      .then(() => {
+        void message.success(t('volunteers.me.saved'));
+        onSaved();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Form
+      layout="vertical"
+      onFinish={save}
+      initialValues={{ skills: volunteer.skills, availability: volunteer.availability }}
+    >
+      <Form.Item name="skills" label={t('volunteers.register.skills')}>
+        <Select mode="tags" tokenSeparators={[',', '，', '、']} data-testid="vs-edit-skills" />
+      </Form.Item>
+      <Form.Item name="availability" label={t('volunteers.register.availability')}>
+        <AvailabilityPicker />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="vs-edit-save">
+        {t('volunteers.action.save')}
+      </Button>
+    </Form>
+  );
+}
+
+/** A volunteer's own page: register under one's real name, or see one's card and teams. */
+export default function VolunteerMePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const mine = useAsync((signal) => fetchMyVolunteer(signal), 'vs-me');
+  const [editing, setEditing] = useState(false);
+  const root = homeDistrictOf(me) ?? '110115000000';
+
+  if (mine.status === 'error') return <ErrorAlert error={mine.error} onRetry={mine.reload} />;
+  if (!mine.data) return <Card loading />;
+  const v = mine.data.volunteer;
+
+  if (!v) {
+    return (
+      <div className="vs-page vs-narrow">
+        <PageHeading
+          title={t('volunteers.me.registerTitle')}
+          subtitle={t('volunteers.me.registerIntro')}
+        />
+        <Card>
+          <RegistrationForm mode="self" rootCode={root} onRegistered={() => mine.reload()} />
+        </Card>
+      </div>
+    );
+  }
+
+  return (
+    <div className="vs-page vs-narrow">
+      <PageHeading title={t('volunteers.me.title')} />
+      <Card className="vs-card" data-testid="vs-my-card">
+        <div className="vs-card-head">
+          <span className="vs-number">{v.volunteerNumber}</span>
+          <Tag color={v.status === 'active' ? 'green' : 'default'}>
+            {t(`volunteers.status.${v.status}`)}
+          </Tag>
+        </div>
+        <Descriptions column={1} size="middle">
+          <Descriptions.Item label={t('volunteers.field.name')}>{v.fullName}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.id')}>{v.idMasked}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.age')}>{v.age}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.phone')}>
+            {v.phoneMasked ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.home')}>
+            {v.homeRegionName}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.skills')}>
+            {v.skills.length ? v.skills.map((s) => <Tag key={s}>{s}</Tag>) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.availability')}>
+            {availabilityText(t, v.availability, '—')}
+          </Descriptions.Item>
+          {v.guardianConsent && (
+            <Descriptions.Item label={t('volunteers.consent.title')}>
+              {t('volunteers.consent.summary', {
+                name: v.guardianConsent.guardianName,
+                relation: v.guardianConsent.relation,
+                phone: v.guardianConsent.guardianPhoneMasked,
+                method: t(`volunteers.consent.methods.${v.guardianConsent.method}`),
+              })}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+        <Button onClick={() => setEditing((e) => !e)} data-testid="vs-edit">
+          {editing ? t('common.cancel') : t('volunteers.me.edit')}
+        </Button>
+        {editing && (
+          <div className="vs-edit">
+            <EditSkills
+              volunteer={v}
+              onSaved={() => {
+                setEditing(false);
+                mine.reload();
+              }}
+            />
+          </div>
+        )}
+      </Card>
+      <Card title={<h2>{t('volunteers.me.teams')}</h2>} className="vs-card">
+        <List
+          dataSource={mine.data.memberships}
+          locale={{ emptyText: t('volunteers.me.noTeams') }}
+          renderItem={(m) => (
+            <List.Item data-testid="vs-membership">
+              <span className="vs-team-name">
+                <ColourDot colour={m.teamColour} label={m.teamName} /> {m.teamName}
+              </span>
+              <Tag color={MEMBER_COLOR[m.status]}>{t(`volunteers.memberStatus.${m.status}`)}</Tag>
+            </List.Item>
+          )}
+        />
+        <Link to="/vs/teams">{t('volunteers.me.findTeams')}</Link>
+      </Card>
+    </div>
+  );
+}
