@@ -44,7 +44,7 @@ function num(v: unknown): string {
 function zhMessage(issue: ValidationIssue): string {
   const p = issue.params ?? {};
   const msg = issue.message ?? '';
-  switch (issue.keyword) {
+  switch (issue.keyword ?? '') {
     case 'invalid_type': {
       if (/received undefined/.test(msg)) return '必填';
       const expected = typeof p.expected === 'string' ? p.expected : '';

@@ -107,11 +107,10 @@ describe('cases: remaining gaps', () => {
       fileWithin: { regionCode: '110115110000', regionName: '魏善庄镇' },
     });
     const en = await other.call('POST', '/api/v1/cases', body, { 'accept-language': 'en' });
-    expect(en.json()).toMatchObject({
-      code: 'CASE_OUTSIDE_SCOPE',
-      detail: expect.stringContaining('any station in 魏善庄镇'),
-      fileWithin: { regionCode: '110115110000' },
-    });
+    const enBody = en.json<{ code: string; detail: string; fileWithin: unknown }>();
+    expect(enBody.code).toBe('CASE_OUTSIDE_SCOPE');
+    expect(enBody.detail).toContain('any station in 魏善庄镇');
+    expect(enBody.fileWithin).toEqual({ regionCode: '110115110000', regionName: '魏善庄镇' });
     expect(await count('cases')).toBe(before);
   });
 
@@ -200,12 +199,17 @@ describe('cases: remaining gaps', () => {
     expect(en.errors.map((e) => e.path)).toEqual(zh.errors.map((e) => e.path));
     expect(en.errors[2]!.message).toMatch(/Too small/);
     const filed = await clerk.call('POST', '/api/v1/cases', { itemCode: 'DX-SB-001', extra: 1 });
-    expect(filed.json()).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      errors: expect.arrayContaining([
-        { path: 'body.residentId', message: '必填', code: 'invalid_type' },
-        { path: 'body', message: '不认识的字段：extra', code: 'unrecognized_keys' },
-      ]),
+    const bad = filed.json<{ code: string; errors: unknown[] }>();
+    expect(bad.code).toBe('VALIDATION_FAILED');
+    expect(bad.errors).toContainEqual({
+      path: 'body.residentId',
+      message: '必填',
+      code: 'invalid_type',
+    });
+    expect(bad.errors).toContainEqual({
+      path: 'body',
+      message: '不认识的字段：extra',
+      code: 'unrecognized_keys',
     });
   });
 

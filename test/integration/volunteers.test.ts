@@ -612,7 +612,7 @@ describe('volunteers, teams and lists (VS-1, VS-2)', () => {
       const led = (
         await c.leader!.call('GET', `/api/v1/vs/teams/${DEMO_VS_IDS.wszTeam}`)
       ).json<Team>();
-      expect(led).toMatchObject({ ledByMe: true, memberCount: 1 });
+      expect(led).toMatchObject({ ledByMe: true, memberCount: 3 });
       expect((await c.volunteer!.call('GET', '/api/v1/vs/teams?kind=army')).statusCode).toBe(400);
       expect(
         (await c.volunteer!.call('GET', '/api/v1/vs/teams/00000000-0000-4000-8000-000000000000'))

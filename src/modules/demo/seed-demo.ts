@@ -8,7 +8,9 @@ import { createStation } from '../regions/regions.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { registerResident } from '../residents/residents.service.ts';
 import { seedDemoVolunteers } from '../volunteers/volunteers.demo.ts';
+import { seedDemoOrders } from '../orders/orders.demo.ts';
 import { seedDemoActivities } from '../activities/activities.demo.ts';
+import { seedDemoRecords } from '../records/records.demo.ts';
 import { demoPeople } from './demo-people.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
 
@@ -273,7 +275,9 @@ export async function seedDemo(deps: {
   }
   const catalog = await seedDemoCatalog({ db, now });
   await seedDemoVolunteers({ db, pii, now, password: DEMO_PASSWORD });
+  await seedDemoOrders({ db, pii, now });
   await seedDemoActivities({ db, pii, now });
+  await seedDemoRecords({ db, pii, now });
   return {
     catalogItems: catalog?.created.length ?? 0,
     regions: regions.imported,

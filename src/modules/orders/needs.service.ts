@@ -141,10 +141,13 @@ async function checkNeed(db: Kysely<Database>, body: NeedInput): Promise<string>
     const p = menu.projects.find((x) => x.id === body.projectId);
     if (!p) throw new AppError('VS_PROJECT_NOT_ON_MENU');
     if (body.categoryCode && body.categoryCode !== p.categoryCode)
-      throw new AppError('VS_NEED_CATEGORY_INVALID', { detail: 'the project has another category' });
+      throw new AppError('VS_NEED_CATEGORY_INVALID', {
+        detail: 'the project has another category',
+      });
     return p.categoryCode;
   }
-  if (!body.categoryCode) throw new AppError('VS_NEED_CATEGORY_INVALID', { detail: 'categoryCode' });
+  if (!body.categoryCode)
+    throw new AppError('VS_NEED_CATEGORY_INVALID', { detail: 'categoryCode' });
   const cat = await db
     .selectFrom('vs_categories')
     .select('code')

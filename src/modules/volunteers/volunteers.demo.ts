@@ -64,7 +64,7 @@ const SEED_ACTOR = { accountId: null, role: 'system', stationId: null };
 export const DEMO_CATEGORIES = [
   { code: 'theory', nameZh: '理论宣讲', nameEn: 'Policy and theory outreach', colour: '#f5222d' },
   { code: 'culture', nameZh: '文化文艺', nameEn: 'Culture and arts', colour: '#fa8c16' },
-  { code: 'science', nameZh: '科普科教', nameEn: 'Science education', colour: '#fadb14' },
+  { code: 'science', nameZh: '科普科教', nameEn: 'Science education', colour: '#d4b106' },
   { code: 'health', nameZh: '卫生健康', nameEn: 'Health', colour: '#13c2c2' },
   { code: 'legal', nameZh: '法律服务', nameEn: 'Legal aid', colour: null },
   {
@@ -89,7 +89,7 @@ export const DEMO_CATEGORIES = [
 const RAINBOW = [
   { zh: '赤', colour: '#f5222d', category: 'theory', focus: '政策宣讲' },
   { zh: '橙', colour: '#fa8c16', category: 'culture', focus: '文艺演出' },
-  { zh: '黄', colour: '#fadb14', category: 'science', focus: '科普进社区' },
+  { zh: '黄', colour: '#d4b106', category: 'science', focus: '科普进社区' },
   { zh: '绿', colour: '#52c41a', category: 'eco', focus: '古城环境保护' },
   { zh: '青', colour: '#13c2c2', category: 'health', focus: '健康义诊' },
   { zh: '蓝', colour: '#1677ff', category: 'skills', focus: '技能培训与直播带货' },
@@ -316,9 +316,10 @@ export async function seedDemoVolunteers(deps: {
     },
   });
   const subteams: Record<string, string> = {};
-  for (const c of RAINBOW) {
+  for (const [i, c] of RAINBOW.entries()) {
     const t = await createTeam(db, {
       ...base,
+      now: new Date(now.getTime() + i + 1), // listed in rainbow order (by creation time)
       body: {
         kind: 'subteam',
         parentId: rainbow.id,
@@ -529,6 +530,75 @@ export async function seedDemoVolunteers(deps: {
     },
   );
   await approve(db, wsz.id, wszVolunteer.id, leaderId, now);
+  // A few more in 魏善庄镇: two members, one waiting for the leader's decision, one without a team.
+  const more = [
+    {
+      name: '孙秀英',
+      birth: '19620308',
+      seq: '042',
+      home: SANSHUNZHUANG,
+      skills: ['陪伴聊天'],
+      join: 'approved',
+    },
+    {
+      name: '高建国',
+      birth: '19580911',
+      seq: '017',
+      home: YIZHUANG,
+      skills: ['理发', '修理家电'],
+      join: 'approved',
+    },
+    {
+      name: '周佳琪',
+      birth: '20010520',
+      seq: '066',
+      home: SANSHUNZHUANG,
+      skills: ['辅导作业', '读绘本'],
+      join: 'pending',
+    },
+    {
+      name: '刘海燕',
+      birth: '19791126',
+      seq: '028',
+      home: YIZHUANG,
+      skills: ['广场舞'],
+      join: null,
+    },
+  ] as const;
+  for (const m of more) {
+    const v = await registerVolunteer(
+      { db, pii },
+      {
+        ...base,
+        mode: 'seed',
+        accountId: null,
+        body: {
+          idNumber: buildIdNumber('110115', m.birth, m.seq),
+          fullName: m.name,
+          phone: `1370000${m.seq}1`,
+          homeRegionCode: m.home,
+          skills: [...m.skills],
+          serviceRegionCodes: [WEISHANZHUANG],
+          availability: { weekdays: [1, 3, 5], parts: ['am'] },
+        },
+      },
+    );
+    if (m.join === 'approved') await approve(db, wsz.id, v.id, leaderId, now);
+    if (m.join === 'pending')
+      await db
+        .insertInto('vs_team_members')
+        .values({
+          id: crypto.randomUUID(),
+          team_id: wsz.id,
+          volunteer_id: v.id,
+          status: 'pending',
+          note: '想带孩子们读绘本',
+          requested_at: now.toISOString(),
+          decided_by: null,
+          decided_at: null,
+        })
+        .execute();
+  }
   await createResource(db, {
     ...base,
     id: DEMO_VS_IDS.bookbag,
@@ -591,5 +661,5 @@ export async function seedDemoVolunteers(deps: {
       },
     });
   }
-  return { categories: DEMO_CATEGORIES.length, volunteers: 24, accounts: 6 };
+  return { categories: DEMO_CATEGORIES.length, volunteers: 28, accounts: 6 };
 }

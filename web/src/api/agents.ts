@@ -26,9 +26,7 @@ export interface Authorization {
 }
 
 export type NewConsent =
-  | { method: 'signed_form' }
-  | { method: 'in_person' }
-  | { method: 'phone'; callRecordRef: string };
+  { method: 'signed_form' } | { method: 'in_person' } | { method: 'phone'; callRecordRef: string };
 
 export interface NewAuthorization {
   residentId: string;

@@ -11,6 +11,10 @@ import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
 import firstResponseEn from './firstresponse.en.json';
 import firstResponseZhCN from './firstresponse.zh-CN.json';
+import ordersEn from './orders.en.json';
+import ordersZhCN from './orders.zh-CN.json';
+import recordsEn from './records.en.json';
+import recordsZhCN from './records.zh-CN.json';
 import volunteersEn from './volunteers.en.json';
 import volunteersZhCN from './volunteers.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -24,6 +28,8 @@ export const resources = {
       firstresponse: firstResponseZhCN,
       volunteers: volunteersZhCN,
       activities: activitiesZhCN,
+      orders: ordersZhCN,
+      records: recordsZhCN,
     },
   },
   en: {
@@ -34,6 +40,8 @@ export const resources = {
       firstresponse: firstResponseEn,
       volunteers: volunteersEn,
       activities: activitiesEn,
+      orders: ordersEn,
+      records: recordsEn,
     },
   },
 } as const;

@@ -9,6 +9,8 @@ import { caseCapabilitiesOf } from '../pages/cases/case-roles';
 import { firstResponseCapabilitiesOf } from '../pages/firstresponse/fr-roles';
 import { activityCapabilitiesOf } from '../pages/activities/activity-roles';
 import { volunteerCapabilitiesOf } from '../pages/volunteers/vs-roles';
+import { recordsCapabilitiesOf } from '../pages/records/records-roles';
+import { orderCapabilitiesOf } from '../pages/orders/order-roles';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
 import { NavBar } from './NavBar';
@@ -35,6 +37,10 @@ const TrackPage = lazy(() => import('../pages/track/TrackPage'));
 const InquiriesPage = lazy(() => import('../pages/firstresponse/InquiriesPage'));
 const HandoffsPage = lazy(() => import('../pages/firstresponse/HandoffsPage'));
 const VolunteerMePage = lazy(() => import('../pages/volunteers/VolunteerMePage'));
+const MyRecordPage = lazy(() => import('../pages/records/MyRecordPage'));
+const CertificatesPage = lazy(() => import('../pages/records/CertificatesPage'));
+const FiguresPage = lazy(() => import('../pages/records/FiguresPage'));
+const VerifyPage = lazy(() => import('../pages/records/VerifyPage'));
 const VolunteerRegistryPage = lazy(() => import('../pages/volunteers/VolunteerRegistryPage'));
 const TeamsPage = lazy(() => import('../pages/volunteers/TeamsPage'));
 const ListsPage = lazy(() => import('../pages/volunteers/ListsPage'));
@@ -43,6 +49,10 @@ const ActivitiesPage = lazy(() => import('../pages/activities/ActivitiesPage'));
 const ActivityPage = lazy(() => import('../pages/activities/ActivityPage'));
 const MyActivitiesPage = lazy(() => import('../pages/activities/MyActivitiesPage'));
 const CheckInPage = lazy(() => import('../pages/activities/CheckInPage'));
+const OrderServicePage = lazy(() => import('../pages/orders/OrderServicePage'));
+const MyOrdersPage = lazy(() => import('../pages/orders/MyOrdersPage'));
+const OrderBoardPage = lazy(() => import('../pages/orders/BoardPage'));
+const TeamInboxPage = lazy(() => import('../pages/orders/InboxPage'));
 
 /** The logged-in application: header, navigation and the code-split pages. */
 export function AppShell() {
@@ -54,9 +64,11 @@ export function AppShell() {
   const frCaps = useMemo(() => firstResponseCapabilitiesOf(me), [me]);
   const activityCaps = useMemo(() => activityCapabilitiesOf(me), [me]);
   const vsCaps = useMemo(() => volunteerCapabilitiesOf(me), [me]);
+  const orderCaps = useMemo(() => orderCapabilitiesOf(me), [me]);
+  const recordsCaps = useMemo(() => recordsCapabilitiesOf(me), [me]);
   const items = useMemo(
-    () => navItemsFor(caps, caseCaps, frCaps, activityCaps, vsCaps),
-    [caps, caseCaps, frCaps, activityCaps, vsCaps],
+    () => navItemsFor(caps, caseCaps, frCaps, activityCaps, vsCaps, orderCaps, recordsCaps),
+    [caps, caseCaps, frCaps, activityCaps, vsCaps, orderCaps, recordsCaps],
   );
 
   return (
@@ -107,6 +119,16 @@ export function AppShell() {
                 path="/authorizations"
                 element={caseCaps.authorizations ? <AuthorizationsPage /> : <ForbiddenPage />}
               />
+              <Route path="/vs/order" element={<OrderServicePage />} />
+              <Route path="/vs/my-orders" element={<MyOrdersPage />} />
+              <Route
+                path="/vs/board"
+                element={orderCaps.board ? <OrderBoardPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/inbox"
+                element={orderCaps.inbox ? <TeamInboxPage /> : <ForbiddenPage />}
+              />
               <Route
                 path="/vs/activities"
                 element={activityCaps.navigation ? <ActivitiesPage /> : <ForbiddenPage />}
@@ -124,6 +146,20 @@ export function AppShell() {
                 element={activityCaps.volunteer ? <CheckInPage /> : <ForbiddenPage />}
               />
               <Route path="/volunteers/me" element={<VolunteerMePage />} />
+              <Route
+                path="/vs/me"
+                element={recordsCaps.volunteer ? <MyRecordPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/certificates"
+                element={recordsCaps.issue ? <CertificatesPage /> : <ForbiddenPage />}
+              />
+              <Route
+                path="/vs/figures"
+                element={recordsCaps.figures ? <FiguresPage /> : <ForbiddenPage />}
+              />
+              <Route path="/verify" element={<VerifyPage />} />
+              <Route path="/verify/:number" element={<VerifyPage />} />
               <Route
                 path="/volunteers"
                 element={vsCaps.staff ? <VolunteerRegistryPage /> : <ForbiddenPage />}

@@ -5,6 +5,8 @@ import {
   isCasesNavKey,
   isCatalogNavKey,
   isFirstResponseNavKey,
+  isOrdersNavKey,
+  isRecordsNavKey,
   isVolunteersNavKey,
   type NavItem,
 } from './nav-items';
@@ -22,8 +24,12 @@ export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' |
       return variant === 'bottom'
         ? t(`firstresponse.navShort.${key}`)
         : t(`firstresponse.nav.${key}`);
+    if (isOrdersNavKey(key))
+      return variant === 'bottom' ? t(`orders.navShort.${key}`) : t(`orders.nav.${key}`);
     if (isActivitiesNavKey(key))
       return variant === 'bottom' ? t(`activities.navShort.${key}`) : t(`activities.nav.${key}`);
+    if (isRecordsNavKey(key))
+      return variant === 'bottom' ? t(`records.navShort.${key}`) : t(`records.nav.${key}`);
     if (isVolunteersNavKey(key))
       return variant === 'bottom' ? t(`volunteers.navShort.${key}`) : t(`volunteers.nav.${key}`);
     if (isCatalogNavKey(key))

@@ -7,6 +7,7 @@ import { AppHeader } from './AppHeader';
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const TrackPage = lazy(() => import('../pages/track/TrackPage'));
+const VerifyPage = lazy(() => import('../pages/records/VerifyPage'));
 
 const LOGIN_COLUMN = {
   width: '100%',
@@ -29,6 +30,8 @@ export function PublicShell() {
         <Suspense fallback={<PageSpinner />}>
           <Routes>
             <Route path="/track" element={<TrackPage />} />
+            <Route path="/verify" element={<VerifyPage />} />
+            <Route path="/verify/:number" element={<VerifyPage />} />
             <Route
               path="*"
               element={

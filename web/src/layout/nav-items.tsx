@@ -1,5 +1,9 @@
 import {
   AuditOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+  ShoppingCartOutlined,
+  SolutionOutlined,
   CarryOutOutlined,
   HeartOutlined,
   BarChartOutlined,
@@ -15,6 +19,8 @@ import {
   SendOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  PieChartOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -23,6 +29,8 @@ import type { CaseCapabilities } from '../pages/cases/case-roles';
 import type { ActivityCapabilities } from '../pages/activities/activity-roles';
 import type { FirstResponseCapabilities } from '../pages/firstresponse/fr-roles';
 import type { VolunteerCapabilities } from '../pages/volunteers/vs-roles';
+import type { OrderCapabilities } from '../pages/orders/order-roles';
+import type { RecordsCapabilities } from '../pages/records/records-roles';
 
 export type NavKey = 'home' | 'regions' | 'residents' | 'audit' | 'settings';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
@@ -53,8 +61,22 @@ export type VolunteersNavKey = 'vsMe' | 'vsRegistry' | 'vsTeams' | 'vsLists';
 export const isVolunteersNavKey = (key: string): key is VolunteersNavKey =>
   key === 'vsMe' || key === 'vsRegistry' || key === 'vsTeams' || key === 'vsLists';
 
+/** The VS-3/4/5 order entries; their words are in orders.nav.*. */
+export type OrdersNavKey = 'vsOrder' | 'vsMyOrders' | 'vsBoard' | 'vsInbox';
+
+export const isOrdersNavKey = (key: string): key is OrdersNavKey =>
+  key === 'vsOrder' || key === 'vsMyOrders' || key === 'vsBoard' || key === 'vsInbox';
+
+/** The VS-8/9/10 entries; their words are in records.nav.*. */
+export type RecordsNavKey = 'vsRecord' | 'vsCertificates' | 'vsFigures';
+
+export const isRecordsNavKey = (key: string): key is RecordsNavKey =>
+  key === 'vsRecord' || key === 'vsCertificates' || key === 'vsFigures';
+
 export interface NavItem {
   key:
+    | RecordsNavKey
+    | OrdersNavKey
     | VolunteersNavKey
     | NavKey
     | CasesNavKey
@@ -76,9 +98,35 @@ export function navItemsFor(
   frCaps?: FirstResponseCapabilities,
   activityCaps?: ActivityCapabilities,
   vsCaps?: VolunteerCapabilities,
+  orderCaps?: OrderCapabilities,
+  recordsCaps?: RecordsCapabilities,
 ): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'home', to: '/', icon: <HomeOutlined aria-hidden />, end: true },
+    !!orderCaps?.residentNav && {
+      key: 'vsOrder',
+      to: '/vs/order',
+      icon: <ShoppingCartOutlined aria-hidden />,
+      end: true,
+    },
+    !!orderCaps?.residentNav && {
+      key: 'vsMyOrders',
+      to: '/vs/my-orders',
+      icon: <ProfileOutlined aria-hidden />,
+      end: true,
+    },
+    !!orderCaps?.board && {
+      key: 'vsBoard',
+      to: '/vs/board',
+      icon: <SolutionOutlined aria-hidden />,
+      end: true,
+    },
+    !!orderCaps?.inbox && {
+      key: 'vsInbox',
+      to: '/vs/inbox',
+      icon: <InboxOutlined aria-hidden />,
+      end: true,
+    },
     !!caseCaps?.fileCases && {
       key: 'workbench',
       to: '/cases/new',
@@ -130,6 +178,8 @@ export function navItemsFor(
       to: '/vs/activities',
       icon: <CarryOutOutlined aria-hidden />,
       end: false,
+      // Volunteers find open activities from "my activities"; the tab bar has room for about six.
+      sideOnly: !!activityCaps.volunteer,
     },
     !!vsCaps?.volunteer && {
       key: 'vsMe',
@@ -154,6 +204,26 @@ export function navItemsFor(
       key: 'vsLists',
       to: '/vs/lists',
       icon: <UnorderedListOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    !!recordsCaps?.volunteer && {
+      key: 'vsRecord',
+      to: '/vs/me',
+      icon: <TrophyOutlined aria-hidden />,
+      end: true,
+    },
+    !!recordsCaps?.issue && {
+      key: 'vsCertificates',
+      to: '/vs/certificates',
+      icon: <SafetyCertificateOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    !!recordsCaps?.figures && {
+      key: 'vsFigures',
+      to: '/vs/figures',
+      icon: <PieChartOutlined aria-hidden />,
       end: true,
       sideOnly: true,
     },

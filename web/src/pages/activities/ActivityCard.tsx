@@ -1,3 +1,4 @@
+import { ClockCircleOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Card, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,9 +28,15 @@ export function ActivityCard({
         )}
       </div>
       <div className="activity-facts">
-        <span>🕘 {formatWhen(a, i18n.language)}</span>
-        <span>📍 {a.place}</span>
-        <span>👥 {a.teamName}</span>
+        <span>
+          <ClockCircleOutlined aria-hidden /> {formatWhen(a, i18n.language)}
+        </span>
+        <span>
+          <EnvironmentOutlined aria-hidden /> {a.place}
+        </span>
+        <span>
+          <TeamOutlined aria-hidden /> {a.teamName}
+        </span>
         <span>
           {left > 0
             ? t('activities.places.left', { left, capacity: a.capacity })

@@ -68,7 +68,6 @@ export default function CheckInPage() {
         />
       )}
       {activity.status === 'error' && <ErrorAlert error={activity.error} />}
-      <p />
       <Segmented
         block
         size="large"
@@ -79,8 +78,9 @@ export default function CheckInPage() {
           { value: 'out', label: t('activities.code.out') },
         ]}
       />
-      <p />
-      <label htmlFor="checkin-code">{t('activities.checkin.codeLabel')}</label>
+      <label htmlFor="checkin-code" className="checkin-label">
+        {t('activities.checkin.codeLabel')}
+      </label>
       <Input
         id="checkin-code"
         className="checkin-input"
@@ -93,7 +93,6 @@ export default function CheckInPage() {
       />
       <p className="muted">{t('activities.checkin.hint')}</p>
       {error !== null && <ErrorAlert error={error} />}
-      <p />
       <Button
         type="primary"
         size="large"

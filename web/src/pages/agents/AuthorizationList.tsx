@@ -70,9 +70,7 @@ function RevokeDialog({
         >
           <Input.TextArea rows={2} autoFocus data-testid="auth-revoke-reason" />
         </Form.Item>
-        {error !== null && (
-          <Alert type="error" showIcon role="alert" title={errorText(t, error)} />
-        )}
+        {error !== null && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
         <div className="modal-actions">
           <Button onClick={onClose} disabled={busy}>
             {t('common.cancel')}

@@ -53,7 +53,9 @@ export function ScanUpload({
       >
         {t('cases.authorizations.scanUpload')}
       </Button>
-      {!compact && <span className="muted auth-scan-help">{t('cases.authorizations.scanHelp')}</span>}
+      {!compact && (
+        <span className="muted auth-scan-help">{t('cases.authorizations.scanHelp')}</span>
+      )}
       {error !== null && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
     </span>
   );

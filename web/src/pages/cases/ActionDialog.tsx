@@ -354,7 +354,8 @@ export function ActionDialog({
             loading={busy}
             autoFocus={!hasFields}
           >
-            {t('cases.actionForm.confirm', { action: label })}
+            {/* 确认已送达 already says 确认 */}
+            {action === 'deliver' ? label : t('cases.actionForm.confirm', { action: label })}
           </Button>
         </div>
       </Form>

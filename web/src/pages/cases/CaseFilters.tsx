@@ -1,10 +1,11 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATES, type CaseState } from '../../api/case-types';
 import { fetchStations } from '../../api/regions';
 import { useAsync } from '../../lib/use-async';
+import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { CASE_STAFF } from './case-roles';
 
@@ -20,7 +21,11 @@ export interface CaseFilterValues {
 /** Only digits and one hyphen reach the server (a number or its beginning, e.g. 20260302). */
 export const cleanCaseNumber = (raw: string) => raw.replace(/[^\d-]/g, '').slice(0, 14);
 /** Names never carry LIKE wildcards. */
-export const cleanName = (raw: string) => raw.replace(/[%_\\]/g, '').trim().slice(0, 50);
+export const cleanName = (raw: string) =>
+  raw
+    .replace(/[%_\\]/g, '')
+    .trim()
+    .slice(0, 50);
 
 /** The widest region the caller's case grants reach, as a 12-digit code. */
 function reachRegion(grants: readonly { role: string; reachPrefix: string }[]): string | null {
@@ -52,6 +57,10 @@ export function CaseFilters({
         : Promise.resolve([]),
     region ?? '',
   );
+  const wide = useIsWide();
+  const active = Object.values(value).some((v) => v !== undefined);
+  // On a phone the bar folds away behind one button unless a filter is on.
+  const [unfolded, setUnfolded] = useState(false);
   const [number, setNumber] = useState(value.number ?? '');
   const [name, setName] = useState(value.applicantName ?? '');
   useEffect(() => setNumber(value.number ?? ''), [value.number]);
@@ -64,6 +73,18 @@ export function CaseFilters({
       applicantName: cleanName(name) || undefined,
     });
 
+  if (!wide && !active && !unfolded) {
+    return (
+      <Button
+        size="large"
+        icon={<FilterOutlined aria-hidden />}
+        onClick={() => setUnfolded(true)}
+        data-testid="cases-filter-open"
+      >
+        {t('cases.filters.label')}
+      </Button>
+    );
+  }
   return (
     <form
       className="case-filters"

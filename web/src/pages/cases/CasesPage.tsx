@@ -36,10 +36,7 @@ function CaseList({
   const key = `${box}|${JSON.stringify(filters)}|${page}`;
   const cases = useAsync(
     (signal) =>
-      listCases(
-        { box, ...filters, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE },
-        signal,
-      ),
+      listCases({ box, ...filters, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal),
     key,
   );
   const filtered = Object.values(filters).some((v) => v !== undefined);

@@ -85,7 +85,7 @@ export function HandoffButton({
         confirmLoading={busy}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
-        okButtonProps={{ 'data-testid': 'handoff-submit' } as Record<string, string>}
+        okButtonProps={{ 'data-testid': 'handoff-submit' }}
         destroyOnHidden
       >
         {error !== null && <ErrorAlert error={error} />}

@@ -26,16 +26,14 @@ export function AvailabilityPicker({
         aria-label={t('volunteers.availability.weekdays')}
         data-testid="vs-availability-days"
         value={v.weekdays}
-        onChange={(days) => onChange?.({ ...v, weekdays: (days as number[]).sort() })}
+        onChange={(days) => onChange?.({ ...v, weekdays: [...days].sort() })}
         options={WEEKDAYS.map((d) => ({ value: d, label: t(`volunteers.weekday.${d}`) }))}
       />
       <Checkbox.Group
         aria-label={t('volunteers.availability.parts')}
         data-testid="vs-availability-parts"
         value={v.parts}
-        onChange={(parts) =>
-          onChange?.({ ...v, parts: PARTS.filter((p) => (parts as DayPart[]).includes(p)) })
-        }
+        onChange={(parts) => onChange?.({ ...v, parts: PARTS.filter((p) => parts.includes(p)) })}
         options={PARTS.map((p) => ({ value: p, label: t(`volunteers.dayPart.${p}`) }))}
       />
     </div>

@@ -94,8 +94,14 @@ export function ListItemForm({
         providerTeamId: v.teamId ?? null,
       };
       if (item) {
-        const { regionCode: _r, providerTeamId: _p, ...patch } = body;
-        call = updateResource(item.id, patch);
+        call = updateResource(item.id, {
+          name: body.name,
+          kind: body.kind,
+          description: body.description,
+          categoryCode: body.categoryCode,
+          providerName: body.providerName,
+          contact: body.contact ?? '',
+        });
       } else call = createResource(body, keeper.current.keyFor(body));
     } else {
       const body: NewProject = {
@@ -108,8 +114,13 @@ export function ListItemForm({
         onMenu: v.onMenu ?? true,
       };
       if (item) {
-        const { regionCode: _r, teamId: _t, ...patch } = body;
-        call = updateProject(item.id, patch);
+        call = updateProject(item.id, {
+          name: body.name,
+          description: body.description,
+          categoryCode: body.categoryCode,
+          schedule: body.schedule ?? '',
+          onMenu: body.onMenu ?? true,
+        });
       } else call = createProject(body, keeper.current.keyFor(body));
     }
     call

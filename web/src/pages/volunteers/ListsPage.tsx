@@ -1,6 +1,7 @@
 import { App, Button, Card, Empty, Input, Modal, Select, Space, Switch, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import {
   listProjects,
   listResources,
@@ -199,15 +200,10 @@ export default function ListsPage() {
           onSearch={(v) => setQ(v.trim())}
           data-testid="vs-filter-text"
         />
-        <Space>
-          <Switch
-            checked={inactive}
-            onChange={setInactive}
-            aria-label={t('volunteers.list.includeInactive')}
-            data-testid="vs-filter-inactive"
-          />
+        <label className="vs-switch">
+          <Switch checked={inactive} onChange={setInactive} data-testid="vs-filter-inactive" />
           <span>{t('volunteers.list.includeInactive')}</span>
-        </Space>
+        </label>
       </div>
       <Tabs
         activeKey={tab}
@@ -223,9 +219,10 @@ export default function ListsPage() {
             key: 'needs',
             label: t('volunteers.list.needs'),
             children: (
-              <p className="vs-hint" data-testid="vs-needs-placeholder">
-                {t('volunteers.list.needsPlaceholder')}
-              </p>
+              <div data-testid="vs-needs-placeholder">
+                <p className="vs-hint">{t('volunteers.list.needsPlaceholder')}</p>
+                {caps.staff && <Link to="/vs/board">{t('volunteers.list.openBoard')}</Link>}
+              </div>
             ),
           },
         ]}

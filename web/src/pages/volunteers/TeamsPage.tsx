@@ -222,14 +222,10 @@ export default function TeamsPage() {
         }
       />
       {(caps.leader || caps.staff) && <JoinRequests onDecided={() => teams.reload()} />}
-      <Space className="vs-filters">
-        <Switch
-          checked={everywhere}
-          onChange={setEverywhere}
-          aria-label={t('volunteers.teams.everywhere')}
-        />
+      <label className="vs-switch">
+        <Switch checked={everywhere} onChange={setEverywhere} data-testid="vs-teams-everywhere" />
         <span>{t('volunteers.teams.everywhere')}</span>
-      </Space>
+      </label>
       {caps.volunteer && mine.data && !mine.data.volunteer && (
         <p className="vs-hint">{t('volunteers.join.registerFirst')}</p>
       )}

@@ -97,7 +97,7 @@ export default function VolunteerMePage() {
           </Tag>
         </div>
         <Descriptions column={1} size="middle">
-          <Descriptions.Item label={t('volunteers.field.name')}>{v.fullName}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.fullName')}>{v.fullName}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.id')}>{v.idMasked}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.age')}>{v.age}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.phone')}>

@@ -40,7 +40,7 @@ export default function VolunteerRegistryPage() {
 
   const columns: ColumnsType<Volunteer> = [
     { title: t('volunteers.field.number'), dataIndex: 'volunteerNumber', width: 150 },
-    { title: t('volunteers.field.name'), dataIndex: 'fullName', width: 110 },
+    { title: t('volunteers.field.fullName'), dataIndex: 'fullName', width: 100 },
     { title: t('volunteers.field.id'), dataIndex: 'idMasked', width: 190 },
     { title: t('volunteers.field.age'), dataIndex: 'age', width: 60 },
     { title: t('volunteers.field.phone'), dataIndex: 'phoneMasked', width: 130 },
@@ -53,6 +53,7 @@ export default function VolunteerRegistryPage() {
     {
       title: t('volunteers.field.availability'),
       key: 'availability',
+      width: 170,
       render: (_: unknown, v) => availabilityText(t, v.availability, '—'),
     },
     {

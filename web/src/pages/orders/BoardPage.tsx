@@ -1,0 +1,288 @@
+import { App, Button, Input, Modal, Segmented, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  acceptNeed,
+  listNeeds,
+  listOrders,
+  mergeNeeds,
+  ORDER_STATES,
+  rejectNeed,
+  type Need,
+  type Order,
+  type OrderState,
+} from '../../api/orders';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { OrderDrawer } from './OrderDrawer';
+import { StateTag, when, windowText } from './order-format';
+import './orders.css';
+
+/** The centre board (VS-4/VS-5): review and merge needs; dispatch, open, reassign and cancel orders. */
+export default function BoardPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [tab, setTab] = useState<'needs' | 'orders'>('needs');
+  const [state, setState] = useState<OrderState | 'all'>('awaiting_dispatch');
+  const needs = useAsync((signal) => listNeeds('submitted', signal), 'needs');
+  const orders = useAsync(
+    (signal) => listOrders(state === 'all' ? undefined : state, signal),
+    `orders:${state}`,
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState<Need | null>(null);
+  const [merging, setMerging] = useState(false);
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+
+  const refresh = () => {
+    needs.reload();
+    orders.reload();
+  };
+  const run = (key: string, work: () => Promise<unknown>, then?: () => void) => {
+    setBusy(key);
+    work()
+      .then(() => {
+        void message.success(t('orders.board.done'));
+        setSelected([]);
+        refresh();
+        then?.();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusy(null));
+  };
+
+  const needColumns = [
+    { title: t('orders.fields.number'), dataIndex: 'needNumber', key: 'n', width: 150 },
+    {
+      title: t('orders.fields.category'),
+      key: 'cat',
+      render: (_: unknown, n: Need) => n.projectName ?? n.categoryName ?? n.categoryCode,
+    },
+    { title: t('orders.fields.description'), dataIndex: 'description', key: 'd' },
+    {
+      title: t('orders.fields.place'),
+      key: 'p',
+      render: (_: unknown, n: Need) => `${n.regionName ?? ''} ${n.place}`,
+    },
+    {
+      title: t('orders.fields.wanted'),
+      key: 'w',
+      render: (_: unknown, n: Need) => windowText(n.wantedFrom, n.wantedTo),
+    },
+    {
+      title: t('orders.fields.contact'),
+      key: 'c',
+      render: (_: unknown, n: Need) => (
+        <>
+          {n.contactName} {n.contactPhoneMasked} <Tag>{t(`orders.channel.${n.channel}`)}</Tag>
+          {n.toCallBack && <Tag color="orange">{t('orders.board.toCallBack')}</Tag>}
+        </>
+      ),
+    },
+    {
+      title: '',
+      key: 'act',
+      render: (_: unknown, n: Need) => (
+        <div className="orders-actions">
+          <Button
+            type="primary"
+            loading={busy === `accept:${n.id}`}
+            onClick={() => run(`accept:${n.id}`, () => acceptNeed(n.id))}
+          >
+            {t('orders.board.accept')}
+          </Button>
+          <Button danger onClick={() => (setText(''), setRejecting(n))}>
+            {t('orders.board.reject')}
+          </Button>
+        </div>
+      ),
+    },
+  ];
+  const orderColumns = [
+    { title: t('orders.fields.number'), dataIndex: 'orderNumber', key: 'n', width: 150 },
+    { title: t('orders.fields.title'), dataIndex: 'title', key: 't' },
+    {
+      title: t('orders.fields.state'),
+      key: 's',
+      render: (_: unknown, o: Order) => <StateTag t={t} state={o.state} />,
+    },
+    {
+      title: t('orders.fields.category'),
+      key: 'c',
+      render: (_: unknown, o: Order) => o.categoryName ?? o.categoryCode,
+    },
+    {
+      title: t('orders.fields.team'),
+      key: 'team',
+      render: (_: unknown, o: Order) => (o.team ?? o.directedTeam)?.name ?? '',
+    },
+    {
+      title: t('orders.fields.needs'),
+      key: 'needs',
+      render: (_: unknown, o: Order) => (
+        <>
+          {o.needCount}
+          {o.toCallBack > 0 && (
+            <Tag color="orange" style={{ marginLeft: 6 }}>
+              {t('orders.board.callBackCount', { n: o.toCallBack })}
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('orders.fields.window'),
+      key: 'w',
+      render: (_: unknown, o: Order) => when(o.windowEndsAt),
+    },
+    {
+      title: '',
+      key: 'open',
+      render: (_: unknown, o: Order) => (
+        <Button onClick={() => setOpen(o.id)} data-testid="open-order">
+          {t('orders.board.details')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <PageHeading
+        title={t('orders.board.title')}
+        subtitle={t('orders.board.subtitle')}
+        extra={
+          <Link to="/vs/order">
+            <Button size="large">{t('orders.order.onBehalf')}</Button>
+          </Link>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as 'needs' | 'orders')}
+        items={[
+          {
+            key: 'needs',
+            label: `${t('orders.board.tabNeeds')}${needs.data ? `（${needs.data.length}）` : ''}`,
+            children: (
+              <>
+                {needs.status === 'error' && (
+                  <ErrorAlert error={needs.error} onRetry={needs.reload} />
+                )}
+                <div className="orders-actions" style={{ marginBottom: 12 }}>
+                  <Button
+                    size="large"
+                    type="primary"
+                    disabled={selected.length < 2}
+                    onClick={() => (setText(''), setMerging(true))}
+                    data-testid="merge"
+                  >
+                    {t('orders.board.merge', { n: selected.length })}
+                  </Button>
+                  <span className="page-subtitle">{t('orders.board.mergeRule')}</span>
+                </div>
+                <Table
+                  rowKey="id"
+                  size="middle"
+                  loading={needs.status === 'loading'}
+                  dataSource={needs.data ?? []}
+                  columns={needColumns}
+                  rowSelection={{
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys as string[]),
+                  }}
+                  pagination={{ pageSize: 20 }}
+                  scroll={{ x: true }}
+                  locale={{ emptyText: t('orders.board.noNeeds') }}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'orders',
+            label: t('orders.board.tabOrders'),
+            children: (
+              <>
+                <Segmented
+                  size="large"
+                  value={state}
+                  onChange={(v) => setState(v as OrderState | 'all')}
+                  options={[
+                    ...ORDER_STATES.map((s) => ({ value: s, label: t(`orders.state.${s}`) })),
+                    { value: 'all', label: t('orders.board.all') },
+                  ]}
+                  style={{ marginBottom: 12, flexWrap: 'wrap' }}
+                />
+                {orders.status === 'error' && (
+                  <ErrorAlert error={orders.error} onRetry={orders.reload} />
+                )}
+                <Table
+                  rowKey="id"
+                  size="middle"
+                  loading={orders.status === 'loading'}
+                  dataSource={orders.data ?? []}
+                  columns={orderColumns}
+                  pagination={{ pageSize: 20 }}
+                  scroll={{ x: true }}
+                  locale={{ emptyText: t('orders.board.noOrders') }}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
+      {open && <OrderDrawer id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
+      <Modal
+        open={rejecting !== null}
+        title={t('orders.board.reject')}
+        okText={t('orders.confirm')}
+        cancelText={t('orders.close')}
+        okButtonProps={{ danger: true, disabled: !text.trim() }}
+        onCancel={() => setRejecting(null)}
+        onOk={() => {
+          const n = rejecting!;
+          setRejecting(null);
+          run(`reject:${n.id}`, () => rejectNeed(n.id, text.trim()));
+        }}
+      >
+        <p>{t('orders.board.rejectReason')}</p>
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </Modal>
+      <Modal
+        open={merging}
+        title={t('orders.board.mergeTitle', { n: selected.length })}
+        okText={t('orders.confirm')}
+        cancelText={t('orders.close')}
+        okButtonProps={{ disabled: !text.trim() }}
+        onCancel={() => setMerging(false)}
+        onOk={() => {
+          setMerging(false);
+          run(
+            'merge',
+            () => mergeNeeds(selected, text.trim()),
+            () => setTab('orders'),
+          );
+        }}
+      >
+        <p>{t('orders.board.mergeName')}</p>
+        <Input
+          size="large"
+          maxLength={200}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="merge-title"
+        />
+      </Modal>
+    </div>
+  );
+}

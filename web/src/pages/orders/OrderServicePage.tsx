@@ -1,0 +1,280 @@
+import { Alert, App, Button, DatePicker, Form, Input, Result, Segmented, TimePicker } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  getMenu,
+  submitNeed,
+  submitNeedOnBehalf,
+  type Channel,
+  type MenuCategory,
+  type MenuProject,
+  type Need,
+} from '../../api/orders';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageSpinner } from '../../components/FullPageSpinner';
+import { PageHeading } from '../../components/PageHeading';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../../session/session-context';
+import { orderCapabilitiesOf } from './order-roles';
+import './orders.css';
+
+interface FormValues {
+  description: string;
+  place: string;
+  day?: Dayjs;
+  from?: Dayjs;
+  to?: Dayjs;
+  contactName: string;
+  contactPhone: string;
+  regionCode?: string;
+}
+
+/** 点单 (VS-3): a phone page — pick from the menu or describe a need; staff record on behalf. */
+export default function OrderServicePage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const caps = orderCapabilitiesOf(me);
+  const ownRegion =
+    me.grants.find((g) => g.role === 'resident')?.regionCode ?? me.grants[0]?.regionCode ?? '';
+  const [onBehalf, setOnBehalf] = useState<boolean>(caps.onBehalf && !caps.residentNav);
+  const [channel, setChannel] = useState<Exclude<Channel, 'self'>>('phone');
+  const [project, setProject] = useState<MenuProject | null>(null);
+  const [category, setCategory] = useState<MenuCategory | null>(null);
+  const [done, setDone] = useState<Need | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<FormValues>();
+  const menu = useAsync((signal) => getMenu(ownRegion, signal), ownRegion);
+  const catName = (c: MenuCategory | undefined) =>
+    c ? (i18n.language === 'en' ? c.nameEn : c.nameZh) : '';
+  const categories = useMemo(
+    () => new Map((menu.data?.categories ?? []).map((c) => [c.code, c])),
+    [menu.data],
+  );
+
+  const reset = () => {
+    setProject(null);
+    setCategory(null);
+    setDone(null);
+    form.resetFields();
+  };
+
+  const submit = (v: FormValues) => {
+    const at = (time?: Dayjs) =>
+      v.day && time
+        ? v.day.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString()
+        : undefined;
+    const body = {
+      regionCode: onBehalf ? (v.regionCode ?? ownRegion).trim() : ownRegion,
+      ...(project ? { projectId: project.id } : { categoryCode: category!.code }),
+      description: v.description,
+      place: v.place,
+      ...(at(v.from) ? { wantedFrom: at(v.from) } : {}),
+      ...(at(v.to) ? { wantedTo: at(v.to) } : {}),
+      contactName: v.contactName,
+      contactPhone: v.contactPhone.replace(/\s+/g, ''),
+    };
+    setBusy(true);
+    (onBehalf ? submitNeedOnBehalf({ ...body, channel }) : submitNeed(body))
+      .then((n) => setDone(n))
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusy(false));
+  };
+
+  if (done)
+    return (
+      <div className="page orders-page">
+        <Result
+          status="success"
+          title={t('orders.order.done')}
+          subTitle={t('orders.order.doneText', { number: done.needNumber })}
+          extra={[
+            <Link key="mine" to={onBehalf ? '/vs/board' : '/vs/my-orders'}>
+              <Button type="primary" size="large">
+                {onBehalf ? t('orders.nav.vsBoard') : t('orders.order.toMyOrders')}
+              </Button>
+            </Link>,
+            <Button key="again" size="large" onClick={reset}>
+              {t('orders.order.another')}
+            </Button>,
+          ]}
+        />
+      </div>
+    );
+
+  const chosen = project ?? category;
+  return (
+    <div className="page orders-page">
+      <PageHeading title={t('orders.order.title')} subtitle={t('orders.order.subtitle')} />
+      {caps.onBehalf && (
+        <Segmented
+          size="large"
+          block
+          value={onBehalf ? 'behalf' : 'self'}
+          onChange={(v) => setOnBehalf(v === 'behalf')}
+          options={[
+            { value: 'self', label: t('orders.order.forMyself') },
+            { value: 'behalf', label: t('orders.order.onBehalf') },
+          ]}
+        />
+      )}
+      {menu.status === 'error' && <ErrorAlert error={menu.error} onRetry={menu.reload} />}
+      {menu.status === 'loading' && !menu.data && <PageSpinner />}
+      {menu.data && !chosen && (
+        <>
+          <h2>{t('orders.order.menu')}</h2>
+          {menu.data.projects.length === 0 && (
+            <Alert type="info" message={t('orders.order.emptyMenu')} />
+          )}
+          <div className="orders-big-grid">
+            {menu.data.projects.map((p) => (
+              <Button
+                key={p.id}
+                className="orders-big-button"
+                size="large"
+                data-testid="menu-project"
+                onClick={() => setProject(p)}
+              >
+                <span>{p.name}</span>
+                <span className="orders-hint">
+                  {catName(categories.get(p.categoryCode))}
+                  {p.schedule ? ` · ${p.schedule}` : ''}
+                </span>
+              </Button>
+            ))}
+          </div>
+          <h2>{t('orders.order.custom')}</h2>
+          <p className="page-subtitle">{t('orders.order.pickCategory')}</p>
+          <div className="orders-big-grid">
+            {menu.data.categories.map((c) => (
+              <Button
+                key={c.code}
+                className="orders-big-button"
+                size="large"
+                data-testid="menu-category"
+                style={c.colour ? { borderLeft: `6px solid ${c.colour}` } : undefined}
+                onClick={() => setCategory(c)}
+              >
+                {catName(c)}
+              </Button>
+            ))}
+          </div>
+        </>
+      )}
+      {chosen && (
+        <Form
+          form={form}
+          layout="vertical"
+          size="large"
+          className="orders-form"
+          onFinish={submit}
+          initialValues={{
+            description: project?.description ?? '',
+            contactName: onBehalf ? '' : me.displayName.replace(/（.*）$/, ''),
+            regionCode: ownRegion,
+          }}
+        >
+          <Alert
+            type="info"
+            showIcon
+            message={project ? project.name : catName(category ?? undefined)}
+            description={t('orders.order.contactPrivacy')}
+            action={
+              <Button onClick={() => (setProject(null), setCategory(null))}>
+                {t('orders.order.back')}
+              </Button>
+            }
+            style={{ margin: '12px 0' }}
+          />
+          {onBehalf && (
+            <>
+              <Form.Item label={t('orders.order.channel')}>
+                <Segmented
+                  block
+                  value={channel}
+                  onChange={(v) => setChannel(v)}
+                  options={(['phone', 'wechat', 'walk_in'] as const).map((c) => ({
+                    value: c,
+                    label: t(`orders.channel.${c}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="regionCode"
+                label={t('orders.order.regionCode')}
+                rules={[
+                  { required: true, pattern: /^\d{12}$/, message: t('orders.order.regionHint') },
+                ]}
+              >
+                <Input inputMode="numeric" />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item
+            name="description"
+            label={t('orders.order.description')}
+            rules={[{ required: true, whitespace: true, message: t('orders.required') }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item
+            name="place"
+            label={t('orders.order.place')}
+            rules={[{ required: true, whitespace: true, message: t('orders.required') }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item label={t('orders.order.wanted')}>
+            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+              <Form.Item name="day" noStyle>
+                <DatePicker inputReadOnly placeholder={t('orders.order.day')} />
+              </Form.Item>
+              <Form.Item name="from" noStyle>
+                <TimePicker
+                  inputReadOnly
+                  format="HH:mm"
+                  minuteStep={15}
+                  placeholder={t('orders.order.from')}
+                />
+              </Form.Item>
+              <Form.Item name="to" noStyle>
+                <TimePicker
+                  inputReadOnly
+                  format="HH:mm"
+                  minuteStep={15}
+                  placeholder={t('orders.order.to')}
+                />
+              </Form.Item>
+            </div>
+          </Form.Item>
+          <Form.Item
+            name="contactName"
+            label={t('orders.order.contactName')}
+            rules={[{ required: true, whitespace: true, message: t('orders.required') }]}
+          >
+            <Input maxLength={50} autoComplete="name" />
+          </Form.Item>
+          <Form.Item
+            name="contactPhone"
+            label={t('orders.order.contactPhone')}
+            rules={[
+              {
+                required: true,
+                pattern: /^\s*(1\d{10}|0\d{2,3}-?\d{7,8})\s*$/,
+                message: t('orders.order.phoneHint'),
+              },
+            ]}
+          >
+            <Input inputMode="tel" autoComplete="tel" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="order-submit">
+            {t('orders.order.submit')}
+          </Button>
+        </Form>
+      )}
+    </div>
+  );
+}

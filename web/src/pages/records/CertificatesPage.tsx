@@ -1,0 +1,309 @@
+import { FilePdfOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Input, Modal, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  certificateCandidates,
+  certificatePdfUrl,
+  issueCertificate,
+  listCertificates,
+  previewCertificate,
+  revokeCertificate,
+  type Candidate,
+  type CertificateSnapshot,
+  type CertificateSummary,
+} from '../../api/records';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { errorText } from '../../lib/errors';
+import { useAsync } from '../../lib/use-async';
+import { useIsWide } from '../../lib/use-media-query';
+import { hoursText } from './records-format';
+import './records.css';
+
+function Preview({ s }: { s: CertificateSnapshot }) {
+  const { t } = useTranslation();
+  const f = (k: string) => t(`records.cert.fields.${k}` as 'records.cert.fields.name');
+  return (
+    <>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          { key: 'name', label: f('name'), children: s.volunteer.name },
+          { key: 'id', label: f('idMasked'), children: s.volunteer.idMasked },
+          { key: 'no', label: f('volunteerNumber'), children: s.volunteer.volunteerNumber },
+          {
+            key: 'h',
+            label: f('totalHours'),
+            children: t('records.hoursValue', { hours: hoursText(s.totalHours) }),
+          },
+          {
+            key: 'p',
+            label: f('period'),
+            children: s.period ? `${s.period.from} – ${s.period.to}` : '—',
+          },
+          { key: 'o', label: f('organisation'), children: s.issuer.organisation },
+          { key: 'pic', label: f('personInCharge'), children: s.issuer.personInCharge },
+          { key: 'hd', label: f('handler'), children: s.issuer.handler },
+          { key: 'tel', label: f('contactPhone'), children: s.issuer.contactPhone },
+        ]}
+      />
+      <h3 style={{ margin: '14px 0 8px' }}>{f('services')}</h3>
+      <Table
+        size="small"
+        rowKey={(r) => `${r.date}-${r.content}-${r.place}`}
+        pagination={false}
+        dataSource={s.services}
+        columns={[
+          { title: f('date'), dataIndex: 'date', width: 110 },
+          { title: f('content'), dataIndex: 'content' },
+          { title: f('place'), dataIndex: 'place' },
+          {
+            title: f('hours'),
+            dataIndex: 'hours',
+            width: 90,
+            render: (h: number) => hoursText(h),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/**
+ * 出具证明 (VS-8) for team leaders and staff: the volunteers whose confirmed hours their teams
+ * hold, a preview of every printed field, issue; the issued list with PDF and revocation.
+ */
+export default function CertificatesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const wide = useIsWide();
+  const [gen, setGen] = useState(0);
+  const candidates = useAsync((s) => certificateCandidates(s), `c${gen}`);
+  const issued = useAsync((s) => listCertificates(s), `l${gen}`);
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<Candidate | null>(null);
+  const [preview, setPreview] = useState<CertificateSnapshot | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  const [issueKey, setIssueKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [revoking, setRevoking] = useState<CertificateSummary | null>(null);
+  const [reason, setReason] = useState('');
+
+  const rows = useMemo(() => {
+    const q = query.trim();
+    return (candidates.data ?? []).filter(
+      (c) => !q || c.name.includes(q) || c.volunteerNumber.includes(q.toUpperCase()),
+    );
+  }, [candidates.data, query]);
+
+  const open = (c: Candidate) => {
+    setChosen(c);
+    setPreview(null);
+    setPreviewError(null);
+    setIssueKey(crypto.randomUUID());
+    previewCertificate(c.volunteerId, c.teamId).then(setPreview, setPreviewError);
+  };
+
+  const issue = () => {
+    if (!chosen) return;
+    setBusy(true);
+    issueCertificate(chosen.volunteerId, chosen.teamId, issueKey)
+      .then((cert) => {
+        void message.success(t('records.cert.issued', { number: cert.certificateNumber }));
+        setChosen(null);
+        setGen((g) => g + 1);
+        window.open(certificatePdfUrl(cert.id), '_blank');
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusy(false));
+  };
+
+  const revoke = () => {
+    if (!revoking || !reason.trim()) return;
+    setBusy(true);
+    revokeCertificate(revoking.id, reason.trim())
+      .then(() => {
+        void message.success(t('records.cert.revokedDone'));
+        setRevoking(null);
+        setReason('');
+        setGen((g) => g + 1);
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <div className="page">
+      <PageHeading title={t('records.cert.title')} subtitle={t('records.cert.subtitle')} />
+      <section className="rec-card">
+        <h2 className="rec-card-title">{t('records.cert.candidates')}</h2>
+        <Input.Search
+          size="large"
+          allowClear
+          placeholder={t('records.cert.search')}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ maxWidth: 360, marginBottom: 12 }}
+          aria-label={t('records.cert.search')}
+        />
+        {candidates.status === 'error' && (
+          <ErrorAlert error={candidates.error} onRetry={candidates.reload} />
+        )}
+        <Table<Candidate>
+          rowKey={(r) => `${r.volunteerId}:${r.teamId}`}
+          loading={candidates.status === 'loading'}
+          dataSource={rows}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('records.cert.candidatesEmpty') }}
+          scroll={{ x: true }}
+          columns={[
+            {
+              title: t('records.cert.volunteer'),
+              render: (_v, r) => (
+                <>
+                  <strong>{r.name}</strong>
+                  <div className="rec-muted rec-small">{r.volunteerNumber}</div>
+                </>
+              ),
+            },
+            ...(wide
+              ? [
+                  {
+                    title: t('records.cert.team'),
+                    render: (_v: unknown, r: Candidate) => (
+                      <>
+                        {r.teamName}
+                        <div className="rec-muted rec-small">{r.organisation}</div>
+                      </>
+                    ),
+                  },
+                  { title: t('records.cert.servicesCount'), dataIndex: 'services' },
+                ]
+              : []),
+            {
+              title: t('records.cert.hours'),
+              dataIndex: 'hours',
+              render: (h: number) => t('records.hoursValue', { hours: hoursText(h) }),
+            },
+            {
+              title: '',
+              render: (_v, r) => (
+                <Button
+                  type="primary"
+                  size="large"
+                  onClick={() => open(r)}
+                  data-testid="cert-preview"
+                >
+                  {t('records.cert.preview')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </section>
+
+      <section className="rec-card">
+        <h2 className="rec-card-title">{t('records.cert.issuedList')}</h2>
+        {issued.status === 'error' && <ErrorAlert error={issued.error} onRetry={issued.reload} />}
+        <Table<CertificateSummary>
+          rowKey="id"
+          loading={issued.status === 'loading'}
+          dataSource={issued.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('records.cert.issuedEmpty') }}
+          scroll={{ x: true }}
+          columns={[
+            {
+              title: t('records.cert.number'),
+              render: (_v, r) => (
+                <>
+                  <span className="rec-number">{r.certificateNumber}</span>
+                  <div className="rec-muted rec-small">
+                    {r.volunteerName} · {t('records.hoursValue', { hours: hoursText(r.hours) })}
+                  </div>
+                </>
+              ),
+            },
+            ...(wide
+              ? [
+                  { title: t('records.cert.team'), dataIndex: 'organisation' },
+                  {
+                    title: t('records.cert.issuedAt'),
+                    render: (_v: unknown, r: CertificateSummary) => (
+                      <>
+                        {r.issuedAt.slice(0, 10)}
+                        <div className="rec-muted rec-small">{r.issuedBy}</div>
+                      </>
+                    ),
+                  },
+                ]
+              : []),
+            {
+              title: t('records.cert.state'),
+              render: (_v, r) =>
+                r.revokedAt ? (
+                  <Tag color="error">{t('records.cert.revoked')}</Tag>
+                ) : (
+                  <Tag color="success">{t('records.cert.valid')}</Tag>
+                ),
+            },
+            {
+              title: '',
+              render: (_v, r) => (
+                <div className="rec-actions">
+                  <Button icon={<FilePdfOutlined />} href={certificatePdfUrl(r.id)} target="_blank">
+                    PDF
+                  </Button>
+                  {!r.revokedAt && (
+                    <Button danger onClick={() => setRevoking(r)} data-testid="cert-revoke">
+                      {t('records.cert.revoke')}
+                    </Button>
+                  )}
+                </div>
+              ),
+            },
+          ]}
+        />
+      </section>
+
+      <Modal
+        open={chosen !== null}
+        title={t('records.cert.previewTitle')}
+        onCancel={() => setChosen(null)}
+        width={720}
+        okText={t('records.cert.issue')}
+        okButtonProps={{ size: 'large', disabled: !preview, loading: busy, id: 'cert-issue' }}
+        cancelButtonProps={{ size: 'large' }}
+        onOk={issue}
+        destroyOnHidden
+      >
+        {previewError !== null && <ErrorAlert error={previewError} />}
+        {preview && <Preview s={preview} />}
+      </Modal>
+
+      <Modal
+        open={revoking !== null}
+        title={t('records.cert.revokeTitle', { number: revoking?.certificateNumber ?? '' })}
+        onCancel={() => setRevoking(null)}
+        okText={t('records.cert.revokeConfirm')}
+        okButtonProps={{ danger: true, size: 'large', disabled: !reason.trim(), loading: busy }}
+        cancelButtonProps={{ size: 'large' }}
+        onOk={revoke}
+        destroyOnHidden
+      >
+        <label htmlFor="revoke-reason">{t('records.cert.revokeReason')}</label>
+        <Input.TextArea
+          id="revoke-reason"
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="cert-revoke-reason"
+        />
+        <div className="rec-muted rec-small">{t('records.cert.revokeReasonHelp')}</div>
+      </Modal>
+    </div>
+  );
+}
