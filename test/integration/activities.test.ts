@@ -356,7 +356,7 @@ describe('VS-6 serving', () => {
         direction: 'in',
         code: '000000',
       });
-      expect(wrong.json()).toMatchObject({ code: expect.stringMatching(/VS_CODE_(WRONG|STALE)/) });
+      expect(wrong.json<{ code: string }>().code).toMatch(/^VS_CODE_(WRONG|STALE)$/);
       const secret = await secretOf(a1);
       const w = codeWindow(t.clock.now, 30);
       const stale = await volunteer.call('POST', `/api/v1/vs/activities/${a1}/check`, {
@@ -566,10 +566,20 @@ describe('VS-6 serving', () => {
     });
 
     it('the confirmation gate: checked-in records cannot be confirmed; rejected ones count nothing', async () => {
+      // (the demo seed may hold records of this volunteer too: look only at this file's activities)
+      const ours = (
+        await db()
+          .selectFrom('vs_activities')
+          .select('id')
+          .where('created_by', '=', s.leaderId)
+          .where('is_demo', '=', 0)
+          .execute()
+      ).map((r) => r.id);
       const open = await db()
         .selectFrom('vs_service_records')
         .selectAll()
         .where('volunteer_id', '=', s.volunteerId)
+        .where('activity_id', 'in', ours)
         .where('status', '=', 'checked_in')
         .executeTakeFirstOrThrow();
       const gate = await leader.call('POST', `/api/v1/vs/service-records/${open.id}/confirm`, {});
@@ -579,6 +589,7 @@ describe('VS-6 serving', () => {
         .selectFrom('vs_service_records')
         .selectAll()
         .where('volunteer_id', '=', s.volunteerId)
+        .where('activity_id', 'in', ours)
         .where('status', '=', 'pending_confirmation')
         .executeTakeFirstOrThrow();
       const rej = await leader.call('POST', `/api/v1/vs/service-records/${pending.id}/reject`, {
@@ -594,6 +605,7 @@ describe('VS-6 serving', () => {
         .selectFrom('vs_service_records')
         .select((eb) => eb.fn.sum<number>('half_hours').as('h'))
         .where('volunteer_id', '=', s.volunteerId)
+        .where('activity_id', 'in', ours)
         .where('status', '=', 'confirmed')
         .executeTakeFirstOrThrow();
       expect(Number(confirmed.h)).toBe(4);

@@ -27,7 +27,11 @@ function morning(now: Date, days: number): Date {
   return d;
 }
 
-export async function seedDemoActivities(deps: { db: Kysely<Database>; pii: PiiCipher; now: Date }) {
+export async function seedDemoActivities(deps: {
+  db: Kysely<Database>;
+  pii: PiiCipher;
+  now: Date;
+}) {
   const { db, pii, now } = deps;
   const leader = await db
     .selectFrom('accounts')

@@ -201,6 +201,13 @@ export async function cancelSignup(
   const nowIso = now.toISOString();
   let signupId = '';
   await db.transaction().execute(async (trx) => {
+    // Lock the activity row first, as sign-up and activity cancellation do: one lock order, so
+    // PostgreSQL never finds two of them waiting on each other.
+    await trx
+      .updateTable('vs_activities')
+      .set((eb) => ({ confirmed_count: eb.ref('confirmed_count') }))
+      .where('id', '=', a.id)
+      .execute();
     const s = await trx
       .selectFrom('vs_signups')
       .selectAll()

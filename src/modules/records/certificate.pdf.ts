@@ -81,7 +81,7 @@ function closing(doc: Doc, s: CertificateSnapshot): void {
   const leftW = CONTENT_WIDTH * 0.6;
   const sx = MARGIN.left + leftW + 18;
   const sw = CONTENT_WIDTH - leftW - 18;
-  if (doc.y + 130 > PAGE.height - MARGIN.bottom) doc.addPage();
+  if (doc.y + 105 > PAGE.height - MARGIN.bottom) doc.addPage();
   doc.moveDown(1);
   const y = doc.y;
   doc
@@ -201,8 +201,6 @@ export async function buildCertificatePdf(
     ['负责人', s.issuer.personInCharge],
     ['经办人', s.issuer.handler],
     ['联系电话', s.issuer.contactPhone],
-    ['证明编号', s.certificateNumber],
-    ['出具日期', dateZh(s.issuedOn)],
   ]);
   heading(doc, `志愿服务内容（共 ${s.services.length} 次）`);
   gridTable(

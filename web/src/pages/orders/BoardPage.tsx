@@ -26,7 +26,7 @@ export default function BoardPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [tab, setTab] = useState<'needs' | 'orders'>('needs');
-  const [state, setState] = useState<OrderState | 'all'>('awaiting_dispatch');
+  const [state, setState] = useState<OrderState | 'all'>('all');
   const needs = useAsync((signal) => listNeeds('submitted', signal), 'needs');
   const orders = useAsync(
     (signal) => listOrders(state === 'all' ? undefined : state, signal),
@@ -61,9 +61,10 @@ export default function BoardPage() {
     {
       title: t('orders.fields.category'),
       key: 'cat',
+      width: 110,
       render: (_: unknown, n: Need) => n.projectName ?? n.categoryName ?? n.categoryCode,
     },
-    { title: t('orders.fields.description'), dataIndex: 'description', key: 'd' },
+    { title: t('orders.fields.description'), dataIndex: 'description', key: 'd', width: 260 },
     {
       title: t('orders.fields.place'),
       key: 'p',
@@ -213,8 +214,8 @@ export default function BoardPage() {
                   value={state}
                   onChange={(v) => setState(v as OrderState | 'all')}
                   options={[
-                    ...ORDER_STATES.map((s) => ({ value: s, label: t(`orders.state.${s}`) })),
                     { value: 'all', label: t('orders.board.all') },
+                    ...ORDER_STATES.map((s) => ({ value: s, label: t(`orders.state.${s}`) })),
                   ]}
                   style={{ marginBottom: 12, flexWrap: 'wrap' }}
                 />

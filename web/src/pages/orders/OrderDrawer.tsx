@@ -191,7 +191,7 @@ export function OrderDrawer({
           {sug.data && (
             <>
               <h3>{t('orders.board.suggestions')}</h3>
-              <p className="page-subtitle">{sug.data.formula}</p>
+              <p className="page-subtitle">{t('orders.board.formula')}</p>
               <Table
                 size="small"
                 rowKey="teamId"

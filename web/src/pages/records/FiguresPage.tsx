@@ -10,6 +10,15 @@ import { EChart, type ChartOption } from './EChart';
 import { hoursText, percent } from './records-format';
 import './records.css';
 
+type Child = Figures['children'][number];
+
+/** Most hours first, then most volunteers: the busy regions on top. */
+function byActivity(children: Child[]): Child[] {
+  return [...children].sort(
+    (a, b) => b.confirmedHours - a.confirmedHours || b.volunteers - a.volunteers,
+  );
+}
+
 const STATES = [
   'awaiting_dispatch',
   'directed',
@@ -60,20 +69,26 @@ export default function FiguresPage() {
 
   const barOption = useMemo<ChartOption | null>(() => {
     if (!f || f.children.length === 0) return null;
-    const kids = f.children;
+    // the regions with anything to show, most hours first (at most 15 bars)
+    const kids = byActivity(f.children)
+      .filter((c) => c.volunteers + c.confirmedHours + c.orders + c.teams > 0)
+      .slice(0, 15);
+    if (kids.length === 0) return null;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 48, right: 48, top: 36, bottom: 80 },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
       xAxis: {
         type: 'category',
         data: kids.map((c) => c.name),
-        axisLabel: { rotate: kids.length > 6 ? 40 : 0, interval: 0 },
+        axisLabel: {
+          rotate: kids.length > 4 ? 35 : 0,
+          interval: 0,
+          width: 80,
+          overflow: 'truncate',
+        },
       },
-      yAxis: [
-        { type: 'value', name: t('records.figures.confirmedHours') },
-        { type: 'value', name: t('records.figures.volunteers') },
-      ],
+      yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }],
       series: [
         {
           name: t('records.figures.confirmedHours'),
@@ -100,13 +115,13 @@ export default function FiguresPage() {
       series: [
         {
           type: 'pie',
-          radius: ['35%', '65%'],
-          top: -20,
+          radius: ['32%', '62%'],
+          center: ['50%', '44%'],
           data: STATES.map((s) => ({
             name: t(`records.figures.state.${s}`),
             value: f.totals.ordersByState[s] ?? 0,
           })).filter((d) => d.value > 0),
-          label: { formatter: '{b}: {c}' },
+          label: { position: 'inside', formatter: '{c}', fontSize: 14, color: '#fff' },
         },
       ],
     };
@@ -290,12 +305,14 @@ function Body({
             rowKey="code"
             size="middle"
             pagination={false}
-            dataSource={f.children}
-            scroll={{ x: true }}
+            dataSource={byActivity(f.children)}
+            scroll={{ x: 960 }}
             columns={[
               {
                 title: t('records.figures.childName'),
                 dataIndex: 'name',
+                fixed: 'left',
+                width: 130,
                 render: (name: string, c) => (
                   <a
                     href="#top"

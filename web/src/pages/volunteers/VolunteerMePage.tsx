@@ -151,7 +151,10 @@ export default function VolunteerMePage() {
             </List.Item>
           )}
         />
-        <Link to="/vs/teams">{t('volunteers.me.findTeams')}</Link>
+        <div className="vs-links">
+          <Link to="/vs/teams">{t('volunteers.me.findTeams')}</Link>
+          <Link to="/vs/lists">{t('volunteers.me.openLists')}</Link>
+        </div>
       </Card>
     </div>
   );
