@@ -349,6 +349,7 @@ interface Args {
   places: number;
   connections: number;
   pgUrl: string;
+  appFirst: boolean;
 }
 
 function parse(): Args {
@@ -359,6 +360,7 @@ function parse(): Args {
       places: { type: 'string', default: '100' },
       connections: { type: 'string', default: '64' },
       'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+      'app-first': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -378,6 +380,7 @@ function parse(): Args {
     places: n(values.places, 1, 10_000, 'places'),
     connections: n(values.connections, 1, 512, 'connections'),
     pgUrl: url.toString().replace(/\/$/, ''),
+    appFirst: values['app-first'],
   };
 }
 
@@ -742,7 +745,7 @@ async function main() {
     `machine: ${m.cores} cores (${m.cpu}), node ${m.node}, load average ${m.loadAverage.join(' ')}`,
   );
   console.log(
-    `load:    ${args.requests} sign-ups (one per volunteer, own Bearer token) for ${args.places} places, ${args.connections} connections, 127.0.0.1`,
+    `load:    ${args.requests} sign-ups (one per volunteer, own Bearer token) for ${args.places} places, ${args.connections} connections, 127.0.0.1, after ${WARM_UP} unrecorded warm-up sign-ups on another activity`,
   );
   const rows: string[][] = [
     [
@@ -772,7 +775,7 @@ async function main() {
     const dbs = await prepare(dialect, key, args);
     try {
       const results: { target: string; f: Figures; c: Count }[] = [];
-      for (const [target, entry, url, extra] of [
+      const targets = [
         ['floor', SELF, dbs.urls.floor, { SIGNUP_FLOOR: '1' }],
         [
           'floor, no audit',
@@ -781,7 +784,10 @@ async function main() {
           { SIGNUP_FLOOR: '1', SIGNUP_FLOOR_AUDIT: '0' },
         ],
         ['app', APP_SERVER, dbs.urls.app, {}],
-      ] as const) {
+      ] as const;
+      // --app-first runs the app before the floors (on a busy machine the load drifts during a run).
+      const order = args.appFirst ? [targets[2], targets[0], targets[1]] : targets;
+      for (const [target, entry, url, extra] of order) {
         console.error(`  … ${dialect}: ${target}`);
         let server: RunningServer | null = null;
         try {
@@ -803,7 +809,7 @@ async function main() {
           if (server) await server.stop();
         }
       }
-      const floor = results[0]!.f.perSecond;
+      const floor = results.find((r) => r.target === 'floor')!.f.perSecond;
       for (const { target, f, c } of results) {
         const ok =
           c.confirmed === Math.min(args.places, args.requests) &&

@@ -485,6 +485,16 @@ describe('volunteer service orders', () => {
     const far = await leader(QYD_VILLAGE, cat);
     expect((await act(far.client, order.id, 'grab')).statusCode).toBe(422);
     expect((await act(leaderA, order.id, 'grab', { teamId: far.team })).statusCode).toBe(403);
+    // Eligible teams see it in their inbox as open, without the contact; the others do not see it.
+    const inboxOf = async (c: Client) =>
+      (await c.call('GET', '/api/v1/vs/inbox')).json<(Order & { box: string })[]>();
+    const seen = (await inboxOf(leaderB)).find((x) => x.id === order.id)!;
+    expect(seen.box).toBe('open');
+    expect(seen.teamNeeds[0]).toMatchObject({ contactVisible: false, contactPhone: null });
+    expect(JSON.stringify(seen)).not.toContain('13912345678');
+    expect((await inboxOf(wrongCat.client)).some((x) => x.id === order.id)).toBe(false);
+    expect((await inboxOf(far.client)).some((x) => x.id === order.id)).toBe(false);
+    expect((await get(leaderB, order.id)).can).toMatchObject({ grab: true, accept: false });
     // A corps leader grabs for a sub-team of theirs.
     const corps = await leader(TOWN, null);
     await db()

@@ -18,7 +18,8 @@ const LOGIN_COLUMN = {
 
 /**
  * Before login every address shows the login page (after it the same address opens) — except
- * /track, the residents' case tracking, which needs no account.
+ * /track, the residents' case tracking, and /verify, the volunteer certificate check (VS-8),
+ * which need no account.
  */
 export function PublicShell() {
   const { t } = useTranslation();

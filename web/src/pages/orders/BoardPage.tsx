@@ -92,6 +92,7 @@ export default function BoardPage() {
         <div className="orders-actions">
           <Button
             type="primary"
+            data-testid="need-accept"
             loading={busy === `accept:${n.id}`}
             onClick={() => run(`accept:${n.id}`, () => acceptNeed(n.id))}
           >

@@ -111,6 +111,7 @@ export default function InboxPage() {
                   <Button
                     type="primary"
                     size="large"
+                    data-testid="inbox-accept"
                     loading={busy === `accept:${o.id}`}
                     onClick={() => run(`accept:${o.id}`, () => acceptOrder(o.id, teamOf(o)))}
                   >
@@ -138,6 +139,7 @@ export default function InboxPage() {
               {o.box === 'held' && (
                 <Button
                   size="large"
+                  data-testid="inbox-complete"
                   loading={busy === `complete:${o.id}`}
                   onClick={() => run(`complete:${o.id}`, () => completeOrder(o.id))}
                 >

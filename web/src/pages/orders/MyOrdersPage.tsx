@@ -44,6 +44,7 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
         type="primary"
         size="large"
         block
+        data-testid="rate-submit"
         loading={busy}
         disabled={stars < 1}
         onClick={send}

@@ -84,6 +84,7 @@ export function OrderDrawer({
         d?.can.direct ? (
           <Button
             type="primary"
+            data-testid="direct-team"
             loading={busy === `direct:${s.teamId}`}
             onClick={() => run(`direct:${s.teamId}`, () => directOrder(id, s.teamId))}
           >

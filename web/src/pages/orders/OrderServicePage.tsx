@@ -218,14 +218,14 @@ export default function OrderServicePage() {
             label={t('orders.order.description')}
             rules={[{ required: true, whitespace: true, message: t('orders.required') }]}
           >
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={2000} data-testid="order-description" />
           </Form.Item>
           <Form.Item
             name="place"
             label={t('orders.order.place')}
             rules={[{ required: true, whitespace: true, message: t('orders.required') }]}
           >
-            <Input maxLength={200} />
+            <Input maxLength={200} data-testid="order-place" />
           </Form.Item>
           <Form.Item label={t('orders.order.wanted')}>
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
@@ -268,7 +268,7 @@ export default function OrderServicePage() {
               },
             ]}
           >
-            <Input inputMode="tel" autoComplete="tel" />
+            <Input inputMode="tel" autoComplete="tel" data-testid="order-phone" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="order-submit">
             {t('orders.order.submit')}

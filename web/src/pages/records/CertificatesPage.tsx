@@ -18,6 +18,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useIsWide } from '../../lib/use-media-query';
+import { EntryDialog } from './EntryDialog';
 import { hoursText } from './records-format';
 import './records.css';
 
@@ -91,6 +92,7 @@ export default function CertificatesPage() {
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<CertificateSummary | null>(null);
   const [reason, setReason] = useState('');
+  const [entryFor, setEntryFor] = useState<Candidate | null>(null);
 
   const rows = useMemo(() => {
     const q = query.trim();
@@ -190,14 +192,19 @@ export default function CertificatesPage() {
             {
               title: '',
               render: (_v, r) => (
-                <Button
-                  type="primary"
-                  size="large"
-                  onClick={() => open(r)}
-                  data-testid="cert-preview"
-                >
-                  {t('records.cert.preview')}
-                </Button>
+                <div className="rec-actions">
+                  <Button
+                    type="primary"
+                    size="large"
+                    onClick={() => open(r)}
+                    data-testid="cert-preview"
+                  >
+                    {t('records.cert.preview')}
+                  </Button>
+                  <Button size="large" onClick={() => setEntryFor(r)}>
+                    {t('records.entry.button')}
+                  </Button>
+                </div>
               ),
             },
           ]}
@@ -282,6 +289,8 @@ export default function CertificatesPage() {
         {previewError !== null && <ErrorAlert error={previewError} />}
         {preview && <Preview s={preview} />}
       </Modal>
+
+      <EntryDialog candidate={entryFor} onClose={() => setEntryFor(null)} />
 
       <Modal
         open={revoking !== null}

@@ -93,12 +93,14 @@ export default function FiguresPage() {
         {
           name: t('records.figures.confirmedHours'),
           type: 'bar',
+          barMaxWidth: 40,
           data: kids.map((c) => c.confirmedHours),
           itemStyle: { color: '#c41d7f' },
         },
         {
           name: t('records.figures.volunteers'),
           type: 'bar',
+          barMaxWidth: 40,
           yAxisIndex: 1,
           data: kids.map((c) => c.volunteers),
           itemStyle: { color: '#1677ff' },

@@ -76,7 +76,7 @@ export function ListItemForm({
             }
           : { schedule: item.schedule, onMenu: item.onMenu, teamId: item.teamId ?? undefined }),
       }
-    : { onMenu: true, kind: 'venue' };
+    : { onMenu: true, kind: 'venue', ...(teams.length === 1 ? { teamId: teams[0]!.id } : {}) };
 
   const submit = (v: Values) => {
     setBusy(true);

@@ -54,7 +54,7 @@ function TeamNode({ team, childrenOf, depth, actions }: NodeProps) {
           </div>
           <div className="vs-team-meta">
             {team.regionName} · {t('volunteers.teams.members', { count: team.memberCount })}
-            {team.leaderName && ` · ${t('volunteers.teams.leader')}：${team.leaderName}`}
+            {team.leaderName && ` · ${t('volunteers.teams.leaderIs', { name: team.leaderName })}`}
             {` · ${team.personInCharge} ${team.contactPhone}`}
           </div>
           {team.description && depth < 2 && <div className="vs-team-desc">{team.description}</div>}

@@ -1,0 +1,90 @@
+/**
+ * Browser journey for VS-8/VS-9: the demo volunteer sees their confirmed hours and stars on the
+ * phone; the team leader previews and issues a certificate (谁记录谁证明); anyone opens its QR link
+ * without logging in and sees it valid; the leader revokes it and the same link says revoked.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+
+const SHOTS = 'test-results';
+
+async function login(page: Page, username: string) {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+describe('records: my hours, a certificate issued, verified and revoked', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let number = '';
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the volunteer sees confirmed hours and stars on the phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await page.goto(server.baseUrl);
+    await login(page, 'volunteer');
+    await page.goto(`${server.baseUrl}/vs/me`);
+    await expect.poll(() => page.getByTestId('rec-total').textContent()).toContain('7.5');
+    expect(await page.getByTestId('rec-stars').textContent()).toContain('暂未评星');
+    await page.screenshot({ path: `${SHOTS}/records-me.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('the leader previews and issues a certificate; the verification link says valid', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await page.goto(server.baseUrl);
+    await login(page, 'leader');
+    await page.goto(`${server.baseUrl}/vs/certificates`);
+    await page.getByTestId('cert-preview').first().click();
+    await page.getByText('服务时长合计').waitFor();
+    await Promise.all([
+      page
+        .context()
+        .waitForEvent('page')
+        .then((p) => p.close()), // the PDF opens in a tab
+      page.locator('#cert-issue').click(),
+    ]);
+    await page.locator('.rec-number').first().waitFor();
+    number = ((await page.locator('.rec-number').first().textContent()) ?? '').trim();
+    expect(number).toMatch(/^ZM\d{4}-/);
+
+    const pub = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    await pub.goto(`${server.baseUrl}/verify/${number}`);
+    await expect.poll(() => pub.getByTestId('verify-status').textContent()).toContain('证明有效');
+    expect(await pub.getByTestId('verify-result').textContent()).toContain('7.5 小时');
+    await pub.screenshot({ path: `${SHOTS}/records-verify-valid.png`, fullPage: true });
+
+    await page.getByTestId('cert-revoke').first().click();
+    await page.getByTestId('cert-revoke-reason').fill('服务时长登记有误，已重新出具');
+    await page.getByRole('button', { name: '确认撤销' }).click();
+    await page.getByText('证明已撤销').waitFor();
+    await pub.reload();
+    await expect.poll(() => pub.getByTestId('verify-status').textContent()).toContain('已撤销');
+    expect(await pub.getByTestId('verify-result').textContent()).toContain('服务时长登记有误');
+    await pub.screenshot({ path: `${SHOTS}/records-verify-revoked.png`, fullPage: true });
+  });
+
+  it('staff see the figures with charts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await page.goto(server.baseUrl);
+    await login(page, 'vstaff');
+    await page.goto(`${server.baseUrl}/vs/figures`);
+    await page.getByTestId('fig-bar').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('kpi-hours').textContent()).toContain('7.5');
+    await page.screenshot({ path: `${SHOTS}/records-figures.png`, fullPage: true });
+  });
+});
