@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
 
+/** Waits for the page to catch up; generous, as CI machines run several browsers at once. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const SHOTS = 'test-results';
 const LI_ID = '110115194803120019';
 const ADDRESS = '北京市大兴区魏善庄镇三顺庄村东街8号 李长福 收';
@@ -106,13 +109,13 @@ describe('authorizations, list filters, delivery by post and the Excel lists', (
     await card.getByTestId('auth-revoke').click();
     await page.getByTestId('auth-revoke-reason').fill('本人来电撤回');
     await page.getByTestId('auth-revoke-confirm').click();
-    await expect.poll(() => card.getByTestId('auth-status').innerText()).toBe('已撤销');
+    await poll(() => card.getByTestId('auth-status').innerText()).toBe('已撤销');
 
     // The agent named sees it on their own list.
     await logout(page);
     await login(page, 'agent');
     await page.getByTestId('nav-authorizations').click();
-    await expect.poll(() => page.getByTestId('auth-list').innerText()).toContain('李长福');
+    await poll(() => page.getByTestId('auth-list').innerText()).toContain('李长福');
     await logout(page);
   });
 
@@ -143,11 +146,11 @@ describe('authorizations, list filters, delivery by post and the Excel lists', (
     await page.getByTestId('cases-filter-applicant').fill('李长');
     await page.getByTestId('cases-filter-number').fill(kase.number);
     await page.getByTestId('cases-filter-search').click();
-    await expect.poll(() => page.url()).toContain('applicant=');
+    await poll(() => page.url()).toContain('applicant=');
     const rows = page.getByTestId('case-rows');
-    await expect.poll(() => rows.innerText()).toContain(kase.number);
+    await poll(() => rows.innerText()).toContain(kase.number);
     await page.getByTestId('cases-filter-overdue').click();
-    await expect.poll(() => page.getByTestId('case-rows').count()).toBe(0);
+    await poll(() => page.getByTestId('case-rows').count()).toBe(0);
     await page.getByTestId('cases-filter-clear').click();
     await rows.locator('a', { hasText: kase.number }).first().click();
 

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
 
+/** Waits for the page to catch up; generous, as CI machines run several browsers at once. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const SHOTS = 'test-results';
 const QUESTION = '女儿在外地工作，老人的高龄津贴能否由女儿代为申请？';
 const ANSWER = '可以，需带老人身份证和户口簿，并签授权委托书；具体审核请镇中心确认。';
@@ -72,7 +75,7 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     await page.getByTestId('nav-handoffs').click();
     await page.getByRole('tab', { name: '我转出的' }).click();
     const outgoing = page.getByTestId('handoffs-outgoing');
-    await expect.poll(() => outgoing.innerText()).toContain(REASON);
+    await poll(() => outgoing.innerText()).toContain(REASON);
     expect(await outgoing.innerText()).toContain(TOWN_OFFICER);
     await logout(page);
   });
@@ -83,7 +86,7 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     const incoming = page.getByTestId('handoffs-incoming');
     const pending = incoming.locator('tr', { hasText: REASON });
     await pending.getByTestId('handoff-accept').click();
-    await expect.poll(() => pending.innerText()).toContain('已接收');
+    await poll(() => pending.innerText()).toContain('已接收');
 
     await page.getByTestId('nav-inquiries').click();
     const row = page.getByTestId('inquiry-row').filter({ hasText: QUESTION });
@@ -94,17 +97,17 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: /确\s*定|OK/ })
       .click();
-    await expect.poll(() => row.getAttribute('data-status')).toBe('closed');
+    await poll(() => row.getAttribute('data-status')).toBe('closed');
     await logout(page);
   });
 
   it('the clerk, still its first responder, is notified that it was closed', async () => {
     await login(page, 'clerk');
     const bell = page.getByTestId('notification-bell');
-    await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/1/);
+    await poll(() => bell.getAttribute('aria-label')).toMatch(/1/);
     await bell.click();
     const panel = page.getByTestId('notification-panel');
-    await expect.poll(() => panel.innerText()).toContain('咨询已办结');
+    await poll(() => panel.innerText()).toContain('咨询已办结');
     expect(await panel.innerText()).toContain(QUESTION.slice(0, 8));
     await page.waitForTimeout(500); // the dropdown's fade-in, for a readable screenshot
     await page.screenshot({ path: `${SHOTS}/first-response-2-notified.png`, fullPage: true });

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
 
+/** Waits for the page to catch up; generous, as CI machines run several browsers at once. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const SHOTS = 'test-results';
 const LI_ID = '110115194803120019';
 const RESULT_TEXT = '同意补办，新卡约 10 个工作日制成，可到任一服务站领取';
@@ -48,12 +51,12 @@ describe('李大爷 replaces his social security card at another village’s sta
     await login(page, 'clerk');
     await page.getByTestId('nav-workbench').click();
     // The card reader types into the focused box and presses Enter.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-      .toBe('resident-lookup-input');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'resident-lookup-input',
+    );
     await page.keyboard.type(LI_ID);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('wb-applicant').innerText()).toContain('李长福');
+    await poll(() => page.getByTestId('wb-applicant').innerText()).toContain('李长福');
     expect(await page.getByTestId('wb-applicant').innerText()).toContain('110115********0019');
 
     // Focus has moved on to the item: type the pinyin initials, wait for the answer, Enter.
@@ -65,18 +68,18 @@ describe('李大爷 replaces his social security card at another village’s sta
     // Only the ID card ticked: the preview lists the missing photo before anything is filed.
     await page.getByTestId('wb-material-id_card').check();
     const preview = page.getByTestId('wb-notice-preview');
-    await expect.poll(() => preview.getAttribute('data-complete')).toBe('false');
+    await poll(() => preview.getAttribute('data-complete')).toBe('false');
     expect(await page.getByTestId('notice-missing').innerText()).toContain('照片');
 
     await page.getByTestId('wb-material-photo_1inch').check();
-    await expect.poll(() => preview.getAttribute('data-complete')).toBe('true');
+    await poll(() => preview.getAttribute('data-complete')).toBe('true');
     await page.screenshot({ path: `${SHOTS}/lidaye-1-workbench.png`, fullPage: true });
   });
 
   it('files the case and shows the receipt: number, 通办, due date, PDFs', async () => {
     await page.getByTestId('wb-file').click();
     const number = page.getByTestId('receipt-number');
-    await expect.poll(() => number.innerText()).toMatch(/^\d{8}-\d{5}$/);
+    await poll(() => number.innerText()).toMatch(/^\d{8}-\d{5}$/);
     caseNumber = await number.innerText();
     await page.getByTestId('receipt-tongban').waitFor();
     expect(await page.getByTestId('receipt').getAttribute('data-state')).toBe('accepted');
@@ -97,9 +100,9 @@ describe('李大爷 replaces his social security card at another village’s sta
     await page.getByTestId('receipt-open-case').click();
     await page.getByTestId('action-route').click();
     await page.getByTestId('action-confirm').click();
-    await expect
-      .poll(() => page.getByTestId('case-state').first().getAttribute('data-state'))
-      .toBe('in_progress');
+    await poll(() => page.getByTestId('case-state').first().getAttribute('data-state')).toBe(
+      'in_progress',
+    );
     // The clerk has nothing more to do: no route button any longer.
     expect(await page.getByTestId('action-route').count()).toBe(0);
     await logout(page);
@@ -120,9 +123,9 @@ describe('李大爷 replaces his social security card at another village’s sta
     await page.getByTestId('action-result-approved').check();
     await page.getByTestId('action-result-text').fill(RESULT_TEXT);
     await page.getByTestId('action-confirm').click();
-    await expect
-      .poll(() => page.getByTestId('case-state').first().getAttribute('data-state'))
-      .toBe('decided');
+    await poll(() => page.getByTestId('case-state').first().getAttribute('data-state')).toBe(
+      'decided',
+    );
     expect(await page.getByTestId('case-result-text').innerText()).toBe(RESULT_TEXT);
     await logout(page);
   });
@@ -137,11 +140,11 @@ describe('李大爷 replaces his social security card at another village’s sta
     const mobile = await phone.newPage();
     await mobile.goto(`${server.baseUrl}/track`);
     await mobile.getByTestId('track-number').fill(caseNumber.replace('-', ''));
-    await expect.poll(() => mobile.getByTestId('track-number').inputValue()).toBe(caseNumber);
+    await poll(() => mobile.getByTestId('track-number').inputValue()).toBe(caseNumber);
     await mobile.getByTestId('track-phone4').fill('5678');
     await mobile.getByTestId('track-submit').click();
     const state = mobile.getByTestId('track-state');
-    await expect.poll(() => state.getAttribute('data-state')).toBe('decided');
+    await poll(() => state.getAttribute('data-state')).toBe('decided');
     expect(await state.innerText()).toContain('准予办理');
     expect(await mobile.getByTestId('track-result').innerText()).toContain('伊庄村政务服务站');
     const overflow = await mobile.evaluate(

@@ -68,7 +68,7 @@ describe('点单 → 审单 → 派单 → 接单 → 评单 in the browser', ()
       .filter({ hasText: WHAT.slice(0, 10) })
       .getByTestId('open-order')
       .click();
-    const row = page.getByRole('row').filter({ hasText: TEAM });
+    const row = page.locator('.ant-drawer').getByRole('row').filter({ hasText: TEAM });
     await row.waitFor();
     await page.screenshot({ path: `${SHOTS}/orders-2-suggestions.png`, fullPage: true });
     await row.getByTestId('direct-team').click();
@@ -97,7 +97,7 @@ describe('点单 → 审单 → 派单 → 接单 → 评单 in the browser', ()
     const page = await pageFor('resident', 390);
     await page.getByTestId('nav-vsMyOrders').click();
     const card = page.getByTestId('my-need').filter({ hasText: WHAT });
-    await card.getByText('已完成').waitFor();
+    await card.getByText('已完成', { exact: true }).waitFor();
     await card.getByTestId('rate-submit').click();
     await card.getByText('★★★★★').waitFor();
     await card.getByTestId('rate-submit').waitFor({ state: 'detached' });

@@ -817,6 +817,20 @@ describe('volunteers, teams and lists (VS-1, VS-2)', () => {
       expect(me.memberships).toContainEqual(
         expect.objectContaining({ teamId: blue, status: 'approved' }),
       );
+      // the leader was told of the request, the volunteer of the decision
+      const told = await t.testDb.db.kysely
+        .selectFrom('notifications as n')
+        .innerJoin('accounts as a', 'a.id', 'n.account_id')
+        .select(['a.username', 'n.kind'])
+        .where('n.entity_id', '=', m.id)
+        .orderBy('n.created_at')
+        .execute();
+      expect(told).toEqual(
+        expect.arrayContaining([
+          { username: 'lj-leader', kind: 'vs_join_requested' },
+          { username: 'organiser', kind: 'vs_join_decided' },
+        ]),
+      );
     });
     it('a rejected volunteer may ask again; staff in scope decide too', async () => {
       const req = await c.volunteer!.call(

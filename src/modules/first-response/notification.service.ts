@@ -19,7 +19,9 @@ export type NotificationKind =
   | 'vs_hours_confirmed'
   | 'vs_hours_rejected'
   | 'vs_need_update'
-  | 'vs_order_update';
+  | 'vs_order_update'
+  | 'vs_join_requested'
+  | 'vs_join_decided';
 
 export async function notify(
   trx: Transaction<Database>,

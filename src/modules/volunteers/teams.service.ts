@@ -13,6 +13,7 @@ import type {
   TeamQuery,
   TeamUpdate,
 } from './volunteers.schema.ts';
+import { notify } from '../first-response/notification.service.ts';
 import { ownVolunteerId } from './volunteers.service.ts';
 import {
   isStaffIn,
@@ -386,6 +387,24 @@ export async function requestJoin(
       .where('m.team_id', '=', team.id)
       .where('m.volunteer_id', '=', volunteerId)
       .executeTakeFirstOrThrow();
+    const leaders = await trx
+      .selectFrom('vs_teams as t')
+      .leftJoin('vs_teams as p', 'p.id', 't.parent_id')
+      .select(['t.leader_account_id as own', 'p.leader_account_id as parent', 't.name'])
+      .where('t.id', '=', team.id)
+      .executeTakeFirstOrThrow();
+    const leaderId = leaders.own ?? leaders.parent;
+    if (leaderId && leaderId !== actor.accountId) {
+      await notify(trx, {
+        accountId: leaderId,
+        kind: 'vs_join_requested',
+        subject: `入队申请：${leaders.name} / Join request: ${leaders.name}`,
+        body: `志愿者 ${row.full_name}（${row.volunteer_number}）申请加入 ${leaders.name}，请审核。 / Volunteer ${row.volunteer_number} asks to join ${leaders.name}.`,
+        entityType: 'vs_team_member',
+        entityId: row.id,
+        now,
+      });
+    }
     await recordAudit(trx, {
       actor: auditActor(
         actor,
@@ -440,6 +459,31 @@ export async function decideJoin(
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('VS_JOIN_ALREADY_DECIDED');
+    const who = await trx
+      .selectFrom('vs_team_members as mm')
+      .innerJoin('vs_volunteers as v', 'v.id', 'mm.volunteer_id')
+      .innerJoin('vs_teams as t', 't.id', 'mm.team_id')
+      .select(['v.account_id', 't.name'])
+      .where('mm.id', '=', m.id)
+      .executeTakeFirstOrThrow();
+    if (who.account_id) {
+      const yes = status === 'approved';
+      const why = body.note ? `：${body.note}` : '。';
+      const whyEn = body.note ? `: ${body.note}` : '.';
+      await notify(trx, {
+        accountId: who.account_id,
+        kind: 'vs_join_decided',
+        subject: yes
+          ? `已加入 ${who.name} / You joined ${who.name}`
+          : `入队申请未通过：${who.name} / Join request not approved: ${who.name}`,
+        body: yes
+          ? `您加入 ${who.name} 的申请已通过。 / Your request to join ${who.name} was approved.`
+          : `您加入 ${who.name} 的申请未通过${why} / Your request to join ${who.name} was not approved${whyEn}`,
+        entityType: 'vs_team_member',
+        entityId: m.id,
+        now,
+      });
+    }
     await recordAudit(trx, {
       actor: auditActor(actor, grant),
       action: 'team.join_decided',
