@@ -8,7 +8,7 @@ import { firstResponse } from './migrations/0005_first_response.ts';
 import { attachments } from './migrations/0006_attachments.ts';
 import { escalations } from './migrations/0007_escalations.ts';
 import { volunteers } from './migrations/0008_volunteers.ts';
-import { casesGaps } from './migrations/0013_cases_gaps.ts';
+import { casesGaps } from './migrations/0009_cases_gaps.ts';
 import { vsActivitiesExtra } from './migrations/0010_vs_activities_extra.ts';
 import { starPacks } from './migrations/0011_star_packs.ts';
 import type { DialectMigration } from './migrations/types.ts';
@@ -23,10 +23,10 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006_attachments': attachments,
   '0007_escalations': escalations,
   '0008_volunteers': volunteers,
-  '0013_cases_gaps': casesGaps,
+  '0009_cases_gaps': casesGaps,
   '0010_vs_activities_extra': vsActivitiesExtra,
   '0011_star_packs': starPacks,
-  // next: '0009_…'
+  // next: '0012_…'
 };
 
 function provider(db: Db): MigrationProvider {

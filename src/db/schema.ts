@@ -326,7 +326,7 @@ export interface AttachmentTable {
   uploaded_at: string;
 }
 
-/** GS-6: the scan of a signed authorization form (migration 0013). */
+/** GS-6: the scan of a signed authorization form (migration 0009). */
 export interface AuthorizationScanTable {
   id: string;
   authorization_id: string;

@@ -49,6 +49,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's data folder (its SQLite file is doorstep.sqlite in it). */
+  dataDir: string;
   output: string[];
   stop(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    dataDir,
     output,
     async stop() {
       child.kill('SIGTERM');

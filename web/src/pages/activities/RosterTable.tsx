@@ -22,6 +22,12 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
   const [rejecting, setRejecting] = useState<RosterEntry | null>(null);
   const [reason, setReason] = useState('');
   const open = roster.activity.status === 'open';
+  // Check-in opens an hour before the start and closes at the end (as the server checks).
+  const now = Date.now();
+  const checkInOpen =
+    open &&
+    now >= Date.parse(roster.activity.startsAt) - 3600_000 &&
+    now <= Date.parse(roster.activity.endsAt);
 
   const run = (key: string, job: () => Promise<unknown>, done: string) => {
     setBusy(key);
@@ -104,7 +110,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
       title: t('activities.roster.actions'),
       render: (_, e) => (
         <div className="roster-actions">
-          {open && !e.record && (
+          {checkInOpen && !e.record && (
             <Button
               loading={busy === `in${e.volunteerId}`}
               onClick={() =>

@@ -1,6 +1,7 @@
 import { App, Button, Card, Empty, Input, Modal, Select, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import {
   acceptOrder,
   completeOrder,
@@ -135,6 +136,13 @@ export default function InboxPage() {
                 >
                   {t('orders.inbox.grab')}
                 </Button>
+              )}
+              {o.box === 'held' && (
+                <Link to={`/vs/activities?orderId=${o.id}`}>
+                  <Button size="large" data-testid="inbox-new-activity">
+                    {t('orders.inbox.newActivity')}
+                  </Button>
+                </Link>
               )}
               {o.box === 'held' && (
                 <Button
