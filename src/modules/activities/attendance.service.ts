@@ -28,6 +28,19 @@ type Trx = Transaction<Database>;
 const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
 const SKEW_MS = 60_000;
 
+/**
+ * Takes the volunteer's row lock (PostgreSQL) for the rest of the transaction, so that parallel
+ * check-ins, check-outs and confirmations of one volunteer see each other's hours: the overlap rule
+ * and the daily cap hold under concurrency. On SQLite writers are serialised already.
+ */
+async function lockVolunteer(trx: Trx, volunteerId: string) {
+  await trx
+    .updateTable('vs_volunteers')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', volunteerId)
+    .execute();
+}
+
 /** The counted intervals of the volunteer's other live records (open ones run to the activity's end). */
 async function otherIntervals(trx: Trx, volunteerId: string, exceptActivityId: string) {
   const rows = await trx
@@ -56,6 +69,7 @@ async function assertNoOverlap(
   mine: Interval | null,
 ) {
   if (!mine) return;
+  await lockVolunteer(trx, volunteerId);
   const others = await otherIntervals(trx, volunteerId, activityId);
   if (others.some((o) => overlaps(o, mine))) throw new AppError('VS_HOURS_OVERLAP');
 }
@@ -123,6 +137,7 @@ async function hoursFor(
   travelMinutes: number,
   dailyCap: number,
 ) {
+  await lockVolunteer(trx, rec.volunteer_id);
   const startsAt = new Date(activity.starts_at);
   const endsAt = new Date(activity.ends_at);
   const inAt = new Date(rec.checked_in_at);
