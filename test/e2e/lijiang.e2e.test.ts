@@ -87,6 +87,8 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
   let lead: Page;
   let activityId = '';
   let certificateNumber = '';
+  let hours = 0;
+  const shopOwners = new Map<string, Page>();
 
   const pageFor = async (username: string, device: typeof PHONE | typeof DESKTOP) => {
     const ctx = await browser.newContext({
@@ -101,8 +103,11 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
     await login(page, username);
     return page;
   };
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: `${SHOTS}/lijiang-${name}.png`, fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    // From the top, or the sticky header lands mid-page in a full-page screenshot.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/lijiang-${name}.png`, fullPage: true });
+  };
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -125,7 +130,7 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
       await page.getByTestId('order-submit').click();
       await page.getByText('点单已提交').waitFor();
       if (i === 0) await shot(page, '1-ordered-phone');
-      await page.close();
+      shopOwners.set(s.username, page); // back in step 5 to rate
     }
   });
 
@@ -156,6 +161,9 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
     expect(await drawer.innerText()).not.toContain(SHOP_OWNERS[0].phone);
     const suggestion = drawer.getByRole('row').filter({ hasText: TEAM });
     await suggestion.waitFor();
+    // 蓝队 (技能培训, same community, nothing in hand) is ranked first, above 彩虹 itself.
+    const ranked = drawer.locator('.ant-table-tbody').first().getByRole('row');
+    expect(await ranked.first().innerText()).toContain(TEAM);
     await shot(page, '2-merged-suggestions');
     await suggestion.getByTestId('direct-team').click();
     await drawer.getByText('已指派').first().waitFor();
@@ -231,16 +239,24 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
       expect(code).toMatch(/^\d{6}$/);
       await phone.locator('#checkin-code').fill(code);
       await phone.getByTestId('checkin-submit').click();
+      // Whichever shows first; the other waiter is settled too (no stray rejection).
       const outcome = await Promise.race([
         phone
           .getByText('签到成功')
           .waitFor()
-          .then(() => 'ok' as const),
+          .then(
+            () => 'ok' as const,
+            () => 'timeout' as const,
+          ),
         phone
           .locator('.ant-alert-error')
           .waitFor()
-          .then(() => 'error' as const),
+          .then(
+            () => 'error' as const,
+            () => 'timeout' as const,
+          ),
       ]);
+      if (outcome === 'timeout') throw new Error('neither checked in nor refused');
       if (outcome === 'ok') break;
       if (attempt >= 2) throw new Error(await phone.locator('.ant-alert-error').innerText());
       await poll(async () => (await lead.getByTestId('code-digits').innerText()).trim()).not.toBe(
@@ -285,7 +301,7 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
     await row.getByText('待确认时长').waitFor();
     await row.getByRole('button', { name: '确认时长' }).click();
     await row.getByText('时长已确认').waitFor();
-    const hours = Number(/(\d+(?:\.\d)?) 小时/.exec(await row.innerText())?.[1] ?? '0');
+    hours = Number(/(\d+(?:\.\d)?) 小时/.exec(await row.innerText())?.[1] ?? '0');
     expect(hours).toBeGreaterThan(0);
     await shot(lead, '4d-hours-confirmed');
   });
@@ -298,7 +314,7 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
     await held.waitFor({ state: 'detached' });
 
     for (const [i, s] of SHOP_OWNERS.entries()) {
-      const page = await pageFor(s.username, PHONE);
+      const page = shopOwners.get(s.username)!; // still logged in from step 1
       await page.getByTestId('nav-vsMyOrders').click();
       const card = page.getByTestId('my-need').filter({ hasText: s.what });
       await card.getByText('已完成', { exact: true }).waitFor();
@@ -312,7 +328,6 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
       await card.getByText('★'.repeat(s.stars), { exact: true }).waitFor();
       await card.getByTestId('rate-submit').waitFor({ state: 'detached' });
       if (i === 1) await shot(page, '5-rated-phone');
-      await page.close();
     }
   });
 
@@ -353,7 +368,7 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
     await poll(() => pub.getByTestId('verify-status').textContent()).toContain('证明有效');
     const result = (await pub.getByTestId('verify-result').textContent()) ?? '';
     expect(result).toContain(VOLUNTEER.slice(0, 1));
-    expect(result).toContain('小时');
+    expect(result).toContain(`${hours} 小时`);
     const overflow = await pub.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

@@ -1,6 +1,8 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { BrowserRouter } from 'react-router-dom';
 import { FullPageSpinner } from './components/FullPageSpinner';
 import { AppShell } from './layout/AppShell';
@@ -11,6 +13,8 @@ import { themeFor } from './theme/theme';
 
 function ThemedApp() {
   const { status, preferences } = useSession();
+  // antd's pickers take month and weekday names from dayjs's global locale.
+  dayjs.locale(preferences.locale === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={preferences.locale === 'en' ? enUS : zhCN}

@@ -88,7 +88,7 @@ export default function InboxPage() {
                   {t('orders.inbox.answerBy')}：{when(o.windowEndsAt)}
                 </span>
               )}
-              <span>{o.description}</span>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{o.description}</span>
               <span>
                 {o.orderNumber} · {t('orders.inbox.people', { n: o.needCount })}
                 {o.myTeams.length > 0 ? ` · ${o.myTeams.map((x) => x.name).join('、')}` : ''}

@@ -31,7 +31,12 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
     <div className="orders-rate">
       <strong>{t('orders.mine.rateTitle')}</strong>
       <div>
-        <Rate value={stars} onChange={setStars} aria-label={t('orders.mine.stars')} />
+        <Rate
+          allowClear={false}
+          value={stars}
+          onChange={setStars}
+          aria-label={t('orders.mine.stars')}
+        />
       </div>
       <Input.TextArea
         rows={2}
