@@ -20,6 +20,8 @@ export type CaseViewRow = CaseTable & {
   station_name: string;
   item_name: string | null;
   agent_name: string | null;
+  first_responder_name: string | null;
+  home_region_name: string | null;
 };
 
 /** One filing transaction; the rows are built once the day's counter has given the number. */
@@ -114,11 +116,13 @@ const SQL = {
   insertCase: `insert into cases (${CASE_COLUMNS.join(', ')}) values (${marks(CASE_COLUMNS.length)})`,
   insertAction: `insert into case_actions (${ACTION_COLUMNS.join(', ')}) values (${marks(ACTION_COLUMNS.length)})`,
   caseView:
-    'select c.*, p.full_name as applicant_name, p.id_masked as applicant_id_masked, s.name as station_name, v.definition as item_name, ag.display_name as agent_name ' +
+    'select c.*, p.full_name as applicant_name, p.id_masked as applicant_id_masked, s.name as station_name, v.definition as item_name, ag.display_name as agent_name, fr.display_name as first_responder_name, hr.name as home_region_name ' +
     'from cases as c inner join residents as p on p.id = c.applicant_id ' +
     'inner join stations as s on s.id = c.accepting_station_id ' +
     'left join catalog_item_versions as v on v.code = c.item_code and v.version = c.item_version ' +
     'left join accounts as ag on ag.id = c.agent_account_id ' +
+    'left join accounts as fr on fr.id = c.first_responder_id ' +
+    'left join regions as hr on hr.code = c.home_region_code ' +
     'where c.id = ?',
 } as const;
 

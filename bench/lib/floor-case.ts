@@ -86,12 +86,17 @@ function present(row: CaseViewRow, actor: Actor, now: Date, cal: WorkCalendar) {
       ? { id: row.agent_account_id, displayName: row.agent_name ?? '' }
       : null,
     homeRegionCode: row.home_region_code,
+    homeRegionName: row.home_region_name ?? row.home_region_code,
     acceptingStation: { id: row.accepting_station_id, name: row.station_name },
     isTongban: row.is_tongban === 1,
     decidedBy: row.decided_by,
     decidingStationId: row.deciding_station_id,
     state: row.state as CaseState,
     firstResponderId: row.first_responder_id,
+    firstResponder: {
+      id: row.first_responder_id,
+      displayName: row.first_responder_name ?? '',
+    },
     presented: JSON.parse(row.presented) as string[],
     notice: JSON.parse(row.notice) as OneTimeNotice,
     acceptedAt: row.accepted_at,
