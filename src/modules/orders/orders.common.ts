@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsOrderState, VsTeamTable } from '../../db/schema.ts';
 import type { Role } from '../auth/roles.ts';
 import { notify } from '../first-response/notification.service.ts';
+import { ledTeamIds } from '../volunteers/vs.scope.ts';
 
 /** 文明实践中心 staff: review needs, merge, dispatch, reassign, cancel — in their region. */
 export const CENTRE_ROLES = ['volunteer_staff'] as const satisfies readonly Role[];
@@ -35,20 +36,9 @@ export function isUniqueViolation(err: unknown): boolean {
  * its teams and their sub-teams; three levels at most).
  */
 export async function ledTeams(db: Db, accountId: string): Promise<VsTeamTable[]> {
-  const found = new Map<string, VsTeamTable>();
-  let frontier = await db
-    .selectFrom('vs_teams')
-    .selectAll()
-    .where('leader_account_id', '=', accountId)
-    .execute();
-  for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
-    for (const t of frontier) found.set(t.id, t);
-    const ids = frontier.map((t) => t.id);
-    frontier = (
-      await db.selectFrom('vs_teams').selectAll().where('parent_id', 'in', ids).execute()
-    ).filter((t) => !found.has(t.id));
-  }
-  return [...found.values()];
+  const ids = await ledTeamIds(db, accountId);
+  if (ids.length === 0) return [];
+  return db.selectFrom('vs_teams').selectAll().where('id', 'in', ids).execute();
 }
 
 export interface Names {

@@ -4,6 +4,7 @@
  * Readers (admin, supervisor) see teams in their reach but never issue.
  */
 import type { Kysely } from 'kysely';
+import { ledTeamIds as ledTeamIdsOf } from '../volunteers/vs.scope.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
@@ -108,14 +109,7 @@ export async function requireIssuer(
 /** Teams led by the actor (directly or through a parent team), for list filters. */
 export async function ledTeamIds(db: Kysely<Database>, actor: Actor): Promise<string[]> {
   if (!actor.grants.some((g) => g.role === 'team_leader')) return [];
-  const roots = await db
-    .selectFrom('vs_teams')
-    .select('id')
-    .where('leader_account_id', '=', actor.accountId)
-    .execute();
-  const out = new Set<string>();
-  for (const r of roots) for (const id of await teamSubtree(db, r.id)) out.add(id);
-  return [...out];
+  return ledTeamIdsOf(db, actor.accountId);
 }
 
 /** What part of the records the actor may see: led teams and region prefixes (team regions). */
