@@ -22,6 +22,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Seconds between deadline sweeps on this node; 0 turns the sweep off (GS-8). */
   sweepIntervalSeconds: number;
+  /** GS-8: a case is yellow when at most this many working days are left (DEADLINE_YELLOW_WORKING_DAYS, default 1). */
+  deadlineYellowWorkingDays: number;
   /** VS-6: most hours a volunteer is credited per China calendar day (VS_DAILY_HOURS_CAP, default 8). */
   vsDailyHoursCap: number;
   /** VS-6: seconds each rotating check-in code is shown (VS_CODE_PERIOD_SECONDS, default 30). */
@@ -61,8 +63,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === 'true',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     sweepIntervalSeconds: Number(env.SWEEP_INTERVAL_SECONDS ?? 60),
+    deadlineYellowWorkingDays: wholeNumber(
+      'DEADLINE_YELLOW_WORKING_DAYS',
+      env.DEADLINE_YELLOW_WORKING_DAYS ?? '1',
+      30,
+    ),
     vsDailyHoursCap: Number(env.VS_DAILY_HOURS_CAP ?? 8),
     vsCodePeriodSeconds: Number(env.VS_CODE_PERIOD_SECONDS ?? 30),
     vsOrderWindowHours: Number(env.VS_ORDER_WINDOW_HOURS ?? 24),
   };
+}
+
+/** A whole number 0..max from the environment, or a clear start-up error naming the variable. */
+function wholeNumber(name: string, raw: string, max: number): number {
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0 || n > max)
+    throw new Error(`${name} must be a whole number from 0 to ${max} (got ${raw})`);
+  return n;
 }

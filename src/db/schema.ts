@@ -160,6 +160,24 @@ export interface CalendarOverrideTable {
   updated_at: string;
 }
 
+/** GS-8: a year whose State Council holiday notice an administrator entered. */
+export interface CalendarYearTable {
+  year: number;
+  note: string;
+  entered_by: string | null;
+  entered_at: string;
+}
+
+/** GS-8: one day off or make-up working day of an entered notice. */
+export interface CalendarNoticeDayTable {
+  /** YYYY-MM-DD, a calendar date in China. */
+  date: string;
+  year: number;
+  kind: 'workday' | 'holiday';
+  name_zh: string | null;
+  name_en: string | null;
+}
+
 export interface CaseTable {
   id: string;
   number: string;
@@ -665,6 +683,8 @@ export interface Database {
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
   calendar_overrides: CalendarOverrideTable;
+  calendar_years: CalendarYearTable;
+  calendar_notice_days: CalendarNoticeDayTable;
   catalog_items: CatalogItemTable;
   catalog_item_versions: CatalogItemVersionTable;
   cases: CaseTable;

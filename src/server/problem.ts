@@ -128,6 +128,21 @@ export const PROBLEMS = {
     zh: '结束日期不能早于开始日期',
     en: 'The end date is before the start date',
   },
+  CALENDAR_YEAR_OFFICIAL: {
+    status: 409,
+    zh: '该年度节假日已有官方数据，不能另行录入通知；个别日期请用单日调整',
+    en: 'That year is covered by the official data; use single-date overrides for local changes',
+  },
+  CALENDAR_NOTICE_INVALID: {
+    status: 400,
+    zh: '节假日通知的日期表有误',
+    en: 'The notice’s table of days is invalid',
+  },
+  CALENDAR_NOTICE_NOT_FOUND: {
+    status: 404,
+    zh: '该年度尚未录入节假日通知',
+    en: 'No holiday notice entered for that year',
+  },
   CATALOG_ITEM_NOT_FOUND: { status: 404, zh: '没有该服务事项', en: 'No such service item' },
   CATALOG_VERSION_NOT_FOUND: {
     status: 404,

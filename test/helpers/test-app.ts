@@ -40,7 +40,13 @@ export interface Client {
 
 /** The real app on a fresh database with the demo data (few residents), a fixed clock and captured logs. */
 export async function createTestApp(
-  opts: { dialect?: TestDialect; residents?: number; logLevel?: string } = {},
+  opts: {
+    dialect?: TestDialect;
+    residents?: number;
+    logLevel?: string;
+    /** Extra environment for loadConfig (e.g. DEADLINE_YELLOW_WORKING_DAYS). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDb(opts.dialect);
   const pii = createPiiCipher(TEST_KEY);
@@ -63,6 +69,7 @@ export async function createTestApp(
       DOORSTEP_ENV: 'test',
       LOG_LEVEL: opts.logLevel ?? 'info',
       WEB_DIST: 'no-web-in-tests',
+      ...opts.env,
     }),
     dataKey: undefined,
   };

@@ -99,6 +99,8 @@ describe('working-day calendar', () => {
       days: 5,
       acceptedAt: '2026-02-13T01:00:00.000Z',
       dueDate: '2026-02-27',
+      dueDateProvisional: false,
+      provisionalYears: [],
       warnings: [],
     });
     await admin.call('PUT', '/api/v1/calendar/overrides/2026-02-24', {
@@ -110,19 +112,21 @@ describe('working-day calendar', () => {
     expect((await dueDate('2026-02-13', 5)).dueDate).toBe('2026-02-27');
   });
 
-  it('warns past the official data until someone enters that year', async () => {
+  it('an override in a provisional year changes the day but keeps the year’s warning', async () => {
     const before = await dueDate('2026-12-28', 10);
     expect(before.warnings).toEqual([
-      expect.objectContaining({ code: 'CALENDAR_BEYOND_OFFICIAL_DATA', year: 2027 }),
+      expect.objectContaining({ code: 'CALENDAR_YEAR_PROVISIONAL', year: 2027 }),
     ]);
-    await admin.call('PUT', '/api/v1/calendar/overrides/2027-01-01', {
+    await admin.call('PUT', '/api/v1/calendar/overrides/2027-01-04', {
       kind: 'holiday',
-      note: '元旦',
+      note: '本地调整（测试）',
     });
     const after = await dueDate('2026-12-28', 10);
-    expect(after.warnings).toEqual([]);
-    expect(after.dueDate > before.dueDate).toBe(true); // New Year's Day no longer counts
-    await admin.call('DELETE', '/api/v1/calendar/overrides/2027-01-01');
+    expect(after.warnings).toEqual([
+      expect.objectContaining({ code: 'CALENDAR_YEAR_PROVISIONAL', year: 2027 }),
+    ]);
+    expect(after.dueDate > before.dueDate).toBe(true); // the override still counts
+    await admin.call('DELETE', '/api/v1/calendar/overrides/2027-01-04');
   });
 
   it('another app node sees an override at once (nothing cached in process)', async () => {

@@ -163,6 +163,8 @@ describe('cases', () => {
       state: 'delivered',
       station: '伊庄村政务服务站',
       dueDate: '2026-03-09',
+      dueDateProvisional: false,
+      provisionalYears: [],
       missing: [],
       result: 'approved',
     });

@@ -90,6 +90,45 @@ describe('deadline sweep and escalations', () => {
     });
   });
 
+  /** deadline_escalated notifications per username and entity. */
+  const escalationNotices = async (entityType: 'case' | 'handoff') => {
+    const rows = await t.testDb.db.kysely
+      .selectFrom('notifications as n')
+      .innerJoin('accounts as a', 'a.id', 'n.account_id')
+      .select(['a.username', 'n.entity_id', 'n.subject'])
+      .where('n.kind', '=', 'deadline_escalated')
+      .where('n.entity_type', '=', entityType)
+      .execute();
+    const per = new Map<string, string[]>();
+    for (const r of rows) per.set(r.username, [...(per.get(r.username) ?? []), r.entity_id ?? '']);
+    return { rows, per };
+  };
+
+  it('each escalated case notifies the town centre’s officers and the supervisors, once each', async () => {
+    const { rows, per } = await escalationNotices('case');
+    expect([...per.keys()].sort()).toEqual(['supervisor', 'town']);
+    const escalated = (
+      await t.testDb.db.kysely
+        .selectFrom('escalations')
+        .select('entity_id')
+        .where('entity_type', '=', 'case')
+        .execute()
+    ).map((r) => r.entity_id);
+    for (const username of ['supervisor', 'town']) {
+      expect([...per.get(username)!].sort()).toEqual([...escalated].sort()); // once per case
+    }
+    expect(rows[0]!.subject).toMatch(/^办件 20260302-\d{5} 已超期/);
+    const audited = await t.testDb.db.kysely
+      .selectFrom('audit_events')
+      .select('after_json')
+      .where('action', '=', 'case.escalated')
+      .executeTakeFirstOrThrow();
+    expect((JSON.parse(audited.after_json!) as { notified: string[] }).notified).toHaveLength(2);
+    // The town officer reads them through the ordinary notifications API.
+    const mine = (await town.call('GET', '/api/v1/notifications')).json<{ kind: string }[]>();
+    expect(mine.filter((n) => n.kind === 'deadline_escalated')).toHaveLength(11);
+  });
+
   it('an overdue hand-off is escalated once too', async () => {
     const townMe = (await town.call('GET', '/api/v1/auth/me')).json<{ id: string }>();
     const handoff = await clerk.call('POST', '/api/v1/handoffs', {
@@ -114,6 +153,11 @@ describe('deadline sweep and escalations', () => {
       .where('entity_type', '=', 'handoff')
       .execute();
     expect(rows).toHaveLength(1);
+    const { per } = await escalationNotices('handoff');
+    expect(Object.fromEntries(per)).toEqual({
+      supervisor: [handoff.json<{ id: string }>().id],
+      town: [handoff.json<{ id: string }>().id],
+    });
   });
 
   it('the town centre and supervisors see the escalations in their reach; others do not', async () => {

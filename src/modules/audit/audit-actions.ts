@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'account.token_issued',
   'calendar.override_set',
   'calendar.override_removed',
+  'calendar.notice_entered',
   'catalog.item_created',
   'catalog.item_versioned',
   'catalog.item_activated',

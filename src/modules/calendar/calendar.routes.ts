@@ -3,10 +3,15 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import {
   CalendarDateSchema,
+  CalendarYearParams,
   DaysQuery,
   DaysView,
   DueDateQuery,
   DueDateView,
+  NoticeBody,
+  NoticeEnteredView,
+  NoticeList,
+  NoticeView,
   OverrideBody,
   OverrideList,
   OverrideListQuery,
@@ -19,6 +24,7 @@ import {
   removeOverride,
   setOverride,
 } from './calendar.service.ts';
+import { enterNotice, getNotice, listNotices } from './calendar-notice.service.ts';
 
 const STAFF = { access: { roles: STAFF_ROLES } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
@@ -113,5 +119,57 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listCalendarDays(db, request.query),
+  );
+
+  app.get(
+    '/calendar/notices',
+    {
+      config: STAFF,
+      schema: {
+        tags: ['calendar'],
+        summary: 'The State Council holiday notices entered for years after the official data',
+        response: { 200: NoticeList },
+      },
+    },
+    async () => listNotices(db),
+  );
+
+  app.get(
+    '/calendar/years/:year/notice',
+    {
+      config: STAFF,
+      schema: {
+        tags: ['calendar'],
+        summary: 'One year’s entered notice: its days off and make-up working days',
+        params: CalendarYearParams,
+        response: { 200: NoticeView },
+      },
+    },
+    async (request) => getNotice(db, request.params),
+  );
+
+  app.put(
+    '/calendar/years/:year/notice',
+    {
+      config: ADMIN,
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'Enter (or replace) a year’s holiday notice in one action: its days off and make-up working days',
+        description:
+          'Give `days` as JSON rows or `csv` as uploaded (`date,kind[,name]` a line; kind holiday/休 or workday/班). The year’s previous notice is replaced atomically, the change is audited, and running cases reaching into the year get their due dates recomputed. Afterwards the year is no longer provisional. Years inside the official data answer 409 CALENDAR_YEAR_OFFICIAL.',
+        params: CalendarYearParams,
+        body: NoticeBody,
+        response: { 200: NoticeEnteredView },
+      },
+    },
+    async (request) =>
+      enterNotice(db, {
+        year: request.params.year,
+        ...request.body,
+        actor: request.actor!,
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
   );
 };

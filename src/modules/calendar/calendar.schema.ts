@@ -35,7 +35,7 @@ export const OverrideView = z.object({
 });
 
 export const CalendarWarningView = z.object({
-  code: z.literal('CALENDAR_BEYOND_OFFICIAL_DATA'),
+  code: z.literal('CALENDAR_YEAR_PROVISIONAL'),
   year: z.number().int(),
   lastOfficialYear: z.number().int(),
   zh: z.string(),
@@ -62,6 +62,9 @@ export const DueDateView = z.object({
   /** Acceptance is taken as 09:00 China time on `from`. */
   acceptedAt: z.string(),
   dueDate: z.string(),
+  /** The count passes through a year whose holiday notice is not entered yet. */
+  dueDateProvisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
   warnings: z.array(CalendarWarningView),
 });
 
@@ -71,7 +74,7 @@ export const DayView = z.object({
   date: z.string(),
   weekday: z.number().int(),
   working: z.boolean(),
-  source: z.enum(['official', 'override', 'weekday-rule']),
+  source: z.enum(['official', 'notice', 'statutory', 'override', 'weekday-rule']),
   holiday: z.object({ zh: z.string(), en: z.string() }).nullable(),
 });
 
@@ -81,4 +84,61 @@ export const DaysView = z.object({
   lastOfficialYear: z.number().int(),
   days: z.array(DayView),
   warnings: z.array(CalendarWarningView),
+});
+
+export const CalendarYearParams = z.strictObject({
+  year: z.coerce.number().int().min(CALENDAR_FIRST_YEAR).max(CALENDAR_LAST_YEAR),
+});
+
+export const NoticeDayBody = z.strictObject({
+  date: CalendarDateSchema,
+  kind: OverrideKindSchema,
+  /** The festival, e.g. 春节 (optional). */
+  name: z.string().trim().min(1).max(20).optional(),
+});
+
+/** A year's notice: `days` as JSON rows, or `csv` as uploaded (date,kind[,name] a line). */
+export const NoticeBody = z
+  .strictObject({
+    /** The notice it comes from, e.g. 国办发明电〔2026〕7号. */
+    note: z.string().trim().min(1).max(200),
+    days: z.array(NoticeDayBody).max(366).optional(),
+    csv: z.string().max(20_000).optional(),
+  })
+  .refine((b) => (b.days === undefined) !== (b.csv === undefined), {
+    message: 'give either days or csv',
+    path: ['days'],
+  });
+
+const HolidayNameView = z.object({ zh: z.string(), en: z.string() });
+
+export const NoticeView = z.object({
+  year: z.number().int(),
+  note: z.string(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string(),
+  days: z.array(
+    z.object({ date: z.string(), kind: OverrideKindSchema, name: HolidayNameView.nullable() }),
+  ),
+});
+
+export const NoticeEnteredView = NoticeView.extend({
+  /** Running cases whose due date moved with the new notice. */
+  recomputedDueDates: z.array(
+    z.object({ caseId: z.string(), number: z.string(), from: z.string(), to: z.string() }),
+  ),
+});
+
+export const NoticeList = z.object({
+  lastOfficialYear: z.number().int(),
+  notices: z.array(
+    z.object({
+      year: z.number().int(),
+      note: z.string(),
+      enteredBy: z.string().nullable(),
+      enteredAt: z.string(),
+      holidays: z.number().int(),
+      workdays: z.number().int(),
+    }),
+  ),
 });

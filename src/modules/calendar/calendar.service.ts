@@ -11,7 +11,7 @@
  * No cache: `loadWorkCalendar` reads the whole (small: a few dozen rows a year) table each time,
  * so several app nodes never disagree about a working day.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CalendarOverrideTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -21,12 +21,14 @@ import {
   addCalendarDays,
   calendarDaysBetween,
   calendarWarningsForRange,
+  CHINESE_DAYS_DATA,
   chinaTime,
   computeDueDate,
   createWorkCalendar,
   describeDay,
   isValidIsoDate,
   LAST_OFFICIAL_YEAR,
+  type CalendarNotice,
   type IsoDate,
   type OverrideKind,
   type WorkCalendar,
@@ -34,10 +36,27 @@ import {
 
 const EDITORS = ['admin'] as const;
 
-/** The official data with every override from the database; overrides win. */
-export async function loadWorkCalendar(db: Kysely<Database>): Promise<WorkCalendar> {
+/**
+ * The official data, the entered notices (years after the data) and every override from the
+ * database; overrides win.
+ */
+export async function loadWorkCalendar(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<WorkCalendar> {
   const rows = await db.selectFrom('calendar_overrides').select(['date', 'kind']).execute();
-  return createWorkCalendar(rows);
+  const years = await db.selectFrom('calendar_years').select('year').execute();
+  const days = await db.selectFrom('calendar_notice_days').selectAll().execute();
+  const notices: CalendarNotice[] = years.map(({ year }) => ({
+    year,
+    days: days
+      .filter((d) => d.year === year)
+      .map((d) => ({
+        date: d.date,
+        kind: d.kind,
+        name: d.name_zh ? { zh: d.name_zh, en: d.name_en ?? d.name_zh } : null,
+      })),
+  }));
+  return createWorkCalendar(rows, CHINESE_DAYS_DATA, notices);
 }
 
 function overrideView(row: CalendarOverrideTable) {
@@ -155,7 +174,15 @@ export async function previewDueDate(db: Kysely<Database>, input: { from: IsoDat
     pauses: [],
     cal: await loadWorkCalendar(db),
   });
-  return { ...input, acceptedAt: acceptedAt.toISOString(), dueDate, warnings };
+  const provisionalYears = warnings.map((w) => w.year);
+  return {
+    ...input,
+    acceptedAt: acceptedAt.toISOString(),
+    dueDate,
+    dueDateProvisional: provisionalYears.length > 0,
+    provisionalYears,
+    warnings,
+  };
 }
 
 /** Every date from..to (inclusive, at most a leap year) with whether it is a working day and why. */

@@ -26,6 +26,7 @@ import {
   isWorkingDay,
   LAST_OFFICIAL_YEAR,
   lastYearOf,
+  provisionalYears,
   workingDaysBetween,
   type ClockPause,
   type WorkCalendar,
@@ -76,14 +77,10 @@ describe('the official data', () => {
 
   // The package's own functions read the local time zone; west of UTC they answer for the day before.
   it.skipIf(new Date(2026, 0, 1).getTimezoneOffset() > 0)(
-    'agrees with chinese-days’ own isWorkday for every day from 2004 to a year past the data',
+    'agrees with chinese-days’ own isWorkday for every day from 2004 to the end of the data',
     () => {
       const mismatches: string[] = [];
-      for (
-        let d = '2004-01-01';
-        d <= `${LAST_OFFICIAL_YEAR + 1}-12-31`;
-        d = addCalendarDays(d, 1)
-      ) {
+      for (let d = '2004-01-01'; d <= `${LAST_OFFICIAL_YEAR}-12-31`; d = addCalendarDays(d, 1)) {
         const [y, m, day] = d.split('-').map(Number) as [number, number, number];
         if (chineseDays.isWorkday(new Date(y, m - 1, day)) !== isWorkingDay(d, cal))
           mismatches.push(d);
@@ -173,10 +170,11 @@ describe('working days around the 2026 National Day', () => {
     expect(isWorkingDay(date, cal)).toBe(working);
   });
 
-  it('20 working days from Monday 21 September: due 26 October, a week later than Mon–Fri counting', () => {
+  it('20 working days from Monday 21 September: due 26 October, later than by statutory days only', () => {
     expect(addWorkingDays('2026-09-21', 20, cal)).toBe('2026-10-26');
-    const weekdaysOnly = createWorkCalendar([], { holidays: {}, workdays: {} });
-    expect(addWorkingDays('2026-09-21', 20, weekdaysOnly)).toBe('2026-10-19');
+    // Without the notice (no data at all): weekends and the statutory 中秋 and 国庆 1–3 only.
+    const statutoryOnly = createWorkCalendar([], { holidays: {}, workdays: {} });
+    expect(addWorkingDays('2026-09-21', 20, statutoryOnly)).toBe('2026-10-22');
   });
 
   it('the make-up Sunday is the next working day after a Saturday', () => {
@@ -327,12 +325,17 @@ describe('overrides', () => {
 });
 
 describe('beyond the official data', () => {
-  it('2027 counts as ordinary weeks (New Year’s Day 2027 is a Friday at work) and says so', () => {
-    expect(isWorkingDay('2027-01-01', cal)).toBe(true);
-    expect(describeDay('2027-01-01', cal).source).toBe('weekday-rule');
+  it('2027: New Year’s Day is a statutory holiday, the year is provisional and says so', () => {
+    expect(isWorkingDay('2027-01-01', cal)).toBe(false);
+    expect(describeDay('2027-01-01', cal)).toMatchObject({
+      source: 'statutory',
+      working: false,
+      holiday: { zh: '元旦' },
+    });
+    expect(describeDay('2027-01-04', cal)).toMatchObject({ source: 'weekday-rule', working: true });
     expect(calendarWarnings('2027-01-01', cal)).toEqual([
       expect.objectContaining({
-        code: 'CALENDAR_BEYOND_OFFICIAL_DATA',
+        code: 'CALENDAR_YEAR_PROVISIONAL',
         year: 2027,
         lastOfficialYear: 2026,
       }),
@@ -340,18 +343,78 @@ describe('beyond the official data', () => {
     expect(calendarWarnings('2027-01-01', cal)[0]!.zh).toContain('2027 年');
   });
 
+  it('from 2026-12-30, two working days end on Monday 4 January 2027 (not on 元旦)', () => {
+    expect(addWorkingDays('2026-12-30', 2, cal)).toBe('2027-01-04');
+  });
+
+  it('a 20-working-day case accepted on 2026-12-04 skips 元旦 2027', () => {
+    const r = computeDueDate({
+      acceptedAt: cn('2026-12-04T09:00'),
+      promisedDays: 20,
+      pauses: [],
+      cal,
+    });
+    expect(r.dueDate).toBe('2027-01-04');
+    expect(r.warnings.map((w) => w.year)).toEqual([2027]);
+  });
+
+  it('the 2027 Spring Festival (除夕 5 February to 初三 8 February) is off', () => {
+    expect(['2027-02-05', '2027-02-08'].map((d) => isWorkingDay(d, cal))).toEqual([false, false]);
+    expect(isWorkingDay('2027-02-04', cal)).toBe(true);
+    expect(isWorkingDay('2027-02-09', cal)).toBe(true);
+    expect(addWorkingDays('2027-02-04', 1, cal)).toBe('2027-02-09');
+  });
+
   it('no warning inside the official data', () => {
     expect(calendarWarnings('2026-12-31', cal)).toEqual([]);
     expect(calendarWarnings('2004-05-01', cal)).toEqual([]);
   });
 
-  it('no warning once anyone has entered an override for that year', () => {
+  it('one override in a year does not make the year known; its notice does', () => {
     const c = createWorkCalendar([{ date: '2027-01-01', kind: 'holiday' }]);
-    expect(calendarWarnings('2027-06-01', c)).toEqual([]);
-    expect(calendarWarnings('2028-06-01', c).map((w) => w.year)).toEqual([2028]);
+    expect(calendarWarnings('2027-06-01', c).map((w) => w.year)).toEqual([2027]);
+    expect(provisionalYears('2026-12-04', '2027-01-04', c)).toEqual([2027]);
+    const n = createWorkCalendar([], CHINESE_DAYS_DATA, [{ year: 2027, days: [] }]);
+    expect(calendarWarnings('2027-06-01', n)).toEqual([]);
+    expect(calendarWarnings('2028-06-01', n).map((w) => w.year)).toEqual([2028]);
   });
 
-  it('a due date in 2027 carries the warning; one per uncovered year of a long range', () => {
+  it('a notice adds its bridge days and make-up working days; statutory days stay off', () => {
+    const notice = {
+      year: 2027,
+      days: [
+        {
+          date: '2027-02-09',
+          kind: 'holiday' as const,
+          name: { zh: '春节', en: 'Spring Festival' },
+        },
+        { date: '2027-02-20', kind: 'workday' as const, name: null },
+      ],
+    };
+    const c = createWorkCalendar([], CHINESE_DAYS_DATA, [notice]);
+    expect(describeDay('2027-02-09', c)).toMatchObject({ working: false, source: 'notice' });
+    expect(describeDay('2027-02-20', c)).toMatchObject({ working: true, source: 'notice' });
+    expect(describeDay('2027-02-08', c)).toMatchObject({ working: false, source: 'statutory' });
+    expect(addWorkingDays('2027-02-04', 1, c)).toBe('2027-02-10');
+  });
+
+  it('a notice for a year inside the official data is ignored (the data stays authoritative)', () => {
+    const c = createWorkCalendar([], CHINESE_DAYS_DATA, [
+      { year: 2026, days: [{ date: '2026-03-03', kind: 'holiday', name: null }] },
+    ]);
+    expect(isWorkingDay('2026-03-03', c)).toBe(true);
+  });
+
+  it('overrides still win over statutory and notice days', () => {
+    const c = createWorkCalendar([{ date: '2027-01-01', kind: 'workday' }]);
+    expect(describeDay('2027-01-01', c)).toMatchObject({
+      working: true,
+      source: 'override',
+      holiday: { zh: '元旦' },
+    });
+  });
+
+  it('a due date in 2027 carries the warning; one per provisional year of a long range', () => {
     const r = computeDueDate({
       acceptedAt: cn('2026-12-28T09:00'),
       promisedDays: 10,

@@ -6,15 +6,22 @@
  * (国务院办公厅关于部分节假日安排的通知, 2004 onwards). We read its shipped table rather than call
  * its functions: they take the weekday and their table keys from the process's local time zone,
  * so on a machine west of UTC (e.g. TZ=America/New_York) every date answers for the day before.
- * The package silently treats years after its data as ordinary weeks; admins enter those years'
- * holidays as overrides (calendar_overrides), and `calendarWarnings` says when nobody has.
+ * For years after its data, the statutory holidays fixed by law are computed
+ * (statutory-holidays.ts); only the year's bridge days and 调休 make-up working days are unknown
+ * until an administrator enters that year's notice (calendar_notice_days). Until then the year is
+ * provisional and `calendarWarnings` says so. Single-date overrides (calendar_overrides) win over
+ * everything, but do not make a year's schedule known.
  */
 import chineseDaysTable from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { statutoryHolidayOn } from './statutory-holidays.ts';
 
 export type IsoDate = string;
 export type OverrideKind = 'workday' | 'holiday';
-/** Where a day's status comes from: an admin's override, the notices, or Monday–Friday. */
-export type DaySource = 'override' | 'official' | 'weekday-rule';
+/**
+ * Where a day's status comes from: an admin's override, the shipped notices (official), a notice an
+ * admin entered, the statutory holidays computed by law (years past the data), or Monday–Friday.
+ */
+export type DaySource = 'override' | 'official' | 'notice' | 'statutory' | 'weekday-rule';
 export type DeadlineLight = 'green' | 'yellow' | 'red' | 'paused';
 
 export interface OfficialCalendarData {
@@ -29,14 +36,29 @@ export interface CalendarOverride {
   kind: OverrideKind;
 }
 
+/** One day of a State Council notice an administrator entered (a day off or a make-up working day). */
+export interface NoticeDay {
+  date: IsoDate;
+  kind: OverrideKind;
+  name: HolidayName | null;
+}
+
+/** A year's notice (国务院办公厅关于XXXX年部分节假日安排的通知): its days off and make-up days. */
+export interface CalendarNotice {
+  year: number;
+  days: readonly NoticeDay[];
+}
+
 export interface WorkCalendar {
-  /** The last year the official data covers; later years follow the weekday rule. */
+  /** The last year the official data covers; later years use statutory days + entered notices. */
   readonly lastOfficialYear: number;
   readonly official: OfficialCalendarData;
-  /** Admin overrides; they win over the official data. */
+  /** Admin overrides; they win over everything else. */
   readonly overrides: ReadonlyMap<IsoDate, OverrideKind>;
-  /** Years with at least one override: someone has entered that year's schedule. */
-  readonly overrideYears: ReadonlySet<number>;
+  /** Days of the notices entered for years after the official data. */
+  readonly noticeDays: ReadonlyMap<IsoDate, NoticeDay>;
+  /** Years after the official data whose notice was entered: no longer provisional. */
+  readonly noticeYears: ReadonlySet<number>;
 }
 
 export interface HolidayName {
@@ -55,7 +77,7 @@ export interface DayInfo {
 }
 
 export interface CalendarWarning {
-  code: 'CALENDAR_BEYOND_OFFICIAL_DATA';
+  code: 'CALENDAR_YEAR_PROVISIONAL';
   year: number;
   lastOfficialYear: number;
   zh: string;
@@ -142,18 +164,25 @@ export function chinaTime(date: IsoDate, hour: number, minute = 0): Date {
 export function createWorkCalendar(
   overrides: readonly CalendarOverride[] = [],
   official: OfficialCalendarData = CHINESE_DAYS_DATA,
+  notices: readonly CalendarNotice[] = [],
 ): WorkCalendar {
   const map = new Map<IsoDate, OverrideKind>();
   for (const o of overrides) {
     dayNumber(o.date); // validates
     map.set(o.date, o.kind);
   }
-  return {
-    lastOfficialYear: lastYearOf(official),
-    official,
-    overrides: map,
-    overrideYears: new Set([...map.keys()].map((d) => Number(d.slice(0, 4)))),
-  };
+  const lastOfficialYear = lastYearOf(official);
+  const noticeDays = new Map<IsoDate, NoticeDay>();
+  const noticeYears = new Set<number>();
+  for (const n of notices) {
+    if (n.year <= lastOfficialYear) continue; // the shipped data stays authoritative
+    noticeYears.add(n.year);
+    for (const d of n.days) {
+      dayNumber(d.date);
+      if (Number(d.date.slice(0, 4)) === n.year) noticeDays.set(d.date, d);
+    }
+  }
+  return { lastOfficialYear, official, overrides: map, noticeDays, noticeYears };
 }
 
 function holidayName(value: string | undefined): HolidayName | null {
@@ -162,26 +191,61 @@ function holidayName(value: string | undefined): HolidayName | null {
   return { en: en ?? value, zh: zh ?? en ?? value };
 }
 
+/** The statutory holiday computed by law, for years after the official data only. */
+function statutoryOn(date: IsoDate, cal: WorkCalendar): HolidayName | null {
+  return Number(date.slice(0, 4)) > cal.lastOfficialYear ? statutoryHolidayOn(date) : null;
+}
+
+/** A day's status without overrides: notice, official data, statutory holiday, weekday rule. */
+function baseDay(
+  date: IsoDate,
+  weekday: number,
+  cal: WorkCalendar,
+): { working: boolean; source: DaySource; holiday: HolidayName | null } {
+  const notice = cal.noticeDays.get(date);
+  const statutory = statutoryOn(date, cal);
+  if (notice)
+    return {
+      working: notice.kind === 'workday',
+      source: 'notice',
+      holiday: notice.name ?? statutory,
+    };
+  if (cal.official.workdays[date])
+    return { working: true, source: 'official', holiday: holidayName(cal.official.workdays[date]) };
+  if (cal.official.holidays[date])
+    return {
+      working: false,
+      source: 'official',
+      holiday: holidayName(cal.official.holidays[date]),
+    };
+  if (statutory) return { working: false, source: 'statutory', holiday: statutory };
+  return { working: weekday <= 5, source: 'weekday-rule', holiday: null };
+}
+
 export function describeDay(date: IsoDate, cal: WorkCalendar): DayInfo {
   const weekday = isoWeekday(dayNumber(date));
-  const listed = cal.official.workdays[date] ?? cal.official.holidays[date];
-  const holiday = holidayName(listed);
+  const base = baseDay(date, weekday, cal);
   const override = cal.overrides.get(date);
   if (override)
-    return { date, weekday, working: override === 'workday', source: 'override', holiday };
-  if (cal.official.workdays[date])
-    return { date, weekday, working: true, source: 'official', holiday };
-  if (cal.official.holidays[date])
-    return { date, weekday, working: false, source: 'official', holiday };
-  return { date, weekday, working: weekday <= 5, source: 'weekday-rule', holiday: null };
+    return {
+      date,
+      weekday,
+      working: override === 'workday',
+      source: 'override',
+      holiday: base.holiday,
+    };
+  return { date, weekday, ...base };
 }
 
 function workingOn(day: number, cal: WorkCalendar): boolean {
   const date = isoDate(day);
   const override = cal.overrides.get(date);
   if (override) return override === 'workday';
+  const notice = cal.noticeDays.get(date);
+  if (notice) return notice.kind === 'workday';
   if (cal.official.workdays[date]) return true;
   if (cal.official.holidays[date]) return false;
+  if (statutoryOn(date, cal)) return false;
   return isoWeekday(day) <= 5;
 }
 
@@ -225,30 +289,36 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkCalendar
 
 function warningFor(year: number, lastOfficialYear: number): CalendarWarning {
   return {
-    code: 'CALENDAR_BEYOND_OFFICIAL_DATA',
+    code: 'CALENDAR_YEAR_PROVISIONAL',
     year,
     lastOfficialYear,
-    zh: `${year} 年的法定节假日尚未录入，期限按普通周末计算（官方数据截至 ${lastOfficialYear} 年）；请管理员按国务院办公厅通知录入`,
-    en: `No holidays entered for ${year}: deadlines count it as ordinary weeks (official data ends with ${lastOfficialYear}); an administrator should enter the State Council schedule`,
+    zh: `${year} 年节假日安排尚未公布：期限已计入法定节假日，未计入调休和补班，为暂定（官方数据截至 ${lastOfficialYear} 年）；通知发布后请管理员录入`,
+    en: `The ${year} holiday schedule is not yet published: deadlines count its statutory holidays but not its bridge and make-up days, so they are provisional (official data ends with ${lastOfficialYear}); an administrator should enter the State Council notice`,
   };
 }
 
-/** Years from..to (inclusive) past the official data for which nobody entered any override. */
+/**
+ * Years from..to (inclusive) whose bridge and make-up days are unknown: after the official data
+ * and no notice entered. Single-date overrides do not count as a notice.
+ */
+export function provisionalYears(from: IsoDate, to: IsoDate, cal: WorkCalendar): number[] {
+  const first = Math.max(Number(from.slice(0, 4)), cal.lastOfficialYear + 1);
+  const last = Number(to.slice(0, 4));
+  const years: number[] = [];
+  for (let year = first; year <= last; year++) if (!cal.noticeYears.has(year)) years.push(year);
+  return years;
+}
+
+/** One warning per provisional year from..to (inclusive). */
 export function calendarWarningsForRange(
   from: IsoDate,
   to: IsoDate,
   cal: WorkCalendar,
 ): CalendarWarning[] {
-  const first = Math.max(Number(from.slice(0, 4)), cal.lastOfficialYear + 1);
-  const last = Number(to.slice(0, 4));
-  const warnings: CalendarWarning[] = [];
-  for (let year = first; year <= last; year++) {
-    if (!cal.overrideYears.has(year)) warnings.push(warningFor(year, cal.lastOfficialYear));
-  }
-  return warnings;
+  return provisionalYears(from, to, cal).map((y) => warningFor(y, cal.lastOfficialYear));
 }
 
-/** A warning when `date` falls in a year after the official data that has no overrides. */
+/** A warning when `date` falls in a provisional year. */
 export function calendarWarnings(date: IsoDate, cal: WorkCalendar): CalendarWarning[] {
   dayNumber(date);
   return calendarWarningsForRange(date, date, cal);

@@ -16,7 +16,7 @@ import { getItem } from '../catalog/catalog.service.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
 import { decideScope } from './case.scope.ts';
-import { getCaseView } from './case.view.ts';
+import { getCaseView, type DeadlineOptions } from './case.view.ts';
 
 const INTAKE_ROLES = ['clerk', 'agent', 'town_officer'] as const;
 
@@ -65,7 +65,7 @@ export async function fileCase(
     actor: Actor;
     requestId: string | null;
     now: Date;
-  },
+  } & DeadlineOptions,
 ) {
   const grant = intakeGrant(input.actor, input.stationId);
   const resident = await db
@@ -189,5 +189,10 @@ export async function fileCase(
       now: input.now,
     });
   });
-  return getCaseView(db, { id, actor: input.actor, now: input.now });
+  return getCaseView(db, {
+    id,
+    actor: input.actor,
+    now: input.now,
+    yellowWithinWorkingDays: input.yellowWithinWorkingDays,
+  });
 }

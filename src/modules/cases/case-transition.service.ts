@@ -19,7 +19,7 @@ import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
 import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from './case.repo.ts';
 import type { TransitionBody } from './case.schema.ts';
 import { buildNotice, checkSupplementRequest, type OneTimeNotice } from './case.notice.ts';
-import { getCaseView } from './case.view.ts';
+import { getCaseView, type DeadlineOptions } from './case.view.ts';
 import { checkTransition, TRANSITIONS, type CaseState, type Guard } from './case.workflow.ts';
 
 type Body = z.infer<typeof TransitionBody>;
@@ -81,7 +81,13 @@ async function resumeClock(
 
 export async function transitionCase(
   db: Kysely<Database>,
-  input: { caseId: string; body: Body; actor: Actor; requestId: string; now: Date },
+  input: {
+    caseId: string;
+    body: Body;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  } & DeadlineOptions,
 ) {
   const { body, actor, now } = input;
   const current = await findCase(db, input.caseId);
@@ -248,5 +254,10 @@ export async function transitionCase(
       now,
     });
   });
-  return getCaseView(db, { id: current.id, actor, now });
+  return getCaseView(db, {
+    id: current.id,
+    actor,
+    now,
+    yellowWithinWorkingDays: input.yellowWithinWorkingDays,
+  });
 }

@@ -26,6 +26,8 @@ const CASE_STAFF = [
 /** 赶集式通办 cases: intake at any station, the workflow, and public tracking (GS-3 … GS-9). */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
+  /** GS-8: the yellow window is configuration (DEADLINE_YELLOW_WORKING_DAYS). */
+  const yellowWithinWorkingDays = app.deps.config.deadlineYellowWorkingDays;
 
   app.post(
     '/cases',
@@ -44,6 +46,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor!,
         requestId: request.id,
         now: app.deps.now(),
+        yellowWithinWorkingDays,
       });
       return reply.status(201).send(created);
     },
@@ -61,7 +64,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listCases(db, { actor: request.actor!, ...request.query, now: app.deps.now() }),
+      listCases(db, {
+        actor: request.actor!,
+        ...request.query,
+        now: app.deps.now(),
+        yellowWithinWorkingDays,
+      }),
   );
 
   app.get(
@@ -76,7 +84,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getCaseView(db, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+      getCaseView(db, {
+        id: request.params.id,
+        actor: request.actor!,
+        now: app.deps.now(),
+        yellowWithinWorkingDays,
+      }),
   );
 
   app.get(
@@ -126,6 +139,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor!,
         requestId: request.id,
         now: app.deps.now(),
+        yellowWithinWorkingDays,
       }),
   );
 

@@ -108,6 +108,9 @@ export const CaseView = z.object({
   notice: NoticeView,
   acceptedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** GS-8: the due date counts through a year whose holiday notice is not entered yet. */
+  dueDateProvisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
   light: z.enum(['green', 'yellow', 'red', 'paused', 'none']),
   result: z.enum(['approved', 'not_approved']).nullable(),
   resultText: z.string().nullable(),
@@ -133,6 +136,9 @@ export const TrackView = z.object({
   state: z.enum(CASE_STATES),
   station: z.string(),
   dueDate: z.string().nullable(),
+  /** GS-8: the due date counts through a year whose holiday notice is not entered yet. */
+  dueDateProvisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
   missing: z.array(Bilingual),
   result: z.enum(['approved', 'not_approved']).nullable(),
 });

@@ -7,8 +7,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import type { OneTimeNotice } from './case.notice.ts';
+import { dueDateProvisionality } from './case.view.ts';
 import type { CaseState } from './case.workflow.ts';
 
 export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
@@ -37,6 +39,8 @@ export async function trackCase(
       'c.number',
       'c.state',
       'c.due_date',
+      'c.accepted_at',
+      'c.created_at',
       'c.notice',
       'c.result',
       'p.phone_cipher',
@@ -58,6 +62,7 @@ export async function trackCase(
     state,
     station: row.station,
     dueDate: row.due_date,
+    ...dueDateProvisionality(row, await loadWorkCalendar(deps.db)),
     missing:
       state === 'awaiting_supplement'
         ? notice.missing.filter((m) => m.blocking).map((m) => m.name)

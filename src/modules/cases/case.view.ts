@@ -5,7 +5,12 @@ import { AppError } from '../../server/problem.ts';
 import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import { chinaDate, deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
+import {
+  chinaDate,
+  deadlineLight,
+  provisionalYears,
+  type WorkCalendar,
+} from '../calendar/working-days.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import type { OneTimeNotice } from './case.notice.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
@@ -48,7 +53,12 @@ function itemName(definition: string | null): { zh: string; en: string } {
   return (JSON.parse(definition) as { name: { zh: string; en: string } }).name;
 }
 
-export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar) {
+/** GS-8: how many working days before the due date a case turns yellow (config, default 1). */
+export interface DeadlineOptions {
+  yellowWithinWorkingDays?: number | undefined;
+}
+
+export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar, opts: DeadlineOptions = {}) {
   if (
     !row.due_date ||
     TERMINAL_STATES.includes(row.state as CaseState) ||
@@ -59,10 +69,30 @@ export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar) {
   }
   const paused =
     row.state === 'suspended' || (row.state === 'awaiting_supplement' && row.accepted_at !== null);
-  return deadlineLight({ dueDate: row.due_date, now, paused, cal });
+  return deadlineLight({
+    dueDate: row.due_date,
+    now,
+    paused,
+    cal,
+    yellowWithinWorkingDays: opts.yellowWithinWorkingDays,
+  });
 }
 
-function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
+/**
+ * GS-8: whether the due date counts through a year whose holiday notice is not entered yet
+ * (from the acceptance date to the due date), so every surface can say it is provisional.
+ */
+export function dueDateProvisionality(
+  row: Pick<CaseTable, 'accepted_at' | 'created_at' | 'due_date'>,
+  cal: WorkCalendar,
+) {
+  if (!row.due_date) return { dueDateProvisional: false, provisionalYears: [] as number[] };
+  const from = chinaDate(new Date(row.accepted_at ?? row.created_at));
+  const years = provisionalYears(from <= row.due_date ? from : row.due_date, row.due_date, cal);
+  return { dueDateProvisional: years.length > 0, provisionalYears: years };
+}
+
+function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar, opts: DeadlineOptions) {
   return {
     id: row.id,
     number: row.number,
@@ -91,7 +121,8 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
     notice: JSON.parse(row.notice) as OneTimeNotice,
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
-    light: lightOf(row, now, cal),
+    ...dueDateProvisionality(row, cal),
+    light: lightOf(row, now, cal, opts),
     result: row.result,
     resultText: row.result_text,
     version: row.version,
@@ -102,13 +133,13 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
 
 export async function getCaseView(
   db: Kysely<Database>,
-  input: { id: string; actor: Actor; now: Date },
+  input: { id: string; actor: Actor; now: Date } & DeadlineOptions,
 ) {
   const row = await caseQuery(db).where('c.id', '=', input.id).executeTakeFirst();
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
     throw new AppError('OUT_OF_SCOPE');
-  return present(row, input.actor, input.now, await loadWorkCalendar(db));
+  return present(row, input.actor, input.now, await loadWorkCalendar(db), input);
 }
 
 /**
@@ -129,7 +160,7 @@ export async function listCases(
     limit: number;
     offset: number;
     now: Date;
-  },
+  } & DeadlineOptions,
 ) {
   const staffGrants = input.actor.grants.filter((g) =>
     ['clerk', 'agent', 'town_officer', 'district_officer', 'supervisor', 'admin'].includes(g.role),
@@ -184,5 +215,5 @@ export async function listCases(
     .offset(input.offset)
     .execute();
   const cal = await loadWorkCalendar(db);
-  return rows.map((r) => present(r, input.actor, input.now, cal));
+  return rows.map((r) => present(r, input.actor, input.now, cal, input));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dateZh,
   dueText,
+  provisionalNote,
   feeText,
   limitText,
   procedureSteps,
@@ -48,5 +49,11 @@ describe('wording of the printed papers', () => {
     expect(trackingUrl('https://jmk.example.cn', '20260302-00001')).toBe(
       'https://jmk.example.cn/track?number=20260302-00001',
     );
+  });
+
+  it('notes a provisional due date (GS-8)', () => {
+    expect(provisionalNote([2027])).toBe('注：2027 年节假日安排尚未公布，办结时限为暂定。');
+    expect(provisionalNote([2027, 2028])).toContain('2027、2028 年');
+    expect(provisionalNote([])).toBeNull();
   });
 });

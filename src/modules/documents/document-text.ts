@@ -46,6 +46,12 @@ export function limitText(promisedDays: number, legalDays: number): string {
 }
 
 /** The expected completion: a date once accepted, otherwise how it will be counted. */
+/** GS-8: the note under a provisional due date, e.g. 注：2027 年节假日安排尚未公布，办结时限为暂定。 */
+export function provisionalNote(years: readonly number[]): string | null {
+  if (years.length === 0) return null;
+  return `注：${years.join('、')} 年节假日安排尚未公布，办结时限为暂定。`;
+}
+
 export function dueText(dueDate: string | null, promisedDays: number): string {
   if (dueDate) return `${dateZh(dueDate)}前办结`;
   if (promisedDays === 0) return '材料齐全后当场办结';

@@ -32,6 +32,8 @@ export interface CaseDocument {
   filedOn: string;
   acceptedOn: string | null;
   dueDate: string | null;
+  /** GS-8: years the due date counts through whose holiday notice is not entered (provisional). */
+  provisionalYears: number[];
   promisedLimitDays: number;
   legalLimitDays: number;
   /** What the case holds now (the receipt). */
@@ -93,6 +95,7 @@ export async function loadCaseDocument(
     filedOn: chinaDate(new Date(view.createdAt)),
     acceptedOn: view.acceptedAt ? chinaDate(new Date(view.acceptedAt)) : null,
     dueDate: view.dueDate,
+    provisionalYears: view.provisionalYears,
     promisedLimitDays: item.promisedLimitDays,
     legalLimitDays: item.legalLimitDays,
     presented: view.presented.flatMap((k) => {

@@ -1,6 +1,6 @@
 /** 受理回执 (GS-9): what was accepted, where, until when, and how to track it. */
 import type { CaseDocument } from './document.data.ts';
-import { dateZh, dueText, limitText, STATE_LABELS } from './document-text.ts';
+import { dateZh, dueText, limitText, provisionalNote, STATE_LABELS } from './document-text.ts';
 import type { CjkFont } from './pdf-font.ts';
 import {
   closing,
@@ -51,6 +51,8 @@ export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<B
         ['当前状态', STATE_LABELS[d.state]],
         ['咨询电话', `${d.station.phone}（${d.station.address}）`],
       ]);
+      const provisional = provisionalNote(d.provisionalYears);
+      if (provisional) paragraph(doc, provisional);
 
       heading(doc, `已收材料（共 ${d.presented.length} 项）`);
       if (d.presented.length === 0) paragraph(doc, '无。');

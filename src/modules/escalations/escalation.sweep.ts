@@ -2,13 +2,16 @@
  * The deadline sweep (GS-8): overdue cases are escalated to the station's supervisors and the
  * town centre. Bounded batches; each escalation is one short transaction whose insert can only
  * succeed once (unique key), so any number of nodes may sweep at the same time and every overdue
- * case is escalated exactly once.
+ * case is escalated exactly once. The winner notifies the town centre's officers and the
+ * supervisors (escalation.recipients.ts) in the same transaction, so they hear of it exactly once.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDate } from '../calendar/working-days.ts';
+import { notify } from '../first-response/notification.service.ts';
+import { escalationRecipients } from './escalation.recipients.ts';
 import { sweepOrders, type OrderSweepResult } from '../orders/orders.sweep.ts';
 
 /** States whose clock runs; awaiting a supplement or suspended, the clock stands still. */
@@ -33,6 +36,7 @@ async function escalateOnce(
     dueDate: string;
     auditRegion: string;
     audit: { action: 'case.escalated' | 'handoff.escalated'; after: Record<string, unknown> };
+    message: { subject: string; body: string };
     now: Date;
     nodeId: string;
   },
@@ -56,13 +60,31 @@ async function escalateOnce(
       .onConflict((oc) => oc.columns(['entity_type', 'entity_id', 'reason']).doNothing())
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false; // another node was first
+    const recipients = await escalationRecipients(trx, e.regionCode);
+    for (const to of recipients) {
+      await notify(trx, {
+        accountId: to.accountId,
+        kind: 'deadline_escalated',
+        subject: e.message.subject,
+        body: e.message.body,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        now: e.now,
+      });
+    }
     await recordAudit(trx, {
       actor: { accountId: null, role: 'system', stationId: null },
       action: e.audit.action,
       entityType: e.entityType,
       entityId: e.entityId,
       regionCode: e.auditRegion,
-      after: { reason: 'overdue', dueDate: e.dueDate, node: e.nodeId, ...e.audit.after },
+      after: {
+        reason: 'overdue',
+        dueDate: e.dueDate,
+        node: e.nodeId,
+        ...e.audit.after,
+        notified: recipients.map((x) => x.accountId),
+      },
       now: e.now,
     });
     return true;
@@ -78,6 +100,7 @@ export async function sweepOverdueCases(
     .selectFrom('cases as c')
     .select([
       'c.id',
+      'c.number',
       'c.due_date',
       'c.home_region_code',
       'c.accepting_region_code',
@@ -111,6 +134,10 @@ export async function sweepOverdueCases(
       dueDate: c.due_date!,
       auditRegion: c.home_region_code,
       audit: { action: 'case.escalated', after: { to: ['station_supervisors', 'town_centre'] } },
+      message: {
+        subject: `办件 ${c.number} 已超期 / Case ${c.number} is overdue`,
+        body: `办件 ${c.number} 应于 ${c.due_date} 办结，现已超期，已升级督办。 / Case ${c.number} was due on ${c.due_date} and is overdue; it has been escalated.`,
+      },
       now: opts.now,
       nodeId: opts.nodeId,
     });
@@ -159,6 +186,10 @@ export async function sweepOverdueHandoffs(
       dueDate: h.due_date,
       auditRegion: h.region_code,
       audit: { action: 'handoff.escalated', after: { matter: `${h.entity_type}:${h.entity_id}` } },
+      message: {
+        subject: `转交事项超期未接收 / A hand-off is overdue`,
+        body: `一项转交事项应于 ${h.due_date} 前接收，现已超期，已升级督办。 / A hand-off due to be taken up by ${h.due_date} is overdue; it has been escalated.`,
+      },
       now: opts.now,
       nodeId: opts.nodeId,
     });

@@ -14,6 +14,7 @@ export type NotificationKind =
   | 'matter_closed'
   | 'handoff_received'
   | 'handoff_declined'
+  | 'deadline_escalated'
   | 'vs_activity_cancelled'
   | 'vs_signup_promoted'
   | 'vs_hours_confirmed'
