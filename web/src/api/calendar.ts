@@ -3,7 +3,7 @@ import type { BilingualText } from './catalog-types';
 
 /** Shapes of the working-day calendar API (src/modules/calendar/calendar.schema.ts, GS-8). */
 export type OverrideKind = 'workday' | 'holiday';
-export type DaySource = 'official' | 'override' | 'weekday-rule';
+export type DaySource = 'official' | 'notice' | 'statutory' | 'override' | 'weekday-rule';
 
 export interface CalendarOverride {
   date: string;
@@ -14,7 +14,7 @@ export interface CalendarOverride {
 }
 
 export interface CalendarWarning {
-  code: 'CALENDAR_BEYOND_OFFICIAL_DATA';
+  code: 'CALENDAR_YEAR_PROVISIONAL';
   year: number;
   lastOfficialYear: number;
   zh: string;
@@ -48,7 +48,23 @@ export interface DueDatePreview {
   days: number;
   acceptedAt: string;
   dueDate: string;
+  /** GS-8: the count passes through a year whose holiday notice is not entered yet. */
+  dueDateProvisional: boolean;
+  provisionalYears: number[];
   warnings: CalendarWarning[];
+}
+
+/** A year's State Council holiday notice as entered (years after the official data). */
+export interface CalendarNotice {
+  year: number;
+  note: string;
+  enteredBy: string | null;
+  enteredAt: string;
+  days: { date: string; kind: OverrideKind; name: BilingualText | null }[];
+}
+
+export interface NoticeEntered extends CalendarNotice {
+  recomputedDueDates: { caseId: string; number: string; from: string; to: string }[];
 }
 
 const overridePath = (date: string) => `/calendar/overrides/${encodeURIComponent(date)}`;
@@ -67,3 +83,10 @@ export const removeOverride = (date: string) =>
 
 export const previewDueDate = (from: string, days: number) =>
   api<DueDatePreview>('/calendar/due-date', { query: { from, days } });
+
+export const fetchNotice = (year: number, signal?: AbortSignal) =>
+  api<CalendarNotice>(`/calendar/years/${year}/notice`, signal ? { signal } : {});
+
+/** Replaces the year's notice with a CSV table (date,kind[,name] a line). */
+export const enterNotice = (year: number, body: { note: string; csv: string }) =>
+  api<NoticeEntered>(`/calendar/years/${year}/notice`, { method: 'PUT', body });

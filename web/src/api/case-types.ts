@@ -86,6 +86,9 @@ export interface CaseView {
   notice: OneTimeNotice;
   acceptedAt: string | null;
   dueDate: string | null;
+  /** GS-8: the due date counts through a year whose holiday notice is not entered yet. */
+  dueDateProvisional: boolean;
+  provisionalYears: number[];
   light: DeadlineLight;
   result: CaseResult | null;
   resultText: string | null;
@@ -125,6 +128,8 @@ export interface TrackView {
   state: CaseState;
   station: string;
   dueDate: string | null;
+  dueDateProvisional: boolean;
+  provisionalYears: number[];
   missing: Bilingual[];
   result: CaseResult | null;
 }

@@ -2,7 +2,12 @@ import { Alert, App, Card, Skeleton } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { fetchCalendarDays, fetchOverrides, type CalendarOverride } from '../../api/calendar';
+import {
+  fetchCalendarDays,
+  fetchOverrides,
+  type CalendarOverride,
+  type NoticeEntered,
+} from '../../api/calendar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../lib/use-async';
@@ -15,6 +20,7 @@ import { DueDateCard } from './DueDateCard';
 import { monthsOf, todayIso, yearRange } from './month-grid';
 import { MonthGrid } from './MonthGrid';
 import { MonthPager } from './MonthPager';
+import { NoticeCard } from './NoticeCard';
 import { OverrideForm } from './OverrideForm';
 import { OverrideList } from './OverrideList';
 import { YearNav } from './YearNav';
@@ -60,6 +66,15 @@ export default function CalendarPage() {
           saved.kind === 'workday'
             ? t('catalog.calendar.kindWorkday')
             : t('catalog.calendar.kindHoliday'),
+      }),
+    );
+  };
+  const onNoticeEntered = (entered: NoticeEntered) => {
+    refresh();
+    void message.success(
+      t('catalog.calendar.notice.saved', {
+        year: entered.year,
+        n: entered.recomputedDueDates.length,
       }),
     );
   };
@@ -131,6 +146,15 @@ export default function CalendarPage() {
         )}
       </section>
       <div className="calendar-tools">
+        {shownDays && (
+          <NoticeCard
+            year={year}
+            lastOfficialYear={shownDays.lastOfficialYear}
+            canEdit={access.editCalendar}
+            generation={generation}
+            onEntered={onNoticeEntered}
+          />
+        )}
         <Card
           className="overrides-card"
           title={<h2 className="card-title">{t('catalog.calendar.overridesTitle')}</h2>}

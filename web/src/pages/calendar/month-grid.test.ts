@@ -18,6 +18,12 @@ describe('month view', () => {
     expect(dayKind(day('2026-10-12', true, 'weekday-rule'))).toBe('workday');
     expect(dayKind(day('2026-10-13', false, 'override'))).toBe('override-holiday');
     expect(dayKind(day('2026-10-17', true, 'override'))).toBe('override-workday');
+    // Years after the official data: statutory days by law, and an entered notice's days.
+    expect(dayKind(day('2027-01-01', false, 'statutory', { zh: '元旦', en: 'New Year' }))).toBe(
+      'holiday',
+    );
+    expect(dayKind(day('2027-02-09', false, 'notice'))).toBe('holiday');
+    expect(dayKind(day('2027-02-20', true, 'notice'))).toBe('makeup');
   });
 
   it('cuts a range into Monday-first months', () => {

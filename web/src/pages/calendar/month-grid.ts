@@ -13,7 +13,9 @@ export type DayKind =
 
 export function dayKind(day: CalendarDay): DayKind {
   if (day.source === 'override') return day.working ? 'override-workday' : 'override-holiday';
-  if (day.source === 'official') return day.working ? 'makeup' : 'holiday';
+  if (day.source === 'official' || day.source === 'notice')
+    return day.working ? 'makeup' : 'holiday';
+  if (day.source === 'statutory') return 'holiday';
   return day.working ? 'workday' : 'weekend';
 }
 

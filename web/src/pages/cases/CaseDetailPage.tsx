@@ -80,6 +80,16 @@ function CaseDetail({
             </span>
           }
         />
+        {view.dueDateProvisional && (
+          <Alert
+            data-testid="case-due-provisional"
+            type="warning"
+            showIcon
+            title={t('cases.detail.dueProvisionalHint', {
+              years: view.provisionalYears.join('、'),
+            })}
+          />
+        )}
         {changed && (
           <Alert
             data-testid="case-changed"

@@ -6,6 +6,7 @@ import { useMe } from '../../session/session-context';
 import { formatDay, formatMoment, joinList, localName } from './case-format';
 import { CaseStateTag, ResultTag, TongbanTag } from './CaseTags';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
+import { ProvisionalDueTag } from './ProvisionalDue';
 
 /** Everything in the CaseView, in words. */
 export function CaseFacts({
@@ -100,7 +101,10 @@ export function CaseFacts({
           key: 'due',
           label: t('cases.detail.dueDate'),
           children: view.dueDate ? (
-            <strong data-testid="case-due">{formatDay(view.dueDate, lang)}</strong>
+            <span className="case-fact-inline">
+              <strong data-testid="case-due">{formatDay(view.dueDate, lang)}</strong>
+              <ProvisionalDueTag years={view.provisionalYears} />
+            </span>
           ) : (
             none
           ),

@@ -5,6 +5,7 @@ import type { CaseView } from '../../api/case-types';
 import { formatShortDay, localName } from './case-format';
 import { CaseStateTag, TongbanTag } from './CaseTags';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
+import { ProvisionalDueTag } from './ProvisionalDue';
 
 /** One case in a list: light, number, item, applicant (name and masked ID only), due date. */
 export function CaseRow({ view }: { view: CaseView }) {
@@ -34,6 +35,7 @@ export function CaseRow({ view }: { view: CaseView }) {
               ? t('cases.list.dueOn', { date: formatShortDay(view.dueDate, i18n.language) })
               : t('cases.list.noDue')}
           </span>
+          <ProvisionalDueTag years={view.provisionalYears} />
         </span>
         <RightOutlined className="case-row-arrow" aria-hidden />
       </Link>

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, ClockCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, TrackView } from '../../api/case-types';
 import { formatDay, localName } from '../cases/case-format';
@@ -66,6 +67,15 @@ export function TrackResult({ view }: { view: TrackView }) {
           </dd>
         </div>
       </dl>
+      {view.dueDateProvisional && (
+        <Alert
+          type="warning"
+          showIcon
+          className="track-provisional"
+          data-testid="track-due-provisional"
+          title={t('cases.track.dueProvisional', { years: view.provisionalYears.join('、') })}
+        />
+      )}
       {view.missing.length > 0 && (
         <div className="track-missing" data-testid="track-missing">
           <h2>{t('cases.track.missingTitle')}</h2>
