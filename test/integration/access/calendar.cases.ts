@@ -9,6 +9,7 @@ import { STAFF_ROLES } from '../../../src/modules/auth/roles.ts';
 import type { RouteCase } from './route-case.ts';
 
 const MATRIX_DATE = '2027-10-01';
+const NOTICE_YEAR = 2029;
 
 export const CALENDAR_ROUTES: RouteCase[] = [
   {
@@ -43,5 +44,27 @@ export const CALENDAR_ROUTES: RouteCase[] = [
     path: '/api/v1/calendar/days',
     allowed: STAFF_ROLES,
     request: () => ({ url: '/api/v1/calendar/days?from=2026-02-01&to=2026-02-28' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/calendar/notices',
+    allowed: STAFF_ROLES,
+    request: () => ({ url: '/api/v1/calendar/notices' }),
+  },
+  // The PUT comes first: reading a year's notice answers 404 until one is entered.
+  {
+    method: 'PUT',
+    path: '/api/v1/calendar/years/{year}/notice',
+    allowed: ['admin'],
+    request: () => ({
+      url: `/api/v1/calendar/years/${NOTICE_YEAR}/notice`,
+      body: { note: '矩阵测试', days: [{ date: `${NOTICE_YEAR}-10-04`, kind: 'holiday' }] },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/calendar/years/{year}/notice',
+    allowed: STAFF_ROLES,
+    request: () => ({ url: `/api/v1/calendar/years/${NOTICE_YEAR}/notice` }),
   },
 ];
