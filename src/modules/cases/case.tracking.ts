@@ -8,7 +8,8 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
-import type { OneTimeNotice } from './case.notice.ts';
+import { loadRequests } from './case-requests.repo.ts';
+import { missingNowView } from './case.view.ts';
 import type { CaseState } from './case.workflow.ts';
 
 export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
@@ -34,10 +35,10 @@ export async function trackCase(
       j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
     )
     .select([
+      'c.id',
       'c.number',
       'c.state',
       'c.due_date',
-      'c.notice',
       'c.result',
       'p.phone_cipher',
       's.name as station',
@@ -48,8 +49,14 @@ export async function trackCase(
   const phone = row?.phone_cipher ? deps.pii.decrypt(row.phone_cipher) : null;
   if (!row || !phone || phone.slice(-4) !== input.phoneLast4)
     throw new AppError('TRACKING_NOT_FOUND');
-  const notice = JSON.parse(row.notice) as OneTimeNotice;
   const state = row.state as CaseState;
+  // What is missing now: the open blocking requests, not the intake notice (GS-5, GS-9).
+  const missing =
+    state === 'awaiting_supplement'
+      ? missingNowView(row.definition, await loadRequests(deps.db, [row.id]))
+          .filter((m) => m.blocking)
+          .map((m) => m.name)
+      : [];
   return {
     number: row.number,
     item: row.definition
@@ -58,10 +65,7 @@ export async function trackCase(
     state,
     station: row.station,
     dueDate: row.due_date,
-    missing:
-      state === 'awaiting_supplement'
-        ? notice.missing.filter((m) => m.blocking).map((m) => m.name)
-        : [],
+    missing,
     result: row.result,
   };
 }

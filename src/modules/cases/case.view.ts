@@ -8,6 +8,8 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { chinaDate, deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import type { OneTimeNotice } from './case.notice.ts';
+import { missingNow } from './case.requests.ts';
+import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
 
 type CaseRow = CaseTable & {
@@ -48,6 +50,18 @@ function itemName(definition: string | null): { zh: string; en: string } {
   return (JSON.parse(definition) as { name: { zh: string; en: string } }).name;
 }
 
+/** What is missing now (GS-5): the case's open requests, named from its item version. */
+export function missingNowView(definition: string | null, requests: readonly StoredRequest[]) {
+  const materials = definition
+    ? (JSON.parse(definition) as { materials: { key: string; name: { zh: string; en: string } }[] })
+        .materials
+    : [];
+  return missingNow(requests).map((m) => ({
+    ...m,
+    name: materials.find((x) => x.key === m.key)?.name ?? { zh: m.key, en: m.key },
+  }));
+}
+
 export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar) {
   if (
     !row.due_date ||
@@ -62,7 +76,13 @@ export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar) {
   return deadlineLight({ dueDate: row.due_date, now, paused, cal });
 }
 
-function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
+function present(
+  row: CaseRow,
+  actor: Actor,
+  now: Date,
+  cal: WorkCalendar,
+  requests: readonly StoredRequest[],
+) {
   return {
     id: row.id,
     number: row.number,
@@ -89,6 +109,7 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
     },
     presented: JSON.parse(row.presented) as string[],
     notice: JSON.parse(row.notice) as OneTimeNotice,
+    missingNow: missingNowView(row.item_name, requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
     light: lightOf(row, now, cal),
@@ -108,7 +129,8 @@ export async function getCaseView(
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
     throw new AppError('OUT_OF_SCOPE');
-  return present(row, input.actor, input.now, await loadWorkCalendar(db));
+  const requests = await loadRequests(db, [row.id]);
+  return present(row, input.actor, input.now, await loadWorkCalendar(db), requests);
 }
 
 /**
@@ -184,5 +206,17 @@ export async function listCases(
     .offset(input.offset)
     .execute();
   const cal = await loadWorkCalendar(db);
-  return rows.map((r) => present(r, input.actor, input.now, cal));
+  const requests = await loadRequests(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    present(
+      r,
+      input.actor,
+      input.now,
+      cal,
+      requests.filter((q) => q.caseId === r.id),
+    ),
+  );
 }
