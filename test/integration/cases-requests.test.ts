@@ -6,7 +6,12 @@
  * requested optional material is satisfied only by bringing it.
  */
 import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  backfillCaseRequests,
+  type BackfillDb,
+} from '../../src/db/migrations/0013_case_requests.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 const LI = '110115194803120019'; // 李长福, home 三顺庄村, phone ends 5678
@@ -187,9 +192,7 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
   it('point 5: after a supplement and a later defect request, tracking and the case show what is missing now', async () => {
     let kase = await file(clerk, 'DX-SB-001', ['id_card']);
     expect((await track(kase)).missing).toEqual([PHOTO]);
-    expect((await view(kase)).missingNow.filter((m) => m.blocking).map((m) => m.key)).toEqual([
-      'photo_1inch',
-    ]);
+    const atIntake = await view(kase);
     kase = await ok(clerk, kase, { action: 'supplement', presented: ['photo_1inch'] });
     kase = await ok(clerk, kase, { action: 'route' });
     kase = await ok(town, kase, {
@@ -202,6 +205,9 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
     const tracked = await track(kase);
     expect(tracked.state).toBe('awaiting_supplement');
     expect(tracked.missing).toEqual([ID_CARD]);
+    expect(atIntake.missingNow.filter((m) => m.blocking).map((m) => m.key)).toEqual([
+      'photo_1inch',
+    ]);
     const seen = await view(kase);
     expect(seen.missingNow.filter((m) => m.blocking)).toEqual([
       expect.objectContaining({
@@ -316,5 +322,33 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
         (await requests(kase.id)).find((r) => r.kind === 'missing')?.satisfied_at,
       ).not.toBeNull();
     }
+  });
+
+  it('the migration rebuilds from the action log exactly the requests the app wrote', async () => {
+    const db = t.testDb.db.kysely;
+    const all = () =>
+      db
+        .selectFrom('case_requests')
+        .select([
+          'case_id',
+          'material_key',
+          'kind',
+          'blocking',
+          'reason',
+          'requested_by',
+          'requested_at',
+          'satisfied_at',
+          'satisfied_by',
+        ])
+        .orderBy('case_id')
+        .orderBy('requested_at')
+        .orderBy('material_key')
+        .orderBy('kind')
+        .execute();
+    const written = await all();
+    expect(written.filter((r) => r.kind === 'defective').length).toBeGreaterThanOrEqual(3);
+    await db.deleteFrom('case_requests').execute();
+    await backfillCaseRequests(db as unknown as Kysely<BackfillDb>);
+    expect(await all()).toEqual(written);
   });
 });

@@ -30,12 +30,13 @@ export const caseRequests: DialectMigration = {
       .on('case_requests')
       .column('case_id')
       .execute();
-    await backfill(db as Kysely<BackfillDb>);
+    await backfillCaseRequests(db as unknown as Kysely<BackfillDb>);
     await db.schema.dropTable('supplement_requests').execute();
   },
 };
 
-interface BackfillDb {
+/** The tables the backfill reads and writes, as they are at this migration. */
+export interface BackfillDb {
   cases: { id: string; notice: string; first_responder_id: string; created_at: string | Date };
   case_actions: {
     case_id: string;
@@ -62,7 +63,8 @@ interface BackfillDb {
 
 const iso = (v: string | Date) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
-async function backfill(db: Kysely<BackfillDb>): Promise<void> {
+/** Rebuilds every case's requests from its notice and action log (exported for its test). */
+export async function backfillCaseRequests(db: Kysely<BackfillDb>): Promise<void> {
   const cases = await db
     .selectFrom('cases')
     .select(['id', 'notice', 'first_responder_id', 'created_at'])

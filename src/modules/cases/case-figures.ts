@@ -1,8 +1,8 @@
 /**
  * A supervisor's figures per accepting station (GS-5, GS-8): cases accepted, open, overdue,
- * paused, and the second-request rate (二次补正率: cases with at least one request for a material already
- * presented — decided from the case's history, whatever the caller called it — ÷
- * cases accepted; target 0).
+ * paused, and the second-request rate (二次补正率: cases with at least one request for a
+ * material already presented — decided from the case's history, whatever the caller called it —
+ * ÷ cases accepted; target 0).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
