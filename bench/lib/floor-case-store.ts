@@ -6,7 +6,12 @@
  */
 import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
-import type { AuditEventTable, CaseActionTable, CaseTable } from '../../src/db/schema.ts';
+import type {
+  AuditEventTable,
+  CaseActionTable,
+  CaseRequestTable,
+  CaseTable,
+} from '../../src/db/schema.ts';
 import type { CalendarOverride } from '../../src/modules/calendar/working-days.ts';
 
 export type AuditHead = { seq: number; hash: string };
@@ -27,7 +32,12 @@ export type CaseViewRow = CaseTable & {
 /** One filing transaction; the rows are built once the day's counter has given the number. */
 export interface FileCaseWork {
   counterName: string;
-  rows(counter: number): { kase: CaseTable; action: CaseActionTable };
+  rows(counter: number): {
+    kase: CaseTable;
+    /** The one-time notice's open requests (one multi-row insert, none when complete). */
+    requests: CaseRequestTable[];
+    action: CaseActionTable;
+  };
   auditEvent: AuditBuilder;
 }
 
@@ -54,6 +64,7 @@ export interface CaseStore {
   calendarOverrides(): Promise<CalendarOverride[]>;
   fileCase(work: FileCaseWork): Promise<void>;
   caseView(id: string): Promise<CaseViewRow | undefined>;
+  caseRequests(caseId: string): Promise<CaseRequestTable[]>;
 }
 
 /** In the order of the app's row object (Kysely inserts the keys in that order). */
@@ -99,6 +110,19 @@ const ACTION_COLUMNS = [
   'at',
 ] as const satisfies readonly (keyof CaseActionTable)[];
 
+const REQUEST_COLUMNS = [
+  'id',
+  'case_id',
+  'material_key',
+  'kind',
+  'blocking',
+  'reason',
+  'requested_by',
+  'requested_at',
+  'satisfied_at',
+  'satisfied_by',
+] as const satisfies readonly (keyof CaseRequestTable)[];
+
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Written with `?`, as the app's Kysely queries compile (checked against `.compile()`). */
@@ -114,6 +138,7 @@ const SQL = {
   counter:
     'insert into counters (name, value) values (?, ?) on conflict (name) do update set value = counters.value + ? returning value',
   insertCase: `insert into cases (${CASE_COLUMNS.join(', ')}) values (${marks(CASE_COLUMNS.length)})`,
+  caseRequests: 'select * from case_requests where case_id in (?) order by requested_at, id',
   insertAction: `insert into case_actions (${ACTION_COLUMNS.join(', ')}) values (${marks(ACTION_COLUMNS.length)})`,
   caseView:
     'select c.*, p.full_name as applicant_name, p.id_masked as applicant_id_masked, s.name as station_name, v.definition as item_name, ag.display_name as agent_name, fr.display_name as first_responder_name, hr.name as home_region_name ' +
@@ -130,6 +155,14 @@ type Statement = keyof typeof SQL;
 
 const caseValues = (c: CaseTable) => CASE_COLUMNS.map((k) => c[k]);
 const actionValues = (a: CaseActionTable) => ACTION_COLUMNS.map((k) => a[k]);
+/** insertRequests of case-requests.repo.ts: one insert with a values row per request. */
+const insertRequestsSql = (n: number) =>
+  `insert into case_requests (${REQUEST_COLUMNS.join(', ')}) values ${Array.from(
+    { length: n },
+    () => `(${marks(REQUEST_COLUMNS.length)})`,
+  ).join(', ')}`;
+const requestValues = (rs: readonly CaseRequestTable[]) =>
+  rs.flatMap((r) => REQUEST_COLUMNS.map((k) => r[k]));
 
 /** better-sqlite3: every statement prepared once; the filing runs in `db.transaction()`. */
 export function sqliteCaseStore(
@@ -139,12 +172,19 @@ export function sqliteCaseStore(
   const prepared = Object.fromEntries(
     Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
   ) as Record<Statement, SQLite.Statement>;
+  const byCount = new Map<number, SQLite.Statement>();
+  const insertRequests = (n: number) => {
+    let st = byCount.get(n);
+    if (!st) byCount.set(n, (st = db.prepare(insertRequestsSql(n))));
+    return st;
+  };
   const get = <T>(name: Statement, ...params: unknown[]) =>
     prepared[name].get(...params) as T | undefined;
   const file = db.transaction((work: FileCaseWork) => {
     const counter = get<{ value: number }>('counter', work.counterName, 1, 1)!;
-    const { kase, action } = work.rows(counter.value);
+    const { kase, requests, action } = work.rows(counter.value);
     prepared.insertCase.run(...caseValues(kase));
+    if (requests.length > 0) insertRequests(requests.length).run(...requestValues(requests));
     prepared.insertAction.run(...actionValues(action));
     appendAudit(work.auditEvent);
   });
@@ -158,6 +198,7 @@ export function sqliteCaseStore(
     calendarOverrides: async () => prepared.calendarOverrides.all() as CalendarOverride[],
     fileCase: async (work) => file(work),
     caseView: async (id) => get<CaseViewRow>('caseView', id),
+    caseRequests: async (caseId) => prepared.caseRequests.all(caseId) as CaseRequestTable[],
   };
 }
 
@@ -198,8 +239,10 @@ export function postgresCaseStore(
           1,
           1,
         ]))!;
-        const { kase, action } = work.rows(counter.value);
+        const { kase, requests, action } = work.rows(counter.value);
         await client.query(text.insertCase, caseValues(kase));
+        if (requests.length > 0)
+          await client.query(numbered(insertRequestsSql(requests.length)), requestValues(requests));
         await client.query(text.insertAction, actionValues(action));
         await appendAudit(client, work.auditEvent);
         await client.query('commit');
@@ -211,5 +254,7 @@ export function postgresCaseStore(
       }
     },
     caseView: (id) => first<CaseViewRow>(pool, 'caseView', [id]),
+    caseRequests: async (caseId) =>
+      (await pool.query<CaseRequestTable>(text.caseRequests, [caseId])).rows,
   };
 }

@@ -5,7 +5,7 @@
  * availableActions, auditHash …) and without Kysely. Keep it in step with those files.
  */
 import crypto from 'node:crypto';
-import type { AuditEventTable, CaseTable } from '../../src/db/schema.ts';
+import type { AuditEventTable, CaseRequestTable, CaseTable } from '../../src/db/schema.ts';
 import { agentMaySee, checkAuthorizations } from '../../src/modules/agents/authorization.rules.ts';
 import { auditHash } from '../../src/modules/audit/audit-hash.ts';
 import { auditActor, type Actor, type Grant } from '../../src/modules/auth/actor.ts';
@@ -24,7 +24,9 @@ import {
   type OneTimeNotice,
 } from '../../src/modules/cases/case.notice.ts';
 import { decideScope } from '../../src/modules/cases/case.scope.ts';
-import { lightOf } from '../../src/modules/cases/case.view.ts';
+import { noticeRequests } from '../../src/modules/cases/case.requests.ts';
+import type { StoredRequest } from '../../src/modules/cases/case-requests.repo.ts';
+import { lightOf, missingNowView } from '../../src/modules/cases/case.view.ts';
 import { availableActions, type CaseState } from '../../src/modules/cases/case.workflow.ts';
 import { AppError } from '../../src/server/problem.ts';
 import type { CaseViewRow } from './floor-case-store.ts';
@@ -72,7 +74,13 @@ function itemName(definition: string | null): { zh: string; en: string } {
 }
 
 /** present() of case.view.ts. */
-function present(row: CaseViewRow, actor: Actor, now: Date, cal: WorkCalendar) {
+function present(
+  row: CaseViewRow,
+  actor: Actor,
+  now: Date,
+  cal: WorkCalendar,
+  requests: readonly StoredRequest[],
+) {
   return {
     id: row.id,
     number: row.number,
@@ -99,6 +107,7 @@ function present(row: CaseViewRow, actor: Actor, now: Date, cal: WorkCalendar) {
     },
     presented: JSON.parse(row.presented) as string[],
     notice: JSON.parse(row.notice) as OneTimeNotice,
+    missingNow: missingNowView(row.item_name, requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
     light: lightOf(row, now, cal),
@@ -202,8 +211,24 @@ export async function fileCaseOnFloor(
         created_at: nowIso,
         updated_at: nowIso,
       };
+      const requests: CaseRequestTable[] = noticeRequests(notice, {
+        by: actor.accountId,
+        at: nowIso,
+      }).map((r) => ({
+        id: crypto.randomUUID(),
+        case_id: id,
+        material_key: r.materialKey,
+        kind: r.kind,
+        blocking: r.blocking ? 1 : 0,
+        reason: r.reason,
+        requested_by: r.requestedBy,
+        requested_at: r.requestedAt,
+        satisfied_at: r.satisfiedAt,
+        satisfied_by: r.satisfiedBy,
+      }));
       return {
         kase,
+        requests,
         action: {
           id: crypto.randomUUID(),
           case_id: id,
@@ -251,5 +276,18 @@ export async function fileCaseOnFloor(
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(actor.grants, row) || !agentMaySee(actor, row))
     throw new AppError('OUT_OF_SCOPE');
-  return present(row, actor, now, await workCalendar(store));
+  // loadRequests: the case's requests (the notice's, just written) for `missingNow`.
+  const requests: StoredRequest[] = (await store.caseRequests(id)).map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    materialKey: r.material_key,
+    kind: r.kind,
+    blocking: r.blocking === 1,
+    reason: r.reason,
+    requestedBy: r.requested_by,
+    requestedAt: r.requested_at,
+    satisfiedAt: r.satisfied_at,
+    satisfiedBy: r.satisfied_by,
+  }));
+  return present(row, actor, now, await workCalendar(store), requests);
 }

@@ -12,6 +12,7 @@ import { casesGaps } from './migrations/0009_cases_gaps.ts';
 import { vsActivitiesExtra } from './migrations/0010_vs_activities_extra.ts';
 import { starPacks } from './migrations/0011_star_packs.ts';
 import { calendarYears } from './migrations/0012_calendar_years.ts';
+import { caseRequests } from './migrations/0013_case_requests.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010_vs_activities_extra': vsActivitiesExtra,
   '0011_star_packs': starPacks,
   '0012_calendar_years': calendarYears,
+  '0013_case_requests': caseRequests,
   // next: '0012_…'
 };
 

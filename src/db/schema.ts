@@ -230,16 +230,19 @@ export interface CasePauseTable {
   resumed_at: string | null;
 }
 
-export interface SupplementRequestTable {
+/** A material asked of the applicant (GS-5): by the one-time notice or later; open until brought. */
+export interface CaseRequestTable {
   id: string;
   case_id: string;
   material_key: string;
-  kind: 'missing' | 'defective';
+  kind: 'notice' | 'missing' | 'defective';
+  /** 1: the case cannot be accepted until it is brought. */
+  blocking: number;
   reason: string | null;
-  second_request: number;
-  accepting_station_id: string;
   requested_by: string;
   requested_at: string;
+  satisfied_at: string | null;
+  satisfied_by: string | null;
 }
 
 export interface EscalationTable {
@@ -690,7 +693,7 @@ export interface Database {
   cases: CaseTable;
   case_actions: CaseActionTable;
   case_pauses: CasePauseTable;
-  supplement_requests: SupplementRequestTable;
+  case_requests: CaseRequestTable;
   counters: CounterTable;
   inquiries: InquiryTable;
   handoffs: HandoffTable;

@@ -36,7 +36,7 @@ describe('cases', () => {
       expectedVersion: kase.version,
       ...body,
     });
-  const count = async (table: 'cases' | 'case_actions' | 'audit_events' | 'supplement_requests') =>
+  const count = async (table: 'cases' | 'case_actions' | 'audit_events' | 'case_requests') =>
     Number(
       (
         await t.testDb.db.kysely
@@ -254,7 +254,7 @@ describe('cases', () => {
     expect(kase.dueDate).not.toBeNull();
     kase = (await act(clerk, kase, { action: 'route' })).json<CaseJson>();
 
-    const before = await count('supplement_requests');
+    const before = await count('case_requests');
     const outside = await act(town, kase, {
       action: 'request_supplement',
       materialKey: 'marriage_cert',
@@ -262,20 +262,15 @@ describe('cases', () => {
       reason: '需要婚姻证明',
     });
     expect(outside.json()).toMatchObject({ code: 'SUPPLEMENT_NOT_IN_NOTICE' });
-    const presentedAsMissing = await act(town, kase, {
-      action: 'request_supplement',
-      materialKey: 'id_card',
-      kind: 'missing',
-      reason: '再交一次',
-    });
-    expect(presentedAsMissing.json()).toMatchObject({ code: 'SUPPLEMENT_NOT_IN_NOTICE' });
+    // Asking again for a presented material under kind 'missing' is a second request, not a
+    // refusal: see cases-requests.test.ts (issue #10, point 4).
     const noReason = await act(town, kase, {
       action: 'request_supplement',
       materialKey: 'photo_1inch',
       kind: 'defective',
     });
     expect(noReason.json()).toMatchObject({ code: 'CASE_REASON_REQUIRED' });
-    expect(await count('supplement_requests')).toBe(before);
+    expect(await count('case_requests')).toBe(before);
 
     const withReason = await act(town, kase, {
       action: 'request_supplement',
@@ -287,14 +282,16 @@ describe('cases', () => {
     kase = withReason.json<CaseJson>();
     expect(kase).toMatchObject({ state: 'awaiting_supplement', light: 'paused' });
     const row = await t.testDb.db.kysely
-      .selectFrom('supplement_requests')
+      .selectFrom('case_requests')
       .selectAll()
       .where('case_id', '=', kase.id)
+      .where('kind', '!=', 'notice')
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       material_key: 'photo_1inch',
       kind: 'defective',
-      second_request: 1,
+      blocking: 1,
+      satisfied_at: null,
     });
 
     // Back at the window: the new photo; the paused working day moves the due date by one.

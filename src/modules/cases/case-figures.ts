@@ -1,7 +1,8 @@
 /**
  * A supervisor's figures per accepting station (GS-5, GS-8): cases accepted, open, overdue,
- * paused, and the second-request rate (二次补正率: cases with at least one defect re-request ÷
- * cases accepted; target 0).
+ * paused, and the second-request rate (二次补正率: cases with at least one request for a
+ * material already presented — decided from the case's history, whatever the caller called it —
+ * ÷ cases accepted; target 0).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -43,7 +44,7 @@ export async function stationCaseFigures(db: Kysely<Database>, input: { actor: A
       eb.fn.sum<number>(sql`case when c.is_tongban = 1 then 1 else 0 end`).as('tongban'),
       eb.fn
         .sum<number>(
-          sql`case when exists (select 1 from supplement_requests r where r.case_id = c.id and r.second_request = 1) then 1 else 0 end`,
+          sql`case when exists (select 1 from case_requests r where r.case_id = c.id and r.kind = 'defective') then 1 else 0 end`,
         )
         .as('second_requests'),
     ])

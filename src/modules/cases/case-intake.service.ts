@@ -13,8 +13,10 @@ import { townCodeOf } from '../auth/region-code.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { chinaDate, computeDueDate } from '../calendar/working-days.ts';
 import { getItem } from '../catalog/catalog.service.ts';
+import { insertRequests } from './case-requests.repo.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
+import { noticeRequests } from './case.requests.ts';
 import { decideScope } from './case.scope.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
 
@@ -154,6 +156,12 @@ export async function fileCase(
       updated_at: nowIso,
     };
     await trx.insertInto('cases').values(row).execute();
+    // GS-5: every material the notice lists is an open request until a supplement brings it.
+    await insertRequests(
+      trx,
+      id,
+      noticeRequests(notice, { by: input.actor.accountId, at: nowIso }),
+    );
     await trx
       .insertInto('case_actions')
       .values({

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CaseTable, Database } from '../../db/schema.ts';
+import type { CatalogItem } from '../catalog/catalog.schema.ts';
 import { AppError, type ProblemCode } from '../../server/problem.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -18,9 +19,27 @@ import { notifyFirstResponderOnClose } from '../first-response/notification.serv
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
 import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from './case.repo.ts';
 import type { TransitionBody } from './case.schema.ts';
-import { buildNotice, checkSupplementRequest, type OneTimeNotice } from './case.notice.ts';
+import { buildNotice, type OneTimeNotice } from './case.notice.ts';
+import {
+  applySupplement,
+  classifyRequest,
+  everPresented,
+  type CaseRequest,
+} from './case.requests.ts';
+import {
+  insertRequests,
+  loadRequests,
+  materialLog,
+  satisfyRequests,
+} from './case-requests.repo.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
-import { checkTransition, TRANSITIONS, type CaseState, type Guard } from './case.workflow.ts';
+import {
+  atDecidingUnit,
+  checkTransition,
+  TRANSITIONS,
+  type CaseState,
+  type Guard,
+} from './case.workflow.ts';
 
 type Body = z.infer<typeof TransitionBody>;
 
@@ -43,7 +62,7 @@ function checkGuards(guards: readonly Guard[], c: CaseTable, body: Body): void {
         if (c.decided_by === 'station') throw new AppError('CASE_NOT_ROUTED_ITEM');
         break;
       case 'case_at_deciding_unit':
-        if (c.decided_by !== 'station' && c.state !== 'in_progress')
+        if (!atDecidingUnit(c.decided_by, c.state as CaseState))
           throw new AppError('CASE_NOT_AT_DECIDING_UNIT');
         break;
       case 'all_required_materials':
@@ -51,6 +70,24 @@ function checkGuards(guards: readonly Guard[], c: CaseTable, body: Body): void {
         break; // need the item version: checked in the action's own step below
     }
   }
+}
+
+/**
+ * CASE_MATERIALS_INCOMPLETE naming what is still missing, in words per language and as a
+ * machine-readable member `missing` (key and name of each material).
+ */
+function materialsIncomplete(item: CatalogItem, keys: readonly string[]): AppError {
+  const missing = keys.map((key) => ({
+    key,
+    name: item.materials.find((m) => m.key === key)?.name ?? { zh: key, en: key },
+  }));
+  return new AppError('CASE_MATERIALS_INCOMPLETE', {
+    detailText: {
+      zh: `仍缺少：${missing.map((m) => m.name.zh).join('、')}`,
+      en: `Still missing: ${missing.map((m) => m.name.en).join(', ')}`,
+    },
+    extensions: { missing },
+  });
 }
 
 /** Closes open pauses and recomputes the due date with every pause so far. */
@@ -109,21 +146,28 @@ export async function transitionCase(
   const nowIso = now.toISOString();
   const changes: Partial<CaseTable> = { updated_at: nowIso };
   let payload: Record<string, unknown> = {};
-  let secondRequest: {
-    materialKey: string;
-    kind: 'missing' | 'defective';
-    counts: boolean;
-  } | null = null;
+  let newRequest: CaseRequest | null = null;
+  let satisfied: string[] = [];
 
   const to: CaseState =
     check.to === 'previous' ? (current.state_before_suspension as CaseState) : check.to;
   switch (body.action) {
     case 'supplement': {
-      const now_presented = [...new Set([...presented, ...(body.presented ?? [])])];
+      // Only what is brought now satisfies a request: supplying nothing satisfies nothing (GS-5).
+      const supplied = body.presented ?? [];
+      const now_presented = [...new Set([...presented, ...supplied])];
       const unknown = now_presented.filter((k) => !item.materials.some((m) => m.key === k));
       if (unknown.length) throw new AppError('UNKNOWN_MATERIAL');
-      const after = buildNotice(item, now_presented);
-      if (!after.complete) throw new AppError('CASE_MATERIALS_INCOMPLETE');
+      const open = await loadRequests(db, [current.id]);
+      const outcome = applySupplement(open, supplied);
+      const stillMissing = new Set([
+        ...outcome.stillMissing.map((r) => r.materialKey),
+        ...buildNotice(item, now_presented)
+          .missing.filter((m) => m.blocking)
+          .map((m) => m.key),
+      ]);
+      if (stillMissing.size > 0) throw materialsIncomplete(item, [...stillMissing]);
+      satisfied = outcome.satisfied.map((r) => r.id);
       changes.presented = JSON.stringify(now_presented);
       if (!current.accepted_at) {
         changes.accepted_at = nowIso;
@@ -138,21 +182,33 @@ export async function transitionCase(
       break;
     }
     case 'request_supplement': {
-      if (!body.materialKey || !body.kind) throw new AppError('SUPPLEMENT_NOT_IN_NOTICE');
-      const verdict = checkSupplementRequest(notice, item, presented, {
+      if (!body.materialKey) throw new AppError('SUPPLEMENT_NOT_IN_NOTICE');
+      // GS-5: the kind is decided from the case's material history, not from the caller's claim.
+      const verdict = classifyRequest({
+        itemMaterials: item.materials.map((m) => m.key),
+        noticeMissing: notice.missing.map((m) => m.key),
+        everPresented: everPresented(await materialLog(db, current.id)),
         materialKey: body.materialKey,
-        kind: body.kind,
         reason: body.reason,
       });
       if (!verdict.ok) throw new AppError(verdict.code);
-      if (body.kind === 'defective')
-        changes.presented = JSON.stringify(presented.filter((k) => k !== body.materialKey));
-      secondRequest = {
+      changes.presented = JSON.stringify(presented.filter((k) => k !== body.materialKey));
+      newRequest = {
         materialKey: body.materialKey,
-        kind: body.kind,
-        counts: verdict.countsAsSecondRequest,
+        kind: verdict.kind,
+        blocking: true,
+        reason: body.reason ?? null,
+        requestedBy: actor.accountId,
+        requestedAt: nowIso,
+        satisfiedAt: null,
+        satisfiedBy: null,
       };
-      payload = { materialKey: body.materialKey, kind: body.kind };
+      payload = {
+        materialKey: body.materialKey,
+        kind: verdict.kind,
+        secondRequest: verdict.secondRequest,
+        ...(body.kind && body.kind !== verdict.kind ? { claimedKind: body.kind } : {}),
+      };
       break;
     }
     case 'suspend':
@@ -207,22 +263,8 @@ export async function transitionCase(
       changes,
     );
     if (!moved) throw new AppError('CASE_CHANGED');
-    if (secondRequest) {
-      await trx
-        .insertInto('supplement_requests')
-        .values({
-          id: crypto.randomUUID(),
-          case_id: current.id,
-          material_key: secondRequest.materialKey,
-          kind: secondRequest.kind,
-          reason: body.reason ?? null,
-          second_request: secondRequest.counts ? 1 : 0,
-          accepting_station_id: current.accepting_station_id,
-          requested_by: actor.accountId,
-          requested_at: nowIso,
-        })
-        .execute();
-    }
+    if (newRequest) await insertRequests(trx, current.id, [newRequest]);
+    await satisfyRequests(trx, satisfied, { accountId: actor.accountId, at: nowIso });
     await appendCaseAction(trx, {
       caseId: current.id,
       action: body.action,

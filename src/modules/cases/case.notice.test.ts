@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildNotice,
-  checkPresented,
-  checkSupplementRequest,
-  secondRequestRate,
-  type NoticeItem,
-} from './case.notice.ts';
+import { buildNotice, checkPresented, secondRequestRate, type NoticeItem } from './case.notice.ts';
 
 const m = (key: string, required = true) => ({
   key,
@@ -54,77 +48,7 @@ describe('one-time notice (GS-5)', () => {
     ]);
   });
 
-  const presented = ['id_card', 'photo'];
-  const notice = buildNotice(CARD, presented);
-
-  it('a later request for a material in the notice is fine and not a second request', () => {
-    expect(
-      checkSupplementRequest(notice, CARD, presented, {
-        materialKey: 'household_register',
-        kind: 'missing',
-      }),
-    ).toEqual({
-      ok: true,
-      countsAsSecondRequest: false,
-    });
-  });
-
-  it('a request naming a material outside the notice is refused', () => {
-    expect(
-      checkSupplementRequest(notice, CARD, presented, {
-        materialKey: 'marriage_certificate',
-        kind: 'missing',
-      }),
-    ).toEqual({
-      ok: false,
-      code: 'SUPPLEMENT_NOT_IN_NOTICE',
-    });
-    expect(
-      checkSupplementRequest(notice, CARD, presented, { materialKey: 'id_card', kind: 'missing' }),
-    ).toEqual({
-      ok: false,
-      code: 'SUPPLEMENT_NOT_IN_NOTICE',
-    });
-    expect(
-      checkSupplementRequest(notice, CARD, presented, {
-        materialKey: 'marriage_certificate',
-        kind: 'defective',
-        reason: '看不清',
-      }),
-    ).toEqual({
-      ok: false,
-      code: 'SUPPLEMENT_NOT_IN_NOTICE',
-    });
-  });
-
-  it('a defect re-request needs a reason, and then counts as a second request', () => {
-    expect(
-      checkSupplementRequest(notice, CARD, presented, { materialKey: 'photo', kind: 'defective' }),
-    ).toEqual({
-      ok: false,
-      code: 'SUPPLEMENT_REASON_REQUIRED',
-    });
-    expect(
-      checkSupplementRequest(notice, CARD, presented, {
-        materialKey: 'photo',
-        kind: 'defective',
-        reason: '照片背景不是白色',
-      }),
-    ).toEqual({
-      ok: true,
-      countsAsSecondRequest: true,
-    });
-    expect(
-      checkSupplementRequest(notice, CARD, presented, {
-        materialKey: 'household_register',
-        kind: 'defective',
-        reason: '复印件不清楚',
-      }),
-    ).toEqual({
-      ok: false,
-      code: 'SUPPLEMENT_NOT_PRESENTED',
-    });
-  });
+  // Later requests (missing / second request, decided from history): case.requests.test.ts.
 
   it('the second-request rate is per accepted case, 0 when none', () => {
     expect(secondRequestRate(0, 0)).toBe(0);

@@ -1,8 +1,8 @@
 /**
  * 一次性告知 (GS-5): at intake the presented materials are compared with the item version's list,
  * and one notice names everything missing. Afterwards nobody may ask for a material outside that
- * notice and the item version; asking again for a presented material as defective needs a reason
- * and counts in the station's second-request rate (二次补正率). Pure.
+ * notice and the item version; asking again for a presented material needs a reason and counts in
+ * the station's second-request rate (二次补正率) — see case.requests.ts. Pure.
  */
 
 export interface NoticeMaterial {
@@ -69,46 +69,7 @@ export function buildNotice(item: NoticeItem, presented: readonly string[]): One
   };
 }
 
-export interface SupplementRequest {
-  materialKey: string;
-  /** 'missing': listed in the notice; 'defective': presented but found unusable. */
-  kind: 'missing' | 'defective';
-  reason?: string | undefined;
-}
-
-export type SupplementCheck =
-  | { ok: true; countsAsSecondRequest: boolean }
-  | {
-      ok: false;
-      code: 'SUPPLEMENT_NOT_IN_NOTICE' | 'SUPPLEMENT_NOT_PRESENTED' | 'SUPPLEMENT_REASON_REQUIRED';
-    };
-
-/**
- * Whether a later request for a material is allowed. Missing: only what the notice listed.
- * Defective: only a material that was presented and is in the item version, and only with a reason;
- * such a request is a second request (二次补正).
- */
-export function checkSupplementRequest(
-  notice: OneTimeNotice,
-  item: NoticeItem,
-  presented: readonly string[],
-  request: SupplementRequest,
-): SupplementCheck {
-  if (request.kind === 'missing') {
-    return notice.missing.some((m) => m.key === request.materialKey)
-      ? { ok: true, countsAsSecondRequest: false }
-      : { ok: false, code: 'SUPPLEMENT_NOT_IN_NOTICE' };
-  }
-  if (!item.materials.some((m) => m.key === request.materialKey)) {
-    return { ok: false, code: 'SUPPLEMENT_NOT_IN_NOTICE' };
-  }
-  if (!presented.includes(request.materialKey))
-    return { ok: false, code: 'SUPPLEMENT_NOT_PRESENTED' };
-  if (!request.reason || request.reason.trim().length < 4) {
-    return { ok: false, code: 'SUPPLEMENT_REASON_REQUIRED' };
-  }
-  return { ok: true, countsAsSecondRequest: true };
-}
+// Later requests and what they count as: case.requests.ts.
 
 /** 二次补正率: cases with at least one second request ÷ cases accepted, per station. Target 0. */
 export function secondRequestRate(casesAccepted: number, casesWithSecondRequest: number): number {

@@ -24,6 +24,10 @@ export const TransitionBody = z.strictObject({
   presented: z.array(MaterialKey).max(50).optional(),
   /** request_supplement: which material and why it is asked for. */
   materialKey: MaterialKey.optional(),
+  /**
+   * The caller's view of the request; the server decides the kind from the case's material
+   * history (a material presented before is a second request whatever is claimed here).
+   */
   kind: z.enum(['missing', 'defective']).optional(),
   /** decide */
   result: z.enum(['approved', 'not_approved']).optional(),
@@ -86,6 +90,16 @@ export const NoticeView = z.object({
   fee: z.object({ amountFen: z.number(), waivers: z.array(z.string()) }),
 });
 
+export const MissingNowView = z.object({
+  key: z.string(),
+  name: Bilingual,
+  /** notice: listed by the one-time notice; missing: asked later, never presented; defective: presented before, asked again (a second request). */
+  kind: z.enum(['notice', 'missing', 'defective']),
+  blocking: z.boolean(),
+  reason: z.string().nullable(),
+  requestedAt: z.string(),
+});
+
 export const CaseView = z.object({
   id: z.string(),
   number: z.string(),
@@ -106,6 +120,11 @@ export const CaseView = z.object({
   firstResponder: z.object({ id: z.string(), displayName: z.string() }),
   presented: z.array(z.string()),
   notice: NoticeView,
+  /**
+   * What is missing now (GS-5): every material with an open request — from the one-time notice
+   * or asked for later — until a supplement brings it. `blocking`: the case waits for it.
+   */
+  missingNow: z.array(MissingNowView),
   acceptedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
   /** GS-8: the due date counts through a year whose holiday notice is not entered yet. */
@@ -139,6 +158,7 @@ export const TrackView = z.object({
   /** GS-8: the due date counts through a year whose holiday notice is not entered yet. */
   dueDateProvisional: z.boolean(),
   provisionalYears: z.array(z.number().int()),
+  /** What the applicant still has to bring (the open blocking requests) while a supplement is awaited. */
   missing: z.array(Bilingual),
   result: z.enum(['approved', 'not_approved']).nullable(),
 });

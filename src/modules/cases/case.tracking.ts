@@ -9,8 +9,8 @@ import { AppError } from '../../server/problem.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
-import type { OneTimeNotice } from './case.notice.ts';
-import { dueDateProvisionality } from './case.view.ts';
+import { loadRequests } from './case-requests.repo.ts';
+import { dueDateProvisionality, missingNowView } from './case.view.ts';
 import type { CaseState } from './case.workflow.ts';
 
 export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
@@ -36,12 +36,12 @@ export async function trackCase(
       j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
     )
     .select([
+      'c.id',
       'c.number',
       'c.state',
       'c.due_date',
       'c.accepted_at',
       'c.created_at',
-      'c.notice',
       'c.result',
       'p.phone_cipher',
       's.name as station',
@@ -52,8 +52,14 @@ export async function trackCase(
   const phone = row?.phone_cipher ? deps.pii.decrypt(row.phone_cipher) : null;
   if (!row || !phone || phone.slice(-4) !== input.phoneLast4)
     throw new AppError('TRACKING_NOT_FOUND');
-  const notice = JSON.parse(row.notice) as OneTimeNotice;
   const state = row.state as CaseState;
+  // What is missing now: the open blocking requests, not the intake notice (GS-5, GS-9).
+  const missing =
+    state === 'awaiting_supplement'
+      ? missingNowView(row.definition, await loadRequests(deps.db, [row.id]))
+          .filter((m) => m.blocking)
+          .map((m) => m.name)
+      : [];
   return {
     number: row.number,
     item: row.definition
@@ -63,10 +69,7 @@ export async function trackCase(
     station: row.station,
     dueDate: row.due_date,
     ...dueDateProvisionality(row, await loadWorkCalendar(deps.db)),
-    missing:
-      state === 'awaiting_supplement'
-        ? notice.missing.filter((m) => m.blocking).map((m) => m.name)
-        : [],
+    missing,
     result: row.result,
   };
 }

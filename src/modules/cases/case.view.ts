@@ -13,6 +13,8 @@ import {
 } from '../calendar/working-days.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import type { OneTimeNotice } from './case.notice.ts';
+import { missingNow } from './case.requests.ts';
+import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
 
 type CaseRow = CaseTable & {
@@ -51,6 +53,18 @@ function caseQuery(db: Kysely<Database>) {
 function itemName(definition: string | null): { zh: string; en: string } {
   if (!definition) return { zh: '', en: '' };
   return (JSON.parse(definition) as { name: { zh: string; en: string } }).name;
+}
+
+/** What is missing now (GS-5): the case's open requests, named from its item version. */
+export function missingNowView(definition: string | null, requests: readonly StoredRequest[]) {
+  const materials = definition
+    ? (JSON.parse(definition) as { materials: { key: string; name: { zh: string; en: string } }[] })
+        .materials
+    : [];
+  return missingNow(requests).map((m) => ({
+    ...m,
+    name: materials.find((x) => x.key === m.key)?.name ?? { zh: m.key, en: m.key },
+  }));
 }
 
 /** GS-8: how many working days before the due date a case turns yellow (config, default 1). */
@@ -92,7 +106,14 @@ export function dueDateProvisionality(
   return { dueDateProvisional: years.length > 0, provisionalYears: years };
 }
 
-function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar, opts: DeadlineOptions) {
+function present(
+  row: CaseRow,
+  actor: Actor,
+  now: Date,
+  cal: WorkCalendar,
+  requests: readonly StoredRequest[],
+  opts: DeadlineOptions,
+) {
   return {
     id: row.id,
     number: row.number,
@@ -119,6 +140,7 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar, opts:
     },
     presented: JSON.parse(row.presented) as string[],
     notice: JSON.parse(row.notice) as OneTimeNotice,
+    missingNow: missingNowView(row.item_name, requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
     ...dueDateProvisionality(row, cal),
@@ -139,7 +161,8 @@ export async function getCaseView(
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
     throw new AppError('OUT_OF_SCOPE');
-  return present(row, input.actor, input.now, await loadWorkCalendar(db), input);
+  const requests = await loadRequests(db, [row.id]);
+  return present(row, input.actor, input.now, await loadWorkCalendar(db), requests, input);
 }
 
 /**
@@ -215,5 +238,18 @@ export async function listCases(
     .offset(input.offset)
     .execute();
   const cal = await loadWorkCalendar(db);
-  return rows.map((r) => present(r, input.actor, input.now, cal, input));
+  const requests = await loadRequests(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    present(
+      r,
+      input.actor,
+      input.now,
+      cal,
+      requests.filter((q) => q.caseId === r.id),
+      input,
+    ),
+  );
 }

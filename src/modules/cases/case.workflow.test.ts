@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../auth/roles.ts';
 import {
+  atDecidingUnit,
   availableActions,
   CASE_ACTIONS,
   CASE_STATES,
@@ -119,5 +120,36 @@ describe('case workflow table (GS-7)', () => {
     ];
     for (const a of needsReason)
       expect(TRANSITIONS[a].guards as readonly string[]).toContain('reason_required');
+  });
+
+  describe('request_supplement wherever the case is decided (issue #10, point 6)', () => {
+    // Per route, the states a supplement may be asked from: a station's own item is decided
+    // right after acceptance, a routed one only at its unit. Written out, not derived.
+    const ASK_FROM = {
+      station: ['accepted', 'in_progress'],
+      town_centre: ['in_progress'],
+      district_department: ['in_progress'],
+    } as const satisfies Record<string, readonly CaseState[]>;
+    const decider = {
+      roles: ['clerk', 'town_officer', 'district_officer'] as Role[],
+      parties: both,
+    };
+    for (const [decidedBy, states] of Object.entries(ASK_FROM) as [
+      keyof typeof ASK_FROM,
+      readonly CaseState[],
+    ][]) {
+      for (const state of CASE_STATES) {
+        const allowed = states.includes(state);
+        it(`${decidedBy} item, ${state}: ${allowed ? 'may' : 'may not'} be sent back`, () => {
+          const r = checkTransition(state, 'request_supplement', decider);
+          expect(r.ok && atDecidingUnit(decidedBy, state)).toBe(allowed);
+        });
+      }
+    }
+
+    it('a station clerk deciding its own item sees the button once the case is accepted', () => {
+      const clerk = { roles: ['clerk'] as Role[], parties: both };
+      expect(availableActions('accepted', clerk)).toContain('request_supplement');
+    });
   });
 });

@@ -22,7 +22,7 @@ export const CASE_ACTIONS = [
   'supplement', // materials supplied → accepted
   'refuse', // not accepted, with reason
   'route', // send to the deciding unit
-  'request_supplement', // the deciding unit returns it for a material in the notice
+  'request_supplement', // the deciding side returns it for a material (notice, or presented + reason)
   'forward', // the deciding unit passes it on (e.g. town centre → district department)
   'suspend',
   'resume',
@@ -80,12 +80,14 @@ export const TRANSITIONS = {
     roles: STATION_STAFF,
     guards: ['routed_item'],
   },
+  // Wherever the case is decided: a station's own item is decided from `accepted`, a routed one
+  // only once it reached its unit (`in_progress`) — the same rule as `decide`.
   request_supplement: {
-    from: ['in_progress'],
+    from: ['accepted', 'in_progress'],
     to: 'awaiting_supplement',
     party: 'deciding',
     roles: DECIDERS,
-    guards: ['notice_material', 'reason_required'],
+    guards: ['notice_material', 'reason_required', 'case_at_deciding_unit'],
     clock: 'pause',
   },
   forward: {
@@ -169,6 +171,17 @@ export function checkTransition(
 /** The actions this actor may take now — the web shows exactly these. */
 export function availableActions(state: CaseState, who: ActorStanding): CaseAction[] {
   return CASE_ACTIONS.filter((a) => checkTransition(state, a, who).ok);
+}
+
+/**
+ * The `case_at_deciding_unit` guard: a station's own item is at its deciding unit from the start;
+ * a routed item only once it reached its unit (`in_progress`).
+ */
+export function atDecidingUnit(
+  decidedBy: 'station' | 'town_centre' | 'district_department',
+  state: CaseState,
+): boolean {
+  return decidedBy === 'station' || state === 'in_progress';
 }
 
 /** The states an action may lead to (for documentation and the web's state diagram). */

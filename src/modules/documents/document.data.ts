@@ -38,6 +38,8 @@ export interface CaseDocument {
   legalLimitDays: number;
   /** What the case holds now (the receipt). */
   presented: MaterialLine[];
+  /** What the applicant has to bring now: the case's open blocking requests (GS-5). */
+  missingNow: MaterialLine[];
   /** The notice as issued at intake. */
   notice: {
     complete: boolean;
@@ -102,6 +104,12 @@ export async function loadCaseDocument(
       const m = byKey.get(k);
       return m ? [line(m)] : [];
     }),
+    missingNow: view.missingNow
+      .filter((r) => r.blocking)
+      .flatMap((r) => {
+        const m = byKey.get(r.key);
+        return m ? [line(m)] : [];
+      }),
     notice: {
       complete: view.notice.complete,
       presented: item.materials.filter((m) => !missingKeys.has(m.key)).map(line),

@@ -19,8 +19,8 @@ export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<B
   const title = accepted ? '受理回执' : '收件回执';
   const day = dateZh(d.acceptedOn ?? d.filedOn);
   const qr = await qrPng(d.trackingUrl);
-  const blocking = d.notice.missing.filter((m) => m.required);
-  const stillMissing = accepted ? [] : blocking;
+  // What is missing now (the case's open requests), not the intake notice's list.
+  const stillMissing = d.state === 'awaiting_supplement' ? d.missingNow : [];
 
   return renderPdf(
     {
@@ -70,7 +70,9 @@ export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<B
         doc.moveDown(0.5);
         paragraph(
           doc,
-          `尚缺 ${stillMissing.length} 项必需材料：${stillMissing.map((m) => m.name).join('、')}。详见《一次性告知书》；办理时限自受理之日起计算。`,
+          accepted
+            ? `尚缺 ${stillMissing.length} 项材料：${stillMissing.map((m) => m.name).join('、')}。请补正后继续办理；补正期间办理时限暂停计算。`
+            : `尚缺 ${stillMissing.length} 项必需材料：${stillMissing.map((m) => m.name).join('、')}。详见《一次性告知书》；办理时限自受理之日起计算。`,
         );
       }
 

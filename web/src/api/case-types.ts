@@ -55,6 +55,17 @@ export interface Fee {
 }
 
 /** 一次性告知书 (GS-5). */
+/** A material the case waits for now (GS-5): an open request from the notice or asked later. */
+export interface MissingNow {
+  key: string;
+  name: Bilingual;
+  /** notice: listed by the one-time notice; missing: asked later; defective: asked again (a second request). */
+  kind: 'notice' | 'missing' | 'defective';
+  blocking: boolean;
+  reason: string | null;
+  requestedAt: string;
+}
+
 export interface OneTimeNotice {
   itemCode: string;
   itemVersion: number;
@@ -84,6 +95,8 @@ export interface CaseView {
   firstResponder: { id: string; displayName: string };
   presented: string[];
   notice: OneTimeNotice;
+  /** What is missing now: the case's open requests (derived on the server). */
+  missingNow: MissingNow[];
   acceptedAt: string | null;
   dueDate: string | null;
   /** GS-8: the due date counts through a year whose holiday notice is not entered yet. */

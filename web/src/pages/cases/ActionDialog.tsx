@@ -56,10 +56,10 @@ function requestOf(action: CaseAction, version: number, v: ActionValues): Transi
   return request;
 }
 
-/** supplement: tick what the applicant brought now, out of what the notice listed. */
+/** supplement: tick what the applicant brought now, out of what the case waits for now. */
 function SupplementFields({ view }: { view: CaseView }) {
   const { t, i18n } = useTranslation();
-  const open = view.notice.missing.filter((m) => !view.presented.includes(m.key));
+  const open = view.missingNow;
   const form = Form.useFormInstance<ActionValues>();
   const ticked = Form.useWatch('presented', form) ?? [];
   const stillMissing = open.filter((m) => m.blocking && !ticked.includes(m.key));

@@ -22,6 +22,7 @@ import { ActionDialog } from './ActionDialog';
 import { HandoffButton } from '../firstresponse/HandoffButton';
 import { firstResponseCapabilitiesOf } from '../firstresponse/fr-roles';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
+import { MissingNowCard } from './MissingNowCard';
 import { NoticeDetails } from './NoticeDetails';
 import './cases.css';
 
@@ -107,6 +108,7 @@ function CaseDetail({
             </div>
           )}
         </Card>
+        <MissingNowCard view={view} />
         <Card title={<h2>{t('cases.detail.facts')}</h2>}>
           <CaseFacts view={view} materials={materials} />
         </Card>
