@@ -2,6 +2,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
 import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
+import { warmPdfPool } from '../modules/documents/pdf-pool.ts';
 import { deriveAuditKeys, installAuditKeys } from '../modules/audit/audit-key.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
@@ -73,5 +74,6 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  warmPdfPool();
   log.info({ url: `http://localhost:${config.port}`, database: db.dialect }, 'Doorstep is serving');
 }
