@@ -4,6 +4,7 @@
  * (≥ 0.50 of the floor, p99 < 50 ms) is met. See bench/README.md.
  *   node --import tsx bench/cases.bench.ts [--db sqlite|postgres|both] [--duration 10] [--connections 32]
  */
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -156,6 +157,7 @@ async function benchDialect(
     `${dialect}: seeding (demo regions, catalog and accounts, ${args.preRegistered} residents)`,
   );
   const pii = createPiiCipher(parseMasterKey(dataKey));
+  installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(dataKey) }));
   const dbs: BenchDatabases = await prepareDatabases(dialect, {
     pii,
     ids,

@@ -7,6 +7,7 @@
  * Run by residents.bench.ts and cases.bench.ts in a child process; by hand:
  *   DATABASE_URL=sqlite:/tmp/x.sqlite DOORSTEP_DATA_KEY=<base64> node --import tsx bench/floor-server.ts
  */
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { loadConfig } from '../src/config.ts';
@@ -35,6 +36,7 @@ const TOUCH_INTERVAL_MS = 5 * 60 * 1000; // as session.service.ts
 const config = loadConfig(process.env);
 if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
 const pii = createPiiCipher(parseMasterKey(config.dataKey));
+installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey) }));
 const store = openFloorStore(config.database);
 
 /** actorForToken: the session and its account, a touch when stale, then the grants. */

@@ -9,6 +9,7 @@
  *   node --import tsx bench/orders-grab.bench.ts [--db sqlite|postgres|both] [--orders 300]
  *     [--teams 20] [--concurrency 40] [--warmup-orders 30] [--pg-url …] [--json]
  */
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -433,6 +434,7 @@ const rows: string[][] = [
 ];
 const dataKey = newMasterKey();
 const pii = createPiiCipher(parseMasterKey(dataKey));
+installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(dataKey) }));
 out(`Doorstep bench: 抢单 (order grabbing) over HTTP, app vs. floor (same run)`);
 out(`command: ${commandLine()}`);
 const m = machine();

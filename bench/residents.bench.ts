@@ -3,6 +3,7 @@
  * the same database work with the same driver), both measured in this run; prints the ratio.
  * See bench/README.md.  node --import tsx bench/residents.bench.ts [--db sqlite|postgres|both]
  */
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,7 @@ async function benchDialect(
   }
   progress(`${dialect}: seeding (demo regions and accounts, ${args.preRegistered} residents)`);
   const pii = createPiiCipher(parseMasterKey(dataKey));
+  installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(dataKey) }));
   const dbs: BenchDatabases = await prepareDatabases(dialect, {
     pii,
     ids,

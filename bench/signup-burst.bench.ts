@@ -12,6 +12,7 @@
  *
  * The same file is the floor server when started with SIGNUP_FLOOR=1 (see runFloor below).
  */
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -391,6 +392,7 @@ async function seed(config: DatabaseConfig, key: string, args: Args): Promise<st
   try {
     await migrateToLatest(db);
     const pii = createPiiCipher(parseMasterKey(key));
+    installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(key) }));
     const now = new Date();
     const iso = now.toISOString();
     await seedDemo({ db: k, pii, now, residents: 0 });

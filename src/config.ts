@@ -30,6 +30,14 @@ export interface AppConfig {
   vsCodePeriodSeconds: number;
   /** VS-5: hours of a directed or open order's window before the sweep acts (VS_ORDER_WINDOW_HOURS, default 24). */
   vsOrderWindowHours: number;
+  /** Optional separate root key of the audit chain (base64, 32 bytes); else derived from the data key. */
+  auditKey: string | undefined;
+  /** Signed audit checkpoints, outside the database (AUDIT_CHECKPOINT_FILE, default <data>/audit-checkpoints.log). */
+  auditCheckpointFile: string;
+  /** Seconds between audit checkpoints on this node; 0 turns them off (AUDIT_CHECKPOINT_INTERVAL_SECONDS, default 300). */
+  auditCheckpointIntervalSeconds: number;
+  /** PDFs are drawn in worker threads: how many (PDF_WORKERS, default 1), heap cap each (PDF_WORKER_HEAP_MB, default 96), queue (PDF_QUEUE, default 64). */
+  pdfPool: { threads: number; heapMb: number; queue: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -71,6 +79,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     vsDailyHoursCap: Number(env.VS_DAILY_HOURS_CAP ?? 8),
     vsCodePeriodSeconds: Number(env.VS_CODE_PERIOD_SECONDS ?? 30),
     vsOrderWindowHours: Number(env.VS_ORDER_WINDOW_HOURS ?? 24),
+    auditKey: env.DOORSTEP_AUDIT_KEY,
+    auditCheckpointFile: path.resolve(
+      env.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.log'),
+    ),
+    auditCheckpointIntervalSeconds: Number(env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 300),
+    pdfPool: {
+      threads: Math.max(1, Number(env.PDF_WORKERS ?? 1)),
+      heapMb: Number(env.PDF_WORKER_HEAP_MB ?? 96),
+      queue: Number(env.PDF_QUEUE ?? 64),
+    },
   };
 }
 

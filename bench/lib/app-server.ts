@@ -3,6 +3,7 @@
  * Configured by the environment: DATABASE_URL, DOORSTEP_DATA_KEY (DOORSTEP_ENV=test, LOG_LEVEL=silent).
  */
 import { loadConfig } from '../../src/config.ts';
+import { deriveAuditKeys, installAuditKeys } from '../../src/modules/audit/audit-key.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { createPiiCipher, parseMasterKey } from '../../src/modules/residents/pii-crypto.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -11,6 +12,9 @@ import { serveUntilStopped } from './child.ts';
 const config = loadConfig(process.env);
 if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
 const db = openDatabase(config.database);
+installAuditKeys(
+  deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey), auditKey: config.auditKey }),
+);
 const app = await buildApp({
   config,
   db,

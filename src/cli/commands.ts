@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
-import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { verifyAndCheckpoint, writeAuditCheckpoint } from '../modules/audit/audit.service.ts';
 import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
@@ -114,14 +114,42 @@ export async function runImportRegions(file: string): Promise<number> {
 }
 
 export async function runAuditVerify(): Promise<number> {
+  const config = loadConfig();
   return withDatabase(async ({ db }) => {
-    const result = await verifyAuditChain(db.kysely);
+    const file = config.auditCheckpointFile;
+    const result = await verifyAndCheckpoint(db.kysely, { checkpointFile: file, now: new Date() });
+    const legacy = result.legacyEvents
+      ? ` (the first ${result.legacyEvents} from before the keyed chain, checked unkeyed: legacy prefix)`
+      : '';
     if (result.ok) {
-      console.log(`audit chain intact: ${result.checked} events verified`);
+      console.log(
+        `audit chain intact: ${result.checked} events verified${legacy}; ${result.checkpoints} checkpoints in ${file} agree`,
+      );
+      if (result.checkpointWritten) console.log(`checkpoint written: #${result.head.seq}`);
       return 0;
     }
     console.error(
-      `audit chain BROKEN at event #${result.firstBrokenSeq} (${result.reason}); ${result.checked} events before it verified`,
+      `audit chain BROKEN at event #${result.firstBrokenSeq} (${result.reason}); ${result.checked} events before it verified${legacy}`,
+    );
+    return 1;
+  });
+}
+
+export async function runAuditCheckpoint(): Promise<number> {
+  const config = loadConfig();
+  return withDatabase(async ({ db }) => {
+    const file = config.auditCheckpointFile;
+    const r = await writeAuditCheckpoint(db.kysely, { file, now: new Date() });
+    if (r.written) {
+      console.log(`checkpoint written to ${file}: #${r.checkpoint.seq} ${r.checkpoint.hash}`);
+      return 0;
+    }
+    if (r.unchanged) {
+      console.log(`no new events since the last checkpoint in ${file}`);
+      return 0;
+    }
+    console.error(
+      `refused: the audit chain does not verify (event #${r.problem.firstBrokenSeq}, ${r.problem.reason}); run \`doorstep audit verify\``,
     );
     return 1;
   });

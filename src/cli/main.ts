@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { serve, prepare } from '../server/bootstrap.ts';
 import {
+  runAuditCheckpoint,
   runAuditVerify,
   runCreateAdmin,
   runImportRegions,
@@ -97,9 +98,15 @@ program
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit
   .command('verify')
-  .description('check the hash chain; names the first broken link')
+  .description('check the keyed chain and the signed checkpoints; names the first broken link')
   .action(async () => {
     process.exitCode = await runAuditVerify();
+  });
+audit
+  .command('checkpoint')
+  .description('sign the verified chain head into the checkpoint file (AUDIT_CHECKPOINT_FILE)')
+  .action(async () => {
+    process.exitCode = await runAuditCheckpoint();
   });
 
 await program.parseAsync(process.argv);

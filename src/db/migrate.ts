@@ -13,6 +13,7 @@ import { vsActivitiesExtra } from './migrations/0010_vs_activities_extra.ts';
 import { starPacks } from './migrations/0011_star_packs.ts';
 import { calendarYears } from './migrations/0012_calendar_years.ts';
 import { caseRequests } from './migrations/0013_case_requests.ts';
+import { auditKeyed } from './migrations/0017_audit_keyed.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0011_star_packs': starPacks,
   '0012_calendar_years': calendarYears,
   '0013_case_requests': caseRequests,
+  '0017_audit_keyed': auditKeyed,
   // next: '0012_…'
 };
 
@@ -51,4 +53,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (error)
     throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Up to and including `name` (tests that need a database as an older release left it). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider: provider(db) });
+  const { error } = await migrator.migrateTo(name);
+  if (error)
+    throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }

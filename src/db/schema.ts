@@ -95,6 +95,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** 0017: events up to this seq were chained unkeyed (plain SHA-256), later ones with HMAC. */
+  legacy_through: number;
 }
 
 export interface AuditEventTable {

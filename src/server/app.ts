@@ -29,6 +29,7 @@ import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
+import { closePdfPool, configurePdfPool } from '../modules/documents/pdf-pool.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
@@ -66,6 +67,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
   app.decorate('kysely', deps.db.kysely);
+  configurePdfPool(deps.config.pdfPool);
+  app.addHook('onClose', closePdfPool);
 
   await app.register(cookie);
   await app.register(helmet, {

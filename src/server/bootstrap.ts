@@ -1,6 +1,9 @@
 import os from 'node:os';
 import pino from 'pino';
 import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
+import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
+import { warmPdfPool } from '../modules/documents/pdf-pool.ts';
+import { deriveAuditKeys, installAuditKeys } from '../modules/audit/audit-key.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -20,7 +23,9 @@ export async function prepare(config: AppConfig, opts: { demo: boolean }) {
   const db: Db = openDatabase(config.database);
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const pii = createPiiCipher(resolveDataKey(config, log));
+  const dataKey = resolveDataKey(config, log);
+  const pii = createPiiCipher(dataKey);
+  installAuditKeys(deriveAuditKeys({ dataKey, auditKey: config.auditKey }));
   if (opts.demo && config.env !== 'production' && (await isDatabaseEmpty(db.kysely))) {
     log.info('empty database: loading demo data (development only)');
     const summary = await seedDemo({ db: db.kysely, pii, now: new Date() });
@@ -46,9 +51,22 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
           onError: (err) => log.error({ err }, 'deadline sweep failed'),
         })
       : () => undefined;
+  const stopCheckpoints =
+    config.auditCheckpointIntervalSeconds > 0
+      ? startAuditCheckpoints(db.kysely, {
+          file: config.auditCheckpointFile,
+          intervalMs: config.auditCheckpointIntervalSeconds * 1000,
+          onResult: (r) => {
+            if (!r.written && !r.unchanged)
+              log.error(r.problem, 'audit chain does not verify: checkpoint refused');
+          },
+          onError: (err) => log.error({ err }, 'audit checkpoint failed'),
+        })
+      : () => undefined;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     stopSweeper();
+    stopCheckpoints();
     await app.close();
     await db.close();
     process.exit(0);
@@ -56,5 +74,6 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  warmPdfPool();
   log.info({ url: `http://localhost:${config.port}`, database: db.dialect }, 'Doorstep is serving');
 }

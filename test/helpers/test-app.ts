@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
+import { deriveAuditKeys, installAuditKeys } from '../../src/modules/audit/audit-key.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/modules/residents/pii-crypto.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -50,6 +54,8 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const testDb = await createTestDb(opts.dialect);
   const pii = createPiiCipher(TEST_KEY);
+  installAuditKeys(deriveAuditKeys({ dataKey: TEST_KEY }));
+  const checkpointDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-audit-'));
   const clock: TestClock = {
     now: START,
     advance(ms) {
@@ -72,6 +78,7 @@ export async function createTestApp(
       ...opts.env,
     }),
     dataKey: undefined,
+    auditCheckpointFile: path.join(checkpointDir, 'audit-checkpoints.log'),
   };
   const app = await buildApp({ config, db: testDb.db, pii, now: () => clock.now }, { logStream });
   await app.ready();
@@ -121,6 +128,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await testDb.drop();
+      fs.rmSync(checkpointDir, { recursive: true, force: true });
     },
   };
 }

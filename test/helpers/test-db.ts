@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { openDatabase, type Db } from '../../src/db/connection.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -23,7 +23,10 @@ export interface TestDb {
 }
 
 /** A fresh, migrated database for one test file, on the dialect the run asks for. */
-export async function createTestDb(dialect: TestDialect = TEST_DIALECT): Promise<TestDb> {
+export async function createTestDb(
+  dialect: TestDialect = TEST_DIALECT,
+  opts: { migrateUpTo?: string } = {},
+): Promise<TestDb> {
   const name = `doorstep_t_${crypto.randomBytes(6).toString('hex')}`;
   let config: DatabaseConfig;
   let cleanup: () => Promise<void>;
@@ -47,7 +50,8 @@ export async function createTestDb(dialect: TestDialect = TEST_DIALECT): Promise
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const db = openDatabase(config);
-  await migrateToLatest(db);
+  if (opts.migrateUpTo) await migrateTo(db, opts.migrateUpTo);
+  else await migrateToLatest(db);
   const others: Db[] = [];
   return {
     db,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
+import { asIntruder } from '../helpers/audit-tamper.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 describe('audit chain', () => {
@@ -101,9 +102,11 @@ describe('audit chain', () => {
       .offset(5)
       .limit(1)
       .executeTakeFirstOrThrow();
-    await sql`update audit_events set after_json = ${JSON.stringify({ fullName: '篡改' })} where seq = ${target.seq}`.execute(
-      t.testDb.db.kysely,
-    );
+    await asIntruder(t.testDb.db, async (k) => {
+      await sql`update audit_events set after_json = ${JSON.stringify({ fullName: '篡改' })} where seq = ${target.seq}`.execute(
+        k,
+      );
+    });
     const res = await admin.call('POST', '/api/v1/audit/verify');
     expect(res.json()).toMatchObject({
       ok: false,
@@ -128,7 +131,9 @@ describe('audit chain tail', () => {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    await sql`delete from audit_events where seq = ${last.seq}`.execute(t.testDb.db.kysely);
+    await asIntruder(t.testDb.db, async (k) => {
+      await sql`delete from audit_events where seq = ${last.seq}`.execute(k);
+    });
     expect(await verifyAuditChain(t.testDb.db.kysely)).toMatchObject({
       ok: false,
       firstBrokenSeq: Number(last.seq),

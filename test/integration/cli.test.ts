@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
+import { asIntruder } from '../helpers/audit-tamper.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const run = promisify(execFile);
@@ -92,8 +93,15 @@ describe('doorstep CLI', { timeout: 120_000 }, () => {
     const ok = await doorstep('audit', 'verify');
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/audit chain intact: \d+ events verified/);
+    expect(ok.stdout).toMatch(/checkpoint written: #\d+/);
+    expect(fs.readFileSync(path.join(dataDir, 'audit-checkpoints.log'), 'utf8')).toMatch(/"sig"/);
+    const cp = await doorstep('audit', 'checkpoint');
+    expect(cp.code, cp.stderr).toBe(0);
+    expect(cp.stdout).toContain('no new events since the last checkpoint');
     const db = openDatabase(testDb.config);
-    await sql`update audit_events set actor_id = 'intruder' where seq = 1`.execute(db.kysely);
+    await asIntruder(db, async (k) => {
+      await sql`update audit_events set actor_id = 'intruder' where seq = 1`.execute(k);
+    });
     await db.close();
     const broken = await doorstep('audit', 'verify');
     expect(broken.code).toBe(1);

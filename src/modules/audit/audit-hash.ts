@@ -18,8 +18,8 @@ export interface HashedAuditFields {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function auditHash(prevHash: string, e: HashedAuditFields): string {
-  const canonical = JSON.stringify([
+function canonical(prevHash: string, e: HashedAuditFields): string {
+  return JSON.stringify([
     prevHash,
     e.seq,
     e.occurred_at,
@@ -34,7 +34,26 @@ export function auditHash(prevHash: string, e: HashedAuditFields): string {
     e.after_json,
     e.request_id,
   ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Legacy (before migration 0017): a plain SHA-256 anyone can recompute. */
+export function auditHash(prevHash: string, e: HashedAuditFields): string {
+  return crypto.createHash('sha256').update(canonical(prevHash, e)).digest('hex');
+}
+
+/** Keyed: HMAC-SHA256 with the chain key, which is not in the database. */
+export function auditMac(key: Buffer, prevHash: string, e: HashedAuditFields): string {
+  return crypto.createHmac('sha256', key).update(canonical(prevHash, e)).digest('hex');
+}
+
+/** Events up to `legacyThrough` were chained unkeyed (before 0017); later ones with the key. */
+export interface ChainRule {
+  key: Buffer;
+  legacyThrough: number;
+}
+
+export function linkHash(rule: ChainRule, prevHash: string, e: HashedAuditFields): string {
+  return e.seq <= rule.legacyThrough ? auditHash(prevHash, e) : auditMac(rule.key, prevHash, e);
 }
 
 export interface ChainCheck {
@@ -42,13 +61,32 @@ export interface ChainCheck {
   checked: number;
   /** The first event whose stored hash or link does not match, if any. */
   firstBrokenSeq: number | null;
-  reason: 'hash_mismatch' | 'link_mismatch' | 'sequence_gap' | 'head_mismatch' | null;
+  reason: ChainBreak | null;
 }
+
+export type ChainBreak =
+  | 'hash_mismatch'
+  | 'link_mismatch'
+  | 'sequence_gap'
+  | 'head_mismatch'
+  /** A signed checkpoint holds another hash for this seq: the chain was rewritten. */
+  | 'checkpoint_mismatch'
+  /** A signed checkpoint is past the head: the tail was cut and the head rewound. */
+  | 'checkpoint_beyond_head'
+  /** The boundary of the unkeyed legacy prefix differs from the one the checkpoints signed. */
+  | 'legacy_boundary_moved'
+  /** A checkpoint line whose signature does not verify (edited file or another key). */
+  | 'checkpoint_forged';
+
+/** Signed hashes the chain must match, by seq (from the checkpoint file). */
+export type CheckpointHashes = ReadonlyMap<number, string>;
 
 /** Walks events in seq order; pure so it can be tested without a database. */
 export function verifyChain(
   events: Iterable<HashedAuditFields & { prev_hash: string; hash: string }>,
+  rule: ChainRule,
   start: { prevHash: string; prevSeq: number } = { prevHash: GENESIS_HASH, prevSeq: 0 },
+  checkpoints: CheckpointHashes = new Map(),
 ): ChainCheck & { lastHash: string; lastSeq: number } {
   let prevHash = start.prevHash;
   let prevSeq = start.prevSeq;
@@ -64,7 +102,9 @@ export function verifyChain(
     });
     if (e.seq !== prevSeq + 1) return broken('sequence_gap');
     if (e.prev_hash !== prevHash) return broken('link_mismatch');
-    if (auditHash(prevHash, e) !== e.hash) return broken('hash_mismatch');
+    if (linkHash(rule, prevHash, e) !== e.hash) return broken('hash_mismatch');
+    const signed = checkpoints.get(e.seq);
+    if (signed !== undefined && signed !== e.hash) return broken('checkpoint_mismatch');
     prevHash = e.hash;
     prevSeq = e.seq;
     checked++;

@@ -2,7 +2,21 @@ import type { Kysely, Transaction } from 'kysely';
 import { reachPrefixes, type Actor } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import type { Database } from '../../db/schema.ts';
-import { auditHash, verifyChain, type ChainCheck } from './audit-hash.ts';
+import {
+  appendCheckpoint,
+  lastCheckpoint,
+  readCheckpoints,
+  type Checkpoint,
+} from './audit-checkpoint.ts';
+import {
+  GENESIS_HASH,
+  linkHash,
+  verifyChain,
+  type ChainBreak,
+  type ChainCheck,
+  type CheckpointHashes,
+} from './audit-hash.ts';
+import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
 
 export interface AuditActor {
@@ -25,14 +39,16 @@ export interface AuditInput {
 
 /**
  * Appends one event to the chain inside the caller's transaction (X-4). The head row update
- * serialises writers, so the chain stays linear with several app nodes on PostgreSQL.
+ * serialises writers, so the chain stays linear with several app nodes on PostgreSQL. The link is
+ * an HMAC with the chain key (not in the database), so edited events cannot be re-chained.
  */
 export async function recordAudit(trx: Transaction<Database>, input: AuditInput): Promise<number> {
+  const keys = currentAuditKeys();
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
     .where('id', '=', 1)
-    .returning(['seq', 'hash'])
+    .returning(['seq', 'hash', 'legacy_through'])
     .executeTakeFirstOrThrow();
   const event = {
     seq: Number(head.seq),
@@ -48,7 +64,8 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditInput)
     after_json: input.after === undefined ? null : JSON.stringify(input.after),
     request_id: input.requestId ?? null,
   };
-  const hash = auditHash(head.hash, event);
+  const rule = { key: keys.chain, legacyThrough: Number(head.legacy_through) };
+  const hash = linkHash(rule, head.hash, event);
   await trx
     .insertInto('audit_events')
     .values({ ...event, prev_hash: head.hash, hash })
@@ -57,34 +74,171 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditInput)
   return event.seq;
 }
 
-/** Checks the whole chain in pages and the head row; names the first broken link. */
-export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): Promise<ChainCheck> {
-  let start = { prevHash: '0'.repeat(64), prevSeq: 0 };
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  /** Events up to here were chained before the key existed (migration 0017). */
+  legacyThrough: number;
+}
+
+export interface AuditVerification extends ChainCheck {
+  /** Events in the unkeyed legacy prefix (verifiable only as plain SHA-256). */
+  legacyEvents: number;
+  /** Checkpoints compared (lines of the checkpoint file). */
+  checkpoints: number;
+  head: AuditHead;
+}
+
+async function readHead(db: Kysely<Database>): Promise<AuditHead> {
+  const h = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash', 'legacy_through'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: Number(h.seq), hash: h.hash, legacyThrough: Number(h.legacy_through) };
+}
+
+/** Walks (from.prevSeq, head.seq] in pages; the last event must be the head. */
+async function walkChain(
+  db: Kysely<Database>,
+  head: AuditHead,
+  from: { prevHash: string; prevSeq: number },
+  checkpoints: CheckpointHashes,
+  pageSize: number,
+): Promise<ChainCheck> {
+  const rule = { key: currentAuditKeys().chain, legacyThrough: head.legacyThrough };
+  let start = from;
   let checked = 0;
   for (;;) {
     const page = await db
       .selectFrom('audit_events')
       .selectAll()
       .where('seq', '>', start.prevSeq)
+      .where('seq', '<=', head.seq)
       .orderBy('seq')
       .limit(pageSize)
       .execute();
-    const result = verifyChain(page, start);
+    const result = verifyChain(page, rule, start, checkpoints);
     checked += result.checked;
-    if (!result.ok) return { ...result, checked };
+    if (!result.ok)
+      return { ok: false, checked, firstBrokenSeq: result.firstBrokenSeq, reason: result.reason };
     if (page.length < pageSize) {
-      const head = await db
-        .selectFrom('audit_head')
-        .selectAll()
-        .where('id', '=', 1)
-        .executeTakeFirstOrThrow();
-      if (Number(head.seq) !== result.lastSeq || head.hash !== result.lastHash) {
+      if (result.lastSeq !== head.seq || result.lastHash !== head.hash)
         return { ok: false, checked, firstBrokenSeq: result.lastSeq + 1, reason: 'head_mismatch' };
-      }
       return { ok: true, checked, firstBrokenSeq: null, reason: null };
     }
     start = { prevHash: result.lastHash, prevSeq: result.lastSeq };
   }
+}
+
+/**
+ * Checks the whole chain against the key, the head row and every signed checkpoint in
+ * `checkpointFile` (when given); names the first broken link.
+ */
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  opts: { checkpointFile?: string | null; pageSize?: number } = {},
+): Promise<AuditVerification> {
+  const keys = currentAuditKeys();
+  const head = await readHead(db);
+  const lines = opts.checkpointFile ? readCheckpoints(opts.checkpointFile, keys.checkpoint) : [];
+  const base = {
+    legacyEvents: Math.min(head.legacyThrough, head.seq),
+    checkpoints: lines.length,
+    head,
+  };
+  const fail = (reason: ChainBreak, seq: number | null): AuditVerification => ({
+    ...base,
+    ok: false,
+    checked: 0,
+    firstBrokenSeq: seq,
+    reason,
+  });
+  const signed = new Map<number, string>();
+  let highest = 0;
+  for (const l of lines) {
+    if (!l.ok) return fail('checkpoint_forged', l.seq);
+    const c = l.checkpoint;
+    if (c.legacyThrough !== head.legacyThrough)
+      return fail('legacy_boundary_moved', Math.min(c.legacyThrough, head.legacyThrough) + 1);
+    signed.set(c.seq, c.hash);
+    highest = Math.max(highest, c.seq);
+  }
+  const walked = await walkChain(
+    db,
+    head,
+    { prevHash: GENESIS_HASH, prevSeq: 0 },
+    signed,
+    opts.pageSize ?? 5000,
+  );
+  if (!walked.ok) return { ...base, ...walked };
+  if (highest > head.seq)
+    return {
+      ...base,
+      ...walked,
+      ok: false,
+      firstBrokenSeq: head.seq + 1,
+      reason: 'checkpoint_beyond_head',
+    };
+  return { ...base, ...walked };
+}
+
+export type CheckpointResult =
+  | { written: true; checkpoint: Checkpoint }
+  | { written: false; unchanged: true }
+  | { written: false; unchanged: false; problem: ChainCheck };
+
+function sameAsHead(c: Checkpoint | null, head: AuditHead): boolean {
+  return (
+    !!c && c.seq === head.seq && c.hash === head.hash && c.legacyThrough === head.legacyThrough
+  );
+}
+
+/**
+ * Signs the current head into the checkpoint file — only after checking the events since the last
+ * checkpoint (or the whole chain when there is none or it does not line up), so a tampered chain
+ * is never signed. Nothing is written when the head has not moved.
+ */
+export async function writeAuditCheckpoint(
+  db: Kysely<Database>,
+  opts: { file: string; now: Date },
+): Promise<CheckpointResult> {
+  const keys = currentAuditKeys();
+  const last = lastCheckpoint(opts.file, keys.checkpoint);
+  const head = await readHead(db);
+  if (sameAsHead(last, head)) return { written: false, unchanged: true };
+  let check: ChainCheck;
+  if (last && last.seq < head.seq && last.legacyThrough === head.legacyThrough) {
+    check = await walkChain(db, head, { prevHash: last.hash, prevSeq: last.seq }, new Map(), 5000);
+  } else {
+    check = await verifyAuditChain(db, { checkpointFile: opts.file });
+  }
+  if (!check.ok) return { written: false, unchanged: false, problem: check };
+  return { written: true, checkpoint: appendHead(opts.file, keys.checkpoint, head, opts.now) };
+}
+
+function appendHead(file: string, key: Buffer, head: AuditHead, now: Date): Checkpoint {
+  const checkpoint = {
+    seq: head.seq,
+    hash: head.hash,
+    at: now.toISOString(),
+    legacyThrough: head.legacyThrough,
+  };
+  appendCheckpoint(file, key, checkpoint);
+  return checkpoint;
+}
+
+/** `audit verify` (CLI and API): the full check, then a checkpoint of the verified head. */
+export async function verifyAndCheckpoint(
+  db: Kysely<Database>,
+  opts: { checkpointFile: string; now: Date },
+): Promise<AuditVerification & { checkpointWritten: boolean }> {
+  const result = await verifyAuditChain(db, { checkpointFile: opts.checkpointFile });
+  if (!result.ok) return { ...result, checkpointWritten: false };
+  const last = lastCheckpoint(opts.checkpointFile, currentAuditKeys().checkpoint);
+  if (sameAsHead(last, result.head)) return { ...result, checkpointWritten: false };
+  appendHead(opts.checkpointFile, currentAuditKeys().checkpoint, result.head, opts.now);
+  return { ...result, checkpointWritten: true };
 }
 
 /** Events inside the caller's reach, newest first, with who did it and where in words. */

@@ -17,4 +17,9 @@ export const DOCUMENT_PROBLEMS = {
     zh: '服务器未安装中文字体，无法生成 PDF；请安装 fonts-noto-cjk 或设置 DOORSTEP_CJK_FONT',
     en: 'No CJK font is installed on the server, so the PDF cannot be made; install fonts-noto-cjk or set DOORSTEP_CJK_FONT',
   },
+  DOCUMENT_BUSY: {
+    status: 503,
+    zh: '打印任务过多，请稍后重试',
+    en: 'Too many documents are being printed; try again shortly',
+  },
 } as const;

@@ -1,12 +1,9 @@
 /** The printed papers of a case (GS-5, GS-9) as PDF, for staff who may see the case. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadCaseDocument } from './document.data.ts';
-import { buildNoticePdf } from './notice.pdf.ts';
-import { locateCjkFont } from './pdf-font.ts';
-import { buildReceiptPdf } from './receipt.pdf.ts';
+import { renderInPool } from './pdf-pool.ts';
 
 export type CaseDocumentKind = 'receipt' | 'notice';
 
@@ -17,10 +14,11 @@ export async function caseDocumentPdf(
   input: { kind: CaseDocumentKind; id: string; actor: Actor; now: Date; publicUrl: string },
 ): Promise<{ filename: string; localName: string; body: Buffer }> {
   const data = await loadCaseDocument(db, input);
-  const font = locateCjkFont();
-  if (!font) throw new AppError('DOCUMENT_FONT_MISSING');
-  const body =
-    input.kind === 'receipt' ? await buildReceiptPdf(data, font) : await buildNoticePdf(data, font);
+  const body = await renderInPool({
+    kind: input.kind,
+    data,
+    fontSetting: process.env.DOORSTEP_CJK_FONT,
+  });
   return {
     filename: `${input.kind}-${data.number}.pdf`,
     localName: `${TITLES[input.kind]}-${data.number}.pdf`,

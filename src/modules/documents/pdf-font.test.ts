@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { locateCjkFont, parseFontSetting } from './pdf-font.ts';
+import { DEBIAN_CJK_FONTS, loadFace, locateCjkFont, parseFontSetting } from './pdf-font.ts';
 
 describe('finding the CJK font', () => {
   it('reads DOORSTEP_CJK_FONT as a path with an optional PostScript name', () => {
@@ -23,4 +24,14 @@ describe('finding the CJK font', () => {
   it('finds nothing when no candidate exists', () => {
     expect(locateCjkFont({}, [{ regular: { src: '/nonexistent/a.ttc', family: 'A' } }])).toBeNull();
   });
+
+  const noto = DEBIAN_CJK_FONTS[0]!.regular;
+  it.skipIf(!fs.existsSync(noto.src))(
+    'parses the 20 MB collection once per process, not once per document',
+    () => {
+      const first = loadFace(noto);
+      expect(loadFace({ ...noto })).toBe(first);
+      expect(typeof first.layout).toBe('function');
+    },
+  );
 });

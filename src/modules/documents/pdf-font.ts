@@ -7,7 +7,7 @@
  * Debian packages fonts-noto-cjk and fonts-wqy-microhei / -zenhei are looked for.
  */
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 
 export interface FontFace {
   src: string;
@@ -21,21 +21,45 @@ export interface CjkFont {
   bold: FontFace;
 }
 
-/** A face with its file read once per process (pdfkit would read the ~20 MB file per document). */
-export interface LoadedFace {
-  data: Buffer;
-  family?: string | undefined;
+/** What pdfkit needs of a parsed fontkit font (pdfkit embeds a subset of it per document). */
+interface FontkitFont {
+  layout(text: string): unknown;
 }
 
-const files = new Map<string, Buffer>();
+/** The fontkit that pdfkit itself uses, so the parsed font is the kind pdfkit expects. */
+const fontkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'))('fontkit') as {
+  create(data: Uint8Array, postscriptName?: string): FontkitFont | null;
+};
 
-export function loadFace(face: FontFace): LoadedFace {
-  let data = files.get(face.src);
-  if (!data) {
-    data = fs.readFileSync(face.src);
-    files.set(face.src, data);
+const parsed = new Map<string, FontkitFont>();
+
+/**
+ * The face parsed once per process (per PDF worker): reading and parsing the 20 MB collection is
+ * what printing used to pay on every document (issue #10 point 17). pdfkit accepts a parsed
+ * fontkit font as a source (PDFFontFactory.open checks for `layout`) and subsets it per document.
+ */
+export function loadFace(face: FontFace): FontkitFont {
+  const key = `${face.src}#${face.family ?? ''}`;
+  let font = parsed.get(key);
+  if (!font) {
+    const created = fontkit.create(fs.readFileSync(face.src), face.family);
+    if (!created || typeof created.layout !== 'function')
+      throw new Error(`${face.src} holds no face ${face.family ?? ''}`);
+    font = created;
+    parsed.set(key, font);
   }
-  return { data, family: face.family };
+  return font;
+}
+
+/** Registers the regular and bold faces under the names the drawing blocks use. */
+export function registerCjkFonts(
+  doc: PDFKit.PDFDocument,
+  font: CjkFont,
+  names: { body: string; bold: string },
+): void {
+  // pdfkit's types list only files and bytes; at runtime it takes the parsed font as it is.
+  doc.registerFont(names.body, loadFace(font.regular) as unknown as Buffer);
+  doc.registerFont(names.bold, loadFace(font.bold) as unknown as Buffer);
 }
 
 const NOTO = '/usr/share/fonts/opentype/noto';
@@ -67,9 +91,7 @@ function canLoad(face: FontFace): boolean {
   if (loadable.has(key)) return true;
   if (!fs.existsSync(face.src)) return false;
   try {
-    const probe = new PDFDocument({ autoFirstPage: false });
-    if (face.family) probe.font(face.src, face.family);
-    else probe.font(face.src);
+    loadFace(face);
     loadable.add(key);
     return true;
   } catch {

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { loadFace, type CjkFont } from './pdf-font.ts';
+import { registerCjkFonts, type CjkFont } from './pdf-font.ts';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -49,10 +49,7 @@ export async function renderPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const regular = loadFace(meta.font.regular);
-  const bold = loadFace(meta.font.bold);
-  doc.registerFont(BODY, regular.data, regular.family);
-  doc.registerFont(BOLD, bold.data, bold.family);
+  registerCjkFonts(doc, meta.font, { body: BODY, bold: BOLD });
   draw(doc);
   pageFooters(doc, meta.number);
   doc.end();

@@ -6,7 +6,7 @@
  * the case papers speak of 办件编号 and tracking.
  */
 import PDFDocument from 'pdfkit';
-import { loadFace, type CjkFont } from '../documents/pdf-font.ts';
+import { registerCjkFonts, type CjkFont } from '../documents/pdf-font.ts';
 import {
   CONTENT_WIDTH,
   fieldTable,
@@ -164,10 +164,7 @@ export async function buildCertificatePdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const regular = loadFace(font.regular);
-  const bold = loadFace(font.bold);
-  doc.registerFont(BODY, regular.data, regular.family);
-  doc.registerFont(BOLD, bold.data, bold.family);
+  registerCjkFonts(doc, font, { body: BODY, bold: BOLD });
 
   header(doc, s, qr);
   if (revoked.revokedOn) {

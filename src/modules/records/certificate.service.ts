@@ -13,9 +13,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import { chinaDate } from '../calendar/working-days.ts';
-import { locateCjkFont } from '../documents/pdf-font.ts';
+import { renderInPool } from '../documents/pdf-pool.ts';
 import { assertNoPersonalNumbers } from '../first-response/inquiry.service.ts';
-import { buildCertificatePdf } from './certificate.pdf.ts';
 import {
   buildCertificateSnapshot,
   isCertificateNumber,
@@ -307,18 +306,17 @@ export async function certificatePdf(
   input: { id: string; actor: Actor; now: Date },
 ): Promise<{ filename: string; localName: string; body: Buffer }> {
   const row = await loadVisible(db, input.id, input.actor);
-  const font = locateCjkFont();
-  if (!font) throw new AppError('DOCUMENT_FONT_MISSING');
   const snapshot = JSON.parse(row.snapshot) as CertificateSnapshot;
-  const body = await buildCertificatePdf(
-    snapshot,
-    {
+  const body = await renderInPool({
+    kind: 'certificate',
+    data: snapshot,
+    revoked: {
       revokedOn: row.revoked_at ? chinaDate(new Date(row.revoked_at)) : null,
       reason: row.revoke_reason,
     },
-    font,
-    input.now,
-  );
+    now: input.now,
+    fontSetting: process.env.DOORSTEP_CJK_FONT,
+  });
   return {
     filename: `certificate-${row.certificate_number}.pdf`,
     localName: `志愿服务记录证明-${row.certificate_number}.pdf`,

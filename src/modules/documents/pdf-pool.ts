@@ -1,0 +1,65 @@
+/**
+ * PDFs are drawn off the request's event loop (issue #10 point 17): a small pool of worker
+ * threads (piscina), each with a capped V8 heap, that parse the CJK font once and keep it. The
+ * pool starts at the first print and is shared by every app in the process.
+ */
+import { Piscina } from 'piscina';
+import { AppError } from '../../server/problem.ts';
+import type { PdfResult, PdfTask } from './pdf-render.ts';
+
+export interface PdfPoolSettings {
+  /** Worker threads (PDF_WORKERS, default 1). */
+  threads: number;
+  /** V8 old-generation cap per worker in MB (PDF_WORKER_HEAP_MB, default 96). */
+  heapMb: number;
+  /** Prints waiting beyond the running ones before 503 DOCUMENT_BUSY (PDF_QUEUE, default 64). */
+  queue: number;
+}
+
+export const DEFAULT_PDF_POOL: PdfPoolSettings = { threads: 1, heapMb: 96, queue: 64 };
+
+let settings: PdfPoolSettings = DEFAULT_PDF_POOL;
+let pool: Piscina<PdfTask, PdfResult> | null = null;
+
+export function configurePdfPool(next: PdfPoolSettings): void {
+  settings = next;
+}
+
+function thePool(): Piscina<PdfTask, PdfResult> {
+  pool ??= new Piscina<PdfTask, PdfResult>({
+    filename: new URL('./pdf.worker.mjs', import.meta.url).href,
+    minThreads: 1,
+    maxThreads: settings.threads,
+    maxQueue: settings.queue,
+    idleTimeout: 10 * 60_000,
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: settings.heapMb },
+  });
+  return pool;
+}
+
+/** Draws one paper in a worker; DOCUMENT_FONT_MISSING / DOCUMENT_BUSY as 503 problems. */
+export async function renderInPool(task: PdfTask): Promise<Buffer> {
+  const p = thePool();
+  if (p.queueSize >= settings.queue) throw new AppError('DOCUMENT_BUSY');
+  const result = await p.run(task);
+  if (!result.ok) throw new AppError(result.code);
+  return Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
+}
+
+/** Stops the workers (server shutdown, end of a test file); the next print starts a new pool. */
+export async function closePdfPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  if (p) await p.destroy();
+}
+
+/** For tests and the bench: live workers and prints done by this pool. */
+export function pdfPoolStats(): { threads: number; completed: number; settings: PdfPoolSettings } {
+  return { threads: pool?.threads.length ?? 0, completed: pool?.completed ?? 0, settings };
+}
+
+/** Starts the worker at boot so the first print does not wait for it to load. */
+export function warmPdfPool(): void {
+  thePool();
+}
