@@ -4,6 +4,7 @@ import type { Role } from '../auth/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import { auditHash, verifyChain, type ChainCheck } from './audit-hash.ts';
 import type { AuditAction } from './audit-actions.ts';
+import { markIdempotentCommit } from '../../server/idempotency-commit.ts';
 
 export interface AuditActor {
   accountId: string | null;
@@ -28,6 +29,8 @@ export interface AuditInput {
  * serialises writers, so the chain stays linear with several app nodes on PostgreSQL.
  */
 export async function recordAudit(trx: Transaction<Database>, input: AuditInput): Promise<number> {
+  // An Idempotency-Key held by this request is spent in this same transaction (issue #10 p. 14).
+  await markIdempotentCommit(trx, { entityType: input.entityType, entityId: input.entityId });
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
