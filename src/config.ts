@@ -1,7 +1,35 @@
 import path from 'node:path';
 
 export type DatabaseConfig =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; poolSize: number };
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; poolSize: number; timeouts?: PostgresTimeouts };
+
+/** Issue #10 point 15: a database that is down or stalled answers 503 quickly, never hangs. */
+export interface PostgresTimeouts {
+  /** Opening a connection (DATABASE_CONNECT_TIMEOUT_MS, default 5000). */
+  connectMs: number;
+  /** Server-side statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS, default 15000). */
+  statementMs: number;
+  /** Client-side wait for any query's answer, e.g. a stalled server (DATABASE_QUERY_TIMEOUT_MS, default 20000). */
+  queryMs: number;
+  /** idle_in_transaction_session_timeout (DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, default 30000). */
+  idleInTransactionMs: number;
+}
+
+export function postgresTimeouts(env: NodeJS.ProcessEnv = {}): PostgresTimeouts {
+  const ms = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${name} must be a positive integer`);
+    return value;
+  };
+  return {
+    connectMs: ms('DATABASE_CONNECT_TIMEOUT_MS', 5000),
+    statementMs: ms('DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
+    queryMs: ms('DATABASE_QUERY_TIMEOUT_MS', 20_000),
+    idleInTransactionMs: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),
+  };
+}
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -38,6 +66,10 @@ export interface AppConfig {
   auditCheckpointIntervalSeconds: number;
   /** PDFs are drawn in worker threads: how many (PDF_WORKERS, default 1), heap cap each (PDF_WORKER_HEAP_MB, default 96), queue (PDF_QUEUE, default 64). */
   pdfPool: { threads: number; heapMb: number; queue: number };
+  /** Seconds before a pending (uncommitted) Idempotency-Key is released (IDEMPOTENCY_STALE_SECONDS, 120). */
+  idempotencyStaleSeconds: number;
+  /** Test-only fault injection (DOORSTEP_FAULT); refused in production. */
+  fault: 'after-commit' | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -49,7 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const url = env.DATABASE_URL;
   let database: DatabaseConfig;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    database = { dialect: 'postgres', url, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) };
+    database = {
+      dialect: 'postgres',
+      url,
+      poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+      timeouts: postgresTimeouts(env),
+    };
   } else if (url && url.startsWith('sqlite:')) {
     database = { dialect: 'sqlite', file: path.resolve(url.slice('sqlite:'.length)) };
   } else if (url) {
@@ -89,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       heapMb: Number(env.PDF_WORKER_HEAP_MB ?? 96),
       queue: Number(env.PDF_QUEUE ?? 64),
     },
+    idempotencyStaleSeconds: Number(env.IDEMPOTENCY_STALE_SECONDS ?? 120),
+    fault: faultOf(env.DOORSTEP_FAULT, mode),
   };
 }
 
@@ -98,4 +137,13 @@ function wholeNumber(name: string, raw: string, max: number): number {
   if (raw.trim() === '' || !Number.isInteger(n) || n < 0 || n > max)
     throw new Error(`${name} must be a whole number from 0 to ${max} (got ${raw})`);
   return n;
+}
+
+function faultOf(value: string | undefined, mode: AppConfig['env']): AppConfig['fault'] {
+  if (!value) return null;
+  if (mode === 'production')
+    throw new Error('DOORSTEP_FAULT is for tests only; unset it in production');
+  if (value !== 'after-commit')
+    throw new Error(`DOORSTEP_FAULT must be after-commit (got ${value})`);
+  return value;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { DatabaseConfig } from '../config.ts';
+import { postgresTimeouts, type DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
@@ -34,10 +34,17 @@ function postgresTypes(): pg.CustomTypesConfig {
 
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.dialect === 'postgres') {
+    const timeouts = config.timeouts ?? postgresTimeouts();
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,
       types: postgresTypes(),
+      // A database that is down or stalled must answer 503 quickly, never hang a request (#10 p. 15).
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      query_timeout: timeouts.queryMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+      keepAlive: true,
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
@@ -59,7 +66,17 @@ export function openDatabase(config: DatabaseConfig): Db {
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
 }
 
-/** `SELECT 1` — used by /readyz. */
-export async function pingDatabase(db: Db): Promise<void> {
-  await db.kysely.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+/** `SELECT 1` — used by /readyz; rejects after `timeoutMs` when the database does not answer. */
+export async function pingDatabase(db: Db, timeoutMs = 1000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('database ping timed out')), timeoutMs);
+  });
+  const ping = db.kysely.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+  ping.catch(() => undefined); // a late failure after the timer won must not go unhandled
+  try {
+    await Promise.race([ping, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -14,6 +14,7 @@ import { starPacks } from './migrations/0011_star_packs.ts';
 import { calendarYears } from './migrations/0012_calendar_years.ts';
 import { caseRequests } from './migrations/0013_case_requests.ts';
 import { auditKeyed } from './migrations/0017_audit_keyed.ts';
+import { idempotencyCommit } from './migrations/0016_idempotency_commit.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0012_calendar_years': calendarYears,
   '0013_case_requests': caseRequests,
   '0017_audit_keyed': auditKeyed,
+  '0016_idempotency_commit': idempotencyCommit,
   // next: '0012_…'
 };
 

@@ -122,11 +122,17 @@ export interface IdempotencyKeyTable {
   method: string;
   path: string;
   body_hash: string;
-  state: 'pending' | 'done';
+  /** committed: the business write is in (same transaction), its answer not yet stored. */
+  state: 'pending' | 'committed' | 'done';
   status_code: number | null;
   response_body: string | null;
   created_at: string;
   completed_at: string | null;
+  /** Migration 0016: the claiming request (a random id); null on rows older than 0016. */
+  claim_id: string | null;
+  /** Migration 0016: the first audited entity of the committed write (what it created). */
+  resource_type: string | null;
+  resource_id: string | null;
 }
 
 export interface CatalogItemTable {

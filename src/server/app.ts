@@ -36,7 +36,7 @@ import { residentRoutes } from '../modules/residents/residents.routes.ts';
 import { volunteerRoutes } from '../modules/volunteers/volunteers.routes.ts';
 import { vsRoutes } from '../modules/volunteers/vs.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
-import { registerErrorHandling } from './errors.plugin.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, registerErrorHandling } from './errors.plugin.ts';
 import { registerIdempotency } from './idempotency.plugin.ts';
 import { logOptions } from './logging.ts';
 import { AppError, problemBody } from './problem.ts';
@@ -115,7 +115,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await pingDatabase(deps.db);
       return { status: 'ready', database: deps.db.dialect };
     } catch {
-      return reply.status(503).send({ status: 'unavailable', database: deps.db.dialect });
+      return reply
+        .status(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({ status: 'unavailable', database: deps.db.dialect });
     }
   });
 

@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseFault } from '../db/db-errors.ts';
 import { AppError, problemBody, type FieldError } from './problem.ts';
 import { fieldMessage } from './validation-messages.ts';
+
+/** What a 503 for an unavailable database asks the client to wait before retrying. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Maps every error to application/problem+json; unexpected ones become a logged 500 INTERNAL. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -47,6 +51,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     ) {
       request.log.info({ code: error.code }, 'client error');
       appError = new AppError('VALIDATION_FAILED', { detail: error.code });
+    } else if (databaseFault(error)) {
+      // Down, stalled or locked: one line without a stack, and the client is told to retry.
+      request.log.warn({ dbFault: databaseFault(error)?.reason }, 'database unavailable');
+      appError = new AppError('DATABASE_UNAVAILABLE', {
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
     } else {
       request.log.error({ err: error }, 'unhandled error');
       appError = new AppError('INTERNAL');

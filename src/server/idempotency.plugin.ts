@@ -1,19 +1,14 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { IdempotencyKeyTable } from '../db/schema.ts';
+import type { PiiCipher } from '../modules/residents/pii-crypto.ts';
+import { currentIdempotencyScope, runInIdempotencyScope } from './idempotency-commit.ts';
 import { AppError } from './problem.ts';
+import { replayCommitted, type IdempotentRoute } from './idempotency-replay.ts';
 
 const POLL_MS = 20;
 const WAIT_MS = 10_000;
-/** A pending claim older than this belongs to a request that died; the key is released. */
-const STALE_MS = 2 * 60_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
-function bodyHash(method: string, path: string, body: unknown): string {
-  return crypto
-    .createHash('sha256')
-    .update(`${method} ${path}\n${stableJson(body)}`)
-    .digest('hex');
-}
 
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
@@ -26,27 +21,81 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Keyed (HMAC) hash of a request: bodies hold ID numbers and passwords, never hashed bare. */
+export function idempotencyBodyHash(
+  pii: Pick<PiiCipher, 'lookupHash'>,
+  method: string,
+  url: string,
+  body: unknown,
+): string {
+  return pii.lookupHash(`idempotency\n${method} ${url}\n${stableJson(body)}`);
+}
+
+/** Every POST route of an app and whether it honours Idempotency-Key (read by tests). */
+const declared = new WeakMap<FastifyInstance, IdempotentRoute[]>();
+
+export function idempotencyDeclarations(app: FastifyInstance): readonly IdempotentRoute[] {
+  return declared.get(app) ?? [];
+}
+
 /**
- * Idempotency-Key on creating POSTs (X-9). The key is claimed with an insert that only one request
- * can win (primary key per account); the winner runs the handler and stores its response; others
- * with the same body wait for and replay it; a different body under the same key is a 422.
- * Responses of 5xx release the key so the client may retry.
+ * Idempotency-Key on creating POSTs (X-9), crash-safe (issue #10 point 14).
+ *
+ * 1. preHandler: the key is claimed with an insert only one request can win (primary key per
+ *    account), carrying a random claim id; others with the same body wait for the answer.
+ * 2. The business transaction marks the key `committed` with what it created, in that same
+ *    transaction (recordAudit → markIdempotentCommit): rows and "key used" are one commit.
+ * 3. onSend stores the answer (`done`); a 5xx releases only a key that never committed.
+ *
+ * A retry that finds `committed` without an answer (the node died between commit and answer) is
+ * never given the key again: it gets the created resource (replayed through its GET, or a 409
+ * naming it). Only a `pending` key — nothing committed — is released after the stale window.
+ * Body hashes are keyed (HMAC): bodies hold ID numbers and passwords. Routes whose answer is a
+ * secret (`idempotent: 'secret-answer'`, e.g. a Bearer token) do not store it: a repeat is a 409.
  */
 export function registerIdempotency(app: FastifyInstance): void {
   app.decorateRequest('idempotency', null);
+  const routes: IdempotentRoute[] = [];
+  declared.set(app, routes);
+  const staleMs = () => app.deps.config.idempotencyStaleSeconds * 1000;
+
+  const getSchemas = new Map<string, unknown>();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
+    if (methods.includes('GET')) getSchemas.set(route.url, responses['200']);
+    if (!methods.includes('POST')) return;
+    const success = Object.keys(responses).find((s) => /^2\d\d$/.test(s));
+    routes.push({
+      url: route.url,
+      idempotent: route.config?.idempotent ?? false,
+      successStatus: success ? Number(success) : 200,
+      successSchema: success ? responses[success] : undefined,
+    });
+  });
+
+  // The scope the business transaction marks the key in; entered after the body is parsed, so
+  // the handler and every service it calls run inside it.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (!request.routeOptions.config.idempotent || !request.headers['idempotency-key'])
+      return done();
+    runInIdempotencyScope(done);
+  });
 
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config.idempotent) return;
+    const mode = request.routeOptions.config.idempotent;
+    if (!mode) return;
     const key = request.headers['idempotency-key'];
     if (key === undefined) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key))
       throw new AppError('IDEMPOTENCY_KEY_INVALID');
     const accountId = request.actor?.accountId ?? 'anonymous';
     const path = request.routeOptions.url ?? request.url;
-    const hash = bodyHash(request.method, request.url, request.body);
+    const hash = idempotencyBodyHash(app.deps.pii, request.method, request.url, request.body);
     const db = app.kysely;
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
+      const claimId = crypto.randomUUID();
       const claimed = await db
         .insertInto('idempotency_keys')
         .values({
@@ -60,11 +109,18 @@ export function registerIdempotency(app: FastifyInstance): void {
           response_body: null,
           created_at: app.deps.now().toISOString(),
           completed_at: null,
+          claim_id: claimId,
+          resource_type: null,
+          resource_id: null,
         })
         .onConflict((oc) => oc.columns(['account_id', 'key']).doNothing())
         .executeTakeFirst();
       if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 1) {
-        request.idempotency = { accountId, key };
+        const claim = { accountId, key, claimId };
+        request.idempotency = claim;
+        const scope = currentIdempotencyScope();
+        if (scope) scope.claim = claim;
+        else request.log.warn('idempotency scope missing: the key is not marked on commit');
         return;
       }
       const row = await db
@@ -75,22 +131,19 @@ export function registerIdempotency(app: FastifyInstance): void {
         .executeTakeFirst();
       if (!row) continue; // released after a 5xx: claim it again
       if (row.body_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      if (row.state === 'done' && row.status_code !== null) {
-        return reply
-          .status(row.status_code)
-          .header('idempotent-replayed', 'true')
-          .type(row.status_code >= 400 ? 'application/problem+json' : 'application/json')
-          .send(row.response_body ?? '');
+      if (row.state === 'done' && row.status_code !== null && mode !== 'secret-answer') {
+        return replayStored(reply, row.status_code, row.response_body);
       }
-      if (Date.parse(row.created_at) < app.deps.now().getTime() - STALE_MS) {
-        // Its first request died mid-way (a crashed node): release the key; one claimant wins it.
-        await db
-          .deleteFrom('idempotency_keys')
-          .where('account_id', '=', accountId)
-          .where('key', '=', key)
-          .where('state', '=', 'pending')
-          .where('created_at', '=', row.created_at)
-          .execute();
+      if (row.state === 'done' || row.state === 'committed') {
+        return replayCommitted(app, request, reply, row, {
+          secret: mode === 'secret-answer',
+          route: routes.find((r) => r.url === path),
+          getSchema: (url) => getSchemas.get(url),
+        });
+      }
+      if (Date.parse(row.created_at) < app.deps.now().getTime() - staleMs()) {
+        // Its first request died before committing anything: release the key; one claimant wins.
+        await releasePending(app, row);
         continue;
       }
       if (Date.now() > deadline) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
@@ -102,26 +155,60 @@ export function registerIdempotency(app: FastifyInstance): void {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = null;
-    const where = app.kysely
+    const mine = app.kysely
       .updateTable('idempotency_keys')
       .where('account_id', '=', claim.accountId)
-      .where('key', '=', claim.key);
+      .where('key', '=', claim.key)
+      .where('claim_id', '=', claim.claimId);
+    if (app.deps.config.fault === 'after-commit' && currentIdempotencyScope()?.committed) {
+      // Test-only (refused in production): the node "dies" after commit, before the answer.
+      throw new Error('fault injected: after commit, before the answer');
+    }
     if (reply.statusCode >= 500) {
+      // Nothing committed: the client may retry at once. Committed: the key stays spent.
       await app.kysely
         .deleteFrom('idempotency_keys')
         .where('account_id', '=', claim.accountId)
         .where('key', '=', claim.key)
+        .where('claim_id', '=', claim.claimId)
+        .where('state', '=', 'pending')
         .execute();
-    } else {
-      await where
-        .set({
-          state: 'done',
-          status_code: reply.statusCode,
-          response_body: typeof payload === 'string' ? payload : JSON.stringify(payload ?? null),
-          completed_at: app.deps.now().toISOString(),
-        })
-        .execute();
+      return payload;
     }
+    const secret = request.routeOptions.config.idempotent === 'secret-answer';
+    await mine
+      .set({
+        state: 'done',
+        status_code: reply.statusCode,
+        response_body: secret
+          ? null
+          : typeof payload === 'string'
+            ? payload
+            : JSON.stringify(payload ?? null),
+        completed_at: app.deps.now().toISOString(),
+      })
+      .execute();
     return payload;
   });
+}
+
+function replayStored(reply: FastifyReply, status: number, body: string | null) {
+  return reply
+    .status(status)
+    .header('idempotent-replayed', 'true')
+    .type(status >= 400 ? 'application/problem+json' : 'application/json')
+    .send(body ?? '');
+}
+
+async function releasePending(app: FastifyInstance, row: IdempotencyKeyTable): Promise<void> {
+  let release = app.kysely
+    .deleteFrom('idempotency_keys')
+    .where('account_id', '=', row.account_id)
+    .where('key', '=', row.key)
+    .where('state', '=', 'pending');
+  release =
+    row.claim_id === null
+      ? release.where('created_at', '=', row.created_at)
+      : release.where('claim_id', '=', row.claim_id);
+  await release.execute();
 }

@@ -71,6 +71,21 @@ export const PROBLEMS = {
     zh: '幂等键格式无效（1–200 个可见字符）',
     en: 'Idempotency-Key must be 1–200 visible characters',
   },
+  IDEMPOTENCY_KEY_COMMITTED: {
+    status: 409,
+    zh: '使用该幂等键的请求已办理完成，但原答复已丢失；请按 resource 查看已创建的记录，勿重复提交',
+    en: 'The request with this Idempotency-Key was carried out but its answer was lost; see `resource` for what it created and do not submit again',
+  },
+  IDEMPOTENCY_CLAIM_LOST: {
+    status: 409,
+    zh: '该请求处理超时，幂等键已交由重试请求处理；本次未作任何更改',
+    en: 'This request took too long and its Idempotency-Key passed to a retry; nothing was changed',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时无法访问，请稍后重试',
+    en: 'The database is unavailable; try again shortly',
+  },
   ID_NUMBER_FORMAT: {
     status: 400,
     zh: '身份证号应为 18 位，末位可为 X',

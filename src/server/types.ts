@@ -21,14 +21,17 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
-    /** Creating POSTs honour Idempotency-Key. */
-    idempotent?: boolean;
+    /**
+     * Creating POSTs honour Idempotency-Key; 'secret-answer': honoured, but the answer (e.g. a
+     * Bearer token) is never stored, so a repeat is a 409 instead of a replay.
+     */
+    idempotent?: boolean | 'secret-answer';
   }
   interface FastifyRequest {
     actor: Actor | null;
     sessionTokenHash: string | null;
     locale: Locale;
-    idempotency: { accountId: string; key: string } | null;
+    idempotency: { accountId: string; key: string; claimId: string } | null;
   }
   interface FastifyInstance {
     deps: AppDeps;

@@ -1,6 +1,7 @@
 /** X-9: Idempotency-Key on creating POSTs, including two parallel requests, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
+import { idempotencyBodyHash } from '../../src/server/idempotency.plugin.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
 describe('Idempotency-Key', () => {
@@ -118,11 +119,7 @@ describe('a key whose first request died', () => {
       homeRegionCode: '110115110207',
       address: '伊庄村',
     };
-    // A node claimed the key with this exact body and crashed before answering.
-    const { default: crypto } = await import('node:crypto');
-    const stable = JSON.stringify(
-      Object.fromEntries(Object.entries(body).sort(([a], [b]) => (a < b ? -1 : 1))),
-    );
+    // A node claimed the key with this exact body and crashed before committing anything.
     await t.testDb.db.kysely
       .insertInto('idempotency_keys')
       .values({
@@ -130,15 +127,15 @@ describe('a key whose first request died', () => {
         key: 'crashed',
         method: 'POST',
         path: '/api/v1/residents',
-        body_hash: crypto
-          .createHash('sha256')
-          .update(`POST /api/v1/residents\n${stable}`)
-          .digest('hex'),
+        body_hash: idempotencyBodyHash(t.pii, 'POST', '/api/v1/residents', body),
         state: 'pending',
         status_code: null,
         response_body: null,
         created_at: t.clock.now.toISOString(),
         completed_at: null,
+        claim_id: 'claim-of-the-dead-node',
+        resource_type: null,
+        resource_id: null,
       })
       .execute();
     t.clock.advance(3 * 60_000);

@@ -106,7 +106,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/activities/:id/cancel',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS }, idempotent: true },
       schema: {
         tags,
         summary: 'Cancel an activity with a reason; its sign-ups are cancelled and told',
@@ -169,7 +169,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/activities/:id/signup',
     {
-      config: { access: { roles: VOLUNTEER } },
+      config: { access: { roles: VOLUNTEER }, idempotent: true },
       schema: {
         tags,
         summary: 'Sign up: confirmed while places last, else waitlisted in order',
@@ -190,7 +190,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/activities/:id/signup/cancel',
     {
-      config: { access: { roles: VOLUNTEER } },
+      config: { access: { roles: VOLUNTEER }, idempotent: true },
       schema: {
         tags,
         summary: 'Cancel my sign-up; a freed place goes to the first on the waitlist',
@@ -205,7 +205,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/activities/:id/check',
     {
-      config: { access: { roles: VOLUNTEER } },
+      config: { access: { roles: VOLUNTEER }, idempotent: true },
       schema: {
         tags,
         summary: 'Check in or out with the code on the lead’s screen (once per direction)',
@@ -227,7 +227,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/activities/:id/attendance',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS }, idempotent: true },
       schema: {
         tags,
         summary: 'The lead records a check-in or check-out by hand',
@@ -263,7 +263,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/service-records/:id/travel',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS }, idempotent: true },
       schema: {
         tags,
         summary: 'Set the travel minutes of a record (excluded from its hours)',
@@ -284,7 +284,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/service-records/:id/confirm',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS }, idempotent: true },
       schema: {
         tags,
         summary: 'Confirm a checked-out record: only confirmed hours count anywhere',
@@ -305,7 +305,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/service-records/:id/reject',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS }, idempotent: true },
       schema: {
         tags,
         summary: 'Reject a record with a reason (its hours never count)',

@@ -62,7 +62,7 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/authorizations/:id/revoke',
     {
-      config: { access: { roles: WRITERS } },
+      config: { access: { roles: WRITERS }, idempotent: true },
       schema: {
         tags: ['agents'],
         summary: 'Revoke an authorization (station staff in reach, or the agent)',

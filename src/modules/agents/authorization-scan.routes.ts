@@ -28,7 +28,7 @@ export const authorizationScanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/authorizations/:id/scan',
     {
-      config: { access: { roles: ['clerk', 'town_officer', 'agent'] } },
+      config: { access: { roles: ['clerk', 'town_officer', 'agent'] }, idempotent: true },
       bodyLimit: ATTACHMENT_LIMIT_BYTES,
       schema: {
         tags: ['agents'],

@@ -38,7 +38,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases/:id/attachments',
     {
-      config: { access: { roles: ['clerk', 'agent', 'town_officer'] } },
+      config: { access: { roles: ['clerk', 'agent', 'town_officer'] }, idempotent: true },
       bodyLimit: ATTACHMENT_LIMIT_BYTES,
       schema: {
         tags: ['cases'],

@@ -18,6 +18,7 @@ import {
 } from './audit-hash.ts';
 import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
+import { markIdempotentCommit } from '../../server/idempotency-commit.ts';
 
 export interface AuditActor {
   accountId: string | null;
@@ -44,6 +45,8 @@ export interface AuditInput {
  */
 export async function recordAudit(trx: Transaction<Database>, input: AuditInput): Promise<number> {
   const keys = currentAuditKeys();
+  // An Idempotency-Key held by this request is spent in this same transaction (issue #10 p. 14).
+  await markIdempotentCommit(trx, { entityType: input.entityType, entityId: input.entityId });
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))

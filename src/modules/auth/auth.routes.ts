@@ -104,7 +104,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/tokens',
     {
-      config: { access: { public: true } },
+      config: { access: { public: true }, idempotent: 'secret-answer' },
       schema: {
         tags: ['auth'],
         summary: 'Issue a Bearer token for a device or integration',
@@ -126,23 +126,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: request.ip,
         now,
       });
-      const session = await createSession(db, {
-        accountId: account.id,
-        kind: 'bearer',
-        label: request.body.label,
-        now,
-      });
-      await db.transaction().execute((trx) =>
-        recordAudit(trx, {
+      // The session and its audit event commit together (and so does the Idempotency-Key).
+      const session = await db.transaction().execute(async (trx) => {
+        const issued = await createSession(trx, {
+          accountId: account.id,
+          kind: 'bearer',
+          label: request.body.label,
+          now,
+        });
+        await recordAudit(trx, {
           actor: { accountId: account.id, role: null, stationId: null },
           action: 'account.token_issued',
           entityType: 'account',
           entityId: account.id,
-          after: { label: request.body.label, expiresAt: session.expiresAt },
+          after: { label: request.body.label, expiresAt: issued.expiresAt },
           requestId: request.id,
           now,
-        }),
-      );
+        });
+        return issued;
+      });
       return reply
         .status(201)
         .send({ token: session.token, expiresAt: session.expiresAt, tokenType: 'Bearer' as const });
@@ -198,7 +200,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
-      config: { access: { roles: ALL_ROLES } },
+      config: { access: { roles: ALL_ROLES }, idempotent: true },
       schema: {
         tags: ['auth'],
         summary: 'Change password; other sessions of the account end',

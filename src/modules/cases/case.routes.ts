@@ -123,7 +123,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases/:id/transitions',
     {
-      config: { access: { roles: ['clerk', 'agent', 'town_officer', 'district_officer'] } },
+      config: {
+        access: { roles: ['clerk', 'agent', 'town_officer', 'district_officer'] },
+        idempotent: true,
+      },
       schema: {
         tags: ['cases'],
         summary: 'Take one workflow action (guarded by the transition table and the case version)',

@@ -161,7 +161,7 @@ const catalogImportRoute: FastifyPluginAsyncZod = async (io) => {
   io.post(
     '/catalog/import',
     {
-      config: ADMIN,
+      config: { ...ADMIN, idempotent: true },
       bodyLimit: IMPORT_LIMIT_BYTES,
       schema: {
         tags: ['catalog'],

@@ -48,7 +48,7 @@ export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/escalations/:id/acknowledge',
     {
-      config: { access: { roles: ESCALATION_READERS } },
+      config: { access: { roles: ESCALATION_READERS }, idempotent: true },
       schema: {
         tags: ['cases'],
         summary: 'Acknowledge an escalation',

@@ -50,7 +50,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/handoffs/:id/accept',
     {
-      config: { access: { roles: HANDLER_ROLES } },
+      config: { access: { roles: HANDLER_ROLES }, idempotent: true },
       schema: {
         tags: ['first-response'],
         summary: 'Accept a hand-off (the receiver only; of two parallel answers one wins)',
@@ -70,7 +70,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/handoffs/:id/decline',
     {
-      config: { access: { roles: HANDLER_ROLES } },
+      config: { access: { roles: HANDLER_ROLES }, idempotent: true },
       schema: {
         tags: ['first-response'],
         summary: 'Decline a hand-off with a reason (the receiver only)',
@@ -141,7 +141,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/notifications/:id/read',
     {
-      config: { access: { roles: ALL_ROLES } },
+      config: { access: { roles: ALL_ROLES }, idempotent: true },
       schema: {
         tags: ['notifications'],
         summary: 'Mark one of my notifications read',

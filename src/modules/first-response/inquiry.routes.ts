@@ -76,7 +76,7 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/inquiries/:id/close',
     {
-      config: { access: { roles: HANDLER_ROLES } },
+      config: { access: { roles: HANDLER_ROLES }, idempotent: true },
       schema: {
         tags: ['first-response'],
         summary: 'Close an inquiry (its handler or first responder); the first responder is told',

@@ -162,7 +162,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/needs/:id/accept',
     {
-      config: { access: { roles: CENTRE_ROLES } },
+      config: { access: { roles: CENTRE_ROLES }, idempotent: true },
       schema: {
         tags,
         summary: 'Accept a submitted need into a new order (awaiting dispatch)',
@@ -185,7 +185,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/needs/:id/reject',
     {
-      config: { access: { roles: CENTRE_ROLES } },
+      config: { access: { roles: CENTRE_ROLES }, idempotent: true },
       schema: {
         tags,
         summary: 'Reject a submitted need; the reason reaches the requester',
@@ -206,7 +206,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/needs/merge',
     {
-      config: { access: { roles: CENTRE_ROLES } },
+      config: { access: { roles: CENTRE_ROLES }, idempotent: true },
       schema: {
         tags,
         summary: 'Merge similar needs into one order with a title',
@@ -229,7 +229,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/needs/:id/rating',
     {
-      config: { access: { roles: ALL_ROLES } },
+      config: { access: { roles: ALL_ROLES }, idempotent: true },
       schema: {
         tags,
         summary:
@@ -310,7 +310,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/vs/orders/:id/${path}`,
       {
-        config: { access: { roles } },
+        config: { access: { roles }, idempotent: true },
         schema: { tags, summary, params: Id, body, response: { 200: OrderDetailView } },
       },
       async (request) => {

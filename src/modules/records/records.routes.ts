@@ -85,7 +85,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/records/:volunteerId/entries',
     {
-      config: { access: { roles: ISSUER_ROLES } },
+      config: { access: { roles: ISSUER_ROLES }, idempotent: true },
       schema: {
         tags: TAGS,
         summary: 'Record training or an award (by the team’s leader or staff)',
@@ -227,7 +227,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/certificates/:id/revoke',
     {
-      config: { access: { roles: ISSUER_ROLES } },
+      config: { access: { roles: ISSUER_ROLES }, idempotent: true },
       schema: {
         tags: TAGS,
         summary: 'Revoke a certificate (the issuing organisation), with a reason shown publicly',

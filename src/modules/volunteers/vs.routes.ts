@@ -202,7 +202,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/teams/:id/join-requests',
     {
-      config: { access: { roles: ['volunteer'] } },
+      config: { access: { roles: ['volunteer'] }, idempotent: true },
       schema: {
         tags: ['vs-teams'],
         summary: 'Ask to join a team (registered volunteers; again after a refusal)',
@@ -239,7 +239,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/vs/join-requests/:id/decision',
     {
-      config: { access: { roles: LEADERS_AND_STAFF } },
+      config: { access: { roles: LEADERS_AND_STAFF }, idempotent: true },
       schema: {
         tags: ['vs-teams'],
         summary:

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { databaseFault } from './db-errors.ts';
+
+const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+
+describe('databaseFault', () => {
+  it.each([
+    ['ECONNREFUSED', withCode('ECONNREFUSED')],
+    ['57P01', withCode('57P01', 'terminating connection due to administrator command')],
+    ['08006', withCode('08006')],
+    ['57014', withCode('57014', 'canceling statement due to statement timeout')],
+    ['SQLITE_BUSY', withCode('SQLITE_BUSY', 'database is locked')],
+    ['SQLITE_BUSY_SNAPSHOT', withCode('SQLITE_BUSY_SNAPSHOT')],
+    ['Query read timeout', new Error('Query read timeout')],
+    [
+      'timeout exceeded when trying to connect',
+      new Error('timeout exceeded when trying to connect'),
+    ],
+    ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
+  ])('%s is a database fault', (reason, error) => {
+    expect(databaseFault(error)?.reason).toBe(reason);
+  });
+
+  it('finds the cause inside wrappers and AggregateErrors', () => {
+    const aggregate = new AggregateError([withCode('ECONNREFUSED')], 'connect failed');
+    expect(databaseFault(aggregate)?.reason).toBe('ECONNREFUSED');
+    const wrapped = new Error('Connection terminated due to connection timeout', {
+      cause: new Error('Connection terminated unexpectedly'),
+    });
+    expect(databaseFault(wrapped)).not.toBeNull();
+  });
+
+  it.each([
+    ['a unique violation', withCode('23505', 'duplicate key')],
+    ['a syntax error', withCode('42601')],
+    ['a SQLite constraint', withCode('SQLITE_CONSTRAINT_UNIQUE')],
+    ['a plain bug', new TypeError('x is undefined')],
+    ['not an error', 'ECONNREFUSED'],
+  ])('%s is not', (_name, error) => {
+    expect(databaseFault(error)).toBeNull();
+  });
+});
