@@ -59,6 +59,13 @@ describe('route × role matrix', () => {
       reason: '需镇中心答复',
     });
     ctx.handoffId = handoff.json<{ id: string }>().id;
+    // Issue #10 point 9: a category owned by 魏善庄镇, which its staff and the district admin cover.
+    const category = await clients.get('vstaff')!.call('POST', '/api/v1/vs/categories', {
+      code: 'matrix_local',
+      nameZh: '本镇类别',
+      nameEn: 'Town category',
+    });
+    ctx.localCategory = category.json<{ code: string }>().code;
   });
   afterAll(async () => t.close());
 
