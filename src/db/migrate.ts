@@ -15,6 +15,7 @@ import { calendarYears } from './migrations/0012_calendar_years.ts';
 import { caseRequests } from './migrations/0013_case_requests.ts';
 import { auditKeyed } from './migrations/0017_audit_keyed.ts';
 import { idempotencyCommit } from './migrations/0016_idempotency_commit.ts';
+import { scope } from './migrations/0018_scope.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013_case_requests': caseRequests,
   '0017_audit_keyed': auditKeyed,
   '0016_idempotency_commit': idempotencyCommit,
+  '0018_scope': scope,
   // next: '0012_…'
 };
 

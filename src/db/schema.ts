@@ -383,6 +383,8 @@ export interface VsCategoryTable {
   active: number;
   is_demo: number;
   created_at: string;
+  /** The owner region (a centre's own category); NULL = national (issue #10 point 9). */
+  region_code: string | null;
 }
 
 export interface VsVolunteerTable {

@@ -41,6 +41,11 @@ export const PROBLEMS = {
     zh: '该记录不在您的管辖范围内',
     en: 'This record is outside your scope',
   },
+  REFERENCE_DATA_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '该共享数据也被您管辖范围以外的地区使用，只有管辖范围覆盖全部使用方的管理员可以修改',
+    en: 'This shared reference data is also used outside your scope; only an administrator whose scope covers everyone who uses it may change it',
+  },
   CROSS_SITE_REQUEST: { status: 403, zh: '拒绝跨站请求', en: 'Cross-site request refused' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },

@@ -44,20 +44,28 @@ describe('route × role matrix', () => {
     });
     ctx.caseId = kase.json<{ id: string }>().id;
     ctx.caseNumber = kase.json<{ number: string }>().number;
-    // GS-4: an inquiry at 伊庄村 handed to the town centre — every staff role in reach sees both.
-    const inquiry = await clients.get('clerk')!.call('POST', '/api/v1/inquiries', {
+    // GS-4: an inquiry the agent recorded at 三顺庄村, handed to the town centre — every staff role
+    // in reach sees both (an agent reads only inquiries and hand-offs they are party to, GS-6).
+    const inquiry = await clients.get('agent')!.call('POST', '/api/v1/inquiries', {
       channel: 'walk_in',
       question: '低保怎么申请？',
       answer: '已告知所需材料',
     });
     ctx.inquiryId = inquiry.json<{ id: string }>().id;
-    const handoff = await clients.get('clerk')!.call('POST', '/api/v1/handoffs', {
+    const handoff = await clients.get('agent')!.call('POST', '/api/v1/handoffs', {
       entityType: 'inquiry',
       entityId: ctx.inquiryId,
       toAccountId: await idOf('town'),
       reason: '需镇中心答复',
     });
     ctx.handoffId = handoff.json<{ id: string }>().id;
+    // Issue #10 point 9: a category owned by 魏善庄镇, which its staff and the district admin cover.
+    const category = await clients.get('vstaff')!.call('POST', '/api/v1/vs/categories', {
+      code: 'matrix_local',
+      nameZh: '本镇类别',
+      nameEn: 'Town category',
+    });
+    ctx.localCategory = category.json<{ code: string }>().code;
   });
   afterAll(async () => t.close());
 

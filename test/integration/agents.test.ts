@@ -213,7 +213,9 @@ describe('agents', () => {
     expect(r.statusCode).toBe(403);
     expect(r.json()).toMatchObject({ code: 'AUTHORIZATION_EXPIRED' });
     expect(await counts()).toEqual(before);
-    const mine = (await c.agent!.call('GET', '/api/v1/authorizations')).json<Auth[]>();
+    const mine = (await c.agent!.call('GET', `/api/v1/authorizations?residentId=${li}`)).json<
+      Auth[]
+    >();
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((a) => a.status !== 'active')).toBe(true);
   });

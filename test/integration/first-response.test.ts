@@ -97,6 +97,15 @@ describe('first-asked responsibility', () => {
       caseId: null,
       resident: null,
     });
+    // GS-6: an agent names on an inquiry only a resident who has authorized them.
+    const auth = await c.clerk!.call('POST', '/api/v1/authorizations', {
+      residentId: liId,
+      agentAccountId: id.agent,
+      items: 'all',
+      expiresOn: '2026-12-31',
+      consent: { method: 'in_person' },
+    });
+    expect(auth.statusCode, auth.body).toBe(201);
     const walkIn = await ask(c.agent!, { channel: 'walk_in', residentId: liId });
     expect(walkIn.resident).toEqual(expect.objectContaining({ idMasked: '110115********0019' }));
     const mine = (await c.clerk!.call('GET', '/api/v1/inquiries?mine=true')).json<Inquiry[]>();

@@ -7,6 +7,7 @@ import {
   checkAuthorizations,
   coversItem,
   isAgentOnly,
+  residentAccessVerdict,
   type AuthorizationFacts,
 } from './authorization.rules.ts';
 
@@ -54,6 +55,25 @@ describe('authorization coverage (GS-6)', () => {
     expect(no([auth({ expiresOn: '2026-03-01' })], 'DX-SB-004')).toEqual({
       ok: false,
       code: 'AUTHORIZATION_MISSING',
+    });
+  });
+});
+
+describe('an agent sees a resident only under a live authorization (GS-6, X-2)', () => {
+  it('any live authorization, whatever its items, opens the resident', () => {
+    expect(residentAccessVerdict([auth()], TODAY)).toEqual({ ok: true });
+    expect(residentAccessVerdict([auth({ expiresOn: TODAY })], TODAY)).toEqual({ ok: true });
+  });
+  it('none, only revoked or only lapsed ones: refused with the reason', () => {
+    expect(residentAccessVerdict([], TODAY)).toEqual({ ok: false, code: 'AUTHORIZATION_MISSING' });
+    const revoked = auth({ revokedAt: '2026-03-01T00:00:00.000Z' });
+    expect(residentAccessVerdict([revoked], TODAY)).toEqual({
+      ok: false,
+      code: 'AUTHORIZATION_MISSING',
+    });
+    expect(residentAccessVerdict([revoked, auth({ expiresOn: '2026-03-01' })], TODAY)).toEqual({
+      ok: false,
+      code: 'AUTHORIZATION_EXPIRED',
     });
   });
 });

@@ -47,6 +47,20 @@ export function checkAuthorizations(
   return { ok: false, code: 'AUTHORIZATION_MISSING' };
 }
 
+/**
+ * Whether an agent may see a resident at all (list, view, reveal): one authorization of any items,
+ * neither revoked nor expired. Otherwise EXPIRED when one has lapsed, else MISSING.
+ */
+export function residentAccessVerdict(
+  auths: readonly AuthorizationFacts[],
+  today: string,
+): { ok: true } | { ok: false; code: 'AUTHORIZATION_MISSING' | 'AUTHORIZATION_EXPIRED' } {
+  const statuses = auths.map((a) => authorizationStatus(a, today));
+  if (statuses.includes('active')) return { ok: true };
+  if (statuses.includes('expired')) return { ok: false, code: 'AUTHORIZATION_EXPIRED' };
+  return { ok: false, code: 'AUTHORIZATION_MISSING' };
+}
+
 /** The roles that see cases at all (the case routes' staff). */
 const CASE_ROLES: readonly Role[] = [
   'admin',

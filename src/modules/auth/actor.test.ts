@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/problem.ts';
-import { authorize, reachOf, type Actor } from './actor.ts';
+import {
+  authorize,
+  grantsCoveringAll,
+  partyReach,
+  reachOf,
+  regionReach,
+  standingIn,
+  type Actor,
+} from './actor.ts';
 import { levelOfCode, townCodeOf } from './region-code.ts';
 
 const actor = (grants: Actor['grants']): Actor => ({
@@ -76,5 +84,35 @@ describe('scopes (X-2)', () => {
     expect(levelOfCode('110115110207001')).toBe('grid');
     expect(levelOfCode('11011511020')).toBeNull();
     expect(townCodeOf('110115110207')).toBe('110115110000');
+  });
+});
+
+describe('party-bound grants and shared data (X-2, GS-6)', () => {
+  const g = (role: Actor['grants'][number]['role'], reachPrefix: string) => ({
+    role,
+    regionCode: reachPrefix.padEnd(12, '0'),
+    regionLevel: 'town' as const,
+    regionName: 'x',
+    stationName: null,
+    stationId: null,
+    stationKind: null,
+    reachPrefix,
+  });
+  it('an agent’s grant reaches only as a party; a clerk’s reaches the region', () => {
+    const agent = actor([g('agent', '110115110')]);
+    expect(regionReach(agent, ['clerk', 'agent'])).toEqual([]);
+    expect(partyReach(agent, ['clerk', 'agent'])).toEqual(['110115110']);
+    expect(standingIn(agent, ['clerk', 'agent'], '110115110222')).toBe('party');
+    expect(standingIn(agent, ['clerk', 'agent'], '110115103201')).toBe('none');
+    const both = actor([g('agent', '110115110'), g('clerk', '110115110')]);
+    expect(standingIn(both, ['clerk', 'agent'], '110115110222')).toBe('region');
+  });
+  it('covering everyone who uses a datum may take several grants, never an agent’s', () => {
+    const two = actor([g('admin', '11'), g('admin', '53')]);
+    expect(grantsCoveringAll(two, ['admin'], ['110115110222', '530702101201'])).toHaveLength(2);
+    const one = actor([g('admin', '110115')]);
+    expect(grantsCoveringAll(one, ['admin'], ['110115110222', '530702101201'])).toEqual([]);
+    expect(grantsCoveringAll(one, ['volunteer_staff'], ['110115110222'])).toEqual([]);
+    expect(grantsCoveringAll(actor([g('agent', '11')]), ['agent'], ['110115110222'])).toEqual([]);
   });
 });

@@ -61,6 +61,60 @@ export function reachPrefixes(actor: Actor, roles: readonly Role[]): string[] {
   return actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.reachPrefix);
 }
 
+/**
+ * Roles whose grant reaches only the people and matters its holder is party to, not every row of
+ * its region: an agent (代办员) sees the residents who authorized them and the cases, inquiries
+ * and hand-offs they are party to (GS-6, X-2). Their region still bounds what they may reach.
+ */
+export const PARTY_BOUND_ROLES: readonly Role[] = ['agent'];
+
+export function isPartyBound(g: Grant): boolean {
+  return PARTY_BOUND_ROLES.includes(g.role);
+}
+
+/** The prefixes in which these roles' grants read every row (party-bound grants left out). */
+export function regionReach(actor: Actor, roles: readonly Role[]): string[] {
+  return actor.grants
+    .filter((g) => roles.includes(g.role) && !isPartyBound(g))
+    .map((g) => g.reachPrefix);
+}
+
+/** The prefixes in which these roles' party-bound grants read only the rows the actor is party to. */
+export function partyReach(actor: Actor, roles: readonly Role[]): string[] {
+  return actor.grants
+    .filter((g) => roles.includes(g.role) && isPartyBound(g))
+    .map((g) => g.reachPrefix);
+}
+
+/**
+ * Where a row stands for an actor: `region` when a full grant reaches it, `party` when only a
+ * party-bound grant does (the caller must then be a party to it), `none` otherwise.
+ */
+export function standingIn(
+  actor: Actor,
+  roles: readonly Role[],
+  regionCode: string,
+): 'region' | 'party' | 'none' {
+  if (regionReach(actor, roles).some((p) => regionCode.startsWith(p))) return 'region';
+  if (partyReach(actor, roles).some((p) => regionCode.startsWith(p))) return 'party';
+  return 'none';
+}
+
+/**
+ * Shared reference data (X-2): the grants of these roles (party-bound ones never count) whose
+ * reaches together cover every region code given — everyone who uses the datum. Empty when the
+ * actor's scope leaves anyone out; the caller then refuses with its own code.
+ */
+export function grantsCoveringAll(
+  actor: Actor,
+  roles: readonly Role[],
+  regionCodes: readonly string[],
+): Grant[] {
+  const grants = actor.grants.filter((g) => roles.includes(g.role) && !isPartyBound(g));
+  const covered = regionCodes.every((code) => grants.some((g) => code.startsWith(g.reachPrefix)));
+  return covered ? grants : [];
+}
+
 /** The audit actor for a grant. */
 export function auditActor(actor: Actor | null, grant?: Grant) {
   return {

@@ -11,6 +11,7 @@ import { seedDemoVolunteers } from '../volunteers/volunteers.demo.ts';
 import { seedDemoOrders } from '../orders/orders.demo.ts';
 import { seedDemoActivities } from '../activities/activities.demo.ts';
 import { seedDemoRecords } from '../records/records.demo.ts';
+import { seedDemoAuthorizations } from '../agents/agents.demo.ts';
 import { demoPeople } from './demo-people.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
 
@@ -274,6 +275,13 @@ export async function seedDemo(deps: {
     });
   }
   const catalog = await seedDemoCatalog({ db, now });
+  await seedDemoAuthorizations({
+    db,
+    now,
+    town: PILOT_TOWN,
+    village: SANSHUNZHUANG,
+    exclude: residentIds,
+  });
   await seedDemoVolunteers({ db, pii, now, password: DEMO_PASSWORD });
   await seedDemoOrders({ db, pii, now });
   await seedDemoActivities({ db, pii, now });

@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
+import { auditActor, isPartyBound, type Actor, type Grant } from '../auth/actor.ts';
+import { assertAgentMaySeeResident } from '../agents/authorization.check.ts';
 import type { Role } from '../auth/roles.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import { getItem } from '../catalog/catalog.service.ts';
@@ -62,6 +63,13 @@ export async function recordInquiry(
     if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
     if (!resident.home_region_code.startsWith(grant.reachPrefix))
       throw new AppError('OUT_OF_SCOPE');
+    // An agent names only a resident who authorized them: the inquiry shows the resident (GS-6).
+    if (isPartyBound(grant))
+      await assertAgentMaySeeResident(db, {
+        agentAccountId: actor.accountId,
+        residentId: body.residentId,
+        now,
+      });
   }
   if (body.itemCode) await getItem(db, body.itemCode); // CATALOG_ITEM_NOT_FOUND
   if (body.caseId) await getCaseView(db, { id: body.caseId, actor, now }); // seen by the caller

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, InquiryTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { partyReach, regionReach, type Actor } from '../auth/actor.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { accountableOf, handlerOf, type HandoffFacts } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
@@ -89,7 +89,8 @@ export async function getInquiry(db: Kysely<Database>, input: { id: string; acto
 }
 
 /**
- * Inquiries at stations in the caller's reach, newest first; `mine`: those the caller first
+ * Inquiries at stations in the caller's reach, newest first — for an agent, only those they are
+ * party to (first responder, or a hand-off from or to them); `mine`: those the caller first
  * responded to or handles now (received by the last accepted hand-off).
  */
 export async function listInquiries(
@@ -104,11 +105,26 @@ export async function listInquiries(
   },
 ) {
   const me = input.actor.accountId;
-  const prefixes = reachPrefixes(input.actor, STAFF_ROLES);
-  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
-  let q = inquiryQuery(db).where((eb) =>
-    eb.or(prefixes.map((p) => eb('q.region_code', 'like', `${p}%`))),
-  );
+  const region = regionReach(input.actor, STAFF_ROLES);
+  const party = partyReach(input.actor, STAFF_ROLES);
+  if (region.length + party.length === 0) throw new AppError('FORBIDDEN');
+  let q = inquiryQuery(db).where((eb) => {
+    const isParty = eb.or([
+      eb('q.first_responder_id', '=', me),
+      eb.exists(
+        eb
+          .selectFrom('handoffs as ph')
+          .select('ph.id')
+          .whereRef('ph.entity_id', '=', 'q.id')
+          .where('ph.entity_type', '=', 'inquiry')
+          .where((x) => x.or([x('ph.from_account_id', '=', me), x('ph.to_account_id', '=', me)])),
+      ),
+    ]);
+    return eb.or([
+      ...region.map((p) => eb('q.region_code', 'like', `${p}%`)),
+      ...party.map((p) => eb.and([eb('q.region_code', 'like', `${p}%`), isParty])),
+    ]);
+  });
   if (input.mine) {
     q = q.where((eb) =>
       eb.or([

@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
-import type { Actor, Grant } from '../auth/actor.ts';
+import { isPartyBound, type Actor, type Grant } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
@@ -34,6 +34,8 @@ export interface Matter {
   /** The case number, or the start of the inquiry's question (for notices). */
   label: string;
   kase: CaseTable | null;
+  /** An inquiry's parties: its first responder and everyone a hand-off of it came from or went to. */
+  partyIds: string[];
 }
 
 export async function loadMatter(db: Conn, type: MatterType, id: string): Promise<Matter> {
@@ -48,10 +50,12 @@ export async function loadMatter(db: Conn, type: MatterType, id: string): Promis
       open: !TERMINAL_STATES.includes(c.state as CaseState),
       label: c.number,
       kase: c,
+      partyIds: [c.first_responder_id],
     };
   }
   const q = await db.selectFrom('inquiries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!q) throw new AppError('INQUIRY_NOT_FOUND');
+  const handoffs = await matterHandoffs(db, type, id);
   return {
     type,
     id,
@@ -60,15 +64,27 @@ export async function loadMatter(db: Conn, type: MatterType, id: string): Promis
     open: q.status === 'open',
     label: q.question.slice(0, 30),
     kase: null,
+    partyIds: [
+      ...new Set([
+        q.first_responder_id,
+        ...handoffs.flatMap((h) => [h.fromAccountId, h.toAccountId]),
+      ]),
+    ],
   };
 }
 
-/** Inquiries: staff in reach of the station. Cases: the case rules, agents only their own. */
+/**
+ * Inquiries: staff in reach of the station — an agent (party-bound) only when party to it (GS-6,
+ * X-2). Cases: the case rules, agents only their own.
+ */
 function grantsSee(who: { accountId: string; grants: readonly Grant[] }, m: Matter): boolean {
   if (m.kase) return canSeeCase(who.grants, m.kase) && agentMaySee(who, m.kase);
+  const party = m.partyIds.includes(who.accountId);
   return who.grants.some(
     (g) =>
-      (STAFF_ROLES as readonly Role[]).includes(g.role) && m.regionCode.startsWith(g.reachPrefix),
+      (STAFF_ROLES as readonly Role[]).includes(g.role) &&
+      m.regionCode.startsWith(g.reachPrefix) &&
+      (party || !isPartyBound(g)),
   );
 }
 
@@ -79,7 +95,9 @@ export function canSeeMatter(actor: Actor, m: Matter): boolean {
 /** A receiver must be handler staff who could see (and so work on) the matter. */
 export function receiverReaches(accountId: string, grants: readonly Grant[], m: Matter): boolean {
   const handling = grants.filter((g) => (HANDLER_ROLES as readonly Role[]).includes(g.role));
-  return handling.length > 0 && grantsSee({ accountId, grants: handling }, m);
+  // Receiving an inquiry makes one a party to it: an agent in reach may be handed one.
+  const asParty = { ...m, partyIds: [...m.partyIds, accountId] };
+  return handling.length > 0 && grantsSee({ accountId, grants: handling }, asParty);
 }
 
 /** The grant an actor acts under on a matter (for the audit trail). */

@@ -13,6 +13,7 @@ import { auditActor, authorize, reachPrefixes, type Actor } from '../auth/actor.
 import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
 import { notify } from '../first-response/notification.service.ts';
 import { maskPhone } from '../residents/id-number.ts';
+import { listCategories } from '../volunteers/lists.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { addAction, CENTRE_ROLES, loadNames, RECORDER_ROLES, type Names } from './orders.common.ts';
 import type {
@@ -45,13 +46,8 @@ export async function getMenu(db: Kysely<Database>, input: { regionCode: string 
       ? scopePrefix(input.regionCode, 'town')
       : input.regionCode;
   const [categories, projects] = await Promise.all([
-    db
-      .selectFrom('vs_categories')
-      .selectAll()
-      .where('active', '=', 1)
-      .orderBy('sort_order')
-      .orderBy('code')
-      .execute(),
+    // National categories and the place's own centres' ones (issue #10 point 9).
+    listCategories(db, { includeInactive: false, regionCode: input.regionCode }),
     db
       .selectFrom('vs_projects')
       .selectAll()
@@ -71,8 +67,8 @@ export async function getMenu(db: Kysely<Database>, input: { regionCode: string 
   return {
     categories: categories.map((c) => ({
       code: c.code,
-      nameZh: c.name_zh,
-      nameEn: c.name_en,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
       colour: c.colour,
     })),
     projects: projects.map((p) => ({
@@ -148,12 +144,9 @@ async function checkNeed(db: Kysely<Database>, body: NeedInput): Promise<string>
   }
   if (!body.categoryCode)
     throw new AppError('VS_NEED_CATEGORY_INVALID', { detail: 'categoryCode' });
-  const cat = await db
-    .selectFrom('vs_categories')
-    .select('code')
-    .where('code', '=', body.categoryCode)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  // Active, and national or owned by a region the place lies in.
+  const menu = await listCategories(db, { includeInactive: false, regionCode: body.regionCode });
+  const cat = menu.find((c) => c.code === body.categoryCode);
   if (!cat) throw new AppError('VS_NEED_CATEGORY_INVALID');
   return cat.code;
 }

@@ -78,7 +78,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ResidentView) },
       },
     },
-    async (request) => listResidents(deps, { actor: request.actor!, ...request.query }),
+    async (request) =>
+      listResidents(deps, { actor: request.actor!, ...request.query, now: app.deps.now() }),
   );
 
   app.get(
@@ -92,7 +93,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ResidentView },
       },
     },
-    async (request) => getResident(deps, { id: request.params.id, actor: request.actor }),
+    async (request) =>
+      getResident(deps, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
   );
 
   app.post(

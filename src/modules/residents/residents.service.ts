@@ -4,12 +4,13 @@ import type { z } from 'zod';
 import type { Database, Resident } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { auditActor, authorize, reachPrefixes, standingIn, type Actor } from '../auth/actor.ts';
 import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
 import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../auth/roles.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from './id-number.ts';
 import type { PiiCipher } from './pii-crypto.ts';
 import type { NewResident } from './residents.schema.ts';
+import { residentGrant, residentReach } from './residents.scope.ts';
 
 export interface ResidentDeps {
   db: Kysely<Database>;
@@ -157,16 +158,27 @@ export async function registerResident(
   });
 }
 
-export async function getResident(deps: ResidentDeps, input: { id: string; actor: Actor | null }) {
+/** One resident (masked): staff in reach; an agent only under a live authorization (GS-6). */
+export async function getResident(
+  deps: ResidentDeps,
+  input: { id: string; actor: Actor; now: Date },
+) {
   const row = await residentsQuery(deps.db).where('p.id', '=', input.id).executeTakeFirst();
   if (!row) throw new AppError('RESIDENT_NOT_FOUND');
-  if (input.actor) authorize(input.actor, RESIDENT_READERS, row.home_region_code);
+  await residentGrant(deps.db, {
+    actor: input.actor,
+    roles: RESIDENT_READERS,
+    resident: row,
+    now: input.now,
+  });
   return view(row);
 }
 
 /**
  * Exact lookup by ID number through the keyed hash. A resident outside the caller's scope is
- * reported as not found, so the lookup does not tell who is registered elsewhere.
+ * reported as not found, so the lookup does not tell who is registered elsewhere. An agent holding
+ * the number of someone in reach who has not authorized them is told so (registering would say
+ * the same: the person exists), and sees nothing of them.
  */
 export async function lookupResident(
   deps: ResidentDeps,
@@ -176,9 +188,14 @@ export async function lookupResident(
   const row = await residentsQuery(deps.db)
     .where('p.id_hash', '=', deps.pii.lookupHash(value))
     .executeTakeFirst();
-  const prefixes = reachPrefixes(input.actor, RESIDENT_READERS);
-  if (!row || !prefixes.some((p) => row.home_region_code.startsWith(p)))
+  if (!row || standingIn(input.actor, RESIDENT_READERS, row.home_region_code) === 'none')
     throw new AppError('RESIDENT_NOT_FOUND');
+  await residentGrant(deps.db, {
+    actor: input.actor,
+    roles: RESIDENT_READERS,
+    resident: row,
+    now: input.now,
+  });
   return view(row);
 }
 
@@ -190,12 +207,18 @@ export async function listResidents(
     regionCode?: string | undefined;
     limit: number;
     offset: number;
+    now: Date;
   },
 ) {
-  const prefixes = reachPrefixes(input.actor, RESIDENT_READERS);
-  if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+  // Filtered in SQL: staff's whole reach; an agent's reach only where the resident authorized them.
+  const reach = residentReach(deps.db, input.actor, RESIDENT_READERS, input.now);
   let q = residentsQuery(deps.db).where((eb) =>
-    eb.or(prefixes.map((p) => eb('p.home_region_code', 'like', `${p}%`))),
+    eb.or([
+      ...reach.region.map((p) => eb('p.home_region_code', 'like', `${p}%`)),
+      ...reach.party.map((p) =>
+        eb.and([eb('p.home_region_code', 'like', `${p}%`), eb('p.id', 'in', reach.authorized)]),
+      ),
+    ]),
   );
   if (input.regionCode) {
     const region = await deps.db
@@ -221,7 +244,10 @@ export async function listResidents(
   return rows.map(view);
 }
 
-/** Shows the full ID number and phone: needs a reason and writes an audit event (X-3). */
+/**
+ * Shows the full ID number and phone: needs a reason and writes an audit event (X-3); an agent
+ * only for a resident who authorized them (GS-6).
+ */
 export async function revealResident(
   deps: ResidentDeps,
   input: { id: string; reason: string; actor: Actor; requestId: string; now: Date },
@@ -233,7 +259,12 @@ export async function revealResident(
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!row) throw new AppError('RESIDENT_NOT_FOUND');
-    const grant = authorize(input.actor, RESIDENT_REGISTRARS, row.home_region_code);
+    const grant = await residentGrant(trx, {
+      actor: input.actor,
+      roles: RESIDENT_REGISTRARS,
+      resident: row,
+      now: input.now,
+    });
     await recordAudit(trx, {
       actor: auditActor(input.actor, grant),
       action: 'resident.revealed',

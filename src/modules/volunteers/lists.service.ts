@@ -10,7 +10,9 @@ import type {
 } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, type Grant } from '../auth/actor.ts';
+import { auditActor, authorize, hasAnyRole, type Actor, type Grant } from '../auth/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+import { categoryEditorGrant } from './category.scope.ts';
 import { assertCategory } from './teams.service.ts';
 import type {
   CategoryUpdate,
@@ -34,14 +36,52 @@ function categoryView(c: VsCategoryTable) {
     colour: c.colour,
     sortOrder: c.sort_order,
     active: c.active === 1,
+    regionCode: c.region_code,
   };
 }
 
-export async function listCategories(db: Kysely<Database>, input: { includeInactive: boolean }) {
-  let q = db.selectFrom('vs_categories').selectAll();
-  if (!input.includeInactive) q = q.where('active', '=', 1);
-  const rows = await q.orderBy('sort_order').orderBy('code').execute();
-  return rows.map(categoryView);
+/** All categories, or one region's menu: the national ones and those of the regions it lies in. */
+export async function listCategories(
+  db: Kysely<Database>,
+  input: { includeInactive: boolean; regionCode?: string | undefined },
+) {
+  let q = db
+    .selectFrom('vs_categories as c')
+    .leftJoin('regions as r', 'r.code', 'c.region_code')
+    .selectAll('c')
+    .select('r.level as owner_level');
+  if (!input.includeInactive) q = q.where('c.active', '=', 1);
+  const rows = await q.orderBy('c.sort_order').orderBy('c.code').execute();
+  const { regionCode } = input;
+  return rows
+    .filter(
+      (c) =>
+        regionCode === undefined ||
+        c.region_code === null ||
+        (c.owner_level !== null &&
+          regionCode.startsWith(c.region_code.slice(0, LEVEL_PREFIX_LENGTH[c.owner_level]))),
+    )
+    .map(categoryView);
+}
+
+/**
+ * The owner of a new category and the grant it is made under: a national one (regionCode null)
+ * only by an administrator covering every root region; otherwise staff in reach of the owner
+ * region (omitted: the caller's own region).
+ */
+async function newCategoryOwner(
+  db: Kysely<Database>,
+  actor: Actor,
+  regionCode: string | null | undefined,
+): Promise<{ regionCode: string | null; grant: Grant }> {
+  if (!hasAnyRole(actor, VS_STAFF)) throw new AppError('FORBIDDEN');
+  if (regionCode === null) {
+    const probe = { code: '', region_code: null };
+    return { regionCode: null, grant: await categoryEditorGrant(db, actor, probe) };
+  }
+  const owner = regionCode ?? authorize(actor, VS_STAFF).regionCode;
+  await regionInfo(db, owner); // UNKNOWN_REGION
+  return { regionCode: owner, grant: authorize(actor, VS_STAFF, owner) };
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -59,7 +99,10 @@ export async function createCategory(
     now: Date;
   },
 ) {
-  const grant = input.actor ? authorize(input.actor, VS_STAFF) : undefined;
+  const owner = input.actor
+    ? await newCategoryOwner(db, input.actor, input.body.regionCode)
+    : { regionCode: input.body.regionCode ?? null, grant: undefined };
+  const grant = owner.grant;
   const row: VsCategoryTable = {
     code: input.body.code,
     name_zh: input.body.nameZh,
@@ -69,6 +112,7 @@ export async function createCategory(
     active: 1,
     is_demo: input.isDemo ? 1 : 0,
     created_at: input.now.toISOString(),
+    region_code: owner.regionCode,
   };
   try {
     return await db.transaction().execute(async (trx) => {
@@ -84,6 +128,7 @@ export async function createCategory(
         action: 'vs_category.saved',
         entityType: 'vs_category',
         entityId: row.code,
+        regionCode: row.region_code,
         after: categoryView(row),
         requestId: input.requestId,
         now: input.now,
@@ -106,7 +151,7 @@ export async function updateCategory(
     now: Date;
   },
 ) {
-  const grant = authorize(input.actor, VS_STAFF);
+  if (!hasAnyRole(input.actor, VS_STAFF)) throw new AppError('FORBIDDEN');
   const { body } = input;
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -115,6 +160,8 @@ export async function updateCategory(
       .where('code', '=', input.code)
       .executeTakeFirst();
     if (!before) throw new AppError('VS_CATEGORY_NOT_FOUND');
+    // Shared reference data: only someone whose scope covers everyone who uses it.
+    const grant = await categoryEditorGrant(trx, input.actor, before);
     const patch: Partial<VsCategoryTable> = {};
     if (body.nameZh !== undefined) patch.name_zh = body.nameZh;
     if (body.nameEn !== undefined) patch.name_en = body.nameEn;
@@ -128,6 +175,7 @@ export async function updateCategory(
       action: 'vs_category.saved',
       entityType: 'vs_category',
       entityId: before.code,
+      regionCode: before.region_code,
       before: categoryView(before),
       after: categoryView(after),
       requestId: input.requestId,
@@ -244,7 +292,7 @@ export async function createResource(
       body.regionCode,
       body.providerTeamId ?? null,
     );
-    await assertCategory(trx, body.categoryCode);
+    await assertCategory(trx, body.categoryCode, body.regionCode);
     const nowIso = now.toISOString();
     const row: VsResourceTable = {
       id: input.id ?? crypto.randomUUID(),
@@ -303,7 +351,8 @@ export async function updateResource(
       before.region_code,
       before.provider_team_id,
     );
-    if (body.categoryCode !== undefined) await assertCategory(trx, body.categoryCode);
+    if (body.categoryCode !== undefined)
+      await assertCategory(trx, body.categoryCode, before.region_code);
     const patch: Partial<VsResourceTable> = { updated_at: now.toISOString() };
     if (body.name !== undefined) patch.name = body.name;
     if (body.kind !== undefined) patch.kind = body.kind;
@@ -426,7 +475,7 @@ export async function createProject(
     await regionInfo(trx, body.regionCode);
     await assertTeam(trx, body.teamId);
     const grant = await assertListEditor(trx, input.actor, body.regionCode, body.teamId ?? null);
-    await assertCategory(trx, body.categoryCode);
+    await assertCategory(trx, body.categoryCode, body.regionCode);
     const nowIso = now.toISOString();
     const row: VsProjectTable = {
       id: input.id ?? crypto.randomUUID(),
@@ -479,7 +528,8 @@ export async function updateProject(
       .executeTakeFirst();
     if (!before) throw new AppError('VS_PROJECT_NOT_FOUND');
     const grant = await assertListEditor(trx, input.actor, before.region_code, before.team_id);
-    if (body.categoryCode !== undefined) await assertCategory(trx, body.categoryCode);
+    if (body.categoryCode !== undefined)
+      await assertCategory(trx, body.categoryCode, before.region_code);
     const patch: Partial<VsProjectTable> = { updated_at: now.toISOString() };
     if (body.name !== undefined) patch.name = body.name;
     if (body.description !== undefined) patch.description = body.description;

@@ -84,15 +84,24 @@ function auditSafe(t: VsTeamTable) {
   };
 }
 
-export async function assertCategory(db: Conn, code: string | null | undefined) {
+/**
+ * An active category that may be used at `usedIn`: a national one anywhere, a centre's own one
+ * only inside its owner region (so whoever may change it covers everyone who uses it).
+ */
+export async function assertCategory(db: Conn, code: string | null | undefined, usedIn: string) {
   if (!code) return;
   const row = await db
     .selectFrom('vs_categories')
-    .select('code')
+    .select(['code', 'region_code'])
     .where('code', '=', code)
     .where('active', '=', 1)
     .executeTakeFirst();
   if (!row) throw new AppError('VS_CATEGORY_UNKNOWN', { detail: code });
+  if (row.region_code !== null) {
+    const owner = await regionInfo(db, row.region_code);
+    if (!usedIn.startsWith(owner.prefix))
+      throw new AppError('VS_CATEGORY_OUT_OF_REGION', { detail: code });
+  }
 }
 
 async function assertLeader(db: Conn, accountId: string | null | undefined) {
@@ -140,7 +149,7 @@ export async function createTeam(
     } else if (body.kind === 'subteam') {
       throw new AppError('VS_TEAM_PARENT_INVALID');
     }
-    await assertCategory(trx, body.categoryCode);
+    await assertCategory(trx, body.categoryCode, body.regionCode);
     await assertLeader(trx, body.leaderAccountId);
     const nowIso = now.toISOString();
     const row: VsTeamTable = {
@@ -207,7 +216,8 @@ export async function updateTeam(
       .executeTakeFirst();
     if (!before) throw new AppError('VS_TEAM_NOT_FOUND');
     const grant = authorize(actor, VS_STAFF, before.region_code);
-    if (body.categoryCode !== undefined) await assertCategory(trx, body.categoryCode);
+    if (body.categoryCode !== undefined)
+      await assertCategory(trx, body.categoryCode, before.region_code);
     if (body.leaderAccountId !== undefined) await assertLeader(trx, body.leaderAccountId);
     const patch: Partial<VsTeamTable> = { updated_at: now.toISOString() };
     if (body.name !== undefined) patch.name = body.name;

@@ -33,6 +33,11 @@ export const VOLUNTEERS_PROBLEMS = {
   },
   VS_CATEGORY_EXISTS: { status: 409, zh: '该服务类别代码已存在', en: 'This category code exists' },
   VS_CATEGORY_NOT_FOUND: { status: 404, zh: '没有该服务类别', en: 'No such service category' },
+  VS_CATEGORY_OUT_OF_REGION: {
+    status: 422,
+    zh: '该服务类别属于其他地区，只能在其所属地区内使用',
+    en: 'This service category belongs to another region and can be used only inside it',
+  },
   VS_CATEGORY_UNKNOWN: {
     status: 422,
     zh: '服务类别不存在或已停用',

@@ -125,6 +125,11 @@ export const NewCategory = z.strictObject({
   nameEn: z.string().trim().min(1).max(60),
   colour: Colour.nullable().optional(),
   sortOrder: z.number().int().min(0).max(9999).default(100),
+  /**
+   * The owner region: omitted = the caller's own region (a centre's own category); null =
+   * national, for every region (only an administrator covering the whole region tree).
+   */
+  regionCode: RegionCodeSchema.nullable().optional(),
 });
 export const CategoryUpdate = z
   .strictObject({
@@ -142,8 +147,14 @@ export const CategoryView = z.object({
   colour: z.string().nullable(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  /** The owner region; null = national. */
+  regionCode: z.string().nullable(),
 });
-export const CategoryQuery = z.strictObject({ includeInactive: Flag });
+export const CategoryQuery = z.strictObject({
+  includeInactive: Flag,
+  /** The menu of one region: national categories and those of the regions it lies in. */
+  regionCode: RegionCodeSchema.optional(),
+});
 
 /* ---------- teams ---------- */
 

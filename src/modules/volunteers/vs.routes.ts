@@ -70,7 +70,10 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listCategories(db, { includeInactive: request.query.includeInactive === 'true' }),
+      listCategories(db, {
+        includeInactive: request.query.includeInactive === 'true',
+        regionCode: request.query.regionCode,
+      }),
   );
   app.post(
     '/vs/categories',
@@ -79,6 +82,8 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['vs-lists'],
         summary: 'Add a service category (the N of "8+N")',
+        description:
+          'regionCode omitted: the category belongs to the caller’s region and is used only inside it; null: national (only an administrator covering every root region).',
         body: NewCategory,
         response: { 201: CategoryView },
       },
@@ -100,6 +105,8 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['vs-lists'],
         summary: 'Rename, recolour, reorder or (de)activate a service category',
+        description:
+          'Shared reference data: only someone whose scope covers everyone who uses the category. A national one (regionCode null) only by an administrator covering every root region; a centre’s own one by staff covering its region and every team, resource, project, need and order under it. Otherwise 403 REFERENCE_DATA_OUT_OF_SCOPE.',
         params: z.object({ code: z.string().min(1).max(40) }),
         body: CategoryUpdate,
         response: { 200: CategoryView },

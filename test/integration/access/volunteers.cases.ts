@@ -73,7 +73,11 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     method: 'PATCH',
     path: '/api/v1/vs/categories/{code}',
     allowed: STAFF,
-    request: () => ({ url: '/api/v1/vs/categories/legal', body: { colour: '#1d39c4' } }),
+    // A category of 魏善庄镇 (made in the matrix's setup): national ones only a root admin changes.
+    request: (c) => ({
+      url: `/api/v1/vs/categories/${c.localCategory}`,
+      body: { colour: '#1d39c4' },
+    }),
   },
   {
     method: 'GET',

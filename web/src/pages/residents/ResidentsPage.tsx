@@ -6,6 +6,7 @@ import type { Resident } from '../../api/types';
 import { PageHeading } from '../../components/PageHeading';
 import { capabilitiesOf, RESIDENT_REGISTRARS, regionOfPrefix, widestGrant } from '../../lib/roles';
 import { useMe } from '../../session/session-context';
+import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';
 import { RegisterResidentForm } from './RegisterResidentForm';
 import { ResidentCard } from './ResidentCard';
 import { ResidentList } from './ResidentList';
@@ -27,6 +28,8 @@ export default function ResidentsPage() {
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [refreshKey, setRefreshKey] = useState(0);
   const canRegister = caps.registerResidents && registrar !== undefined;
+  // An agent sees a resident only once they have authorized them (GS-6): record it right here.
+  const agentOnly = me.grants.every((g) => g.role === 'agent');
   const registeredRef = useRef<HTMLDivElement>(null);
 
   // After registering, the form (long on a phone) gives way to the new card: bring it into view.
@@ -114,6 +117,11 @@ export default function ResidentsPage() {
               />
             }
           />
+          {agentOnly && (
+            <ResidentAuthorizations
+              resident={{ id: panel.resident.id, fullName: panel.resident.fullName }}
+            />
+          )}
         </div>
       )}
 
