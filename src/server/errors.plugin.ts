@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, problemBody, type FieldError } from './problem.ts';
 import { fieldMessage } from './validation-messages.ts';
+import { FREE_TEXT_CODE, freeTextFieldMessage, isFreeTextIssue } from '../shared/free-text.ts';
 
 /** Maps every error to application/problem+json; unexpected ones become a logged 500 INTERNAL. */
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -18,7 +19,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: fieldMessage(v, request.locale),
         ...(v.keyword ? { code: v.keyword } : {}),
       }));
-      appError = new AppError('VALIDATION_FAILED', { errors });
+      // a personal number in a free-text field has its own code (src/shared/free-text.ts).
+      const personal = error.validation.some((v) => isFreeTextIssue(v.params));
+      for (const [i, v] of error.validation.entries())
+        if (isFreeTextIssue(v.params))
+          errors[i] = {
+            ...errors[i]!,
+            code: FREE_TEXT_CODE,
+            message: freeTextFieldMessage(request.locale),
+          };
+      appError = new AppError(personal ? FREE_TEXT_CODE : 'VALIDATION_FAILED', { errors });
     } else if (
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
       (error.statusCode === 400 && error instanceof SyntaxError)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './case.workflow.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 const MaterialKey = z
   .string()
@@ -19,7 +20,7 @@ export const TransitionBody = z.strictObject({
   action: z.enum(CASE_ACTIONS),
   /** Lets two clerks not overwrite each other: the version the caller saw. */
   expectedVersion: z.number().int().min(1),
-  reason: z.string().trim().min(1).max(1000).optional(),
+  reason: freeText({ max: 1000 }).optional(),
   /** supplement: the materials now presented. */
   presented: z.array(MaterialKey).max(50).optional(),
   /** request_supplement: which material and why it is asked for. */
@@ -27,7 +28,7 @@ export const TransitionBody = z.strictObject({
   kind: z.enum(['missing', 'defective']).optional(),
   /** decide */
   result: z.enum(['approved', 'not_approved']).optional(),
-  resultText: z.string().trim().min(1).max(2000).optional(),
+  resultText: freeText({ max: 2000 }).optional(),
   /** deliver: collected at this station (default) or mailed to an address. */
   deliveryMethod: z.enum(['station', 'post']).optional(),
   postalAddress: z.string().trim().min(5).max(300).optional(),
