@@ -35,8 +35,6 @@ const NOT_FREE_TEXT: Record<string, string> = {
   nameZh: 'the name of a category',
   nameEn: 'the name of a category',
   address: 'a resident’s address (stored encrypted) or a service station’s public address',
-  postalAddress:
-    'the delivery address: personal data, stored encrypted and shown only to case staff',
   contact: 'a resource provider’s published contact (a phone is its purpose)',
   itemCode: 'a catalog item code',
   categoryCode: 'a category code',

@@ -76,7 +76,12 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getCaseView(db, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+      getCaseView(db, {
+        id: request.params.id,
+        actor: request.actor!,
+        now: app.deps.now(),
+        pii: app.deps.pii,
+      }),
   );
 
   app.get(
@@ -126,6 +131,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor!,
         requestId: request.id,
         now: app.deps.now(),
+        pii: app.deps.pii,
       }),
   );
 

@@ -6,6 +6,8 @@ import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { chinaDate, deadlineLight, type WorkCalendar } from '../calendar/working-days.ts';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { loadDelivery } from './case-delivery.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import type { OneTimeNotice } from './case.notice.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
@@ -102,13 +104,15 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
 
 export async function getCaseView(
   db: Kysely<Database>,
-  input: { id: string; actor: Actor; now: Date },
+  input: { id: string; actor: Actor; now: Date; pii?: PiiCipher },
 ) {
   const row = await caseQuery(db).where('c.id', '=', input.id).executeTakeFirst();
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
     throw new AppError('OUT_OF_SCOPE');
-  return present(row, input.actor, input.now, await loadWorkCalendar(db));
+  const view = present(row, input.actor, input.now, await loadWorkCalendar(db));
+  // the delivery (decrypted address, masked phone) only where the caller can decrypt it.
+  return input.pii ? { ...view, delivery: await loadDelivery(db, row.id, input.pii) } : view;
 }
 
 /**
