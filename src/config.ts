@@ -73,7 +73,8 @@ export interface AppConfig {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const mode = env.DOORSTEP_ENV ?? (env.NODE_ENV === 'production' ? 'production' : 'development');
+  // NODE_ENV=production always wins: no single variable may talk production into demo data.
+  const mode = env.NODE_ENV === 'production' ? 'production' : (env.DOORSTEP_ENV ?? 'development');
   if (mode !== 'development' && mode !== 'production' && mode !== 'test') {
     throw new Error(`DOORSTEP_ENV must be development, production or test (got ${mode})`);
   }

@@ -48,6 +48,19 @@ export async function runCreateAdmin(opts: {
   password: string;
 }): Promise<number> {
   return withDatabase(async ({ db }) => {
+    const anyRegion = await db.kysely
+      .selectFrom('regions')
+      .select('code')
+      .limit(1)
+      .executeTakeFirst();
+    if (!anyRegion) {
+      console.error(
+        `refused: UNKNOWN_REGION (${opts.region}): the database has no regions yet. An administrator's ` +
+          'scope is a region: import the region tree first, e.g. ' +
+          '`doorstep import regions examples/regions-beijing.csv`, then run create-admin again.',
+      );
+      return 2;
+    }
     try {
       const created = await createAccount(db.kysely, {
         username: opts.username,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { serve, prepare } from '../server/bootstrap.ts';
+import { DataKeyMismatchError } from '../server/secrets.ts';
 import {
   runAuditCheckpoint,
   runAuditVerify,
@@ -109,4 +110,11 @@ audit
     process.exitCode = await runAuditCheckpoint();
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // X-3: a node started with another data key stops with a clear sentence, not a stack trace.
+  if (!(err instanceof DataKeyMismatchError)) throw err;
+  console.error(`refused: ${err.message}`);
+  process.exitCode = 2;
+}

@@ -16,6 +16,7 @@ import { caseRequests } from './migrations/0013_case_requests.ts';
 import { auditKeyed } from './migrations/0017_audit_keyed.ts';
 import { idempotencyCommit } from './migrations/0016_idempotency_commit.ts';
 import { scope } from './migrations/0018_scope.ts';
+import { piiText } from './migrations/0014_pii_text.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0017_audit_keyed': auditKeyed,
   '0016_idempotency_commit': idempotencyCommit,
   '0018_scope': scope,
+  '0014_pii_text': piiText,
   // next: '0012_…'
 };
 

@@ -731,6 +731,27 @@ export interface Database {
   vs_certificates: VsCertificateTable;
   vs_star_packs: VsStarPackTable;
   vs_region_star_packs: VsRegionStarPackTable;
+  instance_meta: InstanceMetaTable;
+  case_deliveries: CaseDeliveryTable;
+}
+
+/** 0014: facts about this deployment (the data key's fingerprint). */
+export interface InstanceMetaTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** 0014: how a case's result went out; address and phone only encrypted. */
+export interface CaseDeliveryTable {
+  case_id: string;
+  method: 'station' | 'post';
+  station_id: string | null;
+  address_cipher: string | null;
+  phone_cipher: string | null;
+  phone_masked: string | null;
+  delivered_by: string | null;
+  delivered_at: string;
 }
 
 export type Region = Selectable<RegionTable>;

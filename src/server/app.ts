@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -38,7 +37,7 @@ import { vsRoutes } from '../modules/volunteers/vs.routes.ts';
 import { registerAuth } from './auth.plugin.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, registerErrorHandling } from './errors.plugin.ts';
 import { registerIdempotency } from './idempotency.plugin.ts';
-import { logOptions } from './logging.ts';
+import { logOptions, requestIdFor } from './logging.ts';
 import { AppError, problemBody } from './problem.ts';
 import type { AppDeps } from './types.ts';
 
@@ -56,8 +55,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     logger: loggerOptions,
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false, // a client's x-request-id is checked by requestIdFor
+    genReqId: requestIdFor,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -11,7 +11,7 @@ import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { createPiiCipher } from '../modules/residents/pii-crypto.ts';
 import { buildApp } from './app.ts';
 import { logOptions } from './logging.ts';
-import { resolveDataKey } from './secrets.ts';
+import { checkDataKey, resolveDataKey } from './secrets.ts';
 
 export function bootLogger(config: AppConfig) {
   return pino(logOptions(config.logLevel));
@@ -24,6 +24,12 @@ export async function prepare(config: AppConfig, opts: { demo: boolean }) {
   const applied = await migrateToLatest(db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const dataKey = resolveDataKey(config, log);
+  try {
+    await checkDataKey(db.kysely, dataKey, new Date()); // never run with another key
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   const pii = createPiiCipher(dataKey);
   installAuditKeys(deriveAuditKeys({ dataKey, auditKey: config.auditKey }));
   if (opts.demo && config.env !== 'production' && (await isDatabaseEmpty(db.kysely))) {

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { databaseFault } from '../db/db-errors.ts';
 import { AppError, problemBody, type FieldError } from './problem.ts';
 import { fieldMessage } from './validation-messages.ts';
+import { FREE_TEXT_CODE, freeTextFieldMessage, isFreeTextIssue } from '../shared/free-text.ts';
 
 /** What a 503 for an unavailable database asks the client to wait before retrying. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -22,7 +23,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: fieldMessage(v, request.locale),
         ...(v.keyword ? { code: v.keyword } : {}),
       }));
-      appError = new AppError('VALIDATION_FAILED', { errors });
+      // a personal number in a free-text field has its own code (src/shared/free-text.ts).
+      const personal = error.validation.some((v) => isFreeTextIssue(v.params));
+      for (const [i, v] of error.validation.entries())
+        if (isFreeTextIssue(v.params))
+          errors[i] = {
+            ...errors[i]!,
+            code: FREE_TEXT_CODE,
+            message: freeTextFieldMessage(request.locale),
+          };
+      appError = new AppError(personal ? FREE_TEXT_CODE : 'VALIDATION_FAILED', { errors });
     } else if (
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
       (error.statusCode === 400 && error instanceof SyntaxError)

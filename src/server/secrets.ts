@@ -1,7 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '../config.ts';
-import { newMasterKey, parseMasterKey } from '../modules/residents/pii-crypto.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { createPiiCipher, newMasterKey, parseMasterKey } from '../modules/residents/pii-crypto.ts';
 
 export interface Warn {
   warn(obj: object, msg: string): void;
@@ -28,4 +31,81 @@ export function resolveDataKey(config: AppConfig, log: Warn): Buffer {
     log.warn({ file }, 'DOORSTEP_DATA_KEY not set: using the development key file.');
   }
   return parseMasterKey(fs.readFileSync(file, 'utf8').trim());
+}
+
+const FINGERPRINT_KEY = 'data_key_fingerprint';
+
+/** HMAC(key, 'doorstep-key-check'): names the key without revealing it. */
+export function keyFingerprint(masterKey: Buffer): string {
+  return crypto.createHmac('sha256', masterKey).update('doorstep-key-check').digest('hex');
+}
+
+export class DataKeyMismatchError extends Error {
+  constructor(expected: string, given: string) {
+    super(
+      `DOORSTEP_DATA_KEY is not the key this database was encrypted with ` +
+        `(database expects key ${expected.slice(0, 12)}…, this node has ${given.slice(0, 12)}…). ` +
+        `Refusing to start: with another key every ID number would be registered again and every ` +
+        `reveal would fail. Start with the original key; to change keys, run \`doorstep rotate-key\` ` +
+        `(see README, "Rotating the data key").`,
+    );
+    this.name = 'DataKeyMismatchError';
+  }
+}
+
+/**
+ * X-3: the database remembers its data key's fingerprint (first start stores it; with two nodes
+ * racing, one insert wins and both compare against it). A database from before the fingerprint
+ * that already holds encrypted rows is checked by decrypting one of them first.
+ */
+export async function checkDataKey(
+  db: Kysely<Database>,
+  masterKey: Buffer,
+  now: Date,
+): Promise<'stored' | 'matched'> {
+  const given = keyFingerprint(masterKey);
+  const read = () =>
+    db
+      .selectFrom('instance_meta')
+      .select('value')
+      .where('key', '=', FINGERPRINT_KEY)
+      .executeTakeFirst();
+  const stored = await read();
+  if (stored) {
+    if (stored.value !== given) throw new DataKeyMismatchError(stored.value, given);
+    return 'matched';
+  }
+  const sample = await db.selectFrom('residents').select('id_cipher').limit(1).executeTakeFirst();
+  if (sample) {
+    try {
+      createPiiCipher(masterKey).decrypt(sample.id_cipher);
+    } catch {
+      throw new DataKeyMismatchError('(fingerprint not yet stored; existing rows)', given);
+    }
+  }
+  await db
+    .insertInto('instance_meta')
+    .values({ key: FINGERPRINT_KEY, value: given, updated_at: now.toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const winner = await read();
+  if (winner && winner.value !== given) throw new DataKeyMismatchError(winner.value, given);
+  return 'stored';
+}
+
+/** Rotation: the new key's fingerprint replaces the old one inside the rotation's transaction. */
+export async function replaceKeyFingerprint(
+  trx: Kysely<Database>,
+  newKey: Buffer,
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('instance_meta')
+    .values({ key: FINGERPRINT_KEY, value: keyFingerprint(newKey), updated_at: now.toISOString() })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({ value: keyFingerprint(newKey), updated_at: now.toISOString() }),
+    )
+    .execute();
 }

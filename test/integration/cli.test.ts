@@ -133,3 +133,46 @@ describe('doorstep seed --demo on an empty database', { timeout: 120_000 }, () =
     await testDb.drop();
   });
 });
+
+describe(
+  'the README production steps, in order, on an empty database',
+  { timeout: 180_000 },
+  () => {
+    it('migrate → import regions → create-admin works; create-admin first says what to do', async () => {
+      const testDb = await createTestDb();
+      await testDb.db.close();
+      const url =
+        testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
+      const env = {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        LOG_LEVEL: 'silent',
+        DOORSTEP_DATA_KEY: Buffer.alloc(32, 4).toString('base64'),
+        DOORSTEP_ADMIN_PASSWORD: 'a-very-long-admin-password',
+      };
+      const cli = (...args: string[]) =>
+        run(process.execPath, [CLI, ...args], { env, timeout: 150_000 }).then(
+          (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+          (e: { code: number; stdout: string; stderr: string }) => e,
+        );
+      expect((await cli('migrate')).code).toBe(0);
+      const early = await cli('create-admin', '--username', 'ops', '--region', '110115000000');
+      expect(early.code).toBe(2);
+      expect(early.stderr).toContain('import the region tree first');
+      const imported = await cli('import', 'regions', 'examples/regions-beijing.csv');
+      expect(imported.code, imported.stderr).toBe(0);
+      const admin = await cli('create-admin', '--username', 'ops', '--region', '110115000000');
+      expect(admin.code, admin.stderr).toBe(0);
+      // X-3: another valid key is refused with a clear sentence, and nothing is written.
+      const wrong = await run(process.execPath, [CLI, 'migrate'], {
+        env: { ...env, DOORSTEP_DATA_KEY: Buffer.alloc(32, 5).toString('base64') },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect((wrong as { code: number }).code).toBe(2);
+      expect((wrong as { stderr: string }).stderr).toContain(
+        'is not the key this database was encrypted with',
+      );
+      await testDb.drop();
+    });
+  },
+);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { freeText } from '../../shared/free-text.ts';
 
 const Instant = z.iso.datetime({ offset: true });
-const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const NewActivity = z
   .strictObject({
@@ -10,9 +10,9 @@ export const NewActivity = z
     /** … or a standing project (no order): then teamId or the project's team runs it. */
     projectId: z.string().uuid().optional(),
     teamId: z.string().uuid().optional(),
-    title: Text(100),
-    description: z.string().trim().max(2000).default(''),
-    place: Text(200),
+    title: freeText({ max: 100 }),
+    description: freeText({ max: 2000, min: 0 }).default(''),
+    place: freeText({ max: 200 }),
     /** Defaults to the order's (or the project's) region. */
     regionCode: z
       .string()
@@ -21,7 +21,10 @@ export const NewActivity = z
     startsAt: Instant,
     endsAt: Instant,
     capacity: z.number().int().min(1).max(10_000),
-    skills: z.array(Text(40)).max(20).default([]),
+    skills: z
+      .array(freeText({ max: 40 }))
+      .max(20)
+      .default([]),
     /** The account that runs check-in on the day (default: the creator). */
     leadAccountId: z.string().uuid().optional(),
   })
@@ -34,7 +37,7 @@ export const NewActivity = z
     path: ['teamId'],
   });
 
-export const Reason = z.strictObject({ reason: Text(500) });
+export const Reason = z.strictObject({ reason: freeText({ max: 500 }) });
 
 export const ActivityQuery = z.strictObject({
   /** open: upcoming activities open for sign-up; managed: those I lead or act for. */
@@ -70,7 +73,7 @@ export const TravelBody = z.strictObject({ travelMinutes: z.number().int().min(0
 
 export const ConfirmBody = z.strictObject({
   travelMinutes: z.number().int().min(0).max(600).optional(),
-  evaluation: z.string().trim().max(500).optional(),
+  evaluation: freeText({ max: 500, min: 0 }).optional(),
 });
 
 const SignupStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);

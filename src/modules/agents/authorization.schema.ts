@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../calendar/working-days.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 const ItemCode = z.string().trim().min(1).max(40);
 const Day = z
@@ -18,7 +19,7 @@ const Consent = z.discriminatedUnion('method', [
   z.strictObject({
     method: z.literal('phone'),
     /** Where the call recording can be found (no phone numbers here). */
-    callRecordRef: z.string().trim().min(1).max(200),
+    callRecordRef: freeText({ max: 200 }),
   }),
 ]);
 
@@ -34,7 +35,7 @@ export const NewAuthorization = z.strictObject({
 });
 
 export const RevokeAuthorization = z.strictObject({
-  reason: z.string().trim().min(1).max(500),
+  reason: freeText({ max: 500 }),
 });
 
 export const AuthorizationQuery = z.strictObject({

@@ -12,7 +12,6 @@ import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '..
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { loadGrants } from '../auth/session.service.ts';
 import { chinaDate } from '../calendar/working-days.ts';
-import { fieldsWithPersonalNumbers } from '../first-response/free-text.ts';
 import { authorizationStatus, isAgentOnly } from './authorization.rules.ts';
 import type { NewAuthorization } from './authorization.schema.ts';
 
@@ -128,8 +127,6 @@ export async function recordAuthorization(
   const codes = body.items === 'all' ? [] : [...new Set(body.items)];
   await assertItemsExist(db, codes);
   const callRef = body.consent.method === 'phone' ? body.consent.callRecordRef : null;
-  if (fieldsWithPersonalNumbers({ callRecordRef: callRef }).length)
-    throw new AppError('FREE_TEXT_PERSONAL_NUMBER', { detail: 'consent.callRecordRef' });
 
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
@@ -220,8 +217,6 @@ export async function revokeAuthorization(
   if (!row) throw new AppError('AUTHORIZATION_NOT_FOUND');
   const grant = writerGrant(actor, row.region_code, row.agent_account_id);
   if (row.revoked_at) throw new AppError('AUTHORIZATION_REVOKED');
-  if (fieldsWithPersonalNumbers({ reason: input.reason }).length)
-    throw new AppError('FREE_TEXT_PERSONAL_NUMBER', { detail: 'reason' });
   await db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('authorizations')

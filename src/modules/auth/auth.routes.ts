@@ -12,6 +12,7 @@ import {
   loadGrants,
   revokeSession,
 } from './session.service.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 const Credentials = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -108,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Issue a Bearer token for a device or integration',
-        body: Credentials.extend({ label: z.string().trim().min(1).max(100) }),
+        body: Credentials.extend({ label: freeText({ max: 100 }) }),
         response: {
           201: z.object({
             token: z.string(),

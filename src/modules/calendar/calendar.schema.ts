@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './working-days.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 /** The years an override or a query may name: the official data starts in 2004. */
 export const CALENDAR_FIRST_YEAR = 2000;
@@ -23,7 +24,7 @@ export const OverrideKindSchema = z.enum(['workday', 'holiday']);
 export const OverrideBody = z.strictObject({
   kind: OverrideKindSchema,
   /** Why: e.g. the notice it comes from (国办发明电〔…〕号) or the local decision. */
-  note: z.string().trim().min(1).max(200),
+  note: freeText({ max: 200 }),
 });
 
 export const OverrideView = z.object({

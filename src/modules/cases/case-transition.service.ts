@@ -16,6 +16,8 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { notifyFirstResponderOnClose } from '../first-response/notification.service.ts';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { recordDelivery } from './case-delivery.ts';
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
 import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from './case.repo.ts';
 import type { TransitionBody } from './case.schema.ts';
@@ -124,6 +126,8 @@ export async function transitionCase(
     actor: Actor;
     requestId: string;
     now: Date;
+    /** a postal address and recipient phone are stored encrypted. */
+    pii: PiiCipher;
   } & DeadlineOptions,
 ) {
   const { body, actor, now } = input;
@@ -223,9 +227,10 @@ export async function transitionCase(
       // Collected at any station in scope (the one taking this step), or sent by post (GS-7).
       if (body.deliveryMethod === 'post' && !body.postalAddress)
         throw new AppError('CASE_POSTAL_ADDRESS_REQUIRED');
+      // the address and phone go only encrypted into case_deliveries, never into the log.
       payload =
         body.deliveryMethod === 'post'
-          ? { deliveryMethod: 'post', postalAddress: body.postalAddress }
+          ? { deliveryMethod: 'post' }
           : { deliveryMethod: 'station', stationId: grant.stationId };
       break;
     case 'refuse':
@@ -265,6 +270,19 @@ export async function transitionCase(
     if (!moved) throw new AppError('CASE_CHANGED');
     if (newRequest) await insertRequests(trx, current.id, [newRequest]);
     await satisfyRequests(trx, satisfied, { accountId: actor.accountId, at: nowIso });
+    if (body.action === 'deliver') {
+      const { recipientPhoneMasked } = await recordDelivery(trx, {
+        caseId: current.id,
+        method: body.deliveryMethod ?? 'station',
+        stationId: grant.stationId,
+        postalAddress: body.postalAddress,
+        recipientPhone: body.recipientPhone,
+        actorId: actor.accountId,
+        pii: input.pii,
+        now,
+      });
+      if (recipientPhoneMasked) payload = { ...payload, recipientPhoneMasked };
+    }
     await appendCaseAction(trx, {
       caseId: current.id,
       action: body.action,
@@ -300,6 +318,7 @@ export async function transitionCase(
     id: current.id,
     actor,
     now,
+    pii: input.pii,
     yellowWithinWorkingDays: input.yellowWithinWorkingDays,
   });
 }

@@ -89,6 +89,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: request.actor!,
         now: app.deps.now(),
         yellowWithinWorkingDays,
+        pii: app.deps.pii,
       }),
   );
 
@@ -143,6 +144,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         now: app.deps.now(),
         yellowWithinWorkingDays,
+        pii: app.deps.pii,
       }),
   );
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './case.workflow.ts';
+import { freeText } from '../../shared/free-text.ts';
+import { PhoneInput } from '../residents/residents.schema.ts';
 
 const MaterialKey = z
   .string()
@@ -19,7 +21,7 @@ export const TransitionBody = z.strictObject({
   action: z.enum(CASE_ACTIONS),
   /** Lets two clerks not overwrite each other: the version the caller saw. */
   expectedVersion: z.number().int().min(1),
-  reason: z.string().trim().min(1).max(1000).optional(),
+  reason: freeText({ max: 1000 }).optional(),
   /** supplement: the materials now presented. */
   presented: z.array(MaterialKey).max(50).optional(),
   /** request_supplement: which material and why it is asked for. */
@@ -31,10 +33,13 @@ export const TransitionBody = z.strictObject({
   kind: z.enum(['missing', 'defective']).optional(),
   /** decide */
   result: z.enum(['approved', 'not_approved']).optional(),
-  resultText: z.string().trim().min(1).max(2000).optional(),
+  resultText: freeText({ max: 2000 }).optional(),
   /** deliver: collected at this station (default) or mailed to an address. */
   deliveryMethod: z.enum(['station', 'post']).optional(),
-  postalAddress: z.string().trim().min(5).max(300).optional(),
+  /** Address and recipient's name (X-3: stored encrypted; a phone goes in recipientPhone). */
+  postalAddress: freeText({ max: 300, min: 5 }).optional(),
+  /** The recipient's phone for the courier: stored encrypted, shown masked (138****8000). */
+  recipientPhone: PhoneInput.optional(),
 });
 
 /** GET /cases: the box, then filters that only narrow it (all optional, combined with AND). */
@@ -100,6 +105,15 @@ export const MissingNowView = z.object({
   requestedAt: z.string(),
 });
 
+export const CaseDeliveryView = z.object({
+  method: z.enum(['station', 'post']),
+  stationId: z.string().nullable(),
+  /** Shown only to staff who may see the case. */
+  postalAddress: z.string().nullable(),
+  recipientPhoneMasked: z.string().nullable(),
+  deliveredAt: z.string(),
+});
+
 export const CaseView = z.object({
   id: z.string(),
   number: z.string(),
@@ -136,6 +150,8 @@ export const CaseView = z.object({
   version: z.number(),
   availableActions: z.array(z.enum(CASE_ACTIONS)),
   createdAt: z.string(),
+  /** How the result went out, once delivered (GS-7); the phone only masked. */
+  delivery: CaseDeliveryView.nullable().optional(),
 });
 
 export const TrackQuery = z.strictObject({

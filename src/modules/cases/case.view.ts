@@ -11,6 +11,8 @@ import {
   provisionalYears,
   type WorkCalendar,
 } from '../calendar/working-days.ts';
+import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { loadDelivery } from './case-delivery.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import type { OneTimeNotice } from './case.notice.ts';
 import { missingNow } from './case.requests.ts';
@@ -155,14 +157,16 @@ function present(
 
 export async function getCaseView(
   db: Kysely<Database>,
-  input: { id: string; actor: Actor; now: Date } & DeadlineOptions,
+  input: { id: string; actor: Actor; now: Date; pii?: PiiCipher } & DeadlineOptions,
 ) {
   const row = await caseQuery(db).where('c.id', '=', input.id).executeTakeFirst();
   if (!row) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
     throw new AppError('OUT_OF_SCOPE');
   const requests = await loadRequests(db, [row.id]);
-  return present(row, input.actor, input.now, await loadWorkCalendar(db), requests, input);
+  const view = present(row, input.actor, input.now, await loadWorkCalendar(db), requests, input);
+  // the delivery (decrypted address, masked phone) only where the caller can decrypt it.
+  return input.pii ? { ...view, delivery: await loadDelivery(db, row.id, input.pii) } : view;
 }
 
 /**

@@ -4,6 +4,7 @@
  * station (or town) field here and no per-station override anywhere in the catalog.
  */
 import { z } from 'zod';
+import { freeText } from '../../shared/free-text.ts';
 
 export const CATALOG_CATEGORIES = [
   'social_security',
@@ -73,7 +74,7 @@ export const MaterialSchema = z
     form: MaterialFormSchema,
     /** Sheets handed in: 0 for an original that is only shown, at least 1 for copies. */
     copies: z.number().int().min(0).max(20),
-    notes: z.string().trim().min(1).max(500).optional(),
+    notes: freeText({ max: 500 }).optional(),
   })
   .superRefine((m, ctx) => {
     if ((m.form === 'copy' || m.form === 'original_and_copy') && m.copies < 1)
@@ -87,7 +88,7 @@ export const RouteSchema = z
     accepts: z.literal('station'),
     decides: DeciderSchema,
     /** The deciding department, e.g. 区人力资源和社会保障局; required for a district department. */
-    department: z.string().trim().min(1).max(100).optional(),
+    department: freeText({ max: 100 }).optional(),
   })
   .superRefine((r, ctx) => {
     if (r.decides === 'district_department' && !r.department)
@@ -120,8 +121,8 @@ export const CatalogItemShape = z.strictObject({
   inPersonVisits: z.number().int().min(0).max(5),
   scope: ScopeSchema.default('town'),
   route: RouteSchema,
-  basis: z.string().trim().min(1).max(2000),
-  procedure: z.string().trim().min(1).max(4000),
+  basis: freeText({ max: 2000 }),
+  procedure: freeText({ max: 4000 }),
   isDemo: z.boolean().default(false),
 });
 

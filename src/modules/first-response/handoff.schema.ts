@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { freeText } from '../../shared/free-text.ts';
 
 export const NewHandoff = z.strictObject({
   entityType: z.enum(['case', 'inquiry']),
   entityId: z.string().uuid(),
   /** The receiver: staff whose scope covers the matter. */
   toAccountId: z.string().uuid(),
-  reason: z.string().trim().min(1).max(1000),
+  reason: freeText({ max: 1000 }),
   /** The hand-off's own deadline in working days (default 1). */
   dueDays: z.number().int().min(1).max(20).optional(),
 });
 
 export const DeclineHandoff = z.strictObject({
-  reason: z.string().trim().min(1).max(1000),
+  reason: freeText({ max: 1000 }),
 });
 
 export const HandoffQuery = z.strictObject({

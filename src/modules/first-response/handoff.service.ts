@@ -16,7 +16,6 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { DEFAULT_HANDOFF_DAYS, handoffDueDate, mayActOnMatter } from './handoff.rules.ts';
 import type { NewHandoff } from './handoff.schema.ts';
 import { getHandoff } from './handoff.view.ts';
-import { assertNoPersonalNumbers } from './inquiry.service.ts';
 import {
   canSeeMatter,
   grantOn,
@@ -61,7 +60,6 @@ export async function createHandoff(
   if (!mayActOnMatter(actor.accountId, matter.firstResponderId, handoffs))
     throw new AppError('MATTER_NOT_HOLDER');
   if (handoffs.some((h) => h.status === 'pending')) throw new AppError('HANDOFF_ALREADY_PENDING');
-  assertNoPersonalNumbers({ reason: body.reason });
   await assertReceiver(db, body.toAccountId, actor.accountId, matter);
   const days = body.dueDays ?? DEFAULT_HANDOFF_DAYS;
   const dueDate = handoffDueDate(now, days, await loadWorkCalendar(db));
@@ -150,7 +148,6 @@ export async function decideHandoff(
   if (!h) throw new AppError('HANDOFF_NOT_FOUND');
   if (h.to_account_id !== actor.accountId) throw new AppError('HANDOFF_NOT_RECEIVER');
   if (h.status !== 'pending') throw new AppError('HANDOFF_ALREADY_DECIDED');
-  assertNoPersonalNumbers({ reason: input.reason });
   const nowIso = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const r = await trx

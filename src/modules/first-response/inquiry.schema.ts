@@ -1,17 +1,16 @@
 import { z } from 'zod';
-
-const Text = (max: number) => z.string().trim().min(1).max(max);
+import { freeText } from '../../shared/free-text.ts';
 
 export const NewInquiry = z.strictObject({
   channel: z.enum(['walk_in', 'phone']),
   /** The registered resident who asked, when known. */
   residentId: z.string().uuid().optional(),
   /** Who asked, in words, when not a registered resident — never ID or mobile numbers. */
-  callerDescription: Text(200).optional(),
-  question: Text(2000),
+  callerDescription: freeText({ max: 200 }).optional(),
+  question: freeText({ max: 2000 }),
   /** The catalog item the question was about, if any. */
   itemCode: z.string().trim().min(1).max(40).optional(),
-  answer: Text(4000),
+  answer: freeText({ max: 4000 }),
   /** The station it was asked at; may be omitted when the caller works at exactly one. */
   stationId: z.string().uuid().optional(),
   /** The case it led to, if one was filed. */
@@ -21,7 +20,7 @@ export const NewInquiry = z.strictObject({
 export const CloseInquiry = z.strictObject({
   /** The case it led to, if one was filed since. */
   caseId: z.string().uuid().optional(),
-  note: Text(1000).optional(),
+  note: freeText({ max: 1000 }).optional(),
 });
 
 export const InquiryQuery = z.strictObject({

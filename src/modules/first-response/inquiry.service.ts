@@ -13,7 +13,6 @@ import { assertAgentMaySeeResident } from '../agents/authorization.check.ts';
 import type { Role } from '../auth/roles.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import { getItem } from '../catalog/catalog.service.ts';
-import { fieldsWithPersonalNumbers } from './free-text.ts';
 import { mayActOnMatter } from './handoff.rules.ts';
 import type { CloseInquiry, NewInquiry } from './inquiry.schema.ts';
 import { getInquiry } from './inquiry.view.ts';
@@ -34,26 +33,12 @@ function stationGrant(actor: Actor, stationId: string | undefined): Grant {
   return atStations[0]!;
 }
 
-export function assertNoPersonalNumbers(fields: Record<string, string | null | undefined>): void {
-  const bad = fieldsWithPersonalNumbers(fields);
-  if (bad.length) {
-    throw new AppError('FREE_TEXT_PERSONAL_NUMBER', {
-      errors: bad.map((path) => ({ path: `body.${path}`, message: 'ID or mobile number' })),
-    });
-  }
-}
-
 export async function recordInquiry(
   db: Kysely<Database>,
   input: { body: z.infer<typeof NewInquiry>; actor: Actor; requestId: string; now: Date },
 ) {
   const { body, actor, now } = input;
   const grant = stationGrant(actor, body.stationId);
-  assertNoPersonalNumbers({
-    callerDescription: body.callerDescription,
-    question: body.question,
-    answer: body.answer,
-  });
   if (body.residentId) {
     const resident = await db
       .selectFrom('residents')
@@ -138,7 +123,6 @@ export async function closeInquiry(
   const handoffs = await matterHandoffs(db, 'inquiry', matter.id);
   if (!mayActOnMatter(actor.accountId, matter.firstResponderId, handoffs))
     throw new AppError('MATTER_NOT_HOLDER');
-  assertNoPersonalNumbers({ note: body.note });
   if (body.caseId) await getCaseView(db, { id: body.caseId, actor, now });
 
   const nowIso = now.toISOString();

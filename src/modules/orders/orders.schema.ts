@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECLINE_REASONS, ORDER_STATES } from './order.rules.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 const RegionCode = z.string().regex(/^\d{12}(\d{3})?$/);
 const Iso = z.iso.datetime({ offset: true });
@@ -15,8 +16,8 @@ const NeedFields = {
   /** From the menu: the project; the category then comes from the project. */
   projectId: z.string().uuid().optional(),
   categoryCode: z.string().trim().min(1).max(40).optional(),
-  description: Text(2000),
-  place: Text(200),
+  description: freeText({ max: 2000 }),
+  place: freeText({ max: 200 }),
   wantedFrom: Iso.optional(),
   wantedTo: Iso.optional(),
   contactName: Text(50),
@@ -38,13 +39,13 @@ export const NeedQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const AcceptNeed = z.strictObject({ title: Text(200).optional() });
-export const RejectNeed = z.strictObject({ reason: Text(500) });
+export const AcceptNeed = z.strictObject({ title: freeText({ max: 200 }).optional() });
+export const RejectNeed = z.strictObject({ reason: freeText({ max: 500 }) });
 export const MergeNeeds = z.strictObject({
   needIds: z.array(z.string().uuid()).min(2).max(100),
-  title: Text(200),
-  description: Text(2000).optional(),
-  place: Text(200).optional(),
+  title: freeText({ max: 200 }),
+  description: freeText({ max: 2000 }).optional(),
+  place: freeText({ max: 200 }).optional(),
 });
 
 export const OrderQuery = z.strictObject({
@@ -65,7 +66,7 @@ export const OpenOrder = z.strictObject({ windowHours: WindowHours.optional() })
 export const ReassignOrder = z.strictObject({
   /** Straight to another team (directed), or back to the centre when omitted. */
   teamId: z.string().uuid().optional(),
-  note: Text(500),
+  note: freeText({ max: 500 }),
   windowHours: WindowHours.optional(),
 });
 export const TeamChoice = z.strictObject({
@@ -75,13 +76,13 @@ export const TeamChoice = z.strictObject({
 export const DeclineOrder = z.strictObject({
   teamId: z.string().uuid().optional(),
   reasonCode: z.enum(DECLINE_REASONS),
-  note: Text(500).optional(),
+  note: freeText({ max: 500 }).optional(),
 });
-export const CompleteOrder = z.strictObject({ note: Text(500).optional() });
-export const CancelOrder = z.strictObject({ reason: Text(500) });
+export const CompleteOrder = z.strictObject({ note: freeText({ max: 500 }).optional() });
+export const CancelOrder = z.strictObject({ reason: freeText({ max: 500 }) });
 export const NewRating = z.strictObject({
   stars: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(1000).default(''),
+  comment: freeText({ max: 1000, min: 0 }).default(''),
 });
 export const RatingQuery = z.strictObject({
   regionCode: RegionCode.optional(),

@@ -14,7 +14,6 @@ import { auditActor, type Actor } from '../auth/actor.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import { chinaDate } from '../calendar/working-days.ts';
 import { renderInPool } from '../documents/pdf-pool.ts';
-import { assertNoPersonalNumbers } from '../first-response/inquiry.service.ts';
 import {
   buildCertificateSnapshot,
   isCertificateNumber,
@@ -167,7 +166,6 @@ export async function revokeCertificate(
     .executeTakeFirst();
   if (!cert) throw new AppError('CERT_NOT_FOUND');
   const { team, grant } = await requireIssuer(db, actor, cert.team_id);
-  assertNoPersonalNumbers({ reason: input.reason });
   if (cert.revoked_at) throw new AppError('CERT_ALREADY_REVOKED');
   await db.transaction().execute(async (trx) => {
     const r = await trx

@@ -11,7 +11,6 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, reachPrefixes, type Actor } from '../auth/actor.ts';
-import { assertNoPersonalNumbers } from '../first-response/inquiry.service.ts';
 import { listCertificatesFor } from './certificate.service.ts';
 import {
   requireIssuer,
@@ -245,7 +244,6 @@ export async function addRecordEntry(
   const { body, actor, now } = input;
   const v = await loadVolunteer(db, input.volunteerId);
   const { team, grant, subtree } = await requireIssuer(db, actor, body.teamId);
-  assertNoPersonalNumbers({ title: body.title, note: body.note });
   const member = await db
     .selectFrom('vs_team_members')
     .select('id')

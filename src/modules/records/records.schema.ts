@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDate } from './figures.rules.ts';
+import { freeText } from '../../shared/free-text.ts';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
 const DateText = z.string().refine(isDate, 'a date YYYY-MM-DD');
 
 export const VolunteerParams = z.strictObject({ volunteerId: z.string().uuid() });
@@ -11,7 +11,7 @@ export const NewRecordEntry = z.strictObject({
   /** The recording team (the volunteer's team or a team above it that the caller acts for). */
   teamId: z.string().uuid(),
   kind: z.enum(['training', 'award']),
-  title: Text(200),
+  title: freeText({ max: 200 }),
   onDate: DateText,
   /** Training hours in 0.5 h steps (0 for awards). */
   hours: z
@@ -20,7 +20,7 @@ export const NewRecordEntry = z.strictObject({
     .max(1000)
     .refine((h) => Number.isInteger(h * 2), 'hours in 0.5 h steps')
     .default(0),
-  note: z.string().trim().max(1000).default(''),
+  note: freeText({ max: 1000, min: 0 }).default(''),
 });
 
 export const NewCertificate = z.strictObject({
@@ -31,7 +31,7 @@ export const NewCertificate = z.strictObject({
 
 export const CertificatePreviewQuery = NewCertificate;
 
-export const RevokeCertificate = z.strictObject({ reason: Text(500) });
+export const RevokeCertificate = z.strictObject({ reason: freeText({ max: 500 }) });
 
 export const CertificateListQuery = z.strictObject({
   volunteerId: z.string().uuid().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionCodeSchema } from '../regions/regions.schema.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 /** Format only; the check digit and birth date are checked by the service with a clear code. */
 export const IdNumberInput = z.string().trim().min(1).max(30);
@@ -31,7 +32,7 @@ export const ResidentView = z.object({
 });
 
 export const RevealRequest = z.strictObject({
-  reason: z.string().trim().min(4).max(500),
+  reason: freeText({ max: 500, min: 4 }),
 });
 
 export const RevealView = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegionCodeSchema } from '../regions/regions.schema.ts';
 import { IdNumberInput, PhoneInput } from '../residents/residents.schema.ts';
+import { freeText } from '../../shared/free-text.ts';
 
 /* ---------- shared ---------- */
 
@@ -18,14 +19,14 @@ export const Availability = z.strictObject({
 });
 export type AvailabilityValue = z.infer<typeof Availability>;
 
-const Skills = z.array(z.string().trim().min(1).max(30)).max(20);
+const Skills = z.array(freeText({ max: 30 })).max(20);
 const ServiceRegions = z.array(RegionCodeSchema).max(20);
 const Uuid = z.string().uuid();
 const Flag = z.enum(['true', 'false']).optional();
 
 export const GuardianConsentInput = z.strictObject({
   guardianName: z.string().trim().min(1).max(50),
-  relation: z.string().trim().min(1).max(20),
+  relation: freeText({ max: 20 }),
   guardianPhone: PhoneInput,
   method: z.enum(['signed_form', 'in_person', 'phone']),
   /** When the consent was given; defaults to now; never in the future. */
@@ -172,7 +173,7 @@ export const NewTeam = z.strictObject({
   organisationName: z.string().trim().min(1).max(100),
   personInCharge: z.string().trim().min(1).max(50),
   contactPhone: PhoneInput,
-  description: z.string().trim().max(1000).default(''),
+  description: freeText({ max: 1000, min: 0 }).default(''),
 });
 export const TeamUpdate = z
   .strictObject({
@@ -183,7 +184,7 @@ export const TeamUpdate = z
     organisationName: z.string().trim().min(1).max(100).optional(),
     personInCharge: z.string().trim().min(1).max(50).optional(),
     contactPhone: PhoneInput.optional(),
-    description: z.string().trim().max(1000).optional(),
+    description: freeText({ max: 1000, min: 0 }).optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
@@ -216,10 +217,10 @@ export const TeamQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
 });
 
-export const JoinRequest = z.strictObject({ note: z.string().trim().max(200).optional() });
+export const JoinRequest = z.strictObject({ note: freeText({ max: 200, min: 0 }).optional() });
 export const JoinDecision = z.strictObject({
   decision: z.enum(['approve', 'reject']),
-  note: z.string().trim().max(200).optional(),
+  note: freeText({ max: 200, min: 0 }).optional(),
 });
 export const MemberView = z.object({
   id: z.string(),
@@ -249,7 +250,7 @@ export const RESOURCE_KINDS = ['venue', 'goods', 'skill', 'service', 'other'] as
 export const NewResource = z.strictObject({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(RESOURCE_KINDS),
-  description: z.string().trim().min(1).max(1000),
+  description: freeText({ max: 1000 }),
   categoryCode: CategoryCode,
   regionCode: RegionCodeSchema,
   providerTeamId: Uuid.nullable().optional(),
@@ -260,7 +261,7 @@ export const ResourceUpdate = z
   .strictObject({
     name: z.string().trim().min(1).max(100).optional(),
     kind: z.enum(RESOURCE_KINDS).optional(),
-    description: z.string().trim().min(1).max(1000).optional(),
+    description: freeText({ max: 1000 }).optional(),
     categoryCode: CategoryCode.optional(),
     providerName: z.string().trim().min(1).max(100).optional(),
     contact: z.string().trim().max(100).optional(),
@@ -286,19 +287,19 @@ export const ResourceView = z.object({
 
 export const NewProject = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  description: z.string().trim().min(1).max(1000),
+  description: freeText({ max: 1000 }),
   categoryCode: CategoryCode,
   regionCode: RegionCodeSchema,
   teamId: Uuid.nullable().optional(),
-  schedule: z.string().trim().max(100).default(''),
+  schedule: freeText({ max: 100, min: 0 }).default(''),
   onMenu: z.boolean().default(true),
 });
 export const ProjectUpdate = z
   .strictObject({
     name: z.string().trim().min(1).max(100).optional(),
-    description: z.string().trim().min(1).max(1000).optional(),
+    description: freeText({ max: 1000 }).optional(),
     categoryCode: CategoryCode.optional(),
-    schedule: z.string().trim().max(100).optional(),
+    schedule: freeText({ max: 100, min: 0 }).optional(),
     onMenu: z.boolean().optional(),
     active: z.boolean().optional(),
   })

@@ -108,6 +108,16 @@ export interface CaseView {
   version: number;
   availableActions: CaseAction[];
   createdAt: string;
+  /** Once delivered: by post, the address (staff who may see the case) and the masked phone. */
+  delivery?: CaseDelivery | null;
+}
+
+export interface CaseDelivery {
+  method: DeliveryMethod;
+  stationId: string | null;
+  postalAddress: string | null;
+  recipientPhoneMasked: string | null;
+  deliveredAt: string;
 }
 
 export interface NewCase {
@@ -129,6 +139,8 @@ export interface TransitionRequest {
   /** deliver: collected at this station (default) or mailed. */
   deliveryMethod?: DeliveryMethod;
   postalAddress?: string;
+  /** The recipient's phone for the courier: stored encrypted, shown masked. */
+  recipientPhone?: string;
 }
 
 export type DeliveryMethod = 'station' | 'post';

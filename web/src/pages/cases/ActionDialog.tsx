@@ -35,6 +35,7 @@ interface ActionValues {
   resultText?: string;
   deliveryMethod?: DeliveryMethod;
   postalAddress?: string;
+  recipientPhone?: string;
 }
 
 function requestOf(action: CaseAction, version: number, v: ActionValues): TransitionRequest {
@@ -51,7 +52,10 @@ function requestOf(action: CaseAction, version: number, v: ActionValues): Transi
   }
   if (action === 'deliver') {
     request.deliveryMethod = v.deliveryMethod ?? 'station';
-    if (request.deliveryMethod === 'post') request.postalAddress = v.postalAddress?.trim() ?? '';
+    if (request.deliveryMethod === 'post') {
+      request.postalAddress = v.postalAddress?.trim() ?? '';
+      if (v.recipientPhone?.trim()) request.recipientPhone = v.recipientPhone.trim();
+    }
   }
   return request;
 }
@@ -235,6 +239,21 @@ function DeliverFields() {
             autoFocus
             placeholder={t('cases.actionForm.postalAddressPlaceholder')}
           />
+        </Form.Item>
+      )}
+      {method === 'post' && (
+        <Form.Item
+          name="recipientPhone"
+          label={t('cases.actionForm.recipientPhone')}
+          extra={t('cases.actionForm.recipientPhoneHelp')}
+          rules={[
+            {
+              pattern: /^(1\d{10}|0\d{2,3}-?\d{7,8})$/,
+              message: t('cases.actionForm.recipientPhoneInvalid'),
+            },
+          ]}
+        >
+          <Input data-testid="action-recipient-phone" inputMode="tel" maxLength={13} />
         </Form.Item>
       )}
     </>

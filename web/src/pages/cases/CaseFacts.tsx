@@ -150,6 +150,22 @@ export function CaseFacts({
               },
             ]
           : []),
+        ...(view.delivery?.method === 'post'
+          ? [
+              {
+                key: 'delivery',
+                label: t('cases.detail.deliveryPost'),
+                span: wide ? 2 : 1,
+                children: (
+                  <span data-testid="case-delivery">
+                    {[view.delivery.postalAddress, view.delivery.recipientPhoneMasked]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

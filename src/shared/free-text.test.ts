@@ -12,6 +12,20 @@ describe('free text without personal numbers (X-3)', () => {
     expect(containsPersonalNumber('电话 138 1234 5678')).toBe(true);
     expect(containsPersonalNumber('电话 138-1234-5678')).toBe(true);
   });
+  it('finds +86 prefixes, full-width digits and spaced ID numbers (one rule for every module)', () => {
+    for (const bad of [
+      '电话 138 0013 8000',
+      '电话 138-0013-8000',
+      '+86 138 0013 8000',
+      '+8613800138000',
+      '008613800138000',
+      '电话１３８００１３８０００',
+      '身份证 110105 19491231 002X',
+      '身份证１１０１０５１９４９１２３１００２Ｘ',
+      '号码 138－0013－8000',
+    ])
+      expect(containsPersonalNumber(bad), bad).toBe(true);
+  });
   it('leaves ordinary text, dates, case numbers and landlines alone', () => {
     for (const ok of [
       '三顺庄村的老人，问社保卡补办',

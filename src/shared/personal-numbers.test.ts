@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { maskMobile, maskPersonalNumbers } from './personal-numbers.ts';
+
+describe('masking personal numbers (X-3)', () => {
+  it('masks mobiles as 138****8000, whatever the writing', () => {
+    expect(maskMobile('13800138000')).toBe('138****8000');
+    expect(maskMobile('+86 138-0013-8000')).toBe('138****8000');
+    expect(maskPersonalNumbers('call 138 0013 8000 now')).toBe('call 138****8000 now');
+    expect(maskPersonalNumbers('电话１３８００１３８０００')).toBe('电话138****8000');
+  });
+  it('masks ID numbers keeping the region and the last four', () => {
+    expect(maskPersonalNumbers('id=11010519491231002X')).toBe('id=110105********002X');
+    expect(maskPersonalNumbers('id=110105 19491231 002x')).toBe('id=110105********002x');
+  });
+  it('leaves case numbers, dates and landlines alone', () => {
+    const ok = '办件 20260302-00001，2026-03-02，镇中心 010-81234567';
+    expect(maskPersonalNumbers(ok)).toBe(ok);
+  });
+});
