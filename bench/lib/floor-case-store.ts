@@ -8,6 +8,7 @@ import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import type {
   AuditEventTable,
+  CalendarNoticeDayTable,
   CaseActionTable,
   CaseRequestTable,
   CaseTable,
@@ -62,6 +63,8 @@ export interface CaseStore {
     regionCode: string,
   ): Promise<CentreRow | undefined>;
   calendarOverrides(): Promise<CalendarOverride[]>;
+  calendarYears(): Promise<{ year: number }[]>;
+  calendarNoticeDays(): Promise<CalendarNoticeDayTable[]>;
   fileCase(work: FileCaseWork): Promise<void>;
   caseView(id: string): Promise<CaseViewRow | undefined>;
   caseRequests(caseId: string): Promise<CaseRequestTable[]>;
@@ -135,6 +138,8 @@ const SQL = {
     'select all_items, item_codes, expires_on, revoked_at from authorizations where agent_account_id = ? and resident_id = ?',
   centre: 'select id, region_code from stations where kind = ? and region_code = ?',
   calendarOverrides: 'select date, kind from calendar_overrides',
+  calendarYears: 'select year from calendar_years',
+  calendarNoticeDays: 'select * from calendar_notice_days',
   counter:
     'insert into counters (name, value) values (?, ?) on conflict (name) do update set value = counters.value + ? returning value',
   insertCase: `insert into cases (${CASE_COLUMNS.join(', ')}) values (${marks(CASE_COLUMNS.length)})`,
@@ -196,6 +201,8 @@ export function sqliteCaseStore(
       prepared.agentAuthorizations.all(agentAccountId, residentId) as AgentAuthorizationRow[],
     centre: async (kind, regionCode) => get<CentreRow>('centre', kind, regionCode),
     calendarOverrides: async () => prepared.calendarOverrides.all() as CalendarOverride[],
+    calendarYears: async () => prepared.calendarYears.all() as { year: number }[],
+    calendarNoticeDays: async () => prepared.calendarNoticeDays.all() as CalendarNoticeDayTable[],
     fileCase: async (work) => file(work),
     caseView: async (id) => get<CaseViewRow>('caseView', id),
     caseRequests: async (caseId) => prepared.caseRequests.all(caseId) as CaseRequestTable[],
@@ -230,6 +237,9 @@ export function postgresCaseStore(
     centre: (kind, regionCode) => first<CentreRow>(pool, 'centre', [kind, regionCode]),
     calendarOverrides: async () =>
       (await pool.query<CalendarOverride>(text.calendarOverrides)).rows,
+    calendarYears: async () => (await pool.query<{ year: number }>(text.calendarYears)).rows,
+    calendarNoticeDays: async () =>
+      (await pool.query<CalendarNoticeDayTable>(text.calendarNoticeDays)).rows,
     async fileCase(work) {
       const client = await pool.connect();
       try {

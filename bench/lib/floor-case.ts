@@ -13,6 +13,7 @@ import { townCodeOf } from '../../src/modules/auth/region-code.ts';
 import {
   chinaDate,
   computeDueDate,
+  CHINESE_DAYS_DATA,
   createWorkCalendar,
   type WorkCalendar,
 } from '../../src/modules/calendar/working-days.ts';
@@ -26,7 +27,7 @@ import {
 import { decideScope } from '../../src/modules/cases/case.scope.ts';
 import { noticeRequests } from '../../src/modules/cases/case.requests.ts';
 import type { StoredRequest } from '../../src/modules/cases/case-requests.repo.ts';
-import { lightOf, missingNowView } from '../../src/modules/cases/case.view.ts';
+import { dueDateProvisionality, lightOf, missingNowView } from '../../src/modules/cases/case.view.ts';
 import { availableActions, type CaseState } from '../../src/modules/cases/case.workflow.ts';
 import { AppError } from '../../src/server/problem.ts';
 import type { CaseViewRow } from './floor-case-store.ts';
@@ -63,9 +64,22 @@ async function currentItem(store: FloorStore, code: string): Promise<CatalogItem
   };
 }
 
-/** loadWorkCalendar: every override, read each time (the app keeps no cache). */
+/** loadWorkCalendar: every override and entered notice, read each time (the app keeps no cache). */
 async function workCalendar(store: FloorStore): Promise<WorkCalendar> {
-  return createWorkCalendar(await store.calendarOverrides());
+  const overrides = await store.calendarOverrides();
+  const years = await store.calendarYears();
+  const days = await store.calendarNoticeDays();
+  const notices = years.map(({ year }) => ({
+    year,
+    days: days
+      .filter((d) => d.year === year)
+      .map((d) => ({
+        date: d.date,
+        kind: d.kind,
+        name: d.name_zh ? { zh: d.name_zh, en: d.name_en ?? d.name_zh } : null,
+      })),
+  }));
+  return createWorkCalendar(overrides, CHINESE_DAYS_DATA, notices);
 }
 
 function itemName(definition: string | null): { zh: string; en: string } {
@@ -110,6 +124,7 @@ function present(
     missingNow: missingNowView(row.item_name, requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
+    ...dueDateProvisionality(row, cal),
     light: lightOf(row, now, cal),
     result: row.result,
     resultText: row.result_text,

@@ -27,6 +27,7 @@ describe('provisional years and their notices', () => {
   let admin: Client;
   let clerk: Client;
   let kase: CaseJson;
+  let handoffId = '';
 
   const view = async () => (await clerk.call('GET', `/api/v1/cases/${kase.id}`)).json<CaseJson>();
   const listed = async () =>
@@ -95,6 +96,24 @@ describe('provisional years and their notices', () => {
 
   it.skipIf(NO_CJK_FONT)('the receipt PDF carries the warning under the due date', async () => {
     expect(await receipt()).toContain('注：2027 年节假日安排尚未公布，办结时限为暂定');
+  });
+
+  it('a hand-off made on 2026-12-31 has a provisional deadline too', async () => {
+    t.clock.now = new Date('2026-12-31T10:00:00+08:00');
+    [admin, clerk] = [await t.login('admin'), await t.login('clerk')]; // sessions of the new day
+    const town = await t.login('town');
+    const townMe = (await town.call('GET', '/api/v1/auth/me')).json<{ id: string }>();
+    const res = await clerk.call('POST', '/api/v1/handoffs', {
+      entityType: 'case',
+      entityId: kase.id,
+      toAccountId: townMe.id,
+      reason: '请镇中心核对',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const h = res.json<{ id: string; dueDate: string; provisionalYears: number[] }>();
+    handoffId = h.id;
+    expect(h.dueDate).toBe('2027-01-04'); // one working day: 元旦 2027 and the weekend skipped
+    expect(h).toMatchObject({ dueDateProvisional: true, provisionalYears: [2027] });
   });
 
   it('one override entered in 2027 does not silence the year’s warning', async () => {
@@ -179,6 +198,16 @@ describe('provisional years and their notices', () => {
     });
     const expected = { dueDate: '2027-01-05', dueDateProvisional: false, provisionalYears: [] };
     expect(await surfaces()).toEqual([expected, expected, expected]);
+    // The hand-off's one working day from 31 December now ends on 5 January.
+    expect(res.json()).toMatchObject({
+      recomputedHandoffs: [{ handoffId, from: '2027-01-04', to: '2027-01-05' }],
+    });
+    const h = (await clerk.call('GET', `/api/v1/handoffs/${handoffId}`)).json<unknown>();
+    expect(h).toMatchObject({
+      dueDate: '2027-01-05',
+      dueDateProvisional: false,
+      provisionalYears: [],
+    });
     if (!NO_CJK_FONT) expect(await receipt()).not.toContain('尚未公布');
     const preview = await clerk.call('GET', '/api/v1/calendar/due-date?from=2026-12-30&days=2');
     expect(preview.json()).toMatchObject({

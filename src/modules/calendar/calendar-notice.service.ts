@@ -2,7 +2,7 @@
  * GS-8: entering a year's State Council holiday notice in one admin action. The table of days
  * replaces that year's notice atomically (delete + insert in one transaction), is audited with its
  * before and after, and the due dates of running cases that reach into the year are recomputed in
- * the same transaction. Afterwards the year is no longer provisional. Who may: any administrator
+ * the same transaction (and of pending hand-offs). Afterwards the year is no longer provisional. Who may: any administrator
  * (see calendar.service.ts: one national schedule per deployment).
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -11,6 +11,7 @@ import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../auth/actor.ts';
 import { recomputeDueDates } from '../cases/case-due-dates.ts';
+import { recomputeHandoffDueDates } from '../first-response/handoff-due-dates.ts';
 import { checkNoticeDays, parseNoticeCsv, type NoticeDayInput } from './calendar-notice.ts';
 import { loadWorkCalendar } from './calendar.service.ts';
 import { festivalName } from './statutory-holidays.ts';
@@ -118,6 +119,7 @@ export async function enterNotice(
   });
   return db.transaction().execute(async (trx) => {
     const before = await readNotice(trx, input.year);
+    const calBefore = await loadWorkCalendar(trx);
     await trx.deleteFrom('calendar_notice_days').where('year', '=', input.year).execute();
     const head = {
       year: input.year,
@@ -137,10 +139,13 @@ export async function enterNotice(
       )
       .execute();
     if (rows.length > 0) await trx.insertInto('calendar_notice_days').values(rows).execute();
-    const recomputed = await recomputeDueDates(trx, {
-      fromDate: `${input.year}-01-01`,
-      cal: await loadWorkCalendar(trx),
-      now: input.now,
+    const calAfter = await loadWorkCalendar(trx);
+    const fromDate = `${input.year}-01-01`;
+    const recomputed = await recomputeDueDates(trx, { fromDate, cal: calAfter, now: input.now });
+    const handoffs = await recomputeHandoffDueDates(trx, {
+      fromDate,
+      before: calBefore,
+      after: calAfter,
     });
     const after = (await readNotice(trx, input.year))!;
     await recordAudit(trx, {
@@ -150,10 +155,10 @@ export async function enterNotice(
       entityId: String(input.year),
       regionCode: grant.regionCode,
       before: before ?? undefined,
-      after: { ...after, recomputedDueDates: recomputed },
+      after: { ...after, recomputedDueDates: recomputed, recomputedHandoffs: handoffs },
       requestId: input.requestId,
       now: input.now,
     });
-    return { ...after, recomputedDueDates: recomputed };
+    return { ...after, recomputedDueDates: recomputed, recomputedHandoffs: handoffs };
   });
 }

@@ -128,6 +128,10 @@ export const NoticeEnteredView = NoticeView.extend({
   recomputedDueDates: z.array(
     z.object({ caseId: z.string(), number: z.string(), from: z.string(), to: z.string() }),
   ),
+  /** Pending hand-offs whose deadline moved. */
+  recomputedHandoffs: z.array(
+    z.object({ handoffId: z.string(), from: z.string(), to: z.string() }),
+  ),
 });
 
 export const NoticeList = z.object({

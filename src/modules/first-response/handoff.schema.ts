@@ -35,6 +35,9 @@ export const HandoffView = z.object({
   to: Person,
   reason: z.string(),
   dueDate: z.string(),
+  /** GS-8: the deadline counts through a year whose holiday notice is not entered yet. */
+  dueDateProvisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
   status: z.enum(['pending', 'accepted', 'declined']),
   declineReason: z.string().nullable(),
   /** Pending past its due date (at the server's now). */

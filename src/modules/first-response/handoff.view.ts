@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database, HandoffTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { chinaDate, provisionalYears, type WorkCalendar } from '../calendar/working-days.ts';
 import { accountableForHandoff, isHandoffOverdue } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 
@@ -21,7 +22,9 @@ function handoffQuery(db: Kysely<Database>) {
     .select(['fa.display_name as from_name', 'ta.display_name as to_name']);
 }
 
-function present(r: Row, now: Date) {
+function present(r: Row, now: Date, cal: WorkCalendar) {
+  // GS-8: a deadline counted through a year whose holiday notice is not entered is provisional.
+  const years = provisionalYears(chinaDate(new Date(r.created_at)), r.due_date, cal);
   return {
     id: r.id,
     entityType: r.entity_type,
@@ -32,6 +35,8 @@ function present(r: Row, now: Date) {
     to: { id: r.to_account_id, displayName: r.to_name },
     reason: r.reason,
     dueDate: r.due_date,
+    dueDateProvisional: years.length > 0,
+    provisionalYears: years,
     status: r.status,
     declineReason: r.decline_reason,
     overdue: isHandoffOverdue({ status: r.status, dueDate: r.due_date }, now),
@@ -60,7 +65,7 @@ export async function getHandoff(
     const matter = await loadMatter(db, row.entity_type, row.entity_id);
     if (!canSeeMatter(input.actor, matter)) throw new AppError('OUT_OF_SCOPE');
   }
-  return present(row, input.now);
+  return present(row, input.now, await loadWorkCalendar(db));
 }
 
 /**
@@ -103,5 +108,6 @@ export async function listHandoffs(
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  return rows.map((r) => present(r, input.now));
+  const cal = await loadWorkCalendar(db);
+  return rows.map((r) => present(r, input.now, cal));
 }

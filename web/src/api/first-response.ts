@@ -49,6 +49,8 @@ export interface Handoff {
   to: Person;
   reason: string;
   dueDate: string;
+  dueDateProvisional: boolean;
+  provisionalYears: number[];
   status: 'pending' | 'accepted' | 'declined';
   declineReason: string | null;
   overdue: boolean;

@@ -60,9 +60,16 @@ export function CaseReceipt({
       key: 'due',
       label: t('cases.receipt.dueDate'),
       value: (
-        <strong data-testid="receipt-due">
-          {view.dueDate ? formatDay(view.dueDate, lang) : t('cases.receipt.dueNotYet')}
-        </strong>
+        <>
+          <strong data-testid="receipt-due">
+            {view.dueDate ? formatDay(view.dueDate, lang) : t('cases.receipt.dueNotYet')}
+          </strong>
+          {view.dueDateProvisional && (
+            <div className="muted" data-testid="receipt-due-provisional">
+              {t('cases.detail.dueProvisionalHint', { years: view.provisionalYears.join('、') })}
+            </div>
+          )}
+        </>
       ),
     },
     {

@@ -15,6 +15,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
+import { ProvisionalDueTag } from '../cases/ProvisionalDue';
 import { firstResponseCapabilitiesOf } from './fr-roles';
 
 const STATUS_COLOR = { pending: 'gold', accepted: 'green', declined: 'default' } as const;
@@ -122,6 +123,7 @@ function HandoffTable({ box }: { box: HandoffBox }) {
           <Space wrap>
             <span>{new Date(h.dueDate).toLocaleDateString(i18n.language)}</span>
             {h.overdue && <Tag color="red">{t('firstresponse.handoffs.overdueTag')}</Tag>}
+            <ProvisionalDueTag years={h.provisionalYears} />
           </Space>
         ),
       },
