@@ -291,6 +291,48 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
     expect(late.json()).toMatchObject({ code: 'CASE_INVALID_TRANSITION' });
   });
 
+  it('point 6: request_supplement by where the item is decided and where the case stands (table)', async () => {
+    type Setup = 'filed' | 'routed' | 'returned' | 'decided';
+    // [item, how the case is brought there, who asks, expected status, expected code]
+    const table: [string, Setup, 'clerk' | 'town', number, string | null][] = [
+      ['DX-SB-002', 'filed', 'clerk', 200, null], // station item, accepted
+      ['DX-SB-002', 'returned', 'clerk', 409, 'CASE_INVALID_TRANSITION'], // awaiting supplement
+      ['DX-SB-002', 'decided', 'clerk', 409, 'CASE_INVALID_TRANSITION'],
+      ['DX-SB-001', 'filed', 'town', 409, 'CASE_NOT_AT_DECIDING_UNIT'], // routed item, accepted
+      ['DX-SB-001', 'routed', 'town', 200, null], // at the town centre
+      ['DX-SB-001', 'routed', 'clerk', 403, 'CASE_NOT_PARTY'], // the accepting clerk does not decide it
+      ['DX-SB-001', 'decided', 'town', 409, 'CASE_INVALID_TRANSITION'],
+    ];
+    for (const [itemCode, setup, who, status, code] of table) {
+      const presented = itemCode === 'DX-SB-002' ? ['id_card'] : ['id_card', 'photo_1inch'];
+      let kase = await file(clerk, itemCode, presented);
+      const decider = itemCode === 'DX-SB-002' ? clerk : town;
+      if (setup !== 'filed' && itemCode === 'DX-SB-001')
+        kase = await ok(clerk, kase, { action: 'route' });
+      if (setup === 'returned')
+        kase = await ok(decider, kase, {
+          action: 'request_supplement',
+          materialKey: 'id_card',
+          reason: '身份证复印件模糊不清',
+        });
+      if (setup === 'decided')
+        kase = await ok(decider, kase, {
+          action: 'decide',
+          result: 'approved',
+          resultText: '准予办理',
+        });
+      const r = await act(who === 'clerk' ? clerk : town, kase, {
+        action: 'request_supplement',
+        materialKey: 'id_card',
+        reason: '身份证已过有效期',
+      });
+      const label = `${itemCode} ${setup} by ${who}: ${r.body.slice(0, 200)}`;
+      expect(r.statusCode, label).toBe(status);
+      if (code) expect(r.json<{ code: string }>().code, label).toBe(code);
+      else expect(r.json<CaseJson>().state, label).toBe('awaiting_supplement');
+    }
+  });
+
   it('point 6: a requested optional material is satisfied only by bringing it', async () => {
     for (const [itemCode, presented, route] of [
       ['DX-SB-001', ['id_card', 'photo_1inch'], true],
