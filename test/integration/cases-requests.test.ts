@@ -12,9 +12,8 @@ import {
   backfillCaseRequests,
   type BackfillDb,
 } from '../../src/db/migrations/0013_case_requests.ts';
-import { loadGrants } from '../../src/modules/auth/session.service.ts';
-import { loadCaseDocument } from '../../src/modules/documents/document.data.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { pdfText } from './records.pdf-text.ts';
 
 const LI = '110115194803120019'; // 李长福, home 三顺庄村, phone ends 5678
 const ID_CARD = { zh: '申请人居民身份证', en: "Applicant's resident identity card" };
@@ -210,21 +209,11 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
     expect(atIntake.missingNow.filter((m) => m.blocking).map((m) => m.key)).toEqual([
       'photo_1inch',
     ]);
-    // The receipt printed now names the same (its PDF draws `missingNow`).
-    const me = (await clerk.call('GET', '/api/v1/auth/me')).json<{ id: string }>();
-    const doc = await loadCaseDocument(t.testDb.db.kysely, {
-      id: kase.id,
-      actor: {
-        accountId: me.id,
-        username: 'clerk',
-        displayName: 'clerk',
-        residentId: null,
-        grants: await loadGrants(t.testDb.db.kysely, me.id),
-      },
-      now: t.clock.now,
-      publicUrl: 'https://doorstep.example',
-    });
-    expect(doc.missingNow.map((m) => m.name)).toEqual([ID_CARD.zh]);
+    // The receipt printed now names the same.
+    const receipt = await clerk.call('GET', `/api/v1/cases/${kase.id}/receipt.pdf`);
+    expect(receipt.statusCode, receipt.body.slice(0, 300)).toBe(200);
+    const printed = pdfText(receipt.rawPayload).replaceAll('\n', '');
+    expect(printed).toContain(`尚缺 1 项材料：${ID_CARD.zh}`);
     const seen = await view(kase);
     expect(seen.missingNow.filter((m) => m.blocking)).toEqual([
       expect.objectContaining({
@@ -300,6 +289,48 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
       reason: '照片背景不是白色',
     });
     expect(late.json()).toMatchObject({ code: 'CASE_INVALID_TRANSITION' });
+  });
+
+  it('point 6: request_supplement by where the item is decided and where the case stands (table)', async () => {
+    type Setup = 'filed' | 'routed' | 'returned' | 'decided';
+    // [item, how the case is brought there, who asks, expected status, expected code]
+    const table: [string, Setup, 'clerk' | 'town', number, string | null][] = [
+      ['DX-SB-002', 'filed', 'clerk', 200, null], // station item, accepted
+      ['DX-SB-002', 'returned', 'clerk', 409, 'CASE_INVALID_TRANSITION'], // awaiting supplement
+      ['DX-SB-002', 'decided', 'clerk', 409, 'CASE_INVALID_TRANSITION'],
+      ['DX-SB-001', 'filed', 'town', 409, 'CASE_NOT_AT_DECIDING_UNIT'], // routed item, accepted
+      ['DX-SB-001', 'routed', 'town', 200, null], // at the town centre
+      ['DX-SB-001', 'routed', 'clerk', 403, 'CASE_NOT_PARTY'], // the accepting clerk does not decide it
+      ['DX-SB-001', 'decided', 'town', 409, 'CASE_INVALID_TRANSITION'],
+    ];
+    for (const [itemCode, setup, who, status, code] of table) {
+      const presented = itemCode === 'DX-SB-002' ? ['id_card'] : ['id_card', 'photo_1inch'];
+      let kase = await file(clerk, itemCode, presented);
+      const decider = itemCode === 'DX-SB-002' ? clerk : town;
+      if (setup !== 'filed' && itemCode === 'DX-SB-001')
+        kase = await ok(clerk, kase, { action: 'route' });
+      if (setup === 'returned')
+        kase = await ok(decider, kase, {
+          action: 'request_supplement',
+          materialKey: 'id_card',
+          reason: '身份证复印件模糊不清',
+        });
+      if (setup === 'decided')
+        kase = await ok(decider, kase, {
+          action: 'decide',
+          result: 'approved',
+          resultText: '准予办理',
+        });
+      const r = await act(who === 'clerk' ? clerk : town, kase, {
+        action: 'request_supplement',
+        materialKey: 'id_card',
+        reason: '身份证已过有效期',
+      });
+      const label = `${itemCode} ${setup} by ${who}: ${r.body.slice(0, 200)}`;
+      expect(r.statusCode, label).toBe(status);
+      if (code) expect(r.json<{ code: string }>().code, label).toBe(code);
+      else expect(r.json<CaseJson>().state, label).toBe('awaiting_supplement');
+    }
   });
 
   it('point 6: a requested optional material is satisfied only by bringing it', async () => {

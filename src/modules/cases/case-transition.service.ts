@@ -7,7 +7,6 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import type { CatalogItem } from '../catalog/catalog.schema.ts';
 import { AppError, type ProblemCode } from '../../server/problem.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -21,19 +20,10 @@ import { recordDelivery } from './case-delivery.ts';
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
 import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from './case.repo.ts';
 import type { TransitionBody } from './case.schema.ts';
-import { buildNotice, type OneTimeNotice } from './case.notice.ts';
-import {
-  applySupplement,
-  classifyRequest,
-  everPresented,
-  type CaseRequest,
-} from './case.requests.ts';
-import {
-  insertRequests,
-  loadRequests,
-  materialLog,
-  satisfyRequests,
-} from './case-requests.repo.ts';
+import { requestStep, supplementStep } from './case-material-steps.ts';
+import { insertRequests, satisfyRequests } from './case-requests.repo.ts';
+import type { OneTimeNotice } from './case.notice.ts';
+import type { CaseRequest } from './case.requests.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
 import {
   atDecidingUnit,
@@ -72,24 +62,6 @@ function checkGuards(guards: readonly Guard[], c: CaseTable, body: Body): void {
         break; // need the item version: checked in the action's own step below
     }
   }
-}
-
-/**
- * CASE_MATERIALS_INCOMPLETE naming what is still missing, in words per language and as a
- * machine-readable member `missing` (key and name of each material).
- */
-function materialsIncomplete(item: CatalogItem, keys: readonly string[]): AppError {
-  const missing = keys.map((key) => ({
-    key,
-    name: item.materials.find((m) => m.key === key)?.name ?? { zh: key, en: key },
-  }));
-  return new AppError('CASE_MATERIALS_INCOMPLETE', {
-    detailText: {
-      zh: `仍缺少：${missing.map((m) => m.name.zh).join('、')}`,
-      en: `Still missing: ${missing.map((m) => m.name.en).join(', ')}`,
-    },
-    extensions: { missing },
-  });
 }
 
 /** Closes open pauses and recomputes the due date with every pause so far. */
@@ -157,22 +129,14 @@ export async function transitionCase(
     check.to === 'previous' ? (current.state_before_suspension as CaseState) : check.to;
   switch (body.action) {
     case 'supplement': {
-      // Only what is brought now satisfies a request: supplying nothing satisfies nothing (GS-5).
-      const supplied = body.presented ?? [];
-      const now_presented = [...new Set([...presented, ...supplied])];
-      const unknown = now_presented.filter((k) => !item.materials.some((m) => m.key === k));
-      if (unknown.length) throw new AppError('UNKNOWN_MATERIAL');
-      const open = await loadRequests(db, [current.id]);
-      const outcome = applySupplement(open, supplied);
-      const stillMissing = new Set([
-        ...outcome.stillMissing.map((r) => r.materialKey),
-        ...buildNotice(item, now_presented)
-          .missing.filter((m) => m.blocking)
-          .map((m) => m.key),
-      ]);
-      if (stillMissing.size > 0) throw materialsIncomplete(item, [...stillMissing]);
-      satisfied = outcome.satisfied.map((r) => r.id);
-      changes.presented = JSON.stringify(now_presented);
+      const step = await supplementStep(db, {
+        caseId: current.id,
+        item,
+        presented,
+        supplied: body.presented ?? [],
+      });
+      satisfied = step.satisfied;
+      changes.presented = JSON.stringify(step.presented);
       if (!current.accepted_at) {
         changes.accepted_at = nowIso;
         changes.due_date = computeDueDate({
@@ -186,33 +150,18 @@ export async function transitionCase(
       break;
     }
     case 'request_supplement': {
-      if (!body.materialKey) throw new AppError('SUPPLEMENT_NOT_IN_NOTICE');
-      // GS-5: the kind is decided from the case's material history, not from the caller's claim.
-      const verdict = classifyRequest({
-        itemMaterials: item.materials.map((m) => m.key),
-        noticeMissing: notice.missing.map((m) => m.key),
-        everPresented: everPresented(await materialLog(db, current.id)),
-        materialKey: body.materialKey,
-        reason: body.reason,
+      const step = await requestStep(db, {
+        caseId: current.id,
+        item,
+        notice,
+        presented,
+        body,
+        accountId: actor.accountId,
+        at: nowIso,
       });
-      if (!verdict.ok) throw new AppError(verdict.code);
-      changes.presented = JSON.stringify(presented.filter((k) => k !== body.materialKey));
-      newRequest = {
-        materialKey: body.materialKey,
-        kind: verdict.kind,
-        blocking: true,
-        reason: body.reason ?? null,
-        requestedBy: actor.accountId,
-        requestedAt: nowIso,
-        satisfiedAt: null,
-        satisfiedBy: null,
-      };
-      payload = {
-        materialKey: body.materialKey,
-        kind: verdict.kind,
-        secondRequest: verdict.secondRequest,
-        ...(body.kind && body.kind !== verdict.kind ? { claimedKind: body.kind } : {}),
-      };
+      changes.presented = JSON.stringify(step.presented);
+      newRequest = step.request;
+      payload = step.payload;
       break;
     }
     case 'suspend':
