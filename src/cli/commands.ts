@@ -7,6 +7,8 @@ import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { importRegions, readRegionFile } from '../modules/regions/region-import.ts';
+import { parseMasterKey } from '../modules/residents/pii-crypto.ts';
+import { rotateDataKey } from '../modules/residents/pii-rotation.ts';
 import { AppError } from '../server/problem.ts';
 
 const CLI_ACTOR = { accountId: null, role: 'cli', stationId: null };
@@ -123,6 +125,29 @@ export async function runImportRegions(file: string): Promise<number> {
     if (summary.refused.length > 50)
       console.log(`  … and ${summary.refused.length - 50} more refused rows`);
     return summary.refused.length > 0 ? 1 : 0;
+  });
+}
+
+/** X-3: re-encrypts and re-hashes all personal data with a new key, in one transaction. */
+export async function runRotateKey(newKeyBase64: string): Promise<number> {
+  let newKey: Buffer;
+  try {
+    newKey = parseMasterKey(newKeyBase64.trim());
+  } catch (err) {
+    console.error(`refused: the new key: ${(err as Error).message}`);
+    return 2;
+  }
+  return withDatabase(async ({ db, dataKey }) => {
+    if (dataKey.equals(newKey)) {
+      console.error('refused: the new key is the key in use');
+      return 2;
+    }
+    const counts = await rotateDataKey(db.kysely, { oldKey: dataKey, newKey, now: new Date() });
+    console.log(`data key rotated: ${JSON.stringify(counts)}`);
+    console.log(
+      'now set DOORSTEP_DATA_KEY to the new key on every node and start them; the old key is refused from now on',
+    );
+    return 0;
   });
 }
 

@@ -8,6 +8,7 @@ import {
   runAuditVerify,
   runCreateAdmin,
   runImportRegions,
+  runRotateKey,
   runSeedDemo,
   runSweep,
 } from './commands.ts';
@@ -94,6 +95,24 @@ program
   .description('run the deadline sweep once: escalate overdue cases (safe beside running nodes)')
   .action(async () => {
     process.exitCode = await runSweep();
+  });
+
+program
+  .command('rotate-key')
+  .description(
+    're-encrypt and re-hash all personal data with a new data key in one transaction (stop every node first)',
+  )
+  .option('--new-key-stdin', 'read the new key from standard input (else DOORSTEP_NEW_DATA_KEY)')
+  .action(async (opts: { newKeyStdin?: boolean }) => {
+    const newKey = opts.newKeyStdin
+      ? fs.readFileSync(0, 'utf8').trim()
+      : process.env.DOORSTEP_NEW_DATA_KEY;
+    if (!newKey) {
+      console.error('give the new key on stdin with --new-key-stdin or in DOORSTEP_NEW_DATA_KEY');
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await runRotateKey(newKey);
   });
 
 const audit = program.command('audit').description('the tamper-evident audit log');

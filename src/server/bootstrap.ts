@@ -37,7 +37,7 @@ export async function prepare(config: AppConfig, opts: { demo: boolean }) {
     const summary = await seedDemo({ db: db.kysely, pii, now: new Date() });
     log.info(summary, 'demo data loaded');
   }
-  return { db, pii, log };
+  return { db, pii, log, dataKey };
 }
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {

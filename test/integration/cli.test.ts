@@ -172,6 +172,18 @@ describe(
       expect((wrong as { stderr: string }).stderr).toContain(
         'is not the key this database was encrypted with',
       );
+      // Rotation: one command moves everything to the new key; then only the new key starts.
+      const newKey = Buffer.alloc(32, 6).toString('base64');
+      const rotated = await run(process.execPath, [CLI, 'rotate-key'], {
+        env: { ...env, DOORSTEP_NEW_DATA_KEY: newKey },
+      });
+      expect(rotated.stdout).toContain('data key rotated');
+      const oldKey = await cli('migrate');
+      expect(oldKey.code).toBe(2);
+      const withNew = await run(process.execPath, [CLI, 'migrate'], {
+        env: { ...env, DOORSTEP_DATA_KEY: newKey },
+      });
+      expect(withNew.stdout).toContain('up to date');
       await testDb.drop();
     });
   },

@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = [
   'vs_order.transitioned',
   'vs_order.swept',
   'vs_rating.recorded',
+  'data_key.rotated',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

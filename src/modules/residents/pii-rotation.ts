@@ -1,0 +1,155 @@
+/**
+ * X-3 key rotation: every value encrypted or lookup-hashed with the data key is re-encrypted and
+ * re-hashed with a new key, and the key fingerprint replaced, in ONE transaction — either the whole
+ * database moves to the new key or nothing changes. Run with every node stopped
+ * (`doorstep rotate-key`); nodes still holding the old key are refused at their next start.
+ *
+ * PII_SOURCES names every file that encrypts or hashes with the data key; a test fails when a file
+ * starts doing so without being listed here (and so without being rotated).
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { replaceKeyFingerprint } from '../../server/secrets.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { createPiiCipher, type PiiCipher } from './pii-crypto.ts';
+
+/** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
+export const PII_SOURCES: Record<string, string> = {
+  'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
+  'src/modules/volunteers/volunteers.service.ts':
+    'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
+  'src/modules/orders/needs.service.ts': 'vs_needs.contact_phone_cipher',
+  'src/modules/orders/orders.demo.ts': 'vs_needs.contact_phone_cipher',
+  'src/modules/activities/activity.service.ts': 'vs_activities.code_secret_cipher',
+  'src/modules/activities/activities.demo.ts': 'vs_activities.code_secret_cipher',
+  'src/modules/records/records.demo.ts': 'vs_activities.code_secret_cipher',
+  'src/modules/attachments/attachment.service.ts': 'attachments.data',
+  'src/modules/agents/authorization-scan.service.ts': 'authorization_scans.data',
+  'src/modules/cases/case-delivery.ts': 'case_deliveries.address_cipher, phone_cipher',
+};
+
+type Trx = Transaction<Database>;
+interface Ciphers {
+  from: PiiCipher;
+  to: PiiCipher;
+}
+const again = (c: Ciphers, v: string) => c.to.encrypt(c.from.decrypt(v));
+const againOrNull = (c: Ciphers, v: string | null) => (v === null ? null : again(c, v));
+
+async function rotatePeople(trx: Trx, c: Ciphers, table: 'residents' | 'vs_volunteers') {
+  const rows = await trx.selectFrom(table).select(['id', 'id_cipher', 'phone_cipher']).execute();
+  for (const r of rows) {
+    const idNumber = c.from.decrypt(r.id_cipher);
+    await trx
+      .updateTable(table)
+      .set({
+        id_cipher: c.to.encrypt(idNumber),
+        id_hash: c.to.lookupHash(idNumber),
+        phone_cipher: againOrNull(c, r.phone_cipher),
+      })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return rows.length;
+}
+
+async function rotateGuardianPhones(trx: Trx, c: Ciphers) {
+  const rows = await trx
+    .selectFrom('vs_volunteers')
+    .select(['id', 'guardian_consent'])
+    .where('guardian_consent', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    const consent = JSON.parse(r.guardian_consent!) as { guardianPhoneCipher?: string };
+    if (!consent.guardianPhoneCipher) continue;
+    consent.guardianPhoneCipher = again(c, consent.guardianPhoneCipher);
+    await trx
+      .updateTable('vs_volunteers')
+      .set({ guardian_consent: JSON.stringify(consent) })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return rows.length;
+}
+
+async function rotateNeeds(trx: Trx, c: Ciphers) {
+  const rows = await trx.selectFrom('vs_needs').select(['id', 'contact_phone_cipher']).execute();
+  for (const r of rows)
+    await trx
+      .updateTable('vs_needs')
+      .set({ contact_phone_cipher: again(c, r.contact_phone_cipher) })
+      .where('id', '=', r.id)
+      .execute();
+  return rows.length;
+}
+
+async function rotateActivities(trx: Trx, c: Ciphers) {
+  const rows = await trx.selectFrom('vs_activities').select(['id', 'code_secret_cipher']).execute();
+  for (const r of rows)
+    await trx
+      .updateTable('vs_activities')
+      .set({ code_secret_cipher: again(c, r.code_secret_cipher) })
+      .where('id', '=', r.id)
+      .execute();
+  return rows.length;
+}
+
+async function rotateFiles(trx: Trx, c: Ciphers, table: 'attachments' | 'authorization_scans') {
+  const rows = await trx.selectFrom(table).select(['id', 'data']).execute();
+  for (const r of rows)
+    await trx
+      .updateTable(table)
+      .set({ data: c.to.encryptBytes(c.from.decryptBytes(Buffer.from(r.data))) })
+      .where('id', '=', r.id)
+      .execute();
+  return rows.length;
+}
+
+async function rotateDeliveries(trx: Trx, c: Ciphers) {
+  const rows = await trx
+    .selectFrom('case_deliveries')
+    .select(['case_id', 'address_cipher', 'phone_cipher'])
+    .execute();
+  for (const r of rows)
+    await trx
+      .updateTable('case_deliveries')
+      .set({
+        address_cipher: againOrNull(c, r.address_cipher),
+        phone_cipher: againOrNull(c, r.phone_cipher),
+      })
+      .where('case_id', '=', r.case_id)
+      .execute();
+  return rows.length;
+}
+
+/** Re-encrypts and re-hashes everything with `newKey`; the caller has checked `oldKey`'s fingerprint. */
+export async function rotateDataKey(
+  db: Kysely<Database>,
+  input: { oldKey: Buffer; newKey: Buffer; now: Date },
+): Promise<Record<string, number>> {
+  if (input.oldKey.equals(input.newKey)) throw new Error('the new key is the same as the old key');
+  const c: Ciphers = { from: createPiiCipher(input.oldKey), to: createPiiCipher(input.newKey) };
+  return db.transaction().execute(async (trx) => {
+    const counts = {
+      residents: await rotatePeople(trx, c, 'residents'),
+      volunteers: await rotatePeople(trx, c, 'vs_volunteers'),
+      guardianConsents: await rotateGuardianPhones(trx, c),
+      needs: await rotateNeeds(trx, c),
+      activities: await rotateActivities(trx, c),
+      attachments: await rotateFiles(trx, c, 'attachments'),
+      authorizationScans: await rotateFiles(trx, c, 'authorization_scans'),
+      caseDeliveries: await rotateDeliveries(trx, c),
+    };
+    await replaceKeyFingerprint(trx, input.newKey, input.now);
+    await recordAudit(trx, {
+      actor: { accountId: null, role: 'cli', stationId: null },
+      action: 'data_key.rotated',
+      entityType: 'instance',
+      entityId: 'data_key',
+      after: counts,
+      requestId: null,
+      now: input.now,
+    });
+    return counts;
+  });
+}
