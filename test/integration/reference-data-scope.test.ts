@@ -224,6 +224,36 @@ describe('who may change the 47+N catalog (GS-2, X-2)', () => {
     expect(await versions()).toBe(before);
   });
 
+  it('the working-day calendar likewise: an override only by an administrator covering every station', async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.testDb.db.kysely
+            .selectFrom('calendar_overrides')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    for (const u of ['lj-admin', 'village-admin']) {
+      const res = await c[u]!.call('PUT', '/api/v1/calendar/overrides/2027-10-08', {
+        kind: 'holiday',
+        note: '本村自定假日',
+      });
+      expect(res.statusCode, u).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'REFERENCE_DATA_OUT_OF_SCOPE' });
+    }
+    expect(await count()).toBe(before);
+    const ok = await c.admin!.call('PUT', '/api/v1/calendar/overrides/2027-10-08', {
+      kind: 'holiday',
+      note: '国务院办公厅通知',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const gone = await c['village-admin']!.call('DELETE', '/api/v1/calendar/overrides/2027-10-08');
+    expect(gone.statusCode).toBe(403);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('the district administrator, covering every station, makes a new version', async () => {
     const before = await versions();
     const res = await edit(c.admin!, '本区统一补充条件');

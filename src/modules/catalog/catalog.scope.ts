@@ -7,13 +7,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { referenceDataGrant, type Actor, type Grant } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
+import { stationRegionCodes } from '../regions/station-regions.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
 /** The region codes of every station (each files cases under the catalog). */
 export async function catalogUsers(db: Conn): Promise<string[]> {
-  const rows = await db.selectFrom('stations').select('region_code').distinct().execute();
-  return rows.map((r) => r.region_code);
+  return stationRegionCodes(db);
 }
 
 export async function catalogWriterGrant(
