@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/modules/auth/account.service.ts';
+import { DEMO_CATALOG } from '../../src/modules/catalog/demo-catalog.ts';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
@@ -169,5 +170,94 @@ describe('who may change a volunteer service category (X-2)', () => {
       contactPhone: '010-69280001',
     });
     expect(need.json()).toMatchObject({ code: 'VS_NEED_CATEGORY_INVALID' });
+  });
+});
+
+describe('who may change the 47+N catalog (GS-2, X-2)', () => {
+  let t: TestApp;
+  const c: Record<string, Client> = {};
+  const versions = async () =>
+    Number(
+      (
+        await t.testDb.db.kysely
+          .selectFrom('catalog_item_versions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const edit = (who: Client, note: string) => {
+    const item = structuredClone(DEMO_CATALOG.find((i) => i.code === 'DX-SD-005')!);
+    item.conditions = [...item.conditions, note];
+    return who.call('PUT', '/api/v1/catalog/items/DX-SD-005', item);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = async (username: string, regionCode: string) =>
+      createAccount(t.testDb.db.kysely, {
+        username,
+        displayName: username,
+        password: DEMO_PASSWORD,
+        grants: [{ role: 'admin', regionCode }],
+        residentId: null,
+        isDemo: true,
+        actor: { accountId: null, role: 'system', stationId: null },
+        now: t.clock.now,
+      });
+    await admin('lj-admin', GUCHENG); // 丽江市古城区: no station files under this catalog there
+    await admin('village-admin', SANSHUNZHUANG); // one village of the many stations using it
+    for (const u of ['admin', 'lj-admin', 'village-admin']) c[u] = await t.login(u);
+  });
+  afterAll(async () => t.close());
+
+  it('an administrator whose scope leaves out stations that use it: 403, no new version', async () => {
+    const before = await versions();
+    for (const u of ['lj-admin', 'village-admin']) {
+      const res = await edit(c[u]!, `越权修改 ${u}`);
+      expect(res.statusCode, u).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'REFERENCE_DATA_OUT_OF_SCOPE' });
+      const imported = await c[u]!.call('POST', '/api/v1/catalog/import', {
+        items: [DEMO_CATALOG[0]],
+      });
+      expect(imported.statusCode, u).toBe(403);
+    }
+    expect(await versions()).toBe(before);
+  });
+
+  it('the working-day calendar likewise: an override only by an administrator covering every station', async () => {
+    const count = async () =>
+      Number(
+        (
+          await t.testDb.db.kysely
+            .selectFrom('calendar_overrides')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    for (const u of ['lj-admin', 'village-admin']) {
+      const res = await c[u]!.call('PUT', '/api/v1/calendar/overrides/2027-10-08', {
+        kind: 'holiday',
+        note: '本村自定假日',
+      });
+      expect(res.statusCode, u).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'REFERENCE_DATA_OUT_OF_SCOPE' });
+    }
+    expect(await count()).toBe(before);
+    const ok = await c.admin!.call('PUT', '/api/v1/calendar/overrides/2027-10-08', {
+      kind: 'holiday',
+      note: '国务院办公厅通知',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const gone = await c['village-admin']!.call('DELETE', '/api/v1/calendar/overrides/2027-10-08');
+    expect(gone.statusCode).toBe(403);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('the district administrator, covering every station, makes a new version', async () => {
+    const before = await versions();
+    const res = await edit(c.admin!, '本区统一补充条件');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await versions()).toBe(before + 1);
   });
 });

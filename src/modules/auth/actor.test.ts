@@ -3,6 +3,7 @@ import { AppError } from '../../server/problem.ts';
 import {
   authorize,
   grantsCoveringAll,
+  referenceDataGrant,
   partyReach,
   reachOf,
   regionReach,
@@ -114,5 +115,17 @@ describe('party-bound grants and shared data (X-2, GS-6)', () => {
     expect(grantsCoveringAll(one, ['admin'], ['110115110222', '530702101201'])).toEqual([]);
     expect(grantsCoveringAll(one, ['volunteer_staff'], ['110115110222'])).toEqual([]);
     expect(grantsCoveringAll(actor([g('agent', '11')]), ['agent'], ['110115110222'])).toEqual([]);
+  });
+  it('shared data: FORBIDDEN without the role, REFERENCE_DATA_OUT_OF_SCOPE short of everyone', () => {
+    const district = actor([g('admin', '110115')]);
+    const users = ['110115110222', '110115103201'];
+    expect(referenceDataGrant(district, ['admin'], users).reachPrefix).toBe('110115');
+    expect(referenceDataGrant(district, ['admin'], []).reachPrefix).toBe('110115');
+    expect(() => referenceDataGrant(actor([g('admin', '110115110')]), ['admin'], users)).toThrow(
+      expect.objectContaining({ code: 'REFERENCE_DATA_OUT_OF_SCOPE' }) as Error,
+    );
+    expect(() => referenceDataGrant(actor([g('clerk', '11')]), ['admin'], users)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }) as Error,
+    );
   });
 });

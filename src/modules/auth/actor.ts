@@ -115,6 +115,21 @@ export function grantsCoveringAll(
   return covered ? grants : [];
 }
 
+/**
+ * The grant a change to shared reference data is made under: FORBIDDEN without any of the roles,
+ * REFERENCE_DATA_OUT_OF_SCOPE when someone who uses the datum lies outside the actor's scope.
+ */
+export function referenceDataGrant(
+  actor: Actor,
+  roles: readonly Role[],
+  userRegionCodes: readonly string[],
+): Grant {
+  if (!hasAnyRole(actor, roles)) throw new AppError('FORBIDDEN');
+  const grants = grantsCoveringAll(actor, roles, userRegionCodes);
+  if (grants.length === 0) throw new AppError('REFERENCE_DATA_OUT_OF_SCOPE');
+  return grants[0]!;
+}
+
 /** The audit actor for a grant. */
 export function auditActor(actor: Actor | null, grant?: Grant) {
   return {

@@ -15,7 +15,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CalendarOverrideTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../auth/actor.ts';
+import { calendarEditorGrant } from './calendar.scope.ts';
 import { CALENDAR_MAX_RANGE_DAYS } from './calendar.schema.ts';
 import {
   addCalendarDays,
@@ -96,7 +97,7 @@ export async function setOverride(
   },
 ) {
   assertDate(input.date);
-  const grant = authorize(input.actor, EDITORS);
+  const grant = await calendarEditorGrant(db, input.actor, EDITORS);
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('calendar_overrides')
@@ -143,7 +144,7 @@ export async function removeOverride(
   input: { date: IsoDate; actor: Actor; requestId: string | null; now: Date },
 ): Promise<void> {
   assertDate(input.date);
-  const grant = authorize(input.actor, EDITORS);
+  const grant = await calendarEditorGrant(db, input.actor, EDITORS);
   await db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom('calendar_overrides')

@@ -11,6 +11,7 @@ import { auditActor, authorize, type Actor } from '../auth/actor.ts';
 import { CatalogItemSchema, type CatalogItem } from './catalog.schema.ts';
 import { currentVersions } from './catalog.repo.ts';
 import { CATALOG_WRITERS, writeImportedItems, type ImportResult } from './catalog.service.ts';
+import { catalogWriterGrant } from './catalog.scope.ts';
 import { readCatalogXlsx, workbookOrder, writeCatalogXlsx } from './catalog-xlsx.ts';
 
 export const CATALOG_EXPORTERS = ['admin', 'supervisor'] as const;
@@ -113,7 +114,7 @@ export async function importCatalog(
     now: Date;
   },
 ): Promise<ImportResult> {
-  const grant = authorize(input.actor, CATALOG_WRITERS);
+  const grant = await catalogWriterGrant(db, input.actor, CATALOG_WRITERS);
   const items = await parseCatalogFile(input.format, input.body);
   return writeImportedItems(db, {
     items,

@@ -7,7 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, type Grant } from '../auth/actor.ts';
+import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
+import { catalogWriterGrant } from './catalog.scope.ts';
 import type {
   CatalogCategory,
   CatalogItem,
@@ -93,8 +94,12 @@ export async function getItem(
   return view(found);
 }
 
-function writer(actor: Actor): { grant: Grant; audit: AuditActor } {
-  const grant = authorize(actor, CATALOG_WRITERS);
+/** Shared by every station: only an administrator covering them all (issue #10 point 9). */
+async function writer(
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<{ grant: Grant; audit: AuditActor }> {
+  const grant = await catalogWriterGrant(db, actor, CATALOG_WRITERS);
   return { grant, audit: auditActor(actor, grant) };
 }
 
@@ -102,7 +107,7 @@ export async function createItem(
   db: Kysely<Database>,
   input: { item: CatalogItem; actor: Actor; requestId: string | null; now: Date },
 ): Promise<CatalogItemView> {
-  const { grant, audit } = writer(input.actor);
+  const { grant, audit } = await writer(db, input.actor);
   const { item, now } = input;
   await db.transaction().execute(async (trx) => {
     const nowIso = now.toISOString();
@@ -130,7 +135,7 @@ export async function updateItem(
   db: Kysely<Database>,
   input: { code: string; item: CatalogItem; actor: Actor; requestId: string | null; now: Date },
 ): Promise<{ item: CatalogItemView; changed: boolean }> {
-  const { grant, audit } = writer(input.actor);
+  const { grant, audit } = await writer(db, input.actor);
   if (input.item.code !== input.code)
     throw new AppError('VALIDATION_FAILED', {
       errors: [{ path: 'body.code', message: 'must equal the code in the URL' }],
@@ -176,7 +181,7 @@ export async function setActive(
   db: Kysely<Database>,
   input: { code: string; active: boolean; actor: Actor; requestId: string | null; now: Date },
 ): Promise<CatalogItemView> {
-  const { grant, audit } = writer(input.actor);
+  const { grant, audit } = await writer(db, input.actor);
   await db.transaction().execute(async (trx) => {
     const changed = await repo.setActiveRow(trx, input.code, input.active, input.now.toISOString());
     if (!changed) {

@@ -56,6 +56,7 @@ export async function categoryEditorGrant(
   c: Pick<VsCategoryTable, 'code' | 'region_code'>,
 ): Promise<Grant> {
   if (!hasAnyRole(actor, VS_STAFF)) throw new AppError('FORBIDDEN');
+  // Centre staff asking to change a national category are told why, not merely FORBIDDEN.
   const roles = c.region_code === null ? NATIONAL_EDITORS : VS_STAFF;
   const grants = grantsCoveringAll(actor, roles, await categoryUsers(db, c));
   if (grants.length === 0) throw new AppError('REFERENCE_DATA_OUT_OF_SCOPE');
