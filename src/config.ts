@@ -68,8 +68,12 @@ export interface AppConfig {
   pdfPool: { threads: number; heapMb: number; queue: number };
   /** Seconds before a pending (uncommitted) Idempotency-Key is released (IDEMPOTENCY_STALE_SECONDS, 120). */
   idempotencyStaleSeconds: number;
-  /** Test-only fault injection (DOORSTEP_FAULT); refused in production. */
-  fault: 'after-commit' | null;
+  /**
+   * Test-only fault injection (DOORSTEP_FAULT), refused in production: 'after-commit' throws
+   * between an idempotent write's commit and its answer; 'slow-answer' waits 100 ms there (widens
+   * the crash window for the crash run in bench/).
+   */
+  fault: 'after-commit' | 'slow-answer' | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -144,7 +148,7 @@ function faultOf(value: string | undefined, mode: AppConfig['env']): AppConfig['
   if (!value) return null;
   if (mode === 'production')
     throw new Error('DOORSTEP_FAULT is for tests only; unset it in production');
-  if (value !== 'after-commit')
-    throw new Error(`DOORSTEP_FAULT must be after-commit (got ${value})`);
+  if (value !== 'after-commit' && value !== 'slow-answer')
+    throw new Error(`DOORSTEP_FAULT must be after-commit or slow-answer (got ${value})`);
   return value;
 }

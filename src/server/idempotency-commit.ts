@@ -58,6 +58,18 @@ export async function markIdempotentCommit(
     .where('claim_id', '=', claim.claimId)
     .where('state', 'in', ['pending', 'committed'])
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('IDEMPOTENCY_CLAIM_LOST');
+  if (Number(updated.numUpdatedRows) !== 1) {
+    // Already answered under this very claim (work the request left running after its answer):
+    // nothing to mark. Any other miss means the key now belongs to another request.
+    const answered = await trx
+      .selectFrom('idempotency_keys')
+      .select('state')
+      .where('account_id', '=', claim.accountId)
+      .where('key', '=', claim.key)
+      .where('claim_id', '=', claim.claimId)
+      .executeTakeFirst();
+    if (answered?.state !== 'done') throw new AppError('IDEMPOTENCY_CLAIM_LOST');
+    return;
+  }
   scope.committed = true;
 }

@@ -160,9 +160,12 @@ export function registerIdempotency(app: FastifyInstance): void {
       .where('account_id', '=', claim.accountId)
       .where('key', '=', claim.key)
       .where('claim_id', '=', claim.claimId);
-    if (app.deps.config.fault === 'after-commit' && currentIdempotencyScope()?.committed) {
-      // Test-only (refused in production): the node "dies" after commit, before the answer.
-      throw new Error('fault injected: after commit, before the answer');
+    const fault = app.deps.config.fault;
+    if (fault && currentIdempotencyScope()?.committed) {
+      // Test-only (refused in production): the node "dies" (or dawdles) after commit, before the answer.
+      if (fault === 'after-commit')
+        throw new Error('fault injected: after commit, before the answer');
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     if (reply.statusCode >= 500) {
       // Nothing committed: the client may retry at once. Committed: the key stays spent.

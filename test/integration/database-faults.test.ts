@@ -16,7 +16,7 @@ import { openDatabase, type Db } from '../../src/db/connection.ts';
 import { createPiiCipher } from '../../src/modules/residents/pii-crypto.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestApp, TEST_KEY, type TestApp } from '../helpers/test-app.ts';
-import { TEST_DIALECT } from '../helpers/test-db.ts';
+import { createTestDb, TEST_DIALECT, type TestDb } from '../helpers/test-db.ts';
 
 const CONNECT_MS = 500;
 const QUERY_MS = 800;
@@ -125,6 +125,72 @@ describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL down or stalled', () => 
     const a = await appOn(`postgres://postgres@127.0.0.1:${port}/doorstep`);
     apps.push(a);
     await expectUnavailable(a.app, a.logs);
+  });
+});
+
+describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL stalls while connected (SIGSTOP)', () => {
+  let testDb: TestDb;
+  let proxy: net.Server;
+  let stalled = false;
+  const pairs: [net.Socket, net.Socket][] = [];
+  let a: Awaited<ReturnType<typeof appOn>>;
+
+  beforeAll(async () => {
+    testDb = await createTestDb('postgres');
+    if (testDb.config.dialect !== 'postgres') throw new Error('postgres only');
+    const target = new URL(testDb.config.url);
+    // A TCP proxy to the real server that can stop passing bytes, as a SIGSTOPped server would.
+    proxy = net.createServer((client) => {
+      const server = net.connect(Number(target.port || 5432), target.hostname);
+      pairs.push([client, server]);
+      const pass = (from: net.Socket, to: net.Socket) =>
+        from.on('data', (chunk: Buffer) => {
+          if (stalled) from.pause();
+          to.write(chunk);
+        });
+      pass(client, server);
+      pass(server, client);
+      client.on('error', () => server.destroy());
+      server.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const via = new URL(testDb.config.url);
+    via.port = String((proxy.address() as net.AddressInfo).port);
+    a = await appOn(via.toString());
+  });
+  afterAll(async () => {
+    stalled = false;
+    for (const [c, s] of pairs) {
+      c.destroy();
+      s.destroy();
+    }
+    await a.app.close();
+    await a.db.close().catch(() => undefined);
+    await new Promise((resolve) => proxy.close(resolve));
+    await testDb.drop();
+  });
+
+  it('answers 503 within the query timeout while stalled, and recovers when it resumes', async () => {
+    const before = await a.app.inject({ method: 'GET', url: '/api/v1/stations' });
+    expect(before.statusCode, before.body).toBe(200);
+    stalled = true;
+    for (const [c, s] of pairs) {
+      c.pause();
+      s.pause();
+    }
+    await expectUnavailable(a.app, a.logs);
+    stalled = false;
+    for (const [c, s] of pairs) {
+      c.resume();
+      s.resume();
+    }
+    let after = await a.app.inject({ method: 'GET', url: '/api/v1/stations' });
+    for (let i = 0; i < 20 && after.statusCode !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await a.app.inject({ method: 'GET', url: '/api/v1/stations' });
+    }
+    expect(after.statusCode).toBe(200);
+    expect((await a.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
 });
 
