@@ -11,6 +11,7 @@ import { volunteers } from './migrations/0008_volunteers.ts';
 import { casesGaps } from './migrations/0009_cases_gaps.ts';
 import { vsActivitiesExtra } from './migrations/0010_vs_activities_extra.ts';
 import { starPacks } from './migrations/0011_star_packs.ts';
+import { authHardening } from './migrations/0015_auth_hardening.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009_cases_gaps': casesGaps,
   '0010_vs_activities_extra': vsActivitiesExtra,
   '0011_star_packs': starPacks,
+  '0015_auth_hardening': authHardening,
   // next: '0012_…'
 };
 

@@ -23,6 +23,8 @@ declare module 'fastify' {
     access?: Access;
     /** Creating POSTs honour Idempotency-Key. */
     idempotent?: boolean;
+    /** reachable by an administrator who must still enrol a second factor (REQUIRE_ADMIN_2FA). */
+    secondFactorSetup?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -44,6 +44,7 @@ describe('route × role matrix', () => {
     });
     ctx.caseId = kase.json<{ id: string }>().id;
     ctx.caseNumber = kase.json<{ number: string }>().number;
+    ctx.trackingCode = kase.json<{ trackingCode: string }>().trackingCode;
     // GS-4: an inquiry at 伊庄村 handed to the town centre — every staff role in reach sees both.
     const inquiry = await clients.get('clerk')!.call('POST', '/api/v1/inquiries', {
       channel: 'walk_in',

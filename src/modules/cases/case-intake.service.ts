@@ -16,6 +16,7 @@ import { getItem } from '../catalog/catalog.service.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
 import { decideScope } from './case.scope.ts';
+import { newTrackingCode } from './case.tracking-code.ts';
 import { getCaseView } from './case.view.ts';
 
 const INTAKE_ROLES = ['clerk', 'agent', 'town_officer'] as const;
@@ -152,6 +153,7 @@ export async function fileCase(
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
+      tracking_code: newTrackingCode(),
     };
     await trx.insertInto('cases').values(row).execute();
     await trx

@@ -97,6 +97,7 @@ function present(row: CaseRow, actor: Actor, now: Date, cal: WorkCalendar) {
     version: row.version,
     availableActions: availableActions(row.state as CaseState, standingOn(actor.grants, row)),
     createdAt: row.created_at,
+    trackingCode: row.tracking_code ?? null,
   };
 }
 
