@@ -92,6 +92,8 @@ export interface CaseView {
   version: number;
   availableActions: CaseAction[];
   createdAt: string;
+  /** the 查询码 printed on the receipt; tracking needs it with the number. */
+  trackingCode: string | null;
 }
 
 export interface NewCase {
