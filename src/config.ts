@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './server/trust-proxy.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
@@ -45,7 +46,14 @@ export interface AppConfig {
   webDist: string;
   /** Cookie `Secure` flag: on in production unless explicitly disabled behind plain HTTP. */
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** X-2: which proxy hops may set X-Forwarded-For (TRUST_PROXY: a hop count or addresses/CIDRs). */
+  trustProxy: TrustProxy;
+  /** X-2: administrators must enrol a second factor (TOTP) before doing anything else (REQUIRE_ADMIN_2FA). */
+  requireAdmin2fa: boolean;
+  /** Serve the interactive API docs at /api/docs (API_DOCS; off in production unless set to true). */
+  apiDocs: boolean;
+  /** Things an operator should fix, logged once at start-up. */
+  startupWarnings: string[];
   /** Where residents reach this site: printed QR codes link to `${publicUrl}/track` (GS-9). */
   publicUrl: string;
   /** Seconds between deadline sweeps on this node; 0 turns the sweep off (GS-8). */
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else {
     database = { dialect: 'sqlite', file: path.join(dataDir, 'doorstep.sqlite') };
   }
+  const proxy = parseTrustProxy(env.TRUST_PROXY);
   return {
     env: mode,
     host: env.HOST ?? '0.0.0.0',
@@ -110,7 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.WEB_DIST ?? 'web/dist'),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : mode === 'production',
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: proxy.trustProxy,
+    requireAdmin2fa: env.REQUIRE_ADMIN_2FA === 'true',
+    apiDocs: env.API_DOCS ? env.API_DOCS === 'true' : mode !== 'production',
+    startupWarnings: proxy.warning ? [proxy.warning] : [],
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     sweepIntervalSeconds: Number(env.SWEEP_INTERVAL_SECONDS ?? 60),
     deadlineYellowWorkingDays: wholeNumber(

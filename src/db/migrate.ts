@@ -17,6 +17,7 @@ import { auditKeyed } from './migrations/0017_audit_keyed.ts';
 import { idempotencyCommit } from './migrations/0016_idempotency_commit.ts';
 import { scope } from './migrations/0018_scope.ts';
 import { piiText } from './migrations/0014_pii_text.ts';
+import { authHardening } from './migrations/0015_auth_hardening.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0016_idempotency_commit': idempotencyCommit,
   '0018_scope': scope,
   '0014_pii_text': piiText,
+  '0015_auth_hardening': authHardening,
   // next: '0012_…'
 };
 

@@ -61,6 +61,20 @@ export interface AccountTable {
   password_changed_at: string;
   created_at: string;
   updated_at: string;
+  /** the TOTP secret (base32), encrypted with the data key; null until enrolment starts. */
+  totp_secret_cipher: string | null;
+  /** When the second factor was confirmed; login asks for a code only after that. */
+  totp_enabled_at: string | null;
+  /** The last accepted TOTP time step: a code is accepted once. */
+  totp_last_step: number | null;
+}
+
+export interface AccountRecoveryCodeTable {
+  account_id: string;
+  /** sha256 of a one-time recovery code */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface RoleGrantTable {
@@ -213,6 +227,8 @@ export interface CaseTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** the random 8-digit 查询码 printed on the receipt; tracking needs it. */
+  tracking_code?: string | null;
 }
 
 export interface CaseActionTable {
@@ -692,6 +708,7 @@ export interface Database {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
+  account_recovery_codes: AccountRecoveryCodeTable;
   audit_head: AuditHeadTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;

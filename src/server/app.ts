@@ -38,6 +38,7 @@ import { registerAuth } from './auth.plugin.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, registerErrorHandling } from './errors.plugin.ts';
 import { registerIdempotency } from './idempotency.plugin.ts';
 import { logOptions, requestIdFor } from './logging.ts';
+import { fastifyTrustProxy } from './trust-proxy.ts';
 import { AppError, problemBody } from './problem.ts';
 import type { AppDeps } from './types.ts';
 
@@ -54,7 +55,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: loggerOptions,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     requestIdHeader: false, // a client's x-request-id is checked by requestIdFor
     genReqId: requestIdFor,
     ajv: { customOptions: { removeAdditional: false } },
@@ -83,6 +84,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  // Answers of the API are personal and change: no browser or proxy may keep them.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
+  });
+  for (const warning of deps.config.startupWarnings) app.log.warn(warning);
   registerErrorHandling(app);
   registerAuth(app);
   registerIdempotency(app);
@@ -105,7 +112,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (deps.config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasAnyRole } from '../modules/auth/actor.ts';
 import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
+import { secondFactorStatus } from '../modules/auth/totp.service.ts';
 import { AppError, pickLocale } from './problem.ts';
 
 export const SESSION_COOKIE = 'ds_session';
@@ -54,6 +55,13 @@ export function registerAuth(app: FastifyInstance): void {
     if ('public' in access) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
     if (!hasAnyRole(request.actor, access.roles)) throw new AppError('FORBIDDEN');
+    if (
+      app.deps.config.requireAdmin2fa &&
+      !request.routeOptions.config.secondFactorSetup &&
+      request.actor.grants.some((g) => g.role === 'admin') &&
+      !(await secondFactorStatus(app.kysely, request.actor.accountId)).enabled
+    )
+      throw new AppError('TOTP_ENROLMENT_REQUIRED');
   });
 }
 

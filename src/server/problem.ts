@@ -5,6 +5,7 @@
 
 import { ACTIVITY_PROBLEMS } from '../modules/activities/activities.problems.ts';
 import { AGENT_PROBLEMS } from '../modules/agents/agents.problems.ts';
+import { AUTH_PROBLEMS } from '../modules/auth/auth.problems.ts';
 import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
 import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
 import { ORDER_PROBLEMS } from '../modules/orders/orders.problems.ts';
@@ -57,8 +58,8 @@ export const PROBLEMS = {
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   WEAK_PASSWORD: {
     status: 400,
-    zh: '新密码至少 10 位，且须与旧密码不同',
-    en: 'The new password needs at least 10 characters and must differ from the old one',
+    zh: '密码至少 12 位，且新密码须与旧密码不同',
+    en: 'A password needs at least 12 characters, and a new one must differ from the old one',
   },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
   IDEMPOTENCY_KEY_REUSED: {
@@ -283,6 +284,7 @@ export const PROBLEMS = {
   ...DOCUMENT_PROBLEMS,
   ...RECORDS_PROBLEMS,
   ...ACTIVITY_PROBLEMS,
+  ...AUTH_PROBLEMS,
   INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal error; it has been logged' },
 } as const satisfies Record<string, ProblemSpec>;
 

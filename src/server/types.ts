@@ -26,6 +26,8 @@ declare module 'fastify' {
      * Bearer token) is never stored, so a repeat is a 409 instead of a replay.
      */
     idempotent?: boolean | 'secret-answer';
+    /** reachable by an administrator who must still enrol a second factor (REQUIRE_ADMIN_2FA). */
+    secondFactorSetup?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -2,7 +2,8 @@
  * Browser journey: 李大爷 (李长福, home 三顺庄村) replaces his social security card at the 伊庄村
  * station (GS-3 通办, GS-5, GS-7, GS-9). The clerk finds him by ID card, picks the item by its
  * pinyin initials, ticks his papers and files; routes the case to the town centre; the town officer
- * decides it from the inbox; on his phone 李大爷 tracks it with the case number and 5678.
+ * decides it from the inbox; on his phone 李大爷 tracks it with the case number and the 查询码 on
+ * his receipt, and by scanning the receipt's QR link.
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -34,6 +35,7 @@ describe('李大爷 replaces his social security card at another village’s sta
   let browser: Browser;
   let page: Page;
   let caseNumber = '';
+  let trackingCode = '';
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -85,6 +87,9 @@ describe('李大爷 replaces his social security card at another village’s sta
     expect(await page.getByTestId('receipt').getAttribute('data-state')).toBe('accepted');
     expect(await page.getByTestId('receipt-due').innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(await page.getByTestId('receipt').innerText()).toContain(`/track?number=${caseNumber}`);
+    // X-2: the receipt prints the 查询码; tracking needs it with the number.
+    trackingCode = (await page.getByTestId('receipt-tracking-code').innerText()).replace(/\D/g, '');
+    expect(trackingCode).toMatch(/^\d{8}$/);
 
     const pdf = page.getByTestId('receipt-pdf');
     expect(await pdf.getAttribute('target')).toBe('_blank');
@@ -130,7 +135,7 @@ describe('李大爷 replaces his social security card at another village’s sta
     await logout(page);
   });
 
-  it('李大爷 tracks it on his phone with the case number and 5678', async () => {
+  it('李大爷 tracks it on his phone with the case number and the 查询码', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -141,7 +146,9 @@ describe('李大爷 replaces his social security card at another village’s sta
     await mobile.goto(`${server.baseUrl}/track`);
     await mobile.getByTestId('track-number').fill(caseNumber.replace('-', ''));
     await poll(() => mobile.getByTestId('track-number').inputValue()).toBe(caseNumber);
-    await mobile.getByTestId('track-phone4').fill('5678');
+    await mobile
+      .getByTestId('track-code')
+      .fill(`${trackingCode.slice(0, 4)} ${trackingCode.slice(4)}`);
     await mobile.getByTestId('track-submit').click();
     const state = mobile.getByTestId('track-state');
     await poll(() => state.getAttribute('data-state')).toBe('decided');
@@ -153,11 +160,17 @@ describe('李大爷 replaces his social security card at another village’s sta
     expect(overflow).toBeLessThanOrEqual(0);
     await mobile.screenshot({ path: `${SHOTS}/lidaye-4-track-phone.png`, fullPage: true });
 
-    // A wrong phone gets the server's plain refusal, not the case.
-    await mobile.getByTestId('track-phone4').fill('0000');
+    // A wrong code gets the server's plain refusal, not the case.
+    await mobile
+      .getByTestId('track-code')
+      .fill(trackingCode === '00000000' ? '00000001' : '00000000');
     await mobile.getByTestId('track-submit').click();
     await mobile.getByTestId('track-error').waitFor();
     expect(await mobile.getByTestId('track-result').count()).toBe(0);
+
+    // The receipt's QR link carries both: the case shows without typing anything.
+    await mobile.goto(`${server.baseUrl}/track?number=${caseNumber}&code=${trackingCode}`);
+    await poll(() => mobile.getByTestId('track-state').getAttribute('data-state')).toBe('decided');
     await phone.close();
   });
 

@@ -44,6 +44,7 @@ describe('route × role matrix', () => {
     });
     ctx.caseId = kase.json<{ id: string }>().id;
     ctx.caseNumber = kase.json<{ number: string }>().number;
+    ctx.trackingCode = kase.json<{ trackingCode: string }>().trackingCode;
     // GS-4: an inquiry the agent recorded at 三顺庄村, handed to the town centre — every staff role
     // in reach sees both (an agent reads only inquiries and hand-offs they are party to, GS-6).
     const inquiry = await clients.get('agent')!.call('POST', '/api/v1/inquiries', {

@@ -137,7 +137,12 @@ describe('scans of materials', () => {
       const file = await clerk.call('GET', row.url);
       expect(file.statusCode).toBe(200);
       expect(file.headers['content-type']).toBe(row.contentType);
-      expect(file.headers['content-disposition']).toMatch(/^inline; filename="\d{8}-\d{5}-/);
+      // Pictures show inline; a PDF downloads, never rendered on the app's origin (X-2).
+      const disposition = row.contentType === 'application/pdf' ? 'attachment' : 'inline';
+      expect(file.headers['content-disposition']).toMatch(
+        new RegExp(`^${disposition}; filename="\\d{8}-\\d{5}-`),
+      );
+      expect(file.headers['content-security-policy']).toMatch(/^sandbox/);
       expect(file.headers['cache-control']).toBe('private, no-store');
       expect(file.headers['x-content-type-options']).toBe('nosniff');
       expect(sha(file.rawPayload)).toBe(sha(bytes));

@@ -150,10 +150,22 @@ describe('printed receipt and one-time notice', () => {
       '2026年3月9日前办结',
       '申请人居民身份证',
       '近期一寸免冠彩色照片',
-      '后四位',
+      '查询码',
     ])
       expect(text, s).toContain(s);
-    expect(raw).toContain(`/URI (http://localhost:3000/track?number=${accepted.number})`);
+    const code = (
+      await t.testDb.db.kysely
+        .selectFrom('cases')
+        .select('tracking_code')
+        .where('id', '=', accepted.id)
+        .executeTakeFirstOrThrow()
+    ).tracking_code!;
+    expect(code).toMatch(/^\d{8}$/);
+    // X-2: the 查询码 is printed for people and is in the QR code's link for phones.
+    expect(text).toContain(`查询码：${code.slice(0, 4)} ${code.slice(4)}`);
+    expect(raw).toContain(
+      `/URI (http://localhost:3000/track?number=${accepted.number}&code=${code})`,
+    );
   });
 
   it('before acceptance the paper is a 收件回执 naming what is still missing', async () => {
@@ -177,7 +189,7 @@ describe('printed receipt and one-time notice', () => {
       '法定 20 个工作日',
       '不收费',
       '区人力资源和社会保障局',
-      '后四位',
+      '查询码',
     ])
       expect(text, s).toContain(s);
   });

@@ -6,6 +6,7 @@ import { ATTACHMENT_LIMIT_BYTES } from '../attachments/attachment.schema.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { AuthorizationView } from './authorization.schema.ts';
 import { readAuthorizationScan, uploadAuthorizationScan } from './authorization-scan.service.ts';
+import { sendUploadedFile } from '../../server/file-reply.ts';
 
 const Params = z.object({ id: z.string().uuid() });
 
@@ -73,12 +74,7 @@ export const authorizationScanRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         now: app.deps.now(),
       });
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `inline; filename="${file.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.body);
+      return sendUploadedFile(reply, file);
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendUploadedFile } from '../../server/file-reply.ts';
 import { AppError } from '../../server/problem.ts';
 import { isScanType, mediaTypeOf, SCAN_TYPES } from './attachment.magic.ts';
 import { listAttachments, readAttachment, uploadAttachment } from './attachment.service.ts';
@@ -99,12 +100,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         now: app.deps.now(),
       });
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `inline; filename="${file.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(file.body);
+      return sendUploadedFile(reply, file);
     },
   );
 };

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
-import { hashPassword, isAcceptablePassword, verifyPassword } from './password.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
 import { isRole, type Role } from './roles.ts';
 
 export interface AccountPreferences {
@@ -41,7 +41,7 @@ export interface CreateAccountInput {
 }
 
 export async function createAccount(db: Kysely<Database>, input: CreateAccountInput) {
-  if (!isAcceptablePassword(input.password)) throw new AppError('WEAK_PASSWORD');
+  assertAcceptablePassword(input.password, [input.username, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   const nowIso = input.now.toISOString();
@@ -128,14 +128,13 @@ export async function changePassword(
 ): Promise<void> {
   const account = await db
     .selectFrom('accounts')
-    .select(['password_hash'])
+    .select(['password_hash', 'username', 'display_name'])
     .where('id', '=', input.accountId)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.password_hash, input.currentPassword)))
     throw new AppError('WRONG_PASSWORD');
-  if (!isAcceptablePassword(input.newPassword) || input.newPassword === input.currentPassword) {
-    throw new AppError('WEAK_PASSWORD');
-  }
+  if (input.newPassword === input.currentPassword) throw new AppError('WEAK_PASSWORD');
+  assertAcceptablePassword(input.newPassword, [account.username, account.display_name]);
   const newHash = await hashPassword(input.newPassword);
   const nowIso = input.now.toISOString();
   await db.transaction().execute(async (trx) => {

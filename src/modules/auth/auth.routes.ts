@@ -6,6 +6,8 @@ import { ALL_ROLES, ROLE_LABELS } from './roles.ts';
 import { auditActor } from './actor.ts';
 import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
 import { authenticate } from './login.service.ts';
+import { totpRoutes } from './totp.routes.ts';
+import { secondFactorStatus } from './totp.service.ts';
 import {
   COOKIE_SESSION_HOURS,
   createSession,
@@ -17,6 +19,8 @@ import { freeText } from '../../shared/free-text.ts';
 const Credentials = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
+  /** The authenticator code (6 digits) or a recovery code, when the account has a second factor. */
+  otp: z.string().trim().min(1).max(20).optional(),
 });
 
 const GrantView = z.object({
@@ -36,10 +40,13 @@ const MeView = z.object({
   residentId: z.string().nullable(),
   grants: z.array(GrantView),
   preferences: z.object({ elderlyMode: z.boolean(), locale: z.enum(['zh-CN', 'en']) }),
+  /** whether login asks this account for a code, and whether it must enrol before anything else. */
+  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
+  await app.register(totpRoutes);
 
   async function me(accountId: string) {
     const grants = await loadGrants(db, accountId);
@@ -63,6 +70,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         reachPrefix: g.reachPrefix,
       })),
       preferences: parsePreferences(row.preferences),
+      secondFactor: {
+        enabled: (await secondFactorStatus(db, accountId)).enabled,
+        required: app.deps.config.requireAdmin2fa && grants.some((g) => g.role === 'admin'),
+      },
     };
   }
 
@@ -79,7 +90,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = app.deps.now();
-      const account = await authenticate(db, { ...request.body, ip: request.ip, now });
+      const account = await authenticate(db, {
+        ...request.body,
+        ip: request.ip,
+        now,
+        pii: app.deps.pii,
+        requestId: request.id,
+      });
       const session = await createSession(db, { accountId: account.id, kind: 'cookie', now });
       await db.transaction().execute((trx) =>
         recordAudit(trx, {
@@ -124,8 +141,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const account = await authenticate(db, {
         username: request.body.username,
         password: request.body.password,
+        otp: request.body.otp,
         ip: request.ip,
         now,
+        pii: app.deps.pii,
+        requestId: request.id,
       });
       // The session and its audit event commit together (and so does the Idempotency-Key).
       const session = await db.transaction().execute(async (trx) => {
@@ -188,7 +208,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/auth/me',
     {
-      config: { access: { roles: ALL_ROLES } },
+      config: { access: { roles: ALL_ROLES }, secondFactorSetup: true },
       schema: {
         tags: ['auth'],
         summary: 'The logged-in account, its role grants and preferences',
@@ -201,7 +221,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
-      config: { access: { roles: ALL_ROLES }, idempotent: true },
+      config: { access: { roles: ALL_ROLES }, idempotent: true, secondFactorSetup: true },
       schema: {
         tags: ['auth'],
         summary: 'Change password; other sessions of the account end',
@@ -229,7 +249,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/auth/preferences',
     {
-      config: { access: { roles: ALL_ROLES } },
+      config: { access: { roles: ALL_ROLES }, secondFactorSetup: true },
       schema: {
         tags: ['auth'],
         summary: 'Change per-user preferences (elderly mode, language)',

@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError } from '../../server/problem.ts';
+import { judgePassword } from './password-rules.ts';
 
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's minimum). */
 export function hashPassword(password: string): Promise<string> {
@@ -13,8 +15,11 @@ export async function verifyPassword(stored: string, password: string): Promise<
   }
 }
 
-export function isAcceptablePassword(password: string): boolean {
-  return password.length >= 10 && password.length <= 200;
+/** Refuses a password that breaks the rules of password-rules.ts, with its problem code. */
+export function assertAcceptablePassword(password: string, userInputs: string[] = []): void {
+  const verdict = judgePassword(password, userInputs);
+  if (verdict === 'too_common') throw new AppError('PASSWORD_TOO_COMMON');
+  if (verdict !== 'ok') throw new AppError('WEAK_PASSWORD');
 }
 
 /** Verifying against this keeps failed logins for unknown users as slow as for known ones. */

@@ -18,6 +18,7 @@ import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
 import { noticeRequests } from './case.requests.ts';
 import { decideScope } from './case.scope.ts';
+import { newTrackingCode } from './case.tracking-code.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
 
 const INTAKE_ROLES = ['clerk', 'agent', 'town_officer'] as const;
@@ -154,6 +155,7 @@ export async function fileCase(
       version: 1,
       created_at: nowIso,
       updated_at: nowIso,
+      tracking_code: newTrackingCode(),
     };
     await trx.insertInto('cases').values(row).execute();
     // GS-5: every material the notice lists is an open request until a supplement brings it.

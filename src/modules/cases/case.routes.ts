@@ -154,7 +154,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { public: true } },
       schema: {
         tags: ['cases'],
-        summary: 'Public tracking: case number + last 4 digits of the phone',
+        summary: 'Public tracking: case number + the 查询码 (tracking code) printed on the receipt',
         querystring: TrackQuery,
         response: { 200: TrackView },
       },

@@ -152,6 +152,8 @@ export const CaseView = z.object({
   createdAt: z.string(),
   /** How the result went out, once delivered (GS-7); the phone only masked. */
   delivery: CaseDeliveryView.nullable().optional(),
+  /** the 查询码 printed on the receipt; with the number it opens public tracking. */
+  trackingCode: z.string().nullable(),
 });
 
 export const TrackQuery = z.strictObject({
@@ -159,10 +161,11 @@ export const TrackQuery = z.strictObject({
     .string()
     .trim()
     .regex(/^\d{8}-\d{5}$/),
-  phoneLast4: z
+  /** The 查询码 printed on the receipt (8 digits; a space or dash between the groups is fine). */
+  code: z
     .string()
     .trim()
-    .regex(/^\d{4}$/),
+    .regex(/^\d{4}[\s-]?\d{4}$/),
 });
 
 export const TrackView = z.object({

@@ -1,23 +1,27 @@
 /**
- * Public tracking (GS-9): case number + the last 4 digits of the applicant's phone → status,
- * station, due date and what is missing; nothing else personal. Rate-limited per address in the
- * database, so the limit holds across nodes.
+ * Public tracking (GS-9): case number + the 查询码 printed on the receipt → status, station, due
+ * date and what is missing; nothing else personal. Rate-limited in the database, so the limits
+ * hold across nodes (X-2): per address, and per case number across all addresses (wrong codes
+ * only; a right one gives its attempt back).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
-import { countAttempt } from '../auth/login-throttle.ts';
+import { countAttempt, refundAttempt } from '../auth/login-throttle.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { loadRequests } from './case-requests.repo.ts';
+import { trackingCodeMatches } from './case.tracking-code.ts';
 import { dueDateProvisionality, missingNowView } from './case.view.ts';
 import type { CaseState } from './case.workflow.ts';
 
 export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
+/** Wrong codes for one case number, from anywhere, before it is closed for the window. */
+export const TRACK_CASE_LIMIT = { perWindow: 10, windowMs: 60 * 60_000 };
 
 export async function trackCase(
   deps: { db: Kysely<Database>; pii: PiiCipher },
-  input: { number: string; phoneLast4: string; ip: string; now: Date },
+  input: { number: string; code: string; ip: string; now: Date },
 ) {
   const attempts = await countAttempt(
     deps.db,
@@ -27,6 +31,18 @@ export async function trackCase(
   );
   if (attempts > TRACK_LIMIT.perWindow) {
     throw new AppError('TRACKING_RATE_LIMITED', { retryAfterSeconds: TRACK_LIMIT.windowMs / 1000 });
+  }
+  const caseBucket = `track-case:${input.number}`;
+  const caseAttempts = await countAttempt(
+    deps.db,
+    caseBucket,
+    input.now,
+    TRACK_CASE_LIMIT.windowMs,
+  );
+  if (caseAttempts > TRACK_CASE_LIMIT.perWindow) {
+    throw new AppError('TRACKING_RATE_LIMITED', {
+      retryAfterSeconds: TRACK_CASE_LIMIT.windowMs / 1000,
+    });
   }
   const row = await deps.db
     .selectFrom('cases as c')
@@ -43,15 +59,15 @@ export async function trackCase(
       'c.accepted_at',
       'c.created_at',
       'c.result',
-      'p.phone_cipher',
+      'c.tracking_code',
       's.name as station',
       'v.definition',
     ])
     .where('c.number', '=', input.number)
     .executeTakeFirst();
-  const phone = row?.phone_cipher ? deps.pii.decrypt(row.phone_cipher) : null;
-  if (!row || !phone || phone.slice(-4) !== input.phoneLast4)
+  if (!row || !trackingCodeMatches(row.tracking_code, input.code))
     throw new AppError('TRACKING_NOT_FOUND');
+  await refundAttempt(deps.db, caseBucket);
   const state = row.state as CaseState;
   // What is missing now: the open blocking requests, not the intake notice (GS-5, GS-9).
   const missing =

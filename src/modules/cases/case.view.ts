@@ -152,6 +152,7 @@ function present(
     version: row.version,
     availableActions: availableActions(row.state as CaseState, standingOn(actor.grants, row)),
     createdAt: row.created_at,
+    trackingCode: row.tracking_code ?? null,
   };
 }
 

@@ -46,8 +46,8 @@ describe('wording of the printed papers', () => {
   });
 
   it('links the QR code to the public tracking page', () => {
-    expect(trackingUrl('https://jmk.example.cn', '20260302-00001')).toBe(
-      'https://jmk.example.cn/track?number=20260302-00001',
+    expect(trackingUrl('https://jmk.example.cn', '20260302-00001', '03418826')).toBe(
+      'https://jmk.example.cn/track?number=20260302-00001&code=03418826',
     );
   });
 

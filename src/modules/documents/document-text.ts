@@ -66,6 +66,7 @@ export function procedureSteps(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-export function trackingUrl(publicUrl: string, number: string): string {
-  return `${publicUrl}/track?number=${encodeURIComponent(number)}`;
+/** The QR code's link: the number and the 查询码, so scanning it shows the case at once (X-2). */
+export function trackingUrl(publicUrl: string, number: string, code: string): string {
+  return `${publicUrl}/track?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
 }

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { chinaDate } from '../calendar/working-days.ts';
 import type { NoticeMaterial } from '../cases/case.notice.ts';
+import { formatTrackingCode } from '../cases/case.tracking-code.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import type { CaseState } from '../cases/case.workflow.ts';
 import { getItem } from '../catalog/catalog.service.ts';
@@ -50,6 +51,8 @@ export interface CaseDocument {
     fee: string;
   };
   trackingUrl: string;
+  /** The 查询码 as printed (`1234 5678`); tracking needs it with the number (X-2). */
+  trackingCode: string;
   issuedAt: Date;
 }
 
@@ -79,6 +82,12 @@ export async function loadCaseDocument(
   const accepting = stations.find((s) => s.id === view.acceptingStation.id)!;
   const deciding = stations.find((s) => s.id === view.decidingStationId);
   const byKey = new Map(item.materials.map((m) => [m.key, m]));
+  const tracking = await db
+    .selectFrom('cases')
+    .select('tracking_code')
+    .where('id', '=', view.id)
+    .executeTakeFirstOrThrow();
+  const code = tracking.tracking_code ?? '';
   const missingKeys = new Set(view.notice.missing.map((m) => m.key));
 
   return {
@@ -118,7 +127,8 @@ export async function loadCaseDocument(
       procedure: view.notice.procedure,
       fee: feeText(view.notice.fee),
     },
-    trackingUrl: trackingUrl(input.publicUrl, view.number),
+    trackingUrl: trackingUrl(input.publicUrl, view.number, code),
+    trackingCode: formatTrackingCode(code),
     issuedAt: input.now,
   };
 }

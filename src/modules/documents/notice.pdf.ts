@@ -90,6 +90,7 @@ export async function buildNoticePdf(d: CaseDocument, font: CjkFont): Promise<Bu
       closing(doc, {
         url: d.trackingUrl,
         number: d.number,
+        code: d.trackingCode,
         unit: d.station.name,
         date: dateZh(d.filedOn),
       });

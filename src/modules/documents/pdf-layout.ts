@@ -214,17 +214,18 @@ export function gridTable(doc: Doc, columns: readonly Column[], rows: readonly s
  */
 export function closing(
   doc: Doc,
-  c: { url: string; number: string; unit: string; date: string },
+  c: { url: string; number: string; code: string; unit: string; date: string },
 ): void {
   const gap = 18;
   const leftW = CONTENT_WIDTH * 0.62;
   const inner = leftW - 2 * (PAD + 3);
   const x = MARGIN.left + PAD + 3;
   const zh =
-    '扫描首页右上角二维码或访问下方网址，输入办件编号和您预留手机号码的后四位，即可查询办理进度，无需注册。';
-  const en = 'Track it online with the case number and the last 4 digits of your phone.';
+    '扫描首页右上角二维码，或访问下方网址并输入办件编号和查询码，即可查询办理进度，无需注册。请妥善保管本回执。';
+  const en = 'Scan the QR code, or enter the case number and this tracking code online.';
   const parts: { text: string; font: string; size: number; color: string; link?: string }[] = [
     { text: '查询办理进度', font: BOLD, size: SIZE, color: TEXT },
+    { text: `查询码：${c.code}`, font: BOLD, size: 14, color: TEXT },
     { text: zh, font: BODY, size: 9.5, color: TEXT },
     { text: c.url, font: BODY, size: 9, color: TEXT, link: c.url },
     { text: en, font: BODY, size: 7.5, color: MUTED },

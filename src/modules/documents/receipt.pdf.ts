@@ -76,7 +76,13 @@ export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<B
         );
       }
 
-      closing(doc, { url: d.trackingUrl, number: d.number, unit: d.station.name, date: day });
+      closing(doc, {
+        url: d.trackingUrl,
+        number: d.number,
+        code: d.trackingCode,
+        unit: d.station.name,
+        date: day,
+      });
     },
   );
 }

@@ -48,7 +48,7 @@ export const CASES_ROUTES: RouteCase[] = [
     method: 'GET',
     path: '/api/v1/track',
     allowed: 'public',
-    request: (c) => ({ url: `/api/v1/track?number=${c.caseNumber}&phoneLast4=5678` }),
+    request: (c) => ({ url: `/api/v1/track?number=${c.caseNumber}&code=${c.trackingCode}` }),
   },
 ];
 

@@ -90,6 +90,13 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/auth/me' }),
   },
   {
+    // starting enrolment only stores an unconfirmed secret; login is unchanged until confirmed.
+    method: 'POST',
+    path: '/api/v1/auth/totp/enrolment',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/auth/totp/enrolment' }),
+  },
+  {
     method: 'PATCH',
     path: '/api/v1/auth/preferences',
     allowed: ANY,
@@ -175,4 +182,7 @@ export const FOUNDATION_COVERED_ELSEWHERE = [
   'POST /api/v1/auth/tokens',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
+  // Need a code from the authenticator: abuse.test.ts (confirm, log in with it, required, removal).
+  'POST /api/v1/auth/totp/confirmation',
+  'POST /api/v1/auth/totp/removal',
 ];

@@ -1,8 +1,12 @@
 import { api } from './client';
 import type { Me, Preferences } from './types';
 
-export const login = (username: string, password: string) =>
-  api<Me>('/auth/login', { method: 'POST', body: { username, password } });
+/** `otp`: the authenticator code (or a recovery code) when the server answered TOTP_REQUIRED. */
+export const login = (username: string, password: string, otp?: string) =>
+  api<Me>('/auth/login', {
+    method: 'POST',
+    body: otp ? { username, password, otp } : { username, password },
+  });
 
 export const logout = () => api<undefined>('/auth/logout', { method: 'POST' });
 
@@ -13,3 +17,16 @@ export const updatePreferences = (changes: Partial<Preferences>) =>
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   api<undefined>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+
+/** X-2 two-step verification of one's own account. */
+export const startTotpEnrolment = () =>
+  api<{ secret: string; uri: string; qrSvg: string }>('/auth/totp/enrolment', { method: 'POST' });
+
+export const confirmTotpEnrolment = (code: string) =>
+  api<{ recoveryCodes: string[] }>('/auth/totp/confirmation', {
+    method: 'POST',
+    body: { code },
+  });
+
+export const removeTotp = (code: string) =>
+  api<undefined>('/auth/totp/removal', { method: 'POST', body: { code } });

@@ -108,6 +108,8 @@ export interface CaseView {
   version: number;
   availableActions: CaseAction[];
   createdAt: string;
+  /** the 查询码 printed on the receipt; tracking needs it with the number. */
+  trackingCode: string | null;
   /** Once delivered: by post, the address (staff who may see the case) and the masked phone. */
   delivery?: CaseDelivery | null;
 }

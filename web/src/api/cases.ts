@@ -68,8 +68,9 @@ export const receiptPdfUrl = (id: string) => `${API_BASE}${caseUrl(id)}/receipt.
 export const noticePdfUrl = (id: string) => `${API_BASE}${caseUrl(id)}/notice.pdf`;
 
 /** Public tracking (GS-9): no login. */
-export const trackCase = (number: string, phoneLast4: string) =>
-  api<TrackView>('/track', { query: { number, phoneLast4 } });
+/** Public tracking: the case number and the 查询码 printed on the receipt (X-2). */
+export const trackCase = (number: string, code: string) =>
+  api<TrackView>('/track', { query: { number, code } });
 
 /** Searches Chinese, English, full pinyin and pinyin initials ("sbk" finds 社保卡补办). */
 export const searchCatalog = (q: string, signal?: AbortSignal) =>

@@ -43,6 +43,8 @@ export interface Me {
   residentId: string | null;
   grants: Grant[];
   preferences: Preferences;
+  /** login asks for a code when enabled; required = must enrol before anything else. */
+  secondFactor?: { enabled: boolean; required: boolean };
 }
 
 export type RegionLevel = 'province' | 'city' | 'district' | 'town' | 'village' | 'grid';

@@ -14,6 +14,7 @@ import { orderCapabilitiesOf } from '../pages/orders/order-roles';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
 import { NavBar } from './NavBar';
+import { SecondFactorGate } from './SecondFactorGate';
 import { navItemsFor } from './nav-items';
 
 const HomePage = lazy(() => import('../pages/home/HomePage'));
@@ -79,6 +80,7 @@ export function AppShell() {
         {wide && <NavBar items={items} variant="side" />}
         <main id="main" className="app-main" tabIndex={-1}>
           <Suspense fallback={<PageSpinner />}>
+            <SecondFactorGate />
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/regions" element={<RegionsPage />} />

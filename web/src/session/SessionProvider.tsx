@@ -60,11 +60,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      signedIn(await authApi.login(username, password));
+    async (username: string, password: string, otp?: string) => {
+      signedIn(await authApi.login(username, password, otp));
     },
     [signedIn],
   );
+
+  /** Reads the account again (e.g. after turning on two-step verification). */
+  const refresh = useCallback(async () => {
+    signedIn(await authApi.fetchMe());
+  }, [signedIn]);
 
   const logout = useCallback(async () => {
     try {
@@ -96,8 +101,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionValue>(
-    () => ({ status, me, expired, preferences, login, logout, updatePreferences }),
-    [status, me, expired, preferences, login, logout, updatePreferences],
+    () => ({ status, me, expired, preferences, login, logout, updatePreferences, refresh }),
+    [status, me, expired, preferences, login, logout, updatePreferences, refresh],
   );
 
   return <SessionContext value={value}>{children}</SessionContext>;

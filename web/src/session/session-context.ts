@@ -10,8 +10,10 @@ export interface SessionValue {
   expired: boolean;
   /** Effective preferences: the account's after login, this browser's before. */
   preferences: Preferences;
-  login: (username: string, password: string) => Promise<void>;
+  login: (username: string, password: string, otp?: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reads the logged-in account again from the server. */
+  refresh: () => Promise<void>;
   /** Applies at once; saved to the account when logged in. Rejects (and reverts) on failure. */
   updatePreferences: (changes: Partial<Preferences>) => Promise<void>;
 }

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, CatalogMaterial } from '../../api/case-types';
-import { formatDay, formatMoment, joinList, localName } from './case-format';
+import { formatDay, formatMoment, formatTrackingCode, joinList, localName } from './case-format';
 import { CaseStateTag, TongbanTag } from './CaseTags';
 import { NoticeDetails } from './NoticeDetails';
 
 /** The track page's address for this case: what the PDF's QR code opens too. */
-export const trackUrlOf = (number: string) =>
-  `${window.location.origin}/track?number=${encodeURIComponent(number)}`;
+export const trackUrlOf = (number: string, code?: string | null) =>
+  `${window.location.origin}/track?number=${encodeURIComponent(number)}${
+    code ? `&code=${encodeURIComponent(code)}` : ''
+  }`;
 
 /**
  * 受理回执 — or, while materials are missing, the 一次性告知书 — as a printable sheet: the case
@@ -28,7 +30,7 @@ export function CaseReceipt({
     view.presented.map((k) => names.get(k) ?? k),
     lang,
   );
-  const trackUrl = trackUrlOf(view.number);
+  const trackUrl = trackUrlOf(view.number, view.trackingCode);
 
   const rows: { key: string; label: string; value: ReactNode }[] = [
     { key: 'item', label: t('cases.receipt.item'), value: localName(view.item.name, lang) },
@@ -112,6 +114,12 @@ export function CaseReceipt({
         >
           <NoticeDetails notice={view.notice} />
         </section>
+      )}
+      {view.trackingCode && (
+        <p className="receipt-tracking-code" data-testid="receipt-tracking-code">
+          {t('cases.receipt.trackingCode')}
+          <strong className="mono">{formatTrackingCode(view.trackingCode)}</strong>
+        </p>
       )}
       <p className="receipt-track">{t('cases.receipt.trackHint', { url: trackUrl })}</p>
     </article>

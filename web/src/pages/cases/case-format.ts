@@ -52,6 +52,11 @@ export function normaliseCaseNumber(raw: string): string {
 export const isCaseNumber = (value: string) => /^\d{8}-\d{5}$/.test(value);
 export const isPhoneLast4 = (value: string) => /^\d{4}$/.test(value);
 
+/** The 查询码 (X-2): 8 digits, shown as `1234 5678`; what is typed keeps only the digits. */
+export const normaliseTrackingCode = (value: string) => value.replace(/\D/g, '').slice(0, 8);
+export const isTrackingCode = (value: string) => /^\d{8}$/.test(value);
+export const formatTrackingCode = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
+
 /** A YYYY-MM-DD day as the reader says it: "2026年12月4日 周五" / "Fri, 4 Dec 2026". */
 export function formatDay(day: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,11 @@ import { useSession } from '../../session/session-context';
 interface Credentials {
   username: string;
   password: string;
+  otp?: string;
 }
+
+/** The server asks for the authenticator code with these codes. */
+const NEEDS_CODE = new Set(['TOTP_REQUIRED', 'TOTP_INVALID']);
 
 /** A big, clear login form. Enter submits; the server's localized error is shown as is. */
 export default function LoginPage() {
@@ -18,13 +22,24 @@ export default function LoginPage() {
   const [form] = Form.useForm<Credentials>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [askCode, setAskCode] = useState(false);
 
   const submit = (values: Credentials) => {
     setBusy(true);
     setError(null);
-    login(values.username.trim(), values.password).catch((e: unknown) => {
-      setError(e);
+    const otp = askCode ? values.otp?.trim() : undefined;
+    login(values.username.trim(), values.password, otp).catch((e: unknown) => {
       setBusy(false);
+      if (isApiError(e) && NEEDS_CODE.has(e.code)) {
+        // The password was right: keep it, ask for the code from the app.
+        if (e.code === 'TOTP_INVALID') setError(e);
+        setAskCode(true);
+        form.setFieldValue('otp', '');
+        setTimeout(() => form.focusField('otp'), 0);
+        return;
+      }
+      setError(e);
+      setAskCode(false);
       form.setFieldValue('password', '');
       form.focusField('password');
     });
@@ -71,6 +86,22 @@ export default function LoginPage() {
               autoComplete="current-password"
             />
           </Form.Item>
+          {askCode && (
+            <Form.Item
+              name="otp"
+              label={t('login.otp')}
+              extra={t('login.otpHelp')}
+              rules={[{ required: true, whitespace: true, message: t('login.otpRequired') }]}
+            >
+              <Input
+                data-testid="login-otp"
+                prefix={<SafetyOutlined aria-hidden />}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={12}
+              />
+            </Form.Item>
+          )}
           {error !== null && (
             <Alert
               className="login-alert"

@@ -5,7 +5,8 @@ import { isApiError } from '../../api/client';
 import { changePassword } from '../../api/auth';
 import { errorText } from '../../lib/errors';
 
-const MIN_LENGTH = 10;
+/** the server's rule (it also refuses common passwords: PASSWORD_TOO_COMMON). */
+const MIN_LENGTH = 12;
 
 interface PasswordValues {
   currentPassword: string;
@@ -33,6 +34,9 @@ export function ChangePasswordForm() {
         if (isApiError(e) && e.code === 'WRONG_PASSWORD') {
           form.setFields([{ name: 'currentPassword', errors: [e.title] }]);
           form.focusField('currentPassword');
+        } else if (isApiError(e) && e.code === 'PASSWORD_TOO_COMMON') {
+          form.setFields([{ name: 'newPassword', errors: [t('password.tooCommon')] }]);
+          form.focusField('newPassword');
         } else if (isApiError(e) && e.code === 'WEAK_PASSWORD') {
           form.setFields([{ name: 'newPassword', errors: [e.title] }]);
           form.focusField('newPassword');

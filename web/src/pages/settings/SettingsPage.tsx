@@ -4,6 +4,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useMe } from '../../session/session-context';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PreferencesForm } from './PreferencesForm';
+import { SecondFactorCard } from './SecondFactorCard';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -19,6 +20,9 @@ export default function SettingsPage() {
       </Card>
       <Card className="settings-card" title={<h2>{t('password.title')}</h2>}>
         <ChangePasswordForm />
+      </Card>
+      <Card className="settings-card" title={<h2>{t('twoFactor.title')}</h2>}>
+        <SecondFactorCard />
       </Card>
     </div>
   );

@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { TrackView } from '../../api/case-types';
@@ -8,13 +8,18 @@ import { trackCase } from '../../api/cases';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { useSession } from '../../session/session-context';
-import { isCaseNumber, isPhoneLast4, normaliseCaseNumber } from '../cases/case-format';
+import {
+  isCaseNumber,
+  isTrackingCode,
+  normaliseCaseNumber,
+  normaliseTrackingCode,
+} from '../cases/case-format';
 import { TrackResult } from './TrackResult';
 import './track.css';
 
 interface TrackValues {
   number: string;
-  phoneLast4: string;
+  code: string;
 }
 
 /** What to say when the lookup fails: too many tries gets its own words with the wait. */
@@ -31,13 +36,15 @@ function useTrackError() {
 
 /**
  * 办件查询 (GS-9): no login, phone first, big type. The receipt's QR code opens
- * /track?number=…, which fills in the number so only the 4 digits are left to type.
+ * /track?number=…&code=…, which fills in both and looks the case up at once; by hand, the number
+ * and the 8-digit 查询码 printed on the receipt (X-2: case numbers run in sequence, the code not).
  */
 export default function TrackPage() {
   const { t } = useTranslation();
   const { status } = useSession();
   const [params] = useSearchParams();
   const initialNumber = normaliseCaseNumber(params.get('number') ?? '');
+  const initialCode = normaliseTrackingCode(params.get('code') ?? '');
   const [form] = Form.useForm<TrackValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +55,7 @@ export default function TrackPage() {
   const submit = (values: TrackValues) => {
     setBusy(true);
     setError(null);
-    trackCase(values.number, values.phoneLast4)
+    trackCase(values.number, values.code)
       .then((view) => {
         setFound(view);
         setTimeout(() => resultRef.current?.scrollIntoView({ block: 'start' }), 0);
@@ -60,6 +67,13 @@ export default function TrackPage() {
       .finally(() => setBusy(false));
   };
 
+  // Scanned from the receipt: both are in the link, so look it up straight away.
+  useEffect(() => {
+    if (isCaseNumber(initialNumber) && isTrackingCode(initialCode))
+      submit({ number: initialNumber, code: initialCode });
+    // Once, for the link the page was opened with.
+  }, []);
+
   return (
     <div className="track-page">
       <h1 className="track-title">{t('cases.track.title')}</h1>
@@ -69,7 +83,7 @@ export default function TrackPage() {
         layout="vertical"
         size="large"
         requiredMark={false}
-        initialValues={{ number: initialNumber, phoneLast4: '' }}
+        initialValues={{ number: initialNumber, code: initialCode }}
         onFinish={submit}
         className="track-form"
       >
@@ -95,23 +109,23 @@ export default function TrackPage() {
           />
         </Form.Item>
         <Form.Item
-          name="phoneLast4"
-          label={t('cases.track.phone')}
-          extra={t('cases.track.phoneHelp')}
-          normalize={(v: string) => (v ?? '').replace(/\D/g, '').slice(0, 4)}
+          name="code"
+          label={t('cases.track.code')}
+          extra={t('cases.track.codeHelp')}
+          normalize={(v: string) => normaliseTrackingCode(v ?? '')}
           rules={[
             {
               validator: async (_rule, v: string | undefined) => {
-                if (!isPhoneLast4(v ?? '')) throw new Error(t('cases.track.phoneInvalid'));
+                if (!isTrackingCode(v ?? '')) throw new Error(t('cases.track.codeInvalid'));
               },
             },
           ]}
         >
           <Input
-            data-testid="track-phone4"
+            data-testid="track-code"
             inputMode="numeric"
             autoComplete="off"
-            maxLength={4}
+            maxLength={8}
             className="track-input track-input-short mono"
             autoFocus={initialNumber !== ''}
           />

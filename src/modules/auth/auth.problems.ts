@@ -1,0 +1,38 @@
+/** Problem codes of passwords and the second factor; spread into PROBLEMS. */
+export const AUTH_PROBLEMS = {
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    zh: '该密码过于常见或容易被猜到，请换一个更长、更不常见的密码',
+    en: 'This password is too common or easy to guess; choose a longer, less common one',
+  },
+  TOTP_REQUIRED: {
+    status: 401,
+    zh: '请输入身份验证器应用中的 6 位动态验证码',
+    en: 'Enter the 6-digit code from your authenticator app',
+  },
+  TOTP_INVALID: {
+    status: 401,
+    zh: '动态验证码不正确或已使用',
+    en: 'The authenticator code is wrong or already used',
+  },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: '管理员须先启用双重验证（身份验证器应用），请到“账号设置”中启用',
+    en: 'Administrators must turn on two-step verification first (Account settings)',
+  },
+  TOTP_NOT_STARTED: {
+    status: 409,
+    zh: '请先开始启用双重验证',
+    en: 'Start setting up two-step verification first',
+  },
+  TOTP_ALREADY_ENABLED: {
+    status: 409,
+    zh: '双重验证已启用',
+    en: 'Two-step verification is already on',
+  },
+  TOTP_REQUIRED_BY_POLICY: {
+    status: 409,
+    zh: '本系统要求管理员使用双重验证，不能关闭',
+    en: 'Administrators must keep two-step verification on here',
+  },
+} as const;
