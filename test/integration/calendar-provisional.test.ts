@@ -259,6 +259,28 @@ describe('provisional years and their notices', () => {
     expect((await admin.call('POST', '/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
+  it('two admins entering the same year at once: both succeed, one whole table wins', async () => {
+    const other = await t.login('admin');
+    const table = (day: string) => ({
+      note: `测试 ${day}`,
+      days: [
+        { date: `2030-${day}`, kind: 'holiday' },
+        { date: '2030-02-09', kind: 'workday' },
+      ],
+    });
+    const [a, b] = await Promise.all([
+      admin.call('PUT', '/api/v1/calendar/years/2030/notice', table('10-04')),
+      other.call('PUT', '/api/v1/calendar/years/2030/notice', table('10-05')),
+    ]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([200, 200]);
+    const now = (await clerk.call('GET', '/api/v1/calendar/years/2030/notice')).json<{
+      note: string;
+      days: { date: string }[];
+    }>();
+    expect(now.days).toHaveLength(2);
+    expect(now.days.map((d) => d.date)).toContain(`2030-${now.note.slice(3)}`);
+  });
+
   it('2028 stays provisional: a due date reaching into it says so', async () => {
     const res = await clerk.call('GET', '/api/v1/calendar/due-date?from=2027-12-20&days=20');
     expect(res.json()).toMatchObject({ dueDateProvisional: true, provisionalYears: [2028] });

@@ -118,9 +118,15 @@ export async function enterNotice(
     };
   });
   return db.transaction().execute(async (trx) => {
+    // Two admins entering the same year at once: the second waits here (row lock) or at the
+    // head's upsert below (unique key), then replaces what the first committed.
+    await trx
+      .updateTable('calendar_years')
+      .set((eb) => ({ note: eb.ref('note') }))
+      .where('year', '=', input.year)
+      .execute();
     const before = await readNotice(trx, input.year);
     const calBefore = await loadWorkCalendar(trx);
-    await trx.deleteFrom('calendar_notice_days').where('year', '=', input.year).execute();
     const head = {
       year: input.year,
       note: input.note,
@@ -138,6 +144,7 @@ export async function enterNotice(
         }),
       )
       .execute();
+    await trx.deleteFrom('calendar_notice_days').where('year', '=', input.year).execute();
     if (rows.length > 0) await trx.insertInto('calendar_notice_days').values(rows).execute();
     const calAfter = await loadWorkCalendar(trx);
     const fromDate = `${input.year}-01-01`;

@@ -23,6 +23,7 @@ import { HandoffButton } from '../firstresponse/HandoffButton';
 import { firstResponseCapabilitiesOf } from '../firstresponse/fr-roles';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
 import { MissingNowCard } from './MissingNowCard';
+import { yearsText } from './ProvisionalDue';
 import { NoticeDetails } from './NoticeDetails';
 import './cases.css';
 
@@ -64,7 +65,7 @@ function CaseDetail({
   changed: boolean;
   onAction: (action: CaseAction) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const canReadLog = useMemo(() => capabilitiesOf(me).readAudit, [me]);
   const canUpload = useMemo(() => caseCapabilitiesOf(me).fileCases, [me]);
@@ -87,7 +88,7 @@ function CaseDetail({
             type="warning"
             showIcon
             title={t('cases.detail.dueProvisionalHint', {
-              years: view.provisionalYears.join('、'),
+              years: yearsText(view.provisionalYears, i18n.language),
             })}
           />
         )}

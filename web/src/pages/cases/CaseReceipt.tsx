@@ -4,6 +4,7 @@ import type { CaseView, CatalogMaterial } from '../../api/case-types';
 import { formatDay, formatMoment, formatTrackingCode, joinList, localName } from './case-format';
 import { CaseStateTag, TongbanTag } from './CaseTags';
 import { NoticeDetails } from './NoticeDetails';
+import { yearsText } from './ProvisionalDue';
 
 /** The track page's address for this case: what the PDF's QR code opens too. */
 export const trackUrlOf = (number: string, code?: string | null) =>
@@ -68,7 +69,9 @@ export function CaseReceipt({
           </strong>
           {view.dueDateProvisional && (
             <div className="muted" data-testid="receipt-due-provisional">
-              {t('cases.detail.dueProvisionalHint', { years: view.provisionalYears.join('、') })}
+              {t('cases.detail.dueProvisionalHint', {
+                years: yearsText(view.provisionalYears, i18n.language),
+              })}
             </div>
           )}
         </>

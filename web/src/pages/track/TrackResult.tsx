@@ -4,6 +4,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, TrackView } from '../../api/case-types';
 import { formatDay, localName } from '../cases/case-format';
+import { yearsText } from '../cases/ProvisionalDue';
 
 type Tone = 'good' | 'wait' | 'act';
 
@@ -73,7 +74,9 @@ export function TrackResult({ view }: { view: TrackView }) {
           showIcon
           className="track-provisional"
           data-testid="track-due-provisional"
-          title={t('cases.track.dueProvisional', { years: view.provisionalYears.join('、') })}
+          title={t('cases.track.dueProvisional', {
+            years: yearsText(view.provisionalYears, i18n.language),
+          })}
         />
       )}
       {view.missing.length > 0 && (
