@@ -160,6 +160,26 @@ describe('an agent sees only the residents who authorized them (GS-6)', () => {
     expect(reveal.json()).toMatchObject({ code: 'AUTHORIZATION_EXPIRED' });
   });
 
+  it('the agent may not order a volunteer service on behalf of a resident who never authorized them', async () => {
+    const need = (residentId: string) =>
+      c.agent!.call('POST', '/api/v1/vs/needs/on-behalf', {
+        channel: 'walk_in',
+        residentId,
+        categoryCode: 'elderly',
+        regionCode: '110115110222',
+        description: '老人需要上门理发',
+        place: '三顺庄村东街8号',
+        contactName: '李大爷',
+        contactPhone: '010-69280001',
+      });
+    const refused = await need(li);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'AUTHORIZATION_MISSING' });
+    const [authorized] = await authorizedIds();
+    const ok = await need(authorized!);
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
   it('the agent registers a new resident, records the authorization, and then sees them', async () => {
     const idNumber = buildIdNumber('110115', '19500101', '733');
     const reg = await c.agent!.call('POST', '/api/v1/residents', {

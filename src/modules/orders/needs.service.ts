@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import type { Database, VsNeedTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { auditActor, authorize, isPartyBound, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { assertAgentMaySeeResident } from '../agents/authorization.check.ts';
 import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
 import { notify } from '../first-response/notification.service.ts';
 import { maskPhone } from '../residents/id-number.ts';
@@ -254,6 +255,13 @@ export async function submitNeedOnBehalf(
       .where('id', '=', residentId)
       .executeTakeFirst();
     if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
+    // An agent orders only for a resident who authorized them (GS-6, issue #10 point 8).
+    if (isPartyBound(grant))
+      await assertAgentMaySeeResident(db, {
+        agentAccountId: input.actor.accountId,
+        residentId,
+        now: input.now,
+      });
     const account = await db
       .selectFrom('accounts')
       .select('id')
