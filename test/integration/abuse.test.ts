@@ -416,6 +416,48 @@ describe('abuse (X-2)', () => {
       t.clock.advance(16 * 60_000);
     });
 
+    it('the owner can turn it off with a current code; then the password alone works again', async () => {
+      const row = await t.testDb.db.kysely
+        .selectFrom('accounts')
+        .select('totp_secret_cipher')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
+      const secret = t.pii.decrypt(row.totp_secret_cipher!);
+      t.clock.advance(30_000);
+      const signedIn = await login(t.app, {
+        username: 'admin',
+        password: DEMO_PASSWORD,
+        otp: await totpCodeAt(secret, t.clock.now),
+      });
+      expect(signedIn.statusCode, signedIn.body).toBe(200);
+      const cookie = `ds_session=${signedIn.cookies.find((c) => c.name === 'ds_session')!.value}`;
+      const off = (code: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/totp/removal',
+          headers: { cookie, 'content-type': 'application/json' },
+          payload: { code },
+        });
+      expect((await off('000000')).json()).toMatchObject({ code: 'TOTP_INVALID' });
+      t.clock.advance(30_000);
+      expect((await off(await totpCodeAt(secret, t.clock.now))).statusCode).toBe(204);
+      const events = await t.testDb.db.kysely
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', 'like', 'account.%')
+        .execute();
+      expect(events.map((e) => e.action)).toEqual(
+        expect.arrayContaining([
+          'account.totp_enabled',
+          'account.recovery_code_used',
+          'account.totp_disabled',
+        ]),
+      );
+      expect((await login(t.app, { username: 'admin', password: DEMO_PASSWORD })).statusCode).toBe(
+        200,
+      );
+    });
+
     it('REQUIRE_ADMIN_2FA: an administrator without a second factor can only enrol', async () => {
       const strict = await node({ REQUIRE_ADMIN_2FA: 'true' });
       // Another administrator, without a second factor.
