@@ -47,12 +47,12 @@ describe('printing in the PDF worker pool', () => {
     const stats = pdfPoolStats();
     expect(stats.completed - before).toBe(3);
     expect(stats.threads).toBe(1);
-    expect(stats.settings).toEqual({ threads: 1, heapMb: 96, queue: 64 });
+    expect(stats.settings).toEqual({ threads: 1, heapMb: 64, queue: 64 });
   });
 
   it('a full print queue answers 503 DOCUMENT_BUSY, and the pool keeps printing', async () => {
     await closePdfPool();
-    configurePdfPool({ threads: 1, heapMb: 96, queue: 1 });
+    configurePdfPool({ threads: 1, heapMb: 64, queue: 1 });
     const answers = await Promise.all(
       Array.from({ length: 6 }, () => clerk.call('GET', `/api/v1/cases/${caseId}/receipt.pdf`)),
     );

@@ -22,4 +22,9 @@ export const DOCUMENT_PROBLEMS = {
     zh: '打印任务过多，请稍后重试',
     en: 'Too many documents are being printed; try again shortly',
   },
+  DOCUMENT_RENDER_FAILED: {
+    status: 503,
+    zh: '文书生成失败（超时或内存不足），请稍后重试',
+    en: 'The document could not be drawn (timeout or out of memory); try again shortly',
+  },
 } as const;

@@ -10,13 +10,13 @@ import type { PdfResult, PdfTask } from './pdf-render.ts';
 export interface PdfPoolSettings {
   /** Worker threads (PDF_WORKERS, default 1). */
   threads: number;
-  /** V8 old-generation cap per worker in MB (PDF_WORKER_HEAP_MB, default 96). */
+  /** V8 old-generation cap per worker in MB (PDF_WORKER_HEAP_MB, default 64). */
   heapMb: number;
   /** Prints waiting beyond the running ones before 503 DOCUMENT_BUSY (PDF_QUEUE, default 64). */
   queue: number;
 }
 
-export const DEFAULT_PDF_POOL: PdfPoolSettings = { threads: 1, heapMb: 96, queue: 64 };
+export const DEFAULT_PDF_POOL: PdfPoolSettings = { threads: 1, heapMb: 64, queue: 64 };
 
 let settings: PdfPoolSettings = DEFAULT_PDF_POOL;
 let pool: Piscina<PdfTask, PdfResult> | null = null;
@@ -33,16 +33,30 @@ function thePool(): Piscina<PdfTask, PdfResult> {
     maxQueue: settings.queue,
     idleTimeout: 10 * 60_000,
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: settings.heapMb },
+    // Old generation capped (the live heap after the first print is ~40 MB: the parsed font);
+    // a small young generation keeps the worker's committed memory close to what it uses.
+    resourceLimits: { maxOldGenerationSizeMb: settings.heapMb, maxYoungGenerationSizeMb: 8 },
   });
   return pool;
 }
 
-/** Draws one paper in a worker; DOCUMENT_FONT_MISSING / DOCUMENT_BUSY as 503 problems. */
+/** A print that takes longer is abandoned (its worker is replaced): 503, never a hung request. */
+const PRINT_TIMEOUT_MS = 120_000;
+
+/**
+ * Draws one paper in a worker; DOCUMENT_FONT_MISSING / DOCUMENT_BUSY / DOCUMENT_RENDER_FAILED
+ * (timeout, or a worker that hit its memory cap) as 503 problems.
+ */
 export async function renderInPool(task: PdfTask): Promise<Buffer> {
   const p = thePool();
-  if (p.queueSize >= settings.queue) throw new AppError('DOCUMENT_BUSY');
-  const result = await p.run(task);
+  if (p.queueSize >= settings.queue) throw new AppError('DOCUMENT_BUSY', { retryAfterSeconds: 5 });
+  let result: PdfResult;
+  try {
+    result = await p.run(task, { signal: AbortSignal.timeout(PRINT_TIMEOUT_MS) });
+  } catch {
+    // The worker was aborted or died (its replacement starts on the next print).
+    throw new AppError('DOCUMENT_RENDER_FAILED', { retryAfterSeconds: 5 });
+  }
   if (!result.ok) throw new AppError(result.code);
   return Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
 }
