@@ -12,6 +12,7 @@ import type { PiiCipher } from '../../src/modules/residents/pii-crypto.ts';
 import { registerResident } from '../../src/modules/residents/residents.service.ts';
 import type { BenchDialect } from './args.ts';
 import { residentBody, type IdSource } from './ids.ts';
+import { SEED_CALLER } from '../../src/modules/auth/actor.ts';
 
 /** Two databases that start identical: one for the app, one for the floor. */
 export interface BenchDatabases {
@@ -50,7 +51,7 @@ async function seed(config: DatabaseConfig, opts: SeedOptions) {
         for (let i = next++; i < bodies.length; i = next++) {
           const created = await registerResident(
             { db: db.kysely, pii: opts.pii },
-            { resident: bodies[i]!, actor: null, requestId: null, now },
+            { resident: bodies[i]!, actor: SEED_CALLER, requestId: null, now },
           );
           residentIds[i] = created.id;
         }

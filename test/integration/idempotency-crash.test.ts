@@ -156,6 +156,7 @@ describe('an idempotent write whose node dies after commit', () => {
       'cookie',
       t.clock.now,
     );
+    if (!actor) throw new Error('the clerk is logged in');
     const before = await count('residents');
     const write = () =>
       registerResident(

@@ -36,6 +36,7 @@ import {
   submitCode,
 } from './attendance.service.ts';
 import { cancelSignup, myActivities, signUp } from './signup.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const MANAGERS = ['team_leader', 'volunteer_staff'] as const;
@@ -71,7 +72,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await createActivity(deps, {
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       });
       return reply.status(201).send(created);
@@ -91,7 +92,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listActivities(db, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+      listActivities(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -100,7 +101,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: VS_ROLES } },
       schema: { tags, summary: 'One activity', params: Id, response: { 200: ActivityView } },
     },
-    async (request) => getActivity(db, { id: request.params.id, actor: request.actor! }),
+    async (request) => getActivity(db, { id: request.params.id, actor: actorOf(request) }),
   );
 
   app.post(
@@ -119,7 +120,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       cancelActivity(db, {
         id: request.params.id,
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -136,8 +137,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { activity } = await managedActivity(db, request.params.id, request.actor!);
-      return roster(db, activity, request.actor!);
+      const { activity } = await managedActivity(db, request.params.id, actorOf(request));
+      return roster(db, activity, actorOf(request));
     },
   );
 
@@ -160,7 +161,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       return checkInCode(deps, {
         id: request.params.id,
         direction: request.query.direction,
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
       });
     },
@@ -180,7 +181,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const s = await signUp(db, {
         activityId: request.params.id,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       });
       return reply.status(201).send(s);
@@ -199,7 +200,11 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      cancelSignup(db, { activityId: request.params.id, actor: request.actor!, ...meta(request) }),
+      cancelSignup(db, {
+        activityId: request.params.id,
+        actor: actorOf(request),
+        ...meta(request),
+      }),
   );
 
   app.post(
@@ -219,7 +224,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         activityId: request.params.id,
         direction: request.body.direction,
         code: request.body.code,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -240,7 +245,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       recordAttendance(deps, {
         activityId: request.params.id,
         ...request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -257,7 +262,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      myActivities(db, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+      myActivities(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(
@@ -276,7 +281,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       setTravel(deps, {
         recordId: request.params.id,
         travelMinutes: request.body.travelMinutes,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -297,7 +302,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       confirmHours(deps, {
         recordId: request.params.id,
         ...request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -318,7 +323,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       rejectHours(deps, {
         recordId: request.params.id,
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );

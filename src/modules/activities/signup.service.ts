@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { Database, VsActivityTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { auditActor, authorize, type Actor, type Caller } from '../auth/actor.ts';
 import { notify } from '../first-response/notification.service.ts';
 import { isUniqueViolation, myVolunteer } from './activity.access.ts';
 import type { MyActivitiesQuery } from './activity.schema.ts';
@@ -129,7 +129,7 @@ export async function signUp(
  */
 export async function promoteNext(
   trx: Transaction<Database>,
-  input: { activity: VsActivityTable; actor: Actor | null; requestId: string; now: Date },
+  input: { activity: VsActivityTable; actor: Caller; requestId: string; now: Date },
 ): Promise<string | null> {
   const { activity, now } = input;
   const nowIso = now.toISOString();

@@ -13,6 +13,7 @@ import {
   recordAuthorization,
   revokeAuthorization,
 } from './authorization.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const WRITERS = ['clerk', 'town_officer', 'agent'] as const;
 
@@ -36,7 +37,7 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await recordAuthorization(db, {
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -56,7 +57,7 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listAuthorizations(db, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+      listAuthorizations(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(
@@ -75,7 +76,7 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
       revokeAuthorization(db, {
         id: request.params.id,
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),

@@ -7,6 +7,7 @@ import { STAFF_ROLES } from '../auth/roles.ts';
 import { AuthorizationView } from './authorization.schema.ts';
 import { readAuthorizationScan, uploadAuthorizationScan } from './authorization-scan.service.ts';
 import { sendUploadedFile } from '../../server/file-reply.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Params = z.object({ id: z.string().uuid() });
 
@@ -48,7 +49,7 @@ export const authorizationScanRoutes: FastifyPluginAsyncZod = async (app) => {
         contentType,
         body: request.body,
         pii: app.deps.pii,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -70,7 +71,7 @@ export const authorizationScanRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await readAuthorizationScan(db, {
         id: request.params.id,
         pii: app.deps.pii,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });

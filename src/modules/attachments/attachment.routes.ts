@@ -10,6 +10,7 @@ import {
   CaseParams,
   UploadQuery,
 } from './attachment.schema.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -60,7 +61,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         contentType,
         body: request.body,
         pii: app.deps.pii,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -79,7 +80,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(AttachmentView) },
       },
     },
-    async (request) => listAttachments(db, { caseId: request.params.id, actor: request.actor! }),
+    async (request) => listAttachments(db, { caseId: request.params.id, actor: actorOf(request) }),
   );
 
   app.get(
@@ -96,7 +97,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await readAttachment(db, {
         id: request.params.id,
         pii: app.deps.pii,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAuditEvents, verifyAndCheckpoint } from './audit.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
@@ -44,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listAuditEvents(db, { actor: request.actor!, roles: AUDIT_READERS, ...request.query }),
+      listAuditEvents(db, { actor: actorOf(request), roles: AUDIT_READERS, ...request.query }),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import { RegionCodeSchema } from '../regions/regions.schema.ts';
 import { auditActor, authorize, reachPrefixes } from './actor.ts';
 import { createAccount } from './account.service.ts';
 import { ROLES } from './roles.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const GrantInput = z
   .strictObject({
@@ -46,7 +47,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const prefixes = reachPrefixes(request.actor!, ['admin']);
+      const prefixes = reachPrefixes(actorOf(request), ['admin']);
       const grants = await db
         .selectFrom('role_grants')
         .select(['account_id', 'role', 'region_code', 'station_id'])
@@ -94,7 +95,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = actorOf(request);
       for (const g of request.body.grants) {
         let regionCode = g.regionCode;
         if (g.stationId) {

@@ -16,6 +16,28 @@ export interface Grant {
   reachPrefix: string;
 }
 
+/**
+ * The system itself — demo seeding and the operator's CLI (imports, sweeps): never an HTTP caller.
+ * Services take a `Caller`; only an explicit system actor skips the caller's scope checks (a route
+ * always hands over a logged-in `Actor`, see `server/route-actor.ts`).
+ */
+export interface SystemActor {
+  readonly system: 'seed' | 'cli' | 'sweep';
+}
+export const SEED_CALLER: SystemActor = Object.freeze({ system: 'seed' });
+export type Caller = Actor | SystemActor;
+
+export function isSystemActor(caller: Caller): caller is SystemActor {
+  return 'system' in caller;
+}
+
+/** The logged-in actor behind a caller; a system caller here is a programming error. */
+export function personOf(caller: Caller): Actor {
+  if (isSystemActor(caller))
+    throw new Error(`a ${caller.system} caller cannot act as a person here`);
+  return caller;
+}
+
 export interface Actor {
   accountId: string;
   username: string;
@@ -131,7 +153,8 @@ export function referenceDataGrant(
 }
 
 /** The audit actor for a grant. */
-export function auditActor(actor: Actor | null, grant?: Grant) {
+export function auditActor(caller: Caller, grant?: Grant) {
+  const actor = isSystemActor(caller) ? null : caller;
   return {
     accountId: actor?.accountId ?? null,
     role: grant?.role ?? actor?.grants[0]?.role ?? null,

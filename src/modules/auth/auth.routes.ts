@@ -15,6 +15,7 @@ import {
   revokeSession,
 } from './session.service.ts';
 import { freeText } from '../../shared/free-text.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Credentials = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -187,14 +188,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const token =
         request.cookies[SESSION_COOKIE] ??
         /^Bearer\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (token && request.actor) {
+      const actor = request.actor; // public route: a logged-out caller has nothing to end
+      if (token && actor) {
         await revokeSession(db, token, now);
         await db.transaction().execute((trx) =>
           recordAudit(trx, {
-            actor: auditActor(request.actor),
+            actor: auditActor(actor),
             action: 'account.logged_out',
             entityType: 'account',
-            entityId: request.actor!.accountId,
+            entityId: actorOf(request).accountId,
             requestId: request.id,
             now,
           }),
@@ -215,7 +217,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeView },
       },
     },
-    async (request) => me(request.actor!.accountId),
+    async (request) => me(actorOf(request).accountId),
   );
 
   app.post(
@@ -234,11 +236,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await changePassword(db, {
-        accountId: request.actor!.accountId,
+        accountId: actorOf(request).accountId,
         currentPassword: request.body.currentPassword,
         newPassword: request.body.newPassword,
         keepSessionId: request.sessionTokenHash,
-        actor: auditActor(request.actor),
+        actor: auditActor(actorOf(request)),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -267,9 +269,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         Object.entries(request.body).filter(([, v]) => v !== undefined),
       );
       return updatePreferences(db, {
-        accountId: request.actor!.accountId,
+        accountId: actorOf(request).accountId,
         changes,
-        actor: auditActor(request.actor),
+        actor: auditActor(actorOf(request)),
         requestId: request.id,
         now: app.deps.now(),
       });

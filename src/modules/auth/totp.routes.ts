@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditActor } from './actor.ts';
 import { ALL_ROLES } from './roles.ts';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from './totp.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Code = z.strictObject({ code: z.string().trim().min(6).max(20) });
 
@@ -24,7 +25,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      startTotpEnrolment(ctx, { accountId: request.actor!.accountId, now: app.deps.now() }),
+      startTotpEnrolment(ctx, { accountId: actorOf(request).accountId, now: app.deps.now() }),
   );
 
   app.post(
@@ -41,9 +42,9 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       confirmTotpEnrolment(ctx, {
-        accountId: request.actor!.accountId,
+        accountId: actorOf(request).accountId,
         code: request.body.code,
-        actor: auditActor(request.actor),
+        actor: auditActor(actorOf(request)),
         requestId: request.id,
         now: app.deps.now(),
       }),
@@ -62,7 +63,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = request.actor!;
+      const actor = actorOf(request);
       await disableTotp(ctx, {
         accountId: actor.accountId,
         code: request.body.code,

@@ -25,6 +25,7 @@ import {
   setOverride,
 } from './calendar.service.ts';
 import { enterNotice, getNotice, listNotices } from './calendar-notice.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const STAFF = { access: { roles: STAFF_ROLES } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
@@ -64,7 +65,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       setOverride(db, {
         date: request.params.date,
         ...request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),
@@ -84,7 +85,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await removeOverride(db, {
         date: request.params.date,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -167,7 +168,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       enterNotice(db, {
         year: request.params.year,
         ...request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),

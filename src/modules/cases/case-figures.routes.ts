@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
 import { supervisionWorkbook, XLSX_CONTENT_TYPE } from './case-supervision.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -32,7 +33,7 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      stationCaseFigures(app.kysely, { actor: request.actor!, now: app.deps.now() }),
+      stationCaseFigures(app.kysely, { actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -49,7 +50,7 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await supervisionWorkbook(app.kysely, {
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
       });
       return reply

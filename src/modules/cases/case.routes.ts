@@ -13,6 +13,7 @@ import {
 } from './case.schema.ts';
 import { trackCase } from './case.tracking.ts';
 import { getCaseView, listCases } from './case.view.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -43,7 +44,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await fileCase(db, {
         ...request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
         yellowWithinWorkingDays,
@@ -65,7 +66,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listCases(db, {
-        actor: request.actor!,
+        actor: actorOf(request),
         ...request.query,
         now: app.deps.now(),
         yellowWithinWorkingDays,
@@ -86,7 +87,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       getCaseView(db, {
         id: request.params.id,
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
         yellowWithinWorkingDays,
         pii: app.deps.pii,
@@ -118,7 +119,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => caseHistory(db, { id: request.params.id, actor: request.actor! }),
+    async (request) => caseHistory(db, { id: request.params.id, actor: actorOf(request) }),
   );
 
   app.post(
@@ -140,7 +141,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       transitionCase(db, {
         caseId: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
         yellowWithinWorkingDays,

@@ -11,6 +11,7 @@ import {
 import { createItem, getItem, listItems, updateItem } from './catalog.service.ts';
 import { CATALOG_EXPORTERS, exportCatalog, importCatalog } from './catalog-io.ts';
 import { XLSX_CONTENT_TYPE } from './catalog-xlsx.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const PUBLIC = { access: { public: true } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
@@ -93,7 +94,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await createItem(db, {
         item: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -117,7 +118,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const { item } = await updateItem(db, {
         code: request.params.code,
         item: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -138,7 +139,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await exportCatalog(db, {
         format: request.query.format,
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
       });
       void reply.header('content-disposition', `attachment; filename="${file.filename}"`);
@@ -185,7 +186,7 @@ const catalogImportRoute: FastifyPluginAsyncZod = async (io) => {
       return importCatalog(db, {
         format,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: io.deps.now(),
       });

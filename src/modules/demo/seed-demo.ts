@@ -14,6 +14,7 @@ import { seedDemoRecords } from '../records/records.demo.ts';
 import { seedDemoAuthorizations } from '../agents/agents.demo.ts';
 import { demoPeople } from './demo-people.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
+import { SEED_CALLER } from '../auth/actor.ts';
 
 /** Demo-only password for every demo account; printed in the README; never in production. */
 export const DEMO_PASSWORD = 'Doorstep-demo-2026';
@@ -78,7 +79,7 @@ export async function seedDemo(deps: {
         phone: `010-6928${String(stationIds.size).padStart(4, '0')}`,
         openingHours: kind === 'village_station' ? MARKET_DAY_HOURS : HOURS,
       },
-      actor: null,
+      actor: SEED_CALLER,
       isDemo: true,
       requestId: null,
       now,
@@ -151,7 +152,7 @@ export async function seedDemo(deps: {
   for (const s of story) {
     const r = await registerResident(
       { db, pii },
-      { resident: s, actor: null, isDemo: true, requestId: null, now },
+      { resident: s, actor: SEED_CALLER, isDemo: true, requestId: null, now },
     );
     residentIds.push(r.id);
   }
@@ -167,7 +168,7 @@ export async function seedDemo(deps: {
           homeRegionCode: home,
           address: `北京市大兴区${nameOf(home.slice(0, 9) + '000')}${nameOf(home)}${1 + (i % 60)}号`,
         },
-        actor: null,
+        actor: SEED_CALLER,
         isDemo: true,
         requestId: null,
         now,

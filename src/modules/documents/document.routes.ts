@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseDocumentPdf, type CaseDocumentKind } from './document.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -44,7 +45,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         const pdf = await caseDocumentPdf(db, {
           kind: route.kind,
           id: request.params.id,
-          actor: request.actor!,
+          actor: actorOf(request),
           now: app.deps.now(),
           publicUrl: app.deps.config.publicUrl,
         });

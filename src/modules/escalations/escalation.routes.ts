@@ -5,6 +5,7 @@ import {
   ESCALATION_READERS,
   listEscalations,
 } from './escalation.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const EscalationView = z.object({
   id: z.string(),
@@ -38,7 +39,7 @@ export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listEscalations(app.kysely, {
-        actor: request.actor!,
+        actor: actorOf(request),
         open: request.query.open === 'true',
         limit: request.query.limit,
         offset: request.query.offset,
@@ -59,7 +60,7 @@ export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await acknowledgeEscalation(app.kysely, {
         id: request.params.id,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });

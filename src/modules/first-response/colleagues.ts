@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const HANDLERS = ['clerk', 'agent', 'town_officer', 'district_officer'] as const;
 
@@ -55,6 +56,6 @@ export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => listColleagues(app.kysely, request.actor!),
+    async (request) => listColleagues(app.kysely, actorOf(request)),
   );
 };

@@ -13,6 +13,7 @@ import { createHandoff, decideHandoff } from './handoff.service.ts';
 import { getHandoff, listHandoffs } from './handoff.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { listNotifications, markNotificationRead } from './notification.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 
@@ -40,7 +41,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await createHandoff(db, {
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       });
       return reply.status(201).send(created);
@@ -62,7 +63,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
       decideHandoff(db, {
         id: request.params.id,
         decision: 'accepted',
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -84,7 +85,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
         id: request.params.id,
         decision: 'declined',
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -101,7 +102,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listHandoffs(db, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+      listHandoffs(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -116,7 +117,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getHandoff(db, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+      getHandoff(db, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -134,7 +135,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
       listNotifications(db, {
         ...request.query,
         unread: request.query.unread === 'true',
-        actor: request.actor!,
+        actor: actorOf(request),
       }),
   );
 
@@ -152,7 +153,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       markNotificationRead(db, {
         id: request.params.id,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );

@@ -11,6 +11,7 @@ import {
 import { closeInquiry, recordInquiry } from './inquiry.service.ts';
 import { getInquiry, listInquiries } from './inquiry.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 /** 首问负责 inquiries (GS-4). */
 export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,7 +32,7 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await recordInquiry(db, {
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -55,7 +56,7 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
       listInquiries(db, {
         ...request.query,
         mine: request.query.mine === 'true',
-        actor: request.actor!,
+        actor: actorOf(request),
       }),
   );
 
@@ -70,7 +71,7 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InquiryView },
       },
     },
-    async (request) => getInquiry(db, { id: request.params.id, actor: request.actor! }),
+    async (request) => getInquiry(db, { id: request.params.id, actor: actorOf(request) }),
   );
 
   app.post(
@@ -90,7 +91,7 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
       closeInquiry(db, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),

@@ -56,6 +56,7 @@ import {
   teamInbox,
 } from './orders.service.ts';
 import { rateNeed, teamRanking } from './ratings.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const tags = ['volunteer-orders'];
@@ -103,7 +104,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await submitNeed(db, pii, {
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           ...meta(request),
         }),
       ),
@@ -126,7 +127,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await submitNeedOnBehalf(db, pii, {
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           ...meta(request),
         }),
       ),
@@ -142,7 +143,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(MyNeedView) },
       },
     },
-    async (request) => listMyNeeds(db, { actor: request.actor! }),
+    async (request) => listMyNeeds(db, { actor: actorOf(request) }),
   );
 
   app.get(
@@ -156,7 +157,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(NeedView) },
       },
     },
-    async (request) => listNeeds(db, { ...request.query, actor: request.actor! }),
+    async (request) => listNeeds(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.post(
@@ -175,10 +176,10 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = await acceptNeed(db, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       });
-      return reply.status(201).send(await detail(id, request.actor!));
+      return reply.status(201).send(await detail(id, actorOf(request)));
     },
   );
 
@@ -198,7 +199,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       rejectNeed(db, {
         id: request.params.id,
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       }),
   );
@@ -219,10 +220,10 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const id = await mergeNeeds(db, {
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         ...meta(request),
       });
-      return reply.status(201).send(await detail(id, request.actor!));
+      return reply.status(201).send(await detail(id, actorOf(request)));
     },
   );
 
@@ -245,7 +246,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           needId: request.params.id,
           stars: request.body.stars,
           comment: request.body.comment,
-          actor: request.actor!,
+          actor: actorOf(request),
           ...meta(request),
         }),
       ),
@@ -262,7 +263,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(OrderView) },
       },
     },
-    async (request) => listOrders(db, { ...request.query, actor: request.actor! }),
+    async (request) => listOrders(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(
@@ -279,7 +280,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: OrderDetailView },
       },
     },
-    async (request) => detail(request.params.id, request.actor!),
+    async (request) => detail(request.params.id, actorOf(request)),
   );
 
   app.get(
@@ -293,7 +294,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SuggestionView },
       },
     },
-    async (request) => suggestTeams(db, { id: request.params.id, actor: request.actor! }),
+    async (request) => suggestTeams(db, { id: request.params.id, actor: actorOf(request) }),
   );
 
   const centreAction = <B extends z.ZodType>(
@@ -315,8 +316,8 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       async (request) => {
         const p = request.params;
-        await run(p.id, request.body as z.infer<B>, { actor: request.actor!, ...meta(request) });
-        return detail(p.id, request.actor!);
+        await run(p.id, request.body as z.infer<B>, { actor: actorOf(request), ...meta(request) });
+        return detail(p.id, actorOf(request));
       },
     );
 
@@ -391,7 +392,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(InboxItemView) },
       },
     },
-    async (request) => teamInbox(db, pii, { actor: request.actor! }),
+    async (request) => teamInbox(db, pii, { actor: actorOf(request) }),
   );
 
   app.get(

@@ -45,6 +45,7 @@ import {
   STAR_PACK_READERS,
   STAR_PACK_SETTERS,
 } from './stars.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const TAGS = ['volunteer records'];
 
@@ -62,7 +63,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyRecordView },
       },
     },
-    async (request) => getMyRecord(db, { actor: request.actor! }),
+    async (request) => getMyRecord(db, { actor: actorOf(request) }),
   );
 
   app.get(
@@ -79,7 +80,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getRecord(db, { volunteerId: request.params.volunteerId, actor: request.actor! }),
+      getRecord(db, { volunteerId: request.params.volunteerId, actor: actorOf(request) }),
   );
 
   app.post(
@@ -101,7 +102,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
         await addRecordEntry(db, {
           volunteerId: request.params.volunteerId,
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: app.deps.now(),
         }),
@@ -118,7 +119,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(CandidateView) },
       },
     },
-    async (request) => certificateCandidates(db, { actor: request.actor! }),
+    async (request) => certificateCandidates(db, { actor: actorOf(request) }),
   );
 
   app.get(
@@ -135,7 +136,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       previewCertificate(db, {
         ...request.query,
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
         publicUrl: publicUrl(),
       }),
@@ -159,7 +160,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await issueCertificate(db, {
           ...request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: app.deps.now(),
           publicUrl: publicUrl(),
@@ -178,7 +179,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(CertificateSummary) },
       },
     },
-    async (request) => listCertificates(db, { ...request.query, actor: request.actor! }),
+    async (request) => listCertificates(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(
@@ -192,7 +193,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CertificateView },
       },
     },
-    async (request) => getCertificate(db, { id: request.params.id, actor: request.actor! }),
+    async (request) => getCertificate(db, { id: request.params.id, actor: actorOf(request) }),
   );
 
   app.get(
@@ -209,7 +210,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const pdf = await certificatePdf(db, {
         id: request.params.id,
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
       });
       return reply
@@ -242,7 +243,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       revokeCertificate(db, {
         id: request.params.id,
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),
@@ -298,7 +299,7 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       assignStarPack(db, {
         regionCode: request.params.regionCode,
         packCode: request.body.packCode,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),
@@ -318,6 +319,6 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      regionFigures(db, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+      regionFigures(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 };

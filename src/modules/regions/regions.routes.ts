@@ -18,6 +18,7 @@ import {
   regionPath,
   updateStation,
 } from './regions.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const PUBLIC = { access: { public: true } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
@@ -76,7 +77,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await createRegion(db, {
         region: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -132,7 +133,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const id = await createStation(db, {
         station: request.body,
-        actor: request.actor,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -156,7 +157,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       updateStation(db, {
         id: request.params.id,
         patch: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),

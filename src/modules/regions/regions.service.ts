@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Database, RegionLevel, Station } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { auditActor, authorize, type Actor, isSystemActor, type Caller } from '../auth/actor.ts';
 import { isValidParentLevel, LEVEL_PREFIX_LENGTH, scopePrefix } from '../auth/region-code.ts';
 import type { NewRegion, NewStation, OpeningHours, StationPatch } from './regions.schema.ts';
 
@@ -201,14 +201,16 @@ export async function createStation(
   db: Kysely<Database>,
   input: {
     station: z.infer<typeof NewStation>;
-    actor: Actor | null;
+    actor: Caller;
     isDemo?: boolean;
     requestId: string | null;
     now: Date;
   },
 ) {
   const { station } = input;
-  const grant = input.actor ? authorize(input.actor, ['admin'], station.regionCode) : undefined;
+  const grant = isSystemActor(input.actor)
+    ? undefined
+    : authorize(input.actor, ['admin'], station.regionCode);
   return db.transaction().execute(async (trx) => {
     const region = await trx
       .selectFrom('regions')

@@ -16,6 +16,7 @@ import {
   registerResident,
   revealResident,
 } from './residents.service.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 /** the resident registry. ID numbers travel only in bodies, never in URLs or logs. */
 export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +36,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await registerResident(deps, {
         resident: request.body,
-        actor: request.actor,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -57,7 +58,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       lookupResident(deps, {
         idNumber: request.body.idNumber,
-        actor: request.actor!,
+        actor: actorOf(request),
         now: app.deps.now(),
       }),
   );
@@ -79,7 +80,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listResidents(deps, { actor: request.actor!, ...request.query, now: app.deps.now() }),
+      listResidents(deps, { actor: actorOf(request), ...request.query, now: app.deps.now() }),
   );
 
   app.get(
@@ -94,7 +95,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getResident(deps, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+      getResident(deps, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(
@@ -114,7 +115,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       return revealResident(deps, {
         id: request.params.id,
         reason: request.body.reason,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });

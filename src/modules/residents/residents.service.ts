@@ -4,7 +4,15 @@ import type { z } from 'zod';
 import type { Database, Resident } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, standingIn, type Actor } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  standingIn,
+  type Actor,
+  isSystemActor,
+  type Caller,
+} from '../auth/actor.ts';
 import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
 import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../auth/roles.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from './id-number.ts';
@@ -91,16 +99,16 @@ export async function registerResident(
   deps: ResidentDeps,
   input: {
     resident: z.infer<typeof NewResident>;
-    actor: Actor | null;
+    actor: Caller;
     isDemo?: boolean;
     requestId: string | null;
     now: Date;
   },
 ) {
   const { resident } = input;
-  const grant = input.actor
-    ? authorize(input.actor, RESIDENT_REGISTRARS, resident.homeRegionCode)
-    : undefined;
+  const grant = isSystemActor(input.actor)
+    ? undefined
+    : authorize(input.actor, RESIDENT_REGISTRARS, resident.homeRegionCode);
   const parsed = parseIdNumber(resident.idNumber, input.now.toISOString().slice(0, 10));
   if (!parsed.ok) throw new AppError(parsed.problem);
   const idHash = deps.pii.lookupHash(parsed.value);
@@ -121,7 +129,9 @@ export async function registerResident(
     if (dup) {
       // Inside the caller's reach the clerk can look the person up; outside it, say only that the
       // person is registered elsewhere and what to do (a move between towns is the district's call).
-      const reach = input.actor ? reachPrefixes(input.actor, RESIDENT_READERS) : [''];
+      const reach = isSystemActor(input.actor)
+        ? ['']
+        : reachPrefixes(input.actor, RESIDENT_READERS);
       const visible = reach.some((p) => dup.home_region_code.startsWith(p));
       throw new AppError(visible ? 'RESIDENT_EXISTS' : 'RESIDENT_REGISTERED_ELSEWHERE');
     }

@@ -10,7 +10,15 @@ import type {
 } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, hasAnyRole, type Actor, type Grant } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  hasAnyRole,
+  type Actor,
+  type Grant,
+  isSystemActor,
+  type Caller,
+} from '../auth/actor.ts';
 import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
 import { categoryEditorGrant } from './category.scope.ts';
 import { assertCategory } from './teams.service.ts';
@@ -93,15 +101,15 @@ export async function createCategory(
   db: Kysely<Database>,
   input: {
     body: z.infer<typeof NewCategory>;
-    actor: Actor | null;
+    actor: Caller;
     isDemo?: boolean;
     requestId: string | null;
     now: Date;
   },
 ) {
-  const owner = input.actor
-    ? await newCategoryOwner(db, input.actor, input.body.regionCode)
-    : { regionCode: input.body.regionCode ?? null, grant: undefined };
+  const owner = isSystemActor(input.actor)
+    ? { regionCode: input.body.regionCode ?? null, grant: undefined }
+    : await newCategoryOwner(db, input.actor, input.body.regionCode);
   const grant = owner.grant;
   const row: VsCategoryTable = {
     code: input.body.code,
@@ -193,11 +201,11 @@ export async function updateCategory(
  */
 async function assertListEditor(
   db: Conn,
-  actor: Actor | null,
+  actor: Caller,
   regionCode: string,
   teamId: string | null,
 ): Promise<Grant | undefined> {
-  if (!actor) return undefined;
+  if (isSystemActor(actor)) return undefined;
   if (isStaffIn(actor, regionCode)) return authorize(actor, VS_STAFF, regionCode);
   const leaderGrant = actor.grants.find((g) => g.role === 'team_leader');
   if (leaderGrant && teamId) {
@@ -275,7 +283,7 @@ export async function createResource(
   db: Kysely<Database>,
   input: {
     body: z.infer<typeof NewResource>;
-    actor: Actor | null;
+    actor: Caller;
     isDemo?: boolean;
     id?: string;
     requestId: string | null;
@@ -306,7 +314,7 @@ export async function createResource(
       contact: body.contact,
       active: 1,
       is_demo: input.isDemo ? 1 : 0,
-      created_by: input.actor?.accountId ?? null,
+      created_by: isSystemActor(input.actor) ? null : input.actor.accountId,
       created_at: nowIso,
       updated_at: nowIso,
     };
@@ -463,7 +471,7 @@ export async function createProject(
   db: Kysely<Database>,
   input: {
     body: z.infer<typeof NewProject>;
-    actor: Actor | null;
+    actor: Caller;
     isDemo?: boolean;
     id?: string;
     requestId: string | null;
@@ -488,7 +496,7 @@ export async function createProject(
       on_menu: body.onMenu ? 1 : 0,
       active: 1,
       is_demo: input.isDemo ? 1 : 0,
-      created_by: input.actor?.accountId ?? null,
+      created_by: isSystemActor(input.actor) ? null : input.actor.accountId,
       created_at: nowIso,
       updated_at: nowIso,
     };

@@ -5,7 +5,15 @@ import type { z } from 'zod';
 import type { Database, VsTeamTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+  isSystemActor,
+  type Caller,
+} from '../auth/actor.ts';
 import type {
   JoinDecision,
   MemberQuery,
@@ -123,7 +131,7 @@ export async function createTeam(
   db: Kysely<Database>,
   input: {
     body: z.infer<typeof NewTeam>;
-    actor: Actor | null;
+    actor: Caller;
     isDemo?: boolean;
     /** The seed fixes demo ids so tests can name them. */
     id?: string;
@@ -132,7 +140,9 @@ export async function createTeam(
   },
 ) {
   const { body, now } = input;
-  const grant = input.actor ? authorize(input.actor, VS_STAFF, body.regionCode) : undefined;
+  const grant = isSystemActor(input.actor)
+    ? undefined
+    : authorize(input.actor, VS_STAFF, body.regionCode);
   return db.transaction().execute(async (trx) => {
     const region = await regionInfo(trx, body.regionCode);
     const wantParent = PARENT_KIND[body.kind];
@@ -192,7 +202,11 @@ export async function createTeam(
       : null;
     return teamView(
       { ...row, region_name: region.name, leader_name: leaderName, member_count: 0 },
-      new Set(input.actor && body.leaderAccountId === input.actor.accountId ? [row.id] : []),
+      new Set(
+        !isSystemActor(input.actor) && body.leaderAccountId === input.actor.accountId
+          ? [row.id]
+          : [],
+      ),
     );
   });
 }

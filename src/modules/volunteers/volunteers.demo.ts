@@ -19,6 +19,7 @@ import { registerResident } from '../residents/residents.service.ts';
 import { createCategory, createProject, createResource } from './lists.service.ts';
 import { createTeam } from './teams.service.ts';
 import { registerVolunteer } from './volunteers.service.ts';
+import { SEED_CALLER } from '../auth/actor.ts';
 
 export const GUCHENG = '530702000000'; // 丽江市古城区
 export const DAYAN = '530702002000'; // 大研街道
@@ -193,7 +194,7 @@ export async function seedDemoVolunteers(deps: {
   password: string;
 }) {
   const { db, pii, now } = deps;
-  const base = { actor: null, isDemo: true, requestId: null, now } as const;
+  const base = { actor: SEED_CALLER, isDemo: true, requestId: null, now } as const;
 
   for (const [i, c] of DEMO_CATEGORIES.entries()) {
     await createCategory(db, { ...base, body: { ...c, sortOrder: (i + 1) * 10 } });

@@ -17,6 +17,7 @@ import {
   updateVolunteer,
 } from './volunteers.service.ts';
 import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const AGE_RULES =
   'The ID number is validated as for residents (GB 11643) and stored encrypted; responses show it masked. Age is counted on the China date: under 14 is refused (VOLUNTEER_TOO_YOUNG); 14–17 needs `guardianConsent` (VOLUNTEER_GUARDIAN_CONSENT_REQUIRED). A second registration of the same ID number or account is 409 VOLUNTEER_ALREADY_REGISTERED.';
@@ -41,7 +42,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await registerVolunteer(deps, {
         body: request.body,
         mode: 'self',
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -59,7 +60,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyVolunteerView },
       },
     },
-    async (request) => myVolunteer(deps, { actor: request.actor!, now: app.deps.now() }),
+    async (request) => myVolunteer(deps, { actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(
@@ -78,7 +79,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       const created = await registerVolunteer(deps, {
         body: request.body,
         mode: 'staff',
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       });
@@ -98,7 +99,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listVolunteers(deps, { ...request.query, actor: request.actor!, now: app.deps.now() }),
+      listVolunteers(deps, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -113,7 +114,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      getVolunteer(deps, { id: request.params.id, actor: request.actor!, now: app.deps.now() }),
+      getVolunteer(deps, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.patch(
@@ -132,7 +133,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       updateVolunteer(deps, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
       }),

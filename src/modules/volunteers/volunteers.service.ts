@@ -5,7 +5,15 @@ import type { z } from 'zod';
 import type { Database, VsVolunteerTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+  personOf,
+  type Caller,
+} from '../auth/actor.ts';
 import { townCodeOf } from '../auth/region-code.ts';
 import { nextCounter } from '../cases/case.repo.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../residents/id-number.ts';
@@ -143,7 +151,7 @@ export async function registerVolunteer(
   input: {
     body: Registration;
     mode: 'self' | 'staff' | 'seed';
-    actor: Actor | null;
+    actor: Caller;
     /** For mode 'seed': the account to link (or none). */
     accountId?: string | null;
     isDemo?: boolean;
@@ -154,10 +162,11 @@ export async function registerVolunteer(
 ) {
   const { body, now } = input;
   let grant: Grant | undefined;
-  if (input.mode === 'staff') grant = authorize(input.actor!, VS_STAFF, body.homeRegionCode);
+  if (input.mode === 'staff')
+    grant = authorize(personOf(input.actor), VS_STAFF, body.homeRegionCode);
   const accountId =
     input.mode === 'self'
-      ? input.actor!.accountId
+      ? personOf(input.actor).accountId
       : input.mode === 'seed'
         ? (input.accountId ?? null)
         : null;
@@ -217,7 +226,7 @@ export async function registerVolunteer(
             ? JSON.stringify(storedConsent(deps.pii, body.guardianConsent, now))
             : null,
         status: 'active',
-        registered_by: input.mode === 'seed' ? accountId : input.actor!.accountId,
+        registered_by: input.mode === 'seed' ? accountId : personOf(input.actor).accountId,
         is_demo: input.isDemo ? 1 : 0,
         created_at: nowIso,
         updated_at: nowIso,

@@ -48,6 +48,7 @@ import {
   TeamView,
 } from './volunteers.schema.ts';
 import { VS_LIST_EDITORS, VS_STAFF } from './vs.scope.ts';
+import { actorOf } from '../../server/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const LEADERS_AND_STAFF = ['admin', 'volunteer_staff', 'team_leader'] as const;
@@ -92,7 +93,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await createCategory(db, {
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: now(),
         }),
@@ -116,7 +117,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       updateCategory(db, {
         code: request.params.code,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: now(),
       }),
@@ -134,7 +135,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(TeamView) },
       },
     },
-    async (request) => listTeams(db, { ...request.query, actor: request.actor! }),
+    async (request) => listTeams(db, { ...request.query, actor: actorOf(request) }),
   );
   app.get(
     '/vs/teams/:id',
@@ -147,7 +148,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: TeamView },
       },
     },
-    async (request) => getTeam(db, { id: request.params.id, actor: request.actor! }),
+    async (request) => getTeam(db, { id: request.params.id, actor: actorOf(request) }),
   );
   app.post(
     '/vs/teams',
@@ -164,7 +165,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await createTeam(db, {
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: now(),
         }),
@@ -186,7 +187,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       updateTeam(db, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: now(),
       }),
@@ -204,7 +205,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listMembers(db, { teamId: request.params.id, actor: request.actor!, ...request.query }),
+      listMembers(db, { teamId: request.params.id, actor: actorOf(request), ...request.query }),
   );
   app.post(
     '/vs/teams/:id/join-requests',
@@ -223,7 +224,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
         await requestJoin(db, {
           teamId: request.params.id,
           note: request.body.note,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: now(),
         }),
@@ -241,7 +242,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      listJoinRequests(db, { status: request.query.status, actor: request.actor! }),
+      listJoinRequests(db, { status: request.query.status, actor: actorOf(request) }),
   );
   app.post(
     '/vs/join-requests/:id/decision',
@@ -260,7 +261,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       decideJoin(db, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: now(),
       }),
@@ -308,7 +309,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await createResource(db, {
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: now(),
         }),
@@ -330,7 +331,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       updateResource(db, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: now(),
       }),
@@ -378,7 +379,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await createProject(db, {
           body: request.body,
-          actor: request.actor!,
+          actor: actorOf(request),
           requestId: request.id,
           now: now(),
         }),
@@ -400,7 +401,7 @@ export const vsRoutes: FastifyPluginAsyncZod = async (app) => {
       updateProject(db, {
         id: request.params.id,
         body: request.body,
-        actor: request.actor!,
+        actor: actorOf(request),
         requestId: request.id,
         now: now(),
       }),
