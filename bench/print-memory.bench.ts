@@ -66,7 +66,10 @@ async function floor(renders: number): Promise<void> {
       procedure: '受理—审核—办结',
       fee: '不收费',
     },
-    trackingUrl: 'http://localhost:3000/track?number=20260302-00001',
+    provisionalYears: [],
+    missingNow: [],
+    trackingCode: '3141 5926',
+    trackingUrl: 'http://localhost:3000/track?number=20260302-00001&code=31415926',
     issuedAt: new Date('2026-03-02T02:00:00.000Z'),
   };
   const before = statusMb('self', 'VmRSS');

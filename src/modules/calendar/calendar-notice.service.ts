@@ -9,7 +9,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CalendarNoticeDayTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../auth/actor.ts';
+import { calendarEditorGrant } from './calendar.scope.ts';
 import { recomputeDueDates } from '../cases/case-due-dates.ts';
 import { recomputeHandoffDueDates } from '../first-response/handoff-due-dates.ts';
 import { checkNoticeDays, parseNoticeCsv, type NoticeDayInput } from './calendar-notice.ts';
@@ -102,7 +103,8 @@ export async function enterNotice(
     now: Date;
   },
 ) {
-  const grant = authorize(input.actor, EDITORS);
+  // Shared reference data: only an administrator covering every station may enter it.
+  const grant = await calendarEditorGrant(db, input.actor, EDITORS);
   if (input.year <= LAST_OFFICIAL_YEAR)
     throw new AppError('CALENDAR_YEAR_OFFICIAL', { detail: String(input.year) });
   const checked = checkNoticeDays(input.year, daysOf(input));
