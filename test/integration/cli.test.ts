@@ -136,7 +136,7 @@ describe('doorstep seed --demo on an empty database', { timeout: 120_000 }, () =
 
 describe(
   'the README production steps, in order, on an empty database',
-  { timeout: 180_000 },
+  { timeout: 480_000 },
   () => {
     it('migrate → import regions → create-admin works; create-admin first says what to do', async () => {
       const testDb = await createTestDb();
