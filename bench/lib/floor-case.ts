@@ -27,7 +27,11 @@ import {
 import { decideScope } from '../../src/modules/cases/case.scope.ts';
 import { noticeRequests } from '../../src/modules/cases/case.requests.ts';
 import type { StoredRequest } from '../../src/modules/cases/case-requests.repo.ts';
-import { dueDateProvisionality, lightOf, missingNowView } from '../../src/modules/cases/case.view.ts';
+import {
+  dueDateProvisionality,
+  lightOf,
+  missingNowView,
+} from '../../src/modules/cases/case.view.ts';
 import { availableActions, type CaseState } from '../../src/modules/cases/case.workflow.ts';
 import { AppError } from '../../src/server/problem.ts';
 import type { CaseViewRow } from './floor-case-store.ts';
