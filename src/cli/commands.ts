@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
+import { auditRootKey } from '../modules/audit/audit-key.ts';
 import { verifyAndCheckpoint, writeAuditCheckpoint } from '../modules/audit/audit.service.ts';
 import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
@@ -137,6 +138,14 @@ export async function runRotateKey(newKeyBase64: string): Promise<number> {
     console.error(`refused: the new key: ${(err as Error).message}`);
     return 2;
   }
+  if (!loadConfig().auditKey) {
+    // The audit chain's key is derived from the data key unless DOORSTEP_AUDIT_KEY is set: rotating
+    // the data key would make every keyed audit event unverifiable. Pin the audit key first.
+    console.error(
+      'refused: the audit chain key is derived from the data key. First set DOORSTEP_AUDIT_KEY on every node to the value `doorstep audit root-key` prints (keep it in your secret store), then rotate.',
+    );
+    return 2;
+  }
   return withDatabase(async ({ db, dataKey }) => {
     if (dataKey.equals(newKey)) {
       console.error('refused: the new key is the key in use');
@@ -199,6 +208,19 @@ export async function runSweep(): Promise<number> {
     console.log(
       `deadline sweep: ${r.cases.escalated} overdue cases and ${r.handoffs.escalated} overdue hand-offs escalated`,
     );
+    return 0;
+  });
+}
+
+/**
+ * Prints the audit chain's root key (base64) so it can be pinned as DOORSTEP_AUDIT_KEY before the
+ * data key is rotated. It opens the database first, so a wrong data key is refused, not printed.
+ */
+export async function runAuditRootKey(): Promise<number> {
+  const config = loadConfig();
+  return withDatabase(async ({ dataKey }) => {
+    const root = auditRootKey({ dataKey, auditKey: config.auditKey });
+    process.stdout.write(`${root.toString('base64')}\n`);
     return 0;
   });
 }

@@ -5,6 +5,7 @@ import { serve, prepare } from '../server/bootstrap.ts';
 import { DataKeyMismatchError } from '../server/secrets.ts';
 import {
   runAuditCheckpoint,
+  runAuditRootKey,
   runAuditVerify,
   runCreateAdmin,
   runImportRegions,
@@ -121,6 +122,14 @@ audit
   .description('check the keyed chain and the signed checkpoints; names the first broken link')
   .action(async () => {
     process.exitCode = await runAuditVerify();
+  });
+audit
+  .command('root-key')
+  .description(
+    'print the audit chain root key (base64) to pin as DOORSTEP_AUDIT_KEY before rotating the data key',
+  )
+  .action(async () => {
+    process.exitCode = await runAuditRootKey();
   });
 audit
   .command('checkpoint')

@@ -148,6 +148,7 @@ describe(
         NODE_ENV: 'production',
         DATABASE_URL: url,
         LOG_LEVEL: 'silent',
+        DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-prod-')),
         DOORSTEP_DATA_KEY: Buffer.alloc(32, 4).toString('base64'),
         DOORSTEP_ADMIN_PASSWORD: 'a-very-long-admin-password',
       };
@@ -173,17 +174,31 @@ describe(
         'is not the key this database was encrypted with',
       );
       // Rotation: one command moves everything to the new key; then only the new key starts.
+      // The audit chain's key is derived from the data key until it is pinned: rotation refuses
+      // until DOORSTEP_AUDIT_KEY holds the root `audit root-key` prints, so the chain stays verifiable.
       const newKey = Buffer.alloc(32, 6).toString('base64');
-      const rotated = await run(process.execPath, [CLI, 'rotate-key'], {
+      const unpinned = await run(process.execPath, [CLI, 'rotate-key'], {
         env: { ...env, DOORSTEP_NEW_DATA_KEY: newKey },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect((unpinned as { code: number }).code).toBe(2);
+      expect((unpinned as { stderr: string }).stderr).toContain('DOORSTEP_AUDIT_KEY');
+      const root = (await cli('audit', 'root-key')).stdout.trim();
+      expect(Buffer.from(root, 'base64')).toHaveLength(32);
+      const pinned = { ...env, DOORSTEP_AUDIT_KEY: root };
+      const rotated = await run(process.execPath, [CLI, 'rotate-key'], {
+        env: { ...pinned, DOORSTEP_NEW_DATA_KEY: newKey },
       });
       expect(rotated.stdout).toContain('data key rotated');
       const oldKey = await cli('migrate');
       expect(oldKey.code).toBe(2);
       const withNew = await run(process.execPath, [CLI, 'migrate'], {
-        env: { ...env, DOORSTEP_DATA_KEY: newKey },
+        env: { ...pinned, DOORSTEP_DATA_KEY: newKey },
       });
       expect(withNew.stdout).toContain('up to date');
+      const verified = await run(process.execPath, [CLI, 'audit', 'verify'], {
+        env: { ...pinned, DOORSTEP_DATA_KEY: newKey },
+      });
+      expect(verified.stdout).toContain('audit chain intact');
       await testDb.drop();
     });
   },

@@ -43,6 +43,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   items: 'catalog item codes',
   colour: 'a colour token',
   onDate: 'a date (YYYY-MM-DD, refined)',
+  csv: 'a year’s holiday notice as a CSV table (date,kind[,name]), parsed and checked row by row',
 };
 
 function fieldName(f: StringField): string {
@@ -53,6 +54,7 @@ const label = (f: StringField) => `${f.method} ${f.path} ${f.field.join('.')}`;
 const PARAMS: Record<string, string> = {
   code: 'DX-SB-001',
   date: '2026-03-10',
+  year: '2027',
   regionCode: '110115110000',
 };
 function urlOf(path: string): string {

@@ -15,18 +15,20 @@ function hkdf(root: Buffer, info: string): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', root, Buffer.alloc(0), info, 32));
 }
 
+/** The root: `auditKey` (base64, 32 bytes) wins over the one derived from the data key. */
+export function auditRootKey(input: { dataKey: Buffer; auditKey?: string | undefined }): Buffer {
+  if (!input.auditKey) return hkdf(input.dataKey, 'doorstep/audit-root/v1');
+  const root = Buffer.from(input.auditKey, 'base64');
+  if (root.length !== 32) throw new Error('DOORSTEP_AUDIT_KEY must be 32 bytes, base64-encoded');
+  return root;
+}
+
 /** `auditKey` (base64, 32 bytes) wins over the data key when both are given. */
 export function deriveAuditKeys(input: {
   dataKey: Buffer;
   auditKey?: string | undefined;
 }): AuditKeys {
-  let root: Buffer;
-  if (input.auditKey) {
-    root = Buffer.from(input.auditKey, 'base64');
-    if (root.length !== 32) throw new Error('DOORSTEP_AUDIT_KEY must be 32 bytes, base64-encoded');
-  } else {
-    root = hkdf(input.dataKey, 'doorstep/audit-root/v1');
-  }
+  const root = auditRootKey(input);
   return {
     chain: hkdf(root, 'doorstep/audit-chain/v1'),
     checkpoint: hkdf(root, 'doorstep/audit-checkpoint/v1'),

@@ -21,7 +21,11 @@ const Credentials = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
   /** The authenticator code (6 digits) or a recovery code, when the account has a second factor. */
-  otp: z.string().trim().min(1).max(20).optional(),
+  otp: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,20}$/)
+    .optional(),
 });
 
 const GrantView = z.object({

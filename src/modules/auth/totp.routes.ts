@@ -5,7 +5,13 @@ import { ALL_ROLES } from './roles.ts';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from './totp.service.ts';
 import { actorOf } from '../../server/route-actor.ts';
 
-const Code = z.strictObject({ code: z.string().trim().min(6).max(20) });
+/** A 6-digit code from the app, or a one-time recovery code (letters, digits, hyphens). */
+const Code = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,20}$/),
+});
 
 /** /auth/totp: enrol, confirm and turn off the second factor of one's own account. */
 export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,7 +21,8 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/totp/enrolment',
     {
-      config: own,
+      // Its answer is the new secret: honoured, never stored, so a repeat is a 409, not a replay.
+      config: { ...own, idempotent: 'secret-answer' },
       schema: {
         tags: ['auth'],
         summary: 'Start two-step verification: a new secret, shown once (otpauth URI and QR code)',
@@ -31,7 +38,8 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/totp/confirmation',
     {
-      config: own,
+      // Its answer is the recovery codes: honoured, never stored (a repeat is a 409).
+      config: { ...own, idempotent: 'secret-answer' },
       schema: {
         tags: ['auth'],
         summary:
@@ -53,7 +61,7 @@ export const totpRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/totp/removal',
     {
-      config: own,
+      config: { ...own, idempotent: true },
       schema: {
         tags: ['auth'],
         summary:

@@ -102,7 +102,7 @@ export const NoticeDayBody = z.strictObject({
 export const NoticeBody = z
   .strictObject({
     /** The notice it comes from, e.g. 国办发明电〔2026〕7号. */
-    note: z.string().trim().min(1).max(200),
+    note: freeText({ max: 200 }),
     days: z.array(NoticeDayBody).max(366).optional(),
     csv: z.string().max(20_000).optional(),
   })
