@@ -47,6 +47,17 @@ describe('data key rotation', () => {
   });
 
   it('re-encrypts and re-hashes everything; the old key is refused afterwards; the audit chain holds', async () => {
+    // An enrolled second factor's secret is encrypted with the data key too: it must move with it.
+    const admin = await db()
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable('accounts')
+      .set({ totp_secret_cipher: createPiiCipher(TEST_KEY).encrypt('JBSWY3DPEHPK3PXP') })
+      .where('id', '=', admin.id)
+      .execute();
     const counts = await rotateDataKey(db(), {
       oldKey: TEST_KEY,
       newKey: NEW_KEY,
@@ -55,7 +66,14 @@ describe('data key rotation', () => {
     expect(counts.residents).toBeGreaterThan(0);
     expect(counts.volunteers).toBeGreaterThan(0);
     expect(counts.needs).toBeGreaterThan(0);
+    expect(counts.totpSecrets).toBe(1);
     const fresh = createPiiCipher(NEW_KEY);
+    const secret = await db()
+      .selectFrom('accounts')
+      .select('totp_secret_cipher')
+      .where('id', '=', admin.id)
+      .executeTakeFirstOrThrow();
+    expect(fresh.decrypt(secret.totp_secret_cipher!)).toBe('JBSWY3DPEHPK3PXP');
     const old = createPiiCipher(TEST_KEY);
     const li = await db()
       .selectFrom('residents')

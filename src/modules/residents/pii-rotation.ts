@@ -26,6 +26,9 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/attachments/attachment.service.ts': 'attachments.data',
   'src/modules/agents/authorization-scan.service.ts': 'authorization_scans.data',
   'src/modules/cases/case-delivery.ts': 'case_deliveries.address_cipher, phone_cipher',
+  'src/modules/auth/totp.service.ts': 'accounts.totp_secret_cipher',
+  'src/server/idempotency.plugin.ts':
+    'idempotency_keys.body_hash — not rotated: keys live minutes and nodes are stopped to rotate; a retry across a rotation answers 422',
 };
 
 type Trx = Transaction<Database>;
@@ -122,6 +125,21 @@ async function rotateDeliveries(trx: Trx, c: Ciphers) {
   return rows.length;
 }
 
+async function rotateTotpSecrets(trx: Trx, c: Ciphers) {
+  const rows = await trx
+    .selectFrom('accounts')
+    .select(['id', 'totp_secret_cipher'])
+    .where('totp_secret_cipher', 'is not', null)
+    .execute();
+  for (const r of rows)
+    await trx
+      .updateTable('accounts')
+      .set({ totp_secret_cipher: again(c, r.totp_secret_cipher!) })
+      .where('id', '=', r.id)
+      .execute();
+  return rows.length;
+}
+
 /** Re-encrypts and re-hashes everything with `newKey`; the caller has checked `oldKey`'s fingerprint. */
 export async function rotateDataKey(
   db: Kysely<Database>,
@@ -138,6 +156,7 @@ export async function rotateDataKey(
       activities: await rotateActivities(trx, c),
       attachments: await rotateFiles(trx, c, 'attachments'),
       authorizationScans: await rotateFiles(trx, c, 'authorization_scans'),
+      totpSecrets: await rotateTotpSecrets(trx, c),
       caseDeliveries: await rotateDeliveries(trx, c),
     };
     await replaceKeyFingerprint(trx, input.newKey, input.now);
