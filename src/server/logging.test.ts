@@ -22,6 +22,15 @@ describe('log scrubbing and locale', () => {
     ).toBe('/x?q=138****8000');
     expect(scrubIdNumbers('/x?bad=%E0%A4%A')).toBe('/x?bad=%E0%A4%A');
   });
+  it('hides the tracking code of a /track URL, like a password', () => {
+    expect(scrubIdNumbers('/api/v1/track?number=20261204-00001&code=31415926')).toBe(
+      '/api/v1/track?number=20261204-00001&code=****',
+    );
+    expect(scrubIdNumbers('/api/v1/catalog/items?code=DX-SB-001')).toBe(
+      '/api/v1/catalog/items?code=DX-SB-001',
+    );
+  });
+
   it('takes a client request id only when it matches a strict pattern', () => {
     const req = (id: string | undefined) =>
       ({ headers: id === undefined ? {} : { 'x-request-id': id } }) as unknown as IncomingMessage;

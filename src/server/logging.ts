@@ -19,8 +19,12 @@ function decodeUrl(url: string): string {
  * logs. The URL is decoded first, so `q=%E7%A8%8B%20110115…` or full-width digits cannot slip by.
  */
 export function scrubIdNumbers(text: string): string {
-  return maskPersonalNumbers(decodeUrl(text));
+  const scrubbed = maskPersonalNumbers(decodeUrl(text));
+  return /\/track\b/.test(scrubbed) ? scrubbed.replace(TRACKING_CODE_PARAM, '$1****') : scrubbed;
 }
+
+/** A case's 查询码 opens its public tracking (X-2): like a password, it never reaches a log. */
+const TRACKING_CODE_PARAM = /([?&]code=)[^&#\s]*/g;
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
