@@ -14,6 +14,7 @@ const LI = '110115194803120019'; // 李长福, phone ending 5678
 const NO_CJK_FONT = locateCjkFont() === null;
 
 interface CaseJson {
+  trackingCode: string;
   id: string;
   number: string;
   dueDate: string;
@@ -38,7 +39,7 @@ describe('provisional years and their notices', () => {
     (
       await t.app.inject({
         method: 'GET',
-        url: `/api/v1/track?number=${kase.number}&phoneLast4=5678`,
+        url: `/api/v1/track?number=${kase.number}&code=${kase.trackingCode}`,
       })
     ).json<{ dueDate: string; dueDateProvisional: boolean; provisionalYears: number[] }>();
   const receipt = async () => {

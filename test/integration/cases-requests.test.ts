@@ -35,6 +35,8 @@ interface CaseJson {
   availableActions: string[];
   acceptingStation: { id: string; name: string };
   missingNow: MissingNow[];
+  /** X-2: the 查询码 printed on the receipt; tracking needs it with the number. */
+  trackingCode: string;
 }
 interface Figures {
   stationId: string;
@@ -69,7 +71,7 @@ describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
   const track = async (kase: CaseJson) => {
     const r = await t.app.inject({
       method: 'GET',
-      url: `/api/v1/track?number=${kase.number}&phoneLast4=5678`,
+      url: `/api/v1/track?number=${kase.number}&code=${kase.trackingCode}`,
     });
     expect(r.statusCode, r.body).toBe(200);
     return r.json<{ state: string; missing: { zh: string; en: string }[] }>();
