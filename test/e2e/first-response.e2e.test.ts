@@ -65,8 +65,13 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     await row.getByTestId('handoff-button').click();
     const receiver = page.getByTestId('handoff-receiver');
     await receiver.click();
-    await page.keyboard.type('魏善庄镇中心');
-    await page.locator('.ant-select-item-option', { hasText: TOWN_OFFICER }).first().click();
+    // Type into the select's own search box (not wherever the focus happens to be while the dialog
+    // animates in), then wait for the colleagues to arrive before picking one.
+    await receiver.locator('input').fill('魏善庄镇中心');
+    const option = page.locator('.ant-select-item-option', { hasText: TOWN_OFFICER }).first();
+    await option.waitFor();
+    await option.click();
+    await poll(() => receiver.innerText()).toContain(TOWN_OFFICER);
     await page.getByTestId('handoff-reason').fill(REASON);
     await page.screenshot({ path: `${SHOTS}/first-response-1-handoff.png`, fullPage: true });
     await page.getByTestId('handoff-submit').click();
