@@ -32,6 +32,7 @@ describe('fault injection and database timeouts (issue #10 points 14, 15)', () =
   it('reads PostgreSQL timeouts with defaults, refusing nonsense', () => {
     expect(postgresTimeouts({})).toEqual({
       connectMs: 5000,
+      poolWaitMs: 30_000,
       statementMs: 15_000,
       queryMs: 20_000,
       idleInTransactionMs: 30_000,

@@ -9,6 +9,11 @@ export type DatabaseConfig =
 export interface PostgresTimeouts {
   /** Opening a connection (DATABASE_CONNECT_TIMEOUT_MS, default 5000). */
   connectMs: number;
+  /**
+   * Waiting for a free pooled connection while all are busy — a burst queues, it is not an outage
+   * (DATABASE_POOL_WAIT_MS, default 30000).
+   */
+  poolWaitMs: number;
   /** Server-side statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS, default 15000). */
   statementMs: number;
   /** Client-side wait for any query's answer, e.g. a stalled server (DATABASE_QUERY_TIMEOUT_MS, default 20000). */
@@ -26,6 +31,7 @@ export function postgresTimeouts(env: NodeJS.ProcessEnv = {}): PostgresTimeouts 
   };
   return {
     connectMs: ms('DATABASE_CONNECT_TIMEOUT_MS', 5000),
+    poolWaitMs: ms('DATABASE_POOL_WAIT_MS', 30_000),
     statementMs: ms('DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
     queryMs: ms('DATABASE_QUERY_TIMEOUT_MS', 20_000),
     idleInTransactionMs: ms('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 30_000),

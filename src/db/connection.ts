@@ -35,12 +35,21 @@ function postgresTypes(): pg.CustomTypesConfig {
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.dialect === 'postgres') {
     const timeouts = config.timeouts ?? postgresTimeouts();
+    // pg-pool uses `connectionTimeoutMillis` both for the wait for a free connection and (passed on
+    // to each client) for opening one. They differ: a burst of 2,000 sign-ups queues for the pool and
+    // is served, while a database that is down or stalled must answer 503 quickly (#10 p. 15).
+    const connectMs = timeouts.connectMs;
+    class TimedClient extends pg.Client {
+      constructor(options?: pg.ClientConfig) {
+        super({ ...options, connectionTimeoutMillis: connectMs });
+      }
+    }
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,
       types: postgresTypes(),
-      // A database that is down or stalled must answer 503 quickly, never hang a request (#10 p. 15).
-      connectionTimeoutMillis: timeouts.connectMs,
+      Client: TimedClient,
+      connectionTimeoutMillis: timeouts.poolWaitMs,
       statement_timeout: timeouts.statementMs,
       query_timeout: timeouts.queryMs,
       idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,

@@ -17,6 +17,7 @@ describe('databaseFault', () => {
       new Error('timeout exceeded when trying to connect'),
     ],
     ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
+    ['timeout expired', new Error('timeout expired')],
   ])('%s is a database fault', (reason, error) => {
     expect(databaseFault(error)?.reason).toBe(reason);
   });

@@ -30,6 +30,7 @@ const PG_CODES = new Set([
 const PG_MESSAGES = [
   'Connection terminated',
   'timeout exceeded when trying to connect',
+  'timeout expired', // a client's own connect timeout (the pool's wait for a free client is separate)
   'Query read timeout',
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
