@@ -125,7 +125,8 @@ export default function TrackPage() {
             data-testid="track-code"
             inputMode="numeric"
             autoComplete="off"
-            maxLength={8}
+            // 8 digits, typed as printed on the receipt (“6131 5155”): room for the space.
+            maxLength={9}
             className="track-input track-input-short mono"
             autoFocus={initialNumber !== ''}
           />
