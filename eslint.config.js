@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'web/dist', 'test-results', 'bin', 'scripts/*.mjs'] },
+  { ignores: ['node_modules', 'data', 'dist', 'web/dist', 'test-results', 'bin', 'scripts/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -115,7 +115,10 @@ async function station(opts: {
 }): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-print-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [opts.doorstep, 'serve'], {
+  // Started as production starts it: with the node flags of the command's shebang line.
+  const shebang = fs.readFileSync(opts.doorstep, 'utf8').split('\n')[0] ?? '';
+  const nodeFlags = shebang.split(/\s+/).filter((word) => word.startsWith('--'));
+  const child = spawn(process.execPath, [...nodeFlags, opts.doorstep, 'serve'], {
     cwd: path.dirname(path.dirname(opts.doorstep)),
     env: {
       ...process.env,
@@ -125,7 +128,7 @@ async function station(opts: {
       DATABASE_URL: '',
       DOORSTEP_ENV: 'development',
       DOORSTEP_DATA_KEY: crypto.randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       SWEEP_INTERVAL_SECONDS: '0',
       AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
       WEB_DIST: path.join(dataDir, 'no-web'),
@@ -196,11 +199,16 @@ async function station(opts: {
     await Promise.all(
       Array.from({ length: opts.concurrency }, async () => {
         while (next < opts.prints) {
+          const started = next;
           const id = caseIds[next++ % caseIds.length]!;
           const t = performance.now();
           const res = await call('GET', `/cases/${id}/receipt.pdf`);
           const bytes = Buffer.from(await res.arrayBuffer());
           latencies.push(performance.now() - t);
+          if (performance.now() - t > 5000)
+            process.stderr.write(
+              `  slow print (started #${started + 1}): ${ms(performance.now() - t)}\n`,
+            );
           if (res.status !== 200 || !bytes.subarray(0, 5).equals(Buffer.from('%PDF-'))) failed++;
           if (latencies.length % 50 === 0)
             process.stderr.write(

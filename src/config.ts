@@ -78,7 +78,7 @@ export interface AppConfig {
   auditCheckpointFile: string;
   /** Seconds between audit checkpoints on this node; 0 turns them off (AUDIT_CHECKPOINT_INTERVAL_SECONDS, default 300). */
   auditCheckpointIntervalSeconds: number;
-  /** PDFs are drawn in worker threads: how many (PDF_WORKERS, default 1), heap cap each (PDF_WORKER_HEAP_MB, default 64), queue (PDF_QUEUE, default 64). */
+  /** PDFs are drawn in worker threads: how many (PDF_WORKERS, default 1), heap cap each (PDF_WORKER_HEAP_MB, default 40), queue (PDF_QUEUE, default 64). */
   pdfPool: { threads: number; heapMb: number; queue: number };
   /** Seconds before a pending (uncommitted) Idempotency-Key is released (IDEMPOTENCY_STALE_SECONDS, 120). */
   idempotencyStaleSeconds: number;
@@ -146,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditCheckpointIntervalSeconds: Number(env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 300),
     pdfPool: {
       threads: Math.max(1, Number(env.PDF_WORKERS ?? 1)),
-      heapMb: Number(env.PDF_WORKER_HEAP_MB ?? 64),
+      heapMb: Number(env.PDF_WORKER_HEAP_MB ?? 40),
       queue: Number(env.PDF_QUEUE ?? 64),
     },
     idempotencyStaleSeconds: Number(env.IDEMPOTENCY_STALE_SECONDS ?? 120),

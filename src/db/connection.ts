@@ -1,13 +1,19 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { postgresTimeouts, type DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** Only the driver in use is loaded: a town's SQLite server does not carry pg (and vice versa). */
+const requireDriver = createRequire(import.meta.url);
+const pgDriver = () => requireDriver('pg') as typeof pg;
+const sqliteDriver = () => requireDriver('better-sqlite3') as typeof SQLite;
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -16,7 +22,7 @@ export interface Db {
 }
 
 /** PostgreSQL values mapped to what SQLite returns, so rows look the same on both dialects. */
-function postgresTypes(): pg.CustomTypesConfig {
+function postgresTypes(driver: typeof pg): pg.CustomTypesConfig {
   const parsers = new Map<number, (value: string) => unknown>([
     [1184, (v) => new Date(v).toISOString()], // timestamptz → ISO-8601 UTC text
     [1114, (v) => new Date(`${v}Z`).toISOString()], // timestamp
@@ -26,7 +32,7 @@ function postgresTypes(): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       parsers.get(oid) ??
-      (pg.types.getTypeParser(oid, format) as (
+      (driver.types.getTypeParser(oid, format) as (
         value: string,
       ) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
   };
@@ -34,20 +40,21 @@ function postgresTypes(): pg.CustomTypesConfig {
 
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.dialect === 'postgres') {
+    const driver = pgDriver();
     const timeouts = config.timeouts ?? postgresTimeouts();
     // pg-pool uses `connectionTimeoutMillis` both for the wait for a free connection and (passed on
     // to each client) for opening one. They differ: a burst of 2,000 sign-ups queues for the pool and
     // is served, while a database that is down or stalled must answer 503 quickly (#10 p. 15).
     const connectMs = timeouts.connectMs;
-    class TimedClient extends pg.Client {
+    class TimedClient extends driver.Client {
       constructor(options?: pg.ClientConfig) {
         super({ ...options, connectionTimeoutMillis: connectMs });
       }
     }
-    const pool = new pg.Pool({
+    const pool = new driver.Pool({
       connectionString: config.url,
       max: config.poolSize,
-      types: postgresTypes(),
+      types: postgresTypes(driver),
       Client: TimedClient,
       connectionTimeoutMillis: timeouts.poolWaitMs,
       statement_timeout: timeouts.statementMs,
@@ -64,7 +71,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-  const sqlite = new SQLite(config.file);
+  const sqlite = new (sqliteDriver())(config.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');

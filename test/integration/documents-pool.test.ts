@@ -47,12 +47,33 @@ describe('printing in the PDF worker pool', () => {
     const stats = pdfPoolStats();
     expect(stats.completed - before).toBe(3);
     expect(stats.threads).toBe(1);
-    expect(stats.settings).toEqual({ threads: 1, heapMb: 64, queue: 64 });
+    expect(stats.settings).toEqual({ threads: 1, heapMb: 40, queue: 64 });
+  });
+
+  it('prints are served first come, first served under steady load (no print overtaken for long)', async () => {
+    // Four clerks print five receipts each, back to back. piscina's own queue let one early print
+    // be overtaken by every later one (piscinajs/piscina#1031): it finished last, after ~20 s.
+    let started = 0;
+    let finished = 0;
+    const overtakenBy: number[] = [];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 5; i++) {
+          const myStart = started++;
+          const res = await clerk.call('GET', `/api/v1/cases/${caseId}/receipt.pdf`);
+          expect(res.statusCode).toBe(200);
+          // Prints that started after this one and were done before it.
+          overtakenBy.push(finished++ - myStart);
+        }
+      }),
+    );
+    expect(overtakenBy).toHaveLength(20);
+    expect(Math.max(...overtakenBy), overtakenBy.join()).toBeLessThanOrEqual(4);
   });
 
   it('a full print queue answers 503 DOCUMENT_BUSY, and the pool keeps printing', async () => {
     await closePdfPool();
-    configurePdfPool({ threads: 1, heapMb: 64, queue: 1 });
+    configurePdfPool({ threads: 1, heapMb: 40, queue: 1 });
     const answers = await Promise.all(
       Array.from({ length: 6 }, () => clerk.call('GET', `/api/v1/cases/${caseId}/receipt.pdf`)),
     );

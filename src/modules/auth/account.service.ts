@@ -41,7 +41,7 @@ export interface CreateAccountInput {
 }
 
 export async function createAccount(db: Kysely<Database>, input: CreateAccountInput) {
-  assertAcceptablePassword(input.password, [input.username, input.displayName]);
+  await assertAcceptablePassword(input.password, [input.username, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   const nowIso = input.now.toISOString();
@@ -134,7 +134,7 @@ export async function changePassword(
   if (!(await verifyPassword(account.password_hash, input.currentPassword)))
     throw new AppError('WRONG_PASSWORD');
   if (input.newPassword === input.currentPassword) throw new AppError('WEAK_PASSWORD');
-  assertAcceptablePassword(input.newPassword, [account.username, account.display_name]);
+  await assertAcceptablePassword(input.newPassword, [account.username, account.display_name]);
   const newHash = await hashPassword(input.newPassword);
   const nowIso = input.now.toISOString();
   await db.transaction().execute(async (trx) => {

@@ -16,8 +16,11 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 /** Refuses a password that breaks the rules of password-rules.ts, with its problem code. */
-export function assertAcceptablePassword(password: string, userInputs: string[] = []): void {
-  const verdict = judgePassword(password, userInputs);
+export async function assertAcceptablePassword(
+  password: string,
+  userInputs: string[] = [],
+): Promise<void> {
+  const verdict = await judgePassword(password, userInputs);
   if (verdict === 'too_common') throw new AppError('PASSWORD_TOO_COMMON');
   if (verdict !== 'ok') throw new AppError('WEAK_PASSWORD');
 }

@@ -3,7 +3,8 @@
  * hand-offs (overdue ones marked) and the per-station figures with the second-request rate.
  * Scoped like GET /cases/figures: rows whose region lies in the caller's reach.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/excel.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
@@ -170,7 +171,7 @@ export async function supervisionWorkbook(
   const cases = await overdueCases(db, prefixes, today);
   const handoffs = await pendingHandoffs(db, prefixes, input.now);
   const figures = await stationCaseFigures(db, input);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Doorstep';
   wb.created = input.now;
   addSheet(wb, '超期办件', OVERDUE_COLUMNS, cases);

@@ -7,7 +7,8 @@
  * Lists (aliases, conditions, waivers) have one entry per line inside the cell; channels are
  * comma-separated; yes/no is 是/否; the fee is in yuan.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/excel.ts';
 import type { FieldError } from '../../server/problem.ts';
 import { AppError } from '../../server/problem.ts';
 import type { CatalogItem } from './catalog.schema.ts';
@@ -79,7 +80,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: S
 }
 
 export async function writeCatalogXlsx(items: CatalogItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Doorstep';
   addSheet(wb, 'items', ITEM_COLUMNS, items.map(itemRow));
   const materials = items.flatMap((item) =>
@@ -201,7 +202,7 @@ export function workbookOrder(a: FieldError, b: FieldError): number {
 }
 
 export async function readCatalogXlsx(buffer: Buffer): Promise<ReadCatalog> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch {

@@ -63,10 +63,15 @@ export function registerCjkFonts(
 }
 
 const NOTO = '/usr/share/fonts/opentype/noto';
+/**
+ * One face prints body and headings (headings are set larger): the bold collection is another
+ * 20 MB file parsed and held by every PDF worker, which kept a town server above its 256 MB
+ * budget while printing (issue #10 point 17). A deployment with memory to spare may still list
+ * a bold face here.
+ */
 export const DEBIAN_CJK_FONTS: readonly { regular: FontFace; bold?: FontFace }[] = [
   {
     regular: { src: `${NOTO}/NotoSansCJK-Regular.ttc`, family: 'NotoSansCJKsc-Regular' },
-    bold: { src: `${NOTO}/NotoSansCJK-Bold.ttc`, family: 'NotoSansCJKsc-Bold' },
   },
   {
     regular: { src: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
