@@ -65,12 +65,16 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     await row.getByTestId('handoff-button').click();
     const receiver = page.getByTestId('handoff-receiver');
     await receiver.click();
-    // Type into the select's own search box (not wherever the focus happens to be while the dialog
-    // animates in), then wait for the colleagues to arrive before picking one.
-    await receiver.locator('input').fill('魏善庄镇中心');
-    const option = page.locator('.ant-select-item-option', { hasText: TOWN_OFFICER }).first();
-    await option.waitFor();
-    await option.click();
+    // Type the colleague's whole name into the select's own search box (not wherever the focus
+    // happens to be while the dialog animates in), wait until the colleagues have arrived and the
+    // name is the only option left, then choose it with Enter: a mouse click on the option could
+    // land while the dropdown was still animating or re-rendering as the list arrived (seen once
+    // in two clean runs, and again on a loaded machine), and the choice was lost.
+    const search = receiver.locator('input');
+    await search.fill(TOWN_OFFICER);
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await poll(() => options.allInnerTexts()).toEqual([expect.stringContaining(TOWN_OFFICER)]);
+    await search.press('Enter');
     await poll(() => receiver.innerText()).toContain(TOWN_OFFICER);
     await page.getByTestId('handoff-reason').fill(REASON);
     await page.screenshot({ path: `${SHOTS}/first-response-1-handoff.png`, fullPage: true });
