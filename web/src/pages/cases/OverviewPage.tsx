@@ -20,9 +20,10 @@ import { DeadlineLightBadge } from './DeadlineLightBadge';
 import { useOpenCases } from './use-open-cases';
 import './cases.css';
 
-const LIGHTS = ['red', 'yellow', 'green', 'paused'] as const;
+/** 'none': open without a running clock (e.g. 待补正 before acceptance), so the cards add up. */
+const LIGHTS = ['red', 'yellow', 'green', 'paused', 'none'] as const;
 
-/** Four big numbers: overdue, nearly due, on time, paused — each with its words, not colour alone. */
+/** Five big numbers: overdue, nearly due, on time, paused, no clock — words, not colour alone. */
 function LightTotals({ totals }: { totals: LightCounts }) {
   return (
     <ul className="light-totals" data-testid="overview-totals">
@@ -124,8 +125,9 @@ export default function OverviewPage() {
           yellow: sum.yellow + r.counts.yellow,
           green: sum.green + r.counts.green,
           paused: sum.paused + r.counts.paused,
+          none: sum.none + r.counts.none,
         }),
-        { red: 0, yellow: 0, green: 0, paused: 0 },
+        { red: 0, yellow: 0, green: 0, paused: 0, none: 0 },
       ),
     [rows],
   );

@@ -110,6 +110,14 @@ describe('load per station', () => {
     ]);
     expect(rows[0]?.overdue).toHaveLength(2);
   });
+
+  it('counts every open case in exactly one card, 待补正 without a clock included', () => {
+    const rows = loadByStation([open('A', 'green'), open('A', 'none'), open('A', 'paused')]);
+    const row = rows[0]!;
+    const cards = Object.values(row.counts).reduce((a, b) => a + b, 0);
+    expect(cards).toBe(row.open);
+    expect(row.counts.none).toBe(1);
+  });
 });
 
 describe('station figures', () => {

@@ -99,7 +99,8 @@ export function formatMoment(iso: string, language: string): string {
   }).format(date);
 }
 
-export type LightCounts = Record<Exclude<DeadlineLight, 'none'>, number>;
+/** Every open case is in exactly one count: the overview's cards add up to its open cases. */
+export type LightCounts = Record<DeadlineLight, number>;
 
 export interface StationLoad {
   stationId: string;
@@ -120,14 +121,14 @@ export function loadByStation(cases: readonly CaseView[]): StationLoad[] {
       row = {
         stationId: c.acceptingStation.id,
         stationName: c.acceptingStation.name,
-        counts: { red: 0, yellow: 0, green: 0, paused: 0 },
+        counts: { red: 0, yellow: 0, green: 0, paused: 0, none: 0 },
         open: 0,
         overdue: [],
       };
       byStation.set(c.acceptingStation.id, row);
     }
     row.open += 1;
-    if (c.light !== 'none') row.counts[c.light] += 1;
+    row.counts[c.light] += 1;
     if (c.light === 'red') row.overdue.push(c);
   }
   return [...byStation.values()].sort(
@@ -154,7 +155,7 @@ export function withFigures(
     rows.push({
       stationId: f.stationId,
       stationName: f.stationName,
-      counts: { red: 0, yellow: 0, green: 0, paused: 0 },
+      counts: { red: 0, yellow: 0, green: 0, paused: 0, none: 0 },
       open: 0,
       overdue: [],
       figures: f,
