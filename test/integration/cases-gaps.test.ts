@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { STAFF_ROLES } from '../../src/modules/auth/roles.ts';
 import { ACCOUNTS } from './access/route-case.ts';
+import { OVERDUE_COLUMNS } from '../../src/modules/cases/case-supervision.ts';
 
 const LI = '110115194803120019'; // 李长福, home 三顺庄村
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -241,7 +242,8 @@ describe('cases: remaining gaps', () => {
       return out;
     };
     const overdue = rows('超期办件');
-    expect(overdue[0]![0]).toBe('办件编号 (number)');
+    // Headers in one language (issue #11: they mixed "办件编号 (number)").
+    expect(overdue[0]).toEqual(OVERDUE_COLUMNS.map((c) => c.zh));
     const firstRow = overdue.find((row) => row[0] === first.number);
     expect(firstRow).toEqual([
       first.number,
@@ -269,6 +271,31 @@ describe('cases: remaining gaps', () => {
     const stations = rows('各站数据');
     const yz = stations.find((row) => row[0] === first.acceptingStation.name);
     expect(yz).toEqual([first.acceptingStation.name, expect.any(String), 1, 1, 1, 1, 0, 1, 0, 0]);
+
+    // The same lists in English: sheet names, headers and words, no Chinese label left.
+    const en = await supervisor.call('GET', '/api/v1/cases/supervision.xlsx?lang=en');
+    expect(en.statusCode).toBe(200);
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
+    expect(wbEn.worksheets.map((w) => w.name)).toEqual([
+      'Overdue cases',
+      'Pending hand-offs',
+      'Stations',
+    ]);
+    const enRows = (name: string) => {
+      const out: unknown[][] = [];
+      wbEn.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    expect(enRows('Overdue cases')[0]).toEqual(OVERDUE_COLUMNS.map((c) => c.en));
+    expect(enRows('Overdue cases').find((row) => row[0] === first.number)?.[5]).toBe('Accepted');
+    expect(enRows('Pending hand-offs')[1]?.[0]).toBe('Case');
+    expect(enRows('Pending hand-offs')[1]?.[8]).toBe('Yes');
+    for (const sheet of ['Overdue cases', 'Pending hand-offs', 'Stations'])
+      expect(enRows(sheet)[0]!.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(
+      (await supervisor.call('GET', '/api/v1/cases/supervision.xlsx?lang=fr')).statusCode,
+    ).toBe(400);
 
     // Another town's officer sees none of it; a clerk may not export.
     const qyd = await t.login('clerk-qyd');

@@ -45,13 +45,15 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The supervisor’s lists as Excel: overdue cases, pending hand-offs, per-station figures',
         description:
-          'Three sheets: 超期办件 (running cases past their due date), 待接收转交 (pending hand-offs; 已超期 marks overdue ones) and 各站数据 (the figures of GET /cases/figures). Rows in the caller’s reach.',
+          'Three sheets: 超期办件 (running cases past their due date), 待接收转交 (pending hand-offs; 已超期 marks overdue ones) and 各站数据 (the figures of GET /cases/figures). Rows in the caller’s reach. Headers, sheet names and words in one language: `lang` (zh-CN, the default, or en).',
+        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }),
       },
     },
     async (request, reply) => {
       const file = await supervisionWorkbook(app.kysely, {
         actor: actorOf(request),
         now: app.deps.now(),
+        lang: request.query.lang,
       });
       return reply
         .type(XLSX_CONTENT_TYPE)

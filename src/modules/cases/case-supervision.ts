@@ -22,52 +22,75 @@ const MAX_ROWS = 5000;
 type Scalar = string | number | null;
 interface Column {
   zh: string;
+  en: string;
   key: string;
   width: number;
 }
 
+/** The workbook is in one language: the reader's (`?lang=`), Chinese by default. */
+export type WorkbookLanguage = 'zh-CN' | 'en';
+
+const WORDS = {
+  'zh-CN': {
+    sheets: ['超期办件', '待接收转交', '各站数据'],
+    case: '办件',
+    inquiry: '咨询',
+    yes: '是',
+    no: '否',
+    state: { accepted: '已受理', in_progress: '办理中' } as Record<string, string>,
+  },
+  en: {
+    sheets: ['Overdue cases', 'Pending hand-offs', 'Stations'],
+    case: 'Case',
+    inquiry: 'Inquiry',
+    yes: 'Yes',
+    no: 'No',
+    state: { accepted: 'Accepted', in_progress: 'In progress' } as Record<string, string>,
+  },
+} as const;
+
 export const OVERDUE_COLUMNS: Column[] = [
-  { zh: '办件编号', key: 'number', width: 18 },
-  { zh: '事项', key: 'item', width: 30 },
-  { zh: '申请人', key: 'applicant', width: 12 },
-  { zh: '户籍村', key: 'home_village', width: 16 },
-  { zh: '受理服务站', key: 'station', width: 24 },
-  { zh: '状态', key: 'state', width: 14 },
-  { zh: '受理时间', key: 'accepted_at', width: 22 },
-  { zh: '应办结日期', key: 'due_date', width: 14 },
+  { zh: '办件编号', en: 'Case number', key: 'number', width: 18 },
+  { zh: '事项', en: 'Service item', key: 'item', width: 30 },
+  { zh: '申请人', en: 'Applicant', key: 'applicant', width: 12 },
+  { zh: '户籍村', en: 'Home village', key: 'home_village', width: 16 },
+  { zh: '受理服务站', en: 'Accepting station', key: 'station', width: 24 },
+  { zh: '状态', en: 'State', key: 'state', width: 14 },
+  { zh: '受理时间', en: 'Accepted at', key: 'accepted_at', width: 22 },
+  { zh: '应办结日期', en: 'Due date', key: 'due_date', width: 14 },
 ];
 
 export const HANDOFF_COLUMNS: Column[] = [
-  { zh: '类型', key: 'matter', width: 10 },
-  { zh: '办件编号', key: 'case_number', width: 18 },
-  { zh: '首问负责人', key: 'first_responder', width: 14 },
-  { zh: '转出人', key: 'from', width: 14 },
-  { zh: '接收人', key: 'to', width: 14 },
-  { zh: '转交原因', key: 'reason', width: 40 },
-  { zh: '转交时间', key: 'created_at', width: 22 },
-  { zh: '接收期限', key: 'due_date', width: 14 },
-  { zh: '已超期', key: 'overdue', width: 10 },
+  { zh: '类型', en: 'Type', key: 'matter', width: 10 },
+  { zh: '办件编号', en: 'Case number', key: 'case_number', width: 18 },
+  { zh: '首问负责人', en: 'First responder', key: 'first_responder', width: 14 },
+  { zh: '转出人', en: 'Handed off by', key: 'from', width: 14 },
+  { zh: '接收人', en: 'Handed to', key: 'to', width: 14 },
+  { zh: '转交原因', en: 'Reason', key: 'reason', width: 40 },
+  { zh: '转交时间', en: 'Handed off at', key: 'created_at', width: 22 },
+  { zh: '接收期限', en: 'Accept by', key: 'due_date', width: 14 },
+  { zh: '已超期', en: 'Overdue', key: 'overdue', width: 10 },
 ];
 
 export const STATION_COLUMNS: Column[] = [
-  { zh: '服务站', key: 'station', width: 26 },
-  { zh: '区划代码', key: 'region_code', width: 16 },
-  { zh: '提交', key: 'filed', width: 8 },
-  { zh: '受理', key: 'accepted', width: 8 },
-  { zh: '在办', key: 'open', width: 8 },
-  { zh: '超期', key: 'overdue', width: 8 },
-  { zh: '暂停', key: 'paused', width: 8 },
-  { zh: '通办', key: 'tongban', width: 8 },
-  { zh: '二次补正件数', key: 'second_requests', width: 14 },
-  { zh: '二次补正率', key: 'second_request_rate', width: 12 },
+  { zh: '服务站', en: 'Station', key: 'station', width: 26 },
+  { zh: '区划代码', en: 'Region code', key: 'region_code', width: 16 },
+  { zh: '提交', en: 'Filed', key: 'filed', width: 8 },
+  { zh: '受理', en: 'Accepted', key: 'accepted', width: 8 },
+  { zh: '在办', en: 'Open', key: 'open', width: 8 },
+  { zh: '超期', en: 'Overdue', key: 'overdue', width: 8 },
+  { zh: '暂停', en: 'Paused', key: 'paused', width: 8 },
+  { zh: '通办', en: 'Tongban (any station)', key: 'tongban', width: 8 },
+  { zh: '二次补正件数', en: 'Second requests', key: 'second_requests', width: 14 },
+  { zh: '二次补正率', en: 'Second-request rate', key: 'second_request_rate', width: 12 },
 ];
 
-const STATE_ZH: Record<string, string> = {
-  accepted: '已受理',
-  in_progress: '办理中',
-};
-
-async function overdueCases(db: Kysely<Database>, prefixes: string[], today: string) {
+async function overdueCases(
+  db: Kysely<Database>,
+  prefixes: string[],
+  today: string,
+  lang: WorkbookLanguage,
+) {
   const rows = await db
     .selectFrom('cases as c')
     .innerJoin('residents as p', 'p.id', 'c.applicant_id')
@@ -97,23 +120,30 @@ async function overdueCases(db: Kysely<Database>, prefixes: string[], today: str
     .limit(MAX_ROWS)
     .execute();
   return rows.map((r): Scalar[] => {
-    const name = r.definition
-      ? (JSON.parse(r.definition) as { name: { zh: string } }).name.zh
-      : r.item_code;
+    const names = r.definition
+      ? (JSON.parse(r.definition) as { name: { zh: string; en?: string } }).name
+      : null;
+    const name = (lang === 'en' ? names?.en || names?.zh : names?.zh) ?? r.item_code;
     return [
       r.number,
       name,
       r.full_name,
       r.home_name ?? r.home_region_code,
       r.station_name,
-      STATE_ZH[r.state] ?? r.state,
+      WORDS[lang].state[r.state] ?? r.state,
       r.accepted_at,
       r.due_date,
     ];
   });
 }
 
-async function pendingHandoffs(db: Kysely<Database>, prefixes: string[], now: Date) {
+async function pendingHandoffs(
+  db: Kysely<Database>,
+  prefixes: string[],
+  now: Date,
+  lang: WorkbookLanguage,
+) {
+  const words = WORDS[lang];
   const rows = await db
     .selectFrom('handoffs as h')
     .innerJoin('accounts as fr', 'fr.id', 'h.first_responder_id')
@@ -140,7 +170,7 @@ async function pendingHandoffs(db: Kysely<Database>, prefixes: string[], now: Da
     .limit(MAX_ROWS)
     .execute();
   return rows.map((r): Scalar[] => [
-    r.entity_type === 'case' ? '办件' : '咨询',
+    r.entity_type === 'case' ? words.case : words.inquiry,
     r.case_number,
     r.first_responder,
     r.from_name,
@@ -148,13 +178,23 @@ async function pendingHandoffs(db: Kysely<Database>, prefixes: string[], now: Da
     r.reason,
     r.created_at,
     r.due_date,
-    isHandoffOverdue({ status: r.status, dueDate: r.due_date }, now) ? '是' : '否',
+    isHandoffOverdue({ status: r.status, dueDate: r.due_date }, now) ? words.yes : words.no,
   ]);
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Scalar[][]) {
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Column[],
+  rows: Scalar[][],
+  lang: WorkbookLanguage,
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: `${c.zh} (${c.key})`, key: c.key, width: c.width }));
+  ws.columns = columns.map((c) => ({
+    header: lang === 'en' ? c.en : c.zh,
+    key: c.key,
+    width: c.width,
+  }));
   ws.getRow(1).font = { bold: true };
   for (const row of rows) ws.addRow(row);
   return ws;
@@ -163,22 +203,24 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: S
 /** The workbook and its file name; `today` (China date) names the file and decides "overdue". */
 export async function supervisionWorkbook(
   db: Kysely<Database>,
-  input: { actor: Actor; now: Date },
+  input: { actor: Actor; now: Date; lang?: WorkbookLanguage },
 ): Promise<{ filename: string; body: Buffer }> {
+  const lang = input.lang ?? 'zh-CN';
+  const [overdueSheet, handoffSheet, stationSheet] = WORDS[lang].sheets;
   const prefixes = reachPrefixes(input.actor, FIGURE_READERS);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
   const today = chinaDate(input.now);
-  const cases = await overdueCases(db, prefixes, today);
-  const handoffs = await pendingHandoffs(db, prefixes, input.now);
+  const cases = await overdueCases(db, prefixes, today, lang);
+  const handoffs = await pendingHandoffs(db, prefixes, input.now, lang);
   const figures = await stationCaseFigures(db, input);
   const wb = await newWorkbook();
   wb.creator = 'Doorstep';
   wb.created = input.now;
-  addSheet(wb, '超期办件', OVERDUE_COLUMNS, cases);
-  addSheet(wb, '待接收转交', HANDOFF_COLUMNS, handoffs);
+  addSheet(wb, overdueSheet, OVERDUE_COLUMNS, cases, lang);
+  addSheet(wb, handoffSheet, HANDOFF_COLUMNS, handoffs, lang);
   const stations = addSheet(
     wb,
-    '各站数据',
+    stationSheet,
     STATION_COLUMNS,
     figures.map((f) => [
       f.stationName,
@@ -192,6 +234,7 @@ export async function supervisionWorkbook(
       f.secondRequests,
       f.secondRequestRate,
     ]),
+    lang,
   );
   stations.getColumn(STATION_COLUMNS.length).numFmt = '0.0%';
   return {

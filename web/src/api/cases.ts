@@ -44,7 +44,9 @@ export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
   });
 
 /** The supervisor's lists as one Excel file (overdue cases, pending hand-offs, figures). */
-export const supervisionXlsxUrl = `${API_BASE}/cases/supervision.xlsx`;
+/** The supervisor's workbook in the reader's language (headers, sheet names and words). */
+export const supervisionXlsxUrl = (language: string) =>
+  `${API_BASE}/cases/supervision.xlsx?lang=${language.startsWith('en') ? 'en' : 'zh-CN'}`;
 
 export const fetchCase = (id: string, signal?: AbortSignal) =>
   api<CaseView>(caseUrl(id), withSignal(signal));

@@ -108,7 +108,7 @@ function StationTable({
  * second-request rate come from GET /cases/figures.
  */
 export default function OverviewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const open = useOpenCases();
   // Optional: an older server without GET /cases/figures still gets the light counts.
   const figures = useAsync((signal) => fetchCaseFigures(signal), 'figures');
@@ -145,7 +145,7 @@ export default function OverviewPage() {
             <Button
               size="large"
               icon={<DownloadOutlined aria-hidden />}
-              href={supervisionXlsxUrl}
+              href={supervisionXlsxUrl(i18n.language)}
               download
               title={t('cases.overview.exportHelp')}
               data-testid="overview-export"
