@@ -58,6 +58,43 @@ describe('audit chain', () => {
     expect(event!.after.phone).toBe('010-11112222');
   });
 
+  it('names entities as readers know them and filters by action, actor and China day (#11)', async () => {
+    const station = (await admin.call('GET', '/api/v1/stations?regionCode=110115110207')).json<
+      { id: string; name: string }[]
+    >()[0]!;
+    // 23:30 China time on 2026-03-10 is 15:30 UTC the same day; 00:30 on the 11th is 16:30 UTC
+    // on the 10th: the filter must count days as China does.
+    t.clock.now = new Date('2026-03-10T15:30:00.000Z');
+    admin = await t.login('admin');
+    clerk = await t.login('clerk');
+    await admin.call('PATCH', `/api/v1/stations/${station.id}`, { phone: '010-55556666' });
+    t.clock.now = new Date('2026-03-10T16:30:00.000Z');
+    await admin.call('PATCH', `/api/v1/stations/${station.id}`, { phone: '010-55557777' });
+    type Event = {
+      action: string;
+      entityLabel: string | null;
+      occurredAt: string;
+      actorId: string;
+    };
+    const list = async (query: string) => {
+      const r = await admin.call('GET', `/api/v1/audit/events?${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<Event[]>();
+    };
+    const onTenth = await list(
+      `action=station.updated&entityId=${station.id}&from=2026-03-10&to=2026-03-10`,
+    );
+    expect(onTenth.map((e) => e.occurredAt)).toEqual(['2026-03-10T15:30:00.000Z']);
+    const onEleventh = await list(`action=station.updated&entityId=${station.id}&from=2026-03-11`);
+    expect(onEleventh.map((e) => e.occurredAt)).toEqual(['2026-03-10T16:30:00.000Z']);
+    expect(onEleventh[0]!.entityLabel).toBe(station.name);
+    const byAdmin = await list(`actorId=${onEleventh[0]!.actorId}&limit=200`);
+    expect(byAdmin.length).toBeGreaterThan(0);
+    expect(new Set(byAdmin.map((e) => e.actorId))).toEqual(new Set([onEleventh[0]!.actorId]));
+    for (const bad of ['action=station.exploded', 'from=2026-02-30', 'to=yesterday', 'actorId=x'])
+      expect((await admin.call('GET', `/api/v1/audit/events?${bad}`)).statusCode, bad).toBe(400);
+  });
+
   it('a failed write leaves no event (same transaction)', async () => {
     const before = await verifyAuditChain(t.testDb.db.kysely);
     await clerk.call('POST', '/api/v1/residents', {

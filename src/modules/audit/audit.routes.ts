@@ -1,9 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from './audit-actions.ts';
 import { listAuditEvents, verifyAndCheckpoint } from './audit.service.ts';
 import { actorOf } from '../../server/route-actor.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
+
+/** A day as China counts it (YYYY-MM-DD), for the log's date filter. */
+const chinaDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, 'not a calendar day');
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
@@ -18,6 +28,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.strictObject({
           entityType: z.string().max(50).optional(),
           entityId: z.string().max(100).optional(),
+          action: z.enum(AUDIT_ACTIONS).optional(),
+          actorId: z.uuid().optional(),
+          from: chinaDay.optional(),
+          to: chinaDay.optional(),
           beforeSeq: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
@@ -34,6 +48,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
               action: z.string(),
               entityType: z.string(),
               entityId: z.string(),
+              entityLabel: z
+                .string()
+                .nullable()
+                .describe('What a reader knows the entity by: a case or order number, a name'),
               regionCode: z.string().nullable(),
               before: z.unknown(),
               after: z.unknown(),

@@ -19,6 +19,7 @@ import {
 import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { markIdempotentCommit } from '../../server/idempotency-commit.ts';
+import { entityLabels } from './audit-entity-labels.ts';
 
 export interface AuditActor {
   accountId: string | null;
@@ -252,6 +253,11 @@ export async function listAuditEvents(
     roles: readonly Role[];
     entityType?: string | undefined;
     entityId?: string | undefined;
+    action?: string | undefined;
+    actorId?: string | undefined;
+    /** China dates, inclusive: events on or after `from`, on or before `to`. */
+    from?: string | undefined;
+    to?: string | undefined;
     beforeSeq?: number | undefined;
     limit: number;
   },
@@ -266,8 +272,16 @@ export async function listAuditEvents(
     .where((eb) => eb.or(prefixes.map((p) => eb('e.region_code', 'like', `${p}%`))));
   if (input.entityType) q = q.where('e.entity_type', '=', input.entityType);
   if (input.entityId) q = q.where('e.entity_id', '=', input.entityId);
+  if (input.action) q = q.where('e.action', '=', input.action);
+  if (input.actorId) q = q.where('e.actor_id', '=', input.actorId);
+  if (input.from) q = q.where('e.occurred_at', '>=', chinaDayStartUtc(input.from));
+  if (input.to) q = q.where('e.occurred_at', '<', chinaDayStartUtc(nextDay(input.to)));
   if (input.beforeSeq) q = q.where('e.seq', '<', input.beforeSeq);
   const rows = await q.orderBy('e.seq', 'desc').limit(input.limit).execute();
+  const labels = await entityLabels(
+    db,
+    rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id })),
+  );
   return rows.map((r) => ({
     seq: Number(r.seq),
     occurredAt: r.occurred_at,
@@ -279,10 +293,22 @@ export async function listAuditEvents(
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    entityLabel: labels.get(`${r.entity_type}:${r.entity_id}`) ?? null,
     regionCode: r.region_code,
     before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
     after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
     requestId: r.request_id,
     hash: r.hash,
   }));
+}
+
+/** 00:00 China time (UTC+8, no daylight saving) of a YYYY-MM-DD day, as the ISO instant stored. */
+export function chinaDayStartUtc(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString();
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }
