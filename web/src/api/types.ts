@@ -128,6 +128,8 @@ export interface AuditEvent {
   action: string;
   entityType: string;
   entityId: string;
+  /** What a reader knows the entity by (a case or order number, a name), when it has one. */
+  entityLabel: string | null;
   regionCode: string | null;
   before: unknown;
   after: unknown;

@@ -1,15 +1,16 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchAuditEvents, verifyAuditChain } from '../../api/audit';
+import { fetchAuditEvents, verifyAuditChain, type AuditFilter } from '../../api/audit';
 import type { AuditEvent, AuditVerification } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { formatChinaDateTime } from '../../lib/china-time';
 import { capabilitiesOf } from '../../lib/roles';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
-import { actionLabel, roleName } from './audit-labels';
+import { actionLabel, AUDIT_ACTION_CODES, entityTypeLabel, roleName } from './audit-labels';
 
 const PAGE_SIZE = 50;
 
@@ -22,15 +23,24 @@ export default function AuditPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   const [exhausted, setExhausted] = useState(false);
-  const first = useAsync(() => fetchAuditEvents({ limit: PAGE_SIZE }), 'first');
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const first = useAsync(
+    () => fetchAuditEvents({ limit: PAGE_SIZE, ...filter }),
+    JSON.stringify(filter),
+  );
   const events = [...(first.data ?? []), ...older];
+  const applyFilter = (next: AuditFilter) => {
+    setOlder([]);
+    setExhausted(false);
+    setFilter(next);
+  };
 
   const loadMore = () => {
     const last = events[events.length - 1];
     if (!last) return;
     setLoadingMore(true);
     setMoreError(null);
-    fetchAuditEvents({ limit: PAGE_SIZE, beforeSeq: last.seq })
+    fetchAuditEvents({ limit: PAGE_SIZE, beforeSeq: last.seq, ...filter })
       .then((page) => {
         setOlder((o) => [...o, ...page]);
         if (page.length < PAGE_SIZE) setExhausted(true);
@@ -43,6 +53,7 @@ export default function AuditPage() {
     <div className="page audit-page">
       <PageHeading title={t('audit.title')} subtitle={t('audit.subtitle')} />
       {caps.verifyAudit && <VerifyChain />}
+      <AuditFilters onApply={applyFilter} />
       {first.status === 'error' && <ErrorAlert error={first.error} onRetry={first.reload} />}
       <Table<AuditEvent>
         className="audit-table"
@@ -59,7 +70,7 @@ export default function AuditPage() {
             title: t('audit.time'),
             dataIndex: 'occurredAt',
             width: 200,
-            render: (v: string) => new Date(v).toLocaleString(i18n.language),
+            render: (v: string) => formatChinaDateTime(v, i18n.language),
           },
           {
             title: t('audit.action'),
@@ -81,8 +92,9 @@ export default function AuditPage() {
             title: t('audit.entity'),
             key: 'entity',
             render: (_: unknown, e: AuditEvent) => (
-              <span className="mono">
-                {e.entityType} {e.entityId.slice(0, 8)}
+              <span title={`${e.entityType} ${e.entityId}`}>
+                {entityTypeLabel(t, e.entityType)}{' '}
+                {e.entityLabel ?? <span className="mono">{e.entityId.slice(0, 8)}</span>}
               </span>
             ),
           },
@@ -97,6 +109,67 @@ export default function AuditPage() {
         </div>
       )}
     </div>
+  );
+}
+
+interface FilterValues {
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Filter by action and by China days; the server counts the days in China time too. */
+function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FilterValues>();
+  const options = useMemo(
+    () =>
+      AUDIT_ACTION_CODES.map((code) => ({ value: code, label: actionLabel(t, code) })).sort(
+        (a, b) => a.label.localeCompare(b.label, 'zh-CN'),
+      ),
+    [t],
+  );
+  const submit = (v: FilterValues) =>
+    onApply({ action: v.action || undefined, from: v.from || undefined, to: v.to || undefined });
+  return (
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      className="audit-filters"
+      aria-label={t('audit.filters')}
+      onFinish={submit}
+      data-testid="audit-filters"
+    >
+      <Form.Item name="action" label={t('audit.action')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.allActions')}
+          options={options}
+          style={{ minWidth: 200 }}
+          data-testid="audit-filter-action"
+        />
+      </Form.Item>
+      <Form.Item name="from" label={t('audit.from')} extra={t('audit.dateHelp')}>
+        <Input type="date" data-testid="audit-filter-from" />
+      </Form.Item>
+      <Form.Item name="to" label={t('audit.to')}>
+        <Input type="date" data-testid="audit-filter-to" />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="audit-filter-apply">
+          {t('audit.apply')}
+        </Button>{' '}
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onApply({});
+          }}
+        >
+          {t('audit.clear')}
+        </Button>
+      </Form.Item>
+    </Form>
   );
 }
 

@@ -1,30 +1,23 @@
 import type { TFunction } from 'i18next';
 import type { Role } from '../../api/types';
 import { ROLES } from '../../lib/roles';
+import zh from '../../i18n/zh-CN.json';
 
-const KNOWN = [
-  'region.created',
-  'region.imported',
-  'station.created',
-  'station.updated',
-  'resident.registered',
-  'resident.updated',
-  'resident.revealed',
-  'account.created',
-  'account.password_changed',
-  'account.preferences_changed',
-  'account.logged_in',
-  'account.logged_out',
-  'account.token_issued',
-] as const;
+/** Every audited action the web has words for (the i18n test checks it covers the server's list). */
+export const AUDIT_ACTION_CODES: string[] = Object.entries(zh.audit.actions).flatMap(
+  ([group, names]) => Object.keys(names).map((name) => `${group}.${name}`),
+);
 
-type KnownAction = (typeof KNOWN)[number];
-const isKnown = (action: string): action is KnownAction =>
-  (KNOWN as readonly string[]).includes(action);
+const ENTITY_TYPES = Object.keys(zh.audit.entities);
 
-/** "resident.revealed" → "查看完整身份证号"; an action added later shows as its code. */
+/** "resident.revealed" → "查看完整号码"; an action added later shows as its code. */
 export function actionLabel(t: TFunction, action: string): string {
-  return isKnown(action) ? t(`audit.actions.${action}`) : action;
+  return AUDIT_ACTION_CODES.includes(action) ? t(`audit.actions.${action}` as never) : action;
+}
+
+/** "vs_order" → "服务单"; an unknown type shows as its code. */
+export function entityTypeLabel(t: TFunction, type: string): string {
+  return ENTITY_TYPES.includes(type) ? t(`audit.entities.${type}` as never) : type;
 }
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
