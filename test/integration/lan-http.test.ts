@@ -4,14 +4,16 @@
  * precompressed and cached by kind; API answers are compressed; one public URL for every link;
  * the stations of a town are public, and tracking names them.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressDir } from '../../scripts/compress-web.mjs';
+import { tlsServerOptions } from '../../src/server/tls.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const TOWN = '110115110000'; // 魏善庄镇
@@ -236,6 +238,70 @@ describe('a deployment over HTTPS (PUBLIC_URL https://…)', () => {
       publicUrl: 'https://doorstep.example.gov.cn',
       https: true,
     });
+  });
+});
+
+describe('built-in TLS (TLS_CERT_FILE + TLS_KEY_FILE)', () => {
+  let t: TestApp;
+  let dir = '';
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-tls-'));
+    execFileSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=doorstep-town.lan',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+    ]);
+    t = await createTestApp({
+      env: {
+        TLS_CERT_FILE: path.join(dir, 'cert.pem'),
+        TLS_KEY_FILE: path.join(dir, 'key.pem'),
+        PUBLIC_URL: 'https://doorstep-town.lan',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the server itself answers over HTTPS, with HSTS', async () => {
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = t.app.server.address() as { port: number };
+    const answer = await new Promise<{ hsts: unknown; body: string }>((resolve, reject) => {
+      https
+        .get(
+          { host: '127.0.0.1', port, path: '/api/v1/meta', rejectUnauthorized: false },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+            res.on('end', () => resolve({ hsts: res.headers['strict-transport-security'], body }));
+          },
+        )
+        .on('error', reject);
+    });
+    expect(JSON.parse(answer.body)).toEqual({
+      publicUrl: 'https://doorstep-town.lan',
+      https: true,
+    });
+    expect(answer.hsts).toBe('max-age=31536000');
+  });
+
+  it('an unreadable certificate stops the start with the variable named', async () => {
+    expect(() =>
+      tlsServerOptions({ tls: { certFile: path.join(dir, 'missing.pem'), keyFile: 'k.pem' } }),
+    ).toThrow(/TLS_CERT_FILE cannot be read/);
   });
 });
 
