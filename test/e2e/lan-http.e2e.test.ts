@@ -65,6 +65,19 @@ describe('a station PC on the LAN, over plain HTTP', () => {
       expect(headers['cache-control'], r.url()).toBe('public, max-age=31536000, immutable');
       expect(['br', 'gzip'], r.url()).toContain(headers['content-encoding']);
     }
+    // Measured, not asserted: what the login page's scripts cost on the wire.
+    let wire = 0;
+    let decoded = 0;
+    for (const r of scripts) {
+      wire += (await r.request().sizes()).responseBodySize;
+      decoded += (await r.body()).length;
+    }
+    const encodings = new Set(
+      await Promise.all(scripts.map((r) => r.headerValue('content-encoding'))),
+    );
+    console.log(
+      `[lan-http] login page over http://${HOST}: ${scripts.length} scripts, ${(wire / 1024).toFixed(1)} KB on the wire (${[...encodings].join('/')}) for ${(decoded / 1024).toFixed(1)} KB of JavaScript`,
+    );
     const headers = (await document?.allHeaders()) ?? {};
     expect(headers['strict-transport-security']).toBeUndefined();
     expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
