@@ -1,6 +1,7 @@
 /** Configuration from the environment: GS-8's yellow window. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig, postgresTimeouts } from './config.ts';
+import { assertServable } from './server/tls.ts';
 
 describe('DEADLINE_YELLOW_WORKING_DAYS', () => {
   it('defaults to 1 working day (GS-8) and takes a whole number', () => {
@@ -44,5 +45,58 @@ describe('fault injection and database timeouts (issue #10 points 14, 15)', () =
     expect(config.database).toMatchObject({ timeouts: { queryMs: 900 } });
     expect(() => postgresTimeouts({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow();
     expect(loadConfig({ IDEMPOTENCY_STALE_SECONDS: '5' }).idempotencyStaleSeconds).toBe(5);
+  });
+});
+
+describe('PUBLIC_URL and HTTPS (issue #11)', () => {
+  it('warns once in development when PUBLIC_URL is unset; the default is localhost', () => {
+    const dev = loadConfig({ DOORSTEP_ENV: 'development', PORT: '3100' });
+    expect(dev.publicUrl).toBe('http://localhost:3100');
+    expect(dev.publicUrlSet).toBe(false);
+    expect(dev.startupWarnings.filter((w) => w.includes('PUBLIC_URL'))).toHaveLength(1);
+    const set = loadConfig({
+      DOORSTEP_ENV: 'development',
+      PUBLIC_URL: 'http://192.168.1.10:3000/',
+    });
+    expect(set.publicUrl).toBe('http://192.168.1.10:3000');
+    expect(set.startupWarnings.join()).not.toContain('PUBLIC_URL');
+  });
+
+  it('production without PUBLIC_URL is not servable; a malformed one is refused at once', () => {
+    const prod = loadConfig({ NODE_ENV: 'production' });
+    expect(prod.publicUrlSet).toBe(false);
+    expect(() => assertServable(prod)).toThrow(/PUBLIC_URL is required in production/);
+    expect(() =>
+      assertServable(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://a.example' })),
+    ).not.toThrow();
+    expect(() => assertServable(loadConfig({ DOORSTEP_ENV: 'development' }))).not.toThrow();
+    for (const bad of ['localhost:3000', 'ftp://a.example', 'not a url'])
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('HTTPS comes from configuration: an https PUBLIC_URL, built-in TLS, or HTTPS=on|off', () => {
+    expect(loadConfig({}).https).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'http://192.168.1.10:3000' }).https).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://a.example' }).https).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'https://a.example', HTTPS: 'off' }).https).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'http://a.example', HTTPS: 'on' }).https).toBe(true);
+    expect(loadConfig({ TLS_CERT_FILE: 'c.pem', TLS_KEY_FILE: 'k.pem' })).toMatchObject({
+      https: true,
+      tls: { certFile: 'c.pem', keyFile: 'k.pem' },
+      publicUrl: 'https://localhost:3000',
+    });
+    expect(() => loadConfig({ TLS_CERT_FILE: 'c.pem' })).toThrow(/TLS_KEY_FILE/);
+    expect(() => loadConfig({ HTTPS: 'maybe' })).toThrow(/HTTPS/);
+    // A Secure cookie is never stored over plain HTTP: production's default follows HTTPS.
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://a.example' }).secureCookies,
+    ).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://10.0.0.2' }).secureCookies,
+    ).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://10.0.0.2', SECURE_COOKIES: 'true' })
+        .secureCookies,
+    ).toBe(true);
   });
 });

@@ -62,6 +62,16 @@ export interface AppConfig {
   startupWarnings: string[];
   /** Where residents reach this site: printed QR codes link to `${publicUrl}/track` (GS-9). */
   publicUrl: string;
+  /** Issue #11: PUBLIC_URL was set; `doorstep serve` refuses to start in production without it. */
+  publicUrlSet: boolean;
+  /**
+   * Issue #11: the deployment is served over HTTPS (HTTPS=on|off; else PUBLIC_URL starting with
+   * https:// or the built-in TLS). Only then are HSTS and `upgrade-insecure-requests` sent, so a
+   * station's LAN over plain HTTP keeps working.
+   */
+  https: boolean;
+  /** Issue #11: built-in TLS (TLS_CERT_FILE + TLS_KEY_FILE, PEM); else plain HTTP, e.g. behind a proxy. */
+  tls: { certFile: string; keyFile: string } | null;
   /** Seconds between deadline sweeps on this node; 0 turns the sweep off (GS-8). */
   sweepIntervalSeconds: number;
   /** GS-8: a case is yellow when at most this many working days are left (DEADLINE_YELLOW_WORKING_DAYS, default 1). */
@@ -114,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database = { dialect: 'sqlite', file: path.join(dataDir, 'doorstep.sqlite') };
   }
   const proxy = parseTrustProxy(env.TRUST_PROXY);
+  const site = publicSite(env, mode);
   return {
     env: mode,
     host: env.HOST ?? '0.0.0.0',
@@ -124,12 +135,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.WEB_DIST ?? 'web/dist'),
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : mode === 'production',
+    // A Secure cookie is never stored over plain HTTP: on by default in production over HTTPS.
+    secureCookies: env.SECURE_COOKIES
+      ? env.SECURE_COOKIES === 'true'
+      : mode === 'production' && site.https,
     trustProxy: proxy.trustProxy,
     requireAdmin2fa: env.REQUIRE_ADMIN_2FA === 'true',
     apiDocs: env.API_DOCS ? env.API_DOCS === 'true' : mode !== 'production',
-    startupWarnings: proxy.warning ? [proxy.warning] : [],
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    startupWarnings: [...(proxy.warning ? [proxy.warning] : []), ...site.warnings],
+    publicUrl: site.publicUrl,
+    publicUrlSet: site.publicUrlSet,
+    https: site.https,
+    tls: site.tls,
     sweepIntervalSeconds: Number(env.SWEEP_INTERVAL_SECONDS ?? 60),
     deadlineYellowWorkingDays: wholeNumber(
       'DEADLINE_YELLOW_WORKING_DAYS',
@@ -151,6 +168,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     idempotencyStaleSeconds: Number(env.IDEMPOTENCY_STALE_SECONDS ?? 120),
     fault: faultOf(env.DOORSTEP_FAULT, mode),
+  };
+}
+
+/** Issue #11: one public address for every link, and whether the site is served over HTTPS. */
+function publicSite(env: NodeJS.ProcessEnv, mode: AppConfig['env']) {
+  const raw = env.PUBLIC_URL?.trim();
+  const warnings: string[] = [];
+  if (raw) {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error(`PUBLIC_URL must be an absolute http:// or https:// address (got ${raw})`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new Error(`PUBLIC_URL must be an absolute http:// or https:// address (got ${raw})`);
+  } else if (mode === 'development') {
+    warnings.push(
+      `PUBLIC_URL is not set: printed QR codes and links point to http://localhost:${env.PORT ?? 3000}, which no phone can open. Set PUBLIC_URL to the address residents and stations use (e.g. http://192.168.1.10:3000 or https://doorstep.example.gov.cn).`,
+    );
+  }
+  const certFile = env.TLS_CERT_FILE?.trim();
+  const keyFile = env.TLS_KEY_FILE?.trim();
+  if (Boolean(certFile) !== Boolean(keyFile))
+    throw new Error('TLS_CERT_FILE and TLS_KEY_FILE must be set together (PEM files)');
+  const tls = certFile && keyFile ? { certFile, keyFile } : null;
+  const flag = env.HTTPS?.trim().toLowerCase();
+  if (flag && !['on', 'off', 'true', 'false'].includes(flag))
+    throw new Error(`HTTPS must be on or off (got ${env.HTTPS})`);
+  const https =
+    flag === 'on' || flag === 'true'
+      ? true
+      : flag === 'off' || flag === 'false'
+        ? false
+        : tls !== null || (raw ?? '').toLowerCase().startsWith('https://');
+  const fallback = `${tls ? 'https' : 'http'}://localhost:${env.PORT ?? 3000}`;
+  return {
+    publicUrl: (raw || fallback).replace(/\/+$/, ''),
+    publicUrlSet: Boolean(raw),
+    https,
+    tls,
+    warnings,
   };
 }
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -39,6 +38,9 @@ import { DATABASE_RETRY_AFTER_SECONDS, registerErrorHandling } from './errors.pl
 import { registerIdempotency } from './idempotency.plugin.ts';
 import { logOptions, requestIdFor } from './logging.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
+import { metaRoutes } from './meta.routes.ts';
+import { tlsServerOptions } from './tls.ts';
+import { helmetOptions, registerCompression, registerWebStatic } from './web-delivery.ts';
 import { AppError, problemBody } from './problem.ts';
 import type { AppDeps } from './types.ts';
 
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     requestIdHeader: false, // a client's x-request-id is checked by requestIdFor
     genReqId: requestIdFor,
     ajv: { customOptions: { removeAdditional: false } },
+    ...tlsServerOptions(deps.config),
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only: refusing text/plain also closes the "simple request" door for cross-site writes.
@@ -71,16 +74,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.addHook('onClose', closePdfPool);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its CSS-in-JS styles
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
+  await app.register(helmet, helmetOptions(deps.config));
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -93,6 +87,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerErrorHandling(app);
   registerAuth(app);
   registerIdempotency(app);
+  await registerCompression(app); // after the hooks that read answers (idempotency stores them)
 
   await app.register(swagger, {
     openapi: {
@@ -130,6 +125,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(
     async (api) => {
+      await api.register(metaRoutes);
       await api.register(authRoutes);
       await api.register(accountRoutes);
       await api.register(regionRoutes);
@@ -157,7 +153,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   const index = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(index);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, index: false });
+    await registerWebStatic(app, deps.config.webDist);
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {

@@ -12,6 +12,7 @@ import { createPiiCipher } from '../modules/residents/pii-crypto.ts';
 import { buildApp } from './app.ts';
 import { logOptions } from './logging.ts';
 import { checkDataKey, resolveDataKey } from './secrets.ts';
+import { assertServable } from './tls.ts';
 
 export function bootLogger(config: AppConfig) {
   return pino(logOptions(config.logLevel));
@@ -42,6 +43,7 @@ export async function prepare(config: AppConfig, opts: { demo: boolean }) {
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env);
+  assertServable(config); // issue #11: no production server whose QR codes open localhost
   const { db, pii, log } = await prepare(config, { demo: env.DOORSTEP_DEMO !== 'false' });
   const app = await buildApp({ config, db, pii, now: () => new Date() });
   const stopSweeper =
@@ -81,5 +83,12 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
   warmPdfPool();
-  log.info({ url: `http://localhost:${config.port}`, database: db.dialect }, 'Doorstep is serving');
+  log.info(
+    {
+      url: `${config.tls ? 'https' : 'http'}://localhost:${config.port}`,
+      publicUrl: config.publicUrl,
+      database: db.dialect,
+    },
+    'Doorstep is serving',
+  );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './case.workflow.ts';
 import { freeText } from '../../shared/free-text.ts';
 import { PhoneInput } from '../residents/residents.schema.ts';
+import { PublicStationView } from '../regions/public-stations.ts';
 
 const MaterialKey = z
   .string()
@@ -180,4 +181,9 @@ export const TrackView = z.object({
   /** What the applicant still has to bring (the open blocking requests) while a supplement is awaited. */
   missing: z.array(Bilingual),
   result: z.enum(['approved', 'not_approved']).nullable(),
+  /**
+   * Issue #11: the stations of the case's town where a supplement can be handed in (or the result
+   * asked after), the applicant's own village station first: name, address, phone, opening hours.
+   */
+  townStations: z.array(PublicStationView),
 });

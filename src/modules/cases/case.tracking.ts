@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { countAttempt, refundAttempt } from '../auth/login-throttle.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { caseTownRegion, listTownStations } from '../regions/public-stations.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { trackingCodeMatches } from './case.tracking-code.ts';
@@ -60,6 +61,8 @@ export async function trackCase(
       'c.created_at',
       'c.result',
       'c.tracking_code',
+      'c.accepting_region_code',
+      'c.home_region_code',
       's.name as station',
       'v.definition',
     ])
@@ -87,5 +90,10 @@ export async function trackCase(
     ...dueDateProvisionality(row, await loadWorkCalendar(deps.db)),
     missing,
     result: row.result,
+    // Issue #11: "到本镇任一服务站补交" names the stations, the applicant's village first.
+    townStations: await listTownStations(deps.db, {
+      regionCode: caseTownRegion(row),
+      near: row.home_region_code,
+    }),
   };
 }

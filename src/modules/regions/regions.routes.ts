@@ -19,6 +19,7 @@ import {
   updateStation,
 } from './regions.service.ts';
 import { actorOf } from '../../server/route-actor.ts';
+import { listTownStations, PublicStationView } from './public-stations.ts';
 
 const PUBLIC = { access: { public: true } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
@@ -103,6 +104,25 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listStations(db, request.query),
+  );
+
+  app.get(
+    '/public/stations',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['stations'],
+        summary:
+          'Issue #11: the stations of a town (a village code widens to its town) — name, address, phone, opening hours; no login',
+        querystring: z.strictObject({ town: RegionCodeSchema }),
+        response: { 200: z.array(PublicStationView) },
+      },
+    },
+    async (request, reply) => {
+      const stations = await listTownStations(db, { regionCode: request.query.town });
+      void reply.header('cache-control', 'public, max-age=300');
+      return stations;
+    },
   );
 
   app.get(

@@ -60,6 +60,19 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     allowed: 'public',
     request: (c) => ({ url: `/api/v1/stations/${c.stationId}` }),
   },
+  // Issue #11: public site facts and a town's stations, for anyone (lan-http.test.ts).
+  {
+    method: 'GET',
+    path: '/api/v1/public/stations',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/public/stations?town=110115110000' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/meta',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/meta' }),
+  },
   {
     method: 'POST',
     path: '/api/v1/stations',

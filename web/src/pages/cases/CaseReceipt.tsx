@@ -5,10 +5,11 @@ import { formatDay, formatMoment, formatTrackingCode, joinList, localName } from
 import { CaseStateTag, TongbanTag } from './CaseTags';
 import { NoticeDetails } from './NoticeDetails';
 import { yearsText } from './ProvisionalDue';
+import { publicUrlNow, usePublicUrl } from '../../lib/public-url';
 
-/** The track page's address for this case: what the PDF's QR code opens too. */
-export const trackUrlOf = (number: string, code?: string | null) =>
-  `${window.location.origin}/track?number=${encodeURIComponent(number)}${
+/** The track page's address for this case: what the PDF's QR code opens too (PUBLIC_URL, #11). */
+export const trackUrlOf = (number: string, code?: string | null, base = publicUrlNow()) =>
+  `${base}/track?number=${encodeURIComponent(number)}${
     code ? `&code=${encodeURIComponent(code)}` : ''
   }`;
 
@@ -31,7 +32,8 @@ export function CaseReceipt({
     view.presented.map((k) => names.get(k) ?? k),
     lang,
   );
-  const trackUrl = trackUrlOf(view.number, view.trackingCode);
+  const publicUrl = usePublicUrl();
+  const trackUrl = trackUrlOf(view.number, view.trackingCode, publicUrl);
 
   const rows: { key: string; label: string; value: ReactNode }[] = [
     { key: 'item', label: t('cases.receipt.item'), value: localName(view.item.name, lang) },
