@@ -41,6 +41,7 @@ import { logOptions, requestIdFor } from './logging.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 import { AppError, problemBody } from './problem.ts';
 import type { AppDeps } from './types.ts';
+import { webEntryResolver } from './web-entries.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   const index = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(index);
+  const entryFor = webEntryResolver(deps.config.webDist);
   if (hasWeb) {
     await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, index: false });
   }
@@ -166,7 +168,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         .type('application/problem+json')
         .send(problemBody(new AppError('ROUTE_NOT_FOUND'), request.locale, request.id));
     }
-    return reply.type('text/html').sendFile('index.html'); // client-side routes
+    return reply.type('text/html').sendFile(entryFor(request.url)); // client-side routes
   });
 
   return app;
