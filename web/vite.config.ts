@@ -12,6 +12,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      // Two entries (issue #11): the staff shell, and the light resident pages (no Ant Design).
+      input: { main: `${webRoot}index.html`, resident: `${webRoot}resident.html` },
+    },
   },
   server: {
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },

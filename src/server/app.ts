@@ -43,6 +43,7 @@ import { tlsServerOptions } from './tls.ts';
 import { helmetOptions, registerCompression, registerWebStatic } from './web-delivery.ts';
 import { AppError, problemBody } from './problem.ts';
 import type { AppDeps } from './types.ts';
+import { webEntryResolver } from './web-entries.ts';
 
 export interface BuildOptions {
   /** Where log lines go (tests capture them); stdout by default. */
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   const index = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(index);
+  const entryFor = webEntryResolver(deps.config.webDist);
   if (hasWeb) {
     await registerWebStatic(app, deps.config.webDist);
   }
@@ -162,7 +164,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         .type('application/problem+json')
         .send(problemBody(new AppError('ROUTE_NOT_FOUND'), request.locale, request.id));
     }
-    return reply.type('text/html').sendFile('index.html'); // client-side routes
+    return reply.type('text/html').sendFile(entryFor(request.url)); // client-side routes
   });
 
   return app;

@@ -1,0 +1,183 @@
+/**
+ * A resident's first and repeat visit on a weak network (issue #11): headless Chromium on a
+ * 390×844 phone profile, Slow 3G by CDP (400 ms latency, 400 kbit/s down and up), loads
+ *
+ *   light  /track — the light resident entry (web/resident.html), as the server now answers;
+ *   staff  /track — the same address answered with the staff shell (index.html), as before the
+ *                   light entry: a second server whose web folder lacks resident.html;
+ *   staff  /login — the staff login page, for reference.
+ *
+ * Each visit: first with the browser cache disabled, then again in the same profile with the
+ * cache on (how much the repeat visit saves depends on the caching headers the server sends).
+ * Prints first contentful paint, time-to-usable (the form's first box visible and enabled, from
+ * navigation start), bytes over the wire and requests; medians of --runs runs, and ratios of
+ * the light entry to the staff shell at the same address.
+ *
+ *   npm run build:web && node --import tsx bench/resident-load.bench.ts [--runs 3]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startServer, type RunningServer } from '../test/helpers/e2e.ts';
+
+const SLOW_3G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1000) / 8,
+  uploadThroughput: (400 * 1000) / 8,
+};
+
+interface Visit {
+  fcp: number;
+  usable: number;
+  bytes: number;
+  requests: number;
+}
+
+interface Target {
+  name: string;
+  server: () => RunningServer;
+  path: string;
+  /** The box that makes the page usable. */
+  selector: string;
+}
+
+async function visitTwice(browser: Browser, url: string, selector: string): Promise<Visit[]> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    requests += 1;
+  });
+  const visits: Visit[] = [];
+  for (const cacheDisabled of [true, false]) {
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled });
+    bytes = 0;
+    requests = 0;
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+    await page.waitForSelector(`${selector}:not([disabled])`, {
+      state: 'visible',
+      timeout: 120_000,
+    });
+    const usable = await page.evaluate(() => performance.now());
+    await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    );
+    await page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
+    visits.push({ fcp, usable, bytes, requests });
+    // Leave the page so the second visit is a fresh navigation, not a same-document one.
+    await page.goto('about:blank');
+  }
+  await context.close();
+  return visits;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const secs = (n: number) => `${(n / 1000).toFixed(2)} s`;
+const kib = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+  const runs = Math.max(1, Number(values.runs));
+  if (!fs.existsSync('web/dist/resident.html'))
+    throw new Error('web/dist/resident.html is missing: run `npm run build:web` first');
+
+  // The "before" server: the same build without the light page, so /track gets the staff shell.
+  const staffOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-staff-web-'));
+  fs.cpSync('web/dist', staffOnly, { recursive: true });
+  fs.rmSync(path.join(staffOnly, 'resident.html'));
+
+  const light = await startServer();
+  process.env.WEB_DIST = staffOnly;
+  const staff = await startServer();
+  delete process.env.WEB_DIST;
+  const browser = await launchBrowser();
+  const targets: Target[] = [
+    {
+      name: 'light /track',
+      server: () => light,
+      path: '/track',
+      selector: '[data-testid="track-number"]',
+    },
+    {
+      name: 'staff /track',
+      server: () => staff,
+      path: '/track',
+      selector: '[data-testid="track-number"]',
+    },
+    {
+      name: 'staff /login',
+      server: () => staff,
+      path: '/login',
+      selector: '[data-testid="login-username"]',
+    },
+  ];
+  const results = new Map<string, { first: Visit[]; repeat: Visit[] }>();
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      for (const t of targets) {
+        const [first, repeat] = await visitTwice(
+          browser,
+          `${t.server().baseUrl}${t.path}`,
+          t.selector,
+        );
+        const r = results.get(t.name) ?? { first: [], repeat: [] };
+        r.first.push(first!);
+        r.repeat.push(repeat!);
+        results.set(t.name, r);
+        console.log(
+          `run ${run + 1} ${t.name}: first FCP ${secs(first!.fcp)} usable ${secs(first!.usable)} ` +
+            `(${kib(first!.bytes)}, ${first!.requests} req); repeat FCP ${secs(repeat!.fcp)} ` +
+            `usable ${secs(repeat!.usable)} (${kib(repeat!.bytes)}, ${repeat!.requests} req)`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await light.stop();
+    await staff.stop();
+    fs.rmSync(staffOnly, { recursive: true, force: true });
+  }
+
+  console.log(`\nSlow 3G (400 ms, 400 kbit/s), 390×844, medians of ${runs} run(s):`);
+  console.log('| page | visit | first contentful paint | usable | over the wire | requests |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const med = (name: string, visit: 'first' | 'repeat', key: keyof Visit) =>
+    median(results.get(name)![visit].map((v) => v[key]));
+  for (const t of targets)
+    for (const visit of ['first', 'repeat'] as const)
+      console.log(
+        `| ${t.name} | ${visit} | ${secs(med(t.name, visit, 'fcp'))} | ${secs(med(t.name, visit, 'usable'))} | ` +
+          `${kib(med(t.name, visit, 'bytes'))} | ${med(t.name, visit, 'requests')} |`,
+      );
+  for (const visit of ['first', 'repeat'] as const) {
+    const ratio = (key: keyof Visit) =>
+      (med('light /track', visit, key) / med('staff /track', visit, key)).toFixed(2);
+    console.log(
+      `light / staff at /track, ${visit} visit: FCP ×${ratio('fcp')}, usable ×${ratio('usable')}, bytes ×${ratio('bytes')}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,51 @@
+/**
+ * Weight budget (issue #11): the light resident entry (web/resident.html: /track, /verify) may
+ * make a phone download at most 150 KB of gzip-compressed JavaScript — everything reachable from
+ * its HTML, lazy chunks included. Runs on the built web (npm test builds it just before the
+ * browser journeys) and prints the figures, with the staff shell's for comparison.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { entryWeight, kb, sum, type EntryWeight } from '../helpers/web-weight.ts';
+
+const DIST = 'web/dist';
+export const RESIDENT_BUDGET_GZIP = 150 * 1024;
+
+function report(w: EntryWeight): void {
+  for (const [label, files] of [
+    ['initial', w.initial],
+    ['reachable', w.reachable],
+  ] as const) {
+    console.log(
+      `${w.entry} ${label}: ${files.length} JS files, ${kb(sum(files, 'raw'))} raw, ` +
+        `${kb(sum(files, 'gzip'))} gzip -9, ${kb(sum(files, 'brotli'))} brotli`,
+    );
+  }
+}
+
+describe('web weight budget', () => {
+  it('the resident entry stays under 150 KB of compressed JavaScript', () => {
+    if (!fs.existsSync(`${DIST}/resident.html`))
+      throw new Error('web/dist/resident.html is missing: run `npm run build:web` first');
+    const resident = entryWeight(DIST, 'resident.html');
+    const staff = entryWeight(DIST, 'index.html');
+    report(resident);
+    report(staff);
+    for (const f of resident.reachable)
+      console.log(`  ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
+    const residentGzip = sum(resident.reachable, 'gzip');
+    console.log(
+      `resident / staff initial gzip: ${(residentGzip / sum(staff.initial, 'gzip')).toFixed(2)}`,
+    );
+
+    expect(resident.initial.length).toBeGreaterThan(0);
+    expect(residentGzip).toBeLessThanOrEqual(RESIDENT_BUDGET_GZIP);
+    // No Ant Design, no i18next, no router in the light entry.
+    const names = resident.reachable.map((f) => f.file).join(' ');
+    const code = resident.reachable
+      .map((f) => fs.readFileSync(`${DIST}/assets/${f.file}`, 'utf8'))
+      .join('\n');
+    expect(code).not.toMatch(/ant-btn|ant-form|i18next|react-router/);
+    expect(names).not.toMatch(/main-|antd|useTranslation/);
+  });
+});

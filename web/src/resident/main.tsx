@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ResidentApp } from './ResidentApp';
+import './resident.css';
+
+/**
+ * The light resident entry (issue #11): tracking and certificate verification for anyone with
+ * a phone, without the staff shell, Ant Design or i18next. resident.html draws a loading state
+ * inside #root until this replaces it.
+ */
+const root = document.getElementById('root');
+if (!root) throw new Error('resident.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ResidentApp />
+  </StrictMode>,
+);
