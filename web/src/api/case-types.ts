@@ -1,4 +1,5 @@
 /** Shapes of the cases and catalog JSON (src/modules/cases/case.schema.ts, catalog.schema.ts). */
+import type { OpeningHours } from './types';
 
 export interface Bilingual {
   zh: string;
@@ -159,6 +160,20 @@ export interface TrackView {
   provisionalYears: number[];
   missing: Bilingual[];
   result: CaseResult | null;
+  /** The stations of the case's town where papers can be handed in, the applicant's first. */
+  townStations: PublicStation[];
+}
+
+/** A station as anyone may see it (GET /public/stations): no personal data. */
+export interface PublicStation {
+  code: string;
+  name: string;
+  kind: 'district_centre' | 'town_centre' | 'village_station';
+  regionCode: string;
+  regionName: string;
+  address: string;
+  phone: string;
+  openingHours: OpeningHours[];
 }
 
 export interface CatalogItemSummary {

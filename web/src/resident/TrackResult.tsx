@@ -14,7 +14,10 @@ export interface TrackStation {
   hours?: string | null;
 }
 
-export type LightTrackView = TrackView & { stations?: TrackStation[] | null };
+/** The tracking answer; `townStations` is optional so an older server's answer still renders. */
+export type LightTrackView = Omit<TrackView, 'townStations'> & {
+  townStations?: TrackStation[] | null;
+};
 
 type Tone = 'good' | 'wait' | 'act';
 
@@ -60,7 +63,7 @@ export function TrackResult({ view }: { view: LightTrackView }) {
     view.state === 'decided' && view.result
       ? t(`track.words.decided_${view.result}`)
       : t(`track.words.${view.state}`);
-  const stations = view.stations ?? [];
+  const stations = view.townStations ?? [];
 
   return (
     <section className="r-card r-result" data-testid="track-result" aria-live="polite">

@@ -14,7 +14,7 @@ const VIEW: LightTrackView = {
   provisionalYears: [2027],
   missing: [{ zh: '近期一寸免冠彩色照片', en: 'Recent one-inch colour photo' }],
   result: null,
-  stations: [
+  townStations: [
     {
       name: '三顺庄村政务服务站',
       address: '魏善庄镇三顺庄村委会一层',
@@ -52,7 +52,7 @@ describe('TrackResult on the light entry', () => {
   });
 
   it('leaves the stations out when the answer has none', () => {
-    const html = render({ ...VIEW, stations: undefined }, 'zh-CN');
+    const html = render({ ...VIEW, townStations: undefined }, 'zh-CN');
     expect(html).not.toContain('track-stations');
   });
 });
