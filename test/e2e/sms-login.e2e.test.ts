@@ -65,10 +65,13 @@ describe('SMS-code login on a phone', () => {
     await other.close();
     const elderly = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await elderly.goto(server.baseUrl);
-    await elderly.evaluate(() => {
-      for (const k of Object.keys(localStorage))
-        if (/pref/i.test(k)) localStorage.setItem(k, JSON.stringify({ elderlyMode: true }));
-    });
+    await elderly.evaluate(() =>
+      localStorage.setItem(
+        'doorstep.preferences',
+        JSON.stringify({ elderlyMode: true, locale: 'zh-CN' }),
+      ),
+    );
+    await elderly.reload();
     await elderly.getByTestId('sms-phone').fill(DEMO_PHONES.volunteer!);
     await elderly.getByTestId('sms-send').click();
     await poll(codeFromLog).toBeTruthy();
