@@ -18,6 +18,7 @@ import { idempotencyCommit } from './migrations/0016_idempotency_commit.ts';
 import { scope } from './migrations/0018_scope.ts';
 import { piiText } from './migrations/0014_pii_text.ts';
 import { authHardening } from './migrations/0015_auth_hardening.ts';
+import { notificationsSms } from './migrations/0019_notifications_sms.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0018_scope': scope,
   '0014_pii_text': piiText,
   '0015_auth_hardening': authHardening,
+  '0019_notifications_sms': notificationsSms,
   // next: '0012_…'
 };
 

@@ -67,6 +67,43 @@ export interface AccountTable {
   totp_enabled_at: string | null;
   /** The last accepted TOTP time step: a code is accepted once. */
   totp_last_step: number | null;
+  /** Issue #11: the mobile for SMS-code login, encrypted; its keyed hash for lookup; masked. */
+  phone_cipher: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+}
+
+/** Issue #11: a message to send (SMS), written in the business transaction, sent by the sweep. */
+export interface OutboxMessageTable {
+  id: string;
+  channel: 'sms';
+  recipient_cipher: string;
+  recipient_masked: string;
+  template_kind: string;
+  /** JSON params, encrypted with the data key (a login code may be among them). */
+  params_cipher: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  provider_message_id: string | null;
+  created_at: string;
+}
+
+/** Issue #11: a login code sent by SMS, kept as a keyed hash. */
+export interface SmsLoginCodeTable {
+  id: string;
+  phone_hash: string;
+  /** null when the phone belongs to no account (nothing is sent; the answer is the same). */
+  account_id: string | null;
+  code_hash: string;
+  attempts: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface AccountRecoveryCodeTable {
@@ -97,6 +134,8 @@ export interface SessionTable {
   expires_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** Issue #11: a sliding session (SMS login on one's own phone): each use extends it this long. */
+  sliding_hours: number | null;
 }
 
 export interface LoginThrottleTable {
@@ -327,9 +366,10 @@ export interface HandoffTable {
 export interface NotificationTable {
   id: string;
   account_id: string;
+  /** Issue #11: what happened (src/modules/notifications/kinds.ts); `legacy` for older rows. */
   kind: string;
-  subject: string;
-  body: string;
+  /** JSON: the kind's parameters. */
+  params: string;
   entity_type: string | null;
   entity_id: string | null;
   created_at: string;
@@ -707,6 +747,8 @@ export interface Database {
   accounts: AccountTable;
   role_grants: RoleGrantTable;
   sessions: SessionTable;
+  outbox_messages: OutboxMessageTable;
+  sms_login_codes: SmsLoginCodeTable;
   login_throttle: LoginThrottleTable;
   account_recovery_codes: AccountRecoveryCodeTable;
   audit_head: AuditHeadTable;

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import pino from 'pino';
+import { smsProviderFromEnv, startOutboxSender } from '../modules/notifications/outbox.sender.ts';
 import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
 import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
 import { warmPdfPool } from '../modules/documents/pdf-pool.ts';
@@ -45,6 +46,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const config = loadConfig(env);
   assertServable(config); // issue #11: no production server whose QR codes open localhost
   const { db, pii, log } = await prepare(config, { demo: env.DOORSTEP_DEMO !== 'false' });
+  // Issue #11: refuse to start with a provider that cannot deliver (e.g. `log` in production).
+  const smsProvider = smsProviderFromEnv(env, config.env, log);
   const app = await buildApp({ config, db, pii, now: () => new Date() });
   const stopSweeper =
     config.sweepIntervalSeconds > 0
@@ -57,6 +60,18 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
               log.info(r, 'deadline sweep escalated');
           },
           onError: (err) => log.error({ err }, 'deadline sweep failed'),
+        })
+      : () => undefined;
+  // Issue #11: the outbox (login codes) is sent every OUTBOX_INTERVAL_SECONDS (default 2).
+  const outboxSeconds = Number(env.OUTBOX_INTERVAL_SECONDS ?? 2);
+  const stopOutbox =
+    outboxSeconds > 0
+      ? startOutboxSender(db.kysely, {
+          pii,
+          provider: smsProvider,
+          nodeId: `${os.hostname()}:${process.pid}`,
+          intervalMs: outboxSeconds * 1000,
+          onError: (err) => log.error({ err }, 'outbox sender failed'),
         })
       : () => undefined;
   const stopCheckpoints =
@@ -74,6 +89,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     stopSweeper();
+    stopOutbox();
     stopCheckpoints();
     await app.close();
     await db.close();

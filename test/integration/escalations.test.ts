@@ -90,13 +90,13 @@ describe('deadline sweep and escalations', () => {
     });
   });
 
-  /** deadline_escalated notifications per username and entity. */
+  /** overdue notifications (case_overdue, handoff_overdue) per username and entity. */
   const escalationNotices = async (entityType: 'case' | 'handoff') => {
     const rows = await t.testDb.db.kysely
       .selectFrom('notifications as n')
       .innerJoin('accounts as a', 'a.id', 'n.account_id')
-      .select(['a.username', 'n.entity_id', 'n.subject'])
-      .where('n.kind', '=', 'deadline_escalated')
+      .select(['a.username', 'n.entity_id', 'n.kind', 'n.params'])
+      .where('n.kind', 'in', ['case_overdue', 'handoff_overdue'])
       .where('n.entity_type', '=', entityType)
       .execute();
     const per = new Map<string, string[]>();
@@ -117,7 +117,10 @@ describe('deadline sweep and escalations', () => {
     for (const username of ['supervisor', 'town']) {
       expect([...per.get(username)!].sort()).toEqual([...escalated].sort()); // once per case
     }
-    expect(rows[0]!.subject).toMatch(/^办件 20260302-\d{5} 已超期/);
+    expect(rows[0]!.kind).toBe('case_overdue');
+    expect((JSON.parse(rows[0]!.params) as { caseNumber: string }).caseNumber).toMatch(
+      /^20260302-\d{5}$/,
+    );
     const audited = await t.testDb.db.kysely
       .selectFrom('audit_events')
       .select('after_json')
@@ -126,7 +129,7 @@ describe('deadline sweep and escalations', () => {
     expect((JSON.parse(audited.after_json!) as { notified: string[] }).notified).toHaveLength(2);
     // The town officer reads them through the ordinary notifications API.
     const mine = (await town.call('GET', '/api/v1/notifications')).json<{ kind: string }[]>();
-    expect(mine.filter((n) => n.kind === 'deadline_escalated')).toHaveLength(11);
+    expect(mine.filter((n) => n.kind === 'case_overdue')).toHaveLength(11);
   });
 
   it('an overdue hand-off is escalated once too', async () => {

@@ -269,7 +269,7 @@ describe('first-asked responsibility', () => {
     expect(await forCase()).toEqual([]);
     k = await act(c.town!, k, { action: 'close' });
     const [note] = await forCase();
-    expect(note).toMatchObject({ kind: 'matter_closed' });
+    expect(note).toMatchObject({ kind: 'case_closed' });
     expect(
       (await c.town!.call('POST', `/api/v1/notifications/${note!.id}/read`)).json(),
     ).toMatchObject(

@@ -14,6 +14,10 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /api/v1/auth/login': 'signs in: sets a cookie, creates nothing the client names',
   'POST /api/v1/auth/logout': 'ends the session; repeating it is harmless',
+  'POST /api/v1/auth/sms-code':
+    'sends a login code, creates nothing the client names; a repeat within 60 s answers SMS_COOLDOWN',
+  'POST /api/v1/auth/sms-login':
+    'signs in by SMS code: sets a cookie, creates nothing the client names',
   'POST /api/v1/residents/lookup': 'a read (ID number in the body, not the URL); stores nothing',
   'POST /api/v1/audit/verify': 'a read-only check of the audit chain; writes nothing',
   'POST /api/v1/residents/:id/reveal':

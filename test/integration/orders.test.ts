@@ -93,9 +93,9 @@ describe('volunteer service orders', () => {
   const notes = async (username: string) =>
     db()
       .selectFrom('notifications')
-      .select(['kind', 'subject', 'body', 'entity_type'])
+      .select(['kind', 'params', 'entity_type'])
       .where('account_id', '=', await accountId(db(), username))
-      .where('kind', 'in', ['vs_need_update', 'vs_order_update'])
+      .where((eb) => eb.or([eb('kind', 'like', 'vs_need_%'), eb('kind', 'like', 'vs_order_%')]))
       .orderBy('created_at')
       .execute();
 
@@ -295,10 +295,10 @@ describe('volunteer service orders', () => {
       ratingOpen: true,
       order: { state: 'completed' },
     });
-    const kinds = (await notes('resident')).map((x) => x.subject);
-    expect(kinds.some((s) => s.includes('已受理'))).toBe(true);
-    expect(kinds.some((s) => s.includes('已接单'))).toBe(true);
-    expect(kinds.some((s) => s.includes('请评价'))).toBe(true);
+    const kinds = (await notes('resident')).map((x) => x.kind);
+    expect(kinds).toContain('vs_need_accepted');
+    expect(kinds).toContain('vs_order_taken');
+    expect(kinds).toContain('vs_order_completed');
 
     const rate = await resident.call('POST', `/api/v1/vs/needs/${n.id}/rating`, {
       stars: 5,
@@ -398,7 +398,7 @@ describe('volunteer service orders', () => {
     expect(r.json()).toMatchObject({ status: 'rejected' });
     const ns = await notes('resident');
     expect(ns.length).toBe(before + 1);
-    expect(ns.at(-1)!.body).toContain('该服务不在志愿服务范围');
+    expect(ns.at(-1)!.params).toContain('该服务不在志愿服务范围');
     const mine = (await resident.call('GET', '/api/v1/vs/needs/mine')).json<Mine[]>();
     expect(mine.find((x) => x.id === n.id)).toMatchObject({
       status: 'rejected',
@@ -560,7 +560,7 @@ describe('volunteer service orders', () => {
     expect(row).toMatchObject({ state: 'open', grab_region_code: DISTRICT, escalation_level: 1 });
     const told = await db()
       .selectFrom('notifications')
-      .select('subject')
+      .select('kind')
       .where('account_id', '=', districtStaff.id)
       .where('entity_id', '=', order.id)
       .execute();

@@ -293,8 +293,7 @@ export async function cancelActivity(
       await notify(trx, {
         accountId: a.account_id!,
         kind: 'vs_activity_cancelled',
-        subject: `活动已取消：${activity.title} / Activity cancelled: ${activity.title}`,
-        body: `您报名的活动「${activity.title}」已取消：${input.reason} / The activity “${activity.title}” you signed up for was cancelled: ${input.reason}`,
+        params: { activity: activity.title, reason: input.reason },
         entityType: 'vs_activity',
         entityId: activity.id,
         now,

@@ -4,6 +4,7 @@
  * Check-in opens the service record; check-out computes the hours (hours.rules.ts) and leaves the
  * record pending; the lead confirms (only then do the hours count anywhere) or rejects it.
  */
+import type { NotificationParamsByKind } from '../notifications/kinds.ts';
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsServiceRecordTable } from '../../db/schema.ts';
@@ -434,8 +435,9 @@ async function tellVolunteer(
   trx: Trx,
   rec: VsServiceRecordTable,
   activity: VsActivityTable,
-  kind: 'vs_hours_confirmed' | 'vs_hours_rejected',
-  text: { zh: string; en: string },
+  msg:
+    | { kind: 'vs_hours_confirmed'; params: NotificationParamsByKind['vs_hours_confirmed'] }
+    | { kind: 'vs_hours_rejected'; params: NotificationParamsByKind['vs_hours_rejected'] },
   now: Date,
 ) {
   const v = await trx
@@ -446,9 +448,7 @@ async function tellVolunteer(
   if (!v?.account_id) return;
   await notify(trx, {
     accountId: v.account_id,
-    kind,
-    subject: `${text.zh}：${activity.title} / ${text.en}: ${activity.title}`,
-    body: `${text.zh}（${activity.title}） / ${text.en} (${activity.title})`,
+    ...msg,
     entityType: 'vs_service_record',
     entityId: rec.id,
     now,
@@ -494,10 +494,9 @@ export async function confirmHours(
       trx,
       rec,
       activity,
-      'vs_hours_confirmed',
       {
-        zh: `服务时长 ${h.halfHours / 2} 小时已确认`,
-        en: `${h.halfHours / 2} h of service confirmed`,
+        kind: 'vs_hours_confirmed',
+        params: { activity: activity.title, hours: h.halfHours / 2 },
       },
       input.now,
     );
@@ -539,10 +538,9 @@ export async function rejectHours(
       trx,
       rec,
       activity,
-      'vs_hours_rejected',
       {
-        zh: `服务记录未被确认：${input.reason}`,
-        en: `Service record not confirmed: ${input.reason}`,
+        kind: 'vs_hours_rejected',
+        params: { activity: activity.title, reason: input.reason },
       },
       input.now,
     );

@@ -167,8 +167,7 @@ export async function promoteNext(
       await notify(trx, {
         accountId: v.account_id,
         kind: 'vs_signup_promoted',
-        subject: `候补转正：${activity.title} / Off the waitlist: ${activity.title}`,
-        body: `有人取消报名，您已从候补转为正式参加「${activity.title}」。 / A place came free: you are now confirmed for “${activity.title}”.`,
+        params: { activity: activity.title },
         entityType: 'vs_activity',
         entityId: activity.id,
         now,

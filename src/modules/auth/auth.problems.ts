@@ -35,4 +35,24 @@ export const AUTH_PROBLEMS = {
     zh: '本系统要求管理员使用双重验证，不能关闭',
     en: 'Administrators must keep two-step verification on here',
   },
+  SMS_COOLDOWN: {
+    status: 429,
+    zh: '验证码已发送，请稍候再重新获取',
+    en: 'A code was just sent; wait a moment before asking for another',
+  },
+  SMS_RATE_LIMITED: {
+    status: 429,
+    zh: '获取验证码次数过多，请一小时后再试',
+    en: 'Too many codes asked for; try again in an hour',
+  },
+  SMS_CODE_INVALID: {
+    status: 401,
+    zh: '验证码不正确，请核对短信中的 6 位数字',
+    en: 'The code is wrong; check the 6 digits in the text message',
+  },
+  SMS_CODE_EXPIRED: {
+    status: 401,
+    zh: '验证码已失效（超过 5 分钟或输错次数过多），请重新获取',
+    en: 'The code has expired (over 5 minutes, or too many wrong tries); ask for a new one',
+  },
 } as const;

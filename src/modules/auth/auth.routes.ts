@@ -7,6 +7,8 @@ import { auditActor } from './actor.ts';
 import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
 import { authenticate } from './login.service.ts';
 import { totpRoutes } from './totp.routes.ts';
+import { normaliseMobile } from './account-phone.ts';
+import { SMS_SESSION_SLIDING_HOURS, requestSmsCode, verifySmsCode } from './sms-login.service.ts';
 import { secondFactorStatus } from './totp.service.ts';
 import {
   COOKIE_SESSION_HOURS,
@@ -119,6 +121,96 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         secure: app.deps.config.secureCookies,
         path: '/',
         maxAge: COOKIE_SESSION_HOURS * 3600,
+      });
+      return me(account.id);
+    },
+  );
+
+  /** Issue #11: a mainland mobile, however written; normalised to 11 digits. */
+  const Mobile = z
+    .string()
+    .max(30)
+    .transform((v, ctx) => {
+      const m = normaliseMobile(v);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: 'a mainland mobile number (11 digits)' });
+        return z.NEVER;
+      }
+      return m;
+    });
+
+  app.post(
+    '/auth/sms-code',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Send a login code by SMS (residents, volunteers, guardians); the same answer for every phone',
+        body: z.strictObject({ phone: Mobile }),
+        response: {
+          202: z.object({ cooldownSeconds: z.number(), expiresInSeconds: z.number() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const r = await requestSmsCode(db, app.deps.pii, {
+        phone: request.body.phone,
+        ip: request.ip,
+        now: app.deps.now(),
+      });
+      return reply.status(202).send(r);
+    },
+  );
+
+  app.post(
+    '/auth/sms-login',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with phone + SMS code: a long, sliding session cookie (30 days)',
+        body: z.strictObject({
+          phone: Mobile,
+          code: z
+            .string()
+            .trim()
+            .regex(/^[0-9]{6}$/),
+        }),
+        response: { 200: MeView },
+      },
+    },
+    async (request, reply) => {
+      const now = app.deps.now();
+      const account = await verifySmsCode(db, app.deps.pii, {
+        phone: request.body.phone,
+        code: request.body.code,
+        ip: request.ip,
+        now,
+      });
+      const session = await createSession(db, {
+        accountId: account.id,
+        kind: 'cookie',
+        now,
+        slidingHours: SMS_SESSION_SLIDING_HOURS,
+      });
+      await db.transaction().execute((trx) =>
+        recordAudit(trx, {
+          actor: { accountId: account.id, role: null, stationId: null },
+          action: 'account.logged_in',
+          entityType: 'account',
+          entityId: account.id,
+          after: { method: 'sms' },
+          requestId: request.id,
+          now,
+        }),
+      );
+      void reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.deps.config.secureCookies,
+        path: '/',
+        maxAge: SMS_SESSION_SLIDING_HOURS * 3600,
       });
       return me(account.id);
     },

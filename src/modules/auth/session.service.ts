@@ -15,11 +15,21 @@ export function hashToken(token: string): string {
 
 export async function createSession(
   db: Kysely<Database>,
-  opts: { accountId: string; kind: 'cookie' | 'bearer'; label?: string; now: Date },
+  opts: {
+    accountId: string;
+    kind: 'cookie' | 'bearer';
+    label?: string;
+    now: Date;
+    /** Issue #11: a sliding session (SMS login): lives this long after its last use. */
+    slidingHours?: number;
+  },
 ): Promise<{ token: string; expiresAt: string }> {
   const token = crypto.randomBytes(32).toString('base64url');
-  const ttl =
-    opts.kind === 'cookie' ? COOKIE_SESSION_HOURS * 3600_000 : BEARER_SESSION_DAYS * 86400_000;
+  const ttl = opts.slidingHours
+    ? opts.slidingHours * 3600_000
+    : opts.kind === 'cookie'
+      ? COOKIE_SESSION_HOURS * 3600_000
+      : BEARER_SESSION_DAYS * 86400_000;
   const expiresAt = new Date(opts.now.getTime() + ttl).toISOString();
   await db
     .insertInto('sessions')
@@ -32,6 +42,7 @@ export async function createSession(
       expires_at: expiresAt,
       last_seen_at: opts.now.toISOString(),
       revoked_at: null,
+      sliding_hours: opts.slidingHours ?? null,
     })
     .execute();
   return { token, expiresAt };
@@ -98,6 +109,7 @@ export async function actorForToken(
       's.expires_at',
       's.revoked_at',
       's.last_seen_at',
+      's.sliding_hours',
       'a.id',
       'a.username',
       'a.display_name',
@@ -113,7 +125,12 @@ export async function actorForToken(
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
     await db
       .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
+      .set({
+        last_seen_at: now.toISOString(),
+        ...(row.sliding_hours
+          ? { expires_at: new Date(now.getTime() + row.sliding_hours * 3600_000).toISOString() }
+          : {}),
+      })
       .where('id', '=', id)
       .execute();
   }

@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles.ts';
 import { importRegions, type RegionRow } from '../regions/region-import.ts';
 import { createStation } from '../regions/regions.service.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { setAccountPhone } from '../auth/account-phone.ts';
 import { registerResident } from '../residents/residents.service.ts';
 import { seedDemoVolunteers } from '../volunteers/volunteers.demo.ts';
 import { seedDemoOrders } from '../orders/orders.demo.ts';
@@ -18,6 +19,14 @@ import { SEED_CALLER } from '../auth/actor.ts';
 
 /** Demo-only password for every demo account; printed in the README; never in production. */
 export const DEMO_PASSWORD = 'Doorstep-demo-2026';
+/** Issue #11: demo mobiles for SMS-code login (vstaff's is refused: staff keep passwords). */
+export const DEMO_PHONES: Record<string, string> = {
+  resident: '13800000001',
+  volunteer: '13800000002',
+  leader: '13800000003',
+  guardian: '13800000004',
+  vstaff: '13800000009',
+};
 
 export const PILOT_TOWN = '110115110000'; // 魏善庄镇
 export const OTHER_TOWNS = ['110115103000', '110115111000']; // 青云店镇, 长子营镇
@@ -261,10 +270,11 @@ export async function seedDemo(deps: {
     },
   ];
   for (const a of accounts) {
+    const phone = DEMO_PHONES[a.username];
     const grant = a.stationRegion
       ? { role: a.role, stationId: stationIds.get(a.stationRegion)! }
       : { role: a.role, regionCode: a.regionCode! };
-    await createAccount(db, {
+    const created = await createAccount(db, {
       username: a.username,
       displayName: a.displayName,
       password: DEMO_PASSWORD,
@@ -274,6 +284,7 @@ export async function seedDemo(deps: {
       actor: SEED_ACTOR,
       now,
     });
+    if (phone) await setAccountPhone(db, pii, { accountId: created.id, phone });
   }
   const catalog = await seedDemoCatalog({ db, now });
   await seedDemoAuthorizations({

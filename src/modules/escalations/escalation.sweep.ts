@@ -5,6 +5,7 @@
  * case is escalated exactly once. The winner notifies the town centre's officers and the
  * supervisors (escalation.recipients.ts) in the same transaction, so they hear of it exactly once.
  */
+import type { NotificationParamsByKind } from '../notifications/kinds.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -36,7 +37,9 @@ async function escalateOnce(
     dueDate: string;
     auditRegion: string;
     audit: { action: 'case.escalated' | 'handoff.escalated'; after: Record<string, unknown> };
-    message: { subject: string; body: string };
+    message:
+      | { kind: 'case_overdue'; params: NotificationParamsByKind['case_overdue'] }
+      | { kind: 'handoff_overdue'; params: NotificationParamsByKind['handoff_overdue'] };
     now: Date;
     nodeId: string;
   },
@@ -64,9 +67,7 @@ async function escalateOnce(
     for (const to of recipients) {
       await notify(trx, {
         accountId: to.accountId,
-        kind: 'deadline_escalated',
-        subject: e.message.subject,
-        body: e.message.body,
+        ...e.message,
         entityType: e.entityType,
         entityId: e.entityId,
         now: e.now,
@@ -135,8 +136,8 @@ export async function sweepOverdueCases(
       auditRegion: c.home_region_code,
       audit: { action: 'case.escalated', after: { to: ['station_supervisors', 'town_centre'] } },
       message: {
-        subject: `办件 ${c.number} 已超期 / Case ${c.number} is overdue`,
-        body: `办件 ${c.number} 应于 ${c.due_date} 办结，现已超期，已升级督办。 / Case ${c.number} was due on ${c.due_date} and is overdue; it has been escalated.`,
+        kind: 'case_overdue',
+        params: { caseNumber: c.number, dueDate: c.due_date ?? '' },
       },
       now: opts.now,
       nodeId: opts.nodeId,
@@ -186,10 +187,7 @@ export async function sweepOverdueHandoffs(
       dueDate: h.due_date,
       auditRegion: h.region_code,
       audit: { action: 'handoff.escalated', after: { matter: `${h.entity_type}:${h.entity_id}` } },
-      message: {
-        subject: `转交事项超期未接收 / A hand-off is overdue`,
-        body: `一项转交事项应于 ${h.due_date} 前接收，现已超期，已升级督办。 / A hand-off due to be taken up by ${h.due_date} is overdue; it has been escalated.`,
-      },
+      message: { kind: 'handoff_overdue', params: { dueDate: h.due_date } },
       now: opts.now,
       nodeId: opts.nodeId,
     });

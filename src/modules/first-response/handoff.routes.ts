@@ -1,3 +1,4 @@
+import { langOf } from '../notifications/render.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES, STAFF_ROLES } from '../auth/roles.ts';
@@ -126,7 +127,8 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ALL_ROLES } },
       schema: {
         tags: ['notifications'],
-        summary: 'My notifications, newest first',
+        summary:
+          'My notifications, newest first: kind + params, and `text` rendered in `lang` (or Accept-Language)',
         querystring: NotificationQuery,
         response: { 200: z.array(NotificationView) },
       },
@@ -136,6 +138,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
         ...request.query,
         unread: request.query.unread === 'true',
         actor: actorOf(request),
+        lang: langOf(request.query.lang, request.headers['accept-language']),
       }),
   );
 
@@ -155,6 +158,7 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
         id: request.params.id,
         actor: actorOf(request),
         ...meta(request),
+        lang: langOf(undefined, request.headers['accept-language']),
       }),
   );
 };

@@ -96,8 +96,7 @@ export async function createHandoff(
       await notify(trx, {
         accountId: body.toAccountId,
         kind: 'handoff_received',
-        subject: `转办待接收：${matter.label} / Hand-off to accept: ${matter.label}`,
-        body: `${actor.displayName} 转办给您，请在 ${dueDate} 前接收或退回。 / ${actor.displayName} handed this to you; accept or decline by ${dueDate}.`,
+        params: { label: matter.label, from: actor.displayName, dueDate },
         entityType: 'handoff',
         entityId: id,
         now,
@@ -166,8 +165,7 @@ export async function decideHandoff(
       await notify(trx, {
         accountId: h.from_account_id,
         kind: 'handoff_declined',
-        subject: `转办被退回 / Hand-off declined`,
-        body: `${actor.displayName} 退回了转办：${input.reason ?? ''} / ${actor.displayName} declined the hand-off: ${input.reason ?? ''}`,
+        params: { by: actor.displayName, reason: input.reason ?? '' },
         entityType: 'handoff',
         entityId: h.id,
         now,

@@ -142,9 +142,8 @@ export async function closeInquiry(
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('INQUIRY_CLOSED');
     await notify(trx, {
       accountId: matter.firstResponderId,
-      kind: 'matter_closed',
-      subject: `咨询已办结：${matter.label} / Inquiry closed: ${matter.label}`,
-      body: `您首问登记的咨询“${matter.label}”已办结。 / The inquiry you first responded to was closed.`,
+      kind: 'inquiry_closed',
+      params: { label: matter.label },
       entityType: 'inquiry',
       entityId: matter.id,
       now,

@@ -9,28 +9,27 @@ import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
+import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
+import { renderNotification, type Lang } from '../notifications/render.ts';
 
-export type NotificationKind =
-  | 'matter_closed'
-  | 'handoff_received'
-  | 'handoff_declined'
-  | 'deadline_escalated'
-  | 'vs_activity_cancelled'
-  | 'vs_signup_promoted'
-  | 'vs_hours_confirmed'
-  | 'vs_hours_rejected'
-  | 'vs_need_update'
-  | 'vs_order_update'
-  | 'vs_join_requested'
-  | 'vs_join_decided';
+function parseParams(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
 
-export async function notify(
+export type { NotificationKind } from '../notifications/kinds.ts';
+
+/** Issue #11: stores a kind and its parameters; each reader sees it in their own language. */
+export async function notify<K extends NotificationKind>(
   trx: Transaction<Database>,
   n: {
     accountId: string;
-    kind: NotificationKind;
-    subject: string;
-    body: string;
+    kind: K;
+    params: NotificationParamsByKind[K];
     entityType: string;
     entityId: string;
     now: Date;
@@ -42,8 +41,7 @@ export async function notify(
       id: crypto.randomUUID(),
       account_id: n.accountId,
       kind: n.kind,
-      subject: n.subject,
-      body: n.body,
+      params: JSON.stringify(n.params),
       entity_type: n.entityType,
       entity_id: n.entityId,
       created_at: n.now.toISOString(),
@@ -51,12 +49,6 @@ export async function notify(
     })
     .execute();
 }
-
-const CLOSED_WORDS: Record<string, { zh: string; en: string }> = {
-  closed: { zh: '已归档', en: 'closed' },
-  refused: { zh: '不予受理', en: 'refused' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-};
 
 /**
  * GS-4: tells a case's first responder, in the transition's own transaction, that the case reached
@@ -71,24 +63,26 @@ export async function notifyFirstResponderOnClose(
   },
 ): Promise<void> {
   if (!TERMINAL_STATES.includes(input.to as CaseState)) return;
-  const w = CLOSED_WORDS[input.to] ?? { zh: input.to, en: input.to };
   await notify(trx, {
     accountId: input.kase.first_responder_id,
-    kind: 'matter_closed',
-    subject: `办件 ${input.kase.number} ${w.zh} / Case ${input.kase.number} ${w.en}`,
-    body: `您首问受理的办件 ${input.kase.number} ${w.zh}。 / The case you first responded to, ${input.kase.number}, was ${w.en}.`,
+    kind: 'case_closed',
+    params: {
+      caseNumber: input.kase.number,
+      outcome: input.to as 'closed' | 'refused' | 'withdrawn',
+    },
     entityType: 'case',
     entityId: input.kase.id,
     now: input.now,
   });
 }
 
-function present(n: NotificationTable) {
+function present(n: NotificationTable, lang: Lang) {
+  const params = parseParams(n.params);
   return {
     id: n.id,
     kind: n.kind,
-    subject: n.subject,
-    body: n.body,
+    params,
+    text: renderNotification(n.kind, params, lang),
     entityType: n.entity_type,
     entityId: n.entity_id,
     createdAt: n.created_at,
@@ -99,7 +93,13 @@ function present(n: NotificationTable) {
 /** The caller's own notifications, newest first. */
 export async function listNotifications(
   db: Kysely<Database>,
-  input: { actor: Actor; unread?: boolean | undefined; limit: number; offset: number },
+  input: {
+    actor: Actor;
+    unread?: boolean | undefined;
+    limit: number;
+    offset: number;
+    lang: Lang;
+  },
 ) {
   let q = db
     .selectFrom('notifications')
@@ -112,13 +112,13 @@ export async function listNotifications(
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  return rows.map(present);
+  return rows.map((r) => present(r, input.lang));
 }
 
 /** Marks one of the caller's own notifications read (once; reading again changes nothing). */
 export async function markNotificationRead(
   db: Kysely<Database>,
-  input: { id: string; actor: Actor; requestId: string; now: Date },
+  input: { id: string; actor: Actor; requestId: string; now: Date; lang: Lang },
 ) {
   const find = () =>
     db
@@ -129,7 +129,7 @@ export async function markNotificationRead(
       .executeTakeFirst();
   const row = await find();
   if (!row) throw new AppError('NOTIFICATION_NOT_FOUND');
-  if (row.read_at) return present(row);
+  if (row.read_at) return present(row, input.lang);
   await db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('notifications')
@@ -148,5 +148,5 @@ export async function markNotificationRead(
       now: input.now,
     });
   });
-  return present((await find())!);
+  return present((await find())!, input.lang);
 }

@@ -470,9 +470,8 @@ async function createOrderFromNeeds(
     if (n.requester_account_id)
       await notify(trx, {
         accountId: n.requester_account_id,
-        kind: 'vs_need_update',
-        subject: `您的需求 ${n.need_number} 已受理 / Your need ${n.need_number} was accepted`,
-        body: `已纳入服务订单 ${orderNumber}“${input.order.title}”，正在安排志愿队伍。 / It is part of order ${orderNumber} “${input.order.title}”; a team is being arranged.`,
+        kind: 'vs_need_accepted',
+        params: { needNumber: n.need_number, orderNumber, title: input.order.title },
         entityType: 'vs_need',
         entityId: n.id,
         now,
@@ -564,9 +563,8 @@ export async function rejectNeed(
     if (n.requester_account_id)
       await notify(trx, {
         accountId: n.requester_account_id,
-        kind: 'vs_need_update',
-        subject: `您的需求 ${n.need_number} 未被受理 / Your need ${n.need_number} was not accepted`,
-        body: `原因：${input.reason} / Reason: ${input.reason}`,
+        kind: 'vs_need_rejected',
+        params: { needNumber: n.need_number, reason: input.reason },
         entityType: 'vs_need',
         entityId: n.id,
         now: input.now,

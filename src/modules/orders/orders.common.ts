@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsOrderState, VsTeamTable } from '../../db/schema.ts';
 import type { Role } from '../auth/roles.ts';
 import { notify } from '../first-response/notification.service.ts';
+import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
 import { ledTeamIds } from '../volunteers/vs.scope.ts';
 
 /** 文明实践中心 staff: review needs, merge, dispatch, reassign, cancel — in their region. */
@@ -151,11 +152,18 @@ export async function addAction(
     .execute();
 }
 
+/** Issue #11: an order message, as a kind and its parameters. */
+export type OrderMessage = {
+  [K in NotificationKind]: K extends `vs_order_${string}`
+    ? { kind: K; params: NotificationParamsByKind[K] }
+    : never;
+}[NotificationKind];
+
 /** Tells every requester with an account whose need is linked to the order (once per account). */
 export async function notifyRequesters(
   trx: Transaction<Database>,
   orderId: string,
-  msg: { subject: string; body: string },
+  msg: OrderMessage,
   now: Date,
 ): Promise<number> {
   const rows = await trx
@@ -168,9 +176,7 @@ export async function notifyRequesters(
   for (const accountId of ids)
     await notify(trx, {
       accountId,
-      kind: 'vs_order_update',
-      subject: msg.subject,
-      body: msg.body,
+      ...msg,
       entityType: 'vs_order',
       entityId: orderId,
       now,
@@ -183,7 +189,7 @@ export async function notifyTeamLeader(
   trx: Transaction<Database>,
   teamId: string,
   orderId: string,
-  msg: { subject: string; body: string },
+  msg: OrderMessage,
   now: Date,
 ): Promise<void> {
   const team = await trx
@@ -194,9 +200,7 @@ export async function notifyTeamLeader(
   if (!team?.leader_account_id) return;
   await notify(trx, {
     accountId: team.leader_account_id,
-    kind: 'vs_order_update',
-    subject: msg.subject,
-    body: msg.body,
+    ...msg,
     entityType: 'vs_order',
     entityId: orderId,
     now,
@@ -208,7 +212,7 @@ export async function notifyCentreAt(
   trx: Transaction<Database>,
   regionCode: string,
   orderId: string,
-  msg: { subject: string; body: string },
+  msg: OrderMessage,
   now: Date,
 ): Promise<number> {
   const rows = await trx
@@ -221,9 +225,7 @@ export async function notifyCentreAt(
   for (const accountId of ids)
     await notify(trx, {
       accountId,
-      kind: 'vs_order_update',
-      subject: msg.subject,
-      body: msg.body,
+      ...msg,
       entityType: 'vs_order',
       entityId: orderId,
       now,

@@ -4,6 +4,7 @@
  * one — exactly one team wins, by a conditional update on (id, state, version); the centre
  * reassigns or cancels; staff or the holding team's leader complete it, after which requesters rate.
  */
+import type { OrderMessage } from './orders.common.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsOrderState, VsOrderTable, VsTeamTable } from '../../db/schema.ts';
@@ -130,9 +131,9 @@ function assertDirectable(team: VsTeamTable, order: VsOrderTable) {
     throw new AppError('VS_TEAM_NOT_ELIGIBLE', { detail: 'another category' });
 }
 
-const msgDirected = (o: VsOrderTable) => ({
-  subject: `新的派单 ${o.order_number} / New order ${o.order_number}`,
-  body: `中心将订单“${o.title}”派给您的队伍，请在时限内接单或说明原因退回。 / The centre directed “${o.title}” to your team; accept it or decline with a reason in time.`,
+const msgDirected = (o: VsOrderTable): OrderMessage => ({
+  kind: 'vs_order_directed',
+  params: { orderNumber: o.order_number, title: o.title },
 });
 
 export async function directOrder(
@@ -222,8 +223,8 @@ export async function reassignOrder(
           previousTeam,
           order.id,
           {
-            subject: `订单 ${order.order_number} 已改派 / Order ${order.order_number} reassigned`,
-            body: `中心已收回订单“${order.title}”：${input.note} / The centre took “${order.title}” back: ${input.note}`,
+            kind: 'vs_order_reassigned',
+            params: { orderNumber: order.order_number, title: order.title, note: input.note },
           },
           input.now,
         );
@@ -256,8 +257,8 @@ export async function cancelOrder(
         trx,
         order.id,
         {
-          subject: `服务订单 ${order.order_number} 已取消 / Order ${order.order_number} cancelled`,
-          body: `“${order.title}”已取消：${input.reason} / “${order.title}” was cancelled: ${input.reason}`,
+          kind: 'vs_order_cancelled',
+          params: { orderNumber: order.order_number, title: order.title, reason: input.reason },
         },
         input.now,
       );
@@ -268,8 +269,8 @@ export async function cancelOrder(
           holder,
           order.id,
           {
-            subject: `订单 ${order.order_number} 已取消 / Order ${order.order_number} cancelled`,
-            body: input.reason,
+            kind: 'vs_order_cancelled',
+            params: { orderNumber: order.order_number, title: order.title, reason: input.reason },
           },
           input.now,
         );
@@ -288,9 +289,9 @@ function pickTeam(candidates: VsTeamTable[], teamId: string | undefined): VsTeam
   return candidates[0]!;
 }
 
-const msgTaken = (o: VsOrderTable, teamName: string) => ({
-  subject: `志愿队伍已接单 ${o.order_number} / A team took order ${o.order_number}`,
-  body: `“${teamName}”已接下“${o.title}”，将与您联系。 / “${teamName}” took “${o.title}” and will contact you.`,
+const msgTaken = (o: VsOrderTable, teamName: string): OrderMessage => ({
+  kind: 'vs_order_taken',
+  params: { orderNumber: o.order_number, title: o.title, team: teamName },
 });
 
 /** The directed team's leader accepts. */
@@ -417,8 +418,8 @@ export async function completeOrder(
         trx,
         order.id,
         {
-          subject: `服务已完成，请评价 ${order.order_number} / Service done — please rate ${order.order_number}`,
-          body: `“${order.title}”已完成，请在“我的点单”中为服务打分（1–5 星）。 / “${order.title}” is done; please rate it (1–5 stars) under “My orders”.`,
+          kind: 'vs_order_completed',
+          params: { orderNumber: order.order_number, title: order.title },
         },
         input.now,
       );

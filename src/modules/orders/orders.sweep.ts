@@ -95,8 +95,8 @@ async function sweepOne(
           o.directed_team_id,
           o.id,
           {
-            subject: `派单 ${o.order_number} 超时，已转为抢单 / Order ${o.order_number} opened for grabbing`,
-            body: `“${o.title}”未在时限内接单，现已开放抢单。 / “${o.title}” was not accepted in time and is now open for grabbing.`,
+            kind: 'vs_order_window_expired',
+            params: { orderNumber: o.order_number, title: o.title },
           },
           opts.now,
         );
@@ -105,11 +105,8 @@ async function sweepOne(
         grab,
         o.id,
         {
-          subject:
-            s.action === 'sweep_open'
-              ? `派单 ${o.order_number} 超时转抢单 / Order ${o.order_number} now open`
-              : `订单 ${o.order_number} 无人接单，已升级到本级 / Order ${o.order_number} escalated to your level`,
-          body: `“${o.title}”（${o.place}）可由本区域内同类别队伍抢单。 / “${o.title}” (${o.place}) may now be grabbed by teams of its category in your region.`,
+          kind: s.action === 'sweep_open' ? 'vs_order_opened' : 'vs_order_escalated',
+          params: { orderNumber: o.order_number, title: o.title, place: o.place },
         },
         opts.now,
       );

@@ -27,6 +27,10 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/agents/authorization-scan.service.ts': 'authorization_scans.data',
   'src/modules/cases/case-delivery.ts': 'case_deliveries.address_cipher, phone_cipher',
   'src/modules/auth/totp.service.ts': 'accounts.totp_secret_cipher',
+  'src/modules/auth/account-phone.ts': 'accounts.phone_cipher, phone_hash',
+  'src/modules/notifications/outbox.ts': 'outbox_messages.recipient_cipher, params_cipher',
+  'src/modules/auth/sms-login.service.ts':
+    'sms_login_codes.code_hash — not rotated: codes live 5 minutes; phone_hash is re-hashed',
   'src/server/idempotency.plugin.ts':
     'idempotency_keys.body_hash — not rotated: keys live minutes and nodes are stopped to rotate; a retry across a rotation answers 422',
 };
@@ -140,6 +144,38 @@ async function rotateTotpSecrets(trx: Trx, c: Ciphers) {
   return rows.length;
 }
 
+/** Issue #11: account phones (cipher + lookup hash), the outbox, and the login codes' phone hash. */
+async function rotatePhonesAndOutbox(trx: Trx, c: Ciphers) {
+  const accounts = await trx
+    .selectFrom('accounts')
+    .select(['id', 'phone_cipher'])
+    .where('phone_cipher', 'is not', null)
+    .execute();
+  for (const r of accounts) {
+    const mobile = c.from.decrypt(r.phone_cipher!);
+    await trx
+      .updateTable('accounts')
+      .set({ phone_cipher: c.to.encrypt(mobile), phone_hash: c.to.lookupHash(`mobile:${mobile}`) })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  await trx.deleteFrom('sms_login_codes').execute(); // 5-minute codes: ask for a new one
+  const outbox = await trx
+    .selectFrom('outbox_messages')
+    .select(['id', 'recipient_cipher', 'params_cipher'])
+    .execute();
+  for (const r of outbox)
+    await trx
+      .updateTable('outbox_messages')
+      .set({
+        recipient_cipher: again(c, r.recipient_cipher),
+        params_cipher: again(c, r.params_cipher),
+      })
+      .where('id', '=', r.id)
+      .execute();
+  return accounts.length + outbox.length;
+}
+
 /** Re-encrypts and re-hashes everything with `newKey`; the caller has checked `oldKey`'s fingerprint. */
 export async function rotateDataKey(
   db: Kysely<Database>,
@@ -158,6 +194,7 @@ export async function rotateDataKey(
       authorizationScans: await rotateFiles(trx, c, 'authorization_scans'),
       totpSecrets: await rotateTotpSecrets(trx, c),
       caseDeliveries: await rotateDeliveries(trx, c),
+      phonesAndOutbox: await rotatePhonesAndOutbox(trx, c),
     };
     await replaceKeyFingerprint(trx, input.newKey, input.now);
     await recordAudit(trx, {

@@ -422,8 +422,11 @@ export async function requestJoin(
       await notify(trx, {
         accountId: leaderId,
         kind: 'vs_join_requested',
-        subject: `入队申请：${leaders.name} / Join request: ${leaders.name}`,
-        body: `志愿者 ${row.full_name}（${row.volunteer_number}）申请加入 ${leaders.name}，请审核。 / Volunteer ${row.volunteer_number} asks to join ${leaders.name}.`,
+        params: {
+          team: leaders.name,
+          volunteerNumber: row.volunteer_number,
+          volunteerName: row.full_name,
+        },
         entityType: 'vs_team_member',
         entityId: row.id,
         now,
@@ -492,21 +495,20 @@ export async function decideJoin(
       .executeTakeFirstOrThrow();
     if (who.account_id) {
       const yes = status === 'approved';
-      const why = body.note ? `：${body.note}` : '。';
-      const whyEn = body.note ? `: ${body.note}` : '.';
-      await notify(trx, {
+      const about = {
         accountId: who.account_id,
-        kind: 'vs_join_decided',
-        subject: yes
-          ? `已加入 ${who.name} / You joined ${who.name}`
-          : `入队申请未通过：${who.name} / Join request not approved: ${who.name}`,
-        body: yes
-          ? `您加入 ${who.name} 的申请已通过。 / Your request to join ${who.name} was approved.`
-          : `您加入 ${who.name} 的申请未通过${why} / Your request to join ${who.name} was not approved${whyEn}`,
         entityType: 'vs_team_member',
         entityId: m.id,
         now,
-      });
+      };
+      if (yes)
+        await notify(trx, { ...about, kind: 'vs_join_approved', params: { team: who.name } });
+      else
+        await notify(trx, {
+          ...about,
+          kind: 'vs_join_rejected',
+          params: { team: who.name, note: body.note ?? '' },
+        });
     }
     await recordAudit(trx, {
       actor: auditActor(actor, grant),

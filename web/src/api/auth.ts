@@ -30,3 +30,13 @@ export const confirmTotpEnrolment = (code: string) =>
 
 export const removeTotp = (code: string) =>
   api<undefined>('/auth/totp/removal', { method: 'POST', body: { code } });
+
+/** Issue #11: phone login — ask for an SMS code, then log in with it. */
+export const requestSmsCode = (phone: string) =>
+  api<{ cooldownSeconds: number; expiresInSeconds: number }>('/auth/sms-code', {
+    method: 'POST',
+    body: { phone },
+  });
+
+export const smsLogin = (phone: string, code: string) =>
+  api<Me>('/auth/sms-login', { method: 'POST', body: { phone, code } });

@@ -69,17 +69,6 @@ export interface NewHandoff {
 
 export type HandoffBox = 'incoming' | 'outgoing' | 'overdue';
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  entityType: string | null;
-  entityId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
 export const createInquiry = (body: NewInquiry, idempotencyKey: string) =>
   api<Inquiry>('/inquiries', {
     method: 'POST',
@@ -114,12 +103,6 @@ export const declineHandoff = (id: string, reason: string) =>
     method: 'POST',
     body: { reason },
   });
-
-export const listNotifications = (signal?: AbortSignal) =>
-  api<AppNotification[]>('/notifications', { query: { limit: 30 }, signal });
-
-export const markNotificationRead = (id: string) =>
-  api<AppNotification>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
 
 export interface Colleague {
   id: string;

@@ -2,8 +2,10 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Empty } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listNotifications, markNotificationRead } from '../api/first-response';
+import { Link } from 'react-router-dom';
+import { listNotifications, markNotificationRead } from '../api/notifications';
 import { useAsync } from '../lib/use-async';
+import { notificationText } from './notification-text';
 
 const POLL_MS = 60_000;
 
@@ -39,22 +41,32 @@ export function NotificationBell() {
             <Empty description={t('firstresponse.notifications.empty')} />
           ) : (
             <ul className="notification-list">
-              {items.map((n) => (
-                <li key={n.id} className={n.readAt ? 'notification-read' : 'notification-unread'}>
-                  <strong>{n.subject}</strong>
-                  <div>{n.body}</div>
-                  <div className="muted">
-                    {new Date(n.createdAt).toLocaleString(i18n.language)}{' '}
-                    {n.readAt ? (
-                      t('firstresponse.notifications.read')
-                    ) : (
-                      <Button type="link" size="small" onClick={() => markRead(n.id)}>
-                        {t('firstresponse.notifications.markRead')}
-                      </Button>
+              {items.map((n) => {
+                const text = notificationText(t, i18n.language, n);
+                return (
+                  <li key={n.id} className={n.readAt ? 'notification-read' : 'notification-unread'}>
+                    <strong>{text.subject}</strong>
+                    <div>{text.body}</div>
+                    {text.link && (
+                      <div>
+                        <Link to={text.link.to}>{text.link.label}</Link>
+                      </div>
                     )}
-                  </div>
-                </li>
-              ))}
+                    <div className="muted">
+                      {new Date(n.createdAt).toLocaleString(i18n.language, {
+                        timeZone: 'Asia/Shanghai',
+                      })}{' '}
+                      {n.readAt ? (
+                        t('firstresponse.notifications.read')
+                      ) : (
+                        <Button type="link" size="small" onClick={() => markRead(n.id)}>
+                          {t('firstresponse.notifications.markRead')}
+                        </Button>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

@@ -1,10 +1,12 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { useSession } from '../../session/session-context';
+import { SmsLoginForm } from './SmsLoginForm';
 
 interface Credentials {
   username: string;
@@ -23,6 +25,9 @@ export default function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [askCode, setAskCode] = useState(false);
+  // Issue #11: on a phone, residents' SMS login comes first; staff desks keep the password tab.
+  const phone = useMediaQuery('(max-width: 600px)');
+  const [tab, setTab] = useState<'sms' | 'password'>(phone ? 'sms' : 'password');
 
   const submit = (values: Credentials) => {
     setBusy(true);
@@ -53,82 +58,99 @@ export default function LoginPage() {
         {expired && (
           <Alert className="login-alert" type="info" showIcon title={t('login.sessionExpired')} />
         )}
-        <Form<Credentials>
-          form={form}
-          layout="vertical"
-          size="large"
-          requiredMark={false}
-          onFinish={submit}
-          autoComplete="on"
-        >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input
-              data-testid="login-username"
-              prefix={<UserOutlined aria-hidden />}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              autoFocus
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password
-              data-testid="login-password"
-              prefix={<LockOutlined aria-hidden />}
-              autoComplete="current-password"
-            />
-          </Form.Item>
-          {askCode && (
-            <Form.Item
-              name="otp"
-              label={t('login.otp')}
-              extra={t('login.otpHelp')}
-              rules={[{ required: true, whitespace: true, message: t('login.otpRequired') }]}
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as 'sms' | 'password')}
+          items={[
+            { key: 'sms', label: t('login.tabSms'), children: null },
+            { key: 'password', label: t('login.tabPassword'), children: null },
+          ]}
+        />
+        {tab === 'sms' ? (
+          <>
+            <SmsLoginForm />
+            <p className="login-help">{t('login.sms.help')}</p>
+          </>
+        ) : (
+          <>
+            <Form<Credentials>
+              form={form}
+              layout="vertical"
+              size="large"
+              requiredMark={false}
+              onFinish={submit}
+              autoComplete="on"
             >
-              <Input
-                data-testid="login-otp"
-                prefix={<SafetyOutlined aria-hidden />}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={12}
-              />
-            </Form.Item>
-          )}
-          {error !== null && (
-            <Alert
-              className="login-alert"
-              type="error"
-              showIcon
-              role="alert"
-              data-testid="login-error"
-              title={errorText(t, error)}
-              description={
-                isApiError(error) && error.retryAfterSeconds
-                  ? t('login.retryAfter', { minutes: Math.ceil(error.retryAfterSeconds / 60) })
-                  : undefined
-              }
-            />
-          )}
-          <Button
-            data-testid="login-submit"
-            type="primary"
-            htmlType="submit"
-            size="large"
-            block
-            loading={busy}
-          >
-            {t('login.submit')}
-          </Button>
-        </Form>
-        <p className="login-help">{t('login.help')}</p>
+              <Form.Item
+                name="username"
+                label={t('login.username')}
+                rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+              >
+                <Input
+                  data-testid="login-username"
+                  prefix={<UserOutlined aria-hidden />}
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  autoFocus
+                />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('login.password')}
+                rules={[{ required: true, message: t('login.passwordRequired') }]}
+              >
+                <Input.Password
+                  data-testid="login-password"
+                  prefix={<LockOutlined aria-hidden />}
+                  autoComplete="current-password"
+                />
+              </Form.Item>
+              {askCode && (
+                <Form.Item
+                  name="otp"
+                  label={t('login.otp')}
+                  extra={t('login.otpHelp')}
+                  rules={[{ required: true, whitespace: true, message: t('login.otpRequired') }]}
+                >
+                  <Input
+                    data-testid="login-otp"
+                    prefix={<SafetyOutlined aria-hidden />}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={12}
+                  />
+                </Form.Item>
+              )}
+              {error !== null && (
+                <Alert
+                  className="login-alert"
+                  type="error"
+                  showIcon
+                  role="alert"
+                  data-testid="login-error"
+                  title={errorText(t, error)}
+                  description={
+                    isApiError(error) && error.retryAfterSeconds
+                      ? t('login.retryAfter', { minutes: Math.ceil(error.retryAfterSeconds / 60) })
+                      : undefined
+                  }
+                />
+              )}
+              <Button
+                data-testid="login-submit"
+                type="primary"
+                htmlType="submit"
+                size="large"
+                block
+                loading={busy}
+              >
+                {t('login.submit')}
+              </Button>
+            </Form>
+            <p className="login-help">{t('login.help')}</p>
+          </>
+        )}
       </Card>
     </div>
   );
