@@ -126,6 +126,7 @@ describe('accessibility: axe-core over every page in every mode', () => {
   const owner = new Map<string, Role>();
   const findings: Finding[] = [];
   const headerHeights: string[] = [];
+  const tooTall: string[] = [];
   let visits = 0;
 
   beforeAll(async () => {
@@ -179,7 +180,7 @@ describe('accessibility: axe-core over every page in every mode', () => {
       .waitForFunction(
         () => !document.querySelector('main .ant-spin-spinning, main .ant-skeleton, .page-spinner'),
         null,
-        { timeout: 10_000 },
+        { timeout: 3_000 },
       )
       .catch(() => undefined);
     visits++;
@@ -254,7 +255,9 @@ describe('accessibility: axe-core over every page in every mode', () => {
     for (const path of [...APP_PATHS, ...PUBLIC_PATHS]) expect(() => resolve(path)).not.toThrow();
   });
 
-  for (const mode of MODES)
+  // A11Y_MODES=phone,desktop-en runs some of the modes (while fixing); npm test runs all six.
+  const only = process.env.A11Y_MODES?.split(',');
+  for (const mode of MODES.filter((m) => !only || only.includes(m.name)))
     it(`has no critical or serious violation: ${mode.name}`, { timeout: 240_000 }, async () => {
       const before = findings.length;
       // The public pages, before login.
@@ -277,9 +280,8 @@ describe('accessibility: axe-core over every page in every mode', () => {
           const box = await page.locator('header.app-header').boundingBox();
           const height = Math.round(box?.height ?? 0);
           headerHeights.push(`${mode.name} ${role}: ${height}px`);
-          expect(height, `${mode.name} header height`).toBeLessThanOrEqual(
-            mode.elderlyMode ? 64 : 56,
-          );
+          if (height > (mode.elderlyMode ? 64 : 56))
+            tooTall.push(`${mode.name} ${role}: the phone header is ${height}px`);
           if (role === 'clerk')
             await page.screenshot({ path: `${SHOTS}/a11y-${mode.name}-home.png` });
         }
@@ -302,6 +304,7 @@ describe('accessibility: axe-core over every page in every mode', () => {
           `[axe] ${f.impact} ${f.rule} | ${f.mode} ${f.role} ${f.page} | ${f.target} | ${f.detail}`,
         );
       expect(mine.map((f) => `${f.rule} ${f.page} ${f.target}`)).toEqual([]);
+      expect(tooTall.filter((line) => line.startsWith(`${mode.name} `))).toEqual([]);
     });
 
   it('checked every page of the route table', () => {
