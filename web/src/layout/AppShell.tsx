@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { PageSpinner } from '../components/FullPageSpinner';
 import { SkipLink } from '../components/SkipLink';
@@ -11,6 +11,7 @@ import { activityCapabilitiesOf } from '../pages/activities/activity-roles';
 import { volunteerCapabilitiesOf } from '../pages/volunteers/vs-roles';
 import { recordsCapabilitiesOf } from '../pages/records/records-roles';
 import { orderCapabilitiesOf } from '../pages/orders/order-roles';
+import { APP_PATHS, type AppPath } from '../route-paths';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
 import { NavBar } from './NavBar';
@@ -72,6 +73,47 @@ export function AppShell() {
     [caps, caseCaps, frCaps, activityCaps, vsCaps, orderCaps, recordsCaps],
   );
 
+  const pages: Record<AppPath, ReactNode> = {
+    '/': <HomePage />,
+    '/regions': <RegionsPage />,
+    '/regions/:code': <RegionsPage />,
+    '/residents': caps.readResidents ? <ResidentsPage /> : <ForbiddenPage />,
+    '/residents/:id': caps.readResidents ? <ResidentDetailPage /> : <ForbiddenPage />,
+    '/cases': caseCaps.readCases ? <CasesPage /> : <ForbiddenPage />,
+    '/cases/new': caseCaps.fileCases ? <WorkbenchPage /> : <ForbiddenPage />,
+    '/cases/overview': caseCaps.overview ? <OverviewPage /> : <ForbiddenPage />,
+    '/cases/:id': caseCaps.readCases ? <CaseDetailPage /> : <ForbiddenPage />,
+    '/inquiries': frCaps.handle ? <InquiriesPage /> : <ForbiddenPage />,
+    '/handoffs': frCaps.readHandoffs ? <HandoffsPage /> : <ForbiddenPage />,
+    '/authorizations': caseCaps.authorizations ? <AuthorizationsPage /> : <ForbiddenPage />,
+    '/vs/order': <OrderServicePage />,
+    '/vs/my-orders': <MyOrdersPage />,
+    '/vs/board': orderCaps.board ? <OrderBoardPage /> : <ForbiddenPage />,
+    '/vs/inbox': orderCaps.inbox ? <TeamInboxPage /> : <ForbiddenPage />,
+    '/vs/activities': activityCaps.navigation ? <ActivitiesPage /> : <ForbiddenPage />,
+    '/vs/activities/:id': activityCaps.navigation ? <ActivityPage /> : <ForbiddenPage />,
+    '/vs/my-activities': activityCaps.volunteer ? <MyActivitiesPage /> : <ForbiddenPage />,
+    '/vs/check-in/:id': activityCaps.volunteer ? <CheckInPage /> : <ForbiddenPage />,
+    '/volunteers/me': <VolunteerMePage />,
+    '/vs/me': recordsCaps.volunteer ? <MyRecordPage /> : <ForbiddenPage />,
+    '/vs/certificates': recordsCaps.issue ? <CertificatesPage /> : <ForbiddenPage />,
+    '/vs/figures': recordsCaps.figures ? <FiguresPage /> : <ForbiddenPage />,
+    '/verify': <VerifyPage />,
+    '/verify/:number': <VerifyPage />,
+    '/volunteers': vsCaps.staff ? <VolunteerRegistryPage /> : <ForbiddenPage />,
+    '/vs/teams': <TeamsPage />,
+    '/vs/lists': <ListsPage />,
+    '/track': <TrackPage />,
+    '/catalog': <CatalogPage />,
+    '/catalog/new': catalogAccess.edit ? <CatalogEditPage key="new" /> : <ForbiddenPage />,
+    '/catalog/import-export': catalogAccess.export ? <CatalogTransferPage /> : <ForbiddenPage />,
+    '/catalog/:code': <CatalogItemPage />,
+    '/catalog/:code/edit': catalogAccess.edit ? <CatalogEditPage key="edit" /> : <ForbiddenPage />,
+    '/calendar': catalogAccess.viewCalendar ? <CalendarPage /> : <ForbiddenPage />,
+    '/settings': <SettingsPage />,
+    '/audit': caps.readAudit ? <AuditPage /> : <ForbiddenPage />,
+  };
+
   return (
     <div className={`app ${wide ? 'app-wide' : 'app-narrow'}`}>
       <SkipLink />
@@ -82,113 +124,9 @@ export function AppShell() {
           <Suspense fallback={<PageSpinner />}>
             <SecondFactorGate />
             <Routes>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/regions" element={<RegionsPage />} />
-              <Route path="/regions/:code" element={<RegionsPage />} />
-              <Route
-                path="/residents"
-                element={caps.readResidents ? <ResidentsPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/residents/:id"
-                element={caps.readResidents ? <ResidentDetailPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/cases"
-                element={caseCaps.readCases ? <CasesPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/cases/new"
-                element={caseCaps.fileCases ? <WorkbenchPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/cases/overview"
-                element={caseCaps.overview ? <OverviewPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/cases/:id"
-                element={caseCaps.readCases ? <CaseDetailPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/inquiries"
-                element={frCaps.handle ? <InquiriesPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/handoffs"
-                element={frCaps.readHandoffs ? <HandoffsPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/authorizations"
-                element={caseCaps.authorizations ? <AuthorizationsPage /> : <ForbiddenPage />}
-              />
-              <Route path="/vs/order" element={<OrderServicePage />} />
-              <Route path="/vs/my-orders" element={<MyOrdersPage />} />
-              <Route
-                path="/vs/board"
-                element={orderCaps.board ? <OrderBoardPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/inbox"
-                element={orderCaps.inbox ? <TeamInboxPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/activities"
-                element={activityCaps.navigation ? <ActivitiesPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/activities/:id"
-                element={activityCaps.navigation ? <ActivityPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/my-activities"
-                element={activityCaps.volunteer ? <MyActivitiesPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/check-in/:id"
-                element={activityCaps.volunteer ? <CheckInPage /> : <ForbiddenPage />}
-              />
-              <Route path="/volunteers/me" element={<VolunteerMePage />} />
-              <Route
-                path="/vs/me"
-                element={recordsCaps.volunteer ? <MyRecordPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/certificates"
-                element={recordsCaps.issue ? <CertificatesPage /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/vs/figures"
-                element={recordsCaps.figures ? <FiguresPage /> : <ForbiddenPage />}
-              />
-              <Route path="/verify" element={<VerifyPage />} />
-              <Route path="/verify/:number" element={<VerifyPage />} />
-              <Route
-                path="/volunteers"
-                element={vsCaps.staff ? <VolunteerRegistryPage /> : <ForbiddenPage />}
-              />
-              <Route path="/vs/teams" element={<TeamsPage />} />
-              <Route path="/vs/lists" element={<ListsPage />} />
-              <Route path="/track" element={<TrackPage />} />
-              <Route path="/catalog" element={<CatalogPage />} />
-              <Route
-                path="/catalog/new"
-                element={catalogAccess.edit ? <CatalogEditPage key="new" /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/catalog/import-export"
-                element={catalogAccess.export ? <CatalogTransferPage /> : <ForbiddenPage />}
-              />
-              <Route path="/catalog/:code" element={<CatalogItemPage />} />
-              <Route
-                path="/catalog/:code/edit"
-                element={catalogAccess.edit ? <CatalogEditPage key="edit" /> : <ForbiddenPage />}
-              />
-              <Route
-                path="/calendar"
-                element={catalogAccess.viewCalendar ? <CalendarPage /> : <ForbiddenPage />}
-              />
-              <Route path="/settings" element={<SettingsPage />} />
-              <Route path="/audit" element={caps.readAudit ? <AuditPage /> : <ForbiddenPage />} />
+              {APP_PATHS.map((path) => (
+                <Route key={path} path={path} element={pages[path]} />
+              ))}
               <Route path="/login" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

@@ -8,8 +8,9 @@ export default function ForbiddenPage() {
   const navigate = useNavigate();
   return (
     <Result
+      data-testid="forbidden"
       status="403"
-      title={t('forbidden.title')}
+      title={<h1 className="result-title">{t('forbidden.title')}</h1>}
       subTitle={t('forbidden.description')}
       extra={
         <Button type="primary" onClick={() => void navigate('/')}>

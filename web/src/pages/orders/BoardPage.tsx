@@ -199,7 +199,9 @@ export default function BoardPage() {
                     onChange: (keys) => setSelected(keys as string[]),
                   }}
                   pagination={{ pageSize: 20 }}
-                  scroll={{ x: true }}
+                  // No scroll.x: antd then draws a hidden measuring row holding a second
+                  // select-all checkbox (focusable inside aria-hidden); .table-scroll scrolls.
+                  className="table-scroll"
                   locale={{ emptyText: t('orders.board.noNeeds') }}
                 />
               </>

@@ -4,7 +4,12 @@ import { Tag } from 'antd';
 export function CategoryTag({ name, colour }: { name: string; colour?: string | null }) {
   if (!name) return null;
   return (
-    <Tag className="vs-category-tag" color={colour ?? 'blue'}>
+    // The colour marks the tag's edge; its words stay dark on light (a light tint of the category
+    // colour with the colour itself as text fell to 2.4:1 for orange).
+    <Tag
+      className="vs-category-tag"
+      style={colour ? { borderInlineStart: `4px solid ${colour}` } : undefined}
+    >
       {name}
     </Tag>
   );

@@ -83,6 +83,8 @@ export function RegionTreeSelect({
       value={value}
       onChange={(v: string | undefined) => onChange?.(v ?? undefined)}
       placeholder={t('volunteers.region.placeholder')}
+      // Outside a Form.Item (a filter) no <label> names it: its placeholder does.
+      aria-label={id ? undefined : t('volunteers.region.placeholder')}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={[rootCode]}
