@@ -50,9 +50,14 @@ export async function createTestApp(
     logLevel?: string;
     /** Extra environment for loadConfig (e.g. DEADLINE_YELLOW_WORKING_DAYS). */
     env?: Record<string, string>;
+    /** PostgreSQL: how long a request may queue for a pooled connection. */
+    poolWaitMs?: number;
   } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDb(opts.dialect);
+  const testDb = await createTestDb(
+    opts.dialect,
+    opts.poolWaitMs ? { poolWaitMs: opts.poolWaitMs } : {},
+  );
   const pii = createPiiCipher(TEST_KEY);
   installAuditKeys(deriveAuditKeys({ dataKey: TEST_KEY }));
   const checkpointDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-audit-'));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { DatabaseConfig } from '../../src/config.ts';
+import { postgresTimeouts, type DatabaseConfig } from '../../src/config.ts';
 import { openDatabase, type Db } from '../../src/db/connection.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 
@@ -25,7 +25,11 @@ export interface TestDb {
 /** A fresh, migrated database for one test file, on the dialect the run asks for. */
 export async function createTestDb(
   dialect: TestDialect = TEST_DIALECT,
-  opts: { migrateUpTo?: string } = {},
+  opts: {
+    migrateUpTo?: string;
+    /** How long a request may queue for a pooled PostgreSQL connection (a burst test's patience). */
+    poolWaitMs?: number;
+  } = {},
 ): Promise<TestDb> {
   const name = `doorstep_t_${crypto.randomBytes(6).toString('hex')}`;
   let config: DatabaseConfig;
@@ -37,7 +41,14 @@ export async function createTestDb(
     await admin.end();
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${name}`;
-    config = { dialect: 'postgres', url: url.toString(), poolSize: 10 };
+    config = {
+      dialect: 'postgres',
+      url: url.toString(),
+      poolSize: 10,
+      ...(opts.poolWaitMs
+        ? { timeouts: { ...postgresTimeouts(), poolWaitMs: opts.poolWaitMs } }
+        : {}),
+    };
     cleanup = async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
