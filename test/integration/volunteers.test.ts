@@ -828,7 +828,7 @@ describe('volunteers, teams and lists (VS-1, VS-2)', () => {
       expect(told).toEqual(
         expect.arrayContaining([
           { username: 'lj-leader', kind: 'vs_join_requested' },
-          { username: 'organiser', kind: 'vs_join_decided' },
+          { username: 'organiser', kind: 'vs_join_approved' },
         ]),
       );
     });

@@ -130,6 +130,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const Mobile = z
     .string()
     .max(30)
+    // Digits and the separators people type (+86 138-0000-0001): a number, not free text.
+    .regex(/^[0-9+\-\s()]+$/)
     .transform((v, ctx) => {
       const m = normaliseMobile(v);
       if (!m) {

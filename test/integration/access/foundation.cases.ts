@@ -195,6 +195,9 @@ export const FOUNDATION_COVERED_ELSEWHERE = [
   'POST /api/v1/auth/tokens',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/password',
+  // Public by design (phone login by SMS code): sms-login.test.ts covers limits and refusals.
+  'POST /api/v1/auth/sms-code',
+  'POST /api/v1/auth/sms-login',
   // Need a code from the authenticator: abuse.test.ts (confirm, log in with it, required, removal).
   'POST /api/v1/auth/totp/confirmation',
   'POST /api/v1/auth/totp/removal',
