@@ -1,3 +1,4 @@
+/* global self, caches, fetch, Request, URL, setTimeout */
 /*
  * Doorstep's service worker (issue #11 point 3): the app shell opens during a network cut after a
  * first visit. Hand-written, no build step:
