@@ -197,6 +197,10 @@ describe('offline outbox: filing through a network cut, sent once when it return
         await ctx.setOffline(false); // the online event sends it
         await poll(() => p.getByTestId('outbox-item').count()).toBe(0);
       }
+      // Back to Chinese, so the next login starts where this one did (no race with the account's
+      // preference being applied after login).
+      await p.getByTestId('lang-switch').click();
+      await poll(() => p.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       await ctx.close();
     }
   });
