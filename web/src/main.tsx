@@ -3,12 +3,15 @@ import { createRoot } from 'react-dom/client';
 import App from './App';
 import { initI18n } from './i18n';
 import { readLocalPreferences } from './lib/local-preferences';
+import { registerServiceWorker } from './offline/service-worker';
 import './styles.css';
 
 const preferences = readLocalPreferences();
 initI18n(preferences.locale);
 document.body.classList.toggle('elderly', preferences.elderlyMode);
 document.body.dataset.elderly = String(preferences.elderlyMode);
+
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

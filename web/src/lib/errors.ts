@@ -8,7 +8,8 @@ import { isApiError } from '../api/client';
 export function errorText(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (error.title) return error.title;
-    if (error.code === 'NETWORK_ERROR') return t('errors.network');
+    if (error.code === 'NETWORK_ERROR')
+      return t(navigator.onLine ? 'errors.network' : 'offline.needsServer');
     return t('errors.http', { status: error.status });
   }
   return t('errors.unknown');

@@ -4,6 +4,7 @@ import { isApiError, onUnauthenticated } from '../api/client';
 import type { Me, Preferences } from '../api/types';
 import i18n from '../i18n';
 import { readLocalPreferences, writeLocalPreferences } from '../lib/local-preferences';
+import { forgetAccount, lastAccount, rememberAccount } from '../offline/last-account';
 import { SessionContext, type SessionStatus, type SessionValue } from './session-context';
 
 function applyPreferences(preferences: Preferences): void {
@@ -28,6 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [preferences]);
 
   const signedIn = useCallback((account: Me) => {
+    rememberAccount(account);
     setMe(account);
     setPreferences(account.preferences);
     setExpired(false);
@@ -40,8 +42,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (account) => {
         if (!cancelled) signedIn(account);
       },
-      () => {
-        if (!cancelled) setStatus('anonymous');
+      (error: unknown) => {
+        if (cancelled) return;
+        // A reload during a network cut keeps the tab's account (the offline outbox, #11).
+        const kept = isApiError(error) && error.code === 'NETWORK_ERROR' ? lastAccount() : null;
+        if (kept) signedIn(kept);
+        else setStatus('anonymous');
       },
     );
     return () => {
@@ -53,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() => {
         if (meRef.current) setExpired(true);
+        forgetAccount();
         setMe(null);
         setStatus('anonymous');
       }),
@@ -78,6 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already logged out on the server: the result is the same.
       if (!isApiError(error)) throw error;
     }
+    forgetAccount();
     setMe(null);
     setExpired(false);
     setStatus('anonymous');

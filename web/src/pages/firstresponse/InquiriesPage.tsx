@@ -15,6 +15,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
+import { OutboxPanel } from '../../offline/OutboxPanel';
+import { submitOrQueue } from '../../offline/outbox-runtime';
+import { useOutboxSent } from '../../offline/use-outbox';
+import { useMe } from '../../session/session-context';
 import { ItemPicker } from '../cases/workbench/ItemPicker';
 import { ResidentLookup, type LookupResult } from '../residents/ResidentLookup';
 import { HandoffButton } from './HandoffButton';
@@ -35,6 +39,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const keeper = useRef(createIdempotencyKeeper()).current;
+  const me = useMe();
   const resident: Resident | null = lookup?.kind === 'found' ? lookup.resident : null;
 
   const submit = (values: Values) => {
@@ -55,10 +60,22 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
     };
     setBusy(true);
     setError(null);
-    createInquiry(body, keeper.keyFor(body))
-      .then(() => {
+    const key = keeper.keyFor(body);
+    submitOrQueue({
+      owner: me.id,
+      item: {
+        kind: 'inquiry',
+        path: '/inquiries',
+        body,
+        idempotencyKey: key,
+        label: body.question,
+      },
+      send: () => createInquiry(body, key),
+    })
+      .then((outcome) => {
         keeper.reset();
-        void message.success(t('firstresponse.inquiries.saved'));
+        if (outcome.status === 'sent') void message.success(t('firstresponse.inquiries.saved'));
+        else void message.warning(t('offline.queued'));
         form.resetFields();
         setLookup(null);
         setItem(null);
@@ -225,6 +242,7 @@ export default function InquiriesPage() {
   const { t } = useTranslation();
   const [mine, setMine] = useState(true);
   const list = useAsync((signal) => listInquiries(mine, signal), String(mine));
+  useOutboxSent('inquiry', list.reload);
 
   return (
     <div className="page">
@@ -232,6 +250,7 @@ export default function InquiriesPage() {
         title={t('firstresponse.inquiries.title')}
         subtitle={t('firstresponse.inquiries.subtitle')}
       />
+      <OutboxPanel />
       <InquiryForm onSaved={list.reload} />
       <Card
         title={<h2>{t('firstresponse.inquiries.list')}</h2>}

@@ -1,5 +1,5 @@
 import { FileDoneOutlined } from '@ant-design/icons';
-import { Alert, Button } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, NewCase } from '../../../api/case-types';
@@ -7,6 +7,8 @@ import { fileCase } from '../../../api/cases';
 import { isApiError } from '../../../api/client';
 import { errorText } from '../../../lib/errors';
 import { createIdempotencyKeeper } from '../../../lib/idempotency';
+import { submitOrQueue } from '../../../offline/outbox-runtime';
+import { useMe } from '../../../session/session-context';
 
 /** The server's detail when it is words (CASE_OUTSIDE_SCOPE's detail is a bare region code). */
 const readableDetail = (error: unknown) =>
@@ -20,15 +22,23 @@ export function FileCaseButton({
   body,
   complete,
   blockedBy,
+  label,
   onFiled,
+  onQueued,
 }: {
   body: NewCase | null;
+  /** The outbox's line for this case when the network is cut (applicant and item). */
+  label: string;
+  /** Filed during a network cut: kept in the outbox, the clerk goes on with the next one. */
+  onQueued: () => void;
   complete: boolean;
   /** Why filing is not possible yet (no applicant, no item), or null. */
   blockedBy: string | null;
   onFiled: (filed: CaseView) => void;
 }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
   const keeper = useRef(createIdempotencyKeeper());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -37,10 +47,17 @@ export function FileCaseButton({
     if (!body || busy) return;
     setBusy(true);
     setError(null);
-    fileCase(body, keeper.current.keyFor(body))
-      .then((filed) => {
+    const key = keeper.current.keyFor(body);
+    submitOrQueue({
+      owner: me.id,
+      item: { kind: 'case', path: '/cases', body, idempotencyKey: key, label },
+      send: () => fileCase(body, key),
+    })
+      .then((outcome) => {
         keeper.current.reset();
-        onFiled(filed);
+        if (outcome.status === 'sent') return onFiled(outcome.result);
+        void message.warning(t('offline.queued'));
+        onQueued();
       })
       .catch((e: unknown) => {
         // A refusal is final for this body; a network error keeps the key for the retry.

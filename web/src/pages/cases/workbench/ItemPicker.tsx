@@ -76,7 +76,7 @@ export function ItemPicker({
         settled ? (
           t('cases.workbench.itemNoMatch')
         ) : results.status === 'error' ? (
-          t('cases.workbench.itemSearchFailed')
+          t(navigator.onLine ? 'cases.workbench.itemSearchFailed' : 'offline.needsServer')
         ) : (
           <Spin size="small" />
         )

@@ -10,6 +10,7 @@ import type { Grant, Resident } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeading } from '../../../components/PageHeading';
 import { useAsync } from '../../../lib/use-async';
+import { OutboxPanel } from '../../../offline/OutboxPanel';
 import { useMe } from '../../../session/session-context';
 import { localName, previewNotice } from '../case-format';
 import { intakeGrants } from '../case-roles';
@@ -196,20 +197,16 @@ export default function WorkbenchPage() {
     );
   }
 
+  const nextApplicant = () => {
+    setFiled(null);
+    setApplicant(null);
+    setSummary(null);
+    setPresented([]);
+    setRound((r) => r + 1);
+  };
+
   if (filed) {
-    return (
-      <FiledResult
-        view={filed.view}
-        item={filed.item}
-        onNext={() => {
-          setFiled(null);
-          setApplicant(null);
-          setSummary(null);
-          setPresented([]);
-          setRound((r) => r + 1);
-        }}
-      />
-    );
+    return <FiledResult view={filed.view} item={filed.item} onNext={nextApplicant} />;
   }
 
   const body: NewCase | null =
@@ -233,6 +230,7 @@ export default function WorkbenchPage() {
         title={t('cases.workbench.title')}
         subtitle={station?.stationName ?? t('cases.workbench.subtitle')}
       />
+      <OutboxPanel />
       <StationChoice grants={grants} value={stationId} onChange={setStationId} />
       <div className="workbench-grid">
         <div className="workbench-steps">
@@ -297,7 +295,13 @@ export default function WorkbenchPage() {
               body={body}
               complete={notice?.complete ?? true}
               blockedBy={blockedBy}
+              label={
+                applicant && item
+                  ? `${applicant.fullName} · ${localName(item.name, i18n.language)}`
+                  : ''
+              }
               onFiled={(view) => item && setFiled({ view, item })}
+              onQueued={nextApplicant}
             />
           </Step>
         </aside>

@@ -1,0 +1,68 @@
+/**
+ * The one outbox of this tab per signed-in account, and what wakes it: the page load, the
+ * browser's `online` event and a periodic retry. `submitOrQueue` is what the forms call.
+ */
+import { api, isApiError } from '../api/client';
+import { randomUuid } from '../lib/idempotency';
+import { createOutbox, type NewOutboxItem, type Outbox, type OutboxItem } from './outbox';
+import { outboxStoreFor } from './outbox-idb';
+
+/** How often waiting items are tried again while the page is open. */
+export const RETRY_MS = 30_000;
+
+export interface OutboxHandle {
+  outbox: Outbox;
+  /** False when IndexedDB is missing: the queue lives only as long as the page. */
+  persistent: boolean;
+}
+
+const handles = new Map<string, OutboxHandle>();
+
+function postItem(item: OutboxItem): Promise<unknown> {
+  return api<unknown>(item.path, {
+    method: 'POST',
+    body: item.body,
+    headers: { 'Idempotency-Key': item.idempotencyKey },
+  });
+}
+
+function wake(outbox: Outbox): void {
+  const flush = () => {
+    void outbox.flush();
+  };
+  window.addEventListener('online', flush);
+  window.setInterval(flush, RETRY_MS);
+  flush();
+}
+
+export function outboxFor(owner: string): OutboxHandle {
+  let handle = handles.get(owner);
+  if (!handle) {
+    const { store, persistent } = outboxStoreFor(owner);
+    handle = { outbox: createOutbox({ store, send: postItem, newKey: randomUuid }), persistent };
+    handles.set(owner, handle);
+    wake(handle.outbox);
+  }
+  return handle;
+}
+
+export type SubmitResult<T> =
+  { status: 'sent'; result: T } | { status: 'queued'; item: OutboxItem };
+
+/**
+ * Sends a creating POST now; when the network is cut it is queued with the same key and sent
+ * later. A refusal (4xx) or any other error is thrown as before, for the form to show.
+ */
+export async function submitOrQueue<T>(options: {
+  owner: string;
+  item: NewOutboxItem;
+  send: () => Promise<T>;
+}): Promise<SubmitResult<T>> {
+  try {
+    return { status: 'sent', result: await options.send() };
+  } catch (error) {
+    if (!isApiError(error) || error.code !== 'NETWORK_ERROR') throw error;
+    const item = await outboxFor(options.owner).outbox.enqueue(options.item);
+    return { status: 'queued', item };
+  }
+}
