@@ -42,7 +42,8 @@ export function helmetOptions(config: Pick<AppConfig, 'https'>): FastifyHelmetOp
 export function cacheControlFor(root: string, file: string): string | undefined {
   const relative = path.relative(root, file).split(path.sep).join('/');
   const plain = relative.replace(/\.(br|gz)$/, '');
-  if (plain.endsWith('.html')) return REVALIDATE;
+  // HTML entries and the service worker (the browser must see a new one at once).
+  if (plain.endsWith('.html') || plain === 'sw.js') return REVALIDATE;
   if (plain.startsWith(`${ASSETS_DIR}/`)) return IMMUTABLE;
   return undefined; // other files at the root (favicon, robots.txt): @fastify/static's default
 }
