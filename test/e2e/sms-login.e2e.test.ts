@@ -53,8 +53,15 @@ describe('SMS-code login on a phone', () => {
     await poll(codeFromLog).toMatch(/^\d{6}$/);
     await page.getByTestId('sms-code').fill(codeFromLog()!);
     await page.getByTestId('sms-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    // On a phone the account sits behind the one-row header's menu button.
+    await page.getByTestId('header-menu').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    // The resident's home page offers what residents do most (点单, 我的点单), not a stale
+    // "更多服务即将上线" banner (issue #11).
+    await page.getByTestId('home-card-order').waitFor();
+    await page.getByTestId('home-card-my-orders').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('即将上线');
+    await page.screenshot({ path: `${SHOTS}/sms-login-home.png` });
   });
 
   it('a wrong code says so plainly; the page reads in English and in elderly mode', async () => {

@@ -7,16 +7,22 @@ import {
   FileDoneOutlined,
   FormOutlined,
   IdcardOutlined,
+  HeartOutlined,
+  InboxOutlined,
+  OrderedListOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
-import { Alert } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
 import { capabilitiesOf } from '../../lib/roles';
 import { useMe } from '../../session/session-context';
+import { activityCapabilitiesOf } from '../activities/activity-roles';
 import { caseCapabilitiesOf } from '../cases/case-roles';
+import { orderCapabilitiesOf } from '../orders/order-roles';
 import { NavCard } from './NavCard';
 import { ScopeLine } from './ScopeLine';
 
@@ -33,6 +39,8 @@ export default function HomePage() {
   const me = useMe();
   const caps = useMemo(() => capabilitiesOf(me), [me]);
   const caseCaps = useMemo(() => caseCapabilitiesOf(me), [me]);
+  const orderCaps = useMemo(() => orderCapabilitiesOf(me), [me]);
+  const activityCaps = useMemo(() => activityCapabilitiesOf(me), [me]);
   const ownRegion = me.grants[0]?.regionCode;
 
   return (
@@ -42,6 +50,55 @@ export default function HomePage() {
         subtitle={<ScopeLine grants={me.grants} />}
       />
       <ul className="nav-cards">
+        {orderCaps.residentNav && (
+          <NavCard
+            testId="home-card-order"
+            to="/vs/order"
+            icon={<HeartOutlined />}
+            title={t('home.cards.order.title')}
+            description={t('home.cards.order.description')}
+          />
+        )}
+        {orderCaps.residentNav && (
+          <NavCard
+            testId="home-card-my-orders"
+            to="/vs/my-orders"
+            icon={<OrderedListOutlined />}
+            title={t('home.cards.myOrders.title')}
+            description={t('home.cards.myOrders.description')}
+          />
+        )}
+        {orderCaps.board && (
+          <NavCard
+            testId="home-card-board"
+            to="/vs/board"
+            icon={<SolutionOutlined />}
+            title={t('home.cards.board.title')}
+            description={t('home.cards.board.description')}
+          />
+        )}
+        {orderCaps.inbox && (
+          <NavCard
+            testId="home-card-inbox"
+            to="/vs/inbox"
+            icon={<InboxOutlined />}
+            title={t('home.cards.inbox.title')}
+            description={t('home.cards.inbox.description')}
+          />
+        )}
+        {activityCaps.navigation && (
+          <NavCard
+            testId="home-card-activities"
+            to={activityCaps.manage ? '/vs/activities' : '/vs/my-activities'}
+            icon={<ScheduleOutlined />}
+            title={t('home.cards.activities.title')}
+            description={
+              activityCaps.manage
+                ? t('home.cards.activities.descriptionManager')
+                : t('home.cards.activities.descriptionVolunteer')
+            }
+          />
+        )}
         {caseCaps.fileCases && (
           <NavCard
             testId="home-card-workbench"
@@ -131,15 +188,6 @@ export default function HomePage() {
           description={t('home.cards.settings.description')}
         />
       </ul>
-      {!caps.isStaff && (
-        <Alert
-          className="home-coming-soon"
-          type="info"
-          showIcon
-          title={t('home.comingSoon.title')}
-          description={t('home.comingSoon.description')}
-        />
-      )}
     </div>
   );
 }
