@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const LI_ID = '110115194803120019';
@@ -56,7 +56,7 @@ describe('keyboard only: login, intake and tracking', () => {
     await tabTo(page, 'login-password');
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
-    await page.getByTestId('user-menu').waitFor();
+    await signedIn(page).waitFor();
   });
 
   it('opens the workbench from the navigation and files a case', async () => {

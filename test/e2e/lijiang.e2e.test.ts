@@ -26,7 +26,13 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  showPasswordForm,
+  signedIn,
+  startServer,
+  type RunningServer,
+} from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
 const WAIT = 20_000;
@@ -69,10 +75,11 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 async function login(page: Page, username: string) {
+  await showPasswordForm(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: WAIT });
+  await signedIn(page).waitFor({ timeout: WAIT });
 }
 
 /** "YYYY-MM-DD HH:mm" in Beijing time (the browser contexts run in Asia/Shanghai). */

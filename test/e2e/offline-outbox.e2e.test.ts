@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -26,7 +26,7 @@ async function login(page: Page, username: string) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
+  await signedIn(page).waitFor();
 }
 
 /** The server's view, read in the page with the clerk's session. */

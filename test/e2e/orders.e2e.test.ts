@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
 const WHAT = '想请志愿者帮忙把冬天的煤搬进屋里';
@@ -18,7 +18,7 @@ async function login(page: Page, username: string) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
+  await signedIn(page).waitFor();
 }
 
 describe('点单 → 审单 → 派单 → 接单 → 评单 in the browser', () => {

@@ -7,15 +7,22 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  showPasswordForm,
+  signedIn,
+  startServer,
+  type RunningServer,
+} from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
 
 async function login(page: Page, username: string) {
+  await showPasswordForm(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
+  await signedIn(page).waitFor();
 }
 
 describe('records: my hours, a certificate issued, verified and revoked', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
@@ -98,4 +98,26 @@ export async function startServer(): Promise<RunningServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What shows that someone is signed in, on any screen: the account menu in the wide header, or
+ * the one-row phone header's menu button (the account sits in its drawer).
+ */
+export function signedIn(page: Page) {
+  return page
+    .locator('[data-testid="user-menu"]:visible, [data-testid="header-menu"]:visible')
+    .first();
+}
+
+/**
+ * The password form of the login page. A phone opens on the SMS-code tab (residents and
+ * volunteers log in by phone); staff and the demo accounts switch to the password tab.
+ */
+export async function showPasswordForm(page: Page): Promise<void> {
+  const username = page.getByTestId('login-username');
+  const tab = page.getByRole('tab', { name: /账号密码登录|Password/ });
+  await username.or(tab).first().waitFor();
+  if (!(await username.isVisible())) await tab.click();
+  await username.waitFor();
 }
