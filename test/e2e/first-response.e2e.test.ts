@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  signedIn,
+  startServer,
+  type RunningServer,
+  showPasswordForm,
+} from '../helpers/e2e.ts';
 
 /** Waits for the page to catch up; generous, as CI machines run several browsers at once. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -19,6 +25,7 @@ const REASON = '涉及代办授权的审核口径，请镇中心答复';
 const TOWN_OFFICER = '魏善庄镇中心人员（演示）';
 
 async function login(page: Page, username: string) {
+  await showPasswordForm(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();

@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  signedIn,
+  startServer,
+  type RunningServer,
+  showPasswordForm,
+} from '../helpers/e2e.ts';
 
 /** Waits for the page to catch up; generous, as CI machines run several browsers at once. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -19,6 +25,7 @@ const LI_ID = '110115194803120019';
 const RESULT_TEXT = '同意补办，新卡约 10 个工作日制成，可到任一服务站领取';
 
 async function login(page: Page, username: string) {
+  await showPasswordForm(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();

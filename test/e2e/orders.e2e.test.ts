@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  signedIn,
+  startServer,
+  type RunningServer,
+  showPasswordForm,
+} from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
 const WHAT = '想请志愿者帮忙把冬天的煤搬进屋里';
@@ -15,6 +21,7 @@ const PHONE = '13911112222';
 const TEAM = '魏善庄镇邻里守望志愿服务队';
 
 async function login(page: Page, username: string) {
+  await showPasswordForm(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();

@@ -121,3 +121,18 @@ export async function showPasswordForm(page: Page): Promise<void> {
   if (!(await username.isVisible())) await tab.click();
   await username.waitFor();
 }
+
+/**
+ * Clicks a control of the header (language, elderly mode, account): in the wide header it is in
+ * view; on a phone it sits in the one-row header's menu drawer, which is opened, then closed.
+ */
+export async function clickInHeader(page: Page, testId: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  const phone = !(await target.isVisible());
+  if (phone) await page.getByTestId('header-menu').click();
+  await target.click();
+  if (phone) {
+    await page.keyboard.press('Escape');
+    await page.locator('.app-header-drawer .ant-drawer-content').waitFor({ state: 'hidden' });
+  }
+}
