@@ -29,7 +29,11 @@ export async function buildServer() {
       'pdf.worker': 'src/modules/documents/pdf-worker-entry.ts',
     },
     bundle: true,
-    splitting: false,
+    // Chunks: the CLI imports each command's code when it runs (src/cli/program.ts), so
+    // `doorstep --help` loads neither the server nor the database drivers. Chunks sit beside the
+    // entries, so pdf-pool.ts finds pdf.worker.mjs next to whichever file it lands in.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -55,11 +59,26 @@ export async function buildServer() {
   });
   // Each file lands whole (written aside, then renamed): a CLI started meanwhile by another
   // process never imports half a file.
+  // Chunks land before the entries that import them.
   fs.mkdirSync(path.dirname(SERVER_ENTRY), { recursive: true });
-  for (const file of result.outputFiles) {
+  const isEntry = (f) => /\/(main|pdf\.worker)\.mjs(\.map)?$/.test(f.path);
+  const ordered = [
+    ...result.outputFiles.filter((f) => !isEntry(f)),
+    ...result.outputFiles.filter(isEntry),
+  ];
+  const written = new Set(ordered.map((f) => path.basename(f.path)));
+  for (const file of ordered) {
     const aside = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(aside, file.contents);
     fs.renameSync(aside, file.path);
+  }
+  // Chunks of earlier builds: a server started from one may still import its chunks lazily, so
+  // only those older than a day go.
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of fs.readdirSync(path.dirname(SERVER_ENTRY))) {
+    const p = path.join(path.dirname(SERVER_ENTRY), name);
+    if (name.startsWith('chunk-') && !written.has(name) && fs.statSync(p).mtimeMs < dayAgo)
+      fs.rmSync(p, { force: true });
   }
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
+import type { CliIo } from './cli-io.ts';
 import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import { auditRootKey } from '../modules/audit/audit-key.ts';
@@ -15,9 +16,10 @@ import { AppError } from '../server/problem.ts';
 const CLI_ACTOR = { accountId: null, role: 'cli', stationId: null };
 
 async function withDatabase<T>(
+  io: CliIo,
   fn: (ctx: Awaited<ReturnType<typeof prepare>>) => Promise<T>,
 ): Promise<T> {
-  const ctx = await prepare(loadConfig(), { demo: false });
+  const ctx = await prepare(loadConfig(io.env), { demo: false });
   try {
     return await fn(ctx);
   } finally {
@@ -25,39 +27,42 @@ async function withDatabase<T>(
   }
 }
 
-export async function runSeedDemo(): Promise<number> {
-  const config = loadConfig();
+export async function runSeedDemo(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
   if (config.env === 'production') {
-    console.error('refused: demo data and demo accounts are never created in production');
+    io.err('refused: demo data and demo accounts are never created in production');
     return 2;
   }
-  return withDatabase(async ({ db, pii }) => {
+  return withDatabase(io, async ({ db, pii }) => {
     if (!(await isDatabaseEmpty(db.kysely))) {
-      console.error(
+      io.err(
         'refused: the database already has regions; demo data loads only into an empty database',
       );
       return 2;
     }
     const summary = await seedDemo({ db: db.kysely, pii, now: new Date() });
-    console.log(`demo data loaded: ${JSON.stringify(summary)}`);
+    io.out(`demo data loaded: ${JSON.stringify(summary)}`);
     return 0;
   });
 }
 
-export async function runCreateAdmin(opts: {
-  username: string;
-  region: string;
-  displayName: string;
-  password: string;
-}): Promise<number> {
-  return withDatabase(async ({ db }) => {
+export async function runCreateAdmin(
+  io: CliIo,
+  opts: {
+    username: string;
+    region: string;
+    displayName: string;
+    password: string;
+  },
+): Promise<number> {
+  return withDatabase(io, async ({ db }) => {
     const anyRegion = await db.kysely
       .selectFrom('regions')
       .select('code')
       .limit(1)
       .executeTakeFirst();
     if (!anyRegion) {
-      console.error(
+      io.err(
         `refused: UNKNOWN_REGION (${opts.region}): the database has no regions yet. An administrator's ` +
           'scope is a region: import the region tree first, e.g. ' +
           '`doorstep import regions examples/regions-beijing.csv`, then run create-admin again.',
@@ -73,13 +78,11 @@ export async function runCreateAdmin(opts: {
         actor: CLI_ACTOR,
         now: new Date(),
       });
-      console.log(`administrator ${created.username} created (scope ${opts.region})`);
+      io.out(`administrator ${created.username} created (scope ${opts.region})`);
       return 0;
     } catch (err) {
       if (err instanceof AppError) {
-        console.error(
-          `refused: ${err.code}${err.detail ? ` (${err.detail})` : ''}: ${err.message}`,
-        );
+        io.err(`refused: ${err.code}${err.detail ? ` (${err.detail})` : ''}: ${err.message}`);
         return 2;
       }
       throw err;
@@ -87,26 +90,26 @@ export async function runCreateAdmin(opts: {
   });
 }
 
-export async function runImportRegions(file: string): Promise<number> {
+export async function runImportRegions(io: CliIo, file: string): Promise<number> {
   if (!fs.existsSync(file)) {
-    console.error(`no such file: ${file}`);
+    io.err(`no such file: ${file}`);
     return 2;
   }
   let rows;
   try {
     rows = readRegionFile(file);
   } catch (err) {
-    console.error(`cannot read ${file}: ${(err as Error).message}`);
+    io.err(`cannot read ${file}: ${(err as Error).message}`);
     return 2;
   }
-  return withDatabase(async ({ db }) => {
+  return withDatabase(io, async ({ db }) => {
     const bar = new SingleBar(
       {
         format: 'importing regions [{bar}] {value}/{total} rows',
         hideCursor: true,
         noTTYOutput: true,
         notTTYSchedule: 2000,
-        stream: process.stderr,
+        stream: io.progress,
       },
       Presets.shades_classic,
     );
@@ -118,94 +121,94 @@ export async function runImportRegions(file: string): Promise<number> {
       onProgress: (n) => bar.update(n),
     });
     bar.stop();
-    console.log(
+    io.out(
       `read ${summary.read} rows: ${summary.imported} imported, ${summary.unchanged} already present, ${summary.refused.length} refused`,
     );
     for (const r of summary.refused.slice(0, 50))
-      console.log(`  refused row ${r.row} (${r.code || 'no code'}): ${r.reason}`);
+      io.out(`  refused row ${r.row} (${r.code || 'no code'}): ${r.reason}`);
     if (summary.refused.length > 50)
-      console.log(`  … and ${summary.refused.length - 50} more refused rows`);
+      io.out(`  … and ${summary.refused.length - 50} more refused rows`);
     return summary.refused.length > 0 ? 1 : 0;
   });
 }
 
 /** X-3: re-encrypts and re-hashes all personal data with a new key, in one transaction. */
-export async function runRotateKey(newKeyBase64: string): Promise<number> {
+export async function runRotateKey(io: CliIo, newKeyBase64: string): Promise<number> {
   let newKey: Buffer;
   try {
     newKey = parseMasterKey(newKeyBase64.trim());
   } catch (err) {
-    console.error(`refused: the new key: ${(err as Error).message}`);
+    io.err(`refused: the new key: ${(err as Error).message}`);
     return 2;
   }
-  if (!loadConfig().auditKey) {
+  if (!loadConfig(io.env).auditKey) {
     // The audit chain's key is derived from the data key unless DOORSTEP_AUDIT_KEY is set: rotating
     // the data key would make every keyed audit event unverifiable. Pin the audit key first.
-    console.error(
+    io.err(
       'refused: the audit chain key is derived from the data key. First set DOORSTEP_AUDIT_KEY on every node to the value `doorstep audit root-key` prints (keep it in your secret store), then rotate.',
     );
     return 2;
   }
-  return withDatabase(async ({ db, dataKey }) => {
+  return withDatabase(io, async ({ db, dataKey }) => {
     if (dataKey.equals(newKey)) {
-      console.error('refused: the new key is the key in use');
+      io.err('refused: the new key is the key in use');
       return 2;
     }
     const counts = await rotateDataKey(db.kysely, { oldKey: dataKey, newKey, now: new Date() });
-    console.log(`data key rotated: ${JSON.stringify(counts)}`);
-    console.log(
+    io.out(`data key rotated: ${JSON.stringify(counts)}`);
+    io.out(
       'now set DOORSTEP_DATA_KEY to the new key on every node and start them; the old key is refused from now on',
     );
     return 0;
   });
 }
 
-export async function runAuditVerify(): Promise<number> {
-  const config = loadConfig();
-  return withDatabase(async ({ db }) => {
+export async function runAuditVerify(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  return withDatabase(io, async ({ db }) => {
     const file = config.auditCheckpointFile;
     const result = await verifyAndCheckpoint(db.kysely, { checkpointFile: file, now: new Date() });
     const legacy = result.legacyEvents
       ? ` (the first ${result.legacyEvents} from before the keyed chain, checked unkeyed: legacy prefix)`
       : '';
     if (result.ok) {
-      console.log(
+      io.out(
         `audit chain intact: ${result.checked} events verified${legacy}; ${result.checkpoints} checkpoints in ${file} agree`,
       );
-      if (result.checkpointWritten) console.log(`checkpoint written: #${result.head.seq}`);
+      if (result.checkpointWritten) io.out(`checkpoint written: #${result.head.seq}`);
       return 0;
     }
-    console.error(
+    io.err(
       `audit chain BROKEN at event #${result.firstBrokenSeq} (${result.reason}); ${result.checked} events before it verified${legacy}`,
     );
     return 1;
   });
 }
 
-export async function runAuditCheckpoint(): Promise<number> {
-  const config = loadConfig();
-  return withDatabase(async ({ db }) => {
+export async function runAuditCheckpoint(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  return withDatabase(io, async ({ db }) => {
     const file = config.auditCheckpointFile;
     const r = await writeAuditCheckpoint(db.kysely, { file, now: new Date() });
     if (r.written) {
-      console.log(`checkpoint written to ${file}: #${r.checkpoint.seq} ${r.checkpoint.hash}`);
+      io.out(`checkpoint written to ${file}: #${r.checkpoint.seq} ${r.checkpoint.hash}`);
       return 0;
     }
     if (r.unchanged) {
-      console.log(`no new events since the last checkpoint in ${file}`);
+      io.out(`no new events since the last checkpoint in ${file}`);
       return 0;
     }
-    console.error(
+    io.err(
       `refused: the audit chain does not verify (event #${r.problem.firstBrokenSeq}, ${r.problem.reason}); run \`doorstep audit verify\``,
     );
     return 1;
   });
 }
 
-export async function runSweep(): Promise<number> {
-  return withDatabase(async ({ db }) => {
+export async function runSweep(io: CliIo): Promise<number> {
+  return withDatabase(io, async ({ db }) => {
     const r = await sweepDeadlines(db.kysely, { now: new Date(), nodeId: `cli:${process.pid}` });
-    console.log(
+    io.out(
       `deadline sweep: ${r.cases.escalated} overdue cases and ${r.handoffs.escalated} overdue hand-offs escalated`,
     );
     return 0;
@@ -216,11 +219,11 @@ export async function runSweep(): Promise<number> {
  * Prints the audit chain's root key (base64) so it can be pinned as DOORSTEP_AUDIT_KEY before the
  * data key is rotated. It opens the database first, so a wrong data key is refused, not printed.
  */
-export async function runAuditRootKey(): Promise<number> {
-  const config = loadConfig();
-  return withDatabase(async ({ dataKey }) => {
+export async function runAuditRootKey(io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  return withDatabase(io, async ({ dataKey }) => {
     const root = auditRootKey({ dataKey, auditKey: config.auditKey });
-    process.stdout.write(`${root.toString('base64')}\n`);
+    io.out(root.toString('base64'));
     return 0;
   });
 }

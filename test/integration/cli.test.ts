@@ -1,31 +1,50 @@
-/** The `doorstep` CLI against a real database: migrate, seed --demo, create-admin, import regions, audit verify. */
+/**
+ * The `doorstep` CLI against a real database: migrate, seed --demo, create-admin, import regions,
+ * audit verify, rotate-key. Commands run in-process through `runCli` with their own environment and
+ * captured output (each spawn of the real binary costs a second of CPU); one test spawns the
+ * binary itself, as a user does.
+ */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
+import { runCli } from '../../src/cli/program.ts';
 import { asIntruder } from '../helpers/audit-tamper.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const run = promisify(execFile);
 const CLI = path.resolve('bin/doorstep.mjs');
 
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** One `doorstep …` command, in this process, with its own environment. */
+async function inProcess(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    env,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readStdin: () => '',
+    progress: new Writable({ write: (_chunk, _enc, cb) => cb() }),
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
 describe('doorstep CLI', { timeout: 120_000 }, () => {
   let testDb: TestDb;
   let env: NodeJS.ProcessEnv;
   let dataDir: string;
-  const doorstep = async (...args: string[]) => {
-    try {
-      const r = await run(process.execPath, [CLI, ...args], { env, timeout: 60_000 });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const doorstep = (...args: string[]) => inProcess(env, ...args);
 
   beforeAll(async () => {
     testDb = await createTestDb();
@@ -109,30 +128,34 @@ describe('doorstep CLI', { timeout: 120_000 }, () => {
   });
 });
 
-describe('doorstep seed --demo on an empty database', { timeout: 120_000 }, () => {
-  it('loads the demo and refuses in production', async () => {
-    const testDb = await createTestDb();
-    await testDb.db.close();
-    const url =
-      testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
-    const base = {
-      ...process.env,
-      DATABASE_URL: url,
-      LOG_LEVEL: 'silent',
-      DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64'),
-    };
-    const prod = await run(process.execPath, [CLI, 'seed', '--demo'], {
-      env: { ...base, DOORSTEP_ENV: 'production' },
-    }).catch((e: { code: number; stderr: string }) => e);
-    expect(prod.stderr).toContain('never created in production');
-    const r = await run(process.execPath, [CLI, 'seed', '--demo'], {
-      env: { ...base, DOORSTEP_ENV: 'development' },
-      timeout: 120_000,
+describe(
+  'doorstep seed --demo on an empty database (the real binary)',
+  { timeout: 120_000 },
+  () => {
+    it('loads the demo and refuses in production', async () => {
+      const testDb = await createTestDb();
+      await testDb.db.close();
+      const url =
+        testDb.config.dialect === 'postgres' ? testDb.config.url : `sqlite:${testDb.config.file}`;
+      const base = {
+        ...process.env,
+        DATABASE_URL: url,
+        LOG_LEVEL: 'silent',
+        DOORSTEP_DATA_KEY: Buffer.alloc(32, 3).toString('base64'),
+      };
+      const prod = await inProcess({ ...base, DOORSTEP_ENV: 'production' }, 'seed', '--demo');
+      expect(prod.code).toBe(2);
+      expect(prod.stderr).toContain('never created in production');
+      // The one spawn of the real binary: what a user types, from the compiled build.
+      const r = await run(process.execPath, [CLI, 'seed', '--demo'], {
+        env: { ...base, DOORSTEP_ENV: 'development' },
+        timeout: 120_000,
+      });
+      expect(r.stdout).toMatch(/demo data loaded: .*"stations":32.*"accounts":13/);
+      await testDb.drop();
     });
-    expect(r.stdout).toMatch(/demo data loaded: .*"stations":32.*"accounts":13/);
-    await testDb.drop();
-  });
-});
+  },
+);
 
 describe(
   'the README production steps, in order, on an empty database',
@@ -152,11 +175,7 @@ describe(
         DOORSTEP_DATA_KEY: Buffer.alloc(32, 4).toString('base64'),
         DOORSTEP_ADMIN_PASSWORD: 'a-very-long-admin-password',
       };
-      const cli = (...args: string[]) =>
-        run(process.execPath, [CLI, ...args], { env, timeout: 150_000 }).then(
-          (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-          (e: { code: number; stdout: string; stderr: string }) => e,
-        );
+      const cli = (...args: string[]) => inProcess(env, ...args);
       expect((await cli('migrate')).code).toBe(0);
       const early = await cli('create-admin', '--username', 'ops', '--region', '110115000000');
       expect(early.code).toBe(2);
@@ -166,38 +185,29 @@ describe(
       const admin = await cli('create-admin', '--username', 'ops', '--region', '110115000000');
       expect(admin.code, admin.stderr).toBe(0);
       // X-3: another valid key is refused with a clear sentence, and nothing is written.
-      const wrong = await run(process.execPath, [CLI, 'migrate'], {
-        env: { ...env, DOORSTEP_DATA_KEY: Buffer.alloc(32, 5).toString('base64') },
-      }).catch((e: { code: number; stderr: string }) => e);
-      expect((wrong as { code: number }).code).toBe(2);
-      expect((wrong as { stderr: string }).stderr).toContain(
-        'is not the key this database was encrypted with',
+      const wrong = await inProcess(
+        { ...env, DOORSTEP_DATA_KEY: Buffer.alloc(32, 5).toString('base64') },
+        'migrate',
       );
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain('is not the key this database was encrypted with');
       // Rotation: one command moves everything to the new key; then only the new key starts.
       // The audit chain's key is derived from the data key until it is pinned: rotation refuses
       // until DOORSTEP_AUDIT_KEY holds the root `audit root-key` prints, so the chain stays verifiable.
       const newKey = Buffer.alloc(32, 6).toString('base64');
-      const unpinned = await run(process.execPath, [CLI, 'rotate-key'], {
-        env: { ...env, DOORSTEP_NEW_DATA_KEY: newKey },
-      }).catch((e: { code: number; stderr: string }) => e);
-      expect((unpinned as { code: number }).code).toBe(2);
-      expect((unpinned as { stderr: string }).stderr).toContain('DOORSTEP_AUDIT_KEY');
+      const unpinned = await inProcess({ ...env, DOORSTEP_NEW_DATA_KEY: newKey }, 'rotate-key');
+      expect(unpinned.code).toBe(2);
+      expect(unpinned.stderr).toContain('DOORSTEP_AUDIT_KEY');
       const root = (await cli('audit', 'root-key')).stdout.trim();
       expect(Buffer.from(root, 'base64')).toHaveLength(32);
       const pinned = { ...env, DOORSTEP_AUDIT_KEY: root };
-      const rotated = await run(process.execPath, [CLI, 'rotate-key'], {
-        env: { ...pinned, DOORSTEP_NEW_DATA_KEY: newKey },
-      });
+      const rotated = await inProcess({ ...pinned, DOORSTEP_NEW_DATA_KEY: newKey }, 'rotate-key');
       expect(rotated.stdout).toContain('data key rotated');
       const oldKey = await cli('migrate');
       expect(oldKey.code).toBe(2);
-      const withNew = await run(process.execPath, [CLI, 'migrate'], {
-        env: { ...pinned, DOORSTEP_DATA_KEY: newKey },
-      });
+      const withNew = await inProcess({ ...pinned, DOORSTEP_DATA_KEY: newKey }, 'migrate');
       expect(withNew.stdout).toContain('up to date');
-      const verified = await run(process.execPath, [CLI, 'audit', 'verify'], {
-        env: { ...pinned, DOORSTEP_DATA_KEY: newKey },
-      });
+      const verified = await inProcess({ ...pinned, DOORSTEP_DATA_KEY: newKey }, 'audit', 'verify');
       expect(verified.stdout).toContain('audit chain intact');
       await testDb.drop();
     });

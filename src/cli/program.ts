@@ -1,0 +1,155 @@
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from './cli-io.ts';
+
+/**
+ * The `doorstep` command line. Each action imports what it needs when it runs, so `--help` or a
+ * mistyped command does not load the server, the database drivers or the PDF machinery.
+ * Returns the exit code.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const commands = () => import('./commands.ts');
+  const program = new Command('doorstep')
+    .description('Doorstep (家门口): public services at every villager’s doorstep')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    });
+
+  program
+    .command('serve')
+    .description('migrate, load demo data into an empty development database, and serve API + web')
+    .action(async () => {
+      const { serve } = await import('../server/bootstrap.ts');
+      await serve(io.env);
+    });
+
+  program
+    .command('migrate')
+    .description(
+      'apply database migrations (SQLite by default, DATABASE_URL=postgres://… for PostgreSQL)',
+    )
+    .action(async () => {
+      const [{ prepare }, { loadConfig }] = await Promise.all([
+        import('../server/bootstrap.ts'),
+        import('../config.ts'),
+      ]);
+      const { db } = await prepare(loadConfig(io.env), { demo: false });
+      await db.close();
+      io.out('migrations are up to date');
+    });
+
+  program
+    .command('seed')
+    .description('load data')
+    .option(
+      '--demo',
+      'load the demo district, stations, residents and demo accounts (never in production)',
+    )
+    .action(async (opts: { demo?: boolean }) => {
+      if (!opts.demo) {
+        io.err('nothing to seed: pass --demo');
+        exitCode = 2;
+        return;
+      }
+      exitCode = await (await commands()).runSeedDemo(io);
+    });
+
+  program
+    .command('create-admin')
+    .description('create an administrator account scoped to a region')
+    .requiredOption('--username <name>', 'login name')
+    .requiredOption('--region <code>', '12-digit region code of the scope')
+    .option('--display-name <name>', 'shown name', 'Administrator')
+    .option(
+      '--password-stdin',
+      'read the password from standard input (else DOORSTEP_ADMIN_PASSWORD)',
+    )
+    .action(
+      async (opts: {
+        username: string;
+        region: string;
+        displayName: string;
+        passwordStdin?: boolean;
+      }) => {
+        const password = opts.passwordStdin
+          ? io.readStdin().trim()
+          : io.env.DOORSTEP_ADMIN_PASSWORD;
+        if (!password) {
+          io.err('give the password on stdin with --password-stdin or in DOORSTEP_ADMIN_PASSWORD');
+          exitCode = 2;
+          return;
+        }
+        exitCode = await (await commands()).runCreateAdmin(io, { ...opts, password });
+      },
+    );
+
+  const importCmd = program.command('import').description('bulk imports');
+  importCmd
+    .command('regions <file>')
+    .description(
+      'import regions from CSV (code,name,parent_code,level) or JSON [{code,name,parentCode,level}]',
+    )
+    .action(async (file: string) => {
+      exitCode = await (await commands()).runImportRegions(io, file);
+    });
+
+  program
+    .command('sweep')
+    .description('run the deadline sweep once: escalate overdue cases (safe beside running nodes)')
+    .action(async () => {
+      exitCode = await (await commands()).runSweep(io);
+    });
+
+  program
+    .command('rotate-key')
+    .description(
+      're-encrypt and re-hash all personal data with a new data key in one transaction (stop every node first)',
+    )
+    .option('--new-key-stdin', 'read the new key from standard input (else DOORSTEP_NEW_DATA_KEY)')
+    .action(async (opts: { newKeyStdin?: boolean }) => {
+      const newKey = opts.newKeyStdin ? io.readStdin().trim() : io.env.DOORSTEP_NEW_DATA_KEY;
+      if (!newKey) {
+        io.err('give the new key on stdin with --new-key-stdin or in DOORSTEP_NEW_DATA_KEY');
+        exitCode = 2;
+        return;
+      }
+      exitCode = await (await commands()).runRotateKey(io, newKey);
+    });
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('check the keyed chain and the signed checkpoints; names the first broken link')
+    .action(async () => {
+      exitCode = await (await commands()).runAuditVerify(io);
+    });
+  audit
+    .command('root-key')
+    .description(
+      'print the audit chain root key (base64) to pin as DOORSTEP_AUDIT_KEY before rotating the data key',
+    )
+    .action(async () => {
+      exitCode = await (await commands()).runAuditRootKey(io);
+    });
+  audit
+    .command('checkpoint')
+    .description('sign the verified chain head into the checkpoint file (AUDIT_CHECKPOINT_FILE)')
+    .action(async () => {
+      exitCode = await (await commands()).runAuditCheckpoint(io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode; // help, version, usage errors
+    // X-3: a node started with another data key stops with a clear sentence, not a stack trace.
+    const { DataKeyMismatchError } = await import('../server/secrets.ts');
+    if (!(err instanceof DataKeyMismatchError)) throw err;
+    io.err(`refused: ${err.message}`);
+    return 2;
+  }
+  return exitCode;
+}
