@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/demo-template.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

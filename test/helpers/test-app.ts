@@ -8,10 +8,11 @@ import { deriveAuditKeys, installAuditKeys } from '../../src/modules/audit/audit
 import { DEMO_PASSWORD, seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/modules/residents/pii-crypto.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { createTestDb, type TestDb, type TestDialect } from './test-db.ts';
+import { DEMO_TEMPLATE_RESIDENTS, demoTemplate } from './demo-template-ref.ts';
+import { START, TEST_KEY } from './test-constants.ts';
+import { createTestDb, TEST_DIALECT, type TestDb, type TestDialect } from './test-db.ts';
 
-export const TEST_KEY = Buffer.alloc(32, 7);
-export const START = new Date('2026-03-02T01:30:00.000Z'); // a Monday morning in Beijing
+export { START, TEST_KEY };
 
 export interface TestClock {
   now: Date;
@@ -54,10 +55,14 @@ export async function createTestApp(
     poolWaitMs?: number;
   } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDb(
-    opts.dialect,
-    opts.poolWaitMs ? { poolWaitMs: opts.poolWaitMs } : {},
-  );
+  const residents = opts.residents ?? DEMO_TEMPLATE_RESIDENTS;
+  // The default demo is copied from the run's template (seeded once: demo-template.ts).
+  const template =
+    residents === DEMO_TEMPLATE_RESIDENTS ? demoTemplate(opts.dialect ?? TEST_DIALECT) : null;
+  const testDb = await createTestDb(opts.dialect, {
+    ...(opts.poolWaitMs ? { poolWaitMs: opts.poolWaitMs } : {}),
+    ...(template ? { fromTemplate: template } : {}),
+  });
   const pii = createPiiCipher(TEST_KEY);
   installAuditKeys(deriveAuditKeys({ dataKey: TEST_KEY }));
   const checkpointDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-audit-'));
@@ -67,7 +72,7 @@ export async function createTestApp(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  await seedDemo({ db: testDb.db.kysely, pii, now: clock.now, residents: opts.residents ?? 20 });
+  if (!template) await seedDemo({ db: testDb.db.kysely, pii, now: clock.now, residents });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, cb) {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { postgresTimeouts, type DatabaseConfig } from '../../src/config.ts';
 import { openDatabase, type Db } from '../../src/db/connection.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
+import type { DemoTemplate } from './demo-template-ref.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -29,6 +30,8 @@ export async function createTestDb(
     migrateUpTo?: string;
     /** How long a request may queue for a pooled PostgreSQL connection (a burst test's patience). */
     poolWaitMs?: number;
+    /** Start from a copy of this (already migrated and seeded) database. */
+    fromTemplate?: DemoTemplate;
   } = {},
 ): Promise<TestDb> {
   const name = `doorstep_t_${crypto.randomBytes(6).toString('hex')}`;
@@ -37,7 +40,19 @@ export async function createTestDb(
   if (dialect === 'postgres') {
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const template =
+      opts.fromTemplate?.dialect === 'postgres' ? ` TEMPLATE ${opts.fromTemplate.database}` : '';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name}${template}`);
+        break;
+      } catch (err) {
+        // Two files copying the template at the same instant: PostgreSQL refuses the second
+        // while the first holds it ("being accessed by other users"); try again shortly.
+        if (!template || attempt >= 20 || !/being accessed/.test((err as Error).message)) throw err;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
     await admin.end();
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${name}`;
@@ -58,11 +73,13 @@ export async function createTestDb(
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-test-'));
     config = { dialect: 'sqlite', file: path.join(dir, `${name}.sqlite`) };
+    if (opts.fromTemplate?.dialect === 'sqlite')
+      fs.copyFileSync(opts.fromTemplate.file, config.file);
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const db = openDatabase(config);
   if (opts.migrateUpTo) await migrateTo(db, opts.migrateUpTo);
-  else await migrateToLatest(db);
+  else if (!opts.fromTemplate) await migrateToLatest(db);
   const others: Db[] = [];
   return {
     db,

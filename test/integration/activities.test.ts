@@ -199,6 +199,13 @@ describe('VS-6 serving', () => {
       >();
       expect(managed.map((a) => a.id)).toEqual(expect.arrayContaining([a1, a2]));
       expect(managed.every((a) => a.canManage)).toBe(true);
+      // #12: before the start a volunteer is offered the sign-up, the leader the code and cancel.
+      const forVolunteer = open as (Activity & { availableActions: string[] })[];
+      expect(forVolunteer.find((a) => a.id === a1)?.availableActions).toEqual(['sign_up']);
+      const forLeader = managed as (Activity & { availableActions: string[] })[];
+      expect(forLeader.find((a) => a.id === a1)?.availableActions).toEqual(
+        expect.arrayContaining(['show_code', 'cancel']),
+      );
     });
   });
 
@@ -408,6 +415,19 @@ describe('VS-6 serving', () => {
       const r = await bearer(waiting.token, 'POST', `/api/v1/vs/activities/${a1}/signup`);
       expect(r.statusCode, r.body).toBe(409); // a1 has started: sign-up closed
       expect(r.json()).toMatchObject({ code: 'VS_ACTIVITY_STARTED' });
+      // #12: the view offers exactly what the server accepts — no sign-up once it has started.
+      const seen = (await bearer(waiting.token, 'GET', `/api/v1/vs/activities/${a1}`)).json<
+        Activity & { availableActions: string[] }
+      >();
+      expect(seen.availableActions).not.toContain('sign_up');
+      const signed = (await volunteer.call('GET', `/api/v1/vs/activities/${a1}`)).json<
+        Activity & { availableActions: string[] }
+      >();
+      expect(signed.availableActions).toEqual(['cancel_signup', 'check_in']);
+      const lead = (await leader.call('GET', `/api/v1/vs/activities/${a1}`)).json<
+        Activity & { availableActions: string[] }
+      >();
+      expect(lead.availableActions).toEqual(expect.arrayContaining(['show_code', 'cancel']));
       const code = (await leader.call('GET', `/api/v1/vs/activities/${a1}/code`)).json<{
         code: string;
       }>().code;

@@ -101,7 +101,8 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: VS_ROLES } },
       schema: { tags, summary: 'One activity', params: Id, response: { 200: ActivityView } },
     },
-    async (request) => getActivity(db, { id: request.params.id, actor: actorOf(request) }),
+    async (request) =>
+      getActivity(db, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(
@@ -138,7 +139,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { activity } = await managedActivity(db, request.params.id, actorOf(request));
-      return roster(db, activity, actorOf(request));
+      return roster(db, activity, actorOf(request), app.deps.now());
     },
   );
 

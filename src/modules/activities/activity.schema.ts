@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
+import { ACTIVITY_ACTIONS } from './activity.workflow.ts';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -129,6 +130,8 @@ export const ActivityView = z.object({
   /** The caller may run the roster, the code screen and hours. */
   canManage: z.boolean(),
   mySignup: MySignup.nullable(),
+  /** What the caller may do now (activity.workflow.ts): the web shows these buttons and no others. */
+  availableActions: z.array(z.enum(ACTIVITY_ACTIONS)),
 });
 
 export const SignupView = z.object({

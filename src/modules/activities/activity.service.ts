@@ -18,6 +18,9 @@ import type { ActivityQuery, NewActivity } from './activity.schema.ts';
 import { presentActivity } from './activity.view.ts';
 import { currentCode, checkInLink, type CodeDirection } from './check-in-code.ts';
 import QRCode from 'qrcode';
+import { activityRefusal, type ActivityStanding } from './activity.workflow.ts';
+
+const MANAGER: ActivityStanding = { manages: true, volunteer: false, signup: null };
 
 export interface ActivityDeps {
   db: Kysely<Database>;
@@ -177,17 +180,20 @@ export async function createActivity(
       now,
     });
   });
-  return getActivity(db, { id, actor });
+  return getActivity(db, { id, actor, now });
 }
 
-export async function getActivity(db: Kysely<Database>, input: { id: string; actor: Actor }) {
+export async function getActivity(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor; now: Date },
+) {
   const a = await db
     .selectFrom('vs_activities')
     .selectAll()
     .where('id', '=', input.id)
     .executeTakeFirst();
   if (!a) throw new AppError('VS_ACTIVITY_NOT_FOUND');
-  const view = await presentActivity(db, a, input.actor);
+  const view = await presentActivity(db, a, input.actor, input.now);
   // Volunteers see activities in their reach, and any they signed up for.
   const reach = reachPrefixes(input.actor, ['volunteer', 'volunteer_staff', 'team_leader']);
   if (!view.canManage && !view.mySignup && !reach.some((p) => a.region_code.startsWith(p)))
@@ -244,7 +250,7 @@ export async function listActivities(
     .offset(input.offset)
     .execute();
   const out = [];
-  for (const a of rows) out.push(await presentActivity(db, a, actor));
+  for (const a of rows) out.push(await presentActivity(db, a, actor, input.now));
   return out;
 }
 
@@ -254,7 +260,8 @@ export async function cancelActivity(
 ) {
   const { actor, now } = input;
   const { activity, grant } = await managedActivity(db, input.id, actor);
-  if (activity.status !== 'open') throw new AppError('VS_ACTIVITY_NOT_OPEN');
+  const refusal = activityRefusal('cancel', activity, MANAGER, now);
+  if (refusal) throw new AppError(refusal);
   const nowIso = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const r = await trx
@@ -311,7 +318,7 @@ export async function cancelActivity(
       now,
     });
   });
-  return getActivity(db, { id: activity.id, actor });
+  return getActivity(db, { id: activity.id, actor, now });
 }
 
 /** The code for the lead's screen, with the QR (an SVG data URL) of the volunteer's check-in link. */
@@ -320,7 +327,8 @@ export async function checkInCode(
   input: { id: string; direction: CodeDirection; actor: Actor; now: Date },
 ) {
   const { activity } = await managedActivity(deps.db, input.id, input.actor);
-  if (activity.status !== 'open') throw new AppError('VS_ACTIVITY_NOT_OPEN');
+  const refusal = activityRefusal('show_code', activity, MANAGER, input.now);
+  if (refusal) throw new AppError(refusal);
   const secret = Buffer.from(deps.pii.decrypt(activity.code_secret_cipher), 'base64');
   const c = currentCode(secret, activity.id, input.direction, input.now, deps.codePeriodSeconds);
   const link = checkInLink(deps.publicUrl, activity.id, input.direction, c.code);

@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { mayManage } from './activity.access.ts';
+import { availableActivityActions } from './activity.workflow.ts';
 
 type Db = Kysely<Database>;
 
@@ -58,7 +59,7 @@ export async function presentSignup(db: Db, s: VsSignupTable) {
   };
 }
 
-export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor) {
+export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor, now: Date) {
   const team = await db
     .selectFrom('vs_teams')
     .select('name')
@@ -76,7 +77,8 @@ export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor) 
     .where('status', '=', 'waitlisted')
     .executeTakeFirstOrThrow();
   let mySignup: { status: VsSignupTable['status']; waitlistRank: number | null } | null = null;
-  if (actor.grants.some((g) => g.role === 'volunteer')) {
+  const volunteer = actor.grants.some((g) => g.role === 'volunteer');
+  if (volunteer) {
     const s = await db
       .selectFrom('vs_signups as s')
       .innerJoin('vs_volunteers as v', 'v.id', 's.volunteer_id')
@@ -87,6 +89,7 @@ export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor) 
       .executeTakeFirst();
     if (s) mySignup = { status: s.status, waitlistRank: await waitlistRank(db, s) };
   }
+  const canManage = await mayManage(db, a, actor);
   return {
     id: a.id,
     orderId: a.order_id,
@@ -108,13 +111,18 @@ export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor) 
     status: a.status,
     cancelReason: a.cancel_reason,
     createdAt: a.created_at,
-    canManage: await mayManage(db, a, actor),
+    canManage,
     mySignup,
+    availableActions: availableActivityActions(
+      a,
+      { manages: canManage, volunteer, signup: mySignup?.status ?? null },
+      now,
+    ),
   };
 }
 
 /** Confirmed sign-ups (by sign-up time) and the waitlist (in queue order), each with its record. */
-export async function roster(db: Db, a: VsActivityTable, actor: Actor) {
+export async function roster(db: Db, a: VsActivityTable, actor: Actor, now: Date) {
   const rows = await db
     .selectFrom('vs_signups as s')
     .innerJoin('vs_volunteers as v', 'v.id', 's.volunteer_id')
@@ -149,7 +157,7 @@ export async function roster(db: Db, a: VsActivityTable, actor: Actor) {
     };
   });
   return {
-    activity: await presentActivity(db, a, actor),
+    activity: await presentActivity(db, a, actor, now),
     confirmed: entries
       .filter((e) => e.status === 'confirmed')
       .sort((x, y) => (x.signedUpAt < y.signedUpAt ? -1 : x.signedUpAt > y.signedUpAt ? 1 : 0)),

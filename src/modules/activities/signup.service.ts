@@ -18,6 +18,7 @@ import { notify } from '../first-response/notification.service.ts';
 import { isUniqueViolation, myVolunteer } from './activity.access.ts';
 import type { MyActivitiesQuery } from './activity.schema.ts';
 import { presentActivity, presentRecord, presentSignup } from './activity.view.ts';
+import { activityRefusal } from './activity.workflow.ts';
 
 type Db = Kysely<Database>;
 
@@ -39,8 +40,14 @@ export async function signUp(
   const volunteer = await myVolunteer(db, actor);
   const a = await loadActivity(db, input.activityId);
   const grant = authorize(actor, ['volunteer'], a.region_code);
-  if (a.status !== 'open') throw new AppError('VS_ACTIVITY_NOT_OPEN');
-  if (now.getTime() >= Date.parse(a.starts_at)) throw new AppError('VS_ACTIVITY_STARTED');
+  // The duplicate is checked below against the database, inside the burst-safe insert.
+  const refusal = activityRefusal(
+    'sign_up',
+    a,
+    { manages: false, volunteer: true, signup: null },
+    now,
+  );
+  if (refusal) throw new AppError(refusal);
   const live = await db
     .selectFrom('vs_signups')
     .select('id')
@@ -189,6 +196,8 @@ export async function promoteNext(
   throw new Error('waitlist promotion kept losing races');
 }
 
+const LIVE_SIGNUP = { manages: false, volunteer: true, signup: 'confirmed' } as const;
+
 /** The volunteer cancels their own live sign-up; a freed place promotes the first waitlisted. */
 export async function cancelSignup(
   db: Db,
@@ -197,6 +206,9 @@ export async function cancelSignup(
   const { actor, now } = input;
   const volunteer = await myVolunteer(db, actor);
   const a = await loadActivity(db, input.activityId);
+  // The live sign-up itself is found (or not) inside the transaction below.
+  const refusal = activityRefusal('cancel_signup', a, LIVE_SIGNUP, now);
+  if (refusal) throw new AppError(refusal);
   const nowIso = now.toISOString();
   let signupId = '';
   await db.transaction().execute(async (trx) => {
@@ -286,7 +298,7 @@ export async function myActivities(
       .where('volunteer_id', '=', volunteer.id)
       .executeTakeFirst();
     out.push({
-      activity: await presentActivity(db, a, input.actor),
+      activity: await presentActivity(db, a, input.actor, input.now),
       signup: await presentSignup(db, s),
       record: rec ? presentRecord(rec) : null,
     });

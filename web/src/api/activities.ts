@@ -6,6 +6,8 @@ export type Direction = 'in' | 'out';
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 export type RecordStatus = 'checked_in' | 'pending_confirmation' | 'confirmed' | 'rejected';
 
+export type ActivityAction = 'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel';
+
 export interface ServiceRecord {
   id: string;
   volunteerId: string;
@@ -48,6 +50,8 @@ export interface Activity {
   createdAt: string;
   canManage: boolean;
   mySignup: { status: SignupStatus; waitlistRank: number | null } | null;
+  /** What the caller may do now (the server's activity.workflow.ts): show these buttons only. */
+  availableActions: ActivityAction[];
 }
 
 export interface Signup {

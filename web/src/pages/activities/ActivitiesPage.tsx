@@ -79,7 +79,7 @@ export default function ActivitiesPage() {
             activity={a}
             actions={
               <>
-                {view === 'open' && caps.volunteer && !a.mySignup && a.status === 'open' && (
+                {view === 'open' && a.availableActions.includes('sign_up') && (
                   <Button
                     type="primary"
                     size="large"

@@ -9,6 +9,7 @@ import {
   getRoster,
   signUp,
   type Activity,
+  type ActivityAction,
 } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
@@ -84,6 +85,7 @@ export default function ActivityPage() {
 
   if (activity.status === 'error' && !a) return <ErrorAlert error={activity.error} />;
   if (!a) return <PageSpinner />;
+  const can = (action: ActivityAction) => a.availableActions.includes(action);
   return (
     <div className="page">
       <PageHeading
@@ -99,8 +101,7 @@ export default function ActivityPage() {
           </>
         }
         extra={
-          manage &&
-          a.status === 'open' && (
+          can('cancel') && (
             <Button danger size="large" onClick={() => setCancelling(true)}>
               {t('activities.cancel.button')}
             </Button>
@@ -108,9 +109,9 @@ export default function ActivityPage() {
         }
       />
       <Facts a={a} />
-      {!manage && a.status === 'open' && (
+      {(can('sign_up') || can('check_in') || can('cancel_signup')) && (
         <div className="activity-actions">
-          {!a.mySignup && (
+          {can('sign_up') && (
             <Button
               type="primary"
               size="large"
@@ -122,14 +123,14 @@ export default function ActivityPage() {
                 : t('activities.signup.waitlistButton')}
             </Button>
           )}
-          {a.mySignup?.status === 'confirmed' && (
+          {can('check_in') && (
             <Link to={`/vs/check-in/${a.id}`}>
               <Button type="primary" size="large">
                 {t('activities.checkin.button')}
               </Button>
             </Link>
           )}
-          {a.mySignup && (
+          {can('cancel_signup') && (
             <Button
               size="large"
               loading={busy}
@@ -140,7 +141,7 @@ export default function ActivityPage() {
           )}
         </div>
       )}
-      {manage && a.status === 'open' && <CodePanel activityId={a.id} />}
+      {can('show_code') && <CodePanel activityId={a.id} />}
       {manage && roster.status === 'error' && <ErrorAlert error={roster.error} />}
       {manage && roster.data && <RosterTable roster={roster.data} onChange={roster.reload} />}
       <Modal

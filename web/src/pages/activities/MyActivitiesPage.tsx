@@ -72,18 +72,16 @@ export default function MyActivitiesPage() {
                       : ''}
                   </Tag>
                 )}
-                {when === 'upcoming' &&
-                  m.signup.status === 'confirmed' &&
-                  m.activity.status === 'open' && (
-                    <Link to={`/vs/check-in/${m.activity.id}`}>
-                      <Button type="primary" size="large">
-                        {m.record?.status === 'checked_in'
-                          ? t('activities.checkin.outButton')
-                          : t('activities.checkin.button')}
-                      </Button>
-                    </Link>
-                  )}
-                {when === 'upcoming' && m.signup.status !== 'cancelled' && !m.record && (
+                {m.activity.availableActions.includes('check_in') && (
+                  <Link to={`/vs/check-in/${m.activity.id}`}>
+                    <Button type="primary" size="large">
+                      {m.record?.status === 'checked_in'
+                        ? t('activities.checkin.outButton')
+                        : t('activities.checkin.button')}
+                    </Button>
+                  </Link>
+                )}
+                {m.activity.availableActions.includes('cancel_signup') && !m.record && (
                   <Button size="large" loading={busy === m.activity.id} onClick={() => leave(m)}>
                     {t('activities.signup.cancel')}
                   </Button>
