@@ -12,6 +12,8 @@ type EditableField = 'callerDescription' | 'question' | 'answer';
 const EDITABLE: Record<OutboxKind, readonly EditableField[]> = {
   case: [],
   inquiry: ['callerDescription', 'question', 'answer'],
+  rating: [],
+  checkin: [],
 };
 
 const chinaTime = (iso: string, language: string) =>

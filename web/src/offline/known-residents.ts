@@ -77,3 +77,8 @@ export function knownResidentsFor(owner: string): KnownResidents {
   }
   return known;
 }
+
+/** An intake's applicant: as the lookup answered, or picked from the list during a cut. */
+export type Applicant = Resident | KnownResident;
+
+export const isLookedUp = (applicant: Applicant): applicant is Resident => 'idMasked' in applicant;

@@ -244,7 +244,7 @@ describe('ratings and check-ins in the outbox', () => {
   it('a stale code is refused with the server words and parked, not retried', async () => {
     const stale = new ApiError({
       status: 422,
-      code: 'CHECK_CODE_STALE',
+      code: 'VS_CODE_STALE',
       title: '签到码已过期',
       detail: '请扫描带队人屏幕上的新码',
     });
@@ -259,7 +259,7 @@ describe('ratings and check-ins in the outbox', () => {
     expect(calls).toEqual(['in-1']);
     expect((await outbox.list())[0]).toMatchObject({
       state: 'refused',
-      refusal: { code: 'CHECK_CODE_STALE', title: '签到码已过期' },
+      refusal: { code: 'VS_CODE_STALE', title: '签到码已过期' },
     });
     // A refused check-in does not block a new one for the same direction.
     await outbox.enqueue(checkIn('in-2', 'in', '444444'));
