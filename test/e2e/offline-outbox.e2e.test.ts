@@ -59,7 +59,7 @@ interface Inquiry {
 interface CaseRow {
   id: string;
   number: string;
-  itemCode: string;
+  item: { code: string };
 }
 
 const liCaseRows = (page: Page) =>
@@ -78,7 +78,7 @@ const catalogRefreshed = (page: Page) =>
           if (!db.objectStoreNames.contains('entries')) return resolve(false);
           const keys = db.transaction('entries').objectStore('entries').getAllKeys();
           keys.onsuccess = () =>
-            resolve(keys.result.some((k) => String(k).endsWith('|refreshedAt')));
+            resolve(keys.result.some((k) => typeof k === 'string' && k.endsWith('|refreshedAt')));
           keys.onerror = () => resolve(false);
         };
       }),
@@ -110,7 +110,13 @@ async function pickItem(page: Page, typed: string, code: string) {
   await page.locator('#wb-item').focus();
   await page.keyboard.type(typed);
   await page.getByTestId(`wb-item-option-${code}`).click();
-  await page.getByTestId('wb-material-id_card').check();
+  try {
+    await page.getByTestId('wb-material-id_card').check({ timeout: 10_000 });
+  } catch (e) {
+    await page.screenshot({ path: `${SHOTS}/offline-debug.png`, fullPage: true });
+    fs.writeFileSync(`${SHOTS}/offline-debug.txt`, await page.locator('body').innerText());
+    throw e;
+  }
 }
 
 async function fileQueued(page: Page, count: number) {
@@ -248,7 +254,7 @@ describe('offline outbox: filing through a network cut, sent once when it return
     expect(inquiries.length).toBe(inquiriesBefore + 3);
     for (const q of QUESTIONS) expect(inquiries.filter((i) => i.question === q)).toHaveLength(1);
     expect(await liCases(page)).toBe(casesBefore + 3);
-    const codes = (await liCaseRows(page)).map((c) => c.itemCode);
+    const codes = (await liCaseRows(page)).map((c) => c.item.code);
     for (const code of ITEMS) expect(codes.filter((c) => c === code)).toHaveLength(1);
   });
 

@@ -60,7 +60,7 @@ export default function CheckInPage() {
   if (queued)
     return (
       <div className="page checkin-page">
-        <OutboxPanel />
+        <OutboxPanel help="phone" />
         <Result
           status="info"
           data-testid="checkin-queued"
@@ -107,7 +107,7 @@ export default function CheckInPage() {
   return (
     <div className="page checkin-page">
       <h1>{t('activities.checkin.title')}</h1>
-      <OutboxPanel />
+      <OutboxPanel help="phone" />
       {activity.data && (
         <Alert
           type="info"

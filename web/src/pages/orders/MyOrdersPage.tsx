@@ -51,7 +51,7 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
   if (waiting)
     return (
       <div className="orders-rate" data-testid="rate-waiting">
-        <Tag color="processing">{t('offline.state.waiting')}</Tag>
+        <Tag color="processing">{t('offline.state.waiting')}</Tag>{' '}
         <span>{'★'.repeat((waiting.body as { stars: number }).stars)}</span>
       </div>
     );
@@ -107,7 +107,7 @@ export default function MyOrdersPage() {
           </Link>
         }
       />
-      <OutboxPanel />
+      <OutboxPanel help="phone" />
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.status === 'loading' && !list.data && <PageSpinner />}
       {list.data?.length === 0 && <Empty description={t('orders.mine.empty')} />}
