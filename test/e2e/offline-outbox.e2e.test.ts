@@ -110,13 +110,9 @@ async function pickItem(page: Page, typed: string, code: string) {
   await page.locator('#wb-item').focus();
   await page.keyboard.type(typed);
   await page.getByTestId(`wb-item-option-${code}`).click();
-  try {
-    await page.getByTestId('wb-material-id_card').check({ timeout: 10_000 });
-  } catch (e) {
-    await page.screenshot({ path: `${SHOTS}/offline-debug.png`, fullPage: true });
-    fs.writeFileSync(`${SHOTS}/offline-debug.txt`, await page.locator('body').innerText());
-    throw e;
-  }
+  // The chosen item shows in the picker, then its checklist (from the kept item during a cut).
+  await poll(() => page.getByTestId('wb-step-item').innerText()).toContain(code);
+  await page.getByTestId('wb-material-id_card').check();
 }
 
 async function fileQueued(page: Page, count: number) {
