@@ -12,6 +12,8 @@ type EditableField = 'callerDescription' | 'question' | 'answer';
 const EDITABLE: Record<OutboxKind, readonly EditableField[]> = {
   case: [],
   inquiry: ['callerDescription', 'question', 'answer'],
+  rating: [],
+  checkin: [],
 };
 
 const chinaTime = (iso: string, language: string) =>
@@ -150,9 +152,10 @@ function ItemRow({ item, onEdit }: { item: OutboxItem; onEdit: () => void }) {
 
 /**
  * 待发送: what the clerk filed during a network cut, each with its time and state, and what the
- * page can do offline. Shown while anything waits or the network is down.
+ * page can do offline. Shown while anything waits or the network is down. `help`: what the
+ * window can do offline, or what a volunteer's or resident's phone can (ratings, check-ins).
  */
-export function OutboxPanel() {
+export function OutboxPanel({ help = 'window' }: { help?: 'window' | 'phone' } = {}) {
   const { t } = useTranslation();
   const { outbox, items, persistent } = useOutbox();
   const online = useOnline();
@@ -186,7 +189,7 @@ export function OutboxPanel() {
           showIcon
           data-testid="outbox-offline"
           title={t('offline.offlineTitle')}
-          description={t('offline.offlineHelp')}
+          description={t(help === 'phone' ? 'offline.offlineHelpPhone' : 'offline.offlineHelp')}
         />
       )}
       {!persistent && <p className="muted">{t('offline.notPersistent')}</p>}

@@ -18,8 +18,11 @@ export interface OutboxHandle {
 
 const handles = new Map<string, OutboxHandle>();
 
-function postItem(item: OutboxItem): Promise<unknown> {
-  return api<unknown>(item.path, {
+/** One send of an item: its POST with its Idempotency-Key. */
+export function postOutboxItem<T = unknown>(
+  item: Pick<OutboxItem, 'path' | 'body' | 'idempotencyKey'>,
+): Promise<T> {
+  return api<T>(item.path, {
     method: 'POST',
     body: item.body,
     headers: { 'Idempotency-Key': item.idempotencyKey },
@@ -39,7 +42,10 @@ export function outboxFor(owner: string): OutboxHandle {
   let handle = handles.get(owner);
   if (!handle) {
     const { store, persistent } = outboxStoreFor(owner);
-    handle = { outbox: createOutbox({ store, send: postItem, newKey: randomUuid }), persistent };
+    handle = {
+      outbox: createOutbox({ store, send: postOutboxItem, newKey: randomUuid }),
+      persistent,
+    };
     handles.set(owner, handle);
     wake(handle.outbox);
   }
@@ -56,13 +62,15 @@ export type SubmitResult<T> =
 export async function submitOrQueue<T>(options: {
   owner: string;
   item: NewOutboxItem;
-  send: () => Promise<T>;
+  /** The online call; by default the item's own POST with its key. */
+  send?: () => Promise<T>;
 }): Promise<SubmitResult<T>> {
+  const send = options.send ?? (() => postOutboxItem<T>(options.item));
   try {
-    return { status: 'sent', result: await options.send() };
+    return { status: 'sent', result: await send() };
   } catch (error) {
     if (!isApiError(error) || error.code !== 'NETWORK_ERROR') throw error;
-    const item = await outboxFor(options.owner).outbox.enqueue(options.item);
+    const item = await outboxFor(options.owner).outbox.enqueue(options.item, { tried: true });
     return { status: 'queued', item };
   }
 }

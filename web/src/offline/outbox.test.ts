@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { createOutbox, memoryOutboxStore, type OutboxItem, type OutboxStore } from './outbox';
 import { idbOutboxStore } from './outbox-idb';
+import { caseItem, checkInItem, ratingItem } from './outbox-items';
 
 const NOW = new Date('2026-12-04T02:00:00Z');
 const network = () => new ApiError({ status: 0, code: 'NETWORK_ERROR', title: '' });
@@ -169,6 +170,128 @@ describe('offline outbox', () => {
     await outbox.enqueue(inquiry('a', 'A'));
     await outbox.enqueue(inquiry('a', 'A'));
     expect(await outbox.list()).toHaveLength(1);
+  });
+});
+
+describe('ratings and check-ins in the outbox', () => {
+  const rating = (key: string, stars: number) =>
+    ratingItem({ needId: 'need-1', stars, comment: '很好', idempotencyKey: key, label: '搬煤' });
+  const checkIn = (key: string, direction: 'in' | 'out', code: string) =>
+    checkInItem({ activityId: 'act-1', direction, code, idempotencyKey: key, label: '理发进村' });
+
+  it('a rating posts what the online form posts, under its key, once', async () => {
+    const server = fakeServer();
+    const sent: OutboxItem[] = [];
+    const outbox = outboxOn(memoryOutboxStore(), (i) => {
+      sent.push(i);
+      return server.send(i);
+    });
+    server.set('down');
+    await outbox.enqueue(rating('r1', 4));
+    await outbox.flush();
+    server.set('lose-answer');
+    await outbox.flush();
+    server.set('up');
+    await outbox.flush();
+    expect(sent.map((i) => [i.path, i.body, i.idempotencyKey])).toEqual([
+      ['/vs/needs/need-1/rating', { stars: 4, comment: '很好' }, 'r1'],
+      ['/vs/needs/need-1/rating', { stars: 4, comment: '很好' }, 'r1'],
+      ['/vs/needs/need-1/rating', { stars: 4, comment: '很好' }, 'r1'],
+    ]);
+    expect(server.created.size).toBe(1);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('one rating waits per need: a changed mind replaces one never tried; one tried stays', async () => {
+    const outbox = outboxOn(memoryOutboxStore(), () => Promise.reject(network()));
+    await outbox.enqueue(rating('r1', 3));
+    await outbox.enqueue(rating('r2', 5));
+    expect((await outbox.list()).map((i) => [i.idempotencyKey, i.body])).toEqual([
+      ['r2', { stars: 5, comment: '很好' }],
+    ]);
+    await outbox.flush(); // r2 met the network: it may be on the server now
+    const kept = await outbox.enqueue(rating('r3', 1));
+    expect(kept.idempotencyKey).toBe('r2');
+    expect((await outbox.list()).map((i) => i.idempotencyKey)).toEqual(['r2']);
+    // Another need's rating queues beside it.
+    await outbox.enqueue(
+      ratingItem({ needId: 'need-2', stars: 5, comment: '', idempotencyKey: 'x', label: '' }),
+    );
+    expect(await outbox.list()).toHaveLength(2);
+  });
+
+  it('a submission queued after its online try met the network counts as tried', async () => {
+    const outbox = outboxOn(memoryOutboxStore(), () => Promise.resolve({}));
+    const first = await outbox.enqueue(rating('r1', 3), { tried: true });
+    expect(first).toMatchObject({ attempts: 1, lastTriedAt: NOW.toISOString() });
+    expect((await outbox.enqueue(rating('r2', 5))).idempotencyKey).toBe('r1');
+  });
+
+  it('check-in and check-out wait side by side, in order; a second code for one direction replaces the first', async () => {
+    const server = fakeServer();
+    const outbox = outboxOn(memoryOutboxStore(), (i) => server.send(i));
+    await outbox.enqueue(checkIn('in-1', 'in', '111111'));
+    await outbox.enqueue(checkIn('in-2', 'in', '222222'));
+    await outbox.enqueue(checkIn('out-1', 'out', '333333'));
+    expect((await outbox.list()).map((i) => [i.kind, i.subject, i.body])).toEqual([
+      ['checkin', 'checkin:act-1:in', { direction: 'in', code: '222222' }],
+      ['checkin', 'checkin:act-1:out', { direction: 'out', code: '333333' }],
+    ]);
+    await outbox.flush();
+    expect(server.calls).toEqual(['in-2', 'out-1']);
+  });
+
+  it('a stale code is refused with the server words and parked, not retried', async () => {
+    const stale = new ApiError({
+      status: 422,
+      code: 'VS_CODE_STALE',
+      title: '签到码已过期',
+      detail: '请扫描带队人屏幕上的新码',
+    });
+    const calls: string[] = [];
+    const outbox = outboxOn(memoryOutboxStore(), (i) => {
+      calls.push(i.idempotencyKey);
+      return Promise.reject(stale);
+    });
+    await outbox.enqueue(checkIn('in-1', 'in', '111111'));
+    await outbox.flush();
+    await outbox.flush();
+    expect(calls).toEqual(['in-1']);
+    expect((await outbox.list())[0]).toMatchObject({
+      state: 'refused',
+      refusal: { code: 'VS_CODE_STALE', title: '签到码已过期' },
+    });
+    // A refused check-in does not block a new one for the same direction.
+    await outbox.enqueue(checkIn('in-2', 'in', '444444'));
+    expect((await outbox.list()).map((i) => [i.idempotencyKey, i.state])).toEqual([
+      ['in-1', 'refused'],
+      ['in-2', 'waiting'],
+    ]);
+  });
+
+  it('"already committed under this key" means the first send arrived: counted as sent', async () => {
+    const outbox = outboxOn(memoryOutboxStore(), () =>
+      Promise.reject(
+        new ApiError({ status: 409, code: 'IDEMPOTENCY_KEY_COMMITTED', title: '已处理' }),
+      ),
+    );
+    await outbox.enqueue(checkIn('in-1', 'in', '111111'));
+    const result = await outbox.flush();
+    expect(result.sent.map((i) => i.idempotencyKey)).toEqual(['in-1']);
+    expect(result.refused).toEqual([]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('intakes have no subject: three for the same applicant and item all wait', async () => {
+    const outbox = outboxOn(memoryOutboxStore(), () => Promise.resolve({}));
+    const body = { residentId: 'r-1', itemCode: 'DX-SB-001', presented: [] };
+    for (const k of ['c1', 'c2', 'c3'])
+      await outbox.enqueue(caseItem({ body, idempotencyKey: k, label: '李** · 社保卡补办' }));
+    expect((await outbox.list()).map((i) => [i.kind, i.path, i.idempotencyKey])).toEqual([
+      ['case', '/cases', 'c1'],
+      ['case', '/cases', 'c2'],
+      ['case', '/cases', 'c3'],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@
 import { ApiError, isApiError } from '../api/client';
 
 /** What a queued submission is; decides which list refreshes and which fields can be edited. */
-export type OutboxKind = 'case' | 'inquiry';
+export type OutboxKind = 'case' | 'inquiry' | 'rating' | 'checkin';
 
 export type OutboxState = 'waiting' | 'sending' | 'refused';
 
@@ -29,6 +29,11 @@ export interface OutboxItem {
   body: unknown;
   /** A short line for the panel (the item name, the question), no ID numbers. */
   label: string;
+  /**
+   * What the submission is about when only one may wait for it (a need's rating, an activity's
+   * check-in in one direction): see `enqueue`.
+   */
+  subject?: string | undefined;
   /** ISO-8601 UTC: when the clerk filed it. */
   queuedAt: string;
   /** Orders the queue: first filed, first sent. */
@@ -51,6 +56,7 @@ export interface NewOutboxItem {
   body: unknown;
   idempotencyKey: string;
   label: string;
+  subject?: string | undefined;
 }
 
 /** Sends one item with its key; rejects with an ApiError as api() does. */
@@ -64,7 +70,14 @@ export interface FlushResult {
 }
 
 export interface Outbox {
-  enqueue(item: NewOutboxItem): Promise<OutboxItem>;
+  /**
+   * Queues a submission. The same key twice keeps one item. With a `subject`, one item waits per
+   * subject: a newer one replaces a waiting one that was never tried (the clerk changed their
+   * mind: new body, new key); once one has been tried it may already be on the server, so it
+   * stays and the newer one is not queued (the existing item is returned). `tried`: the
+   * submission was sent once already and met the network (submitOrQueue).
+   */
+  enqueue(item: NewOutboxItem, options?: { tried?: boolean }): Promise<OutboxItem>;
   list(): Promise<OutboxItem[]>;
   /** Called with the whole queue after every change; returns the unsubscribe. */
   subscribe(listener: (items: OutboxItem[]) => void): () => void;
@@ -89,6 +102,14 @@ export function isTransient(error: unknown): boolean {
     error.status === 429 ||
     error.status === 401
   );
+}
+
+/**
+ * The server says this key already committed its write (the answer of an earlier send was lost
+ * and could not be replayed): the submission is on the server, so it counts as sent.
+ */
+export function isAlreadyDone(error: unknown): boolean {
+  return isApiError(error) && error.code === 'IDEMPOTENCY_KEY_COMMITTED';
 }
 
 function refusalOf(error: ApiError): OutboxRefusal {
@@ -136,7 +157,9 @@ export function createOutbox(options: {
       await store.put(sending);
       await notify();
       try {
-        await send(sending);
+        await send(sending).catch((error: unknown) => {
+          if (!isAlreadyDone(error)) throw error;
+        });
         await store.remove(item.idempotencyKey);
         result.sent.push(sending);
         await notify();
@@ -162,15 +185,23 @@ export function createOutbox(options: {
   };
 
   return {
-    async enqueue(input) {
-      const existing = (await store.all()).find((i) => i.idempotencyKey === input.idempotencyKey);
+    async enqueue(input, options) {
+      const all = await store.all();
+      const existing = all.find((i) => i.idempotencyKey === input.idempotencyKey);
       if (existing) return existing;
+      const same = input.subject
+        ? all.find((i) => i.subject === input.subject && i.state !== 'refused')
+        : undefined;
+      if (same && (same.attempts > 0 || same.state === 'sending')) return same;
+      if (same) await store.remove(same.idempotencyKey);
       const item: OutboxItem = {
         ...input,
         queuedAt: now().toISOString(),
         seq: await nextSeq(),
         state: 'waiting',
-        attempts: 0,
+        // Queued after a send that met the network: it may have reached the server.
+        attempts: options?.tried ? 1 : 0,
+        ...(options?.tried ? { lastTriedAt: now().toISOString() } : {}),
       };
       await store.put(item);
       await notify();

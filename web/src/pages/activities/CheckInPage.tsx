@@ -1,10 +1,15 @@
 import { Alert, Button, Input, Result, Segmented } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { getActivity, submitCode, type Direction, type ServiceRecord } from '../../api/activities';
+import { getActivity, type Direction, type ServiceRecord } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
+import { OutboxPanel } from '../../offline/OutboxPanel';
+import { checkInItem } from '../../offline/outbox-items';
+import { submitOrQueue } from '../../offline/outbox-runtime';
+import { useOutbox } from '../../offline/use-outbox';
 import { formatTime, formatWhen } from './activity-format';
 import './activities.css';
 
@@ -24,15 +29,57 @@ export default function CheckInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<ServiceRecord | null>(null);
+  const [queued, setQueued] = useState(false);
+  // Issue #11 point 3: one key per code; during a network cut the check-in waits in the outbox.
+  const keeper = useRef(createIdempotencyKeeper());
+  const { owner } = useOutbox();
 
   const submit = () => {
     setBusy(true);
     setError(null);
-    submitCode(id, direction, code)
-      .then((r) => setDone(r.record))
-      .catch((e: unknown) => setError(e))
+    const item = checkInItem({
+      activityId: id,
+      direction,
+      code,
+      idempotencyKey: keeper.current.keyFor({ id, direction, code }),
+      label: activity.data?.title ?? t('activities.checkin.title'),
+    });
+    submitOrQueue<{ record: ServiceRecord }>({ owner, item })
+      .then((outcome) => {
+        keeper.current.reset();
+        if (outcome.status === 'sent') setDone(outcome.result.record);
+        else setQueued(true);
+      })
+      .catch((e: unknown) => {
+        keeper.current.reset();
+        setError(e);
+      })
       .finally(() => setBusy(false));
   };
+
+  if (queued)
+    return (
+      <div className="page checkin-page">
+        <OutboxPanel help="phone" />
+        <Result
+          status="info"
+          data-testid="checkin-queued"
+          title={
+            direction === 'in'
+              ? t('offline.checkin.queuedTitle')
+              : t('offline.checkin.queuedOutTitle')
+          }
+          subTitle={t('offline.checkin.queuedHelp')}
+          extra={
+            <Link to="/vs/my-activities">
+              <Button type="primary" size="large">
+                {t('activities.mine.title')}
+              </Button>
+            </Link>
+          }
+        />
+      </div>
+    );
 
   if (done)
     return (
@@ -60,6 +107,7 @@ export default function CheckInPage() {
   return (
     <div className="page checkin-page">
       <h1>{t('activities.checkin.title')}</h1>
+      <OutboxPanel help="phone" />
       {activity.data && (
         <Alert
           type="info"

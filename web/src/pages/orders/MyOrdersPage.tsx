@@ -1,13 +1,18 @@
 import { Alert, App, Button, Card, Empty, Input, Rate, Tag } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { myNeeds, rateNeed, type MyNeed } from '../../api/orders';
+import { myNeeds, type MyNeed } from '../../api/orders';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
+import { OutboxPanel } from '../../offline/OutboxPanel';
+import { ratingItem } from '../../offline/outbox-items';
+import { submitOrQueue } from '../../offline/outbox-runtime';
+import { useOutbox, useOutboxSent } from '../../offline/use-outbox';
 import { NEED_COLOR, StateTag, Timeline, when, windowText } from './order-format';
 import './orders.css';
 
@@ -17,16 +22,39 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
   const [stars, setStars] = useState(5);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
+  // Issue #11 point 3: one key per rating; during a network cut it waits in the outbox.
+  const keeper = useRef(createIdempotencyKeeper());
+  const { owner, items } = useOutbox();
+  const waiting = items.find((i) => i.subject === `rating:${need.id}` && i.state !== 'refused');
   const send = () => {
     setBusy(true);
-    rateNeed(need.id, stars, comment)
-      .then(() => {
+    const item = ratingItem({
+      needId: need.id,
+      stars,
+      comment,
+      idempotencyKey: keeper.current.keyFor({ stars, comment }),
+      label: `${need.projectName ?? need.categoryName ?? need.categoryCode} · ${need.needNumber}`,
+    });
+    submitOrQueue({ owner, item })
+      .then((outcome) => {
+        keeper.current.reset();
+        if (outcome.status === 'queued') return void message.warning(t('offline.rating.queued'));
         void message.success(t('orders.mine.thanks'));
         onDone();
       })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .catch((e: unknown) => {
+        keeper.current.reset();
+        void message.error(errorText(t, e));
+      })
       .finally(() => setBusy(false));
   };
+  if (waiting)
+    return (
+      <div className="orders-rate" data-testid="rate-waiting">
+        <Tag color="processing">{t('offline.state.waiting')}</Tag>{' '}
+        <span>{'★'.repeat((waiting.body as { stars: number }).stars)}</span>
+      </div>
+    );
   return (
     <div className="orders-rate">
       <strong>{t('orders.mine.rateTitle')}</strong>
@@ -65,6 +93,7 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
 export default function MyOrdersPage() {
   const { t } = useTranslation();
   const list = useAsync((signal) => myNeeds(signal), 'mine');
+  useOutboxSent('rating', list.reload);
   return (
     <div className="page orders-page">
       <PageHeading
@@ -78,6 +107,7 @@ export default function MyOrdersPage() {
           </Link>
         }
       />
+      <OutboxPanel help="phone" />
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.status === 'loading' && !list.data && <PageSpinner />}
       {list.data?.length === 0 && <Empty description={t('orders.mine.empty')} />}

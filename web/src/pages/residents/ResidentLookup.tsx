@@ -16,7 +16,14 @@ export type LookupResult =
  * Enter: the box has focus from the start, keeps only digits and X, and selects its text after
  * each lookup so the next card simply replaces it.
  */
-export function ResidentLookup({ onResult }: { onResult: (result: LookupResult) => void }) {
+export function ResidentLookup({
+  onResult,
+  lookup = lookupResident,
+}: {
+  onResult: (result: LookupResult) => void;
+  /** The lookup itself; the workbench's also finds residents it looked up before a network cut. */
+  lookup?: (idNumber: string) => Promise<Resident>;
+}) {
   const { t } = useTranslation();
   const inputRef = useRef<InputRef>(null);
   const [value, setValue] = useState('');
@@ -39,7 +46,7 @@ export function ResidentLookup({ onResult }: { onResult: (result: LookupResult) 
     }
     setProblem(null);
     setBusy(true);
-    lookupResident(check.value)
+    lookup(check.value)
       .then((resident) => onResult({ kind: 'found', resident }))
       .catch((error: unknown) => {
         if (isApiError(error) && error.code === 'RESIDENT_NOT_FOUND') {

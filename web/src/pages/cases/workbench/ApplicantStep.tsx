@@ -1,9 +1,19 @@
 import { SwapOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Tag } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isApiError } from '../../../api/client';
+import { lookupResident } from '../../../api/residents';
 import type { Resident } from '../../../api/types';
+import {
+  isLookedUp,
+  knownResidentsFor,
+  type Applicant,
+  type KnownResident,
+} from '../../../offline/known-residents';
+import { RecentResidents } from '../../../offline/RecentResidents';
+import { useOnline } from '../../../offline/use-outbox';
 import { RESIDENT_REGISTRARS, regionOfPrefix, widestGrant } from '../../../lib/roles';
 import { useMe } from '../../../session/session-context';
 import { RegisterResidentForm } from '../../residents/RegisterResidentForm';
@@ -59,6 +69,38 @@ function ApplicantSummary({
   );
 }
 
+/** Picked from the recent list during a network cut: the masked name is all the page has. */
+function KnownApplicantSummary({
+  resident,
+  onChange,
+}: {
+  resident: KnownResident;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="applicant-summary" data-testid="wb-applicant" data-offline-pick>
+      <span className="resident-avatar" aria-hidden>
+        <UserOutlined />
+      </span>
+      <div className="applicant-summary-text">
+        <div className="applicant-summary-name">
+          <strong>{resident.maskedName}</strong>
+          <Tag color="warning">{t('offline.recent.picked')}</Tag>
+        </div>
+        <div className="applicant-summary-meta">{t('offline.recent.pickedHelp')}</div>
+      </div>
+      <Button
+        data-testid="wb-change-applicant"
+        icon={<SwapOutlined aria-hidden />}
+        onClick={onChange}
+      >
+        {t('cases.workbench.changeApplicant')}
+      </Button>
+    </div>
+  );
+}
+
 type Finding =
   | { kind: 'searching' }
   | { kind: 'notFound'; idNumber: string }
@@ -73,14 +115,43 @@ export function ApplicantStep({
   stationRegionCode,
   onApplicant,
 }: {
-  applicant: Resident | null;
+  applicant: Applicant | null;
   stationRegionCode: string | undefined;
-  onApplicant: (resident: Resident | null) => void;
+  onApplicant: (resident: Applicant | null) => void;
 }) {
   const { t } = useTranslation();
   const me = useMe();
+  const online = useOnline();
   const registrar = widestGrant(me, RESIDENT_REGISTRARS);
   const [finding, setFinding] = useState<Finding>({ kind: 'searching' });
+  const known = knownResidentsFor(me.id);
+  // Every answer is remembered; during a cut the same card finds who this tab looked up.
+  const lookup = useCallback(
+    async (idNumber: string) => {
+      try {
+        const resident = await lookupResident(idNumber);
+        await known.remember(idNumber, resident);
+        return resident;
+      } catch (error) {
+        const kept = known.find(idNumber);
+        if (kept && isApiError(error) && error.code === 'NETWORK_ERROR') return kept;
+        throw error;
+      }
+    },
+    [known],
+  );
+
+  if (applicant && !isLookedUp(applicant)) {
+    return (
+      <KnownApplicantSummary
+        resident={applicant}
+        onChange={() => {
+          setFinding({ kind: 'searching' });
+          onApplicant(null);
+        }}
+      />
+    );
+  }
 
   if (applicant) {
     return (
@@ -106,14 +177,18 @@ export function ApplicantStep({
         rootCode={regionOfPrefix(registrar.reachPrefix)}
         initialIdNumber={finding.idNumber}
         onCancel={() => setFinding({ kind: 'searching' })}
-        onRegistered={(resident) => onApplicant(resident)}
+        onRegistered={(resident) => {
+          void known.remember(finding.idNumber, resident);
+          onApplicant(resident);
+        }}
       />
     );
   }
 
   return (
     <div className="applicant-step">
-      <ResidentLookup onResult={onLookup} />
+      <ResidentLookup onResult={onLookup} lookup={lookup} />
+      {!online && <RecentResidents owner={me.id} onPick={onApplicant} />}
       {finding.kind === 'notFound' && (
         <Alert
           className="not-found"

@@ -7,6 +7,7 @@ import { fileCase } from '../../../api/cases';
 import { isApiError } from '../../../api/client';
 import { errorText } from '../../../lib/errors';
 import { createIdempotencyKeeper } from '../../../lib/idempotency';
+import { caseItem } from '../../../offline/outbox-items';
 import { submitOrQueue } from '../../../offline/outbox-runtime';
 import { useMe } from '../../../session/session-context';
 
@@ -27,7 +28,7 @@ export function FileCaseButton({
   onQueued,
 }: {
   body: NewCase | null;
-  /** The outbox's line for this case when the network is cut (applicant and item). */
+  /** The outbox's line for this case when the network is cut (masked name and item). */
   label: string;
   /** Filed during a network cut: kept in the outbox, the clerk goes on with the next one. */
   onQueued: () => void;
@@ -50,7 +51,7 @@ export function FileCaseButton({
     const key = keeper.current.keyFor(body);
     submitOrQueue({
       owner: me.id,
-      item: { kind: 'case', path: '/cases', body, idempotencyKey: key, label },
+      item: caseItem({ body, idempotencyKey: key, label }),
       send: () => fileCase(body, key),
     })
       .then((outcome) => {

@@ -2,8 +2,9 @@ import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItemSummary } from '../../../api/case-types';
-import { searchCatalog } from '../../../api/cases';
 import { useAsync } from '../../../lib/use-async';
+import { catalogCacheFor } from '../../../offline/catalog-cache';
+import { useMe } from '../../../session/session-context';
 import { localName } from '../case-format';
 import { InstantTag } from '../CaseTags';
 
@@ -49,7 +50,9 @@ export function ItemPicker({
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const results = useAsync((signal) => searchCatalog(query, signal), query);
+  const catalog = catalogCacheFor(useMe().id);
+  // Online the server answers (and the answer is kept); during a network cut the kept catalog.
+  const results = useAsync((signal) => catalog.search(query, signal), query);
   const settled = results.status === 'success' && query === typed.trim();
   const items = settled ? results.data.items : [];
 
@@ -74,7 +77,7 @@ export function ItemPicker({
       onClear={() => onChange(null)}
       notFoundContent={
         settled ? (
-          t('cases.workbench.itemNoMatch')
+          t(results.data.offline ? 'offline.catalogNoMatch' : 'cases.workbench.itemNoMatch')
         ) : results.status === 'error' ? (
           t(navigator.onLine ? 'cases.workbench.itemSearchFailed' : 'offline.needsServer')
         ) : (

@@ -5,12 +5,14 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseView, CatalogItem, CatalogItemSummary, NewCase } from '../../../api/case-types';
-import { fetchCatalogItem } from '../../../api/cases';
-import type { Grant, Resident } from '../../../api/types';
+import type { Grant } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeading } from '../../../components/PageHeading';
 import { useAsync } from '../../../lib/use-async';
+import { catalogCacheFor } from '../../../offline/catalog-cache';
+import { isLookedUp, maskName, type Applicant } from '../../../offline/known-residents';
 import { OutboxPanel } from '../../../offline/OutboxPanel';
+import { useOnline } from '../../../offline/use-outbox';
 import { useMe } from '../../../session/session-context';
 import { localName, previewNotice } from '../case-format';
 import { intakeGrants } from '../case-roles';
@@ -169,15 +171,20 @@ export default function WorkbenchPage() {
   const grants = useMemo(() => intakeGrants(me), [me]);
   const [stationId, setStationId] = useState(grants[0]?.stationId ?? undefined);
   const station = grants.find((g) => g.stationId === stationId);
-  const [applicant, setApplicant] = useState<Resident | null>(null);
+  const [applicant, setApplicant] = useState<Applicant | null>(null);
   const [summary, setSummary] = useState<CatalogItemSummary | null>(null);
   const [presented, setPresented] = useState<string[]>([]);
   const [filed, setFiled] = useState<{ view: CaseView; item: CatalogItem } | null>(null);
   const [round, setRound] = useState(0);
 
+  const online = useOnline();
+  const catalog = catalogCacheFor(me.id);
+  // The whole catalog is kept for a network cut (refreshed in the background twice a day).
+  useEffect(() => {
+    if (online) void catalog.refresh();
+  }, [catalog, online]);
   const detail = useAsync(
-    (signal) =>
-      summary ? fetchCatalogItem(summary.code, undefined, signal) : Promise.resolve(null),
+    (signal) => (summary ? catalog.item(summary.code, signal) : Promise.resolve(null)),
     summary?.code ?? '',
   );
   const item = detail.status === 'success' ? detail.data : null;
@@ -258,7 +265,9 @@ export default function WorkbenchPage() {
                 setPresented([]);
               }}
             />
-            <p className="muted wb-help">{t('cases.workbench.itemHelp')}</p>
+            <p className="muted wb-help" data-testid="wb-item-help">
+              {t(online ? 'cases.workbench.itemHelp' : 'offline.catalogOffline')}
+            </p>
             {detail.status === 'error' && (
               <ErrorAlert error={detail.error} onRetry={detail.reload} />
             )}
@@ -297,7 +306,7 @@ export default function WorkbenchPage() {
               blockedBy={blockedBy}
               label={
                 applicant && item
-                  ? `${applicant.fullName} · ${localName(item.name, i18n.language)}`
+                  ? `${isLookedUp(applicant) ? maskName(applicant.fullName) : applicant.maskedName} · ${localName(item.name, i18n.language)}`
                   : ''
               }
               onFiled={(view) => item && setFiled({ view, item })}
