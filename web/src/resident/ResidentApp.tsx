@@ -7,7 +7,7 @@ import { LocaleContext, translator } from './i18n';
 import { LoginPage } from './LoginPage';
 import { MinePage } from './MinePage';
 import { OrderPage } from './OrderPage';
-import { fetchMe, logout, type Me } from './resident-api';
+import { logout, whoAmI, type Me } from './resident-api';
 import { afterLogin, ROUTES, routeOf } from './routes';
 import { plainName } from './session';
 import { TrackPage } from './TrackPage';
@@ -53,7 +53,7 @@ export function ResidentApp() {
   const wantsSession = route !== null && (route.login || page === 'home' || page === 'login');
   useEffect(() => {
     if (!wantsSession || me !== undefined) return;
-    fetchMe()
+    whoAmI()
       .then(setMe)
       .catch(() => setMe(null));
   }, [wantsSession, me]);

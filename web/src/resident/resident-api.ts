@@ -7,8 +7,30 @@ import { api } from '../api/client';
 import type { Menu, MyNeed, Need, NewNeed } from '../api/orders';
 import type { Me } from '../api/types';
 
-export { requestSmsCode, smsLogin, fetchMe, logout } from '../api/auth';
+import { fetchMe } from '../api/auth';
+
+export { requestSmsCode, smsLogin, logout } from '../api/auth';
 export type { Me };
+
+declare global {
+  interface Window {
+    /** Started by resident.html on /r/… addresses, before this script arrived. */
+    __doorstepMe?: Promise<Response>;
+  }
+}
+
+/**
+ * Who is logged in (null: nobody). Uses the answer resident.html already asked for when there is
+ * one (once); anything but a 200 or a 401 from it is asked again the ordinary way.
+ */
+export async function whoAmI(): Promise<Me | null> {
+  const early = window.__doorstepMe;
+  window.__doorstepMe = undefined;
+  const response = early ? await early.catch(() => null) : null;
+  if (response?.ok) return (await response.json()) as Me;
+  if (response?.status === 401) return null;
+  return fetchMe();
+}
 
 export interface MyCase {
   number: string;
