@@ -188,6 +188,18 @@ describe('a resident orders a service on the light entry', () => {
     await page.screenshot({ path: `${SHOTS}/resident-order-4-mine-zh.png`, fullPage: true });
   });
 
+  it('a completed order asks for a rating; five stars are sent once and shown', async () => {
+    const rate = page.getByTestId('mine-rate').first();
+    await rate.waitFor();
+    expect(await page.getByTestId('mine-rate-submit').first().isDisabled()).toBe(true);
+    await rate.getByLabel('5 星').check();
+    await rate.locator('textarea').fill('来得很及时，谢谢');
+    await page.getByTestId('mine-rate-submit').first().click();
+    await poll(() => page.getByTestId('mine-rated').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('mine-rated').first().innerText()).toContain('5 星');
+    expect(await page.getByTestId('mine-rate').count()).toBe(0);
+  });
+
   it('reads in elderly mode and in English, without sideways scrolling', async () => {
     await page.getByTestId('elderly-switch').check();
     await poll(() => page.evaluate(() => document.body.classList.contains('elderly'))).toBe(true);
@@ -226,6 +238,9 @@ describe('a resident orders a service on the light entry', () => {
   it('logging out brings the login form back on my records', async () => {
     await page.getByTestId('logout').click();
     await poll(() => new URL(page.url()).pathname).toBe('/r');
+    await page.getByTestId('home-order').waitFor();
+    await noOverflow();
+    await page.screenshot({ path: `${SHOTS}/resident-order-8-home-zh.png`, fullPage: true });
     await page.goto(`${server.baseUrl}/r/mine`);
     await page.getByTestId('login-phone').waitFor();
   });

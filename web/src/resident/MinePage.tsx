@@ -108,7 +108,7 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
                 onChange={() => setStars(n)}
                 aria-label={t('mine.star', { n })}
               />
-              <span aria-hidden="true">★</span>
+              <span aria-hidden="true">{n <= stars ? '★' : '☆'}</span>
             </label>
           ))}
         </div>
