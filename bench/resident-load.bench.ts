@@ -2,10 +2,13 @@
  * A resident's first and repeat visit on a weak network (issue #11): headless Chromium on a
  * 390×844 phone profile, Slow 3G by CDP (400 ms latency, 400 kbit/s down and up), loads
  *
- *   light  /track — the light resident entry (web/resident.html), as the server now answers;
- *   staff  /track — the same address answered with the staff shell (index.html), as before the
- *                   light entry: a second server whose web folder lacks resident.html;
- *   staff  /login — the staff login page, for reference.
+ *   light  /track    — the light resident entry (web/resident.html), as the server now answers;
+ *   light  /r/login  — its phone + SMS-code login form;
+ *   light  /r/order  — 点单 for a logged-in resident (usable: the menu's first choice is there);
+ *   staff  /track    — the same address answered with the staff shell (index.html), as before the
+ *                      light entry: a second server whose web folder lacks resident.html;
+ *   staff  /login    — the staff app's login page (a phone opens it on the SMS tab);
+ *   staff  /vs/order — the staff app's 点单 page for the same logged-in resident.
  *
  * Each visit: first with the browser cache disabled, then again in the same profile with the
  * cache on (how much the repeat visit saves depends on the caching headers the server sends).
@@ -20,7 +23,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '../src/modules/demo/seed-demo.ts';
 import { launchBrowser, startServer, type RunningServer } from '../test/helpers/e2e.ts';
+import { entryWeight, kb as kbOf, sum } from '../test/helpers/web-weight.ts';
 
 const SLOW_3G = {
   offline: false,
@@ -42,15 +47,36 @@ interface Target {
   path: string;
   /** The box that makes the page usable. */
   selector: string;
+  /** Visit as the demo resident (a session cookie set before the first visit). */
+  loggedIn?: boolean;
 }
 
-async function visitTwice(browser: Browser, url: string, selector: string): Promise<Visit[]> {
+/** A session cookie of the demo resident on this server (through the API, not measured). */
+async function residentCookie(server: RunningServer) {
+  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'resident', password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`resident login: ${res.status} ${await res.text()}`);
+  const value = /ds_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (!value) throw new Error('resident login: no session cookie');
+  return { name: 'ds_session', value, url: server.baseUrl };
+}
+
+async function visitTwice(
+  browser: Browser,
+  url: string,
+  selector: string,
+  cookie?: { name: string; value: string; url: string },
+): Promise<Visit[]> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
   });
+  if (cookie) await context.addCookies([cookie]);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -67,7 +93,7 @@ async function visitTwice(browser: Browser, url: string, selector: string): Prom
     bytes = 0;
     requests = 0;
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-    await page.waitForSelector(`${selector}:not([disabled])`, {
+    await page.waitForSelector(selector, {
       state: 'visible',
       timeout: 120_000,
     });
@@ -103,6 +129,13 @@ async function main(): Promise<void> {
   if (!fs.existsSync('web/dist/resident.html'))
     throw new Error('web/dist/resident.html is missing: run `npm run build:web` first');
 
+  const weight = entryWeight('web/dist', 'resident.html');
+  console.log(
+    `resident.html JavaScript: ${weight.reachable.length} files, ${kbOf(sum(weight.reachable, 'raw'))} raw, ` +
+      `${kbOf(sum(weight.reachable, 'gzip'))} gzip -9, ${kbOf(sum(weight.reachable, 'brotli'))} brotli ` +
+      `(budget 150 KB gzip)`,
+  );
+
   // The "before" server: the same build without the light page, so /track gets the staff shell.
   const staffOnly = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-staff-web-'));
   fs.cpSync('web/dist', staffOnly, { recursive: true });
@@ -118,21 +151,44 @@ async function main(): Promise<void> {
       name: 'light /track',
       server: () => light,
       path: '/track',
-      selector: '[data-testid="track-number"]',
+      selector: '[data-testid="track-number"]:not([disabled])',
+    },
+    {
+      name: 'light /r/login',
+      server: () => light,
+      path: '/r/login',
+      selector: '[data-testid="login-phone"]:not([disabled])',
+    },
+    {
+      name: 'light /r/order',
+      server: () => light,
+      path: '/r/order',
+      selector: '[data-testid="order-category"]',
+      loggedIn: true,
     },
     {
       name: 'staff /track',
       server: () => staff,
       path: '/track',
-      selector: '[data-testid="track-number"]',
+      selector: '[data-testid="track-number"]:not([disabled])',
     },
     {
       name: 'staff /login',
       server: () => staff,
       path: '/login',
-      selector: '[data-testid="login-username"]',
+      // On a phone the staff login opens on its SMS tab.
+      selector: '[data-testid="sms-phone"]:not([disabled])',
+    },
+    {
+      name: 'staff /vs/order',
+      server: () => staff,
+      path: '/vs/order',
+      selector: '[data-testid="menu-category"]',
+      loggedIn: true,
     },
   ];
+  const cookies = new Map<RunningServer, Awaited<ReturnType<typeof residentCookie>>>();
+  for (const server of [light, staff]) cookies.set(server, await residentCookie(server));
   const results = new Map<string, { first: Visit[]; repeat: Visit[] }>();
   try {
     for (let run = 0; run < runs; run += 1) {
@@ -141,6 +197,7 @@ async function main(): Promise<void> {
           browser,
           `${t.server().baseUrl}${t.path}`,
           t.selector,
+          t.loggedIn ? cookies.get(t.server()) : undefined,
         );
         const r = results.get(t.name) ?? { first: [], repeat: [] };
         r.first.push(first!);
@@ -171,13 +228,18 @@ async function main(): Promise<void> {
         `| ${t.name} | ${visit} | ${secs(med(t.name, visit, 'fcp'))} | ${secs(med(t.name, visit, 'usable'))} | ` +
           `${kib(med(t.name, visit, 'bytes'))} | ${med(t.name, visit, 'requests')} |`,
       );
-  for (const visit of ['first', 'repeat'] as const) {
-    const ratio = (key: keyof Visit) =>
-      (med('light /track', visit, key) / med('staff /track', visit, key)).toFixed(2);
-    console.log(
-      `light / staff at /track, ${visit} visit: FCP ×${ratio('fcp')}, usable ×${ratio('usable')}, bytes ×${ratio('bytes')}`,
-    );
-  }
+  for (const [light, staff] of [
+    ['light /track', 'staff /track'],
+    ['light /r/login', 'staff /login'],
+    ['light /r/order', 'staff /vs/order'],
+  ] as const)
+    for (const visit of ['first', 'repeat'] as const) {
+      const ratio = (key: keyof Visit) =>
+        (med(light, visit, key) / med(staff, visit, key)).toFixed(2);
+      console.log(
+        `${light} / ${staff}, ${visit} visit: FCP ×${ratio('fcp')}, usable ×${ratio('usable')}, bytes ×${ratio('bytes')}`,
+      );
+    }
 }
 
 await main();

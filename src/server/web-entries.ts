@@ -9,8 +9,18 @@ import path from 'node:path';
 export const STAFF_ENTRY = 'index.html';
 export const RESIDENT_ENTRY = 'resident.html';
 
-/** Paths the light entry serves: tracking, and certificate verification (/verify/<number>, as printed QR codes link). */
-const RESIDENT_PATHS: readonly RegExp[] = [/^\/track\/?$/, /^\/verify(?:\/[^/]*)?\/?$/];
+/**
+ * Paths the light entry serves (web/src/resident/routes.ts is its page table):
+ * - public: /track (办件查询) and /verify[/<number>] (证明核验, as printed QR codes link);
+ * - a resident's own pages, after a phone + SMS-code login, under /r/: /r (home), /r/login,
+ *   /r/order (点单), /r/mine (my cases and orders); booking and enrolment will be /r/<page> too.
+ * Staff keep the main app at every other address (/vs/order stays the staff one).
+ */
+const RESIDENT_PATHS: readonly RegExp[] = [
+  /^\/track\/?$/,
+  /^\/verify(?:\/[^/]*)?\/?$/,
+  /^\/r(?:\/[a-z][a-z0-9-]*)?\/?$/,
+];
 
 /** The entry for a request URL (path and query). */
 export function webEntryFor(url: string): string {

@@ -42,12 +42,29 @@ describe('which HTML page a browser address gets', () => {
       '/verify',
       '/verify/ZM2026-7Q9M-3TX8-A2RB',
       '/verify/ZM2026-7Q9M-3TX8-A2RB?from=qr',
+      // A resident's own pages (issue #11): login, 点单, my records.
+      '/r',
+      '/r/',
+      '/r/login?next=%2Fr%2Forder',
+      '/r/order',
+      '/r/mine',
     ])
       expect(await page(url), url).toBe(LIGHT);
   });
 
   it('the staff app keeps every other address', async () => {
-    for (const url of ['/', '/login', '/cases', '/tracking', '/verify/a/b', '/records/verify'])
+    for (const url of [
+      '/',
+      '/login',
+      '/cases',
+      '/tracking',
+      '/verify/a/b',
+      '/records/verify',
+      '/vs/order',
+      '/vs/my-orders',
+      '/r/order/x',
+      '/residents',
+    ])
       expect(await page(url), url).toBe(STAFF);
   });
 

@@ -7,13 +7,16 @@ import {
   CaseListQuery,
   CaseView,
   FileCaseBody,
+  MyCasesView,
   TrackQuery,
   TrackView,
   TransitionBody,
 } from './case.schema.ts';
+import { listMyCases } from './case.mine.ts';
 import { trackCase } from './case.tracking.ts';
 import { getCaseView, listCases } from './case.view.ts';
 import { actorOf } from '../../server/route-actor.ts';
+import { ALL_ROLES } from '../auth/roles.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -71,6 +74,22 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
         yellowWithinWorkingDays,
       }),
+  );
+
+  app.get(
+    '/cases/mine',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['cases'],
+        summary: 'My own cases as an applicant (issue #11): state, due date, what is still missing',
+        description:
+          'Scoped to the caller’s own resident record (the account’s residentId), whatever their roles; linked=false when the account has none.',
+        response: { 200: MyCasesView },
+      },
+    },
+    async (request) =>
+      listMyCases(db, { actor: actorOf(request), now: app.deps.now(), yellowWithinWorkingDays }),
   );
 
   app.get(

@@ -187,3 +187,34 @@ export const TrackView = z.object({
    */
   townStations: z.array(PublicStationView),
 });
+
+/** Issue #11 "my records": one of the caller's own cases, in the words of public tracking. */
+export const MyCaseView = z.object({
+  number: z.string(),
+  item: Bilingual,
+  state: z.enum(CASE_STATES),
+  result: z.enum(['approved', 'not_approved']).nullable(),
+  station: z.string(),
+  acceptedAt: z.string().nullable(),
+  createdAt: z.string(),
+  dueDate: z.string().nullable(),
+  dueDateProvisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
+  light: z.enum(['green', 'yellow', 'red', 'paused', 'none']),
+  /** Open material requests (GS-5): what the resident still has to bring, and why when asked again. */
+  openRequests: z.array(
+    z.object({
+      name: Bilingual,
+      kind: z.enum(['notice', 'missing', 'defective']),
+      blocking: z.boolean(),
+      reason: z.string().nullable(),
+      requestedAt: z.string(),
+    }),
+  ),
+});
+
+export const MyCasesView = z.object({
+  /** false: the account is not linked to a resident record, so it has no cases of its own. */
+  linked: z.boolean(),
+  cases: z.array(MyCaseView),
+});

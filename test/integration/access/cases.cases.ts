@@ -1,5 +1,5 @@
 /** Route cases of 赶集式通办 cases (GS-3 … GS-9). */
-import type { RouteCase } from './route-case.ts';
+import { ANY, type RouteCase } from './route-case.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -25,6 +25,13 @@ export const CASES_ROUTES: RouteCase[] = [
     path: '/api/v1/cases',
     allowed: CASE_STAFF,
     request: () => ({ url: '/api/v1/cases?limit=5' }),
+  },
+  {
+    // Issue #11: any logged-in account; scoped to its own resident record inside the service.
+    method: 'GET',
+    path: '/api/v1/cases/mine',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/cases/mine' }),
   },
   {
     method: 'GET',

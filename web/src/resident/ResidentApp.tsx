@@ -1,22 +1,41 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { setApiLanguage } from '../api/client';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { onUnauthenticated, setApiLanguage } from '../api/client';
 import type { Locale } from '../api/types';
 import { readLocalPreferences, writeLocalPreferences } from '../lib/local-preferences';
+import { HomePage } from './HomePage';
 import { LocaleContext, translator } from './i18n';
+import { LoginPage } from './LoginPage';
+import { MinePage } from './MinePage';
+import { OrderPage } from './OrderPage';
+import { logout, whoAmI, type Me } from './resident-api';
+import { afterLogin, ROUTES, routeOf } from './routes';
+import { plainName } from './session';
 import { TrackPage } from './TrackPage';
 import { usePath } from './use-path';
 import { VerifyPage } from './VerifyPage';
+
+const TITLE_KEY = {
+  home: 'app.home',
+  track: 'app.track',
+  verify: 'app.verify',
+  login: 'login.title',
+  order: 'app.order',
+  mine: 'app.mine',
+} as const;
 
 /** A header (name, language, large text), the page for the address, and a short footer. */
 export function ResidentApp() {
   const [prefs, setPrefs] = useState(readLocalPreferences);
   const [path, navigate] = usePath();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
   const value = useMemo(
     () => ({ locale: prefs.locale, t: translator(prefs.locale) }),
     [prefs.locale],
   );
   const { t } = value;
   const elderlyId = useId();
+  const route = routeOf(path);
+  const page = route?.page ?? null;
 
   useEffect(() => {
     document.documentElement.lang = prefs.locale;
@@ -26,17 +45,63 @@ export function ResidentApp() {
     writeLocalPreferences(prefs);
   }, [prefs]);
 
-  const page = path.startsWith('/verify') ? 'verify' : path.startsWith('/track') ? 'track' : null;
   useEffect(() => {
-    document.title = `${page ? t(`app.${page}`) : t('app.nav')} · ${t('app.name')}`;
+    document.title = `${page ? t(TITLE_KEY[page]) : t('app.nav')} · ${t('app.name')}`;
   }, [page, t]);
 
+  // Public pages never ask who is logged in; the resident's own pages (and home) do, once.
+  const wantsSession = route !== null && (route.login || page === 'home' || page === 'login');
+  useEffect(() => {
+    if (!wantsSession || me !== undefined) return;
+    whoAmI()
+      .then(setMe)
+      .catch(() => setMe(null));
+  }, [wantsSession, me]);
+  // A session that ends (expired, logged out elsewhere) brings the login form back.
+  useEffect(() => onUnauthenticated(() => setMe(null)), []);
+
   const otherLocale: Locale = prefs.locale === 'en' ? 'zh-CN' : 'en';
+  const go = (to: string) => {
+    navigate(to);
+    window.scrollTo(0, 0);
+  };
+  const loggedIn = (who: Me) => {
+    setMe(who);
+    if (page === 'login') go(afterLogin(window.location.search));
+  };
+
+  let body: ReactNode;
+  if (route === null) body = <p className="r-note">{t('app.notFound')}</p>;
+  else if ((route.login || page === 'login') && me === undefined)
+    body = (
+      <p className="r-note" role="status">
+        {t('mine.loading')}
+      </p>
+    );
+  else if (route.login && !me) body = <LoginPage onLoggedIn={loggedIn} asked />;
+  else if (page === 'login') body = me ? null : <LoginPage onLoggedIn={loggedIn} asked={false} />;
+  else if (page === 'home') body = <HomePage navigate={go} />;
+  else if (page === 'track') body = <TrackPage />;
+  else if (page === 'verify') body = <VerifyPage path={path} navigate={navigate} />;
+  else if (page === 'order' && me) body = <OrderPage me={me} navigate={go} />;
+  else if (page === 'mine') body = <MinePage navigate={go} />;
+
+  // Already logged in on /r/login: straight on to where the login would lead.
+  useEffect(() => {
+    if (page === 'login' && me) go(afterLogin(window.location.search));
+  }, [page, me]);
 
   return (
     <LocaleContext.Provider value={value}>
       <header className="r-header">
-        <a className="r-brand" href="/track">
+        <a
+          className="r-brand"
+          href="/r"
+          onClick={(e) => {
+            e.preventDefault();
+            go('/r');
+          }}
+        >
           {t('app.name')}
           <span className="r-tagline">{t('app.tagline')}</span>
         </a>
@@ -68,26 +133,43 @@ export function ResidentApp() {
         </div>
       </header>
       <nav className="r-nav" aria-label={t('app.nav')}>
-        {(['track', 'verify'] as const).map((p) => (
+        {ROUTES.filter((r) => r.nav).map((r) => (
           <a
-            key={p}
-            href={`/${p}`}
-            aria-current={page === p ? 'page' : undefined}
+            key={r.page}
+            href={r.path}
+            data-testid={`nav-${r.page}`}
+            aria-current={page === r.page ? 'page' : undefined}
             onClick={(e) => {
               e.preventDefault();
-              navigate(`/${p}`);
+              go(r.path);
             }}
           >
-            {t(`app.${p}`)}
+            {t(`app.navShort.${r.page as 'track' | 'verify' | 'order' | 'mine'}`)}
           </a>
         ))}
       </nav>
-      <main className="r-main">
-        {page === 'track' && <TrackPage />}
-        {page === 'verify' && <VerifyPage path={path} navigate={navigate} />}
-        {page === null && <p className="r-note">{t('app.notFound')}</p>}
-      </main>
+      <main className="r-main">{body}</main>
       <footer className="r-footer">
+        {me && (
+          <p className="r-signed-in">
+            <span data-testid="signed-in">{t('app.signedIn', { name: plainName(me) })}</span>{' '}
+            <button
+              type="button"
+              className="r-link"
+              data-testid="logout"
+              onClick={() => {
+                void logout()
+                  .catch(() => undefined)
+                  .finally(() => {
+                    setMe(null);
+                    go('/r');
+                  });
+              }}
+            >
+              {t('app.logout')}
+            </button>
+          </p>
+        )}
         <a href="/">{t('app.staffLogin')}</a>
       </footer>
     </LocaleContext.Provider>

@@ -1,9 +1,10 @@
-import type { CaseState, TrackView } from '../api/case-types';
+import type { TrackView } from '../api/case-types';
 import type { OpeningHours } from '../api/types';
 import { formatOpeningHours } from '../lib/opening-hours';
 import { localName } from '../pages/cases/case-format';
 import { chinaDay, yearsText } from './format';
 import { useLocale, type Translate } from './i18n';
+import { MARK, TONE_OF_CASE } from './tone';
 
 /** A station where missing papers can be handed in (sent with the tracking answer when known). */
 export interface TrackStation {
@@ -18,22 +19,6 @@ export interface TrackStation {
 export type LightTrackView = Omit<TrackView, 'townStations'> & {
   townStations?: TrackStation[] | null;
 };
-
-type Tone = 'good' | 'wait' | 'act';
-
-const TONE: Record<CaseState, Tone> = {
-  awaiting_supplement: 'act',
-  accepted: 'wait',
-  in_progress: 'wait',
-  suspended: 'act',
-  decided: 'good',
-  delivered: 'good',
-  closed: 'good',
-  refused: 'act',
-  withdrawn: 'wait',
-};
-
-const MARK: Record<Tone, string> = { good: '✓', wait: '…', act: '!' };
 
 function hoursLines(station: TrackStation, t: Translate): string[] {
   if (station.openingHours && station.openingHours.length > 0)
@@ -58,7 +43,7 @@ function hoursLines(station: TrackStation, t: Translate): string[] {
 export function TrackResult({ view }: { view: LightTrackView }) {
   const { t, locale } = useLocale();
   const tone =
-    view.state === 'decided' && view.result === 'not_approved' ? 'act' : TONE[view.state];
+    view.state === 'decided' && view.result === 'not_approved' ? 'act' : TONE_OF_CASE[view.state];
   const words =
     view.state === 'decided' && view.result
       ? t(`track.words.decided_${view.result}`)
