@@ -16,7 +16,7 @@ export const RESIDENT_ENTRY = 'resident.html';
  *   /r/order (点单), /r/mine (my cases and orders); booking and enrolment will be /r/<page> too.
  * Staff keep the main app at every other address (/vs/order stays the staff one).
  */
-const RESIDENT_PATHS: readonly RegExp[] = [
+export const RESIDENT_PATHS: readonly RegExp[] = [
   /^\/track\/?$/,
   /^\/verify(?:\/[^/]*)?\/?$/,
   /^\/r(?:\/[a-z][a-z0-9-]*)?\/?$/,

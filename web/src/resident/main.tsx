@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from '../offline/service-worker';
 import { ResidentApp } from './ResidentApp';
 import './resident.css';
 
@@ -15,3 +16,5 @@ createRoot(root).render(
     <ResidentApp />
   </StrictMode>,
 );
+// A repeat visit opens from the kept page, even on a weak network (web/public/sw.js).
+registerServiceWorker();

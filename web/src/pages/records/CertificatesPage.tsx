@@ -19,6 +19,7 @@ import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useIsWide } from '../../lib/use-media-query';
 import { EntryDialog } from './EntryDialog';
+import { randomUuid } from '../../lib/idempotency';
 import { hoursText } from './records-format';
 import './records.css';
 
@@ -105,7 +106,7 @@ export default function CertificatesPage() {
     setChosen(c);
     setPreview(null);
     setPreviewError(null);
-    setIssueKey(crypto.randomUUID());
+    setIssueKey(randomUuid());
     previewCertificate(c.volunteerId, c.teamId).then(setPreview, setPreviewError);
   };
 
