@@ -19,14 +19,30 @@ export interface PdfPoolSettings {
 export const DEFAULT_PDF_POOL: PdfPoolSettings = { threads: 1, heapMb: 40, queue: 64 };
 
 let settings: PdfPoolSettings = DEFAULT_PDF_POOL;
-let pool: Piscina<PdfTask, PdfResult> | null = null;
+
+/**
+ * One pool with its own first-come-first-served line (see freeWorker). Closing it drops the whole
+ * state, so a print still finishing in a closed pool never frees or blocks a slot of the next one
+ * (a test file's or a restarted server's).
+ */
+interface PoolState {
+  piscina: Piscina<PdfTask, PdfResult>;
+  running: number;
+  waiting: (() => void)[];
+}
+let pool: PoolState | null = null;
 
 export function configurePdfPool(next: PdfPoolSettings): void {
   settings = next;
 }
 
-function thePool(): Piscina<PdfTask, PdfResult> {
-  pool ??= new Piscina<PdfTask, PdfResult>({
+function thePool(): PoolState {
+  pool ??= { piscina: newPiscina(), running: 0, waiting: [] };
+  return pool;
+}
+
+function newPiscina(): Piscina<PdfTask, PdfResult> {
+  return new Piscina<PdfTask, PdfResult>({
     filename: new URL('./pdf.worker.mjs', import.meta.url).href,
     minThreads: 1,
     maxThreads: settings.threads,
@@ -37,7 +53,6 @@ function thePool(): Piscina<PdfTask, PdfResult> {
     // a small young generation keeps the worker's committed memory close to what it uses.
     resourceLimits: { maxOldGenerationSizeMb: settings.heapMb, maxYoungGenerationSizeMb: 4 },
   });
-  return pool;
 }
 
 /** A print that takes longer is abandoned (its worker is replaced): 503, never a hung request. */
@@ -49,18 +64,15 @@ const PRINT_TIMEOUT_MS = 120_000;
  * and pushed back), which left one of four concurrent prints waiting until every other print
  * was done; a town's clerk would see that receipt take the whole morning.
  */
-const waiting: (() => void)[] = [];
-let running = 0;
-
-async function freeWorker(): Promise<void> {
-  if (running < settings.threads) {
-    running++;
+async function freeWorker(state: PoolState): Promise<void> {
+  if (state.running < settings.threads) {
+    state.running++;
     return;
   }
-  if (waiting.length >= settings.queue)
+  if (state.waiting.length >= settings.queue)
     throw new AppError('DOCUMENT_BUSY', { retryAfterSeconds: 5 });
   // The slot is handed over by release(), so `running` already counts this print.
-  await new Promise<void>((resolve) => waiting.push(resolve));
+  await new Promise<void>((resolve) => state.waiting.push(resolve));
 }
 
 /**
@@ -73,14 +85,14 @@ const COLLECT_EVERY = 25;
 let printsSinceCollect = 0;
 const collect = (globalThis as { gc?: () => void }).gc;
 
-function release(): void {
+function release(state: PoolState): void {
   if (collect && ++printsSinceCollect >= COLLECT_EVERY) {
     printsSinceCollect = 0;
     collect();
   }
-  const next = waiting.shift();
+  const next = state.waiting.shift();
   if (next) next();
-  else running--;
+  else state.running--;
 }
 
 /**
@@ -88,16 +100,16 @@ function release(): void {
  * (timeout, or a worker that hit its memory cap) as 503 problems.
  */
 export async function renderInPool(task: PdfTask): Promise<Buffer> {
-  const p = thePool();
-  await freeWorker();
+  const state = thePool();
+  await freeWorker(state);
   let result: PdfResult;
   try {
-    result = await p.run(task, { signal: AbortSignal.timeout(PRINT_TIMEOUT_MS) });
+    result = await state.piscina.run(task, { signal: AbortSignal.timeout(PRINT_TIMEOUT_MS) });
   } catch {
     // The worker was aborted or died (its replacement starts on the next print).
     throw new AppError('DOCUMENT_RENDER_FAILED', { retryAfterSeconds: 5 });
   } finally {
-    release();
+    release(state);
   }
   if (!result.ok) throw new AppError(result.code);
   return Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength);
@@ -105,14 +117,21 @@ export async function renderInPool(task: PdfTask): Promise<Buffer> {
 
 /** Stops the workers (server shutdown, end of a test file); the next print starts a new pool. */
 export async function closePdfPool(): Promise<void> {
-  const p = pool;
+  const state = pool;
   pool = null;
-  if (p) await p.destroy();
+  if (!state) return;
+  // Prints still waiting in line go on to the closed pool, which refuses them (503).
+  for (const next of state.waiting.splice(0)) next();
+  await state.piscina.destroy();
 }
 
 /** For tests and the bench: live workers and prints done by this pool. */
 export function pdfPoolStats(): { threads: number; completed: number; settings: PdfPoolSettings } {
-  return { threads: pool?.threads.length ?? 0, completed: pool?.completed ?? 0, settings };
+  return {
+    threads: pool?.piscina.threads.length ?? 0,
+    completed: pool?.piscina.completed ?? 0,
+    settings,
+  };
 }
 
 /** Starts the worker at boot so the first print does not wait for it to load. */
