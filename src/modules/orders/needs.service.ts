@@ -24,7 +24,7 @@ import type {
   NewNeed,
   NewNeedOnBehalf,
 } from './orders.schema.ts';
-import { humanNumber } from './order.rules.ts';
+import { humanNumber, wantedInPast } from './order.rules.ts';
 
 type Meta = { actor: Actor; requestId: string; now: Date };
 type NeedInput = z.infer<typeof NewNeed>;
@@ -124,7 +124,7 @@ export async function needNames(
 }
 
 /** Checks the region, the category or menu project and the window; returns the category. */
-async function checkNeed(db: Kysely<Database>, body: NeedInput): Promise<string> {
+async function checkNeed(db: Kysely<Database>, body: NeedInput, now: Date): Promise<string> {
   const region = await db
     .selectFrom('regions')
     .select('code')
@@ -133,6 +133,8 @@ async function checkNeed(db: Kysely<Database>, body: NeedInput): Promise<string>
   if (!region) throw new AppError('VS_REGION_NOT_FOUND');
   if (body.wantedFrom && body.wantedTo && Date.parse(body.wantedTo) <= Date.parse(body.wantedFrom))
     throw new AppError('VS_WANTED_WINDOW_INVALID');
+  if (wantedInPast({ from: body.wantedFrom, to: body.wantedTo }, now))
+    throw new AppError('VS_WANTED_IN_PAST');
   if (body.projectId) {
     const menu = await getMenu(db, { regionCode: body.regionCode });
     const p = menu.projects.find((x) => x.id === body.projectId);
@@ -165,7 +167,7 @@ async function insertNeed(
   meta: Meta,
   grant: Parameters<typeof auditActor>[1],
 ) {
-  const categoryCode = await checkNeed(db, body);
+  const categoryCode = await checkNeed(db, body, meta.now);
   const id = crypto.randomUUID();
   const nowIso = meta.now.toISOString();
   const masked = maskPhone(body.contactPhone);
