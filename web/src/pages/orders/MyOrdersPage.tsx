@@ -8,6 +8,7 @@ import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
+import { useCategories } from '../volunteers/use-categories';
 import { NEED_COLOR, StateTag, Timeline, when, windowText } from './order-format';
 import './orders.css';
 
@@ -65,6 +66,8 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
 export default function MyOrdersPage() {
   const { t } = useTranslation();
   const list = useAsync((signal) => myNeeds(signal), 'mine');
+  // The category in the resident's language, never its code (issue #11).
+  const categories = useCategories();
   return (
     <div className="page orders-page">
       <PageHeading
@@ -84,7 +87,12 @@ export default function MyOrdersPage() {
       <div className="orders-list">
         {(list.data ?? []).map((n) => (
           <Card key={n.id} className="orders-card" data-testid="my-need">
-            <h2>{n.projectName ?? n.categoryName ?? n.categoryCode}</h2>
+            <h2>
+              {n.projectName ??
+                (categories.byCode.has(n.categoryCode)
+                  ? categories.nameOf(n.categoryCode)
+                  : (n.categoryName ?? ''))}
+            </h2>
             <div className="orders-actions">
               <Tag color={NEED_COLOR[n.status]}>{t(`orders.needStatus.${n.status}`)}</Tag>
               {n.order && <StateTag t={t} state={n.order.state} />}
