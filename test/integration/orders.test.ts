@@ -825,6 +825,45 @@ describe('volunteer service orders', () => {
     await onBehalf(clerk, { wantedFrom: '2026-03-02T06:00:00Z', wantedTo: '2026-03-02T08:00:00Z' });
   });
 
+  it('issue #11: on behalf of a resident picked from the registry, the phone on record is the contact; without one a phone is required', async () => {
+    const found = await clerk.call('POST', '/api/v1/residents/lookup', {
+      idNumber: '110115194803120019', // 李长福, 三顺庄村
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    const resident = found.json<{ id: string; phoneMasked: string | null }>();
+    expect(resident.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const body = {
+      regionCode: SANSHUNZHUANG,
+      categoryCode: cat,
+      channel: 'phone',
+      description: '电话求助：想请志愿者帮忙打扫院子',
+      place: '三顺庄村',
+      contactName: '李长福',
+    };
+    const r = await clerk.call('POST', '/api/v1/vs/needs/on-behalf', {
+      ...body,
+      residentId: resident.id,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json<Need>().contactPhoneMasked).toBe(resident.phoneMasked);
+    // A phone given wins over the one on record.
+    const other = await clerk.call('POST', '/api/v1/vs/needs/on-behalf', {
+      ...body,
+      residentId: resident.id,
+      contactPhone: '13600001234',
+    });
+    expect(other.json<Need>().contactPhoneMasked).toBe('136****1234');
+    // No resident picked and no phone: refused with a code, nothing written.
+    const before = await count('vs_needs');
+    const refused = await clerk.call('POST', '/api/v1/vs/needs/on-behalf', body);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'VS_CONTACT_PHONE_REQUIRED' });
+    expect(await count('vs_needs')).toBe(before);
+    // A resident ordering for themself still gives a phone (the schema requires it).
+    const self = (await resident.call) === undefined;
+    expect(self).toBe(true);
+  });
+
   it('scope: staff of another town see nothing of this town', async () => {
     const otherStaff = await insertAccount(db(), {
       role: 'volunteer_staff',

@@ -247,13 +247,14 @@ export async function submitNeedOnBehalf(
   pii: PiiCipher,
   input: Meta & { body: z.infer<typeof NewNeedOnBehalf> },
 ) {
-  const { channel, residentId, ...need } = input.body;
-  const grant = authorize(input.actor, RECORDER_ROLES, need.regionCode);
+  const { channel, residentId, contactPhone, ...rest } = input.body;
+  const grant = authorize(input.actor, RECORDER_ROLES, rest.regionCode);
   let requesterAccountId: string | null = null;
+  let phone = contactPhone;
   if (residentId) {
     const resident = await db
       .selectFrom('residents')
-      .select('id')
+      .select(['id', 'phone_cipher'])
       .where('id', '=', residentId)
       .executeTakeFirst();
     if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
@@ -264,6 +265,8 @@ export async function submitNeedOnBehalf(
         residentId,
         now: input.now,
       });
+    // Issue #11: picked from the registry, the phone on record is the contact unless another is given.
+    if (phone === undefined && resident.phone_cipher) phone = pii.decrypt(resident.phone_cipher);
     const account = await db
       .selectFrom('accounts')
       .select('id')
@@ -273,6 +276,8 @@ export async function submitNeedOnBehalf(
       .executeTakeFirst();
     requesterAccountId = account?.id ?? null;
   }
+  if (phone === undefined) throw new AppError('VS_CONTACT_PHONE_REQUIRED');
+  const need: NeedInput = { ...rest, contactPhone: phone };
   return insertNeed(
     db,
     pii,
