@@ -239,8 +239,8 @@ export default function OrderServicePage() {
                       village: picked.homeRegionName,
                     })
               }
-              action={
-                <Button size="small" onClick={clearResident}>
+              description={
+                <Button size="small" onClick={clearResident} data-testid="order-resident-clear">
                   {t('orders.order.clearResident')}
                 </Button>
               }
