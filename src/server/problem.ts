@@ -165,6 +165,11 @@ export const PROBLEMS = {
     en: 'No holiday notice entered for that year',
   },
   CATALOG_ITEM_NOT_FOUND: { status: 404, zh: '没有该服务事项', en: 'No such service item' },
+  CATALOG_NOT_SERVED_HERE: {
+    status: 404,
+    zh: '您所在的镇街尚未开通此办事目录',
+    en: 'This service catalog is not used in your town',
+  },
   CATALOG_VERSION_NOT_FOUND: {
     status: 404,
     zh: '该服务事项没有这个版本',

@@ -776,6 +776,100 @@ describe('volunteer service orders', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('issue #11: a wanted time in the past (China time) is refused, by residents and on behalf; today’s later hours pass', async () => {
+    // The clock: 2026-03-02 09:30 in Beijing (01:30 UTC).
+    expect(t.clock.now.toISOString()).toBe('2026-03-02T01:30:00.000Z');
+    const base = {
+      regionCode: SANSHUNZHUANG,
+      categoryCode: cat,
+      description: '想请志愿者帮忙修理水管',
+      place: '三顺庄村 8 号',
+      contactName: '张三',
+      contactPhone: '13912345678',
+    };
+    const refused: Record<string, string>[] = [
+      // Yesterday in China (23:59 on 1 March), though it ends today.
+      { wantedFrom: '2026-03-01T15:59:00Z', wantedTo: '2026-03-02T04:00:00Z' },
+      // Today, but already over at 09:30 (08:00–09:00).
+      { wantedFrom: '2026-03-02T00:00:00Z', wantedTo: '2026-03-02T01:00:00Z' },
+      // A start only, at 09:00 today.
+      { wantedFrom: '2026-03-02T01:00:00Z' },
+      // An end only, yesterday; and a zone offset that names the same instant.
+      { wantedTo: '2026-03-01T10:00:00+08:00' },
+    ];
+    const counts = async () => Promise.all([count('vs_needs'), count('audit_events')]);
+    const before = await counts();
+    for (const wanted of refused) {
+      for (const [who, url, extra] of [
+        [resident, '/api/v1/vs/needs', {}],
+        [clerk, '/api/v1/vs/needs/on-behalf', { channel: 'phone' }],
+      ] as const) {
+        const r = await who.call('POST', url, { ...base, ...extra, ...wanted });
+        expect(r.statusCode, `${url} ${JSON.stringify(wanted)} → ${r.body}`).toBe(422);
+        expect(r.headers['content-type']).toContain('application/problem+json');
+        expect(r.json()).toMatchObject({ code: 'VS_WANTED_IN_PAST' });
+        expect(r.json<{ title: string }>().title).toContain('北京时间');
+      }
+    }
+    expect(await counts()).toEqual(before);
+    const en = await resident.call(
+      'POST',
+      '/api/v1/vs/needs',
+      { ...base, wantedFrom: '2026-03-02T01:00:00Z' },
+      { 'accept-language': 'en' },
+    );
+    expect(en.json<{ title: string }>().title).toContain('China time');
+    // Midnight in China starts today; a window that began this morning and ends later passes.
+    await need(resident, { wantedFrom: '2026-03-01T16:00:00Z', wantedTo: '2026-03-02T04:00:00Z' });
+    await need(resident, { wantedFrom: '2026-03-02T01:45:00+00:00', wantedTo: undefined });
+    await onBehalf(clerk, { wantedFrom: '2026-03-02T06:00:00Z', wantedTo: '2026-03-02T08:00:00Z' });
+  });
+
+  it('issue #11: on behalf of a resident picked from the registry, the phone on record is the contact; without one a phone is required', async () => {
+    const found = await clerk.call('POST', '/api/v1/residents/lookup', {
+      idNumber: '110115194803120019', // 李长福, 三顺庄村
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    const person = found.json<{ id: string; phoneMasked: string | null }>();
+    expect(person.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const body = {
+      regionCode: SANSHUNZHUANG,
+      categoryCode: cat,
+      channel: 'phone',
+      description: '电话求助：想请志愿者帮忙打扫院子',
+      place: '三顺庄村',
+      contactName: '李长福',
+    };
+    const r = await clerk.call('POST', '/api/v1/vs/needs/on-behalf', {
+      ...body,
+      residentId: person.id,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json<Need>().contactPhoneMasked).toBe(person.phoneMasked);
+    // A phone given wins over the one on record.
+    const other = await clerk.call('POST', '/api/v1/vs/needs/on-behalf', {
+      ...body,
+      residentId: person.id,
+      contactPhone: '13600001234',
+    });
+    expect(other.json<Need>().contactPhoneMasked).toBe('136****1234');
+    // No resident picked and no phone: refused with a code, nothing written.
+    const before = await count('vs_needs');
+    const refused = await clerk.call('POST', '/api/v1/vs/needs/on-behalf', body);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'VS_CONTACT_PHONE_REQUIRED' });
+    expect(await count('vs_needs')).toBe(before);
+    // A resident ordering for themself still gives a phone (the schema requires it).
+    const self = await resident.call('POST', '/api/v1/vs/needs', {
+      regionCode: body.regionCode,
+      categoryCode: body.categoryCode,
+      description: body.description,
+      place: body.place,
+      contactName: body.contactName,
+    });
+    expect(self.statusCode, self.body).toBe(400);
+  });
+
   it('scope: staff of another town see nothing of this town', async () => {
     const otherStaff = await insertAccount(db(), {
       role: 'volunteer_staff',

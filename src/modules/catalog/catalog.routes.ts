@@ -12,6 +12,16 @@ import { createItem, getItem, listItems, updateItem } from './catalog.service.ts
 import { CATALOG_EXPORTERS, exportCatalog, importCatalog } from './catalog-io.ts';
 import { XLSX_CONTENT_TYPE } from './catalog-xlsx.ts';
 import { actorOf } from '../../server/route-actor.ts';
+import { residentCatalogReach } from './catalog.scope.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** A resident whose town no station serves may not read the catalog's items (issue #11). */
+async function assertCatalogServesCaller(db: Kysely<Database>, actor: Actor | null) {
+  const reach = await residentCatalogReach(db, actor);
+  if (reach && !reach.served) throw new AppError('CATALOG_NOT_SERVED_HERE');
+}
 
 const PUBLIC = { access: { public: true } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
@@ -42,11 +52,20 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Active service items; q matches Chinese, English, pinyin and pinyin initials',
         querystring: CatalogListQuery,
         response: {
-          200: z.object({ total: z.number().int(), items: z.array(CatalogItemSummary) }),
+          200: z.object({
+            total: z.number().int(),
+            items: z.array(CatalogItemSummary),
+            /** Issue #11: set when the list is limited to the caller's town (residents). */
+            town: z.object({ served: z.boolean() }).nullable(),
+          }),
         },
       },
     },
-    async (request) => listItems(db, request.query),
+    async (request) => {
+      const reach = await residentCatalogReach(db, request.actor);
+      if (reach && !reach.served) return { total: 0, items: [], town: { served: false } };
+      return { ...(await listItems(db, request.query)), town: reach && { served: true } };
+    },
   );
 
   app.get(
@@ -60,7 +79,10 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CatalogItemView },
       },
     },
-    async (request) => getItem(db, request.params.code),
+    async (request) => {
+      await assertCatalogServesCaller(db, request.actor);
+      return getItem(db, request.params.code);
+    },
   );
 
   app.get(
@@ -77,7 +99,10 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CatalogItemView },
       },
     },
-    async (request) => getItem(db, request.params.code, request.params.version),
+    async (request) => {
+      await assertCatalogServesCaller(db, request.actor);
+      return getItem(db, request.params.code, request.params.version);
+    },
   );
 
   app.post(

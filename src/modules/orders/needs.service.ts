@@ -24,7 +24,7 @@ import type {
   NewNeed,
   NewNeedOnBehalf,
 } from './orders.schema.ts';
-import { humanNumber } from './order.rules.ts';
+import { humanNumber, wantedInPast } from './order.rules.ts';
 
 type Meta = { actor: Actor; requestId: string; now: Date };
 type NeedInput = z.infer<typeof NewNeed>;
@@ -124,7 +124,7 @@ export async function needNames(
 }
 
 /** Checks the region, the category or menu project and the window; returns the category. */
-async function checkNeed(db: Kysely<Database>, body: NeedInput): Promise<string> {
+async function checkNeed(db: Kysely<Database>, body: NeedInput, now: Date): Promise<string> {
   const region = await db
     .selectFrom('regions')
     .select('code')
@@ -133,6 +133,8 @@ async function checkNeed(db: Kysely<Database>, body: NeedInput): Promise<string>
   if (!region) throw new AppError('VS_REGION_NOT_FOUND');
   if (body.wantedFrom && body.wantedTo && Date.parse(body.wantedTo) <= Date.parse(body.wantedFrom))
     throw new AppError('VS_WANTED_WINDOW_INVALID');
+  if (wantedInPast({ from: body.wantedFrom, to: body.wantedTo }, now))
+    throw new AppError('VS_WANTED_IN_PAST');
   if (body.projectId) {
     const menu = await getMenu(db, { regionCode: body.regionCode });
     const p = menu.projects.find((x) => x.id === body.projectId);
@@ -165,7 +167,7 @@ async function insertNeed(
   meta: Meta,
   grant: Parameters<typeof auditActor>[1],
 ) {
-  const categoryCode = await checkNeed(db, body);
+  const categoryCode = await checkNeed(db, body, meta.now);
   const id = crypto.randomUUID();
   const nowIso = meta.now.toISOString();
   const masked = maskPhone(body.contactPhone);
@@ -245,13 +247,14 @@ export async function submitNeedOnBehalf(
   pii: PiiCipher,
   input: Meta & { body: z.infer<typeof NewNeedOnBehalf> },
 ) {
-  const { channel, residentId, ...need } = input.body;
-  const grant = authorize(input.actor, RECORDER_ROLES, need.regionCode);
+  const { channel, residentId, contactPhone, ...rest } = input.body;
+  const grant = authorize(input.actor, RECORDER_ROLES, rest.regionCode);
   let requesterAccountId: string | null = null;
+  let phone = contactPhone;
   if (residentId) {
     const resident = await db
       .selectFrom('residents')
-      .select('id')
+      .select(['id', 'phone_cipher'])
       .where('id', '=', residentId)
       .executeTakeFirst();
     if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
@@ -262,6 +265,8 @@ export async function submitNeedOnBehalf(
         residentId,
         now: input.now,
       });
+    // Issue #11: picked from the registry, the phone on record is the contact unless another is given.
+    if (phone === undefined && resident.phone_cipher) phone = pii.decrypt(resident.phone_cipher);
     const account = await db
       .selectFrom('accounts')
       .select('id')
@@ -271,6 +276,8 @@ export async function submitNeedOnBehalf(
       .executeTakeFirst();
     requesterAccountId = account?.id ?? null;
   }
+  if (phone === undefined) throw new AppError('VS_CONTACT_PHONE_REQUIRED');
+  const need: NeedInput = { ...rest, contactPhone: phone };
   return insertNeed(
     db,
     pii,

@@ -10,6 +10,7 @@ import {
   ORDER_TRANSITIONS,
   sweepStep,
   teamMayGrab,
+  wantedInPast,
   windowEnd,
   windowPassed,
 } from './order.rules.ts';
@@ -145,5 +146,29 @@ describe('numbers', () => {
     expect(humanNumber('PD', new Date('2026-03-02T01:00:00Z'))).toMatch(
       /^PD-260302-[2-9A-HJKMNP-Z]{5}$/,
     );
+  });
+});
+
+describe('wantedInPast (issue #11: China days)', () => {
+  const now = new Date('2026-03-02T01:30:00Z'); // 09:30 on 2 March in Beijing
+  it('refuses a window starting on an earlier China day, even when UTC says it is today', () => {
+    expect(wantedInPast({ from: '2026-03-01T15:59:59Z', to: '2026-03-02T05:00:00Z' }, now)).toBe(
+      true,
+    );
+    expect(wantedInPast({ from: '2026-03-01T16:00:00Z', to: '2026-03-02T05:00:00Z' }, now)).toBe(
+      false,
+    );
+  });
+  it('refuses a window already over; an open start must be later than now', () => {
+    expect(wantedInPast({ from: '2026-03-02T00:00:00Z', to: '2026-03-02T01:29:59Z' }, now)).toBe(
+      true,
+    );
+    expect(wantedInPast({ from: '2026-03-02T01:29:00Z' }, now)).toBe(true);
+    expect(wantedInPast({ from: '2026-03-02T01:30:00Z' }, now)).toBe(false);
+    expect(wantedInPast({ to: '2026-03-02T09:30:00+08:00' }, now)).toBe(false);
+    expect(wantedInPast({ to: '2026-03-02T09:29:00+08:00' }, now)).toBe(true);
+  });
+  it('no wanted time is never in the past', () => {
+    expect(wantedInPast({}, now)).toBe(false);
   });
 });

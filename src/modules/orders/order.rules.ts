@@ -151,3 +151,24 @@ export function humanNumber(
   for (const b of random) tail += NUMBER_ALPHABET[b % NUMBER_ALPHABET.length];
   return `${prefix}-${ymd}-${tail}`;
 }
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Issue #11: a wanted service time may not lie in the past, judged in China time. Refused when the
+ * window starts on a China day before today, or when it is already over (its end — or its start
+ * when it has no end — is before now). A window that began earlier today and ends later is fine:
+ * "come this afternoon" ordered at 15:05 with a 15:00–17:00 window.
+ */
+export function wantedInPast(
+  wanted: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): boolean {
+  const from = wanted.from === undefined ? null : Date.parse(wanted.from);
+  const to = wanted.to === undefined ? null : Date.parse(wanted.to);
+  const todayStart =
+    Math.floor((now.getTime() + CHINA_OFFSET_MS) / 86_400_000) * 86_400_000 - CHINA_OFFSET_MS;
+  if (from !== null && from < todayStart) return true;
+  const end = to ?? from;
+  return end !== null && end < now.getTime();
+}

@@ -19,6 +19,16 @@ export const ORDER_PROBLEMS = {
     zh: '期望服务时间的结束须晚于开始',
     en: 'The wanted time window must end after it starts',
   },
+  VS_WANTED_IN_PAST: {
+    status: 422,
+    zh: '期望服务时间已过（按北京时间），请选今天或以后的时间',
+    en: 'The wanted service time is in the past (China time); pick today or a later time',
+  },
+  VS_CONTACT_PHONE_REQUIRED: {
+    status: 422,
+    zh: '请填写联系电话（该群众没有登记电话）',
+    en: 'Enter a contact phone (the resident has no phone on record)',
+  },
   VS_NEED_ALREADY_REVIEWED: {
     status: 409,
     zh: '该需求已审核（已受理或已退回）',

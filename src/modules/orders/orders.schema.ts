@@ -27,6 +27,8 @@ const NeedFields = {
 export const NewNeed = z.strictObject(NeedFields);
 export const NewNeedOnBehalf = z.strictObject({
   ...NeedFields,
+  /** May be left out for a registered resident (residentId) with a phone on record: that is used. */
+  contactPhone: Phone.optional(),
   channel: z.enum(['phone', 'wechat', 'walk_in']),
   /** A registered resident; when they have an account they follow and rate it themselves. */
   residentId: z.string().uuid().optional(),

@@ -99,6 +99,8 @@ export interface CatalogItemSummary {
 export interface CatalogPage {
   total: number;
   items: CatalogItemSummary[];
+  /** Set when the list is limited to the caller's town (residents; issue #11). */
+  town: { served: boolean } | null;
 }
 
 export interface CatalogImportResult {

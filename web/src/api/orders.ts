@@ -201,7 +201,12 @@ export const getMenu = (regionCode: string, signal?: AbortSignal) =>
   api<Menu>('/vs/menu', { query: { regionCode }, signal });
 export const submitNeed = (body: NewNeed) => api<Need>('/vs/needs', { method: 'POST', body });
 export const submitNeedOnBehalf = (
-  body: NewNeed & { channel: Exclude<Channel, 'self'>; residentId?: string },
+  body: Omit<NewNeed, 'contactPhone'> & {
+    channel: Exclude<Channel, 'self'>;
+    residentId?: string;
+    /** Left out for a registered resident with a phone on record: that phone is used. */
+    contactPhone?: string;
+  },
 ) => api<Need>('/vs/needs/on-behalf', { method: 'POST', body });
 export const myNeeds = (signal?: AbortSignal) => api<MyNeed[]>('/vs/needs/mine', { signal });
 export const listNeeds = (status: NeedStatus | undefined, signal?: AbortSignal) =>

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { createActivity, type NewActivity } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { chinaInstantOf } from '../../lib/china-picker';
 
 interface Values {
   source: 'order' | 'project';
@@ -48,8 +49,9 @@ export function NewActivityDialog({
       title: v.title.trim(),
       description: v.description?.trim() ?? '',
       place: v.place.trim(),
-      startsAt: v.time[0].toISOString(),
-      endsAt: v.time[1].toISOString(),
+      // The picked times are clocks in China, whatever the device's zone (issue #11).
+      startsAt: chinaInstantOf(v.time[0]),
+      endsAt: chinaInstantOf(v.time[1]),
       capacity: v.capacity,
       skills: v.skills ?? [],
     };

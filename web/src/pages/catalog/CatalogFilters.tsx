@@ -14,9 +14,12 @@ type TierChoice = CatalogTier | 'all';
 export function CatalogFilters({
   filter,
   onChange,
+  showTiers,
 }: {
   filter: CatalogFilter;
   onChange: (filter: CatalogFilter) => void;
+  /** The 47+N tiers are staff words; residents filter by category only (issue #11). */
+  showTiers: boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter.q);
@@ -81,24 +84,26 @@ export function CatalogFilters({
           }))}
         />
       </div>
-      <div className="catalog-filter">
-        <span className="catalog-filter-label" id={`${categoryId}-tier`}>
-          {t('catalog.list.tier')}
-        </span>
-        <Segmented<TierChoice>
-          aria-labelledby={`${categoryId}-tier`}
-          data-testid="catalog-tier"
-          value={filter.tier ?? 'all'}
-          onChange={(tier) =>
-            onChange({ ...filter, tier: tier === 'all' ? undefined : tier, page: 1 })
-          }
-          options={[
-            { value: 'all', label: t('catalog.list.allTiers') },
-            { value: 'base', label: t('catalog.tier.base') },
-            { value: 'extra', label: t('catalog.tier.extra') },
-          ]}
-        />
-      </div>
+      {showTiers && (
+        <div className="catalog-filter">
+          <span className="catalog-filter-label" id={`${categoryId}-tier`}>
+            {t('catalog.list.tier')}
+          </span>
+          <Segmented<TierChoice>
+            aria-labelledby={`${categoryId}-tier`}
+            data-testid="catalog-tier"
+            value={filter.tier ?? 'all'}
+            onChange={(tier) =>
+              onChange({ ...filter, tier: tier === 'all' ? undefined : tier, page: 1 })
+            }
+            options={[
+              { value: 'all', label: t('catalog.list.allTiers') },
+              { value: 'base', label: t('catalog.tier.base') },
+              { value: 'extra', label: t('catalog.tier.extra') },
+            ]}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -38,7 +38,8 @@ export default function CatalogItemPage() {
   const navigate = useNavigate();
   const nav = readNavState(location.state);
   const access = catalogAccessOf(useMe());
-  const requested = versionParam(params);
+  // Residents always see the current version (issue #11: no version picker for them).
+  const requested = access.staffView ? versionParam(params) : undefined;
 
   const loaded = useAsync(
     async (signal): Promise<Shown> => {
@@ -101,7 +102,8 @@ export default function CatalogItemPage() {
           </span>
         }
         subtitle={
-          item && (
+          item &&
+          access.staffView && (
             <span className="item-subtitle">
               <span className="mono">{item.code}</span>
               <span>{otherName(item.name, i18n.language)}</span>
@@ -120,15 +122,17 @@ export default function CatalogItemPage() {
       {data && item && (
         <div className={loaded.status === 'loading' ? 'item-body is-stale' : 'item-body'}>
           {!item.active && <Alert type="warning" showIcon title={t('catalog.item.inactive')} />}
-          <VersionBar
-            shown={item.version}
-            current={data.current.version}
-            since={item.versionCreatedAt}
-            onSwitch={switchVersion}
-          />
+          {access.staffView && (
+            <VersionBar
+              shown={item.version}
+              current={data.current.version}
+              since={item.versionCreatedAt}
+              onSwitch={switchVersion}
+            />
+          )}
           <section className="item-section" aria-labelledby="item-facts">
             <h2 id="item-facts">{t('catalog.item.facts')}</h2>
-            <ItemFacts item={item} />
+            <ItemFacts item={item} staffView={access.staffView} />
           </section>
           <section className="item-section" aria-labelledby="item-materials">
             <h2 id="item-materials">

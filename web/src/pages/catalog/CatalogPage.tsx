@@ -52,12 +52,15 @@ export default function CatalogPage() {
     <div className="page catalog-page">
       <PageHeading
         title={t('catalog.list.title')}
-        subtitle={t('catalog.list.subtitle')}
+        subtitle={
+          access.staffView ? t('catalog.list.subtitle') : t('catalog.list.subtitleResident')
+        }
         extra={actions}
       />
-      <CatalogFilters filter={filter} onChange={setFilter} />
+      <CatalogFilters filter={filter} onChange={setFilter} showTiers={access.staffView} />
       <CatalogResults
         filter={filter}
+        staffView={access.staffView}
         onPage={(page) => {
           setFilter({ ...filter, page });
           window.scrollTo({ top: 0 });

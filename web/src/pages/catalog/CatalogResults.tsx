@@ -1,4 +1,4 @@
-import { Empty, Skeleton } from 'antd';
+import { Alert, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listCatalog } from '../../api/catalog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,9 +12,11 @@ const PAGE_SIZE = 50;
 /** The services matching the filter, a page at a time. */
 export function CatalogResults({
   filter,
+  staffView,
   onPage,
 }: {
   filter: CatalogFilter;
+  staffView: boolean;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
@@ -50,12 +52,20 @@ export function CatalogResults({
         >
           {items.map((item) => (
             <li key={item.code}>
-              <CatalogRow item={item} />
+              <CatalogRow item={item} staffView={staffView} />
             </li>
           ))}
         </ul>
       )}
-      {result.status === 'success' && items.length === 0 && (
+      {result.status === 'success' && result.data.town?.served === false && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="catalog-not-served"
+          title={t('catalog.list.notServed')}
+        />
+      )}
+      {result.status === 'success' && items.length === 0 && result.data.town?.served !== false && (
         <Empty description={filtered ? t('catalog.list.noMatch') : t('catalog.list.empty')} />
       )}
       <Pager

@@ -8,7 +8,7 @@ import { DaysBadge } from './DaysBadge';
 import type { CatalogNavState } from './nav-state';
 
 /** One service in the list: the whole row is the link to its page. */
-export function CatalogRow({ item }: { item: CatalogItemSummary }) {
+export function CatalogRow({ item, staffView }: { item: CatalogItemSummary; staffView: boolean }) {
   const { t, i18n } = useTranslation();
   const { search } = useLocation();
   const state: CatalogNavState = { listSearch: search };
@@ -16,22 +16,25 @@ export function CatalogRow({ item }: { item: CatalogItemSummary }) {
     <Link
       to={`/catalog/${item.code}`}
       state={state}
-      className="catalog-row"
+      className={staffView ? 'catalog-row' : 'catalog-row catalog-row-plain'}
       data-testid={`catalog-row-${item.code}`}
     >
-      <span className="catalog-row-code">
-        <span className="mono">{item.code}</span>
-        <Tag className="tier-tag" color={item.tier === 'base' ? 'blue' : 'purple'}>
-          {t(`catalog.tier.${item.tier}`)}
-        </Tag>
-      </span>
+      {staffView && (
+        <span className="catalog-row-code">
+          <span className="mono">{item.code}</span>
+          <Tag className="tier-tag" color={item.tier === 'base' ? 'blue' : 'purple'}>
+            {t(`catalog.tier.${item.tier}`)}
+          </Tag>
+        </span>
+      )}
       <span className="catalog-row-name">
         <span className="catalog-row-title">
           {localName(item.name, i18n.language)}
           {!item.active && <Tag color="default">{t('catalog.list.inactive')}</Tag>}
         </span>
         <span className="catalog-row-sub">
-          {t(`catalog.category.${item.category}`)} · {otherName(item.name, i18n.language)}
+          {t(`catalog.category.${item.category}`)}
+          {staffView && ` · ${otherName(item.name, i18n.language)}`}
         </span>
       </span>
       <span className="catalog-row-days">

@@ -22,7 +22,7 @@ function Fact({
 }
 
 /** Time limits, visits, 通办 scope, channels, route and fee: what a resident asks first. */
-export function ItemFacts({ item }: { item: CatalogItem }) {
+export function ItemFacts({ item, staffView }: { item: CatalogItem; staffView: boolean }) {
   const { t } = useTranslation();
   const onSpot = item.promisedLimitDays === 0;
   return (
@@ -76,7 +76,8 @@ export function ItemFacts({ item }: { item: CatalogItem }) {
         )}
       </Fact>
       <Fact label={t('catalog.edit.category')}>
-        {t(`catalog.category.${item.category}`)} · {t(`catalog.tier.${item.tier}`)}
+        {t(`catalog.category.${item.category}`)}
+        {staffView && ` · ${t(`catalog.tier.${item.tier}`)}`}
       </Fact>
       {item.aliases.length > 0 && (
         <Fact label={t('catalog.item.aliases')}>{item.aliases.join('、')}</Fact>

@@ -2,6 +2,7 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { Alert, Button, Select } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHINA_TZ } from '../../lib/china-time';
 
 /**
  * Which version is shown, a switcher over every version (1 … current), and the rule that cases
@@ -50,7 +51,7 @@ export function VersionBar({
         />
         <span className="muted version-since">
           {t('catalog.item.versionSince', {
-            date: new Date(since).toLocaleDateString(i18n.language),
+            date: new Date(since).toLocaleDateString(i18n.language, { timeZone: CHINA_TZ }),
           })}
         </span>
       </div>

@@ -11,6 +11,11 @@ export interface CatalogAccess {
   viewCalendar: boolean;
   /** PUT / DELETE /calendar/overrides (admins). */
   editCalendar: boolean;
+  /**
+   * Staff see the catalog's working detail: item codes (DX-SB-001), the 47+N tiers, versions and
+   * the name in the other language. Residents see plain names in their language (issue #11).
+   */
+  staffView: boolean;
 }
 
 const has = (me: Me, roles: readonly Role[]) => me.grants.some((g) => roles.includes(g.role));
@@ -22,5 +27,6 @@ export function catalogAccessOf(me: Me): CatalogAccess {
     export: has(me, ['admin', 'supervisor']),
     viewCalendar: has(me, STAFF_ROLES),
     editCalendar: admin,
+    staffView: has(me, STAFF_ROLES),
   };
 }

@@ -153,7 +153,11 @@ export default function HomePage() {
           to="/catalog"
           icon={<BookOutlined />}
           title={t('catalog.home.catalogTitle')}
-          description={t('catalog.home.catalogDescription')}
+          description={
+            caps.isStaff
+              ? t('catalog.home.catalogDescription')
+              : t('catalog.home.catalogDescriptionResident')
+          }
         />
         {caps.isStaff && (
           <NavCard

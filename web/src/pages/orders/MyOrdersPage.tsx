@@ -13,6 +13,7 @@ import { OutboxPanel } from '../../offline/OutboxPanel';
 import { ratingItem } from '../../offline/outbox-items';
 import { submitOrQueue } from '../../offline/outbox-runtime';
 import { useOutbox, useOutboxSent } from '../../offline/use-outbox';
+import { useCategories } from '../volunteers/use-categories';
 import { NEED_COLOR, StateTag, Timeline, when, windowText } from './order-format';
 import './orders.css';
 
@@ -94,6 +95,8 @@ export default function MyOrdersPage() {
   const { t } = useTranslation();
   const list = useAsync((signal) => myNeeds(signal), 'mine');
   useOutboxSent('rating', list.reload);
+  // The category in the resident's language, never its code (issue #11).
+  const categories = useCategories();
   return (
     <div className="page orders-page">
       <PageHeading
@@ -114,7 +117,12 @@ export default function MyOrdersPage() {
       <div className="orders-list">
         {(list.data ?? []).map((n) => (
           <Card key={n.id} className="orders-card" data-testid="my-need">
-            <h2>{n.projectName ?? n.categoryName ?? n.categoryCode}</h2>
+            <h2>
+              {n.projectName ??
+                (categories.byCode.has(n.categoryCode)
+                  ? categories.nameOf(n.categoryCode)
+                  : (n.categoryName ?? ''))}
+            </h2>
             <div className="orders-actions">
               <Tag color={NEED_COLOR[n.status]}>{t(`orders.needStatus.${n.status}`)}</Tag>
               {n.order && <StateTag t={t} state={n.order.state} />}

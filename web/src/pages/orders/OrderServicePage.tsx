@@ -1,4 +1,15 @@
-import { Alert, App, Button, DatePicker, Form, Input, Result, Segmented, TimePicker } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Result,
+  Segmented,
+  TimePicker,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +28,12 @@ import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
+import { beforeChinaToday, chinaInstant } from '../../lib/china-picker';
+import { regionOfPrefix, widestGrant } from '../../lib/roles';
 import { useMe } from '../../session/session-context';
-import { orderCapabilitiesOf } from './order-roles';
+import { HomeVillagePicker } from '../residents/HomeVillagePicker';
+import { ResidentLookup, type LookupResult } from '../residents/ResidentLookup';
+import { RECORDER_ROLES, orderCapabilitiesOf } from './order-roles';
 import './orders.css';
 
 interface FormValues {
@@ -28,7 +43,7 @@ interface FormValues {
   from?: Dayjs;
   to?: Dayjs;
   contactName: string;
-  contactPhone: string;
+  contactPhone?: string;
   regionCode?: string;
 }
 
@@ -46,7 +61,13 @@ export default function OrderServicePage() {
   const [category, setCategory] = useState<MenuCategory | null>(null);
   const [done, setDone] = useState<Need | null>(null);
   const [busy, setBusy] = useState(false);
+  /** On behalf: the resident looked up in the registry (issue #11), and what the lookup said. */
+  const [lookup, setLookup] = useState<LookupResult | null>(null);
+  const [regionFromRegistry, setRegionFromRegistry] = useState(false);
   const [form] = Form.useForm<FormValues>();
+  const recorderGrant = widestGrant(me, RECORDER_ROLES);
+  const scopeRoot = recorderGrant ? regionOfPrefix(recorderGrant.reachPrefix) : ownRegion;
+  const picked = lookup?.kind === 'found' ? lookup.resident : null;
   const menu = useAsync((signal) => getMenu(ownRegion, signal), ownRegion);
   const catName = (c: MenuCategory | undefined) =>
     c ? (i18n.language === 'en' ? c.nameEn : c.nameZh) : '';
@@ -59,14 +80,39 @@ export default function OrderServicePage() {
     setProject(null);
     setCategory(null);
     setDone(null);
+    setLookup(null);
+    setRegionFromRegistry(false);
     form.resetFields();
   };
 
+  /** A resident found by ID number fills in the name, address and village (when in scope). */
+  const onLookup = (result: LookupResult) => {
+    setLookup(result);
+    if (result.kind !== 'found') {
+      setRegionFromRegistry(false);
+      return;
+    }
+    const r = result.resident;
+    const inScope = recorderGrant ? r.homeRegionCode.startsWith(recorderGrant.reachPrefix) : false;
+    setRegionFromRegistry(inScope);
+    form.setFieldsValue({
+      contactName: r.fullName,
+      place: (form.getFieldValue('place') as string | undefined) || r.address,
+      contactPhone: '',
+      regionCode: inScope ? r.homeRegionCode : undefined,
+    });
+  };
+
+  const clearResident = () => {
+    setLookup(null);
+    setRegionFromRegistry(false);
+    form.setFieldsValue({ contactName: '', contactPhone: '', regionCode: undefined });
+  };
+
   const submit = (v: FormValues) => {
-    const at = (time?: Dayjs) =>
-      v.day && time
-        ? v.day.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).toISOString()
-        : undefined;
+    // The picked day and times are a clock in China, whatever the device's zone (issue #11).
+    const at = (time?: Dayjs) => (v.day && time ? chinaInstant(v.day, time) : undefined);
+    const phone = v.contactPhone?.replace(/\s+/g, '') ?? '';
     const body = {
       regionCode: onBehalf ? (v.regionCode ?? ownRegion).trim() : ownRegion,
       ...(project ? { projectId: project.id } : { categoryCode: category!.code }),
@@ -75,10 +121,18 @@ export default function OrderServicePage() {
       ...(at(v.from) ? { wantedFrom: at(v.from) } : {}),
       ...(at(v.to) ? { wantedTo: at(v.to) } : {}),
       contactName: v.contactName,
-      contactPhone: v.contactPhone.replace(/\s+/g, ''),
     };
     setBusy(true);
-    (onBehalf ? submitNeedOnBehalf({ ...body, channel }) : submitNeed(body))
+    (onBehalf
+      ? submitNeedOnBehalf({
+          ...body,
+          channel,
+          ...(picked ? { residentId: picked.id } : {}),
+          // Left empty for a registered resident: the server uses the phone on record.
+          ...(phone || !picked?.phoneMasked ? { contactPhone: phone } : {}),
+        })
+      : submitNeed({ ...body, contactPhone: phone })
+    )
       .then((n) => setDone(n))
       .catch((e: unknown) => void message.error(errorText(t, e)))
       .finally(() => setBusy(false));
@@ -164,6 +218,44 @@ export default function OrderServicePage() {
           </div>
         </>
       )}
+      {chosen && onBehalf && (
+        <section className="orders-behalf-resident" aria-label={t('orders.order.residentTitle')}>
+          <h3>{t('orders.order.residentTitle')}</h3>
+          <p className="page-subtitle">{t('orders.order.residentHelp')}</p>
+          <ResidentLookup onResult={onLookup} />
+          {picked && (
+            <Alert
+              type={regionFromRegistry ? 'success' : 'warning'}
+              showIcon
+              data-testid="order-resident-found"
+              title={
+                regionFromRegistry
+                  ? t('orders.order.residentFound', {
+                      name: picked.fullName,
+                      village: picked.homeRegionName,
+                    })
+                  : t('orders.order.residentOutOfScope', {
+                      name: picked.fullName,
+                      village: picked.homeRegionName,
+                    })
+              }
+              description={
+                <Button size="small" onClick={clearResident} data-testid="order-resident-clear">
+                  {t('orders.order.clearResident')}
+                </Button>
+              }
+            />
+          )}
+          {lookup?.kind === 'notFound' && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="order-resident-not-found"
+              title={t('orders.order.residentNotFound')}
+            />
+          )}
+        </section>
+      )}
       {chosen && (
         <Form
           form={form}
@@ -174,7 +266,7 @@ export default function OrderServicePage() {
           initialValues={{
             description: project?.description ?? '',
             contactName: onBehalf ? '' : me.displayName.replace(/（.*）$/, ''),
-            regionCode: ownRegion,
+            regionCode: onBehalf ? undefined : ownRegion,
           }}
         >
           <Alert
@@ -202,15 +294,34 @@ export default function OrderServicePage() {
                   }))}
                 />
               </Form.Item>
-              <Form.Item
-                name="regionCode"
-                label={t('orders.order.regionCode')}
-                rules={[
-                  { required: true, pattern: /^\d{12}$/, message: t('orders.order.regionHint') },
-                ]}
-              >
-                <Input inputMode="numeric" />
-              </Form.Item>
+              {regionFromRegistry && picked ? (
+                <Form.Item label={t('orders.order.regionCode')}>
+                  <div className="orders-region-line">
+                    <Typography.Text strong data-testid="order-region-from-registry">
+                      {t('orders.order.fromRegistry', { village: picked.homeRegionName })}
+                    </Typography.Text>
+                    <Button
+                      onClick={() => {
+                        setRegionFromRegistry(false);
+                        form.setFieldsValue({ regionCode: undefined });
+                      }}
+                    >
+                      {t('orders.order.changeRegion')}
+                    </Button>
+                  </div>
+                  <Form.Item name="regionCode" hidden noStyle>
+                    <Input />
+                  </Form.Item>
+                </Form.Item>
+              ) : (
+                <Form.Item
+                  name="regionCode"
+                  label={t('orders.order.regionCode')}
+                  rules={[{ required: true, message: t('orders.order.regionHint') }]}
+                >
+                  <HomeVillagePicker rootCode={scopeRoot} />
+                </Form.Item>
+              )}
             </>
           )}
           <Form.Item
@@ -230,7 +341,13 @@ export default function OrderServicePage() {
           <Form.Item label={t('orders.order.wanted')}>
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
               <Form.Item name="day" noStyle>
-                <DatePicker inputReadOnly placeholder={t('orders.order.day')} />
+                <DatePicker
+                  inputReadOnly
+                  placeholder={t('orders.order.day')}
+                  data-testid="order-day"
+                  // Days before today in China are refused by the server too (VS_WANTED_IN_PAST).
+                  disabledDate={(d) => beforeChinaToday(d)}
+                />
               </Form.Item>
               <Form.Item name="from" noStyle>
                 <TimePicker
@@ -260,9 +377,14 @@ export default function OrderServicePage() {
           <Form.Item
             name="contactPhone"
             label={t('orders.order.contactPhone')}
+            extra={
+              onBehalf && picked?.phoneMasked
+                ? t('orders.order.phoneOnRecord', { phone: picked.phoneMasked })
+                : undefined
+            }
             rules={[
               {
-                required: true,
+                required: !(onBehalf && picked?.phoneMasked),
                 pattern: /^\s*(1\d{10}|0\d{2,3}-?\d{7,8})\s*$/,
                 message: t('orders.order.phoneHint'),
               },

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { Steps, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { OrderState, TimelineStep } from '../../api/orders';
@@ -20,7 +21,8 @@ export function StateTag({ t, state }: { t: TFunction; state: OrderState }) {
 
 export const when = (iso: string | null) =>
   iso
-    ? new Date(iso).toLocaleString('zh-CN', {
+    ? // China time, in the UI's language (issue #11: English complete).
+      new Date(iso).toLocaleString(i18next.language === 'en' ? 'en-GB' : 'zh-CN', {
         timeZone: 'Asia/Shanghai',
         month: 'numeric',
         day: 'numeric',
