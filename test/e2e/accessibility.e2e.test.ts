@@ -11,9 +11,11 @@
  * (resident.html: /track, /verify, /verify/<number>, what a full load of those addresses gets) are
  * checked before login, and their in-app versions (reached by a link) too.
  *
- * Speed (it runs in `npm test`): one browser; per mode, one context per role, A11Y_PARALLEL (2)
- * of them at a time (two modes never run at once: a role's display preferences live on its
- * account). A context loads the app once; the next pages are opened by the router.
+ * Speed (it runs in `npm test`): one browser; per mode, A11Y_PARALLEL (2) contexts take the roles
+ * in turn, keeping their HTTP cache from one role to the next (two modes never run at once: a
+ * role's display preferences live on its account). A role loads the app once; its next pages are
+ * opened by the router, each in one round trip to the page. The time of each mode and of the
+ * visits, loads and axe runs is printed.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -181,11 +183,14 @@ describe('accessibility: axe-core over every page in every mode', () => {
   /** What a page shows once drawn: its heading, or the forbidden page. */
   const DRAWN = 'main h1, [data-testid="forbidden"]';
 
-  /** Waits (up to 3 s) for the page's data: no spinner or skeleton left. */
+  /** Waits (up to 3 s) for the page's data: no spinner, skeleton or busy button left. */
   async function settle(page: Page) {
     await page
       .waitForFunction(
-        () => !document.querySelector('main .ant-spin-spinning, main .ant-skeleton, .page-spinner'),
+        () =>
+          !document.querySelector(
+            'main .ant-spin-spinning, main .ant-skeleton, main .ant-btn-loading, .page-spinner',
+          ),
         null,
         { timeout: 3_000 },
       )
@@ -234,10 +239,12 @@ describe('accessibility: axe-core over every page in every mode', () => {
         push(to);
         const opened = () => !document.querySelector(marker) && !!document.querySelector(drawn);
         if (!(await until(opened, 20_000))) return `${to} drew no heading`;
-        // Its data: no spinner or skeleton left (a page may keep one; then after 3 s).
+        // Its data: no spinner, skeleton or busy button left (a page may keep one; then after 3 s).
         await until(
           () =>
-            !document.querySelector('main .ant-spin-spinning, main .ant-skeleton, .page-spinner'),
+            !document.querySelector(
+              'main .ant-spin-spinning, main .ant-skeleton, main .ant-btn-loading, .page-spinner',
+            ),
           3_000,
         );
         return document.querySelector('[data-testid="forbidden"]') ? 'forbidden' : 'page';
@@ -288,58 +295,70 @@ describe('accessibility: axe-core over every page in every mode', () => {
 
   const PARALLEL = Number(process.env.A11Y_PARALLEL ?? 2);
 
-  it('finds sample IDs in the demo data, and which role opens each page', async () => {
-    const context = await contextFor(MODES[0]!);
-    await signIn(context, 'clerk', MODES[0]!);
-    const base = server.baseUrl;
-    const resident = await json<{ id: string }>(context, base, 'POST', '/api/v1/residents/lookup', {
-      idNumber: LI_ID,
-    });
-    const kase = await json<{ id: string }>(context, base, 'POST', '/api/v1/cases', {
-      residentId: resident.id,
-      itemCode: 'DX-SB-001',
-      presented: ['id_card'],
-    });
-    await signIn(context, 'vstaff', MODES[0]!);
-    const activities = await json<{ id: string }[]>(
-      context,
-      base,
-      'GET',
-      '/api/v1/vs/activities?view=managed&limit=100',
-    );
-    const certificates = await json<{ number: string }[]>(
-      context,
-      base,
-      'GET',
-      '/api/v1/vs/certificates?limit=5',
-    );
-    const activity = activities[0]?.id;
-    expect(activity).toBeTruthy();
-    samples.set('/regions/:code', '/regions/110115110');
-    samples.set('/residents/:id', `/residents/${resident.id}`);
-    samples.set('/cases/:id', `/cases/${kase.id}`);
-    samples.set('/vs/activities/:id', `/vs/activities/${activity}`);
-    samples.set('/vs/check-in/:id', `/vs/check-in/${activity}`);
-    // The demo has no certificate yet: an unknown number draws the page's not-found answer.
-    samples.set('/verify/:number', `/verify/${certificates[0]?.number ?? 'ZM2026000000000000'}`);
-    samples.set('/catalog/:code', '/catalog/DX-SB-001');
-    samples.set('/catalog/:code/edit', '/catalog/DX-SB-001/edit');
-    for (const path of [...APP_PATHS, ...PUBLIC_PATHS]) expect(() => resolve(path)).not.toThrow();
+  it(
+    'finds sample IDs in the demo data, and which role opens each page',
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const context = await contextFor(MODES[0]!);
+      await signIn(context, 'clerk', MODES[0]!);
+      const base = server.baseUrl;
+      const resident = await json<{ id: string }>(
+        context,
+        base,
+        'POST',
+        '/api/v1/residents/lookup',
+        {
+          idNumber: LI_ID,
+        },
+      );
+      const kase = await json<{ id: string }>(context, base, 'POST', '/api/v1/cases', {
+        residentId: resident.id,
+        itemCode: 'DX-SB-001',
+        presented: ['id_card'],
+      });
+      await signIn(context, 'vstaff', MODES[0]!);
+      const activities = await json<{ id: string }[]>(
+        context,
+        base,
+        'GET',
+        '/api/v1/vs/activities?view=managed&limit=100',
+      );
+      const certificates = await json<{ number: string }[]>(
+        context,
+        base,
+        'GET',
+        '/api/v1/vs/certificates?limit=5',
+      );
+      const activity = activities[0]?.id;
+      expect(activity).toBeTruthy();
+      samples.set('/regions/:code', '/regions/110115110');
+      samples.set('/residents/:id', `/residents/${resident.id}`);
+      samples.set('/cases/:id', `/cases/${kase.id}`);
+      samples.set('/vs/activities/:id', `/vs/activities/${activity}`);
+      samples.set('/vs/check-in/:id', `/vs/check-in/${activity}`);
+      // The demo has no certificate yet: an unknown number draws the page's not-found answer.
+      samples.set('/verify/:number', `/verify/${certificates[0]?.number ?? 'ZM2026000000000000'}`);
+      samples.set('/catalog/:code', '/catalog/DX-SB-001');
+      samples.set('/catalog/:code/edit', '/catalog/DX-SB-001/edit');
+      for (const path of [...APP_PATHS, ...PUBLIC_PATHS]) expect(() => resolve(path)).not.toThrow();
 
-    // The first role (in ROLES order) that may open each page checks it in every mode.
-    const page = await context.newPage();
-    for (const role of ROLES) {
-      await signIn(context, role, MODES[0]!);
-      await load(page, '/');
-      for (const path of APP_PATHS) {
-        if (path === '/' || owner.has(path)) continue;
-        if ((await go(page, resolve(path), APP_VIA)) === 'page') owner.set(path, role);
+      // The first role (in ROLES order) that may open each page checks it in every mode.
+      const page = await context.newPage();
+      for (const role of ROLES) {
+        await signIn(context, role, MODES[0]!);
+        await load(page, '/');
+        for (const path of APP_PATHS) {
+          if (path === '/' || owner.has(path)) continue;
+          if ((await go(page, resolve(path), APP_VIA)) === 'page') owner.set(path, role);
+        }
       }
-    }
-    await context.close();
-    const unchecked = APP_PATHS.filter((path) => !owner.has(path) && path !== '/');
-    expect(unchecked).toEqual([]);
-  });
+      await context.close();
+      const unchecked = APP_PATHS.filter((path) => !owner.has(path) && path !== '/');
+      expect(unchecked).toEqual([]);
+    },
+  );
 
   // A11Y_MODES=phone,desktop-en runs some of the modes (while fixing); npm test runs all six.
   const only = process.env.A11Y_MODES?.split(',');
