@@ -18,6 +18,8 @@ export function MonthPager({
     <div className="month-pager">
       <Button
         icon={<LeftOutlined aria-hidden />}
+        // January has no month before it: the button keeps a name without its text.
+        aria-label={month > 1 ? undefined : t('catalog.calendar.prevMonth')}
         disabled={month <= 1}
         onClick={() => onMonth(month - 1)}
         data-testid="calendar-prev-month"
@@ -27,6 +29,7 @@ export function MonthPager({
       <Button
         icon={<RightOutlined aria-hidden />}
         iconPlacement="end"
+        aria-label={month < 12 ? undefined : t('catalog.calendar.nextMonth')}
         disabled={month >= 12}
         onClick={() => onMonth(month + 1)}
         data-testid="calendar-next-month"

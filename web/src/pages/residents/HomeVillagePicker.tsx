@@ -55,7 +55,8 @@ export function HomeVillagePicker({
   }, [rootItem, value, onChange]);
 
   if (root.status === 'error') return <ErrorAlert error={root.error} onRetry={root.reload} />;
-  if (!rootItem) return <Select loading disabled className="picker-select" />;
+  // While loading, the field's label (Form.Item's htmlFor = id) already names the control.
+  if (!rootItem) return <Select id={id} loading disabled className="picker-select" />;
   if (rootItem.level === 'village') {
     return (
       <Select
