@@ -18,8 +18,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 /** A resident whose town no station serves may not read the catalog's items (issue #11). */
-async function assertCatalogServesCaller(db: Kysely<Database>, actor: Actor | null) {
-  const reach = await residentCatalogReach(db, actor);
+async function assertCatalogServesCaller(db: Kysely<Database>, caller: Actor | null) {
+  const reach = await residentCatalogReach(db, caller);
   if (reach && !reach.served) throw new AppError('CATALOG_NOT_SERVED_HERE');
 }
 

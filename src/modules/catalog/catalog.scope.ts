@@ -35,11 +35,11 @@ export async function catalogWriterGrant(
  */
 export async function residentCatalogReach(
   db: Conn,
-  actor: Actor | null,
+  caller: Actor | null, // a public route: signed in or not
 ): Promise<{ homes: string[]; served: boolean } | null> {
-  if (!actor || hasAnyRole(actor, STAFF_ROLES)) return null;
+  if (!caller || hasAnyRole(caller, STAFF_ROLES)) return null;
   const homes = [
-    ...new Set(actor.grants.map((g) => g.regionCode).filter((code) => isRegionCode(code))),
+    ...new Set(caller.grants.map((g) => g.regionCode).filter((code) => isRegionCode(code))),
   ];
   const stations = await catalogUsers(db);
   const served = homes.some((home) => stations.some((station) => stationServesTown(station, home)));
