@@ -25,6 +25,9 @@ const PATH_PATTERN = new RegExp(
   'g',
 );
 
+/** Build outputs the documents may name although they are not committed (see .gitignore). */
+const BUILD_OUTPUTS = ['web/dist'];
+
 interface Doc {
   /** repository-relative path, e.g. docs/operations.md */
   file: string;
@@ -37,7 +40,8 @@ function citedPaths(text: string): string[] {
   for (const m of text.matchAll(PATH_PATTERN)) {
     // The match takes every path character, so the next one tells a placeholder or glob.
     if (/^[<*…{$]/.test(text.slice(m.index + m[0].length))) continue;
-    found.add(m[0].replace(/[.]+$/, ''));
+    const cited = m[0].replace(/[.]+$/, '');
+    if (!BUILD_OUTPUTS.some((b) => cited.startsWith(b))) found.add(cited);
   }
   return [...found];
 }
@@ -165,7 +169,7 @@ describe('the checker itself', () => {
     const text =
       'See `src/modules/cases/case.scope.ts`, src/modules/<domain>/, test/integration/*.test.ts, ' +
       'https://example.org/src/x.ts and `npx doorstep import regions examples/regions-beijing.csv`. ' +
-      'Then bench/README.md.';
+      'Then bench/README.md, and web/dist (built, not committed).';
     expect(citedPaths(text).sort()).toEqual([
       'bench/README.md',
       'examples/regions-beijing.csv',
