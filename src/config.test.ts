@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, postgresTimeouts } from './config.ts';
 import { assertServable } from './server/tls.ts';
 
-describe('DEADLINE_YELLOW_WORKING_DAYS', () => {
+describe('GS-8 DEADLINE_YELLOW_WORKING_DAYS', () => {
   it('defaults to 1 working day (GS-8) and takes a whole number', () => {
     expect(loadConfig({}).deadlineYellowWorkingDays).toBe(1);
     expect(loadConfig({ DEADLINE_YELLOW_WORKING_DAYS: '3' }).deadlineYellowWorkingDays).toBe(3);
@@ -18,7 +18,7 @@ describe('DEADLINE_YELLOW_WORKING_DAYS', () => {
   });
 });
 
-describe('fault injection and database timeouts (issue #10 points 14, 15)', () => {
+describe('X-9 fault injection and database timeouts (issue #10 points 14, 15)', () => {
   it('accepts DOORSTEP_FAULT only outside production', () => {
     expect(loadConfig({ DOORSTEP_ENV: 'test', DOORSTEP_FAULT: 'after-commit' }).fault).toBe(
       'after-commit',

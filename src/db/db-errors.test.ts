@@ -3,7 +3,7 @@ import { databaseFault } from './db-errors.ts';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
-describe('databaseFault', () => {
+describe('X-9 databaseFault', () => {
   it.each([
     ['ECONNREFUSED', withCode('ECONNREFUSED')],
     ['57P01', withCode('57P01', 'terminating connection due to administrator command')],

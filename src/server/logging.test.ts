@@ -3,7 +3,7 @@ import { pickLocale } from './problem.ts';
 import type { IncomingMessage } from 'node:http';
 import { requestIdFor, scrubIdNumbers } from './logging.ts';
 
-describe('log scrubbing and locale', () => {
+describe('X-3 log scrubbing and locale', () => {
   it('masks anything shaped like an ID number', () => {
     expect(scrubIdNumbers('/x?id=11010519491231002X&y=1')).toBe('/x?id=110105********002X&y=1');
     expect(scrubIdNumbers('no numbers here 12345')).toBe('no numbers here 12345');

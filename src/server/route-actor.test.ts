@@ -21,7 +21,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('a route hands its handler a typed actor', () => {
+describe('X-2 a route hands its handler a typed actor', () => {
   it('gives the logged-in actor and refuses an anonymous request', () => {
     expect(actorOf({ actor: someone } as FastifyRequest)).toBe(someone);
     expect(() => actorOf({ actor: null } as FastifyRequest)).toThrow(

@@ -47,7 +47,7 @@ export class DataKeyMismatchError extends Error {
         `(database expects key ${expected.slice(0, 12)}…, this node has ${given.slice(0, 12)}…). ` +
         `Refusing to start: with another key every ID number would be registered again and every ` +
         `reveal would fail. Start with the original key; to change keys, run \`doorstep rotate-key\` ` +
-        `(see README, "Rotating the data key").`,
+        `(see docs/operations.md, "Rotating the data key").`,
     );
     this.name = 'DataKeyMismatchError';
   }

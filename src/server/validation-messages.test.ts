@@ -17,7 +17,7 @@ function issues(schema: z.ZodType, value: unknown) {
 const zh = (schema: z.ZodType, value: unknown) =>
   issues(schema, value).map((i) => fieldMessage(i, 'zh-CN'));
 
-describe('per-field validation messages', () => {
+describe('X-6 X-9 per-field validation messages', () => {
   it('says in Chinese what is wrong with each kind of field', () => {
     const s = z.strictObject({
       name: z.string().trim().min(1).max(5),

@@ -7,7 +7,7 @@ import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { ACCOUNTS, COVERED_ELSEWHERE, ROUTES, type Ctx } from './access/index.ts';
 
-describe('route × role matrix', () => {
+describe('X-2 route × role matrix', () => {
   let t: TestApp;
   const clients = new Map<string, Client>();
   const ctx: Ctx = { residentId: '', stationId: '' };
@@ -113,7 +113,7 @@ describe('route × role matrix', () => {
   }
 });
 
-describe('a clerk of another town against this town’s rows', () => {
+describe('X-2 a clerk of another town against this town’s rows', () => {
   let t: TestApp;
   let other: Client;
   let own: Client;

@@ -11,7 +11,7 @@ import { bulkVolunteers, servingSetup, type BulkVolunteer } from './activities.f
 const N = 2000;
 const PLACES = 100;
 
-describe('sign-up burst', () => {
+describe('VS-6 sign-up burst', () => {
   let t: TestApp;
   let activityId = '';
   let volunteers: BulkVolunteer[] = [];

@@ -20,7 +20,7 @@ interface Kase {
   agent: { id: string; displayName: string } | null;
 }
 
-describe('agents', () => {
+describe('GS-6 agents', () => {
   let t: TestApp;
   const c: Record<string, Client> = {};
   const id: Record<string, string> = {};

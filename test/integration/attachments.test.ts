@@ -51,7 +51,7 @@ interface AttachmentJson {
   url: string;
 }
 
-describe('scans of materials', () => {
+describe('GS-5 scans of materials', () => {
   let t: TestApp;
   let clerk: Client;
   let other: Client; // a clerk in 青云店镇

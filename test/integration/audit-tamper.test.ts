@@ -29,7 +29,7 @@ async function writeSomething(admin: Client, phone: string) {
   expect(res.statusCode).toBe(200);
 }
 
-describe('append-only audit table and checkpoints', () => {
+describe('X-4 append-only audit table and checkpoints', () => {
   let t: TestApp;
   let admin: Client;
   let file: string;
@@ -117,7 +117,7 @@ describe('append-only audit table and checkpoints', () => {
   });
 });
 
-describe('re-chaining without the key', () => {
+describe('X-4 re-chaining without the key', () => {
   let t: TestApp;
   let admin: Client;
   beforeAll(async () => {
@@ -153,7 +153,7 @@ describe('re-chaining without the key', () => {
   });
 });
 
-describe('moving the legacy boundary', () => {
+describe('X-4 moving the legacy boundary', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -199,7 +199,7 @@ describe('moving the legacy boundary', () => {
   });
 });
 
-describe('a database from before the keyed chain', () => {
+describe('X-4 a database from before the keyed chain', () => {
   let testDb: TestDb;
   beforeAll(async () => {
     testDb = await createTestDb(undefined, { migrateUpTo: '0011_star_packs' });

@@ -6,7 +6,7 @@ import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { asIntruder } from '../helpers/audit-tamper.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
-describe('audit chain', () => {
+describe('X-4 audit chain', () => {
   let t: TestApp;
   let admin: Client;
   let clerk: Client;
@@ -153,7 +153,7 @@ describe('audit chain', () => {
   });
 });
 
-describe('audit chain tail', () => {
+describe('X-4 audit chain tail', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

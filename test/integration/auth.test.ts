@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-describe('accounts and sessions', () => {
+describe('X-2 accounts and sessions', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -147,7 +147,7 @@ describe('accounts and sessions', () => {
   });
 });
 
-describe('login rate limit', () => {
+describe('X-2 login rate limit', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
-describe('bad input', () => {
+describe('X-9 bad input', () => {
   let t: TestApp;
   let clerk: Client;
   let admin: Client;

@@ -23,7 +23,7 @@ interface CaseJson {
   light: string;
 }
 
-describe('provisional years and their notices', () => {
+describe('GS-8 provisional years and their notices', () => {
   let t: TestApp;
   let admin: Client;
   let clerk: Client;
@@ -288,7 +288,7 @@ describe('provisional years and their notices', () => {
   });
 });
 
-describe('the yellow window is configuration (DEADLINE_YELLOW_WORKING_DAYS)', () => {
+describe('GS-8 the yellow window is configuration (DEADLINE_YELLOW_WORKING_DAYS)', () => {
   it('with 3, a case due in three working days is yellow; with the default 1, green', async () => {
     for (const [env, light] of [
       [{ DEADLINE_YELLOW_WORKING_DAYS: '3' }, 'yellow'],

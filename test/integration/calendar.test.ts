@@ -4,7 +4,7 @@ import { loadWorkCalendar } from '../../src/modules/calendar/calendar.service.ts
 import { isWorkingDay } from '../../src/modules/calendar/working-days.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
-describe('working-day calendar', () => {
+describe('GS-8 working-day calendar', () => {
   let t: TestApp;
   let admin: Client;
   let clerk: Client;

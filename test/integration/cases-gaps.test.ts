@@ -36,7 +36,7 @@ interface AuthJson {
   consent: { method: string; attachmentId: string | null; scanUrl: string | null };
 }
 
-describe('cases: remaining gaps', () => {
+describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
   let t: TestApp;
   let clerk: Client; // 伊庄村
   let agent: Client; // 三顺庄村
@@ -307,7 +307,7 @@ describe('cases: remaining gaps', () => {
     expect(anon.statusCode).toBe(401);
   });
 
-  describe('the scan of a signed authorization form', () => {
+  describe('GS-6 the scan of a signed authorization form', () => {
     const upload = (c: Client | null, id: string, body: Buffer, type = 'application/pdf') =>
       t.app.inject({
         method: 'POST',

@@ -50,7 +50,7 @@ const T3 = '2026-03-03T03:00:00.000Z';
 const CLERK = 'acc-clerk';
 const TOWN = 'acc-town';
 
-describe('0013_case_requests on existing cases', () => {
+describe('GS-5 0013_case_requests on existing cases', () => {
   let config: DatabaseConfig;
   let db: Db;
   let cleanup: () => Promise<void>;

@@ -45,7 +45,7 @@ interface Figures {
   secondRequestRate: number;
 }
 
-describe('cases: the one-time notice holds (issue #10, points 4–6)', () => {
+describe('GS-5 cases: the one-time notice holds (issue #10, points 4–6)', () => {
   let t: TestApp;
   let clerk: Client; // 伊庄村
   let town: Client; // 魏善庄镇政务服务中心

@@ -22,7 +22,7 @@ interface CaseJson {
   trackingCode: string;
 }
 
-describe('cases', () => {
+describe('GS-2 GS-3 GS-5 GS-7 GS-9 cases', () => {
   let t: TestApp;
   let clerk: Client; // 伊庄村
   let agent: Client; // 三顺庄村

@@ -87,7 +87,7 @@ async function expectUnavailable(app: FastifyInstance, logs: string[]) {
   expect(logs.filter((l) => l.includes('"level":50'))).toEqual([]);
 }
 
-describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL down or stalled', () => {
+describe.runIf(TEST_DIALECT === 'postgres')('X-9 PostgreSQL down or stalled', () => {
   const servers: net.Server[] = [];
   const sockets: net.Socket[] = [];
   const apps: { app: FastifyInstance; db: Db }[] = [];
@@ -128,7 +128,7 @@ describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL down or stalled', () => 
   });
 });
 
-describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL stalls while connected (SIGSTOP)', () => {
+describe.runIf(TEST_DIALECT === 'postgres')('X-9 PostgreSQL stalls while connected', () => {
   let testDb: TestDb;
   let proxy: net.Server;
   let stalled = false;
@@ -194,7 +194,7 @@ describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL stalls while connected (
   });
 });
 
-describe.runIf(TEST_DIALECT === 'sqlite')('SQLite locked by another writer', () => {
+describe.runIf(TEST_DIALECT === 'sqlite')('X-9 SQLite locked by another writer', () => {
   let t: TestApp;
   let locker: SQLite.Database;
   beforeAll(async () => {

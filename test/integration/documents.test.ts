@@ -91,7 +91,7 @@ function pdfText(pdf: Buffer): string {
   return lines.join('\n');
 }
 
-describe('printed receipt and one-time notice', () => {
+describe('GS-5 GS-9 printed receipt and one-time notice', () => {
   let t: TestApp;
   let clerk: Client;
   let pending = { id: '', number: '' }; // DX-SB-004 with only the ID card: materials missing

@@ -14,7 +14,7 @@ interface CaseJson {
   light: string;
 }
 
-describe('deadline sweep and escalations', () => {
+describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
   let t: TestApp;
   let clerk: Client;
   let town: Client;

@@ -11,7 +11,7 @@ interface Handoff {
   id: string;
 }
 
-describe('first-asked responsibility: access and bad input', () => {
+describe('GS-4 first-asked responsibility: access and bad input', () => {
   let t: TestApp;
   const c: Record<string, Client> = {};
   const id: Record<string, string> = {};

@@ -28,7 +28,7 @@ interface Kase {
   firstResponderId: string;
 }
 
-describe('first-asked responsibility', () => {
+describe('GS-4 first-asked responsibility', () => {
   let t: TestApp;
   const c: Record<string, Client> = {};
   const id: Record<string, string> = {};

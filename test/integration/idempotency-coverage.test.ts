@@ -24,7 +24,7 @@ const NOT_IDEMPOTENT: Record<string, string> = {
     'a read of full personal data: its answer must never be stored for replay',
 };
 
-describe('Idempotency-Key coverage', () => {
+describe('X-9 Idempotency-Key coverage', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

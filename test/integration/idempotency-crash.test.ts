@@ -17,7 +17,7 @@ import {
 } from '../../src/server/idempotency-commit.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
-describe('an idempotent write whose node dies after commit', () => {
+describe('X-9 an idempotent write whose node dies after commit', () => {
   let t: TestApp;
   let clerk: Client;
   let crashing: FastifyInstance;

@@ -4,7 +4,7 @@ import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { idempotencyBodyHash } from '../../src/server/idempotency.plugin.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 
-describe('Idempotency-Key', () => {
+describe('X-9 Idempotency-Key', () => {
   let t: TestApp;
   let clerk: Client;
   const count = async () =>
@@ -99,7 +99,7 @@ describe('Idempotency-Key', () => {
   });
 });
 
-describe('a key whose first request died', () => {
+describe('X-9 a key whose first request died', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

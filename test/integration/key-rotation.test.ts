@@ -9,7 +9,7 @@ import { createTestApp, TEST_KEY, type TestApp } from '../helpers/test-app.ts';
 const LI = '110115194803120019';
 const NEW_KEY = Buffer.alloc(32, 8);
 
-describe('data key rotation', () => {
+describe('X-3 data key rotation', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ residents: 5 });

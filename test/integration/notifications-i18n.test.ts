@@ -11,7 +11,7 @@ interface Note {
   text: { subject: string; body: string };
 }
 
-describe('notifications in the reader’s language (issue #11)', () => {
+describe('X-5 X-6 notifications in the reader’s language (issue #11)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

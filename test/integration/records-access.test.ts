@@ -13,7 +13,7 @@ import { demoVolunteer, insertActivity, insertServiceRecord } from './records.fi
 const READERS: Role[] = ['admin', 'supervisor', 'volunteer_staff', 'team_leader', 'volunteer'];
 const ISSUERS: Role[] = ['team_leader', 'volunteer_staff'];
 
-describe('records routes × roles', () => {
+describe('VS-8 X-2 records routes × roles', () => {
   let t: TestApp;
   const clients = new Map<string, Client>();
   let vol = '';

@@ -40,7 +40,7 @@ interface Figures {
   children: (Block & { code: string; name: string })[];
 }
 
-describe('volunteer figures per region', () => {
+describe('VS-10 volunteer figures per region', () => {
   let t: TestApp;
   let admin: Client;
   let c1 = '';

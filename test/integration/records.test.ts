@@ -58,7 +58,7 @@ interface Cert {
   };
 }
 
-describe('volunteer records and certificates', () => {
+describe('VS-8 VS-9 volunteer records and certificates', () => {
   let t: TestApp;
   const c: Record<string, Client> = {};
   let cat = '';

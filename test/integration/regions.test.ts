@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-describe('regions and stations', () => {
+describe('X-1 regions and stations', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

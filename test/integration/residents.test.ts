@@ -6,7 +6,7 @@ import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts
 const NEW_ID = buildIdNumber('110115', '19520618', '024');
 const ALL_FULL_IDS: string[] = [NEW_ID, '110115194803120019'];
 
-describe('resident registry', () => {
+describe('X-3 resident registry', () => {
   let t: TestApp;
   let clerk: Client;
   let residentId = '';

@@ -12,7 +12,7 @@ const secret = Buffer.alloc(32, 9);
 const id = '6f1c1f8e-0000-4000-8000-000000000001';
 const at = (s: number) => new Date(s * 1000);
 
-describe('rotating check-in code', () => {
+describe('VS-6 rotating check-in code', () => {
   it('is six digits, stable within a window, different across windows and directions', () => {
     const a = codeFor(secret, id, 'in', 1000);
     expect(a).toMatch(/^\d{6}$/);

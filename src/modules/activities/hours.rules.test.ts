@@ -17,7 +17,7 @@ const base = {
   otherHalfHoursThatDay: 0,
 };
 
-describe('hours rules', () => {
+describe('VS-6 hours rules', () => {
   it('counts the time between check-in and check-out in half hours', () => {
     const r = computeHours({ ...base, checkedInAt: base.startsAt, checkedOutAt: base.endsAt });
     expect(r.halfHours).toBe(6);

@@ -78,7 +78,7 @@ describe('an agent sees a resident only under a live authorization (GS-6, X-2)',
   });
 });
 
-describe('agents see only their own cases', () => {
+describe('GS-6 agents see only their own cases', () => {
   const grant = (role: Role): Grant => ({
     role,
     regionCode: '110115110222',

@@ -5,7 +5,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1');
 
-describe('scan types by their first bytes', () => {
+describe('GS-5 scan types by their first bytes', () => {
   it('recognises JPEG, PNG and PDF', () => {
     expect(sniffScanType(PNG)).toBe('image/png');
     expect(sniffScanType(JPEG)).toBe('image/jpeg');

@@ -20,7 +20,7 @@ const tmpFile = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-describe('audit checkpoints', () => {
+describe('X-4 audit checkpoints', () => {
   it('a signed line reads back', () => {
     expect(parseCheckpoint(KEY, formatCheckpoint(KEY, c).trim(), 1)).toEqual({
       ok: true,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNoticeDays, parseNoticeCsv } from './calendar-notice.ts';
 
-describe('parseNoticeCsv', () => {
+describe('GS-8 parseNoticeCsv', () => {
   it('reads date,kind[,name] lines with a header, Chinese kinds, slashes and a BOM', () => {
     const r = parseNoticeCsv(
       '\uFEFF日期,类型,节日\r\n2027/2/9,休,春节\n2027-02-20，班\n\n# note\n',
@@ -35,7 +35,7 @@ describe('parseNoticeCsv', () => {
   });
 });
 
-describe('checkNoticeDays', () => {
+describe('GS-8 checkNoticeDays', () => {
   it('sorts the days of the year', () => {
     expect(
       checkNoticeDays(2027, [

@@ -13,7 +13,7 @@ const named = (year: number, zh: string) =>
     .filter((h) => h.name.zh === zh)
     .map((h) => h.date);
 
-describe('statutory holidays of a year', () => {
+describe('GS-8 statutory holidays of a year', () => {
   it('2027: 元旦, 春节 from 除夕 5 February, 清明 5 April, 劳动节, 端午, 中秋, 国庆', () => {
     expect(dates(2027)).toEqual([
       '2027-01-01',

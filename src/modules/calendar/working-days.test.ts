@@ -36,7 +36,7 @@ const cal = createWorkCalendar();
 /** An instant given as China wall-clock time. */
 const cn = (dateTime: string) => new Date(`${dateTime}+08:00`);
 
-describe('the official data', () => {
+describe('GS-8 the official data', () => {
   it('covers 2004 to 2026: when chinese-days adds 2027, review the 2027 tests and this number', () => {
     expect(LAST_OFFICIAL_YEAR).toBe(2026);
     expect(cal.lastOfficialYear).toBe(2026);
@@ -90,7 +90,7 @@ describe('the official data', () => {
   );
 });
 
-describe('working days around the 2026 Spring Festival', () => {
+describe('GS-8 working days around the 2026 Spring Festival', () => {
   it.each([
     ['2026-02-13', true, 'the Friday before the break'],
     ['2026-02-14', true, 'a make-up Saturday'],
@@ -157,7 +157,7 @@ describe('working days around the 2026 Spring Festival', () => {
   });
 });
 
-describe('working days around the 2026 National Day', () => {
+describe('GS-8 working days around the 2026 National Day', () => {
   it.each([
     ['2026-09-20', true, 'a make-up Sunday'],
     ['2026-09-25', false, 'Mid-autumn, a Friday'],
@@ -182,7 +182,7 @@ describe('working days around the 2026 National Day', () => {
   });
 });
 
-describe('due dates with the clock paused', () => {
+describe('GS-8 due dates with the clock paused', () => {
   const acceptedAt = cn('2026-03-02T09:00'); // a Monday; 5 days → Monday 9 March
   const due = (pauses: ClockPause[], promisedDays = 5, calendar: WorkCalendar = cal) =>
     computeDueDate({ acceptedAt, promisedDays, pauses, cal: calendar });
@@ -293,7 +293,7 @@ describe('due dates with the clock paused', () => {
   });
 });
 
-describe('overrides', () => {
+describe('GS-8 overrides', () => {
   it('turn an ordinary Tuesday into a holiday', () => {
     const c = createWorkCalendar([{ date: '2026-03-03', kind: 'holiday' }]);
     expect(isWorkingDay('2026-03-03', c)).toBe(false);
@@ -324,7 +324,7 @@ describe('overrides', () => {
   });
 });
 
-describe('beyond the official data', () => {
+describe('GS-8 beyond the official data', () => {
   it('2027: New Year’s Day is a statutory holiday, the year is provisional and says so', () => {
     expect(isWorkingDay('2027-01-01', cal)).toBe(false);
     expect(describeDay('2027-01-01', cal)).toMatchObject({
@@ -429,7 +429,7 @@ describe('beyond the official data', () => {
   });
 });
 
-describe('deadline lights', () => {
+describe('GS-8 deadline lights', () => {
   const light = (now: string, yellowWithinWorkingDays?: number, paused = false) =>
     deadlineLight({
       dueDate: '2026-03-09', // a Monday
@@ -478,7 +478,7 @@ describe('deadline lights', () => {
   });
 });
 
-describe('China dates and times', () => {
+describe('GS-8 China dates and times', () => {
   it('chinaDate changes at midnight in Beijing, 16:00 UTC', () => {
     expect(chinaDate(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
     expect(chinaDate(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');

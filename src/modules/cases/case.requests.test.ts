@@ -107,7 +107,7 @@ describe('a later request is classified from the material history, not the calle
   }
 });
 
-describe('a supplement satisfies only what it brings', () => {
+describe('GS-5 a supplement satisfies only what it brings', () => {
   // [what, open requests, supplied, satisfied keys, still missing keys]
   const cases: [string, CaseRequest[], string[], string[], string[]][] = [
     [
@@ -162,7 +162,7 @@ describe('a supplement satisfies only what it brings', () => {
   }
 });
 
-describe('what is missing now', () => {
+describe('GS-5 what is missing now', () => {
   it('is the open requests, one line per material, the newest request describing it', () => {
     const rows = [
       req('photo', { satisfiedAt: T1, satisfiedBy: 'clerk' }),
@@ -205,7 +205,7 @@ describe('what is missing now', () => {
   });
 });
 
-describe('the history of a case filed before the table', () => {
+describe('GS-5 the history of a case filed before the table', () => {
   const log: ReplayAction[] = [
     { action: 'file', actorId: 'clerk', reason: null, payload: { presented: ['id_card'] }, at: T0 },
     {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogSearchText, pinyinKeys, searchNeedles } from './catalog-search.ts';
 
-describe('catalog search text', () => {
+describe('GS-1 catalog search text', () => {
   it('full pinyin and initials of Chinese text', () => {
     expect(pinyinKeys('社会保障卡补办')).toEqual(['shehuibaozhangkabuban', 'shbzkbb']);
     expect(pinyinKeys('社保卡')).toEqual(['shebaoka', 'sbk']);

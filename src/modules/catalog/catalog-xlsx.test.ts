@@ -114,7 +114,7 @@ describe('catalog as Excel (GS-1)', () => {
   });
 });
 
-describe('catalog as JSON', () => {
+describe('GS-1 catalog as JSON', () => {
   it('paths name the item and the field', () => {
     expect(jsonPath(3, ['materials', 1, 'copies'])).toBe('items[3].materials[1].copies');
     const bad = structuredClone(DEMO_CATALOG.slice(0, 3)) as unknown[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CatalogItemSchema } from './catalog.schema.ts';
 import { DEMO_CATALOG, DEMO_SOCIAL_CARD_REPLACEMENT } from './demo-catalog.ts';
 
-describe('demo catalog ("47+N")', () => {
+describe('GS-1 demo catalog (47+N)', () => {
   it.each(DEMO_CATALOG.map((i) => [i.code, i] as const))(
     '%s validates unchanged',
     (_code, item) => {

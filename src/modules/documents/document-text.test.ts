@@ -10,7 +10,7 @@ import {
   trackingUrl,
 } from './document-text.ts';
 
-describe('wording of the printed papers', () => {
+describe('GS-5 GS-9 wording of the printed papers', () => {
   it('writes dates the Chinese way', () => {
     expect(dateZh('2026-03-09')).toBe('2026年3月9日');
     expect(dateZh('2026-12-31')).toBe('2026年12月31日');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEBIAN_CJK_FONTS, loadFace, locateCjkFont, parseFontSetting } from './pdf-font.ts';
 
-describe('finding the CJK font', () => {
+describe('GS-9 finding the CJK font', () => {
   it('reads DOORSTEP_CJK_FONT as a path with an optional PostScript name', () => {
     expect(parseFontSetting('/f/wqy-microhei.ttc#WenQuanYiMicroHei')).toEqual({
       src: '/f/wqy-microhei.ttc',

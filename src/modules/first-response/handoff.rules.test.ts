@@ -56,7 +56,7 @@ describe('handler and accountability (GS-4)', () => {
   });
 });
 
-describe('hand-off deadline', () => {
+describe('GS-4 hand-off deadline', () => {
   const cal = createWorkCalendar();
   it('one working day by default: Friday → Monday; before a holiday it skips the break', () => {
     expect(handoffDueDate(new Date('2026-03-06T02:00:00Z'), 1, cal)).toBe('2026-03-09');

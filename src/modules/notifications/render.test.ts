@@ -4,7 +4,7 @@ import { langOf, renderNotification } from './render.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
-describe('notification renderer (issue #11)', () => {
+describe('X-5 X-6 notification renderer (issue #11)', () => {
   it.each(NOTIFICATION_KINDS.filter((k) => k !== 'legacy'))(
     '%s reads in Chinese and in English, with its parameters',
     (kind) => {

@@ -12,7 +12,7 @@ const team = (id: string, region: string, cat: string | null = 'elderly') => ({
   category_code: cat,
 });
 
-describe('region-tree steps', () => {
+describe('VS-5 region-tree steps', () => {
   it.each([
     [V1, V1, 0],
     [V1, V2, 2],
@@ -27,7 +27,7 @@ describe('region-tree steps', () => {
   it('is symmetric', () => expect(regionSteps(OTHER_V, V2)).toBe(regionSteps(V2, OTHER_V)));
 });
 
-describe('scoring', () => {
+describe('VS-5 scoring', () => {
   it('shows each component', () => {
     expect(scoreTeam({ team: team('a', V1), order, load: 0 })).toEqual({
       teamId: 'a',
@@ -56,7 +56,7 @@ describe('scoring', () => {
   });
 });
 
-describe('ranking', () => {
+describe('VS-5 ranking', () => {
   it('near, same category and free first; ties → nearer, lighter, id', () => {
     const ranked = rankTeams([
       { team: team('far', OTHER_V), order, load: 0 },

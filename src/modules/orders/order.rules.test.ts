@@ -19,7 +19,7 @@ const VILLAGE = '110115110222'; // 三顺庄村, 魏善庄镇
 const TOWN = '110115110000';
 const DISTRICT = '110115000000';
 
-describe('order state rules', () => {
+describe('VS-4 VS-5 order state rules', () => {
   it.each([
     ['direct', 'awaiting_dispatch', true],
     ['direct', 'directed', false],
@@ -66,7 +66,7 @@ describe('order state rules', () => {
   });
 });
 
-describe('windows', () => {
+describe('VS-5 windows', () => {
   const now = new Date('2026-03-02T01:30:00.000Z');
   it('default 24 h', () => expect(windowEnd(now)).toBe('2026-03-03T01:30:00.000Z'));
   it('custom hours', () => expect(windowEnd(now, 2)).toBe('2026-03-02T03:30:00.000Z'));
@@ -82,7 +82,7 @@ describe('windows', () => {
   });
 });
 
-describe('grab regions', () => {
+describe('VS-5 grab regions', () => {
   it('a village order opens in its town', () => expect(initialGrabRegion(VILLAGE)).toBe(TOWN));
   it('a grid order opens in its town', () =>
     expect(initialGrabRegion('110115110222001')).toBe(TOWN));
@@ -104,7 +104,7 @@ describe('grab regions', () => {
   });
 });
 
-describe('who may grab', () => {
+describe('VS-5 who may grab', () => {
   const order = { category_code: 'elderly', grab_region_code: TOWN };
   const team = { active: 1, kind: 'team', category_code: 'elderly', region_code: VILLAGE };
   it('an active team of the category inside the grab region', () =>
@@ -125,7 +125,7 @@ describe('who may grab', () => {
     expect(teamMayGrab(team, { ...order, grab_region_code: null })).toBe(false));
 });
 
-describe('sweep steps', () => {
+describe('VS-5 sweep steps', () => {
   it('names the version so each window is swept once', () => {
     expect(sweepStep({ state: 'directed', version: 3 })).toEqual({
       step: 'open:v3',
@@ -139,7 +139,7 @@ describe('sweep steps', () => {
   });
 });
 
-describe('numbers', () => {
+describe('VS-3 numbers', () => {
   it('prefix, China date and an unambiguous tail', () => {
     const n = humanNumber('XQ', new Date('2026-03-01T17:00:00.000Z'), Buffer.from([0, 1, 2, 3, 4]));
     expect(n).toBe('XQ-260302-23456');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rollUp } from './ratings.service.ts';
 
-describe('team rating roll-up', () => {
+describe('VS-7 team rating roll-up', () => {
   it('average to two decimals and the count', () =>
     expect(rollUp([5, 4, 4])).toEqual({ average: 4.33, count: 3, fiveStar: false }));
   it('five-star: average ≥ 4.5 with at least N ratings', () => {

@@ -9,7 +9,7 @@ import {
   verifyUrl,
 } from './certificate.rules.ts';
 
-describe('certificate number', () => {
+describe('VS-8 certificate number', () => {
   it('is ZM + year + three groups of four Crockford characters', () => {
     const n = newCertificateNumber(2026);
     expect(n).toMatch(/^ZM2026-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -43,7 +43,7 @@ describe('certificate number', () => {
   });
 });
 
-describe('snapshot', () => {
+describe('VS-8 certificate snapshot', () => {
   const snap = buildCertificateSnapshot({
     certificateNumber: 'ZM2026-0000-0000-0001',
     issuedOn: '2026-03-10',
@@ -108,7 +108,7 @@ describe('snapshot', () => {
   });
 });
 
-describe('public view of the holder', () => {
+describe('VS-8 public view of the holder', () => {
   it('keeps only the surname', () => {
     expect(maskHolderName('王小明')).toBe('王**');
     expect(maskHolderName('李四')).toBe('李*');

@@ -9,7 +9,7 @@ import {
   ratio,
 } from './figures.rules.ts';
 
-describe('figures arithmetic', () => {
+describe('VS-10 figures arithmetic', () => {
   it('a China day starts at 16:00 UTC the day before', () => {
     expect(chinaDayStart('2026-03-01')).toBe('2026-02-28T16:00:00.000Z');
     expect(periodBounds('2026-03-01', '2026-03-31')).toEqual({

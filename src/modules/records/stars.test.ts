@@ -11,7 +11,7 @@ const NATIONAL = [100, 300, 600, 1000, 1500];
 const BEIJING = [100, 200, 500, 800, 1000];
 const h = (hours: number) => hours * 2;
 
-describe('starLevel at each boundary', () => {
+describe('VS-9 starLevel at each boundary', () => {
   const cases: [number[], number, number][] = [
     [NATIONAL, 0, 0],
     [NATIONAL, 99.5, 0],
@@ -64,7 +64,7 @@ describe('starLevel at each boundary', () => {
   });
 });
 
-describe('thresholds', () => {
+describe('VS-9 thresholds', () => {
   it('must be positive and strictly ascending', () => {
     expect(isValidThresholds(NATIONAL)).toBe(true);
     expect(isValidThresholds([])).toBe(false);
@@ -74,7 +74,7 @@ describe('thresholds', () => {
   });
 });
 
-describe('which pack a region uses', () => {
+describe('VS-9 which pack a region uses', () => {
   const packs: StarPack[] = [
     { code: 'national', nameZh: '', nameEn: '', thresholds: NATIONAL, defaultPrefix: '' },
     { code: 'beijing', nameZh: '', nameEn: '', thresholds: BEIJING, defaultPrefix: '11' },

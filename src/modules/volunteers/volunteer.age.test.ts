@@ -8,7 +8,7 @@ const consent = {
   method: 'signed_form',
 };
 
-describe('chinaDate', () => {
+describe('VS-1 chinaDate', () => {
   it('is UTC+8: 16:00 UTC is already the next day in China', () => {
     expect(chinaDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(chinaDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
@@ -18,7 +18,7 @@ describe('chinaDate', () => {
   });
 });
 
-describe('ageOn', () => {
+describe('VS-1 ageOn', () => {
   it('counts the birthday itself as the new age', () => {
     expect(ageOn('2012-03-02', '2026-03-02')).toBe(14);
   });
@@ -57,7 +57,7 @@ describe('ageOn', () => {
   });
 });
 
-describe('isLeapYear', () => {
+describe('VS-1 isLeapYear', () => {
   it.each([
     [2024, true],
     [2026, false],
@@ -67,7 +67,7 @@ describe('isLeapYear', () => {
   ])('%i → %s', (y, leap) => expect(isLeapYear(y)).toBe(leap));
 });
 
-describe('ageRule', () => {
+describe('VS-1 ageRule', () => {
   it.each([
     [0, 'too_young'],
     [13, 'too_young'],
@@ -78,7 +78,7 @@ describe('ageRule', () => {
   ] as const)('%i → %s', (age, rule) => expect(ageRule(age)).toBe(rule));
 });
 
-describe('ageProblem', () => {
+describe('VS-1 ageProblem', () => {
   const today = '2026-03-02';
   it('13 years and 364 days is refused even with consent', () => {
     expect(ageProblem('2012-03-03', today, consent)).toBe('VOLUNTEER_TOO_YOUNG');

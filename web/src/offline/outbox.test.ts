@@ -53,7 +53,7 @@ const inquiry = (key: string, question: string) => ({
   label: question,
 });
 
-describe('offline outbox', () => {
+describe('X-7 offline outbox', () => {
   it('sends in the order filed, one at a time', async () => {
     const server = fakeServer();
     const outbox = outboxOn(memoryOutboxStore(), (i) => server.send(i));
@@ -295,7 +295,7 @@ describe('ratings and check-ins in the outbox', () => {
   });
 });
 
-describe('offline outbox in IndexedDB', () => {
+describe('X-7 offline outbox in IndexedDB', () => {
   it('survives a reload, and after a success and a reload nothing is sent again', async () => {
     const db = createStore('outbox-test-reload', 'items');
     const server = fakeServer();

@@ -33,7 +33,7 @@ const render = (view: LightTrackView, locale: 'zh-CN' | 'en') =>
     ),
   );
 
-describe('TrackResult on the light entry', () => {
+describe('X-7 GS-9 TrackResult on the light entry', () => {
   it('names the stations where the missing papers can be brought, with address, phone and hours', () => {
     const html = render(VIEW, 'zh-CN');
     expect(html).toContain('可以到这些服务站补交');

@@ -19,7 +19,7 @@ const zh = leaves(zhCN);
 const eng = leaves(en);
 const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-describe('the light entry’s dictionary (web/src/resident/i18n)', () => {
+describe('X-6 the light entry’s dictionary (web/src/resident/i18n)', () => {
   it('has the same keys in Chinese and English, none empty', () => {
     expect([...eng.keys()].filter((k) => !zh.has(k))).toEqual([]);
     expect([...zh.keys()].filter((k) => !eng.has(k))).toEqual([]);
