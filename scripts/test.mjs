@@ -12,6 +12,9 @@ const pgUrl = new URL(
 const only = process.argv.slice(2);
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
+/** Seconds per tier, printed at the end of the run (issue #12: per-tier timings). */
+const timings = [];
+
 function step(name, cmd, args, env = {}) {
   if (only.length && !only.includes(name)) return;
   const started = Date.now();
@@ -23,6 +26,7 @@ function step(name, cmd, args, env = {}) {
     process.exit(r.status ?? 1);
   }
   console.log(`✓ ${name} (${secs}s)`);
+  timings.push([name, secs]);
 }
 
 function reachable(host, port) {
@@ -69,3 +73,7 @@ if (!only.length || only.includes('integration-postgres')) {
 step('build-web', 'npm', ['run', 'build:web', '--silent']);
 step('e2e', npx, ['vitest', 'run', '--project', 'e2e']);
 console.log('\nall test steps passed');
+console.log('\nper-tier timings (s):');
+for (const [name, secs] of timings) console.log(`  ${name.padEnd(22)} ${secs.padStart(7)}`);
+const total = timings.reduce((sum, [, secs]) => sum + Number(secs), 0);
+console.log(`  ${'total'.padEnd(22)} ${total.toFixed(1).padStart(7)}`);

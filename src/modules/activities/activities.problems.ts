@@ -58,6 +58,16 @@ export const ACTIVITY_PROBLEMS = {
     zh: '签到码已过期，请扫描屏幕上最新的码',
     en: 'The code has expired; scan the code now on the screen',
   },
+  VS_SCAN_TIME_INVALID: {
+    status: 422,
+    zh: '签到时间晚于现在，请检查手机时间后重新签到',
+    en: 'The check-in time is in the future; check the phone’s clock and check in again',
+  },
+  VS_SCAN_TOO_OLD: {
+    status: 422,
+    zh: '断网时的签到已超过 12 小时，请联系活动负责人补录',
+    en: 'This check-in was made offline more than 12 hours ago; ask the activity lead to record it',
+  },
   VS_CODE_ALREADY_USED: {
     status: 409,
     zh: '您已用签到码完成过这一步',

@@ -225,6 +225,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         activityId: request.params.id,
         direction: request.body.direction,
         code: request.body.code,
+        ...(request.body.scannedAt ? { scannedAt: new Date(request.body.scannedAt) } : {}),
         actor: actorOf(request),
         ...meta(request),
       }),

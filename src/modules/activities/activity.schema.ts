@@ -61,6 +61,8 @@ export const CodeQuery = z.strictObject({ direction: Direction.default('in') });
 export const CodeSubmission = z.strictObject({
   direction: Direction,
   code: z.string().regex(/^\d{6}$/),
+  /** When the code was typed, sent by a phone that queued the check-in during a network cut. */
+  scannedAt: Instant.optional(),
 });
 
 export const LeadAttendance = z.strictObject({

@@ -15,7 +15,7 @@ import { notify } from '../first-response/notification.service.ts';
 import { isUniqueViolation, managedActivity, myVolunteer } from './activity.access.ts';
 import type { ActivityDeps } from './activity.service.ts';
 import { presentRecord } from './activity.view.ts';
-import { checkCode, type CodeDirection } from './check-in-code.ts';
+import { checkScannedCode, type CodeDirection } from './check-in-code.ts';
 import {
   attendanceOpen,
   chinaDate,
@@ -224,13 +224,22 @@ async function recordById(db: Kysely<Database>, id: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** The volunteer submits the code shown on the lead's screen. */
+const SCAN_REFUSALS = {
+  stale: 'VS_CODE_STALE',
+  wrong: 'VS_CODE_WRONG',
+  future: 'VS_SCAN_TIME_INVALID',
+  too_old: 'VS_SCAN_TOO_OLD',
+} as const;
+
+/** The volunteer submits the code shown on the lead's screen (now, or queued during a cut). */
 export async function submitCode(
   deps: ActivityDeps,
   input: {
     activityId: string;
     direction: CodeDirection;
     code: string;
+    /** When the volunteer typed the code, if the phone queued it during a network cut. */
+    scannedAt?: Date;
     actor: Actor;
     requestId: string;
     now: Date;
@@ -254,11 +263,21 @@ export async function submitCode(
     .where('status', '=', 'confirmed')
     .executeTakeFirst();
   if (!signup) throw new AppError('VS_NOT_CONFIRMED_SIGNUP');
-  if (!attendanceOpen(direction, now, new Date(activity.starts_at), new Date(activity.ends_at)))
-    throw new AppError('VS_ATTENDANCE_CLOSED');
   const secret = Buffer.from(deps.pii.decrypt(activity.code_secret_cipher), 'base64');
-  const check = checkCode(secret, activity.id, direction, input.code, now, deps.codePeriodSeconds);
-  if (!check.ok) throw new AppError(check.reason === 'stale' ? 'VS_CODE_STALE' : 'VS_CODE_WRONG');
+  const check = checkScannedCode(
+    secret,
+    activity.id,
+    direction,
+    input.code,
+    now,
+    input.scannedAt,
+    deps.codePeriodSeconds,
+  );
+  if (!check.ok) throw new AppError(SCAN_REFUSALS[check.reason]);
+  // The window is judged at the moment the code was shown (a queued check-in arrives later).
+  const at = check.at;
+  if (!attendanceOpen(direction, at, new Date(activity.starts_at), new Date(activity.ends_at)))
+    throw new AppError('VS_ATTENDANCE_CLOSED');
   let recordId = '';
   await db.transaction().execute(async (trx) => {
     try {
@@ -269,14 +288,14 @@ export async function submitCode(
           volunteer_id: volunteer.id,
           direction,
           code_window: check.window,
-          used_at: now.toISOString(),
+          used_at: at.toISOString(),
         })
         .execute();
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('VS_CODE_ALREADY_USED');
       throw err;
     }
-    const step = { activity, volunteerId: volunteer.id, at: now, method: 'code' as const, now };
+    const step = { activity, volunteerId: volunteer.id, at, method: 'code' as const, now };
     recordId =
       direction === 'in'
         ? await checkIn(trx, step)
@@ -292,6 +311,9 @@ export async function submitCode(
         volunteerId: volunteer.id,
         method: 'code',
         window: check.window,
+        ...(check.offline
+          ? { queuedOffline: { at: at.toISOString(), received: now.toISOString() } }
+          : {}),
       },
       requestId: input.requestId,
       now,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCode,
   checkInLink,
+  checkScannedCode,
   codeFor,
   codeWindow,
   currentCode,
@@ -80,5 +81,63 @@ describe('VS-6 rotating check-in code', () => {
     expect(checkInLink('https://x.cn', id, 'in', '012345')).toBe(
       `https://x.cn/vs/check-in/${id}?direction=in&code=012345`,
     );
+  });
+});
+
+describe('#11 a check-in queued during a network cut (checkScannedCode)', () => {
+  const shownAt = new Date('2026-07-01T01:00:10.000Z');
+  const code = currentCode(secret, id, 'in', shownAt).code;
+
+  it('an ordinary online check-in is judged at now, whatever the phone claims within 90 s', () => {
+    const r = checkScannedCode(
+      secret,
+      id,
+      'in',
+      code,
+      shownAt,
+      new Date(shownAt.getTime() - 60_000),
+    );
+    expect(r).toMatchObject({ ok: true, offline: false, at: shownAt });
+  });
+
+  it('sent two hours later, the code is judged at the claimed moment and recorded then', () => {
+    const now = new Date(shownAt.getTime() + 2 * 3_600_000);
+    expect(checkScannedCode(secret, id, 'in', code, now, undefined)).toEqual({
+      ok: false,
+      reason: 'wrong',
+    }); // without the claim: a code from two hours ago is no code at all
+    const r = checkScannedCode(secret, id, 'in', code, now, shownAt);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.offline).toBe(true);
+    // Recorded at the middle of the code's window (server time), within 30 s of when it was shown.
+    expect(Math.abs(r.at.getTime() - shownAt.getTime())).toBeLessThanOrEqual(30_000);
+  });
+
+  it('a phone clock two minutes off still finds the window; a made-up code does not', () => {
+    const now = new Date(shownAt.getTime() + 3_600_000);
+    const skewed = new Date(shownAt.getTime() + 110_000);
+    expect(checkScannedCode(secret, id, 'in', code, now, skewed).ok).toBe(true);
+    const wrong = code === '000000' ? '000001' : '000000';
+    expect(checkScannedCode(secret, id, 'in', wrong, now, shownAt)).toEqual({
+      ok: false,
+      reason: 'wrong',
+    });
+    expect(checkScannedCode(secret, id, 'out', code, now, shownAt).ok).toBe(
+      codeFor(secret, id, 'out', codeWindow(shownAt)) === code,
+    );
+  });
+
+  it('claims older than 12 hours or from the future are refused', () => {
+    const late = new Date(shownAt.getTime() + 13 * 3_600_000);
+    expect(checkScannedCode(secret, id, 'in', code, late, shownAt)).toEqual({
+      ok: false,
+      reason: 'too_old',
+    });
+    const future = new Date(shownAt.getTime() + 10 * 60_000);
+    expect(checkScannedCode(secret, id, 'in', code, shownAt, future)).toEqual({
+      ok: false,
+      reason: 'future',
+    });
   });
 });

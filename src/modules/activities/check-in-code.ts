@@ -88,3 +88,47 @@ export function checkInLink(
   const q = new URLSearchParams({ direction, code });
   return `${baseUrl}/vs/check-in/${activityId}?${q.toString()}`;
 }
+
+/**
+ * A check-in typed during a network cut reaches the server later (issue #11, the offline outbox):
+ * the phone sends when the code was typed (`scannedAt`). A claim within ONLINE_LAG_SECONDS of now
+ * is an ordinary online check-in, checked at now as always. An older claim is checked against the
+ * windows around it (± SCAN_TOLERANCE_WINDOWS, for a phone clock a little off), and the time
+ * recorded is the middle of the window whose code matched — the server's clock, not the phone's.
+ * A claim older than MAX_SCAN_AGE_HOURS, or from the future, is refused.
+ */
+export const ONLINE_LAG_SECONDS = 90;
+export const SCAN_TOLERANCE_WINDOWS = 4;
+export const MAX_SCAN_AGE_HOURS = 12;
+const FUTURE_SKEW_SECONDS = 300;
+
+export type ScanCheck =
+  | { ok: true; window: number; at: Date; offline: boolean }
+  | { ok: false; reason: 'stale' | 'wrong' | 'future' | 'too_old' };
+
+export function checkScannedCode(
+  secret: Buffer,
+  activityId: string,
+  direction: CodeDirection,
+  code: string,
+  now: Date,
+  scannedAt: Date | undefined,
+  periodSeconds = DEFAULT_CODE_PERIOD_SECONDS,
+): ScanCheck {
+  const lagMs = scannedAt ? now.getTime() - scannedAt.getTime() : 0;
+  if (lagMs < -FUTURE_SKEW_SECONDS * 1000) return { ok: false, reason: 'future' };
+  if (!scannedAt || lagMs <= ONLINE_LAG_SECONDS * 1000) {
+    const online = checkCode(secret, activityId, direction, code, now, periodSeconds);
+    return online.ok ? { ...online, at: now, offline: false } : online;
+  }
+  if (lagMs > MAX_SCAN_AGE_HOURS * 3_600_000) return { ok: false, reason: 'too_old' };
+  if (!/^\d{6}$/.test(code)) return { ok: false, reason: 'wrong' };
+  const claimed = codeWindow(scannedAt, periodSeconds);
+  for (let w = claimed - SCAN_TOLERANCE_WINDOWS; w <= claimed + SCAN_TOLERANCE_WINDOWS; w++) {
+    if (timingSafeEqual(codeFor(secret, activityId, direction, w), code)) {
+      const middle = (w + 0.5) * periodSeconds * 1000;
+      return { ok: true, window: w, at: new Date(Math.min(middle, now.getTime())), offline: true };
+    }
+  }
+  return { ok: false, reason: 'wrong' };
+}

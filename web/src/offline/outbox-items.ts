@@ -39,11 +39,20 @@ export function checkInItem(input: {
   code: string;
   idempotencyKey: string;
   label: string;
+  /**
+   * When the code was typed: a check-in queued during a network cut is judged by the server at
+   * this moment (against the code's window, not the phone's clock), not when it arrives.
+   */
+  scannedAt?: Date;
 }): NewOutboxItem {
   return {
     kind: 'checkin',
     path: `/vs/activities/${encodeURIComponent(input.activityId)}/check`,
-    body: { direction: input.direction, code: input.code },
+    body: {
+      direction: input.direction,
+      code: input.code,
+      ...(input.scannedAt ? { scannedAt: input.scannedAt.toISOString() } : {}),
+    },
     idempotencyKey: input.idempotencyKey,
     label: input.label,
     subject: `checkin:${input.activityId}:${input.direction}`,

@@ -43,6 +43,7 @@ export default function CheckInPage() {
       code,
       idempotencyKey: keeper.current.keyFor({ id, direction, code }),
       label: activity.data?.title ?? t('activities.checkin.title'),
+      scannedAt: new Date(),
     });
     submitOrQueue<{ record: ServiceRecord }>({ owner, item })
       .then((outcome) => {
