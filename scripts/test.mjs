@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite, as README's `npm test` and CI run it:
+// The whole test suite, as the README's `npm test` and CI run it:
 // type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
 // is reachable the PostgreSQL run is skipped LOUDLY; with CI=true a missing PostgreSQL fails the run.

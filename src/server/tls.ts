@@ -1,6 +1,6 @@
 /**
  * Issue #11: built-in TLS for a town without a reverse proxy (TLS_CERT_FILE + TLS_KEY_FILE, PEM).
- * A reverse proxy (nginx, Caddy) in front with TRUST_PROXY is the usual way; see the README.
+ * A reverse proxy (nginx, Caddy) in front with TRUST_PROXY is the usual way; see docs/operations.md.
  */
 import fs from 'node:fs';
 import type { AppConfig } from '../config.ts';

@@ -1,5 +1,5 @@
 /**
- * VS-6 hours rules (pure). Decisions (documented in README "Activities"):
+ * VS-6 hours rules (pure). Decisions (docs/volunteer-services.md, VS-6):
  * - Service time is counted only inside the activity's published window: the check-in is moved
  *   forward to starts_at and the check-out back to ends_at (arriving early or staying late is not
  *   counted; a volunteer is never credited before their own check-in).
