@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export type AsyncState<T> =
   | { status: 'loading'; data: T | undefined; error: undefined }
@@ -19,11 +19,17 @@ export function useAsync<T>(
     error: undefined,
   });
   const [generation, setGeneration] = useState(0);
+  // `load` is recreated every render; `key` says when the request really changes. The effect
+  // calls the newest `load` through a ref, so it never runs a stale closure.
+  const latestLoad = useRef(load);
+  useLayoutEffect(() => {
+    latestLoad.current = load;
+  });
 
   useEffect(() => {
     const controller = new AbortController();
     setState((s) => ({ status: 'loading', data: s.data, error: undefined }));
-    load(controller.signal).then(
+    latestLoad.current(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'success', data, error: undefined });
       },
@@ -32,7 +38,6 @@ export function useAsync<T>(
       },
     );
     return () => controller.abort();
-    // `load` is recreated every render; `key` says when the request really changes.
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
