@@ -196,6 +196,10 @@ describe('accessibility: axe-core over every page in every mode', () => {
         { timeout: 3_000 },
       )
       .catch(() => undefined);
+    // Two frames: the page's own per-frame passes (scroll regions made focusable) have run.
+    await page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    );
   }
 
   /** A full load of the address (a fresh document: the app's bundle, or resident.html's). */

@@ -9,16 +9,18 @@ import { AppShell } from './layout/AppShell';
 import { PublicShell } from './layout/PublicShell';
 import { SessionProvider } from './session/SessionProvider';
 import { useSession } from './session/session-context';
+import { useMediaQuery } from './lib/use-media-query';
 import { themeFor } from './theme/theme';
 
 function ThemedApp() {
   const { status, preferences } = useSession();
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   // antd's pickers take month and weekday names from dayjs's global locale.
   dayjs.locale(preferences.locale === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={preferences.locale === 'en' ? enUS : zhCN}
-      theme={themeFor(preferences.elderlyMode)}
+      theme={themeFor(preferences.elderlyMode, reducedMotion)}
     >
       <AntApp>
         <BrowserRouter>

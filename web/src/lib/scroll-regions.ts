@@ -3,7 +3,9 @@
  * `.ant-table-content` / `.ant-table-body`, which a keyboard cannot reach — no cell in it need be
  * focusable. Each such box that overflows gets tabindex=0 (Tab reaches it, the arrow keys scroll
  * it, styles.css draws its focus ring); one that stops overflowing loses it again. Kept up to
- * date on every change of the page (one pass per animation frame) and on every resize.
+ * date on every change of the page (one pass per batch of changes), on every resize of the window
+ * and of each scroll box or its table (a late font or a wider column changes the overflow
+ * without any change to the page's elements).
  */
 const SCROLLERS = '.ant-table-content, .ant-table-body';
 const MARK = 'data-keyboard-scroll';
@@ -12,9 +14,10 @@ function overflows(el: HTMLElement): boolean {
   return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
 }
 
-/** One pass over the scroll boxes under root. */
-export function updateScrollRegions(root: ParentNode): void {
+/** One pass over the scroll boxes under root; `watch` is told of each box seen. */
+export function updateScrollRegions(root: ParentNode, watch?: (el: HTMLElement) => void): void {
   for (const el of root.querySelectorAll<HTMLElement>(SCROLLERS)) {
+    watch?.(el);
     const ours = el.hasAttribute(MARK);
     if (overflows(el)) {
       if (!ours && !el.hasAttribute('tabindex')) {
@@ -31,19 +34,31 @@ export function updateScrollRegions(root: ParentNode): void {
 /** Keeps the scroll boxes of the document focusable while they overflow; returns a stop. */
 export function keepScrollRegionsFocusable(root: HTMLElement = document.body): () => void {
   let frame = 0;
+  const watched = new WeakSet<HTMLElement>();
+  const sizes =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedule()) : undefined;
+  const watch = (el: HTMLElement) => {
+    if (!sizes || watched.has(el)) return;
+    watched.add(el);
+    sizes.observe(el);
+    if (el.firstElementChild) sizes.observe(el.firstElementChild);
+  };
   const schedule = () => {
     if (!frame)
       frame = requestAnimationFrame(() => {
         frame = 0;
-        updateScrollRegions(root);
+        updateScrollRegions(root, watch);
       });
   };
-  const observer = new MutationObserver(schedule);
+  // Right after each change of the page (a microtask, before any other task can look at it): a
+  // table that just appeared is focusable as soon as it is there.
+  const observer = new MutationObserver(() => updateScrollRegions(root, watch));
   observer.observe(root, { childList: true, subtree: true });
   window.addEventListener('resize', schedule);
   schedule();
   return () => {
     observer.disconnect();
+    sizes?.disconnect();
     window.removeEventListener('resize', schedule);
     if (frame) cancelAnimationFrame(frame);
   };
