@@ -11,6 +11,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { dueDateProvisionality, lightOf, missingNowView } from './case.view.ts';
 import type { CaseState } from './case.workflow.ts';
+import { itemNameOf } from './case.tracking.ts';
 
 /** How many of a resident's cases one answer carries, newest first. */
 export const MY_CASES_LIMIT = 100;
@@ -51,9 +52,7 @@ export async function listMyCases(
       );
       return {
         number: row.number,
-        item: row.definition
-          ? (JSON.parse(row.definition) as { name: { zh: string; en: string } }).name
-          : { zh: '', en: '' },
+        item: itemNameOf(row.definition),
         state,
         result: row.result,
         station: row.station_name,

@@ -81,9 +81,7 @@ export async function trackCase(
       : [];
   return {
     number: row.number,
-    item: row.definition
-      ? (JSON.parse(row.definition) as { name: { zh: string; en: string } }).name
-      : { zh: '', en: '' },
+    item: itemNameOf(row.definition),
     state,
     station: row.station,
     dueDate: row.due_date,
@@ -96,4 +94,11 @@ export async function trackCase(
       near: row.home_region_code,
     }),
   };
+}
+
+/** The item's name from a case's pinned definition (JSON), in both languages. */
+export function itemNameOf(definition: string | null): { zh: string; en: string } {
+  return definition
+    ? (JSON.parse(definition) as { name: { zh: string; en: string } }).name
+    : { zh: '', en: '' };
 }
