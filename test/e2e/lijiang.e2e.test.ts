@@ -13,26 +13,17 @@
  *   lead's screen (phone), the lead's hand check-out and hours confirmation (roster), completing the
  *   order (inbox), rating (×3, phone), issuing the certificate, the PDF link, the verify page.
  * - Not UI, one step: the hours need real elapsed time inside the activity window, and sign-up
- *   closes when the activity starts, so no API call (not even the lead's hand recording with an
- *   explicit `at`, which may not be earlier than an hour before the start, and counts only from the
- *   start) can produce hours in a test that lasts a minute. After the volunteer has checked in, the
- *   test moves the activity's window and her open check-in 3 h into the past directly in the
- *   server's SQLite file ("three hours of training pass"); everything after that runs on the
- *   server's real clock again.
+ *   closes when the activity starts, so a test that lasts a minute cannot produce hours by waiting.
+ *   The server runs in-process on a clock the test moves (test/helpers/e2e-clocked.ts): after the
+ *   volunteer has checked in, three hours pass for the app (`clock.advance`); its database is never
+ *   edited by the test.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import {
-  launchBrowser,
-  showPasswordForm,
-  signedIn,
-  startServer,
-  type RunningServer,
-} from '../helpers/e2e.ts';
+import { launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
+import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
 
 const SHOTS = 'test-results';
 const WAIT = 20_000;
@@ -69,7 +60,6 @@ const SHOP_OWNERS = [
   },
 ] as const;
 const HOUR = 3600_000;
-const SHIFT = 3 * HOUR;
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -88,7 +78,7 @@ function beijing(at: Date): string {
 }
 
 describe('丽江 新义社区: 直播带货 training from three shop owners’ orders to a verified certificate', () => {
-  let server: RunningServer;
+  let server: ClockedServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let lead: Page;
@@ -118,7 +108,7 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
+    server = await startClockedServer();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -275,31 +265,8 @@ describe('丽江 新义社区: 直播带货 training from three shop owners’ o
   });
 
   it('4c. three hours later the leader checks her out and confirms the hours', async () => {
-    // Three hours of training pass (see the header): the window and the open check-in move back.
-    const db = new Database(path.join(server.dataDir, 'doorstep.sqlite'));
-    try {
-      db.pragma('busy_timeout = 5000');
-      const back = (iso: string) => new Date(Date.parse(iso) - SHIFT).toISOString();
-      const a = db
-        .prepare('SELECT starts_at, ends_at FROM vs_activities WHERE id = ?')
-        .get(activityId) as { starts_at: string; ends_at: string };
-      const r = db
-        .prepare('SELECT id, checked_in_at FROM vs_service_records WHERE activity_id = ?')
-        .get(activityId) as { id: string; checked_in_at: string };
-      const inAt = back(r.checked_in_at);
-      db.transaction(() => {
-        db.prepare('UPDATE vs_activities SET starts_at = ?, ends_at = ? WHERE id = ?').run(
-          back(a.starts_at),
-          back(a.ends_at),
-          activityId,
-        );
-        db.prepare(
-          'UPDATE vs_service_records SET checked_in_at = ?, service_date = ? WHERE id = ?',
-        ).run(inAt, new Date(Date.parse(inAt) + 8 * HOUR).toISOString().slice(0, 10), r.id);
-      })();
-    } finally {
-      db.close();
-    }
+    // Three hours of training pass for the app (see the header).
+    server.clock.advance(3 * HOUR);
 
     await lead.reload();
     const row = lead.getByRole('row').filter({ hasText: VOLUNTEER });
