@@ -1,0 +1,43 @@
+/**
+ * The busy / error bookkeeping of one user action (a save, a submit, a confirm), kept apart from
+ * React so it can be tested on its own: a second run while one is in flight is ignored (no double
+ * submission from a double tap), the error of the last run is kept until the next run, and
+ * nothing is written back after the component is gone.
+ */
+export interface ActionSink {
+  setBusy: (busy: boolean) => void;
+  setError: (error: unknown) => void;
+  /** False once the component has unmounted. */
+  alive: () => boolean;
+}
+
+export interface ActionRunner<A extends unknown[], R> {
+  /** Resolves with the action's result, or `undefined` if it failed or was already running. */
+  run: (...args: A) => Promise<R | undefined>;
+  running: () => boolean;
+}
+
+export function createActionRunner<A extends unknown[], R>(
+  action: (...args: A) => Promise<R>,
+  sink: ActionSink,
+): ActionRunner<A, R> {
+  let inFlight = false;
+  return {
+    running: () => inFlight,
+    run: async (...args) => {
+      if (inFlight) return undefined;
+      inFlight = true;
+      sink.setBusy(true);
+      sink.setError(null);
+      try {
+        return await action(...args);
+      } catch (error) {
+        if (sink.alive()) sink.setError(error);
+        return undefined;
+      } finally {
+        inFlight = false;
+        if (sink.alive()) sink.setBusy(false);
+      }
+    },
+  };
+}
