@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { formatChinaDateTime } from '../../lib/china-time';
 import { capabilitiesOf } from '../../lib/roles';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { actionLabel, AUDIT_ACTION_CODES, entityTypeLabel, roleName } from './audit-labels';
@@ -20,8 +21,6 @@ export default function AuditPage() {
   const me = useMe();
   const caps = useMemo(() => capabilitiesOf(me), [me]);
   const [older, setOlder] = useState<AuditEvent[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const [exhausted, setExhausted] = useState(false);
   const [filter, setFilter] = useState<AuditFilter>({});
   const first = useAsync(
@@ -35,19 +34,16 @@ export default function AuditPage() {
     setFilter(next);
   };
 
-  const loadMore = () => {
+  const more = useAction(async () => {
     const last = events[events.length - 1];
     if (!last) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    fetchAuditEvents({ limit: PAGE_SIZE, beforeSeq: last.seq, ...filter })
-      .then((page) => {
-        setOlder((o) => [...o, ...page]);
-        if (page.length < PAGE_SIZE) setExhausted(true);
-      })
-      .catch(setMoreError)
-      .finally(() => setLoadingMore(false));
-  };
+    const page = await fetchAuditEvents({ limit: PAGE_SIZE, beforeSeq: last.seq, ...filter });
+    setOlder((o) => [...o, ...page]);
+    if (page.length < PAGE_SIZE) setExhausted(true);
+  });
+  const loadMore = () => void more.run();
+  const loadingMore = more.busy;
+  const moreError = more.error;
 
   return (
     <div className="page audit-page">
@@ -175,30 +171,21 @@ function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
 
 function VerifyChain() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const verify = () => {
-    setBusy(true);
-    setError(null);
-    verifyAuditChain()
-      .then(setResult)
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const check = useAction(async () => setResult(await verifyAuditChain()));
+  const verify = () => void check.run();
 
   return (
     <div className="verify-chain">
       <Button
         icon={<SafetyCertificateOutlined aria-hidden />}
         onClick={verify}
-        loading={busy}
+        loading={check.busy}
         data-testid="audit-verify"
       >
         {t('audit.verify')}
       </Button>
-      {error !== null && <ErrorAlert error={error} />}
+      {check.error !== null && <ErrorAlert error={check.error} />}
       {result && (
         <Alert
           role="status"

@@ -1,6 +1,7 @@
 import { CalculatorOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
+import { useAction } from '../../lib/use-action';
 import { useTranslation } from 'react-i18next';
 import { previewDueDate, type DueDatePreview } from '../../api/calendar';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,18 +16,11 @@ interface DueValues {
 /** Acceptance date + N working days → the due date, on the calendar as it stands now. */
 export function DueDateCard() {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DueDatePreview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const calculate = (values: DueValues) => {
-    setBusy(true);
-    setError(null);
-    previewDueDate(values.from, values.days)
-      .then(setResult)
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const preview = useAction(async (values: DueValues) =>
+    setResult(await previewDueDate(values.from, values.days)),
+  );
+  const calculate = (values: DueValues) => void preview.run(values);
 
   const long = (iso: string) => formatIsoDate(iso, i18n.language, 'longWithWeekday');
   return (
@@ -77,13 +71,13 @@ export function DueDateCard() {
           type="primary"
           htmlType="submit"
           icon={<CalculatorOutlined aria-hidden />}
-          loading={busy}
+          loading={preview.busy}
           data-testid="due-calculate"
         >
           {t('catalog.calendar.dueCalculate')}
         </Button>
       </Form>
-      {error !== null && <ErrorAlert error={error} />}
+      {preview.error !== null && <ErrorAlert error={preview.error} />}
       {result && (
         <div className="due-result" role="status" data-testid="due-result">
           <p className="due-date">

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { useState, type ChangeEvent } from 'react';
+import { type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enterNotice, fetchNotice, type NoticeEntered } from '../../api/calendar';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 
 interface NoticeValues {
@@ -30,8 +31,14 @@ export function NoticeCard({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NoticeValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ title: string; detail?: string } | null>(null);
+  const save = useAction(async (values: NoticeValues) => {
+    const entered = await enterNotice(year, { note: values.note.trim(), csv: values.csv });
+    form.resetFields();
+    onEntered(entered);
+  });
+  const detail = isApiError(save.error)
+    ? save.error.errors.map((p) => `${p.path}: ${p.message}`).join('; ')
+    : '';
   const official = year <= lastOfficialYear;
   const current = useAsync(
     (signal) =>
@@ -49,22 +56,7 @@ export function NoticeCard({
     if (file) void file.text().then((text) => form.setFieldValue('csv', text));
   };
 
-  const submit = (values: NoticeValues) => {
-    setBusy(true);
-    setError(null);
-    enterNotice(year, { note: values.note.trim(), csv: values.csv })
-      .then((entered) => {
-        form.resetFields();
-        onEntered(entered);
-      })
-      .catch((e: unknown) => {
-        const detail = isApiError(e)
-          ? e.errors.map((p) => `${p.path}: ${p.message}`).join('; ')
-          : '';
-        setError(detail ? { title: errorText(t, e), detail } : { title: errorText(t, e) });
-      })
-      .finally(() => setBusy(false));
-  };
+  const submit = (values: NoticeValues) => void save.run(values);
 
   const notice = current.data ?? null;
   const status = official
@@ -119,18 +111,18 @@ export function NoticeCard({
             {t('catalog.calendar.notice.upload')}{' '}
             <input type="file" accept=".csv,text/csv,text/plain" onChange={readFile} />
           </label>
-          {error && (
+          {save.error !== null && (
             <Alert
               type="error"
               showIcon
               role="alert"
               className="form-alert"
-              title={error.title}
-              description={error.detail}
+              title={errorText(t, save.error)}
+              description={detail || undefined}
             />
           )}
           <div className="form-actions">
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="notice-save">
+            <Button type="primary" htmlType="submit" loading={save.busy} data-testid="notice-save">
               {t('catalog.calendar.notice.submit')}
             </Button>
           </div>

@@ -1,9 +1,10 @@
 import { Alert, Button, Form, Input, Radio } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveOverride, type CalendarOverride, type OverrideKind } from '../../api/calendar';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { todayIso } from './month-grid';
 
 /** Today in the year shown, else its 1 January. */
@@ -32,8 +33,12 @@ export function OverrideForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<OverrideValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ title: string; detail?: string } | null>(null);
+  const save = useAction(async (values: OverrideValues) => {
+    const saved = await saveOverride(values.date, { kind: values.kind, note: values.note.trim() });
+    form.setFieldsValue({ note: '' });
+    onSaved(saved);
+  });
+  const detail = isApiError(save.error) ? save.error.errors.map((p) => p.message).join('; ') : '';
   const date = Form.useWatch('date', form);
   const replaced = existing.find((o) => o.date === date);
 
@@ -41,28 +46,13 @@ export function OverrideForm({
     if (pickedDate) form.setFieldValue('date', pickedDate);
   }, [pickedDate, form]);
 
-  const submit = (values: OverrideValues) => {
-    setBusy(true);
-    setError(null);
-    saveOverride(values.date, { kind: values.kind, note: values.note.trim() })
-      .then((saved) => {
-        form.setFieldsValue({ note: '' });
-        onSaved(saved);
-      })
-      .catch((e: unknown) => {
-        const detail = isApiError(e) ? e.errors.map((p) => p.message).join('; ') : '';
-        setError(detail ? { title: errorText(t, e), detail } : { title: errorText(t, e) });
-      })
-      .finally(() => setBusy(false));
-  };
-
   return (
     <Form<OverrideValues>
       form={form}
       layout="vertical"
       className="override-form"
       initialValues={{ date: firstDate(year), kind: 'holiday', note: '' }}
-      onFinish={submit}
+      onFinish={(values) => void save.run(values)}
       requiredMark={false}
     >
       <div className="form-grid">
@@ -126,18 +116,18 @@ export function OverrideForm({
           })}
         />
       )}
-      {error && (
+      {save.error !== null && (
         <Alert
           type="error"
           showIcon
           role="alert"
           className="form-alert"
-          title={error.title}
-          description={error.detail}
+          title={errorText(t, save.error)}
+          description={detail || undefined}
         />
       )}
       <div className="form-actions">
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="override-save">
+        <Button type="primary" htmlType="submit" loading={save.busy} data-testid="override-save">
           {t('catalog.calendar.addOverride')}
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importCatalogJson, importCatalogXlsx } from '../../api/catalog';
 import type { CatalogImportResult } from '../../api/catalog-types';
+import { useAction } from '../../lib/use-action';
 import { itemsOfJsonFile } from './import-refusals';
 import { ImportOutcome, type Outcome } from './ImportOutcome';
 
@@ -26,7 +27,6 @@ export function ImportCard() {
   const input = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const reset = () => {
@@ -66,22 +66,24 @@ export function ImportCard() {
     setChosen({ format: 'json', name: file.name, size: file.size, items });
   };
 
-  const startImport = () => {
-    if (!chosen) return;
-    setBusy(true);
+  // A refusal is an outcome shown in full (the rows and why), not an error line.
+  const importing = useAction(async (file: Chosen) => {
     setOutcome(null);
     const request: Promise<CatalogImportResult> =
-      chosen.format === 'xlsx' ? importCatalogXlsx(chosen.bytes) : importCatalogJson(chosen.items);
-    request
-      .then((result) => setOutcome({ kind: 'done', result }))
-      .catch((error: unknown) =>
+      file.format === 'xlsx' ? importCatalogXlsx(file.bytes) : importCatalogJson(file.items);
+    await request.then(
+      (result) => setOutcome({ kind: 'done', result }),
+      (error: unknown) =>
         setOutcome({
           kind: 'refused',
           error,
-          sentItems: chosen.format === 'json' ? chosen.items : undefined,
+          sentItems: file.format === 'json' ? file.items : undefined,
         }),
-      )
-      .finally(() => setBusy(false));
+    );
+  });
+  const busy = importing.busy;
+  const startImport = () => {
+    if (chosen) void importing.run(chosen);
   };
 
   return (

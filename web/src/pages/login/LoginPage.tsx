@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useSession } from '../../session/session-context';
 import { SmsLoginForm } from './SmsLoginForm';
@@ -22,32 +23,33 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const { login, expired } = useSession();
   const [form] = Form.useForm<Credentials>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [askCode, setAskCode] = useState(false);
   // Issue #11: on a phone, residents' SMS login comes first; staff desks keep the password tab.
   const phone = useMediaQuery('(max-width: 600px)');
   const [tab, setTab] = useState<'sms' | 'password'>(phone ? 'sms' : 'password');
 
-  const submit = (values: Credentials) => {
-    setBusy(true);
-    setError(null);
+  const signIn = useAction(async (values: Credentials) => {
     const otp = askCode ? values.otp?.trim() : undefined;
-    login(values.username.trim(), values.password, otp).catch((e: unknown) => {
-      setBusy(false);
+    try {
+      await login(values.username.trim(), values.password, otp);
+    } catch (e) {
       if (isApiError(e) && NEEDS_CODE.has(e.code)) {
         // The password was right: keep it, ask for the code from the app.
-        if (e.code === 'TOTP_INVALID') setError(e);
         setAskCode(true);
         form.setFieldValue('otp', '');
         setTimeout(() => form.focusField('otp'), 0);
+        if (e.code === 'TOTP_INVALID') throw e;
         return;
       }
-      setError(e);
       setAskCode(false);
       form.setFieldValue('password', '');
       form.focusField('password');
-    });
+      throw e;
+    }
+  });
+  const { busy, error } = signIn;
+  const submit = (values: Credentials) => {
+    void signIn.run(values);
   };
 
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requestSmsCode, smsLogin } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useSession } from '../../session/session-context';
 import './login.css';
 
@@ -24,11 +25,8 @@ export function SmsLoginForm() {
   const { t } = useTranslation();
   const { refresh } = useSession();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [countdown, setCountdown] = useState(0);
-  const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (countdown <= 0) return;
@@ -36,42 +34,42 @@ export function SmsLoginForm() {
     return () => clearTimeout(timer);
   }, [countdown]);
 
-  const ask = async () => {
-    setError(null);
+  // Two actions, one error line: each clears the other's error when it starts.
+  const askCode = useAction(async () => {
+    signIn.clearError();
     try {
       await form.validateFields(['phone']);
     } catch {
-      return;
+      return; // the field shows why
     }
     const phone = digitsOf(form.getFieldValue('phone') as string);
-    setAsking(true);
     try {
       const r = await requestSmsCode(phone);
       setSentTo(phone);
       setCountdown(r.cooldownSeconds);
       setTimeout(() => form.focusField('code'), 0);
     } catch (e) {
-      setError(e);
       if (isApiError(e) && e.code === 'SMS_COOLDOWN' && e.retryAfterSeconds)
         setCountdown(e.retryAfterSeconds);
-    } finally {
-      setAsking(false);
+      throw e;
     }
-  };
-
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
+  });
+  const signIn = useAction(async (values: Values) => {
+    askCode.clearError();
     try {
       await smsLogin(digitsOf(values.phone), values.code.trim());
       await refresh();
     } catch (e) {
-      setBusy(false);
-      setError(e);
       form.setFieldValue('code', '');
       form.focusField('code');
+      throw e;
     }
-  };
+  });
+  const ask = () => void askCode.run();
+  const submit = (values: Values) => void signIn.run(values);
+  const asking = askCode.busy;
+  const busy = signIn.busy;
+  const error = signIn.error ?? askCode.error;
 
   return (
     <Form<Values>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { changePassword } from '../../api/auth';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 
 /** the server's rule (it also refuses common passwords: PASSWORD_TOO_COMMON). */
 const MIN_LENGTH = 12;
@@ -17,35 +18,31 @@ interface PasswordValues {
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<PasswordValues>();
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = (values: PasswordValues) => {
-    setBusy(true);
+  const change = useAction(async (values: PasswordValues) => {
     setDone(false);
-    setError(null);
-    changePassword(values.currentPassword, values.newPassword)
-      .then(() => {
-        form.resetFields();
-        setDone(true);
-      })
-      .catch((e: unknown) => {
-        if (isApiError(e) && e.code === 'WRONG_PASSWORD') {
-          form.setFields([{ name: 'currentPassword', errors: [e.title] }]);
-          form.focusField('currentPassword');
-        } else if (isApiError(e) && e.code === 'PASSWORD_TOO_COMMON') {
-          form.setFields([{ name: 'newPassword', errors: [t('password.tooCommon')] }]);
-          form.focusField('newPassword');
-        } else if (isApiError(e) && e.code === 'WEAK_PASSWORD') {
-          form.setFields([{ name: 'newPassword', errors: [e.title] }]);
-          form.focusField('newPassword');
-        } else {
-          setError(errorText(t, e));
-        }
-      })
-      .finally(() => setBusy(false));
-  };
+    try {
+      await changePassword(values.currentPassword, values.newPassword);
+    } catch (e) {
+      // Errors about one field are shown at the field; anything else above the button.
+      if (isApiError(e) && e.code === 'WRONG_PASSWORD') {
+        form.setFields([{ name: 'currentPassword', errors: [e.title] }]);
+        form.focusField('currentPassword');
+      } else if (isApiError(e) && e.code === 'PASSWORD_TOO_COMMON') {
+        form.setFields([{ name: 'newPassword', errors: [t('password.tooCommon')] }]);
+        form.focusField('newPassword');
+      } else if (isApiError(e) && e.code === 'WEAK_PASSWORD') {
+        form.setFields([{ name: 'newPassword', errors: [e.title] }]);
+        form.focusField('newPassword');
+      } else throw e;
+      return;
+    }
+    form.resetFields();
+    setDone(true);
+  });
+  const submit = (values: PasswordValues) => void change.run(values);
+  const busy = change.busy;
+  const error = change.error === null ? null : errorText(t, change.error);
 
   return (
     <Form<PasswordValues>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmTotpEnrolment, removeTotp, startTotpEnrolment } from '../../api/auth';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useMe, useSession } from '../../session/session-context';
 
 type Step =
@@ -22,18 +23,14 @@ export function SecondFactorCard() {
   const required = me.secondFactor?.required ?? false;
   const [enabled, setEnabled] = useState(me.secondFactor?.enabled ?? false);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const run = (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
+  const action = useAction((work: () => Promise<void>) => {
     setNotice(null);
-    work()
-      .catch((e: unknown) => setError(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+    return work();
+  });
+  const run = (work: () => Promise<void>) => void action.run(work);
+  const busy = action.busy;
+  const error = action.error === null ? null : errorText(t, action.error);
 
   const start = () =>
     run(async () => {

@@ -7,6 +7,7 @@ import type { TrackView } from '../../api/case-types';
 import { trackCase } from '../../api/cases';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useSession } from '../../session/session-context';
 import {
   isCaseNumber,
@@ -46,33 +47,30 @@ export default function TrackPage() {
   const initialNumber = normaliseCaseNumber(params.get('number') ?? '');
   const initialCode = normaliseTrackingCode(params.get('code') ?? '');
   const [form] = Form.useForm<TrackValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [found, setFound] = useState<TrackView | null>(null);
   const describe = useTrackError();
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const submit = (values: TrackValues) => {
-    setBusy(true);
-    setError(null);
-    trackCase(values.number, values.code)
-      .then((view) => {
-        setFound(view);
-        setTimeout(() => resultRef.current?.scrollIntoView({ block: 'start' }), 0);
-      })
-      .catch((e: unknown) => {
-        setFound(null);
-        setError(describe(e));
-      })
-      .finally(() => setBusy(false));
-  };
+  const lookup = useAction(async (values: TrackValues) => {
+    try {
+      setFound(await trackCase(values.number, values.code));
+      setTimeout(() => resultRef.current?.scrollIntoView({ block: 'start' }), 0);
+    } catch (e) {
+      setFound(null);
+      throw e;
+    }
+  });
+  const submit = (values: TrackValues) => void lookup.run(values);
+  const busy = lookup.busy;
+  const error = lookup.error === null ? null : describe(lookup.error);
 
-  // Scanned from the receipt: both are in the link, so look it up straight away.
+  // Scanned from the receipt: both are in the link, so look it up straight away (`run` is
+  // stable, so this runs once per link the page is opened with).
+  const run = lookup.run;
   useEffect(() => {
     if (isCaseNumber(initialNumber) && isTrackingCode(initialCode))
-      submit({ number: initialNumber, code: initialCode });
-    // Once, for the link the page was opened with.
-  }, []);
+      void run({ number: initialNumber, code: initialCode });
+  }, [initialNumber, initialCode, run]);
 
   return (
     <div className="track-page">
