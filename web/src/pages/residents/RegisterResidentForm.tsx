@@ -7,6 +7,7 @@ import { registerResident } from '../../api/residents';
 import type { NewResident, Region, Resident } from '../../api/types';
 import { errorText, fieldOfPath } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { checkIdNumber, normaliseIdInput } from '../../lib/id-number';
 import { HomeVillagePicker } from './HomeVillagePicker';
 
@@ -53,7 +54,6 @@ export function RegisterResidentForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<RegisterValues>();
   const keeper = useRef(createIdempotencyKeeper());
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const parsed = checkIdNumber(idNumber);
@@ -72,33 +72,34 @@ export function RegisterResidentForm({
       address: values.address.trim(),
       ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
     };
-    setBusy(true);
     setFormError(null);
-    registerResident(body, keeper.current.keyFor(body))
-      .then((resident) => {
-        keeper.current.reset();
-        onRegistered(resident);
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        if (!isApiError(error)) {
-          setFormError(errorText(t, error));
-          return;
-        }
-        const field = FIELD_OF_CODE[error.code];
-        if (field) {
-          form.setFields([{ name: field, errors: [error.title] }]);
-          form.focusField(field);
-          return;
-        }
-        const fieldErrors = error.errors
-          .map((e) => fieldOfPath(e.path))
-          .filter(isField)
-          .map((name) => ({ name, errors: [t(`register.invalid.${name}`)] }));
-        if (fieldErrors.length > 0) form.setFields(fieldErrors);
-        setFormError(errorText(t, error));
-      });
+    void register.run(body);
   };
+  // Refusals go to the fields they are about, the rest above the button.
+  const register = useAction(async (body: NewResident) => {
+    try {
+      const resident = await registerResident(body, keeper.current.keyFor(body));
+      keeper.current.reset();
+      onRegistered(resident);
+    } catch (error) {
+      if (!isApiError(error)) {
+        setFormError(errorText(t, error));
+        return;
+      }
+      const field = FIELD_OF_CODE[error.code];
+      if (field) {
+        form.setFields([{ name: field, errors: [error.title] }]);
+        form.focusField(field);
+        return;
+      }
+      const fieldErrors = error.errors
+        .map((e) => fieldOfPath(e.path))
+        .filter(isField)
+        .map((name) => ({ name, errors: [t(`register.invalid.${name}`)] }));
+      if (fieldErrors.length > 0) form.setFields(fieldErrors);
+      setFormError(errorText(t, error));
+    }
+  });
 
   return (
     <Form<RegisterValues>
@@ -193,10 +194,15 @@ export function RegisterResidentForm({
         <Alert type="error" showIcon role="alert" title={formError} className="form-alert" />
       )}
       <div className="form-actions">
-        <Button onClick={onCancel} disabled={busy}>
+        <Button onClick={onCancel} disabled={register.busy}>
           {t('common.cancel')}
         </Button>
-        <Button data-testid="register-submit" type="primary" htmlType="submit" loading={busy}>
+        <Button
+          data-testid="register-submit"
+          type="primary"
+          htmlType="submit"
+          loading={register.busy}
+        >
           {t('register.submit')}
         </Button>
       </div>

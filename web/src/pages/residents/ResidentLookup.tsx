@@ -7,6 +7,7 @@ import { lookupResident } from '../../api/residents';
 import type { Resident } from '../../api/types';
 import { errorText } from '../../lib/errors';
 import { checkIdNumber, normaliseIdInput } from '../../lib/id-number';
+import { useAction } from '../../lib/use-action';
 
 export type LookupResult =
   { kind: 'found'; resident: Resident } | { kind: 'notFound'; idNumber: string };
@@ -28,11 +29,25 @@ export function ResidentLookup({
   const inputRef = useRef<InputRef>(null);
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const readyForNext = () => {
     setTimeout(() => inputRef.current?.select(), 0);
   };
+  // "Not found" is an answer (register them), not an error line.
+  const find = useAction(async (idNumber: string) => {
+    try {
+      onResult({ kind: 'found', resident: await lookup(idNumber) });
+    } catch (error) {
+      if (isApiError(error) && error.code === 'RESIDENT_NOT_FOUND') {
+        onResult({ kind: 'notFound', idNumber });
+      } else {
+        setProblem(errorText(t, error));
+      }
+    } finally {
+      readyForNext();
+    }
+  });
+  const busy = find.busy;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -45,20 +60,7 @@ export function ResidentLookup({
       return;
     }
     setProblem(null);
-    setBusy(true);
-    lookup(check.value)
-      .then((resident) => onResult({ kind: 'found', resident }))
-      .catch((error: unknown) => {
-        if (isApiError(error) && error.code === 'RESIDENT_NOT_FOUND') {
-          onResult({ kind: 'notFound', idNumber: check.value });
-        } else {
-          setProblem(errorText(t, error));
-        }
-      })
-      .finally(() => {
-        setBusy(false);
-        readyForNext();
-      });
+    void find.run(check.value);
   };
 
   return (

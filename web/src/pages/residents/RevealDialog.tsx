@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { revealResident } from '../../api/residents';
 import type { RevealedResident } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../lib/use-action';
 
 const REASON_MIN = 4;
 const REASON_MAX = 500;
@@ -39,21 +40,17 @@ function RevealSteps({ residentId, onClose }: { residentId: string; onClose: () 
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [revealed, setRevealed] = useState<RevealedResident | null>(null);
+  const reveal = useAction(async (why: string) =>
+    setRevealed(await revealResident(residentId, why)),
+  );
+  const { busy, error } = reveal;
   const trimmed = reason.trim();
   const tooShort = trimmed.length < REASON_MIN;
 
   const confirm = () => {
     setTouched(true);
-    if (tooShort || busy) return;
-    setBusy(true);
-    setError(null);
-    revealResident(residentId, trimmed)
-      .then(setRevealed)
-      .catch(setError)
-      .finally(() => setBusy(false));
+    if (!tooShort) void reveal.run(trimmed);
   };
 
   if (revealed) {
