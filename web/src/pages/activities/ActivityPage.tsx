@@ -20,6 +20,7 @@ import { formatWhen, SIGNUP_COLOR, signupLabel } from './activity-format';
 import { CodePanel } from './CodePanel';
 import { RosterTable } from './RosterTable';
 import './activities.css';
+import { useAction } from '../../lib/use-action';
 
 function Facts({ a }: { a: Activity }) {
   const { t, i18n } = useTranslation();
@@ -67,21 +68,23 @@ export default function ActivityPage() {
     (signal) => (manage ? getRoster(id, signal) : Promise.resolve(null)),
     `${id}:${manage}`,
   );
-  const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
 
-  const act = (job: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    job()
-      .then(() => {
-        void message.success(done);
-        activity.reload();
-        roster.reload();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+  // Outcomes show as a toast; the error too (the buttons sit on a busy page).
+  const action = useAction(async (job: () => Promise<unknown>, done: string) => {
+    try {
+      await job();
+    } catch (e) {
+      void message.error(errorText(t, e));
+      return;
+    }
+    void message.success(done);
+    activity.reload();
+    roster.reload();
+  });
+  const act = (job: () => Promise<unknown>, done: string) => void action.run(job, done);
+  const busy = action.busy;
 
   if (activity.status === 'error' && !a) return <ErrorAlert error={activity.error} />;
   if (!a) return <PageSpinner />;

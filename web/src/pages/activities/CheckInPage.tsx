@@ -12,6 +12,7 @@ import { submitOrQueue } from '../../offline/outbox-runtime';
 import { useOutbox } from '../../offline/use-outbox';
 import { formatTime, formatWhen } from './activity-format';
 import './activities.css';
+import { useAction } from '../../lib/use-action';
 
 /**
  * Where the QR on the lead's screen leads: activity, direction and code filled in, one big button.
@@ -26,17 +27,13 @@ export default function CheckInPage() {
     params.get('direction') === 'out' ? 'out' : 'in',
   );
   const [code, setCode] = useState((params.get('code') ?? '').replace(/\D/g, '').slice(0, 6));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<ServiceRecord | null>(null);
   const [queued, setQueued] = useState(false);
   // Issue #11 point 3: one key per code; during a network cut the check-in waits in the outbox.
   const keeper = useRef(createIdempotencyKeeper());
   const { owner } = useOutbox();
 
-  const submit = () => {
-    setBusy(true);
-    setError(null);
+  const checkIn = useAction(async () => {
     const item = checkInItem({
       activityId: id,
       direction,
@@ -45,18 +42,16 @@ export default function CheckInPage() {
       label: activity.data?.title ?? t('activities.checkin.title'),
       scannedAt: new Date(),
     });
-    submitOrQueue<{ record: ServiceRecord }>({ owner, item })
-      .then((outcome) => {
-        keeper.current.reset();
-        if (outcome.status === 'sent') setDone(outcome.result.record);
-        else setQueued(true);
-      })
-      .catch((e: unknown) => {
-        keeper.current.reset();
-        setError(e);
-      })
-      .finally(() => setBusy(false));
-  };
+    try {
+      const outcome = await submitOrQueue<{ record: ServiceRecord }>({ owner, item });
+      if (outcome.status === 'sent') setDone(outcome.result.record);
+      else setQueued(true);
+    } finally {
+      keeper.current.reset();
+    }
+  });
+  const submit = () => void checkIn.run();
+  const { busy, error } = checkIn;
 
   if (queued)
     return (

@@ -1,12 +1,13 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { createActivity, type NewActivity } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { chinaInstantOf } from '../../lib/china-picker';
+import { useAction } from '../../lib/use-action';
 
 interface Values {
   source: 'order' | 'project';
@@ -37,8 +38,6 @@ export function NewActivityDialog({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
   const source = Form.useWatch('source', form);
 
@@ -55,18 +54,16 @@ export function NewActivityDialog({
       capacity: v.capacity,
       skills: v.skills ?? [],
     };
-    setBusy(true);
-    setError(null);
-    createActivity(body, keeper.keyFor(body))
-      .then((a) => {
-        keeper.reset();
-        onCreated();
-        onClose();
-        void navigate(`/vs/activities/${a.id}`);
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setBusy(false));
+    void create.run(body);
   };
+  const create = useAction(async (body: NewActivity) => {
+    const a = await createActivity(body, keeper.keyFor(body));
+    keeper.reset();
+    onCreated();
+    onClose();
+    void navigate(`/vs/activities/${a.id}`);
+  });
+  const { busy, error } = create;
 
   return (
     <Modal

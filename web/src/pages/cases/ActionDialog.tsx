@@ -1,5 +1,4 @@
 import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CaseAction,
@@ -14,6 +13,7 @@ import { transitionCase } from '../../api/cases';
 import { isApiError } from '../../api/client';
 import { errorText } from '../../lib/errors';
 import { localName } from './case-format';
+import { useAction } from '../../lib/use-action';
 
 /** Actions whose guard is 'reason_required' (src/modules/cases/case.workflow.ts). */
 const NEEDS_REASON: ReadonlySet<CaseAction> = new Set([
@@ -282,8 +282,6 @@ export function ActionDialog({
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
   const kind = Form.useWatch('kind', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const label = t(`cases.action.${action}`);
   const hasFields =
     NEEDS_REASON.has(action) ||
@@ -291,17 +289,17 @@ export function ActionDialog({
     action === 'supplement' ||
     action === 'deliver';
 
-  const submit = (values: ActionValues) => {
-    setBusy(true);
-    setError(null);
-    transitionCase(view.id, requestOf(action, view.version, values))
-      .then(onDone)
-      .catch((e: unknown) => {
-        setBusy(false);
-        if (isApiError(e) && e.code === 'CASE_CHANGED') onChanged();
-        else setError(e);
-      });
-  };
+  const transition = useAction(async (values: ActionValues) => {
+    try {
+      onDone(await transitionCase(view.id, requestOf(action, view.version, values)));
+    } catch (e) {
+      // Someone else moved the case meanwhile: reload it rather than show an error.
+      if (isApiError(e) && e.code === 'CASE_CHANGED') onChanged();
+      else throw e;
+    }
+  });
+  const submit = (values: ActionValues) => void transition.run(values);
+  const { busy, error } = transition;
 
   return (
     <Modal

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { formatMoment, localName } from './case-format';
+import { useAction } from '../../lib/use-action';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -48,7 +49,6 @@ function ScanUpload({
   const { message } = App.useApp();
   const fileRef = useRef<HTMLInputElement>(null);
   const [materialKey, setMaterialKey] = useState<string | undefined>(materials[0]?.key);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const send = (file: File | undefined) => {
@@ -61,19 +61,21 @@ function ScanUpload({
       setProblem(t('cases.scans.tooBig'));
       return;
     }
-    setBusy(true);
     setProblem(null);
-    uploadScan(caseId, materialKey, file)
-      .then(() => {
-        void message.success(t('cases.scans.uploaded'));
-        onUploaded();
-      })
-      .catch((e: unknown) => setProblem(errorText(t, e)))
-      .finally(() => {
-        setBusy(false);
-        if (fileRef.current) fileRef.current.value = '';
-      });
+    void upload.run(materialKey, file);
   };
+  const upload = useAction(async (key: string, file: File) => {
+    try {
+      await uploadScan(caseId, key, file);
+      void message.success(t('cases.scans.uploaded'));
+      onUploaded();
+    } catch (e) {
+      setProblem(errorText(t, e));
+    } finally {
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  });
+  const busy = upload.busy;
 
   return (
     <div className="scan-upload">

@@ -1,6 +1,6 @@
 import { FileDoneOutlined } from '@ant-design/icons';
 import { Alert, App, Button } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, NewCase } from '../../../api/case-types';
 import { fileCase } from '../../../api/cases';
@@ -10,6 +10,7 @@ import { createIdempotencyKeeper } from '../../../lib/idempotency';
 import { caseItem } from '../../../offline/outbox-items';
 import { submitOrQueue } from '../../../offline/outbox-runtime';
 import { useMe } from '../../../session/session-context';
+import { useAction } from '../../../lib/use-action';
 
 /** The server's detail when it is words (CASE_OUTSIDE_SCOPE's detail is a bare region code). */
 const readableDetail = (error: unknown) =>
@@ -41,31 +42,29 @@ export function FileCaseButton({
   const { message } = App.useApp();
   const me = useMe();
   const keeper = useRef(createIdempotencyKeeper());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
 
-  const submit = () => {
-    if (!body || busy) return;
-    setBusy(true);
-    setError(null);
-    const key = keeper.current.keyFor(body);
-    submitOrQueue({
-      owner: me.id,
-      item: caseItem({ body, idempotencyKey: key, label }),
-      send: () => fileCase(body, key),
-    })
-      .then((outcome) => {
-        keeper.current.reset();
-        if (outcome.status === 'sent') return onFiled(outcome.result);
-        void message.warning(t('offline.queued'));
-        onQueued();
-      })
-      .catch((e: unknown) => {
-        // A refusal is final for this body; a network error keeps the key for the retry.
-        if (isApiError(e) && e.status >= 400 && e.status < 500) keeper.current.reset();
-        setError(e);
-        setBusy(false);
+  const file = useAction(async (filed: NonNullable<typeof body>) => {
+    const key = keeper.current.keyFor(filed);
+    let outcome;
+    try {
+      outcome = await submitOrQueue({
+        owner: me.id,
+        item: caseItem({ body: filed, idempotencyKey: key, label }),
+        send: () => fileCase(filed, key),
       });
+    } catch (e) {
+      // A refusal is final for this body; a network error keeps the key for the retry.
+      if (isApiError(e) && e.status >= 400 && e.status < 500) keeper.current.reset();
+      throw e;
+    }
+    keeper.current.reset();
+    if (outcome.status === 'sent') return onFiled(outcome.result);
+    void message.warning(t('offline.queued'));
+    onQueued();
+  });
+  const { busy, error } = file;
+  const submit = () => {
+    if (body) void file.run(body);
   };
 
   return (
