@@ -1,0 +1,203 @@
+/**
+ * VS-10 figures: the named queries behind `regionFigures`, one per figure, each grouped by the
+ * area key (the child region's code prefix, or the region's own). How each is counted is stated
+ * in figures.service.ts.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { minutesToAccept } from './figures.rules.ts';
+
+/** A count or sum per area key. */
+export type Grouped = Map<string, number>;
+
+/** Where and when: regions under `prefix`, grouped by their first `groupLen` code digits. */
+export interface FigureScope {
+  db: Kysely<Database>;
+  prefix: string;
+  groupLen: number;
+  /** Days (China) of the period, inclusive. */
+  from: string;
+  to: string;
+  /** The period's instants [start, end). */
+  start: string;
+  end: string;
+}
+
+export const ORDER_STATES = [
+  'awaiting_dispatch',
+  'directed',
+  'open',
+  'accepted',
+  'in_service',
+  'completed',
+  'cancelled',
+] as const;
+
+const area = (s: FigureScope, col: string) =>
+  sql<string>`substr(${sql.ref(col)}, 1, ${sql.lit(s.groupLen)})`;
+const inside = (s: FigureScope) => `${s.prefix}%`;
+const toMap = (rows: { k: string; n: number | string | null }[]): Grouped =>
+  new Map(rows.map((r) => [r.k, Number(r.n ?? 0)]));
+
+/** Volunteers whose home is inside, registered by the end of the period (any status). */
+export async function volunteersByArea(s: FigureScope): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom('vs_volunteers')
+      .select((eb) => [area(s, 'home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
+      .where('home_region_code', 'like', inside(s))
+      .where('created_at', '<', s.end)
+      .groupBy(area(s, 'home_region_code'))
+      .execute(),
+  );
+}
+
+/** Of those, the ones with any confirmed hours in the period (served anywhere). */
+export async function activeVolunteersByArea(s: FigureScope): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom('vs_volunteers as v')
+      .select((eb) => [area(s, 'v.home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
+      .where('v.home_region_code', 'like', inside(s))
+      .where('v.created_at', '<', s.end)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('vs_service_records as r')
+            .select('r.id')
+            .whereRef('r.volunteer_id', '=', 'v.id')
+            .where('r.status', '=', 'confirmed')
+            .where('r.half_hours', '>', 0)
+            .where('r.service_date', '>=', s.from)
+            .where('r.service_date', '<=', s.to),
+        ),
+      )
+      .groupBy(area(s, 'v.home_region_code'))
+      .execute(),
+  );
+}
+
+/** Active teams or projects whose region is inside, created by the end of the period. */
+export async function activeRowsByArea(
+  s: FigureScope,
+  table: 'vs_teams' | 'vs_projects',
+): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom(table)
+      .select((eb) => [area(s, 'region_code').as('k'), eb.fn.countAll<number>().as('n')])
+      .where('region_code', 'like', inside(s))
+      .where('active', '=', 1)
+      .where('created_at', '<', s.end)
+      .groupBy(area(s, 'region_code'))
+      .execute(),
+  );
+}
+
+/** Confirmed half hours dated in the period, of activities held inside. */
+export async function confirmedHalfHoursByArea(s: FigureScope): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom('vs_service_records as r')
+      .innerJoin('vs_activities as a', 'a.id', 'r.activity_id')
+      .select((eb) => [area(s, 'a.region_code').as('k'), eb.fn.sum<number>('r.half_hours').as('n')])
+      .where('a.region_code', 'like', inside(s))
+      .where('r.status', '=', 'confirmed')
+      .where('r.service_date', '>=', s.from)
+      .where('r.service_date', '<=', s.to)
+      .groupBy(area(s, 'a.region_code'))
+      .execute(),
+  );
+}
+
+/** Orders placed inside during the period: per area, and per current state over all areas. */
+export async function ordersPlaced(
+  s: FigureScope,
+): Promise<{ byArea: Grouped; byState: Record<string, number> }> {
+  const rows = await s.db
+    .selectFrom('vs_orders')
+    .select((eb) => [area(s, 'region_code').as('k'), 'state', eb.fn.countAll<number>().as('n')])
+    .where('region_code', 'like', inside(s))
+    .where('created_at', '>=', s.start)
+    .where('created_at', '<', s.end)
+    .groupBy([area(s, 'region_code'), 'state'])
+    .execute();
+  const byArea: Grouped = new Map();
+  const byState: Record<string, number> = Object.fromEntries(ORDER_STATES.map((st) => [st, 0]));
+  for (const r of rows) {
+    byArea.set(r.k, (byArea.get(r.k) ?? 0) + Number(r.n));
+    byState[r.state] = (byState[r.state] ?? 0) + Number(r.n);
+  }
+  return { byArea, byState };
+}
+
+/** Minutes from dispatch (or placing) to acceptance, of the period's orders that were accepted. */
+export async function minutesToAcceptOrders(s: FigureScope): Promise<number[]> {
+  const accepted = await s.db
+    .selectFrom('vs_orders')
+    .select(['created_at', 'dispatched_at', 'accepted_at'])
+    .where('region_code', 'like', inside(s))
+    .where('created_at', '>=', s.start)
+    .where('created_at', '<', s.end)
+    .where('accepted_at', 'is not', null)
+    .execute();
+  return accepted
+    .map((o) =>
+      minutesToAccept({
+        createdAt: new Date(o.created_at).toISOString(),
+        dispatchedAt: o.dispatched_at ? new Date(o.dispatched_at).toISOString() : null,
+        acceptedAt: o.accepted_at ? new Date(o.accepted_at).toISOString() : null,
+      }),
+    )
+    .filter((m): m is number => m !== null);
+}
+
+/** Capacity and confirmed sign-ups of activities inside starting in the period (not cancelled). */
+export async function activityFillByArea(
+  s: FigureScope,
+): Promise<{ capacity: Grouped; confirmed: Grouped }> {
+  const rows = await s.db
+    .selectFrom('vs_activities')
+    .select((eb) => [
+      area(s, 'region_code').as('k'),
+      eb.fn.sum<number>('capacity').as('cap'),
+      eb.fn.sum<number>('confirmed_count').as('conf'),
+    ])
+    .where('region_code', 'like', inside(s))
+    .where('status', '<>', 'cancelled')
+    .where('starts_at', '>=', s.start)
+    .where('starts_at', '<', s.end)
+    .groupBy(area(s, 'region_code'))
+    .execute();
+  return {
+    capacity: new Map(rows.map((r) => [r.k, Number(r.cap ?? 0)])),
+    confirmed: new Map(rows.map((r) => [r.k, Number(r.conf ?? 0)])),
+  };
+}
+
+export interface RatingSums {
+  n: number;
+  sum: number;
+  good: number;
+}
+
+/** Ratings given in the period on orders placed inside: count, star sum, 4–5 star count. */
+export async function ratingsByArea(s: FigureScope): Promise<Map<string, RatingSums>> {
+  const rows = await s.db
+    .selectFrom('vs_ratings as r')
+    .innerJoin('vs_orders as o', 'o.id', 'r.order_id')
+    .select((eb) => [
+      area(s, 'o.region_code').as('k'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('r.stars').as('sum'),
+      eb.fn.sum<number>(sql`case when r.stars >= 4 then 1 else 0 end`).as('good'),
+    ])
+    .where('o.region_code', 'like', inside(s))
+    .where('r.created_at', '>=', s.start)
+    .where('r.created_at', '<', s.end)
+    .groupBy(area(s, 'o.region_code'))
+    .execute();
+  return new Map(
+    rows.map((r) => [r.k, { n: Number(r.n), sum: Number(r.sum ?? 0), good: Number(r.good ?? 0) }]),
+  );
+}
