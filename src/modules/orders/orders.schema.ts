@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DECLINE_REASONS, ORDER_STATES } from './order.rules.ts';
+import { DECLINE_REASONS } from './order.rules.ts';
+import { ORDER_STATES } from './order.workflow.ts';
 import { freeText } from '../../shared/free-text.ts';
 
 const RegionCode = z.string().regex(/^\d{12}(\d{3})?$/);

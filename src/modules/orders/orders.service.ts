@@ -24,17 +24,14 @@ import {
   type Names,
 } from './orders.common.ts';
 import type { DeclineOrder, OrderQuery } from './orders.schema.ts';
+import { DEFAULT_WINDOW_HOURS, initialGrabRegion, teamMayGrab, windowEnd } from './order.rules.ts';
 import {
-  DEFAULT_WINDOW_HOURS,
   HELD_STATES,
-  initialGrabRegion,
   mayTransition,
   ORDER_TRANSITIONS,
   TAKEN_STATES,
-  teamMayGrab,
-  windowEnd,
   type OrderAction,
-} from './order.rules.ts';
+} from './order.workflow.ts';
 
 type Meta = { actor: Actor; requestId: string; now: Date };
 
