@@ -58,10 +58,13 @@ describe('VS-4 VS-5 order state rules (the transition table)', () => {
     for (const t of Object.values(ORDER_TRANSITIONS))
       for (const s of t.from) expect(ORDER_STATES).toContain(s);
   });
-  it('only start_service (the holding team’s first activity, VS-6) targets in_service', () => {
+  it('only start_service (an activity for a held order, VS-6) targets in_service', () => {
     for (const [action, t] of Object.entries(ORDER_TRANSITIONS))
       if (action !== 'start_service') expect(t.to).not.toBe('in_service');
-    expect(ORDER_TRANSITIONS.start_service).toMatchObject({ from: ['accepted'], to: 'in_service' });
+    expect(ORDER_TRANSITIONS.start_service).toMatchObject({
+      from: ['accepted', 'in_service'],
+      to: 'in_service',
+    });
   });
 });
 
@@ -73,7 +76,7 @@ const EXPECTED: Record<OrderAction, Partial<Record<OrderState, true>>> = {
   accept: { directed: true },
   decline: { directed: true },
   grab: { open: true },
-  start_service: { accepted: true },
+  start_service: { accepted: true, in_service: true },
   complete: { accepted: true, in_service: true },
   cancel: {
     awaiting_dispatch: true,
@@ -145,7 +148,11 @@ describe('VS-5 availableActions of an order: exactly what the caller may do now'
       'complete',
       'cancel',
     ]);
-    expect(availableOrderActions('in_service', ['centre'])).toEqual(['complete', 'cancel']);
+    expect(availableOrderActions('in_service', ['centre'])).toEqual([
+      'start_service',
+      'complete',
+      'cancel',
+    ]);
     expect(availableOrderActions('completed', ['centre'])).toEqual([]);
     expect(availableOrderActions('cancelled', ['centre'])).toEqual([]);
   });
@@ -156,7 +163,10 @@ describe('VS-5 availableActions of an order: exactly what the caller may do now'
       'start_service',
       'complete',
     ]);
-    expect(availableOrderActions('in_service', ['holding_team'])).toEqual(['complete']);
+    expect(availableOrderActions('in_service', ['holding_team'])).toEqual([
+      'start_service',
+      'complete',
+    ]);
     expect(availableOrderActions('accepted', [])).toEqual([]);
     expect(availableOrderActions('open', [])).toEqual([]);
   });

@@ -31,7 +31,7 @@ export const ORDER_ACTIONS = [
   'accept', // 接单: the directed team's leader accepts
   'decline', // 拒单: the directed team's leader declines with a coded reason
   'grab', // 抢单: an eligible team's leader grabs it; exactly one wins
-  'start_service', // 开始服务: the holding team's first activity for it (VS-6)
+  'start_service', // 服务: an activity for it (VS-6); the first moves accepted → in_service
   'complete', // 完成: the centre or the holding team's leader
   'cancel', // 取消: the centre, with a reason
   'sweep_open', // the sweep: a directed window passed → open for grabbing
@@ -115,7 +115,7 @@ export const ORDER_TRANSITIONS = {
     conflict: 'ORDER_ALREADY_TAKEN',
   },
   start_service: {
-    from: ['accepted'],
+    from: ['accepted', 'in_service'],
     to: 'in_service',
     parties: ['holding_team', 'centre'],
     guards: [],
@@ -164,9 +164,22 @@ export function mayTransition(action: OrderAction, from: VsOrderState): boolean 
 }
 
 /**
+ * Whether the order's state allows `action` at all, whoever asks: null, or the code the service
+ * answers (a grab of an order a team already took is ORDER_ALREADY_TAKEN).
+ */
+export function stateRefusal(
+  action: OrderAction,
+  state: VsOrderState,
+): Exclude<OrderRefusal, 'NOT_PARTY'> | null {
+  if (mayTransition(action, state)) return null;
+  return action === 'grab' && TAKEN_STATES.includes(state)
+    ? 'ORDER_ALREADY_TAKEN'
+    : 'VS_ORDER_STATE_CONFLICT';
+}
+
+/**
  * Why `action` may not be taken on an order in `state` by a caller standing as `parties` (the
- * problem code the service answers), or null when it may. The state first: a grab of an order a
- * team already holds is ORDER_ALREADY_TAKEN; then the caller's standing.
+ * problem code the service answers), or null when it may. The state first, then the standing.
  */
 export function orderRefusal(
   action: OrderAction,
@@ -174,10 +187,8 @@ export function orderRefusal(
   parties: readonly OrderParty[],
 ): OrderRefusal | null {
   const t: OrderTransition = ORDER_TRANSITIONS[action];
-  if (!t.from.includes(state))
-    return action === 'grab' && TAKEN_STATES.includes(state)
-      ? 'ORDER_ALREADY_TAKEN'
-      : 'VS_ORDER_STATE_CONFLICT';
+  const byState = stateRefusal(action, state);
+  if (byState) return byState;
   if (!parties.some((p) => t.parties.includes(p))) return 'NOT_PARTY';
   return null;
 }
