@@ -269,7 +269,7 @@ describe('volunteer service orders', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({ code: 'VS_RATING_NOT_OPEN' });
 
-    // The activities module starts the service (its own conditional update).
+    // Stands in for the start of service (orders/start-order-service.ts, which activities call).
     await db()
       .updateTable('vs_orders')
       .set((eb) => ({ state: 'in_service', version: eb('version', '+', 1) }))

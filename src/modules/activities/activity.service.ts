@@ -19,6 +19,7 @@ import { presentActivity } from './activity.view.ts';
 import { currentCode, checkInLink, type CodeDirection } from './check-in-code.ts';
 import QRCode from 'qrcode';
 import { activityRefusal, type ActivityStanding } from './activity.workflow.ts';
+import { servableOrder, startOrderService } from '../orders/start-order-service.ts';
 
 const MANAGER: ActivityStanding = { manages: true, volunteer: false, signup: null };
 
@@ -61,15 +62,9 @@ export async function createActivity(
   let regionCode: string;
   let orderState: string | null = null;
   if (body.orderId) {
-    const order = await db
-      .selectFrom('vs_orders')
-      .select(['id', 'state', 'team_id', 'region_code'])
-      .where('id', '=', body.orderId)
-      .executeTakeFirst();
-    if (!order || !order.team_id || !['accepted', 'in_service'].includes(order.state))
-      throw new AppError('VS_ORDER_NOT_SERVABLE');
-    teamId = order.team_id;
-    regionCode = body.regionCode ?? order.region_code;
+    const order = await servableOrder(db, body.orderId);
+    teamId = order.teamId;
+    regionCode = body.regionCode ?? order.regionCode;
     orderState = order.state;
   } else {
     const project = await db
@@ -132,33 +127,17 @@ export async function createActivity(
         updated_at: nowIso,
       })
       .execute();
-    let started = false;
-    if (body.orderId && orderState === 'accepted') {
-      const r = await trx
-        .updateTable('vs_orders')
-        .set((eb) => ({ state: 'in_service', version: eb('version', '+', 1), updated_at: nowIso }))
-        .where('id', '=', body.orderId)
-        .where('state', '=', 'accepted')
-        .executeTakeFirst();
-      started = Number(r.numUpdatedRows) === 1;
-      if (started) {
-        await trx
-          .insertInto('vs_order_actions')
-          .values({
-            id: crypto.randomUUID(),
-            order_id: body.orderId,
-            action: 'service_started',
-            from_state: 'accepted',
-            to_state: 'in_service',
-            team_id: teamId,
-            reason_code: null,
-            note: `activity ${id}`,
-            actor_id: actor.accountId,
-            at: nowIso,
-          })
-          .execute();
-      }
-    }
+    // The orders module moves the order into service (VS-6); no other module writes vs_orders.
+    const started =
+      body.orderId !== undefined &&
+      orderState === 'accepted' &&
+      (await startOrderService(trx, {
+        orderId: body.orderId,
+        teamId,
+        activityId: id,
+        actorId: actor.accountId,
+        now,
+      }));
     await recordAudit(trx, {
       actor: auditActor(actor, grant),
       action: 'vs_activity.created',

@@ -5,9 +5,6 @@ import {
   grabPrefix,
   humanNumber,
   initialGrabRegion,
-  mayTransition,
-  ORDER_STATES,
-  ORDER_TRANSITIONS,
   sweepStep,
   teamMayGrab,
   wantedInPast,
@@ -18,53 +15,6 @@ import {
 const VILLAGE = '110115110222'; // 三顺庄村, 魏善庄镇
 const TOWN = '110115110000';
 const DISTRICT = '110115000000';
-
-describe('VS-4 VS-5 order state rules', () => {
-  it.each([
-    ['direct', 'awaiting_dispatch', true],
-    ['direct', 'directed', false],
-    ['direct', 'open', false],
-    ['open', 'awaiting_dispatch', true],
-    ['open', 'directed', true],
-    ['open', 'open', false],
-    ['accept', 'directed', true],
-    ['accept', 'open', false],
-    ['grab', 'open', true],
-    ['grab', 'directed', false],
-    ['grab', 'accepted', false],
-    ['decline', 'directed', true],
-    ['decline', 'open', false],
-    ['complete', 'accepted', true],
-    ['complete', 'in_service', true],
-    ['complete', 'open', false],
-    ['complete', 'completed', false],
-    ['cancel', 'in_service', true],
-    ['cancel', 'completed', false],
-    ['cancel', 'cancelled', false],
-    ['reassign', 'accepted', true],
-    ['reassign', 'awaiting_dispatch', false],
-    ['sweep_open', 'directed', true],
-    ['sweep_open', 'open', false],
-    ['sweep_escalate', 'open', true],
-    ['sweep_escalate', 'accepted', false],
-  ] as const)('%s from %s → %s', (action, from, ok) => {
-    expect(mayTransition(action, from)).toBe(ok);
-  });
-
-  it('nothing leaves a terminal state', () => {
-    for (const t of Object.values(ORDER_TRANSITIONS)) {
-      expect(t.from).not.toContain('completed');
-      expect(t.from).not.toContain('cancelled');
-    }
-  });
-  it('every source state is a known state', () => {
-    for (const t of Object.values(ORDER_TRANSITIONS))
-      for (const s of t.from) expect(ORDER_STATES).toContain(s);
-  });
-  it('only the orders module moves accepted → in_service? no: no action here targets in_service', () => {
-    for (const t of Object.values(ORDER_TRANSITIONS)) expect(t.to).not.toBe('in_service');
-  });
-});
 
 describe('VS-5 windows', () => {
   const now = new Date('2026-03-02T01:30:00.000Z');

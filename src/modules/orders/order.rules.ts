@@ -1,62 +1,10 @@
 /**
- * Pure rules of VS-5 派单/抢单: which action may move an order from which state, the dispatch
- * windows, the region an open order escalates to, and human-friendly numbers. No I/O here.
+ * Pure rules of VS-5 派单/抢单 beside the workflow (order.workflow.ts): the dispatch windows, the
+ * region an open order escalates to, who may grab, and human-friendly numbers. No I/O here.
  */
 import crypto from 'node:crypto';
 import type { RegionLevel, VsOrderState } from '../../db/schema.ts';
 import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
-
-export const ORDER_STATES = [
-  'awaiting_dispatch',
-  'directed',
-  'open',
-  'accepted',
-  'in_service',
-  'completed',
-  'cancelled',
-] as const satisfies readonly VsOrderState[];
-
-export type OrderAction =
-  | 'direct'
-  | 'open'
-  | 'reassign'
-  | 'accept'
-  | 'grab'
-  | 'decline'
-  | 'complete'
-  | 'cancel'
-  | 'sweep_open'
-  | 'sweep_escalate';
-
-/** For each action: the states it may start from and the state it leads to. */
-export const ORDER_TRANSITIONS: Record<
-  OrderAction,
-  { from: readonly VsOrderState[]; to: VsOrderState | 'directed_or_awaiting' }
-> = {
-  direct: { from: ['awaiting_dispatch'], to: 'directed' },
-  open: { from: ['awaiting_dispatch', 'directed'], to: 'open' },
-  /** Back to the centre (no team) or straight to another team. */
-  reassign: { from: ['directed', 'open', 'accepted'], to: 'directed_or_awaiting' },
-  accept: { from: ['directed'], to: 'accepted' },
-  grab: { from: ['open'], to: 'accepted' },
-  decline: { from: ['directed'], to: 'awaiting_dispatch' },
-  complete: { from: ['accepted', 'in_service'], to: 'completed' },
-  cancel: {
-    from: ['awaiting_dispatch', 'directed', 'open', 'accepted', 'in_service'],
-    to: 'cancelled',
-  },
-  sweep_open: { from: ['directed'], to: 'open' },
-  sweep_escalate: { from: ['open'], to: 'open' },
-};
-
-export function mayTransition(action: OrderAction, from: VsOrderState): boolean {
-  return ORDER_TRANSITIONS[action].from.includes(from);
-}
-
-export const TERMINAL_ORDER_STATES: readonly VsOrderState[] = ['completed', 'cancelled'];
-/** States in which a team holds the order (its load, and the contact becomes visible to it). */
-export const HELD_STATES: readonly VsOrderState[] = ['accepted', 'in_service'];
-export const TAKEN_STATES: readonly VsOrderState[] = ['accepted', 'in_service', 'completed'];
 
 /** Coded reasons a team may give when it declines a directed order. */
 export const DECLINE_REASONS = [

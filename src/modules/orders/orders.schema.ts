@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DECLINE_REASONS, ORDER_STATES } from './order.rules.ts';
+import { DECLINE_REASONS } from './order.rules.ts';
+import { NEED_ACTIONS, ORDER_ACTIONS, ORDER_STATES } from './order.workflow.ts';
 import { freeText } from '../../shared/free-text.ts';
 
 const RegionCode = z.string().regex(/^\d{12}(\d{3})?$/);
@@ -132,6 +133,8 @@ export const NeedView = z.object({
   orderId: z.string().nullable(),
   createdAt: z.string(),
   reviewedAt: z.string().nullable(),
+  /** What the caller may do with the need now (order.workflow.ts): the web shows exactly these. */
+  availableActions: z.array(z.enum(NEED_ACTIONS)),
 });
 
 export const MyNeedView = NeedView.extend({
@@ -192,6 +195,8 @@ export const OrderView = z.object({
   needCount: z.number(),
   /** Needs whose requesters have no account (phone/WeChat): call them back. */
   toCallBack: z.number(),
+  /** What the caller may do with the order now (order.workflow.ts): the web shows exactly these. */
+  availableActions: z.array(z.enum(ORDER_ACTIONS)),
 });
 
 export const OrderDetailView = OrderView.extend({
@@ -200,7 +205,7 @@ export const OrderDetailView = OrderView.extend({
   /** For team leaders: the needs with the contact hidden until their team holds the order. */
   teamNeeds: z.array(TeamNeedView),
   timeline: z.array(ActionView),
-  /** What the caller may do now. */
+  /** What the caller may do now, as flags: the same answer as `availableActions`. */
   can: z.object({
     direct: z.boolean(),
     open: z.boolean(),

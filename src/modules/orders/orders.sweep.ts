@@ -20,6 +20,7 @@ import {
   sweepStep,
   windowEnd,
 } from './order.rules.ts';
+import { orderRefusal } from './order.workflow.ts';
 
 export interface OrderSweepResult {
   checked: number;
@@ -35,7 +36,8 @@ async function sweepOne(
   opts: { now: Date; nodeId: string; windowHours: number },
 ): Promise<'opened' | 'escalated' | null> {
   const s = sweepStep(o);
-  if (!s) return null;
+  // The sweep is the `system` party of the workflow table (sweep_open, sweep_escalate).
+  if (!s || orderRefusal(s.action, o.state, ['system'])) return null;
   const grab =
     s.action === 'sweep_open'
       ? initialGrabRegion(o.region_code)

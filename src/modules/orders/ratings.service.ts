@@ -1,7 +1,7 @@
 /**
- * VS-7 评单: after completion each need's requester rates once (1–5 stars and a comment); staff may
- * record the rating for a requester without an account (phone/WeChat). One rating per need is a
- * unique key: a second try — or two at once — gets 409.
+ * VS-7 评单 (the `rate` row of order.workflow.ts): after completion each need's requester rates
+ * once (1–5 stars and a comment); staff may record the rating for a requester without an account
+ * (phone/WeChat). One rating per need is a unique key: a second try — or two at once — gets 409.
  *
  * Team roll-up: average stars and count per accepting team. A five-star team (五星队伍) has an
  * average ≥ 4.5 over at least `minRatings` ratings (default 3, a query parameter).
@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor, type Grant } from '../auth/actor.ts';
 import { levelOfCode, scopePrefix } from '../auth/region-code.ts';
 import { CENTRE_ROLES, isUniqueViolation } from './orders.common.ts';
+import { needRefusal } from './order.workflow.ts';
 
 export const FIVE_STAR_AVERAGE = 4.5;
 export const DEFAULT_MIN_RATINGS = 3;
@@ -46,12 +47,13 @@ export async function rateNeed(
   if (!need) throw new AppError('VS_NEED_NOT_FOUND');
   let grant: Grant | undefined;
   const own = need.requester_account_id === input.actor.accountId;
-  if (!own) {
-    if (need.requester_account_id !== null) throw new AppError('VS_NOT_REQUESTER');
-    if (!input.actor.grants.some((g) => (CENTRE_ROLES as readonly string[]).includes(g.role)))
-      throw new AppError('VS_NOT_REQUESTER');
+  // Staff record a rating only for a requester without account, in their reach (OUT_OF_SCOPE).
+  if (
+    !own &&
+    need.requester_account_id === null &&
+    input.actor.grants.some((g) => (CENTRE_ROLES as readonly string[]).includes(g.role))
+  )
     grant = authorize(input.actor, CENTRE_ROLES, need.region_code);
-  }
   const order = need.order_id
     ? await db
         .selectFrom('vs_orders')
@@ -59,14 +61,23 @@ export async function rateNeed(
         .where('id', '=', need.order_id)
         .executeTakeFirst()
     : undefined;
-  if (!order || order.state !== 'completed' || !order.team_id)
-    throw new AppError('VS_RATING_NOT_OPEN');
   const existing = await db
     .selectFrom('vs_ratings')
     .select('id')
     .where('need_id', '=', need.id)
     .executeTakeFirst();
-  if (existing) throw new AppError('VS_RATING_EXISTS');
+  const refused = needRefusal(
+    'rate',
+    {
+      status: need.status,
+      hasAccount: need.requester_account_id !== null,
+      orderState: order?.state ?? null,
+      rated: existing !== undefined,
+    },
+    { centre: grant !== undefined, requester: own },
+  );
+  if (refused) throw new AppError(refused);
+  if (!order?.team_id) throw new AppError('VS_RATING_NOT_OPEN');
   const row = {
     id: crypto.randomUUID(),
     need_id: need.id,

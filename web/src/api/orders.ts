@@ -25,6 +25,22 @@ export const ORDER_STATES: OrderState[] = [
   'cancelled',
 ];
 
+/** What the caller may do with an order now (src/modules/orders/order.workflow.ts). */
+export type OrderAction =
+  | 'direct'
+  | 'open'
+  | 'reassign'
+  | 'accept'
+  | 'decline'
+  | 'grab'
+  | 'start_service'
+  | 'complete'
+  | 'cancel'
+  | 'sweep_open'
+  | 'sweep_escalate';
+/** What the caller may do with a need now (review, merge, rate). */
+export type NeedAction = 'accept' | 'reject' | 'merge' | 'rate';
+
 export interface MenuCategory {
   code: string;
   nameZh: string;
@@ -80,6 +96,7 @@ export interface Need {
   orderId: string | null;
   createdAt: string;
   reviewedAt: string | null;
+  availableActions: NeedAction[];
 }
 
 export interface MyNeed extends Need {
@@ -139,6 +156,7 @@ export interface Order {
   createdAt: string;
   needCount: number;
   toCallBack: number;
+  availableActions: OrderAction[];
 }
 
 export interface OrderDetail extends Order {

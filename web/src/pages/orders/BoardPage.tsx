@@ -90,17 +90,21 @@ export default function BoardPage() {
       key: 'act',
       render: (_: unknown, n: Need) => (
         <div className="orders-actions">
-          <Button
-            type="primary"
-            data-testid="need-accept"
-            loading={busy === `accept:${n.id}`}
-            onClick={() => run(`accept:${n.id}`, () => acceptNeed(n.id))}
-          >
-            {t('orders.board.accept')}
-          </Button>
-          <Button danger onClick={() => (setText(''), setRejecting(n))}>
-            {t('orders.board.reject')}
-          </Button>
+          {n.availableActions.includes('accept') && (
+            <Button
+              type="primary"
+              data-testid="need-accept"
+              loading={busy === `accept:${n.id}`}
+              onClick={() => run(`accept:${n.id}`, () => acceptNeed(n.id))}
+            >
+              {t('orders.board.accept')}
+            </Button>
+          )}
+          {n.availableActions.includes('reject') && (
+            <Button danger onClick={() => (setText(''), setRejecting(n))}>
+              {t('orders.board.reject')}
+            </Button>
+          )}
         </div>
       ),
     },
@@ -197,6 +201,9 @@ export default function BoardPage() {
                   rowSelection={{
                     selectedRowKeys: selected,
                     onChange: (keys) => setSelected(keys as string[]),
+                    getCheckboxProps: (n: Need) => ({
+                      disabled: !n.availableActions.includes('merge'),
+                    }),
                   }}
                   pagination={{ pageSize: 20 }}
                   // No scroll.x: antd then draws a hidden measuring row holding a second

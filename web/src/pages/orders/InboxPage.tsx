@@ -106,27 +106,28 @@ export default function InboxPage() {
                 </div>
               ),
             )}
+            {/* The buttons are the actions the server would accept now (order.workflow.ts). */}
             <div className="orders-actions">
-              {o.box === 'directed' && (
-                <>
-                  <Button
-                    type="primary"
-                    size="large"
-                    data-testid="inbox-accept"
-                    loading={busy === `accept:${o.id}`}
-                    onClick={() => run(`accept:${o.id}`, () => acceptOrder(o.id, teamOf(o)))}
-                  >
-                    {t('orders.inbox.accept')}
-                  </Button>
-                  <Button
-                    size="large"
-                    onClick={() => (setReason('no_capacity'), setNote(''), setDeclining(o))}
-                  >
-                    {t('orders.inbox.decline')}
-                  </Button>
-                </>
+              {o.availableActions.includes('accept') && (
+                <Button
+                  type="primary"
+                  size="large"
+                  data-testid="inbox-accept"
+                  loading={busy === `accept:${o.id}`}
+                  onClick={() => run(`accept:${o.id}`, () => acceptOrder(o.id, teamOf(o)))}
+                >
+                  {t('orders.inbox.accept')}
+                </Button>
               )}
-              {o.box === 'open' && (
+              {o.availableActions.includes('decline') && (
+                <Button
+                  size="large"
+                  onClick={() => (setReason('no_capacity'), setNote(''), setDeclining(o))}
+                >
+                  {t('orders.inbox.decline')}
+                </Button>
+              )}
+              {o.availableActions.includes('grab') && (
                 <Button
                   type="primary"
                   size="large"
@@ -137,14 +138,14 @@ export default function InboxPage() {
                   {t('orders.inbox.grab')}
                 </Button>
               )}
-              {o.box === 'held' && (
+              {o.availableActions.includes('start_service') && (
                 <Link to={`/vs/activities?orderId=${o.id}`}>
                   <Button size="large" data-testid="inbox-new-activity">
                     {t('orders.inbox.newActivity')}
                   </Button>
                 </Link>
               )}
-              {o.box === 'held' && (
+              {o.availableActions.includes('complete') && (
                 <Button
                   size="large"
                   data-testid="inbox-complete"

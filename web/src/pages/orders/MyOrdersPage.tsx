@@ -165,7 +165,7 @@ export default function MyOrdersPage() {
                 <Timeline t={t} steps={n.order.timeline} />
               </>
             )}
-            {n.ratingOpen && <RateForm need={n} onDone={list.reload} />}
+            {n.availableActions.includes('rate') && <RateForm need={n} onDone={list.reload} />}
           </Card>
         ))}
       </div>

@@ -34,7 +34,9 @@ export function OrderDrawer({
   const d = detail.data;
   const sug = useAsync(
     (signal) =>
-      d?.can.direct || d?.can.reassign ? suggestions(id, signal) : Promise.resolve(null),
+      d?.availableActions.includes('direct') || d?.availableActions.includes('reassign')
+        ? suggestions(id, signal)
+        : Promise.resolve(null),
     `${id}:${d?.state ?? ''}`,
   );
   const [busy, setBusy] = useState<string | null>(null);
@@ -81,7 +83,7 @@ export function OrderDrawer({
       title: '',
       key: 'go',
       render: (_: unknown, s: Suggestion) =>
-        d?.can.direct ? (
+        d?.availableActions.includes('direct') ? (
           <Button
             type="primary"
             data-testid="direct-team"
@@ -90,7 +92,7 @@ export function OrderDrawer({
           >
             {t('orders.board.direct')}
           </Button>
-        ) : d?.can.reassign ? (
+        ) : d?.availableActions.includes('reassign') ? (
           <Button
             onClick={() => {
               setReassignTo(s.teamId);
@@ -153,7 +155,7 @@ export function OrderDrawer({
             </Descriptions.Item>
           </Descriptions>
           <div className="orders-actions" style={{ margin: '12px 0' }}>
-            {d.can.open && (
+            {d.availableActions.includes('open') && (
               <Button
                 size="large"
                 loading={busy === 'open'}
@@ -162,7 +164,7 @@ export function OrderDrawer({
                 {t('orders.board.open')}
               </Button>
             )}
-            {d.can.reassign && (
+            {d.availableActions.includes('reassign') && (
               <Button
                 size="large"
                 onClick={() => {
@@ -174,7 +176,7 @@ export function OrderDrawer({
                 {t('orders.board.reassign')}
               </Button>
             )}
-            {d.can.complete && (
+            {d.availableActions.includes('complete') && (
               <Button
                 size="large"
                 loading={busy === 'complete'}
@@ -183,7 +185,7 @@ export function OrderDrawer({
                 {t('orders.board.complete')}
               </Button>
             )}
-            {d.can.cancel && (
+            {d.availableActions.includes('cancel') && (
               <Button size="large" danger onClick={() => (setText(''), setAsk('cancel'))}>
                 {t('orders.board.cancel')}
               </Button>

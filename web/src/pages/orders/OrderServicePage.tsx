@@ -5,7 +5,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Result,
   Segmented,
   TimePicker,
   Typography,
@@ -13,7 +12,6 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import {
   getMenu,
   submitNeed,
@@ -33,6 +31,7 @@ import { regionOfPrefix, widestGrant } from '../../lib/roles';
 import { useMe } from '../../session/session-context';
 import { HomeVillagePicker } from '../residents/HomeVillagePicker';
 import { ResidentLookup, type LookupResult } from '../residents/ResidentLookup';
+import { OrderPlaced } from './OrderPlaced';
 import { RECORDER_ROLES, orderCapabilitiesOf } from './order-roles';
 import './orders.css';
 
@@ -138,26 +137,7 @@ export default function OrderServicePage() {
       .finally(() => setBusy(false));
   };
 
-  if (done)
-    return (
-      <div className="page orders-page">
-        <Result
-          status="success"
-          title={t('orders.order.done')}
-          subTitle={t('orders.order.doneText', { number: done.needNumber })}
-          extra={[
-            <Link key="mine" to={onBehalf ? '/vs/board' : '/vs/my-orders'}>
-              <Button type="primary" size="large">
-                {onBehalf ? t('orders.nav.vsBoard') : t('orders.order.toMyOrders')}
-              </Button>
-            </Link>,
-            <Button key="again" size="large" onClick={reset}>
-              {t('orders.order.another')}
-            </Button>,
-          ]}
-        />
-      </div>
-    );
+  if (done) return <OrderPlaced need={done} onBehalf={onBehalf} onAnother={reset} />;
 
   const chosen = project ?? category;
   return (
