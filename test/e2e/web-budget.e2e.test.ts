@@ -9,10 +9,15 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entryWeight, kb, sum, type EntryWeight } from '../helpers/web-weight.ts';
+import {
+  entryWeight,
+  kb,
+  RESIDENT_BUDGET_GZIP,
+  sum,
+  type EntryWeight,
+} from '../helpers/web-weight.ts';
 
 const DIST = 'web/dist';
-export const RESIDENT_BUDGET_GZIP = 40 * 1024;
 
 function report(w: EntryWeight): void {
   for (const [label, files] of [
