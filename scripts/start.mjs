@@ -18,7 +18,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [path.join(root, 'web/src'), path.join(root, 'web/index.html')];
+const sources = ['web/src', 'web/index.html', 'web/resident.html'].map((p) => path.join(root, p));
 const sourceTime = Math.max(
   ...sources.map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)),
 );

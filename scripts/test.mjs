@@ -41,6 +41,7 @@ function reachable(host, port) {
 const npx = 'npx';
 step('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+step('typecheck-web-resident', npx, ['tsc', '-p', 'web/tsconfig.resident.json', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
 step('format', npx, ['prettier', '--check', '.']);
 step('unit', npx, ['vitest', 'run', '--project', 'unit']);

@@ -3,7 +3,11 @@ import { defineConfig } from 'vite';
 
 const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
-/** The web shell: built into web/dist, which the server serves at / with an SPA fallback. */
+/**
+ * The staff web shell (React 19 + Ant Design): built into web/dist, which the server serves at /
+ * with an SPA fallback. The light resident entry (resident.html) has its own Preact build,
+ * web/vite.resident.config.ts, run after this one into the same folder (`npm run build:web`).
+ */
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
@@ -13,8 +17,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 700,
     rollupOptions: {
-      // Two entries (issue #11): the staff shell, and the light resident pages (no Ant Design).
-      input: { main: `${webRoot}index.html`, resident: `${webRoot}resident.html` },
+      input: { main: `${webRoot}index.html` },
     },
   },
   server: {

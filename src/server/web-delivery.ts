@@ -21,6 +21,16 @@ export const REVALIDATE = 'no-cache';
 /** Hashed build output (Vite's `assets/` folder). */
 const ASSETS_DIR = 'assets';
 
+/**
+ * The inline scripts of the web build's HTML, allowed by their hashes and nothing else: the one in
+ * web/resident.html asks `/auth/me` while the light entry's script downloads (issue #11), which
+ * `script-src 'self'` alone would refuse. src/server/web-delivery.test.ts recomputes them from
+ * the HTML sources, so an edit there fails the test instead of being silently blocked.
+ */
+export const INLINE_SCRIPT_HASHES: readonly string[] = [
+  "'sha256-Alzm2ndpi/yk3v4lFlzLVPNk5MwNd5DG5j+DEehHrSc='",
+];
+
 export function helmetOptions(config: Pick<AppConfig, 'https'>): FastifyHelmetOptions {
   return {
     contentSecurityPolicy: {
@@ -28,7 +38,7 @@ export function helmetOptions(config: Pick<AppConfig, 'https'>): FastifyHelmetOp
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"], // Ant Design injects its CSS-in-JS styles
         imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...INLINE_SCRIPT_HASHES],
         // null drops helmet's default: over plain HTTP it would send every script to https://.
         upgradeInsecureRequests: config.https ? [] : null,
       },

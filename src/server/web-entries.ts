@@ -3,8 +3,8 @@ import path from 'node:path';
 
 /**
  * Which HTML page of the built web (web/dist) answers a browser's address (issue #11). The
- * public resident pages get the light entry — no staff shell, no Ant Design, ≤ 150 KB of
- * compressed JavaScript; every other address gets the staff app's index.html.
+ * public resident pages get the light entry — no staff shell, no Ant Design, Preact instead of
+ * React, ≤ 40 KB of compressed JavaScript; every other address gets the staff app's index.html.
  */
 export const STAFF_ENTRY = 'index.html';
 export const RESIDENT_ENTRY = 'resident.html';

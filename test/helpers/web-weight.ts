@@ -18,6 +18,13 @@ export interface EntryWeight {
   reachable: FileWeight[];
 }
 
+/**
+ * The light resident entry's budget (issue #11): gzip -9 of all JavaScript reachable from
+ * resident.html. Preact renders it (≈ 23 KB in all); React + ReactDOM alone would be ≈ 68 KB.
+ * test/e2e/web-budget.e2e.test.ts asserts it; bench/resident-load.bench.ts prints it.
+ */
+export const RESIDENT_BUDGET_GZIP = 40 * 1024;
+
 export const sum = (files: readonly FileWeight[], key: 'raw' | 'gzip' | 'brotli') =>
   files.reduce((n, f) => n + f[key], 0);
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 interface FieldProps {
   label: string;
@@ -11,6 +11,7 @@ interface FieldProps {
   /** A native picker: the phone's own date or time wheel (no script needed to draw it). */
   type?: 'text' | 'date' | 'time';
   maxLength?: number;
+  /** Focus the box when it first appears (as React's autoFocus; see useFocusOnMount). */
   autoFocus?: boolean;
   autoComplete?: string;
   /** For dates and times: the earliest allowed. */
@@ -28,12 +29,13 @@ export function Field(props: FieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
+  const box = useFocusOnMount<HTMLInputElement & HTMLTextAreaElement>(props.autoFocus === true);
   const common = {
     id,
+    ref: box,
     'data-testid': props.testId,
     value: props.value,
     maxLength: props.maxLength,
-    autoFocus: props.autoFocus,
     'aria-invalid': props.error ? true : undefined,
     'aria-describedby':
       [props.error ? errorId : '', props.help ? helpId : ''].join(' ').trim() || undefined,
@@ -43,16 +45,19 @@ export function Field(props: FieldProps) {
     <div className="r-field">
       <label htmlFor={id}>{props.label}</label>
       {props.multiline ? (
-        <textarea {...common} rows={3} onChange={(e) => props.onChange(e.target.value)} />
+        <textarea {...common} rows={3} onChange={(e) => props.onChange(e.currentTarget.value)} />
       ) : (
         <input
           {...common}
-          type={props.type ?? 'text'}
+          {...(props.type === 'date' || props.type === 'time'
+            ? { type: props.type }
+            : { type: 'text' as const, inputMode: props.inputMode ?? 'text' })}
           min={props.min}
-          onChange={(e) => props.onChange(e.target.value)}
-          inputMode={props.type && props.type !== 'text' ? undefined : (props.inputMode ?? 'text')}
+          onChange={(e) => props.onChange(e.currentTarget.value)}
           autoComplete={props.autoComplete ?? 'off'}
-          spellCheck={false}
+          // A string: Preact (the light entry's renderer) sets it as the attribute, while a
+          // `false` there would drop the attribute and leave the browser's spell check on.
+          spellCheck="false"
         />
       )}
       {props.error && (
@@ -67,4 +72,18 @@ export function Field(props: FieldProps) {
       )}
     </div>
   );
+}
+
+/**
+ * Focuses the element once, when it mounts — what React does for `autoFocus`. Preact, which
+ * renders the light entry, would only set the `autofocus` attribute, and a browser honours that
+ * on page load only, not for a box that appears later (the SMS code box, a second page).
+ */
+function useFocusOnMount<T extends HTMLElement>(focus: boolean) {
+  const ref = useRef<T>(null);
+  const focusAtMount = useRef(focus);
+  useEffect(() => {
+    if (focusAtMount.current) ref.current?.focus();
+  }, []);
+  return ref;
 }

@@ -119,7 +119,7 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
           rows={2}
           maxLength={1000}
           value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          onChange={(e) => setComment(e.currentTarget.value)}
         />
       </label>
       {error !== null && (

@@ -124,7 +124,7 @@ export function ResidentApp() {
               data-testid="elderly-switch"
               checked={prefs.elderlyMode}
               onChange={(e) => {
-                const elderlyMode = e.target.checked;
+                const elderlyMode = e.currentTarget.checked;
                 setPrefs((p) => ({ ...p, elderlyMode }));
               }}
             />

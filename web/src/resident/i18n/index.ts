@@ -6,7 +6,7 @@ import zhCN from './zh-CN.json';
 /**
  * The light entry's own dictionary: a few dozen strings, looked up by dotted path with `{{name}}`
  * interpolation. i18next + react-i18next would add ≈ 15 KB gzip to a page whose whole budget is
- * 150 KB; this is a few hundred bytes. Chinese first; English complete (resident-i18n.test.ts).
+ * 40 KB; this is a few hundred bytes. Chinese first; English complete (resident-i18n.test.ts).
  */
 export type Dictionary = typeof zhCN;
 
