@@ -1,6 +1,21 @@
 /** Government services: cases, first response, agents, attachments (0004–0007, 0009, 0013, 0014). */
 import type { JsonText, Timestamp } from './columns.ts';
 
+/**
+ * GS-7: the states of a case. The workflow (src/modules/cases/case.workflow.ts) lists them in
+ * CASE_STATES, checked both ways against this union, so the column and the workflow cannot drift.
+ */
+export type CaseState =
+  | 'awaiting_supplement'
+  | 'accepted'
+  | 'in_progress'
+  | 'suspended'
+  | 'decided'
+  | 'delivered'
+  | 'closed'
+  | 'refused'
+  | 'withdrawn';
+
 export interface CaseTable {
   id: string;
   number: string;
@@ -14,8 +29,8 @@ export interface CaseTable {
   is_tongban: number;
   decided_by: 'station' | 'town_centre' | 'district_department';
   deciding_station_id: string | null;
-  state: string;
-  state_before_suspension: string | null;
+  state: CaseState;
+  state_before_suspension: CaseState | null;
   first_responder_id: string;
   /** JSON: string[] of material keys */
   presented: JsonText;
@@ -37,8 +52,8 @@ export interface CaseActionTable {
   case_id: string;
   seq: number;
   action: string;
-  from_state: string | null;
-  to_state: string;
+  from_state: CaseState | null;
+  to_state: CaseState;
   actor_id: string;
   actor_role: string;
   station_id: string | null;

@@ -54,8 +54,7 @@ function checkGuards(guards: readonly Guard[], c: CaseTable, body: Body): void {
         if (c.decided_by === 'station') throw new AppError('CASE_NOT_ROUTED_ITEM');
         break;
       case 'case_at_deciding_unit':
-        if (!atDecidingUnit(c.decided_by, c.state as CaseState))
-          throw new AppError('CASE_NOT_AT_DECIDING_UNIT');
+        if (!atDecidingUnit(c.decided_by, c.state)) throw new AppError('CASE_NOT_AT_DECIDING_UNIT');
         break;
       case 'all_required_materials':
       case 'notice_material':
@@ -107,11 +106,7 @@ export async function transitionCase(
   if (!current) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(actor.grants, current) || !agentMaySee(actor, current))
     throw new AppError('OUT_OF_SCOPE');
-  const check = checkTransition(
-    current.state as CaseState,
-    body.action,
-    standingOn(actor.grants, current),
-  );
+  const check = checkTransition(current.state, body.action, standingOn(actor.grants, current));
   if (!check.ok) throw new AppError(REFUSALS[check.reason]);
   if (current.version !== body.expectedVersion) throw new AppError('CASE_CHANGED');
   checkGuards(check.guards, current, body);

@@ -77,7 +77,7 @@ export interface DeadlineOptions {
 export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar, opts: DeadlineOptions = {}) {
   if (
     !row.due_date ||
-    TERMINAL_STATES.includes(row.state as CaseState) ||
+    TERMINAL_STATES.includes(row.state) ||
     row.state === 'decided' ||
     row.state === 'delivered'
   ) {
@@ -134,7 +134,7 @@ function present(
     isTongban: row.is_tongban === 1,
     decidedBy: row.decided_by,
     decidingStationId: row.deciding_station_id,
-    state: row.state as CaseState,
+    state: row.state,
     firstResponderId: row.first_responder_id,
     firstResponder: {
       id: row.first_responder_id,
@@ -150,7 +150,7 @@ function present(
     result: row.result,
     resultText: row.result_text,
     version: row.version,
-    availableActions: availableActions(row.state as CaseState, standingOn(actor.grants, row)),
+    availableActions: availableActions(row.state, standingOn(actor.grants, row)),
     createdAt: row.created_at,
     trackingCode: row.tracking_code ?? null,
   };
