@@ -22,7 +22,6 @@ import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from '.
 import type { TransitionBody } from './case.schema.ts';
 import { requestStep, supplementStep } from './case-material-steps.ts';
 import { insertRequests, satisfyRequests } from './case-requests.repo.ts';
-import type { OneTimeNotice } from './case.notice.ts';
 import type { CaseRequest } from './case.requests.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
 import {
@@ -32,6 +31,7 @@ import {
   type CaseState,
   type Guard,
 } from './case.workflow.ts';
+import { parseNotice, parsePresented } from './case.stored.ts';
 
 type Body = z.infer<typeof TransitionBody>;
 
@@ -112,8 +112,8 @@ export async function transitionCase(
   checkGuards(check.guards, current, body);
   const grant = grantForAction(actor.grants, current, body.action)!;
   const item = await getItem(db, current.item_code, current.item_version);
-  const notice = JSON.parse(current.notice) as OneTimeNotice;
-  const presented = JSON.parse(current.presented) as string[];
+  const notice = parseNotice(current.notice);
+  const presented = parsePresented(current.presented);
   const nowIso = now.toISOString();
   const changes: Partial<CaseTable> = { updated_at: nowIso };
   let payload: Record<string, unknown> = {};
