@@ -167,8 +167,8 @@ export interface VsOrderActionTable {
   id: string;
   order_id: string;
   action: string;
-  from_state: string | null;
-  to_state: string;
+  from_state: VsOrderState | null;
+  to_state: VsOrderState;
   team_id: string | null;
   reason_code: string | null;
   note: string | null;
