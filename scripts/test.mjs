@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` and CI run it:
 // type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
+// The schema check (test/integration/schema-types.test.ts: a freshly migrated database against the
+// row types in src/db/schema) runs in both integration tiers, so on each dialect.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
 // is reachable the PostgreSQL run is skipped LOUDLY; with CI=true a missing PostgreSQL fails the run.
 import { spawnSync } from 'node:child_process';

@@ -8,6 +8,12 @@ import {
   residentAccessVerdict,
   type AuthorizationFacts,
 } from './authorization.rules.ts';
+import { z } from 'zod';
+import { parseJsonColumn } from '../../db/json-column.ts';
+
+/** authorizations.item_codes: the catalog codes an agent may act for ([] when all items). */
+export const parseItemCodes = (value: string) =>
+  parseJsonColumn(z.array(z.string()), value, 'authorizations.item_codes');
 
 async function authorizationFacts(
   db: Kysely<Database>,
@@ -22,7 +28,7 @@ async function authorizationFacts(
     .execute();
   return rows.map((r) => ({
     allItems: r.all_items === 1,
-    itemCodes: JSON.parse(r.item_codes) as string[],
+    itemCodes: parseItemCodes(r.item_codes),
     expiresOn: r.expires_on,
     revokedAt: r.revoked_at,
   }));

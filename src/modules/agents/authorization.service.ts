@@ -14,6 +14,7 @@ import { loadGrants } from '../auth/session.service.ts';
 import { chinaDate } from '../calendar/working-days.ts';
 import { authorizationStatus, isAgentOnly } from './authorization.rules.ts';
 import type { NewAuthorization } from './authorization.schema.ts';
+import { parseItemCodes } from './authorization.check.ts';
 
 const STAFF_RECORDERS = ['clerk', 'town_officer'] as const;
 
@@ -62,7 +63,7 @@ function present(r: Row, now: Date) {
     id: r.id,
     resident: { id: r.resident_id, fullName: r.resident_name, idMasked: r.resident_id_masked },
     agent: { id: r.agent_account_id, displayName: r.agent_name },
-    items: r.all_items === 1 ? ('all' as const) : (JSON.parse(r.item_codes) as string[]),
+    items: r.all_items === 1 ? ('all' as const) : parseItemCodes(r.item_codes),
     expiresOn: r.expires_on,
     consent: {
       method: r.consent_method,

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
-import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
+import { TERMINAL_STATES } from '../cases/case.workflow.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
@@ -69,8 +69,7 @@ export async function uploadAttachment(
   if (!maySee(input.actor, kase)) throw new AppError('OUT_OF_SCOPE');
   const grant = acceptingGrant(input.actor.grants, kase);
   if (!grant) throw new AppError('CASE_NOT_PARTY');
-  if (TERMINAL_STATES.includes(kase.state as CaseState))
-    throw new AppError('CASE_INVALID_TRANSITION');
+  if (TERMINAL_STATES.includes(kase.state)) throw new AppError('CASE_INVALID_TRANSITION');
   const item = await getItem(db, kase.item_code, kase.item_version);
   if (!item.materials.some((m) => m.key === input.materialKey)) {
     throw new AppError('UNKNOWN_MATERIAL', {

@@ -20,6 +20,8 @@ import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { markIdempotentCommit } from '../../server/idempotency-commit.ts';
 import { entityLabels } from './audit-entity-labels.ts';
+import { z } from 'zod';
+import { parseJsonColumn } from '../../db/json-column.ts';
 
 export interface AuditActor {
   accountId: string | null;
@@ -295,8 +297,12 @@ export async function listAuditEvents(
     entityId: r.entity_id,
     entityLabel: labels.get(`${r.entity_type}:${r.entity_id}`) ?? null,
     regionCode: r.region_code,
-    before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
-    after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+    before: r.before_json
+      ? parseJsonColumn(z.unknown(), r.before_json, 'audit_events.before_json')
+      : null,
+    after: r.after_json
+      ? parseJsonColumn(z.unknown(), r.after_json, 'audit_events.after_json')
+      : null,
     requestId: r.request_id,
     hash: r.hash,
   }));

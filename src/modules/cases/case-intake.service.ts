@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { CaseState, Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { assertAgentAuthorized } from '../agents/authorization.check.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -121,7 +121,7 @@ export async function fileCase(
   await db.transaction().execute(async (trx) => {
     const day = chinaDate(input.now).replaceAll('-', '');
     const number = `${day}-${String(await nextCounter(trx, `case:${day}`)).padStart(5, '0')}`;
-    const state = notice.complete ? 'accepted' : 'awaiting_supplement';
+    const state: CaseState = notice.complete ? 'accepted' : 'awaiting_supplement';
     const due = cal
       ? computeDueDate({
           acceptedAt: input.now,

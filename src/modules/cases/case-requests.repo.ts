@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CaseRequest, ReplayAction } from './case.requests.ts';
+import { parseActionPayload } from './case.stored.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -85,7 +86,7 @@ export async function materialLog(db: Conn, caseId: string): Promise<ReplayActio
     action: r.action,
     actorId: r.actor_id,
     reason: r.reason,
-    payload: r.payload ? (JSON.parse(r.payload) as Record<string, unknown>) : {},
+    payload: parseActionPayload(r.payload) ?? {},
     at: r.at,
   }));
 }

@@ -12,6 +12,7 @@ import { reachPrefixes, type Actor } from '../auth/actor.ts';
 import { chinaDate } from '../calendar/working-days.ts';
 import { isHandoffOverdue } from '../first-response/handoff.rules.ts';
 import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
+import { parsePinnedItem } from './case.stored.ts';
 
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -120,9 +121,7 @@ async function overdueCases(
     .limit(MAX_ROWS)
     .execute();
   return rows.map((r): Scalar[] => {
-    const names = r.definition
-      ? (JSON.parse(r.definition) as { name: { zh: string; en?: string } }).name
-      : null;
+    const names = parsePinnedItem(r.definition)?.name ?? null;
     const name = (lang === 'en' ? names?.en || names?.zh : names?.zh) ?? r.item_code;
     return [
       r.number,

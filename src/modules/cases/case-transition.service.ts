@@ -22,7 +22,6 @@ import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from '.
 import type { TransitionBody } from './case.schema.ts';
 import { requestStep, supplementStep } from './case-material-steps.ts';
 import { insertRequests, satisfyRequests } from './case-requests.repo.ts';
-import type { OneTimeNotice } from './case.notice.ts';
 import type { CaseRequest } from './case.requests.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
 import {
@@ -32,6 +31,7 @@ import {
   type CaseState,
   type Guard,
 } from './case.workflow.ts';
+import { parseNotice, parsePresented } from './case.stored.ts';
 
 type Body = z.infer<typeof TransitionBody>;
 
@@ -54,8 +54,7 @@ function checkGuards(guards: readonly Guard[], c: CaseTable, body: Body): void {
         if (c.decided_by === 'station') throw new AppError('CASE_NOT_ROUTED_ITEM');
         break;
       case 'case_at_deciding_unit':
-        if (!atDecidingUnit(c.decided_by, c.state as CaseState))
-          throw new AppError('CASE_NOT_AT_DECIDING_UNIT');
+        if (!atDecidingUnit(c.decided_by, c.state)) throw new AppError('CASE_NOT_AT_DECIDING_UNIT');
         break;
       case 'all_required_materials':
       case 'notice_material':
@@ -107,18 +106,14 @@ export async function transitionCase(
   if (!current) throw new AppError('CASE_NOT_FOUND');
   if (!canSeeCase(actor.grants, current) || !agentMaySee(actor, current))
     throw new AppError('OUT_OF_SCOPE');
-  const check = checkTransition(
-    current.state as CaseState,
-    body.action,
-    standingOn(actor.grants, current),
-  );
+  const check = checkTransition(current.state, body.action, standingOn(actor.grants, current));
   if (!check.ok) throw new AppError(REFUSALS[check.reason]);
   if (current.version !== body.expectedVersion) throw new AppError('CASE_CHANGED');
   checkGuards(check.guards, current, body);
   const grant = grantForAction(actor.grants, current, body.action)!;
   const item = await getItem(db, current.item_code, current.item_version);
-  const notice = JSON.parse(current.notice) as OneTimeNotice;
-  const presented = JSON.parse(current.presented) as string[];
+  const notice = parseNotice(current.notice);
+  const presented = parsePresented(current.presented);
   const nowIso = now.toISOString();
   const changes: Partial<CaseTable> = { updated_at: nowIso };
   let payload: Record<string, unknown> = {};

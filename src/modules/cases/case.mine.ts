@@ -10,7 +10,6 @@ import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { dueDateProvisionality, lightOf, missingNowView } from './case.view.ts';
-import type { CaseState } from './case.workflow.ts';
 import { itemNameOf } from './case.tracking.ts';
 
 /** How many of a resident's cases one answer carries, newest first. */
@@ -45,7 +44,7 @@ export async function listMyCases(
   return {
     linked: true,
     cases: rows.map((row) => {
-      const state = row.state as CaseState;
+      const state = row.state;
       const open = missingNowView(
         row.definition,
         requests.filter((q) => q.caseId === row.id),

@@ -1,7 +1,7 @@
 /** SQL for cases; no rules here. */
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { CaseTable, Database } from '../../db/schema.ts';
+import type { CaseState, CaseTable, Database } from '../../db/schema.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -33,7 +33,7 @@ export async function findCaseByNumber(db: Conn, number: string) {
 export async function updateCaseIfUnchanged(
   trx: Transaction<Database>,
   id: string,
-  expected: { version: number; state: string },
+  expected: { version: number; state: CaseState },
   changes: Partial<CaseTable>,
 ): Promise<boolean> {
   const r = await trx
@@ -51,8 +51,8 @@ export async function appendCaseAction(
   a: {
     caseId: string;
     action: string;
-    from: string | null;
-    to: string;
+    from: CaseState | null;
+    to: CaseState;
     actorId: string;
     actorRole: string;
     stationId: string | null;

@@ -14,7 +14,7 @@ import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { trackingCodeMatches } from './case.tracking-code.ts';
 import { dueDateProvisionality, missingNowView } from './case.view.ts';
-import type { CaseState } from './case.workflow.ts';
+import { parsePinnedItem } from './case.stored.ts';
 
 export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
 /** Wrong codes for one case number, from anywhere, before it is closed for the window. */
@@ -71,7 +71,7 @@ export async function trackCase(
   if (!row || !trackingCodeMatches(row.tracking_code, input.code))
     throw new AppError('TRACKING_NOT_FOUND');
   await refundAttempt(deps.db, caseBucket);
-  const state = row.state as CaseState;
+  const state = row.state;
   // What is missing now: the open blocking requests, not the intake notice (GS-5, GS-9).
   const missing =
     state === 'awaiting_supplement'
@@ -98,7 +98,5 @@ export async function trackCase(
 
 /** The item's name from a case's pinned definition (JSON), in both languages. */
 export function itemNameOf(definition: string | null): { zh: string; en: string } {
-  return definition
-    ? (JSON.parse(definition) as { name: { zh: string; en: string } }).name
-    : { zh: '', en: '' };
+  return parsePinnedItem(definition)?.name ?? { zh: '', en: '' };
 }

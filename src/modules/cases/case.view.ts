@@ -14,10 +14,10 @@ import {
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { loadDelivery } from './case-delivery.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
-import type { OneTimeNotice } from './case.notice.ts';
 import { missingNow } from './case.requests.ts';
 import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
+import { parseNotice, parsePinnedItem, parsePresented } from './case.stored.ts';
 
 type CaseRow = CaseTable & {
   applicant_name: string;
@@ -53,16 +53,12 @@ function caseQuery(db: Kysely<Database>) {
 }
 
 function itemName(definition: string | null): { zh: string; en: string } {
-  if (!definition) return { zh: '', en: '' };
-  return (JSON.parse(definition) as { name: { zh: string; en: string } }).name;
+  return parsePinnedItem(definition)?.name ?? { zh: '', en: '' };
 }
 
 /** What is missing now (GS-5): the case's open requests, named from its item version. */
 export function missingNowView(definition: string | null, requests: readonly StoredRequest[]) {
-  const materials = definition
-    ? (JSON.parse(definition) as { materials: { key: string; name: { zh: string; en: string } }[] })
-        .materials
-    : [];
+  const materials = parsePinnedItem(definition)?.materials ?? [];
   return missingNow(requests).map((m) => ({
     ...m,
     name: materials.find((x) => x.key === m.key)?.name ?? { zh: m.key, en: m.key },
@@ -77,7 +73,7 @@ export interface DeadlineOptions {
 export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar, opts: DeadlineOptions = {}) {
   if (
     !row.due_date ||
-    TERMINAL_STATES.includes(row.state as CaseState) ||
+    TERMINAL_STATES.includes(row.state) ||
     row.state === 'decided' ||
     row.state === 'delivered'
   ) {
@@ -134,14 +130,14 @@ function present(
     isTongban: row.is_tongban === 1,
     decidedBy: row.decided_by,
     decidingStationId: row.deciding_station_id,
-    state: row.state as CaseState,
+    state: row.state,
     firstResponderId: row.first_responder_id,
     firstResponder: {
       id: row.first_responder_id,
       displayName: row.first_responder_name ?? '',
     },
-    presented: JSON.parse(row.presented) as string[],
-    notice: JSON.parse(row.notice) as OneTimeNotice,
+    presented: parsePresented(row.presented),
+    notice: parseNotice(row.notice),
     missingNow: missingNowView(row.item_name, requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
@@ -150,7 +146,7 @@ function present(
     result: row.result,
     resultText: row.result_text,
     version: row.version,
-    availableActions: availableActions(row.state as CaseState, standingOn(actor.grants, row)),
+    availableActions: availableActions(row.state, standingOn(actor.grants, row)),
     createdAt: row.created_at,
     trackingCode: row.tracking_code ?? null,
   };

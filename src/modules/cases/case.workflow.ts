@@ -3,6 +3,7 @@
  * needs. Pure; the service enforces it in one transaction per transition and the web uses
  * `availableActions` to show only the buttons that are allowed now.
  */
+import type { CaseState as CaseStateColumn } from '../../db/schema.ts';
 import type { Role } from '../auth/roles.ts';
 
 export const CASE_STATES = [
@@ -15,8 +16,12 @@ export const CASE_STATES = [
   'closed', // 已归档
   'refused', // 不予受理 (with reason)
   'withdrawn', // 已撤回 by the applicant
-] as const;
+] as const satisfies readonly CaseStateColumn[];
 export type CaseState = (typeof CASE_STATES)[number];
+/** The other way round: every state the `cases.state` column allows is in the list above. */
+const EVERY_COLUMN_STATE_LISTED: Exclude<CaseStateColumn, CaseState> extends never ? true : never =
+  true;
+void EVERY_COLUMN_STATE_LISTED;
 
 export const CASE_ACTIONS = [
   'supplement', // materials supplied → accepted

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CatalogItem, CatalogTier } from './catalog.schema.ts';
 import { catalogSearchText } from './catalog-search.ts';
+import { parseDefinition } from './catalog.stored.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -115,7 +116,7 @@ export async function findVersion(
     version: Number(row.version),
     currentVersion: Number(head.current_version),
     active: head.active === 1,
-    item: JSON.parse(row.definition) as CatalogItem,
+    item: parseDefinition(row.definition),
     createdAt: row.created_at,
   };
 }
@@ -139,7 +140,7 @@ export async function currentVersions(db: Conn, codes?: string[]) {
         version: Number(r.current_version),
         currentVersion: Number(r.current_version),
         active: r.active === 1,
-        item: JSON.parse(r.definition) as CatalogItem,
+        item: parseDefinition(r.definition),
         createdAt: r.created_at,
       },
     ]),
@@ -179,7 +180,7 @@ export async function listCurrent(db: Conn, filter: ListFilter) {
     rows: rows.map((r) => ({
       version: Number(r.current_version),
       active: r.active === 1,
-      item: JSON.parse(r.definition) as CatalogItem,
+      item: parseDefinition(r.definition),
     })),
   };
 }

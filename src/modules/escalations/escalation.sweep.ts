@@ -8,7 +8,7 @@
 import type { NotificationParamsByKind } from '../notifications/kinds.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { CaseState, Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDate } from '../calendar/working-days.ts';
 import { notify } from '../first-response/notification.service.ts';
@@ -16,7 +16,7 @@ import { escalationRecipients } from './escalation.recipients.ts';
 import { sweepOrders, type OrderSweepResult } from '../orders/orders.sweep.ts';
 
 /** States whose clock runs; awaiting a supplement or suspended, the clock stands still. */
-const RUNNING = ['accepted', 'in_progress'];
+const RUNNING: readonly CaseState[] = ['accepted', 'in_progress'];
 
 export interface SweepResult {
   checked: number;

@@ -10,7 +10,7 @@ import type { Role } from '../auth/roles.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { canSeeCase } from '../cases/case-parties.ts';
-import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
+import { TERMINAL_STATES } from '../cases/case.workflow.ts';
 import type { HandoffFacts } from './handoff.rules.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
@@ -47,7 +47,7 @@ export async function loadMatter(db: Conn, type: MatterType, id: string): Promis
       id,
       regionCode: c.accepting_region_code,
       firstResponderId: c.first_responder_id,
-      open: !TERMINAL_STATES.includes(c.state as CaseState),
+      open: !TERMINAL_STATES.includes(c.state),
       label: c.number,
       kase: c,
       partyIds: [c.first_responder_id],

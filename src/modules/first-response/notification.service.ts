@@ -10,16 +10,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
 import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
+import { parseNotificationParams } from '../notifications/params-json.ts';
 import { renderNotification, type Lang } from '../notifications/render.ts';
-
-function parseParams(text: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 export type { NotificationKind } from '../notifications/kinds.ts';
 
@@ -77,7 +69,7 @@ export async function notifyFirstResponderOnClose(
 }
 
 function present(n: NotificationTable, lang: Lang) {
-  const params = parseParams(n.params);
+  const params = parseNotificationParams(n.params, 'notifications.params');
   return {
     id: n.id,
     kind: n.kind,

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/schema.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { smsText } from './outbox.ts';
+import { parseNotificationParams } from './params-json.ts';
 
 export interface SmsProvider {
   readonly name: string;
@@ -111,7 +112,10 @@ export async function sendDueMessages(
     const attempts = m.attempts + 1;
     try {
       const to = deps.pii.decrypt(m.recipient_cipher);
-      const params = JSON.parse(deps.pii.decrypt(m.params_cipher)) as Record<string, unknown>;
+      const params = parseNotificationParams(
+        deps.pii.decrypt(m.params_cipher),
+        'outbox_messages.params_cipher',
+      );
       const sent = await deps.provider.send(to, m.template_kind, params);
       await db
         .updateTable('outbox_messages')

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Database, RegionLevel, Station } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { LEVEL_ORDER, LEVEL_PREFIX_LENGTH, townCodeOf } from '../auth/region-code.ts';
-import { OpeningHoursSchema, StationKindSchema, type OpeningHours } from './regions.schema.ts';
+import { OpeningHoursSchema, parseOpeningHours, StationKindSchema } from './regions.schema.ts';
 
 export const PublicStationView = z.object({
   code: z.string(),
@@ -80,7 +80,7 @@ export async function listTownStations(
       regionName: s.region_name,
       address: s.address,
       phone: s.phone,
-      openingHours: JSON.parse(s.opening_hours) as OpeningHours,
+      openingHours: parseOpeningHours(s.opening_hours),
     }));
 }
 

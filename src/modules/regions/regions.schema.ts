@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonColumn } from '../../db/json-column.ts';
 
 export const RegionLevelSchema = z.enum([
   'province',
@@ -75,3 +76,7 @@ export const StationPatch = NewStation.omit({ code: true, kind: true, regionCode
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
+/** stations.opening_hours, read back through the schema it was written with (#12 point 5). */
+export const parseOpeningHours = (value: string): OpeningHours =>
+  parseJsonColumn(OpeningHoursSchema, value, 'stations.opening_hours');

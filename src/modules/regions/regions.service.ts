@@ -6,7 +6,8 @@ import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor, isSystemActor, type Caller } from '../auth/actor.ts';
 import { isValidParentLevel, LEVEL_PREFIX_LENGTH, scopePrefix } from '../auth/region-code.ts';
-import type { NewRegion, NewStation, OpeningHours, StationPatch } from './regions.schema.ts';
+import type { NewRegion, NewStation, StationPatch } from './regions.schema.ts';
+import { parseOpeningHours } from './regions.schema.ts';
 
 const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
   district_centre: ['district'],
@@ -142,7 +143,7 @@ function stationView(s: Station & { region_name: string }) {
     regionName: s.region_name,
     address: s.address,
     phone: s.phone,
-    openingHours: JSON.parse(s.opening_hours) as OpeningHours,
+    openingHours: parseOpeningHours(s.opening_hours),
     isDemo: s.is_demo === 1,
   };
 }

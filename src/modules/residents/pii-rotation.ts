@@ -12,6 +12,8 @@ import type { Database } from '../../db/schema.ts';
 import { replaceKeyFingerprint } from '../../server/secrets.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createPiiCipher, type PiiCipher } from './pii-crypto.ts';
+import { z } from 'zod';
+import { parseJsonColumn } from '../../db/json-column.ts';
 
 /** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
 export const PII_SOURCES: Record<string, string> = {
@@ -60,6 +62,9 @@ async function rotatePeople(trx: Trx, c: Ciphers, table: 'residents' | 'vs_volun
   return rows.length;
 }
 
+/** The part of vs_volunteers.guardian_consent this rotation re-encrypts; other fields kept. */
+const GuardianConsentCipher = z.looseObject({ guardianPhoneCipher: z.string().optional() });
+
 async function rotateGuardianPhones(trx: Trx, c: Ciphers) {
   const rows = await trx
     .selectFrom('vs_volunteers')
@@ -67,7 +72,11 @@ async function rotateGuardianPhones(trx: Trx, c: Ciphers) {
     .where('guardian_consent', 'is not', null)
     .execute();
   for (const r of rows) {
-    const consent = JSON.parse(r.guardian_consent!) as { guardianPhoneCipher?: string };
+    const consent = parseJsonColumn(
+      GuardianConsentCipher,
+      r.guardian_consent!,
+      'vs_volunteers.guardian_consent',
+    );
     if (!consent.guardianPhoneCipher) continue;
     consent.guardianPhoneCipher = again(c, consent.guardianPhoneCipher);
     await trx

@@ -1,0 +1,58 @@
+/** The audit chain, idempotency keys, counters and instance facts (0001, 0014, 0016, 0017). */
+import type { JsonText, Timestamp } from './columns.ts';
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  /** 0017: events up to this seq were chained unkeyed (plain SHA-256), later ones with HMAC. */
+  legacy_through: number;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  station_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  region_code: string | null;
+  before_json: JsonText | null;
+  after_json: JsonText | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface IdempotencyKeyTable {
+  account_id: string;
+  key: string;
+  method: string;
+  path: string;
+  body_hash: string;
+  /** committed: the business write is in (same transaction), its answer not yet stored. */
+  state: 'pending' | 'committed' | 'done';
+  status_code: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+  /** Migration 0016: the claiming request (a random id); null on rows older than 0016. */
+  claim_id: string | null;
+  /** Migration 0016: the first audited entity of the committed write (what it created). */
+  resource_type: string | null;
+  resource_id: string | null;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+/** 0014: facts about this deployment (the data key's fingerprint). */
+export interface InstanceMetaTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
