@@ -20,7 +20,7 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
   'src/modules/volunteers/volunteers.service.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
-  'src/modules/orders/needs.service.ts': 'vs_needs.contact_phone_cipher',
+  'src/modules/orders/submit-need.ts': 'vs_needs.contact_phone_cipher',
   'src/modules/orders/orders.demo.ts': 'vs_needs.contact_phone_cipher',
   'src/modules/activities/activity.service.ts': 'vs_activities.code_secret_cipher',
   'src/modules/activities/activities.demo.ts': 'vs_activities.code_secret_cipher',
