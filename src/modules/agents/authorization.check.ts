@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import {
   checkAuthorizations,
   residentAccessVerdict,

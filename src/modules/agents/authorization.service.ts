@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { loadGrants } from '../auth/session.service.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { authorizationStatus, isAgentOnly } from './authorization.rules.ts';
 import type { NewAuthorization } from './authorization.schema.ts';
 

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { isHandoffOverdue } from '../first-response/handoff.rules.ts';
 import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
 

@@ -5,12 +5,8 @@ import { AppError } from '../../server/problem.ts';
 import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import {
-  chinaDate,
-  deadlineLight,
-  provisionalYears,
-  type WorkCalendar,
-} from '../calendar/working-days.ts';
+import { deadlineLight, provisionalYears, type WorkCalendar } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { loadDelivery } from './case-delivery.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';

@@ -26,12 +26,7 @@ import {
   type Matter,
 } from './matter.ts';
 import { notify } from './notification.service.ts';
-
-/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 
 async function assertReceiver(db: Kysely<Database>, toId: string, fromId: string, m: Matter) {
   if (toId === fromId) throw new AppError('HANDOFF_RECEIVER_INVALID', { detail: 'self' });
