@@ -41,7 +41,8 @@ import { fastifyTrustProxy } from './trust-proxy.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { tlsServerOptions } from './tls.ts';
 import { helmetOptions, registerCompression, registerWebStatic } from './web-delivery.ts';
-import { AppError, problemBody } from './problem.ts';
+import { AppError, problemBody } from '../shared/problem.ts';
+import './problem-tables.ts';
 import type { AppDeps } from './types.ts';
 import { webEntryResolver } from './web-entries.ts';
 

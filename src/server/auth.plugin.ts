@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasAnyRole } from '../modules/auth/actor.ts';
 import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
 import { secondFactorStatus } from '../modules/auth/totp.service.ts';
-import { AppError, pickLocale } from './problem.ts';
+import { AppError, pickLocale } from '../shared/problem.ts';
 
 export const SESSION_COOKIE = 'ds_session';
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError } from './problem.ts';
+import { AppError } from '../shared/problem.ts';
 
 /** The Idempotency-Key a request holds, as the idempotency plugin claimed it. */
 export interface IdempotencyClaim {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { IdempotencyKeyTable } from '../db/schema.ts';
 import type { PiiCipher } from '../modules/residents/pii-crypto.ts';
 import { currentIdempotencyScope, runInIdempotencyScope } from './idempotency-commit.ts';
-import { AppError } from './problem.ts';
+import { AppError } from '../shared/problem.ts';
 import { replayCommitted, type IdempotentRoute } from './idempotency-replay.ts';
 
 const POLL_MS = 20;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../modules/auth/actor.ts';
-import { AppError } from './problem.ts';
+import { AppError } from '../shared/problem.ts';
 
 /**
  * The logged-in caller of a route that declares roles. The auth plugin has already refused

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { Role } from '../modules/auth/roles.ts';
 import type { PiiCipher } from '../modules/residents/pii-crypto.ts';
-import type { Locale } from './problem.ts';
+import type { Locale } from '../shared/problem.ts';
 
 /** Who may call a route: declared on every /api route; a route without it fails at start-up. */
 export type Access = { public: true } | { roles: readonly Role[] };

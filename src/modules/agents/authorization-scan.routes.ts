@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { isScanType, mediaTypeOf, SCAN_TYPES } from '../attachments/attachment.magic.ts';
 import { ATTACHMENT_LIMIT_BYTES } from '../attachments/attachment.schema.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';

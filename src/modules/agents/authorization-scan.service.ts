@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../attachments/attachment.magic.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, reachPrefixes, type Actor } from '../auth/actor.ts';

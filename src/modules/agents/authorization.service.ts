@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AuthorizationTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';

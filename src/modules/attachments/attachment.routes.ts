@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendUploadedFile } from '../../server/file-reply.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { isScanType, mediaTypeOf, SCAN_TYPES } from './attachment.magic.ts';
 import { listAttachments, readAttachment, uploadAttachment } from './attachment.service.ts';
 import {

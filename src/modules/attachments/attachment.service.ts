@@ -7,7 +7,7 @@ import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';

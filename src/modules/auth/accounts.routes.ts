@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { RegionCodeSchema } from '../regions/regions.schema.ts';
 import { auditActor, authorize, reachPrefixes } from './actor.ts';
 import { createAccount } from './account.service.ts';

@@ -1,5 +1,5 @@
 import type { RegionLevel, StationKind } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { scopePrefix } from './region-code.ts';
 import type { Role } from './roles.ts';
 

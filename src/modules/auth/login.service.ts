@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { clearLoginAttempts, countLoginAttempt, refundLoginAttempt } from './login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';

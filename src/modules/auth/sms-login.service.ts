@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { enqueueSms } from '../notifications/outbox.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
 import { countAttempt } from './login-throttle.ts';

@@ -13,7 +13,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { CalendarOverrideTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { calendarEditorGrant } from './calendar.scope.ts';

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { assertAgentAuthorized } from '../agents/authorization.check.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor, type Grant } from '../auth/actor.ts';

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../shared/excel.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { reachPrefixes, type Actor } from '../auth/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { isHandoffOverdue } from '../first-response/handoff.rules.ts';

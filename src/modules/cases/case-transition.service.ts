@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import { AppError, type ProblemCode } from '../../server/problem.ts';
+import { AppError, type ProblemCode } from '../../shared/problem.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';

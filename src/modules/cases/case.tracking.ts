@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { countAttempt, refundAttempt } from '../auth/login-throttle.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { caseTownRegion, listTownStations } from '../regions/public-stations.ts';

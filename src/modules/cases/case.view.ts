@@ -1,7 +1,7 @@
 /** Reading cases: one case as the API shows it (masked applicant, deadline light, allowed actions). */
 import type { Kysely } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
 import type { Actor } from '../auth/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';

@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { isPartyBound, type Actor, type Grant } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
