@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasAnyRole } from '../modules/auth/actor.ts';
+import { hasAnyRole } from '../shared/actor.ts';
 import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
 import { secondFactorStatus } from '../modules/auth/totp.service.ts';
 import { AppError, pickLocale } from '../shared/problem.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppConfig } from '../config.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { createPiiCipher, newMasterKey, parseMasterKey } from '../modules/residents/pii-crypto.ts';
+import { createPiiCipher, newMasterKey, parseMasterKey } from '../shared/pii-crypto.ts';
 
 export interface Warn {
   warn(obj: object, msg: string): void;

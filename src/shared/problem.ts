@@ -78,7 +78,7 @@ export const CORE_PROBLEMS = {
 
 /**
  * Every module's table by name. A module adds its own with
- * `declare module '../../shared/problem.ts' { interface ProblemTables { cases: typeof CASE_PROBLEMS } }`.
+ * `declare module './problem.ts' { interface ProblemTables { cases: typeof CASE_PROBLEMS } }`.
  */
 export interface ProblemTables {
   core: typeof CORE_PROBLEMS;

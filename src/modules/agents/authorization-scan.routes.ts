@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { AppError } from '../../shared/problem.ts';
 import { isScanType, mediaTypeOf, SCAN_TYPES } from '../attachments/attachment.magic.ts';
 import { ATTACHMENT_LIMIT_BYTES } from '../attachments/attachment.schema.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { AuthorizationView } from './authorization.schema.ts';
 import { readAuthorizationScan, uploadAuthorizationScan } from './authorization-scan.service.ts';
-import { sendUploadedFile } from '../../server/file-reply.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { sendUploadedFile } from '../../shared/file-reply.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Params = z.object({ id: z.string().uuid() });
 

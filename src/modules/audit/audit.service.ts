@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import {
   appendCheckpoint,
@@ -18,7 +18,7 @@ import {
 } from './audit-hash.ts';
 import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
-import { markIdempotentCommit } from '../../server/idempotency-commit.ts';
+import { markIdempotentCommit } from '../../shared/idempotency-commit.ts';
 import { entityLabels } from './audit-entity-labels.ts';
 import { addDays, chinaDayStartUtc } from '../../shared/china-time.ts';
 

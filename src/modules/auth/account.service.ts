@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
-import { isRole, type Role } from './roles.ts';
+import { isRole, type Role } from '../../shared/roles.ts';
 
 export interface AccountPreferences {
   elderlyMode: boolean;

@@ -9,7 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CalendarNoticeDayTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
 import { calendarEditorGrant } from './calendar.scope.ts';
 import { recomputeDueDates } from '../cases/case-due-dates.ts';
 import { recomputeHandoffDueDates } from '../first-response/handoff-due-dates.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import {
   CalendarDateSchema,
   CalendarYearParams,
@@ -25,7 +25,7 @@ import {
   setOverride,
 } from './calendar.service.ts';
 import { enterNotice, getNotice, listNotices } from './calendar-notice.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const STAFF = { access: { roles: STAFF_ROLES } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;

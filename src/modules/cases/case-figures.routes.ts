@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
 import { supervisionWorkbook, XLSX_CONTENT_TYPE } from './case-supervision.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { secondRequestRate } from './case.notice.ts';
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { canSeeCase } from './case-parties.ts';
 

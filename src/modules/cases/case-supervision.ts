@@ -8,7 +8,7 @@ import { newWorkbook } from '../../shared/excel.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { isHandoffOverdue } from '../first-response/handoff.rules.ts';
 import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';

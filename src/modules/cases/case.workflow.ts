@@ -3,7 +3,7 @@
  * needs. Pure; the service enforces it in one transaction per transition and the web uses
  * `availableActions` to show only the buttons that are allowed now.
  */
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export const CASE_STATES = [
   'awaiting_supplement', // 待补正: the one-time notice lists what is missing

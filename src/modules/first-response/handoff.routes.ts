@@ -1,7 +1,7 @@
 import { langOf } from '../notifications/render.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES, STAFF_ROLES } from '../auth/roles.ts';
+import { ALL_ROLES, STAFF_ROLES } from '../../shared/roles.ts';
 import {
   DeclineHandoff,
   HandoffQuery,
@@ -14,7 +14,7 @@ import { createHandoff, decideHandoff } from './handoff.service.ts';
 import { getHandoff, listHandoffs } from './handoff.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { listNotifications, markNotificationRead } from './notification.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 

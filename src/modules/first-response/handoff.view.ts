@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, HandoffTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { provisionalYears, type WorkCalendar } from '../calendar/working-days.ts';
 import { chinaDate } from '../../shared/china-time.ts';

@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, InquiryTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import { partyReach, regionReach, type Actor } from '../auth/actor.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { partyReach, regionReach, type Actor } from '../../shared/actor.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { accountableOf, handlerOf, type HandoffFacts } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 

@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, NotificationTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
 import { TERMINAL_STATES, type CaseState } from '../cases/case.workflow.ts';
 import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
 import { renderNotification, type Lang } from '../notifications/render.ts';

@@ -11,7 +11,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { replaceKeyFingerprint } from '../../server/secrets.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { createPiiCipher, type PiiCipher } from './pii-crypto.ts';
+import { createPiiCipher, type PiiCipher } from '../../shared/pii-crypto.ts';
 
 /** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
 export const PII_SOURCES: Record<string, string> = {
