@@ -17,6 +17,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { attachmentRoutes } from '../modules/attachments/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
+import { supervisionRoutes } from '../modules/first-response/supervision.routes.ts';
 import { agentRoutes } from '../modules/agents/agents.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { firstResponseRoutes } from '../modules/first-response/first-response.routes.ts';
@@ -26,6 +27,8 @@ import { activityRoutes } from '../modules/activities/activities.routes.ts';
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { recomputeDueDates } from '../modules/cases/case-due-dates.ts';
+import { recomputeHandoffDueDates } from '../modules/first-response/handoff-due-dates.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { closePdfPool, configurePdfPool } from '../modules/documents/pdf-pool.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
@@ -134,8 +137,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(residentRoutes);
       await api.register(auditRoutes);
       await api.register(catalogRoutes);
-      await api.register(calendarRoutes);
+      await api.register(calendarRoutes, {
+        dependents: {
+          recomputeCaseDueDates: recomputeDueDates,
+          recomputeHandoffDueDates,
+        },
+      });
       await api.register(caseFigureRoutes);
+      await api.register(supervisionRoutes);
       await api.register(caseRoutes);
       await api.register(firstResponseRoutes);
       await api.register(orderRoutes);

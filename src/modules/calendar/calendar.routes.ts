@@ -25,6 +25,7 @@ import {
   setOverride,
 } from './calendar.service.ts';
 import { enterNotice, getNotice, listNotices } from './calendar-notice.service.ts';
+import type { CalendarDependents } from './calendar-dependents.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
 const STAFF = { access: { roles: STAFF_ROLES } } as const;
@@ -32,7 +33,12 @@ const ADMIN = { access: { roles: ['admin'] } } as const;
 const DateParams = z.strictObject({ date: CalendarDateSchema });
 
 /** GS-8: the working-day calendar (official data + admin overrides) and due-date previews. */
-export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The routes need the due dates that follow the calendar (see calendar-dependents.ts). */
+export interface CalendarRouteOptions {
+  dependents: CalendarDependents;
+}
+
+export const calendarRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, opts) => {
   const db = app.kysely;
 
   app.get(
@@ -171,6 +177,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
+        dependents: opts.dependents,
       }),
   );
 };

@@ -10,8 +10,8 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
-import { isHandoffOverdue } from '../first-response/handoff.rules.ts';
-import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
+import { isHandoffOverdue } from './handoff.rules.ts';
+import { FIGURE_READERS, stationCaseFigures } from '../cases/case-figures.ts';
 
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
