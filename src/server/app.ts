@@ -24,6 +24,7 @@ import { firstResponseRoutes } from '../modules/first-response/first-response.ro
 import { orderRoutes } from '../modules/orders/orders.routes.ts';
 import { escalationRoutes } from '../modules/escalations/escalation.routes.ts';
 import { activityRoutes } from '../modules/activities/activities.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(supervisionRoutes);
       await api.register(caseRoutes);
       await api.register(firstResponseRoutes);
+      await api.register(notificationRoutes);
       await api.register(orderRoutes);
       await api.register(agentRoutes);
       await api.register(attachmentRoutes);

@@ -14,7 +14,7 @@ import { auditActor, type Actor } from '../../shared/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { getItem } from '../catalog/catalog.service.ts';
-import { notifyFirstResponderOnClose } from '../first-response/notification.service.ts';
+import { notifyFirstResponderOnClose } from './case-closed-notice.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { recordDelivery } from './case-delivery.ts';
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';

@@ -25,7 +25,7 @@ import {
   receiverReaches,
   type Matter,
 } from './matter.ts';
-import { notify } from './notification.service.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 
 async function assertReceiver(db: Kysely<Database>, toId: string, fromId: string, m: Matter) {

@@ -17,7 +17,7 @@ import { mayActOnMatter } from './handoff.rules.ts';
 import type { CloseInquiry, NewInquiry } from './inquiry.schema.ts';
 import { getInquiry } from './inquiry.view.ts';
 import { canSeeMatter, grantOn, HANDLER_ROLES, loadMatter, matterHandoffs } from './matter.ts';
-import { notify } from './notification.service.ts';
+import { notify } from '../notifications/notification.service.ts';
 
 /** The station grant the caller records under: the named one, or their only one. */
 function stationGrant(actor: Actor, stationId: string | undefined): Grant {
