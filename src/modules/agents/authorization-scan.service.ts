@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../attachments/attachment.magic.ts';
+import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../../shared/scan-magic.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';

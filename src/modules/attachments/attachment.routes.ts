@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendUploadedFile } from '../../shared/file-reply.ts';
 import { AppError } from '../../shared/problem.ts';
-import { isScanType, mediaTypeOf, SCAN_TYPES } from './attachment.magic.ts';
+import { isScanType, mediaTypeOf, SCAN_TYPES } from '../../shared/scan-magic.ts';
 import { listAttachments, readAttachment, uploadAttachment } from './attachment.service.ts';
 import {
   ATTACHMENT_LIMIT_BYTES,

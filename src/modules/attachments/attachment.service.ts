@@ -14,7 +14,7 @@ import { auditActor, type Actor } from '../../shared/actor.ts';
 import { acceptingGrant, canSeeCase } from '../cases/case-parties.ts';
 import { findCase } from '../cases/case.repo.ts';
 import { getItem } from '../catalog/catalog.service.ts';
-import { checkScan, SCAN_EXTENSIONS, type ScanType } from './attachment.magic.ts';
+import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../../shared/scan-magic.ts';
 import {
   findAttachmentWithCase,
   findSameFile,
