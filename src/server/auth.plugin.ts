@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasAnyRole } from '../shared/actor.ts';
 import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
 import { secondFactorStatus } from '../modules/auth/totp.service.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
 import { AppError, pickLocale } from '../shared/problem.ts';
-
-export const SESSION_COOKIE = 'ds_session';
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../../server/auth.plugin.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ALL_ROLES, ROLE_LABELS } from '../../shared/roles.ts';
 import { auditActor } from '../../shared/actor.ts';
