@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` and CI run it:
-// type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
+// type-check → lint/format → module boundaries (dependency-cruiser) → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
 // is reachable the PostgreSQL run is skipped LOUDLY; with CI=true a missing PostgreSQL fails the run.
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,7 @@ step('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
 step('format', npx, ['prettier', '--check', '.']);
+step('boundaries', 'npm', ['run', 'lint:deps', '--silent']);
 step('unit', npx, ['vitest', 'run', '--project', 'unit']);
 step('integration-sqlite', npx, ['vitest', 'run', '--project', 'integration'], {
   DOORSTEP_TEST_DB: 'sqlite',
