@@ -1,6 +1,8 @@
 /**
  * Composition root of the problem codes: the one place that knows every module's table. It
- * registers them with the kernel (shared/problem.ts) when the app or the CLI starts.
+ * registers them with the kernel (shared/problem.ts) when the app or the CLI starts. (A module's
+ * own problems file also registers its table when imported; registering the same table twice is
+ * harmless.)
  */
 import { registerProblems } from '../shared/problem.ts';
 import { ACTIVITY_PROBLEMS } from '../modules/activities/activities.problems.ts';

@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of 帮办代办 (GS-6): agents' authorizations. */
 export const AGENT_PROBLEMS = {
@@ -50,3 +50,5 @@ declare module '../../shared/problem.ts' {
     agents: typeof AGENT_PROBLEMS;
   }
 }
+
+registerProblems(AGENT_PROBLEMS);

@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of logins, accounts, passwords and the second factor. */
 export const AUTH_PROBLEMS = {
@@ -79,3 +79,5 @@ declare module '../../shared/problem.ts' {
     auth: typeof AUTH_PROBLEMS;
   }
 }
+
+registerProblems(AUTH_PROBLEMS);

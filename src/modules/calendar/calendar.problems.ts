@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of the working-day calendar and its yearly notices. */
 export const CALENDAR_PROBLEMS = {
@@ -39,3 +39,5 @@ declare module '../../shared/problem.ts' {
     calendar: typeof CALENDAR_PROBLEMS;
   }
 }
+
+registerProblems(CALENDAR_PROBLEMS);

@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of cases: intake, transitions, supplements, public tracking (GS-2/3/7). */
 export const CASE_PROBLEMS = {
@@ -96,3 +96,5 @@ declare module '../../shared/problem.ts' {
     cases: typeof CASE_PROBLEMS;
   }
 }
+
+registerProblems(CASE_PROBLEMS);

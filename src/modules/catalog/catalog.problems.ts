@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of the service catalog and its import/export. */
 export const CATALOG_PROBLEMS = {
@@ -40,3 +40,5 @@ declare module '../../shared/problem.ts' {
     catalog: typeof CATALOG_PROBLEMS;
   }
 }
+
+registerProblems(CATALOG_PROBLEMS);

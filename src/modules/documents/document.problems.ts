@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of scans (GS-5) and printed documents (GS-9). */
 export const DOCUMENT_PROBLEMS = {
@@ -36,3 +36,5 @@ declare module '../../shared/problem.ts' {
     documents: typeof DOCUMENT_PROBLEMS;
   }
 }
+
+registerProblems(DOCUMENT_PROBLEMS);

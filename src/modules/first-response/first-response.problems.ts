@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of 首问负责 (GS-4): inquiries, hand-offs and notifications. */
 export const FIRST_RESPONSE_PROBLEMS = {
@@ -53,3 +53,5 @@ declare module '../../shared/problem.ts' {
     firstResponse: typeof FIRST_RESPONSE_PROBLEMS;
   }
 }
+
+registerProblems(FIRST_RESPONSE_PROBLEMS);

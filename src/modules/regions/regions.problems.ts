@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of the region tree and stations. */
 export const REGION_PROBLEMS = {
@@ -24,3 +24,5 @@ declare module '../../shared/problem.ts' {
     regions: typeof REGION_PROBLEMS;
   }
 }
+
+registerProblems(REGION_PROBLEMS);

@@ -1,4 +1,4 @@
-import type { ProblemSpec } from '../../shared/problem.ts';
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 
 /** Problem codes of residents and their ID numbers (GS-1). */
 export const RESIDENT_PROBLEMS = {
@@ -35,3 +35,5 @@ declare module '../../shared/problem.ts' {
     residents: typeof RESIDENT_PROBLEMS;
   }
 }
+
+registerProblems(RESIDENT_PROBLEMS);
