@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` and CI run it:
-// type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
+// type-check â lint/format â module boundaries (dependency-cruiser) â unit â integration on SQLite â integration on PostgreSQL â web build â browser journeys.
 // The schema check (test/integration/schema-types.test.ts: a freshly migrated database against the
 // row types in src/db/schema) runs in both integration tiers, so on each dialect.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
@@ -46,6 +46,7 @@ step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 step('typecheck-web-resident', npx, ['tsc', '-p', 'web/tsconfig.resident.json', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
 step('format', npx, ['prettier', '--check', '.']);
+step('boundaries', 'npm', ['run', 'lint:deps', '--silent']);
 step('unit', npx, ['vitest', 'run', '--project', 'unit']);
 step('integration-sqlite', npx, ['vitest', 'run', '--project', 'integration'], {
   DOORSTEP_TEST_DB: 'sqlite',

@@ -17,15 +17,19 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { attachmentRoutes } from '../modules/attachments/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
+import { supervisionRoutes } from '../modules/first-response/supervision.routes.ts';
 import { agentRoutes } from '../modules/agents/agents.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
 import { firstResponseRoutes } from '../modules/first-response/first-response.routes.ts';
 import { orderRoutes } from '../modules/orders/orders.routes.ts';
 import { escalationRoutes } from '../modules/escalations/escalation.routes.ts';
 import { activityRoutes } from '../modules/activities/activities.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { recomputeDueDates } from '../modules/cases/case-due-dates.ts';
+import { recomputeHandoffDueDates } from '../modules/first-response/handoff-due-dates.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { closePdfPool, configurePdfPool } from '../modules/documents/pdf-pool.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
@@ -41,7 +45,8 @@ import { fastifyTrustProxy } from './trust-proxy.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { tlsServerOptions } from './tls.ts';
 import { helmetOptions, registerCompression, registerWebStatic } from './web-delivery.ts';
-import { AppError, problemBody } from './problem.ts';
+import { AppError, problemBody } from '../shared/problem.ts';
+import './problem-tables.ts';
 import type { AppDeps } from './types.ts';
 import { webEntryResolver } from './web-entries.ts';
 
@@ -133,10 +138,17 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(residentRoutes);
       await api.register(auditRoutes);
       await api.register(catalogRoutes);
-      await api.register(calendarRoutes);
+      await api.register(calendarRoutes, {
+        dependents: {
+          recomputeCaseDueDates: recomputeDueDates,
+          recomputeHandoffDueDates,
+        },
+      });
       await api.register(caseFigureRoutes);
+      await api.register(supervisionRoutes);
       await api.register(caseRoutes);
       await api.register(firstResponseRoutes);
+      await api.register(notificationRoutes);
       await api.register(orderRoutes);
       await api.register(agentRoutes);
       await api.register(attachmentRoutes);

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasAnyRole } from '../modules/auth/actor.ts';
+import { hasAnyRole } from '../shared/actor.ts';
 import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
 import { secondFactorStatus } from '../modules/auth/totp.service.ts';
-import { AppError, pickLocale } from './problem.ts';
-
-export const SESSION_COOKIE = 'ds_session';
+import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
+import { AppError, pickLocale } from '../shared/problem.ts';
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

@@ -9,7 +9,7 @@ import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
-import { createPiiCipher } from '../modules/residents/pii-crypto.ts';
+import { createPiiCipher } from '../shared/pii-crypto.ts';
 import { buildApp } from './app.ts';
 import { logOptions } from './logging.ts';
 import { checkDataKey, resolveDataKey } from './secrets.ts';

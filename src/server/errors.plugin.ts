@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { databaseFault } from '../db/db-errors.ts';
-import { AppError, problemBody, type FieldError } from './problem.ts';
+import { databaseFault } from '../shared/db-errors.ts';
+import { AppError, problemBody, type FieldError } from '../shared/problem.ts';
 import { fieldMessage } from './validation-messages.ts';
 import { FREE_TEXT_CODE, freeTextFieldMessage, isFreeTextIssue } from '../shared/free-text.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IdempotencyKeyTable } from '../db/schema.ts';
-import { AppError } from './problem.ts';
+import { AppError } from '../shared/problem.ts';
 
 export interface IdempotentRoute {
   url: string;

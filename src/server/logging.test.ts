@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLocale } from './problem.ts';
+import { pickLocale } from '../shared/problem.ts';
 import type { IncomingMessage } from 'node:http';
 import { requestIdFor, scrubIdNumbers } from './logging.ts';
 

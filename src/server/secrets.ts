@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '../config.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { createPiiCipher, newMasterKey, parseMasterKey } from '../modules/residents/pii-crypto.ts';
+import { createPiiCipher, newMasterKey, parseMasterKey } from '../shared/pii-crypto.ts';
+import { FINGERPRINT_KEY, keyFingerprint } from '../shared/key-fingerprint.ts';
 
 export interface Warn {
   warn(obj: object, msg: string): void;
@@ -33,12 +33,7 @@ export function resolveDataKey(config: AppConfig, log: Warn): Buffer {
   return parseMasterKey(fs.readFileSync(file, 'utf8').trim());
 }
 
-const FINGERPRINT_KEY = 'data_key_fingerprint';
-
-/** HMAC(key, 'doorstep-key-check'): names the key without revealing it. */
-export function keyFingerprint(masterKey: Buffer): string {
-  return crypto.createHmac('sha256', masterKey).update('doorstep-key-check').digest('hex');
-}
+export { keyFingerprint };
 
 export class DataKeyMismatchError extends Error {
   constructor(expected: string, given: string) {
@@ -91,21 +86,4 @@ export async function checkDataKey(
   const winner = await read();
   if (winner && winner.value !== given) throw new DataKeyMismatchError(winner.value, given);
   return 'stored';
-}
-
-/** Rotation: the new key's fingerprint replaces the old one inside the rotation's transaction. */
-export async function replaceKeyFingerprint(
-  trx: Kysely<Database>,
-  newKey: Buffer,
-  now: Date,
-): Promise<void> {
-  await trx
-    .insertInto('instance_meta')
-    .values({ key: FINGERPRINT_KEY, value: keyFingerprint(newKey), updated_at: now.toISOString() })
-    .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet({ value: keyFingerprint(newKey), updated_at: now.toISOString() }),
-    )
-    .execute();
 }

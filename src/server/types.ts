@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../modules/auth/actor.ts';
-import type { Role } from '../modules/auth/roles.ts';
-import type { PiiCipher } from '../modules/residents/pii-crypto.ts';
-import type { Locale } from './problem.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Role } from '../shared/roles.ts';
+import type { PiiCipher } from '../shared/pii-crypto.ts';
+import type { Locale } from '../shared/problem.ts';
 
 /** Who may call a route: declared on every /api route; a route without it fails at start-up. */
 export type Access = { public: true } | { roles: readonly Role[] };

@@ -3,7 +3,7 @@
  * Built from the zod issue (its code and parameters), never from user input. English keeps zod's
  * own wording; Chinese is written here. Pure.
  */
-import type { Locale } from './problem.ts';
+import type { Locale } from '../shared/problem.ts';
 
 /** One validation entry as fastify-type-provider-zod reports it. */
 export interface ValidationIssue {

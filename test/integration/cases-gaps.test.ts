@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { STAFF_ROLES } from '../../src/modules/auth/roles.ts';
 import { ACCOUNTS } from './access/route-case.ts';
-import { OVERDUE_COLUMNS } from '../../src/modules/cases/case-supervision.ts';
+import { OVERDUE_COLUMNS } from '../../src/modules/first-response/supervision-workbook.ts';
 
 const LI = '110115194803120019'; // 李长福, home 三顺庄村
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,7 +1,7 @@
 /** Issue #11: one stored notification (kind + params) reads in Chinese and in English. */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notify } from '../../src/modules/first-response/notification.service.ts';
+import { notify } from '../../src/modules/notifications/notification.service.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 interface Note {

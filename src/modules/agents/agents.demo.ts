@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 const SEED_ACTOR = { accountId: null, role: 'system', stationId: null };
 const YEAR_MS = 365 * 86_400_000;

@@ -1,4 +1,6 @@
-/** Problem codes of 帮办代办 (GS-6): agents' authorizations; spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of 帮办代办 (GS-6): agents' authorizations. */
 export const AGENT_PROBLEMS = {
   AUTHORIZATION_MISSING: {
     status: 403,
@@ -41,4 +43,12 @@ export const AGENT_PROBLEMS = {
     zh: '该授权没有上传授权书扫描件',
     en: 'No scan of the signed form is stored for this authorization',
   },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    agents: typeof AGENT_PROBLEMS;
+  }
+}
+
+registerProblems(AGENT_PROBLEMS);

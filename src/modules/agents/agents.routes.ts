@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { authorizationScanRoutes } from './authorization-scan.routes.ts';
 import {
   AuthorizationQuery,
@@ -13,7 +13,7 @@ import {
   recordAuthorization,
   revokeAuthorization,
 } from './authorization.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const WRITERS = ['clerk', 'town_officer', 'agent'] as const;
 

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/problem.ts';
-import { isScanType, mediaTypeOf, SCAN_TYPES } from '../attachments/attachment.magic.ts';
-import { ATTACHMENT_LIMIT_BYTES } from '../attachments/attachment.schema.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import { isScanType, mediaTypeOf, SCAN_LIMIT_BYTES, SCAN_TYPES } from '../../shared/scan-magic.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { AuthorizationView } from './authorization.schema.ts';
 import { readAuthorizationScan, uploadAuthorizationScan } from './authorization-scan.service.ts';
-import { sendUploadedFile } from '../../server/file-reply.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { sendUploadedFile } from '../../shared/file-reply.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Params = z.object({ id: z.string().uuid() });
 
@@ -20,7 +19,7 @@ export const authorizationScanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     [...SCAN_TYPES],
-    { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT_BYTES },
+    { parseAs: 'buffer', bodyLimit: SCAN_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
   app.addContentTypeParser('*', (_request, _payload, done) =>
@@ -31,7 +30,7 @@ export const authorizationScanRoutes: FastifyPluginAsyncZod = async (app) => {
     '/authorizations/:id/scan',
     {
       config: { access: { roles: ['clerk', 'town_officer', 'agent'] }, idempotent: true },
-      bodyLimit: ATTACHMENT_LIMIT_BYTES,
+      bodyLimit: SCAN_LIMIT_BYTES,
       schema: {
         tags: ['agents'],
         summary: 'Upload the scan of the signed authorization form (the raw JPEG, PNG or PDF)',

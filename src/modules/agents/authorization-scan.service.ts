@@ -6,12 +6,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../attachments/attachment.magic.ts';
+import { AppError } from '../../shared/problem.ts';
+import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../../shared/scan-magic.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, reachPrefixes, type Actor } from '../auth/actor.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { auditActor, reachPrefixes, type Actor } from '../../shared/actor.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { isAgentOnly } from './authorization.rules.ts';
 import { viewOf, writerGrant } from './authorization.service.ts';
 

@@ -1,8 +1,8 @@
 /** The gates for agents (GS-6): a valid authorization, or a refusal with its reason. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { AppError } from '../../shared/problem.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import {
   checkAuthorizations,
   residentAccessVerdict,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import {
   agentMaySee,
   authorizationStatus,

@@ -2,8 +2,8 @@
  * 帮办代办 (GS-6) as pure rules: whether an authorization lets an agent file an item for a
  * resident on a given day, and which cases an agent may see. No I/O.
  */
-import type { Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export interface AuthorizationFacts {
   allItems: boolean;

@@ -6,12 +6,18 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AuthorizationTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+} from '../../shared/actor.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { loadGrants } from '../auth/session.service.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { authorizationStatus, isAgentOnly } from './authorization.rules.ts';
 import type { NewAuthorization } from './authorization.schema.ts';
 import { parseItemCodes } from './authorization.check.ts';

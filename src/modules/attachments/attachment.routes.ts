@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendUploadedFile } from '../../server/file-reply.ts';
-import { AppError } from '../../server/problem.ts';
-import { isScanType, mediaTypeOf, SCAN_TYPES } from './attachment.magic.ts';
+import { sendUploadedFile } from '../../shared/file-reply.ts';
+import { AppError } from '../../shared/problem.ts';
+import { isScanType, mediaTypeOf, SCAN_TYPES } from '../../shared/scan-magic.ts';
 import { listAttachments, readAttachment, uploadAttachment } from './attachment.service.ts';
 import {
   ATTACHMENT_LIMIT_BYTES,
@@ -10,7 +10,7 @@ import {
   CaseParams,
   UploadQuery,
 } from './attachment.schema.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const CASE_STAFF = [
   'admin',

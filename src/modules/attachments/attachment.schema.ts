@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { SCAN_TYPES } from './attachment.magic.ts';
+import { SCAN_LIMIT_BYTES, SCAN_TYPES } from '../../shared/scan-magic.ts';
 
 /** A scan of one material: a phone photo or a multi-page PDF from a 高拍仪 stays well below this. */
-export const ATTACHMENT_LIMIT_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_LIMIT_BYTES = SCAN_LIMIT_BYTES;
 
 export const CaseParams = z.object({ id: z.string().uuid() });
 

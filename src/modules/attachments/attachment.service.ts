@@ -3,18 +3,18 @@
  * anyone who may see the case reads them. Stored in the database so every app node serves them.
  */
 import crypto from 'node:crypto';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { TERMINAL_STATES } from '../cases/case.workflow.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
 import { acceptingGrant, canSeeCase } from '../cases/case-parties.ts';
 import { findCase } from '../cases/case.repo.ts';
 import { getItem } from '../catalog/catalog.service.ts';
-import { checkScan, SCAN_EXTENSIONS, type ScanType } from './attachment.magic.ts';
+import { checkScan, SCAN_EXTENSIONS, type ScanType } from '../../shared/scan-magic.ts';
 import {
   findAttachmentWithCase,
   findSameFile,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from './audit-actions.ts';
 import { listAuditEvents, verifyAndCheckpoint } from './audit.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const AUDIT_READERS = ['admin', 'supervisor'] as const;
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import {
   appendCheckpoint,
@@ -18,10 +18,11 @@ import {
 } from './audit-hash.ts';
 import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
-import { markIdempotentCommit } from '../../server/idempotency-commit.ts';
+import { markIdempotentCommit } from '../../shared/idempotency-commit.ts';
 import { entityLabels } from './audit-entity-labels.ts';
 import { z } from 'zod';
 import { parseJsonColumn } from '../../db/json-column.ts';
+import { addDays, chinaDayStartUtc } from '../../shared/china-time.ts';
 
 export interface AuditActor {
   accountId: string | null;
@@ -277,7 +278,7 @@ export async function listAuditEvents(
   if (input.action) q = q.where('e.action', '=', input.action);
   if (input.actorId) q = q.where('e.actor_id', '=', input.actorId);
   if (input.from) q = q.where('e.occurred_at', '>=', chinaDayStartUtc(input.from));
-  if (input.to) q = q.where('e.occurred_at', '<', chinaDayStartUtc(nextDay(input.to)));
+  if (input.to) q = q.where('e.occurred_at', '<', chinaDayStartUtc(addDays(input.to, 1)));
   if (input.beforeSeq) q = q.where('e.seq', '<', input.beforeSeq);
   const rows = await q.orderBy('e.seq', 'desc').limit(input.limit).execute();
   const labels = await entityLabels(
@@ -306,15 +307,4 @@ export async function listAuditEvents(
     requestId: r.request_id,
     hash: r.hash,
   }));
-}
-
-/** 00:00 China time (UTC+8, no daylight saving) of a YYYY-MM-DD day, as the ISO instant stored. */
-export function chinaDayStartUtc(day: string): string {
-  return new Date(`${day}T00:00:00+08:00`).toISOString();
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

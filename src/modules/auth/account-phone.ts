@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { maskMobile, normaliseDigits } from '../../shared/personal-numbers.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
 /** 13800138000 from "+86 138-0013-8000", "１３８…"; null when it is not a mainland mobile. */
 export function normaliseMobile(raw: string): string | null {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
-import { isRole, type Role } from './roles.ts';
+import { isRole, type Role } from '../../shared/roles.ts';
 
 export interface AccountPreferences {
   elderlyMode: boolean;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/problem.ts';
-import { RegionCodeSchema } from '../regions/regions.schema.ts';
-import { auditActor, authorize, reachPrefixes } from './actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { RegionCodeSchema } from '../../shared/region-code.ts';
+import { auditActor, authorize, reachPrefixes } from '../../shared/actor.ts';
 import { createAccount } from './account.service.ts';
-import { ROLES } from './roles.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { ROLES } from '../../shared/roles.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const GrantInput = z
   .strictObject({

@@ -1,5 +1,22 @@
-/** Problem codes of passwords and the second factor; spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of logins, accounts, passwords and the second factor. */
 export const AUTH_PROBLEMS = {
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  LOGIN_RATE_LIMITED: {
+    status: 429,
+    zh: '登录失败次数过多，请稍后再试',
+    en: 'Too many failed logins; try again later',
+  },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  WEAK_PASSWORD: {
+    status: 400,
+    zh: '密码至少 12 位，且新密码须与旧密码不同',
+    en: 'A password needs at least 12 characters, and a new one must differ from the old one',
+  },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
+  UNKNOWN_ROLE: { status: 400, zh: '未知角色', en: 'Unknown role' },
   PASSWORD_TOO_COMMON: {
     status: 400,
     zh: '该密码过于常见或容易被猜到，请换一个更长、更不常见的密码',
@@ -55,4 +72,12 @@ export const AUTH_PROBLEMS = {
     zh: '验证码已失效（超过 5 分钟或输错次数过多），请重新获取',
     en: 'The code has expired (over 5 minutes, or too many wrong tries); ask for a new one',
   },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    auth: typeof AUTH_PROBLEMS;
+  }
+}
+
+registerProblems(AUTH_PROBLEMS);

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../../server/auth.plugin.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { ALL_ROLES, ROLE_LABELS } from './roles.ts';
-import { auditActor } from './actor.ts';
+import { ALL_ROLES, ROLE_LABELS } from '../../shared/roles.ts';
+import { auditActor } from '../../shared/actor.ts';
 import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
 import { authenticate } from './login.service.ts';
 import { totpRoutes } from './totp.routes.ts';
@@ -17,7 +17,7 @@ import {
   revokeSession,
 } from './session.service.ts';
 import { freeText } from '../../shared/free-text.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Credentials = z.strictObject({
   username: z.string().trim().min(1).max(100),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { clearLoginAttempts, countLoginAttempt, refundLoginAttempt } from './login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { checkSecondFactor } from './totp.service.ts';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { reachOf, type Actor, type Grant } from './actor.ts';
-import { isRole } from './roles.ts';
+import { reachOf, type Actor, type Grant } from '../../shared/actor.ts';
+import { isRole } from '../../shared/roles.ts';
 
 export const COOKIE_SESSION_HOURS = 12;
 export const BEARER_SESSION_DAYS = 90;

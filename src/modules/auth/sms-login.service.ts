@@ -11,12 +11,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { enqueueSms } from '../notifications/outbox.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { countAttempt } from './login-throttle.ts';
 import { phoneLookupHash } from './account-phone.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export const SMS_CODE_TTL_MS = 5 * 60_000;
 export const SMS_RESEND_COOLDOWN_MS = 60_000;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor } from './actor.ts';
-import { ALL_ROLES } from './roles.ts';
+import { auditActor } from '../../shared/actor.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from './totp.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 /** A 6-digit code from the app, or a one-time recovery code (letters, digits, hyphens). */
 const Code = z.strictObject({

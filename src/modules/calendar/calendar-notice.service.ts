@@ -7,12 +7,11 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { CalendarNoticeDayTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
 import { calendarEditorGrant } from './calendar.scope.ts';
-import { recomputeDueDates } from '../cases/case-due-dates.ts';
-import { recomputeHandoffDueDates } from '../first-response/handoff-due-dates.ts';
+import type { CalendarDependents } from './calendar-dependents.ts';
 import { checkNoticeDays, parseNoticeCsv, type NoticeDayInput } from './calendar-notice.ts';
 import { loadWorkCalendar } from './calendar.service.ts';
 import { festivalName } from './statutory-holidays.ts';
@@ -101,6 +100,8 @@ export async function enterNotice(
     actor: Actor;
     requestId: string | null;
     now: Date;
+    /** The due dates that follow the calendar (cases, hand-offs), recomputed in this transaction. */
+    dependents: CalendarDependents;
   },
 ) {
   // Shared reference data (X-2): only an administrator covering every station may enter it.
@@ -150,8 +151,12 @@ export async function enterNotice(
     if (rows.length > 0) await trx.insertInto('calendar_notice_days').values(rows).execute();
     const calAfter = await loadWorkCalendar(trx);
     const fromDate = `${input.year}-01-01`;
-    const recomputed = await recomputeDueDates(trx, { fromDate, cal: calAfter, now: input.now });
-    const handoffs = await recomputeHandoffDueDates(trx, {
+    const recomputed = await input.dependents.recomputeCaseDueDates(trx, {
+      fromDate,
+      cal: calAfter,
+      now: input.now,
+    });
+    const handoffs = await input.dependents.recomputeHandoffDueDates(trx, {
       fromDate,
       before: calBefore,
       after: calAfter,

@@ -6,7 +6,7 @@
  * `放假` for a day off and `workday` / `班` / `上班` for a make-up working day; `name` is the
  * festival (e.g. 春节), optional.
  */
-import type { FieldError } from '../../server/problem.ts';
+import type { FieldError } from '../../shared/problem.ts';
 import { isValidIsoDate, type IsoDate, type OverrideKind } from './working-days.ts';
 
 export interface NoticeDayInput {

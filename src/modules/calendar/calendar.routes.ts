@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import {
   CalendarDateSchema,
   CalendarYearParams,
@@ -25,14 +25,20 @@ import {
   setOverride,
 } from './calendar.service.ts';
 import { enterNotice, getNotice, listNotices } from './calendar-notice.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import type { CalendarDependents } from './calendar-dependents.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const STAFF = { access: { roles: STAFF_ROLES } } as const;
 const ADMIN = { access: { roles: ['admin'] } } as const;
 const DateParams = z.strictObject({ date: CalendarDateSchema });
 
 /** GS-8: the working-day calendar (official data + admin overrides) and due-date previews. */
-export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The routes need the due dates that follow the calendar (see calendar-dependents.ts). */
+export interface CalendarRouteOptions {
+  dependents: CalendarDependents;
+}
+
+export const calendarRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, opts) => {
   const db = app.kysely;
 
   app.get(
@@ -171,6 +177,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
+        dependents: opts.dependents,
       }),
   );
 };

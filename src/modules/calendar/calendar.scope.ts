@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { referenceDataGrant, type Actor, type Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { referenceDataGrant, type Actor, type Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import { stationRegionCodes } from '../regions/station-regions.ts';
 
 export async function calendarEditorGrant(

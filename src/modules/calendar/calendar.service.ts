@@ -13,9 +13,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { CalendarOverrideTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
 import { calendarEditorGrant } from './calendar.scope.ts';
 import { CALENDAR_MAX_RANGE_DAYS } from './calendar.schema.ts';
 import {

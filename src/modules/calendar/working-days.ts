@@ -14,6 +14,7 @@
  */
 import chineseDaysTable from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { statutoryHolidayOn } from './statutory-holidays.ts';
+import { CHINA_OFFSET_MS, chinaDate } from '../../shared/china-time.ts';
 
 export type IsoDate = string;
 export type OverrideKind = 'workday' | 'holiday';
@@ -100,7 +101,6 @@ export interface DueDate {
 }
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** Walks are bounded: no promise or pause in public services spans more than this. */
 const MAX_WALK_DAYS = 20_000;
 
@@ -149,12 +149,8 @@ export function addCalendarDays(date: IsoDate, n: number): IsoDate {
   return isoDate(dayNumber(date) + n);
 }
 
-/** The Asia/Shanghai calendar date of an instant. */
-export function chinaDate(instant: Date): IsoDate {
-  const t = instant.getTime();
-  if (Number.isNaN(t)) throw new RangeError('invalid instant');
-  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The Asia/Shanghai calendar date of an instant: the kernel's rule, re-exported until records imports it from there. */
+export { chinaDate };
 
 /** The instant of a wall-clock time in China on a date, e.g. 09:00 on the day of acceptance. */
 export function chinaTime(date: IsoDate, hour: number, minute = 0): Date {

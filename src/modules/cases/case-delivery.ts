@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { maskMobile } from '../../shared/personal-numbers.ts';
 import { maskPhone } from '../residents/id-number.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import type { CaseDeliveryView } from './case.schema.ts';
 
 function maskRecipientPhone(phone: string): string {

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
-import { supervisionWorkbook, XLSX_CONTENT_TYPE } from './case-supervision.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -34,32 +33,5 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       stationCaseFigures(app.kysely, { actor: actorOf(request), now: app.deps.now() }),
-  );
-
-  app.get(
-    '/cases/supervision.xlsx',
-    {
-      config: { access: { roles: FIGURE_READERS } },
-      schema: {
-        tags: ['cases'],
-        summary:
-          'The supervisor’s lists as Excel: overdue cases, pending hand-offs, per-station figures',
-        description:
-          'Three sheets: 超期办件 (running cases past their due date), 待接收转交 (pending hand-offs; 已超期 marks overdue ones) and 各站数据 (the figures of GET /cases/figures). Rows in the caller’s reach. Headers, sheet names and words in one language: `lang` (zh-CN, the default, or en).',
-        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }),
-      },
-    },
-    async (request, reply) => {
-      const file = await supervisionWorkbook(app.kysely, {
-        actor: actorOf(request),
-        now: app.deps.now(),
-        lang: request.query.lang,
-      });
-      return reply
-        .type(XLSX_CONTENT_TYPE)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.body);
-    },
   );
 };

@@ -6,9 +6,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { AppError } from '../../shared/problem.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { secondRequestRate } from './case.notice.ts';
 
 export const FIGURE_READERS = ['admin', 'supervisor', 'district_officer', 'town_officer'] as const;

@@ -1,8 +1,8 @@
 /** A case's action log for the staff who may see the case (GS-7: every step, who, when, why). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { canSeeCase } from './case-parties.ts';
 

@@ -5,13 +5,14 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CaseState, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { assertAgentAuthorized } from '../agents/authorization.check.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
-import { townCodeOf } from '../auth/region-code.ts';
+import { auditActor, type Actor, type Grant } from '../../shared/actor.ts';
+import { townCodeOf } from '../../shared/region-code.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import { chinaDate, computeDueDate } from '../calendar/working-days.ts';
+import { computeDueDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { insertRequests } from './case-requests.repo.ts';
 import { findCentre, nextCounter } from './case.repo.ts';

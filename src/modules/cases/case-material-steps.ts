@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import type { CatalogItemView } from '../catalog/catalog.schema.ts';
 import { loadRequests, materialLog } from './case-requests.repo.ts';
 import { buildNotice, type OneTimeNotice } from './case.notice.ts';

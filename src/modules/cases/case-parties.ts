@@ -3,8 +3,8 @@
  * the accepting station — 通办 lets any station of the town carry it on) and of the deciding unit
  * (the station itself, the town centre or the district department the item's route names). Pure.
  */
-import type { Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import {
   TRANSITIONS,
   type ActorStanding,

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { dueDateProvisionality, lightOf, missingNowView } from './case.view.ts';

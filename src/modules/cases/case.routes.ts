@@ -15,8 +15,8 @@ import {
 import { listMyCases } from './case.mine.ts';
 import { trackCase } from './case.tracking.ts';
 import { getCaseView, listCases } from './case.view.ts';
-import { actorOf } from '../../server/route-actor.ts';
-import { ALL_ROLES } from '../auth/roles.ts';
+import { actorOf } from '../../shared/route-actor.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
 
 const CASE_STAFF = [
   'admin',

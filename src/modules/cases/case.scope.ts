@@ -3,7 +3,7 @@
  * around the resident's home village: the village itself, its town (the default), its district or
  * its city. Pure.
  */
-import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
 
 export type ItemScope = 'village' | 'town' | 'district' | 'city';
 

@@ -6,11 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { countAttempt, refundAttempt } from '../auth/login-throttle.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { caseTownRegion, listTownStations } from '../regions/public-stations.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { trackingCodeMatches } from './case.tracking-code.ts';
 import { dueDateProvisionality, missingNowView } from './case.view.ts';

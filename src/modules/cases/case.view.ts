@@ -1,17 +1,13 @@
 /** Reading cases: one case as the API shows it (masked applicant, deadline light, allowed actions). */
 import type { Kysely } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { agentMaySee, isAgentOnly } from '../agents/authorization.rules.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import {
-  chinaDate,
-  deadlineLight,
-  provisionalYears,
-  type WorkCalendar,
-} from '../calendar/working-days.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { deadlineLight, provisionalYears, type WorkCalendar } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { loadDelivery } from './case-delivery.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import { missingNow } from './case.requests.ts';

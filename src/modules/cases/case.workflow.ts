@@ -4,7 +4,7 @@
  * `availableActions` to show only the buttons that are allowed now.
  */
 import type { CaseState as CaseStateColumn } from '../../db/schema.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export const CASE_STATES = [
   'awaiting_supplement', // 待补正: the one-time notice lists what is missing

@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError, type FieldError } from '../../server/problem.ts';
-import { auditActor, authorize, type Actor } from '../auth/actor.ts';
+import { AppError, type FieldError } from '../../shared/problem.ts';
+import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
 import { CatalogItemSchema, type CatalogItem } from './catalog.schema.ts';
 import { currentVersions } from './catalog.repo.ts';
 import { CATALOG_WRITERS, writeImportedItems, type ImportResult } from './catalog.service.ts';

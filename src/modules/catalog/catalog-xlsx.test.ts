@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { jsonPath, parseCatalogFile, validateCatalogItems } from './catalog-io.ts';
 import { readCatalogXlsx, writeCatalogXlsx } from './catalog-xlsx.ts';
 import { DEMO_CATALOG } from './demo-catalog.ts';

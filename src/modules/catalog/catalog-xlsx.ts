@@ -9,8 +9,9 @@
  */
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../shared/excel.ts';
-import type { FieldError } from '../../server/problem.ts';
-import { AppError } from '../../server/problem.ts';
+import type { FieldError } from '../../shared/problem.ts';
+import { AppError } from '../../shared/problem.ts';
+import './catalog.problems.ts'; // its codes, also where no app assembled the tables (unit tests)
 import type { CatalogItem } from './catalog.schema.ts';
 import {
   guideRows,

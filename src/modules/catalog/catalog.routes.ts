@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import {
   CatalogCodeSchema,
   CatalogItemSchema,
@@ -11,9 +11,9 @@ import {
 import { createItem, getItem, listItems, updateItem } from './catalog.service.ts';
 import { CATALOG_EXPORTERS, exportCatalog, importCatalog } from './catalog-io.ts';
 import { XLSX_CONTENT_TYPE } from './catalog-xlsx.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 import { residentCatalogReach } from './catalog.scope.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 

@@ -5,9 +5,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { hasAnyRole, referenceDataGrant, type Actor, type Grant } from '../auth/actor.ts';
-import { isRegionCode, LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
-import { STAFF_ROLES, type Role } from '../auth/roles.ts';
+import { hasAnyRole, referenceDataGrant, type Actor, type Grant } from '../../shared/actor.ts';
+import { isRegionCode, LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
+import { STAFF_ROLES, type Role } from '../../shared/roles.ts';
 import { stationRegionCodes } from '../regions/station-regions.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;

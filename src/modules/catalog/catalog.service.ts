@@ -5,9 +5,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
-import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
+import { auditActor, type Actor, type Grant } from '../../shared/actor.ts';
 import { catalogWriterGrant } from './catalog.scope.ts';
 import type {
   CatalogCategory,

@@ -4,8 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import type { NoticeMaterial } from '../cases/case.notice.ts';
 import { formatTrackingCode } from '../cases/case.tracking-code.ts';
 import { getCaseView } from '../cases/case.view.ts';

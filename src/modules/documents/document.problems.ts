@@ -1,4 +1,6 @@
-/** Problem codes of scans (GS-5) and printed documents (GS-9); spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of scans (GS-5) and printed documents (GS-9). */
 export const DOCUMENT_PROBLEMS = {
   ATTACHMENT_TYPE_UNSUPPORTED: {
     status: 415,
@@ -27,4 +29,12 @@ export const DOCUMENT_PROBLEMS = {
     zh: '文书生成失败（超时或内存不足），请稍后重试',
     en: 'The document could not be drawn (timeout or out of memory); try again shortly',
   },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    documents: typeof DOCUMENT_PROBLEMS;
+  }
+}
+
+registerProblems(DOCUMENT_PROBLEMS);

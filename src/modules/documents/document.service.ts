@@ -1,7 +1,7 @@
 /** The printed papers of a case (GS-5, GS-9) as PDF, for staff who may see the case. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { loadCaseDocument } from './document.data.ts';
 import { renderInPool } from './pdf-pool.ts';
 

@@ -4,7 +4,7 @@
  * pool starts at the first print and is shared by every app in the process.
  */
 import { Piscina } from 'piscina';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import type { PdfResult, PdfTask } from './pdf-render.ts';
 
 export interface PdfPoolSettings {

@@ -5,8 +5,8 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { reachOf } from '../auth/actor.ts';
-import { isRole } from '../auth/roles.ts';
+import { reachOf } from '../../shared/actor.ts';
+import { isRole } from '../../shared/roles.ts';
 
 export interface EscalationRecipient {
   accountId: string;

@@ -5,7 +5,7 @@ import {
   ESCALATION_READERS,
   listEscalations,
 } from './escalation.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const EscalationView = z.object({
   id: z.string(),

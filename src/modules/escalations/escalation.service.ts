@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { auditActor, authorize, reachPrefixes, type Actor } from '../../shared/actor.ts';
 
 /** Who receives escalations: supervisors and the town centre (and administrators), in reach. */
 export const ESCALATION_READERS = ['admin', 'supervisor', 'town_officer'] as const;

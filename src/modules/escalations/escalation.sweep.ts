@@ -10,8 +10,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CaseState, Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { chinaDate } from '../calendar/working-days.ts';
-import { notify } from '../first-response/notification.service.ts';
+import { chinaDate } from '../../shared/china-time.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { escalationRecipients } from './escalation.recipients.ts';
 import { sweepOrders, type OrderSweepResult } from '../orders/orders.sweep.ts';
 

@@ -7,8 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const HANDLERS = ['clerk', 'agent', 'town_officer', 'district_officer'] as const;
 

@@ -1,4 +1,6 @@
-/** Problem codes of 首问负责 (GS-4): inquiries, hand-offs and notifications; spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of 首问负责 (GS-4): inquiries, hand-offs and notifications. */
 export const FIRST_RESPONSE_PROBLEMS = {
   INQUIRY_NOT_FOUND: { status: 404, zh: '没有该咨询登记', en: 'No such inquiry' },
   INQUIRY_CLOSED: { status: 409, zh: '该咨询已办结', en: 'This inquiry is already closed' },
@@ -44,4 +46,12 @@ export const FIRST_RESPONSE_PROBLEMS = {
     en: 'This hand-off was already accepted or declined',
   },
   NOTIFICATION_NOT_FOUND: { status: 404, zh: '没有该通知', en: 'No such notification' },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    firstResponse: typeof FIRST_RESPONSE_PROBLEMS;
+  }
+}
+
+registerProblems(FIRST_RESPONSE_PROBLEMS);

@@ -5,12 +5,8 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import {
-  addWorkingDays,
-  chinaDate,
-  workingDaysBetween,
-  type WorkCalendar,
-} from '../calendar/working-days.ts';
+import { addWorkingDays, workingDaysBetween, type WorkCalendar } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 export interface HandoffDueDateChange {
   handoffId: string;

@@ -1,24 +1,15 @@
-import { langOf } from '../notifications/render.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES, STAFF_ROLES } from '../auth/roles.ts';
-import {
-  DeclineHandoff,
-  HandoffQuery,
-  HandoffView,
-  NewHandoff,
-  NotificationQuery,
-  NotificationView,
-} from './handoff.schema.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
+import { DeclineHandoff, HandoffQuery, HandoffView, NewHandoff } from './handoff.schema.ts';
 import { createHandoff, decideHandoff } from './handoff.service.ts';
 import { getHandoff, listHandoffs } from './handoff.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
-import { listNotifications, markNotificationRead } from './notification.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 
-/** 转办 hand-offs (GS-4) and the notifications outbox (X-5). */
+/** 转办 hand-offs (GS-4). */
 export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
   const meta = (request: { id: string }) => ({
@@ -119,46 +110,5 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       getHandoff(db, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
-  );
-
-  app.get(
-    '/notifications',
-    {
-      config: { access: { roles: ALL_ROLES } },
-      schema: {
-        tags: ['notifications'],
-        summary:
-          'My notifications, newest first: kind + params, and `text` rendered in `lang` (or Accept-Language)',
-        querystring: NotificationQuery,
-        response: { 200: z.array(NotificationView) },
-      },
-    },
-    async (request) =>
-      listNotifications(db, {
-        ...request.query,
-        unread: request.query.unread === 'true',
-        actor: actorOf(request),
-        lang: langOf(request.query.lang, request.headers['accept-language']),
-      }),
-  );
-
-  app.post(
-    '/notifications/:id/read',
-    {
-      config: { access: { roles: ALL_ROLES }, idempotent: true },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Mark one of my notifications read',
-        params: Id,
-        response: { 200: NotificationView },
-      },
-    },
-    async (request) =>
-      markNotificationRead(db, {
-        id: request.params.id,
-        actor: actorOf(request),
-        ...meta(request),
-        lang: langOf(undefined, request.headers['accept-language']),
-      }),
   );
 };

@@ -2,7 +2,8 @@
  * 首问负责 (GS-4) as pure rules: who handles a matter now, who is accountable for it, who may hand
  * it on, and when a hand-off is overdue. No I/O.
  */
-import { addWorkingDays, chinaDate, type WorkCalendar } from '../calendar/working-days.ts';
+import { addWorkingDays, type WorkCalendar } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 
 export type HandoffStatus = 'pending' | 'accepted' | 'declined';
 

@@ -7,10 +7,10 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import { loadGrants } from '../auth/session.service.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { DEFAULT_HANDOFF_DAYS, handoffDueDate, mayActOnMatter } from './handoff.rules.ts';
@@ -25,13 +25,8 @@ import {
   receiverReaches,
   type Matter,
 } from './matter.ts';
-import { notify } from './notification.service.ts';
-
-/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+import { notify } from '../notifications/notification.service.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 
 async function assertReceiver(db: Kysely<Database>, toId: string, fromId: string, m: Matter) {
   if (toId === fromId) throw new AppError('HANDOFF_RECEIVER_INVALID', { detail: 'self' });

@@ -1,10 +1,11 @@
 /** Reading hand-offs: the parties and staff who can see the matter; boxes for lists. */
 import type { Kysely } from 'kysely';
 import type { Database, HandoffTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
-import { chinaDate, provisionalYears, type WorkCalendar } from '../calendar/working-days.ts';
+import { provisionalYears, type WorkCalendar } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { accountableForHandoff, isHandoffOverdue } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 

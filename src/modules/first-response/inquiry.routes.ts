@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import {
   CloseInquiry,
   INQUIRY_DESCRIPTION,
@@ -11,7 +11,7 @@ import {
 import { closeInquiry, recordInquiry } from './inquiry.service.ts';
 import { getInquiry, listInquiries } from './inquiry.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 /** 首问负责 inquiries (GS-4). */
 export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -6,18 +6,18 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, isPartyBound, type Actor, type Grant } from '../auth/actor.ts';
+import { auditActor, isPartyBound, type Actor, type Grant } from '../../shared/actor.ts';
 import { assertAgentMaySeeResident } from '../agents/authorization.check.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { mayActOnMatter } from './handoff.rules.ts';
 import type { CloseInquiry, NewInquiry } from './inquiry.schema.ts';
 import { getInquiry } from './inquiry.view.ts';
 import { canSeeMatter, grantOn, HANDLER_ROLES, loadMatter, matterHandoffs } from './matter.ts';
-import { notify } from './notification.service.ts';
+import { notify } from '../notifications/notification.service.ts';
 
 /** The station grant the caller records under: the named one, or their only one. */
 function stationGrant(actor: Actor, stationId: string | undefined): Grant {

@@ -1,9 +1,9 @@
 /** Reading inquiries: staff in reach of the station; with who handles and answers for each now. */
 import type { Kysely } from 'kysely';
 import type { Database, InquiryTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { partyReach, regionReach, type Actor } from '../auth/actor.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import { partyReach, regionReach, type Actor } from '../../shared/actor.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { accountableOf, handlerOf, type HandoffFacts } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 

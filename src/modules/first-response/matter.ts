@@ -4,10 +4,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseTable, Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { isPartyBound, type Actor, type Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
-import { STAFF_ROLES } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import { isPartyBound, type Actor, type Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { agentMaySee } from '../agents/authorization.rules.ts';
 import { canSeeCase } from '../cases/case-parties.ts';
 import { TERMINAL_STATES } from '../cases/case.workflow.ts';

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { maskMobile } from '../../shared/personal-numbers.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
 /** What an SMS says, by template (a provider maps these to its registered templates). */
 export interface SmsParamsByTemplate {

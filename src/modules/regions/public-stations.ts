@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, RegionLevel, Station } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { LEVEL_ORDER, LEVEL_PREFIX_LENGTH, townCodeOf } from '../auth/region-code.ts';
+import { AppError } from '../../shared/problem.ts';
+import { LEVEL_ORDER, LEVEL_PREFIX_LENGTH, townCodeOf } from '../../shared/region-code.ts';
 import { OpeningHoursSchema, parseOpeningHours, StationKindSchema } from './regions.schema.ts';
 
 export const PublicStationView = z.object({

@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database, RegionLevel } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
-import { isRegionCode, isValidParentLevel, LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+import { isRegionCode, isValidParentLevel, LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
 import { RegionLevelSchema } from './regions.schema.ts';
 
 export interface RegionRow {

@@ -18,7 +18,7 @@ import {
   regionPath,
   updateStation,
 } from './regions.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 import { listTownStations, PublicStationView } from './public-stations.ts';
 
 const PUBLIC = { access: { public: true } } as const;

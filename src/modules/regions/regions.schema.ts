@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseJsonColumn } from '../../db/json-column.ts';
+import { RegionCodeSchema } from '../../shared/region-code.ts';
 
 export const RegionLevelSchema = z.enum([
   'province',
@@ -10,9 +11,7 @@ export const RegionLevelSchema = z.enum([
   'grid',
 ]);
 export const StationKindSchema = z.enum(['district_centre', 'town_centre', 'village_station']);
-export const RegionCodeSchema = z
-  .string()
-  .regex(/^\d{12}(\d{3})?$/, '12-digit statistical code (15 for a grid)');
+export { RegionCodeSchema };
 
 export const RegionView = z.object({
   code: z.string(),

@@ -2,10 +2,16 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, RegionLevel, Station } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, isSystemActor, type Caller } from '../auth/actor.ts';
-import { isValidParentLevel, LEVEL_PREFIX_LENGTH, scopePrefix } from '../auth/region-code.ts';
+import {
+  auditActor,
+  authorize,
+  type Actor,
+  isSystemActor,
+  type Caller,
+} from '../../shared/actor.ts';
+import { isValidParentLevel, LEVEL_PREFIX_LENGTH, scopePrefix } from '../../shared/region-code.ts';
 import type { NewRegion, NewStation, StationPatch } from './regions.schema.ts';
 import { parseOpeningHours } from './regions.schema.ts';
 

@@ -9,9 +9,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { replaceKeyFingerprint } from '../../server/secrets.ts';
+import { replaceKeyFingerprint } from '../../shared/key-fingerprint.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { createPiiCipher, type PiiCipher } from './pii-crypto.ts';
+import { createPiiCipher, type PiiCipher } from '../../shared/pii-crypto.ts';
 import { z } from 'zod';
 import { parseJsonColumn } from '../../db/json-column.ts';
 

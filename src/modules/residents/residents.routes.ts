@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../auth/roles.ts';
-import { RegionCodeSchema } from '../regions/regions.schema.ts';
+import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../../shared/roles.ts';
+import { RegionCodeSchema } from '../../shared/region-code.ts';
 import {
   IdNumberInput,
   NewResident,
@@ -16,7 +16,7 @@ import {
   registerResident,
   revealResident,
 } from './residents.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 /** the resident registry. ID numbers travel only in bodies, never in URLs or logs. */
 export const residentRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegionCodeSchema } from '../regions/regions.schema.ts';
+import { RegionCodeSchema } from '../../shared/region-code.ts';
 import { freeText } from '../../shared/free-text.ts';
 
 /** Format only; the check digit and birth date are checked by the service with a clear code. */

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import {
   assertAgentMaySeeResident,
   liveAuthorizedResidentIds,
@@ -17,8 +17,8 @@ import {
   standingIn,
   type Actor,
   type Grant,
-} from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+} from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 
 /** The list filter's parts: full prefixes, and prefixes where only authorized residents count. */
 export function residentReach(

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, Resident } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   auditActor,
@@ -12,11 +12,11 @@ import {
   type Actor,
   isSystemActor,
   type Caller,
-} from '../auth/actor.ts';
-import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
-import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../auth/roles.ts';
+} from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
+import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../../shared/roles.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from './id-number.ts';
-import type { PiiCipher } from './pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import type { NewResident } from './residents.schema.ts';
 import { residentGrant, residentReach } from './residents.scope.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseFault } from './db-errors.ts';
+import { databaseFault, isUniqueViolation } from './db-errors.ts';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -39,5 +39,18 @@ describe('X-9 databaseFault', () => {
     ['not an error', 'ECONNREFUSED'],
   ])('%s is not', (_name, error) => {
     expect(databaseFault(error)).toBeNull();
+  });
+});
+
+describe('isUniqueViolation (both dialects)', () => {
+  it.each(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'])('%s is one', (c) =>
+    expect(isUniqueViolation(withCode(c))).toBe(true),
+  );
+  it.each(['23503', 'SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_BUSY'])('%s is not', (c) =>
+    expect(isUniqueViolation(withCode(c))).toBe(false),
+  );
+  it('null and plain errors are not', () => {
+    expect(isUniqueViolation(null)).toBe(false);
+    expect(isUniqueViolation(new Error('x'))).toBe(false);
   });
 });

@@ -7,12 +7,12 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../shared/excel.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
-import { chinaDate } from '../calendar/working-days.ts';
-import { isHandoffOverdue } from '../first-response/handoff.rules.ts';
-import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
-import { parsePinnedItem } from './case.stored.ts';
+import { AppError } from '../../shared/problem.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
+import { chinaDate } from '../../shared/china-time.ts';
+import { isHandoffOverdue } from './handoff.rules.ts';
+import { FIGURE_READERS, stationCaseFigures } from '../cases/case-figures.ts';
+import { parsePinnedItem } from '../cases/case.stored.ts';
 
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

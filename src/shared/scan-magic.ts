@@ -42,3 +42,6 @@ export function checkScan(declared: ScanType, bytes: Uint8Array): ScanCheck {
   if (bytes.length === 0) return 'empty';
   return sniffScanType(bytes) === declared ? 'ok' : 'mismatch';
 }
+
+/** The largest scan accepted, for a case's materials and an authorization alike. */
+export const SCAN_LIMIT_BYTES = 10 * 1024 * 1024;

@@ -68,3 +68,16 @@ export function databaseFault(error: unknown, depth = 0): DatabaseFault | null {
   }
   return databaseFault(cause, depth + 1);
 }
+
+/**
+ * A unique key (or primary key) refused the row: PostgreSQL SQLSTATE 23505, SQLite
+ * SQLITE_CONSTRAINT_UNIQUE / SQLITE_CONSTRAINT_PRIMARYKEY. The one test for "someone else won".
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from './problem.ts';
 import {
   authorize,
   grantsCoveringAll,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { SEED_CALLER, isSystemActor, personOf, type Actor } from '../modules/auth/actor.ts';
+import { SEED_CALLER, isSystemActor, personOf, type Actor } from './actor.ts';
 import { actorOf } from './route-actor.ts';
 
 const someone: Actor = {
