@@ -2,15 +2,9 @@
  * VS-1 the "8+N" service categories. The other data lists have their own files:
  * resources.service.ts (资源清单) and projects.service.ts (项目清单).
  */
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type {
-  Database,
-  VsCategoryTable,
-  VsProjectTable,
-  VsResourceTable,
-} from '../../db/schema.ts';
+import type { Database, VsCategoryTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -24,18 +18,8 @@ import {
 } from '../auth/actor.ts';
 import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
 import { categoryEditorGrant } from './category.scope.ts';
-import { assertCategory } from './teams.service.ts';
-import type {
-  CategoryUpdate,
-  ListQuery,
-  NewCategory,
-  NewProject,
-  NewResource,
-  ProjectQuery,
-  ProjectUpdate,
-  ResourceUpdate,
-} from './volunteers.schema.ts';
-import { isStaffIn, leadsTeam, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import type { CategoryUpdate, NewCategory } from './volunteers.schema.ts';
+import { regionInfo, VS_STAFF } from './vs.scope.ts';
 
 /* ---------- categories ---------- */
 
