@@ -20,7 +20,7 @@ import { createCategory } from './lists.service.ts';
 import { createProject } from './projects.service.ts';
 import { createResource } from './resources.service.ts';
 import { createTeam } from './teams.service.ts';
-import { registerVolunteer } from './volunteers.service.ts';
+import { registerVolunteer } from './volunteer-registration.ts';
 import { SEED_CALLER } from '../auth/actor.ts';
 
 export const GUCHENG = '530702000000'; // 丽江市古城区
