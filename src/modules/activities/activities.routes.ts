@@ -28,13 +28,8 @@ import {
   type ActivityDeps,
 } from './activity.service.ts';
 import { roster } from './activity.view.ts';
-import {
-  confirmHours,
-  recordAttendance,
-  rejectHours,
-  setTravel,
-  submitCode,
-} from './attendance.service.ts';
+import { recordAttendance, submitCode } from './attendance.service.ts';
+import { confirmHours, rejectHours, setTravel } from './hours-confirmation.service.ts';
 import { cancelSignup, myActivities, signUp } from './signup.service.ts';
 import { actorOf } from '../../server/route-actor.ts';
 
