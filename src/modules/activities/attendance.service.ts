@@ -7,10 +7,11 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../auth/actor.ts';
 import { AppError } from '../../server/problem.ts';
-import { isUniqueViolation, managedActivity, myVolunteer } from './activity.access.ts';
+import { isUniqueViolation, managedActivity, mayManage, myVolunteer } from './activity.access.ts';
 import type { ActivityDeps } from './activity.service.ts';
 import { presentRecord } from './activity.view.ts';
 import { checkIn, checkOut, recordById } from './attendance.steps.ts';
+import { signupRefusal } from './signup.workflow.ts';
 import { checkScannedCode, type CodeDirection } from './check-in-code.ts';
 import { attendanceOpen } from './hours.rules.ts';
 
@@ -111,7 +112,8 @@ export async function submitCode(
       now,
     });
   });
-  return { record: presentRecord(await recordById(db, recordId)) };
+  const manages = await mayManage(db, activity, actor);
+  return { record: presentRecord(await recordById(db, recordId), manages) };
 }
 
 /** The lead records a check-in or check-out by hand (method 'lead'). */
@@ -141,9 +143,10 @@ export async function recordAttendance(
     .select('status')
     .where('activity_id', '=', activity.id)
     .where('volunteer_id', '=', input.volunteerId)
-    .where('status', '=', 'confirmed')
+    .where('status', '<>', 'cancelled')
     .executeTakeFirst();
-  if (!signup) throw new AppError('VS_NOT_CONFIRMED_SIGNUP');
+  const refused = signupRefusal('record_attendance', signup?.status ?? null, 'lead');
+  if (refused) throw new AppError(refused);
   let recordId = '';
   await db.transaction().execute(async (trx) => {
     const step = { activity, volunteerId: input.volunteerId, at, method: 'lead' as const, now };
@@ -167,5 +170,5 @@ export async function recordAttendance(
       now,
     });
   });
-  return { record: presentRecord(await recordById(db, recordId)) };
+  return { record: presentRecord(await recordById(db, recordId), true) };
 }

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsServiceRecordTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { isUniqueViolation } from './activity.access.ts';
+import { recordRefusal, RECORD_TRANSITIONS } from '../records/record.workflow.ts';
 import {
   chinaDate,
   computeHours,
@@ -172,7 +173,8 @@ export async function checkOut(
     .where('activity_id', '=', activity.id)
     .where('volunteer_id', '=', input.volunteerId)
     .executeTakeFirst();
-  if (!rec || rec.status !== 'checked_in') throw new AppError('VS_NOT_CHECKED_IN');
+  const refused = recordRefusal('check_out', rec?.status ?? null, true);
+  if (refused || !rec) throw new AppError(refused ?? 'VS_NOT_CHECKED_IN');
   if (at.getTime() < Date.parse(rec.checked_in_at))
     throw new AppError('VS_ATTENDANCE_TIME_INVALID');
   const startsAt = new Date(activity.starts_at);
@@ -196,7 +198,7 @@ export async function checkOut(
       check_out_method: input.method,
       half_hours: h.halfHours,
       service_date: h.serviceDate,
-      status: 'pending_confirmation',
+      status: RECORD_TRANSITIONS.check_out.to,
       updated_at: input.now.toISOString(),
     })
     .where('id', '=', rec.id)

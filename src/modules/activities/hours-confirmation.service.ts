@@ -14,6 +14,7 @@ import { managedActivity } from './activity.access.ts';
 import type { ActivityDeps } from './activity.service.ts';
 import { presentRecord } from './activity.view.ts';
 import { hoursFor, recordById, type Trx } from './attendance.steps.ts';
+import { recordRefusal } from '../records/record.workflow.ts';
 
 async function managedRecord(db: Kysely<Database>, id: string, actor: Actor) {
   const rec = await db
@@ -44,8 +45,8 @@ export async function setTravel(
 ) {
   const { db } = deps;
   const { rec, activity, grant } = await managedRecord(db, input.recordId, input.actor);
-  if (rec.status !== 'checked_in' && rec.status !== 'pending_confirmation')
-    throw new AppError('VS_RECORD_NOT_PENDING');
+  const refused = recordRefusal('set_travel', rec.status, true);
+  if (refused) throw new AppError(refused);
   await db.transaction().execute(async (trx) => {
     const h = await recompute(trx, rec, activity, input.travelMinutes, deps.dailyHoursCap);
     const r = await trx
@@ -65,7 +66,7 @@ export async function setTravel(
       halfHours: h.halfHours,
     });
   });
-  return presentRecord(await recordById(db, rec.id));
+  return presentRecord(await recordById(db, rec.id), true);
 }
 
 async function audit(
@@ -128,7 +129,8 @@ export async function confirmHours(
 ) {
   const { db } = deps;
   const { rec, activity, grant } = await managedRecord(db, input.recordId, input.actor);
-  if (rec.status !== 'pending_confirmation') throw new AppError('VS_RECORD_NOT_PENDING');
+  const refused = recordRefusal('confirm', rec.status, true);
+  if (refused) throw new AppError(refused);
   const travel = input.travelMinutes ?? rec.travel_minutes;
   await db.transaction().execute(async (trx) => {
     const h = await recompute(trx, rec, activity, travel, deps.dailyHoursCap);
@@ -165,7 +167,7 @@ export async function confirmHours(
       travelMinutes: travel,
     });
   });
-  return presentRecord(await recordById(db, rec.id));
+  return presentRecord(await recordById(db, rec.id), true);
 }
 
 /** The lead rejects a record with a reason; its hours never count. */
@@ -175,8 +177,8 @@ export async function rejectHours(
 ) {
   const { db } = deps;
   const { rec, activity, grant } = await managedRecord(db, input.recordId, input.actor);
-  if (rec.status !== 'pending_confirmation' && rec.status !== 'checked_in')
-    throw new AppError('VS_RECORD_NOT_PENDING');
+  const refused = recordRefusal('reject', rec.status, true);
+  if (refused) throw new AppError(refused);
   await db.transaction().execute(async (trx) => {
     const nowIso = input.now.toISOString();
     const r = await trx
@@ -208,5 +210,5 @@ export async function rejectHours(
       reason: input.reason,
     });
   });
-  return presentRecord(await recordById(db, rec.id));
+  return presentRecord(await recordById(db, rec.id), true);
 }

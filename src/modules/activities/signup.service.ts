@@ -19,6 +19,7 @@ import { isUniqueViolation, myVolunteer } from './activity.access.ts';
 import type { MyActivitiesQuery } from './activity.schema.ts';
 import { presentActivity, presentRecord, presentSignup } from './activity.view.ts';
 import { activityRefusal } from './activity.workflow.ts';
+import { SIGNUP_TRANSITIONS, signupRefusal } from './signup.workflow.ts';
 
 type Db = Kysely<Database>;
 
@@ -145,7 +146,7 @@ export async function promoteNext(
       .selectFrom('vs_signups')
       .select(['id', 'volunteer_id', 'queue_position'])
       .where('activity_id', '=', activity.id)
-      .where('status', '=', 'waitlisted')
+      .where('status', 'in', SIGNUP_TRANSITIONS.promote.from)
       .orderBy('queue_position')
       .limit(1)
       .executeTakeFirst();
@@ -153,9 +154,9 @@ export async function promoteNext(
     // The waitlisted volunteer may be cancelling at this very moment: then try the next one.
     const r = await trx
       .updateTable('vs_signups')
-      .set({ status: 'confirmed', promoted_at: nowIso })
+      .set({ status: SIGNUP_TRANSITIONS.promote.to, promoted_at: nowIso })
       .where('id', '=', next.id)
-      .where('status', '=', 'waitlisted')
+      .where('status', 'in', SIGNUP_TRANSITIONS.promote.from)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) continue;
     const took = await trx
@@ -226,11 +227,12 @@ export async function cancelSignup(
       .where('volunteer_id', '=', volunteer.id)
       .where('status', '<>', 'cancelled')
       .executeTakeFirst();
-    if (!s) throw new AppError('VS_SIGNUP_NOT_FOUND');
+    const refused = signupRefusal('cancel', s?.status ?? null, 'volunteer');
+    if (refused || !s) throw new AppError(refused ?? 'VS_SIGNUP_NOT_FOUND');
     signupId = s.id;
     const r = await trx
       .updateTable('vs_signups')
-      .set({ status: 'cancelled', cancelled_at: nowIso })
+      .set({ status: SIGNUP_TRANSITIONS.cancel.to, cancelled_at: nowIso })
       .where('id', '=', s.id)
       .where('status', '=', s.status)
       .executeTakeFirst();
@@ -297,10 +299,11 @@ export async function myActivities(
       .where('activity_id', '=', a.id)
       .where('volunteer_id', '=', volunteer.id)
       .executeTakeFirst();
+    const activity = await presentActivity(db, a, input.actor, input.now);
     out.push({
-      activity: await presentActivity(db, a, input.actor, input.now),
+      activity,
       signup: await presentSignup(db, s),
-      record: rec ? presentRecord(rec) : null,
+      record: rec ? presentRecord(rec, activity.canManage) : null,
     });
   }
   return out;
