@@ -10,6 +10,12 @@ import { notify } from '../first-response/notification.service.ts';
 import type { JoinDecision, MemberQuery } from './volunteers.schema.ts';
 import { ownVolunteerId } from './volunteers.service.ts';
 import { isStaffIn, leadsTeam, ledTeamIds, VS_STAFF, type Conn } from './vs.scope.ts';
+import {
+  availableJoinActions,
+  joinFrom,
+  JOIN_TRANSITIONS,
+  type JoinParty,
+} from './join-request.workflow.ts';
 
 function memberRows(db: Conn) {
   return db
@@ -34,7 +40,8 @@ function memberRows(db: Conn) {
 
 type MemberRow = Awaited<ReturnType<ReturnType<typeof memberRows>['executeTakeFirstOrThrow']>>;
 
-function memberView(m: MemberRow) {
+/** A join request (or membership) with what `party` may do to it now. */
+function memberView(m: MemberRow, party: JoinParty) {
   let skills: string[] = [];
   try {
     skills = JSON.parse(m.skills) as string[];
@@ -54,6 +61,7 @@ function memberView(m: MemberRow) {
     note: m.note,
     requestedAt: m.requested_at,
     decidedAt: m.decided_at,
+    availableActions: availableJoinActions(m.status, party),
   };
 }
 
@@ -103,7 +111,7 @@ export async function requestJoin(
         id: crypto.randomUUID(),
         team_id: team.id,
         volunteer_id: volunteerId,
-        status: 'pending',
+        status: JOIN_TRANSITIONS.request.to,
         note: input.note ?? null,
         requested_at: nowIso,
         decided_by: null,
@@ -116,7 +124,7 @@ export async function requestJoin(
       const again = await trx
         .updateTable('vs_team_members')
         .set({
-          status: 'pending',
+          status: JOIN_TRANSITIONS.request.to,
           note: input.note ?? null,
           requested_at: nowIso,
           decided_by: null,
@@ -124,9 +132,9 @@ export async function requestJoin(
         })
         .where('team_id', '=', team.id)
         .where('volunteer_id', '=', volunteerId)
-        .where('status', 'in', ['rejected', 'left'])
+        .where('status', 'in', joinFrom('request'))
         .executeTakeFirst();
-      if (Number(again.numUpdatedRows) === 0) throw new AppError('VS_JOIN_ALREADY');
+      if (Number(again.numUpdatedRows) === 0) throw new AppError(JOIN_TRANSITIONS.request.refusal);
     }
     const row = await memberRows(trx)
       .where('m.team_id', '=', team.id)
@@ -166,7 +174,7 @@ export async function requestJoin(
       requestId: input.requestId,
       now,
     });
-    return memberView(row);
+    return memberView(row, 'requester');
   });
 }
 
@@ -194,7 +202,8 @@ export async function decideJoin(
       id: m.team_id,
       region_code: m.region_code,
     });
-    const status = body.decision === 'approve' ? 'approved' : 'rejected';
+    const rule = JOIN_TRANSITIONS[body.decision];
+    const status = rule.to;
     const res = await trx
       .updateTable('vs_team_members')
       .set({
@@ -204,9 +213,9 @@ export async function decideJoin(
         ...(body.note ? { note: body.note } : {}),
       })
       .where('id', '=', m.id)
-      .where('status', '=', 'pending')
+      .where('status', 'in', joinFrom(body.decision))
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new AppError('VS_JOIN_ALREADY_DECIDED');
+    if (Number(res.numUpdatedRows) === 0) throw new AppError(rule.refusal);
     const who = await trx
       .selectFrom('vs_team_members as mm')
       .innerJoin('vs_volunteers as v', 'v.id', 'mm.volunteer_id')
@@ -242,7 +251,10 @@ export async function decideJoin(
       requestId: input.requestId,
       now,
     });
-    return memberView(await memberRows(trx).where('m.id', '=', m.id).executeTakeFirstOrThrow());
+    return memberView(
+      await memberRows(trx).where('m.id', '=', m.id).executeTakeFirstOrThrow(),
+      'decider',
+    );
   });
 }
 
@@ -260,7 +272,7 @@ export async function listMembers(
   let q = memberRows(db).where('m.team_id', '=', team.id);
   if (input.status) q = q.where('m.status', '=', input.status);
   const rows = await q.orderBy('m.requested_at').orderBy('m.id').execute();
-  return rows.map(memberView);
+  return rows.map((r) => memberView(r, 'decider'));
 }
 
 /** Join requests the caller may decide: teams they lead (and below), and teams in a staff reach. */
@@ -283,5 +295,51 @@ export async function listJoinRequests(
     .orderBy('m.id')
     .limit(500)
     .execute();
-  return rows.map(memberView);
+  return rows.map((r) => memberView(r, 'decider'));
+}
+
+/** The volunteer takes back their own pending join request (it becomes `left`: they may ask again). */
+export async function withdrawJoin(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor; requestId: string; now: Date },
+) {
+  const { actor, now } = input;
+  return db.transaction().execute(async (trx) => {
+    const volunteerId = await ownVolunteerId(trx, actor);
+    const m = await trx
+      .selectFrom('vs_team_members as m')
+      .innerJoin('vs_teams as t', 't.id', 'm.team_id')
+      .select(['m.id', 'm.status', 'm.volunteer_id', 't.region_code'])
+      .where('m.id', '=', input.id)
+      .executeTakeFirst();
+    // Someone else's request is no business of the caller: as if it did not exist.
+    if (!m || m.volunteer_id !== volunteerId) throw new AppError('VS_JOIN_REQUEST_NOT_FOUND');
+    const rule = JOIN_TRANSITIONS.withdraw;
+    const res = await trx
+      .updateTable('vs_team_members')
+      .set({ status: rule.to, decided_by: actor.accountId, decided_at: now.toISOString() })
+      .where('id', '=', m.id)
+      .where('status', 'in', joinFrom('withdraw'))
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError(rule.refusal);
+    await recordAudit(trx, {
+      actor: auditActor(
+        actor,
+        actor.grants.find((g) => g.role === 'volunteer'),
+      ),
+      // The requester's own decision; a 'team.join_withdrawn' action would need audit-actions.ts.
+      action: 'team.join_decided',
+      entityType: 'vs_team_member',
+      entityId: m.id,
+      regionCode: m.region_code,
+      before: { status: m.status },
+      after: { status: rule.to, withdrawn: true },
+      requestId: input.requestId,
+      now,
+    });
+    return memberView(
+      await memberRows(trx).where('m.id', '=', m.id).executeTakeFirstOrThrow(),
+      'requester',
+    );
+  });
 }

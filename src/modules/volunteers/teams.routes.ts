@@ -3,7 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../auth/roles.ts';
 import { actorOf } from '../../server/route-actor.ts';
-import { decideJoin, listJoinRequests, listMembers, requestJoin } from './join-requests.service.ts';
+import {
+  decideJoin,
+  listJoinRequests,
+  listMembers,
+  requestJoin,
+  withdrawJoin,
+} from './join-requests.service.ts';
 import { createTeam, getTeam, listTeams, updateTeam } from './teams.service.ts';
 import {
   JoinDecision,
@@ -162,6 +168,25 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
       decideJoin(db, {
         id: request.params.id,
         body: request.body,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: now(),
+      }),
+  );
+  app.post(
+    '/vs/join-requests/:id/withdrawal',
+    {
+      config: { access: { roles: ['volunteer'] }, idempotent: true },
+      schema: {
+        tags: ['vs-teams'],
+        summary: 'Withdraw my pending join request (I may ask again later)',
+        params: Id,
+        response: { 200: MemberView },
+      },
+    },
+    async (request) =>
+      withdrawJoin(db, {
+        id: request.params.id,
         actor: actorOf(request),
         requestId: request.id,
         now: now(),

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
 import { maskPhone } from '../residents/id-number.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { availableJoinActions } from './join-request.workflow.ts';
 import { ageOn, chinaDate } from './volunteer.age.ts';
 import type { AvailabilityValue, VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
 import { isStaffIn, leadsTeam, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
@@ -130,6 +131,7 @@ async function membershipsOf(db: Conn, volunteerId: string) {
     status: m.status,
     requestedAt: m.requested_at,
     decidedAt: m.decided_at,
+    availableActions: availableJoinActions(m.status, 'requester'),
   }));
 }
 
