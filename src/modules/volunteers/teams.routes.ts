@@ -3,13 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../auth/roles.ts';
 import { actorOf } from '../../server/route-actor.ts';
-import {
-  decideJoin,
-  listJoinRequests,
-  listMembers,
-  requestJoin,
-  withdrawJoin,
-} from './join-requests.service.ts';
+import { requestJoin, withdrawJoin } from './join-request.requester.ts';
+import { decideJoin, listJoinRequests, listMembers } from './join-requests.service.ts';
 import { createTeam, getTeam, listTeams, updateTeam } from './teams.service.ts';
 import {
   JoinDecision,
