@@ -234,6 +234,13 @@ describe('VS-6 serving', () => {
       expect(r.confirmed.map((c) => c.volunteerId)).toEqual([s.volunteerId]);
       expect(r.waitlist.map((w) => w.volunteerId)).toEqual(others.map((o) => o.volunteerId));
       expect(r.waitlist.map((w) => w.waitlistRank)).toEqual([1, 2, 3]);
+      // #12 availableActions (signup.workflow.ts): the lead records attendance of confirmed only.
+      const actions = roster.json<{
+        confirmed: { availableActions: string[] }[];
+        waitlist: { availableActions: string[] }[];
+      }>();
+      expect(actions.confirmed.map((c) => c.availableActions)).toEqual([['record_attendance']]);
+      expect(actions.waitlist.map((w) => w.availableActions)).toEqual([[], [], []]);
     });
 
     it('a waitlisted volunteer who leaves moves the others up; a confirmed one who leaves promotes the first', async () => {
@@ -454,6 +461,16 @@ describe('VS-6 serving', () => {
       const rec = out.json<{ record: Rec }>().record;
       // Checked in at 11:35:31, counted until the end 14:30 → 174 min → 5 half hours.
       expect(rec).toMatchObject({ status: 'pending_confirmation', halfHours: 5 });
+      // #12 availableActions (record.workflow.ts): a pending record is the lead's to decide.
+      expect(
+        out.json<{ record: { availableActions: string[] } }>().record.availableActions,
+      ).toEqual([]);
+      const rows = (await leader.call('GET', `/api/v1/vs/activities/${a1}/roster`)).json<{
+        confirmed: { record: { id: string; availableActions: string[] } | null }[];
+      }>();
+      expect(rows.confirmed.find((x) => x.record?.id === rec.id)?.record?.availableActions).toEqual(
+        ['set_travel', 'confirm', 'reject'],
+      );
       const travel = await leader.call('POST', `/api/v1/vs/service-records/${rec.id}/travel`, {
         travelMinutes: 40,
       });
@@ -468,6 +485,7 @@ describe('VS-6 serving', () => {
         evaluation: '认真负责',
       });
       expect(confirmed.statusCode, confirmed.body).toBe(200);
+      expect(confirmed.json<{ availableActions: string[] }>().availableActions).toEqual([]);
       expect(confirmed.json()).toMatchObject({
         status: 'confirmed',
         halfHours: 4,

@@ -903,6 +903,71 @@ describe('volunteers, teams and lists (VS-1, VS-2)', () => {
       expect((await c['lj-staff']!.call('GET', url)).statusCode).toBe(403);
       expect((await c.vstaff!.call('GET', url)).statusCode).toBe(200);
     });
+    it('VS-1 availableActions: the leader may approve or reject a pending request, its requester withdraw it', async () => {
+      const green = (await c['lj-volunteer']!.call('GET', '/api/v1/vs/teams?category=eco')).json<
+        Team[]
+      >()[0]!.id;
+      const req = await c['lj-volunteer']!.call(
+        'POST',
+        `/api/v1/vs/teams/${green}/join-requests`,
+        {},
+      );
+      expect(req.statusCode, req.body).toBe(201);
+      const m = req.json<Member & { availableActions: string[] }>();
+      expect(m).toMatchObject({ status: 'pending', availableActions: ['withdraw'] });
+      const inbox = (await c['lj-leader']!.call('GET', '/api/v1/vs/join-requests')).json<
+        (Member & { availableActions: string[] })[]
+      >();
+      expect(inbox.find((x) => x.id === m.id)?.availableActions).toEqual(['approve', 'reject']);
+      const me = (await c['lj-volunteer']!.call('GET', '/api/v1/volunteers/me')).json<{
+        memberships: { id: string; status: string; availableActions: string[] }[];
+      }>();
+      expect(me.memberships.find((x) => x.id === m.id)?.availableActions).toEqual(['withdraw']);
+      expect(me.memberships.find((x) => x.status === 'approved')?.availableActions).toEqual([]);
+      // someone else's request is not found; the requester withdraws once
+      await refused(
+        () => c.volunteer!.call('POST', `/api/v1/vs/join-requests/${m.id}/withdrawal`),
+        404,
+        'VS_JOIN_REQUEST_NOT_FOUND',
+      );
+      const gone = await c['lj-volunteer']!.call(
+        'POST',
+        `/api/v1/vs/join-requests/${m.id}/withdrawal`,
+      );
+      expect(gone.statusCode, gone.body).toBe(200);
+      expect(gone.json()).toMatchObject({ status: 'left', availableActions: ['request'] });
+      await refused(
+        () => c['lj-volunteer']!.call('POST', `/api/v1/vs/join-requests/${m.id}/withdrawal`),
+        409,
+        'VS_JOIN_ALREADY_DECIDED',
+      );
+      await refused(
+        () =>
+          c['lj-leader']!.call('POST', `/api/v1/vs/join-requests/${m.id}/decision`, {
+            decision: 'approve',
+          }),
+        409,
+        'VS_JOIN_ALREADY_DECIDED',
+      );
+      const again = await c['lj-volunteer']!.call(
+        'POST',
+        `/api/v1/vs/teams/${green}/join-requests`,
+        {},
+      );
+      expect(again.json()).toMatchObject({ id: m.id, status: 'pending' });
+    });
+    it('the withdrawal route: volunteers pass the access check, others are FORBIDDEN', async () => {
+      const url = '/api/v1/vs/join-requests/00000000-0000-4000-8000-000000000000/withdrawal';
+      for (const [username, role] of Object.entries(ACCOUNTS)) {
+        const res = await c[username]!.call('POST', url);
+        // The organiser registered as a volunteer above and now holds the role too.
+        if (role === 'volunteer' || username === 'organiser')
+          expect(['VS_JOIN_REQUEST_NOT_FOUND', 'VOLUNTEER_NOT_REGISTERED'], username).toContain(
+            res.json<{ code: string }>().code,
+          );
+        else expect(res.json(), username).toMatchObject({ code: 'FORBIDDEN' });
+      }
+    });
     it('the decision route: declared roles pass the access check, others are FORBIDDEN', async () => {
       const url = '/api/v1/vs/join-requests/00000000-0000-4000-8000-000000000000/decision';
       for (const [username, role] of Object.entries(ACCOUNTS)) {

@@ -28,14 +28,10 @@ import {
   type ActivityDeps,
 } from './activity.service.ts';
 import { roster } from './activity.view.ts';
-import {
-  confirmHours,
-  recordAttendance,
-  rejectHours,
-  setTravel,
-  submitCode,
-} from './attendance.service.ts';
-import { cancelSignup, myActivities, signUp } from './signup.service.ts';
+import { recordAttendance, submitCode } from './attendance.service.ts';
+import { confirmHours, rejectHours, setTravel } from './hours-confirmation.service.ts';
+import { myActivities } from './my-activities.service.ts';
+import { cancelSignup, signUp } from './signup.service.ts';
 import { actorOf } from '../../server/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });

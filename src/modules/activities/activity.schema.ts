@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
 import { ACTIVITY_ACTIONS } from './activity.workflow.ts';
+import { RECORD_ACTIONS } from '../records/record.workflow.ts';
+import { SIGNUP_ACTIONS } from './signup.workflow.ts';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -100,6 +102,8 @@ export const RecordView = z.object({
   rejectReason: z.string().nullable(),
   confirmedBy: z.string().nullable(),
   confirmedAt: z.string().nullable(),
+  /** What the caller may do to the record now (records/record.workflow.ts). */
+  availableActions: z.array(z.enum(RECORD_ACTIONS)),
 });
 
 export const MySignup = z.object({
@@ -158,6 +162,8 @@ export const RosterEntry = z.object({
   signedUpAt: z.string(),
   promotedAt: z.string().nullable(),
   record: RecordView.nullable(),
+  /** What the caller (who runs the activity) may do to the sign-up now (signup.workflow.ts). */
+  availableActions: z.array(z.enum(SIGNUP_ACTIONS)),
 });
 
 export const RosterView = z.object({

@@ -9,10 +9,13 @@ import type {
 import type { Actor } from '../auth/actor.ts';
 import { mayManage } from './activity.access.ts';
 import { availableActivityActions } from './activity.workflow.ts';
+import { availableRecordActions } from '../records/record.workflow.ts';
+import { availableSignupActions } from './signup.workflow.ts';
 
 type Db = Kysely<Database>;
 
-export function presentRecord(r: VsServiceRecordTable) {
+/** A service record with what the caller may do to it (`manages`: they run the activity). */
+export function presentRecord(r: VsServiceRecordTable, manages: boolean) {
   return {
     id: r.id,
     volunteerId: r.volunteer_id,
@@ -30,6 +33,7 @@ export function presentRecord(r: VsServiceRecordTable) {
     rejectReason: r.reject_reason,
     confirmedBy: r.confirmed_by,
     confirmedAt: r.confirmed_at,
+    availableActions: availableRecordActions(r.status, manages),
   };
 }
 
@@ -121,7 +125,10 @@ export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor, 
   };
 }
 
-/** Confirmed sign-ups (by sign-up time) and the waitlist (in queue order), each with its record. */
+/**
+ * Confirmed sign-ups (by sign-up time) and the waitlist (in queue order), each with its record.
+ * Only those who manage the activity see it, so each row's actions are the lead's.
+ */
 export async function roster(db: Db, a: VsActivityTable, actor: Actor, now: Date) {
   const rows = await db
     .selectFrom('vs_signups as s')
@@ -153,7 +160,8 @@ export async function roster(db: Db, a: VsActivityTable, actor: Actor, now: Date
       waitlistRank: s.status === 'waitlisted' ? ++rank : null,
       signedUpAt: s.created_at,
       promotedAt: s.promoted_at,
-      record: rec ? presentRecord(rec) : null,
+      record: rec ? presentRecord(rec, true) : null,
+      availableActions: availableSignupActions(s.status, 'lead'),
     };
   });
   return {

@@ -9,20 +9,19 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { z } from 'zod';
 import type { Database, VsActivityTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor, type Caller } from '../auth/actor.ts';
 import { notify } from '../first-response/notification.service.ts';
 import { isUniqueViolation, myVolunteer } from './activity.access.ts';
-import type { MyActivitiesQuery } from './activity.schema.ts';
-import { presentActivity, presentRecord, presentSignup } from './activity.view.ts';
+import { presentSignup } from './activity.view.ts';
 import { activityRefusal } from './activity.workflow.ts';
+import { SIGNUP_TRANSITIONS, signupRefusal } from './signup.workflow.ts';
 
 type Db = Kysely<Database>;
 
-async function loadActivity(db: Db, id: string): Promise<VsActivityTable> {
+export async function loadActivity(db: Db, id: string): Promise<VsActivityTable> {
   const a = await db
     .selectFrom('vs_activities')
     .selectAll()
@@ -145,7 +144,7 @@ export async function promoteNext(
       .selectFrom('vs_signups')
       .select(['id', 'volunteer_id', 'queue_position'])
       .where('activity_id', '=', activity.id)
-      .where('status', '=', 'waitlisted')
+      .where('status', 'in', SIGNUP_TRANSITIONS.promote.from)
       .orderBy('queue_position')
       .limit(1)
       .executeTakeFirst();
@@ -153,9 +152,9 @@ export async function promoteNext(
     // The waitlisted volunteer may be cancelling at this very moment: then try the next one.
     const r = await trx
       .updateTable('vs_signups')
-      .set({ status: 'confirmed', promoted_at: nowIso })
+      .set({ status: SIGNUP_TRANSITIONS.promote.to, promoted_at: nowIso })
       .where('id', '=', next.id)
-      .where('status', '=', 'waitlisted')
+      .where('status', 'in', SIGNUP_TRANSITIONS.promote.from)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) continue;
     const took = await trx
@@ -226,11 +225,12 @@ export async function cancelSignup(
       .where('volunteer_id', '=', volunteer.id)
       .where('status', '<>', 'cancelled')
       .executeTakeFirst();
-    if (!s) throw new AppError('VS_SIGNUP_NOT_FOUND');
+    const refused = signupRefusal('cancel', s?.status ?? null, 'volunteer');
+    if (refused || !s) throw new AppError(refused ?? 'VS_SIGNUP_NOT_FOUND');
     signupId = s.id;
     const r = await trx
       .updateTable('vs_signups')
-      .set({ status: 'cancelled', cancelled_at: nowIso })
+      .set({ status: SIGNUP_TRANSITIONS.cancel.to, cancelled_at: nowIso })
       .where('id', '=', s.id)
       .where('status', '=', s.status)
       .executeTakeFirst();
@@ -264,44 +264,4 @@ export async function cancelSignup(
     .where('id', '=', signupId)
     .executeTakeFirstOrThrow();
   return presentSignup(db, row);
-}
-
-/** The volunteer's activities: upcoming or past, with sign-up state and the service record. */
-export async function myActivities(
-  db: Db,
-  input: z.infer<typeof MyActivitiesQuery> & { actor: Actor; now: Date },
-) {
-  // An account not (yet) linked to a volunteer simply has no activities.
-  const volunteer = await myVolunteer(db, input.actor).catch(() => null);
-  if (!volunteer) return [];
-  const nowIso = input.now.toISOString();
-  let q = db
-    .selectFrom('vs_signups as s')
-    .innerJoin('vs_activities as a', 'a.id', 's.activity_id')
-    .selectAll('s')
-    .where('s.volunteer_id', '=', volunteer.id);
-  if (input.when === 'upcoming') q = q.where('a.ends_at', '>', nowIso);
-  if (input.when === 'past') q = q.where('a.ends_at', '<=', nowIso);
-  const signups = await q
-    .orderBy('a.starts_at', input.when === 'past' ? 'desc' : 'asc')
-    .orderBy('s.created_at', 'desc')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
-  const out = [];
-  for (const s of signups) {
-    const a = await loadActivity(db, s.activity_id);
-    const rec = await db
-      .selectFrom('vs_service_records')
-      .selectAll()
-      .where('activity_id', '=', a.id)
-      .where('volunteer_id', '=', volunteer.id)
-      .executeTakeFirst();
-    out.push({
-      activity: await presentActivity(db, a, input.actor, input.now),
-      signup: await presentSignup(db, s),
-      record: rec ? presentRecord(rec) : null,
-    });
-  }
-  return out;
 }

@@ -13,9 +13,9 @@ import {
   getVolunteer,
   listVolunteers,
   myVolunteer,
-  registerVolunteer,
   updateVolunteer,
 } from './volunteers.service.ts';
+import { registerVolunteer } from './volunteer-registration.ts';
 import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
 import { actorOf } from '../../server/route-actor.ts';
 

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { RegionCodeSchema } from '../regions/regions.schema.ts';
 import { IdNumberInput, PhoneInput } from '../residents/residents.schema.ts';
 import { freeText } from '../../shared/free-text.ts';
+import { JOIN_ACTIONS, JOIN_STATUSES } from './join-request.workflow.ts';
+
+const JoinStatus = z.enum(JOIN_STATUSES);
+/** What the caller may do to a join request now (join-request.workflow.ts). */
+const JoinActions = z.array(z.enum(JOIN_ACTIONS));
 
 /* ---------- shared ---------- */
 
@@ -97,9 +102,10 @@ export const MembershipView = z.object({
   teamName: z.string(),
   teamKind: z.enum(['corps', 'team', 'subteam']),
   teamColour: z.string().nullable(),
-  status: z.enum(['pending', 'approved', 'rejected', 'left']),
+  status: JoinStatus,
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
+  availableActions: JoinActions,
 });
 
 export const MyVolunteerView = z.object({
@@ -231,10 +237,11 @@ export const MemberView = z.object({
   fullName: z.string(),
   phoneMasked: z.string().nullable(),
   skills: z.array(z.string()),
-  status: z.enum(['pending', 'approved', 'rejected', 'left']),
+  status: JoinStatus,
   note: z.string().nullable(),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
+  availableActions: JoinActions,
 });
 export const MemberQuery = z.strictObject({
   status: z.enum(['pending', 'approved', 'rejected', 'left']).optional(),

@@ -1,31 +1,18 @@
-/** VS-1 volunteers: real-name registration (self or by centre staff), the registry, one's own record. */
-import crypto from 'node:crypto';
+/**
+ * VS-1 volunteers: the registry, one's own volunteer and its memberships, changes. Registration
+ * (self or by centre staff) is in volunteer-registration.ts.
+ */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsVolunteerTable } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import {
-  auditActor,
-  authorize,
-  reachPrefixes,
-  type Actor,
-  type Grant,
-  personOf,
-  type Caller,
-} from '../auth/actor.ts';
-import { townCodeOf } from '../auth/region-code.ts';
-import { nextCounter } from '../cases/case.repo.ts';
-import { maskIdNumber, maskPhone, parseIdNumber } from '../residents/id-number.ts';
+import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import { maskPhone } from '../residents/id-number.ts';
 import type { PiiCipher } from '../residents/pii-crypto.ts';
-import { ageOn, ageProblem, chinaDate } from './volunteer.age.ts';
-import type {
-  AvailabilityValue,
-  GuardianConsentInput,
-  SelfRegistration,
-  VolunteerQuery,
-  VolunteerUpdate,
-} from './volunteers.schema.ts';
+import { availableJoinActions } from './join-request.workflow.ts';
+import { ageOn, chinaDate } from './volunteer.age.ts';
+import type { AvailabilityValue, VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
 import { isStaffIn, leadsTeam, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
 export interface VolunteerDeps {
@@ -33,10 +20,8 @@ export interface VolunteerDeps {
   pii: PiiCipher;
 }
 
-type Registration = z.infer<typeof SelfRegistration>;
-
 /** Stored guardian consent: the phone only encrypted and masked. */
-interface StoredConsent {
+export interface StoredConsent {
   guardianName: string;
   relation: string;
   guardianPhoneCipher: string;
@@ -87,7 +72,7 @@ export function volunteerView(r: VolunteerRow, now: Date) {
   };
 }
 
-function volunteersQuery(db: Conn) {
+export function volunteersQuery(db: Conn) {
   return db
     .selectFrom('vs_volunteers as v')
     .innerJoin('regions as r', 'r.code', 'v.home_region_code')
@@ -96,7 +81,7 @@ function volunteersQuery(db: Conn) {
 }
 
 /** What the audit chain keeps of a volunteer: never the full ID number or phones. */
-function auditSafe(r: VsVolunteerTable) {
+export function auditSafe(r: VsVolunteerTable) {
   return {
     id: r.id,
     volunteerNumber: r.volunteer_number,
@@ -110,12 +95,7 @@ function auditSafe(r: VsVolunteerTable) {
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-async function assertServiceRegions(db: Conn, codes: string[]) {
+export async function assertServiceRegions(db: Conn, codes: string[]) {
   if (codes.length === 0) return;
   const found = await db
     .selectFrom('regions')
@@ -123,152 +103,6 @@ async function assertServiceRegions(db: Conn, codes: string[]) {
     .where('code', 'in', [...new Set(codes)])
     .execute();
   if (found.length !== new Set(codes).size) throw new AppError('VOLUNTEER_REGION_INVALID');
-}
-
-function storedConsent(
-  pii: PiiCipher,
-  c: z.infer<typeof GuardianConsentInput>,
-  now: Date,
-): StoredConsent {
-  return {
-    guardianName: c.guardianName,
-    relation: c.relation,
-    guardianPhoneCipher: pii.encrypt(c.guardianPhone),
-    guardianPhoneMasked: maskPhone(c.guardianPhone),
-    method: c.method,
-    recordedAt: c.recordedAt ? new Date(c.recordedAt).toISOString() : now.toISOString(),
-  };
-}
-
-/**
- * Registers a volunteer under their real name and ID (VS-1). `mode: 'self'` links the caller's
- * account and grants it the `volunteer` role (over the town of the home region) if it lacks one;
- * `mode: 'staff'` is centre staff registering someone in their scope. The seed passes
- * `mode: 'seed'` with an account id and no actor.
- */
-export async function registerVolunteer(
-  deps: VolunteerDeps,
-  input: {
-    body: Registration;
-    mode: 'self' | 'staff' | 'seed';
-    actor: Caller;
-    /** For mode 'seed': the account to link (or none). */
-    accountId?: string | null;
-    isDemo?: boolean;
-    id?: string;
-    requestId: string | null;
-    now: Date;
-  },
-) {
-  const { body, now } = input;
-  let grant: Grant | undefined;
-  if (input.mode === 'staff')
-    grant = authorize(personOf(input.actor), VS_STAFF, body.homeRegionCode);
-  const accountId =
-    input.mode === 'self'
-      ? personOf(input.actor).accountId
-      : input.mode === 'seed'
-        ? (input.accountId ?? null)
-        : null;
-  const today = chinaDate(now);
-  const parsed = parseIdNumber(body.idNumber, today);
-  if (!parsed.ok) throw new AppError(parsed.problem);
-  const age = ageProblem(parsed.birthDate, today, body.guardianConsent);
-  if (age) throw new AppError(age);
-  const isMinor = ageOn(parsed.birthDate, today) < 18;
-  if (
-    isMinor &&
-    body.guardianConsent?.recordedAt &&
-    new Date(body.guardianConsent.recordedAt) > now
-  )
-    throw new AppError('VOLUNTEER_CONSENT_DATE_INVALID');
-  const idHash = deps.pii.lookupHash(parsed.value);
-
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const home = await regionInfo(trx, body.homeRegionCode);
-      if (!['town', 'village', 'grid'].includes(home.level))
-        throw new AppError('VOLUNTEER_REGION_INVALID');
-      await assertServiceRegions(trx, body.serviceRegionCodes);
-      const dup = await trx
-        .selectFrom('vs_volunteers')
-        .select('id')
-        .where((eb) =>
-          accountId
-            ? eb.or([eb('id_hash', '=', idHash), eb('account_id', '=', accountId)])
-            : eb('id_hash', '=', idHash),
-        )
-        .executeTakeFirst();
-      if (dup) throw new AppError('VOLUNTEER_ALREADY_REGISTERED');
-      const district = body.homeRegionCode.slice(0, 6);
-      const seq = await nextCounter(trx, `vs_volunteer:${district}`);
-      const nowIso = now.toISOString();
-      const row: VsVolunteerTable = {
-        id: input.id ?? crypto.randomUUID(),
-        volunteer_number: `V${district}${String(seq).padStart(6, '0')}`,
-        account_id: accountId,
-        full_name: body.fullName,
-        sex: parsed.sex,
-        birth_date: parsed.birthDate,
-        id_hash: idHash,
-        id_cipher: deps.pii.encrypt(parsed.value),
-        id_masked: maskIdNumber(parsed.value),
-        phone_cipher: body.phone ? deps.pii.encrypt(body.phone) : null,
-        phone_masked: body.phone ? maskPhone(body.phone) : null,
-        home_region_code: body.homeRegionCode,
-        skills: JSON.stringify(body.skills),
-        service_region_codes: JSON.stringify(
-          body.serviceRegionCodes.length > 0 ? body.serviceRegionCodes : [body.homeRegionCode],
-        ),
-        availability: JSON.stringify(body.availability),
-        guardian_consent:
-          isMinor && body.guardianConsent
-            ? JSON.stringify(storedConsent(deps.pii, body.guardianConsent, now))
-            : null,
-        status: 'active',
-        registered_by: input.mode === 'seed' ? accountId : personOf(input.actor).accountId,
-        is_demo: input.isDemo ? 1 : 0,
-        created_at: nowIso,
-        updated_at: nowIso,
-      };
-      await trx.insertInto('vs_volunteers').values(row).execute();
-      if (accountId) {
-        const has = await trx
-          .selectFrom('role_grants')
-          .select('id')
-          .where('account_id', '=', accountId)
-          .where('role', '=', 'volunteer')
-          .executeTakeFirst();
-        if (!has) {
-          await trx
-            .insertInto('role_grants')
-            .values({
-              id: crypto.randomUUID(),
-              account_id: accountId,
-              role: 'volunteer',
-              region_code: townCodeOf(body.homeRegionCode),
-              station_id: null,
-              created_at: nowIso,
-            })
-            .execute();
-        }
-      }
-      await recordAudit(trx, {
-        actor: auditActor(input.actor, grant),
-        action: 'volunteer.registered',
-        entityType: 'vs_volunteer',
-        entityId: row.id,
-        regionCode: row.home_region_code,
-        after: { ...auditSafe(row), mode: input.mode },
-        requestId: input.requestId,
-        now,
-      });
-      return volunteerView({ ...row, home_region_name: home.name }, now);
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('VOLUNTEER_ALREADY_REGISTERED');
-    throw err;
-  }
 }
 
 async function membershipsOf(db: Conn, volunteerId: string) {
@@ -297,6 +131,7 @@ async function membershipsOf(db: Conn, volunteerId: string) {
     status: m.status,
     requestedAt: m.requested_at,
     decidedAt: m.decided_at,
+    availableActions: availableJoinActions(m.status, 'requester'),
   }));
 }
 

@@ -216,10 +216,11 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
 
 /**
  * POST /volunteers/me registers the caller once (the demo `volunteer` is registered already) and a
- * join decision acts once on one request: test/integration/volunteers.test.ts tries every demo
- * role on both ('self-registration is open to every role', 'the decision route: declared roles …').
+ * join decision or withdrawal acts once on one request: test/integration/volunteers.test.ts tries
+ * every demo role on each ('self-registration is open to every role', 'the decision route: declared roles …').
  */
 export const VOLUNTEERS_COVERED_ELSEWHERE = [
   'POST /api/v1/volunteers/me',
   'POST /api/v1/vs/join-requests/{id}/decision',
+  'POST /api/v1/vs/join-requests/{id}/withdrawal',
 ];

@@ -7,6 +7,10 @@ export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 export type RecordStatus = 'checked_in' | 'pending_confirmation' | 'confirmed' | 'rejected';
 
 export type ActivityAction = 'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel';
+/** src/modules/activities/signup.workflow.ts */
+export type SignupAction = 'cancel' | 'promote' | 'record_attendance';
+/** src/modules/records/record.workflow.ts */
+export type RecordAction = 'check_out' | 'set_travel' | 'confirm' | 'reject';
 
 export interface ServiceRecord {
   id: string;
@@ -25,6 +29,8 @@ export interface ServiceRecord {
   rejectReason: string | null;
   confirmedBy: string | null;
   confirmedAt: string | null;
+  /** What the caller may do to the record now. */
+  availableActions: RecordAction[];
 }
 
 export interface Activity {
@@ -76,6 +82,8 @@ export interface RosterEntry {
   signedUpAt: string;
   promotedAt: string | null;
   record: ServiceRecord | null;
+  /** What the lead may do to the sign-up now. */
+  availableActions: SignupAction[];
 }
 
 export interface Roster {

@@ -53,6 +53,8 @@ export interface Volunteer {
 }
 
 export type MemberStatus = 'pending' | 'approved' | 'rejected' | 'left';
+/** What the caller may do to a join request (src/modules/volunteers/join-request.workflow.ts). */
+export type JoinAction = 'request' | 'withdraw' | 'approve' | 'reject';
 export type TeamKind = 'corps' | 'team' | 'subteam';
 
 export interface Membership {
@@ -64,6 +66,7 @@ export interface Membership {
   status: MemberStatus;
   requestedAt: string;
   decidedAt: string | null;
+  availableActions: JoinAction[];
 }
 
 export interface MyVolunteer {
@@ -126,6 +129,7 @@ export interface Member {
   note: string | null;
   requestedAt: string;
   decidedAt: string | null;
+  availableActions: JoinAction[];
 }
 
 export type ResourceKind = 'venue' | 'goods' | 'skill' | 'service' | 'other';
@@ -227,6 +231,11 @@ export const requestJoin = (teamId: string, note?: string) =>
   });
 export const listJoinRequests = (signal?: AbortSignal) =>
   api<Member[]>('/vs/join-requests', { query: { status: 'pending' }, ...sig(signal) });
+export const withdrawJoin = (id: string) =>
+  api<Member>(`/vs/join-requests/${encodeURIComponent(id)}/withdrawal`, {
+    method: 'POST',
+    body: {},
+  });
 export const decideJoin = (id: string, decision: 'approve' | 'reject', note?: string) =>
   api<Member>(`/vs/join-requests/${encodeURIComponent(id)}/decision`, {
     method: 'POST',

@@ -13,7 +13,11 @@ import {
 import { errorText } from '../../lib/errors';
 import { formatTime, RECORD_COLOR } from './activity-format';
 
-/** Confirmed volunteers with check-in/out by hand, travel minutes and hours to confirm; the waitlist. */
+/**
+ * Confirmed volunteers with check-in/out by hand, travel minutes and hours to confirm; the waitlist.
+ * Buttons follow each row's `availableActions` (sign-up and record workflows); the check-in window
+ * is the activity's.
+ */
 export function RosterTable({ roster, onChange }: { roster: Roster; onChange: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -82,7 +86,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
       key: 'travel',
       title: t('activities.roster.travel'),
       render: (_, e) =>
-        e.record && e.record.status !== 'confirmed' && e.record.status !== 'rejected' ? (
+        e.record?.availableActions.includes('set_travel') ? (
           <InputNumber
             aria-label={t('activities.roster.travel')}
             min={0}
@@ -110,7 +114,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
       title: t('activities.roster.actions'),
       render: (_, e) => (
         <div className="roster-actions">
-          {checkInOpen && !e.record && (
+          {checkInOpen && !e.record && e.availableActions.includes('record_attendance') && (
             <Button
               loading={busy === `in${e.volunteerId}`}
               onClick={() =>
@@ -124,7 +128,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
               {t('activities.roster.checkIn')}
             </Button>
           )}
-          {open && e.record?.status === 'checked_in' && (
+          {open && e.record?.availableActions.includes('check_out') && (
             <Button
               loading={busy === `out${e.volunteerId}`}
               onClick={() =>
@@ -138,25 +142,25 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
               {t('activities.roster.checkOut')}
             </Button>
           )}
-          {e.record?.status === 'pending_confirmation' && (
-            <>
-              <Button
-                type="primary"
-                loading={busy === `c${e.record.id}`}
-                onClick={() =>
-                  run(
-                    `c${e.record!.id}`,
-                    () => confirmHours(e.record!.id, travel[e.record!.id]),
-                    t('activities.roster.confirmed'),
-                  )
-                }
-              >
-                {t('activities.roster.confirm')}
-              </Button>
-              <Button danger onClick={() => setRejecting(e)}>
-                {t('activities.roster.reject')}
-              </Button>
-            </>
+          {e.record?.availableActions.includes('confirm') && (
+            <Button
+              type="primary"
+              loading={busy === `c${e.record.id}`}
+              onClick={() =>
+                run(
+                  `c${e.record!.id}`,
+                  () => confirmHours(e.record!.id, travel[e.record!.id]),
+                  t('activities.roster.confirmed'),
+                )
+              }
+            >
+              {t('activities.roster.confirm')}
+            </Button>
+          )}
+          {e.record?.availableActions.includes('reject') && (
+            <Button danger onClick={() => setRejecting(e)}>
+              {t('activities.roster.reject')}
+            </Button>
           )}
         </div>
       ),

@@ -111,23 +111,27 @@ function JoinRequests({ onDecided }: { onDecided: () => void }) {
           <List.Item
             data-testid="vs-join-request"
             actions={[
-              <Button
-                key="a"
-                type="primary"
-                onClick={() => void decide(m, 'approve')}
-                data-testid="vs-join-approve"
-              >
-                {t('volunteers.join.approve')}
-              </Button>,
-              <Button
-                key="r"
-                danger
-                onClick={() => void decide(m, 'reject')}
-                data-testid="vs-join-reject"
-              >
-                {t('volunteers.join.reject')}
-              </Button>,
-            ]}
+              m.availableActions.includes('approve') && (
+                <Button
+                  key="a"
+                  type="primary"
+                  onClick={() => void decide(m, 'approve')}
+                  data-testid="vs-join-approve"
+                >
+                  {t('volunteers.join.approve')}
+                </Button>
+              ),
+              m.availableActions.includes('reject') && (
+                <Button
+                  key="r"
+                  danger
+                  onClick={() => void decide(m, 'reject')}
+                  data-testid="vs-join-reject"
+                >
+                  {t('volunteers.join.reject')}
+                </Button>
+              ),
+            ].filter(Boolean)}
           >
             <List.Item.Meta
               title={`${m.fullName}（${m.volunteerNumber}）→ ${m.teamName}`}
@@ -171,8 +175,7 @@ export default function TeamsPage() {
     return { roots: list.filter((x) => !x.parentId || !ids.has(x.parentId)), childrenOf: map };
   }, [teams.data]);
 
-  const statusOf = (teamId: string) =>
-    mine.data?.memberships.find((m) => m.teamId === teamId)?.status;
+  const membershipOf = (teamId: string) => mine.data?.memberships.find((m) => m.teamId === teamId);
   const join = (team: Team) =>
     requestJoin(team.id)
       .then(() => {
@@ -182,14 +185,15 @@ export default function TeamsPage() {
       .catch((e: unknown) => void message.error(errorText(t, e)));
 
   const actions = (team: Team) => {
-    const status = statusOf(team.id);
+    const membership = membershipOf(team.id);
+    const status = membership?.status;
     return (
       <Space wrap>
         {status && <Tag color={MEMBER_COLOR[status]}>{t(`volunteers.memberStatus.${status}`)}</Tag>}
         {caps.volunteer &&
           team.active &&
           team.kind !== 'corps' &&
-          (!status || status === 'rejected' || status === 'left') && (
+          (!membership || membership.availableActions.includes('request')) && (
             <Button onClick={() => void join(team)} data-testid="vs-join">
               {t('volunteers.join.ask')}
             </Button>

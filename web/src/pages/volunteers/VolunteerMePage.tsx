@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import {
   fetchMyVolunteer,
   updateVolunteer,
+  withdrawJoin,
   type Availability,
   type MemberStatus,
   type Volunteer,
@@ -66,7 +67,19 @@ export default function VolunteerMePage() {
   const me = useMe();
   const mine = useAsync((signal) => fetchMyVolunteer(signal), 'vs-me');
   const [editing, setEditing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const { message } = App.useApp();
   const root = homeDistrictOf(me) ?? '110115000000';
+  const withdraw = (id: string, team: string) => {
+    setWithdrawing(id);
+    withdrawJoin(id)
+      .then(() => {
+        void message.success(t('volunteers.join.withdrawn', { team }));
+        mine.reload();
+      })
+      .catch((e: unknown) => void message.error(errorText(t, e)))
+      .finally(() => setWithdrawing(null));
+  };
 
   if (mine.status === 'error') return <ErrorAlert error={mine.error} onRetry={mine.reload} />;
   if (!mine.data) return <Card loading />;
@@ -148,6 +161,16 @@ export default function VolunteerMePage() {
                 <ColourDot colour={m.teamColour} label={m.teamName} /> {m.teamName}
               </span>
               <Tag color={MEMBER_COLOR[m.status]}>{t(`volunteers.memberStatus.${m.status}`)}</Tag>
+              {m.availableActions.includes('withdraw') && (
+                <Button
+                  size="small"
+                  loading={withdrawing === m.id}
+                  onClick={() => withdraw(m.id, m.teamName)}
+                  data-testid="vs-join-withdraw"
+                >
+                  {t('volunteers.join.withdraw')}
+                </Button>
+              )}
             </List.Item>
           )}
         />

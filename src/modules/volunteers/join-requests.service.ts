@@ -1,0 +1,153 @@
+/**
+ * VS-1 the deciding side of join requests: a leader of the team (or above it) or staff in scope
+ * lists and decides them. The volunteer's side is in join-request.requester.ts.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../server/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import { notify } from '../first-response/notification.service.ts';
+import { memberRows, memberView } from './join-request.view.ts';
+import { joinFrom, JOIN_TRANSITIONS } from './join-request.workflow.ts';
+import type { JoinDecision, MemberQuery } from './volunteers.schema.ts';
+import { isStaffIn, leadsTeam, ledTeamIds, VS_STAFF, type Conn } from './vs.scope.ts';
+
+/** A leader of the team (or above it), or staff whose reach covers the team's region. */
+async function assertActsForTeam(
+  db: Conn,
+  actor: Actor,
+  team: { id: string; region_code: string },
+) {
+  if (isStaffIn(actor, team.region_code)) {
+    return authorize(actor, VS_STAFF, team.region_code);
+  }
+  if (
+    actor.grants.some((g) => g.role === 'team_leader') &&
+    (await leadsTeam(db, team.id, actor.accountId))
+  ) {
+    return actor.grants.find((g) => g.role === 'team_leader')!;
+  }
+  throw new AppError('VS_NOT_TEAM_LEADER');
+}
+
+/** A leader of the team (or its parent) or staff in scope approves or rejects, once. */
+export async function decideJoin(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    body: z.infer<typeof JoinDecision>;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+) {
+  const { actor, now, body } = input;
+  return db.transaction().execute(async (trx) => {
+    const m = await trx
+      .selectFrom('vs_team_members as m')
+      .innerJoin('vs_teams as t', 't.id', 'm.team_id')
+      .select(['m.id', 'm.status', 't.id as team_id', 't.region_code'])
+      .where('m.id', '=', input.id)
+      .executeTakeFirst();
+    if (!m) throw new AppError('VS_JOIN_REQUEST_NOT_FOUND');
+    const grant: Grant = await assertActsForTeam(trx, actor, {
+      id: m.team_id,
+      region_code: m.region_code,
+    });
+    const rule = JOIN_TRANSITIONS[body.decision];
+    const status = rule.to;
+    const res = await trx
+      .updateTable('vs_team_members')
+      .set({
+        status,
+        decided_by: actor.accountId,
+        decided_at: now.toISOString(),
+        ...(body.note ? { note: body.note } : {}),
+      })
+      .where('id', '=', m.id)
+      .where('status', 'in', joinFrom(body.decision))
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError(rule.refusal);
+    const who = await trx
+      .selectFrom('vs_team_members as mm')
+      .innerJoin('vs_volunteers as v', 'v.id', 'mm.volunteer_id')
+      .innerJoin('vs_teams as t', 't.id', 'mm.team_id')
+      .select(['v.account_id', 't.name'])
+      .where('mm.id', '=', m.id)
+      .executeTakeFirstOrThrow();
+    if (who.account_id) {
+      const yes = status === 'approved';
+      const about = {
+        accountId: who.account_id,
+        entityType: 'vs_team_member',
+        entityId: m.id,
+        now,
+      };
+      if (yes)
+        await notify(trx, { ...about, kind: 'vs_join_approved', params: { team: who.name } });
+      else
+        await notify(trx, {
+          ...about,
+          kind: 'vs_join_rejected',
+          params: { team: who.name, note: body.note ?? '' },
+        });
+    }
+    await recordAudit(trx, {
+      actor: auditActor(actor, grant),
+      action: 'team.join_decided',
+      entityType: 'vs_team_member',
+      entityId: m.id,
+      regionCode: m.region_code,
+      before: { status: 'pending' },
+      after: { status, note: body.note ?? null },
+      requestId: input.requestId,
+      now,
+    });
+    return memberView(
+      await memberRows(trx).where('m.id', '=', m.id).executeTakeFirstOrThrow(),
+      'decider',
+    );
+  });
+}
+
+export async function listMembers(
+  db: Kysely<Database>,
+  input: { teamId: string; actor: Actor } & z.infer<typeof MemberQuery>,
+) {
+  const team = await db
+    .selectFrom('vs_teams')
+    .select(['id', 'region_code'])
+    .where('id', '=', input.teamId)
+    .executeTakeFirst();
+  if (!team) throw new AppError('VS_TEAM_NOT_FOUND');
+  await assertActsForTeam(db, input.actor, team);
+  let q = memberRows(db).where('m.team_id', '=', team.id);
+  if (input.status) q = q.where('m.status', '=', input.status);
+  const rows = await q.orderBy('m.requested_at').orderBy('m.id').execute();
+  return rows.map((r) => memberView(r, 'decider'));
+}
+
+/** Join requests the caller may decide: teams they lead (and below), and teams in a staff reach. */
+export async function listJoinRequests(
+  db: Kysely<Database>,
+  input: { status: 'pending' | 'approved' | 'rejected' | 'left'; actor: Actor },
+) {
+  const led = await ledTeamIds(db, input.actor.accountId);
+  const prefixes = reachPrefixes(input.actor, VS_STAFF);
+  if (led.length === 0 && prefixes.length === 0) return [];
+  const rows = await memberRows(db)
+    .where('m.status', '=', input.status)
+    .where((eb) =>
+      eb.or([
+        ...(led.length > 0 ? [eb('m.team_id', 'in', led)] : []),
+        ...prefixes.map((p) => eb('t.region_code', 'like', `${p}%`)),
+      ]),
+    )
+    .orderBy('m.requested_at')
+    .orderBy('m.id')
+    .limit(500)
+    .execute();
+  return rows.map((r) => memberView(r, 'decider'));
+}
