@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` and CI run it:
-// type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
+// API contract → type-check → lint/format → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
 // is reachable the PostgreSQL run is skipped LOUDLY; with CI=true a missing PostgreSQL fails the run.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +39,8 @@ function reachable(host, port) {
 }
 
 const npx = 'npx';
+// Issue #12: the web's generated API types must match the server's OpenAPI document (cheap, first).
+step('api-contract', 'node', ['--import', 'tsx', 'scripts/gen-api.mjs', '--check']);
 step('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
