@@ -4705,7 +4705,8 @@ export interface paths {
               }[];
               path: {
                 code: string;
-                level: string;
+                /** @enum {string} */
+                level: 'province' | 'city' | 'district' | 'town' | 'village' | 'grid';
                 name: string;
               }[];
             };

@@ -7,7 +7,7 @@ import type { AuditEvent, AuditVerification } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { formatChinaDateTime } from '../../lib/china-time';
-import { capabilitiesOf } from '../../lib/roles';
+import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { actionLabel, AUDIT_ACTION_CODES, entityTypeLabel, roleName } from './audit-labels';
