@@ -113,7 +113,7 @@ export default function AuditPage() {
 }
 
 interface FilterValues {
-  action?: string;
+  action?: AuditFilter['action'];
   from?: string;
   to?: string;
 }
