@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` and CI run it:
-// type-check â lint/format â module boundaries (dependency-cruiser) â unit â integration on SQLite â integration on PostgreSQL â web build â browser journeys.
+// API contract → type-check → lint/format → module boundaries (dependency-cruiser) → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
 // The schema check (test/integration/schema-types.test.ts: a freshly migrated database against the
 // row types in src/db/schema) runs in both integration tiers, so on each dialect.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
@@ -41,6 +41,8 @@ function reachable(host, port) {
 }
 
 const npx = 'npx';
+// Issue #12: the web's generated API types must match the server's OpenAPI document (cheap, first).
+step('api-contract', 'node', ['--import', 'tsx', 'scripts/gen-api.mjs', '--check']);
 step('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck-web', npx, ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 step('typecheck-web-resident', npx, ['tsc', '-p', 'web/tsconfig.resident.json', '--noEmit']);

@@ -35,7 +35,7 @@ import { cancelSignup, signUp } from './signup.service.ts';
 import { actorOf } from '../../server/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
-const MANAGERS = ['team_leader', 'volunteer_staff'] as const;
+export const MANAGERS = ['team_leader', 'volunteer_staff'] as const;
 const VS_ROLES = ['volunteer', 'team_leader', 'volunteer_staff'] as const;
 const VOLUNTEER = ['volunteer'] as const;
 const tags = ['vs-activities'];

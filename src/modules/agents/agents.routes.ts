@@ -15,7 +15,7 @@ import {
 } from './authorization.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
-const WRITERS = ['clerk', 'town_officer', 'agent'] as const;
+export const WRITERS = ['clerk', 'town_officer', 'agent'] as const;
 
 /** 帮办代办 (GS-6): residents' authorizations of agents. */
 export const agentRoutes: FastifyPluginAsyncZod = async (app) => {

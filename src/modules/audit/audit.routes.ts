@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS } from './audit-actions.ts';
 import { listAuditEvents, verifyAndCheckpoint } from './audit.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
-const AUDIT_READERS = ['admin', 'supervisor'] as const;
+export const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
 /** A day as China counts it (YYYY-MM-DD), for the log's date filter. */
 const chinaDay = z

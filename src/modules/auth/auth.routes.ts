@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from './session-cookie.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ALL_ROLES, ROLE_LABELS } from '../../shared/roles.ts';
 import { auditActor } from '../../shared/actor.ts';
+import { CAPABILITIES, capabilitiesOf, grantCapabilities } from './capabilities.ts';
 import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
 import { authenticate } from './login.service.ts';
 import { totpRoutes } from './totp.routes.ts';
@@ -38,6 +39,8 @@ const GrantView = z.object({
   stationId: z.string().nullable(),
   stationName: z.string().nullable(),
   reachPrefix: z.string(),
+  /** What this grant lets its holder do (issue #12: the web asks these, never role lists). */
+  capabilities: z.array(z.enum(CAPABILITIES)),
 });
 
 const MeView = z.object({
@@ -46,6 +49,8 @@ const MeView = z.object({
   displayName: z.string(),
   residentId: z.string().nullable(),
   grants: z.array(GrantView),
+  /** The union of the grants' capabilities. */
+  capabilities: z.array(z.enum(CAPABILITIES)),
   preferences: z.object({ elderlyMode: z.boolean(), locale: z.enum(['zh-CN', 'en']) }),
   /** X-2: whether login asks this account for a code, and whether it must enrol before anything else. */
   secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
@@ -75,7 +80,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         stationId: g.stationId,
         stationName: g.stationName,
         reachPrefix: g.reachPrefix,
+        capabilities: grantCapabilities(g),
       })),
+      capabilities: capabilitiesOf(grants),
       preferences: parsePreferences(row.preferences),
       secondFactor: {
         enabled: (await secondFactorStatus(db, accountId)).enabled,

@@ -18,7 +18,7 @@ export interface CaseSides {
 }
 
 const ACCEPTING_ROLES: readonly Role[] = ['clerk', 'agent', 'town_officer'];
-const DECIDING_ROLES: Record<CaseSides['decided_by'], readonly Role[]> = {
+export const DECIDING_ROLES: Record<CaseSides['decided_by'], readonly Role[]> = {
   station: ['clerk', 'town_officer'],
   town_centre: ['town_officer'],
   district_department: ['district_officer'],

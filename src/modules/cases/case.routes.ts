@@ -18,7 +18,7 @@ import { getCaseView, listCases } from './case.view.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { ALL_ROLES } from '../../shared/roles.ts';
 
-const CASE_STAFF = [
+export const CASE_STAFF = [
   'admin',
   'supervisor',
   'district_officer',
@@ -26,6 +26,9 @@ const CASE_STAFF = [
   'clerk',
   'agent',
 ] as const;
+
+/** Who files cases at a station window (GS-3). */
+export const CASE_INTAKE_ROLES = ['clerk', 'agent', 'town_officer'] as const;
 
 /** 赶集式通办 cases: intake at any station, the workflow, and public tracking (GS-3 … GS-9). */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,7 +39,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/cases',
     {
-      config: { access: { roles: ['clerk', 'agent', 'town_officer'] }, idempotent: true },
+      config: { access: { roles: CASE_INTAKE_ROLES }, idempotent: true },
       schema: {
         tags: ['cases'],
         summary: 'File a case at a station (with the one-time notice)',

@@ -10,7 +10,7 @@ import { accountableForHandoff, isHandoffOverdue } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 
 /** Who sees every overdue hand-off in their reach (GS-4, GS-8 escalation). */
-const OVERSEERS = ['admin', 'supervisor', 'town_officer'] as const;
+export const OVERSEERS = ['admin', 'supervisor', 'town_officer'] as const;
 
 type Row = HandoffTable & { from_name: string; to_name: string };
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   NewRegion,
+  RegionLevelSchema,
   NewStation,
   RegionCodeSchema,
   RegionView,
@@ -52,7 +53,9 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ code: RegionCodeSchema }),
         response: {
           200: z.object({
-            path: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+            path: z.array(
+              z.object({ code: z.string(), name: z.string(), level: RegionLevelSchema }),
+            ),
             children: z.array(RegionView),
           }),
         },

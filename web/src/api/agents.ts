@@ -1,40 +1,13 @@
-import { api, API_BASE, ApiError } from './client';
+import { API_BASE, ApiError, apiClient, idempotent, must } from './client';
+import type { Answer, BodyOf } from './contract';
 
 /** 帮办代办 (GS-6): residents' authorizations of agents (src/modules/agents). */
 
-export type ConsentMethod = 'signed_form' | 'in_person' | 'phone';
-export type AuthorizationStatus = 'active' | 'expired' | 'revoked';
-
-export interface Authorization {
-  id: string;
-  resident: { id: string; fullName: string; idMasked: string };
-  agent: { id: string; displayName: string };
-  items: 'all' | string[];
-  expiresOn: string;
-  consent: {
-    method: ConsentMethod;
-    attachmentId: string | null;
-    callRecordRef: string | null;
-    /** Where the scan of the signed form is served, once uploaded. */
-    scanUrl: string | null;
-  };
-  status: AuthorizationStatus;
-  recordedBy: { id: string; displayName: string };
-  createdAt: string;
-  revokedAt: string | null;
-  revokeReason: string | null;
-}
-
-export type NewConsent =
-  { method: 'signed_form' } | { method: 'in_person' } | { method: 'phone'; callRecordRef: string };
-
-export interface NewAuthorization {
-  residentId: string;
-  agentAccountId: string;
-  items: 'all' | string[];
-  expiresOn: string;
-  consent: NewConsent;
-}
+export type Authorization = Answer<'/api/v1/authorizations', 'post'>;
+export type ConsentMethod = Authorization['consent']['method'];
+export type AuthorizationStatus = Authorization['status'];
+export type NewAuthorization = BodyOf<'/api/v1/authorizations'>;
+export type NewConsent = NewAuthorization['consent'];
 
 export interface AuthorizationQuery {
   residentId?: string | undefined;
@@ -44,21 +17,19 @@ export interface AuthorizationQuery {
 }
 
 export const listAuthorizations = (query: AuthorizationQuery, signal?: AbortSignal) =>
-  api<Authorization[]>('/authorizations', { query: { ...query }, ...(signal ? { signal } : {}) });
+  must(apiClient.GET('/api/v1/authorizations', { params: { query }, signal }));
 
 /** The key makes a double click record one authorization, not two. */
 export const recordAuthorization = (body: NewAuthorization, idempotencyKey: string) =>
-  api<Authorization>('/authorizations', {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/authorizations', { body, ...idempotent(idempotencyKey) }));
 
 export const revokeAuthorization = (id: string, reason: string) =>
-  api<Authorization>(`/authorizations/${encodeURIComponent(id)}/revoke`, {
-    method: 'POST',
-    body: { reason },
-  });
+  must(
+    apiClient.POST('/api/v1/authorizations/{id}/revoke', {
+      params: { path: { id } },
+      body: { reason },
+    }),
+  );
 
 /** The file itself is the body (JPEG, PNG or PDF), so this does not go through api(). */
 export async function uploadAuthorizationScan(id: string, file: File): Promise<Authorization> {

@@ -1,16 +1,14 @@
-import { api } from './client';
-import type { AuditEvent, AuditVerification } from './types';
+import { apiClient, must } from './client';
+import type { QueryOf } from './contract';
 
 /** Filters of the log: an action code, China days (YYYY-MM-DD, inclusive), an account. */
-export interface AuditFilter {
-  action?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  actorId?: string | undefined;
-}
+export type AuditFilter = Pick<
+  QueryOf<'/api/v1/audit/events'>,
+  'action' | 'from' | 'to' | 'actorId'
+>;
 
 export const fetchAuditEvents = (
   query: { limit: number; beforeSeq?: number | undefined } & AuditFilter,
-) => api<AuditEvent[]>('/audit/events', { query: { ...query } });
+) => must(apiClient.GET('/api/v1/audit/events', { params: { query } }));
 
-export const verifyAuditChain = () => api<AuditVerification>('/audit/verify', { method: 'POST' });
+export const verifyAuditChain = () => must(apiClient.POST('/api/v1/audit/verify'));

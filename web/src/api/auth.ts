@@ -1,42 +1,36 @@
-import { api } from './client';
-import type { Me, Preferences } from './types';
+import { apiClient, must } from './client';
+import type { Preferences } from './types';
 
 /** `otp`: the authenticator code (or a recovery code) when the server answered TOTP_REQUIRED. */
 export const login = (username: string, password: string, otp?: string) =>
-  api<Me>('/auth/login', {
-    method: 'POST',
-    body: otp ? { username, password, otp } : { username, password },
-  });
+  must(
+    apiClient.POST('/api/v1/auth/login', {
+      body: otp ? { username, password, otp } : { username, password },
+    }),
+  );
 
-export const logout = () => api<undefined>('/auth/logout', { method: 'POST' });
+export const logout = () => must(apiClient.POST('/api/v1/auth/logout'));
 
-export const fetchMe = () => api<Me>('/auth/me');
+export const fetchMe = () => must(apiClient.GET('/api/v1/auth/me'));
 
 export const updatePreferences = (changes: Partial<Preferences>) =>
-  api<Preferences>('/auth/preferences', { method: 'PATCH', body: changes });
+  must(apiClient.PATCH('/api/v1/auth/preferences', { body: changes }));
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
-  api<undefined>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+  must(apiClient.POST('/api/v1/auth/password', { body: { currentPassword, newPassword } }));
 
 /** X-2 two-step verification of one's own account. */
-export const startTotpEnrolment = () =>
-  api<{ secret: string; uri: string; qrSvg: string }>('/auth/totp/enrolment', { method: 'POST' });
+export const startTotpEnrolment = () => must(apiClient.POST('/api/v1/auth/totp/enrolment'));
 
 export const confirmTotpEnrolment = (code: string) =>
-  api<{ recoveryCodes: string[] }>('/auth/totp/confirmation', {
-    method: 'POST',
-    body: { code },
-  });
+  must(apiClient.POST('/api/v1/auth/totp/confirmation', { body: { code } }));
 
 export const removeTotp = (code: string) =>
-  api<undefined>('/auth/totp/removal', { method: 'POST', body: { code } });
+  must(apiClient.POST('/api/v1/auth/totp/removal', { body: { code } }));
 
 /** Issue #11: phone login — ask for an SMS code, then log in with it. */
 export const requestSmsCode = (phone: string) =>
-  api<{ cooldownSeconds: number; expiresInSeconds: number }>('/auth/sms-code', {
-    method: 'POST',
-    body: { phone },
-  });
+  must(apiClient.POST('/api/v1/auth/sms-code', { body: { phone } }));
 
 export const smsLogin = (phone: string, code: string) =>
-  api<Me>('/auth/sms-login', { method: 'POST', body: { phone, code } });
+  must(apiClient.POST('/api/v1/auth/sms-login', { body: { phone, code } }));

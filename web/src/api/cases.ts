@@ -1,28 +1,19 @@
-import { api, API_BASE, ApiError } from './client';
+import { API_BASE, ApiError, apiClient, idempotent, must } from './client';
+import type { QueryOf } from './contract';
 import type {
   CaseBox,
   CaseScan,
   CaseState,
-  CaseView,
   CatalogItem,
-  CatalogItemSummary,
   NewCase,
-  StationFigures,
-  TrackView,
   TransitionRequest,
 } from './case-types';
-import type { AuditEvent } from './types';
 
-const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 const caseUrl = (id: string) => `/cases/${encodeURIComponent(id)}`;
 
 /** Files a case at the window (GS-3, GS-5); the key makes a double click file it once. */
 export const fileCase = (body: NewCase, idempotencyKey: string) =>
-  api<CaseView>('/cases', {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/cases', { body, ...idempotent(idempotencyKey) }));
 
 export interface CaseListQuery {
   box: CaseBox;
@@ -38,10 +29,17 @@ export interface CaseListQuery {
 }
 
 export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
-  api<CaseView[]>('/cases', {
-    query: { ...query, overdue: query.overdue === undefined ? undefined : String(query.overdue) },
-    ...withSignal(signal),
-  });
+  must(
+    apiClient.GET('/api/v1/cases', {
+      params: {
+        query: {
+          ...query,
+          overdue: query.overdue === undefined ? undefined : String(query.overdue),
+        } as QueryOf<'/api/v1/cases'>,
+      },
+      signal,
+    }),
+  );
 
 /** The supervisor's lists as one Excel file (overdue cases, pending hand-offs, figures). */
 /** The supervisor's workbook in the reader's language (headers, sheet names and words). */
@@ -49,21 +47,23 @@ export const supervisionXlsxUrl = (language: string) =>
   `${API_BASE}/cases/supervision.xlsx?lang=${language.startsWith('en') ? 'en' : 'zh-CN'}`;
 
 export const fetchCase = (id: string, signal?: AbortSignal) =>
-  api<CaseView>(caseUrl(id), withSignal(signal));
+  must(apiClient.GET('/api/v1/cases/{id}', { params: { path: { id } }, signal }));
 
 export const transitionCase = (id: string, body: TransitionRequest) =>
-  api<CaseView>(`${caseUrl(id)}/transitions`, { method: 'POST', body });
+  must(apiClient.POST('/api/v1/cases/{id}/transitions', { params: { path: { id } }, body }));
 
 /** Per accepting station in the caller's reach: filed, open, overdue, 通办, second requests. */
 export const fetchCaseFigures = (signal?: AbortSignal) =>
-  api<StationFigures[]>('/cases/figures', withSignal(signal));
+  must(apiClient.GET('/api/v1/cases/figures', { signal }));
 
 /** The case's audit events, newest first (only admin and supervisor may read the audit log). */
 export const fetchCaseEvents = (id: string, signal?: AbortSignal) =>
-  api<AuditEvent[]>('/audit/events', {
-    query: { entityType: 'case', entityId: id, limit: 100 },
-    ...withSignal(signal),
-  });
+  must(
+    apiClient.GET('/api/v1/audit/events', {
+      params: { query: { entityType: 'case', entityId: id, limit: 100 } },
+      signal,
+    }),
+  );
 
 /** The printable PDFs the server renders; plain links, opened in a new tab. */
 export const receiptPdfUrl = (id: string) => `${API_BASE}${caseUrl(id)}/receipt.pdf`;
@@ -72,26 +72,32 @@ export const noticePdfUrl = (id: string) => `${API_BASE}${caseUrl(id)}/notice.pd
 /** Public tracking (GS-9): no login. */
 /** Public tracking: the case number and the 查询码 printed on the receipt (X-2). */
 export const trackCase = (number: string, code: string) =>
-  api<TrackView>('/track', { query: { number, code } });
+  must(apiClient.GET('/api/v1/track', { params: { query: { number, code } } }));
 
 /** Searches Chinese, English, full pinyin and pinyin initials ("sbk" finds 社保卡补办). */
 export const searchCatalog = (q: string, signal?: AbortSignal) =>
-  api<{ total: number; items: CatalogItemSummary[] }>('/catalog/items', {
-    query: { q: q.trim() || undefined, limit: 30 },
-    ...withSignal(signal),
-  });
+  must(
+    apiClient.GET('/api/v1/catalog/items', {
+      params: { query: { q: q.trim() || undefined, limit: 30 } },
+      signal,
+    }),
+  );
 
 /** The current version of an item, or the one a case was filed under. */
 export const fetchCatalogItem = (code: string, version?: number, signal?: AbortSignal) =>
-  api<CatalogItem>(
+  must<CatalogItem>(
     version === undefined
-      ? `/catalog/items/${encodeURIComponent(code)}`
-      : `/catalog/items/${encodeURIComponent(code)}/versions/${version}`,
-    withSignal(signal),
+      ? apiClient.GET('/api/v1/catalog/items/{code}', { params: { path: { code } }, signal })
+      : apiClient.GET('/api/v1/catalog/items/{code}/versions/{version}', {
+          params: { path: { code, version } },
+          signal,
+        }),
   );
 
 export const listScans = (caseId: string, signal?: AbortSignal) =>
-  api<CaseScan[]>(`${caseUrl(caseId)}/attachments`, withSignal(signal));
+  must(
+    apiClient.GET('/api/v1/cases/{id}/attachments', { params: { path: { id: caseId } }, signal }),
+  );
 
 /**
  * Uploads the scan of one material as the raw file (JPEG, PNG or PDF). Not JSON, so it does not

@@ -1,4 +1,7 @@
-/** Shapes of the catalog API (src/modules/catalog/catalog.schema.ts, GS-1, GS-2). */
+/**
+ * Shapes of the catalog API (GS-1, GS-2), named from the generated contract (issue #12).
+ */
+import type { Answer, Item } from './contract';
 
 export const CATALOG_CATEGORIES = [
   'social_security',
@@ -13,101 +16,48 @@ export const CATALOG_CATEGORIES = [
   'traffic',
   'certification',
   'other',
-] as const;
-export type CatalogCategory = (typeof CATALOG_CATEGORIES)[number];
+] as const satisfies readonly CatalogCategory[];
+export type CatalogCategory = CatalogItem['category'];
 
-export const CATALOG_TIERS = ['base', 'extra'] as const;
-export type CatalogTier = (typeof CATALOG_TIERS)[number];
+export const CATALOG_TIERS = ['base', 'extra'] as const satisfies readonly CatalogTier[];
+export type CatalogTier = CatalogItem['tier'];
 
-export const MATERIAL_FORMS = ['original', 'copy', 'original_and_copy', 'e_licence'] as const;
-export type MaterialForm = (typeof MATERIAL_FORMS)[number];
+export const MATERIAL_FORMS = [
+  'original',
+  'copy',
+  'original_and_copy',
+  'e_licence',
+] as const satisfies readonly MaterialForm[];
+export type MaterialForm = Material['form'];
 
-export const CHANNELS = ['window', 'appointment', 'home_visit', 'agent', 'online'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export const CHANNELS = [
+  'window',
+  'appointment',
+  'home_visit',
+  'agent',
+  'online',
+] as const satisfies readonly Channel[];
+export type Channel = Item<CatalogItem['channels']>;
 
 /** 通办 scope around the resident's home region (GS-3). */
-export const SCOPES = ['village', 'town', 'district', 'city'] as const;
-export type Scope = (typeof SCOPES)[number];
+export const SCOPES = ['village', 'town', 'district', 'city'] as const satisfies readonly Scope[];
+export type Scope = CatalogItem['scope'];
 
-export const DECIDERS = ['station', 'town_centre', 'district_department'] as const;
-export type Decider = (typeof DECIDERS)[number];
+export const DECIDERS = [
+  'station',
+  'town_centre',
+  'district_department',
+] as const satisfies readonly Decider[];
+export type Decider = CatalogRoute['decides'];
 
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
-
-export interface Material {
-  key: string;
-  name: BilingualText;
-  required: boolean;
-  form: MaterialForm;
-  copies: number;
-  notes?: string;
-}
-
-export interface CatalogRoute {
-  accepts: 'station';
-  decides: Decider;
-  department?: string;
-}
-
-/** One item definition: what PUT and POST take and what import reads. */
-export interface CatalogItem {
-  code: string;
-  name: BilingualText;
-  aliases: string[];
-  category: CatalogCategory;
-  tier: CatalogTier;
-  /** Working days; 0 = 即办件. */
-  legalLimitDays: number;
-  promisedLimitDays: number;
-  materials: Material[];
-  conditions: string[];
-  fee: { amountFen: number; waivers: string[] };
-  channels: Channel[];
-  inPersonVisits: number;
-  scope: Scope;
-  route: CatalogRoute;
-  basis: string;
-  procedure: string;
-  isDemo: boolean;
-}
-
-/** One version of an item as the API shows it. */
-export interface CatalogItemView extends CatalogItem {
-  version: number;
-  active: boolean;
-  versionCreatedAt: string;
-}
-
-export interface CatalogItemSummary {
-  code: string;
-  name: BilingualText;
-  aliases: string[];
-  category: CatalogCategory;
-  tier: CatalogTier;
-  legalLimitDays: number;
-  promisedLimitDays: number;
-  inPersonVisits: number;
-  decides: Decider;
-  version: number;
-  active: boolean;
-  isDemo: boolean;
-}
-
-export interface CatalogPage {
-  total: number;
-  items: CatalogItemSummary[];
-  /** Set when the list is limited to the caller's town (residents; issue #11). */
-  town: { served: boolean } | null;
-}
-
-export interface CatalogImportResult {
-  read: number;
-  created: string[];
-  versioned: { code: string; version: number }[];
-  unchanged: number;
-}
+export type CatalogItemView = Answer<'/api/v1/catalog/items/{code}'>;
+/** The item as an editor writes it: the view without what the server keeps per version. */
+export type CatalogItem = Omit<CatalogItemView, 'version' | 'active' | 'versionCreatedAt'>;
+export type BilingualText = CatalogItem['name'];
+export type Material = Item<CatalogItem['materials']>;
+export type CatalogRoute = CatalogItem['route'];
+export type CatalogPage = Answer<'/api/v1/catalog/items'>;
+export type CatalogItemSummary = Item<CatalogPage['items']>;
+export type CatalogImportResult = Answer<'/api/v1/catalog/import', 'post'>;
 
 export type CatalogFileFormat = 'json' | 'xlsx';

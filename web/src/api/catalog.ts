@@ -1,11 +1,9 @@
-import { api, API_BASE, ApiError, type FieldProblem } from './client';
+import { api, API_BASE, ApiError, apiClient, idempotent, must, type FieldProblem } from './client';
 import type {
   CatalogCategory,
   CatalogFileFormat,
   CatalogImportResult,
   CatalogItem,
-  CatalogItemView,
-  CatalogPage,
   CatalogTier,
 } from './catalog-types';
 
@@ -20,30 +18,35 @@ export interface CatalogQuery {
   offset: number;
 }
 
-const path = (code: string) => `/catalog/items/${encodeURIComponent(code)}`;
-
 export const listCatalog = (query: CatalogQuery, signal?: AbortSignal) =>
-  api<CatalogPage>('/catalog/items', { query: { ...query }, ...(signal ? { signal } : {}) });
+  must(apiClient.GET('/api/v1/catalog/items', { params: { query }, signal }));
 
 export const fetchCatalogItem = (code: string, signal?: AbortSignal) =>
-  api<CatalogItemView>(path(code), signal ? { signal } : {});
+  must(apiClient.GET('/api/v1/catalog/items/{code}', { params: { path: { code } }, signal }));
 
 /** One version: what a case filed under it uses. */
 export const fetchCatalogVersion = (code: string, version: number, signal?: AbortSignal) =>
-  api<CatalogItemView>(`${path(code)}/versions/${version}`, signal ? { signal } : {});
+  must(
+    apiClient.GET('/api/v1/catalog/items/{code}/versions/{version}', {
+      params: { path: { code, version } },
+      signal,
+    }),
+  );
 
 export const createCatalogItem = (item: CatalogItem, idempotencyKey: string) =>
-  api<CatalogItemView>('/catalog/items', {
-    method: 'POST',
-    body: item,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/catalog/items', { body: item, ...idempotent(idempotencyKey) }));
 
 /** A new version (the same version again when nothing changed). */
 export const updateCatalogItem = (item: CatalogItem) =>
-  api<CatalogItemView>(path(item.code), { method: 'PUT', body: item });
+  must(
+    apiClient.PUT('/api/v1/catalog/items/{code}', {
+      params: { path: { code: item.code } },
+      body: item,
+    }),
+  );
 
 export const importCatalogJson = (items: unknown[]) =>
+  // The import route reads JSON or .xlsx itself: no body schema, so it goes through api().
   api<CatalogImportResult>('/catalog/import', {
     method: 'POST',
     query: { format: 'json' },

@@ -1,115 +1,51 @@
-import { api } from './client';
+import { apiClient, idempotent, must } from './client';
+import type { Answer, BodyOf, Item, QueryOf } from './contract';
 
 /** 首问负责: inquiries, hand-offs and notifications (src/modules/first-response). */
 
-export type InquiryChannel = 'walk_in' | 'phone';
-export type MatterType = 'case' | 'inquiry';
-
-export interface Person {
-  id: string;
-  displayName: string;
-}
-
-export interface Inquiry {
-  id: string;
-  channel: InquiryChannel;
-  resident: { id: string; fullName: string; idMasked: string } | null;
-  callerDescription: string | null;
-  question: string;
-  itemCode: string | null;
-  answer: string;
-  station: { id: string; name: string };
-  regionCode: string;
-  firstResponder: Person;
-  handlerId: string;
-  accountableId: string;
-  caseId: string | null;
-  status: 'open' | 'closed';
-  closingNote: string | null;
-  closedAt: string | null;
-  createdAt: string;
-}
-
-export interface NewInquiry {
-  channel: InquiryChannel;
-  residentId?: string;
-  callerDescription?: string;
-  question: string;
-  itemCode?: string;
-  answer: string;
-}
-
-export interface Handoff {
-  id: string;
-  entityType: MatterType;
-  entityId: string;
-  regionCode: string;
-  firstResponderId: string;
-  from: Person;
-  to: Person;
-  reason: string;
-  dueDate: string;
-  dueDateProvisional: boolean;
-  provisionalYears: number[];
-  status: 'pending' | 'accepted' | 'declined';
-  declineReason: string | null;
-  overdue: boolean;
-  accountableId: string;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface NewHandoff {
-  entityType: MatterType;
-  entityId: string;
-  toAccountId: string;
-  reason: string;
-  dueDays?: number;
-}
-
-export type HandoffBox = 'incoming' | 'outgoing' | 'overdue';
+export type Inquiry = Answer<'/api/v1/inquiries', 'post'>;
+export type InquiryChannel = Inquiry['channel'];
+export type Person = Inquiry['firstResponder'];
+export type NewInquiry = BodyOf<'/api/v1/inquiries'>;
+export type Handoff = Answer<'/api/v1/handoffs', 'post'>;
+export type MatterType = Handoff['entityType'];
+export type NewHandoff = BodyOf<'/api/v1/handoffs'>;
+export type HandoffBox = NonNullable<QueryOf<'/api/v1/handoffs'>['box']>;
+export type Colleague = Item<Answer<'/api/v1/colleagues'>>;
 
 export const createInquiry = (body: NewInquiry, idempotencyKey: string) =>
-  api<Inquiry>('/inquiries', {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/inquiries', { body, ...idempotent(idempotencyKey) }));
 
 export const listInquiries = (mine: boolean, signal?: AbortSignal) =>
-  api<Inquiry[]>('/inquiries', { query: { mine: String(mine), limit: 100 }, signal });
+  must(
+    apiClient.GET('/api/v1/inquiries', {
+      params: { query: { mine: String(mine) as 'true' | 'false', limit: 100 } },
+      signal,
+    }),
+  );
 
 export const closeInquiry = (id: string, note?: string) =>
-  api<Inquiry>(`/inquiries/${encodeURIComponent(id)}/close`, {
-    method: 'POST',
-    body: note ? { note } : {},
-  });
+  must(
+    apiClient.POST('/api/v1/inquiries/{id}/close', {
+      params: { path: { id } },
+      body: note ? { note } : {},
+    }),
+  );
 
 export const createHandoff = (body: NewHandoff, idempotencyKey: string) =>
-  api<Handoff>('/handoffs', {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/handoffs', { body, ...idempotent(idempotencyKey) }));
 
 export const listHandoffs = (box: HandoffBox, signal?: AbortSignal) =>
-  api<Handoff[]>('/handoffs', { query: { box, limit: 100 }, signal });
+  must(apiClient.GET('/api/v1/handoffs', { params: { query: { box, limit: 100 } }, signal }));
 
 export const acceptHandoff = (id: string) =>
-  api<Handoff>(`/handoffs/${encodeURIComponent(id)}/accept`, { method: 'POST' });
+  must(apiClient.POST('/api/v1/handoffs/{id}/accept', { params: { path: { id } } }));
 
 export const declineHandoff = (id: string, reason: string) =>
-  api<Handoff>(`/handoffs/${encodeURIComponent(id)}/decline`, {
-    method: 'POST',
-    body: { reason },
-  });
-
-export interface Colleague {
-  id: string;
-  displayName: string;
-  role: string;
-  stationName: string | null;
-}
+  must(
+    apiClient.POST('/api/v1/handoffs/{id}/decline', { params: { path: { id } }, body: { reason } }),
+  );
 
 /** Staff in my reach a matter can be handed to. */
-export const listColleagues = (signal?: AbortSignal) => api<Colleague[]>('/colleagues', { signal });
+export const listColleagues = (signal?: AbortSignal) =>
+  must(apiClient.GET('/api/v1/colleagues', { signal }));

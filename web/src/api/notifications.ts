@@ -1,23 +1,15 @@
-import { api } from './client';
+import { apiClient, must } from './client';
+import type { Answer, Item } from './contract';
 
 /**
  * Issue #11: a notification is a kind and its parameters (src/modules/notifications/kinds.ts);
  * the web renders it from its own texts (firstresponse.notifications.kinds.*). `text` is the
  * server's rendering, used only for a kind this build does not know.
  */
-export interface AppNotification {
-  id: string;
-  kind: string;
-  params: Record<string, unknown>;
-  text: { subject: string; body: string };
-  entityType: string | null;
-  entityId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type AppNotification = Item<Answer<'/api/v1/notifications'>>;
 
 export const listNotifications = (signal?: AbortSignal) =>
-  api<AppNotification[]>('/notifications', { query: { limit: 30 }, signal });
+  must(apiClient.GET('/api/v1/notifications', { params: { query: { limit: 30 } }, signal }));
 
 export const markNotificationRead = (id: string) =>
-  api<AppNotification>(`/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
+  must(apiClient.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));

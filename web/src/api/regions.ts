@@ -1,5 +1,5 @@
-import { api } from './client';
-import type { Region, RegionDetail, Station, StationKind } from './types';
+import { apiClient, must } from './client';
+import type { Region, RegionDetail, StationKind } from './types';
 
 /** Region data changes rarely: keep each answer for the life of the page. */
 const childrenCache = new Map<string, Promise<Region[]>>();
@@ -21,12 +21,14 @@ function cached<T>(
 /** Children of a region; the top level when parent is null. */
 export const fetchRegionChildren = (parent: string | null) =>
   cached(childrenCache, parent ?? '', () =>
-    api<Region[]>('/regions', { query: { parent: parent ?? undefined } }),
+    must(apiClient.GET('/api/v1/regions', { params: { query: { parent: parent ?? undefined } } })),
   );
 
 /** A region's ancestors (root first) and its children. */
 export const fetchRegion = (code: string) =>
-  cached(detailCache, code, () => api<RegionDetail>(`/regions/${encodeURIComponent(code)}`));
+  cached(detailCache, code, () =>
+    must(apiClient.GET('/api/v1/regions/{code}', { params: { path: { code } } })),
+  );
 
 export interface StationQuery {
   regionCode?: string | undefined;
@@ -37,4 +39,4 @@ export interface StationQuery {
 }
 
 export const fetchStations = (query: StationQuery, signal?: AbortSignal) =>
-  api<Station[]>('/stations', { query: { ...query }, ...(signal ? { signal } : {}) });
+  must(apiClient.GET('/api/v1/stations', { params: { query }, signal }));

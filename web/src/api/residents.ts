@@ -1,15 +1,11 @@
-import { api } from './client';
-import type { NewResident, Resident, RevealedResident } from './types';
+import { apiClient, idempotent, must } from './client';
+import type { NewResident } from './types';
 
 export const lookupResident = (idNumber: string) =>
-  api<Resident>('/residents/lookup', { method: 'POST', body: { idNumber } });
+  must(apiClient.POST('/api/v1/residents/lookup', { body: { idNumber } }));
 
 export const registerResident = (resident: NewResident, idempotencyKey: string) =>
-  api<Resident>('/residents', {
-    method: 'POST',
-    body: resident,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/residents', { body: resident, ...idempotent(idempotencyKey) }));
 
 export interface ResidentQuery {
   q?: string | undefined;
@@ -19,12 +15,12 @@ export interface ResidentQuery {
 }
 
 export const listResidents = (query: ResidentQuery, signal?: AbortSignal) =>
-  api<Resident[]>('/residents', { query: { ...query }, ...(signal ? { signal } : {}) });
+  must(apiClient.GET('/api/v1/residents', { params: { query }, signal }));
 
-export const fetchResident = (id: string) => api<Resident>(`/residents/${encodeURIComponent(id)}`);
+export const fetchResident = (id: string) =>
+  must(apiClient.GET('/api/v1/residents/{id}', { params: { path: { id } } }));
 
 export const revealResident = (id: string, reason: string) =>
-  api<RevealedResident>(`/residents/${encodeURIComponent(id)}/reveal`, {
-    method: 'POST',
-    body: { reason },
-  });
+  must(
+    apiClient.POST('/api/v1/residents/{id}/reveal', { params: { path: { id } }, body: { reason } }),
+  );

@@ -24,13 +24,13 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Capabilities } from '../lib/roles';
-import type { CaseCapabilities } from '../pages/cases/case-roles';
-import type { ActivityCapabilities } from '../pages/activities/activity-roles';
-import type { FirstResponseCapabilities } from '../pages/firstresponse/fr-roles';
-import type { VolunteerCapabilities } from '../pages/volunteers/vs-roles';
-import type { OrderCapabilities } from '../pages/orders/order-roles';
-import type { RecordsCapabilities } from '../pages/records/records-roles';
+import type { Capabilities } from '../lib/page-capabilities';
+import type { CaseCapabilities } from '../lib/page-capabilities';
+import type { ActivityCapabilities } from '../lib/page-capabilities';
+import type { FirstResponseCapabilities } from '../lib/page-capabilities';
+import type { VolunteerCapabilities } from '../lib/page-capabilities';
+import type { OrderCapabilities } from '../lib/page-capabilities';
+import type { RecordsCapabilities } from '../lib/page-capabilities';
 
 export type NavKey = 'home' | 'regions' | 'residents' | 'audit' | 'settings';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { apiClient, must } from '../api/client';
 
 /**
  * Issue #11: one source for every link a resident keeps (QR codes, tracking links) — the server's
@@ -11,7 +11,7 @@ let known: string | undefined;
 let pending: Promise<string> | undefined;
 
 export function loadPublicUrl(): Promise<string> {
-  pending ??= api<{ publicUrl: string }>('/meta').then(
+  pending ??= must(apiClient.GET('/api/v1/meta')).then(
     (meta) => (known = meta.publicUrl.replace(/\/+$/, '')),
     () => {
       pending = undefined; // try again next time

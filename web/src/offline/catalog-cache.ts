@@ -6,7 +6,7 @@
  * material checklist comes from the kept item. The server files under its current version.
  */
 import type { CatalogItem, CatalogItemSummary } from '../api/case-types';
-import { api, isApiError } from '../api/client';
+import { apiClient, isApiError, must } from '../api/client';
 import { fetchCatalogItem, searchCatalog } from '../api/cases';
 import { kvFor, type Kv } from './kv';
 
@@ -137,9 +137,9 @@ const serverCatalog: CatalogSource = {
   async all() {
     const out: CatalogItemSummary[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await api<{ total: number; items: CatalogItemSummary[] }>('/catalog/items', {
-        query: { limit: PAGE, offset },
-      });
+      const page = await must(
+        apiClient.GET('/api/v1/catalog/items', { params: { query: { limit: PAGE, offset } } }),
+      );
       out.push(...page.items);
       if (page.items.length < PAGE || out.length >= page.total) return out;
     }

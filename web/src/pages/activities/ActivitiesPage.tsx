@@ -10,7 +10,7 @@ import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ActivityCard, OpenButton } from './ActivityCard';
-import { activityCapabilitiesOf } from './activity-roles';
+import { activityCapabilitiesOf } from '../../lib/page-capabilities';
 import { NewActivityDialog } from './NewActivityDialog';
 import './activities.css';
 

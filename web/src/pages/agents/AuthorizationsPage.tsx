@@ -8,11 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { Pager } from '../../components/Pager';
-import { capabilitiesOf } from '../../lib/roles';
+import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { AuthorizationList } from './AuthorizationList';
-import { authorizationCapabilitiesOf } from './agent-roles';
+import { authorizationCapabilitiesOf } from '../../lib/page-capabilities';
 
 const PAGE_SIZE = 20;
 

@@ -9,7 +9,7 @@ import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { AuthorizationForm } from './AuthorizationForm';
 import { AuthorizationList } from './AuthorizationList';
-import { authorizationCapabilitiesOf } from './agent-roles';
+import { authorizationCapabilitiesOf } from '../../lib/page-capabilities';
 
 /** On a resident's page: their authorizations of agents, and (for station staff) a new one. */
 export function ResidentAuthorizations({

@@ -7,7 +7,7 @@ import type { AuditEvent, AuditVerification } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { formatChinaDateTime } from '../../lib/china-time';
-import { capabilitiesOf } from '../../lib/roles';
+import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
@@ -109,7 +109,7 @@ export default function AuditPage() {
 }
 
 interface FilterValues {
-  action?: string;
+  action?: AuditFilter['action'];
   from?: string;
   to?: string;
 }

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Role } from '../../api/types';
-import { ROLES } from '../../lib/roles';
+import { isRole } from '../../lib/role-names';
 import zh from '../../i18n/zh-CN.json';
 
 /** Every audited action the web has words for (the i18n test checks it covers the server's list). */
@@ -19,8 +18,6 @@ export function actionLabel(t: TFunction, action: string): string {
 export function entityTypeLabel(t: TFunction, type: string): string {
   return ENTITY_TYPES.includes(type) ? t(`audit.entities.${type}` as never) : type;
 }
-
-const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
 /** A role code in the UI language. */
 export function roleName(t: TFunction, role: string): string {

@@ -13,7 +13,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../lib/use-async';
 import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
-import { catalogAccessOf } from '../catalog/catalog-access';
+import { catalogAccessOf } from '../../lib/page-capabilities';
 import { CalendarLegend } from './CalendarLegend';
 import { formatIsoDate } from './date-format';
 import { DueDateCard } from './DueDateCard';

@@ -2,9 +2,9 @@ import { Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '../../api/case-types';
 import { fetchCaseEvents } from '../../api/cases';
-import type { AuditEvent, Role } from '../../api/types';
+import type { AuditEvent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ROLES } from '../../lib/roles';
+import { isRole } from '../../lib/role-names';
 import { useAsync } from '../../lib/use-async';
 import { formatMoment } from './case-format';
 
@@ -25,7 +25,6 @@ const asState = (value: unknown): CaseState | null =>
   typeof value === 'string' && (CASE_STATES as readonly string[]).includes(value)
     ? (value as CaseState)
     : null;
-const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 const asAction = (value: unknown): CaseAction | null =>
   typeof value === 'string' && (CASE_ACTIONS as readonly string[]).includes(value)
     ? (value as CaseAction)

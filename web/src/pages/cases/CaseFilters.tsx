@@ -7,7 +7,8 @@ import { fetchStations } from '../../api/regions';
 import { useAsync } from '../../lib/use-async';
 import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
-import { CASE_STAFF } from './case-roles';
+import { grantsWith } from '../../lib/capabilities';
+import type { Me } from '../../api/types';
 
 /** What GET /cases can narrow a list by (all optional). */
 export interface CaseFilterValues {
@@ -28,9 +29,8 @@ export const cleanName = (raw: string) =>
     .slice(0, 50);
 
 /** The widest region the caller's case grants reach, as a 12-digit code. */
-function reachRegion(grants: readonly { role: string; reachPrefix: string }[]): string | null {
-  const prefixes = grants
-    .filter((g) => (CASE_STAFF as readonly string[]).includes(g.role))
+function reachRegion(me: Me): string | null {
+  const prefixes = grantsWith(me, 'cases.read')
     .map((g) => g.reachPrefix)
     .sort((a, b) => a.length - b.length);
   return prefixes[0] === undefined ? null : prefixes[0].padEnd(12, '0');
@@ -49,7 +49,7 @@ export function CaseFilters({
 }) {
   const { t } = useTranslation();
   const me = useMe();
-  const region = useMemo(() => reachRegion(me.grants), [me]);
+  const region = useMemo(() => reachRegion(me), [me]);
   const stations = useAsync(
     (signal) =>
       region

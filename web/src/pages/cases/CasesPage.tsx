@@ -12,7 +12,7 @@ import { PageSpinner } from '../../components/FullPageSpinner';
 import { Pager } from '../../components/Pager';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
-import { caseCapabilitiesOf } from './case-roles';
+import { caseCapabilitiesOf } from '../../lib/page-capabilities';
 import { CaseRow } from './CaseRow';
 import './cases.css';
 

@@ -46,12 +46,15 @@ const item: CatalogItem = {
   ],
   conditions: [],
   fee: { amountFen: 0, waivers: [] },
+  channels: ['window'],
   inPersonVisits: 1,
   scope: 'town',
   route: { accepts: 'station', decides: 'town_centre' },
   basis: '《社会保险法》',
   procedure: '1. 核验身份',
   active: true,
+  isDemo: false,
+  versionCreatedAt: '2026-03-01T00:00:00.000Z',
 };
 
 describe('the one-time notice preview (GS-5)', () => {

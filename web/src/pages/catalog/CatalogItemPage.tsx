@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
-import { catalogAccessOf } from './catalog-access';
+import { catalogAccessOf } from '../../lib/page-capabilities';
 import { localName, otherName } from './catalog-format';
 import { ItemFacts } from './ItemFacts';
 import { ItemTexts } from './ItemTexts';

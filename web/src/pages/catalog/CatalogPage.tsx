@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeading } from '../../components/PageHeading';
 import { useMe } from '../../session/session-context';
-import { catalogAccessOf } from './catalog-access';
+import { catalogAccessOf } from '../../lib/page-capabilities';
 import { readFilter, writeFilter, type CatalogFilter } from './catalog-format';
 import { CatalogFilters } from './CatalogFilters';
 import { CatalogResults } from './CatalogResults';

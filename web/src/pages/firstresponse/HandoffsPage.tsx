@@ -16,7 +16,7 @@ import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ProvisionalDueTag } from '../cases/ProvisionalDue';
-import { firstResponseCapabilitiesOf } from './fr-roles';
+import { firstResponseCapabilitiesOf } from '../../lib/page-capabilities';
 
 const STATUS_COLOR = { pending: 'gold', accepted: 'green', declined: 'default' } as const;
 

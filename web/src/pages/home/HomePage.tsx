@@ -18,11 +18,11 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading';
-import { capabilitiesOf } from '../../lib/roles';
+import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useMe } from '../../session/session-context';
-import { activityCapabilitiesOf } from '../activities/activity-roles';
-import { caseCapabilitiesOf } from '../cases/case-roles';
-import { orderCapabilitiesOf } from '../orders/order-roles';
+import { activityCapabilitiesOf } from '../../lib/page-capabilities';
+import { caseCapabilitiesOf } from '../../lib/page-capabilities';
+import { orderCapabilitiesOf } from '../../lib/page-capabilities';
 import { NavCard } from './NavCard';
 import { ScopeLine } from './ScopeLine';
 

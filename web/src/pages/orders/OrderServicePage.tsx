@@ -27,12 +27,12 @@ import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { beforeChinaToday, chinaInstant } from '../../lib/china-picker';
-import { regionOfPrefix, widestGrant } from '../../lib/roles';
+import { regionOfPrefix, widestGrant } from '../../lib/capabilities';
 import { useMe } from '../../session/session-context';
 import { HomeVillagePicker } from '../residents/HomeVillagePicker';
 import { ResidentLookup, type LookupResult } from '../residents/ResidentLookup';
 import { OrderPlaced } from './OrderPlaced';
-import { RECORDER_ROLES, orderCapabilitiesOf } from './order-roles';
+import { orderCapabilitiesOf } from '../../lib/page-capabilities';
 import './orders.css';
 
 interface FormValues {
@@ -64,7 +64,7 @@ export default function OrderServicePage() {
   const [lookup, setLookup] = useState<LookupResult | null>(null);
   const [regionFromRegistry, setRegionFromRegistry] = useState(false);
   const [form] = Form.useForm<FormValues>();
-  const recorderGrant = widestGrant(me, RECORDER_ROLES);
+  const recorderGrant = widestGrant(me, 'orders.record');
   const scopeRoot = recorderGrant ? regionOfPrefix(recorderGrant.reachPrefix) : ownRegion;
   const picked = lookup?.kind === 'found' ? lookup.resident : null;
   const menu = useAsync((signal) => getMenu(ownRegion, signal), ownRegion);

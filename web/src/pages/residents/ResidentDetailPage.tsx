@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { fetchResident } from '../../api/residents';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
-import { capabilitiesOf } from '../../lib/roles';
+import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../api/types';
 import { PageHeading } from '../../components/PageHeading';
-import { capabilitiesOf, RESIDENT_REGISTRARS, regionOfPrefix, widestGrant } from '../../lib/roles';
+import { regionOfPrefix, widestGrant } from '../../lib/capabilities';
+import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useMe } from '../../session/session-context';
 import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';
 import { RegisterResidentForm } from './RegisterResidentForm';
@@ -24,7 +25,7 @@ export default function ResidentsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const caps = useMemo(() => capabilitiesOf(me), [me]);
-  const registrar = widestGrant(me, RESIDENT_REGISTRARS);
+  const registrar = widestGrant(me, 'residents.register');
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [refreshKey, setRefreshKey] = useState(0);
   const canRegister = caps.registerResidents && registrar !== undefined;

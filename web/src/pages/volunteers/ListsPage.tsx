@@ -21,12 +21,8 @@ import { CategoryTag } from './CategoryTag';
 import { ListItemForm } from './ListItemForm';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { useCategories } from './use-categories';
-import {
-  homeDistrictOf,
-  volunteerCapabilitiesOf,
-  VS_LIST_EDITORS,
-  widestRegionOf,
-} from './vs-roles';
+import { homeDistrictOf, widestRegionOf } from '../../lib/capabilities';
+import { volunteerCapabilitiesOf } from '../../lib/page-capabilities';
 import './volunteers.css';
 
 type ListKind = 'resources' | 'projects';
@@ -117,7 +113,7 @@ export default function ListsPage() {
     `teams-${caps.editLists}`,
   );
   const myTeams = (teams.data ?? []).filter((x) => caps.staff || x.ledByMe);
-  const editorRoot = widestRegionOf(me, VS_LIST_EDITORS) ?? district;
+  const editorRoot = widestRegionOf(me, 'volunteers.lists.edit') ?? district;
 
   const toggle = (list: ListKind, item: Resource | Project) =>
     (list === 'resources'

@@ -20,7 +20,8 @@ import { CategoryTag, ColourDot } from './CategoryTag';
 import { TeamForm } from './TeamForm';
 import { useCategories } from './use-categories';
 import { MEMBER_COLOR } from './VolunteerMePage';
-import { homeDistrictOf, volunteerCapabilitiesOf, VS_STAFF, widestRegionOf } from './vs-roles';
+import { homeDistrictOf, widestRegionOf } from '../../lib/capabilities';
+import { volunteerCapabilitiesOf } from '../../lib/page-capabilities';
 import './volunteers.css';
 
 interface NodeProps {
@@ -275,7 +276,7 @@ export default function TeamsPage() {
         width={640}
       >
         <TeamForm
-          rootCode={widestRegionOf(me, VS_STAFF) ?? district ?? '110115000000'}
+          rootCode={widestRegionOf(me, 'volunteers.staff') ?? district ?? '110115000000'}
           teams={teams.data ?? []}
           onCancel={() => setCreating(false)}
           onSaved={(team) => {

@@ -18,7 +18,7 @@ import { useMe } from '../../session/session-context';
 import { AvailabilityPicker, availabilityText } from './AvailabilityPicker';
 import { ColourDot } from './CategoryTag';
 import { RegistrationForm } from './RegistrationForm';
-import { homeDistrictOf } from './vs-roles';
+import { homeDistrictOf } from '../../lib/capabilities';
 import './volunteers.css';
 
 export const MEMBER_COLOR: Record<MemberStatus, string> = {

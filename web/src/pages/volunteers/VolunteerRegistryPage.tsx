@@ -11,7 +11,7 @@ import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { availabilityText } from './AvailabilityPicker';
 import { RegistrationForm } from './RegistrationForm';
-import { VS_STAFF, widestRegionOf } from './vs-roles';
+import { widestRegionOf } from '../../lib/capabilities';
 import './volunteers.css';
 
 const PAGE = 50;
@@ -26,7 +26,7 @@ export default function VolunteerRegistryPage() {
   const [skill, setSkill] = useState('');
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
-  const root = widestRegionOf(me, VS_STAFF) ?? '110115000000';
+  const root = widestRegionOf(me, 'volunteers.staff') ?? '110115000000';
   const list = useAsync(
     (signal) =>
       listVolunteers({ q: q || undefined, skill: skill || undefined, limit: PAGE, offset }, signal),

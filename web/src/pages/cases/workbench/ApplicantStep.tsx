@@ -14,7 +14,7 @@ import {
 } from '../../../offline/known-residents';
 import { RecentResidents } from '../../../offline/RecentResidents';
 import { useOnline } from '../../../offline/use-outbox';
-import { RESIDENT_REGISTRARS, regionOfPrefix, widestGrant } from '../../../lib/roles';
+import { regionOfPrefix, widestGrant } from '../../../lib/capabilities';
 import { useMe } from '../../../session/session-context';
 import { RegisterResidentForm } from '../../residents/RegisterResidentForm';
 import { ResidentLookup, type LookupResult } from '../../residents/ResidentLookup';
@@ -122,7 +122,7 @@ export function ApplicantStep({
   const { t } = useTranslation();
   const me = useMe();
   const online = useOnline();
-  const registrar = widestGrant(me, RESIDENT_REGISTRARS);
+  const registrar = widestGrant(me, 'residents.register');
   const [finding, setFinding] = useState<Finding>({ kind: 'searching' });
   const known = knownResidentsFor(me.id);
   // Every answer is remembered; during a cut the same card finds who this tab looked up.

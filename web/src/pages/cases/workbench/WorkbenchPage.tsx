@@ -15,7 +15,7 @@ import { OutboxPanel } from '../../../offline/OutboxPanel';
 import { useOnline } from '../../../offline/use-outbox';
 import { useMe } from '../../../session/session-context';
 import { localName, previewNotice } from '../case-format';
-import { intakeGrants } from '../case-roles';
+import { intakeGrants } from '../../../lib/capabilities';
 import { CasePrintLinks } from '../CasePrintLinks';
 import { CaseReceipt } from '../CaseReceipt';
 import { CaseScans } from '../CaseScans';

@@ -1,0 +1,99 @@
+/**
+ * Issue #12: what the caller may do, named — derived from the very role groups the routes declare
+ * in their `access`, so the web shows a page or a button exactly when the server would allow it.
+ * Pure: a grant's role (and whether it is held at a station) gives its capabilities.
+ */
+import { MANAGERS as ACTIVITY_MANAGERS } from '../activities/activities.routes.ts';
+import { WRITERS as AUTHORIZATION_WRITERS } from '../agents/agents.routes.ts';
+import { AUDIT_READERS } from '../audit/audit.routes.ts';
+import { DECIDING_ROLES } from '../cases/case-parties.ts';
+import { CASE_INTAKE_ROLES, CASE_STAFF } from '../cases/case.routes.ts';
+import { CATALOG_EXPORTERS } from '../catalog/catalog-io.ts';
+import { CATALOG_WRITERS } from '../catalog/catalog.service.ts';
+import { HANDLER_ROLES } from '../first-response/matter.ts';
+import { OVERSEERS as HANDOFF_OVERSEERS } from '../first-response/handoff.view.ts';
+import { CENTRE_ROLES, LEADER_ROLES, RECORDER_ROLES } from '../orders/orders.common.ts';
+import { FIGURE_ROLES } from '../records/figures.service.ts';
+import { ISSUER_ROLES } from '../records/records.access.ts';
+import { VS_LIST_EDITORS, VS_STAFF } from '../volunteers/vs.scope.ts';
+import {
+  ALL_ROLES,
+  RESIDENT_READERS,
+  RESIDENT_REGISTRARS,
+  STAFF_ROLES,
+  type Role,
+} from './roles.ts';
+
+interface Rule {
+  roles: readonly Role[];
+  /** Only a grant held at a station (a window, a deciding unit) gives it. */
+  atStation?: true;
+}
+
+/** Every capability and the route role group it stands for. */
+const RULES = {
+  /** The staff workspace (home, side navigation). */
+  'staff.workspace': { roles: STAFF_ROLES },
+  'residents.read': { roles: RESIDENT_READERS },
+  'residents.register': { roles: RESIDENT_REGISTRARS },
+  'audit.read': { roles: AUDIT_READERS },
+  /** POST /audit/verification. */
+  'audit.verify': { roles: ['admin'] },
+  'catalog.edit': { roles: CATALOG_WRITERS },
+  'catalog.export': { roles: CATALOG_EXPORTERS },
+  /** Item codes, tiers, versions: the working detail staff see (residents see plain names). */
+  'catalog.detail': { roles: STAFF_ROLES },
+  'calendar.read': { roles: STAFF_ROLES },
+  'calendar.edit': { roles: ['admin'] },
+  /** File cases at a station window (POST /cases). */
+  'cases.intake': { roles: CASE_INTAKE_ROLES, atStation: true },
+  'cases.read': { roles: CASE_STAFF },
+  /** A deciding unit's inbox (town centre, district department). */
+  'cases.inbox': {
+    roles: [...DECIDING_ROLES.town_centre, ...DECIDING_ROLES.district_department],
+    atStation: true,
+  },
+  /** The overdue overview per station and its escalations. */
+  'cases.supervise': { roles: HANDOFF_OVERSEERS },
+  'authorizations.read': { roles: STAFF_ROLES },
+  'authorizations.write': { roles: AUTHORIZATION_WRITERS },
+  'inquiries.handle': { roles: HANDLER_ROLES },
+  'handoffs.read': { roles: STAFF_ROLES },
+  'handoffs.overdue': { roles: HANDOFF_OVERSEERS },
+  /** Order a service (点单) for oneself. */
+  'orders.place': { roles: ALL_ROLES },
+  /** Order on a resident's behalf (phone, WeChat, walk-in). */
+  'orders.record': { roles: RECORDER_ROLES },
+  /** The centre board: review, merge, dispatch. */
+  'orders.review': { roles: CENTRE_ROLES },
+  /** The team inbox: accept, decline, grab. */
+  'orders.team': { roles: LEADER_ROLES },
+  /** The resident's own services in the navigation (order, my orders). */
+  'resident.services': { roles: ['resident'] },
+  'volunteers.staff': { roles: VS_STAFF },
+  'volunteers.lists.edit': { roles: VS_LIST_EDITORS },
+  /** Decide join requests of the teams one leads. */
+  'teams.lead': { roles: ['team_leader'] },
+  /** Ask to join teams, sign up for activities, one's own hours and certificates (/vs/me). */
+  'volunteering.join': { roles: ['volunteer'] },
+  'activities.manage': { roles: ACTIVITY_MANAGERS },
+  'records.certify': { roles: ISSUER_ROLES },
+  'records.figures': { roles: FIGURE_ROLES },
+} as const satisfies Record<string, Rule>;
+
+export type Capability = keyof typeof RULES;
+export const CAPABILITIES = Object.keys(RULES).sort() as Capability[];
+
+/** The capabilities one grant gives, in a stable (alphabetical) order. */
+export function grantCapabilities(grant: { role: Role; stationId: string | null }): Capability[] {
+  return CAPABILITIES.filter((name) => {
+    const rule: Rule = RULES[name];
+    return rule.roles.includes(grant.role) && (!rule.atStation || grant.stationId !== null);
+  });
+}
+
+/** The caller's capabilities: the union over their grants, alphabetical. */
+export function capabilitiesOf(grants: readonly { role: Role; stationId: string | null }[]) {
+  const held = new Set(grants.flatMap(grantCapabilities));
+  return CAPABILITIES.filter((name) => held.has(name));
+}

@@ -1,0 +1,155 @@
+/** Issue #12: /auth/me names what the caller may do, from the role groups the routes declare. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const STATION_STAFF = [
+  'authorizations.read',
+  'authorizations.write',
+  'calendar.read',
+  'cases.intake',
+  'cases.read',
+  'catalog.detail',
+  'handoffs.read',
+  'inquiries.handle',
+  'orders.place',
+  'orders.record',
+  'residents.read',
+  'residents.register',
+  'staff.workspace',
+];
+
+/** Each demo account (one grant each) and exactly what it may do. */
+const EXPECTED: Record<string, string[]> = {
+  admin: [
+    'audit.read',
+    'audit.verify',
+    'authorizations.read',
+    'calendar.edit',
+    'calendar.read',
+    'cases.read',
+    'cases.supervise',
+    'catalog.detail',
+    'catalog.edit',
+    'catalog.export',
+    'handoffs.overdue',
+    'handoffs.read',
+    'orders.place',
+    'records.figures',
+    'residents.read',
+    'residents.register',
+    'staff.workspace',
+    'volunteers.lists.edit',
+    'volunteers.staff',
+  ],
+  supervisor: [
+    'audit.read',
+    'authorizations.read',
+    'calendar.read',
+    'cases.read',
+    'cases.supervise',
+    'catalog.detail',
+    'catalog.export',
+    'handoffs.overdue',
+    'handoffs.read',
+    'orders.place',
+    'records.figures',
+    'residents.read',
+    'staff.workspace',
+  ],
+  district: [
+    'authorizations.read',
+    'calendar.read',
+    'cases.inbox',
+    'cases.read',
+    'catalog.detail',
+    'handoffs.read',
+    'inquiries.handle',
+    'orders.place',
+    'records.figures',
+    'residents.read',
+    'staff.workspace',
+  ],
+  town: [
+    ...STATION_STAFF,
+    'cases.inbox',
+    'cases.supervise',
+    'handoffs.overdue',
+    'records.figures',
+  ].sort(),
+  clerk: STATION_STAFF,
+  agent: STATION_STAFF,
+  vstaff: [
+    'activities.manage',
+    'orders.place',
+    'orders.record',
+    'orders.review',
+    'records.certify',
+    'records.figures',
+    'volunteers.lists.edit',
+    'volunteers.staff',
+  ],
+  leader: [
+    'activities.manage',
+    'orders.place',
+    'orders.team',
+    'records.certify',
+    'teams.lead',
+    'volunteers.lists.edit',
+  ],
+  volunteer: ['orders.place', 'volunteering.join'],
+  organiser: ['orders.place'],
+  guardian: ['orders.place'],
+  resident: ['orders.place', 'resident.services'],
+};
+
+/** A route guarded by exactly the role group of the capability: 403 exactly for those without it. */
+const PROBES: [capability: string, url: string][] = [
+  ['audit.read', '/api/v1/audit/events'],
+  ['cases.read', '/api/v1/cases'],
+  ['handoffs.read', '/api/v1/handoffs'],
+  ['authorizations.read', '/api/v1/authorizations'],
+  ['catalog.export', '/api/v1/catalog/export'],
+  ['records.figures', '/api/v1/vs/figures'],
+  ['records.certify', '/api/v1/vs/certificates/candidates'],
+];
+
+interface MeBody {
+  capabilities: string[];
+  grants: { role: string; capabilities: string[] }[];
+}
+
+describe('#12 /auth/me capabilities', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  for (const [username, expected] of Object.entries(EXPECTED)) {
+    it(`${username}: the capabilities of its grant, and the routes agree`, async () => {
+      const client = await t.login(username);
+      const me = (await client.call('GET', '/api/v1/auth/me')).json<MeBody>();
+      expect(me.capabilities).toEqual(expected);
+      // One grant: the account's capabilities are that grant's.
+      expect(me.grants.map((g) => g.capabilities)).toEqual([expected]);
+      for (const [capability, url] of PROBES) {
+        const status = (await client.call('GET', url)).statusCode;
+        expect({ capability, forbidden: status === 403 }).toEqual({
+          capability,
+          forbidden: !expected.includes(capability),
+        });
+      }
+    });
+  }
+
+  it('the login answer carries them too', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'resident', password: DEMO_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<MeBody>().capabilities).toEqual(EXPECTED.resident);
+  });
+});
