@@ -32,7 +32,7 @@ import {
   lightOf,
   missingNowView,
 } from '../../src/modules/cases/case.view.ts';
-import { availableActions, type CaseState } from '../../src/modules/cases/case.workflow.ts';
+import { availableActions } from '../../src/modules/cases/case.workflow.ts';
 import { AppError } from '../../src/server/problem.ts';
 import type { CaseViewRow } from './floor-case-store.ts';
 import type { FloorStore } from './floor-store.ts';
@@ -117,7 +117,7 @@ function present(
     isTongban: row.is_tongban === 1,
     decidedBy: row.decided_by,
     decidingStationId: row.deciding_station_id,
-    state: row.state as CaseState,
+    state: row.state,
     firstResponderId: row.first_responder_id,
     firstResponder: {
       id: row.first_responder_id,
@@ -133,7 +133,7 @@ function present(
     result: row.result,
     resultText: row.result_text,
     version: row.version,
-    availableActions: availableActions(row.state as CaseState, standingOn(actor.grants, row)),
+    availableActions: availableActions(row.state, standingOn(actor.grants, row)),
     createdAt: row.created_at,
   };
 }
