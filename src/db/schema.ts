@@ -2,6 +2,7 @@
  * Row types as the application sees them, identical on both dialects: timestamps are ISO-8601 UTC
  * strings, flags are 0/1 integers, JSON is text (see db/connection.ts for the PostgreSQL mapping).
  */
+import type { ProgramsDatabase } from './schema-programs.ts';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type RegionLevel = 'province' | 'city' | 'district' | 'town' | 'village' | 'grid';
@@ -740,7 +741,7 @@ export interface VsRegionStarPackTable {
   set_at: string;
 }
 
-export interface Database {
+export interface Database extends ProgramsDatabase {
   regions: RegionTable;
   stations: StationTable;
   residents: ResidentTable;
