@@ -28,6 +28,7 @@ import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { closePdfPool, configurePdfPool } from '../modules/documents/pdf-pool.ts';
+import { programRoutes } from '../modules/programs/programs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(recordsRoutes);
       await api.register(volunteerRoutes);
       await api.register(vsRoutes);
+      await api.register(programRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
 import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
 import { ORDER_PROBLEMS } from '../modules/orders/orders.problems.ts';
 import { VOLUNTEERS_PROBLEMS } from '../modules/volunteers/volunteers.problems.ts';
+import { PROGRAM_PROBLEMS } from '../modules/programs/programs.problems.ts';
 import { RECORDS_PROBLEMS } from '../modules/records/records.problems.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -290,6 +291,7 @@ export const PROBLEMS = {
   ...RECORDS_PROBLEMS,
   ...ACTIVITY_PROBLEMS,
   ...AUTH_PROBLEMS,
+  ...PROGRAM_PROBLEMS,
   INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal error; it has been logged' },
 } as const satisfies Record<string, ProblemSpec>;
 

@@ -3,6 +3,7 @@
  * (priority groups first, then time), and the lottery — a seeded draw anyone can re-run, with
  * siblings placed together or not at all.
  */
+import { levelOfCode, scopePrefix } from '../auth/region-code.ts';
 
 /** Typed priority groups (双职工 / 困难家庭 / 留守儿童), each declared with its evidence. */
 export const PRIORITY_GROUPS = ['dual_working', 'hardship', 'left_behind'] as const;
@@ -52,11 +53,9 @@ export function eligibilityRefusal(
   return null;
 }
 
-/** A region code as a prefix: 110115110000 → 110115110 (trailing pairs of zeros dropped). */
+/** A region code as the prefix of every code inside it: 110115110000 → 110115110. */
 function stripZeros(code: string): string {
-  let c = code;
-  while (c.length > 2 && c.endsWith('000')) c = c.slice(0, -3);
-  return c;
+  return scopePrefix(code, levelOfCode(code) ?? 'village');
 }
 
 /** 0 for a family that declared a priority group, 1 otherwise: lower goes first. */
