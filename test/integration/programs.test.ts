@@ -1,0 +1,353 @@
+/**
+ * CP-1 programs and CP-2 enrolment over real HTTP: create and browse, children and their ID
+ * numbers, scoping, bad input, withdrawal → offer, offer answers and the expiry sweep with two
+ * sweepers at once. Runs on the dialect of the run (DOORSTEP_TEST_DB=postgres for PostgreSQL).
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireOffers } from '../../src/modules/programs/expire-offers.ts';
+import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
+import { bulkGuardians, summerProgram, type BulkGuardian } from './programs.fixtures.ts';
+
+const CHILD_ID = buildIdNumber('110115', '20180515', '021');
+
+describe('CP-1 CP-2 programs and enrolment', () => {
+  let t: TestApp;
+  let organiser: Client;
+  let guardian: Client;
+  let others: BulkGuardian[] = [];
+  const db = () => t.testDb.db.kysely;
+  const as = (g: BulkGuardian, method: 'GET' | 'POST', url: string, body?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: {
+        authorization: `Bearer ${g.token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+  const counts = async () => ({
+    programs: (await db().selectFrom('programs').select('id').execute()).length,
+    children: (await db().selectFrom('children').select('id').execute()).length,
+    enrolments: (await db().selectFrom('enrolments').select('id').execute()).length,
+  });
+  async function newClass(capacity: number): Promise<{ programId: string; classId: string }> {
+    const res = await organiser.call('POST', '/api/v1/programs', summerProgram(capacity));
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json<{ id: string; classes: { id: string }[] }>();
+    return { programId: body.id, classId: body.classes[0]!.id };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ residents: 5 });
+    organiser = await t.login('organiser');
+    guardian = await t.login('guardian');
+    others = await bulkGuardians(db(), t.pii, 6);
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  describe('CP-1 programs', () => {
+    it('an organiser creates a program with classes; residents browse it by region', async () => {
+      const { programId } = await newClass(40);
+      const own = await organiser.call('GET', `/api/v1/programs/${programId}`);
+      expect(own.json<{ classes: { manage?: unknown }[] }>().classes[0]!.manage).toEqual({
+        hardMax: 45,
+        enrolled: 0,
+        offered: 0,
+      });
+      const resident = await t.login('resident');
+      const list = await resident.call('GET', '/api/v1/programs?regionCode=110115110000');
+      expect(list.statusCode, list.body).toBe(200);
+      const found = list
+        .json<{ id: string; classes: object[] }[]>()
+        .find((p) => p.id === programId);
+      expect(found).toMatchObject({ title: '2026 暑期托管驿站', venueName: '伊庄村妇女儿童家园' });
+      expect(found!.classes[0]).toMatchObject({ capacity: 40, freePlaces: 40, waitlistLength: 0 });
+      expect(found!.classes[0]).not.toHaveProperty('manage');
+      const managed = await organiser.call('GET', '/api/v1/programs?view=managed');
+      expect(managed.json<{ id: string }[]>().map((p) => p.id)).toContain(programId);
+      const elsewhere = await resident.call('GET', '/api/v1/programs?regionCode=110115103000');
+      expect(elsewhere.json<{ id: string }[]>().map((p) => p.id)).not.toContain(programId);
+    });
+
+    it('an organiser creates and manages only in their region; other roles may not create', async () => {
+      const stranger = others[5]!;
+      await db()
+        .insertInto('role_grants')
+        .values({
+          id: crypto.randomUUID(),
+          account_id: stranger.accountId,
+          role: 'organiser',
+          region_code: '110115103000',
+          station_id: null,
+          created_at: t.clock.now.toISOString(),
+        })
+        .execute();
+      const res = await as(stranger, 'POST', '/api/v1/programs', summerProgram(10));
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+      const { classId } = await newClass(5);
+      const wl = await as(stranger, 'GET', `/api/v1/programs/classes/${classId}/waitlist`);
+      expect(wl.json()).toMatchObject({ code: 'OUT_OF_SCOPE' });
+      const byGuardian = await guardian.call('POST', '/api/v1/programs', summerProgram(10));
+      expect(byGuardian.json()).toMatchObject({ code: 'FORBIDDEN' });
+    });
+  });
+
+  describe('CP-2 children and scoping', () => {
+    let childId = '';
+    it('a guardian registers a child; the ID number never comes back', async () => {
+      const res = await guardian.call('POST', '/api/v1/programs/children', {
+        realName: '王小明',
+        idNumber: CHILD_ID,
+        relation: 'grandparent',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ birthDate: '2018-05-15', relation: 'grandparent' });
+      childId = res.json<{ id: string }>().id;
+      const list = await guardian.call('GET', '/api/v1/programs/children');
+      expect(list.json<{ id: string }[]>().map((c) => c.id)).toEqual([childId]);
+      for (const r of t.responses) expect(r.body).not.toContain(CHILD_ID);
+      const stored = await db()
+        .selectFrom('children')
+        .selectAll()
+        .where('id', '=', childId)
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(stored)).not.toContain(CHILD_ID);
+      const again = await guardian.call('POST', '/api/v1/programs/children', {
+        realName: '王小明',
+        idNumber: CHILD_ID,
+        relation: 'grandparent',
+      });
+      expect(again.json()).toMatchObject({ code: 'CP_CHILD_EXISTS' });
+    });
+
+    it('a guardian sees and uses only their own children and enrolments', async () => {
+      const { classId } = await newClass(5);
+      const other = others[0]!;
+      const mine = await as(other, 'GET', '/api/v1/programs/children');
+      expect(mine.json<{ id: string }[]>().map((c) => c.id)).toEqual([other.childId]);
+      const foreign = await as(other, 'POST', `/api/v1/programs/classes/${classId}/enrolments`, {
+        childId,
+      });
+      expect(foreign.statusCode).toBe(404);
+      expect(foreign.json()).toMatchObject({ code: 'CP_CHILD_NOT_FOUND' });
+      const enrol = await guardian.call('POST', `/api/v1/programs/classes/${classId}/enrolments`, {
+        childId,
+        priorityGroups: [{ group: 'dual_working', evidence: '父母双方在职证明' }],
+      });
+      expect(enrol.statusCode, enrol.body).toBe(201);
+      expect(enrol.json()).toMatchObject({ status: 'enrolled', availableActions: ['withdraw'] });
+      const id = enrol.json<{ id: string }>().id;
+      const theirs = await as(other, 'POST', `/api/v1/programs/enrolments/${id}/withdraw`, {});
+      expect(theirs.json()).toMatchObject({ code: 'CP_ENROLMENT_NOT_FOUND' });
+      const list = await as(other, 'GET', '/api/v1/programs/enrolments');
+      expect(list.json<unknown[]>()).toEqual([]);
+      const dup = await guardian.call('POST', `/api/v1/programs/classes/${classId}/enrolments`, {
+        childId,
+      });
+      expect(dup.json()).toMatchObject({ code: 'CP_ENROLMENT_DUPLICATE' });
+    });
+  });
+
+  describe('CP-1 CP-2 bad input: 4xx problem+json, nothing written', () => {
+    const cases: [string, string, () => unknown, string][] = [
+      [
+        'capacity above the hard maximum',
+        '/api/v1/programs',
+        () => summerProgram(50, { hardMax: 45 }),
+        'CP_PROGRAM_INVALID',
+      ],
+      [
+        'season ending before it starts',
+        '/api/v1/programs',
+        () => ({ ...summerProgram(5), seasonEndsOn: '2026-07-01' }),
+        'CP_PROGRAM_INVALID',
+      ],
+      [
+        'an unknown field',
+        '/api/v1/programs',
+        () => ({ ...summerProgram(5), secret: 1 }),
+        'VALIDATION_FAILED',
+      ],
+      [
+        'no classes',
+        '/api/v1/programs',
+        () => ({ ...summerProgram(5), classes: [] }),
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a wrong ID check digit',
+        '/api/v1/programs/children',
+        () => ({
+          realName: '李',
+          idNumber: `${CHILD_ID.slice(0, 17)}${CHILD_ID[17] === '1' ? '2' : '1'}`,
+          relation: 'mother',
+        }),
+        'ID_NUMBER_CHECK_DIGIT',
+      ],
+      [
+        'an unknown relation',
+        '/api/v1/programs/children',
+        () => ({ realName: '李', idNumber: CHILD_ID, relation: 'neighbour' }),
+        'VALIDATION_FAILED',
+      ],
+    ];
+    for (const [what, url, body, code] of cases)
+      it(what, async () => {
+        const before = await counts();
+        const client = url.endsWith('children') ? guardian : organiser;
+        const res = await client.call('POST', url, body());
+        expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json()).toMatchObject({ code });
+        expect(await counts()).toEqual(before);
+      });
+
+    it('an enrolment for an unknown class or a child out of age', async () => {
+      const before = await counts();
+      const g = others[1]!;
+      const missing = await as(
+        g,
+        'POST',
+        `/api/v1/programs/classes/${crypto.randomUUID()}/enrolments`,
+        {
+          childId: g.childId,
+        },
+      );
+      expect(missing.json()).toMatchObject({ code: 'CP_CLASS_NOT_FOUND' });
+      const res = await organiser.call(
+        'POST',
+        '/api/v1/programs',
+        summerProgram(5, { minAge: 10, maxAge: 12 }),
+      );
+      const classId = res.json<{ classes: { id: string }[] }>().classes[0]!.id;
+      const young = await as(g, 'POST', `/api/v1/programs/classes/${classId}/enrolments`, {
+        childId: g.childId,
+      });
+      expect(young.statusCode).toBe(422);
+      expect(young.json()).toMatchObject({ code: 'CP_CHILD_AGE' });
+      expect((await counts()).enrolments).toBe(before.enrolments);
+    });
+  });
+
+  describe('CP-2 withdrawal, offers and their expiry', () => {
+    let classId = '';
+    let programId = '';
+    const enrolmentOf = new Map<number, string>();
+    const statusOf = async (i: number) =>
+      (
+        await db()
+          .selectFrom('enrolments')
+          .select(['status', 'offer_expires_at'])
+          .where('id', '=', enrolmentOf.get(i)!)
+          .executeTakeFirstOrThrow()
+      ).status;
+    const klass = () =>
+      db()
+        .selectFrom('program_classes')
+        .selectAll()
+        .where('id', '=', classId)
+        .executeTakeFirstOrThrow();
+
+    beforeAll(async () => {
+      ({ classId, programId } = await newClass(1));
+      for (const i of [0, 1, 2, 3, 4]) {
+        const r = await as(others[i]!, 'POST', `/api/v1/programs/classes/${classId}/enrolments`, {
+          childId: others[i]!.childId,
+        });
+        expect(r.statusCode, r.body).toBe(201);
+        enrolmentOf.set(i, r.json<{ id: string }>().id);
+      }
+    });
+
+    it('a withdrawal offers the seat to the next family; it never shows as free', async () => {
+      expect(await statusOf(0)).toBe('enrolled');
+      const w = await as(
+        others[0]!,
+        'POST',
+        `/api/v1/programs/enrolments/${enrolmentOf.get(0)}/withdraw`,
+        {},
+      );
+      expect(w.statusCode, w.body).toBe(200);
+      expect(w.json()).toMatchObject({ status: 'withdrawn', availableActions: [] });
+      expect(await statusOf(1)).toBe('offered');
+      const mine = await as(others[1]!, 'GET', '/api/v1/programs/enrolments');
+      expect(mine.json<object[]>()[0]).toMatchObject({
+        status: 'offered',
+        offerExpiresAt: new Date(t.clock.now.getTime() + 24 * 3600_000).toISOString(),
+        availableActions: ['accept_offer', 'decline_offer', 'withdraw'],
+      });
+      const pub = await as(others[4]!, 'GET', `/api/v1/programs/${programId}`);
+      expect(pub.json<{ classes: object[] }>().classes[0]).toMatchObject({ freePlaces: 0 });
+      expect(await klass()).toMatchObject({ confirmed_count: 1, offered_count: 1 });
+    });
+
+    it('an offer expires once with two sweepers at once, and passes on to the next', async () => {
+      t.clock.advance(24 * 3600_000 + 1000);
+      const late = await as(
+        others[1]!,
+        'POST',
+        `/api/v1/programs/enrolments/${enrolmentOf.get(1)}/accept`,
+      );
+      expect(late.json()).toMatchObject({ code: 'CP_OFFER_EXPIRED' });
+      const now = t.clock.now;
+      const swept = await Promise.all([expireOffers(db(), { now }), expireOffers(db(), { now })]);
+      expect(swept[0] + swept[1]).toBe(1);
+      expect(await statusOf(1)).toBe('expired');
+      expect(await statusOf(2)).toBe('offered');
+      expect(await statusOf(3)).toBe('waitlisted');
+      expect(await klass()).toMatchObject({ confirmed_count: 1, offered_count: 1 });
+      const again = await Promise.all([expireOffers(db(), { now }), expireOffers(db(), { now })]);
+      expect(again).toEqual([0, 0]);
+    });
+
+    it('a declined offer passes on at once; an accepted one enrols', async () => {
+      const d = await as(
+        others[2]!,
+        'POST',
+        `/api/v1/programs/enrolments/${enrolmentOf.get(2)}/decline`,
+      );
+      expect(d.statusCode, d.body).toBe(200);
+      expect(d.json()).toMatchObject({ status: 'declined' });
+      expect(await statusOf(3)).toBe('offered');
+      const a = await as(
+        others[3]!,
+        'POST',
+        `/api/v1/programs/enrolments/${enrolmentOf.get(3)}/accept`,
+      );
+      expect(a.statusCode, a.body).toBe(200);
+      expect(a.json()).toMatchObject({ status: 'enrolled', offerExpiresAt: null });
+      expect(await klass()).toMatchObject({ confirmed_count: 1, offered_count: 0 });
+      expect(await statusOf(4)).toBe('waitlisted');
+    });
+
+    it('with nobody waiting a freed seat becomes free to the public', async () => {
+      organiser = await t.login('organiser'); // the clock moved a day on
+      const w4 = await organiser.call(
+        'POST',
+        `/api/v1/programs/enrolments/${enrolmentOf.get(4)}/withdraw`,
+        {
+          reason: '家长电话告知不再参加',
+        },
+      );
+      expect(w4.statusCode, w4.body).toBe(200);
+      const w3 = await as(
+        others[3]!,
+        'POST',
+        `/api/v1/programs/enrolments/${enrolmentOf.get(3)}/withdraw`,
+        {},
+      );
+      expect(w3.statusCode, w3.body).toBe(200);
+      expect(await klass()).toMatchObject({ confirmed_count: 0, offered_count: 0 });
+      const pub = await as(others[4]!, 'GET', `/api/v1/programs/${programId}`);
+      expect(pub.json<{ classes: object[] }>().classes[0]).toMatchObject({
+        freePlaces: 1,
+        waitlistLength: 0,
+      });
+    });
+  });
+});
