@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepDeadlines } from '../../src/modules/escalations/escalation.sweep.ts';
 import { expireOffers } from '../../src/modules/programs/expire-offers.ts';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
@@ -325,8 +326,29 @@ describe('CP-1 CP-2 programs and enrolment', () => {
       expect(await statusOf(4)).toBe('waitlisted');
     });
 
-    it('with nobody waiting a freed seat becomes free to the public', async () => {
+    it('the server’s deadline sweep expires offers too', async () => {
       organiser = await t.login('organiser'); // the clock moved a day on
+      const { classId: other } = await newClass(1);
+      const ids: string[] = [];
+      for (const g of [others[0]!, others[1]!]) {
+        const r = await as(g, 'POST', `/api/v1/programs/classes/${other}/enrolments`, {
+          childId: g.childId,
+        });
+        ids.push(r.json<{ id: string }>().id);
+      }
+      await as(others[0]!, 'POST', `/api/v1/programs/enrolments/${ids[0]}/withdraw`, {});
+      const at = new Date(t.clock.now.getTime() + 25 * 3600_000);
+      const r = await sweepDeadlines(db(), { now: at, nodeId: 'n1' });
+      expect(r.programOffers).toBe(1);
+      const row = await db()
+        .selectFrom('enrolments')
+        .select('status')
+        .where('id', '=', ids[1]!)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('expired');
+    });
+
+    it('with nobody waiting a freed seat becomes free to the public', async () => {
       const w4 = await organiser.call(
         'POST',
         `/api/v1/programs/enrolments/${enrolmentOf.get(4)}/withdraw`,
