@@ -153,6 +153,41 @@ describe('CP-1 CP-2 programs and enrolment', () => {
     });
   });
 
+  describe('CP-2 enrolment is idempotent and audited', () => {
+    it('a retried enrolment with the same Idempotency-Key enrols once and replays the answer', async () => {
+      const { classId } = await newClass(3);
+      const g = others[5]!;
+      const send = () =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/programs/classes/${classId}/enrolments`,
+          headers: {
+            authorization: `Bearer ${g.token}`,
+            'content-type': 'application/json',
+            'idempotency-key': `enrol-${classId}`,
+          },
+          payload: JSON.stringify({ childId: g.childId }),
+        });
+      const first = await send();
+      const again = await send();
+      expect(first.statusCode, first.body).toBe(201);
+      expect(again.statusCode, again.body).toBe(201);
+      expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id);
+      const rows = await db()
+        .selectFrom('enrolments')
+        .select('id')
+        .where('class_id', '=', classId)
+        .execute();
+      expect(rows).toHaveLength(1);
+      const events = await db()
+        .selectFrom('audit_events')
+        .select(['action', 'actor_id'])
+        .where('entity_id', '=', rows[0]!.id)
+        .execute();
+      expect(events).toEqual([{ action: 'enrolment.created', actor_id: g.accountId }]);
+    });
+  });
+
   describe('CP-1 CP-2 bad input: 4xx problem+json, nothing written', () => {
     const cases: [string, string, () => unknown, string][] = [
       [
