@@ -64,6 +64,9 @@ describe('CP-1 CP-2 programs and enrolment', () => {
       expect(found).toMatchObject({ title: '2026 暑期托管驿站', venueName: '伊庄村妇女儿童家园' });
       expect(found!.classes[0]).toMatchObject({ capacity: 40, freePlaces: 40, waitlistLength: 0 });
       expect(found!.classes[0]).not.toHaveProperty('manage');
+      // With no region asked, a guardian of 伊庄村 browses their town.
+      const near = await guardian.call('GET', '/api/v1/programs');
+      expect(near.json<{ id: string }[]>().map((p) => p.id)).toContain(programId);
       const managed = await organiser.call('GET', '/api/v1/programs?view=managed');
       expect(managed.json<{ id: string }[]>().map((p) => p.id)).toContain(programId);
       const elsewhere = await resident.call('GET', '/api/v1/programs?regionCode=110115103000');

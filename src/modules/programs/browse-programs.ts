@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../server/problem.ts';
 import { regionReach, type Actor } from '../auth/actor.ts';
-import { levelOfCode, scopePrefix } from '../auth/region-code.ts';
+import { LEVEL_PREFIX_LENGTH, levelOfCode, scopePrefix } from '../auth/region-code.ts';
 import { loadProgram, ORGANISER, organises } from './programs.access.ts';
 import type { ProgramsQuery, ProgramView } from './programs.schema.ts';
 import { presentPrograms } from './program-view.ts';
@@ -16,11 +16,11 @@ export function regionPrefix(code: string): string {
   return scopePrefix(code, levelOfCode(code) ?? 'village');
 }
 
-/** The region a browse looks in: the one asked for, else the caller's first grant's town. */
+/** The region a browse looks in: the one asked for, else the caller's first grant, widened to its town. */
 function browsePrefix(actor: Actor, regionCode: string | undefined): string {
   if (regionCode) return regionPrefix(regionCode);
-  const g = actor.grants[0];
-  return g ? scopePrefix(g.regionCode, 'town') : '';
+  const reach = actor.grants[0]?.reachPrefix ?? '';
+  return reach.length > LEVEL_PREFIX_LENGTH.town ? reach.slice(0, LEVEL_PREFIX_LENGTH.town) : reach;
 }
 
 export async function listPrograms(
