@@ -44,15 +44,13 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createProgram(db, {
-            body: request.body,
-            actor: actorOf(request),
-            ...meta(request),
-          }),
-        ),
+      reply.status(201).send(
+        await createProgram(db, {
+          body: request.body,
+          actor: actorOf(request),
+          ...meta(request),
+        }),
+      ),
   );
 
   app.get(
