@@ -19,6 +19,7 @@ import { scope } from './migrations/0018_scope.ts';
 import { piiText } from './migrations/0014_pii_text.ts';
 import { authHardening } from './migrations/0015_auth_hardening.ts';
 import { notificationsSms } from './migrations/0019_notifications_sms.ts';
+import { programs } from './migrations/0020_programs.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014_pii_text': piiText,
   '0015_auth_hardening': authHardening,
   '0019_notifications_sms': notificationsSms,
+  '0020_programs': programs,
   // next: '0012_…'
 };
 

@@ -32,6 +32,7 @@ import { recomputeDueDates } from '../modules/cases/case-due-dates.ts';
 import { recomputeHandoffDueDates } from '../modules/first-response/handoff-due-dates.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { closePdfPool, configurePdfPool } from '../modules/documents/pdf-pool.ts';
+import { programRoutes } from '../modules/programs/programs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(recordsRoutes);
       await api.register(volunteerRoutes);
       await api.register(vsRoutes);
+      await api.register(programRoutes);
     },
     { prefix: '/api/v1' },
   );

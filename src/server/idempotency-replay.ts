@@ -31,6 +31,7 @@ export const RESOURCE_LOCATIONS: Readonly<Record<string, string>> = {
   vs_order: '/api/v1/vs/orders/:id',
   vs_activity: '/api/v1/vs/activities/:id',
   vs_certificate: '/api/v1/vs/certificates/:id',
+  program: '/api/v1/programs/:id',
 };
 
 export function locationOf(resourceType: string | null, resourceId: string | null) {

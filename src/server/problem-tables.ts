@@ -14,6 +14,7 @@ import { CATALOG_PROBLEMS } from '../modules/catalog/catalog.problems.ts';
 import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
 import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
 import { ORDER_PROBLEMS } from '../modules/orders/orders.problems.ts';
+import { PROGRAM_PROBLEMS } from '../modules/programs/programs.problems.ts';
 import { RECORDS_PROBLEMS } from '../modules/records/records.problems.ts';
 import { REGION_PROBLEMS } from '../modules/regions/regions.problems.ts';
 import { RESIDENT_PROBLEMS } from '../modules/residents/residents.problems.ts';
@@ -34,6 +35,7 @@ export const MODULE_PROBLEM_TABLES = [
   VOLUNTEERS_PROBLEMS,
   RECORDS_PROBLEMS,
   ACTIVITY_PROBLEMS,
+  PROGRAM_PROBLEMS,
 ] as const;
 
 /**

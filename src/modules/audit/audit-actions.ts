@@ -74,6 +74,15 @@ export const AUDIT_ACTIONS = [
   'vs_order.swept',
   'vs_rating.recorded',
   'data_key.rotated',
+  // CP-1/CP-2 community programs (programs module)
+  'program.created',
+  'child.registered',
+  'enrolment.created',
+  'enrolment.withdrawn',
+  'enrolment.offered',
+  'enrolment.accepted',
+  'enrolment.declined',
+  'enrolment.expired',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

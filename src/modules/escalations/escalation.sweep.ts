@@ -14,6 +14,7 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { escalationRecipients } from './escalation.recipients.ts';
 import { sweepOrders, type OrderSweepResult } from '../orders/orders.sweep.ts';
+import { expireOffers } from '../programs/expire-offers.ts';
 
 /** States whose clock runs; awaiting a supplement or suspended, the clock stands still. */
 const RUNNING: readonly CaseState[] = ['accepted', 'in_progress'];
@@ -200,12 +201,19 @@ export async function sweepOverdueHandoffs(
 export async function sweepDeadlines(
   db: Kysely<Database>,
   opts: { now: Date; nodeId: string; batchSize?: number; orderWindowHours?: number },
-): Promise<{ cases: SweepResult; handoffs: SweepResult; orders: OrderSweepResult }> {
+): Promise<{
+  cases: SweepResult;
+  handoffs: SweepResult;
+  orders: OrderSweepResult;
+  programOffers: number;
+}> {
   return {
     cases: await sweepOverdueCases(db, opts),
     handoffs: await sweepOverdueHandoffs(db, opts),
     // VS-5: directed windows → open for grabbing → escalate (src/modules/orders/orders.sweep.ts).
     orders: await sweepOrders(db, opts),
+    // CP-2: offers past their time expire and pass on (src/modules/programs/expire-offers.ts).
+    programOffers: await expireOffers(db, { now: opts.now }),
   };
 }
 

@@ -32,6 +32,7 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/auth/totp.service.ts': 'accounts.totp_secret_cipher',
   'src/modules/auth/account-phone.ts': 'accounts.phone_cipher, phone_hash',
   'src/modules/notifications/outbox.ts': 'outbox_messages.recipient_cipher, params_cipher',
+  'src/modules/programs/register-child.ts': 'children.id_cipher, id_hash',
   'src/modules/auth/sms-login.service.ts':
     'sms_login_codes.code_hash — not rotated: codes live 5 minutes; phone_hash is re-hashed',
   'src/server/idempotency.plugin.ts':
@@ -65,6 +66,20 @@ async function rotatePeople(trx: Trx, c: Ciphers, table: 'residents' | 'vs_volun
 
 /** The part of vs_volunteers.guardian_consent this rotation re-encrypts; other fields kept. */
 const GuardianConsentCipher = z.looseObject({ guardianPhoneCipher: z.string().optional() });
+
+/** CP-2: children's ID numbers (the hash is keyed with a `child:` prefix). */
+async function rotateChildren(trx: Trx, c: Ciphers) {
+  const rows = await trx.selectFrom('children').select(['id', 'id_cipher']).execute();
+  for (const r of rows) {
+    const idNumber = c.from.decrypt(r.id_cipher);
+    await trx
+      .updateTable('children')
+      .set({ id_cipher: c.to.encrypt(idNumber), id_hash: c.to.lookupHash(`child:${idNumber}`) })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return rows.length;
+}
 
 async function rotateGuardianPhones(trx: Trx, c: Ciphers) {
   const rows = await trx
@@ -205,6 +220,7 @@ export async function rotateDataKey(
       totpSecrets: await rotateTotpSecrets(trx, c),
       caseDeliveries: await rotateDeliveries(trx, c),
       phonesAndOutbox: await rotatePhonesAndOutbox(trx, c),
+      children: await rotateChildren(trx, c),
     };
     await replaceKeyFingerprint(trx, input.newKey, input.now);
     await recordAudit(trx, {

@@ -9,6 +9,7 @@ import { ESCALATION_COVERED_ELSEWHERE, ESCALATION_ROUTES } from './escalations.c
 import { FIRST_RESPONSE_COVERED_ELSEWHERE, FIRST_RESPONSE_ROUTES } from './first-response.cases.ts';
 import { FOUNDATION_COVERED_ELSEWHERE, FOUNDATION_ROUTES } from './foundation.cases.ts';
 import { ORDERS_COVERED_ELSEWHERE, ORDERS_ROUTES } from './orders.cases.ts';
+import { PROGRAMS_COVERED_ELSEWHERE, PROGRAMS_ROUTES } from './programs.cases.ts';
 import { RECORDS_COVERED_ELSEWHERE, RECORDS_ROUTES } from './records.cases.ts';
 import { VOLUNTEERS_COVERED_ELSEWHERE, VOLUNTEERS_ROUTES } from './volunteers.cases.ts';
 import type { RouteCase } from './route-case.ts';
@@ -26,6 +27,7 @@ export const ROUTES: RouteCase[] = [
   ...ORDERS_ROUTES,
   ...VOLUNTEERS_ROUTES,
   ...RECORDS_ROUTES,
+  ...PROGRAMS_ROUTES,
 ];
 /** Routes with behaviour tests of their own (they change the caller's session). */
 export const COVERED_ELSEWHERE: string[] = [
@@ -39,5 +41,6 @@ export const COVERED_ELSEWHERE: string[] = [
   ...ESCALATION_COVERED_ELSEWHERE,
   ...ORDERS_COVERED_ELSEWHERE,
   ...RECORDS_COVERED_ELSEWHERE,
+  ...PROGRAMS_COVERED_ELSEWHERE,
 ];
 export { ACCOUNTS, type Ctx, type RouteCase } from './route-case.ts';

@@ -221,7 +221,15 @@ export interface paths {
             | 'vs_order.transitioned'
             | 'vs_order.swept'
             | 'vs_rating.recorded'
-            | 'data_key.rotated';
+            | 'data_key.rotated'
+            | 'program.created'
+            | 'child.registered'
+            | 'enrolment.created'
+            | 'enrolment.withdrawn'
+            | 'enrolment.offered'
+            | 'enrolment.accepted'
+            | 'enrolment.declined'
+            | 'enrolment.expired';
           actorId?: string;
           beforeSeq?: number;
           entityId?: string;
@@ -4466,6 +4474,758 @@ export interface paths {
                 body: string;
                 subject: string;
               };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published programs by region (view=browse), or those I organise (view=managed) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          regionCode?: string;
+          view?: 'browse' | 'managed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              classes: {
+                capacity: number;
+                catchmentCodes: string[];
+                closesAt: string | null;
+                freePlaces: number;
+                id: string;
+                manage?: {
+                  enrolled: number;
+                  hardMax: number;
+                  offered: number;
+                };
+                maxAge: number | null;
+                minAge: number | null;
+                /** @enum {string} */
+                mode: 'first_come' | 'lottery';
+                name: string;
+                offerHours: number;
+                opensAt: string;
+                waitlistLength: number;
+              }[];
+              feeFen: number;
+              id: string;
+              /** @enum {string} */
+              kind: 'summer_care' | 'lecture' | 'training' | 'event';
+              organiserName: string;
+              regionCode: string;
+              seasonEndsOn: string;
+              seasonStartsOn: string;
+              /** @enum {string} */
+              status: 'published' | 'cancelled';
+              title: string;
+              venueName: string;
+              waiverNote: string | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a program with its classes in my region (CP-1) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            classes: {
+              capacity: number;
+              /** @default [] */
+              catchmentCodes?: string[];
+              /** @default null */
+              closesAt?: string | null;
+              hardMax: number;
+              /** @default null */
+              maxAge?: number | null;
+              /** @default null */
+              minAge?: number | null;
+              /**
+               * @default first_come
+               * @enum {string}
+               */
+              mode?: 'first_come' | 'lottery';
+              name: string;
+              /** @default 24 */
+              offerHours?: number;
+              /** Format: date-time */
+              opensAt: string;
+            }[];
+            /** @default 0 */
+            feeFen?: number;
+            /** @enum {string} */
+            kind: 'summer_care' | 'lecture' | 'training' | 'event';
+            organiserName: string;
+            regionCode: string;
+            /** Format: date */
+            seasonEndsOn: string;
+            /** Format: date */
+            seasonStartsOn: string;
+            title: string;
+            venueName: string;
+            /** @default null */
+            waiverNote?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              classes: {
+                capacity: number;
+                catchmentCodes: string[];
+                closesAt: string | null;
+                freePlaces: number;
+                id: string;
+                manage?: {
+                  enrolled: number;
+                  hardMax: number;
+                  offered: number;
+                };
+                maxAge: number | null;
+                minAge: number | null;
+                /** @enum {string} */
+                mode: 'first_come' | 'lottery';
+                name: string;
+                offerHours: number;
+                opensAt: string;
+                waitlistLength: number;
+              }[];
+              feeFen: number;
+              id: string;
+              /** @enum {string} */
+              kind: 'summer_care' | 'lecture' | 'training' | 'event';
+              organiserName: string;
+              regionCode: string;
+              seasonEndsOn: string;
+              seasonStartsOn: string;
+              /** @enum {string} */
+              status: 'published' | 'cancelled';
+              title: string;
+              venueName: string;
+              waiverNote: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One program */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              classes: {
+                capacity: number;
+                catchmentCodes: string[];
+                closesAt: string | null;
+                freePlaces: number;
+                id: string;
+                manage?: {
+                  enrolled: number;
+                  hardMax: number;
+                  offered: number;
+                };
+                maxAge: number | null;
+                minAge: number | null;
+                /** @enum {string} */
+                mode: 'first_come' | 'lottery';
+                name: string;
+                offerHours: number;
+                opensAt: string;
+                waitlistLength: number;
+              }[];
+              feeFen: number;
+              id: string;
+              /** @enum {string} */
+              kind: 'summer_care' | 'lecture' | 'training' | 'event';
+              organiserName: string;
+              regionCode: string;
+              seasonEndsOn: string;
+              seasonStartsOn: string;
+              /** @enum {string} */
+              status: 'published' | 'cancelled';
+              title: string;
+              venueName: string;
+              waiverNote: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/children': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My children */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              birthDate: string;
+              id: string;
+              idMasked: string;
+              realName: string;
+              regionCode: string;
+              relation: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register my child (the ID number is stored encrypted, answered masked) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            idNumber: string;
+            realName: string;
+            /** @enum {string} */
+            relation: 'father' | 'mother' | 'grandparent' | 'other_relative' | 'legal_guardian';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              birthDate: string;
+              id: string;
+              idMasked: string;
+              realName: string;
+              regionCode: string;
+              relation: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enrol my child in a class: enrolled, waitlisted, or applied (lottery) (CP-2) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            childId: string;
+            /** @default [] */
+            priorityGroups?: {
+              evidence: string;
+              /** @enum {string} */
+              group: 'dual_working' | 'hardship' | 'left_behind';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/waitlist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The waitlist in the order seats go to it (priority groups, then time) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My children’s enrolments */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/enrolments/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the offer of a seat before it expires */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/enrolments/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline the offer; the seat goes to the next family */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/enrolments/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw an enrolment; a seat it held is offered to the next family */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
             };
           };
         };

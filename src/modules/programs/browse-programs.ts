@@ -1,0 +1,58 @@
+/**
+ * CP-1 browsing: everyone with an account sees published programs by region (public fields);
+ * an organiser also lists the programs in their reach with the counts (view=managed).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../shared/problem.ts';
+import { regionReach, type Actor } from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
+import { loadProgram, ORGANISER, organises } from './programs.access.ts';
+import type { ProgramsQuery, ProgramView } from './programs.schema.ts';
+import { presentPrograms } from './program-view.ts';
+
+/** A region code as the prefix of every row inside it. */
+export function regionPrefix(code: string): string {
+  return scopePrefix(code, levelOfCode(code) ?? 'village');
+}
+
+/** The region a browse looks in: the one asked for, else the caller's first grant, widened to its town. */
+function browsePrefix(actor: Actor, regionCode: string | undefined): string {
+  if (regionCode) return regionPrefix(regionCode);
+  const reach = actor.grants[0]?.reachPrefix ?? '';
+  return reach.length > LEVEL_PREFIX_LENGTH.town ? reach.slice(0, LEVEL_PREFIX_LENGTH.town) : reach;
+}
+
+export async function listPrograms(
+  db: Kysely<Database>,
+  input: ProgramsQuery & { actor: Actor },
+): Promise<ProgramView[]> {
+  const { actor } = input;
+  let q = db.selectFrom('programs').selectAll();
+  if (input.view === 'managed') {
+    const reach = regionReach(actor, ORGANISER);
+    if (reach.length === 0) throw new AppError('FORBIDDEN');
+    q = q.where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
+  } else {
+    const prefix = browsePrefix(actor, input.regionCode);
+    q = q.where('status', '=', 'published').where('region_code', 'like', `${prefix}%`);
+  }
+  if (input.regionCode) q = q.where('region_code', 'like', `${regionPrefix(input.regionCode)}%`);
+  const rows = await q
+    .orderBy('season_starts_on', 'desc')
+    .orderBy('id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return presentPrograms(db, rows, (p) => organises(actor, p.region_code));
+}
+
+export async function getProgram(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor },
+): Promise<ProgramView> {
+  const p = await loadProgram(db, input.id);
+  const manages = organises(input.actor, p.region_code);
+  if (p.status !== 'published' && !manages) throw new AppError('CP_PROGRAM_NOT_FOUND');
+  return (await presentPrograms(db, [p], () => manages))[0]!;
+}

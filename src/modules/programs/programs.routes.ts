@@ -1,0 +1,206 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ALL_ROLES } from '../../shared/roles.ts';
+import { freeText } from '../../shared/free-text.ts';
+import { actorOf } from '../../shared/route-actor.ts';
+import { answerOffer } from './answer-offer.ts';
+import { getProgram, listPrograms } from './browse-programs.ts';
+import { createProgram } from './create-program.ts';
+import { enrolChild } from './enrol-child.ts';
+import { classWaitlist, myEnrolments } from './list-enrolments.ts';
+import {
+  ChildView,
+  EnrolmentView,
+  NewChild,
+  NewEnrolment,
+  NewProgram,
+  ProgramsQuery,
+  ProgramView,
+} from './programs.schema.ts';
+import { listMyChildren, registerChild } from './register-child.ts';
+import { withdrawEnrolment } from './withdraw-enrolment.ts';
+
+const Id = z.object({ id: z.string().uuid() });
+const ORGANISER = ['organiser'] as const;
+const GUARDIAN = ['guardian'] as const;
+const PARTIES = ['guardian', 'organiser'] as const;
+const WithdrawBody = z.strictObject({ reason: freeText({ max: 500 }).optional() });
+const tags = ['programs'];
+
+/** CP-1 programs and classes; CP-2 children, enrolment, waitlist and offers. */
+export const programRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+  const meta = (request: { id: string }) => ({ requestId: request.id, now: app.deps.now() });
+
+  app.post(
+    '/programs',
+    {
+      config: { access: { roles: ORGANISER }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Create a program with its classes in my region (CP-1)',
+        body: NewProgram,
+        response: { 201: ProgramView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createProgram(db, {
+          body: request.body,
+          actor: actorOf(request),
+          ...meta(request),
+        }),
+      ),
+  );
+
+  app.get(
+    '/programs',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags,
+        summary: 'Published programs by region (view=browse), or those I organise (view=managed)',
+        querystring: ProgramsQuery,
+        response: { 200: z.array(ProgramView) },
+      },
+    },
+    async (request) => listPrograms(db, { ...request.query, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/programs/:id',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: { tags, summary: 'One program', params: Id, response: { 200: ProgramView } },
+    },
+    async (request) => getProgram(db, { id: request.params.id, actor: actorOf(request) }),
+  );
+
+  app.post(
+    '/programs/children',
+    {
+      config: { access: { roles: GUARDIAN }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Register my child (the ID number is stored encrypted, answered masked)',
+        body: NewChild,
+        response: { 201: ChildView },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await registerChild(
+            { db, pii: app.deps.pii },
+            { body: request.body, actor: actorOf(request), ...meta(request) },
+          ),
+        ),
+  );
+
+  app.get(
+    '/programs/children',
+    {
+      config: { access: { roles: GUARDIAN } },
+      schema: { tags, summary: 'My children', response: { 200: z.array(ChildView) } },
+    },
+    async (request) => listMyChildren(db, actorOf(request)),
+  );
+
+  app.post(
+    '/programs/classes/:id/enrolments',
+    {
+      config: { access: { roles: GUARDIAN }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Enrol my child in a class: enrolled, waitlisted, or applied (lottery) (CP-2)',
+        params: Id,
+        body: NewEnrolment,
+        response: { 201: EnrolmentView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await enrolChild(db, {
+          classId: request.params.id,
+          body: request.body,
+          actor: actorOf(request),
+          ...meta(request),
+        }),
+      ),
+  );
+
+  app.get(
+    '/programs/classes/:id/waitlist',
+    {
+      config: { access: { roles: ORGANISER } },
+      schema: {
+        tags,
+        summary: 'The waitlist in the order seats go to it (priority groups, then time)',
+        params: Id,
+        response: { 200: z.array(EnrolmentView) },
+      },
+    },
+    async (request) => classWaitlist(db, { classId: request.params.id, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/programs/enrolments',
+    {
+      config: { access: { roles: GUARDIAN } },
+      schema: {
+        tags,
+        summary: 'My children’s enrolments',
+        response: { 200: z.array(EnrolmentView) },
+      },
+    },
+    async (request) => myEnrolments(db, actorOf(request)),
+  );
+
+  app.post(
+    '/programs/enrolments/:id/withdraw',
+    {
+      config: { access: { roles: PARTIES }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Withdraw an enrolment; a seat it held is offered to the next family',
+        params: Id,
+        body: WithdrawBody,
+        response: { 200: EnrolmentView },
+      },
+    },
+    async (request) =>
+      withdrawEnrolment(db, {
+        id: request.params.id,
+        ...(request.body.reason ? { reason: request.body.reason } : {}),
+        actor: actorOf(request),
+        ...meta(request),
+      }),
+  );
+
+  for (const [path, accept] of [
+    ['accept', true],
+    ['decline', false],
+  ] as const)
+    app.post(
+      `/programs/enrolments/:id/${path}`,
+      {
+        config: { access: { roles: GUARDIAN }, idempotent: true },
+        schema: {
+          tags,
+          summary: accept
+            ? 'Accept the offer of a seat before it expires'
+            : 'Decline the offer; the seat goes to the next family',
+          params: Id,
+          response: { 200: EnrolmentView },
+        },
+      },
+      async (request) =>
+        answerOffer(db, {
+          id: request.params.id,
+          accept,
+          actor: actorOf(request),
+          ...meta(request),
+        }),
+    );
+};
