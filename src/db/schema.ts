@@ -4,7 +4,7 @@
  * The tables live in src/db/schema/ by area; this file is the one entry point. The schema check
  * (test/integration/schema-types.test.ts) compares them with a freshly migrated database.
  */
-import type { ProgramsDatabase } from './schema-programs.ts';
+import type { ProgramsDatabase } from './schema/programs.ts';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AuditEventTable,
@@ -74,6 +74,7 @@ export type * from './schema/cases.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/reference.ts';
 export type * from './schema/volunteers.ts';
+export type * from './schema/programs.ts';
 
 export interface Database extends ProgramsDatabase {
   regions: RegionTable;

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import type { EnrolmentStatus } from '../../db/schema-programs.ts';
+import type { EnrolmentStatus } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
@@ -18,6 +18,7 @@ import { LIVE_STATUSES } from './enrolment.workflow.ts';
 import { GUARDIAN, isUniqueViolation, loadClass, loadProgram, myChild } from './programs.access.ts';
 import type { EnrolmentView, NewEnrolment } from './programs.schema.ts';
 import { presentEnrolment } from './program-view.ts';
+import { parseCatchmentCodes } from './programs.stored.ts';
 
 export async function enrolChild(
   db: Kysely<Database>,
@@ -44,7 +45,7 @@ export async function enrolChild(
     {
       minAge: klass.min_age,
       maxAge: klass.max_age,
-      catchmentCodes: JSON.parse(klass.catchment_codes) as string[],
+      catchmentCodes: parseCatchmentCodes(klass.catchment_codes),
     },
     program.season_starts_on,
   );

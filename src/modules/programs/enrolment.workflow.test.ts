@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EnrolmentStatus } from '../../db/schema-programs.ts';
+import type { EnrolmentStatus } from '../../db/schema.ts';
 import {
   availableEnrolmentActions,
   ENROLMENT_ACTIONS,

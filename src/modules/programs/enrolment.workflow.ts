@@ -9,7 +9,7 @@
  *                                               └──expire──▶ expired
  *   applied | enrolled | waitlisted | offered ──withdraw──▶ withdrawn
  */
-import type { EnrolmentStatus } from '../../db/schema-programs.ts';
+import type { EnrolmentStatus } from '../../db/schema.ts';
 
 export type EnrolmentParty = 'guardian' | 'organiser' | 'system';
 

@@ -1,10 +1,10 @@
 /** How programs, classes and enrolments are answered: public fields, plus counts for their organiser. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { EnrolmentTable, ProgramClassTable, ProgramTable } from '../../db/schema-programs.ts';
-import type { PriorityClaim } from './enrolment.rules.ts';
+import type { EnrolmentTable, ProgramClassTable, ProgramTable } from '../../db/schema.ts';
 import { availableEnrolmentActions, type EnrolmentParty } from './enrolment.workflow.ts';
 import type { EnrolmentView, ProgramView } from './programs.schema.ts';
+import { parseCatchmentCodes, parsePriorityClaims } from './programs.stored.ts';
 
 type Db = Kysely<Database>;
 
@@ -66,7 +66,7 @@ function presentClass(c: ProgramClassTable, waitlistLength: number, manage: bool
     capacity: c.capacity,
     minAge: c.min_age,
     maxAge: c.max_age,
-    catchmentCodes: JSON.parse(c.catchment_codes) as string[],
+    catchmentCodes: parseCatchmentCodes(c.catchment_codes),
     mode: c.mode,
     opensAt: c.opens_at,
     closesAt: c.closes_at,
@@ -108,7 +108,7 @@ export async function presentEnrolments(
     childId: r.child_id,
     childName: nameOf.get(r.child_id) ?? '',
     status: r.status,
-    priorityGroups: JSON.parse(r.priority_groups) as PriorityClaim[],
+    priorityGroups: parsePriorityClaims(r.priority_groups),
     position: r.position,
     appliedAt: r.applied_at,
     offerExpiresAt: r.offer_expires_at,

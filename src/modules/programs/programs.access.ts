@@ -9,7 +9,7 @@ import type {
   EnrolmentTable,
   ProgramClassTable,
   ProgramTable,
-} from '../../db/schema-programs.ts';
+} from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { regionReach, type Actor } from '../../shared/actor.ts';
 

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import type { ChildTable } from '../../db/schema-programs.ts';
+import type { ChildTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../../shared/actor.ts';

@@ -6,8 +6,9 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { ProgramClassTable } from '../../db/schema-programs.ts';
+import type { ProgramClassTable } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
+import { parseEnrolmentReasons } from './programs.stored.ts';
 
 type Trx = Transaction<Database>;
 
@@ -26,7 +27,7 @@ export function withReason(
   reasons: string,
   entry: { at: string; action: string; reason?: string },
 ): string {
-  return JSON.stringify([...(JSON.parse(reasons) as unknown[]), entry]);
+  return JSON.stringify([...parseEnrolmentReasons(reasons), entry]);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Row types of CP-1/CP-2 community programs (migration 0020): programs, their classes, the
  * children guardians register and the children's enrolments. Joined into `Database` (schema.ts).
  */
+import type { JsonText, Timestamp } from './columns.ts';
 
 export type ProgramKind = 'summer_care' | 'lecture' | 'training' | 'event';
 export type ProgramStatus = 'published' | 'cancelled';
@@ -24,8 +25,8 @@ export interface ProgramTable {
   fee_fen: number;
   waiver_note: string | null;
   status: ProgramStatus;
-  created_at: string;
-  updated_at: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ProgramClassTable {
@@ -40,11 +41,11 @@ export interface ProgramClassTable {
   min_grade: number | null;
   max_grade: number | null;
   /** JSON: string[] — region codes whose children may apply (empty: anyone). */
-  catchment_codes: string;
+  catchment_codes: JsonText;
   mode: ClassMode;
-  opens_at: string;
+  opens_at: Timestamp;
   /** Lottery mode: applications are collected until then. */
-  closes_at: string | null;
+  closes_at: Timestamp | null;
   offer_hours: number;
   /** Seats held: enrolled plus outstanding offers; never above capacity. */
   confirmed_count: number;
@@ -52,7 +53,7 @@ export interface ProgramClassTable {
   offered_count: number;
   /** Last waitlist/application number handed out. */
   queue_seq: number;
-  created_at: string;
+  created_at: Timestamp;
 }
 
 export interface ChildTable {
@@ -67,7 +68,7 @@ export interface ChildTable {
   relation: string;
   /** Where the child lives (catchment checks). */
   region_code: string;
-  created_at: string;
+  created_at: Timestamp;
 }
 
 export interface EnrolmentTable {
@@ -78,15 +79,15 @@ export interface EnrolmentTable {
   region_code: string;
   status: EnrolmentStatus;
   /** JSON: { group, evidence }[] as the guardian declared them. */
-  priority_groups: string;
+  priority_groups: JsonText;
   /** 0 when any priority group is declared, 1 otherwise: the waitlist orders by it, then position. */
   priority_rank: number;
   position: number | null;
-  applied_at: string;
-  offer_expires_at: string | null;
+  applied_at: Timestamp;
+  offer_expires_at: Timestamp | null;
   /** JSON: { at, action, reason }[] — why it moved (hand promotion, expiry …). */
-  reasons: string;
-  updated_at: string;
+  reasons: JsonText;
+  updated_at: Timestamp;
 }
 
 export interface ProgramsDatabase {
