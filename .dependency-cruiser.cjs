@@ -9,10 +9,12 @@
  * (see MODULES_ONLY below).
  */
 
-/** Known exception: the volunteer modules' cycle {volunteers, demo, records, orders} (with
- * documents, which draws the records' certificates in its PDF worker). Remove it, and the
- * pathNot lines below, once the orders/volunteers split (#12 point 4) has broken the cycle. */
-const VOLUNTEER_CYCLE = '^src/modules/(volunteers|demo|records|orders|documents)$';
+/** Known exception, the last module cycle: records ↔ documents. Records prints certificates
+ * through the documents' PDF pool, and the PDF worker's renderer (documents/pdf-render.ts, the
+ * worker's own composition root) draws the certificate. Remove it, and the pathNot lines below,
+ * once the worker's renderer moves to a composition root of its own. (The volunteer cycle
+ * {volunteers, demo, records, orders, activities} is gone: volunteers no longer imports demo.) */
+const VOLUNTEER_CYCLE = '^src/modules/(records|documents)$';
 /** Modules not yet switched to the kernel (still import server/problem.ts, server/route-actor.ts). */
 const NOT_YET_ON_KERNEL = '^src/modules/(orders|activities|records|volunteers|demo)/';
 
@@ -63,11 +65,12 @@ module.exports = {
         {
           name: 'server-core-imports-no-module',
           comment:
-            'Only the composition root (app.ts, bootstrap.ts, problem-tables.ts) and the auth hook wire modules in.',
+            'Only the composition root (app.ts, bootstrap.ts, problem-tables.ts, capabilities.ts) and the auth hook wire modules in.',
           severity: 'error',
           from: {
             path: '^src/server/',
-            pathNot: '^src/server/(app|bootstrap|problem-tables|auth\\.plugin)\\.ts$|\\.test\\.ts$',
+            pathNot:
+              '^src/server/(app|bootstrap|problem-tables|capabilities|auth\\.plugin)\\.ts$|\\.test\\.ts$',
           },
           to: { path: '^src/modules/', dependencyTypesNot: ['type-only'] },
         },

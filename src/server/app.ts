@@ -14,6 +14,7 @@ import {
 import { pingDatabase } from '../db/connection.ts';
 import { accountRoutes } from '../modules/auth/accounts.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { capabilityResolver } from './capabilities.ts';
 import { attachmentRoutes } from '../modules/attachments/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
@@ -133,7 +134,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(
     async (api) => {
       await api.register(metaRoutes);
-      await api.register(authRoutes);
+      await api.register(authRoutes, { capabilities: capabilityResolver });
       await api.register(accountRoutes);
       await api.register(regionRoutes);
       await api.register(residentRoutes);

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from './session-cookie.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ALL_ROLES, ROLE_LABELS } from '../../shared/roles.ts';
 import { auditActor } from '../../shared/actor.ts';
-import { CAPABILITIES, capabilitiesOf, grantCapabilities } from './capabilities.ts';
+import { CAPABILITIES, type CapabilityResolver } from './capability-names.ts';
 import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
 import { authenticate } from './login.service.ts';
 import { totpRoutes } from './totp.routes.ts';
@@ -56,7 +56,12 @@ const MeView = z.object({
   secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+export interface AuthRoutesOptions {
+  /** What each grant may do (the composition root knows every module's role groups). */
+  capabilities: CapabilityResolver;
+}
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
   const db = app.kysely;
   await app.register(totpRoutes);
 
@@ -80,9 +85,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         stationId: g.stationId,
         stationName: g.stationName,
         reachPrefix: g.reachPrefix,
-        capabilities: grantCapabilities(g),
+        capabilities: opts.capabilities.ofGrant(g),
       })),
-      capabilities: capabilitiesOf(grants),
+      capabilities: opts.capabilities.ofGrants(grants),
       preferences: parsePreferences(row.preferences),
       secondFactor: {
         enabled: (await secondFactorStatus(db, accountId)).enabled,

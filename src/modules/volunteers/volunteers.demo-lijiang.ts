@@ -3,7 +3,7 @@
  * seven colour sub-teams, centre staff, a leader, volunteers and three shop owners, their
  * resources and projects.
  */
-import { seededRandom } from '../demo/demo-people.ts';
+import { seededRandom } from '../../shared/seeded-random.ts';
 import { buildIdNumber } from '../residents/id-number.ts';
 import { createProject } from './projects.service.ts';
 import { createResource } from './resources.service.ts';

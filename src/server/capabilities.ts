@@ -1,28 +1,35 @@
 /**
  * Issue #12: what the caller may do, named — derived from the very role groups the routes declare
  * in their `access`, so the web shows a page or a button exactly when the server would allow it.
- * Pure: a grant's role (and whether it is held at a station) gives its capabilities.
+ * Pure: a grant's role (and whether it is held at a station) gives its capabilities. It lives at the
+ * composition root because it reads every module's role groups; auth gets it as an option.
  */
-import { MANAGERS as ACTIVITY_MANAGERS } from '../activities/activities.routes.ts';
-import { WRITERS as AUTHORIZATION_WRITERS } from '../agents/agents.routes.ts';
-import { AUDIT_READERS } from '../audit/audit.routes.ts';
-import { DECIDING_ROLES } from '../cases/case-parties.ts';
-import { CASE_INTAKE_ROLES, CASE_STAFF } from '../cases/case.routes.ts';
-import { CATALOG_EXPORTERS } from '../catalog/catalog-io.ts';
-import { CATALOG_WRITERS } from '../catalog/catalog.service.ts';
-import { HANDLER_ROLES } from '../first-response/matter.ts';
-import { OVERSEERS as HANDOFF_OVERSEERS } from '../first-response/handoff.view.ts';
-import { CENTRE_ROLES, LEADER_ROLES, RECORDER_ROLES } from '../orders/orders.common.ts';
-import { FIGURE_ROLES } from '../records/figures.service.ts';
-import { ISSUER_ROLES } from '../records/records.access.ts';
-import { VS_LIST_EDITORS, VS_STAFF } from '../volunteers/vs.scope.ts';
+import { MANAGERS as ACTIVITY_MANAGERS } from '../modules/activities/activities.routes.ts';
+import { WRITERS as AUTHORIZATION_WRITERS } from '../modules/agents/agents.routes.ts';
+import { AUDIT_READERS } from '../modules/audit/audit.routes.ts';
+import { DECIDING_ROLES } from '../modules/cases/case-parties.ts';
+import { CASE_INTAKE_ROLES, CASE_STAFF } from '../modules/cases/case.routes.ts';
+import { CATALOG_EXPORTERS } from '../modules/catalog/catalog-io.ts';
+import { CATALOG_WRITERS } from '../modules/catalog/catalog.service.ts';
+import { HANDLER_ROLES } from '../modules/first-response/matter.ts';
+import { OVERSEERS as HANDOFF_OVERSEERS } from '../modules/first-response/handoff.view.ts';
+import { CENTRE_ROLES, LEADER_ROLES, RECORDER_ROLES } from '../modules/orders/orders.common.ts';
+import { FIGURE_ROLES } from '../modules/records/figures.service.ts';
+import { ISSUER_ROLES } from '../modules/records/records.access.ts';
+import { VS_LIST_EDITORS, VS_STAFF } from '../modules/volunteers/vs.scope.ts';
 import {
   ALL_ROLES,
   RESIDENT_READERS,
   RESIDENT_REGISTRARS,
   STAFF_ROLES,
   type Role,
-} from './roles.ts';
+} from '../shared/roles.ts';
+import {
+  CAPABILITIES,
+  type Capability,
+  type CapabilityResolver,
+  type GrantForCapabilities,
+} from '../modules/auth/capability-names.ts';
 
 interface Rule {
   roles: readonly Role[];
@@ -79,13 +86,13 @@ const RULES = {
   'activities.manage': { roles: ACTIVITY_MANAGERS },
   'records.certify': { roles: ISSUER_ROLES },
   'records.figures': { roles: FIGURE_ROLES },
-} as const satisfies Record<string, Rule>;
+} as const satisfies Record<Capability, Rule>;
 
-export type Capability = keyof typeof RULES;
-export const CAPABILITIES = Object.keys(RULES).sort() as Capability[];
+// `satisfies Record<Capability, Rule>`: every name has a rule, and a rule without a name is an
+// excess property (a compile error).
 
 /** The capabilities one grant gives, in a stable (alphabetical) order. */
-export function grantCapabilities(grant: { role: Role; stationId: string | null }): Capability[] {
+export function grantCapabilities(grant: GrantForCapabilities): Capability[] {
   return CAPABILITIES.filter((name) => {
     const rule: Rule = RULES[name];
     return rule.roles.includes(grant.role) && (!rule.atStation || grant.stationId !== null);
@@ -93,7 +100,14 @@ export function grantCapabilities(grant: { role: Role; stationId: string | null 
 }
 
 /** The caller's capabilities: the union over their grants, alphabetical. */
-export function capabilitiesOf(grants: readonly { role: Role; stationId: string | null }[]) {
+export function capabilitiesOf(grants: readonly GrantForCapabilities[]): Capability[] {
   const held = new Set(grants.flatMap(grantCapabilities));
   return CAPABILITIES.filter((name) => held.has(name));
 }
+
+export { CAPABILITIES };
+
+export const capabilityResolver: CapabilityResolver = {
+  ofGrant: grantCapabilities,
+  ofGrants: capabilitiesOf,
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES, capabilitiesOf, grantCapabilities } from './capabilities.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from '../shared/roles.ts';
 
 const at = (role: Role, stationId: string | null = null) => ({ role, stationId });
 
