@@ -5,8 +5,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsTeamTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor, Grant } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor, Grant } from '../../shared/actor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

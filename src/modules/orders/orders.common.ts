@@ -2,8 +2,8 @@
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsOrderState, VsTeamTable } from '../../db/schema.ts';
-import type { Role } from '../auth/roles.ts';
-import { notify } from '../first-response/notification.service.ts';
+import type { Role } from '../../shared/roles.ts';
+import { notify } from '../notifications/notification.service.ts';
 import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
 import { ledTeamIds } from '../volunteers/vs.scope.ts';
 

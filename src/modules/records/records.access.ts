@@ -6,9 +6,9 @@
 import type { Kysely } from 'kysely';
 import { ledTeamIds as ledTeamIdsOf } from '../volunteers/vs.scope.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import { reachPrefixes, type Actor, type Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export const ISSUER_ROLES = ['team_leader', 'volunteer_staff'] as const satisfies readonly Role[];
 /** Who may read records of teams in their reach (besides leaders and the volunteer themself). */

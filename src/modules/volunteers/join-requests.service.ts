@@ -5,10 +5,16 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+} from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { memberRows, memberView } from './join-request.view.ts';
 import { joinFrom, JOIN_TRANSITIONS } from './join-request.workflow.ts';
 import type { JoinDecision, MemberQuery } from './volunteers.schema.ts';

@@ -1,6 +1,6 @@
 /** VS-2 who may edit a resource or project list entry, and the team it names. */
-import { AppError } from '../../server/problem.ts';
-import { authorize, type Caller, type Grant, isSystemActor } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { authorize, type Caller, type Grant, isSystemActor } from '../../shared/actor.ts';
 import { isStaffIn, leadsTeam, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
 /**

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsCategoryTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   auditActor,
@@ -15,8 +15,8 @@ import {
   type Grant,
   isSystemActor,
   type Caller,
-} from '../auth/actor.ts';
-import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+} from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
 import { categoryEditorGrant } from './category.scope.ts';
 import type { CategoryUpdate, NewCategory } from './volunteers.schema.ts';
 import { regionInfo, VS_STAFF } from './vs.scope.ts';

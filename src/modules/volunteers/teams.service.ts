@@ -3,9 +3,15 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsTeamTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, isSystemActor, type Caller } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  type Actor,
+  isSystemActor,
+  type Caller,
+} from '../../shared/actor.ts';
 import type { NewTeam, TeamQuery, TeamUpdate } from './volunteers.schema.ts';
 import { ledTeamIds, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 

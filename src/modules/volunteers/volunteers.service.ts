@@ -5,11 +5,17 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsVolunteerTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+} from '../../shared/actor.ts';
 import { maskPhone } from '../residents/id-number.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { availableJoinActions } from './join-request.workflow.ts';
 import { ageOn, chinaDate } from './volunteer.age.ts';
 import type { AvailabilityValue, VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';

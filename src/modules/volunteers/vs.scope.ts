@@ -1,10 +1,10 @@
 /** Who acts for which team and region in the volunteer pillar (VS-1, VS-2). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, RegionLevel } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
-import type { Role } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
 
