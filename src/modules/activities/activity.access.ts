@@ -97,13 +97,3 @@ export async function myVolunteer(db: Db, actor: Actor): Promise<{ id: string }>
   if (!v || v.status !== 'active') throw new AppError('VS_NOT_A_VOLUNTEER');
   return { id: v.id };
 }
-
-/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}

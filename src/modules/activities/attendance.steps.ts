@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsServiceRecordTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
-import { isUniqueViolation } from './activity.access.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { recordRefusal, RECORD_TRANSITIONS } from '../records/record.workflow.ts';
 import {
   chinaDate,

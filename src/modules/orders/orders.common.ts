@@ -22,16 +22,6 @@ export const ORDER_READERS = [...CENTRE_ROLES, ...LEADER_ROLES] as const;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}
-
 /**
  * The teams an account acts for: the teams it leads, and their sub-teams (a corps leader acts for
  * its teams and their sub-teams; three levels at most).

@@ -13,7 +13,8 @@ import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor, type Grant } from '../../shared/actor.ts';
 import { levelOfCode, scopePrefix } from '../../shared/region-code.ts';
-import { CENTRE_ROLES, isUniqueViolation } from './orders.common.ts';
+import { CENTRE_ROLES } from './orders.common.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { needRefusal } from './order.workflow.ts';
 
 export const FIVE_STAR_AVERAGE = 4.5;

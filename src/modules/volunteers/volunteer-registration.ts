@@ -19,13 +19,9 @@ import {
   type VolunteerDeps,
 } from './volunteers.service.ts';
 import { regionInfo, VS_STAFF } from './vs.scope.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 
 type Registration = z.infer<typeof SelfRegistration>;
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 function storedConsent(
   pii: PiiCipher,
