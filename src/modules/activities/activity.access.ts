@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsTeamTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import type { Actor, Grant } from '../../shared/actor.ts';
+import { teamAncestors } from '../../shared/team-tree.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,17 +22,9 @@ export async function teamWithLeaders(
     .where('id', '=', teamId)
     .executeTakeFirst();
   if (!team) return null;
-  const leaderIds: string[] = [];
-  let current: VsTeamTable | undefined = team;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (current.leader_account_id) leaderIds.push(current.leader_account_id);
-    if (!current.parent_id) break;
-    current = await db
-      .selectFrom('vs_teams')
-      .selectAll()
-      .where('id', '=', current.parent_id)
-      .executeTakeFirst();
-  }
+  const leaderIds = (await teamAncestors(db, teamId)).flatMap((t) =>
+    t.leaderAccountId ? [t.leaderAccountId] : [],
+  );
   return { team, leaderIds };
 }
 

@@ -5,7 +5,7 @@ import type { Database, VsOrderState, VsTeamTable } from '../../db/schema.ts';
 import type { Role } from '../../shared/roles.ts';
 import { notify } from '../notifications/notification.service.ts';
 import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
-import { ledTeamIds } from '../volunteers/vs.scope.ts';
+import { teamsLedBy } from '../../shared/team-tree.ts';
 
 /** 文明实践中心 staff: review needs, merge, dispatch, reassign, cancel — in their region. */
 export const CENTRE_ROLES = ['volunteer_staff'] as const satisfies readonly Role[];
@@ -24,10 +24,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The teams an account acts for: the teams it leads, and their sub-teams (a corps leader acts for
- * its teams and their sub-teams; three levels at most).
+ * its teams and their sub-teams, the whole tree below them).
  */
 export async function ledTeams(db: Db, accountId: string): Promise<VsTeamTable[]> {
-  const ids = await ledTeamIds(db, accountId);
+  const ids = await teamsLedBy(db, accountId);
   if (ids.length === 0) return [];
   return db.selectFrom('vs_teams').selectAll().where('id', 'in', ids).execute();
 }

@@ -19,7 +19,8 @@ import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { availableJoinActions } from './join-request.workflow.ts';
 import { ageOn, chinaDate } from './volunteer.age.ts';
 import type { AvailabilityValue, VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
-import { isStaffIn, leadsTeam, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
+import { isStaffIn, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
 export interface VolunteerDeps {
   db: Kysely<Database>;
@@ -174,7 +175,7 @@ async function assertMayView(db: Conn, actor: Actor, row: VsVolunteerTable) {
       .where('volunteer_id', '=', row.id)
       .where('status', 'in', ['pending', 'approved'])
       .execute();
-    for (const t of teams) if (await leadsTeam(db, t.team_id, actor.accountId)) return;
+    for (const t of teams) if (await leadsTeamOrAncestor(db, t.team_id, actor.accountId)) return;
   }
   if (actor.grants.some((g) => (VS_STAFF as readonly string[]).includes(g.role)))
     throw new AppError('OUT_OF_SCOPE');

@@ -42,43 +42,6 @@ export async function regionInfo(db: Conn, code: string): Promise<RegionInfo> {
   return { ...r, prefix: code.slice(0, LEVEL_PREFIX_LENGTH[r.level]) };
 }
 
-/** Whether the account leads the team or one of its ancestors (corps → team → sub-team). */
-export async function leadsTeam(db: Conn, teamId: string, accountId: string): Promise<boolean> {
-  let id: string | null = teamId;
-  for (let depth = 0; id && depth < 4; depth++) {
-    const row: { parent_id: string | null; leader_account_id: string | null } | undefined = await db
-      .selectFrom('vs_teams')
-      .select(['parent_id', 'leader_account_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return false;
-    if (row.leader_account_id === accountId) return true;
-    id = row.parent_id;
-  }
-  return false;
-}
-
-/** The teams an account leads, with everything below them. */
-export async function ledTeamIds(db: Conn, accountId: string): Promise<string[]> {
-  const found = new Set<string>();
-  let frontier = (
-    await db
-      .selectFrom('vs_teams')
-      .select('id')
-      .where('leader_account_id', '=', accountId)
-      .execute()
-  ).map((r) => r.id);
-  for (let depth = 0; frontier.length > 0 && depth < 4; depth++) {
-    for (const id of frontier) found.add(id);
-    frontier = (
-      await db.selectFrom('vs_teams').select('id').where('parent_id', 'in', frontier).execute()
-    )
-      .map((r) => r.id)
-      .filter((id) => !found.has(id));
-  }
-  return [...found];
-}
-
 /** Escapes LIKE wildcards in user text. */
 export function likeText(q: string): string {
   return `%${q.replace(/[%_\\]/g, '')}%`;
