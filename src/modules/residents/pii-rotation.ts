@@ -18,8 +18,9 @@ import { parseJsonColumn } from '../../db/json-column.ts';
 /** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
 export const PII_SOURCES: Record<string, string> = {
   'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
-  'src/modules/volunteers/volunteers.service.ts':
+  'src/modules/volunteers/volunteer-registration.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
+  'src/modules/volunteers/volunteers.service.ts': 'vs_volunteers.phone_cipher',
   'src/modules/orders/submit-need.ts': 'vs_needs.contact_phone_cipher',
   'src/modules/orders/orders.demo.ts': 'vs_needs.contact_phone_cipher',
   'src/modules/activities/activity.service.ts': 'vs_activities.code_secret_cipher',
