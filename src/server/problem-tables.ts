@@ -39,24 +39,10 @@ export const MODULE_PROBLEM_TABLES = [
 ] as const;
 
 /**
- * Known duplicates, registered as before (the later table wins) until the volunteer modules are
- * split: VS_TEAM_NOT_FOUND (volunteers, records: records' words) and VS_PROJECT_NOT_FOUND
- * (volunteers, activities: activities' words). Each should have one owner.
+ * Codes two tables may define (none left: VS_TEAM_NOT_FOUND is owned by records, VS_PROJECT_NOT_FOUND
+ * by activities, each with the words it had).
  */
-export const KNOWN_DUPLICATE_CODES = ['VS_TEAM_NOT_FOUND', 'VS_PROJECT_NOT_FOUND'] as const;
+export const KNOWN_DUPLICATE_CODES: readonly string[] = [];
 
 for (const table of MODULE_PROBLEM_TABLES)
   registerProblems(table, { replaces: KNOWN_DUPLICATE_CODES });
-
-/*
- * The volunteer modules' tables join ProblemTables here until their files (being split under
- * #12) declare it themselves, as auth.problems.ts does.
- */
-declare module '../shared/problem.ts' {
-  interface ProblemTables {
-    orders: typeof ORDER_PROBLEMS;
-    volunteers: typeof VOLUNTEERS_PROBLEMS;
-    records: typeof RECORDS_PROBLEMS;
-    activities: typeof ACTIVITY_PROBLEMS;
-  }
-}

@@ -1,7 +1,7 @@
 /**
  * The problem kernel lives in shared/problem.ts. This file remains for callers outside the modules
- * (CLI) and for the volunteer modules until they import the kernel: importing it also registers
- * every module's table (problem-tables.ts), so a process that starts here knows every code.
+ * (CLI, server code, tests): importing it also registers every module's table (problem-tables.ts),
+ * so a process that starts here knows every code.
  */
 import './problem-tables.ts';
 

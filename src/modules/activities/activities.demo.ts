@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
 export function demoActivityId(name: string): string {
   const h = crypto.createHash('sha256').update(`doorstep-demo:activity:${name}`).digest('hex');

@@ -1,4 +1,6 @@
-/** Problem codes of VS-6 serving: activities, sign-ups, check-in codes and hours; spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of VS-6 serving: activities, sign-ups, check-in codes and hours (registered with the kernel below). */
 export const ACTIVITY_PROBLEMS = {
   VS_ACTIVITY_NOT_FOUND: { status: 404, zh: '没有该志愿活动', en: 'No such activity' },
   VS_ORDER_NOT_SERVABLE: {
@@ -109,4 +111,12 @@ export const ACTIVITY_PROBLEMS = {
     zh: '时间不合理（签退须晚于签到，且不得晚于现在）',
     en: 'The time is not plausible (check-out after check-in, and not in the future)',
   },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    activities: typeof ACTIVITY_PROBLEMS;
+  }
+}
+
+registerProblems(ACTIVITY_PROBLEMS);

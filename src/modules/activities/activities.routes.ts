@@ -32,7 +32,7 @@ import { recordAttendance, submitCode } from './attendance.service.ts';
 import { confirmHours, rejectHours, setTravel } from './hours-confirmation.service.ts';
 import { myActivities } from './my-activities.service.ts';
 import { cancelSignup, signUp } from './signup.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 export const MANAGERS = ['team_leader', 'volunteer_staff'] as const;

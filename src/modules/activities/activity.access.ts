@@ -5,8 +5,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsTeamTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor, Grant } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor, Grant } from '../../shared/actor.ts';
+import { teamAncestors } from '../../shared/team-tree.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,17 +22,9 @@ export async function teamWithLeaders(
     .where('id', '=', teamId)
     .executeTakeFirst();
   if (!team) return null;
-  const leaderIds: string[] = [];
-  let current: VsTeamTable | undefined = team;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (current.leader_account_id) leaderIds.push(current.leader_account_id);
-    if (!current.parent_id) break;
-    current = await db
-      .selectFrom('vs_teams')
-      .selectAll()
-      .where('id', '=', current.parent_id)
-      .executeTakeFirst();
-  }
+  const leaderIds = (await teamAncestors(db, teamId)).flatMap((t) =>
+    t.leaderAccountId ? [t.leaderAccountId] : [],
+  );
   return { team, leaderIds };
 }
 
@@ -96,14 +89,4 @@ export async function myVolunteer(db: Db, actor: Actor): Promise<{ id: string }>
     .executeTakeFirst();
   if (!v || v.status !== 'active') throw new AppError('VS_NOT_A_VOLUNTEER');
   return { id: v.id };
-}
-
-/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
 }

@@ -8,11 +8,12 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, reachPrefixes, type Actor } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { auditActor, reachPrefixes, type Actor } from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
+import { teamsLedBy } from '../../shared/team-tree.ts';
 import { grantForTeam, managedActivity, teamWithLeaders } from './activity.access.ts';
 import type { ActivityQuery, NewActivity } from './activity.schema.ts';
 import { presentActivity } from './activity.view.ts';
@@ -196,22 +197,7 @@ export async function listActivities(
       .where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
   } else {
     // Managed: teams I lead (and their sub-teams), activities I lead, staff reach.
-    const led = await db
-      .selectFrom('vs_teams')
-      .select('id')
-      .where('leader_account_id', '=', actor.accountId)
-      .execute();
-    const ledIds = new Set(led.map((t) => t.id));
-    for (let depth = 0; depth < 3 && ledIds.size > 0; depth++) {
-      const kids = await db
-        .selectFrom('vs_teams')
-        .select('id')
-        .where('parent_id', 'in', [...ledIds])
-        .execute();
-      const before = ledIds.size;
-      for (const k of kids) ledIds.add(k.id);
-      if (ledIds.size === before) break;
-    }
+    const ledIds = new Set(await teamsLedBy(db, actor.accountId));
     const staffReach = reachPrefixes(actor, ['volunteer_staff']);
     const isLeader = actor.grants.some((g) => g.role === 'team_leader');
     q = q.where((eb) =>

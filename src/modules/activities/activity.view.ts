@@ -6,7 +6,7 @@ import type {
   VsServiceRecordTable,
   VsSignupTable,
 } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { mayManage } from './activity.access.ts';
 import { availableActivityActions } from './activity.workflow.ts';
 import { availableRecordActions } from '../records/record.workflow.ts';

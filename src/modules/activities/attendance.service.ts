@@ -5,9 +5,10 @@
  * (attendance.steps.ts); the lead confirms or rejects it (hours-confirmation.service.ts).
  */
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
-import { AppError } from '../../server/problem.ts';
-import { isUniqueViolation, managedActivity, mayManage, myVolunteer } from './activity.access.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { managedActivity, mayManage, myVolunteer } from './activity.access.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import type { ActivityDeps } from './activity.service.ts';
 import { presentRecord } from './activity.view.ts';
 import { checkIn, checkOut, recordById } from './attendance.steps.ts';

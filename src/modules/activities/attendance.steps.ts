@@ -6,8 +6,8 @@
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable, VsServiceRecordTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { isUniqueViolation } from './activity.access.ts';
+import { AppError } from '../../shared/problem.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { recordRefusal, RECORD_TRANSITIONS } from '../records/record.workflow.ts';
 import {
   chinaDate,

@@ -6,10 +6,10 @@
 import type { NotificationParamsByKind } from '../notifications/kinds.ts';
 import type { Kysely } from 'kysely';
 import type { Database, VsActivityTable, VsServiceRecordTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor, type Grant } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
+import { auditActor, type Actor, type Grant } from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { managedActivity } from './activity.access.ts';
 import type { ActivityDeps } from './activity.service.ts';
 import { presentRecord } from './activity.view.ts';

@@ -10,15 +10,13 @@
  * - A record that overlaps another record of the same volunteer is refused (VS_HOURS_OVERLAP).
  */
 
+import { chinaDate } from '../../shared/china-time.ts';
+
+/** The China calendar date lives in the kernel; re-exported for this module's callers. */
+export { chinaDate };
+
 export const DEFAULT_DAILY_HOURS_CAP = 8;
 const MINUTE = 60_000;
-const CHINA_OFFSET_MS = 8 * 60 * MINUTE;
-
-/** The China calendar date (YYYY-MM-DD, UTC+8) of an instant. */
-export function chinaDate(at: Date | string): string {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 export interface Interval {
   from: Date;

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { myVolunteer } from './activity.access.ts';
 import type { MyActivitiesQuery } from './activity.schema.ts';
 import { presentActivity, presentRecord, presentSignup } from './activity.view.ts';

@@ -10,11 +10,12 @@
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, type Caller } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
-import { isUniqueViolation, myVolunteer } from './activity.access.ts';
+import { auditActor, authorize, type Actor, type Caller } from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
+import { myVolunteer } from './activity.access.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { presentSignup } from './activity.view.ts';
 import { activityRefusal } from './activity.workflow.ts';
 import { SIGNUP_TRANSITIONS, signupRefusal } from './signup.workflow.ts';

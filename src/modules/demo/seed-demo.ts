@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { createAccount } from '../auth/account.service.ts';
 import { seedDemoCatalog } from '../catalog/catalog.service.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 import { importRegions, type RegionRow } from '../regions/region-import.ts';
 import { createStation } from '../regions/regions.service.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { setAccountPhone } from '../auth/account-phone.ts';
 import { registerResident } from '../residents/residents.service.ts';
 import { seedDemoVolunteers } from '../volunteers/volunteers.demo.ts';
@@ -15,7 +15,7 @@ import { seedDemoRecords } from '../records/records.demo.ts';
 import { seedDemoAuthorizations } from '../agents/agents.demo.ts';
 import { demoPeople } from './demo-people.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
-import { SEED_CALLER } from '../auth/actor.ts';
+import { SEED_CALLER } from '../../shared/actor.ts';
 
 /** Demo-only password for every demo account; printed in the README; never in production. */
 export const DEMO_PASSWORD = 'Doorstep-demo-2026';

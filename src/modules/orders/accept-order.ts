@@ -1,8 +1,8 @@
 /** VS-5 接单: the leader of the team an order is directed to accepts it. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { authorize } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { authorize } from '../../shared/actor.ts';
 import { loadOrder, pickTeam, type Meta } from './order-access.ts';
 import { msgTaken } from './order-messages.ts';
 import { transition } from './order-transition.ts';

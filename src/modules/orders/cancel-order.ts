@@ -1,7 +1,7 @@
 /** VS-5 取消: the centre cancels a live order with a reason; requesters and the team are told. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { authorize } from '../auth/actor.ts';
+import { authorize } from '../../shared/actor.ts';
 import { loadOrder, type Meta } from './order-access.ts';
 import { transition } from './order-transition.ts';
 import { CENTRE_ROLES, notifyRequesters, notifyTeamLeader } from './orders.common.ts';

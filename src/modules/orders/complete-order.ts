@@ -1,7 +1,7 @@
 /** VS-5 完成: centre staff in scope, or the leader of the team holding the order; requesters then rate. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { centreGrant, loadOrder, type Meta } from './order-access.ts';
 import { transition } from './order-transition.ts';
 import { ledTeams, notifyRequesters } from './orders.common.ts';

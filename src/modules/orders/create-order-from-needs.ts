@@ -5,10 +5,10 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database, VsNeedTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
+import { auditActor } from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
 import type { Meta } from './order-access.ts';
 import { addAction } from './orders.common.ts';
 import { humanNumber } from './order.rules.ts';

@@ -11,7 +11,7 @@
  *              village order 1, another town of the district 3 or 4)
  *   load     = 20 ÷ (1 + orders the team holds now: accepted or in service, or directed to it)
  */
-import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
+import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 
 export const SCORE_FORMULA =
   'total = category + distance + load; category = 50 same category, 20 team without category, 0 other; distance = max(0, 30 − 6 × region-tree steps); load = 20 ÷ (1 + orders held or directed now)';

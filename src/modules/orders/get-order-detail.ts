@@ -4,9 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { presentNeeds } from './need-view.ts';
 import { callerTeams, centreGrant, loadOrder, orderActionsFor } from './order-access.ts';
 import { presentOrders, relevantTeams, teamNeeds, timeline } from './order-view.ts';

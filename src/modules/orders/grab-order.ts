@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { authorize } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { authorize } from '../../shared/actor.ts';
 import { loadOrder, pickTeam, type Meta } from './order-access.ts';
 import { msgTaken } from './order-messages.ts';
 import { transition } from './order-transition.ts';

@@ -1,7 +1,7 @@
 /** VS-3/VS-7 "my orders": the caller's needs with their order, its timeline and whether rating is open. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { needActionsFor, presentNeed, type NeedLife } from './need-view.ts';
 import { loadNames } from './orders.common.ts';
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { presentNeeds } from './need-view.ts';
 import { CENTRE_ROLES } from './orders.common.ts';
 import type { NeedQuery } from './orders.schema.ts';

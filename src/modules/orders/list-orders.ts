@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { reachPrefixes, type Actor } from '../auth/actor.ts';
+import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { callerTeams, orderActionsFor } from './order-access.ts';
 import { presentOrders } from './order-view.ts';
 import { CENTRE_ROLES } from './orders.common.ts';

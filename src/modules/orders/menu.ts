@@ -1,7 +1,7 @@
 /** VS-3 the service menu (点单菜单) for a place: categories and on-menu projects of its town and above. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
+import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 import { listCategories } from '../volunteers/lists.service.ts';
 
 /** Codes of the region and every ancestor of it (12-digit canonical codes). */

@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { authorize } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import { authorize } from '../../shared/actor.ts';
 import { createOrderFromNeeds } from './create-order-from-needs.ts';
 import type { Meta } from './order-access.ts';
 import { CENTRE_ROLES } from './orders.common.ts';

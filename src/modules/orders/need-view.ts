@@ -4,7 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsNeedTable, VsOrderState } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { CENTRE_ROLES, loadNames, type Names } from './orders.common.ts';
 import { availableNeedActions, type NeedAction } from './order.workflow.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES } from '../auth/roles.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 import { getOrderDetail } from './get-order-detail.ts';
 import { listMyNeeds } from './list-my-needs.ts';
 import { listNeeds } from './list-needs.ts';

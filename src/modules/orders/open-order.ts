@@ -1,7 +1,7 @@
 /** VS-5 开放抢单: the centre opens an order for grabbing in its town (see initialGrabRegion). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { authorize } from '../auth/actor.ts';
+import { authorize } from '../../shared/actor.ts';
 import { loadOrder, type Meta } from './order-access.ts';
 import { transition } from './order-transition.ts';
 import { CENTRE_ROLES } from './orders.common.ts';

@@ -5,8 +5,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsOrderTable, VsTeamTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor, Grant } from '../auth/actor.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor, Grant } from '../../shared/actor.ts';
 import { CENTRE_ROLES, ledTeams } from './orders.common.ts';
 import { teamMayGrab } from './order.rules.ts';
 import { availableOrderActions, type OrderAction, type OrderParty } from './order.workflow.ts';

@@ -5,9 +5,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsOrderState, VsOrderTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Grant } from '../auth/actor.ts';
+import { auditActor, type Grant } from '../../shared/actor.ts';
 import type { Meta } from './order-access.ts';
 import { addAction } from './orders.common.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, VsOrderTable, VsTeamTable } from '../../db/schema.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { loadNames, type Names } from './orders.common.ts';
 import { teamMayGrab } from './order.rules.ts';
 import { TAKEN_STATES, type OrderAction } from './order.workflow.ts';

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { RegionLevel, VsOrderState } from '../../db/schema.ts';
-import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../auth/region-code.ts';
+import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 
 /** Coded reasons a team may give when it declines a directed order. */
 export const DECLINE_REASONS = [

@@ -2,10 +2,10 @@
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsOrderState, VsTeamTable } from '../../db/schema.ts';
-import type { Role } from '../auth/roles.ts';
-import { notify } from '../first-response/notification.service.ts';
+import type { Role } from '../../shared/roles.ts';
+import { notify } from '../notifications/notification.service.ts';
 import type { NotificationKind, NotificationParamsByKind } from '../notifications/kinds.ts';
-import { ledTeamIds } from '../volunteers/vs.scope.ts';
+import { teamsLedBy } from '../../shared/team-tree.ts';
 
 /** 文明实践中心 staff: review needs, merge, dispatch, reassign, cancel — in their region. */
 export const CENTRE_ROLES = ['volunteer_staff'] as const satisfies readonly Role[];
@@ -22,22 +22,12 @@ export const ORDER_READERS = [...CENTRE_ROLES, ...LEADER_ROLES] as const;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A unique key refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY). */
-export function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}
-
 /**
  * The teams an account acts for: the teams it leads, and their sub-teams (a corps leader acts for
- * its teams and their sub-teams; three levels at most).
+ * its teams and their sub-teams, the whole tree below them).
  */
 export async function ledTeams(db: Db, accountId: string): Promise<VsTeamTable[]> {
-  const ids = await ledTeamIds(db, accountId);
+  const ids = await teamsLedBy(db, accountId);
   if (ids.length === 0) return [];
   return db.selectFrom('vs_teams').selectAll().where('id', 'in', ids).execute();
 }

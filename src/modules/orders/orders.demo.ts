@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, VsNeedTable, VsOrderTable } from '../../db/schema.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { DEMO_VS_IDS } from '../volunteers/volunteers.demo.ts';
 import { initialGrabRegion, windowEnd } from './order.rules.ts';
 

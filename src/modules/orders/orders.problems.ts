@@ -1,4 +1,6 @@
-/** Problem codes of VS-3/4/5/7 (needs, orders, dispatch, grabbing, ratings); spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of VS-3/4/5/7 (needs, orders, dispatch, grabbing, ratings) (registered with the kernel below). */
 export const ORDER_PROBLEMS = {
   VS_NEED_NOT_FOUND: { status: 404, zh: '没有该需求', en: 'No such need' },
   VS_ORDER_NOT_FOUND: { status: 404, zh: '没有该订单', en: 'No such order' },
@@ -75,4 +77,12 @@ export const ORDER_PROBLEMS = {
     zh: '只有提出需求的群众可以评价（工作人员可为无账号的来电群众代录）',
     en: 'Only the requester may rate (staff may record it for requesters without an account)',
   },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    orders: typeof ORDER_PROBLEMS;
+  }
+}
+
+registerProblems(ORDER_PROBLEMS);

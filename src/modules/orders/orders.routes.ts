@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor.ts';
-import { ALL_ROLES, type Role } from '../auth/roles.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { ALL_ROLES, type Role } from '../../shared/roles.ts';
 import { CENTRE_ROLES, LEADER_ROLES, ORDER_READERS } from './orders.common.ts';
 import {
   CancelOrder,
@@ -33,7 +33,7 @@ import { reassignOrder } from './reassign-order.ts';
 import { teamRanking } from './ratings.service.ts';
 import { suggestTeams } from './suggest-teams.ts';
 import { teamInbox } from './team-inbox.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const tags = ['volunteer-orders'];

@@ -9,11 +9,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, type Grant } from '../auth/actor.ts';
-import { levelOfCode, scopePrefix } from '../auth/region-code.ts';
-import { CENTRE_ROLES, isUniqueViolation } from './orders.common.ts';
+import { auditActor, authorize, type Actor, type Grant } from '../../shared/actor.ts';
+import { levelOfCode, scopePrefix } from '../../shared/region-code.ts';
+import { CENTRE_ROLES } from './orders.common.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { needRefusal } from './order.workflow.ts';
 
 export const FIVE_STAR_AVERAGE = 4.5;

@@ -1,7 +1,7 @@
 /** VS-5 改派: the centre takes an order back from its team (or from grabbing), or on to another team. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { authorize } from '../auth/actor.ts';
+import { authorize } from '../../shared/actor.ts';
 import { assertDirectable, loadOrder, loadTeam, type Meta } from './order-access.ts';
 import { msgDirected } from './order-messages.ts';
 import { transition } from './order-transition.ts';

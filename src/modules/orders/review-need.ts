@@ -5,10 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsNeedTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
+import { auditActor, authorize } from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { createOrderFromNeeds } from './create-order-from-needs.ts';
 import { needNames, presentNeeds } from './need-view.ts';
 import type { Meta } from './order-access.ts';

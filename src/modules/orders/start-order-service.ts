@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { addAction } from './orders.common.ts';
 import { ORDER_TRANSITIONS, stateRefusal } from './order.workflow.ts';
 

@@ -1,7 +1,7 @@
 /** VS-5 指派 suggestions: ranked teams for directed dispatch, each score component shown. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
+import { authorize, type Actor } from '../../shared/actor.ts';
 import { rankTeams, SCORE_FORMULA } from './dispatch-score.ts';
 import { loadOrder } from './order-access.ts';
 import { CENTRE_ROLES } from './orders.common.ts';

@@ -5,8 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, VsOrderTable } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { orderActionsFor } from './order-access.ts';
 import { presentOrders, relevantTeams, teamNeeds } from './order-view.ts';
 import { ledTeams } from './orders.common.ts';

@@ -8,11 +8,11 @@
 import crypto from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { renderInPool } from '../documents/pdf-pool.ts';
 import {
   buildCertificateSnapshot,

@@ -16,11 +16,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { authorize, type Actor } from '../auth/actor.ts';
-import { LEVEL_PREFIX_LENGTH, levelOfCode } from '../auth/region-code.ts';
-import type { Role } from '../auth/roles.ts';
-import { chinaDate } from '../calendar/working-days.ts';
+import { AppError } from '../../shared/problem.ts';
+import { authorize, type Actor } from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH, levelOfCode } from '../../shared/region-code.ts';
+import type { Role } from '../../shared/roles.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import {
   activeRowsByArea,
   activeVolunteersByArea,

@@ -8,9 +8,9 @@ import crypto from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, reachPrefixes, type Actor } from '../auth/actor.ts';
+import { auditActor, reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { listCertificatesFor } from './certificate.service.ts';
 import {
   requireIssuer,

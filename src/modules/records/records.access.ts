@@ -4,11 +4,11 @@
  * Readers (admin, supervisor) see teams in their reach but never issue.
  */
 import type { Kysely } from 'kysely';
-import { ledTeamIds as ledTeamIdsOf } from '../volunteers/vs.scope.ts';
+import { teamAncestors, teamsLedBy, teamSubtree } from '../../shared/team-tree.ts';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import { reachPrefixes, type Actor, type Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export const ISSUER_ROLES = ['team_leader', 'volunteer_staff'] as const satisfies readonly Role[];
 /** Who may read records of teams in their reach (besides leaders and the volunteer themself). */
@@ -59,29 +59,25 @@ export async function loadTeam(db: Kysely<Database>, id: string): Promise<TeamRo
   return t;
 }
 
-/** The team and its ancestors (parent, grandparent …), nearest first. */
+/** The team and its ancestors (parent, grandparent …), nearest first (the kernel's walk). */
 export async function teamChain(db: Kysely<Database>, id: string): Promise<TeamRow[]> {
-  const chain: TeamRow[] = [await loadTeam(db, id)];
-  while (chain.length < 6 && chain[chain.length - 1]!.parent_id) {
-    chain.push(await loadTeam(db, chain[chain.length - 1]!.parent_id!));
-  }
-  return chain;
-}
-
-/** The team and every team below it. */
-export async function teamSubtree(db: Kysely<Database>, id: string): Promise<string[]> {
-  const all = [id];
-  let frontier = [id];
-  for (let depth = 0; depth < 5 && frontier.length > 0; depth += 1) {
-    const rows = await db
-      .selectFrom('vs_teams')
-      .select('id')
-      .where('parent_id', 'in', frontier)
-      .execute();
-    frontier = rows.map((r) => r.id).filter((x) => !all.includes(x));
-    all.push(...frontier);
-  }
-  return all;
+  const links = await teamAncestors(db, id);
+  if (links.length === 0) throw new AppError('VS_TEAM_NOT_FOUND');
+  const rows = await db
+    .selectFrom('vs_teams')
+    .select(TEAM_COLUMNS)
+    .where(
+      'id',
+      'in',
+      links.map((l) => l.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return links.map((l) => {
+    const row = byId.get(l.id);
+    if (!row) throw new AppError('VS_TEAM_NOT_FOUND');
+    return row;
+  });
 }
 
 /** The grant under which the actor acts for the team as its organisation, or null. */
@@ -109,7 +105,7 @@ export async function requireIssuer(
 /** Teams led by the actor (directly or through a parent team), for list filters. */
 export async function ledTeamIds(db: Kysely<Database>, actor: Actor): Promise<string[]> {
   if (!actor.grants.some((g) => g.role === 'team_leader')) return [];
-  return ledTeamIdsOf(db, actor.accountId);
+  return teamsLedBy(db, actor.accountId);
 }
 
 /** What part of the records the actor may see: led teams and region prefixes (team regions). */

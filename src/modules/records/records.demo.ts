@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
 function demoId(name: string): string {
   const h = crypto.createHash('sha256').update(`doorstep-demo:records:${name}`).digest('hex');

@@ -1,4 +1,6 @@
-/** Problem codes of VS-8 … VS-10 (records, certificates, stars, figures); spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of VS-8 … VS-10 (records, certificates, stars, figures) (registered with the kernel below). */
 export const RECORDS_PROBLEMS = {
   VS_VOLUNTEER_NOT_FOUND: { status: 404, zh: '没有该志愿者', en: 'No such volunteer' },
   VS_TEAM_NOT_FOUND: { status: 404, zh: '没有该志愿服务队伍', en: 'No such volunteer team' },
@@ -39,4 +41,12 @@ export const RECORDS_PROBLEMS = {
     zh: '统计期间无效：开始日期须不晚于结束日期，且不超过 3 年',
     en: 'Invalid period: from must not be after to, and at most 3 years',
   },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    records: typeof RECORDS_PROBLEMS;
+  }
+}
+
+registerProblems(RECORDS_PROBLEMS);

@@ -45,7 +45,7 @@ import {
   STAR_PACK_READERS,
   STAR_PACK_SETTERS,
 } from './stars.service.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const TAGS = ['volunteer records'];
 

@@ -1,10 +1,10 @@
 /** VS-9: star packs (data), which region uses which, and a volunteer's stars. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import { ancestorCodes, resolvePack, starLevel, type StarPack } from './stars.ts';
 
 export const STAR_PACK_SETTERS = ['admin', 'volunteer_staff'] as const satisfies readonly Role[];

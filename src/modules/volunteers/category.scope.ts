@@ -7,9 +7,9 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsCategoryTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import { grantsCoveringAll, hasAnyRole, type Actor, type Grant } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import { grantsCoveringAll, hasAnyRole, type Actor, type Grant } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
 import { VS_STAFF } from './vs.scope.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;

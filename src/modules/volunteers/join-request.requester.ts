@@ -2,10 +2,10 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, type Actor } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
+import { auditActor, type Actor } from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { memberRows, memberView } from './join-request.view.ts';
 import { joinFrom, JOIN_TRANSITIONS } from './join-request.workflow.ts';
 import { ownVolunteerId } from './volunteers.service.ts';

@@ -5,14 +5,21 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
-import { notify } from '../first-response/notification.service.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+} from '../../shared/actor.ts';
+import { notify } from '../notifications/notification.service.ts';
 import { memberRows, memberView } from './join-request.view.ts';
 import { joinFrom, JOIN_TRANSITIONS } from './join-request.workflow.ts';
 import type { JoinDecision, MemberQuery } from './volunteers.schema.ts';
-import { isStaffIn, leadsTeam, ledTeamIds, VS_STAFF, type Conn } from './vs.scope.ts';
+import { leadsTeamOrAncestor, teamsLedBy } from '../../shared/team-tree.ts';
+import { isStaffIn, VS_STAFF, type Conn } from './vs.scope.ts';
 
 /** A leader of the team (or above it), or staff whose reach covers the team's region. */
 async function assertActsForTeam(
@@ -25,7 +32,7 @@ async function assertActsForTeam(
   }
   if (
     actor.grants.some((g) => g.role === 'team_leader') &&
-    (await leadsTeam(db, team.id, actor.accountId))
+    (await leadsTeamOrAncestor(db, team.id, actor.accountId))
   ) {
     return actor.grants.find((g) => g.role === 'team_leader')!;
   }
@@ -134,7 +141,7 @@ export async function listJoinRequests(
   db: Kysely<Database>,
   input: { status: 'pending' | 'approved' | 'rejected' | 'left'; actor: Actor },
 ) {
-  const led = await ledTeamIds(db, input.actor.accountId);
+  const led = await teamsLedBy(db, input.actor.accountId);
   const prefixes = reachPrefixes(input.actor, VS_STAFF);
   if (led.length === 0 && prefixes.length === 0) return [];
   const rows = await memberRows(db)

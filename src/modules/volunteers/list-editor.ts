@@ -1,7 +1,8 @@
 /** VS-2 who may edit a resource or project list entry, and the team it names. */
-import { AppError } from '../../server/problem.ts';
-import { authorize, type Caller, type Grant, isSystemActor } from '../auth/actor.ts';
-import { isStaffIn, leadsTeam, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { AppError } from '../../shared/problem.ts';
+import { authorize, type Caller, type Grant, isSystemActor } from '../../shared/actor.ts';
+import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
+import { isStaffIn, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
 /**
  * Staff whose reach covers the region; or a team leader for a team they lead (or lead above),
@@ -22,7 +23,7 @@ export async function assertListEditor(
       .select(['region_code'])
       .where('id', '=', teamId)
       .executeTakeFirst();
-    if (team && (await leadsTeam(db, teamId, actor.accountId))) {
+    if (team && (await leadsTeamOrAncestor(db, teamId, actor.accountId))) {
       const teamRegion = await regionInfo(db, team.region_code);
       if (!regionCode.startsWith(teamRegion.prefix)) throw new AppError('OUT_OF_SCOPE');
       return leaderGrant;

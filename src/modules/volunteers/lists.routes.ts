@@ -1,8 +1,8 @@
 /** VS-2 the resource list and the project list over HTTP, under /api/v1/vs. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES } from '../auth/roles.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 import { createProject, getProject, listProjects, updateProject } from './projects.service.ts';
 import { createResource, getResource, listResources, updateResource } from './resources.service.ts';
 import {

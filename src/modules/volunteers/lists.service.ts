@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsCategoryTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   auditActor,
@@ -15,11 +15,12 @@ import {
   type Grant,
   isSystemActor,
   type Caller,
-} from '../auth/actor.ts';
-import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
+} from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
 import { categoryEditorGrant } from './category.scope.ts';
 import type { CategoryUpdate, NewCategory } from './volunteers.schema.ts';
 import { regionInfo, VS_STAFF } from './vs.scope.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 
 /* ---------- categories ---------- */
 
@@ -77,11 +78,6 @@ async function newCategoryOwner(
   const owner = regionCode ?? authorize(actor, VS_STAFF).regionCode;
   await regionInfo(db, owner); // UNKNOWN_REGION
   return { regionCode: owner, grant: authorize(actor, VS_STAFF, owner) };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export async function createCategory(

@@ -1,8 +1,8 @@
 /** VS-1 teams and join requests over HTTP, under /api/v1/vs. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES } from '../auth/roles.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 import { requestJoin, withdrawJoin } from './join-request.requester.ts';
 import { decideJoin, listJoinRequests, listMembers } from './join-requests.service.ts';
 import { createTeam, getTeam, listTeams, updateTeam } from './teams.service.ts';

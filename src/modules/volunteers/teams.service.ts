@@ -3,11 +3,18 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsTeamTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, isSystemActor, type Caller } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  type Actor,
+  isSystemActor,
+  type Caller,
+} from '../../shared/actor.ts';
 import type { NewTeam, TeamQuery, TeamUpdate } from './volunteers.schema.ts';
-import { ledTeamIds, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { teamsLedBy } from '../../shared/team-tree.ts';
+import { likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
 type TeamRow = VsTeamTable & {
   region_name: string;
@@ -232,7 +239,7 @@ export async function updateTeam(
       now,
     });
     const row = await teamsQuery(trx).where('t.id', '=', before.id).executeTakeFirstOrThrow();
-    return teamView(row, new Set(await ledTeamIds(trx, actor.accountId)));
+    return teamView(row, new Set(await teamsLedBy(trx, actor.accountId)));
   });
 }
 
@@ -254,12 +261,12 @@ export async function listTeams(
     q = q.where((eb) => eb.or([eb('t.name', 'like', text), eb('t.description', 'like', text)]));
   }
   const rows = await q.orderBy('t.region_code').orderBy('t.created_at').orderBy('t.id').execute();
-  const led = new Set(await ledTeamIds(db, input.actor.accountId));
+  const led = new Set(await teamsLedBy(db, input.actor.accountId));
   return rows.map((r) => teamView(r, led));
 }
 
 export async function getTeam(db: Kysely<Database>, input: { id: string; actor: Actor }) {
   const row = await teamsQuery(db).where('t.id', '=', input.id).executeTakeFirst();
   if (!row) throw new AppError('VS_TEAM_NOT_FOUND');
-  return teamView(row, new Set(await ledTeamIds(db, input.actor.accountId)));
+  return teamView(row, new Set(await teamsLedBy(db, input.actor.accountId)));
 }

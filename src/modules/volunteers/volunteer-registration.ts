@@ -2,13 +2,13 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { VsVolunteerTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Grant, personOf, type Caller } from '../auth/actor.ts';
-import { townCodeOf } from '../auth/region-code.ts';
+import { auditActor, authorize, type Grant, personOf, type Caller } from '../../shared/actor.ts';
+import { townCodeOf } from '../../shared/region-code.ts';
 import { nextCounter } from '../cases/case.repo.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../residents/id-number.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { ageOn, ageProblem, chinaDate } from './volunteer.age.ts';
 import type { GuardianConsentInput, SelfRegistration } from './volunteers.schema.ts';
 import {
@@ -19,13 +19,9 @@ import {
   type VolunteerDeps,
 } from './volunteers.service.ts';
 import { regionInfo, VS_STAFF } from './vs.scope.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
 
 type Registration = z.infer<typeof SelfRegistration>;
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 function storedConsent(
   pii: PiiCipher,

@@ -3,15 +3,15 @@
  * consent. Ages are counted in whole years on the China calendar date (UTC+8) of `now`.
  */
 
+import { chinaDate } from '../../shared/china-time.ts';
+
+/** The China calendar date lives in the kernel; re-exported for this module's callers. */
+export { chinaDate };
+
 export const MIN_VOLUNTEER_AGE = 14;
 export const ADULT_AGE = 18;
 
 export type AgeRule = 'too_young' | 'minor_needs_consent' | 'adult';
-
-/** The calendar date (YYYY-MM-DD) in China (UTC+8, no daylight saving) at an instant. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /**
  * Whole years from `birthDate` to `today` (both YYYY-MM-DD). The birthday counts on its own date;

@@ -1,6 +1,6 @@
 /** 丽江 demo accounts: three shop owners (residents with accounts), centre staff, a leader, a volunteer. */
 import { hashPassword } from '../auth/password.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 import { buildIdNumber } from '../residents/id-number.ts';
 import { registerResident } from '../residents/residents.service.ts';
 import { DAYAN, GUCHENG, XINYI } from './volunteers.demo-ids.ts';

@@ -4,9 +4,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DEFAULT_PREFERENCES } from '../auth/account.service.ts';
-import { SEED_CALLER } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import { SEED_CALLER } from '../../shared/actor.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
 export type Db = Kysely<Database>;
 

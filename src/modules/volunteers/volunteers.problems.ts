@@ -1,4 +1,7 @@
-/** Problem codes of volunteers, teams and the resource/project lists (VS-1, VS-2); spread into PROBLEMS. */
+import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
+
+/** Problem codes of volunteers, teams and the resource/project lists (VS-1, VS-2) (registered with the kernel below).
+ * VS_TEAM_NOT_FOUND is owned by records.problems.ts, VS_PROJECT_NOT_FOUND by activities.problems.ts. */
 export const VOLUNTEERS_PROBLEMS = {
   VOLUNTEER_TOO_YOUNG: {
     status: 422,
@@ -43,7 +46,6 @@ export const VOLUNTEERS_PROBLEMS = {
     zh: '服务类别不存在或已停用',
     en: 'The service category does not exist or is inactive',
   },
-  VS_TEAM_NOT_FOUND: { status: 404, zh: '没有该队伍', en: 'No such team' },
   VS_TEAM_PARENT_INVALID: {
     status: 422,
     zh: '上级不符合要求：总队无上级；队伍的上级须为总队；分队的上级须为队伍；区域须在上级区域内',
@@ -72,5 +74,12 @@ export const VOLUNTEERS_PROBLEMS = {
     en: 'This join request was already decided',
   },
   VS_RESOURCE_NOT_FOUND: { status: 404, zh: '没有该资源', en: 'No such resource' },
-  VS_PROJECT_NOT_FOUND: { status: 404, zh: '没有该项目', en: 'No such project' },
-} as const;
+} as const satisfies Record<string, ProblemSpec>;
+
+declare module '../../shared/problem.ts' {
+  interface ProblemTables {
+    volunteers: typeof VOLUNTEERS_PROBLEMS;
+  }
+}
+
+registerProblems(VOLUNTEERS_PROBLEMS);

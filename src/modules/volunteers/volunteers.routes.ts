@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES } from '../auth/roles.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
 import {
   MyVolunteerView,
   SelfRegistration,
@@ -17,7 +17,7 @@ import {
 } from './volunteers.service.ts';
 import { registerVolunteer } from './volunteer-registration.ts';
 import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 
 const AGE_RULES =
   'The ID number is validated as for residents (GB 11643) and stored encrypted; responses show it masked. Age is counted on the China date: under 14 is refused (VOLUNTEER_TOO_YOUNG); 14–17 needs `guardianConsent` (VOLUNTEER_GUARDIAN_CONSENT_REQUIRED). A second registration of the same ID number or account is 409 VOLUNTEER_ALREADY_REGISTERED.';

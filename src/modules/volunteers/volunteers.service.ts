@@ -5,15 +5,22 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsVolunteerTable } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
+import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, reachPrefixes, type Actor, type Grant } from '../auth/actor.ts';
+import {
+  auditActor,
+  authorize,
+  reachPrefixes,
+  type Actor,
+  type Grant,
+} from '../../shared/actor.ts';
 import { maskPhone } from '../residents/id-number.ts';
-import type { PiiCipher } from '../residents/pii-crypto.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { availableJoinActions } from './join-request.workflow.ts';
 import { ageOn, chinaDate } from './volunteer.age.ts';
 import type { AvailabilityValue, VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
-import { isStaffIn, leadsTeam, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
+import { isStaffIn, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
 export interface VolunteerDeps {
   db: Kysely<Database>;
@@ -168,7 +175,7 @@ async function assertMayView(db: Conn, actor: Actor, row: VsVolunteerTable) {
       .where('volunteer_id', '=', row.id)
       .where('status', 'in', ['pending', 'approved'])
       .execute();
-    for (const t of teams) if (await leadsTeam(db, t.team_id, actor.accountId)) return;
+    for (const t of teams) if (await leadsTeamOrAncestor(db, t.team_id, actor.accountId)) return;
   }
   if (actor.grants.some((g) => (VS_STAFF as readonly string[]).includes(g.role)))
     throw new AppError('OUT_OF_SCOPE');

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_ROLES } from '../auth/roles.ts';
-import { actorOf } from '../../server/route-actor.ts';
+import { ALL_ROLES } from '../../shared/roles.ts';
+import { actorOf } from '../../shared/route-actor.ts';
 import { listsRoutes } from './lists.routes.ts';
 import { createCategory, listCategories, updateCategory } from './lists.service.ts';
 import { teamsRoutes } from './teams.routes.ts';

@@ -1,10 +1,10 @@
 /** Who acts for which team and region in the volunteer pillar (VS-1, VS-2). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, RegionLevel } from '../../db/schema.ts';
-import { AppError } from '../../server/problem.ts';
-import type { Actor } from '../auth/actor.ts';
-import { LEVEL_PREFIX_LENGTH } from '../auth/region-code.ts';
-import type { Role } from '../auth/roles.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
+import type { Role } from '../../shared/roles.ts';
 
 export type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -40,43 +40,6 @@ export async function regionInfo(db: Conn, code: string): Promise<RegionInfo> {
     .executeTakeFirst();
   if (!r) throw new AppError('UNKNOWN_REGION', { detail: code });
   return { ...r, prefix: code.slice(0, LEVEL_PREFIX_LENGTH[r.level]) };
-}
-
-/** Whether the account leads the team or one of its ancestors (corps → team → sub-team). */
-export async function leadsTeam(db: Conn, teamId: string, accountId: string): Promise<boolean> {
-  let id: string | null = teamId;
-  for (let depth = 0; id && depth < 4; depth++) {
-    const row: { parent_id: string | null; leader_account_id: string | null } | undefined = await db
-      .selectFrom('vs_teams')
-      .select(['parent_id', 'leader_account_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return false;
-    if (row.leader_account_id === accountId) return true;
-    id = row.parent_id;
-  }
-  return false;
-}
-
-/** The teams an account leads, with everything below them. */
-export async function ledTeamIds(db: Conn, accountId: string): Promise<string[]> {
-  const found = new Set<string>();
-  let frontier = (
-    await db
-      .selectFrom('vs_teams')
-      .select('id')
-      .where('leader_account_id', '=', accountId)
-      .execute()
-  ).map((r) => r.id);
-  for (let depth = 0; frontier.length > 0 && depth < 4; depth++) {
-    for (const id of frontier) found.add(id);
-    frontier = (
-      await db.selectFrom('vs_teams').select('id').where('parent_id', 'in', frontier).execute()
-    )
-      .map((r) => r.id)
-      .filter((id) => !found.has(id));
-  }
-  return [...found];
 }
 
 /** Escapes LIKE wildcards in user text. */
