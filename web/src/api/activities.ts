@@ -1,170 +1,92 @@
-import { api } from './client';
+import { apiClient, idempotent, must } from './client';
+import type { Answer, BodyOf, Item } from './contract';
 
-/** VS-6 serving: activities, sign-up and waitlist, rotating check-in codes, hours (src/modules/activities). */
+/**
+ * VS-6 serving: activities, sign-up and waitlist, rotating check-in codes, hours
+ * (src/modules/activities). The shapes are named from the generated API contract (issue #12).
+ */
 
-export type Direction = 'in' | 'out';
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
-export type RecordStatus = 'checked_in' | 'pending_confirmation' | 'confirmed' | 'rejected';
+export type Activity = Answer<'/api/v1/vs/activities/{id}'>;
+export type NewActivity = BodyOf<'/api/v1/vs/activities'>;
+export type Signup = Answer<'/api/v1/vs/activities/{id}/signup', 'post'>;
+export type Roster = Answer<'/api/v1/vs/activities/{id}/roster'>;
+export type RosterEntry = Item<Roster['confirmed']>;
+export type CheckInCode = Answer<'/api/v1/vs/activities/{id}/code'>;
+export type MyActivity = Item<Answer<'/api/v1/vs/my-activities'>>;
+export type ServiceRecord = Answer<'/api/v1/vs/service-records/{id}/confirm', 'post'>;
 
-export type ActivityAction = 'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel';
+export type Direction = BodyOf<'/api/v1/vs/activities/{id}/check'>['direction'];
+export type SignupStatus = Signup['status'];
+export type RecordStatus = ServiceRecord['status'];
+/** What the caller may do now (the server's activity.workflow.ts): show these buttons only. */
+export type ActivityAction = Item<Activity['availableActions']>;
 /** src/modules/activities/signup.workflow.ts */
-export type SignupAction = 'cancel' | 'promote' | 'record_attendance';
+export type SignupAction = Item<RosterEntry['availableActions']>;
 /** src/modules/records/record.workflow.ts */
-export type RecordAction = 'check_out' | 'set_travel' | 'confirm' | 'reject';
+export type RecordAction = Item<ServiceRecord['availableActions']>;
 
-export interface ServiceRecord {
-  id: string;
-  volunteerId: string;
-  activityId: string;
-  serviceDate: string;
-  checkedInAt: string;
-  checkedOutAt: string | null;
-  checkInMethod: 'code' | 'lead';
-  checkOutMethod: 'code' | 'lead' | null;
-  travelMinutes: number;
-  halfHours: number;
-  hours: number;
-  status: RecordStatus;
-  evaluation: string | null;
-  rejectReason: string | null;
-  confirmedBy: string | null;
-  confirmedAt: string | null;
-  /** What the caller may do to the record now. */
-  availableActions: RecordAction[];
-}
-
-export interface Activity {
-  id: string;
-  orderId: string | null;
-  projectId: string | null;
-  teamId: string;
-  teamName: string;
-  title: string;
-  description: string;
-  place: string;
-  regionCode: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  skills: string[];
-  leadAccountId: string;
-  leadName: string;
-  status: 'open' | 'cancelled' | 'completed';
-  cancelReason: string | null;
-  createdAt: string;
-  canManage: boolean;
-  mySignup: { status: SignupStatus; waitlistRank: number | null } | null;
-  /** What the caller may do now (the server's activity.workflow.ts): show these buttons only. */
-  availableActions: ActivityAction[];
-}
-
-export interface Signup {
-  id: string;
-  activityId: string;
-  volunteerId: string;
-  status: SignupStatus;
-  waitlistRank: number | null;
-  createdAt: string;
-  promotedAt: string | null;
-  cancelledAt: string | null;
-}
-
-export interface RosterEntry {
-  signupId: string;
-  volunteerId: string;
-  volunteerNumber: string;
-  fullName: string;
-  phoneMasked: string | null;
-  status: SignupStatus;
-  waitlistRank: number | null;
-  signedUpAt: string;
-  promotedAt: string | null;
-  record: ServiceRecord | null;
-  /** What the lead may do to the sign-up now. */
-  availableActions: SignupAction[];
-}
-
-export interface Roster {
-  activity: Activity;
-  confirmed: RosterEntry[];
-  waitlist: RosterEntry[];
-}
-
-export interface CheckInCode {
-  code: string;
-  direction: Direction;
-  validUntil: string;
-  periodSeconds: number;
-  link: string;
-  qrDataUrl: string;
-}
-
-export interface MyActivity {
-  activity: Activity;
-  signup: Signup;
-  record: ServiceRecord | null;
-}
-
-export interface NewActivity {
-  orderId?: string;
-  projectId?: string;
-  teamId?: string;
-  title: string;
-  description?: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  skills?: string[];
-}
-
-const base = '/vs/activities';
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const listActivities = (view: 'open' | 'managed', signal?: AbortSignal) =>
-  api<Activity[]>(base, { query: { view, limit: 100 }, ...(signal ? { signal } : {}) });
+  must(
+    apiClient.GET('/api/v1/vs/activities', {
+      params: { query: { view, limit: 100 } },
+      signal,
+    }),
+  );
 export const getActivity = (id: string, signal?: AbortSignal) =>
-  api<Activity>(`${base}/${id}`, signal ? { signal } : {});
+  must(apiClient.GET('/api/v1/vs/activities/{id}', { ...byId(id), signal }));
 export const createActivity = (body: NewActivity, idempotencyKey: string) =>
-  api<Activity>(base, {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/vs/activities', { body, ...idempotent(idempotencyKey) }));
 export const cancelActivity = (id: string, reason: string) =>
-  api<Activity>(`${base}/${id}/cancel`, { method: 'POST', body: { reason } });
+  must(apiClient.POST('/api/v1/vs/activities/{id}/cancel', { ...byId(id), body: { reason } }));
 export const getRoster = (id: string, signal?: AbortSignal) =>
-  api<Roster>(`${base}/${id}/roster`, signal ? { signal } : {});
+  must(apiClient.GET('/api/v1/vs/activities/{id}/roster', { ...byId(id), signal }));
 export const getCode = (id: string, direction: Direction, signal?: AbortSignal) =>
-  api<CheckInCode>(`${base}/${id}/code`, { query: { direction }, ...(signal ? { signal } : {}) });
-export const signUp = (id: string) => api<Signup>(`${base}/${id}/signup`, { method: 'POST' });
+  must(
+    apiClient.GET('/api/v1/vs/activities/{id}/code', {
+      params: { path: { id }, query: { direction } },
+      signal,
+    }),
+  );
+export const signUp = (id: string) =>
+  must(apiClient.POST('/api/v1/vs/activities/{id}/signup', byId(id)));
 export const cancelSignup = (id: string) =>
-  api<Signup>(`${base}/${id}/signup/cancel`, { method: 'POST' });
+  must(apiClient.POST('/api/v1/vs/activities/{id}/signup/cancel', byId(id)));
 export const submitCode = (id: string, direction: Direction, code: string) =>
-  api<{ record: ServiceRecord }>(`${base}/${id}/check`, {
-    method: 'POST',
-    body: { direction, code },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/activities/{id}/check', {
+      ...byId(id),
+      body: { direction, code },
+    }),
+  );
 export const recordAttendance = (id: string, volunteerId: string, direction: Direction) =>
-  api<{ record: ServiceRecord }>(`${base}/${id}/attendance`, {
-    method: 'POST',
-    body: { volunteerId, direction },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/activities/{id}/attendance', {
+      ...byId(id),
+      body: { volunteerId, direction },
+    }),
+  );
 export const myActivities = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) =>
-  api<MyActivity[]>('/vs/my-activities', { query: { when }, ...(signal ? { signal } : {}) });
+  must(apiClient.GET('/api/v1/vs/my-activities', { params: { query: { when } }, signal }));
 export const setTravel = (recordId: string, travelMinutes: number) =>
-  api<ServiceRecord>(`/vs/service-records/${recordId}/travel`, {
-    method: 'POST',
-    body: { travelMinutes },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/service-records/{id}/travel', {
+      ...byId(recordId),
+      body: { travelMinutes },
+    }),
+  );
 export const confirmHours = (recordId: string, travelMinutes?: number) =>
-  api<ServiceRecord>(`/vs/service-records/${recordId}/confirm`, {
-    method: 'POST',
-    body: travelMinutes === undefined ? {} : { travelMinutes },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/service-records/{id}/confirm', {
+      ...byId(recordId),
+      body: travelMinutes === undefined ? {} : { travelMinutes },
+    }),
+  );
 export const rejectHours = (recordId: string, reason: string) =>
-  api<ServiceRecord>(`/vs/service-records/${recordId}/reject`, {
-    method: 'POST',
-    body: { reason },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/service-records/{id}/reject', {
+      ...byId(recordId),
+      body: { reason },
+    }),
+  );

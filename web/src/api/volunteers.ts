@@ -1,192 +1,35 @@
-/** Volunteers, teams, categories, resources and projects (VS-1, VS-2). */
-import { api } from './client';
+/**
+ * Volunteers, teams, categories, resources and projects (VS-1, VS-2). The shapes are named from
+ * the generated API contract (issue #12); `npm run gen:api` refreshes it.
+ */
+import { apiClient, idempotent, must } from './client';
+import type { Answer, BodyOf, Item, QueryOf } from './contract';
 
-export type DayPart = 'am' | 'pm' | 'evening';
-export interface Availability {
-  weekdays: number[];
-  parts: DayPart[];
-}
-export type ConsentMethod = 'signed_form' | 'in_person' | 'phone';
+export type MyVolunteer = Answer<'/api/v1/volunteers/me'>;
+export type Volunteer = Item<Answer<'/api/v1/volunteers'>>;
+export type Availability = Volunteer['availability'];
+export type DayPart = Item<Availability['parts']>;
+export type Registration = BodyOf<'/api/v1/volunteers/me'>;
+export type GuardianConsentInput = NonNullable<Registration['guardianConsent']>;
+export type ConsentMethod = GuardianConsentInput['method'];
 
-export interface GuardianConsentInput {
-  guardianName: string;
-  relation: string;
-  guardianPhone: string;
-  method: ConsentMethod;
-}
-
-export interface Registration {
-  idNumber: string;
-  fullName: string;
-  phone?: string;
-  homeRegionCode: string;
-  skills: string[];
-  serviceRegionCodes: string[];
-  availability: Availability;
-  guardianConsent?: GuardianConsentInput;
-}
-
-export interface Volunteer {
-  id: string;
-  volunteerNumber: string;
-  accountId: string | null;
-  fullName: string;
-  sex: 'male' | 'female';
-  age: number;
-  idMasked: string;
-  phoneMasked: string | null;
-  homeRegionCode: string;
-  homeRegionName: string;
-  skills: string[];
-  serviceRegionCodes: string[];
-  availability: Availability;
-  guardianConsent: {
-    guardianName: string;
-    relation: string;
-    guardianPhoneMasked: string;
-    method: ConsentMethod;
-    recordedAt: string;
-  } | null;
-  status: 'active' | 'suspended';
-  selfRegistered: boolean;
-  createdAt: string;
-}
-
-export type MemberStatus = 'pending' | 'approved' | 'rejected' | 'left';
+export type Membership = Item<MyVolunteer['memberships']>;
+export type MemberStatus = Membership['status'];
 /** What the caller may do to a join request (src/modules/volunteers/join-request.workflow.ts). */
-export type JoinAction = 'request' | 'withdraw' | 'approve' | 'reject';
-export type TeamKind = 'corps' | 'team' | 'subteam';
+export type JoinAction = Item<Membership['availableActions']>;
 
-export interface Membership {
-  id: string;
-  teamId: string;
-  teamName: string;
-  teamKind: TeamKind;
-  teamColour: string | null;
-  status: MemberStatus;
-  requestedAt: string;
-  decidedAt: string | null;
-  availableActions: JoinAction[];
-}
+export type Category = Item<Answer<'/api/v1/vs/categories'>>;
+export type Team = Item<Answer<'/api/v1/vs/teams'>>;
+export type TeamKind = Team['kind'];
+export type NewTeam = BodyOf<'/api/v1/vs/teams'>;
+export type Member = Item<Answer<'/api/v1/vs/teams/{id}/members'>>;
 
-export interface MyVolunteer {
-  volunteer: Volunteer | null;
-  memberships: Membership[];
-}
+export type Resource = Item<Answer<'/api/v1/vs/resources'>>;
+export type ResourceKind = Resource['kind'];
+export type NewResource = BodyOf<'/api/v1/vs/resources'>;
 
-export interface Category {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  colour: string | null;
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface Team {
-  id: string;
-  parentId: string | null;
-  kind: TeamKind;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  categoryCode: string | null;
-  colour: string | null;
-  leaderAccountId: string | null;
-  leaderName: string | null;
-  organisationName: string;
-  personInCharge: string;
-  contactPhone: string;
-  description: string;
-  active: boolean;
-  memberCount: number;
-  ledByMe: boolean;
-}
-
-export interface NewTeam {
-  kind: TeamKind;
-  parentId?: string | null;
-  name: string;
-  regionCode: string;
-  categoryCode?: string | null;
-  colour?: string | null;
-  organisationName: string;
-  personInCharge: string;
-  contactPhone: string;
-  description?: string;
-}
-
-export interface Member {
-  id: string;
-  teamId: string;
-  teamName: string;
-  volunteerId: string;
-  volunteerNumber: string;
-  fullName: string;
-  phoneMasked: string | null;
-  skills: string[];
-  status: MemberStatus;
-  note: string | null;
-  requestedAt: string;
-  decidedAt: string | null;
-  availableActions: JoinAction[];
-}
-
-export type ResourceKind = 'venue' | 'goods' | 'skill' | 'service' | 'other';
-
-export interface Resource {
-  id: string;
-  name: string;
-  kind: ResourceKind;
-  description: string;
-  categoryCode: string;
-  regionCode: string;
-  regionName: string;
-  providerTeamId: string | null;
-  providerTeamName: string | null;
-  providerName: string;
-  contact: string;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewResource {
-  name: string;
-  kind: ResourceKind;
-  description: string;
-  categoryCode: string;
-  regionCode: string;
-  providerTeamId?: string | null;
-  providerName: string;
-  contact?: string;
-}
-
-export interface Project {
-  id: string;
-  name: string;
-  description: string;
-  categoryCode: string;
-  regionCode: string;
-  regionName: string;
-  teamId: string | null;
-  teamName: string | null;
-  schedule: string;
-  onMenu: boolean;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewProject {
-  name: string;
-  description: string;
-  categoryCode: string;
-  regionCode: string;
-  teamId?: string | null;
-  schedule?: string;
-  onMenu?: boolean;
-}
+export type Project = Item<Answer<'/api/v1/vs/projects'>>;
+export type NewProject = BodyOf<'/api/v1/vs/projects'>;
 
 export interface ListFilter {
   regionCode?: string | undefined;
@@ -195,68 +38,87 @@ export interface ListFilter {
   includeInactive?: 'true' | undefined;
 }
 
-const key = (k: string) => ({ 'Idempotency-Key': k });
-const sig = (signal?: AbortSignal) => (signal ? { signal } : {});
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const fetchMyVolunteer = (signal?: AbortSignal) =>
-  api<MyVolunteer>('/volunteers/me', sig(signal));
+  must(apiClient.GET('/api/v1/volunteers/me', { signal }));
 export const registerSelf = (body: Registration, idempotencyKey: string) =>
-  api<Volunteer>('/volunteers/me', { method: 'POST', body, headers: key(idempotencyKey) });
-export const registerOnBehalf = (body: Registration, idempotencyKey: string) =>
-  api<Volunteer>('/volunteers', { method: 'POST', body, headers: key(idempotencyKey) });
+  must(apiClient.POST('/api/v1/volunteers/me', { body, ...idempotent(idempotencyKey) }));
+export const registerOnBehalf = (body: BodyOf<'/api/v1/volunteers'>, idempotencyKey: string) =>
+  must(apiClient.POST('/api/v1/volunteers', { body, ...idempotent(idempotencyKey) }));
 export const listVolunteers = (
   query: { q?: string | undefined; skill?: string | undefined; limit: number; offset: number },
   signal?: AbortSignal,
-) => api<Volunteer[]>('/volunteers', { query: { ...query }, ...sig(signal) });
-export const updateVolunteer = (
-  id: string,
-  body: Partial<Pick<Volunteer, 'skills' | 'availability' | 'status'>> & { phone?: string | null },
-) => api<Volunteer>(`/volunteers/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+) =>
+  must(
+    apiClient.GET('/api/v1/volunteers', {
+      params: { query: query },
+      signal,
+    }),
+  );
+export const updateVolunteer = (id: string, body: BodyOf<'/api/v1/volunteers/{id}', 'patch'>) =>
+  must(apiClient.PATCH('/api/v1/volunteers/{id}', { ...byId(id), body }));
 
 export const listCategories = (signal?: AbortSignal) =>
-  api<Category[]>('/vs/categories', sig(signal));
+  must(apiClient.GET('/api/v1/vs/categories', { signal }));
 
-export const listTeams = (
-  query: { regionCode?: string; category?: string; kind?: TeamKind; active?: 'true' | 'false' },
-  signal?: AbortSignal,
-) => api<Team[]>('/vs/teams', { query: { ...query }, ...sig(signal) });
+export const listTeams = (query: QueryOf<'/api/v1/vs/teams'>, signal?: AbortSignal) =>
+  must(apiClient.GET('/api/v1/vs/teams', { params: { query }, signal }));
 export const createTeam = (body: NewTeam, idempotencyKey: string) =>
-  api<Team>('/vs/teams', { method: 'POST', body, headers: key(idempotencyKey) });
-export const updateTeam = (id: string, body: Partial<NewTeam> & { active?: boolean }) =>
-  api<Team>(`/vs/teams/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  must(apiClient.POST('/api/v1/vs/teams', { body, ...idempotent(idempotencyKey) }));
+export const updateTeam = (id: string, body: BodyOf<'/api/v1/vs/teams/{id}', 'patch'>) =>
+  must(apiClient.PATCH('/api/v1/vs/teams/{id}', { ...byId(id), body }));
 export const requestJoin = (teamId: string, note?: string) =>
-  api<Member>(`/vs/teams/${encodeURIComponent(teamId)}/join-requests`, {
-    method: 'POST',
-    body: note ? { note } : {},
-  });
+  must(
+    apiClient.POST('/api/v1/vs/teams/{id}/join-requests', {
+      ...byId(teamId),
+      body: note ? { note } : {},
+    }),
+  );
 export const listJoinRequests = (signal?: AbortSignal) =>
-  api<Member[]>('/vs/join-requests', { query: { status: 'pending' }, ...sig(signal) });
+  must(
+    apiClient.GET('/api/v1/vs/join-requests', {
+      params: { query: { status: 'pending' } },
+      signal,
+    }),
+  );
 export const withdrawJoin = (id: string) =>
-  api<Member>(`/vs/join-requests/${encodeURIComponent(id)}/withdrawal`, {
-    method: 'POST',
-    body: {},
-  });
+  must(apiClient.POST('/api/v1/vs/join-requests/{id}/withdrawal', byId(id)));
 export const decideJoin = (id: string, decision: 'approve' | 'reject', note?: string) =>
-  api<Member>(`/vs/join-requests/${encodeURIComponent(id)}/decision`, {
-    method: 'POST',
-    body: { decision, ...(note ? { note } : {}) },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/join-requests/{id}/decision', {
+      ...byId(id),
+      body: { decision, ...(note ? { note } : {}) },
+    }),
+  );
 export const listMembers = (teamId: string, signal?: AbortSignal) =>
-  api<Member[]>(`/vs/teams/${encodeURIComponent(teamId)}/members`, {
-    query: { status: 'approved' },
-    ...sig(signal),
-  });
+  must(
+    apiClient.GET('/api/v1/vs/teams/{id}/members', {
+      params: { path: { id: teamId }, query: { status: 'approved' } },
+      signal,
+    }),
+  );
 
 export const listResources = (filter: ListFilter, signal?: AbortSignal) =>
-  api<Resource[]>('/vs/resources', { query: { ...filter }, ...sig(signal) });
+  must(
+    apiClient.GET('/api/v1/vs/resources', {
+      params: { query: filter },
+      signal,
+    }),
+  );
 export const createResource = (body: NewResource, idempotencyKey: string) =>
-  api<Resource>('/vs/resources', { method: 'POST', body, headers: key(idempotencyKey) });
-export const updateResource = (id: string, body: Partial<NewResource> & { active?: boolean }) =>
-  api<Resource>(`/vs/resources/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  must(apiClient.POST('/api/v1/vs/resources', { body, ...idempotent(idempotencyKey) }));
+export const updateResource = (id: string, body: BodyOf<'/api/v1/vs/resources/{id}', 'patch'>) =>
+  must(apiClient.PATCH('/api/v1/vs/resources/{id}', { ...byId(id), body }));
 
 export const listProjects = (filter: ListFilter, signal?: AbortSignal) =>
-  api<Project[]>('/vs/projects', { query: { ...filter }, ...sig(signal) });
+  must(
+    apiClient.GET('/api/v1/vs/projects', {
+      params: { query: filter },
+      signal,
+    }),
+  );
 export const createProject = (body: NewProject, idempotencyKey: string) =>
-  api<Project>('/vs/projects', { method: 'POST', body, headers: key(idempotencyKey) });
-export const updateProject = (id: string, body: Partial<NewProject> & { active?: boolean }) =>
-  api<Project>(`/vs/projects/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+  must(apiClient.POST('/api/v1/vs/projects', { body, ...idempotent(idempotencyKey) }));
+export const updateProject = (id: string, body: BodyOf<'/api/v1/vs/projects/{id}', 'patch'>) =>
+  must(apiClient.PATCH('/api/v1/vs/projects/{id}', { ...byId(id), body }));

@@ -1,9 +1,9 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { roleLabel } from '../lib/labels';
+import { useAction } from '../lib/use-action';
 import { useMe, useSession } from '../session/session-context';
 
 /** Who is logged in, in which role, and the way out. */
@@ -13,18 +13,17 @@ export function UserMenu() {
   const me = useMe();
   const { logout } = useSession();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
   const roles = [...new Set(me.grants.map((g) => roleLabel(g, i18n.language)))].join('、');
 
-  const doLogout = () => {
-    setBusy(true);
-    logout()
-      .then(() => navigate('/', { replace: true }))
-      .catch(() => {
-        setBusy(false);
-        void message.error(t('header.logoutFailed'));
-      });
-  };
+  const logOut = useAction(async () => {
+    try {
+      await logout();
+    } catch {
+      void message.error(t('header.logoutFailed'));
+      return;
+    }
+    void navigate('/', { replace: true });
+  });
 
   return (
     <div className="user-menu">
@@ -36,8 +35,8 @@ export function UserMenu() {
       <Button
         data-testid="logout"
         icon={<LogoutOutlined aria-hidden />}
-        onClick={doLogout}
-        loading={busy}
+        onClick={() => void logOut.run()}
+        loading={logOut.busy}
       >
         {t('header.logout')}
       </Button>

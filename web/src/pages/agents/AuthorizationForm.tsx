@@ -12,6 +12,7 @@ import { searchCatalog } from '../../api/cases';
 import { listColleagues } from '../../api/first-response';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { localName } from '../cases/case-format';
@@ -101,8 +102,6 @@ export function AuthorizationForm({
   const consent = Form.useWatch('consent', form);
   const keeper = useRef(createIdempotencyKeeper());
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   // Station staff name the agent; an agent records only their own authorization.
   const agentOnly = me.grants.every((g) => g.role === 'agent');
   const colleagues = useAsync(
@@ -112,25 +111,17 @@ export function AuthorizationForm({
   const agents = (colleagues.data ?? []).filter((c) => c.role === 'agent');
   const today = chinaToday();
 
-  const submit = (values: Values) => {
+  const submit = useAction(async (values: Values) => {
     const agentId = agentOnly ? me.id : (values.agentAccountId ?? '');
     const body = bodyOf(resident.id, agentId, values);
-    setBusy(true);
-    setError(null);
-    recordAuthorization(body, keeper.current.keyFor(body))
-      .then(async (created) => {
-        keeper.current.reset();
-        if (file && values.consent === 'signed_form') {
-          await uploadAuthorizationScan(created.id, file);
-        }
-        void message.success(t('cases.authorizations.saved'));
-        onDone();
-      })
-      .catch((e: unknown) => {
-        setBusy(false);
-        setError(e);
-      });
-  };
+    const created = await recordAuthorization(body, keeper.current.keyFor(body));
+    keeper.current.reset();
+    if (file && values.consent === 'signed_form') {
+      await uploadAuthorizationScan(created.id, file);
+    }
+    void message.success(t('cases.authorizations.saved'));
+    onDone();
+  });
 
   return (
     <Modal
@@ -138,7 +129,7 @@ export function AuthorizationForm({
       title={t('cases.authorizations.formTitle')}
       onCancel={onClose}
       footer={null}
-      maskClosable={!busy}
+      maskClosable={!submit.busy}
       destroyOnHidden
       className="auth-form-dialog"
     >
@@ -147,7 +138,7 @@ export function AuthorizationForm({
         layout="vertical"
         requiredMark={false}
         initialValues={{ scope: 'all', consent: 'signed_form' }}
-        onFinish={submit}
+        onFinish={(values) => void submit.run(values)}
         data-testid="auth-form"
       >
         <Form.Item label={t('cases.authorizations.resident')}>
@@ -248,20 +239,20 @@ export function AuthorizationForm({
             <Input data-testid="auth-call-ref" />
           </Form.Item>
         )}
-        {error !== null && (
+        {submit.error !== null && (
           <Alert
             type="error"
             showIcon
             role="alert"
             className="form-alert"
-            title={errorText(t, error)}
+            title={errorText(t, submit.error)}
           />
         )}
         <div className="modal-actions">
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={onClose} disabled={submit.busy}>
             {t('common.cancel')}
           </Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="auth-save">
+          <Button type="primary" htmlType="submit" loading={submit.busy} data-testid="auth-save">
             {t('cases.authorizations.save')}
           </Button>
         </div>

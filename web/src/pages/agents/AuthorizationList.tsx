@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { revokeAuthorization, type Authorization } from '../../api/agents';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { formatDay, formatMoment } from '../cases/case-format';
 import { ScanUpload } from './ScanUpload';
 import './agents.css';
@@ -32,8 +33,11 @@ function RevokeDialog({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const revoke = useAction(async (reason: string) => {
+    await revokeAuthorization(authorization.id, reason.trim());
+    void message.success(t('cases.authorizations.revoked'));
+    onDone();
+  });
   return (
     <Modal open title={t('cases.authorizations.revokeTitle')} onCancel={onClose} footer={null}>
       <p>
@@ -42,19 +46,7 @@ function RevokeDialog({
       <Form<{ reason: string }>
         layout="vertical"
         requiredMark={false}
-        onFinish={({ reason }) => {
-          setBusy(true);
-          setError(null);
-          revokeAuthorization(authorization.id, reason.trim())
-            .then(() => {
-              void message.success(t('cases.authorizations.revoked'));
-              onDone();
-            })
-            .catch((e: unknown) => {
-              setBusy(false);
-              setError(e);
-            });
-        }}
+        onFinish={({ reason }) => void revoke.run(reason)}
       >
         <Form.Item
           name="reason"
@@ -70,16 +62,18 @@ function RevokeDialog({
         >
           <Input.TextArea rows={2} autoFocus data-testid="auth-revoke-reason" />
         </Form.Item>
-        {error !== null && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
+        {revoke.error !== null && (
+          <Alert type="error" showIcon role="alert" title={errorText(t, revoke.error)} />
+        )}
         <div className="modal-actions">
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={onClose} disabled={revoke.busy}>
             {t('common.cancel')}
           </Button>
           <Button
             type="primary"
             danger
             htmlType="submit"
-            loading={busy}
+            loading={revoke.busy}
             data-testid="auth-revoke-confirm"
           >
             {t('cases.authorizations.revokeConfirm')}

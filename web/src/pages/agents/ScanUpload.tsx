@@ -1,9 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uploadAuthorizationScan } from '../../api/agents';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 
 const ACCEPT = 'image/jpeg,image/png,application/pdf';
 
@@ -20,8 +21,11 @@ export function ScanUpload({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const upload = useAction(async (file: File) => {
+    await uploadAuthorizationScan(authorizationId, file);
+    void message.success(t('cases.authorizations.scanUploaded'));
+    onUploaded();
+  });
   return (
     <span className="auth-scan-upload">
       <input
@@ -34,20 +38,12 @@ export function ScanUpload({
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          setBusy(true);
-          setError(null);
-          uploadAuthorizationScan(authorizationId, file)
-            .then(() => {
-              void message.success(t('cases.authorizations.scanUploaded'));
-              onUploaded();
-            })
-            .catch((err: unknown) => setError(err))
-            .finally(() => setBusy(false));
+          void upload.run(file);
         }}
       />
       <Button
         icon={<UploadOutlined aria-hidden />}
-        loading={busy}
+        loading={upload.busy}
         onClick={() => input.current?.click()}
         data-testid="auth-scan-button"
       >
@@ -56,7 +52,9 @@ export function ScanUpload({
       {!compact && (
         <span className="muted auth-scan-help">{t('cases.authorizations.scanHelp')}</span>
       )}
-      {error !== null && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
+      {upload.error !== null && (
+        <Alert type="error" showIcon role="alert" title={errorText(t, upload.error)} />
+      )}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../api/first-response';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 
 /** Staff in the user's reach who can take the matter (GET /api/v1/colleagues). */
@@ -40,8 +41,6 @@ export function HandoffButton({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm<Values>();
   const keeper = useRef(createIdempotencyKeeper()).current;
   const colleagues = useAsync(
@@ -53,21 +52,15 @@ export function HandoffButton({
     [colleagues.data],
   );
 
-  const submit = (values: Values) => {
+  const send = useAction(async (values: Values) => {
     const body = { entityType, entityId, ...values, reason: values.reason.trim() };
-    setBusy(true);
-    setError(null);
-    createHandoff(body, keeper.keyFor(body))
-      .then(() => {
-        keeper.reset();
-        void message.success(t('firstresponse.handoff.sent'));
-        setOpen(false);
-        form.resetFields();
-        onDone?.();
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setBusy(false));
-  };
+    await createHandoff(body, keeper.keyFor(body));
+    keeper.reset();
+    void message.success(t('firstresponse.handoff.sent'));
+    setOpen(false);
+    form.resetFields();
+    onDone?.();
+  });
 
   return (
     <>
@@ -82,18 +75,18 @@ export function HandoffButton({
         open={open}
         title={t('firstresponse.handoff.title')}
         okText={t('firstresponse.handoff.submit')}
-        confirmLoading={busy}
+        confirmLoading={send.busy}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
         okButtonProps={{ 'data-testid': 'handoff-submit' }}
         destroyOnHidden
       >
-        {error !== null && <ErrorAlert error={error} />}
+        {send.error !== null && <ErrorAlert error={send.error} />}
         <Form<Values>
           form={form}
           layout="vertical"
           initialValues={{ dueDays: 1 }}
-          onFinish={submit}
+          onFinish={(values) => void send.run(values)}
           requiredMark={false}
         >
           <Form.Item

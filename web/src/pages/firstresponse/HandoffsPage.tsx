@@ -13,6 +13,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ProvisionalDueTag } from '../cases/ProvisionalDue';
@@ -31,34 +32,29 @@ function DeclineDialog({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const decline = useAction(async (id: string) => {
+    await declineHandoff(id, reason.trim());
+    onDone();
+    onClose();
+  });
   return (
     <Modal
       open={handoff !== null}
       title={t('firstresponse.handoffs.declineTitle')}
       okText={t('firstresponse.handoffs.decline')}
       okButtonProps={{ disabled: reason.trim() === '', danger: true }}
-      confirmLoading={busy}
+      confirmLoading={decline.busy}
       onCancel={onClose}
       destroyOnHidden
       afterClose={() => {
         setReason('');
-        setError(null);
+        decline.clearError();
       }}
       onOk={() => {
-        if (!handoff) return;
-        setBusy(true);
-        declineHandoff(handoff.id, reason.trim())
-          .then(() => {
-            onDone();
-            onClose();
-          })
-          .catch((e: unknown) => setError(e))
-          .finally(() => setBusy(false));
+        if (handoff) void decline.run(handoff.id);
       }}
     >
-      {error !== null && <ErrorAlert error={error} />}
+      {decline.error !== null && <ErrorAlert error={decline.error} />}
       <label htmlFor="decline-reason">{t('firstresponse.handoffs.declineReason')}</label>
       <Input.TextArea
         id="decline-reason"

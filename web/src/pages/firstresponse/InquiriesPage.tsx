@@ -14,6 +14,7 @@ import type { Resident } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { OutboxPanel } from '../../offline/OutboxPanel';
 import { submitOrQueue } from '../../offline/outbox-runtime';
@@ -36,11 +37,31 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
   const [lookup, setLookup] = useState<LookupResult | null>(null);
   const [item, setItem] = useState<CatalogItemSummary | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const keeper = useRef(createIdempotencyKeeper()).current;
   const me = useMe();
   const resident: Resident | null = lookup?.kind === 'found' ? lookup.resident : null;
+
+  const save = useAction(async (body: NewInquiry) => {
+    const key = keeper.keyFor(body);
+    const outcome = await submitOrQueue({
+      owner: me.id,
+      item: {
+        kind: 'inquiry',
+        path: '/inquiries',
+        body,
+        idempotencyKey: key,
+        label: body.question,
+      },
+      send: () => createInquiry(body, key),
+    });
+    keeper.reset();
+    if (outcome.status === 'sent') void message.success(t('firstresponse.inquiries.saved'));
+    else void message.warning(t('offline.queued'));
+    form.resetFields();
+    setLookup(null);
+    setItem(null);
+    onSaved();
+  });
 
   const submit = (values: Values) => {
     const caller = values.callerDescription?.trim();
@@ -58,31 +79,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
       ...(caller ? { callerDescription: caller } : {}),
       ...(item ? { itemCode: item.code } : {}),
     };
-    setBusy(true);
-    setError(null);
-    const key = keeper.keyFor(body);
-    submitOrQueue({
-      owner: me.id,
-      item: {
-        kind: 'inquiry',
-        path: '/inquiries',
-        body,
-        idempotencyKey: key,
-        label: body.question,
-      },
-      send: () => createInquiry(body, key),
-    })
-      .then((outcome) => {
-        keeper.reset();
-        if (outcome.status === 'sent') void message.success(t('firstresponse.inquiries.saved'));
-        else void message.warning(t('offline.queued'));
-        form.resetFields();
-        setLookup(null);
-        setItem(null);
-        onSaved();
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setBusy(false));
+    void save.run(body);
   };
 
   return (
@@ -101,7 +98,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
           </Button>
         </p>
       )}
-      {error !== null && <ErrorAlert error={error} />}
+      {save.error !== null && <ErrorAlert error={save.error} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -148,7 +145,7 @@ function InquiryForm({ onSaved }: { onSaved: () => void }) {
         >
           <Input.TextArea rows={3} maxLength={4000} data-testid="inquiry-answer" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="inquiry-submit">
+        <Button type="primary" htmlType="submit" loading={save.busy} data-testid="inquiry-submit">
           {t('firstresponse.inquiries.submit')}
         </Button>
       </Form>

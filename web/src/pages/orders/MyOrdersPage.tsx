@@ -8,6 +8,7 @@ import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { OutboxPanel } from '../../offline/OutboxPanel';
 import { ratingItem } from '../../offline/outbox-items';
@@ -22,13 +23,11 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
   const { message } = App.useApp();
   const [stars, setStars] = useState(5);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
   // Issue #11 point 3: one key per rating; during a network cut it waits in the outbox.
   const keeper = useRef(createIdempotencyKeeper());
   const { owner, items } = useOutbox();
   const waiting = items.find((i) => i.subject === `rating:${need.id}` && i.state !== 'refused');
-  const send = () => {
-    setBusy(true);
+  const send = useAction(async () => {
     const item = ratingItem({
       needId: need.id,
       stars,
@@ -36,19 +35,17 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
       idempotencyKey: keeper.current.keyFor({ stars, comment }),
       label: `${need.projectName ?? need.categoryName ?? need.categoryCode} · ${need.needNumber}`,
     });
-    submitOrQueue({ owner, item })
-      .then((outcome) => {
-        keeper.current.reset();
-        if (outcome.status === 'queued') return void message.warning(t('offline.rating.queued'));
-        void message.success(t('orders.mine.thanks'));
-        onDone();
-      })
-      .catch((e: unknown) => {
-        keeper.current.reset();
-        void message.error(errorText(t, e));
-      })
-      .finally(() => setBusy(false));
-  };
+    try {
+      const outcome = await submitOrQueue({ owner, item });
+      keeper.current.reset();
+      if (outcome.status === 'queued') return void message.warning(t('offline.rating.queued'));
+      void message.success(t('orders.mine.thanks'));
+      onDone();
+    } catch (e) {
+      keeper.current.reset();
+      void message.error(errorText(t, e));
+    }
+  });
   if (waiting)
     return (
       <div className="orders-rate" data-testid="rate-waiting">
@@ -79,9 +76,9 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
         size="large"
         block
         data-testid="rate-submit"
-        loading={busy}
+        loading={send.busy}
         disabled={stars < 1}
-        onClick={send}
+        onClick={() => void send.run()}
         style={{ marginTop: 8 }}
       >
         {t('orders.mine.rateSubmit')}

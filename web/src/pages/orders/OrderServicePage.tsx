@@ -25,6 +25,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { beforeChinaToday, chinaInstant } from '../../lib/china-picker';
 import { regionOfPrefix, widestGrant } from '../../lib/capabilities';
@@ -59,7 +60,6 @@ export default function OrderServicePage() {
   const [project, setProject] = useState<MenuProject | null>(null);
   const [category, setCategory] = useState<MenuCategory | null>(null);
   const [done, setDone] = useState<Need | null>(null);
-  const [busy, setBusy] = useState(false);
   /** On behalf: the resident looked up in the registry (issue #11), and what the lookup said. */
   const [lookup, setLookup] = useState<LookupResult | null>(null);
   const [regionFromRegistry, setRegionFromRegistry] = useState(false);
@@ -108,7 +108,7 @@ export default function OrderServicePage() {
     form.setFieldsValue({ contactName: '', contactPhone: '', regionCode: undefined });
   };
 
-  const submit = (v: FormValues) => {
+  const submit = useAction(async (v: FormValues) => {
     // The picked day and times are a clock in China, whatever the device's zone (issue #11).
     const at = (time?: Dayjs) => (v.day && time ? chinaInstant(v.day, time) : undefined);
     const phone = v.contactPhone?.replace(/\s+/g, '') ?? '';
@@ -121,21 +121,22 @@ export default function OrderServicePage() {
       ...(at(v.to) ? { wantedTo: at(v.to) } : {}),
       contactName: v.contactName,
     };
-    setBusy(true);
-    (onBehalf
-      ? submitNeedOnBehalf({
-          ...body,
-          channel,
-          ...(picked ? { residentId: picked.id } : {}),
-          // Left empty for a registered resident: the server uses the phone on record.
-          ...(phone || !picked?.phoneMasked ? { contactPhone: phone } : {}),
-        })
-      : submitNeed({ ...body, contactPhone: phone })
-    )
-      .then((n) => setDone(n))
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+    try {
+      setDone(
+        await (onBehalf
+          ? submitNeedOnBehalf({
+              ...body,
+              channel,
+              ...(picked ? { residentId: picked.id } : {}),
+              // Left empty for a registered resident: the server uses the phone on record.
+              ...(phone || !picked?.phoneMasked ? { contactPhone: phone } : {}),
+            })
+          : submitNeed({ ...body, contactPhone: phone })),
+      );
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
 
   if (done) return <OrderPlaced need={done} onBehalf={onBehalf} onAnother={reset} />;
 
@@ -242,7 +243,7 @@ export default function OrderServicePage() {
           layout="vertical"
           size="large"
           className="orders-form"
-          onFinish={submit}
+          onFinish={(v) => void submit.run(v)}
           initialValues={{
             description: project?.description ?? '',
             contactName: onBehalf ? '' : me.displayName.replace(/（.*）$/, ''),
@@ -372,7 +373,13 @@ export default function OrderServicePage() {
           >
             <Input inputMode="tel" autoComplete="tel" data-testid="order-phone" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="order-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={submit.busy}
+            data-testid="order-submit"
+          >
             {t('orders.order.submit')}
           </Button>
         </Form>

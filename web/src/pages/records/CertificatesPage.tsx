@@ -16,6 +16,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useIsWide } from '../../lib/use-media-query';
 import { EntryDialog } from './EntryDialog';
@@ -90,7 +91,6 @@ export default function CertificatesPage() {
   const [preview, setPreview] = useState<CertificateSnapshot | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
   const [issueKey, setIssueKey] = useState('');
-  const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<CertificateSummary | null>(null);
   const [reason, setReason] = useState('');
   const [entryFor, setEntryFor] = useState<Candidate | null>(null);
@@ -110,33 +110,31 @@ export default function CertificatesPage() {
     previewCertificate(c.volunteerId, c.teamId).then(setPreview, setPreviewError);
   };
 
-  const issue = () => {
+  const issue = useAction(async () => {
     if (!chosen) return;
-    setBusy(true);
-    issueCertificate(chosen.volunteerId, chosen.teamId, issueKey)
-      .then((cert) => {
-        void message.success(t('records.cert.issued', { number: cert.certificateNumber }));
-        setChosen(null);
-        setGen((g) => g + 1);
-        window.open(certificatePdfUrl(cert.id), '_blank');
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+    try {
+      const cert = await issueCertificate(chosen.volunteerId, chosen.teamId, issueKey);
+      void message.success(t('records.cert.issued', { number: cert.certificateNumber }));
+      setChosen(null);
+      setGen((g) => g + 1);
+      window.open(certificatePdfUrl(cert.id), '_blank');
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
 
-  const revoke = () => {
+  const revoke = useAction(async () => {
     if (!revoking || !reason.trim()) return;
-    setBusy(true);
-    revokeCertificate(revoking.id, reason.trim())
-      .then(() => {
-        void message.success(t('records.cert.revokedDone'));
-        setRevoking(null);
-        setReason('');
-        setGen((g) => g + 1);
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+    try {
+      await revokeCertificate(revoking.id, reason.trim());
+      void message.success(t('records.cert.revokedDone'));
+      setRevoking(null);
+      setReason('');
+      setGen((g) => g + 1);
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
 
   return (
     <div className="page">
@@ -282,9 +280,9 @@ export default function CertificatesPage() {
         onCancel={() => setChosen(null)}
         width={720}
         okText={t('records.cert.issue')}
-        okButtonProps={{ size: 'large', disabled: !preview, loading: busy, id: 'cert-issue' }}
+        okButtonProps={{ size: 'large', disabled: !preview, loading: issue.busy, id: 'cert-issue' }}
         cancelButtonProps={{ size: 'large' }}
-        onOk={issue}
+        onOk={() => void issue.run()}
         destroyOnHidden
       >
         {previewError !== null && <ErrorAlert error={previewError} />}
@@ -298,9 +296,14 @@ export default function CertificatesPage() {
         title={t('records.cert.revokeTitle', { number: revoking?.certificateNumber ?? '' })}
         onCancel={() => setRevoking(null)}
         okText={t('records.cert.revokeConfirm')}
-        okButtonProps={{ danger: true, size: 'large', disabled: !reason.trim(), loading: busy }}
+        okButtonProps={{
+          danger: true,
+          size: 'large',
+          disabled: !reason.trim(),
+          loading: revoke.busy,
+        }}
         cancelButtonProps={{ size: 'large' }}
-        onOk={revoke}
+        onOk={() => void revoke.run()}
         destroyOnHidden
       >
         <label htmlFor="revoke-reason">{t('records.cert.revokeReason')}</label>

@@ -1,8 +1,8 @@
 import { App, Form, Input, InputNumber, Modal, Radio } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addRecordEntry, type Candidate } from '../../api/records';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 
 interface Values {
   kind: 'training' | 'award';
@@ -23,28 +23,26 @@ export function EntryDialog({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form);
 
-  const submit = (v: Values) => {
+  const submit = useAction(async (v: Values) => {
     if (!candidate) return;
-    setBusy(true);
-    addRecordEntry(candidate.volunteerId, {
-      teamId: candidate.teamId,
-      kind: v.kind,
-      title: v.title.trim(),
-      onDate: v.onDate,
-      hours: v.kind === 'training' ? (v.hours ?? 0) : 0,
-      note: v.note?.trim() ?? '',
-    })
-      .then(() => {
-        void message.success(t('records.entry.saved'));
-        form.resetFields();
-        onClose();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+    try {
+      await addRecordEntry(candidate.volunteerId, {
+        teamId: candidate.teamId,
+        kind: v.kind,
+        title: v.title.trim(),
+        onDate: v.onDate,
+        hours: v.kind === 'training' ? (v.hours ?? 0) : 0,
+        note: v.note?.trim() ?? '',
+      });
+      void message.success(t('records.entry.saved'));
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
 
   return (
     <Modal
@@ -52,7 +50,7 @@ export function EntryDialog({
       title={t('records.entry.title', { name: candidate?.name ?? '' })}
       onCancel={onClose}
       okText={t('records.entry.save')}
-      okButtonProps={{ size: 'large', loading: busy }}
+      okButtonProps={{ size: 'large', loading: submit.busy }}
       cancelButtonProps={{ size: 'large' }}
       onOk={() => form.submit()}
       destroyOnHidden
@@ -63,7 +61,7 @@ export function EntryDialog({
         size="large"
         requiredMark={false}
         initialValues={{ kind: 'training', hours: 0 }}
-        onFinish={submit}
+        onFinish={(v) => void submit.run(v)}
       >
         <Form.Item name="kind" label={t('records.entry.kind')}>
           <Radio.Group

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Select, Switch } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createProject,
@@ -15,6 +15,7 @@ import {
 } from '../../api/volunteers';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { useCategories } from './use-categories';
 
@@ -57,8 +58,6 @@ export function ListItemForm({
   const [form] = Form.useForm<Values>();
   const categories = useCategories();
   const keeper = useRef(createIdempotencyKeeper());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const isResource = list === 'resources';
 
   const initial: Partial<Values> = item
@@ -78,9 +77,7 @@ export function ListItemForm({
       }
     : { onMenu: true, kind: 'venue', ...(teams.length === 1 ? { teamId: teams[0]!.id } : {}) };
 
-  const submit = (v: Values) => {
-    setBusy(true);
-    setError(null);
+  const submit = useAction(async (v: Values) => {
     let call: Promise<unknown>;
     if (isResource) {
       const body: NewResource = {
@@ -123,21 +120,17 @@ export function ListItemForm({
         });
       } else call = createProject(body, keeper.current.keyFor(body));
     }
-    call
-      .then(() => {
-        keeper.current.reset();
-        onSaved();
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setBusy(false));
-  };
+    await call;
+    keeper.current.reset();
+    onSaved();
+  });
 
   const required = { required: true, whitespace: true, message: t('volunteers.register.required') };
   return (
     <Form<Values>
       form={form}
       layout="vertical"
-      onFinish={submit}
+      onFinish={(v) => void submit.run(v)}
       initialValues={initial}
       requiredMark="optional"
       className="vs-form"
@@ -211,20 +204,20 @@ export function ListItemForm({
           </Form.Item>
         </>
       )}
-      {error !== null && (
+      {submit.error !== null && (
         <Alert
           type="error"
           showIcon
           role="alert"
-          title={errorText(t, error)}
+          title={errorText(t, submit.error)}
           className="form-alert"
         />
       )}
       <div className="form-actions">
-        <Button onClick={onCancel} disabled={busy}>
+        <Button onClick={onCancel} disabled={submit.busy}>
           {t('common.cancel')}
         </Button>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="vs-item-save">
+        <Button type="primary" htmlType="submit" loading={submit.busy} data-testid="vs-item-save">
           {t('volunteers.action.save')}
         </Button>
       </div>

@@ -13,6 +13,7 @@ import {
 import { errorText, fieldOfPath } from '../../lib/errors';
 import { checkIdNumber, normaliseIdInput } from '../../lib/id-number';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { HomeVillagePicker } from '../residents/HomeVillagePicker';
 import { AvailabilityPicker } from './AvailabilityPicker';
 import { ageOn, ageRuleOf, chinaToday } from './volunteer-age';
@@ -73,12 +74,34 @@ export function RegistrationForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const keeper = useRef(createIdempotencyKeeper());
-  const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const idNumber = Form.useWatch('idNumber', form) ?? '';
   const parsed = checkIdNumber(idNumber);
   const age = parsed.ok ? ageOn(parsed.birthDate, chinaToday(new Date())) : null;
   const rule = age === null ? null : ageRuleOf(age);
+
+  const register = useAction(async (body: Registration) => {
+    setFormError(null);
+    const send = mode === 'self' ? registerSelf : registerOnBehalf;
+    try {
+      const created = await send(body, keeper.current.keyFor(body));
+      keeper.current.reset();
+      form.resetFields();
+      onRegistered(created);
+    } catch (error) {
+      if (!isApiError(error)) return setFormError(errorText(t, error));
+      const field = FIELD_OF_CODE[error.code];
+      if (field) {
+        form.setFields([{ name: field, errors: [error.title] }]);
+        form.focusField(field);
+        return;
+      }
+      const fields = error.errors.map((e) => fieldOfPath(e.path)).filter((f): f is string => !!f);
+      setFormError(
+        fields.length > 0 ? `${errorText(t, error)}（${fields.join(', ')}）` : errorText(t, error),
+      );
+    }
+  });
 
   const submit = (v: Values) => {
     const body: Registration = {
@@ -100,31 +123,7 @@ export function RegistrationForm({
           }
         : {}),
     };
-    setBusy(true);
-    setFormError(null);
-    const send = mode === 'self' ? registerSelf : registerOnBehalf;
-    send(body, keeper.current.keyFor(body))
-      .then((created) => {
-        keeper.current.reset();
-        form.resetFields();
-        onRegistered(created);
-      })
-      .catch((error: unknown) => {
-        if (!isApiError(error)) return setFormError(errorText(t, error));
-        const field = FIELD_OF_CODE[error.code];
-        if (field) {
-          form.setFields([{ name: field, errors: [error.title] }]);
-          form.focusField(field);
-          return;
-        }
-        const fields = error.errors.map((e) => fieldOfPath(e.path)).filter((f): f is string => !!f);
-        setFormError(
-          fields.length > 0
-            ? `${errorText(t, error)}（${fields.join(', ')}）`
-            : errorText(t, error),
-        );
-      })
-      .finally(() => setBusy(false));
+    void register.run(body);
   };
 
   return (
@@ -288,7 +287,7 @@ export function RegistrationForm({
       )}
       <div className="form-actions">
         {onCancel && (
-          <Button onClick={onCancel} disabled={busy}>
+          <Button onClick={onCancel} disabled={register.busy}>
             {t('common.cancel')}
           </Button>
         )}
@@ -296,7 +295,7 @@ export function RegistrationForm({
           type="primary"
           htmlType="submit"
           size="large"
-          loading={busy}
+          loading={register.busy}
           disabled={rule === 'too_young'}
           data-testid="vs-register-submit"
         >

@@ -1,9 +1,10 @@
 import { Alert, Button, Form, Input, Radio, Select } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createTeam, type NewTeam, type Team, type TeamKind } from '../../api/volunteers';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { useCategories } from './use-categories';
 
@@ -42,34 +43,26 @@ export function TeamForm({
   const [form] = Form.useForm<Values>();
   const categories = useCategories();
   const keeper = useRef(createIdempotencyKeeper());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const kind = Form.useWatch('kind', form) ?? 'team';
   const parentKind = PARENT_KIND[kind];
 
-  const submit = (v: Values) => {
+  const submit = useAction(async (v: Values) => {
     const body: NewTeam = {
       ...v,
       parentId: v.parentId ?? null,
       categoryCode: v.categoryCode ?? null,
       colour: v.colour ?? null,
     };
-    setBusy(true);
-    setError(null);
-    createTeam(body, keeper.current.keyFor(body))
-      .then((team) => {
-        keeper.current.reset();
-        onSaved(team);
-      })
-      .catch((e: unknown) => setError(e))
-      .finally(() => setBusy(false));
-  };
+    const team = await createTeam(body, keeper.current.keyFor(body));
+    keeper.current.reset();
+    onSaved(team);
+  });
 
   return (
     <Form<Values>
       form={form}
       layout="vertical"
-      onFinish={submit}
+      onFinish={(v) => void submit.run(v)}
       initialValues={{ kind: 'team', description: '' }}
       requiredMark="optional"
       className="vs-form"
@@ -164,20 +157,20 @@ export function TeamForm({
       <Form.Item name="description" label={t('volunteers.field.description')}>
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
-      {error !== null && (
+      {submit.error !== null && (
         <Alert
           type="error"
           showIcon
           role="alert"
-          title={errorText(t, error)}
+          title={errorText(t, submit.error)}
           className="form-alert"
         />
       )}
       <div className="form-actions">
-        <Button onClick={onCancel} disabled={busy}>
+        <Button onClick={onCancel} disabled={submit.busy}>
           {t('common.cancel')}
         </Button>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="vs-team-save">
+        <Button type="primary" htmlType="submit" loading={submit.busy} data-testid="vs-team-save">
           {t('volunteers.action.save')}
         </Button>
       </div>

@@ -13,6 +13,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { AvailabilityPicker, availabilityText } from './AvailabilityPicker';
@@ -31,21 +32,19 @@ export const MEMBER_COLOR: Record<MemberStatus, string> = {
 function EditSkills({ volunteer, onSaved }: { volunteer: Volunteer; onSaved: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const save = (v: { skills: string[]; availability: Availability }) => {
-    setBusy(true);
-    updateVolunteer(volunteer.id, { skills: v.skills, availability: v.availability })
-      .then(() => {
-        void message.success(t('volunteers.me.saved'));
-        onSaved();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(false));
-  };
+  const save = useAction(async (v: { skills: string[]; availability: Availability }) => {
+    try {
+      await updateVolunteer(volunteer.id, { skills: v.skills, availability: v.availability });
+      void message.success(t('volunteers.me.saved'));
+      onSaved();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
   return (
     <Form
       layout="vertical"
-      onFinish={save}
+      onFinish={(v: { skills: string[]; availability: Availability }) => void save.run(v)}
       initialValues={{ skills: volunteer.skills, availability: volunteer.availability }}
     >
       <Form.Item name="skills" label={t('volunteers.register.skills')}>
@@ -54,7 +53,7 @@ function EditSkills({ volunteer, onSaved }: { volunteer: Volunteer; onSaved: () 
       <Form.Item name="availability" label={t('volunteers.register.availability')}>
         <AvailabilityPicker />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="vs-edit-save">
+      <Button type="primary" htmlType="submit" loading={save.busy} data-testid="vs-edit-save">
         {t('volunteers.action.save')}
       </Button>
     </Form>
