@@ -37,6 +37,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page under load can take seconds to answer: every expect.poll in a journey waits up
+          // to 20 s (vitest's default, 1 s, made the records journey flaky on a busy machine).
+          expect: { poll: { timeout: 20_000 } },
           pool: 'forks',
           maxWorkers: 1,
         },

@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, reachPrefixes, type Actor } from '../../shared/actor.ts';
-import { listCertificatesFor } from './certificate.service.ts';
+import { listCertificatesFor } from './certificate.read.ts';
 import {
   requireIssuer,
   SCOPE_READER_ROLES,

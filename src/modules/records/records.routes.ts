@@ -9,12 +9,10 @@ import {
   certificateCandidates,
   certificatePdf,
   getCertificate,
-  issueCertificate,
   listCertificates,
-  previewCertificate,
-  revokeCertificate,
   verifyCertificate,
-} from './certificate.service.ts';
+} from './certificate.read.ts';
+import { issueCertificate, previewCertificate, revokeCertificate } from './certificate.service.ts';
 import { FIGURE_ROLES, regionFigures } from './figures.service.ts';
 import { ISSUER_ROLES, RECORD_READER_ROLES } from './records.access.ts';
 import {

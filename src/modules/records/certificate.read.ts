@@ -1,0 +1,250 @@
+/**
+ * VS-8/VS-9 certificates, read side: lists in the caller's reach, one certificate and its PDF, the
+ * candidates a leader may certify, and the public verification (rate-limited, the holder's name
+ * masked). The issuing side is certificate.service.ts.
+ */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../shared/problem.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { countAttempt } from '../auth/login-throttle.ts';
+import { chinaDate } from '../../shared/china-time.ts';
+import { renderInPool } from '../documents/pdf-pool.ts';
+import {
+  isCertificateNumber,
+  maskHolderName,
+  normaliseCertificateNumber,
+  verifyUrl,
+  type CertificateSnapshot,
+} from './certificate.rules.ts';
+import { teamVisibility, type TeamVisibility } from './records.access.ts';
+
+export const VERIFY_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
+
+function certificateQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('vs_certificates as c')
+    .innerJoin('vs_teams as t', 't.id', 'c.team_id')
+    .innerJoin('vs_volunteers as v', 'v.id', 'c.volunteer_id')
+    .innerJoin('accounts as a', 'a.id', 'c.issued_by')
+    .select([
+      'c.id',
+      'c.certificate_number',
+      'c.volunteer_id',
+      'v.full_name',
+      'v.account_id',
+      'c.team_id',
+      't.organisation_name',
+      't.region_code',
+      'c.half_hours',
+      'c.issued_at',
+      'a.display_name as issuer',
+      'c.revoked_at',
+      'c.revoke_reason',
+      'c.snapshot',
+    ]);
+}
+type CertRow = Awaited<ReturnType<ReturnType<typeof certificateQuery>['execute']>>[number];
+
+function summary(r: CertRow, publicUrl = '') {
+  const snap = JSON.parse(r.snapshot) as CertificateSnapshot;
+  return {
+    id: r.id,
+    certificateNumber: r.certificate_number,
+    volunteerId: r.volunteer_id,
+    volunteerName: r.full_name,
+    teamId: r.team_id,
+    organisation: r.organisation_name,
+    hours: r.half_hours / 2,
+    issuedAt: new Date(r.issued_at).toISOString(),
+    issuedBy: r.issuer,
+    revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+    revokeReason: r.revoke_reason,
+    verifyUrl: snap.verifyUrl || verifyUrl(publicUrl, r.certificate_number),
+  };
+}
+
+/** SQL: the certificate is the caller's own, or held by a team they see. */
+function visible(vis: TeamVisibility, accountId: string | null): Expression<SqlBool> {
+  const parts = [
+    ...(accountId ? [sql<SqlBool>`v.account_id = ${accountId}`] : []),
+    ...(vis.teamIds.length ? [sql<SqlBool>`c.team_id in (${sql.join(vis.teamIds)})`] : []),
+    ...vis.prefixes.map((p) => sql<SqlBool>`t.region_code like ${`${p}%`}`),
+  ];
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}
+
+/** Certificates inside a record view (filter null: the volunteer sees all of theirs). */
+export async function listCertificatesFor(
+  db: Kysely<Database>,
+  input: { volunteerId: string; filter: TeamVisibility | null },
+) {
+  let q = certificateQuery(db).where('c.volunteer_id', '=', input.volunteerId);
+  const f = input.filter;
+  if (f) q = q.where(visible(f, null));
+  const rows = await q.orderBy('c.issued_at', 'desc').execute();
+  return rows.map((r) => summary(r));
+}
+
+export async function listCertificates(
+  db: Kysely<Database>,
+  input: {
+    actor: Actor;
+    volunteerId?: string;
+    teamId?: string;
+    limit: number;
+    offset: number;
+  },
+) {
+  const vis = await teamVisibility(db, input.actor);
+  let q = certificateQuery(db).where(visible(vis, input.actor.accountId));
+  if (input.volunteerId) q = q.where('c.volunteer_id', '=', input.volunteerId);
+  if (input.teamId) q = q.where('c.team_id', '=', input.teamId);
+  const rows = await q
+    .orderBy('c.issued_at', 'desc')
+    .orderBy('c.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return rows.map((r) => summary(r));
+}
+
+async function loadVisible(db: Kysely<Database>, id: string, actor: Actor) {
+  const row = await certificateQuery(db).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('CERT_NOT_FOUND');
+  if (row.account_id !== actor.accountId) {
+    const vis = await teamVisibility(db, actor);
+    const sees =
+      vis.teamIds.includes(row.team_id) || vis.prefixes.some((p) => row.region_code.startsWith(p));
+    if (!sees) throw new AppError('OUT_OF_SCOPE');
+  }
+  return row;
+}
+
+export async function getCertificate(db: Kysely<Database>, input: { id: string; actor: Actor }) {
+  const row = await loadVisible(db, input.id, input.actor);
+  return { ...summary(row), snapshot: JSON.parse(row.snapshot) as CertificateSnapshot };
+}
+
+export async function certificatePdf(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor; now: Date },
+): Promise<{ filename: string; localName: string; body: Buffer }> {
+  const row = await loadVisible(db, input.id, input.actor);
+  const snapshot = JSON.parse(row.snapshot) as CertificateSnapshot;
+  const body = await renderInPool({
+    kind: 'certificate',
+    data: snapshot,
+    revoked: {
+      revokedOn: row.revoked_at ? chinaDate(new Date(row.revoked_at)) : null,
+      reason: row.revoke_reason,
+    },
+    now: input.now,
+    fontSetting: process.env.DOORSTEP_CJK_FONT,
+  });
+  return {
+    filename: `certificate-${row.certificate_number}.pdf`,
+    localName: `志愿服务记录证明-${row.certificate_number}.pdf`,
+    body,
+  };
+}
+
+/** Volunteers with confirmed hours held by teams the caller issues for (the issuing page). */
+export async function certificateCandidates(db: Kysely<Database>, input: { actor: Actor }) {
+  const { actor } = input;
+  const vis = await teamVisibility(db, actor);
+  const staffPrefixes = actor.grants
+    .filter((g) => g.role === 'volunteer_staff')
+    .map((g) => g.reachPrefix);
+  const issuerVis = { teamIds: vis.teamIds, prefixes: staffPrefixes };
+  if (issuerVis.teamIds.length === 0 && issuerVis.prefixes.length === 0) return [];
+  const rows = await db
+    .selectFrom('vs_service_records as s')
+    .innerJoin('vs_teams as t', 't.id', 's.team_id')
+    .innerJoin('vs_volunteers as v', 'v.id', 's.volunteer_id')
+    .select((eb) => [
+      'v.id',
+      'v.full_name',
+      'v.volunteer_number',
+      'v.id_masked',
+      't.id as team_id',
+      't.name as team_name',
+      't.organisation_name',
+      eb.fn.sum<number>('s.half_hours').as('h'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('s.status', '=', 'confirmed')
+    .where((eb) =>
+      eb.or([
+        ...(issuerVis.teamIds.length ? [eb('t.id', 'in', issuerVis.teamIds)] : []),
+        ...issuerVis.prefixes.map((p) => eb('t.region_code', 'like', `${p}%`)),
+      ]),
+    )
+    .groupBy([
+      'v.id',
+      'v.full_name',
+      'v.volunteer_number',
+      'v.id_masked',
+      't.id',
+      't.name',
+      't.organisation_name',
+    ])
+    .orderBy('v.full_name')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    volunteerId: r.id,
+    name: r.full_name,
+    volunteerNumber: r.volunteer_number,
+    idMasked: r.id_masked,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    organisation: r.organisation_name,
+    hours: Number(r.h ?? 0) / 2,
+    services: Number(r.n),
+  }));
+}
+
+/**
+ * Public verification by number (or the QR link): valid or revoked, the holder's surname only,
+ * hours, period, issuer and date — nothing else personal. Rate-limited per address in the
+ * database (like /track), so the limit holds across nodes.
+ */
+export async function verifyCertificate(
+  db: Kysely<Database>,
+  input: { number: string; ip: string; now: Date },
+) {
+  const attempts = await countAttempt(db, `verify:${input.ip}`, input.now, VERIFY_LIMIT.windowMs);
+  if (attempts > VERIFY_LIMIT.perWindow) {
+    throw new AppError('CERT_VERIFY_RATE_LIMITED', {
+      retryAfterSeconds: VERIFY_LIMIT.windowMs / 1000,
+    });
+  }
+  const number = normaliseCertificateNumber(input.number);
+  if (!isCertificateNumber(number)) throw new AppError('CERT_VERIFY_NOT_FOUND');
+  const row = await db
+    .selectFrom('vs_certificates')
+    .select([
+      'certificate_number',
+      'snapshot',
+      'half_hours',
+      'issued_at',
+      'revoked_at',
+      'revoke_reason',
+    ])
+    .where('certificate_number', '=', number)
+    .executeTakeFirst();
+  if (!row) throw new AppError('CERT_VERIFY_NOT_FOUND');
+  const snap = JSON.parse(row.snapshot) as CertificateSnapshot;
+  return {
+    certificateNumber: row.certificate_number,
+    status: row.revoked_at ? ('revoked' as const) : ('valid' as const),
+    holderName: maskHolderName(snap.volunteer.name),
+    totalHours: row.half_hours / 2,
+    period: snap.period,
+    organisation: snap.issuer.organisation,
+    issuedOn: snap.issuedOn,
+    revokedOn: row.revoked_at ? chinaDate(new Date(row.revoked_at)) : null,
+    revokeReason: row.revoke_reason,
+  };
+}
