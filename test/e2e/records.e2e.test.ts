@@ -45,6 +45,15 @@ describe('records: my hours, a certificate issued, verified and revoked', () => 
     await page.goto(server.baseUrl);
     await login(page, 'volunteer');
     await page.goto(`${server.baseUrl}/vs/me`);
+    try {
+      await page.getByTestId('rec-total').waitFor({ timeout: 20_000 });
+    } catch (err) {
+      // Seen twice under load and once after a fresh web build, never alone: say what the page
+      // showed instead, so the next failure names its cause.
+      await page.screenshot({ path: `${SHOTS}/records-me-missing.png`, fullPage: true });
+      const shown = (await page.locator('body').innerText()).slice(0, 600);
+      throw new Error(`no rec-total at ${page.url()}; the page shows:\n${shown}`, { cause: err });
+    }
     await expect.poll(() => page.getByTestId('rec-total').textContent()).toContain('7.5');
     expect(await page.getByTestId('rec-stars').textContent()).toContain('暂未评星');
     await page.screenshot({ path: `${SHOTS}/records-me.png`, fullPage: true });
