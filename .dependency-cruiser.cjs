@@ -9,13 +9,6 @@
  * (see MODULES_ONLY below).
  */
 
-/** Known exception, the last module cycle: records ↔ documents. Records prints certificates
- * through the documents' PDF pool, and the PDF worker's renderer (documents/pdf-render.ts, the
- * worker's own composition root) draws the certificate. Remove it, and the pathNot lines below,
- * once the worker's renderer moves to a composition root of its own. (The volunteer cycle
- * {volunteers, demo, records, orders, activities} is gone: volunteers no longer imports demo.) */
-const KNOWN_CYCLE = '^src/modules/(records|documents)$';
-
 const MODULES_ONLY = process.argv.some((a) => a.includes('--include-only'));
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -28,21 +21,8 @@ module.exports = {
             'Modules depend on each other in one direction only (ARCHITECTURE.md, "Dependency direction").',
           severity: 'error',
           scope: 'folder',
-          from: { path: '^src/modules/[^/]+$', pathNot: KNOWN_CYCLE },
+          from: { path: '^src/modules/[^/]+$' },
           to: { path: '^src/modules/[^/]+$', circular: true },
-        },
-        {
-          name: 'no-module-cycles-beyond-the-known-one',
-          comment:
-            'The known volunteer cycle may not grow: its modules may only cycle among themselves.',
-          severity: 'error',
-          scope: 'folder',
-          from: { path: KNOWN_CYCLE },
-          to: {
-            path: '^src/modules/[^/]+$',
-            pathNot: KNOWN_CYCLE,
-            circular: true,
-          },
         },
       ]
     : [
@@ -51,7 +31,23 @@ module.exports = {
           comment: 'src/shared is the kernel: it imports no module, no server code, no CLI.',
           severity: 'error',
           from: { path: '^src/shared/' },
-          to: { path: '^src/(modules|server|cli)/' },
+          to: { path: '^src/(modules|server|cli|workers)/' },
+        },
+        {
+          name: 'migrations-import-no-code-that-changes',
+          comment:
+            'A migration is frozen in time: it must produce today what it produced then, so it imports no module, kernel or server code (copy what it needs next to it, as 0013_case_requests.replay.ts does).',
+          severity: 'error',
+          from: { path: '^src/db/migrations/' },
+          to: { path: '^src/(modules|shared|server|cli|workers)/' },
+        },
+        {
+          name: 'modules-import-no-worker-root',
+          comment:
+            'src/workers holds the worker threads’ composition roots (the PDF renderer knows every module that draws a paper); modules print through their pool, never import a worker.',
+          severity: 'error',
+          from: { path: '^src/modules/' },
+          to: { path: '^src/workers/' },
         },
         {
           name: 'modules-import-server-types-only',

@@ -20,13 +20,14 @@ export default tseslint.config(
     },
   },
   {
-    // The rules of hooks (issue #12): hooks only at the top level. Incomplete effect dependencies
-    // are reported (seven run-once effects still to rewrite with a ref, as lib/use-async.ts does).
+    // The rules of hooks (issue #12): hooks only at the top level, and every value an effect,
+    // memo or callback reads is in its dependencies (a run-once effect reads values that do not
+    // change, e.g. the link the page was opened with, kept in a state read once).
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },

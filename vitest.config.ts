@@ -41,7 +41,9 @@ export default defineConfig({
           // to 20 s (vitest's default, 1 s, made the records journey flaky on a busy machine).
           expect: { poll: { timeout: 20_000 } },
           pool: 'forks',
-          maxWorkers: 1,
+          // Two journeys at a time (each its own server, database and Chromium): a journey waits on
+          // its browser most of the time, so two share the two cores; the suite stays near 15 min.
+          maxWorkers: 2,
         },
       },
     ],

@@ -56,7 +56,7 @@ const SQL = {
   requesters:
     'select requester_account_id from vs_needs where order_id = ? and requester_account_id is not null',
   notify:
-    "insert into notifications (id, account_id, kind, subject, body, entity_type, entity_id, created_at, read_at) values (?, ?, 'vs_order_update', ?, ?, 'vs_order', ?, ?, null)",
+    "insert into notifications (id, account_id, kind, params, entity_type, entity_id, created_at, read_at) values (?, ?, 'vs_order_taken', ?, 'vs_order', ?, ?, null)",
   bumpHead: 'update audit_head set seq = seq + 1 where id = 1 returning seq, hash',
   insertAudit:
     'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash) values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -243,8 +243,11 @@ async function grab(res: http.ServerResponse, orderId: string, token: string) {
           [
             crypto.randomUUID(),
             a,
-            `志愿队伍已接单 ${order.order_number}`,
-            `“${team.name}”已接下“${order.title}”`,
+            JSON.stringify({
+              orderNumber: order.order_number,
+              title: order.title,
+              team: team.name,
+            }),
             order.id,
             nowIso,
           ],

@@ -70,6 +70,7 @@ async function floor(renders: number): Promise<void> {
     missingNow: [],
     trackingCode: '3141 5926',
     trackingUrl: 'http://localhost:3000/track?number=20260302-00001&code=31415926',
+    ratingUrl: 'http://localhost:3000/r/rate?t=AAAAAAAAAAAAAAAA',
     issuedAt: new Date('2026-03-02T02:00:00.000Z'),
   };
   const before = statusMb('self', 'VmRSS');

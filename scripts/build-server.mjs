@@ -25,13 +25,14 @@ export async function buildServer() {
     absWorkingDir: root,
     entryPoints: {
       main: 'src/cli/main.ts',
-      // pdf-pool.ts finds the worker next to the entry, as it finds the source one in src/.
-      'pdf.worker': 'src/modules/documents/pdf-worker-entry.ts',
+      // src/workers/pdf-worker-url.ts finds the worker next to the entry, as it finds the
+      // source one in src/workers/.
+      'pdf.worker': 'src/workers/pdf-worker-entry.ts',
     },
     bundle: true,
     // Chunks: the CLI imports each command's code when it runs (src/cli/program.ts), so
     // `doorstep --help` loads neither the server nor the database drivers. Chunks sit beside the
-    // entries, so pdf-pool.ts finds pdf.worker.mjs next to whichever file it lands in.
+    // entries, so pdf-worker-url.ts finds pdf.worker.mjs next to whichever file it lands in.
     splitting: true,
     chunkNames: 'chunk-[hash]',
     platform: 'node',

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { redirectToLightEntry } from './light-entry-dev';
 
 const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
@@ -10,7 +11,8 @@ const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // `npm run dev:web` sends the light entry's addresses to its own (Preact) dev server.
+  plugins: [react(), redirectToLightEntry(process.env.DOORSTEP_LIGHT_DEV_URL)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -229,6 +229,7 @@ export async function fileCaseOnFloor(
         version: 1,
         created_at: nowIso,
         updated_at: nowIso,
+        channel: grant.role === 'agent' ? 'agent' : 'window',
       };
       const requests: CaseRequestTable[] = noticeRequests(notice, {
         by: actor.accountId,

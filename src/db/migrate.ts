@@ -20,6 +20,20 @@ import { piiText } from './migrations/0014_pii_text.ts';
 import { authHardening } from './migrations/0015_auth_hardening.ts';
 import { notificationsSms } from './migrations/0019_notifications_sms.ts';
 import { programs } from './migrations/0020_programs.ts';
+import { programLottery } from './migrations/0021_program_lottery.ts';
+import { programDay } from './migrations/0022_program_day.ts';
+import { caseChannel } from './migrations/0023_case_channel.ts';
+import { programsFinish } from './migrations/0030_programs_finish.ts';
+import { posts } from './migrations/0024_posts.ts';
+import { training } from './migrations/0025_training.ts';
+import { ratings } from './migrations/0026_ratings.ts';
+import { appointments } from './migrations/0027_appointments.ts';
+import { homeVisits } from './migrations/0028_home_visits.ts';
+import { ratingsInvites } from './migrations/0031_ratings_invites.ts';
+import { programsGradeNeighbourhood } from './migrations/0032_programs_grade_neighbourhood.ts';
+import { homeVisitsResidents } from './migrations/0033_home_visits_residents.ts';
+import { appointmentsBookingSlots } from './migrations/0034_appointments_booking_slots.ts';
+import { residentsOneLogin } from './migrations/0035_residents_one_login.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -44,6 +58,20 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015_auth_hardening': authHardening,
   '0019_notifications_sms': notificationsSms,
   '0020_programs': programs,
+  '0021_program_lottery': programLottery,
+  '0022_program_day': programDay,
+  '0023_case_channel': caseChannel,
+  '0030_programs_finish': programsFinish,
+  '0024_posts': posts,
+  '0025_training': training,
+  '0026_ratings': ratings,
+  '0027_appointments': appointments,
+  '0028_home_visits': homeVisits,
+  '0031_ratings_invites': ratingsInvites,
+  '0032_programs_grade_neighbourhood': programsGradeNeighbourhood,
+  '0033_home_visits_residents': homeVisitsResidents,
+  '0034_appointments_booking_slots': appointmentsBookingSlots,
+  '0035_residents_one_login': residentsOneLogin,
   // next: '0012_…'
 };
 

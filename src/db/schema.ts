@@ -5,6 +5,12 @@
  * (test/integration/schema-types.test.ts) compares them with a freshly migrated database.
  */
 import type { ProgramsDatabase } from './schema/programs.ts';
+import type { ProgramDayDatabase } from './schema/program-day.ts';
+import type { PostsDatabase } from './schema/posts.ts';
+import type { TrainingDatabase } from './schema/training.ts';
+import type { RatingsDatabase } from './schema/ratings.ts';
+import type { AppointmentsDatabase } from './schema/appointments.ts';
+import type { HomeVisitsDatabase } from './schema/home-visits.ts';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AuditEventTable,
@@ -75,8 +81,26 @@ export type * from './schema/foundation.ts';
 export type * from './schema/reference.ts';
 export type * from './schema/volunteers.ts';
 export type * from './schema/programs.ts';
+export type * from './schema/program-day.ts';
+export type * from './schema/posts.ts';
 
-export interface Database extends ProgramsDatabase {
+export type * from './schema/training.ts';
+
+export type * from './schema/ratings.ts';
+
+export type * from './schema/appointments.ts';
+
+export type * from './schema/home-visits.ts';
+
+export interface Database
+  extends
+    ProgramsDatabase,
+    ProgramDayDatabase,
+    PostsDatabase,
+    TrainingDatabase,
+    RatingsDatabase,
+    AppointmentsDatabase,
+    HomeVisitsDatabase {
   regions: RegionTable;
   stations: StationTable;
   residents: ResidentTable;

@@ -21,10 +21,13 @@ import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
 import { supervisionRoutes } from '../modules/first-response/supervision.routes.ts';
 import { agentRoutes } from '../modules/agents/agents.routes.ts';
 import { caseRoutes } from '../modules/cases/case.routes.ts';
+import { caseOnlineRoutes } from '../modules/cases/case-online.routes.ts';
 import { firstResponseRoutes } from '../modules/first-response/first-response.routes.ts';
 import { orderRoutes } from '../modules/orders/orders.routes.ts';
 import { escalationRoutes } from '../modules/escalations/escalation.routes.ts';
 import { activityRoutes } from '../modules/activities/activities.routes.ts';
+import { appointmentRoutes } from '../modules/appointments/appointments.routes.ts';
+import { queueRoutes } from '../modules/appointments/queue.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
@@ -32,9 +35,20 @@ import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { recomputeDueDates } from '../modules/cases/case-due-dates.ts';
 import { recomputeHandoffDueDates } from '../modules/first-response/handoff-due-dates.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
-import { closePdfPool, configurePdfPool } from '../modules/documents/pdf-pool.ts';
+import { closePdfPool, configurePdfPool, usePdfWorker } from '../modules/documents/pdf-pool.ts';
+import { PDF_WORKER_URL } from '../workers/pdf-worker-url.ts';
 import { programRoutes } from '../modules/programs/programs.routes.ts';
+import { programOrganiserRoutes } from '../modules/programs/programs-organiser.routes.ts';
+import { programLotteryRoutes } from '../modules/programs/programs-lottery.routes.ts';
+import { programFigureRoutes } from '../modules/programs/programs-figures.routes.ts';
+import { programDayRoutes } from '../modules/programs/programs-day.routes.ts';
+import { postRoutes } from '../modules/posts/posts.routes.ts';
+import { trainingRoutes } from '../modules/training/training.routes.ts';
+import { homeVisitRoutes } from '../modules/home-visits/home-visits.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { ratingRoutes } from '../modules/ratings/ratings.routes.ts';
+import { ratingStaffRoutes } from '../modules/ratings/ratings-staff.routes.ts';
+import { registerRatingPorts } from '../modules/ratings/ratings-ports.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
 import { volunteerRoutes } from '../modules/volunteers/volunteers.routes.ts';
@@ -46,7 +60,12 @@ import { logOptions, requestIdFor } from './logging.ts';
 import { fastifyTrustProxy } from './trust-proxy.ts';
 import { metaRoutes } from './meta.routes.ts';
 import { tlsServerOptions } from './tls.ts';
-import { helmetOptions, registerCompression, registerWebStatic } from './web-delivery.ts';
+import {
+  apiSecurityHeaders,
+  helmetOptions,
+  registerCompression,
+  registerWebStatic,
+} from './web-delivery.ts';
 import { AppError, problemBody } from '../shared/problem.ts';
 import './problem-tables.ts';
 import type { AppDeps } from './types.ts';
@@ -79,10 +98,22 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('deps', deps);
   app.decorate('kysely', deps.db.kysely);
   configurePdfPool(deps.config.pdfPool);
+  registerRatingPorts({ publicUrl: deps.config.publicUrl });
+  usePdfWorker(PDF_WORKER_URL);
   app.addHook('onClose', closePdfPool);
 
   await app.register(cookie);
+  // API routes skip helmet (registered before it, so its onRoute sees the flag) and get their
+  // headers precomputed once (web-delivery.ts apiSecurityHeaders).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/')) route.helmet = false;
+  });
   await app.register(helmet, helmetOptions(deps.config));
+  const apiHeaders = apiSecurityHeaders(deps.config);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url?.startsWith('/api/')) void reply.headers(apiHeaders);
+    done();
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -149,6 +180,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(caseFigureRoutes);
       await api.register(supervisionRoutes);
       await api.register(caseRoutes);
+      await api.register(caseOnlineRoutes);
       await api.register(firstResponseRoutes);
       await api.register(notificationRoutes);
       await api.register(orderRoutes);
@@ -157,11 +189,22 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(documentRoutes);
       await api.register(escalationRoutes);
       await api.register(colleagueRoutes);
+      await api.register(appointmentRoutes);
+      await api.register(queueRoutes);
       await api.register(activityRoutes);
       await api.register(recordsRoutes);
       await api.register(volunteerRoutes);
       await api.register(vsRoutes);
+      await api.register(programFigureRoutes);
       await api.register(programRoutes);
+      await api.register(programOrganiserRoutes);
+      await api.register(programLotteryRoutes);
+      await api.register(programDayRoutes);
+      await api.register(postRoutes);
+      await api.register(trainingRoutes);
+      await api.register(ratingRoutes);
+      await api.register(ratingStaffRoutes);
+      await api.register(homeVisitRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { smsProviderFromEnv, startOutboxSender } from '../modules/notifications/outbox.sender.ts';
 import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
+import { startAppointmentSweeps } from '../modules/appointments/appointments.sweep.ts';
 import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
 import { warmPdfPool } from '../modules/documents/pdf-pool.ts';
 import { deriveAuditKeys, installAuditKeys } from '../modules/audit/audit-key.ts';
@@ -62,6 +63,15 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
           onError: (err) => log.error({ err }, 'deadline sweep failed'),
         })
       : () => undefined;
+  // GS-10: appointment no-shows and the day-before reminders (exactly once each, any number of nodes).
+  const stopAppointments =
+    config.sweepIntervalSeconds > 0
+      ? startAppointmentSweeps(db.kysely, {
+          pii,
+          intervalMs: config.sweepIntervalSeconds * 1000,
+          onError: (err) => log.error({ err }, 'appointment sweep failed'),
+        })
+      : () => undefined;
   // Issue #11: the outbox (login codes) is sent every OUTBOX_INTERVAL_SECONDS (default 2).
   const outboxSeconds = Number(env.OUTBOX_INTERVAL_SECONDS ?? 2);
   const stopOutbox =
@@ -89,6 +99,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     stopSweeper();
+    stopAppointments();
     stopOutbox();
     stopCheckpoints();
     await app.close();

@@ -15,8 +15,15 @@ import { HANDLER_ROLES } from '../modules/first-response/matter.ts';
 import { OVERSEERS as HANDOFF_OVERSEERS } from '../modules/first-response/handoff.view.ts';
 import { CENTRE_ROLES, LEADER_ROLES, RECORDER_ROLES } from '../modules/orders/orders.common.ts';
 import { FIGURE_ROLES } from '../modules/records/figures.service.ts';
+import { ORGANISER as PROGRAM_ORGANISERS } from '../modules/programs/programs.access.ts';
+import { POST_MANAGERS, POST_READERS } from '../modules/posts/posts.access.ts';
+import { PROGRAM_FIGURE_ROLES } from '../modules/programs/program-figures.service.ts';
+import { TRAINING_READERS, TRAINING_WRITERS } from '../modules/training/training-town.ts';
+import { RATING_HANDLERS, RATING_READERS } from '../modules/ratings/ratings.access.ts';
+import { VISIT_STAFF } from '../modules/home-visits/home-visits.access.ts';
 import { ISSUER_ROLES } from '../modules/records/records.access.ts';
 import { VS_LIST_EDITORS, VS_STAFF } from '../modules/volunteers/vs.scope.ts';
+import { ACCOUNT_LINKERS } from '../modules/residents/resident-account.ts';
 import {
   ALL_ROLES,
   RESIDENT_READERS,
@@ -43,6 +50,8 @@ const RULES = {
   'staff.workspace': { roles: STAFF_ROLES },
   'residents.read': { roles: RESIDENT_READERS },
   'residents.register': { roles: RESIDENT_REGISTRARS },
+  /** GS-10: create a resident's own phone login at the window (POST /residents/{id}/login). */
+  'residents.login': { roles: ACCOUNT_LINKERS },
   'audit.read': { roles: AUDIT_READERS },
   /** POST /audit/verification. */
   'audit.verify': { roles: ['admin'] },
@@ -65,6 +74,9 @@ const RULES = {
   'authorizations.read': { roles: STAFF_ROLES },
   'authorizations.write': { roles: AUTHORIZATION_WRITERS },
   'inquiries.handle': { roles: HANDLER_ROLES },
+  /** GS-11 AB posts: the coverage calendar; creating posts and recording anyone's leave. */
+  'posts.read': { roles: POST_READERS },
+  'posts.manage': { roles: POST_MANAGERS },
   'handoffs.read': { roles: STAFF_ROLES },
   'handoffs.overdue': { roles: HANDOFF_OVERSEERS },
   /** Order a service (点单) for oneself. */
@@ -86,6 +98,18 @@ const RULES = {
   'activities.manage': { roles: ACTIVITY_MANAGERS },
   'records.certify': { roles: ISSUER_ROLES },
   'records.figures': { roles: FIGURE_ROLES },
+  /** CP-1/CP-2: programs, classes, enrolment lists and waitlists (issue #13). */
+  'programs.organise': { roles: PROGRAM_ORGANISERS },
+  /** CP-5 program figures (/programs/figures). */
+  'programs.figures': { roles: PROGRAM_FIGURE_ROLES },
+  /** GS-12 training and competence (/training): read, and manage (town centre officers). */
+  'training.read': { roles: TRAINING_READERS },
+  'training.manage': { roles: TRAINING_WRITERS },
+  /** GS-13 好差评: the dashboard, ratings and export; tickets, devices and links. */
+  'ratings.read': { roles: RATING_READERS },
+  'ratings.handle': { roles: RATING_HANDLERS },
+  /** GS-10 home visits: requests and the day's route, at the caller's station. */
+  'homeVisits.visit': { roles: VISIT_STAFF, atStation: true },
 } as const satisfies Record<Capability, Rule>;
 
 // `satisfies Record<Capability, Rule>`: every name has a rule, and a rule without a name is an

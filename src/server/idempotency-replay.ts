@@ -32,6 +32,7 @@ export const RESOURCE_LOCATIONS: Readonly<Record<string, string>> = {
   vs_activity: '/api/v1/vs/activities/:id',
   vs_certificate: '/api/v1/vs/certificates/:id',
   program: '/api/v1/programs/:id',
+  home_visit: '/api/v1/home-visits/:id',
 };
 
 export function locationOf(resourceType: string | null, resourceId: string | null) {

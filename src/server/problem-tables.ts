@@ -6,6 +6,7 @@
  */
 import { registerProblems } from '../shared/problem.ts';
 import { ACTIVITY_PROBLEMS } from '../modules/activities/activities.problems.ts';
+import { APPOINTMENT_PROBLEMS } from '../modules/appointments/appointments.problems.ts';
 import { AGENT_PROBLEMS } from '../modules/agents/agents.problems.ts';
 import { AUTH_PROBLEMS } from '../modules/auth/auth.problems.ts';
 import { CALENDAR_PROBLEMS } from '../modules/calendar/calendar.problems.ts';
@@ -15,9 +16,14 @@ import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
 import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
 import { ORDER_PROBLEMS } from '../modules/orders/orders.problems.ts';
 import { PROGRAM_PROBLEMS } from '../modules/programs/programs.problems.ts';
+import { PROGRAM_DAY_PROBLEMS } from '../modules/programs/programs-day.problems.ts';
+import { POSTS_PROBLEMS } from '../modules/posts/posts.problems.ts';
+import { RATING_PROBLEMS } from '../modules/ratings/ratings.problems.ts';
+import { HOME_VISIT_PROBLEMS } from '../modules/home-visits/home-visits.problems.ts';
 import { RECORDS_PROBLEMS } from '../modules/records/records.problems.ts';
 import { REGION_PROBLEMS } from '../modules/regions/regions.problems.ts';
 import { RESIDENT_PROBLEMS } from '../modules/residents/residents.problems.ts';
+import { TRAINING_PROBLEMS } from '../modules/training/training.problems.ts';
 import { VOLUNTEERS_PROBLEMS } from '../modules/volunteers/volunteers.problems.ts';
 
 /** Every module's table, in one list (the start-up check and tests walk it). */
@@ -36,6 +42,12 @@ export const MODULE_PROBLEM_TABLES = [
   RECORDS_PROBLEMS,
   ACTIVITY_PROBLEMS,
   PROGRAM_PROBLEMS,
+  PROGRAM_DAY_PROBLEMS,
+  POSTS_PROBLEMS,
+  TRAINING_PROBLEMS,
+  RATING_PROBLEMS,
+  APPOINTMENT_PROBLEMS,
+  HOME_VISIT_PROBLEMS,
 ] as const;
 
 /**

@@ -73,3 +73,32 @@ export async function markIdempotentCommit(
   }
   scope.committed = true;
 }
+
+/**
+ * Stores the answer of the request's Idempotency-Key in the caller's transaction, with the rows it
+ * answers for: a node that dies after the commit, before its answer leaves, still has its answer
+ * kept, and the retry gets it replayed (same status, same body). For creating routes whose answer
+ * no GET can rebuild (e.g. the one-time notice of an online filing). Call it after the audited
+ * write (recordAudit marks the key committed first); without a key in the request, a no-op.
+ */
+export async function recordIdempotentAnswer(
+  trx: Transaction<Database>,
+  answer: { status: number; body: unknown; now: Date },
+): Promise<void> {
+  const claim = scopes.getStore()?.claim;
+  if (!claim) return;
+  const updated = await trx
+    .updateTable('idempotency_keys')
+    .set({
+      state: 'done',
+      status_code: answer.status,
+      response_body: JSON.stringify(answer.body),
+      completed_at: answer.now.toISOString(),
+    })
+    .where('account_id', '=', claim.accountId)
+    .where('key', '=', claim.key)
+    .where('claim_id', '=', claim.claimId)
+    .where('state', 'in', ['pending', 'committed'])
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('IDEMPOTENCY_CLAIM_LOST');
+}

@@ -20,111 +20,24 @@
  * visits, loads and axe runs is printed.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { APP_PATHS, PUBLIC_PATHS } from '../../web/src/route-paths.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SHOTS = 'test-results';
-
-interface Mode {
-  name: string;
-  viewport: { width: number; height: number };
-  phone: boolean;
-  elderlyMode: boolean;
-  locale: 'zh-CN' | 'en';
-}
-
-const MODES: Mode[] = [
-  {
-    name: 'desktop',
-    viewport: { width: 1280, height: 800 },
-    phone: false,
-    elderlyMode: false,
-    locale: 'zh-CN',
-  },
-  {
-    name: 'desktop-elderly',
-    viewport: { width: 1280, height: 800 },
-    phone: false,
-    elderlyMode: true,
-    locale: 'zh-CN',
-  },
-  {
-    name: 'desktop-en',
-    viewport: { width: 1280, height: 800 },
-    phone: false,
-    elderlyMode: false,
-    locale: 'en',
-  },
-  {
-    name: 'phone',
-    viewport: { width: 390, height: 844 },
-    phone: true,
-    elderlyMode: false,
-    locale: 'zh-CN',
-  },
-  {
-    name: 'phone-elderly',
-    viewport: { width: 390, height: 844 },
-    phone: true,
-    elderlyMode: true,
-    locale: 'zh-CN',
-  },
-  {
-    name: 'phone-en',
-    viewport: { width: 390, height: 844 },
-    phone: true,
-    elderlyMode: false,
-    locale: 'en',
-  },
-];
-
-/** The demo roles with pages of their own, in the order tried for each page. */
-const ROLES = ['clerk', 'town', 'vstaff', 'leader', 'volunteer', 'resident', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-
-const LI_ID = '110115194803120019';
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-interface Finding {
-  rule: string;
-  impact: string;
-  help: string;
-  target: string;
-  detail: string;
-  page: string;
-  mode: string;
-  role: string;
-}
-
-async function json<T>(
-  context: BrowserContext,
-  base: string,
-  method: string,
-  url: string,
-  body?: unknown,
-) {
-  const response = await context.request.fetch(`${base}${url}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-  });
-  if (!response.ok())
-    throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+import {
+  AXE_SOURCE,
+  json,
+  LI_ID,
+  MODES,
+  ROLES,
+  SHOTS,
+  TAGS,
+  type Finding,
+  type Mode,
+  type Role,
+  type Violation,
+} from './accessibility.shared.ts';
 
 describe('accessibility: axe-core over every page in every mode', () => {
   let server: RunningServer;
@@ -349,6 +262,20 @@ describe('accessibility: axe-core over every page in every mode', () => {
         '/api/v1/vs/certificates?limit=5',
       );
       const activity = activities[0]?.id;
+      // Issue #13: the 黄河社区 organiser's seeded summer program and its first class.
+      await signIn(context, 'hh-organiser', MODES[0]!);
+      const programs = await json<{ id: string; classes: { id: string }[] }[]>(
+        context,
+        base,
+        'GET',
+        '/api/v1/programs?view=managed',
+      );
+      const program = programs[0]!;
+      samples.set('/programs/:id', `/programs/${program.id}`);
+      const klass = `/programs/${program.id}/classes/${program.classes[0]!.id}`;
+      samples.set('/programs/:id/classes/:classId', klass);
+      samples.set('/programs/:id/classes/:classId/day', `${klass}/day`);
+      samples.set('/programs/:id/classes/:classId/roster', `${klass}/roster`);
       expect(activity).toBeTruthy();
       samples.set('/regions/:code', '/regions/110115110');
       samples.set('/residents/:id', `/residents/${resident.id}`);

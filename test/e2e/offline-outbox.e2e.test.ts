@@ -166,6 +166,9 @@ describe('offline outbox: filing through a network cut, sent once when it return
     await page.keyboard.type(LI_ID);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('wb-applicant').innerText()).toContain('李长福');
+    // The page moves the focus to the item picker once the applicant is shown (an effect after
+    // that render): typing before it lands sent "sbk" nowhere and the option never came.
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wb-item');
     await page.keyboard.type('sbk');
     await page.getByTestId('wb-item-option-DX-SB-001').waitFor();
     await page.keyboard.press('Enter');
@@ -236,10 +239,25 @@ describe('offline outbox: filing through a network cut, sent once when it return
   });
 
   it('the network returns; online event and "send now" together drain the queue once', async () => {
+    // The server is slow to answer: the sends the `online` event starts are held until the clerk
+    // has also clicked "send now", so the two flushes overlap for certain (without the hold the
+    // first flush could drain the queue, and the button go, before the click).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstHeld = () => {};
+    const started = new Promise<void>((resolve) => (firstHeld = resolve));
+    await page.route('**/api/v1/**', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      firstHeld();
+      await held;
+      await route.continue();
+    });
     await context.setOffline(false);
-    // The `online` event has started a flush; the clerk clicks "send now" at the same moment.
+    await started;
     await page.getByTestId('outbox-send-now').click();
+    release();
     await poll(() => page.getByTestId('outbox-item').count()).toBe(0);
+    await page.unroute('**/api/v1/**');
     await poll(() => page.getByTestId('outbox-panel').count()).toBe(0);
     // The page's list refreshed with what was sent.
     await page.getByTestId('nav-inquiries').click();

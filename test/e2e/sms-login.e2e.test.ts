@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PHONES } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -53,8 +53,7 @@ describe('SMS-code login on a phone', () => {
     await poll(codeFromLog).toMatch(/^\d{6}$/);
     await page.getByTestId('sms-code').fill(codeFromLog()!);
     await page.getByTestId('sms-submit').click();
-    // On a phone the account sits behind the one-row header's menu button.
-    await page.getByTestId('header-menu').waitFor();
+    await signedIn(page).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     // The resident's home page offers what residents do most (点单, 我的点单), not a stale
     // "更多服务即将上线" banner (issue #11).

@@ -104,10 +104,13 @@ export async function startServer(): Promise<RunningServer> {
  * What shows that someone is signed in, on any screen: the account menu in the wide header, or
  * the one-row phone header's menu button (the account sits in its drawer).
  */
+/**
+ * The header once the session is known to be signed in. (The phone header's menu button is there
+ * signed out too: waiting for it let a journey navigate before the login response had set the
+ * session cookie, and the next page was the login form — the records journey's flake.)
+ */
 export function signedIn(page: Page) {
-  return page
-    .locator('[data-testid="user-menu"]:visible, [data-testid="header-menu"]:visible')
-    .first();
+  return page.locator('header.app-header[data-signed-in="yes"]:visible').first();
 }
 
 /**
@@ -128,8 +131,15 @@ export async function showPasswordForm(page: Page): Promise<void> {
  */
 export async function clickInHeader(page: Page, testId: string): Promise<void> {
   const target = page.getByTestId(testId);
+  const menu = page.getByTestId('header-menu');
+  // Wait until the header has rendered one way or the other: right after a reload neither is
+  // visible yet, and reading "not visible" then sent a desktop journey to the phone's menu.
+  await page
+    .locator(`[data-testid="${testId}"]:visible, [data-testid="header-menu"]:visible`)
+    .first()
+    .waitFor();
   const phone = !(await target.isVisible());
-  if (phone) await page.getByTestId('header-menu').click();
+  if (phone) await menu.click();
   await target.click();
   if (phone) {
     await page.keyboard.press('Escape');

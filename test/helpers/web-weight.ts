@@ -19,11 +19,14 @@ export interface EntryWeight {
 }
 
 /**
- * The light resident entry's budget (issue #11): gzip -9 of all JavaScript reachable from
- * resident.html. Preact renders it (≈ 23 KB in all); React + ReactDOM alone would be ≈ 68 KB.
- * test/e2e/web-budget.e2e.test.ts asserts it; bench/resident-load.bench.ts prints it.
+ * The light resident entry's budgets (issue #11 asks ≤ 150 KB of compressed JavaScript), gzip -9:
+ * - initial: what resident.html loads before anything runs — a first visit to /track, /verify or
+ *   the login on Slow 3G. Preact renders it; React + ReactDOM alone would be ≈ 68 KB.
+ * - reachable: every light page together, lazy chunks included (a resident who opens them all).
+ * test/e2e/web-budget.e2e.test.ts asserts both; bench/resident-load.bench.ts prints them.
  */
 export const RESIDENT_BUDGET_GZIP = 40 * 1024;
+export const RESIDENT_REACHABLE_BUDGET_GZIP = 75 * 1024;
 
 export const sum = (files: readonly FileWeight[], key: 'raw' | 'gzip' | 'brotli') =>
   files.reduce((n, f) => n + f[key], 0);

@@ -1,23 +1,16 @@
 /**
  * The remaining pieces of 赶集式通办 over HTTP on a real database: CASE_OUTSIDE_SCOPE naming the
  * region in words (GS-3), the case view's first responder and home village names (GS-4), the case
- * list's filters, the supervisor's Excel export (GS-5, GS-8) and the scan of a signed
- * authorization form (GS-6) — with bad input refused and nothing written.
+ * list's filters and the supervisor's Excel export (GS-5, GS-8) — with bad input refused and
+ * nothing written. (The scan of a signed authorization form, GS-6: authorization-scan.test.ts.)
  */
-import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-import { STAFF_ROLES } from '../../src/modules/auth/roles.ts';
-import { ACCOUNTS } from './access/route-case.ts';
 import { OVERDUE_COLUMNS } from '../../src/modules/first-response/supervision-workbook.ts';
 
 const LI = '110115194803120019'; // 李长福, home 三顺庄村
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
 
 interface CaseJson {
   id: string;
@@ -30,21 +23,14 @@ interface CaseJson {
   acceptingStation: { id: string; name: string };
   applicant: { fullName: string };
 }
-interface AuthJson {
-  id: string;
-  status: string;
-  consent: { method: string; attachmentId: string | null; scanUrl: string | null };
-}
 
 describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
   let t: TestApp;
   let clerk: Client; // 伊庄村
-  let agent: Client; // 三顺庄村
   let town: Client;
   let other: Client; // 青云店镇
   let supervisor: Client;
   let liId = '';
-  let agentId = '';
   let first: CaseJson;
   let second: CaseJson;
 
@@ -57,14 +43,30 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+  // The demo's own cases (e.g. the rated ones of GS-13) are not this file's: lists show this
+  // file's cases only, so each filter is checked against what the tests filed.
+  let demoNumbers = new Set<string>();
+  /** The station sheet's rows as the demo left them (its finished, rated cases count there). */
+  let demoStationRows: unknown[][] = [];
+  const stationSheet = async (c: Client): Promise<unknown[][]> => {
+    const r = await c.call('GET', '/api/v1/cases/supervision.xlsx');
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const out: unknown[][] = [];
+    wb.getWorksheet('各站数据')!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+    return out;
+  };
   const list = async (c: Client, qs: string) => {
     const r = await c.call('GET', `/api/v1/cases?${qs}`);
     expect(r.statusCode, r.body).toBe(200);
-    return r.json<CaseJson[]>().map((x) => x.number);
+    return r
+      .json<CaseJson[]>()
+      .map((x) => x.number)
+      .filter((n) => !demoNumbers.has(n));
   };
   const loginAll = async () => {
     clerk = await t.login('clerk');
-    agent = await t.login('agent');
     town = await t.login('town');
     other = await t.login('clerk-qyd');
     supervisor = await t.login('supervisor');
@@ -72,11 +74,16 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    demoNumbers = new Set(
+      (await t.testDb.db.kysely.selectFrom('cases').select('number').execute()).map(
+        (c) => c.number,
+      ),
+    );
     await loginAll();
+    demoStationRows = await stationSheet(supervisor);
     liId = (await clerk.call('POST', '/api/v1/residents/lookup', { idNumber: LI })).json<{
       id: string;
     }>().id;
-    agentId = (await agent.call('GET', '/api/v1/auth/me')).json<{ id: string }>().id;
     const a = await clerk.call('POST', '/api/v1/cases', {
       residentId: liId,
       itemCode: 'DX-SB-001',
@@ -270,7 +277,21 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
     ]);
     const stations = rows('各站数据');
     const yz = stations.find((row) => row[0] === first.acceptingStation.name);
-    expect(yz).toEqual([first.acceptingStation.name, expect.any(String), 1, 1, 1, 1, 0, 1, 0, 0]);
+    // This file's case adds filed, accepted, open, overdue and tongban 1 each to the demo's own.
+    const was = demoStationRows.find((row) => row[0] === first.acceptingStation.name);
+    const n = (i: number) => (was ? Number(was[i]) : 0);
+    expect(yz).toEqual([
+      first.acceptingStation.name,
+      expect.any(String),
+      n(2) + 1,
+      n(3) + 1,
+      n(4) + 1,
+      n(5) + 1,
+      n(6),
+      n(7) + 1,
+      n(8),
+      n(8) === 0 ? 0 : expect.any(Number),
+    ]);
 
     // The same lists in English: sheet names, headers and words, no Chinese label left.
     const en = await supervisor.call('GET', '/api/v1/cases/supervision.xlsx?lang=en');
@@ -305,122 +326,5 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
     });
     const anon = await t.app.inject({ method: 'GET', url: '/api/v1/cases/supervision.xlsx' });
     expect(anon.statusCode).toBe(401);
-  });
-
-  describe('GS-6 the scan of a signed authorization form', () => {
-    const upload = (c: Client | null, id: string, body: Buffer, type = 'application/pdf') =>
-      t.app.inject({
-        method: 'POST',
-        url: `/api/v1/authorizations/${id}/scan`,
-        headers: { 'content-type': type, ...(c ? { cookie: c.cookie } : {}) },
-        payload: body,
-      });
-    const record = async (consent: Record<string, unknown>) => {
-      const r = await clerk.call('POST', '/api/v1/authorizations', {
-        residentId: liId,
-        agentAccountId: agentId,
-        items: ['DX-SB-001'],
-        expiresOn: '2026-12-31',
-        consent,
-      });
-      expect(r.statusCode, r.body).toBe(201);
-      return r.json<AuthJson>();
-    };
-
-    it('stores the scan, links it as the consent attachment and serves the same bytes', async () => {
-      await loginAll();
-      const auth = await record({ method: 'signed_form' });
-      expect(auth.consent).toMatchObject({ attachmentId: null, scanUrl: null });
-      const before = {
-        scans: await count('authorization_scans'),
-        audit: await count('audit_events'),
-      };
-      const up = await upload(clerk, auth.id, TINY_PDF);
-      expect(up.statusCode, up.body).toBe(201);
-      const view = up.json<AuthJson>();
-      expect(view.consent.method).toBe('signed_form');
-      expect(view.consent.attachmentId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(view.consent.scanUrl).toBe(`/api/v1/authorizations/${auth.id}/scan`);
-      // The same bytes again: 200, nothing new written.
-      const again = await upload(clerk, auth.id, TINY_PDF);
-      expect(again.statusCode).toBe(200);
-      expect(await count('authorization_scans')).toBe(before.scans + 1);
-      expect(await count('audit_events')).toBe(before.audit + 1);
-      // Stored encrypted, served as it was sent, to staff in reach and to the agent named.
-      const stored = await t.testDb.db.kysely
-        .selectFrom('authorization_scans')
-        .select('data')
-        .where('authorization_id', '=', auth.id)
-        .executeTakeFirstOrThrow();
-      expect(Buffer.from(stored.data).includes(Buffer.from('%PDF'))).toBe(false);
-      for (const c of [clerk, town, agent, supervisor]) {
-        const file = await c.call('GET', view.consent.scanUrl!);
-        expect(file.statusCode, c.username).toBe(200);
-        expect(file.headers['content-type']).toBe('application/pdf');
-        expect(Buffer.compare(file.rawPayload, TINY_PDF)).toBe(0);
-      }
-      const listed = (await clerk.call('GET', `/api/v1/authorizations?residentId=${liId}`)).json<
-        AuthJson[]
-      >();
-      expect(listed.find((a) => a.id === auth.id)?.consent.scanUrl).toBe(view.consent.scanUrl);
-      expect((await other.call('GET', view.consent.scanUrl!)).statusCode).toBe(403);
-    });
-
-    it('refuses bad uploads and writes nothing', async () => {
-      await loginAll();
-      const signed = await record({ method: 'signed_form' });
-      const phone = await record({ method: 'phone', callRecordRef: '站内录音第 7 通' });
-      const before = {
-        scans: await count('authorization_scans'),
-        audit: await count('audit_events'),
-      };
-      const refused: [Awaited<ReturnType<typeof upload>>, number, string][] = [
-        [await upload(clerk, phone.id, TINY_PDF), 409, 'AUTHORIZATION_NOT_SIGNED_FORM'],
-        [await upload(clerk, signed.id, TINY_PDF, 'image/png'), 415, 'ATTACHMENT_TYPE_MISMATCH'],
-        [await upload(clerk, signed.id, Buffer.alloc(0)), 400, 'ATTACHMENT_EMPTY'],
-        [
-          await upload(clerk, signed.id, TINY_PDF, 'text/plain'),
-          415,
-          'ATTACHMENT_TYPE_UNSUPPORTED',
-        ],
-        [await upload(other, signed.id, TINY_PDF), 403, 'OUT_OF_SCOPE'],
-        [await upload(supervisor, signed.id, TINY_PDF), 403, 'FORBIDDEN'],
-        [await upload(null, signed.id, TINY_PDF), 401, 'UNAUTHENTICATED'],
-        [await upload(clerk, crypto.randomUUID(), TINY_PDF), 404, 'AUTHORIZATION_NOT_FOUND'],
-        [await upload(clerk, 'nope', TINY_PDF), 400, 'VALIDATION_FAILED'],
-      ];
-      for (const [r, status, code] of refused) {
-        expect(r.statusCode, `${code}: ${r.body}`).toBe(status);
-        expect(r.json()).toMatchObject({ code });
-      }
-      const missing = await clerk.call('GET', `/api/v1/authorizations/${signed.id}/scan`);
-      expect(missing.json()).toMatchObject({ code: 'AUTHORIZATION_SCAN_NOT_FOUND' });
-      await clerk.call('POST', `/api/v1/authorizations/${signed.id}/revoke`, {
-        reason: '本人撤回',
-      });
-      const revoked = await upload(clerk, signed.id, TINY_PDF);
-      expect(revoked.json()).toMatchObject({ code: 'AUTHORIZATION_REVOKED' });
-      expect(await count('authorization_scans')).toBe(before.scans);
-      expect(await count('audit_events')).toBe(before.audit + 1); // the revocation only
-    });
-
-    it('route × role: who may upload and read the scan', async () => {
-      await loginAll();
-      const uploaders = ['clerk', 'town_officer', 'agent'];
-      for (const [username, role] of Object.entries(ACCOUNTS)) {
-        const c = await t.login(username);
-        const auth = await record({ method: 'signed_form' });
-        const pdf = Buffer.concat([TINY_PDF, Buffer.from(`% ${username}\n`)]);
-        const up = await upload(c, auth.id, pdf);
-        expect(up.statusCode, `${role} upload: ${up.body}`).toBe(
-          uploaders.includes(role) ? 201 : 403,
-        );
-        if (!uploaders.includes(role)) await upload(clerk, auth.id, pdf);
-        const read = await c.call('GET', `/api/v1/authorizations/${auth.id}/scan`);
-        expect(read.statusCode, `${role} read`).toBe(
-          (STAFF_ROLES as readonly string[]).includes(role) ? 200 : 403,
-        );
-      }
-    });
   });
 });

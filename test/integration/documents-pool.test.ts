@@ -69,7 +69,9 @@ describe('printing in the PDF worker pool', () => {
     );
     expect(overtakenBy).toHaveLength(20);
     expect(Math.max(...overtakenBy), overtakenBy.join()).toBeLessThanOrEqual(4);
-  });
+    // Twenty prints on one capped worker: ~10 s on a quiet machine, three times that on a busy one.
+    // The test asserts the order, never the time.
+  }, 120_000);
 
   it('a full print queue answers 503 DOCUMENT_BUSY, and the pool keeps printing', async () => {
     await closePdfPool();

@@ -14,15 +14,30 @@ interface CaseJson {
   light: string;
 }
 
+interface StationFigures {
+  stationName: string;
+  filed: number;
+  overdue: number;
+  paused: number;
+  tongban: number;
+  secondRequestRate: number;
+}
+
 describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
   let t: TestApp;
   let clerk: Client;
   let town: Client;
   let residentId = '';
   const ids: string[] = [];
+  // The per-station figures before this file files anything: the demo's own (finished, rated)
+  // cases count there too, and this file checks what its twelve cases add.
+  let baseline: StationFigures[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
+    baseline = (await (await t.login('supervisor')).call('GET', '/api/v1/cases/figures')).json<
+      StationFigures[]
+    >();
     clerk = await t.login('clerk');
     residentId = (
       await clerk.call('POST', '/api/v1/residents/lookup', { idNumber: '110115194803120019' })
@@ -188,25 +203,24 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
   it('per-station figures show the overdue and paused cases', async () => {
     const supervisor = await t.login('supervisor');
     const figures = (await supervisor.call('GET', '/api/v1/cases/figures')).json<
-      {
-        stationName: string;
-        filed: number;
-        overdue: number;
-        paused: number;
-        tongban: number;
-        secondRequestRate: number;
-      }[]
+      StationFigures[]
     >();
-    expect(figures).toEqual([
+    const YI = '伊庄村政务服务站';
+    const before = baseline.find((r) => r.stationName === YI);
+    const was = (k: 'filed' | 'overdue' | 'paused' | 'tongban') => before?.[k] ?? 0;
+    expect(figures.find((r) => r.stationName === YI)).toEqual(
       expect.objectContaining({
-        stationName: '伊庄村政务服务站',
-        filed: 12,
-        overdue: 11,
-        paused: 1,
-        tongban: 12,
+        stationName: YI,
+        filed: was('filed') + 12,
+        overdue: was('overdue') + 11,
+        paused: was('paused') + 1,
+        tongban: was('tongban') + 12,
         secondRequestRate: 0,
       }),
-    ]);
+    );
+    // Every other station's figures are as the demo left them.
+    const others = (rows: StationFigures[]) => rows.filter((r) => r.stationName !== YI);
+    expect(others(figures)).toEqual(others(baseline));
     const otherTown = await t.login('clerk-qyd');
     expect((await otherTown.call('GET', '/api/v1/cases/figures')).statusCode).toBe(403);
   });

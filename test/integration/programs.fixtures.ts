@@ -9,7 +9,8 @@ import type { Database } from '../../src/db/schema.ts';
 import { hashToken } from '../../src/modules/auth/session.service.ts';
 import { buildIdNumber, maskIdNumber } from '../../src/modules/residents/id-number.ts';
 import type { PiiCipher } from '../../src/modules/residents/pii-crypto.ts';
-import { START } from '../helpers/test-app.ts';
+import { expect } from 'vitest';
+import { START, type Client, type TestApp } from '../helpers/test-app.ts';
 
 export const TOWN = '110115110000';
 export const YIZHUANG = '110115110207';
@@ -140,4 +141,35 @@ export async function bulkGuardians(
     out.push(...batch);
   }
   return out;
+}
+
+/** A bulk guardian's request by bearer token (JSON body when given). */
+export function asGuardian(
+  t: TestApp,
+  who: BulkGuardian,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+) {
+  return t.app.inject({
+    method,
+    url,
+    headers: {
+      authorization: `Bearer ${who.token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  });
+}
+
+/** A one-class summer program created by the organiser; its ids. */
+export async function createClass(
+  organiser: Client,
+  capacity: number,
+  extra: Record<string, unknown> = {},
+) {
+  const res = await organiser.call('POST', '/api/v1/programs', summerProgram(capacity, extra));
+  expect(res.statusCode, res.body).toBe(201);
+  const body = res.json<{ id: string; classes: { id: string }[] }>();
+  return { programId: body.id, classId: body.classes[0]!.id };
 }

@@ -49,13 +49,14 @@ describe('who may change a volunteer service category (X-2)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    // An administrator whose scope covers every root of the region tree (北京市 and 云南省).
+    // An administrator whose scope covers every root of the region tree (北京市, 山东省 and 云南省).
     await createAccount(t.testDb.db.kysely, {
       username: 'root-admin',
       displayName: '全域管理员（测试）',
       password: DEMO_PASSWORD,
       grants: [
         { role: 'admin', regionCode: '110000000000' },
+        { role: 'admin', regionCode: '370000000000' },
         { role: 'admin', regionCode: '530000000000' },
       ],
       residentId: null,

@@ -13,6 +13,8 @@ describe('X-1 regions and stations', () => {
   it('browses from the root down to the villages of the pilot town', async () => {
     expect((await get('/api/v1/regions')).json()).toMatchObject([
       { code: '110000000000', name: '北京市', level: 'province', childCount: 1 },
+      // the 滨州 rows of the programs story (issue #13, 黄河社区's 暑期托管驿站)
+      { code: '370000000000', name: '山东省', level: 'province', childCount: 1 },
       // the 丽江 rows of the volunteer-service story (src/modules/demo/data/README.md)
       { code: '530000000000', name: '云南省', level: 'province', childCount: 1 },
     ]);

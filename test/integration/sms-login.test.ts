@@ -10,6 +10,7 @@ import {
   sendDueMessages,
   type SmsProvider,
 } from '../../src/modules/notifications/outbox.sender.ts';
+import { drainOutbox } from '../helpers/outbox-drain.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /** A provider that records what it sent (and can fail on demand). */
@@ -49,6 +50,7 @@ describe('SMS-code login (issue #11)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await drainOutbox(t); // the demo's own messages are not this file's
   });
   afterAll(async () => t.close());
 
@@ -164,6 +166,7 @@ describe('the outbox sender (issue #11)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    await drainOutbox(t); // the demo's own messages are not this file's
   });
   afterAll(async () => t.close());
 

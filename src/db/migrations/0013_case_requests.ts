@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { replayCaseRequests, type ReplayAction } from '../../modules/cases/case.requests.ts';
+import { replayCaseRequests, type ReplayAction } from './0013_case_requests.replay.ts';
 import { columnTypes, type DialectMigration } from './types.ts';
 
 /**

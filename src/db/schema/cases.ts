@@ -1,6 +1,8 @@
 /** Government services: cases, first response, agents, attachments (0004–0007, 0009, 0013, 0014). */
 import type { JsonText, Timestamp } from './columns.ts';
 
+export type CaseChannel = 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
+
 /**
  * GS-7: the states of a case. The workflow (src/modules/cases/case.workflow.ts) lists them in
  * CASE_STATES, checked both ways against this union, so the column and the workflow cannot drift.
@@ -45,6 +47,8 @@ export interface CaseTable {
   updated_at: Timestamp;
   /** the random 8-digit 查询码 printed on the receipt; tracking needs it. */
   tracking_code?: string | null;
+  /** GS-10: window, appointment, home_visit, agent, online or phone (cases/case.channel.ts). */
+  channel: CaseChannel;
 }
 
 export interface CaseActionTable {
@@ -87,7 +91,7 @@ export interface CaseRequestTable {
 
 export interface EscalationTable {
   id: string;
-  entity_type: 'case' | 'handoff';
+  entity_type: 'case' | 'handoff' | 'rating_ticket';
   entity_id: string;
   reason: 'overdue';
   region_code: string;

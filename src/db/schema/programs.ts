@@ -7,6 +7,7 @@ import type { JsonText, Timestamp } from './columns.ts';
 export type ProgramKind = 'summer_care' | 'lecture' | 'training' | 'event';
 export type ProgramStatus = 'published' | 'cancelled';
 export type ClassMode = 'first_come' | 'lottery';
+export type OutsideCatchment = 'refuse' | 'rank_after';
 export type EnrolmentStatus =
   'applied' | 'enrolled' | 'waitlisted' | 'offered' | 'expired' | 'declined' | 'withdrawn';
 
@@ -47,6 +48,10 @@ export interface ProgramClassTable {
   /** Lottery mode: applications are collected until then. */
   closes_at: Timestamp | null;
   offer_hours: number;
+  /** Migration 0032, JSON: string[] — 小区 names of the venue's community (empty: no such limit). */
+  catchment_neighbourhoods: JsonText;
+  /** Outside the catchment: refused, or ranked after the catchment's children. */
+  outside_catchment: OutsideCatchment;
   /** Seats held: enrolled plus outstanding offers; never above capacity. */
   confirmed_count: number;
   /** Outstanding offers (part of confirmed_count). */
@@ -54,6 +59,21 @@ export interface ProgramClassTable {
   /** Last waitlist/application number handed out. */
   queue_seq: number;
   created_at: Timestamp;
+  /** Lottery mode: when the draw ran (0021); afterwards the class is first-come. */
+  drawn_at: Timestamp | null;
+  /** Migration 0022 (CP-3/CP-4, see schema/program-day.ts): local (China) start time, 'HH:MM'. */
+  day_starts: string;
+  day_ends: string;
+  /** JSON: number[] — ISO weekdays (1 = Monday) the class meets. */
+  weekdays: JsonText;
+  /** JSON: string[] — dates inside the season without a session. */
+  days_off: JsonText;
+  /** A pickup after the end plus this many minutes is late. */
+  late_grace_minutes: number;
+  /** Late pickups plus unexcused absences that make the system propose withdrawal. */
+  strike_limit: number;
+  /** The ratio: at most this many present children per present staff member. */
+  children_per_staff: number;
 }
 
 export interface ChildTable {
@@ -69,6 +89,12 @@ export interface ChildTable {
   /** Where the child lives (catchment checks). */
   region_code: string;
   created_at: Timestamp;
+  /** Migration 0032: the school grade (1 = 小学一年级 … 12 = 高三) as stated, or null. */
+  school_grade: number | null;
+  /** The school year the grade was stated for (2026 = 2026–27, starting 1 September). */
+  grade_school_year: number | null;
+  /** The child's 小区, one of the named neighbourhoods of their community, or null. */
+  neighbourhood: string | null;
 }
 
 export interface EnrolmentTable {
@@ -88,6 +114,35 @@ export interface EnrolmentTable {
   /** JSON: { at, action, reason }[] — why it moved (hand promotion, expiry …). */
   reasons: JsonText;
   updated_at: Timestamp;
+  /** Siblings who applied together share it (0021): placed together or not at all. */
+  sibling_group: string | null;
+}
+
+/** CP-2 a lottery's recorded draw (0021): everything needed to re-run it. */
+export interface LotteryDrawTable {
+  class_id: string;
+  region_code: string;
+  seed: number;
+  /** Seats the draw filled (capacity less seats already held). */
+  places: number;
+  /** JSON: { id, siblingGroup, priorityRank }[] — the applications drawn among. */
+  inputs: JsonText;
+  /** JSON: string[] — every application id in drawn order. */
+  drawn_order: JsonText;
+  enrolled: JsonText;
+  waitlisted: JsonText;
+  /** null: drawn by the sweep after the window closed. */
+  drawn_by_account_id: string | null;
+  drawn_at: Timestamp;
+}
+
+/** The named neighbourhoods (小区) of a community (0032): the region tree stops at the community. */
+export interface ProgramNeighbourhoodTable {
+  region_code: string;
+  name: string;
+  sort_order: number;
+  updated_by_account_id: string | null;
+  updated_at: Timestamp;
 }
 
 export interface ProgramsDatabase {
@@ -95,4 +150,6 @@ export interface ProgramsDatabase {
   program_classes: ProgramClassTable;
   children: ChildTable;
   enrolments: EnrolmentTable;
+  program_lottery_draws: LotteryDrawTable;
+  program_neighbourhoods: ProgramNeighbourhoodTable;
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { mayManage } from './activity.access.ts';
+import { parseActivitySkills } from './activity.stored.ts';
 import { availableActivityActions } from './activity.workflow.ts';
 import { availableRecordActions } from '../records/record.workflow.ts';
 import { availableSignupActions } from './signup.workflow.ts';
@@ -109,7 +110,7 @@ export async function presentActivity(db: Db, a: VsActivityTable, actor: Actor, 
     capacity: a.capacity,
     confirmedCount: a.confirmed_count,
     waitlistCount: Number(waiting.n),
-    skills: JSON.parse(a.skills) as string[],
+    skills: parseActivitySkills(a.skills),
     leadAccountId: a.lead_account_id,
     leadName: lead?.display_name ?? '',
     status: a.status,

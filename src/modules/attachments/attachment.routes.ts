@@ -11,6 +11,7 @@ import {
   UploadQuery,
 } from './attachment.schema.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { uploadOwnPhoto } from './attachment-own.ts';
 
 const CASE_STAFF = [
   'admin',
@@ -56,6 +57,38 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!isScanType(contentType) || !Buffer.isBuffer(request.body))
         throw new AppError('ATTACHMENT_TYPE_UNSUPPORTED');
       const { created, attachment } = await uploadAttachment(db, {
+        caseId: request.params.id,
+        materialKey: request.query.materialKey,
+        contentType,
+        body: request.body,
+        pii: app.deps.pii,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(created ? 201 : 200).send(attachment);
+    },
+  );
+
+  app.post(
+    '/cases/online/:id/photos',
+    {
+      config: { access: { roles: ['resident'] }, idempotent: true },
+      bodyLimit: ATTACHMENT_LIMIT_BYTES,
+      schema: {
+        tags: ['cases'],
+        summary: 'A resident’s photo of one material for their own online case (GS-10, 不打烊)',
+        description: `The raw file as the body (${SCAN_TYPES.join(', ')}, at most 10 MiB; its first bytes must match). Only the applicant’s own online case while it is open.`,
+        params: CaseParams,
+        querystring: UploadQuery,
+        response: { 200: AttachmentView, 201: AttachmentView },
+      },
+    },
+    async (request, reply) => {
+      const contentType = mediaTypeOf(request.headers['content-type']);
+      if (!isScanType(contentType) || !Buffer.isBuffer(request.body))
+        throw new AppError('ATTACHMENT_TYPE_UNSUPPORTED');
+      const { created, attachment } = await uploadOwnPhoto(db, {
         caseId: request.params.id,
         materialKey: request.query.materialKey,
         contentType,

@@ -76,6 +76,28 @@ export async function uploadAttachment(
       errors: [{ path: 'querystring.materialKey', message: input.materialKey }],
     });
   }
+  return storeScan(db, { ...input, kase, audit: auditActor(input.actor, grant) });
+}
+
+/**
+ * Checks the bytes (magic numbers), encrypts and stores one scan, audited in the same transaction.
+ * The caller has checked who may upload to the case and that the material is on its item's list.
+ */
+export async function storeScan(
+  db: Kysely<Database>,
+  input: {
+    kase: { id: string; number: string; home_region_code: string };
+    materialKey: string;
+    contentType: ScanType;
+    body: Buffer;
+    pii: PiiCipher;
+    actor: Actor;
+    audit: ReturnType<typeof auditActor>;
+    requestId: string;
+    now: Date;
+  },
+): Promise<{ created: boolean; attachment: AttachmentView }> {
+  const kase = input.kase;
   const check = checkScan(input.contentType, input.body);
   if (check === 'empty') throw new AppError('ATTACHMENT_EMPTY');
   if (check === 'mismatch') {
@@ -100,7 +122,7 @@ export async function uploadAttachment(
     });
     if (!inserted) return false;
     await recordAudit(trx, {
-      actor: auditActor(input.actor, grant),
+      actor: input.audit,
       action: 'attachment.uploaded',
       entityType: 'attachment',
       entityId: id,

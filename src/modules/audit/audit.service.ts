@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { hotQuery } from '../../db/hot-query.ts';
 import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { Database } from '../../db/schema.ts';
+import type { AuditEventTable, Database } from '../../db/schema.ts';
 import {
   appendCheckpoint,
   lastCheckpoint,
@@ -42,6 +43,36 @@ export interface AuditInput {
   now: Date;
 }
 
+// Every audited write runs these three (#13: compiled once, src/db/hot-query.ts).
+const bumpHead = hotQuery((db: Kysely<Database>) =>
+  db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash', 'legacy_through']),
+);
+const insertEvent = hotQuery((db: Kysely<Database>, p: AuditEventTable) =>
+  db.insertInto('audit_events').values({
+    seq: p.seq,
+    occurred_at: p.occurred_at,
+    actor_id: p.actor_id,
+    actor_role: p.actor_role,
+    station_id: p.station_id,
+    action: p.action,
+    entity_type: p.entity_type,
+    entity_id: p.entity_id,
+    region_code: p.region_code,
+    before_json: p.before_json,
+    after_json: p.after_json,
+    request_id: p.request_id,
+    prev_hash: p.prev_hash,
+    hash: p.hash,
+  }),
+);
+const setHeadHash = hotQuery((db: Kysely<Database>, p: { hash: string }) =>
+  db.updateTable('audit_head').set({ hash: p.hash }).where('id', '=', 1),
+);
+
 /**
  * Appends one event to the chain inside the caller's transaction (X-4). The head row update
  * serialises writers, so the chain stays linear with several app nodes on PostgreSQL. The link is
@@ -51,12 +82,7 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditInput)
   const keys = currentAuditKeys();
   // An Idempotency-Key held by this request is spent in this same transaction (issue #10 p. 14).
   await markIdempotentCommit(trx, { entityType: input.entityType, entityId: input.entityId });
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash', 'legacy_through'])
-    .executeTakeFirstOrThrow();
+  const head = (await bumpHead.first(trx, {}))!;
   const event = {
     seq: Number(head.seq),
     occurred_at: input.now.toISOString(),
@@ -73,11 +99,8 @@ export async function recordAudit(trx: Transaction<Database>, input: AuditInput)
   };
   const rule = { key: keys.chain, legacyThrough: Number(head.legacy_through) };
   const hash = linkHash(rule, head.hash, event);
-  await trx
-    .insertInto('audit_events')
-    .values({ ...event, prev_hash: head.hash, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  await insertEvent.rows(trx, { ...event, prev_hash: head.hash, hash });
+  await setHeadHash.rows(trx, { hash });
   return event.seq;
 }
 

@@ -6,20 +6,13 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
 import { isRole, type Role } from '../../shared/roles.ts';
 
-export interface AccountPreferences {
-  elderlyMode: boolean;
-  locale: 'zh-CN' | 'en';
-}
+import {
+  DEFAULT_PREFERENCES,
+  parsePreferences,
+  type AccountPreferences,
+} from './account.stored.ts';
 
-export const DEFAULT_PREFERENCES: AccountPreferences = { elderlyMode: false, locale: 'zh-CN' };
-
-export function parsePreferences(json: string): AccountPreferences {
-  try {
-    return { ...DEFAULT_PREFERENCES, ...(JSON.parse(json) as Partial<AccountPreferences>) };
-  } catch {
-    return DEFAULT_PREFERENCES;
-  }
-}
+export { DEFAULT_PREFERENCES, parsePreferences, type AccountPreferences };
 
 export interface GrantInput {
   role: Role;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { hotQuery } from '../../db/hot-query.ts';
 import { reachOf, type Actor, type Grant } from '../../shared/actor.ts';
 import { isRole } from '../../shared/roles.ts';
 
@@ -58,8 +59,9 @@ export async function revokeSession(db: Kysely<Database>, token: string, now: Da
 }
 
 /** Loads the grants of an account with the region level and station kind each needs. */
-export async function loadGrants(db: Kysely<Database>, accountId: string): Promise<Grant[]> {
-  const rows = await db
+/** Every request loads its caller (#13: compiled once, src/db/hot-query.ts). */
+const grantsQuery = hotQuery((db: Kysely<Database>, p: { accountId: string }) =>
+  db
     .selectFrom('role_grants as g')
     .innerJoin('regions as r', 'r.code', 'g.region_code')
     .leftJoin('stations as s', 's.id', 'g.station_id')
@@ -72,10 +74,33 @@ export async function loadGrants(db: Kysely<Database>, accountId: string): Promi
       's.kind as station_kind',
       's.name as station_name',
     ])
-    .where('g.account_id', '=', accountId)
+    .where('g.account_id', '=', p.accountId)
     .orderBy('g.created_at')
-    .orderBy('g.id')
-    .execute();
+    .orderBy('g.id'),
+);
+
+const sessionQuery = hotQuery(
+  (db: Kysely<Database>, p: { id: string; kind: 'cookie' | 'bearer' }) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('accounts as a', 'a.id', 's.account_id')
+      .select([
+        's.expires_at',
+        's.revoked_at',
+        's.last_seen_at',
+        's.sliding_hours',
+        'a.id',
+        'a.username',
+        'a.display_name',
+        'a.status',
+        'a.resident_id',
+      ])
+      .where('s.id', '=', p.id)
+      .where('s.kind', '=', p.kind),
+);
+
+export async function loadGrants(db: Kysely<Database>, accountId: string): Promise<Grant[]> {
+  const rows = await grantsQuery.rows(db, { accountId });
   return rows.flatMap((r) =>
     isRole(r.role)
       ? [
@@ -102,23 +127,7 @@ export async function actorForToken(
   now: Date,
 ): Promise<Actor | null> {
   const id = hashToken(token);
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select([
-      's.expires_at',
-      's.revoked_at',
-      's.last_seen_at',
-      's.sliding_hours',
-      'a.id',
-      'a.username',
-      'a.display_name',
-      'a.status',
-      'a.resident_id',
-    ])
-    .where('s.id', '=', id)
-    .where('s.kind', '=', kind)
-    .executeTakeFirst();
+  const row = await sessionQuery.first(db, { id, kind });
   if (!row || row.revoked_at || row.status !== 'active' || row.expires_at <= now.toISOString()) {
     return null;
   }

@@ -14,11 +14,12 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { getItem } from '../catalog/catalog.service.ts';
-import { insertRequests } from './case-requests.repo.ts';
+import { assertCompetentToFile } from '../training/competence-gate.ts';
+import { insertFiledCase } from './case-filed-rows.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
-import { noticeRequests } from './case.requests.ts';
 import { decideScope } from './case.scope.ts';
+import { decideChannel, type CaseChannel } from './case.channel.ts';
 import { newTrackingCode } from './case.tracking-code.ts';
 import { getCaseView, type DeadlineOptions } from './case.view.ts';
 
@@ -43,7 +44,7 @@ function intakeGrant(actor: Actor, stationId: string | undefined): Grant {
  * CASE_OUTSIDE_SCOPE names, in words, where the item can be filed (the region's name), and keeps
  * the region code as a machine-readable member `fileWithin`.
  */
-async function outsideScope(db: Kysely<Database>, regionCode: string): Promise<AppError> {
+export async function outsideScope(db: Kysely<Database>, regionCode: string): Promise<AppError> {
   const region = await db
     .selectFrom('regions')
     .select('name')
@@ -66,6 +67,8 @@ export async function fileCase(
     itemCode: string;
     presented: string[];
     stationId?: string | undefined;
+    /** GS-10: how the matter came in (case.channel.ts); omitted: window, or agent. */
+    channel?: CaseChannel | undefined;
     actor: Actor;
     requestId: string | null;
     now: Date;
@@ -80,12 +83,31 @@ export async function fileCase(
   if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
   const item = await getItem(db, input.itemCode);
   if (!item.active) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+  // GS-12: the town may require a certified competence for the item (clerks and agents).
+  await assertCompetentToFile(db, {
+    accountId: input.actor.accountId,
+    role: grant.role,
+    stationRegionCode: grant.regionCode,
+    item: { code: item.code, name: item.name },
+    now: input.now,
+  });
   if (grant.role === 'agent') {
     await assertAgentAuthorized(db, {
       agentAccountId: input.actor.accountId,
       residentId: resident.id,
       itemCode: item.code,
       now: input.now,
+    });
+  }
+
+  const channel = decideChannel({
+    requested: input.channel,
+    filedByAgent: grant.role === 'agent',
+    offered: item.channels,
+  });
+  if (!channel.allowed) {
+    throw new AppError('CHANNEL_NOT_OFFERED', {
+      extensions: { channel: channel.channel, offered: channel.offered },
     });
   }
 
@@ -157,31 +179,14 @@ export async function fileCase(
       created_at: nowIso,
       updated_at: nowIso,
       tracking_code: newTrackingCode(),
+      channel: channel.channel,
     };
-    await trx.insertInto('cases').values(row).execute();
-    // GS-5: every material the notice lists is an open request until a supplement brings it.
-    await insertRequests(
-      trx,
-      id,
-      noticeRequests(notice, { by: input.actor.accountId, at: nowIso }),
-    );
-    await trx
-      .insertInto('case_actions')
-      .values({
-        id: crypto.randomUUID(),
-        case_id: id,
-        seq: 1,
-        action: 'file',
-        from_state: null,
-        to_state: state,
-        actor_id: input.actor.accountId,
-        actor_role: grant.role,
-        station_id: grant.stationId,
-        reason: null,
-        payload: JSON.stringify({ presented: input.presented }),
-        at: nowIso,
-      })
-      .execute();
+    await insertFiledCase(trx, row, notice, {
+      actorId: input.actor.accountId,
+      actorRole: grant.role,
+      stationId: grant.stationId!,
+      payload: { presented: input.presented },
+    });
     await recordAudit(trx, {
       actor: auditActor(input.actor, grant),
       action: 'case.filed',
@@ -195,6 +200,7 @@ export async function fileCase(
         state,
         isTongban: scope.tongban,
         dueDate: row.due_date,
+        channel: channel.channel,
       },
       requestId: input.requestId,
       now: input.now,

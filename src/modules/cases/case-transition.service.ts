@@ -15,6 +15,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { notifyFirstResponderOnClose } from './case-closed-notice.ts';
+import { announceCaseFinished } from './case-finished.port.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { recordDelivery } from './case-delivery.ts';
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
@@ -240,6 +241,7 @@ export async function transitionCase(
       at: nowIso,
     });
     await notifyFirstResponderOnClose(trx, { kase: current, to, now });
+    await announceCaseFinished(trx, { caseId: current.id, to, pii: input.pii, now });
     await recordAudit(trx, {
       actor: auditActor(actor, grant),
       action: 'case.transitioned',

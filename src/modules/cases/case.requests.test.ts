@@ -5,7 +5,6 @@ import {
   everPresented,
   missingNow,
   noticeRequests,
-  replayCaseRequests,
   type CaseRequest,
   type ReplayAction,
   type RequestVerdict,
@@ -205,7 +204,7 @@ describe('GS-5 what is missing now', () => {
   });
 });
 
-describe('GS-5 the history of a case filed before the table', () => {
+describe('GS-5 the materials a case has presented', () => {
   const log: ReplayAction[] = [
     { action: 'file', actorId: 'clerk', reason: null, payload: { presented: ['id_card'] }, at: T0 },
     {
@@ -227,20 +226,5 @@ describe('GS-5 the history of a case filed before the table', () => {
 
   it('knows every material ever presented', () => {
     expect(everPresented(log).sort()).toEqual(['id_card', 'photo']);
-  });
-
-  it('replays the notice, the supplement and a disguised request as the second request it was', () => {
-    const rows = replayCaseRequests(
-      { missing: [{ key: 'photo', blocking: true }] },
-      { by: 'clerk', at: T0 },
-      log,
-    );
-    expect(
-      rows.map((r) => [r.materialKey, r.kind, r.requestedBy, r.satisfiedAt, r.satisfiedBy]),
-    ).toEqual([
-      ['photo', 'notice', 'clerk', T1, 'clerk'],
-      ['photo', 'defective', 'town', null, null],
-    ]);
-    expect(missingNow(rows).map((m) => m.key)).toEqual(['photo']);
   });
 });

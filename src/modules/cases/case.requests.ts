@@ -134,38 +134,3 @@ export function everPresented(log: readonly ReplayAction[]): string[] {
   }
   return [...seen];
 }
-
-/** The requests a case's action log implies (to rebuild them for cases filed before the table). */
-export function replayCaseRequests(
-  notice: { missing: readonly { key: string; blocking: boolean }[] },
-  intake: { by: string; at: string },
-  log: readonly ReplayAction[],
-): CaseRequest[] {
-  const rows = noticeRequests(notice, intake);
-  const presented = new Set<string>();
-  for (const a of log) {
-    const keys = keysOf(a.payload.presented);
-    if (a.action === 'file') keys.forEach((k) => presented.add(k));
-    if (a.action === 'supplement') {
-      for (const r of applySupplement(rows, keys).satisfied) {
-        r.satisfiedAt = a.at;
-        r.satisfiedBy = a.actorId;
-      }
-      keys.forEach((k) => presented.add(k));
-    }
-    const key = a.payload.materialKey;
-    if (a.action === 'request_supplement' && typeof key === 'string') {
-      rows.push({
-        materialKey: key,
-        kind: presented.has(key) ? 'defective' : 'missing',
-        blocking: true,
-        reason: a.reason,
-        requestedBy: a.actorId,
-        requestedAt: a.at,
-        satisfiedAt: null,
-        satisfiedBy: null,
-      });
-    }
-  }
-  return rows;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, CASE_STATES } from './case.workflow.ts';
+import { CASE_CHANNELS, STAFF_CHANNELS } from './case.channel.ts';
 import { freeText } from '../../shared/free-text.ts';
 import { PhoneInput } from '../residents/residents.schema.ts';
 import { PublicStationView } from '../regions/public-stations.ts';
@@ -16,6 +17,8 @@ export const FileCaseBody = z.strictObject({
   presented: z.array(MaterialKey).max(50),
   /** The accepting station; may be omitted when the caller works at exactly one station. */
   stationId: z.string().uuid().optional(),
+  /** GS-10: how the matter came in; omitted: the window (or `agent` when an agent files). */
+  channel: z.enum(STAFF_CHANNELS).optional(),
 });
 
 export const TransitionBody = z.strictObject({
@@ -69,6 +72,8 @@ export const CaseListQuery = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** GS-10: only cases that came in through this channel (e.g. online: filed by residents). */
+  channel: z.enum(CASE_CHANNELS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -155,6 +160,8 @@ export const CaseView = z.object({
   delivery: CaseDeliveryView.nullable().optional(),
   /** X-2: the 查询码 printed on the receipt; with the number it opens public tracking. */
   trackingCode: z.string().nullable(),
+  /** GS-10: window, appointment, home_visit, agent, online or phone. */
+  channel: z.enum(CASE_CHANNELS),
 });
 
 export const TrackQuery = z.strictObject({

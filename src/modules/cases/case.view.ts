@@ -14,6 +14,7 @@ import { missingNow } from './case.requests.ts';
 import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
 import { parseNotice, parsePinnedItem, parsePresented } from './case.stored.ts';
+import type { CaseChannel } from './case.channel.ts';
 
 type CaseRow = CaseTable & {
   applicant_name: string;
@@ -145,6 +146,7 @@ function present(
     availableActions: availableActions(row.state, standingOn(actor.grants, row)),
     createdAt: row.created_at,
     trackingCode: row.tracking_code ?? null,
+    channel: row.channel,
   };
 }
 
@@ -177,6 +179,7 @@ export async function listCases(
     applicantMatch?: 'exact' | 'prefix' | undefined;
     stationId?: string | undefined;
     overdue?: boolean | undefined;
+    channel?: CaseChannel | undefined;
     limit: number;
     offset: number;
     now: Date;
@@ -212,6 +215,7 @@ export async function listCases(
         : q.where('p.full_name', 'like', `${input.applicantName}%`);
   }
   if (input.stationId) q = q.where('c.accepting_station_id', '=', input.stationId);
+  if (input.channel) q = q.where('c.channel', '=', input.channel);
   // Overdue as in the per-station figures: running (not paused) and due before today.
   const today = chinaDate(input.now);
   if (input.overdue === true) {

@@ -8,6 +8,11 @@ export const CASE_PROBLEMS = {
     zh: '该事项不能在本站为该居民办理，请到其户籍所在范围内的服务站办理',
     en: 'This item cannot be filed here for this resident; file it at a station within the scope named in the detail',
   },
+  CHANNEL_NOT_OFFERED: {
+    status: 422,
+    zh: '该事项不提供此办理渠道，请在窗口办理或选择事项提供的渠道',
+    en: 'This item is not offered through that channel; file it at the window or through a channel the item offers',
+  },
   STATION_REQUIRED: {
     status: 400,
     zh: '请指明受理服务站（您在多个服务站任职，或当前身份不在服务站）',
@@ -78,6 +83,11 @@ export const CASE_PROBLEMS = {
     status: 400,
     zh: '要求重交已提交的材料须写明理由（计入二次补正率）',
     en: 'Re-requesting a presented material needs a reason (it counts in the second-request rate)',
+  },
+  RESIDENT_NOT_LINKED: {
+    status: 403,
+    zh: '您的账号尚未关联居民信息，请携带身份证到任一服务站办理关联后再网上办理',
+    en: 'Your account is not linked to a resident record yet; a station can link it (bring your ID card)',
   },
   TRACKING_NOT_FOUND: {
     status: 404,

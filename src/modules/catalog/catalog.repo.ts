@@ -1,7 +1,7 @@
 /** SQL of the catalog (GS-1) and row mapping, no rules: those live in catalog.service.ts. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { CatalogItem, CatalogTier } from './catalog.schema.ts';
+import type { CatalogItem, CatalogTier, Channel } from './catalog.schema.ts';
 import { catalogSearchText } from './catalog-search.ts';
 import { parseDefinition } from './catalog.stored.ts';
 
@@ -151,6 +151,8 @@ export interface ListFilter {
   needles: string[];
   category?: string | undefined;
   tier?: CatalogTier | undefined;
+  /** Items offering this channel (GS-10). Channels live in the definition: filtered after parsing. */
+  channel?: Channel | undefined;
   includeInactive: boolean;
   limit: number;
   offset: number;
@@ -167,22 +169,26 @@ export async function listCurrent(db: Conn, filter: ListFilter) {
   if (filter.category) q = q.where('i.category', '=', filter.category);
   if (filter.tier) q = q.where('i.tier', '=', filter.tier);
   if (!filter.includeInactive) q = q.where('i.active', '=', 1);
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  const ordered = q
     .select(['i.code', 'i.current_version', 'i.active', 'v.definition'])
     .orderBy('i.tier')
-    .orderBy('i.code')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  return {
-    total: Number(total.n),
-    rows: rows.map((r) => ({
-      version: Number(r.current_version),
-      active: r.active === 1,
-      item: parseDefinition(r.definition),
-    })),
-  };
+    .orderBy('i.code');
+  const toRow = (r: { current_version: number; active: number; definition: string }) => ({
+    version: Number(r.current_version),
+    active: r.active === 1,
+    item: parseDefinition(r.definition),
+  });
+  const channel = filter.channel;
+  if (channel) {
+    // The catalog is "47+N" items: reading every match and filtering the parsed ones is cheap.
+    const all = (await ordered.execute())
+      .map(toRow)
+      .filter((r) => r.item.channels.includes(channel));
+    return { total: all.length, rows: all.slice(filter.offset, filter.offset + filter.limit) };
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await ordered.limit(filter.limit).offset(filter.offset).execute();
+  return { total: Number(total.n), rows: rows.map(toRow) };
 }
 
 export async function countItems(db: Conn) {

@@ -178,6 +178,8 @@ export const CatalogItemSummary = z.object({
   legalLimitDays: z.number().int(),
   promisedLimitDays: z.number().int(),
   inPersonVisits: z.number().int(),
+  /** GS-10: how it may be filed (window, appointment, home_visit, agent, online). */
+  channels: z.array(ChannelSchema),
   decides: DeciderSchema,
   version: z.number().int(),
   active: z.boolean(),
@@ -189,6 +191,8 @@ export const CatalogListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   category: CatalogCategorySchema.optional(),
   tier: CatalogTierSchema.optional(),
+  /** GS-10: only items offering this channel (online: what a resident may file from the phone). */
+  channel: ChannelSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -15,6 +15,7 @@ import type {
   CatalogItemSummary,
   CatalogItemView,
   CatalogTier,
+  Channel,
 } from './catalog.schema.ts';
 import * as repo from './catalog.repo.ts';
 import { searchNeedles } from './catalog-search.ts';
@@ -50,6 +51,7 @@ export async function listItems(
     q?: string | undefined;
     category?: CatalogCategory | undefined;
     tier?: CatalogTier | undefined;
+    channel?: Channel | undefined;
     includeInactive?: boolean;
     limit: number;
     offset: number;
@@ -59,6 +61,7 @@ export async function listItems(
     needles: filter.q ? searchNeedles(filter.q) : [],
     category: filter.category,
     tier: filter.tier,
+    channel: filter.channel,
     includeInactive: filter.includeInactive ?? false,
     limit: filter.limit,
     offset: filter.offset,
@@ -74,6 +77,7 @@ export async function listItems(
       legalLimitDays: item.legalLimitDays,
       promisedLimitDays: item.promisedLimitDays,
       inPersonVisits: item.inPersonVisits,
+      channels: item.channels,
       decides: item.route.decides,
       version,
       active,

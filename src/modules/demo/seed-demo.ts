@@ -1,3 +1,4 @@
+import { seedDemoAppointments } from '../appointments/appointments.demo.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { createAccount } from '../auth/account.service.ts';
@@ -13,7 +14,12 @@ import { seedDemoOrders } from '../orders/orders.demo.ts';
 import { seedDemoActivities } from '../activities/activities.demo.ts';
 import { seedDemoRecords } from '../records/records.demo.ts';
 import { seedDemoAuthorizations } from '../agents/agents.demo.ts';
+import { seedDemoPrograms } from '../programs/programs.demo.ts';
+import { seedDemoTraining } from '../training/training.demo.ts';
+import { seedDemoHomeVisits } from '../home-visits/home-visits.demo.ts';
+import { seedDemoRatings } from '../ratings/ratings.demo.ts';
 import { demoPeople } from './demo-people.ts';
+import { seedDemoPosts } from '../posts/posts.demo.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
 import { SEED_CALLER } from '../../shared/actor.ts';
 
@@ -298,6 +304,12 @@ export async function seedDemo(deps: {
   await seedDemoOrders({ db, pii, now });
   await seedDemoActivities({ db, pii, now });
   await seedDemoRecords({ db, pii, now });
+  await seedDemoPrograms({ db, pii, now, password: DEMO_PASSWORD });
+  await seedDemoPosts({ db, now, password: DEMO_PASSWORD, villageRegion: YIZHUANG });
+  await seedDemoTraining({ db, now, town: PILOT_TOWN, village: SANSHUNZHUANG });
+  await seedDemoAppointments({ db, now });
+  await seedDemoHomeVisits({ db, pii, now });
+  await seedDemoRatings({ db, pii, now, town: PILOT_TOWN, exclude: residentIds });
   return {
     catalogItems: catalog?.created.length ?? 0,
     regions: regions.imported,

@@ -53,6 +53,8 @@ export interface CaseDocument {
   trackingUrl: string;
   /** The 查询码 as printed (`1234 5678`); tracking needs it with the number (X-2). */
   trackingCode: string;
+  /** GS-13: the case's rating link for the receipt's "扫码评价" QR (null on other papers). */
+  ratingUrl: string | null;
   issuedAt: Date;
 }
 
@@ -67,7 +69,14 @@ function line(m: NoticeMaterial): MaterialLine {
 
 export async function loadCaseDocument(
   db: Kysely<Database>,
-  input: { id: string; actor: Actor; now: Date; publicUrl: string },
+  input: {
+    id: string;
+    actor: Actor;
+    now: Date;
+    publicUrl: string;
+    /** The receipt's rating link (ratings' receiptRatingLink); omitted for the notice. */
+    ratingLink?: (caseId: string) => Promise<string>;
+  },
 ): Promise<CaseDocument> {
   const view = await getCaseView(db, input); // the same scope rule as reading the case
   const item = await getItem(db, view.item.code, view.item.version);
@@ -129,6 +138,7 @@ export async function loadCaseDocument(
     },
     trackingUrl: trackingUrl(input.publicUrl, view.number, code),
     trackingCode: formatTrackingCode(code),
+    ratingUrl: input.ratingLink ? await input.ratingLink(view.id) : null,
     issuedAt: input.now,
   };
 }

@@ -48,6 +48,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
           actor: actorOf(request),
           now: app.deps.now(),
           publicUrl: app.deps.config.publicUrl,
+          pii: app.deps.pii,
         });
         return reply
           .type('application/pdf')

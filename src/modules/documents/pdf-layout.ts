@@ -10,14 +10,14 @@ import { registerCjkFonts, type CjkFont } from './pdf-font.ts';
 export type Doc = PDFKit.PDFDocument;
 
 const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 48, bottom: 56, left: 62, right: 62 };
+export const MARGIN = { top: 48, bottom: 56, left: 62, right: 62 };
 export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BODY = 'cjk';
-const BOLD = 'cjk-bold';
+export const BODY = 'cjk';
+export const BOLD = 'cjk-bold';
 export const SIZE = 10.5;
-const TEXT = '#111111';
-const MUTED = '#555555';
-const LINE = '#333333';
+export const TEXT = '#111111';
+export const MUTED = '#555555';
+export const LINE = '#333333';
 const SHADE = '#eeeeee';
 const PAD = 4.5;
 const TALLEST_ROW = (PAGE.height - MARGIN.top - MARGIN.bottom) * 0.6;
@@ -26,23 +26,50 @@ export function qrPng(url: string): Promise<Buffer> {
   return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 8 });
 }
 
+/**
+ * Turns off ligatures for every string the document draws or measures. Noto Sans CJK joins "ff",
+ * "fi", "fl" into one glyph, and the embedded subset then maps that glyph back to the wrong
+ * character: a volunteer number such as "…4dff" printed on a certificate read back (copied, or
+ * checked by a verifier's tool) as "…4d于". Numbers and codes must read back as printed.
+ */
+const NO_LIGATURES = { liga: false, clig: false, dlig: false };
+export function withoutLigatures(doc: Doc): Doc {
+  type Options = Record<string, unknown> | undefined;
+  const withFeatures = (o: Options) => ({ features: NO_LIGATURES, ...(o ?? {}) });
+  const d = doc as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of ['text', 'widthOfString', 'heightOfString'] as const) {
+    const original = d[name]!.bind(doc);
+    d[name] = (...args: unknown[]) => {
+      // text(str, options) | text(str, x, y, options); measure(str, options)
+      const at = args.findIndex((a, i) => i > 0 && typeof a === 'object' && a !== null);
+      if (at >= 0) args[at] = withFeatures(args[at] as Options);
+      else if (name === 'text' && args.length >= 3) args[3] = withFeatures(undefined);
+      else args[1] = withFeatures(undefined);
+      return original(...args);
+    };
+  }
+  return doc;
+}
+
 export async function renderPdf(
   meta: { title: string; number: string; author: string; now: Date; font: CjkFont },
   draw: (doc: Doc) => void,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: meta.title,
-      Author: meta.author,
-      Creator: 'Doorstep 家门口',
-      CreationDate: meta.now,
-    },
-  });
+  const doc = withoutLigatures(
+    new PDFDocument({
+      size: 'A4',
+      margins: MARGIN,
+      bufferPages: true,
+      lang: 'zh-CN',
+      displayTitle: true,
+      info: {
+        Title: meta.title,
+        Author: meta.author,
+        Creator: 'Doorstep 家门口',
+        CreationDate: meta.now,
+      },
+    }),
+  );
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -56,7 +83,7 @@ export async function renderPdf(
   return done;
 }
 
-function ensureSpace(doc: Doc, height: number): boolean {
+export function ensureSpace(doc: Doc, height: number): boolean {
   if (doc.y + height <= PAGE.height - MARGIN.bottom) return false;
   doc.addPage();
   return true;

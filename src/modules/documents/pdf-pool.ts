@@ -5,7 +5,20 @@
  */
 import { Piscina } from 'piscina';
 import { AppError } from '../../shared/problem.ts';
-import type { PdfResult, PdfTask } from './pdf-render.ts';
+
+/**
+ * What every print carries: which paper (`kind`, on which the worker's renderer dispatches) and the
+ * font setting the request saw. Each module that prints declares its own task type (documents:
+ * CaseDocumentPdfTask, records: CertificatePdfTask); the worker (src/workers/pdf-render.ts, a
+ * composition root) draws them all, so this module imports none of them.
+ */
+export interface PdfTaskBase {
+  kind: string;
+  fontSetting: string | undefined;
+}
+
+export type PdfResult =
+  { ok: true; pdf: Uint8Array } | { ok: false; code: 'DOCUMENT_FONT_MISSING' };
 
 export interface PdfPoolSettings {
   /** Worker threads (PDF_WORKERS, default 1). */
@@ -19,6 +32,7 @@ export interface PdfPoolSettings {
 export const DEFAULT_PDF_POOL: PdfPoolSettings = { threads: 1, heapMb: 40, queue: 64 };
 
 let settings: PdfPoolSettings = DEFAULT_PDF_POOL;
+let workerUrl: URL | null = null;
 
 /**
  * One pool with its own first-come-first-served line (see freeWorker). Closing it drops the whole
@@ -26,7 +40,7 @@ let settings: PdfPoolSettings = DEFAULT_PDF_POOL;
  * (a test file's or a restarted server's).
  */
 interface PoolState {
-  piscina: Piscina<PdfTask, PdfResult>;
+  piscina: Piscina<PdfTaskBase, PdfResult>;
   running: number;
   waiting: (() => void)[];
 }
@@ -36,14 +50,20 @@ export function configurePdfPool(next: PdfPoolSettings): void {
   settings = next;
 }
 
+/** The worker module the pool runs (the composition root passes src/workers' PDF_WORKER_URL). */
+export function usePdfWorker(url: URL): void {
+  workerUrl = url;
+}
+
 function thePool(): PoolState {
   pool ??= { piscina: newPiscina(), running: 0, waiting: [] };
   return pool;
 }
 
-function newPiscina(): Piscina<PdfTask, PdfResult> {
-  return new Piscina<PdfTask, PdfResult>({
-    filename: new URL('./pdf.worker.mjs', import.meta.url).href,
+function newPiscina(): Piscina<PdfTaskBase, PdfResult> {
+  if (!workerUrl) throw new Error('PDF pool used before usePdfWorker() (composition root)');
+  return new Piscina<PdfTaskBase, PdfResult>({
+    filename: workerUrl.href,
     minThreads: 1,
     maxThreads: settings.threads,
     maxQueue: settings.queue,
@@ -99,7 +119,7 @@ function release(state: PoolState): void {
  * Draws one paper in a worker; DOCUMENT_FONT_MISSING / DOCUMENT_BUSY / DOCUMENT_RENDER_FAILED
  * (timeout, or a worker that hit its memory cap) as 503 problems.
  */
-export async function renderInPool(task: PdfTask): Promise<Buffer> {
+export async function renderInPool<Task extends PdfTaskBase>(task: Task): Promise<Buffer> {
   const state = thePool();
   await freeWorker(state);
   let result: PdfResult;

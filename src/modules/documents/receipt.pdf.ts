@@ -12,6 +12,7 @@ import {
   qrPng,
   renderPdf,
 } from './pdf-layout.ts';
+import { ratingQrBlock } from './rating-qr.pdf.ts';
 
 /** Before acceptance (materials still missing) the same paper is a 收件回执: materials received. */
 export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<Buffer> {
@@ -19,6 +20,7 @@ export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<B
   const title = accepted ? '受理回执' : '收件回执';
   const day = dateZh(d.acceptedOn ?? d.filedOn);
   const qr = await qrPng(d.trackingUrl);
+  const rateQr = d.ratingUrl ? await qrPng(d.ratingUrl) : null;
   // What is missing now (the case's open requests), not the intake notice's list.
   const stillMissing = d.state === 'awaiting_supplement' ? d.missingNow : [];
 
@@ -83,6 +85,7 @@ export async function buildReceiptPdf(d: CaseDocument, font: CjkFont): Promise<B
         unit: d.station.name,
         date: day,
       });
+      if (rateQr && d.ratingUrl) ratingQrBlock(doc, { qr: rateQr, url: d.ratingUrl });
     },
   );
 }

@@ -15,6 +15,10 @@ import { notify } from '../notifications/notification.service.ts';
 import { escalationRecipients } from './escalation.recipients.ts';
 import { sweepOrders, type OrderSweepResult } from '../orders/orders.sweep.ts';
 import { expireOffers } from '../programs/expire-offers.ts';
+import { drawDueLotteries } from '../programs/draw-lottery.ts';
+import { closeOpenSignIns } from '../programs/close-open-sign-ins.ts';
+import { sweepPosts } from '../first-response/handoff-post-sweep.ts';
+import { sweepOverdueTickets } from '../ratings/ratings.sweep.ts';
 
 /** States whose clock runs; awaiting a supplement or suspended, the clock stands still. */
 const RUNNING: readonly CaseState[] = ['accepted', 'in_progress'];
@@ -206,6 +210,10 @@ export async function sweepDeadlines(
   handoffs: SweepResult;
   orders: OrderSweepResult;
   programOffers: number;
+  programDraws: number;
+  programDayEnd: { sessions: number; flagged: number };
+  posts: Awaited<ReturnType<typeof sweepPosts>>;
+  ratingTickets: SweepResult;
 }> {
   return {
     cases: await sweepOverdueCases(db, opts),
@@ -214,6 +222,14 @@ export async function sweepDeadlines(
     orders: await sweepOrders(db, opts),
     // CP-2: offers past their time expire and pass on (src/modules/programs/expire-offers.ts).
     programOffers: await expireOffers(db, { now: opts.now }),
+    // CP-2: lotteries whose window closed are drawn (src/modules/programs/draw-lottery.ts).
+    programDraws: await drawDueLotteries(db, { now: opts.now }),
+    // CP-3: sign-ins left open at day end are closed and flagged (programs/close-open-sign-ins.ts).
+    programDayEnd: await closeOpenSignIns(db, { now: opts.now }),
+    // GS-11: post hand-offs follow the post's holder; coverage gaps warned ahead (handoff-post-sweep.ts).
+    posts: await sweepPosts(db, opts),
+    // GS-13: overdue 差评 rectification tickets escalate once (src/modules/ratings/ratings.sweep.ts).
+    ratingTickets: await sweepOverdueTickets(db, { ...opts, recipients: escalationRecipients }),
   };
 }
 

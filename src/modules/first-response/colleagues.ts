@@ -9,10 +9,20 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { chinaDate } from '../../shared/china-time.ts';
+import { competentAccountIds } from '../training/competence-gate.ts';
 
 const HANDLERS = ['clerk', 'agent', 'town_officer', 'district_officer'] as const;
 
-export async function listColleagues(db: Kysely<Database>, actor: Actor) {
+/**
+ * GS-12: with an item code, colleagues holding a valid competence for it come first, marked
+ * `competent` (the suggestion a refused clerk sees); the rest keep their order.
+ */
+export async function listColleagues(
+  db: Kysely<Database>,
+  actor: Actor,
+  opts: { itemCode?: string | undefined; now?: Date } = {},
+) {
   const prefixes = reachPrefixes(actor, HANDLERS);
   if (prefixes.length === 0) return [];
   const rows = await db
@@ -28,12 +38,20 @@ export async function listColleagues(db: Kysely<Database>, actor: Actor) {
     .orderBy('a.display_name')
     .limit(500)
     .execute();
-  return rows.map((r) => ({
+  const people = rows.map((r) => ({
     id: r.id,
     displayName: r.display_name,
     role: r.role,
     stationName: r.station_name,
   }));
+  if (!opts.itemCode || !opts.now) return people;
+  const competent = await competentAccountIds(db, {
+    itemCode: opts.itemCode,
+    today: chinaDate(opts.now),
+    accountIds: [...new Set(people.map((p) => p.id))],
+  });
+  const marked = people.map((p) => ({ ...p, competent: competent.has(p.id) }));
+  return [...marked.filter((p) => p.competent), ...marked.filter((p) => !p.competent)];
 }
 
 export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -44,6 +62,9 @@ export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['first-response'],
         summary: 'Staff in my reach a matter can be handed to (名字与服务站，不含个人信息)',
+        description:
+          'With `itemCode` (GS-12), colleagues holding a valid competence for the item come first and carry `competent`.',
+        querystring: z.strictObject({ itemCode: z.string().trim().min(1).max(40).optional() }),
         response: {
           200: z.array(
             z.object({
@@ -51,11 +72,16 @@ export const colleagueRoutes: FastifyPluginAsyncZod = async (app) => {
               displayName: z.string(),
               role: z.string(),
               stationName: z.string().nullable(),
+              competent: z.boolean().optional(),
             }),
           ),
         },
       },
     },
-    async (request) => listColleagues(app.kysely, actorOf(request)),
+    async (request) =>
+      listColleagues(app.kysely, actorOf(request), {
+        itemCode: request.query.itemCode,
+        now: app.deps.now(),
+      }),
   );
 };

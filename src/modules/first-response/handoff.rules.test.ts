@@ -4,6 +4,7 @@ import {
   accountableForHandoff,
   accountableOf,
   handlerOf,
+  handlingPostOf,
   handoffDueDate,
   isHandoffOverdue,
   mayActOnMatter,
@@ -72,5 +73,28 @@ describe('GS-4 hand-off deadline', () => {
     expect(isHandoffOverdue(due, new Date('2026-03-03T16:00:00Z'))).toBe(true); // 00:00 next day
     expect(isHandoffOverdue({ ...due, status: 'accepted' }, new Date('2026-04-01'))).toBe(false);
     expect(isHandoffOverdue({ ...due, status: 'declined' }, new Date('2026-04-01'))).toBe(false);
+  });
+});
+
+describe('a post handles the matter after accepting a hand-off addressed to it (GS-11)', () => {
+  const viaPost = (seq: number, status: HandoffFacts['status'], from: string, to: string) => ({
+    ...h(seq, status, from, to),
+    postId: 'P',
+  });
+  it('the handling post is the latest accepted hand-off’s post, if any', () => {
+    expect(handlingPostOf([viaPost(1, 'pending', 'F', 'A')])).toBeNull();
+    expect(handlingPostOf([viaPost(1, 'accepted', 'F', 'A')])).toBe('P');
+    expect(handlingPostOf([viaPost(1, 'accepted', 'F', 'A'), h(2, 'accepted', 'A', 'C')])).toBe(
+      null,
+    );
+  });
+  it('whoever holds the post now may act; nobody else besides handler and first responder', () => {
+    const hs = [viaPost(1, 'accepted', 'F', 'A')];
+    expect(mayActOnMatter('B', 'F', hs, 'B')).toBe(true); // A away: B holds the post now
+    expect(mayActOnMatter('A', 'F', hs, 'B')).toBe(true); // the one who accepted still may
+    expect(mayActOnMatter('B', 'F', hs, null)).toBe(false);
+    expect(mayActOnMatter('X', 'F', hs, 'B')).toBe(false);
+    // a person (not a post) handles it: holding some post now gives nothing
+    expect(mayActOnMatter('B', 'F', [h(1, 'accepted', 'F', 'A')], 'B')).toBe(false);
   });
 });

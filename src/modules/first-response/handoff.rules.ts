@@ -12,6 +12,8 @@ export interface HandoffFacts {
   status: HandoffStatus;
   fromAccountId: string;
   toAccountId: string;
+  /** GS-11: the post (AB岗) the hand-off was addressed to, if any. */
+  postId?: string | null | undefined;
 }
 
 /** The default deadline of a hand-off, in working days. */
@@ -34,13 +36,32 @@ export function accountableOf(firstResponderId: string, handoffs: readonly Hando
   return handlerOf(firstResponderId, handoffs);
 }
 
-/** Only the current handler or the first responder may hand a matter on (or close an inquiry). */
+/**
+ * GS-11: the post that handles the matter — the post of the latest accepted hand-off when it was
+ * addressed to a post; null when a person handles it.
+ */
+export function handlingPostOf(handoffs: readonly HandoffFacts[]): string | null {
+  let last: HandoffFacts | null = null;
+  for (const h of handoffs) if (h.status === 'accepted' && (!last || h.seq > last.seq)) last = h;
+  return last?.postId ?? null;
+}
+
+/**
+ * Only the current handler or the first responder may hand a matter on (or close an inquiry).
+ * GS-11: when a post handles it (`handlingPostOf`), so may whoever holds that post now
+ * (`postHolderNow`: A, or B while A is away) — the matter follows the post, as hand-offs do.
+ */
 export function mayActOnMatter(
   accountId: string,
   firstResponderId: string,
   handoffs: readonly HandoffFacts[],
+  postHolderNow: string | null = null,
 ): boolean {
-  return accountId === firstResponderId || accountId === handlerOf(firstResponderId, handoffs);
+  return (
+    accountId === firstResponderId ||
+    accountId === handlerOf(firstResponderId, handoffs) ||
+    (postHolderNow !== null && handlingPostOf(handoffs) !== null && accountId === postHolderNow)
+  );
 }
 
 /** Who answers for the matter as far as one hand-off goes. */

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
 
-export const NewHandoff = z.strictObject({
-  entityType: z.enum(['case', 'inquiry']),
-  entityId: z.string().uuid(),
-  /** The receiver: staff whose scope covers the matter. */
-  toAccountId: z.string().uuid(),
-  reason: freeText({ max: 1000 }),
-  /** The hand-off's own deadline in working days (default 1). */
-  dueDays: z.number().int().min(1).max(20).optional(),
-});
+export const NewHandoff = z
+  .strictObject({
+    entityType: z.enum(['case', 'inquiry']),
+    entityId: z.string().uuid(),
+    /** The receiver: staff whose scope covers the matter (or name a post instead). */
+    toAccountId: z.string().uuid().optional(),
+    /** GS-11: a post (AB岗) instead of a person: it lands with whoever holds the post now. */
+    toPostId: z.string().uuid().optional(),
+    reason: freeText({ max: 1000 }),
+    /** The hand-off's own deadline in working days (default 1). */
+    dueDays: z.number().int().min(1).max(20).optional(),
+  })
+  .refine((b) => (b.toAccountId === undefined) !== (b.toPostId === undefined), {
+    message: 'name exactly one receiver: toAccountId or toPostId',
+  });
 
 export const DeclineHandoff = z.strictObject({
   reason: freeText({ max: 1000 }),
@@ -33,6 +39,20 @@ export const HandoffView = z.object({
   firstResponderId: z.string(),
   from: Person,
   to: Person,
+  /**
+   * GS-11: the post it was addressed to. While pending the hand-off follows the post's holder
+   * (`to` moves); once accepted the post handles the matter: whoever holds it now may act on it.
+   * `holderNow`: A, or B while A is away; null when nobody holds it now.
+   */
+  toPost: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      holderNow: z
+        .object({ id: z.string(), displayName: z.string(), slot: z.enum(['a', 'b']) })
+        .nullable(),
+    })
+    .nullable(),
   reason: z.string(),
   dueDate: z.string(),
   /** GS-8: the deadline counts through a year whose holiday notice is not entered yet. */

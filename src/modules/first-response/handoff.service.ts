@@ -27,6 +27,7 @@ import {
 } from './matter.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
+import { handlingPostHolder, recordPostHandoff, resolveReceiver } from './handoff-post.ts';
 
 async function assertReceiver(db: Kysely<Database>, toId: string, fromId: string, m: Matter) {
   if (toId === fromId) throw new AppError('HANDOFF_RECEIVER_INVALID', { detail: 'self' });
@@ -52,10 +53,18 @@ export async function createHandoff(
   if (!canSeeMatter(actor, matter)) throw new AppError('OUT_OF_SCOPE');
   if (!matter.open) throw new AppError('MATTER_CLOSED');
   const handoffs = await matterHandoffs(db, matter.type, matter.id);
-  if (!mayActOnMatter(actor.accountId, matter.firstResponderId, handoffs))
+  if (
+    !mayActOnMatter(
+      actor.accountId,
+      matter.firstResponderId,
+      handoffs,
+      await handlingPostHolder(db, handoffs, now),
+    )
+  )
     throw new AppError('MATTER_NOT_HOLDER');
   if (handoffs.some((h) => h.status === 'pending')) throw new AppError('HANDOFF_ALREADY_PENDING');
-  await assertReceiver(db, body.toAccountId, actor.accountId, matter);
+  const { toId, postId } = await resolveReceiver(db, body, actor, now);
+  await assertReceiver(db, toId, actor.accountId, matter);
   const days = body.dueDays ?? DEFAULT_HANDOFF_DAYS;
   const dueDate = handoffDueDate(now, days, await loadWorkCalendar(db));
 
@@ -79,7 +88,7 @@ export async function createHandoff(
           region_code: matter.regionCode,
           first_responder_id: matter.firstResponderId,
           from_account_id: actor.accountId,
-          to_account_id: body.toAccountId,
+          to_account_id: toId,
           reason: body.reason,
           due_date: dueDate,
           status: 'pending',
@@ -88,8 +97,9 @@ export async function createHandoff(
           decided_at: null,
         })
         .execute();
+      if (postId) await recordPostHandoff(trx, { handoffId: id, postId, toId, now });
       await notify(trx, {
-        accountId: body.toAccountId,
+        accountId: toId,
         kind: 'handoff_received',
         params: { label: matter.label, from: actor.displayName, dueDate },
         entityType: 'handoff',
@@ -106,7 +116,8 @@ export async function createHandoff(
           entityType: matter.type,
           entityId: matter.id,
           seq,
-          toAccountId: body.toAccountId,
+          toAccountId: toId,
+          toPostId: postId,
           reason: body.reason,
           dueDate,
         },

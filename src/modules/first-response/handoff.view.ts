@@ -8,22 +8,75 @@ import { provisionalYears, type WorkCalendar } from '../calendar/working-days.ts
 import { chinaDate } from '../../shared/china-time.ts';
 import { accountableForHandoff, isHandoffOverdue } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
+import { loadAbsences } from '../posts/post-holdings.ts';
+import { whoHoldsPost } from '../posts/posts.rules.ts';
 
 /** Who sees every overdue hand-off in their reach (GS-4, GS-8 escalation). */
 export const OVERSEERS = ['admin', 'supervisor', 'town_officer'] as const;
 
-type Row = HandoffTable & { from_name: string; to_name: string };
+type Row = HandoffTable & {
+  from_name: string;
+  to_name: string;
+  post_id: string | null;
+  post_name: string | null;
+  post_a: string | null;
+  post_a_name: string | null;
+  post_b: string | null;
+  post_b_name: string | null;
+};
 
 function handoffQuery(db: Kysely<Database>) {
   return db
     .selectFrom('handoffs as h')
     .innerJoin('accounts as fa', 'fa.id', 'h.from_account_id')
     .innerJoin('accounts as ta', 'ta.id', 'h.to_account_id')
+    .leftJoin('post_handoffs as ph', 'ph.handoff_id', 'h.id')
+    .leftJoin('posts as pp', 'pp.id', 'ph.post_id')
+    .leftJoin('accounts as pa', 'pa.id', 'pp.a_account_id')
+    .leftJoin('accounts as pb', 'pb.id', 'pp.b_account_id')
     .selectAll('h')
-    .select(['fa.display_name as from_name', 'ta.display_name as to_name']);
+    .select([
+      'fa.display_name as from_name',
+      'ta.display_name as to_name',
+      'pp.id as post_id',
+      'pp.name as post_name',
+      'pp.a_account_id as post_a',
+      'pa.display_name as post_a_name',
+      'pp.b_account_id as post_b',
+      'pb.display_name as post_b_name',
+    ]);
 }
 
-function present(r: Row, now: Date, cal: WorkCalendar) {
+/** GS-11: who holds each row's post now (A, or B while A is away), by hand-off id. */
+async function postHoldersNow(db: Kysely<Database>, rows: readonly Row[], now: Date) {
+  const withPost = rows.filter((r) => r.post_a && r.post_b);
+  const at = now.toISOString();
+  const absences = await loadAbsences(
+    db,
+    withPost.flatMap((r) => [r.post_a!, r.post_b!]),
+    at,
+    new Date(now.getTime() + 1).toISOString(),
+  );
+  const held = new Map<string, { id: string; displayName: string; slot: 'a' | 'b' } | null>();
+  for (const r of withPost) {
+    const h = whoHoldsPost({ aAccountId: r.post_a!, bAccountId: r.post_b! }, absences, now);
+    held.set(
+      r.id,
+      h.slot === 'nobody'
+        ? null
+        : {
+            id: h.accountId!,
+            displayName: (h.slot === 'a' ? r.post_a_name : r.post_b_name) ?? '',
+            slot: h.slot,
+          },
+    );
+  }
+  return held;
+}
+
+type Holders = Awaited<ReturnType<typeof postHoldersNow>>;
+
+function present(r: Row, now: Date, cal: WorkCalendar, holders: Holders) {
   // GS-8: a deadline counted through a year whose holiday notice is not entered is provisional.
   const years = provisionalYears(chinaDate(new Date(r.created_at)), r.due_date, cal);
   return {
@@ -34,6 +87,9 @@ function present(r: Row, now: Date, cal: WorkCalendar) {
     firstResponderId: r.first_responder_id,
     from: { id: r.from_account_id, displayName: r.from_name },
     to: { id: r.to_account_id, displayName: r.to_name },
+    toPost: r.post_id
+      ? { id: r.post_id, name: r.post_name ?? '', holderNow: holders.get(r.id) ?? null }
+      : null,
     reason: r.reason,
     dueDate: r.due_date,
     dueDateProvisional: years.length > 0,
@@ -66,7 +122,12 @@ export async function getHandoff(
     const matter = await loadMatter(db, row.entity_type, row.entity_id);
     if (!canSeeMatter(input.actor, matter)) throw new AppError('OUT_OF_SCOPE');
   }
-  return present(row, input.now, await loadWorkCalendar(db));
+  return present(
+    row,
+    input.now,
+    await loadWorkCalendar(db),
+    await postHoldersNow(db, [row], input.now),
+  );
 }
 
 /**
@@ -110,5 +171,6 @@ export async function listHandoffs(
     .offset(input.offset)
     .execute();
   const cal = await loadWorkCalendar(db);
-  return rows.map((r) => present(r, input.now, cal));
+  const holders = await postHoldersNow(db, rows, input.now);
+  return rows.map((r) => present(r, input.now, cal, holders));
 }

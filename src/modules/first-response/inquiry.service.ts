@@ -13,6 +13,7 @@ import { assertAgentMaySeeResident } from '../agents/authorization.check.ts';
 import type { Role } from '../../shared/roles.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import { getItem } from '../catalog/catalog.service.ts';
+import { handlingPostHolder } from './handoff-post.ts';
 import { mayActOnMatter } from './handoff.rules.ts';
 import type { CloseInquiry, NewInquiry } from './inquiry.schema.ts';
 import { getInquiry } from './inquiry.view.ts';
@@ -121,7 +122,14 @@ export async function closeInquiry(
   if (!canSeeMatter(actor, matter)) throw new AppError('OUT_OF_SCOPE');
   if (!matter.open) throw new AppError('INQUIRY_CLOSED');
   const handoffs = await matterHandoffs(db, 'inquiry', matter.id);
-  if (!mayActOnMatter(actor.accountId, matter.firstResponderId, handoffs))
+  if (
+    !mayActOnMatter(
+      actor.accountId,
+      matter.firstResponderId,
+      handoffs,
+      await handlingPostHolder(db, handoffs, now),
+    )
+  )
     throw new AppError('MATTER_NOT_HOLDER');
   if (body.caseId) await getCaseView(db, { id: body.caseId, actor, now });
 

@@ -117,15 +117,17 @@ export async function matterHandoffs(
   id: string,
 ): Promise<HandoffFacts[]> {
   const rows = await db
-    .selectFrom('handoffs')
-    .select(['seq', 'status', 'from_account_id', 'to_account_id'])
-    .where('entity_type', '=', type)
-    .where('entity_id', '=', id)
+    .selectFrom('handoffs as h')
+    .leftJoin('post_handoffs as ph', 'ph.handoff_id', 'h.id')
+    .select(['h.seq', 'h.status', 'h.from_account_id', 'h.to_account_id', 'ph.post_id'])
+    .where('h.entity_type', '=', type)
+    .where('h.entity_id', '=', id)
     .execute();
   return rows.map((r) => ({
     seq: Number(r.seq),
     status: r.status,
     fromAccountId: r.from_account_id,
     toAccountId: r.to_account_id,
+    postId: r.post_id,
   }));
 }

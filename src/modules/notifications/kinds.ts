@@ -30,6 +30,27 @@ export interface NotificationParamsByKind {
   vs_join_requested: { team: string; volunteerNumber: string; volunteerName: string };
   vs_join_approved: { team: string };
   vs_join_rejected: { team: string; note: string };
+  /** CP-3: staff confirmed the withdrawal the strikes proposed; the seat went to the waitlist. */
+  cp_enrolment_withdrawn: { child: string; className: string; late: number; unexcused: number };
+  /** GS-11: an opening hour in which a post has nobody (the day before, and again that morning). */
+  post_coverage_gap: {
+    post: string;
+    station: string;
+    day: string;
+    from: string;
+    to: string;
+    notice: 'day_before' | 'morning';
+  };
+  /** GS-13: a 差评's rectification ticket is past its due date (escalated once). */
+  rating_ticket_overdue: { number: string; dueDate: string };
+  /** GS-13: a finished service (case, home visit) invites its applicant to rate it. */
+  rating_invite: { number: string };
+  /** GS-10: the day before an appointment (station, China date, 'HH:MM'). */
+  appt_reminder: { station: string; date: string; time: string };
+  /** GS-10 issue #14: a home visit was scheduled (China date, window 'HH:MM'–'HH:MM'). */
+  home_visit_scheduled: { station: string; date: string; from: string; to: string };
+  /** GS-10 issue #14: the home visit was done (China date); its records are on the resident's page. */
+  home_visit_done: { station: string; date: string };
   /** A message stored before issue #11 as one bilingual string: shown as it was. */
   legacy: { subject: string; body: string; kind: string };
 }
@@ -60,6 +81,13 @@ const KINDS: Record<NotificationKind, true> = {
   vs_join_requested: true,
   vs_join_approved: true,
   vs_join_rejected: true,
+  cp_enrolment_withdrawn: true,
+  post_coverage_gap: true,
+  rating_ticket_overdue: true,
+  appt_reminder: true,
+  rating_invite: true,
+  home_visit_scheduled: true,
+  home_visit_done: true,
   legacy: true,
 };
 
@@ -94,5 +122,24 @@ export const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[
   vs_join_requested: { team: '助老队', volunteerNumber: 'ZY-0001', volunteerName: '张三' },
   vs_join_approved: { team: '助老队' },
   vs_join_rejected: { team: '助老队', note: '' },
+  cp_enrolment_withdrawn: { child: '李小明', className: '一年级班', late: 2, unexcused: 1 },
+  post_coverage_gap: {
+    post: '综合受理岗',
+    station: '伊庄村便民服务站',
+    day: '2026-03-03',
+    from: '08:30',
+    to: '17:00',
+    notice: 'day_before',
+  },
+  rating_ticket_overdue: { number: '20260302-00001', dueDate: '2026-03-09' },
+  appt_reminder: { station: '伊庄村便民服务站', date: '2026-03-03', time: '09:00' },
+  rating_invite: { number: '20260302-00001' },
+  home_visit_scheduled: {
+    station: '伊庄村便民服务站',
+    date: '2026-03-04',
+    from: '09:00',
+    to: '12:00',
+  },
+  home_visit_done: { station: '伊庄村便民服务站', date: '2026-03-04' },
   legacy: { subject: '旧消息 / Old message', body: '正文 / Body', kind: 'vs_order_update' },
 };

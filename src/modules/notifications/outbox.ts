@@ -14,6 +14,14 @@ import type { PiiCipher } from '../../shared/pii-crypto.ts';
 export interface SmsParamsByTemplate {
   /** 【家门口】验证码 123456，5 分钟内有效。 */
   login_code: { code: string; minutes: number };
+  /** GS-13: 【家门口】您的办件 {number} 已办结，请评价：{url} */
+  rating_invite: { number: string; url: string };
+  /** 【家门口】您预约了 3月3日 09:00 伊庄村便民服务站… (GS-10, the day before). */
+  appt_reminder: { station: string; date: string; time: string };
+  /** GS-10 issue #14: 【家门口】伊庄村便民服务站将于 3月4日 09:00–12:00 上门服务… */
+  home_visit_scheduled: { station: string; date: string; from: string; to: string };
+  /** GS-10 issue #14: 【家门口】上门服务已完成… */
+  home_visit_done: { station: string; date: string };
 }
 export type SmsTemplate = keyof SmsParamsByTemplate;
 
@@ -50,5 +58,13 @@ export async function enqueueSms<T extends SmsTemplate>(
 export function smsText(template: string, params: Record<string, unknown>): string {
   if (template === 'login_code')
     return `【家门口】验证码 ${String(params.code)}，${String(params.minutes)} 分钟内有效，请勿告诉他人。`;
+  if (template === 'rating_invite')
+    return `【家门口】您的办件 ${String(params.number)} 已办结，请对本次服务评价：${String(params.url)}`;
+  if (template === 'appt_reminder')
+    return `【家门口】提醒：您预约了 ${String(params.date)} ${String(params.time)} 在${String(params.station)}办事，请按时到站取号；不能前往请提前取消。`;
+  if (template === 'home_visit_scheduled')
+    return `【家门口】${String(params.station)}将于 ${String(params.date)} ${String(params.from)}–${String(params.to)} 上门服务，请家中留人。`;
+  if (template === 'home_visit_done')
+    return `【家门口】${String(params.station)}已于 ${String(params.date)} 完成上门服务，记录可在“我的上门服务”查看。`;
   return `【家门口】${template}`;
 }

@@ -47,6 +47,10 @@ const ZH: Templates = {
     subject: `办件 ${p.caseNumber} 已超期`,
     body: `办件 ${p.caseNumber} 应于 ${p.dueDate} 办结，现已超期，已升级督办。`,
   }),
+  rating_ticket_overdue: (p) => ({
+    subject: `差评整改超期：${p.number}`,
+    body: `办件 ${p.number} 的差评整改工单应于 ${p.dueDate} 完成，现已超期，已升级督办。`,
+  }),
   handoff_overdue: (p) => ({
     subject: '转交事项超期未接收',
     body: `一项转交事项应于 ${p.dueDate} 前接收，现已超期，已升级督办。`,
@@ -119,6 +123,30 @@ const ZH: Templates = {
     subject: `入队申请未通过：${p.team}`,
     body: `您加入 ${p.team} 的申请未通过${p.note ? `：${p.note}` : '。'}`,
   }),
+  cp_enrolment_withdrawn: (p) => ({
+    subject: `${p.child} 已退出 ${p.className}`,
+    body: `因迟接 ${p.late} 次、无故缺勤 ${p.unexcused} 次，经工作人员确认，${p.child} 已退出 ${p.className}，名额已转给候补家庭。`,
+  }),
+  post_coverage_gap: (p) => ({
+    subject: `岗位无人在岗预警：${p.station} ${p.post}`,
+    body: `${p.day} ${p.from}–${p.to}，${p.station} ${p.post} 的A岗、B岗均不在岗${p.notice === 'morning' ? '（今日提醒）' : '（提前一天提醒）'}，请安排顶岗。`,
+  }),
+  appt_reminder: (p) => ({
+    subject: `明天 ${p.time} 在${p.station}有预约`,
+    body: `提醒：您预约了 ${p.date} ${p.time} 在${p.station}办事，请按时到站取号；如不能前往，请在截止时间前取消。`,
+  }),
+  rating_invite: (p) => ({
+    subject: `请评价：${p.number}`,
+    body: `您的 ${p.number} 已办结，请在“我的待评价服务”中对本次服务进行评价。`,
+  }),
+  home_visit_scheduled: (p) => ({
+    subject: `上门服务已安排：${p.date} ${p.from}–${p.to}`,
+    body: `${p.station}将于 ${p.date} ${p.from}–${p.to} 上门服务，请家中留人；如需改期请联系服务站。`,
+  }),
+  home_visit_done: (p) => ({
+    subject: `上门服务已完成（${p.date}）`,
+    body: `${p.station}已于 ${p.date} 完成上门服务，服务记录可在“我的上门服务”中查看。`,
+  }),
   legacy: (p) => ({ subject: legacyHalf(p.subject, 'zh-CN'), body: legacyHalf(p.body, 'zh-CN') }),
 };
 
@@ -142,6 +170,10 @@ const EN: Templates = {
   case_overdue: (p) => ({
     subject: `Case ${p.caseNumber} is overdue`,
     body: `Case ${p.caseNumber} was due on ${p.dueDate} and is overdue; it has been escalated.`,
+  }),
+  rating_ticket_overdue: (p) => ({
+    subject: `Rectification overdue: ${p.number}`,
+    body: `The rectification ticket of the dissatisfied rating of ${p.number} was due on ${p.dueDate} and is overdue; it has been escalated.`,
   }),
   handoff_overdue: (p) => ({
     subject: 'A hand-off is overdue',
@@ -214,6 +246,30 @@ const EN: Templates = {
   vs_join_rejected: (p) => ({
     subject: `Join request not approved: ${p.team}`,
     body: `Your request to join ${p.team} was not approved${p.note ? `: ${p.note}` : '.'}`,
+  }),
+  cp_enrolment_withdrawn: (p) => ({
+    subject: `${p.child} withdrawn from ${p.className}`,
+    body: `After ${p.late} late pickups and ${p.unexcused} unexcused absences, staff confirmed ${p.child}'s withdrawal from ${p.className}; the place went to the waitlist.`,
+  }),
+  post_coverage_gap: (p) => ({
+    subject: `Post uncovered: ${p.post}, ${p.station}`,
+    body: `On ${p.day} ${p.from}–${p.to} neither the A nor the B holder of ${p.post} at ${p.station} is in${p.notice === 'morning' ? ' (today)' : ' (a day ahead)'}; please arrange cover.`,
+  }),
+  appt_reminder: (p) => ({
+    subject: `Appointment tomorrow at ${p.time}, ${p.station}`,
+    body: `Reminder: you have an appointment at ${p.station} on ${p.date} at ${p.time}. Please arrive on time and take a ticket; if you cannot come, cancel before the cut-off.`,
+  }),
+  rating_invite: (p) => ({
+    subject: `Please rate: ${p.number}`,
+    body: `${p.number} is finished. Please rate the service under "My services to rate".`,
+  }),
+  home_visit_scheduled: (p) => ({
+    subject: `Home visit scheduled: ${p.date}, ${p.from}–${p.to}`,
+    body: `${p.station} will visit you at home on ${p.date} between ${p.from} and ${p.to}; please have someone at home. To change the date, contact the station.`,
+  }),
+  home_visit_done: (p) => ({
+    subject: `Home visit done (${p.date})`,
+    body: `${p.station} made the home visit on ${p.date}; its record is on your “My home visits” page.`,
   }),
   legacy: (p) => ({ subject: legacyHalf(p.subject, 'en'), body: legacyHalf(p.body, 'en') }),
 };

@@ -8,6 +8,8 @@ import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
 import { ORGANISER } from './programs.access.ts';
 import type { NewProgram, ProgramView } from './programs.schema.ts';
 import { presentPrograms } from './program-view.ts';
+import { CLASS_DAY_DEFAULTS } from './class-sessions.rules.ts';
+import { neighbourhoodNames } from './neighbourhoods.ts';
 
 function implausible(body: NewProgram): boolean {
   if (body.seasonEndsOn < body.seasonStartsOn) return true;
@@ -15,6 +17,7 @@ function implausible(body: NewProgram): boolean {
     (c) =>
       c.capacity > c.hardMax ||
       (c.minAge !== null && c.maxAge !== null && c.minAge > c.maxAge) ||
+      (c.minGrade !== null && c.maxGrade !== null && c.minGrade > c.maxGrade) ||
       (c.mode === 'lottery' &&
         (c.closesAt === null || Date.parse(c.closesAt) <= Date.parse(c.opensAt))),
   );
@@ -27,6 +30,11 @@ export async function createProgram(
   const { body, actor, now } = input;
   const grant = authorize(actor, ORGANISER, body.regionCode);
   if (implausible(body)) throw new AppError('CP_PROGRAM_INVALID');
+  const named = body.classes.flatMap((c) => c.catchmentNeighbourhoods);
+  if (named.length > 0) {
+    const listed = new Set(await neighbourhoodNames(db, body.regionCode));
+    if (named.some((n) => !listed.has(n))) throw new AppError('CP_NEIGHBOURHOOD_UNKNOWN');
+  }
   const id = crypto.randomUUID();
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
@@ -61,9 +69,11 @@ export async function createProgram(
           hard_max: c.hardMax,
           min_age: c.minAge,
           max_age: c.maxAge,
-          min_grade: null,
-          max_grade: null,
+          min_grade: c.minGrade,
+          max_grade: c.maxGrade,
           catchment_codes: JSON.stringify(c.catchmentCodes),
+          catchment_neighbourhoods: JSON.stringify([...new Set(c.catchmentNeighbourhoods)]),
+          outside_catchment: c.outsideCatchment,
           mode: c.mode,
           opens_at: new Date(c.opensAt).toISOString(),
           closes_at: c.closesAt === null ? null : new Date(c.closesAt).toISOString(),
@@ -72,6 +82,7 @@ export async function createProgram(
           offered_count: 0,
           queue_seq: 0,
           created_at: at,
+          ...CLASS_DAY_DEFAULTS,
         })),
       )
       .execute();

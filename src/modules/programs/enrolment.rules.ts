@@ -58,9 +58,39 @@ function stripZeros(code: string): string {
   return scopePrefix(code, levelOfCode(code) ?? 'village');
 }
 
-/** 0 for a family that declared a priority group, 1 otherwise: lower goes first. */
-export function priorityRank(claims: readonly PriorityClaim[]): number {
-  return claims.length > 0 ? 0 : 1;
+/**
+ * A class's catchment by named neighbourhoods (小区) of the venue's community: a child from one of
+ * them is inside; anyone else is refused or, when the class allows it, ranked after them.
+ */
+export interface NeighbourhoodCatchment {
+  /** The venue's community (the class's region code). */
+  communityCode: string;
+  /** Empty: no neighbourhood limit. */
+  names: readonly string[];
+  outside: 'refuse' | 'rank_after';
+}
+
+/** 'inside', 'ranked_after' (outside, allowed behind) or the refusal code. */
+export function neighbourhoodPlacement(
+  child: { regionCode: string; neighbourhood: string | null },
+  catchment: NeighbourhoodCatchment,
+): 'inside' | 'ranked_after' | 'CP_OUTSIDE_NEIGHBOURHOOD' {
+  if (catchment.names.length === 0) return 'inside';
+  const inside =
+    child.regionCode === catchment.communityCode &&
+    child.neighbourhood !== null &&
+    catchment.names.includes(child.neighbourhood);
+  if (inside) return 'inside';
+  return catchment.outside === 'rank_after' ? 'ranked_after' : 'CP_OUTSIDE_NEIGHBOURHOOD';
+}
+
+/**
+ * Lower goes first: 0 a family that declared a priority group, 1 otherwise; a child ranked after
+ * the catchment's children (outside its neighbourhoods) adds 2, so every catchment child, with or
+ * without a priority group, comes before them.
+ */
+export function priorityRank(claims: readonly PriorityClaim[], outsideCatchment = false): number {
+  return (outsideCatchment ? 2 : 0) + (claims.length > 0 ? 0 : 1);
 }
 
 export interface Queued {

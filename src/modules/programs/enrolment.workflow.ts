@@ -4,7 +4,8 @@
  * `availableActions` from the same table, so a page shows only what the server would accept.
  *
  *   applied ──draw──▶ enrolled | waitlisted
- *   waitlisted ──offer / promote_by_hand──▶ offered ──accept_offer──▶ enrolled
+ *   waitlisted ──promote_by_hand (to the head, with a reason)──▶ waitlisted
+ *   waitlisted ──offer──▶ offered ──accept_offer──▶ enrolled
  *                                               ├──decline_offer──▶ declined
  *                                               └──expire──▶ expired
  *   applied | enrolled | waitlisted | offered ──withdraw──▶ withdrawn
@@ -16,7 +17,7 @@ export type EnrolmentParty = 'guardian' | 'organiser' | 'system';
 export const ENROLMENT_ACTIONS = [
   'draw', // the lottery places an application
   'offer', // a freed seat goes to the head of the waitlist
-  'promote_by_hand', // the organiser moves a family up, with a recorded reason
+  'promote_by_hand', // the organiser moves a family to the head of the waitlist, with a reason
   'accept_offer',
   'decline_offer',
   'expire', // the sweep ends an offer past its time
@@ -35,7 +36,7 @@ interface EnrolmentRule {
 export const ENROLMENT_RULES = {
   draw: { from: ['applied'], to: ['enrolled', 'waitlisted'], who: ['system'], reason: false },
   offer: { from: ['waitlisted'], to: ['offered'], who: ['system'], reason: false },
-  promote_by_hand: { from: ['waitlisted'], to: ['offered'], who: ['organiser'], reason: true },
+  promote_by_hand: { from: ['waitlisted'], to: ['waitlisted'], who: ['organiser'], reason: true },
   accept_offer: { from: ['offered'], to: ['enrolled'], who: ['guardian'], reason: false },
   decline_offer: { from: ['offered'], to: ['declined'], who: ['guardian'], reason: false },
   expire: { from: ['offered'], to: ['expired'], who: ['system'], reason: false },

@@ -4,7 +4,12 @@ import type { Database } from '../../db/schema.ts';
 import type { EnrolmentTable, ProgramClassTable, ProgramTable } from '../../db/schema.ts';
 import { availableEnrolmentActions, type EnrolmentParty } from './enrolment.workflow.ts';
 import type { EnrolmentView, ProgramView } from './programs.schema.ts';
-import { parseCatchmentCodes, parsePriorityClaims } from './programs.stored.ts';
+import {
+  parseCatchmentCodes,
+  parseCatchmentNeighbourhoods,
+  parsePriorityClaims,
+} from './programs.stored.ts';
+import { waitlistRanks } from './waitlist-rank.ts';
 
 type Db = Kysely<Database>;
 
@@ -66,11 +71,16 @@ function presentClass(c: ProgramClassTable, waitlistLength: number, manage: bool
     capacity: c.capacity,
     minAge: c.min_age,
     maxAge: c.max_age,
+    minGrade: c.min_grade,
+    maxGrade: c.max_grade,
     catchmentCodes: parseCatchmentCodes(c.catchment_codes),
+    catchmentNeighbourhoods: parseCatchmentNeighbourhoods(c.catchment_neighbourhoods),
+    outsideCatchment: c.outside_catchment,
     mode: c.mode,
     opensAt: c.opens_at,
     closesAt: c.closes_at,
     offerHours: c.offer_hours,
+    drawnAt: c.drawn_at,
     // A seat freed while families wait is theirs: it never shows as free to the public.
     freePlaces: waitlistLength > 0 ? 0 : Math.max(0, c.capacity - c.confirmed_count),
     waitlistLength,
@@ -102,18 +112,35 @@ export async function presentEnrolments(
     )
     .execute();
   const nameOf = new Map(names.map((n) => [n.id, n.real_name]));
-  return rows.map((r) => ({
+  const ranks = await waitlistRanks(db, rows);
+  return rows.map((r) =>
+    enrolmentView(r, nameOf.get(r.child_id) ?? '', party, ranks.get(r.id) ?? null),
+  );
+}
+
+/**
+ * One enrolment as answered, from its row, the child's name and its waitlist rank
+ * (waitlist-rank.ts; null outside the waitlist).
+ */
+export function enrolmentView(
+  r: EnrolmentTable,
+  childName: string,
+  party: EnrolmentParty,
+  rank: number | null,
+): EnrolmentView {
+  return {
     id: r.id,
     classId: r.class_id,
     childId: r.child_id,
-    childName: nameOf.get(r.child_id) ?? '',
+    childName,
     status: r.status,
     priorityGroups: parsePriorityClaims(r.priority_groups),
-    position: r.position,
+    position: rank,
     appliedAt: r.applied_at,
     offerExpiresAt: r.offer_expires_at,
+    siblingGroup: r.sibling_group,
     availableActions: availableEnrolmentActions(r.status, party),
-  }));
+  };
 }
 
 export async function presentEnrolment(
@@ -127,4 +154,15 @@ export async function presentEnrolment(
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return (await presentEnrolments(db, [row], party))[0]!;
+}
+
+/** Several enrolments, answered in the order of `ids`. */
+export async function presentEnrolmentIds(
+  db: Db,
+  ids: readonly string[],
+  party: EnrolmentParty,
+): Promise<EnrolmentView[]> {
+  const rows = await db.selectFrom('enrolments').selectAll().where('id', 'in', ids).execute();
+  const views = await presentEnrolments(db, rows, party);
+  return ids.map((id) => views.find((v) => v.id === id)!);
 }

@@ -8,8 +8,8 @@ export const PROGRAM_PROBLEMS = {
   CP_ENROLMENT_NOT_FOUND: { status: 404, zh: '没有该报名', en: 'No such enrolment' },
   CP_PROGRAM_INVALID: {
     status: 400,
-    zh: '项目内容不合理：结束日期不得早于开始日期，班级容量不得超过上限，年龄下限不得高于上限',
-    en: 'The program is not plausible: the season ends after it starts, capacity within the hard maximum, minimum age not above the maximum',
+    zh: '项目内容不合理：结束日期不得早于开始日期，班级容量不得超过上限，年龄、年级下限不得高于上限',
+    en: 'The program is not plausible: the season ends after it starts, capacity within the hard maximum, minimum age or grade not above the maximum',
   },
   CP_CHILD_EXISTS: {
     status: 409,
@@ -25,6 +25,36 @@ export const PROGRAM_PROBLEMS = {
     status: 422,
     zh: '该班级只面向指定小区的儿童',
     en: 'This class is only for children from the neighbourhoods it serves',
+  },
+  CP_CHILD_GRADE: {
+    status: 422,
+    zh: '儿童所在年级不符合该班级的要求',
+    en: 'The child’s school grade does not fit this class',
+  },
+  CP_CHILD_GRADE_UNKNOWN: {
+    status: 422,
+    zh: '该班级按年级招收，请先填写儿童所在年级',
+    en: 'This class admits by school grade: record the child’s grade first',
+  },
+  CP_GRADE_INVALID: {
+    status: 400,
+    zh: '年级所属学年不合理：应为本学年、上一学年或下一学年',
+    en: 'The grade’s school year is not plausible: this school year, the last or the next',
+  },
+  CP_OUTSIDE_NEIGHBOURHOOD: {
+    status: 422,
+    zh: '该班级只面向指定小区的儿童，您孩子所在小区不在其中',
+    en: 'This class is only for children from the neighbourhoods it serves; your child’s is not one of them',
+  },
+  CP_NEIGHBOURHOOD_UNKNOWN: {
+    status: 422,
+    zh: '没有这个小区：请从社区登记的小区中选择',
+    en: 'No such neighbourhood: choose one of those the community lists',
+  },
+  CP_NEIGHBOURHOOD_REGION: {
+    status: 400,
+    zh: '小区只能登记在社区（村）一级',
+    en: 'Neighbourhoods are listed for a community (village-level region) only',
   },
   CP_CLASS_NOT_OPEN: {
     status: 409,
@@ -50,6 +80,31 @@ export const PROGRAM_PROBLEMS = {
     status: 409,
     zh: '该名额保留已过期，已转给下一位',
     en: 'This offer has expired and passed to the next family',
+  },
+  CP_SIBLINGS_INVALID: {
+    status: 400,
+    zh: '兄弟姐妹一起报名时，每个孩子只能出现一次',
+    en: 'Siblings applying together: each child may appear only once',
+  },
+  CP_NOT_LOTTERY: {
+    status: 409,
+    zh: '该班级不是摇号班级',
+    en: 'This class does not draw lots',
+  },
+  CP_DRAW_NOT_DUE: {
+    status: 409,
+    zh: '报名窗口尚未结束，不能摇号',
+    en: 'The application window has not closed yet: the draw cannot run',
+  },
+  CP_DRAW_DONE: {
+    status: 409,
+    zh: '该班级已经摇过号',
+    en: 'This class has already been drawn',
+  },
+  CP_DRAW_NOT_FOUND: {
+    status: 404,
+    zh: '该班级还没有摇号记录',
+    en: 'This class has no recorded draw yet',
   },
 } as const satisfies Record<string, ProblemSpec>;
 

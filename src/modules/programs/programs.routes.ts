@@ -8,16 +8,26 @@ import { getProgram, listPrograms } from './browse-programs.ts';
 import { createProgram } from './create-program.ts';
 import { enrolChild } from './enrol-child.ts';
 import { classWaitlist, myEnrolments } from './list-enrolments.ts';
+import { listNeighbourhoods, setNeighbourhoods } from './neighbourhoods.ts';
 import {
+  ChildDetails,
   ChildView,
   EnrolmentView,
   NewChild,
   NewEnrolment,
+  NeighbourhoodList,
+  NeighbourhoodsBody,
+  NeighbourhoodsQuery,
   NewProgram,
   ProgramsQuery,
   ProgramView,
 } from './programs.schema.ts';
-import { listMyChildren, registerChild } from './register-child.ts';
+import {
+  CHILD_REGISTRARS,
+  listMyChildren,
+  registerChild,
+  updateChildDetails,
+} from './register-child.ts';
 import { withdrawEnrolment } from './withdraw-enrolment.ts';
 
 const Id = z.object({ id: z.string().uuid() });
@@ -79,10 +89,11 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/programs/children',
     {
-      config: { access: { roles: GUARDIAN }, idempotent: true },
+      config: { access: { roles: CHILD_REGISTRARS }, idempotent: true },
       schema: {
         tags,
-        summary: 'Register my child (the ID number is stored encrypted, answered masked)',
+        summary:
+          'Register my child (the ID number is stored encrypted, answered masked); a resident becomes a guardian',
         body: NewChild,
         response: { 201: ChildView },
       },
@@ -101,10 +112,67 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/programs/children',
     {
-      config: { access: { roles: GUARDIAN } },
+      config: { access: { roles: CHILD_REGISTRARS } },
       schema: { tags, summary: 'My children', response: { 200: z.array(ChildView) } },
     },
-    async (request) => listMyChildren(db, actorOf(request)),
+    async (request) => listMyChildren(db, actorOf(request), app.deps.now()),
+  );
+
+  app.patch(
+    '/programs/children/:id',
+    {
+      config: { access: { roles: CHILD_REGISTRARS } },
+      schema: {
+        tags,
+        summary: 'Correct my child’s school grade or 小区 (CP-1 eligibility)',
+        params: Id,
+        body: ChildDetails,
+        response: { 200: ChildView },
+      },
+    },
+    async (request) =>
+      updateChildDetails(db, {
+        id: request.params.id,
+        body: request.body,
+        actor: actorOf(request),
+        ...meta(request),
+      }),
+  );
+
+  app.get(
+    '/programs/neighbourhoods',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags,
+        summary: 'The named 小区 of a community (default: my own), for catchments and registration',
+        querystring: NeighbourhoodsQuery,
+        response: { 200: NeighbourhoodList },
+      },
+    },
+    async (request) =>
+      listNeighbourhoods(db, { regionCode: request.query.regionCode, actor: actorOf(request) }),
+  );
+
+  app.put(
+    '/programs/neighbourhoods/:regionCode',
+    {
+      config: { access: { roles: ORGANISER } },
+      schema: {
+        tags,
+        summary: 'Replace the list of a community’s 小区 (organiser in scope; audited)',
+        params: z.object({ regionCode: z.string().regex(/^\d{12}$/) }),
+        body: NeighbourhoodsBody,
+        response: { 200: NeighbourhoodList },
+      },
+    },
+    async (request) =>
+      setNeighbourhoods(db, {
+        regionCode: request.params.regionCode,
+        names: request.body.names,
+        actor: actorOf(request),
+        ...meta(request),
+      }),
   );
 
   app.post(

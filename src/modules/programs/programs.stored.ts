@@ -13,6 +13,9 @@ const Reasons = z.array(z.unknown());
 export const parseCatchmentCodes = (value: string): string[] =>
   parseJsonColumn(CatchmentCodes, value, 'program_classes.catchment_codes');
 
+export const parseCatchmentNeighbourhoods = (value: string): string[] =>
+  parseJsonColumn(CatchmentCodes, value, 'program_classes.catchment_neighbourhoods');
+
 export const parsePriorityClaims = (value: string): PriorityClaim[] =>
   parseJsonColumn(PriorityClaims, value, 'enrolments.priority_groups');
 

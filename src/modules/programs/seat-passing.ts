@@ -33,8 +33,11 @@ export function withReason(
 /**
  * A seat-holding enrolment has just left (withdrawn, declined, expired) inside `trx`, after
  * `lockClass`. `wasOffer`: the seat was held by an offer. The seat goes to the head of the waitlist
- * as an offer that holds it until `offer_hours` pass; with nobody waiting it becomes free.
- * Returns the enrolment offered the seat, if any.
+ * as an offer that holds it until `offer_hours` pass; siblings who applied together are offered
+ * seats together or not at all — a group that does not fit waits, and the seat goes to the next
+ * family that fits. With nobody to take it the seat becomes free (and, while a family waits, is
+ * still never taken by a newcomer: see enrol-family.ts). Returns the first enrolment offered a
+ * seat, if any.
  */
 export async function passSeatOn(
   trx: Trx,
@@ -48,55 +51,74 @@ export async function passSeatOn(
 ): Promise<string | null> {
   const { klass, now } = input;
   const at = now.toISOString();
-  for (;;) {
-    const next = await trx
-      .selectFrom('enrolments')
-      .select(['id', 'reasons'])
-      .where('class_id', '=', klass.id)
-      .where('status', '=', 'waitlisted')
-      .orderBy('priority_rank')
-      .orderBy('position')
-      .limit(1)
-      .executeTakeFirst();
-    if (!next) break;
-    const expires = new Date(now.getTime() + klass.offer_hours * 3600_000).toISOString();
-    const r = await trx
-      .updateTable('enrolments')
-      .set({
-        status: 'offered',
-        offer_expires_at: expires,
-        reasons: withReason(next.reasons, { at, action: 'offer' }),
-        updated_at: at,
-      })
-      .where('id', '=', next.id)
-      .where('status', '=', 'waitlisted')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) continue; // withdrawn meanwhile: the next one
-    if (!input.wasOffer)
-      await trx
-        .updateTable('program_classes')
-        .set((eb) => ({ offered_count: eb('offered_count', '+', 1) }))
-        .where('id', '=', klass.id)
-        .execute();
-    await recordAudit(trx, {
-      actor: input.actor,
-      action: 'enrolment.offered',
-      entityType: 'enrolment',
-      entityId: next.id,
-      regionCode: klass.region_code,
-      after: { status: 'offered', offerExpiresAt: expires },
-      requestId: input.requestId,
-      now,
-    });
-    return next.id;
-  }
-  await trx
-    .updateTable('program_classes')
-    .set((eb) => ({
-      confirmed_count: eb('confirmed_count', '-', 1),
-      offered_count: eb('offered_count', '-', input.wasOffer ? 1 : 0),
-    }))
-    .where('id', '=', klass.id)
+  const expires = new Date(now.getTime() + klass.offer_hours * 3600_000).toISOString();
+  let free = klass.capacity - klass.confirmed_count + 1;
+  let confirmedDelta = -1;
+  let offeredDelta = input.wasOffer ? -1 : 0;
+  const offered: string[] = [];
+  const seen = new Set<string>();
+  const waiting = await trx
+    .selectFrom('enrolments')
+    .select(['id', 'reasons', 'sibling_group'])
+    .where('class_id', '=', klass.id)
+    .where('status', '=', 'waitlisted')
+    .orderBy('priority_rank')
+    .orderBy('position')
+    .limit(200)
     .execute();
-  return null;
+  for (const head of waiting) {
+    if (free <= 0) break;
+    if (seen.has(head.id)) continue;
+    const unit = head.sibling_group
+      ? await trx
+          .selectFrom('enrolments')
+          .select(['id', 'reasons', 'sibling_group'])
+          .where('class_id', '=', klass.id)
+          .where('sibling_group', '=', head.sibling_group)
+          .where('status', '=', 'waitlisted')
+          .orderBy('position')
+          .execute()
+      : [head];
+    for (const m of unit) seen.add(m.id);
+    if (unit.length > free) continue; // siblings wait until seats for all of them are free
+    for (const m of unit) {
+      const r = await trx
+        .updateTable('enrolments')
+        .set({
+          status: 'offered',
+          offer_expires_at: expires,
+          reasons: withReason(m.reasons, { at, action: 'offer' }),
+          updated_at: at,
+        })
+        .where('id', '=', m.id)
+        .where('status', '=', 'waitlisted')
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new Error(`enrolment ${m.id} moved under the class lock`);
+      await recordAudit(trx, {
+        actor: input.actor,
+        action: 'enrolment.offered',
+        entityType: 'enrolment',
+        entityId: m.id,
+        regionCode: klass.region_code,
+        after: { status: 'offered', offerExpiresAt: expires, siblingGroup: m.sibling_group },
+        requestId: input.requestId,
+        now,
+      });
+      offered.push(m.id);
+    }
+    free -= unit.length;
+    confirmedDelta += unit.length;
+    offeredDelta += unit.length;
+  }
+  if (confirmedDelta !== 0 || offeredDelta !== 0)
+    await trx
+      .updateTable('program_classes')
+      .set((eb) => ({
+        confirmed_count: eb('confirmed_count', '+', confirmedDelta),
+        offered_count: eb('offered_count', '+', offeredDelta),
+      }))
+      .where('id', '=', klass.id)
+      .execute();
+  return offered[0] ?? null;
 }

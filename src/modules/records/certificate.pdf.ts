@@ -16,8 +16,18 @@ import {
   qrPng,
   SIZE,
   type Doc,
+  withoutLigatures,
 } from '../documents/pdf-layout.ts';
+import type { PdfTaskBase } from '../documents/pdf-pool.ts';
 import { hoursText, type CertificateSnapshot } from './certificate.rules.ts';
+
+/** A certificate as the PDF worker draws it (src/workers/pdf-render.ts). */
+export interface CertificatePdfTask extends PdfTaskBase {
+  kind: 'certificate';
+  data: CertificateSnapshot;
+  revoked: { revokedOn: string | null; reason: string | null };
+  now: Date;
+}
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 48, bottom: 56, left: 62, right: 62 };
@@ -145,19 +155,21 @@ export async function buildCertificatePdf(
   now: Date,
 ): Promise<Buffer> {
   const qr = await qrPng(s.verifyUrl);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `志愿服务记录证明 ${s.certificateNumber}`,
-      Author: s.issuer.organisation,
-      Creator: 'Doorstep 家门口',
-      CreationDate: now,
-    },
-  });
+  const doc = withoutLigatures(
+    new PDFDocument({
+      size: 'A4',
+      margins: MARGIN,
+      bufferPages: true,
+      lang: 'zh-CN',
+      displayTitle: true,
+      info: {
+        Title: `志愿服务记录证明 ${s.certificateNumber}`,
+        Author: s.issuer.organisation,
+        Creator: 'Doorstep 家门口',
+        CreationDate: now,
+      },
+    }),
+  );
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

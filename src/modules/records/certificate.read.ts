@@ -10,12 +10,13 @@ import type { Actor } from '../../shared/actor.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { renderInPool } from '../documents/pdf-pool.ts';
+import type { CertificatePdfTask } from './certificate.pdf.ts';
+import { parseCertificateSnapshot } from './records.stored.ts';
 import {
   isCertificateNumber,
   maskHolderName,
   normaliseCertificateNumber,
   verifyUrl,
-  type CertificateSnapshot,
 } from './certificate.rules.ts';
 import { teamVisibility, type TeamVisibility } from './records.access.ts';
 
@@ -47,7 +48,7 @@ function certificateQuery(db: Kysely<Database>) {
 type CertRow = Awaited<ReturnType<ReturnType<typeof certificateQuery>['execute']>>[number];
 
 function summary(r: CertRow, publicUrl = '') {
-  const snap = JSON.parse(r.snapshot) as CertificateSnapshot;
+  const snap = parseCertificateSnapshot(r.snapshot);
   return {
     id: r.id,
     certificateNumber: r.certificate_number,
@@ -123,7 +124,7 @@ async function loadVisible(db: Kysely<Database>, id: string, actor: Actor) {
 
 export async function getCertificate(db: Kysely<Database>, input: { id: string; actor: Actor }) {
   const row = await loadVisible(db, input.id, input.actor);
-  return { ...summary(row), snapshot: JSON.parse(row.snapshot) as CertificateSnapshot };
+  return { ...summary(row), snapshot: parseCertificateSnapshot(row.snapshot) };
 }
 
 export async function certificatePdf(
@@ -131,8 +132,8 @@ export async function certificatePdf(
   input: { id: string; actor: Actor; now: Date },
 ): Promise<{ filename: string; localName: string; body: Buffer }> {
   const row = await loadVisible(db, input.id, input.actor);
-  const snapshot = JSON.parse(row.snapshot) as CertificateSnapshot;
-  const body = await renderInPool({
+  const snapshot = parseCertificateSnapshot(row.snapshot);
+  const body = await renderInPool<CertificatePdfTask>({
     kind: 'certificate',
     data: snapshot,
     revoked: {
@@ -235,7 +236,7 @@ export async function verifyCertificate(
     .where('certificate_number', '=', number)
     .executeTakeFirst();
   if (!row) throw new AppError('CERT_VERIFY_NOT_FOUND');
-  const snap = JSON.parse(row.snapshot) as CertificateSnapshot;
+  const snap = parseCertificateSnapshot(row.snapshot);
   return {
     certificateNumber: row.certificate_number,
     status: row.revoked_at ? ('revoked' as const) : ('valid' as const),

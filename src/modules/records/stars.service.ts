@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
 import type { Role } from '../../shared/roles.ts';
 import { ancestorCodes, resolvePack, starLevel, type StarPack } from './stars.ts';
+import { parseStarThresholds } from './records.stored.ts';
 
 export const STAR_PACK_SETTERS = ['admin', 'volunteer_staff'] as const satisfies readonly Role[];
 export const STAR_PACK_READERS = [
@@ -24,7 +25,7 @@ export async function loadPacks(db: Kysely<Database>): Promise<StarPack[]> {
       code: r.code,
       nameZh: r.name_zh,
       nameEn: r.name_en,
-      thresholds: JSON.parse(r.thresholds) as number[],
+      thresholds: parseStarThresholds(r.thresholds),
       defaultPrefix: r.default_prefix,
     }))
     .sort((a, b) => (a.defaultPrefix === '' ? -1 : b.defaultPrefix === '' ? 1 : 0));

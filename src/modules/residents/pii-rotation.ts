@@ -31,8 +31,17 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/cases/case-delivery.ts': 'case_deliveries.address_cipher, phone_cipher',
   'src/modules/auth/totp.service.ts': 'accounts.totp_secret_cipher',
   'src/modules/auth/account-phone.ts': 'accounts.phone_cipher, phone_hash',
+  'src/modules/residents/resident-account.ts':
+    'accounts.phone_cipher, phone_hash (a station-created resident login)',
   'src/modules/notifications/outbox.ts': 'outbox_messages.recipient_cipher, params_cipher',
   'src/modules/programs/register-child.ts': 'children.id_cipher, id_hash',
+  'src/modules/programs/pickup-persons.ts': 'program_pickup_persons.phone_cipher',
+  'src/modules/home-visits/request-visit.ts': 'home_visits.contact_phone_cipher',
+  'src/modules/home-visits/my-visits.ts': 'home_visits.contact_phone_cipher (a resident asks)',
+  'src/modules/ratings/receipt-rating-link.ts': 'rating_links.token_cipher (a printed QR link)',
+  'src/modules/home-visits/visit-records.ts': 'home_visit_records.data_cipher',
+  'src/modules/programs/confirm-program-hours.ts':
+    "vs_activities.code_secret_cipher (the activity that records a program session's hours)",
   'src/modules/auth/sms-login.service.ts':
     'sms_login_codes.code_hash — not rotated: codes live 5 minutes; phone_hash is re-hashed',
   'src/server/idempotency.plugin.ts':
@@ -126,6 +135,22 @@ async function rotateActivities(trx: Trx, c: Ciphers) {
   return rows.length;
 }
 
+/** CP-3: the phones of the persons a guardian authorises (or blocks) for pickup. */
+async function rotatePickupPersons(trx: Trx, c: Ciphers) {
+  const rows = await trx
+    .selectFrom('program_pickup_persons')
+    .select(['id', 'phone_cipher'])
+    .where('phone_cipher', 'is not', null)
+    .execute();
+  for (const r of rows)
+    await trx
+      .updateTable('program_pickup_persons')
+      .set({ phone_cipher: againOrNull(c, r.phone_cipher) })
+      .where('id', '=', r.id)
+      .execute();
+  return rows.length;
+}
+
 async function rotateFiles(trx: Trx, c: Ciphers, table: 'attachments' | 'authorization_scans') {
   const rows = await trx.selectFrom(table).select(['id', 'data']).execute();
   for (const r of rows)
@@ -201,6 +226,48 @@ async function rotatePhonesAndOutbox(trx: Trx, c: Ciphers) {
   return accounts.length + outbox.length;
 }
 
+/** GS-10 home visits: the requests' contact phones and the structured records' values. */
+async function rotateHomeVisits(trx: Trx, c: Ciphers) {
+  const visits = await trx
+    .selectFrom('home_visits')
+    .select(['id', 'contact_phone_cipher'])
+    .where('contact_phone_cipher', 'is not', null)
+    .execute();
+  for (const v of visits)
+    await trx
+      .updateTable('home_visits')
+      .set({ contact_phone_cipher: againOrNull(c, v.contact_phone_cipher) })
+      .where('id', '=', v.id)
+      .execute();
+  const records = await trx
+    .selectFrom('home_visit_records')
+    .select(['id', 'data_cipher'])
+    .execute();
+  for (const r of records)
+    await trx
+      .updateTable('home_visit_records')
+      .set({ data_cipher: again(c, r.data_cipher) })
+      .where('id', '=', r.id)
+      .execute();
+  return visits.length + records.length;
+}
+
+/** GS-13: the printed receipts' rating links (kept encrypted so a reprint shows the same link). */
+async function rotateRatingLinks(trx: Trx, c: Ciphers) {
+  const links = await trx
+    .selectFrom('rating_links')
+    .select(['id', 'token_cipher'])
+    .where('token_cipher', 'is not', null)
+    .execute();
+  for (const l of links)
+    await trx
+      .updateTable('rating_links')
+      .set({ token_cipher: againOrNull(c, l.token_cipher) })
+      .where('id', '=', l.id)
+      .execute();
+  return links.length;
+}
+
 /** Re-encrypts and re-hashes everything with `newKey`; the caller has checked `oldKey`'s fingerprint. */
 export async function rotateDataKey(
   db: Kysely<Database>,
@@ -221,6 +288,9 @@ export async function rotateDataKey(
       caseDeliveries: await rotateDeliveries(trx, c),
       phonesAndOutbox: await rotatePhonesAndOutbox(trx, c),
       children: await rotateChildren(trx, c),
+      pickupPersons: await rotatePickupPersons(trx, c),
+      homeVisits: await rotateHomeVisits(trx, c),
+      ratingLinks: await rotateRatingLinks(trx, c),
     };
     await replaceKeyFingerprint(trx, input.newKey, input.now);
     await recordAudit(trx, {

@@ -28,6 +28,21 @@ export const RESIDENT_PROBLEMS = {
     en: 'This person is registered in another town; if they moved here, ask the district centre to change their home region',
   },
   RESIDENT_NOT_FOUND: { status: 404, zh: '未找到该居民', en: 'No resident found' },
+  RESIDENT_LOGIN_PHONE_INVALID: {
+    status: 400,
+    zh: '请填写居民本人的 11 位手机号（用于接收登录验证码）',
+    en: 'Enter the resident’s own 11-digit mobile number (it receives the login codes)',
+  },
+  RESIDENT_LOGIN_EXISTS: {
+    status: 409,
+    zh: '该居民已开通网上办理账号',
+    en: 'This resident already has an online login',
+  },
+  RESIDENT_LOGIN_PHONE_TAKEN: {
+    status: 409,
+    zh: '该手机号已用于其他账号，请换一个号码',
+    en: 'That mobile number already belongs to another account; use another one',
+  },
 } as const satisfies Record<string, ProblemSpec>;
 
 declare module '../../shared/problem.ts' {

@@ -5,6 +5,7 @@ import { RegionCodeSchema } from '../../shared/region-code.ts';
 import {
   IdNumberInput,
   NewResident,
+  PhoneInput,
   ResidentView,
   RevealRequest,
   RevealView,
@@ -17,6 +18,7 @@ import {
   revealResident,
 } from './residents.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { ACCOUNT_LINKERS, createResidentLogin } from './resident-account.ts';
 
 /** the resident registry. ID numbers travel only in bodies, never in URLs or logs. */
 export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -69,7 +71,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: RESIDENT_READERS } },
       schema: {
         tags: ['residents'],
-        summary: 'Residents in the caller’s scope, by name or region',
+        summary:
+          'Residents in the caller’s scope, by name (or the last four digits of the phone) or region',
         querystring: z.strictObject({
           q: z.string().trim().max(50).optional(),
           regionCode: RegionCodeSchema.optional(),
@@ -119,6 +122,34 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         now: app.deps.now(),
       });
+    },
+  );
+
+  app.post(
+    '/residents/:id/login',
+    {
+      config: { access: { roles: ACCOUNT_LINKERS }, idempotent: true },
+      schema: {
+        tags: ['residents'],
+        summary: 'Create the resident’s own phone login (SMS code), linked to their record (GS-10)',
+        description:
+          'At the window, for a resident who wants to file online (不打烊) and see their own cases. The phone must be a mainland mobile not used by another account; audited as account.created.',
+        params: z.object({ id: z.string().uuid() }),
+        body: z.strictObject({ phone: PhoneInput }),
+        response: {
+          201: z.object({ accountId: z.string(), residentId: z.string(), phoneMasked: z.string() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await createResidentLogin(deps, {
+        residentId: request.params.id,
+        phone: request.body.phone,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
     },
   );
 };

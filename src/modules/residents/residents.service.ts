@@ -243,7 +243,10 @@ export async function listResidents(
       `${region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])}%`,
     );
   }
-  if (input.q) q = q.where('p.full_name', 'like', `%${input.q.replace(/[%_\\]/g, '')}%`);
+  // A name part, or the last four digits of the phone (matched on the masked copy, e.g. a
+  // walk-in at the queue who says "my number ends in 1234"); full numbers are never searched.
+  if (input.q && /^\d{4}$/.test(input.q)) q = q.where('p.phone_masked', 'like', `%${input.q}`);
+  else if (input.q) q = q.where('p.full_name', 'like', `%${input.q.replace(/[%_\\]/g, '')}%`);
   const rows = await q
     .orderBy('p.home_region_code')
     .orderBy('p.full_name')

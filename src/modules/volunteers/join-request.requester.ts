@@ -134,8 +134,8 @@ export async function withdrawJoin(
         actor,
         actor.grants.find((g) => g.role === 'volunteer'),
       ),
-      // The requester's own decision; a 'team.join_withdrawn' action would need audit-actions.ts.
-      action: 'team.join_decided',
+      // The requester's own decision, not the team's: an action of its own.
+      action: 'team.join_withdrawn',
       entityType: 'vs_team_member',
       entityId: m.id,
       regionCode: m.region_code,

@@ -1,6 +1,7 @@
 /** VS-1 a join request (or membership) as the API sends it, with the caller's `availableActions`. */
 import { availableJoinActions, type JoinParty } from './join-request.workflow.ts';
 import type { Conn } from './vs.scope.ts';
+import { parseVolunteerSkills } from './volunteer.stored.ts';
 
 export function memberRows(db: Conn) {
   return db
@@ -29,12 +30,7 @@ export type MemberRow = Awaited<
 
 /** A join request (or membership) with what `party` may do to it now. */
 export function memberView(m: MemberRow, party: JoinParty) {
-  let skills: string[] = [];
-  try {
-    skills = JSON.parse(m.skills) as string[];
-  } catch {
-    /* keep empty */
-  }
+  const skills = parseVolunteerSkills(m.skills);
   return {
     id: m.id,
     teamId: m.team_id,

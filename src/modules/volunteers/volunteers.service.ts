@@ -18,7 +18,13 @@ import { maskPhone } from '../residents/id-number.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { availableJoinActions } from './join-request.workflow.ts';
 import { ageOn, chinaDate } from './volunteer.age.ts';
-import type { AvailabilityValue, VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
+import {
+  parseAvailability,
+  parseGuardianConsent,
+  parseServiceRegionCodes,
+  parseVolunteerSkills,
+} from './volunteer.stored.ts';
+import type { VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
 import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
 import { isStaffIn, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
 
@@ -27,29 +33,12 @@ export interface VolunteerDeps {
   pii: PiiCipher;
 }
 
-/** Stored guardian consent: the phone only encrypted and masked. */
-export interface StoredConsent {
-  guardianName: string;
-  relation: string;
-  guardianPhoneCipher: string;
-  guardianPhoneMasked: string;
-  method: 'signed_form' | 'in_person' | 'phone';
-  recordedAt: string;
-}
+export type { StoredConsent } from './volunteer.stored.ts';
 
 type VolunteerRow = VsVolunteerTable & { home_region_name: string };
 
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 export function volunteerView(r: VolunteerRow, now: Date) {
-  const consent = parseJson<StoredConsent | null>(r.guardian_consent, null);
+  const consent = parseGuardianConsent(r.guardian_consent);
   return {
     id: r.id,
     volunteerNumber: r.volunteer_number,
@@ -61,9 +50,9 @@ export function volunteerView(r: VolunteerRow, now: Date) {
     phoneMasked: r.phone_masked,
     homeRegionCode: r.home_region_code,
     homeRegionName: r.home_region_name,
-    skills: parseJson<string[]>(r.skills, []),
-    serviceRegionCodes: parseJson<string[]>(r.service_region_codes, []),
-    availability: parseJson<AvailabilityValue>(r.availability, { weekdays: [], parts: [] }),
+    skills: parseVolunteerSkills(r.skills),
+    serviceRegionCodes: parseServiceRegionCodes(r.service_region_codes),
+    availability: parseAvailability(r.availability),
     guardianConsent: consent
       ? {
           guardianName: consent.guardianName,

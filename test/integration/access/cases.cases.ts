@@ -61,7 +61,7 @@ export const CASES_ROUTES: RouteCase[] = [
 
 /**
  * Transitions change the case, so one valid request per role cannot exist: the route's roles are
- * covered in cases.test.ts (a volunteer is refused) and every role × state × action cell of the
+ * covered in cases-guards.test.ts (a volunteer is refused) and every role × state × action cell of the
  * table in src/modules/cases/case.workflow.test.ts.
  */
 export const CASES_COVERED_ELSEWHERE = ['POST /api/v1/cases/{id}/transitions'];

@@ -198,7 +198,7 @@ export const FOUNDATION_COVERED_ELSEWHERE = [
   // Public by design (phone login by SMS code): sms-login.test.ts covers limits and refusals.
   'POST /api/v1/auth/sms-code',
   'POST /api/v1/auth/sms-login',
-  // Need a code from the authenticator: abuse.test.ts (confirm, log in with it, required, removal).
+  // Need a code from the authenticator: abuse-accounts.test.ts (confirm, log in with it, required, removal).
   'POST /api/v1/auth/totp/confirmation',
   'POST /api/v1/auth/totp/removal',
 ];

@@ -45,7 +45,7 @@ export const ORDERS_ROUTES: RouteCase[] = [
 
 /**
  * These need a need or an order in a given state (and a team of the caller's), so one valid
- * request per role cannot exist. test/integration/orders.test.ts ('route roles of the
+ * request per role cannot exist. test/integration/orders-scope.test.ts ('route roles of the
  * state-changing and per-order routes') tries every demo role on each: the declared roles pass the
  * access check, the others get FORBIDDEN; its other tests cover the valid requests.
  */

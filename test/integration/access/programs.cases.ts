@@ -11,7 +11,7 @@ export const PROGRAMS_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/programs/children',
-    allowed: ['guardian'],
+    allowed: ['guardian', 'resident'],
     request: () => ({ url: '/api/v1/programs/children' }),
   },
   {
@@ -19,6 +19,12 @@ export const PROGRAMS_ROUTES: RouteCase[] = [
     path: '/api/v1/programs/enrolments',
     allowed: ['guardian'],
     request: () => ({ url: '/api/v1/programs/enrolments' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/programs/neighbourhoods',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/programs/neighbourhoods?regionCode=371602005035' }),
   },
 ];
 
@@ -32,4 +38,17 @@ export const PROGRAMS_COVERED_ELSEWHERE = [
   'POST /api/v1/programs/enrolments/{id}/withdraw',
   'POST /api/v1/programs/enrolments/{id}/accept',
   'POST /api/v1/programs/enrolments/{id}/decline',
+  // The organiser's class list: per role and scope in programs-organiser.test.ts.
+  'GET /api/v1/programs/classes/{id}/enrolments',
+  // CP-2 complete: programs-lottery.test.ts, programs-siblings.test.ts (roles, scope, bad input)
+  'POST /api/v1/programs/classes/{id}/enrolments/siblings',
+  'POST /api/v1/programs/classes/{id}/draw',
+  'GET /api/v1/programs/classes/{id}/draw',
+  'GET /api/v1/programs/classes/{id}/draw/verify',
+  'POST /api/v1/programs/enrolments/{id}/move-up',
+  // CP-5 figures: program-figures.test.ts (organiser scope OUT_OF_SCOPE, guardian 403, bad period 400)
+  'GET /api/v1/programs/figures',
+  'GET /api/v1/programs/figures.xlsx',
+  'PATCH /api/v1/programs/children/{id}',
+  'PUT /api/v1/programs/neighbourhoods/{regionCode}',
 ];

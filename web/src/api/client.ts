@@ -24,6 +24,11 @@ export class ApiError extends Error {
   readonly errors: FieldProblem[];
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The problem's extension members (RFC 9457): everything in the body besides the standard ones,
+   * e.g. COMPETENCE_REQUIRED's `competentColleagues` and `suggestedHandoff`. Empty when none.
+   */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -33,6 +38,7 @@ export class ApiError extends Error {
     errors?: FieldProblem[] | undefined;
     requestId?: string | undefined;
     retryAfterSeconds?: number | undefined;
+    extensions?: Record<string, unknown> | undefined;
   }) {
     super(init.title || init.code);
     this.name = 'ApiError';
@@ -43,7 +49,26 @@ export class ApiError extends Error {
     this.errors = init.errors ?? [];
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extensions = init.extensions ?? {};
   }
+}
+
+/** Members every problem body has; the rest are extensions. */
+const STANDARD_PROBLEM_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'errors',
+  'requestId',
+]);
+
+function problemExtensions(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(body).filter(([key]) => !STANDARD_PROBLEM_MEMBERS.has(key)),
+  );
 }
 
 export function isApiError(value: unknown): value is ApiError {
@@ -110,7 +135,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** The ApiError for a refusal whose body (problem+json, or anything else) was already read. */
-function problemToApiError(response: Response, body: unknown): ApiError {
+export function problemToApiError(response: Response, body: unknown): ApiError {
   const retryHeader = response.headers.get('retry-after');
   const retryAfterSeconds =
     retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
@@ -123,6 +148,7 @@ function problemToApiError(response: Response, body: unknown): ApiError {
       errors: readFieldProblems(body.errors),
       requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
       retryAfterSeconds,
+      extensions: problemExtensions(body),
     });
   }
   return new ApiError({

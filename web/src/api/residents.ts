@@ -24,3 +24,13 @@ export const revealResident = (id: string, reason: string) =>
   must(
     apiClient.POST('/api/v1/residents/{id}/reveal', { params: { path: { id } }, body: { reason } }),
   );
+
+/** GS-10: the resident's own phone login (SMS code), created at the window. */
+export const createResidentLogin = (id: string, phone: string, idempotencyKey: string) =>
+  must(
+    apiClient.POST('/api/v1/residents/{id}/login', {
+      params: { path: { id } },
+      body: { phone },
+      ...idempotent(idempotencyKey),
+    }),
+  );

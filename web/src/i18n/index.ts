@@ -13,11 +13,21 @@ import firstResponseEn from './firstresponse.en.json';
 import firstResponseZhCN from './firstresponse.zh-CN.json';
 import ordersEn from './orders.en.json';
 import ordersZhCN from './orders.zh-CN.json';
+import programsEn from './programs.en.json';
+import programsZhCN from './programs.zh-CN.json';
+import programsFiguresEn from './programs-figures.en.json';
+import programsFiguresZhCN from './programs-figures.zh-CN.json';
+import ratingsEn from './ratings.en.json';
+import ratingsZhCN from './ratings.zh-CN.json';
 import recordsEn from './records.en.json';
 import recordsZhCN from './records.zh-CN.json';
+import trainingEn from './training.en.json';
+import trainingZhCN from './training.zh-CN.json';
 import volunteersEn from './volunteers.en.json';
 import volunteersZhCN from './volunteers.zh-CN.json';
 import zhCN from './zh-CN.json';
+import homeVisitsEn from './homevisits.en.json';
+import homeVisitsZhCN from './homevisits.zh-CN.json';
 
 export const resources = {
   'zh-CN': {
@@ -30,6 +40,11 @@ export const resources = {
       activities: activitiesZhCN,
       orders: ordersZhCN,
       records: recordsZhCN,
+      programs: programsZhCN,
+      programsFigures: programsFiguresZhCN,
+      training: trainingZhCN,
+      ratings: ratingsZhCN,
+      homeVisits: homeVisitsZhCN,
     },
   },
   en: {
@@ -42,6 +57,11 @@ export const resources = {
       activities: activitiesEn,
       orders: ordersEn,
       records: recordsEn,
+      programs: programsEn,
+      programsFigures: programsFiguresEn,
+      training: trainingEn,
+      ratings: ratingsEn,
+      homeVisits: homeVisitsEn,
     },
   },
 } as const;

@@ -21,7 +21,7 @@ export function AppHeader() {
   const wide = useIsWide();
   if (wide)
     return (
-      <header className="app-header">
+      <header className="app-header" data-signed-in={me ? 'yes' : 'no'}>
         <Brand />
         <div className="app-header-tools">
           <LanguageSwitch />
@@ -42,7 +42,7 @@ function PhoneHeader() {
   // Following a link in the menu (a notification) closes it.
   useEffect(() => setOpen(false), [pathname]);
   return (
-    <header className="app-header app-header-phone">
+    <header className="app-header app-header-phone" data-signed-in={me ? 'yes' : 'no'}>
       <Brand />
       <Button
         className="app-header-menu-button"

@@ -11,6 +11,7 @@ import { activityCapabilitiesOf } from '../lib/page-capabilities';
 import { volunteerCapabilitiesOf } from '../lib/page-capabilities';
 import { recordsCapabilitiesOf } from '../lib/page-capabilities';
 import { orderCapabilitiesOf } from '../lib/page-capabilities';
+import { programCapabilitiesOf, trainingCapabilitiesOf } from '../lib/page-capabilities';
 import { APP_PATHS, type AppPath } from '../route-paths';
 import { useMe } from '../session/session-context';
 import { AppHeader } from './AppHeader';
@@ -31,17 +32,22 @@ const CatalogItemPage = lazy(() => import('../pages/catalog/CatalogItemPage'));
 const CatalogEditPage = lazy(() => import('../pages/catalog/CatalogEditPage'));
 const CatalogTransferPage = lazy(() => import('../pages/catalog/CatalogTransferPage'));
 const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
+const PostsPage = lazy(() => import('../pages/posts/PostsPage'));
 const WorkbenchPage = lazy(() => import('../pages/cases/workbench/WorkbenchPage'));
+const StationDayPage = lazy(() => import('../pages/appointments/StationDayPage'));
 const CasesPage = lazy(() => import('../pages/cases/CasesPage'));
 const CaseDetailPage = lazy(() => import('../pages/cases/CaseDetailPage'));
 const OverviewPage = lazy(() => import('../pages/cases/OverviewPage'));
 const TrackPage = lazy(() => import('../pages/track/TrackPage'));
 const InquiriesPage = lazy(() => import('../pages/firstresponse/InquiriesPage'));
+const HomeVisitsPage = lazy(() => import('../pages/home-visits/HomeVisitsPage'));
+const VisitRoutePage = lazy(() => import('../pages/home-visits/VisitRoutePage'));
 const HandoffsPage = lazy(() => import('../pages/firstresponse/HandoffsPage'));
 const VolunteerMePage = lazy(() => import('../pages/volunteers/VolunteerMePage'));
 const MyRecordPage = lazy(() => import('../pages/records/MyRecordPage'));
 const CertificatesPage = lazy(() => import('../pages/records/CertificatesPage'));
 const FiguresPage = lazy(() => import('../pages/records/FiguresPage'));
+const ProgramFiguresPage = lazy(() => import('../pages/programs/ProgramFiguresPage'));
 const VerifyPage = lazy(() => import('../pages/records/VerifyPage'));
 const VolunteerRegistryPage = lazy(() => import('../pages/volunteers/VolunteerRegistryPage'));
 const TeamsPage = lazy(() => import('../pages/volunteers/TeamsPage'));
@@ -55,6 +61,15 @@ const OrderServicePage = lazy(() => import('../pages/orders/OrderServicePage'));
 const MyOrdersPage = lazy(() => import('../pages/orders/MyOrdersPage'));
 const OrderBoardPage = lazy(() => import('../pages/orders/BoardPage'));
 const TeamInboxPage = lazy(() => import('../pages/orders/InboxPage'));
+const ProgramsPage = lazy(() => import('../pages/programs/ProgramsPage'));
+const NewProgramPage = lazy(() => import('../pages/programs/NewProgramPage'));
+const ProgramPage = lazy(() => import('../pages/programs/ProgramPage'));
+const ClassPage = lazy(() => import('../pages/programs/ClassPage'));
+const ClassDayPage = lazy(() => import('../pages/programs/ClassDayPage'));
+const RosterPage = lazy(() => import('../pages/programs/RosterPage'));
+const TrainingPage = lazy(() => import('../pages/training/TrainingPage'));
+const RatingsDashboardPage = lazy(() => import('../pages/ratings/RatingsDashboardPage'));
+const RatingTicketsPage = lazy(() => import('../pages/ratings/RatingTicketsPage'));
 
 /** The logged-in application: header, navigation and the code-split pages. */
 export function AppShell() {
@@ -68,9 +83,32 @@ export function AppShell() {
   const vsCaps = useMemo(() => volunteerCapabilitiesOf(me), [me]);
   const orderCaps = useMemo(() => orderCapabilitiesOf(me), [me]);
   const recordsCaps = useMemo(() => recordsCapabilitiesOf(me), [me]);
+  const programCaps = useMemo(() => programCapabilitiesOf(me), [me]);
+  const trainingCaps = useMemo(() => trainingCapabilitiesOf(me), [me]);
   const items = useMemo(
-    () => navItemsFor(caps, caseCaps, frCaps, activityCaps, vsCaps, orderCaps, recordsCaps),
-    [caps, caseCaps, frCaps, activityCaps, vsCaps, orderCaps, recordsCaps],
+    () =>
+      navItemsFor(
+        caps,
+        caseCaps,
+        frCaps,
+        activityCaps,
+        vsCaps,
+        orderCaps,
+        recordsCaps,
+        programCaps,
+        trainingCaps,
+      ),
+    [
+      caps,
+      caseCaps,
+      frCaps,
+      activityCaps,
+      vsCaps,
+      orderCaps,
+      recordsCaps,
+      programCaps,
+      trainingCaps,
+    ],
   );
 
   const pages: Record<AppPath, ReactNode> = {
@@ -81,10 +119,13 @@ export function AppShell() {
     '/residents/:id': caps.readResidents ? <ResidentDetailPage /> : <ForbiddenPage />,
     '/cases': caseCaps.readCases ? <CasesPage /> : <ForbiddenPage />,
     '/cases/new': caseCaps.fileCases ? <WorkbenchPage /> : <ForbiddenPage />,
+    '/appointments': caseCaps.fileCases ? <StationDayPage /> : <ForbiddenPage />,
     '/cases/overview': caseCaps.overview ? <OverviewPage /> : <ForbiddenPage />,
     '/cases/:id': caseCaps.readCases ? <CaseDetailPage /> : <ForbiddenPage />,
     '/inquiries': frCaps.handle ? <InquiriesPage /> : <ForbiddenPage />,
     '/handoffs': frCaps.readHandoffs ? <HandoffsPage /> : <ForbiddenPage />,
+    '/home-visits': caps.homeVisits ? <HomeVisitsPage /> : <ForbiddenPage />,
+    '/home-visits/route': caps.homeVisits ? <VisitRoutePage /> : <ForbiddenPage />,
     '/authorizations': caseCaps.authorizations ? <AuthorizationsPage /> : <ForbiddenPage />,
     '/vs/order': <OrderServicePage />,
     '/vs/my-orders': <MyOrdersPage />,
@@ -98,6 +139,23 @@ export function AppShell() {
     '/vs/me': recordsCaps.volunteer ? <MyRecordPage /> : <ForbiddenPage />,
     '/vs/certificates': recordsCaps.issue ? <CertificatesPage /> : <ForbiddenPage />,
     '/vs/figures': recordsCaps.figures ? <FiguresPage /> : <ForbiddenPage />,
+    '/programs': programCaps.organise ? <ProgramsPage /> : <ForbiddenPage />,
+    '/programs/new': programCaps.organise ? <NewProgramPage /> : <ForbiddenPage />,
+    '/programs/:id': programCaps.organise ? <ProgramPage /> : <ForbiddenPage />,
+    '/programs/:id/classes/:classId': programCaps.organise ? <ClassPage /> : <ForbiddenPage />,
+    '/programs/:id/classes/:classId/day': programCaps.organise ? (
+      <ClassDayPage />
+    ) : (
+      <ForbiddenPage />
+    ),
+    '/programs/:id/classes/:classId/roster': programCaps.organise ? (
+      <RosterPage />
+    ) : (
+      <ForbiddenPage />
+    ),
+    '/programs/figures': caps.programFigures ? <ProgramFiguresPage /> : <ForbiddenPage />,
+    '/ratings': caps.ratingsRead ? <RatingsDashboardPage /> : <ForbiddenPage />,
+    '/ratings/tickets': caps.ratingsHandle ? <RatingTicketsPage /> : <ForbiddenPage />,
     '/verify': <VerifyPage />,
     '/verify/:number': <VerifyPage />,
     '/volunteers': vsCaps.staff ? <VolunteerRegistryPage /> : <ForbiddenPage />,
@@ -110,8 +168,10 @@ export function AppShell() {
     '/catalog/:code': <CatalogItemPage />,
     '/catalog/:code/edit': catalogAccess.edit ? <CatalogEditPage key="edit" /> : <ForbiddenPage />,
     '/calendar': catalogAccess.viewCalendar ? <CalendarPage /> : <ForbiddenPage />,
+    '/posts': caps.posts ? <PostsPage /> : <ForbiddenPage />,
     '/settings': <SettingsPage />,
     '/audit': caps.readAudit ? <AuditPage /> : <ForbiddenPage />,
+    '/training': trainingCaps.read ? <TrainingPage /> : <ForbiddenPage />,
   };
 
   return (

@@ -6,6 +6,9 @@ import {
   isCatalogNavKey,
   isFirstResponseNavKey,
   isOrdersNavKey,
+  isProgramsNavKey,
+  isProgramFiguresNavKey,
+  isRatingsNavKey,
   isRecordsNavKey,
   isVolunteersNavKey,
   type NavItem,
@@ -26,8 +29,16 @@ export function NavBar({ items, variant }: { items: NavItem[]; variant: 'side' |
         : t(`firstresponse.nav.${key}`);
     if (isOrdersNavKey(key))
       return variant === 'bottom' ? t(`orders.navShort.${key}`) : t(`orders.nav.${key}`);
+    if (isProgramsNavKey(key))
+      return variant === 'bottom' ? t(`programs.navShort.${key}`) : t(`programs.nav.${key}`);
     if (isActivitiesNavKey(key))
       return variant === 'bottom' ? t(`activities.navShort.${key}`) : t(`activities.nav.${key}`);
+    if (isProgramFiguresNavKey(key))
+      return variant === 'bottom'
+        ? t(`programsFigures.navShort.${key}`)
+        : t(`programsFigures.nav.${key}`);
+    if (isRatingsNavKey(key))
+      return variant === 'bottom' ? t(`ratings.navShort.${key}`) : t(`ratings.nav.${key}`);
     if (isRecordsNavKey(key))
       return variant === 'bottom' ? t(`records.navShort.${key}`) : t(`records.nav.${key}`);
     if (isVolunteersNavKey(key))

@@ -49,7 +49,11 @@ export function NotificationBell() {
                     <div>{text.body}</div>
                     {text.link && (
                       <div>
-                        <Link to={text.link.to}>{text.link.label}</Link>
+                        {text.link.to.startsWith('/r/') ? (
+                          <a href={text.link.to}>{text.link.label}</a>
+                        ) : (
+                          <Link to={text.link.to}>{text.link.label}</Link>
+                        )}
                       </div>
                     )}
                     <div className="muted">

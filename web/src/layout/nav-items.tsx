@@ -5,6 +5,7 @@ import {
   ShoppingCartOutlined,
   SolutionOutlined,
   CarryOutOutlined,
+  CarOutlined,
   HeartOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -22,17 +23,30 @@ import {
   TrophyOutlined,
   PieChartOutlined,
   UnorderedListOutlined,
+  ReadOutlined,
+  SafetyOutlined,
+  LikeOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Capabilities } from '../lib/page-capabilities';
+import type { Capabilities, TrainingCapabilities } from '../lib/page-capabilities';
 import type { CaseCapabilities } from '../lib/page-capabilities';
 import type { ActivityCapabilities } from '../lib/page-capabilities';
 import type { FirstResponseCapabilities } from '../lib/page-capabilities';
 import type { VolunteerCapabilities } from '../lib/page-capabilities';
 import type { OrderCapabilities } from '../lib/page-capabilities';
 import type { RecordsCapabilities } from '../lib/page-capabilities';
+import type { ProgramCapabilities } from '../lib/page-capabilities';
 
-export type NavKey = 'home' | 'regions' | 'residents' | 'audit' | 'settings';
+export type NavKey =
+  | 'home'
+  | 'regions'
+  | 'residents'
+  | 'audit'
+  | 'settings'
+  | 'posts'
+  | 'training'
+  | 'appointments'
+  | 'homeVisits';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
 export type CasesNavKey = 'workbench' | 'cases' | 'overview' | 'authorizations';
 
@@ -73,8 +87,28 @@ export type RecordsNavKey = 'vsRecord' | 'vsCertificates' | 'vsFigures';
 export const isRecordsNavKey = (key: string): key is RecordsNavKey =>
   key === 'vsRecord' || key === 'vsCertificates' || key === 'vsFigures';
 
+/** The CP-1/CP-2 organiser entries; their words are in programs.nav.*. */
+export type ProgramsNavKey = 'programs';
+
+export const isProgramsNavKey = (key: string): key is ProgramsNavKey => key === 'programs';
+
+/** The CP-5 program figures entry; its words are in programsFigures.nav.*. */
+export type ProgramFiguresNavKey = 'cpFigures';
+
+/** GS-13 好差评 entries; their words are in ratings.nav.*. */
+export type RatingsNavKey = 'ratings' | 'ratingTickets';
+
+export const isRatingsNavKey = (key: string): key is RatingsNavKey =>
+  key === 'ratings' || key === 'ratingTickets';
+
+export const isProgramFiguresNavKey = (key: string): key is ProgramFiguresNavKey =>
+  key === 'cpFigures';
+
 export interface NavItem {
   key:
+    | ProgramsNavKey
+    | ProgramFiguresNavKey
+    | RatingsNavKey
     | RecordsNavKey
     | OrdersNavKey
     | VolunteersNavKey
@@ -100,9 +134,17 @@ export function navItemsFor(
   vsCaps?: VolunteerCapabilities,
   orderCaps?: OrderCapabilities,
   recordsCaps?: RecordsCapabilities,
+  programCaps?: ProgramCapabilities,
+  trainingCaps?: TrainingCapabilities,
 ): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'home', to: '/', icon: <HomeOutlined aria-hidden />, end: true },
+    !!programCaps?.organise && {
+      key: 'programs',
+      to: '/programs',
+      icon: <ReadOutlined aria-hidden />,
+      end: false,
+    },
     !!orderCaps?.residentNav && {
       key: 'vsOrder',
       to: '/vs/order',
@@ -133,6 +175,13 @@ export function navItemsFor(
       icon: <FormOutlined aria-hidden />,
       end: true,
     },
+    !!caseCaps?.fileCases && {
+      key: 'appointments',
+      to: '/appointments',
+      icon: <FormOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
     !!caseCaps?.readCases && {
       key: 'cases',
       to: '/cases',
@@ -151,6 +200,13 @@ export function navItemsFor(
       to: '/authorizations',
       icon: <SafetyCertificateOutlined aria-hidden />,
       end: true,
+      sideOnly: true,
+    },
+    caps.homeVisits && {
+      key: 'homeVisits',
+      to: '/home-visits',
+      icon: <CarOutlined aria-hidden />,
+      end: false,
       sideOnly: true,
     },
     !!frCaps?.handle && {
@@ -227,6 +283,35 @@ export function navItemsFor(
       end: true,
       sideOnly: true,
     },
+    caps.programFigures && {
+      key: 'cpFigures',
+      to: '/programs/figures',
+      icon: <BarChartOutlined aria-hidden />,
+      end: true,
+      // Staff have a full tab bar; an organiser gets the figures as a tab.
+      sideOnly: caps.isStaff,
+    },
+    !!trainingCaps?.read && {
+      key: 'training',
+      to: '/training',
+      icon: <SafetyOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    caps.ratingsHandle && {
+      key: 'ratingTickets',
+      to: '/ratings/tickets',
+      icon: <AuditOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    caps.ratingsRead && {
+      key: 'ratings',
+      to: '/ratings',
+      icon: <LikeOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
     { key: 'regions', to: '/regions', icon: <EnvironmentOutlined aria-hidden />, end: false },
     caps.readResidents && {
       key: 'residents',
@@ -246,6 +331,13 @@ export function navItemsFor(
       key: 'calendar',
       to: '/calendar',
       icon: <CalendarOutlined aria-hidden />,
+      end: false,
+      sideOnly: true,
+    },
+    caps.posts && {
+      key: 'posts',
+      to: '/posts',
+      icon: <TeamOutlined aria-hidden />,
       end: false,
       sideOnly: true,
     },

@@ -44,6 +44,8 @@ function linkOf(
     case 'handoff_declined':
     case 'handoff_overdue':
       return { to: '/handoffs', label: open };
+    case 'rating_ticket_overdue':
+      return { to: '/ratings/tickets', label: open };
     case 'vs_order_taken':
     case 'vs_order_completed':
     case 'vs_order_cancelled':
@@ -68,6 +70,18 @@ function linkOf(
     case 'vs_join_approved':
     case 'vs_join_rejected':
       return { to: '/volunteers/me', label: open };
+    // A guardian's pages are in the light entry (a full page load, not this app's router).
+    case 'cp_enrolment_withdrawn':
+      return { to: '/r/enrolments', label: open };
+    case 'post_coverage_gap':
+      return { to: '/posts', label: open };
+    case 'appt_reminder':
+      return { to: '/r/bookings', label: open };
+    case 'rating_invite':
+      return { to: '/r/to-rate', label: open };
+    case 'home_visit_scheduled':
+    case 'home_visit_done':
+      return { to: '/r/visits', label: open };
     default:
       return null;
   }

@@ -47,6 +47,7 @@ const CLERK: Capability[] = [
   'cases.read',
   'residents.read',
   'residents.register',
+  'residents.login',
   'staff.workspace',
 ];
 const SUPERVISOR: Capability[] = ['audit.read', 'cases.read', 'residents.read', 'staff.workspace'];
@@ -59,7 +60,18 @@ describe('capabilities from /auth/me (issue #12)', () => {
       readAudit: false,
       verifyAudit: false,
       isStaff: true,
+      programFigures: false,
+      ratingsRead: false,
+      ratingsHandle: false,
+      posts: false,
+      homeVisits: false,
+      residentLogins: true,
     });
+  });
+
+  it('CP-5 gives an organiser the program figures and nothing of the staff workspace', () => {
+    const organiser = me(grant('organiser', '110115110', ['orders.place', 'programs.figures']));
+    expect(capabilitiesOf(organiser)).toMatchObject({ programFigures: true, isStaff: false });
   });
 
   it('gives a supervisor reading only', () => {
@@ -70,7 +82,8 @@ describe('capabilities from /auth/me (issue #12)', () => {
 
   it('gives a resident none of the staff pages', () => {
     const resident = me(grant('resident', '110115110222', ['orders.place', 'resident.services']));
-    expect(Object.values(capabilitiesOf(resident))).toEqual([false, false, false, false, false]);
+    const pages = capabilitiesOf(resident);
+    expect(Object.keys(pages).filter((k) => pages[k as keyof typeof pages])).toEqual([]);
     expect(Object.values(caseCapabilitiesOf(resident))).toEqual([
       false,
       false,

@@ -8,17 +8,34 @@ import { can } from './capabilities';
 export interface Capabilities {
   readResidents: boolean;
   registerResidents: boolean;
+  /** GS-10 create a resident's own phone login (the resident page's button). */
+  residentLogins: boolean;
   readAudit: boolean;
   verifyAudit: boolean;
   isStaff: boolean;
+  /** CP-5 program figures (/programs/figures). */
+  programFigures: boolean;
+  /** GS-11 AB posts and the coverage calendar (/posts). */
+  posts: boolean;
+  /** GS-13 好差评 dashboard (/ratings) and rectification tickets (/ratings/tickets). */
+  ratingsRead: boolean;
+  ratingsHandle: boolean;
+  /** GS-10 home visits (/home-visits, /home-visits/route). */
+  homeVisits: boolean;
 }
 
 export const capabilitiesOf = (me: Me): Capabilities => ({
   readResidents: can(me, 'residents.read'),
   registerResidents: can(me, 'residents.register'),
+  residentLogins: can(me, 'residents.login'),
   readAudit: can(me, 'audit.read'),
   verifyAudit: can(me, 'audit.verify'),
   isStaff: can(me, 'staff.workspace'),
+  programFigures: can(me, 'programs.figures'),
+  posts: can(me, 'posts.read'),
+  ratingsRead: can(me, 'ratings.read'),
+  ratingsHandle: can(me, 'ratings.handle'),
+  homeVisits: can(me, 'homeVisits.visit'),
 });
 
 /** What the catalog and calendar pages let this user do. */
@@ -163,8 +180,29 @@ export interface RecordsCapabilities {
   figures: boolean;
 }
 
+export interface ProgramCapabilities {
+  /** CP-1/CP-2: the organiser's programs, classes, enrolment lists and waitlists. */
+  organise: boolean;
+}
+
+export const programCapabilitiesOf = (me: Me): ProgramCapabilities => ({
+  organise: can(me, 'programs.organise'),
+});
+
 export const recordsCapabilitiesOf = (me: Me): RecordsCapabilities => ({
   volunteer: can(me, 'volunteering.join'),
   issue: can(me, 'records.certify'),
   figures: can(me, 'records.figures'),
+});
+
+export interface TrainingCapabilities {
+  /** GS-12 the training and competence page (/training). */
+  read: boolean;
+  /** Records sessions, certifies, renews, revokes, sets required items (town centre officers). */
+  manage: boolean;
+}
+
+export const trainingCapabilitiesOf = (me: Me): TrainingCapabilities => ({
+  read: can(me, 'training.read'),
+  manage: can(me, 'training.manage'),
 });

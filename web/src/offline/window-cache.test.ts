@@ -80,6 +80,7 @@ const summary = (code: string, zh: string, en: string, version = 1): CatalogItem
   legalLimitDays: 20,
   promisedLimitDays: 10,
   inPersonVisits: 1,
+  channels: ['window'],
   decides: 'town_centre',
   version,
   active: true,

@@ -2,13 +2,29 @@ import { useLocale } from './i18n';
 import type { PageName } from './routes';
 
 const CARDS: { page: PageName; path: string }[] = [
+  { page: 'file', path: '/r/file' },
+  { page: 'book', path: '/r/book' },
+  { page: 'bookings', path: '/r/bookings' },
+  { page: 'toRate', path: '/r/to-rate' },
+  { page: 'myRatings', path: '/r/my-ratings' },
+  { page: 'visit', path: '/r/visit' },
+  { page: 'visits', path: '/r/visits' },
   { page: 'order', path: '/r/order' },
   { page: 'mine', path: '/r/mine' },
   { page: 'track', path: '/track' },
   { page: 'verify', path: '/verify' },
+  { page: 'programs', path: '/r/programs' },
+  { page: 'enrolments', path: '/r/enrolments' },
+  { page: 'children', path: '/r/children' },
+  { page: 'pickup', path: '/r/pickup' },
+  { page: 'child', path: '/r/child' },
 ];
 
-/** /r: what a resident can do here, as four big buttons (booking and enrolment will join them). */
+type CardPage = Exclude<PageName, 'home' | 'login' | 'rate' | 'kiosk' | 'screen'>;
+
+/** /r: what a resident can do here, as big buttons (booking will join them); a guardian's
+ * children, programs and enrolments (CP-2), today's pickup code, pickup persons and attendance
+ * (CP-3) among them. */
 export function HomePage({ navigate }: { navigate: (to: string) => void }) {
   const { t } = useLocale();
   return (
@@ -26,10 +42,8 @@ export function HomePage({ navigate }: { navigate: (to: string) => void }) {
                 navigate(c.path);
               }}
             >
-              <strong>{t(`home.${c.page as 'order' | 'mine' | 'track' | 'verify'}`)}</strong>
-              <span className="r-help">
-                {t(`home.${c.page as 'order' | 'mine' | 'track' | 'verify'}Help`)}
-              </span>
+              <strong>{t(`home.${c.page as CardPage}`)}</strong>
+              <span className="r-help">{t(`home.${c.page as CardPage}Help`)}</span>
             </a>
           </li>
         ))}

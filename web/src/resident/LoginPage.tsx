@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
+import { useAction } from '../lib/use-action';
 import { Field } from './Field';
 import { useLocale } from './i18n';
 import { problemText } from './problem-text';
@@ -18,10 +19,8 @@ export function LoginPage({ onLoggedIn, asked }: { onLoggedIn: (me: Me) => void;
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [touched, setTouched] = useState(false);
-  const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const [cooldown, setCooldown] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,21 +40,33 @@ export function LoginPage({ onLoggedIn, asked }: { onLoggedIn: (me: Me) => void;
   const phoneError = touched && !isMobile(digits(phone)) ? t('login.phoneInvalid') : null;
   const codeError = touched && sent && !/^\d{6}$/.test(code) ? t('login.codeInvalid') : null;
 
+  // One error line for both steps: the last one's.
+  const sendCode = useAction(async (to: string) => {
+    setError(null);
+    try {
+      const r = await requestSmsCode(to);
+      setSent(true);
+      setCooldown(r.cooldownSeconds);
+    } catch (e) {
+      setError(describe(e));
+      if (isApiError(e) && e.code === 'SMS_COOLDOWN') setCooldown(e.retryAfterSeconds ?? 60);
+    }
+  });
+  const logIn = useAction(async (to: string, smsCode: string) => {
+    setError(null);
+    try {
+      onLoggedIn(await smsLogin(to, smsCode));
+    } catch (e) {
+      setError(describe(e));
+    }
+  });
+  const sending = sendCode.busy;
+  const busy = logIn.busy;
+
   const send = () => {
     setTouched(true);
     if (!isMobile(digits(phone))) return;
-    setSending(true);
-    setError(null);
-    requestSmsCode(digits(phone))
-      .then((r) => {
-        setSent(true);
-        setCooldown(r.cooldownSeconds);
-      })
-      .catch((e: unknown) => {
-        setError(describe(e));
-        if (isApiError(e) && e.code === 'SMS_COOLDOWN') setCooldown(e.retryAfterSeconds ?? 60);
-      })
-      .finally(() => setSending(false));
+    void sendCode.run(digits(phone));
   };
 
   const submit = (e: FormEvent) => {
@@ -63,12 +74,7 @@ export function LoginPage({ onLoggedIn, asked }: { onLoggedIn: (me: Me) => void;
     setTouched(true);
     if (!sent) return send();
     if (!isMobile(digits(phone)) || !/^\d{6}$/.test(code)) return;
-    setBusy(true);
-    setError(null);
-    smsLogin(digits(phone), code)
-      .then(onLoggedIn)
-      .catch((err: unknown) => setError(describe(err)))
-      .finally(() => setBusy(false));
+    void logIn.run(digits(phone), code);
   };
 
   return (

@@ -1,31 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { MyNeed } from '../api/orders';
 import { createIdempotencyKeeper } from '../lib/idempotency';
+import { useAction } from '../lib/use-action';
 import { chinaDay, chinaWindow } from './format';
 import { useLocale } from './i18n';
 import { problemText } from './problem-text';
 import { myCases, myOrders, rateOrder, type MyCase } from './resident-api';
 import { TONE_OF_CASE, MARK } from './tone';
-
-type Load<T> = { data: T | null; error: unknown; reload: () => void };
-
-function useLoad<T>(read: (signal: AbortSignal) => Promise<T>): Load<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setError(null);
-    read(ctrl.signal)
-      .then(setData)
-      .catch((e: unknown) => {
-        if (!ctrl.signal.aborted) setError(e);
-      });
-    return () => ctrl.abort();
-    // `read` is a module-level call; the round reloads.
-  }, [round]);
-  return { data, error, reload: () => setRound((n) => n + 1) };
-}
+import { useLoad, type Load } from './use-load';
 
 function CaseCard({ c }: { c: MyCase }) {
   const { t, locale } = useLocale();
@@ -79,19 +61,16 @@ function RateForm({ need, onDone }: { need: MyNeed; onDone: () => void }) {
   const { t } = useLocale();
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
+  const rate = useAction(async (body: { stars: number; comment: string }) => {
+    await rateOrder(need.id, body.stars, body.comment, keeper.keyFor(body));
+    onDone();
+  });
+  const { busy, error } = rate;
   const send = (e: FormEvent) => {
     e.preventDefault();
     if (stars < 1) return;
-    const body = { stars, comment };
-    setBusy(true);
-    setError(null);
-    rateOrder(need.id, stars, comment, keeper.keyFor(body))
-      .then(onDone)
-      .catch((err: unknown) => setError(err))
-      .finally(() => setBusy(false));
+    void rate.run({ stars, comment });
   };
   return (
     <form className="r-rate" onSubmit={send} data-testid="mine-rate">
@@ -195,7 +174,8 @@ function OrderCard({ n, reload }: { n: MyNeed; reload: () => void }) {
           {t('mine.thanks')}
         </p>
       )}
-      {n.ratingOpen && !n.rating && (
+      {/* The server's answer to "may I rate it now?" (order.workflow.ts, VS-7). */}
+      {n.availableActions.includes('rate') && (
         <RateForm
           need={n}
           onDone={() => {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Menu, MenuCategory, MenuProject, Need } from '../api/orders';
+import type { Menu, MenuCategory, MenuProject, Need, NewNeed } from '../api/orders';
 import { createIdempotencyKeeper } from '../lib/idempotency';
+import { useAction } from '../lib/use-action';
 import { Field } from './Field';
 import { chinaInstant, chinaToday } from './format';
 import { useLocale, type Translate } from './i18n';
@@ -60,10 +61,15 @@ export function OrderPage({ me, navigate }: { me: Me; navigate: (to: string) => 
   });
   const [draft, setDraft] = useState<Draft>(blank);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Need | null>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
+  const send = useAction(async (body: NewNeed) => {
+    const need = await orderService(body, keeper.keyFor(body));
+    keeper.reset();
+    setDone(need);
+    window.scrollTo(0, 0);
+  });
+  const { busy, error } = send;
   const top = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -105,16 +111,7 @@ export function OrderPage({ me, navigate }: { me: Me; navigate: (to: string) => 
       contactName: draft.contactName.trim(),
       contactPhone: draft.contactPhone.replace(/\s+/g, ''),
     };
-    setBusy(true);
-    setError(null);
-    orderService(body, keeper.keyFor(body))
-      .then((need) => {
-        keeper.reset();
-        setDone(need);
-        window.scrollTo(0, 0);
-      })
-      .catch((err: unknown) => setError(err))
-      .finally(() => setBusy(false));
+    void send.run(body);
   };
 
   if (done)

@@ -1,4 +1,13 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { onUnauthenticated, setApiLanguage } from '../api/client';
 import type { Locale } from '../api/types';
 import { readLocalPreferences, writeLocalPreferences } from '../lib/local-preferences';
@@ -14,6 +23,41 @@ import { TrackPage } from './TrackPage';
 import { usePath } from './use-path';
 import { VerifyPage } from './VerifyPage';
 
+// Pages a first visit (tracking, verification, login, home) does not need are fetched when opened,
+// so the first download stays small (test/e2e/web-budget.e2e.test.ts: the initial budget).
+const FilePage = lazy(() => import('./FilePage'));
+const ProgramsPage = lazy(() =>
+  import('./ProgramsPage').then((m) => ({ default: m.ProgramsPage })),
+);
+const ChildrenPage = lazy(() =>
+  import('./ChildrenPage').then((m) => ({ default: m.ChildrenPage })),
+);
+const EnrolmentsPage = lazy(() =>
+  import('./EnrolmentsPage').then((m) => ({ default: m.EnrolmentsPage })),
+);
+const PickupPage = lazy(() => import('./PickupPage').then((m) => ({ default: m.PickupPage })));
+const ChildDayPage = lazy(() =>
+  import('./ChildDayPage').then((m) => ({ default: m.ChildDayPage })),
+);
+// GS-13: split off the main light bundle (kept within the light JS budget).
+const RatePage = lazy(() => import('./RatePage'));
+const KioskPage = lazy(() => import('./KioskPage'));
+// GS-10: the booking pages are fetched only when a resident opens them (light JS budget).
+const BookPage = lazy(() => import('./BookingPages').then((m) => ({ default: m.BookPage })));
+const BookingsPage = lazy(() =>
+  import('./BookingPages').then((m) => ({ default: m.BookingsPage })),
+);
+const QueueScreenPage = lazy(() => import('./QueueScreenPage'));
+const ToRatePage = lazy(() => import('./MyRatingsPages').then((m) => ({ default: m.ToRatePage })));
+const MyRatingsPage = lazy(() =>
+  import('./MyRatingsPages').then((m) => ({ default: m.MyRatingsPage })),
+);
+// Issue #14 GS-10 home visits for residents (VisitPages.tsx).
+const VisitRequestPage = lazy(() =>
+  import('./VisitPages').then((m) => ({ default: m.VisitRequestPage })),
+);
+const VisitsPage = lazy(() => import('./VisitPages').then((m) => ({ default: m.VisitsPage })));
+
 const TITLE_KEY = {
   home: 'app.home',
   track: 'app.track',
@@ -21,6 +65,21 @@ const TITLE_KEY = {
   login: 'login.title',
   order: 'app.order',
   mine: 'app.mine',
+  programs: 'app.programs',
+  children: 'app.children',
+  enrolments: 'app.enrolments',
+  pickup: 'app.pickup',
+  child: 'app.child',
+  file: 'app.file',
+  rate: 'app.rate',
+  kiosk: 'app.kiosk',
+  book: 'app.book',
+  bookings: 'app.bookings',
+  screen: 'app.screen',
+  toRate: 'app.toRate',
+  myRatings: 'app.myRatings',
+  visit: 'visits.askTitle',
+  visits: 'visits.mineTitle',
 } as const;
 
 /** A header (name, language, large text), the page for the address, and a short footer. */
@@ -61,10 +120,13 @@ export function ResidentApp() {
   useEffect(() => onUnauthenticated(() => setMe(null)), []);
 
   const otherLocale: Locale = prefs.locale === 'en' ? 'zh-CN' : 'en';
-  const go = (to: string) => {
-    navigate(to);
-    window.scrollTo(0, 0);
-  };
+  const go = useCallback(
+    (to: string) => {
+      navigate(to);
+      window.scrollTo(0, 0);
+    },
+    [navigate],
+  );
   const loggedIn = (who: Me) => {
     setMe(who);
     if (page === 'login') go(afterLogin(window.location.search));
@@ -85,11 +147,26 @@ export function ResidentApp() {
   else if (page === 'verify') body = <VerifyPage path={path} navigate={navigate} />;
   else if (page === 'order' && me) body = <OrderPage me={me} navigate={go} />;
   else if (page === 'mine') body = <MinePage navigate={go} />;
+  else if (page === 'programs') body = <ProgramsPage navigate={go} />;
+  else if (page === 'children') body = <ChildrenPage navigate={go} />;
+  else if (page === 'enrolments') body = <EnrolmentsPage navigate={go} />;
+  else if (page === 'pickup') body = <PickupPage navigate={go} />;
+  else if (page === 'child') body = <ChildDayPage navigate={go} />;
+  else if (page === 'file') body = <FilePage navigate={go} />;
+  else if (page === 'rate') body = <RatePage />;
+  else if (page === 'kiosk') body = <KioskPage />;
+  else if (page === 'book') body = <BookPage navigate={go} />;
+  else if (page === 'toRate') body = <ToRatePage navigate={go} />;
+  else if (page === 'myRatings') body = <MyRatingsPage navigate={go} />;
+  else if (page === 'bookings') body = <BookingsPage navigate={go} />;
+  else if (page === 'screen') body = <QueueScreenPage />;
+  else if (page === 'visit') body = <VisitRequestPage navigate={go} />;
+  else if (page === 'visits') body = <VisitsPage navigate={go} />;
 
   // Already logged in on /r/login: straight on to where the login would lead.
   useEffect(() => {
     if (page === 'login' && me) go(afterLogin(window.location.search));
-  }, [page, me]);
+  }, [page, me, go]);
 
   return (
     <LocaleContext.Provider value={value}>
@@ -148,7 +225,17 @@ export function ResidentApp() {
           </a>
         ))}
       </nav>
-      <main className="r-main">{body}</main>
+      <main className="r-main">
+        <Suspense
+          fallback={
+            <p className="r-note" role="status">
+              {t('mine.loading')}
+            </p>
+          }
+        >
+          {body}
+        </Suspense>
+      </main>
       <footer className="r-footer">
         {me && (
           <p className="r-signed-in">

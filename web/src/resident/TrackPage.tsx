@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TrackView } from '../api/case-types';
 import { trackCase } from '../api/cases';
 import { isApiError } from '../api/client';
+import { useAction } from '../lib/use-action';
 import {
   isCaseNumber,
   isTrackingCode,
@@ -30,46 +31,45 @@ function describe(t: Translate, error: unknown): string {
  */
 export function TrackPage() {
   const { t } = useLocale();
-  const [number, setNumber] = useState(() =>
-    normaliseCaseNumber(new URLSearchParams(window.location.search).get('number') ?? ''),
-  );
-  const [code, setCode] = useState(() =>
-    normaliseTrackingCode(new URLSearchParams(window.location.search).get('code') ?? ''),
-  );
+  // The link the page was opened with (the receipt's QR code), read once.
+  const [link] = useState(() => {
+    const query = new URLSearchParams(window.location.search);
+    return {
+      number: normaliseCaseNumber(query.get('number') ?? ''),
+      code: normaliseTrackingCode(query.get('code') ?? ''),
+    };
+  });
+  const [number, setNumber] = useState(link.number);
+  const [code, setCode] = useState(link.code);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [found, setFound] = useState<LightTrackView | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const numberError = touched && !isCaseNumber(number) ? t('track.numberInvalid') : null;
   const codeError = touched && !isTrackingCode(code) ? t('track.codeInvalid') : null;
 
-  const lookUp = (n: string, c: string) => {
-    setBusy(true);
-    setError(null);
-    trackCase(n, c)
-      .then((view: TrackView) => {
-        setFound(view);
-        setTimeout(() => resultRef.current?.scrollIntoView({ block: 'start' }), 0);
-      })
-      .catch((e: unknown) => {
-        setFound(null);
-        setError(e);
-      })
-      .finally(() => setBusy(false));
-  };
+  const search = useAction(async (n: string, c: string) => {
+    try {
+      const view: TrackView = await trackCase(n, c);
+      setFound(view);
+      setTimeout(() => resultRef.current?.scrollIntoView({ block: 'start' }), 0);
+    } catch (e) {
+      setFound(null);
+      throw e;
+    }
+  });
+  const { busy, error, run: lookUp } = search;
 
-  // Scanned from the receipt: both are in the link, so look it up straight away.
+  // Scanned from the receipt: both are in the link, so look it up straight away (once: the
+  // link does not change, and lookUp is the same function on every render).
   useEffect(() => {
-    if (isCaseNumber(number) && isTrackingCode(code)) lookUp(number, code);
-    // Once, for the link the page was opened with.
-  }, []);
+    if (isCaseNumber(link.number) && isTrackingCode(link.code)) void lookUp(link.number, link.code);
+  }, [link, lookUp]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
-    if (isCaseNumber(number) && isTrackingCode(code)) lookUp(number, code);
+    if (isCaseNumber(number) && isTrackingCode(code)) void lookUp(number, code);
   };
 
   return (

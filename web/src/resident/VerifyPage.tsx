@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
-import { verifyCertificate, type VerifyView } from '../api/records';
 import {
   hoursText,
   isCertificateNumber,
   normaliseCertificateNumber,
 } from '../pages/records/records-format';
+import { useCertificateCheck } from '../pages/records/use-certificate-check';
 import { chinaDay, waitMinutes } from './format';
 import { Field } from './Field';
 import { useLocale, type Translate } from './i18n';
@@ -40,26 +40,11 @@ export function VerifyPage({ path, navigate }: { path: string; navigate: (to: st
   const initial = numberInPath(path);
   const [number, setNumber] = useState(initial);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [found, setFound] = useState<VerifyView | null>(null);
+  const { found, error, busy, check } = useCertificateCheck(initial);
 
-  const check = (n: string) => {
-    setBusy(true);
-    setError(null);
-    verifyCertificate(n)
-      .then(setFound)
-      .catch((e: unknown) => {
-        setFound(null);
-        setError(e);
-      })
-      .finally(() => setBusy(false));
-  };
-
-  // Check when the address's number changes (a scanned link, or after submitting).
+  // A scanned link, or a number submitted: the box shows the address's number.
   useEffect(() => {
     setNumber(initial);
-    if (initial) check(initial);
   }, [initial]);
 
   const normalised = normaliseCertificateNumber(number);

@@ -54,7 +54,7 @@ export function chinaInstant(day: string, time: string): string {
 }
 
 /** The clock time (HH:MM) of an instant in China. */
-function chinaClock(value: string): string {
+export function chinaClock(value: string): string {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Asia/Shanghai',
     hour: '2-digit',

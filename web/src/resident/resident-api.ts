@@ -1,10 +1,13 @@
 /**
- * The resident's own calls (issue #11), on the shared fetch helper: phone login, the menu and
- * 点单 (the same /vs/ API the staff app's /vs/order uses), my cases and my orders, rating.
- * Creating POSTs carry an Idempotency-Key, kept for a retry of the same body.
+ * The resident's own calls (issue #11), on the typed client (issue #12: paths, bodies and answers
+ * checked against the generated contract, the same client the light entry's track and verify
+ * pages use): phone login, the menu and 点单 (the same /vs/ API the staff app's /vs/order uses),
+ * my cases and my orders, rating. Creating POSTs carry an Idempotency-Key, kept for a retry of
+ * the same body. The shapes are type-only imports: nothing of them reaches the bundle.
  */
-import { api } from '../api/client';
-import type { Menu, MyNeed, Need, NewNeed } from '../api/orders';
+import { apiClient, idempotent, must } from '../api/client';
+import type { Answer, Item } from '../api/contract';
+import type { NewNeed } from '../api/orders';
 import type { Me } from '../api/types';
 
 import { fetchMe } from '../api/auth';
@@ -32,50 +35,22 @@ export async function whoAmI(): Promise<Me | null> {
   return fetchMe();
 }
 
-export interface MyCase {
-  number: string;
-  item: { zh: string; en: string };
-  state:
-    | 'awaiting_supplement'
-    | 'accepted'
-    | 'in_progress'
-    | 'suspended'
-    | 'decided'
-    | 'delivered'
-    | 'closed'
-    | 'refused'
-    | 'withdrawn';
-  result: 'approved' | 'not_approved' | null;
-  station: string;
-  acceptedAt: string | null;
-  createdAt: string;
-  dueDate: string | null;
-  dueDateProvisional: boolean;
-  provisionalYears: number[];
-  light: 'green' | 'yellow' | 'red' | 'paused' | 'none';
-  openRequests: {
-    name: { zh: string; en: string };
-    kind: 'notice' | 'missing' | 'defective';
-    blocking: boolean;
-    reason: string | null;
-    requestedAt: string;
-  }[];
-}
+/** One of my cases as an applicant, as the contract names it (GET /cases/mine). */
+export type MyCase = Item<Answer<'/api/v1/cases/mine'>['cases']>;
 
 export const myCases = (signal?: AbortSignal) =>
-  api<{ linked: boolean; cases: MyCase[] }>('/cases/mine', { signal });
-export const myOrders = (signal?: AbortSignal) => api<MyNeed[]>('/vs/needs/mine', { signal });
+  must(apiClient.GET('/api/v1/cases/mine', { signal }));
+export const myOrders = (signal?: AbortSignal) =>
+  must(apiClient.GET('/api/v1/vs/needs/mine', { signal }));
 export const menuOf = (regionCode: string, signal?: AbortSignal) =>
-  api<Menu>('/vs/menu', { query: { regionCode }, signal });
+  must(apiClient.GET('/api/v1/vs/menu', { params: { query: { regionCode } }, signal }));
 export const orderService = (body: NewNeed, idempotencyKey: string) =>
-  api<Need>('/vs/needs', {
-    method: 'POST',
-    body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  must(apiClient.POST('/api/v1/vs/needs', { body, ...idempotent(idempotencyKey) }));
 export const rateOrder = (needId: string, stars: number, comment: string, key: string) =>
-  api<unknown>(`/vs/needs/${needId}/rating`, {
-    method: 'POST',
-    body: { stars, comment },
-    headers: { 'Idempotency-Key': key },
-  });
+  must(
+    apiClient.POST('/api/v1/vs/needs/{id}/rating', {
+      params: { path: { id: needId } },
+      body: { stars, comment },
+      ...idempotent(key),
+    }),
+  );

@@ -12,17 +12,39 @@ describe('the light entry’s addresses (issue #11)', () => {
     expect(routeOf('/r/order')?.page).toBe('order');
     expect(routeOf('/r/mine')?.page).toBe('mine');
     expect(routeOf('/r/login')?.page).toBe('login');
+    expect(routeOf('/r/programs')?.page).toBe('programs');
+    expect(routeOf('/r/children/')?.page).toBe('children');
+    expect(routeOf('/r/enrolments')?.page).toBe('enrolments');
     expect(routeOf('/r/orders')).toBeNull();
     expect(routeOf('/tracking')).toBeNull();
   });
 
   it('only the resident’s own pages ask for a login', () => {
-    expect(ROUTES.filter((r) => r.login).map((r) => r.page)).toEqual(['order', 'mine']);
+    expect(ROUTES.filter((r) => r.login).map((r) => r.page)).toEqual([
+      'order',
+      'mine',
+      'programs',
+      'children',
+      'enrolments',
+      'pickup',
+      'child',
+      'file',
+      'book',
+      'bookings',
+      'toRate',
+      'myRatings',
+      'visit',
+      'visits',
+    ]);
   });
 
   it('the server sends every one of these addresses to the light entry', () => {
     for (const r of ROUTES) expect(webEntryFor(r.path), r.path).toBe('resident.html');
     expect(webEntryFor('/verify/ZM2026-7Q9M-3TX8-A2RB')).toBe('resident.html');
+    // CP-3: one child's page names the child in the query, which the server's match ignores.
+    expect(webEntryFor('/r/child?child=0b0e1a52-0000-4000-8000-000000000001')).toBe(
+      'resident.html',
+    );
   });
 
   it('after login goes back to the page that asked, never to another site', () => {

@@ -102,6 +102,635 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/appointments/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Book a slot: a resident for themselves (online), staff for a caller (residentId, by phone) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            date: string;
+            itemCode?: string;
+            /** Format: uuid */
+            residentId?: string;
+            start: string;
+            /** Format: uuid */
+            stationId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('cancel' | 'check_in')[];
+              cancelUntil: string;
+              /** @enum {string} */
+              channel: 'online' | 'phone';
+              date: string;
+              end: string;
+              id: string;
+              itemCode: string | null;
+              residentName: string;
+              start: string;
+              startsAt: string;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+              ticketLabel: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/bookings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a booking (its resident up to the cut-off; station staff until it is used) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('cancel' | 'check_in')[];
+              cancelUntil: string;
+              /** @enum {string} */
+              channel: 'online' | 'phone';
+              date: string;
+              end: string;
+              id: string;
+              itemCode: string | null;
+              residentName: string;
+              start: string;
+              startsAt: string;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+              ticketLabel: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/bookings/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The resident arrived: check the booking in and issue an appointment-lane ticket (A…) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            priority?: 'elderly' | 'disabled' | 'pregnant';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/bookings/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My bookings */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('cancel' | 'check_in')[];
+              cancelUntil: string;
+              /** @enum {string} */
+              channel: 'online' | 'phone';
+              date: string;
+              end: string;
+              id: string;
+              itemCode: string | null;
+              residentName: string;
+              start: string;
+              startsAt: string;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+              ticketLabel: string | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/my-stations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stations whose appointments and queue I work: a clerk’s own; every station of a region grant */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hasTemplate: boolean;
+              id: string;
+              name: string;
+              own: boolean;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/stations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stations that take appointments, with the dates the caller may book */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string;
+              from: string;
+              id: string;
+              name: string;
+              to: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/stations/{id}/day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A station’s day: slots, bookings and queue tickets (default today, China time) */
+    get: {
+      parameters: {
+        query?: {
+          date?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookings: {
+                availableActions: ('cancel' | 'check_in')[];
+                cancelUntil: string;
+                /** @enum {string} */
+                channel: 'online' | 'phone';
+                date: string;
+                end: string;
+                id: string;
+                itemCode: string | null;
+                residentName: string;
+                start: string;
+                startsAt: string;
+                stationId: string;
+                stationName: string;
+                /** @enum {string} */
+                status: 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+                ticketLabel: string | null;
+              }[];
+              date: string;
+              hasTemplate: boolean;
+              slots: {
+                booked: number;
+                capacity: number;
+                end: string;
+                free: number;
+                start: string;
+                startsAt: string;
+              }[];
+              stationId: string;
+              stationName: string;
+              tickets: {
+                availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+                bookingId: string | null;
+                calledAt: string | null;
+                caseId: string | null;
+                date: string;
+                desk: string | null;
+                finishedAt: string | null;
+                id: string;
+                issuedAt: string;
+                label: string;
+                /** @enum {string} */
+                lane: 'A' | 'B';
+                priority: ('elderly' | 'disabled' | 'pregnant') | null;
+                residentId: string | null;
+                residentName: string | null;
+                serviceMinutes: number | null;
+                startedAt: string | null;
+                stationId: string;
+                /** @enum {string} */
+                status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+                waitMinutes: number | null;
+                windowStartsAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/stations/{id}/slots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The slots of a day at a station with their free places (with itemCode: the starts with room for the item’s duration) */
+    get: {
+      parameters: {
+        query: {
+          date: string;
+          itemCode?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bookable: boolean;
+              date: string;
+              minutes: number;
+              slots: {
+                booked: number;
+                capacity: number;
+                end: string;
+                free: number;
+                start: string;
+                startsAt: string;
+              }[];
+              stationId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/appointments/stations/{id}/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A station’s slot template */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancelCutoffHours: number;
+              capacity: number;
+              exceptions: {
+                date: string;
+                /** @enum {string} */
+                kind: 'closed' | 'hours';
+                note?: string;
+                periods?: {
+                  end: string;
+                  start: string;
+                }[];
+              }[];
+              horizonWorkingDays: number;
+              itemMinutes: {
+                [key: string]: number;
+              };
+              leadWorkingDays: number;
+              noShowGraceMinutes: number;
+              noShowLimit: number;
+              noShowWindowDays: number;
+              screenToken: string;
+              slotMinutes: number;
+              stationId: string;
+              stationName: string;
+              updatedAt: string;
+              weekly: {
+                [key: string]: {
+                  end: string;
+                  start: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Set a station’s slot template: weekly hours, slots, capacity, exceptions, lead time, cut-off, no-shows */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cancelCutoffHours: number;
+            capacity: number;
+            exceptions: {
+              date: string;
+              /** @enum {string} */
+              kind: 'closed' | 'hours';
+              note?: string;
+              periods?: {
+                end: string;
+                start: string;
+              }[];
+            }[];
+            horizonWorkingDays: number;
+            itemMinutes: {
+              [key: string]: number;
+            };
+            leadWorkingDays: number;
+            noShowGraceMinutes: number;
+            noShowLimit: number;
+            noShowWindowDays: number;
+            slotMinutes: number;
+            weekly: {
+              [key: string]: {
+                end: string;
+                start: string;
+              }[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cancelCutoffHours: number;
+              capacity: number;
+              exceptions: {
+                date: string;
+                /** @enum {string} */
+                kind: 'closed' | 'hours';
+                note?: string;
+                periods?: {
+                  end: string;
+                  start: string;
+                }[];
+              }[];
+              horizonWorkingDays: number;
+              itemMinutes: {
+                [key: string]: number;
+              };
+              leadWorkingDays: number;
+              noShowGraceMinutes: number;
+              noShowLimit: number;
+              noShowWindowDays: number;
+              screenToken: string;
+              slotMinutes: number;
+              stationId: string;
+              stationName: string;
+              updatedAt: string;
+              weekly: {
+                [key: string]: {
+                  end: string;
+                  start: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/attachments/{id}': {
     parameters: {
       query?: never;
@@ -195,6 +824,7 @@ export interface paths {
             | 'team.updated'
             | 'team.join_requested'
             | 'team.join_decided'
+            | 'team.join_withdrawn'
             | 'vs_category.saved'
             | 'vs_resource.saved'
             | 'vs_project.saved'
@@ -224,12 +854,75 @@ export interface paths {
             | 'data_key.rotated'
             | 'program.created'
             | 'child.registered'
+            | 'child.details_updated'
+            | 'program.neighbourhoods_set'
             | 'enrolment.created'
             | 'enrolment.withdrawn'
             | 'enrolment.offered'
             | 'enrolment.accepted'
             | 'enrolment.declined'
-            | 'enrolment.expired';
+            | 'enrolment.expired'
+            | 'enrolment.moved_up'
+            | 'lottery.drawn'
+            | 'guardian.self_registered'
+            | 'program_class.day_set'
+            | 'pickup_person.added'
+            | 'pickup_person.revoked'
+            | 'attendance.signed_in'
+            | 'attendance.absent'
+            | 'attendance.released'
+            | 'attendance.release_refused'
+            | 'attendance.auto_closed'
+            | 'withdrawal.proposed'
+            | 'withdrawal.confirmed'
+            | 'withdrawal.dismissed'
+            | 'program_staff.rostered'
+            | 'program_staff.checked_in'
+            | 'program_staff.checked_out'
+            | 'program_staff.auto_closed'
+            | 'program_session.hours_confirmed'
+            | 'post.created'
+            | 'post.updated'
+            | 'post.coverage_warned'
+            | 'post_absence.recorded'
+            | 'post_absence.cancelled'
+            | 'handoff.rerouted'
+            | 'training.session_recorded'
+            | 'training.attendance_recorded'
+            | 'competence.granted'
+            | 'competence.renewed'
+            | 'competence.revoked'
+            | 'competence.requirement_set'
+            | 'rating.recorded'
+            | 'rating.link_created'
+            | 'rating.excluded'
+            | 'rating_device.created'
+            | 'rating_device.paired'
+            | 'rating_device.revoked'
+            | 'rating_ticket.opened'
+            | 'rating_ticket.transitioned'
+            | 'rating_ticket.escalated'
+            | 'rating_appeal.filed'
+            | 'rating_appeal.decided'
+            | 'appt.template_saved'
+            | 'appt.booked'
+            | 'appt.cancelled'
+            | 'appt.checked_in'
+            | 'appt.no_show'
+            | 'appt.reminded'
+            | 'queue.ticket_issued'
+            | 'queue.ticket_called'
+            | 'queue.ticket_started'
+            | 'queue.ticket_recalled'
+            | 'queue.ticket_skipped'
+            | 'queue.ticket_finished'
+            | 'queue.case_linked'
+            | 'home_visit.requested'
+            | 'home_visit.scheduled'
+            | 'home_visit.route_reordered'
+            | 'home_visit.transitioned'
+            | 'home_visit.record_added'
+            | 'home_visit.record_revealed';
           actorId?: string;
           beforeSeq?: number;
           entityId?: string;
@@ -377,18 +1070,28 @@ export interface paths {
                 | 'catalog.export'
                 | 'handoffs.overdue'
                 | 'handoffs.read'
+                | 'homeVisits.visit'
                 | 'inquiries.handle'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
                 | 'orders.team'
+                | 'posts.manage'
+                | 'posts.read'
+                | 'programs.figures'
+                | 'programs.organise'
+                | 'ratings.handle'
+                | 'ratings.read'
                 | 'records.certify'
                 | 'records.figures'
                 | 'resident.services'
+                | 'residents.login'
                 | 'residents.read'
                 | 'residents.register'
                 | 'staff.workspace'
                 | 'teams.lead'
+                | 'training.manage'
+                | 'training.read'
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
@@ -412,18 +1115,28 @@ export interface paths {
                   | 'catalog.export'
                   | 'handoffs.overdue'
                   | 'handoffs.read'
+                  | 'homeVisits.visit'
                   | 'inquiries.handle'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
                   | 'orders.team'
+                  | 'posts.manage'
+                  | 'posts.read'
+                  | 'programs.figures'
+                  | 'programs.organise'
+                  | 'ratings.handle'
+                  | 'ratings.read'
                   | 'records.certify'
                   | 'records.figures'
                   | 'resident.services'
+                  | 'residents.login'
                   | 'residents.read'
                   | 'residents.register'
                   | 'staff.workspace'
                   | 'teams.lead'
+                  | 'training.manage'
+                  | 'training.read'
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
@@ -550,18 +1263,28 @@ export interface paths {
                 | 'catalog.export'
                 | 'handoffs.overdue'
                 | 'handoffs.read'
+                | 'homeVisits.visit'
                 | 'inquiries.handle'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
                 | 'orders.team'
+                | 'posts.manage'
+                | 'posts.read'
+                | 'programs.figures'
+                | 'programs.organise'
+                | 'ratings.handle'
+                | 'ratings.read'
                 | 'records.certify'
                 | 'records.figures'
                 | 'resident.services'
+                | 'residents.login'
                 | 'residents.read'
                 | 'residents.register'
                 | 'staff.workspace'
                 | 'teams.lead'
+                | 'training.manage'
+                | 'training.read'
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
@@ -585,18 +1308,28 @@ export interface paths {
                   | 'catalog.export'
                   | 'handoffs.overdue'
                   | 'handoffs.read'
+                  | 'homeVisits.visit'
                   | 'inquiries.handle'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
                   | 'orders.team'
+                  | 'posts.manage'
+                  | 'posts.read'
+                  | 'programs.figures'
+                  | 'programs.organise'
+                  | 'ratings.handle'
+                  | 'ratings.read'
                   | 'records.certify'
                   | 'records.figures'
                   | 'resident.services'
+                  | 'residents.login'
                   | 'residents.read'
                   | 'residents.register'
                   | 'staff.workspace'
                   | 'teams.lead'
+                  | 'training.manage'
+                  | 'training.read'
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
@@ -834,18 +1567,28 @@ export interface paths {
                 | 'catalog.export'
                 | 'handoffs.overdue'
                 | 'handoffs.read'
+                | 'homeVisits.visit'
                 | 'inquiries.handle'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
                 | 'orders.team'
+                | 'posts.manage'
+                | 'posts.read'
+                | 'programs.figures'
+                | 'programs.organise'
+                | 'ratings.handle'
+                | 'ratings.read'
                 | 'records.certify'
                 | 'records.figures'
                 | 'resident.services'
+                | 'residents.login'
                 | 'residents.read'
                 | 'residents.register'
                 | 'staff.workspace'
                 | 'teams.lead'
+                | 'training.manage'
+                | 'training.read'
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
@@ -869,18 +1612,28 @@ export interface paths {
                   | 'catalog.export'
                   | 'handoffs.overdue'
                   | 'handoffs.read'
+                  | 'homeVisits.visit'
                   | 'inquiries.handle'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
                   | 'orders.team'
+                  | 'posts.manage'
+                  | 'posts.read'
+                  | 'programs.figures'
+                  | 'programs.organise'
+                  | 'ratings.handle'
+                  | 'ratings.read'
                   | 'records.certify'
                   | 'records.figures'
                   | 'resident.services'
+                  | 'residents.login'
                   | 'residents.read'
                   | 'residents.register'
                   | 'staff.workspace'
                   | 'teams.lead'
+                  | 'training.manage'
+                  | 'training.read'
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
@@ -1867,6 +2620,7 @@ export interface paths {
           applicantMatch?: 'exact' | 'prefix';
           applicantName?: string;
           box?: 'accepted_here' | 'inbox';
+          channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
           limit?: number;
           number?: string;
           offset?: number;
@@ -1923,6 +2677,8 @@ export interface paths {
                 | 'close'
                 | 'withdraw'
               )[];
+              /** @enum {string} */
+              channel: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
               createdAt: string;
               /** @enum {string} */
               decidedBy: 'station' | 'town_centre' | 'district_department';
@@ -2027,6 +2783,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @enum {string} */
+            channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'phone';
             itemCode: string;
             presented: string[];
             /** Format: uuid */
@@ -2071,6 +2829,8 @@ export interface paths {
                 | 'close'
                 | 'withdraw'
               )[];
+              /** @enum {string} */
+              channel: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
               createdAt: string;
               /** @enum {string} */
               decidedBy: 'station' | 'town_centre' | 'district_department';
@@ -2222,6 +2982,8 @@ export interface paths {
                 | 'close'
                 | 'withdraw'
               )[];
+              /** @enum {string} */
+              channel: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
               createdAt: string;
               /** @enum {string} */
               decidedBy: 'station' | 'town_centre' | 'district_department';
@@ -2650,6 +3412,8 @@ export interface paths {
                 | 'close'
                 | 'withdraw'
               )[];
+              /** @enum {string} */
+              channel: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
               createdAt: string;
               /** @enum {string} */
               decidedBy: 'station' | 'town_centre' | 'district_department';
@@ -2875,6 +3639,237 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/online': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * File my own case online: the one-time notice, the case number and 查询码
+     * @description The item must offer the online channel (CHANNEL_NOT_OFFERED), the station must be inside its 通办 scope (CASE_OUTSIDE_SCOPE), and the account must be linked to a resident record (RESIDENT_NOT_LINKED).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            itemCode: string;
+            presented: string[];
+            /** Format: uuid */
+            stationId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              dueDate: string | null;
+              id: string;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+                version: number;
+              };
+              notice: {
+                basis: string;
+                complete: boolean;
+                fee: {
+                  amountFen: number;
+                  waivers: string[];
+                };
+                itemCode: string;
+                itemVersion: number;
+                missing: {
+                  blocking: boolean;
+                  copies: number;
+                  form: string;
+                  key: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  notes?: string;
+                  required: boolean;
+                }[];
+                procedure: string;
+                promisedLimitDays: number;
+              };
+              number: string;
+              /** @enum {string} */
+              state:
+                | 'awaiting_supplement'
+                | 'accepted'
+                | 'in_progress'
+                | 'suspended'
+                | 'decided'
+                | 'delivered'
+                | 'closed'
+                | 'refused'
+                | 'withdrawn';
+              station: {
+                id: string;
+                name: string;
+              };
+              trackingCode: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/online/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A resident’s photo of one material for their own online case (GS-10, 不打烊)
+     * @description The raw file as the body (image/jpeg, image/png, application/pdf, at most 10 MiB; its first bytes must match). Only the applicant’s own online case while it is open.
+     */
+    post: {
+      parameters: {
+        query: {
+          materialKey: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              caseId: string;
+              /** @enum {string} */
+              contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+              id: string;
+              materialKey: string;
+              sha256: string;
+              sizeBytes: number;
+              uploadedAt: string;
+              uploadedBy: {
+                displayName: string;
+                id: string;
+              };
+              url: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              caseId: string;
+              /** @enum {string} */
+              contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+              id: string;
+              materialKey: string;
+              sha256: string;
+              sizeBytes: number;
+              uploadedAt: string;
+              uploadedBy: {
+                displayName: string;
+                id: string;
+              };
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/online/stations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stations where I may file this item online (its 通办 scope around my home) */
+    get: {
+      parameters: {
+        query: {
+          itemCode: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              itemCode: string;
+              offered: boolean;
+              stations: {
+                address: string;
+                home: boolean;
+                id: string;
+                /** @enum {string} */
+                kind: 'district_centre' | 'town_centre' | 'village_station';
+                name: string;
+                regionName: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/supervision.xlsx': {
     parameters: {
       query?: never;
@@ -3023,6 +4018,7 @@ export interface paths {
             | 'traffic'
             | 'certification'
             | 'other';
+          channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online';
           limit?: number;
           offset?: number;
           q?: string;
@@ -3058,6 +4054,7 @@ export interface paths {
                   | 'traffic'
                   | 'certification'
                   | 'other';
+                channels: ('window' | 'appointment' | 'home_visit' | 'agent' | 'online')[];
                 code: string;
                 /** @enum {string} */
                 decides: 'station' | 'town_centre' | 'district_department';
@@ -3602,10 +4599,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Staff in my reach a matter can be handed to (名字与服务站，不含个人信息) */
+    /**
+     * Staff in my reach a matter can be handed to (名字与服务站，不含个人信息)
+     * @description With `itemCode` (GS-12), colleagues holding a valid competence for the item come first and carry `competent`.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          itemCode?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -3619,6 +4621,7 @@ export interface paths {
           };
           content: {
             'application/json': {
+              competent?: boolean;
               displayName: string;
               id: string;
               role: string;
@@ -3777,6 +4780,16 @@ export interface paths {
                 displayName: string;
                 id: string;
               };
+              toPost: {
+                holderNow: {
+                  displayName: string;
+                  id: string;
+                  /** @enum {string} */
+                  slot: 'a' | 'b';
+                } | null;
+                id: string;
+                name: string;
+              } | null;
             }[];
           };
         };
@@ -3804,7 +4817,9 @@ export interface paths {
             entityType: 'case' | 'inquiry';
             reason: string;
             /** Format: uuid */
-            toAccountId: string;
+            toAccountId?: string;
+            /** Format: uuid */
+            toPostId?: string;
           };
         };
       };
@@ -3841,6 +4856,16 @@ export interface paths {
                 displayName: string;
                 id: string;
               };
+              toPost: {
+                holderNow: {
+                  displayName: string;
+                  id: string;
+                  /** @enum {string} */
+                  slot: 'a' | 'b';
+                } | null;
+                id: string;
+                name: string;
+              } | null;
             };
           };
         };
@@ -3903,6 +4928,16 @@ export interface paths {
                 displayName: string;
                 id: string;
               };
+              toPost: {
+                holderNow: {
+                  displayName: string;
+                  id: string;
+                  /** @enum {string} */
+                  slot: 'a' | 'b';
+                } | null;
+                id: string;
+                name: string;
+              } | null;
             };
           };
         };
@@ -3969,6 +5004,16 @@ export interface paths {
                 displayName: string;
                 id: string;
               };
+              toPost: {
+                holderNow: {
+                  displayName: string;
+                  id: string;
+                  /** @enum {string} */
+                  slot: 'a' | 'b';
+                } | null;
+                id: string;
+                name: string;
+              } | null;
             };
           };
         };
@@ -4039,7 +5084,1315 @@ export interface paths {
                 displayName: string;
                 id: string;
               };
+              toPost: {
+                holderNow: {
+                  displayName: string;
+                  id: string;
+                  /** @enum {string} */
+                  slot: 'a' | 'b';
+                } | null;
+                id: string;
+                name: string;
+              } | null;
             };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Home visits of my stations (region grants: those in reach, without records) */
+    get: {
+      parameters: {
+        query?: {
+          day?: string;
+          status?: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record a home-visit request (from the resident, a relative, the agent or a call)
+     * @description The contact phone is stored encrypted and answered masked.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contactPhone?: string;
+            itemCode?: string;
+            note?: string;
+            /** @default [] */
+            preferredDates?: string[];
+            /** @enum {string} */
+            reason: 'elderly' | 'disabled' | 'ill';
+            /** @enum {string} */
+            requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+            requesterRelation?: string;
+            /** Format: uuid */
+            residentId: string;
+            /** Format: uuid */
+            stationId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One home visit */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Visit transition: cancel (the visiting unit) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The visit is done; the case filed on the spot (channel home_visit) is linked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            caseId?: string;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/{id}/depart': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Visit transition: depart (the visiting unit) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/{id}/not-home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Visit transition: not_home (the visiting unit) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              caseId: string | null;
+              contactPhoneMasked: string | null;
+              createdAt: string;
+              day: string | null;
+              id: string;
+              itemCode: string | null;
+              note: string | null;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                authorName: string;
+                createdAt: string;
+                flags:
+                  | (
+                      'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                    )[]
+                  | null;
+                id: string;
+                revealable: boolean;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                } | null;
+              }[];
+              /** @enum {string} */
+              requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+              requesterRelation: string | null;
+              residentId: string;
+              residentName: string;
+              routeId: string | null;
+              stationId: string;
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              stop: number | null;
+              villageCode: string;
+              villageName: string;
+              visitedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/{id}/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a structured record (template) to a visit; out-of-range values flagged
+     * @description Values are stored encrypted; never logged, never in the audit chain.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            template: 'chronic_checkup';
+            values: {
+              diastolic?: number;
+              glucose?: number;
+              /** @enum {string} */
+              glucoseTiming?: 'fasting' | 'post_meal';
+              medicationAdvice?: string;
+              notes?: string;
+              systolic?: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              authorName: string;
+              createdAt: string;
+              flags:
+                | ('blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low')[]
+                | null;
+              id: string;
+              revealable: boolean;
+              /** @enum {string} */
+              template: 'chronic_checkup';
+              values: {
+                [key: string]: string | number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My own home visits: status, the day and window, and the records made on them */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              day: string | null;
+              id: string;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                createdAt: string;
+                flags: (
+                  'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                )[];
+                id: string;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                };
+              }[];
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ask for a home visit for myself (the resident, or a relative on my account)
+     * @description Served by the station of the resident's village; one open request at a time (VISIT_ALREADY_REQUESTED). The resident hears by notification and SMS when it is scheduled and when it is done.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            contactPhone?: string;
+            note?: string;
+            /** @default [] */
+            preferredDates?: string[];
+            /** @enum {string} */
+            reason: 'elderly' | 'disabled' | 'ill';
+            /** @enum {string} */
+            requestedBy: 'resident' | 'relative';
+            requesterRelation?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              day: string | null;
+              id: string;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                createdAt: string;
+                flags: (
+                  'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                )[];
+                id: string;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                };
+              }[];
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/records/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Show a record's values to visiting-unit staff other than its author; audited */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              flags: (
+                'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+              )[];
+              id: string;
+              values: {
+                [key: string]: string | number;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/records/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My own home-visit records (the resident, in full) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              flags: (
+                'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+              )[];
+              id: string;
+              stationName: string;
+              /** @enum {string} */
+              template: 'chronic_checkup';
+              values: {
+                [key: string]: string | number;
+              };
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/routes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A day's routes, one per village, stops in order */
+    get: {
+      parameters: {
+        query: {
+          day: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              day: string;
+              id: string;
+              stationId: string;
+              stops: {
+                availableActions: (
+                  'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+                )[];
+                caseId: string | null;
+                contactPhoneMasked: string | null;
+                createdAt: string;
+                day: string | null;
+                id: string;
+                itemCode: string | null;
+                note: string | null;
+                outcomeNote: string | null;
+                preferredDates: string[];
+                /** @enum {string} */
+                reason: 'elderly' | 'disabled' | 'ill';
+                records: {
+                  authorName: string;
+                  createdAt: string;
+                  flags:
+                    | (
+                        | 'blood_pressure_high'
+                        | 'blood_pressure_low'
+                        | 'glucose_high'
+                        | 'glucose_low'
+                      )[]
+                    | null;
+                  id: string;
+                  revealable: boolean;
+                  /** @enum {string} */
+                  template: 'chronic_checkup';
+                  values: {
+                    [key: string]: string | number;
+                  } | null;
+                }[];
+                /** @enum {string} */
+                requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+                requesterRelation: string | null;
+                residentId: string;
+                residentName: string;
+                routeId: string | null;
+                stationId: string;
+                stationName: string;
+                /** @enum {string} */
+                status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+                stop: number | null;
+                villageCode: string;
+                villageName: string;
+                visitedAt: string | null;
+              }[];
+              villageCode: string;
+              villageName: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/routes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One route */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              day: string;
+              id: string;
+              stationId: string;
+              stops: {
+                availableActions: (
+                  'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+                )[];
+                caseId: string | null;
+                contactPhoneMasked: string | null;
+                createdAt: string;
+                day: string | null;
+                id: string;
+                itemCode: string | null;
+                note: string | null;
+                outcomeNote: string | null;
+                preferredDates: string[];
+                /** @enum {string} */
+                reason: 'elderly' | 'disabled' | 'ill';
+                records: {
+                  authorName: string;
+                  createdAt: string;
+                  flags:
+                    | (
+                        | 'blood_pressure_high'
+                        | 'blood_pressure_low'
+                        | 'glucose_high'
+                        | 'glucose_low'
+                      )[]
+                    | null;
+                  id: string;
+                  revealable: boolean;
+                  /** @enum {string} */
+                  template: 'chronic_checkup';
+                  values: {
+                    [key: string]: string | number;
+                  } | null;
+                }[];
+                /** @enum {string} */
+                requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+                requesterRelation: string | null;
+                residentId: string;
+                residentName: string;
+                routeId: string | null;
+                stationId: string;
+                stationName: string;
+                /** @enum {string} */
+                status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+                stop: number | null;
+                villageCode: string;
+                villageName: string;
+                visitedAt: string | null;
+              }[];
+              villageCode: string;
+              villageName: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/routes/{id}/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Put a route's stops in a manual order (every stop exactly once) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            visitIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              day: string;
+              id: string;
+              stationId: string;
+              stops: {
+                availableActions: (
+                  'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+                )[];
+                caseId: string | null;
+                contactPhoneMasked: string | null;
+                createdAt: string;
+                day: string | null;
+                id: string;
+                itemCode: string | null;
+                note: string | null;
+                outcomeNote: string | null;
+                preferredDates: string[];
+                /** @enum {string} */
+                reason: 'elderly' | 'disabled' | 'ill';
+                records: {
+                  authorName: string;
+                  createdAt: string;
+                  flags:
+                    | (
+                        | 'blood_pressure_high'
+                        | 'blood_pressure_low'
+                        | 'glucose_high'
+                        | 'glucose_low'
+                      )[]
+                    | null;
+                  id: string;
+                  revealable: boolean;
+                  /** @enum {string} */
+                  template: 'chronic_checkup';
+                  values: {
+                    [key: string]: string | number;
+                  } | null;
+                }[];
+                /** @enum {string} */
+                requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+                requesterRelation: string | null;
+                residentId: string;
+                residentName: string;
+                routeId: string | null;
+                stationId: string;
+                stationName: string;
+                /** @enum {string} */
+                status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+                stop: number | null;
+                villageCode: string;
+                villageName: string;
+                visitedAt: string | null;
+              }[];
+              villageCode: string;
+              villageName: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule visits for a day: batched by village into routes, stops appended */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            day: string;
+            visitIds: string[];
+            /**
+             * @default morning
+             * @enum {string}
+             */
+            window?: 'morning' | 'afternoon';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              day: string;
+              id: string;
+              stationId: string;
+              stops: {
+                availableActions: (
+                  'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+                )[];
+                caseId: string | null;
+                contactPhoneMasked: string | null;
+                createdAt: string;
+                day: string | null;
+                id: string;
+                itemCode: string | null;
+                note: string | null;
+                outcomeNote: string | null;
+                preferredDates: string[];
+                /** @enum {string} */
+                reason: 'elderly' | 'disabled' | 'ill';
+                records: {
+                  authorName: string;
+                  createdAt: string;
+                  flags:
+                    | (
+                        | 'blood_pressure_high'
+                        | 'blood_pressure_low'
+                        | 'glucose_high'
+                        | 'glucose_low'
+                      )[]
+                    | null;
+                  id: string;
+                  revealable: boolean;
+                  /** @enum {string} */
+                  template: 'chronic_checkup';
+                  values: {
+                    [key: string]: string | number;
+                  } | null;
+                }[];
+                /** @enum {string} */
+                requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+                requesterRelation: string | null;
+                residentId: string;
+                residentName: string;
+                routeId: string | null;
+                stationId: string;
+                stationName: string;
+                /** @enum {string} */
+                status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+                stop: number | null;
+                villageCode: string;
+                villageName: string;
+                visitedAt: string | null;
+              }[];
+              villageCode: string;
+              villageName: string;
+            }[];
           };
         };
       };
@@ -4485,6 +6838,552 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The posts in my reach (or one station’s), with who holds each now */
+    get: {
+      parameters: {
+        query?: {
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              a: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'edit'[];
+              b: {
+                displayName: string;
+                id: string;
+              };
+              holderNow: {
+                accountId: string | null;
+                /** @enum {string} */
+                slot: 'a' | 'b' | 'nobody';
+              };
+              id: string;
+              name: string;
+              openingHours: {
+                close: string;
+                days: number[];
+                open: string;
+              }[];
+              ownHours: boolean;
+              regionCode: string;
+              stationId: string;
+              stationName: string;
+              version: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a post at a station with its A and B holders (supervisor, town centre)
+     * @description A and B are two different active staff with a grant at the station. Opening hours default to the station’s.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            aAccountId: string;
+            /** Format: uuid */
+            bAccountId: string;
+            name: string;
+            openingHours?:
+              | {
+                  close: string;
+                  days: number[];
+                  open: string;
+                }[]
+              | null;
+            /** Format: uuid */
+            stationId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              a: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'edit'[];
+              b: {
+                displayName: string;
+                id: string;
+              };
+              holderNow: {
+                accountId: string | null;
+                /** @enum {string} */
+                slot: 'a' | 'b' | 'nobody';
+              };
+              id: string;
+              name: string;
+              openingHours: {
+                close: string;
+                days: number[];
+                open: string;
+              }[];
+              ownHours: boolean;
+              regionCode: string;
+              stationId: string;
+              stationName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/posts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One post */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              a: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'edit'[];
+              b: {
+                displayName: string;
+                id: string;
+              };
+              holderNow: {
+                accountId: string | null;
+                /** @enum {string} */
+                slot: 'a' | 'b' | 'nobody';
+              };
+              id: string;
+              name: string;
+              openingHours: {
+                close: string;
+                days: number[];
+                open: string;
+              }[];
+              ownHours: boolean;
+              regionCode: string;
+              stationId: string;
+              stationName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a post’s name, hours or holders (with the version you saw) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            aAccountId?: string;
+            /** Format: uuid */
+            bAccountId?: string;
+            name?: string;
+            openingHours?:
+              | {
+                  close: string;
+                  days: number[];
+                  open: string;
+                }[]
+              | null;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              a: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'edit'[];
+              b: {
+                displayName: string;
+                id: string;
+              };
+              holderNow: {
+                accountId: string | null;
+                /** @enum {string} */
+                slot: 'a' | 'b' | 'nobody';
+              };
+              id: string;
+              name: string;
+              openingHours: {
+                close: string;
+                days: number[];
+                open: string;
+              }[];
+              ownHours: boolean;
+              regionCode: string;
+              stationId: string;
+              stationName: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/posts/absences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Absences not yet over: my own and those of holders in my reach */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'cancel'[];
+              createdAt: string;
+              endsAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'planned_leave' | 'absent_today' | 'training' | 'other';
+              note: string | null;
+              recordedBy: string;
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'cancelled';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record leave or an absence (a clerk her own; a supervisor or the town centre anyone’s in reach)
+     * @description China time: a date alone is a whole day (to inclusive), a date-time is exact. absent_today without from/to: from now to the end of today. While A is away the post’s hand-offs go to B.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            accountId?: string;
+            from?: string;
+            /** @enum {string} */
+            kind: 'planned_leave' | 'absent_today' | 'training' | 'other';
+            note?: string;
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'cancel'[];
+              createdAt: string;
+              endsAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'planned_leave' | 'absent_today' | 'training' | 'other';
+              note: string | null;
+              recordedBy: string;
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'cancelled';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/posts/absences/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel an absence (its holder, or a supervisor / the town centre in reach) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                displayName: string;
+                id: string;
+              };
+              availableActions: 'cancel'[];
+              createdAt: string;
+              endsAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'planned_leave' | 'absent_today' | 'training' | 'other';
+              note: string | null;
+              recordedBy: string;
+              startsAt: string;
+              /** @enum {string} */
+              status: 'active' | 'cancelled';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/posts/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff who may hold a post at a station (names only) */
+    get: {
+      parameters: {
+        query: {
+          stationId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              displayName: string;
+              id: string;
+              role: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/posts/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The coverage calendar: per post and opening hour who holds it; gaps with nobody */
+    get: {
+      parameters: {
+        query: {
+          days?: number;
+          from?: string;
+          stationId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: {
+                date: string;
+                posts: {
+                  postId: string;
+                  slots: {
+                    accountId: string | null;
+                    from: string;
+                    gap: boolean;
+                    /** @enum {string} */
+                    holder: 'a' | 'b' | 'nobody';
+                    to: string;
+                  }[];
+                }[];
+                working: boolean;
+              }[];
+              from: string;
+              gaps: {
+                date: string;
+                from: string;
+                postId: string;
+                to: string;
+                warned: boolean;
+              }[];
+              posts: {
+                a: {
+                  displayName: string;
+                  id: string;
+                };
+                b: {
+                  displayName: string;
+                  id: string;
+                };
+                id: string;
+                name: string;
+              }[];
+              stationId: string;
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programs': {
     parameters: {
       query?: never;
@@ -4517,7 +7416,9 @@ export interface paths {
               classes: {
                 capacity: number;
                 catchmentCodes: string[];
+                catchmentNeighbourhoods: string[];
                 closesAt: string | null;
+                drawnAt: string | null;
                 freePlaces: number;
                 id: string;
                 manage?: {
@@ -4526,12 +7427,16 @@ export interface paths {
                   offered: number;
                 };
                 maxAge: number | null;
+                maxGrade: number | null;
                 minAge: number | null;
+                minGrade: number | null;
                 /** @enum {string} */
                 mode: 'first_come' | 'lottery';
                 name: string;
                 offerHours: number;
                 opensAt: string;
+                /** @enum {string} */
+                outsideCatchment: 'refuse' | 'rank_after';
                 waitlistLength: number;
               }[];
               feeFen: number;
@@ -4568,13 +7473,19 @@ export interface paths {
               capacity: number;
               /** @default [] */
               catchmentCodes?: string[];
+              /** @default [] */
+              catchmentNeighbourhoods?: string[];
               /** @default null */
               closesAt?: string | null;
               hardMax: number;
               /** @default null */
               maxAge?: number | null;
               /** @default null */
+              maxGrade?: number | null;
+              /** @default null */
               minAge?: number | null;
+              /** @default null */
+              minGrade?: number | null;
               /**
                * @default first_come
                * @enum {string}
@@ -4585,6 +7496,11 @@ export interface paths {
               offerHours?: number;
               /** Format: date-time */
               opensAt: string;
+              /**
+               * @default refuse
+               * @enum {string}
+               */
+              outsideCatchment?: 'refuse' | 'rank_after';
             }[];
             /** @default 0 */
             feeFen?: number;
@@ -4614,7 +7530,9 @@ export interface paths {
               classes: {
                 capacity: number;
                 catchmentCodes: string[];
+                catchmentNeighbourhoods: string[];
                 closesAt: string | null;
+                drawnAt: string | null;
                 freePlaces: number;
                 id: string;
                 manage?: {
@@ -4623,12 +7541,16 @@ export interface paths {
                   offered: number;
                 };
                 maxAge: number | null;
+                maxGrade: number | null;
                 minAge: number | null;
+                minGrade: number | null;
                 /** @enum {string} */
                 mode: 'first_come' | 'lottery';
                 name: string;
                 offerHours: number;
                 opensAt: string;
+                /** @enum {string} */
+                outsideCatchment: 'refuse' | 'rank_after';
                 waitlistLength: number;
               }[];
               feeFen: number;
@@ -4684,7 +7606,9 @@ export interface paths {
               classes: {
                 capacity: number;
                 catchmentCodes: string[];
+                catchmentNeighbourhoods: string[];
                 closesAt: string | null;
+                drawnAt: string | null;
                 freePlaces: number;
                 id: string;
                 manage?: {
@@ -4693,12 +7617,16 @@ export interface paths {
                   offered: number;
                 };
                 maxAge: number | null;
+                maxGrade: number | null;
                 minAge: number | null;
+                minGrade: number | null;
                 /** @enum {string} */
                 mode: 'first_come' | 'lottery';
                 name: string;
                 offerHours: number;
                 opensAt: string;
+                /** @enum {string} */
+                outsideCatchment: 'refuse' | 'rank_after';
                 waitlistLength: number;
               }[];
               feeFen: number;
@@ -4721,6 +7649,202 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/attendance/{id}/absent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark a child absent: sick, informed or unexcused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'sick' | 'informed' | 'unexcused';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceKind: ('sick' | 'informed' | 'unexcused') | null;
+              availableActions: (
+                'sign_in' | 'release' | 'mark_absent' | 'report_absence' | 'auto_close'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              className: string;
+              day: string;
+              flagged: boolean;
+              id: string;
+              late: boolean;
+              releasedAt: string | null;
+              releasedTo: {
+                name: string;
+                relation: string;
+              } | null;
+              sessionId: string;
+              signedInAt: string | null;
+              /** @enum {string} */
+              status: 'expected' | 'present' | 'released' | 'absent' | 'auto_closed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/attendance/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand a child over: the day’s code (or tag) and an authorised person; logged */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            /** Format: uuid */
+            personId: string;
+            presentedName: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceKind: ('sick' | 'informed' | 'unexcused') | null;
+              availableActions: (
+                'sign_in' | 'release' | 'mark_absent' | 'report_absence' | 'auto_close'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              className: string;
+              day: string;
+              flagged: boolean;
+              id: string;
+              late: boolean;
+              releasedAt: string | null;
+              releasedTo: {
+                name: string;
+                relation: string;
+              } | null;
+              sessionId: string;
+              signedInAt: string | null;
+              /** @enum {string} */
+              status: 'expected' | 'present' | 'released' | 'absent' | 'auto_closed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/attendance/{id}/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign a child in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceKind: ('sick' | 'informed' | 'unexcused') | null;
+              availableActions: (
+                'sign_in' | 'release' | 'mark_absent' | 'report_absence' | 'auto_close'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              className: string;
+              day: string;
+              flagged: boolean;
+              id: string;
+              late: boolean;
+              releasedAt: string | null;
+              releasedTo: {
+                name: string;
+                relation: string;
+              } | null;
+              sessionId: string;
+              signedInAt: string | null;
+              /** @enum {string} */
+              status: 'expected' | 'present' | 'released' | 'absent' | 'auto_closed';
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -4754,16 +7878,22 @@ export interface paths {
               birthDate: string;
               id: string;
               idMasked: string;
+              neighbourhood: string | null;
               realName: string;
               regionCode: string;
               relation: string;
+              schoolGrade: {
+                grade: number;
+                gradeNow: number;
+                schoolYear: number;
+              } | null;
             }[];
           };
         };
       };
     };
     put?: never;
-    /** Register my child (the ID number is stored encrypted, answered masked) */
+    /** Register my child (the ID number is stored encrypted, answered masked); a resident becomes a guardian */
     post: {
       parameters: {
         query?: never;
@@ -4775,9 +7905,16 @@ export interface paths {
         content: {
           'application/json': {
             idNumber: string;
+            /** @default null */
+            neighbourhood?: string | null;
             realName: string;
             /** @enum {string} */
             relation: 'father' | 'mother' | 'grandparent' | 'other_relative' | 'legal_guardian';
+            /** @default null */
+            schoolGrade?: {
+              grade: number;
+              schoolYear?: number;
+            } | null;
           };
         };
       };
@@ -4792,14 +7929,835 @@ export interface paths {
               birthDate: string;
               id: string;
               idMasked: string;
+              neighbourhood: string | null;
               realName: string;
               regionCode: string;
               relation: string;
+              schoolGrade: {
+                grade: number;
+                gradeNow: number;
+                schoolYear: number;
+              } | null;
             };
           };
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/children/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct my child’s school grade or 小区 (CP-1 eligibility) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            neighbourhood?: string | null;
+            schoolGrade?: {
+              grade: number;
+              schoolYear?: number;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              birthDate: string;
+              id: string;
+              idMasked: string;
+              neighbourhood: string | null;
+              realName: string;
+              regionCode: string;
+              relation: string;
+              schoolGrade: {
+                grade: number;
+                gradeNow: number;
+                schoolYear: number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/programs/children/{id}/absences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report my child sick or away for a class day */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            classId: string;
+            /** Format: date */
+            day: string;
+            /** @enum {string} */
+            kind: 'sick' | 'informed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceKind: ('sick' | 'informed' | 'unexcused') | null;
+              availableActions: (
+                'sign_in' | 'release' | 'mark_absent' | 'report_absence' | 'auto_close'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              className: string;
+              day: string;
+              flagged: boolean;
+              id: string;
+              late: boolean;
+              releasedAt: string | null;
+              releasedTo: {
+                name: string;
+                relation: string;
+              } | null;
+              sessionId: string;
+              signedInAt: string | null;
+              /** @enum {string} */
+              status: 'expected' | 'present' | 'released' | 'absent' | 'auto_closed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/children/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My child’s attendance history */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceKind: ('sick' | 'informed' | 'unexcused') | null;
+              availableActions: (
+                'sign_in' | 'release' | 'mark_absent' | 'report_absence' | 'auto_close'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              className: string;
+              day: string;
+              flagged: boolean;
+              id: string;
+              late: boolean;
+              releasedAt: string | null;
+              releasedTo: {
+                name: string;
+                relation: string;
+              } | null;
+              sessionId: string;
+              signedInAt: string | null;
+              /** @enum {string} */
+              status: 'expected' | 'present' | 'released' | 'absent' | 'auto_closed';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/children/{id}/pickup-codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Today’s pickup code of my child, per program with a session today */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              classId: string;
+              className: string;
+              code: string;
+              day: string;
+              endsAt: string;
+              programId: string;
+              programTitle: string;
+              startsAt: string;
+              tag: string;
+              venueName: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/children/{id}/pickup-persons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My child’s authorised and not-authorised pickup persons */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              childId: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'authorised' | 'blocked';
+              name: string;
+              phoneMasked: string | null;
+              photoRef: string | null;
+              relation: string;
+              revoked: boolean;
+              validFrom: string;
+              validUntil: string | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Authorise a pickup person (or name one who must not collect my child) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'authorised' | 'blocked';
+            name: string;
+            phone?: string;
+            /** Format: uuid */
+            photoRef?: string;
+            relation: string;
+            /** @default false */
+            todayOnly?: boolean;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validUntil?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              childId: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'authorised' | 'blocked';
+              name: string;
+              phoneMasked: string | null;
+              photoRef: string | null;
+              relation: string;
+              revoked: boolean;
+              validFrom: string;
+              validUntil: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/day': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the class’s day: times, weekdays, days off, late grace, strike limit, ratio */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default 10 */
+            childrenPerStaff?: number;
+            dayEnds: string;
+            /** @default [] */
+            daysOff?: string[];
+            dayStarts: string;
+            /** @default 15 */
+            lateGraceMinutes?: number;
+            /** @default 3 */
+            strikeLimit?: number;
+            weekdays: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default 10 */
+              childrenPerStaff: number;
+              classId: string;
+              dayEnds: string;
+              /** @default [] */
+              daysOff: string[];
+              dayStarts: string;
+              /** @default 15 */
+              lateGraceMinutes: number;
+              /** @default 3 */
+              strikeLimit: number;
+              weekdays: number[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/days/{day}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The class day: children with their status and pickup persons, roster, ratio */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          day: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('add_staff' | 'confirm_hours')[];
+              children: {
+                absenceKind: ('sick' | 'informed' | 'unexcused') | null;
+                availableActions: (
+                  'sign_in' | 'release' | 'mark_absent' | 'report_absence' | 'auto_close'
+                )[];
+                childId: string;
+                childName: string;
+                classId: string;
+                className: string;
+                day: string;
+                flagged: boolean;
+                id: string;
+                late: boolean;
+                pickupPersons: {
+                  childId: string;
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'authorised' | 'blocked';
+                  name: string;
+                  phoneMasked: string | null;
+                  photoRef: string | null;
+                  relation: string;
+                  revoked: boolean;
+                  validFrom: string;
+                  validUntil: string | null;
+                }[];
+                releasedAt: string | null;
+                releasedTo: {
+                  name: string;
+                  relation: string;
+                } | null;
+                sessionId: string;
+                signedInAt: string | null;
+                /** @enum {string} */
+                status: 'expected' | 'present' | 'released' | 'absent' | 'auto_closed';
+              }[];
+              classId: string;
+              className: string;
+              day: string;
+              endsAt: string;
+              hoursConfirmedAt: string | null;
+              /** @enum {string} */
+              party: 'organiser' | 'rostered';
+              programId: string;
+              ratio: {
+                childrenPerStaff: number;
+                warnings: {
+                  children: number;
+                  from: string;
+                  staff: number;
+                  to: string;
+                }[];
+              };
+              sessionId: string;
+              staff: {
+                availableActions: ('check_in' | 'check_out')[];
+                checkedInAt: string | null;
+                checkedOutAt: string | null;
+                flagged: boolean;
+                hours: number | null;
+                id: string;
+                name: string;
+                sessionId: string;
+                team: string;
+                volunteerId: string;
+              }[];
+              startsAt: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/days/{day}/confirm-hours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the day’s volunteer hours: they enter each volunteer’s record (VS-8) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          day: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('check_in' | 'check_out')[];
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              flagged: boolean;
+              hours: number | null;
+              id: string;
+              name: string;
+              sessionId: string;
+              team: string;
+              volunteerId: string;
+            }[];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/days/{day}/releases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The day’s release log, refused attempts included */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          day: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              childId: string;
+              childName: string;
+              id: string;
+              /** @enum {string} */
+              outcome: 'released' | 'refused';
+              presentedBy: string;
+              refusal: string | null;
+              staffName: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/days/{day}/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a registered volunteer on the day’s roster (CP-4) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          day: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            volunteerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('check_in' | 'check_out')[];
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              flagged: boolean;
+              hours: number | null;
+              id: string;
+              name: string;
+              sessionId: string;
+              team: string;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/draw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The recorded draw of a lottery class: seed, inputs and order, to re-run */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              algorithm: 'mulberry32-fisher-yates-v1';
+              classId: string;
+              drawnAt: string;
+              /** @enum {string} */
+              drawnBy: 'organiser' | 'sweep';
+              enrolled: string[];
+              inputs: {
+                id: string;
+                priorityRank: number;
+                siblingGroup: string | null;
+              }[];
+              order: string[];
+              places: number;
+              seed: number;
+              waitlisted: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Draw a lottery class after its window closed: a recorded seed, exactly once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              algorithm: 'mulberry32-fisher-yates-v1';
+              classId: string;
+              drawnAt: string;
+              /** @enum {string} */
+              drawnBy: 'organiser' | 'sweep';
+              enrolled: string[];
+              inputs: {
+                id: string;
+                priorityRank: number;
+                siblingGroup: string | null;
+              }[];
+              order: string[];
+              places: number;
+              seed: number;
+              waitlisted: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/draw/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Re-run the recorded draw and compare it with the record and the enrolments */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              classId: string;
+              matches: boolean;
+              recomputedEnrolled: string[];
+              recomputedOrder: string[];
+              rowsAgree: boolean;
+              seed: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4813,7 +8771,61 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A class’s enrolment list for its organiser: enrolled, offered, waitlisted (in order), closed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              siblingGroup: string | null;
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            }[];
+          };
+        };
+      };
+    };
     put?: never;
     /** Enrol my child in a class: enrolled, waitlisted, or applied (lottery) (CP-2) */
     post: {
@@ -4868,6 +8880,7 @@ export interface paths {
                 /** @enum {string} */
                 group: 'dual_working' | 'hardship' | 'left_behind';
               }[];
+              siblingGroup: string | null;
               /** @enum {string} */
               status:
                 | 'applied'
@@ -4878,6 +8891,88 @@ export interface paths {
                 | 'declined'
                 | 'withdrawn';
             };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/classes/{id}/enrolments/siblings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enrol my children together (both or neither): all enrolled, all waitlisted, or refused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            childIds: string[];
+            /** @default [] */
+            priorityGroups?: {
+              evidence: string;
+              /** @enum {string} */
+              group: 'dual_working' | 'hardship' | 'left_behind';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              siblingGroup: string | null;
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            }[];
           };
         };
       };
@@ -4935,6 +9030,7 @@ export interface paths {
                 /** @enum {string} */
                 group: 'dual_working' | 'hardship' | 'left_behind';
               }[];
+              siblingGroup: string | null;
               /** @enum {string} */
               status:
                 | 'applied'
@@ -5002,6 +9098,7 @@ export interface paths {
                 /** @enum {string} */
                 group: 'dual_working' | 'hardship' | 'left_behind';
               }[];
+              siblingGroup: string | null;
               /** @enum {string} */
               status:
                 | 'applied'
@@ -5073,6 +9170,7 @@ export interface paths {
                 /** @enum {string} */
                 group: 'dual_working' | 'hardship' | 'left_behind';
               }[];
+              siblingGroup: string | null;
               /** @enum {string} */
               status:
                 | 'applied'
@@ -5142,6 +9240,83 @@ export interface paths {
                 /** @enum {string} */
                 group: 'dual_working' | 'hardship' | 'left_behind';
               }[];
+              siblingGroup: string | null;
+              /** @enum {string} */
+              status:
+                | 'applied'
+                | 'enrolled'
+                | 'waitlisted'
+                | 'offered'
+                | 'expired'
+                | 'declined'
+                | 'withdrawn';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/enrolments/{id}/move-up': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a waiting family to the head of the waitlist, with a recorded reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appliedAt: string;
+              availableActions: (
+                | 'draw'
+                | 'offer'
+                | 'promote_by_hand'
+                | 'accept_offer'
+                | 'decline_offer'
+                | 'expire'
+                | 'withdraw'
+              )[];
+              childId: string;
+              childName: string;
+              classId: string;
+              id: string;
+              offerExpiresAt: string | null;
+              position: number | null;
+              priorityGroups: {
+                evidence: string;
+                /** @enum {string} */
+                group: 'dual_working' | 'hardship' | 'left_behind';
+              }[];
+              siblingGroup: string | null;
               /** @enum {string} */
               status:
                 | 'applied'
@@ -5217,6 +9392,7 @@ export interface paths {
                 /** @enum {string} */
                 group: 'dual_working' | 'hardship' | 'left_behind';
               }[];
+              siblingGroup: string | null;
               /** @enum {string} */
               status:
                 | 'applied'
@@ -5231,6 +9407,602 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Program figures for a region and period, per child region and per program (CP-5)
+     * @description Default region: the caller’s grant; default period: 1 January of the end year to today. Programs counted: not cancelled, inside the region, season sharing a day with the period. See program-figures.service.ts for how each figure is counted. An organiser reaches their grant’s region only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          regionCode?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              children: {
+                capacity: number;
+                childrenEnrolled: number;
+                childVisits: number;
+                classes: number;
+                classesRun: number;
+                code: string;
+                enrolments: number;
+                fillRate: number | null;
+                latePickups: number;
+                name: string;
+                offerAcceptance: number | null;
+                offersAccepted: number;
+                offersDeclined: number;
+                offersExpired: number;
+                offersMade: number;
+                offersOutstanding: number;
+                ownLevel: boolean;
+                programs: number;
+                ratioShortfallMinutes: number;
+                ratioShortfallSessions: number;
+                volunteerHours: number;
+                volunteers: number;
+                waitlisted: number;
+              }[];
+              period: {
+                from: string;
+                to: string;
+              };
+              programs: {
+                capacity: number;
+                childrenEnrolled: number;
+                childVisits: number;
+                classes: number;
+                classesRun: number;
+                enrolments: number;
+                fillRate: number | null;
+                id: string;
+                latePickups: number;
+                offerAcceptance: number | null;
+                offersAccepted: number;
+                offersDeclined: number;
+                offersExpired: number;
+                offersMade: number;
+                offersOutstanding: number;
+                organiserName: string;
+                programs: number;
+                ratioShortfallMinutes: number;
+                ratioShortfallSessions: number;
+                regionCode: string;
+                title: string;
+                venueName: string;
+                volunteerHours: number;
+                volunteers: number;
+                waitlisted: number;
+              }[];
+              region: {
+                code: string;
+                level: string;
+                name: string;
+              };
+              totals: {
+                capacity: number;
+                childrenEnrolled: number;
+                childVisits: number;
+                classes: number;
+                classesRun: number;
+                enrolments: number;
+                fillRate: number | null;
+                latePickups: number;
+                offerAcceptance: number | null;
+                offersAccepted: number;
+                offersDeclined: number;
+                offersExpired: number;
+                offersMade: number;
+                offersOutstanding: number;
+                programs: number;
+                ratioShortfallMinutes: number;
+                ratioShortfallSessions: number;
+                volunteerHours: number;
+                volunteers: number;
+                waitlisted: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/figures.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The program figures as Excel: summary, regions, programs (CP-5)
+     * @description Default region: the caller’s grant; default period: 1 January of the end year to today. Programs counted: not cancelled, inside the region, season sharing a day with the period. See program-figures.service.ts for how each figure is counted. An organiser reaches their grant’s region only. Headers, sheet names and words in one language: `lang` (zh-CN, the default, or en).
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          lang?: 'zh-CN' | 'en';
+          regionCode?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/neighbourhoods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The named 小区 of a community (default: my own), for catchments and registration */
+    get: {
+      parameters: {
+        query?: {
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              names: string[];
+              regionCode: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/neighbourhoods/{regionCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace the list of a community’s 小区 (organiser in scope; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          regionCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            names: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              names: string[];
+              regionCode: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/pickup-persons/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a pickup person */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              childId: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'authorised' | 'blocked';
+              name: string;
+              phoneMasked: string | null;
+              photoRef: string | null;
+              relation: string;
+              revoked: boolean;
+              validFrom: string;
+              validUntil: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open withdrawal proposals (late pickups and unexcused absences reached the limit) */
+    get: {
+      parameters: {
+        query?: {
+          classId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceCount: number;
+              availableActions: ('confirm' | 'dismiss')[];
+              childName: string;
+              classId: string;
+              createdAt: string;
+              enrolmentId: string;
+              id: string;
+              lateCount: number;
+              /** @enum {string} */
+              status: 'proposed' | 'confirmed' | 'dismissed';
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/proposals/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm: withdraw the enrolment, the seat goes to the waitlist, the guardian is told */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceCount: number;
+              availableActions: ('confirm' | 'dismiss')[];
+              childName: string;
+              classId: string;
+              createdAt: string;
+              enrolmentId: string;
+              id: string;
+              lateCount: number;
+              /** @enum {string} */
+              status: 'proposed' | 'confirmed' | 'dismissed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/proposals/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Dismiss: the strikes count afresh */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              absenceCount: number;
+              availableActions: ('confirm' | 'dismiss')[];
+              childName: string;
+              classId: string;
+              createdAt: string;
+              enrolmentId: string;
+              id: string;
+              lateCount: number;
+              /** @enum {string} */
+              status: 'proposed' | 'confirmed' | 'dismissed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/roster/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A rostered volunteer arrives */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('check_in' | 'check_out')[];
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              flagged: boolean;
+              hours: number | null;
+              id: string;
+              name: string;
+              sessionId: string;
+              team: string;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/roster/{id}/check-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A rostered volunteer leaves */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('check_in' | 'check_out')[];
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              flagged: boolean;
+              hours: number | null;
+              id: string;
+              name: string;
+              sessionId: string;
+              team: string;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteers of teams in my scope for the roster: by name, phone’s last 4 digits or team (masked) */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              name: string;
+              phoneMasked: string | null;
+              teams: string[];
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -5338,6 +10110,2003 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/screen/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The queue screen of a station (its screen link): numbers being called and next, no names */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              calling: {
+                desk: string | null;
+                label: string;
+              }[];
+              date: string;
+              next: string[];
+              stationName: string;
+              waiting: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/stations/{id}/call-next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Call the next ticket (priority, due appointments, walk-ins, early appointments); null when nobody waits */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            desk?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ticket: {
+                availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+                bookingId: string | null;
+                calledAt: string | null;
+                caseId: string | null;
+                date: string;
+                desk: string | null;
+                finishedAt: string | null;
+                id: string;
+                issuedAt: string;
+                label: string;
+                /** @enum {string} */
+                lane: 'A' | 'B';
+                priority: ('elderly' | 'disabled' | 'pregnant') | null;
+                residentId: string | null;
+                residentName: string | null;
+                serviceMinutes: number | null;
+                startedAt: string | null;
+                stationId: string;
+                /** @enum {string} */
+                status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+                waitMinutes: number | null;
+                windowStartsAt: string | null;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/stations/{id}/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a walk-in ticket (B…), optionally for a known resident and with a priority flag (绿色通道) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            priority?: 'elderly' | 'disabled' | 'pregnant';
+            /** Format: uuid */
+            residentId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/tickets/{id}/case': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link the case filed for a ticket being served */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            caseId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/tickets/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ticket: finish */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/tickets/{id}/recall': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ticket: recall */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/tickets/{id}/skip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ticket: skip */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/tickets/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ticket: start */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('start' | 'recall' | 'skip' | 'finish' | 'file_case')[];
+              bookingId: string | null;
+              calledAt: string | null;
+              caseId: string | null;
+              date: string;
+              desk: string | null;
+              finishedAt: string | null;
+              id: string;
+              issuedAt: string;
+              label: string;
+              /** @enum {string} */
+              lane: 'A' | 'B';
+              priority: ('elderly' | 'disabled' | 'pregnant') | null;
+              residentId: string | null;
+              residentName: string | null;
+              serviceMinutes: number | null;
+              startedAt: string | null;
+              stationId: string;
+              /** @enum {string} */
+              status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
+              waitMinutes: number | null;
+              windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Ratings in my reach, newest first (the rater is hidden from the rated staff) */
+    get: {
+      parameters: {
+        query?: {
+          bad?: 'true' | 'false';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agentName: string | null;
+              appeal: {
+                decisionNote: string | null;
+                id: string;
+                reason: string;
+                state: string;
+              } | null;
+              availableActions: 'appeal'[];
+              channel: string;
+              channelCode: string;
+              comment: string | null;
+              completedAt: string;
+              excluded: boolean;
+              id: string;
+              itemCode: string | null;
+              /** @enum {string} */
+              kind: 'first' | 'follow_up';
+              level: number;
+              number: string;
+              ratedAt: string;
+              rater: {
+                name: string;
+                phoneMasked: string | null;
+              } | null;
+              reasons: string[];
+              regionCode: string;
+              serviceChannel: string | null;
+              staffName: string | null;
+              stationName: string | null;
+              subjectId: string;
+              subjectType: string;
+              ticket: {
+                id: string;
+                state: string;
+              } | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/{id}/appeal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Appeal a malicious or mistaken 差评 (a supervisor decides) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appellantName: string | null;
+              availableActions: ('uphold' | 'reject')[];
+              createdAt: string;
+              decidedAt: string | null;
+              decisionNote: string | null;
+              id: string;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              reason: string;
+              state: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/appeals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Appeals in my reach */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          pending?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appellantName: string | null;
+              availableActions: ('uphold' | 'reject')[];
+              createdAt: string;
+              decidedAt: string | null;
+              decisionNote: string | null;
+              id: string;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              reason: string;
+              state: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/appeals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One appeal */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appellantName: string | null;
+              availableActions: ('uphold' | 'reject')[];
+              createdAt: string;
+              decidedAt: string | null;
+              decisionNote: string | null;
+              id: string;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              reason: string;
+              state: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/appeals/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Uphold (exclude from the metrics, keep in the record) or reject an appeal */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'uphold' | 'reject';
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              appellantName: string | null;
+              availableActions: ('uphold' | 'reject')[];
+              createdAt: string;
+              decidedAt: string | null;
+              decisionNote: string | null;
+              id: string;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              reason: string;
+              state: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/device/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rating device: the case its window just finished, or idle (X-Rating-Device token) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-rating-device'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              case: {
+                id: string;
+                itemName: {
+                  en: string;
+                  zh: string;
+                } | null;
+                number: string;
+                staffName: string | null;
+              } | null;
+              deviceName: string;
+              stationName: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/device/pair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The tablet trades its pairing code for a device token */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              deviceId: string;
+              stationName: string;
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/device/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The rating device rates the case its window just finished */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-rating-device'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            caseId: string;
+            comment?: string;
+            level: 5 | 4 | 3 | 2 | 1;
+            /** @default [] */
+            reasons?: (
+              | 'attitude'
+              | 'slow'
+              | 'repeat_visits'
+              | 'unclear_guidance'
+              | 'extra_materials'
+              | 'process'
+              | 'system'
+              | 'result'
+              | 'other'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'first' | 'follow_up';
+              ticketId: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/device/skip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The rating device returns to idle without a rating */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-rating-device'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rating devices in my reach */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: 'revoke'[];
+              id: string;
+              lastSeenAt: string | null;
+              name: string;
+              pairedAt: string | null;
+              pairExpiresAt: string | null;
+              revokedAt: string | null;
+              stationName: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a window rating device for my station; answers its pairing code */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              pairCode: string;
+              pairExpiresAt: string;
+              stationName: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/devices/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a rating device */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The month’s ratings in the national record fields (JSON) */
+    get: {
+      parameters: {
+        query: {
+          month: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              month: string;
+              records: {
+                [key: string]: string | number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The month’s ratings in the national record fields (Excel) */
+    get: {
+      parameters: {
+        query: {
+          lang?: 'zh-CN' | 'en';
+          month: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create a rating link for a finished service: QR, or SMS to the applicant */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channel: 'sms' | 'qr';
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: 'case' | 'inquiry';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expiresAt: string;
+              id: string;
+              smsTo: string | null;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The month’s 好差评 metrics per staff member, station or town; station ranking; 12345 trio */
+    get: {
+      parameters: {
+        query: {
+          group?: 'staff' | 'station' | 'town' | 'channel';
+          month: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              group: string;
+              inquiries: {
+                resolutionRate: number | null;
+                responseRate: number | null;
+                satisfactionRate: number | null;
+                total: number;
+              };
+              month: string;
+              ranking: {
+                activeRate: number | null;
+                averageLevel: number | null;
+                bad: number;
+                callbackRate: number | null;
+                completed: number;
+                key: string;
+                label: string;
+                rank: number;
+                rated: number;
+                realNameBad: number;
+                realNameCalledBack: number;
+                rectificationRate: number | null;
+                rectified: number;
+                satisfaction: number | null;
+                satisfied: number;
+              }[];
+              rows: {
+                activeRate: number | null;
+                averageLevel: number | null;
+                bad: number;
+                callbackRate: number | null;
+                completed: number;
+                key: string;
+                label: string;
+                rated: number;
+                realNameBad: number;
+                realNameCalledBack: number;
+                rectificationRate: number | null;
+                rectified: number;
+                satisfaction: number | null;
+                satisfied: number;
+              }[];
+              totals: {
+                activeRate: number | null;
+                averageLevel: number | null;
+                bad: number;
+                callbackRate: number | null;
+                completed: number;
+                key: string;
+                rated: number;
+                realNameBad: number;
+                realNameCalledBack: number;
+                rectificationRate: number | null;
+                rectified: number;
+                satisfaction: number | null;
+                satisfied: number;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My finished services to rate, and my ratings with their rectification tickets */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rated: {
+                comment: string | null;
+                followUpAllowed: boolean;
+                id: string;
+                itemName: {
+                  en: string;
+                  zh: string;
+                } | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                reasons: string[];
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: 'case' | 'inquiry' | 'home_visit';
+                ticket: {
+                  calledBackAt: string | null;
+                  classification: string | null;
+                  closedAt: string | null;
+                  outcome: string | null;
+                  state: string;
+                } | null;
+              }[];
+              toRate: {
+                completedAt: string;
+                itemName: {
+                  en: string;
+                  zh: string;
+                } | null;
+                number: string;
+                subjectId: string;
+                /** @enum {string} */
+                subjectType: 'case' | 'inquiry' | 'home_visit';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A resident rates their own finished service (phone pages) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment?: string;
+            /** @default false */
+            followUp?: boolean;
+            level: 5 | 4 | 3 | 2 | 1;
+            /** @default [] */
+            reasons?: (
+              | 'attitude'
+              | 'slow'
+              | 'repeat_visits'
+              | 'unclear_guidance'
+              | 'extra_materials'
+              | 'process'
+              | 'system'
+              | 'result'
+              | 'other'
+            )[];
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: 'case' | 'inquiry' | 'home_visit';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'first' | 'follow_up';
+              ticketId: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/public/links/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a rating link is about (no login) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              completedAt: string;
+              expiresAt: string;
+              itemName: {
+                en: string;
+                zh: string;
+              } | null;
+              levels: {
+                code: string;
+                en: string;
+                level: number;
+                zh: string;
+              }[];
+              next: ('first' | 'follow_up') | null;
+              number: string;
+              subjectType: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Rate through a signed link: once, before it expires (no login) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment?: string;
+            /** @default false */
+            followUp?: boolean;
+            level: 5 | 4 | 3 | 2 | 1;
+            /** @default [] */
+            reasons?: (
+              | 'attitude'
+              | 'slow'
+              | 'repeat_visits'
+              | 'unclear_guidance'
+              | 'extra_materials'
+              | 'process'
+              | 'system'
+              | 'result'
+              | 'other'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'first' | 'follow_up';
+              ticketId: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rectification tickets in my reach */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'call_back' | 'classify' | 'rectify' | 'explain' | 'record_reply' | 'close'
+              )[];
+              callbackDue: string;
+              callbackNote: string | null;
+              callbackOverdue: boolean;
+              calledBackAt: string | null;
+              classification: string | null;
+              closedAt: string | null;
+              complex: boolean;
+              createdAt: string;
+              dueDate: string;
+              fixDueDate: string | null;
+              id: string;
+              outcome: string | null;
+              overdue: boolean;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              residentReply: string | null;
+              residentSatisfied: boolean | null;
+              state: string;
+              verifyNote: string | null;
+              version: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/tickets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One rectification ticket */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'call_back' | 'classify' | 'rectify' | 'explain' | 'record_reply' | 'close'
+              )[];
+              callbackDue: string;
+              callbackNote: string | null;
+              callbackOverdue: boolean;
+              calledBackAt: string | null;
+              classification: string | null;
+              closedAt: string | null;
+              complex: boolean;
+              createdAt: string;
+              dueDate: string;
+              fixDueDate: string | null;
+              id: string;
+              outcome: string | null;
+              overdue: boolean;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              residentReply: string | null;
+              residentSatisfied: boolean | null;
+              state: string;
+              verifyNote: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/tickets/{id}/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A step of a rectification ticket (call back, classify, rectify/explain, reply, close) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            action: 'call_back' | 'classify' | 'rectify' | 'explain' | 'record_reply' | 'close';
+            /** @enum {string} */
+            classification?: 'fix_now' | 'fix_by_date' | 'explain';
+            complex?: boolean;
+            /** Format: date */
+            fixDueDate?: string;
+            note?: string;
+            outcome?: string;
+            reply?: string;
+            satisfied?: boolean;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'call_back' | 'classify' | 'rectify' | 'explain' | 'record_reply' | 'close'
+              )[];
+              callbackDue: string;
+              callbackNote: string | null;
+              callbackOverdue: boolean;
+              calledBackAt: string | null;
+              classification: string | null;
+              closedAt: string | null;
+              complex: boolean;
+              createdAt: string;
+              dueDate: string;
+              fixDueDate: string | null;
+              id: string;
+              outcome: string | null;
+              overdue: boolean;
+              rating: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              };
+              residentReply: string | null;
+              residentSatisfied: boolean | null;
+              state: string;
+              verifyNote: string | null;
+              version: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -5489,7 +12258,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Residents in the caller’s scope, by name or region */
+    /** Residents in the caller’s scope, by name (or the last four digits of the phone) or region */
     get: {
       parameters: {
         query?: {
@@ -5624,6 +12393,57 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/residents/{id}/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create the resident’s own phone login (SMS code), linked to their record (GS-10)
+     * @description At the window, for a resident who wants to file online (不打烊) and see their own cases. The phone must be a mainland mobile not used by another account; audited as account.created.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            phone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              phoneMasked: string;
+              residentId: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -6022,6 +12842,862 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/competences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Competences in my reach, by person and item (with availableActions) */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string;
+          itemCode?: string;
+          limit?: number;
+          offset?: number;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('renew' | 'revoke')[];
+              certifiedBy: {
+                displayName: string;
+                id: string;
+              };
+              certifiedOn: string;
+              expiresOn: string;
+              expiringSoon: boolean;
+              holder: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+              };
+              id: string;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              revokedAt: string | null;
+              revokeReason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              status: 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+              townCode: string;
+              version: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Certify a staff member of the town for a catalog item (until a date) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            accountId: string;
+            certifiedOn: string;
+            expiresOn: string;
+            itemCode: string;
+            /** Format: uuid */
+            sessionId?: string;
+            townCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('renew' | 'revoke')[];
+              certifiedBy: {
+                displayName: string;
+                id: string;
+              };
+              certifiedOn: string;
+              expiresOn: string;
+              expiringSoon: boolean;
+              holder: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+              };
+              id: string;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              revokedAt: string | null;
+              revokeReason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              status: 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+              townCode: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/competences/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One competence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('renew' | 'revoke')[];
+              certifiedBy: {
+                displayName: string;
+                id: string;
+              };
+              certifiedOn: string;
+              expiresOn: string;
+              expiringSoon: boolean;
+              holder: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+              };
+              id: string;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              revokedAt: string | null;
+              revokeReason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              status: 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+              townCode: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/competences/{id}/renew': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Renew (certify again from today until a new expiry; also a revoked or expired one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            expiresOn: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('renew' | 'revoke')[];
+              certifiedBy: {
+                displayName: string;
+                id: string;
+              };
+              certifiedOn: string;
+              expiresOn: string;
+              expiringSoon: boolean;
+              holder: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+              };
+              id: string;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              revokedAt: string | null;
+              revokeReason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              status: 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+              townCode: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/competences/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a competence with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('renew' | 'revoke')[];
+              certifiedBy: {
+                displayName: string;
+                id: string;
+              };
+              certifiedOn: string;
+              expiresOn: string;
+              expiringSoon: boolean;
+              holder: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+              };
+              id: string;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              revokedAt: string | null;
+              revokeReason: string | null;
+              sessionId: string | null;
+              /** @enum {string} */
+              status: 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+              townCode: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per station: staff trained in the period, items covered, required items with no holder */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              gaps: {
+                item: {
+                  code: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+                stationId: string;
+                stationName: string;
+              }[];
+              sessions: number;
+              stations: {
+                itemsCovered: number;
+                staff: number;
+                staffTrained: number;
+                stationId: string;
+                stationName: string;
+              }[];
+              to: string;
+              townCode: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/figures.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The training figures as Excel (stations, gaps); `lang` zh-CN or en */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          lang?: 'zh-CN' | 'en';
+          to: string;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Items the towns in my reach require a competence for (on and off) */
+    get: {
+      parameters: {
+        query?: {
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              competentHolders: number;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              required: boolean;
+              setAt: string;
+              setBy: {
+                displayName: string;
+                id: string;
+              };
+              townCode: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/requirements/{itemCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Require (or stop requiring) a competence for an item in my town; audited */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          itemCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            required: boolean;
+            townCode?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              competentHolders: number;
+              item: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              };
+              required: boolean;
+              setAt: string;
+              setBy: {
+                displayName: string;
+                id: string;
+              };
+              townCode: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Training sessions in my reach, newest first */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          limit?: number;
+          offset?: number;
+          to?: string;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+                /** @enum {string} */
+                status: 'present' | 'absent';
+              }[];
+              attendanceOpen: boolean;
+              createdAt: string;
+              createdBy: {
+                displayName: string;
+                id: string;
+              };
+              heldOn: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'town_centre' | 'point_to_point';
+              station: {
+                id: string;
+                name: string;
+              };
+              topicItems: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              topicText: string;
+              townCode: string;
+              trainerName: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Record a training session (at the town centre, or point-to-point at a station) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            attendeeIds?: string[];
+            heldOn: string;
+            /** @enum {string} */
+            kind: 'town_centre' | 'point_to_point';
+            /** Format: uuid */
+            stationId: string;
+            topicItems: string[];
+            topicText: string;
+            trainerName: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+                /** @enum {string} */
+                status: 'present' | 'absent';
+              }[];
+              attendanceOpen: boolean;
+              createdAt: string;
+              createdBy: {
+                displayName: string;
+                id: string;
+              };
+              heldOn: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'town_centre' | 'point_to_point';
+              station: {
+                id: string;
+                name: string;
+              };
+              topicItems: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              topicText: string;
+              townCode: string;
+              trainerName: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One training session */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+                /** @enum {string} */
+                status: 'present' | 'absent';
+              }[];
+              attendanceOpen: boolean;
+              createdAt: string;
+              createdBy: {
+                displayName: string;
+                id: string;
+              };
+              heldOn: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'town_centre' | 'point_to_point';
+              station: {
+                id: string;
+                name: string;
+              };
+              topicItems: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              topicText: string;
+              townCode: string;
+              trainerName: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark attendees present or absent (once the session has taken place) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            entries: {
+              /** Format: uuid */
+              accountId: string;
+              present: boolean;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attendance: {
+                displayName: string;
+                id: string;
+                stationName: string | null;
+                /** @enum {string} */
+                status: 'present' | 'absent';
+              }[];
+              attendanceOpen: boolean;
+              createdAt: string;
+              createdBy: {
+                displayName: string;
+                id: string;
+              };
+              heldOn: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'town_centre' | 'point_to_point';
+              station: {
+                id: string;
+                name: string;
+              };
+              topicItems: {
+                code: string;
+                name: {
+                  en: string;
+                  zh: string;
+                };
+              }[];
+              topicText: string;
+              townCode: string;
+              trainerName: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { errorText } from '../../lib/errors';
+import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ActivityCard, OpenButton } from './ActivityCard';
@@ -22,24 +23,23 @@ export default function ActivitiesPage() {
   const [params, setParams] = useSearchParams();
   const [view, setView] = useState<'open' | 'managed'>(caps.manage ? 'managed' : 'open');
   const list = useAsync((signal) => listActivities(view, signal), view);
-  const [busy, setBusy] = useState<string | null>(null);
   const orderId = params.get('orderId');
   const [creating, setCreating] = useState(orderId !== null);
 
-  const join = (a: Activity) => {
-    setBusy(a.id);
-    signUp(a.id)
-      .then((s) => {
-        void message.success(
-          s.status === 'confirmed'
-            ? t('activities.signup.done')
-            : t('activities.signup.doneWaitlist', { rank: s.waitlistRank ?? '?' }),
-        );
-        list.reload();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(null));
-  };
+  const joining = useKeyedAction(async (id: string) => {
+    try {
+      const s = await signUp(id);
+      void message.success(
+        s.status === 'confirmed'
+          ? t('activities.signup.done')
+          : t('activities.signup.doneWaitlist', { rank: s.waitlistRank ?? '?' }),
+      );
+      list.reload();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const join = (a: Activity) => void joining.run(a.id, a.id);
 
   return (
     <div className="page">
@@ -83,7 +83,7 @@ export default function ActivitiesPage() {
                   <Button
                     type="primary"
                     size="large"
-                    loading={busy === a.id}
+                    loading={joining.isBusy(a.id)}
                     onClick={() => join(a)}
                   >
                     {a.confirmedCount < a.capacity

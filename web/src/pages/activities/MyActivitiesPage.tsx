@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { ActivityCard } from './ActivityCard';
 import { RECORD_COLOR, SIGNUP_COLOR, signupLabel } from './activity-format';
@@ -18,18 +19,17 @@ export default function MyActivitiesPage() {
   const { message } = App.useApp();
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const list = useAsync((signal) => myActivities(when, signal), when);
-  const [busy, setBusy] = useState<string | null>(null);
 
-  const leave = (m: MyActivity) => {
-    setBusy(m.activity.id);
-    cancelSignup(m.activity.id)
-      .then(() => {
-        void message.success(t('activities.signup.cancelled'));
-        list.reload();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(null));
-  };
+  const leaving = useKeyedAction(async (activityId: string) => {
+    try {
+      await cancelSignup(activityId);
+      void message.success(t('activities.signup.cancelled'));
+      list.reload();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const leave = (m: MyActivity) => void leaving.run(m.activity.id, m.activity.id);
 
   const rows = (list.data ?? []).filter((m) => when === 'past' || m.signup.status !== 'cancelled');
   return (
@@ -82,7 +82,11 @@ export default function MyActivitiesPage() {
                   </Link>
                 )}
                 {m.activity.availableActions.includes('cancel_signup') && !m.record && (
-                  <Button size="large" loading={busy === m.activity.id} onClick={() => leave(m)}>
+                  <Button
+                    size="large"
+                    loading={leaving.isBusy(m.activity.id)}
+                    onClick={() => leave(m)}
+                  >
                     {t('activities.signup.cancel')}
                   </Button>
                 )}

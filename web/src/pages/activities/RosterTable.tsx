@@ -11,6 +11,7 @@ import {
   type RosterEntry,
 } from '../../api/activities';
 import { errorText } from '../../lib/errors';
+import { useKeyedAction } from '../../lib/use-action';
 import { formatTime, RECORD_COLOR } from './activity-format';
 
 /**
@@ -21,7 +22,6 @@ import { formatTime, RECORD_COLOR } from './activity-format';
 export function RosterTable({ roster, onChange }: { roster: Roster; onChange: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
   const [travel, setTravelDraft] = useState<Record<string, number>>({});
   const [rejecting, setRejecting] = useState<RosterEntry | null>(null);
   const [reason, setReason] = useState('');
@@ -33,16 +33,17 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
     now >= Date.parse(roster.activity.startsAt) - 3600_000 &&
     now <= Date.parse(roster.activity.endsAt);
 
-  const run = (key: string, job: () => Promise<unknown>, done: string) => {
-    setBusy(key);
-    job()
-      .then(() => {
-        void message.success(done);
-        onChange();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(null));
-  };
+  const action = useKeyedAction(async (job: () => Promise<unknown>, done: string) => {
+    try {
+      await job();
+      void message.success(done);
+      onChange();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const run = (key: string, job: () => Promise<unknown>, done: string) =>
+    void action.run(key, job, done);
 
   const columns: ColumnsType<RosterEntry> = [
     {
@@ -116,7 +117,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
         <div className="roster-actions">
           {checkInOpen && !e.record && e.availableActions.includes('record_attendance') && (
             <Button
-              loading={busy === `in${e.volunteerId}`}
+              loading={action.isBusy(`in${e.volunteerId}`)}
               onClick={() =>
                 run(
                   `in${e.volunteerId}`,
@@ -130,7 +131,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
           )}
           {open && e.record?.availableActions.includes('check_out') && (
             <Button
-              loading={busy === `out${e.volunteerId}`}
+              loading={action.isBusy(`out${e.volunteerId}`)}
               onClick={() =>
                 run(
                   `out${e.volunteerId}`,
@@ -145,7 +146,7 @@ export function RosterTable({ roster, onChange }: { roster: Roster; onChange: ()
           {e.record?.availableActions.includes('confirm') && (
             <Button
               type="primary"
-              loading={busy === `c${e.record.id}`}
+              loading={action.isBusy(`c${e.record.id}`)}
               onClick={() =>
                 run(
                   `c${e.record!.id}`,

@@ -1,9 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Empty, Popconfirm, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { removeOverride, type CalendarOverride } from '../../api/calendar';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useKeyedAction } from '../../lib/use-action';
 import { formatIsoDate } from './date-format';
 
 /** The year's overrides, each with its reason; admins may remove one. */
@@ -19,17 +19,12 @@ export function OverrideList({
   onRemoved: (date: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const remove = (date: string) => {
-    setBusy(date);
-    setError(null);
-    removeOverride(date)
-      .then(() => onRemoved(date))
-      .catch(setError)
-      .finally(() => setBusy(null));
-  };
+  const removing = useKeyedAction(async (date: string) => {
+    await removeOverride(date);
+    onRemoved(date);
+  });
+  const { error } = removing;
+  const remove = (date: string) => void removing.run(date, date);
 
   if (overrides.length === 0)
     return (
@@ -71,7 +66,7 @@ export function OverrideList({
                   <Button
                     danger
                     icon={<DeleteOutlined aria-hidden />}
-                    loading={busy === o.date}
+                    loading={removing.isBusy(o.date)}
                     className="override-remove"
                     data-testid={`override-remove-${o.date}`}
                   >

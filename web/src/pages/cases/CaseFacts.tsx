@@ -83,6 +83,11 @@ export function CaseFacts({
           ),
         },
         {
+          key: 'channel',
+          label: t('cases.detail.channel'),
+          children: <span data-testid="case-channel">{t(`cases.channel.${view.channel}`)}</span>,
+        },
+        {
           key: 'decider',
           label: t('cases.detail.decidedBy'),
           children: t(`cases.decidedBy.${view.decidedBy}`),

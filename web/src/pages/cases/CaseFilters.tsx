@@ -17,6 +17,8 @@ export interface CaseFilterValues {
   applicantName?: string | undefined;
   stationId?: string | undefined;
   overdue?: boolean | undefined;
+  /** GS-10: only the cases residents filed online (不打烊). */
+  channel?: 'online' | undefined;
 }
 
 /** Only digits and one hyphen reach the server (a number or its beginning, e.g. 20260302). */
@@ -151,6 +153,14 @@ export function CaseFilters({
         onChange={(e) => onChange({ ...value, overdue: e.target.checked ? true : undefined })}
       >
         {t('cases.filters.overdueOnly')}
+      </Checkbox>
+      <Checkbox
+        className="case-filter-overdue"
+        data-testid="cases-filter-online"
+        checked={value.channel === 'online'}
+        onChange={(e) => onChange({ ...value, channel: e.target.checked ? 'online' : undefined })}
+      >
+        {t('cases.filters.onlineOnly')}
       </Checkbox>
       <div className="case-filter-buttons">
         <Button

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseView } from '../../api/case-types';
 import { formatShortDay, localName } from './case-format';
-import { CaseStateTag, TongbanTag } from './CaseTags';
+import { CaseStateTag, OnlineTag, TongbanTag } from './CaseTags';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
 import { ProvisionalDueTag } from './ProvisionalDue';
 
@@ -27,6 +27,7 @@ export function CaseRow({ view }: { view: CaseView }) {
         <span className="case-row-station">
           <span>{view.acceptingStation.name}</span>
           {view.isTongban && <TongbanTag />}
+          {view.channel === 'online' && <OnlineTag />}
         </span>
         <span className="case-row-state">
           <CaseStateTag state={view.state} />

@@ -40,6 +40,18 @@ export function TongbanTag({ testId = 'case-tongban' }: { testId?: string }) {
   );
 }
 
+/** GS-10 不打烊: filed by the resident online; the station checks the photos of the materials. */
+export function OnlineTag() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('cases.common.onlineHelp')}>
+      <Tag color="cyan" className="online-tag" data-testid="case-online">
+        {t('cases.channel.online')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** 即办件: done on the spot (promised limit 0 working days). */
 export function InstantTag() {
   const { t } = useTranslation();

@@ -89,6 +89,7 @@ export default function CasesPage() {
       applicantName: cleanName(params.get('applicant') ?? '') || undefined,
       stationId: params.get('station') ?? undefined,
       overdue: params.get('overdue') === 'true' ? true : undefined,
+      channel: params.get('channel') === 'online' ? 'online' : undefined,
     }),
     [params, rawState],
   );
@@ -103,6 +104,7 @@ export default function CasesPage() {
     if (f.applicantName) search.set('applicant', f.applicantName);
     if (f.stationId) search.set('station', f.stationId);
     if (f.overdue) search.set('overdue', 'true');
+    if (f.channel) search.set('channel', f.channel);
     if (merged.page > 1) search.set('page', String(merged.page));
     setParams(search);
   };

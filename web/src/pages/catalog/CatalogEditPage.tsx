@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import {
   blankFormValues,
@@ -41,7 +42,6 @@ export default function CatalogEditPage() {
   const isNew = code === undefined;
   const [form] = Form.useForm<ItemFormValues>();
   const keeper = useRef(createIdempotencyKeeper());
-  const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<{ title: string; unplaced: string[] } | null>(null);
 
   const loaded = useAsync(
@@ -99,28 +99,25 @@ export default function CatalogEditPage() {
     if (first) form.scrollToField(first.name, { block: 'center' });
   };
 
-  const submit = (values: ItemFormValues) => {
+  const save = useAction(async (values: ItemFormValues) => {
     const item = fromFormValues(values);
-    setBusy(true);
     setProblems(null);
-    const request = isNew
-      ? createCatalogItem(item, keeper.current.keyFor(item))
-      : updateCatalogItem(item);
-    request
-      .then((saved) => {
-        keeper.current.reset();
-        const outcome = isNew
-          ? 'created'
-          : saved.version > (loaded.data?.version ?? 0)
-            ? 'versioned'
-            : 'unchanged';
-        goToItem(saved.code, { version: saved.version, outcome });
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        showRefusal(error);
-      });
-  };
+    try {
+      const saved = isNew
+        ? await createCatalogItem(item, keeper.current.keyFor(item))
+        : await updateCatalogItem(item);
+      keeper.current.reset();
+      const outcome = isNew
+        ? 'created'
+        : saved.version > (loaded.data?.version ?? 0)
+          ? 'versioned'
+          : 'unchanged';
+      goToItem(saved.code, { version: saved.version, outcome });
+    } catch (error) {
+      showRefusal(error);
+    }
+  });
+  const submit = (values: ItemFormValues) => void save.run(values);
 
   const cancel = () =>
     void navigate(isNew ? `/catalog${nav.listSearch ?? ''}` : `/catalog/${code}`, {
@@ -147,7 +144,7 @@ export default function CatalogEditPage() {
           form={form}
           initialValues={values}
           isNew={isNew}
-          busy={busy}
+          busy={save.busy}
           problems={problems}
           onSubmit={submit}
           onCancel={cancel}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { exportCatalog } from '../../api/catalog';
 import type { CatalogFileFormat } from '../../api/catalog-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useKeyedAction } from '../../lib/use-action';
 
 /** Hands a downloaded file to the browser under the server's filename. */
 function saveFile(blob: Blob, filename: string): void {
@@ -22,21 +23,17 @@ function saveFile(blob: Blob, filename: string): void {
 /** Download the current catalog as Excel or JSON (administrators and supervisors). */
 export function ExportCard() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<CatalogFileFormat | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const download = (format: CatalogFileFormat) => {
-    setBusy(format);
+  const exporting = useKeyedAction(async (format: CatalogFileFormat) => {
     setDone(null);
-    setError(null);
-    exportCatalog(format)
-      .then(({ blob, filename }) => {
-        saveFile(blob, filename);
-        setDone(filename);
-      })
-      .catch(setError)
-      .finally(() => setBusy(null));
+    const { blob, filename } = await exportCatalog(format);
+    saveFile(blob, filename);
+    setDone(filename);
+  });
+  const { busy, error } = exporting;
+  // One download at a time: both buttons wait while either runs.
+  const download = (format: CatalogFileFormat) => {
+    if (!busy) void exporting.run(format, format);
   };
 
   return (
@@ -46,8 +43,8 @@ export function ExportCard() {
         <Button
           type="primary"
           icon={<FileExcelOutlined aria-hidden />}
-          loading={busy === 'xlsx'}
-          disabled={busy !== null}
+          loading={exporting.isBusy('xlsx')}
+          disabled={busy}
           onClick={() => download('xlsx')}
           data-testid="catalog-export-xlsx"
         >
@@ -55,8 +52,8 @@ export function ExportCard() {
         </Button>
         <Button
           icon={<DownloadOutlined aria-hidden />}
-          loading={busy === 'json'}
-          disabled={busy !== null}
+          loading={exporting.isBusy('json')}
+          disabled={busy}
           onClick={() => download('json')}
           data-testid="catalog-export-json"
         >

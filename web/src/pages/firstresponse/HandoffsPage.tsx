@@ -13,7 +13,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
-import { useAction } from '../../lib/use-action';
+import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ProvisionalDueTag } from '../cases/ProvisionalDue';
@@ -72,18 +72,16 @@ function HandoffTable({ box }: { box: HandoffBox }) {
   const { message } = App.useApp();
   const list = useAsync((signal) => listHandoffs(box, signal), box);
   const [declining, setDeclining] = useState<Handoff | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-
-  const accept = (h: Handoff) => {
-    setBusyId(h.id);
-    acceptHandoff(h.id)
-      .then(() => {
-        void message.success(t('firstresponse.handoffs.accepted'));
-        list.reload();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusyId(null));
-  };
+  const accepting = useKeyedAction(async (id: string) => {
+    try {
+      await acceptHandoff(id);
+      void message.success(t('firstresponse.handoffs.accepted'));
+      list.reload();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const { run: runAccept, isBusy: accepts } = accepting;
 
   const columns = useMemo<ColumnsType<Handoff>>(
     () => [
@@ -100,7 +98,29 @@ function HandoffTable({ box }: { box: HandoffBox }) {
       {
         key: 'fromTo',
         title: t('firstresponse.handoffs.fromTo'),
-        render: (_, h) => `${h.from.displayName} → ${h.to.displayName}`,
+        // GS-11: addressed to a post, it follows the post's holder while pending: `to` is who
+        // holds it now (A, or B while A is away).
+        render: (_, h) =>
+          h.toPost ? (
+            <span data-testid="handoff-to-post-holder">
+              {`${h.from.displayName} → ${h.toPost.name}`}
+              <span className="muted">
+                {h.status === 'pending'
+                  ? ` · ${t('firstresponse.referral.holderNowShort', { name: h.to.displayName })}`
+                  : ` · ${t('firstresponse.referral.receivedBy', { name: h.to.displayName })}`}
+                {h.status === 'accepted' &&
+                  ` · ${
+                    h.toPost.holderNow
+                      ? t('firstresponse.referral.holderNowShort', {
+                          name: h.toPost.holderNow.displayName,
+                        })
+                      : t('firstresponse.referral.nobodyNow')
+                  }`}
+              </span>
+            </span>
+          ) : (
+            `${h.from.displayName} → ${h.to.displayName}`
+          ),
       },
       {
         key: 'reason',
@@ -140,8 +160,8 @@ function HandoffTable({ box }: { box: HandoffBox }) {
                   <Space wrap>
                     <Button
                       type="primary"
-                      loading={busyId === h.id}
-                      onClick={() => accept(h)}
+                      loading={accepts(h.id)}
+                      onClick={() => void runAccept(h.id, h.id)}
                       data-testid="handoff-accept"
                     >
                       {t('firstresponse.handoffs.accept')}
@@ -157,8 +177,7 @@ function HandoffTable({ box }: { box: HandoffBox }) {
           ]
         : []),
     ],
-    // accept closes over list; the table re-renders with every list change anyway.
-    [t, i18n.language, box, busyId, list],
+    [t, i18n.language, box, accepts, runAccept],
   );
 
   return (

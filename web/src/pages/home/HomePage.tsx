@@ -10,6 +10,7 @@ import {
   HeartOutlined,
   InboxOutlined,
   OrderedListOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -23,6 +24,8 @@ import { useMe } from '../../session/session-context';
 import { activityCapabilitiesOf } from '../../lib/page-capabilities';
 import { caseCapabilitiesOf } from '../../lib/page-capabilities';
 import { orderCapabilitiesOf } from '../../lib/page-capabilities';
+import { programCapabilitiesOf } from '../../lib/page-capabilities';
+import { OrganiserHome } from '../programs/OrganiserHome';
 import { NavCard } from './NavCard';
 import { ScopeLine } from './ScopeLine';
 
@@ -41,6 +44,7 @@ export default function HomePage() {
   const caseCaps = useMemo(() => caseCapabilitiesOf(me), [me]);
   const orderCaps = useMemo(() => orderCapabilitiesOf(me), [me]);
   const activityCaps = useMemo(() => activityCapabilitiesOf(me), [me]);
+  const programCaps = useMemo(() => programCapabilitiesOf(me), [me]);
   const ownRegion = me.grants[0]?.regionCode;
 
   return (
@@ -49,7 +53,17 @@ export default function HomePage() {
         title={t(greetingKey(new Date().getHours()), { name: me.displayName })}
         subtitle={<ScopeLine grants={me.grants} />}
       />
+      {programCaps.organise && <OrganiserHome now={new Date()} />}
       <ul className="nav-cards">
+        {programCaps.organise && (
+          <NavCard
+            testId="home-card-programs"
+            to="/programs"
+            icon={<ReadOutlined />}
+            title={t('programs.nav.programs')}
+            description={t('programs.home.cardDescription')}
+          />
+        )}
         {orderCaps.residentNav && (
           <NavCard
             testId="home-card-order"

@@ -16,6 +16,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { OrderDrawer } from './OrderDrawer';
 import { StateTag, when, windowText } from './order-format';
@@ -33,7 +34,6 @@ export default function BoardPage() {
     `orders:${state}`,
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<Need | null>(null);
   const [merging, setMerging] = useState(false);
   const [text, setText] = useState('');
@@ -43,18 +43,19 @@ export default function BoardPage() {
     needs.reload();
     orders.reload();
   };
-  const run = (key: string, work: () => Promise<unknown>, then?: () => void) => {
-    setBusy(key);
-    work()
-      .then(() => {
-        void message.success(t('orders.board.done'));
-        setSelected([]);
-        refresh();
-        then?.();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(null));
-  };
+  const action = useKeyedAction(async (work: () => Promise<unknown>, then?: () => void) => {
+    try {
+      await work();
+      void message.success(t('orders.board.done'));
+      setSelected([]);
+      refresh();
+      then?.();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const run = (key: string, work: () => Promise<unknown>, then?: () => void) =>
+    void action.run(key, work, then);
 
   const needColumns = [
     { title: t('orders.fields.number'), dataIndex: 'needNumber', key: 'n', width: 150 },
@@ -94,7 +95,7 @@ export default function BoardPage() {
             <Button
               type="primary"
               data-testid="need-accept"
-              loading={busy === `accept:${n.id}`}
+              loading={action.isBusy(`accept:${n.id}`)}
               onClick={() => run(`accept:${n.id}`, () => acceptNeed(n.id))}
             >
               {t('orders.board.accept')}

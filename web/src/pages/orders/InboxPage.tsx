@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
+import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { StateTag, when, windowText } from './order-format';
 import './orders.css';
@@ -28,21 +29,21 @@ export default function InboxPage() {
   const { message } = App.useApp();
   const inbox = useAsync((signal) => teamInbox(signal), 'inbox');
   const [box, setBox] = useState<Box>('directed');
-  const [busy, setBusy] = useState<string | null>(null);
   const [declining, setDeclining] = useState<InboxItem | null>(null);
   const [reason, setReason] = useState<DeclineReason>('no_capacity');
   const [note, setNote] = useState('');
 
-  const run = (key: string, work: () => Promise<unknown>) => {
-    setBusy(key);
-    work()
-      .then(() => void message.success(t('orders.board.done')))
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => {
-        setBusy(null);
-        inbox.reload();
-      });
-  };
+  const action = useKeyedAction(async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      void message.success(t('orders.board.done'));
+    } catch (e) {
+      void message.error(errorText(t, e));
+    } finally {
+      inbox.reload();
+    }
+  });
+  const run = (key: string, work: () => Promise<unknown>) => void action.run(key, work);
   const count = (b: Box) => (inbox.data ?? []).filter((x) => x.box === b).length;
   const rows = (inbox.data ?? []).filter((x) => x.box === box);
   const teamOf = (o: InboxItem) => (o.myTeams.length === 1 ? o.myTeams[0]!.id : o.myTeams[0]?.id);
@@ -113,7 +114,7 @@ export default function InboxPage() {
                   type="primary"
                   size="large"
                   data-testid="inbox-accept"
-                  loading={busy === `accept:${o.id}`}
+                  loading={action.isBusy(`accept:${o.id}`)}
                   onClick={() => run(`accept:${o.id}`, () => acceptOrder(o.id, teamOf(o)))}
                 >
                   {t('orders.inbox.accept')}
@@ -131,7 +132,7 @@ export default function InboxPage() {
                 <Button
                   type="primary"
                   size="large"
-                  loading={busy === `grab:${o.id}`}
+                  loading={action.isBusy(`grab:${o.id}`)}
                   onClick={() => run(`grab:${o.id}`, () => grabOrder(o.id, teamOf(o)))}
                   data-testid="grab"
                 >
@@ -149,7 +150,7 @@ export default function InboxPage() {
                 <Button
                   size="large"
                   data-testid="inbox-complete"
-                  loading={busy === `complete:${o.id}`}
+                  loading={action.isBusy(`complete:${o.id}`)}
                   onClick={() => run(`complete:${o.id}`, () => completeOrder(o.id))}
                 >
                   {t('orders.inbox.complete')}

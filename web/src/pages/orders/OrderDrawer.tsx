@@ -15,6 +15,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { errorText } from '../../lib/errors';
+import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { StateTag, Timeline, when, windowText } from './order-format';
 
@@ -39,22 +40,21 @@ export function OrderDrawer({
         : Promise.resolve(null),
     `${id}:${d?.state ?? ''}`,
   );
-  const [busy, setBusy] = useState<string | null>(null);
   const [ask, setAsk] = useState<null | 'cancel' | 'reassign'>(null);
   const [text, setText] = useState('');
   const [reassignTo, setReassignTo] = useState<string | undefined>(undefined);
 
-  const run = (key: string, work: () => Promise<OrderDetail>) => {
-    setBusy(key);
-    work()
-      .then(() => {
-        void message.success(t('orders.board.done'));
-        detail.reload();
-        onChanged();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setBusy(null));
-  };
+  const action = useKeyedAction(async (work: () => Promise<OrderDetail>) => {
+    try {
+      await work();
+      void message.success(t('orders.board.done'));
+      detail.reload();
+      onChanged();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const run = (key: string, work: () => Promise<OrderDetail>) => void action.run(key, work);
 
   const columns = [
     { title: t('orders.board.team'), dataIndex: 'teamName', key: 'team' },
@@ -87,7 +87,7 @@ export function OrderDrawer({
           <Button
             type="primary"
             data-testid="direct-team"
-            loading={busy === `direct:${s.teamId}`}
+            loading={action.isBusy(`direct:${s.teamId}`)}
             onClick={() => run(`direct:${s.teamId}`, () => directOrder(id, s.teamId))}
           >
             {t('orders.board.direct')}
@@ -158,7 +158,7 @@ export function OrderDrawer({
             {d.availableActions.includes('open') && (
               <Button
                 size="large"
-                loading={busy === 'open'}
+                loading={action.isBusy('open')}
                 onClick={() => run('open', () => openOrder(id))}
               >
                 {t('orders.board.open')}
@@ -179,7 +179,7 @@ export function OrderDrawer({
             {d.availableActions.includes('complete') && (
               <Button
                 size="large"
-                loading={busy === 'complete'}
+                loading={action.isBusy('complete')}
                 onClick={() => run('complete', () => completeOrder(id))}
               >
                 {t('orders.board.complete')}
@@ -242,7 +242,7 @@ export function OrderDrawer({
         title={ask === 'cancel' ? t('orders.board.cancel') : t('orders.board.reassign')}
         okText={t('orders.confirm')}
         cancelText={t('orders.close')}
-        okButtonProps={{ disabled: !text.trim(), loading: busy !== null }}
+        okButtonProps={{ disabled: !text.trim(), loading: action.busy }}
         onCancel={() => setAsk(null)}
         onOk={() => {
           const what = ask;

@@ -1,12 +1,12 @@
 import { CheckCircleFilled, CloseCircleFilled, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import { verifyCertificate, type VerifyView } from '../../api/records';
 import { errorText } from '../../lib/errors';
 import { hoursText, isCertificateNumber, normaliseCertificateNumber } from './records-format';
+import { useCertificateCheck } from './use-certificate-check';
 import './records.css';
 
 /**
@@ -19,34 +19,21 @@ export default function VerifyPage() {
   const navigate = useNavigate();
   const initial = normaliseCertificateNumber(params.number ?? '');
   const [form] = Form.useForm<{ number: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [found, setFound] = useState<VerifyView | null>(null);
-
-  const check = (number: string) => {
-    setBusy(true);
-    setError(null);
-    verifyCertificate(number)
-      .then(setFound)
-      .catch((e: unknown) => {
-        setFound(null);
-        if (isApiError(e) && e.status === 429)
-          setError(
-            t('records.verify.rateLimited', {
-              minutes: Math.max(1, Math.ceil((e.retryAfterSeconds ?? 600) / 60)),
-            }),
-          );
-        else if (isApiError(e) && e.status === 404) setError(t('records.verify.notFound'));
-        else setError(errorText(t, e));
-      })
-      .finally(() => setBusy(false));
+  const checked = useCertificateCheck(initial);
+  const { found, busy, check } = checked;
+  const describe = (e: unknown): string => {
+    if (isApiError(e) && e.status === 429)
+      return t('records.verify.rateLimited', {
+        minutes: Math.max(1, Math.ceil((e.retryAfterSeconds ?? 600) / 60)),
+      });
+    if (isApiError(e) && e.status === 404) return t('records.verify.notFound');
+    return errorText(t, e);
   };
+  const error = checked.error === null ? null : describe(checked.error);
 
   useEffect(() => {
     form.setFieldsValue({ number: initial });
-    if (initial) check(initial);
-    // check when the address's number changes
-  }, [initial]);
+  }, [form, initial]);
 
   return (
     <div className="verify-page">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpeningHoursWords } from '../../lib/opening-hours';
 
 export function useOpeningHoursWords(): OpeningHoursWords {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return useMemo(
     () => ({
       dayNames: [
@@ -19,7 +19,8 @@ export function useOpeningHoursWords(): OpeningHoursWords {
       listSeparator: t('days.listSeparator'),
       everyDay: t('days.everyDay'),
     }),
-    // t is stable across a language change; the language is what makes the words differ.
-    [t, i18n.language],
+    // react-i18next 17 hands out a new t when the language changes (it is fixed to one
+    // language), so t alone says when the words differ.
+    [t],
   );
 }

@@ -11,6 +11,7 @@ import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';
 import { ResidentCard } from './ResidentCard';
+import { ResidentLoginCard } from './ResidentLoginCard';
 
 export default function ResidentDetailPage() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export default function ResidentDetailPage() {
           showDetailLink={false}
         />
       )}
+      {resident.data && caps.residentLogins && <ResidentLoginCard residentId={resident.data.id} />}
       {resident.data && (
         <ResidentAuthorizations
           resident={{ id: resident.data.id, fullName: resident.data.fullName }}

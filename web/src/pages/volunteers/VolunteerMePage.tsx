@@ -13,7 +13,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
-import { useAction } from '../../lib/use-action';
+import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { AvailabilityPicker, availabilityText } from './AvailabilityPicker';
@@ -66,19 +66,18 @@ export default function VolunteerMePage() {
   const me = useMe();
   const mine = useAsync((signal) => fetchMyVolunteer(signal), 'vs-me');
   const [editing, setEditing] = useState(false);
-  const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const { message } = App.useApp();
   const root = homeDistrictOf(me) ?? '110115000000';
-  const withdraw = (id: string, team: string) => {
-    setWithdrawing(id);
-    withdrawJoin(id)
-      .then(() => {
-        void message.success(t('volunteers.join.withdrawn', { team }));
-        mine.reload();
-      })
-      .catch((e: unknown) => void message.error(errorText(t, e)))
-      .finally(() => setWithdrawing(null));
-  };
+  const withdrawing = useKeyedAction(async (id: string, team: string) => {
+    try {
+      await withdrawJoin(id);
+      void message.success(t('volunteers.join.withdrawn', { team }));
+      mine.reload();
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  });
+  const withdraw = (id: string, team: string) => void withdrawing.run(id, id, team);
 
   if (mine.status === 'error') return <ErrorAlert error={mine.error} onRetry={mine.reload} />;
   if (!mine.data) return <Card loading />;
@@ -163,7 +162,7 @@ export default function VolunteerMePage() {
               {m.availableActions.includes('withdraw') && (
                 <Button
                   size="small"
-                  loading={withdrawing === m.id}
+                  loading={withdrawing.isBusy(m.id)}
                   onClick={() => withdraw(m.id, m.teamName)}
                   data-testid="vs-join-withdraw"
                 >

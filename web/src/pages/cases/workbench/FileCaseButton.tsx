@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView, NewCase } from '../../../api/case-types';
 import { fileCase } from '../../../api/cases';
 import { isApiError } from '../../../api/client';
+import { readCompetenceRefusal } from '../../../api/competence-refusal';
 import { errorText } from '../../../lib/errors';
 import { createIdempotencyKeeper } from '../../../lib/idempotency';
 import { caseItem } from '../../../offline/outbox-items';
 import { submitOrQueue } from '../../../offline/outbox-runtime';
 import { useMe } from '../../../session/session-context';
 import { useAction } from '../../../lib/use-action';
+import { RefusalHandoff } from './RefusalHandoff';
 
 /** The server's detail when it is words (CASE_OUTSIDE_SCOPE's detail is a bare region code). */
 const readableDetail = (error: unknown) =>
@@ -27,7 +29,10 @@ export function FileCaseButton({
   label,
   onFiled,
   onQueued,
+  onHandedOff,
 }: {
+  /** GS-12: refused for competence, the matter was handed to a competent colleague or post. */
+  onHandedOff: () => void;
   body: NewCase | null;
   /** The outbox's line for this case when the network is cut (masked name and item). */
   label: string;
@@ -63,6 +68,7 @@ export function FileCaseButton({
     onQueued();
   });
   const { busy, error } = file;
+  const refusal = readCompetenceRefusal(error);
   const submit = () => {
     if (body) void file.run(body);
   };
@@ -77,6 +83,17 @@ export function FileCaseButton({
           data-testid="wb-file-error"
           title={errorText(t, error)}
           description={readableDetail(error)}
+        />
+      )}
+      {refusal && body && (
+        <RefusalHandoff
+          key={`${body.residentId}:${body.itemCode}`}
+          refusal={refusal}
+          body={body}
+          onHandedOff={() => {
+            file.clearError();
+            onHandedOff();
+          }}
         />
       )}
       <Button

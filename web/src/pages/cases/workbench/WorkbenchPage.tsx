@@ -3,7 +3,7 @@ import { CheckCircleFilled, FileSearchOutlined, PlusOutlined } from '@ant-design
 import { Alert, Button, Card, Select, Skeleton } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { CaseView, CatalogItem, CatalogItemSummary, NewCase } from '../../../api/case-types';
 import type { Grant } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -22,6 +22,7 @@ import { CaseScans } from '../CaseScans';
 import '../cases.css';
 import { ApplicantStep } from './ApplicantStep';
 import { FileCaseButton } from './FileCaseButton';
+import { ChannelChoice, type WindowChannel } from './ChannelChoice';
 import { ItemPicker } from './ItemPicker';
 import { MaterialChecklist } from './MaterialChecklist';
 import { NoticePreview } from './NoticePreview';
@@ -169,11 +170,15 @@ export default function WorkbenchPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const grants = useMemo(() => intakeGrants(me), [me]);
+  const [search] = useSearchParams();
+  const homeVisit = search.get('channel') === 'home_visit';
   const [stationId, setStationId] = useState(grants[0]?.stationId ?? undefined);
   const station = grants.find((g) => g.stationId === stationId);
   const [applicant, setApplicant] = useState<Applicant | null>(null);
   const [summary, setSummary] = useState<CatalogItemSummary | null>(null);
   const [presented, setPresented] = useState<string[]>([]);
+  // GS-10: opened from a home visit's stop (/cases/new?channel=home_visit), the channel starts there.
+  const [channel, setChannel] = useState<WindowChannel>(homeVisit ? 'home_visit' : 'window');
   const [filed, setFiled] = useState<{ view: CaseView; item: CatalogItem } | null>(null);
   const [round, setRound] = useState(0);
 
@@ -223,6 +228,7 @@ export default function WorkbenchPage() {
           itemCode: item.code,
           presented,
           ...(grants.length > 1 && stationId ? { stationId } : {}),
+          ...(channel !== 'window' ? { channel } : {}),
         }
       : null;
   const blockedBy = !applicant
@@ -300,6 +306,7 @@ export default function WorkbenchPage() {
               </p>
             )}
             {notice && <NoticePreview notice={notice} />}
+            <ChannelChoice value={channel} offered={item?.channels ?? []} onChange={setChannel} />
             <FileCaseButton
               body={body}
               complete={notice?.complete ?? true}
@@ -311,6 +318,7 @@ export default function WorkbenchPage() {
               }
               onFiled={(view) => item && setFiled({ view, item })}
               onQueued={nextApplicant}
+              onHandedOff={nextApplicant}
             />
           </Step>
         </aside>

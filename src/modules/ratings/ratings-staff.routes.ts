@@ -1,0 +1,247 @@
+/** GS-13 好差评, the staff side: ratings, rectification tickets, appeals, metrics and export. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../shared/route-actor.ts';
+import { XLSX_CONTENT_TYPE } from '../programs/program-figures.workbook.ts';
+import { actOnTicket, getTicket, listTickets } from './rating-tickets.ts';
+import { decideAppeal, fileAppeal, getAppeal, listAppeals } from './rating-appeals.ts';
+import { listRatings } from './ratings.view.ts';
+import { ratingMetrics } from './ratings-metrics.service.ts';
+import { exportRatings, exportRatingsWorkbook } from './ratings-export.ts';
+import {
+  APPEAL_DECIDERS,
+  APPEAL_FILERS,
+  RATING_HANDLERS,
+  RATING_READERS,
+} from './ratings.access.ts';
+import {
+  AppealBody,
+  AppealDecisionBody,
+  AppealListQuery,
+  AppealView,
+  ExportQuery,
+  ExportView,
+  ExportXlsxQuery,
+  IdParams,
+  MetricsQuery,
+  MetricsView,
+  RatingListQuery,
+  RatingView,
+  TicketListQuery,
+  TicketStepBody,
+  TicketView,
+} from './ratings.schema.ts';
+
+const tags = ['ratings'];
+const APPEAL_READERS = [...APPEAL_FILERS, ...APPEAL_DECIDERS];
+
+export const ratingStaffRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.kysely;
+
+  app.get(
+    '/ratings',
+    {
+      config: { access: { roles: RATING_READERS } },
+      schema: {
+        tags,
+        summary: 'Ratings in my reach, newest first (the rater is hidden from the rated staff)',
+        querystring: RatingListQuery,
+        response: { 200: z.array(RatingView) },
+      },
+    },
+    async (request) =>
+      listRatings(db, {
+        actor: actorOf(request),
+        bad: request.query.bad === 'true',
+        limit: request.query.limit,
+        offset: request.query.offset,
+      }),
+  );
+
+  app.get(
+    '/ratings/tickets',
+    {
+      config: { access: { roles: RATING_HANDLERS } },
+      schema: {
+        tags,
+        summary: 'Rectification tickets in my reach',
+        querystring: TicketListQuery,
+        response: { 200: z.array(TicketView) },
+      },
+    },
+    async (request) =>
+      listTickets(db, {
+        actor: actorOf(request),
+        open: request.query.open === 'true',
+        limit: request.query.limit,
+        offset: request.query.offset,
+        now: app.deps.now(),
+      }),
+  );
+
+  app.get(
+    '/ratings/tickets/:id',
+    {
+      config: { access: { roles: RATING_HANDLERS } },
+      schema: {
+        tags,
+        summary: 'One rectification ticket',
+        params: IdParams,
+        response: { 200: TicketView },
+      },
+    },
+    async (request) =>
+      getTicket(db, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.post(
+    '/ratings/tickets/:id/steps',
+    {
+      config: { access: { roles: RATING_HANDLERS }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'A step of a rectification ticket (call back, classify, rectify/explain, reply, close)',
+        params: IdParams,
+        body: TicketStepBody,
+        response: { 200: TicketView },
+      },
+    },
+    async (request) =>
+      actOnTicket(db, {
+        id: request.params.id,
+        step: request.body,
+        actor: actorOf(request),
+        now: app.deps.now(),
+        requestId: request.id,
+      }),
+  );
+
+  app.post(
+    '/ratings/:id/appeal',
+    {
+      config: { access: { roles: APPEAL_FILERS }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Appeal a malicious or mistaken 差评 (a supervisor decides)',
+        params: IdParams,
+        body: AppealBody,
+        response: { 201: AppealView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await fileAppeal(db, {
+          ratingId: request.params.id,
+          reason: request.body.reason,
+          actor: actorOf(request),
+          now: app.deps.now(),
+          requestId: request.id,
+        }),
+      ),
+  );
+
+  app.get(
+    '/ratings/appeals',
+    {
+      config: { access: { roles: APPEAL_READERS } },
+      schema: {
+        tags,
+        summary: 'Appeals in my reach',
+        querystring: AppealListQuery,
+        response: { 200: z.array(AppealView) },
+      },
+    },
+    async (request) =>
+      listAppeals(db, {
+        actor: actorOf(request),
+        pending: request.query.pending === 'true',
+        limit: request.query.limit,
+        offset: request.query.offset,
+      }),
+  );
+
+  app.get(
+    '/ratings/appeals/:id',
+    {
+      config: { access: { roles: APPEAL_READERS } },
+      schema: { tags, summary: 'One appeal', params: IdParams, response: { 200: AppealView } },
+    },
+    async (request) => getAppeal(db, { id: request.params.id, actor: actorOf(request) }),
+  );
+
+  app.post(
+    '/ratings/appeals/:id/decision',
+    {
+      config: { access: { roles: APPEAL_DECIDERS }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Uphold (exclude from the metrics, keep in the record) or reject an appeal',
+        params: IdParams,
+        body: AppealDecisionBody,
+        response: { 200: AppealView },
+      },
+    },
+    async (request) =>
+      decideAppeal(db, {
+        id: request.params.id,
+        uphold: request.body.decision === 'uphold',
+        note: request.body.note,
+        actor: actorOf(request),
+        now: app.deps.now(),
+        requestId: request.id,
+      }),
+  );
+
+  app.get(
+    '/ratings/metrics',
+    {
+      config: { access: { roles: RATING_READERS } },
+      schema: {
+        tags,
+        summary:
+          'The month’s 好差评 metrics per staff member, station or town; station ranking; 12345 trio',
+        querystring: MetricsQuery,
+        response: { 200: MetricsView },
+      },
+    },
+    async (request) => ratingMetrics(db, { actor: actorOf(request), ...request.query }),
+  );
+
+  app.get(
+    '/ratings/export',
+    {
+      config: { access: { roles: RATING_READERS } },
+      schema: {
+        tags,
+        summary: 'The month’s ratings in the national record fields (JSON)',
+        querystring: ExportQuery,
+        response: { 200: ExportView },
+      },
+    },
+    async (request) => ({
+      month: request.query.month,
+      records: await exportRatings(db, { actor: actorOf(request), month: request.query.month }),
+    }),
+  );
+
+  app.get(
+    '/ratings/export.xlsx',
+    {
+      config: { access: { roles: RATING_READERS } },
+      schema: {
+        tags,
+        summary: 'The month’s ratings in the national record fields (Excel)',
+        querystring: ExportXlsxQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportRatingsWorkbook(db, { actor: actorOf(request), ...request.query });
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
+  );
+};

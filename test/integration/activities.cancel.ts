@@ -1,0 +1,87 @@
+/**
+ * VS-6 serving, cancelling an activity, and the audit trail of every step. A step of the story in activities.test.ts (run there, in order).
+ */
+import { describe, expect, it } from 'vitest';
+import { insertVolunteer } from '../helpers/vs-fixtures.ts';
+import { VILLAGE } from './activities.fixtures.ts';
+import {
+  H,
+  at,
+  bearer,
+  db,
+  leader,
+  others,
+  s,
+  t,
+  volunteer,
+  type Activity,
+} from './activities.serving.ts';
+
+export function cancelSteps() {
+  describe('cancelling an activity', () => {
+    it('cancels its sign-ups and tells the volunteers', async () => {
+      const c = await leader.call('POST', '/api/v1/vs/activities', {
+        orderId: s.orderId,
+        title: '周末大扫除',
+        place: '伊庄村',
+        startsAt: at(40 * H),
+        endsAt: at(42 * H),
+        capacity: 10,
+      });
+      const id = c.json<Activity>().id;
+      const extra = await insertVolunteer(db(), t.pii, { homeRegionCode: VILLAGE });
+      expect(extra).toBeTruthy();
+      expect(
+        (await bearer(others[0]!.token, 'POST', `/api/v1/vs/activities/${id}/signup`)).statusCode,
+      ).toBe(201);
+      const vol = await volunteer.call('POST', `/api/v1/vs/activities/${id}/cancel`, {
+        reason: '下雨',
+      });
+      expect(vol.statusCode).toBe(403);
+      const res = await leader.call('POST', `/api/v1/vs/activities/${id}/cancel`, {
+        reason: '暴雨预警',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: '暴雨预警' });
+      const live = await db()
+        .selectFrom('vs_signups')
+        .select('status')
+        .where('activity_id', '=', id)
+        .execute();
+      expect(live.every((l) => l.status === 'cancelled')).toBe(true);
+      const notes = (await bearer(others[0]!.token, 'GET', '/api/v1/notifications')).json<
+        { kind: string }[]
+      >();
+      expect(notes.map((n) => n.kind)).toContain('vs_activity_cancelled');
+      const twice = await leader.call('POST', `/api/v1/vs/activities/${id}/cancel`, {
+        reason: '再取消',
+      });
+      expect(twice.json()).toMatchObject({ code: 'VS_ACTIVITY_NOT_OPEN' });
+      const signup = await bearer(others[1]!.token, 'POST', `/api/v1/vs/activities/${id}/signup`);
+      expect(signup.json()).toMatchObject({ code: 'VS_ACTIVITY_NOT_OPEN' });
+    });
+
+    it('every step left an audit event', async () => {
+      const actions = (
+        await db()
+          .selectFrom('audit_events')
+          .select('action')
+          .where('action', 'like', 'vs_%')
+          .execute()
+      ).map((e) => e.action);
+      for (const a of [
+        'vs_activity.created',
+        'vs_activity.cancelled',
+        'vs_signup.created',
+        'vs_signup.cancelled',
+        'vs_signup.promoted',
+        'vs_attendance.checked_in',
+        'vs_attendance.checked_out',
+        'vs_hours.travel_set',
+        'vs_hours.confirmed',
+        'vs_hours.rejected',
+      ])
+        expect(actions).toContain(a);
+    });
+  });
+}

@@ -1,0 +1,212 @@
+import { App, Button, Card, Checkbox, Input, Select, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  listVisits,
+  lookupResident,
+  requestVisit,
+  scheduleVisits,
+  type HomeVisit,
+  type NewHomeVisit,
+} from '../../api/home-visits';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { chinaDay } from '../../lib/china-time';
+import { createIdempotencyKeeper } from '../../lib/idempotency';
+import { useAction } from '../../lib/use-action';
+import { useAsync } from '../../lib/use-async';
+import './home-visits.css';
+
+const BY = ['staff', 'relative', 'agent', 'resident'] as const;
+const REASONS = ['elderly', 'disabled', 'ill'] as const;
+
+/** GS-10 a request taken by phone: find the resident, who asked and why, a contact phone. */
+function NewRequestCard({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const keeper = useMemo(() => createIdempotencyKeeper(), []);
+  const [idNumber, setIdNumber] = useState('');
+  const [resident, setResident] = useState<{ id: string; name: string } | null>(null);
+  const [by, setBy] = useState<NewHomeVisit['requestedBy']>('staff');
+  const [reason, setReason] = useState<NewHomeVisit['reason']>('elderly');
+  const [relation, setRelation] = useState('');
+  const [phone, setPhone] = useState('');
+  const [note, setNote] = useState('');
+  const find = useAction(async () => {
+    const r = await lookupResident(idNumber.trim());
+    setResident({ id: r.id, name: r.fullName });
+  });
+  const submit = useAction(async (body: NewHomeVisit) => {
+    const v = await requestVisit(body, keeper.keyFor(body));
+    keeper.reset();
+    void message.success(t('homeVisits.requested', { name: v.residentName }));
+    setResident(null);
+    setIdNumber('');
+    setPhone('');
+    setNote('');
+    setRelation('');
+    onDone();
+  });
+  const body: NewHomeVisit | null = resident
+    ? {
+        residentId: resident.id,
+        requestedBy: by,
+        reason,
+        preferredDates: [],
+        ...(relation.trim() ? { requesterRelation: relation.trim() } : {}),
+        ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }
+    : null;
+  return (
+    <Card title={<h2>{t('homeVisits.newRequest')}</h2>} className="hv-card">
+      <label className="hv-label" htmlFor="hv-id">
+        {t('homeVisits.idNumber')}
+      </label>
+      <div className="hv-row">
+        <Input
+          id="hv-id"
+          data-testid="hv-id"
+          value={idNumber}
+          onChange={(e) => setIdNumber(e.target.value)}
+          autoComplete="off"
+        />
+        <Button loading={find.busy} onClick={() => void find.run()} data-testid="hv-lookup">
+          {t('homeVisits.lookup')}
+        </Button>
+      </div>
+      {find.error !== null && <ErrorAlert error={find.error} />}
+      {resident && (
+        <div className="hv-form" data-testid="hv-form">
+          <p className="hv-resident">{resident.name}</p>
+          <label className="hv-label" htmlFor="hv-by">
+            {t('homeVisits.requestedBy')}
+          </label>
+          <Select
+            id="hv-by"
+            value={by}
+            onChange={setBy}
+            options={BY.map((b) => ({ value: b, label: t(`homeVisits.by.${b}`) }))}
+          />
+          <label className="hv-label" htmlFor="hv-relation">
+            {t('homeVisits.relation')}
+          </label>
+          <Input id="hv-relation" value={relation} onChange={(e) => setRelation(e.target.value)} />
+          <label className="hv-label" htmlFor="hv-reason">
+            {t('homeVisits.reason')}
+          </label>
+          <Select
+            id="hv-reason"
+            value={reason}
+            onChange={setReason}
+            options={REASONS.map((r) => ({ value: r, label: t(`homeVisits.reasons.${r}`) }))}
+          />
+          <label className="hv-label" htmlFor="hv-phone">
+            {t('homeVisits.phone')}
+          </label>
+          <Input
+            id="hv-phone"
+            inputMode="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+          <label className="hv-label" htmlFor="hv-note">
+            {t('homeVisits.note')}
+          </label>
+          <Input.TextArea id="hv-note" value={note} onChange={(e) => setNote(e.target.value)} />
+          {submit.error !== null && <ErrorAlert error={submit.error} />}
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={submit.busy}
+            disabled={body === null}
+            onClick={() => body && void submit.run(body)}
+            data-testid="hv-submit"
+          >
+            {t('homeVisits.submit')}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** GS-10 requests to schedule: pick them and a day; the server batches them by village. */
+function PendingCard({ visits, onDone }: { visits: HomeVisit[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const keeper = useMemo(() => createIdempotencyKeeper(), []);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [day, setDay] = useState(chinaDay(new Date()));
+  const pending = visits.filter((v) => v.availableActions.includes('schedule'));
+  const schedule = useAction(async () => {
+    const body = { day, visitIds: picked };
+    const routes = await scheduleVisits(day, picked, keeper.keyFor(body));
+    keeper.reset();
+    setPicked([]);
+    void message.success(t('homeVisits.scheduled', { n: routes.length }));
+    onDone();
+  });
+  return (
+    <Card title={<h2>{t('homeVisits.pending')}</h2>} className="hv-card">
+      {pending.length === 0 && <p className="muted">{t('homeVisits.noPending')}</p>}
+      <ul className="hv-list">
+        {pending.map((v) => (
+          <li key={v.id} className="hv-item" data-testid={`hv-pending-${v.residentName}`}>
+            <Checkbox
+              checked={picked.includes(v.id)}
+              onChange={(e) =>
+                setPicked((p) => (e.target.checked ? [...p, v.id] : p.filter((x) => x !== v.id)))
+              }
+            >
+              <span className="hv-name">{v.residentName}</span> · {v.villageName} ·{' '}
+              {t(`homeVisits.reasons.${v.reason}`)} <Tag>{t(`homeVisits.status.${v.status}`)}</Tag>
+            </Checkbox>
+          </li>
+        ))}
+      </ul>
+      {pending.length > 0 && (
+        <div className="hv-form">
+          <label className="hv-label" htmlFor="hv-day">
+            {t('homeVisits.scheduleDay')}
+          </label>
+          <Input id="hv-day" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          {schedule.error !== null && <ErrorAlert error={schedule.error} />}
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={picked.length === 0}
+            loading={schedule.busy}
+            onClick={() => void schedule.run()}
+            data-testid="hv-schedule"
+          >
+            {t('homeVisits.schedule')}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export default function HomeVisitsPage() {
+  const { t } = useTranslation();
+  const list = useAsync((signal) => listVisits(signal), 'home-visits');
+  return (
+    <div className="page hv-page" data-testid="home-visits-page">
+      <PageHeading
+        title={t('homeVisits.title')}
+        extra={
+          <Link to="/home-visits/route" data-testid="hv-open-route">
+            {t('homeVisits.openRoute')}
+          </Link>
+        }
+      />
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <NewRequestCard onDone={list.reload} />
+      {list.data && <PendingCard visits={list.data} onDone={list.reload} />}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Progress, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { listManagedPrograms, type Program } from '../../api/programs';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageSpinner } from '../../components/FullPageSpinner';
+import { PageHeading } from '../../components/PageHeading';
+import { useAsync } from '../../lib/use-async';
+import { classCounts, feeText, seasonText } from './program-format';
+import './programs.css';
+
+/** CP-1: the programs I organise (my region), each with its classes' fill. */
+export default function ProgramsPage() {
+  const { t } = useTranslation();
+  const list = useAsync((signal) => listManagedPrograms(signal), 'managed');
+  return (
+    <div className="page">
+      <PageHeading
+        title={t('programs.title')}
+        subtitle={t('programs.subtitle')}
+        extra={
+          <Link to="/programs/new">
+            <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />}>
+              {t('programs.create.button')}
+            </Button>
+          </Link>
+        }
+      />
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.status === 'loading' && !list.data && <PageSpinner />}
+      {list.data?.length === 0 && <Empty description={t('programs.empty')} />}
+      <div className="program-list">
+        {list.data?.map((p) => (
+          <ProgramCard key={p.id} program={p} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ProgramCard({ program: p }: { program: Program }) {
+  const { t } = useTranslation();
+  const enrolled = p.classes.reduce((n, c) => n + classCounts(c).enrolled, 0);
+  const capacity = p.classes.reduce((n, c) => n + c.capacity, 0);
+  const waiting = p.classes.reduce((n, c) => n + c.waitlistLength, 0);
+  return (
+    <Card className="program-card" data-testid={`program-${p.id}`}>
+      <h2>
+        <Link to={`/programs/${p.id}`}>{p.title}</Link>
+      </h2>
+      <div>
+        <Tag>{t(`programs.kind.${p.kind}`)}</Tag>
+        {p.status !== 'published' && <Tag color="red">{t(`programs.status.${p.status}`)}</Tag>}
+      </div>
+      <div className="program-facts">
+        <span>{p.venueName}</span>
+        <span>{t('programs.season', { season: seasonText(p) })}</span>
+        <span>{feeText(t, p.feeFen)}</span>
+        <span>
+          {t('programs.summary', { classes: p.classes.length, enrolled, capacity, waiting })}
+        </span>
+      </div>
+      <Progress
+        percent={capacity ? Math.round((enrolled / capacity) * 100) : 0}
+        aria-label={t('programs.fillLabel')}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * A guardian's calls for community programs (CP-2, issue #13) on the shared fetch helper: browse
+ * the programs of my region, register my children, enrol, answer an offer, withdraw. The shapes
+ * are the server's own (web/src/api/contract.ts, generated from its OpenAPI document; types only,
+ * nothing of openapi-fetch reaches this entry). Every POST carries an Idempotency-Key.
+ */
+import { api } from '../api/client';
+import type { Answer, BodyOf, Item } from '../api/contract';
+
+export type Program = Item<Answer<'/api/v1/programs'>>;
+export type ProgramClass = Program['classes'][number];
+export type Child = Item<Answer<'/api/v1/programs/children'>>;
+export type NewChild = BodyOf<'/api/v1/programs/children'>;
+export type Enrolment = Item<Answer<'/api/v1/programs/enrolments'>>;
+export type EnrolmentStatus = Enrolment['status'];
+export type EnrolmentAction = Enrolment['availableActions'][number];
+export type Relation = NewChild['relation'];
+
+/** The relations a guardian can state, in the order the form offers them. */
+export const RELATIONS: readonly Relation[] = [
+  'father',
+  'mother',
+  'grandparent',
+  'other_relative',
+  'legal_guardian',
+];
+
+const post = <T>(path: string, body: unknown, idempotencyKey: string) =>
+  api<T>(path, {
+    method: 'POST',
+    ...(body === undefined ? {} : { body }),
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
+/** Published programs of my region (the server takes my own region when none is given). */
+export const browsePrograms = (signal?: AbortSignal) =>
+  api<Program[]>('/programs', { query: { view: 'browse', limit: 200 }, signal });
+export const myChildren = (signal?: AbortSignal) => api<Child[]>('/programs/children', { signal });
+export const registerChild = (body: NewChild, key: string) =>
+  post<Child>('/programs/children', body, key);
+export const myEnrolments = (signal?: AbortSignal) =>
+  api<Enrolment[]>('/programs/enrolments', { signal });
+export type NewEnrolment = BodyOf<'/api/v1/programs/classes/{id}/enrolments'>;
+export const enrol = (classId: string, body: NewEnrolment, key: string) =>
+  post<Enrolment>(`/programs/classes/${classId}/enrolments`, body, key);
+
+/** The guardian's own actions on an enrolment, each its own POST. */
+export type GuardianAction = Extract<
+  EnrolmentAction,
+  'accept_offer' | 'decline_offer' | 'withdraw'
+>;
+const ACTION_PATH: Record<GuardianAction, string> = {
+  accept_offer: 'accept',
+  decline_offer: 'decline',
+  withdraw: 'withdraw',
+};
+export const GUARDIAN_ACTIONS = Object.keys(ACTION_PATH) as GuardianAction[];
+
+export const actOnEnrolment = (id: string, action: GuardianAction, key: string) =>
+  // Withdrawing takes an (optional) reason; answering an offer takes no body.
+  post<Enrolment>(
+    `/programs/enrolments/${id}/${ACTION_PATH[action]}`,
+    action === 'withdraw' ? {} : undefined,
+    key,
+  );

@@ -1,0 +1,13 @@
+/**
+ * Issue #14 GS-10: a resident's home-visit calls on the shared fetch helper (types from the
+ * generated API contract). The POST carries an Idempotency-Key.
+ */
+import { api } from '../api/client';
+import type { Answer, BodyOf, Item } from '../api/contract';
+
+export type MyVisit = Item<Answer<'/api/v1/home-visits/mine', 'get'>>;
+export type MyVisitRequest = BodyOf<'/api/v1/home-visits/mine'>;
+
+export const myVisits = (signal?: AbortSignal) => api<MyVisit[]>('/home-visits/mine', { signal });
+export const requestVisit = (body: MyVisitRequest, key: string) =>
+  api<MyVisit>('/home-visits/mine', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
