@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
+import { chooseOption, launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -103,9 +103,7 @@ describe('GS-10 a resident books on a phone, arrives, is called and a case is fi
     );
     await desk.getByTestId('ticket-file-A001').click();
     await desk.getByTestId('file-case-form').waitFor();
-    await desk.getByTestId('file-case-item').click();
-    await desk.keyboard.type('DX-SB-001');
-    await desk.locator('.ant-select-item-option').filter({ hasText: 'DX-SB-001' }).first().click();
+    await chooseOption(desk, 'file-case-item', 'DX-SB-001', { search: 'DX-SB-001' });
     await desk.screenshot({ path: `${SHOTS}/appointments-5-desk.png`, fullPage: true });
     await desk.getByTestId('file-case-submit').click();
     await desk.getByTestId('ticket-case-A001').waitFor();

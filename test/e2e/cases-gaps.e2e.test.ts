@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import {
+  chooseOption,
   launchBrowser,
   signedIn,
   startServer,
@@ -89,12 +90,9 @@ describe('authorizations, list filters, delivery by post and the Excel lists', (
     ).id;
     await page.goto(`${server.baseUrl}/residents/${residentId}`);
     await page.getByTestId('auth-add').click();
-    await page.getByTestId('auth-agent').click();
-    await page.locator('.ant-select-item-option', { hasText: '三顺庄村代办员' }).first().click();
+    await chooseOption(page, 'auth-agent', '三顺庄村代办员');
     await page.getByTestId('auth-scope-items').click();
-    await page.getByTestId('auth-items').click();
-    await page.keyboard.type('sbk');
-    await page.locator('.ant-select-item-option', { hasText: 'DX-SB-001' }).first().click();
+    await chooseOption(page, 'auth-items', 'DX-SB-001', { search: 'sbk' });
     await page.getByTestId('auth-expires').fill('2026-12-31');
     await page.getByTestId('auth-form-scan').setInputFiles({
       name: '授权委托书.pdf',

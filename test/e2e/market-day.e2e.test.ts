@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { chinaDate } from '../../src/shared/china-time.ts';
-import { launchBrowser } from '../helpers/e2e.ts';
+import { chooseOption, launchBrowser } from '../helpers/e2e.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -222,9 +222,7 @@ describe('GS-10 … GS-13 a market day: booked, queued, called, filed, rated 差
     ).toBe('serving');
     await clerk.getByTestId(`ticket-file-${ticketLabel}`).click();
     await clerk.getByTestId('file-case-form').waitFor();
-    await clerk.getByTestId('file-case-item').click();
-    await clerk.keyboard.type('DX-SB-001');
-    await clerk.locator('.ant-select-item-option').filter({ hasText: 'DX-SB-001' }).first().click();
+    await chooseOption(clerk, 'file-case-item', 'DX-SB-001', { search: 'DX-SB-001' });
     await shot(clerk, '5-file');
     await clerk.getByTestId('file-case-submit').click();
     await clerk.getByTestId(`ticket-case-${ticketLabel}`).waitFor();

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
-import { launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
+import { chooseOption, launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = 'test-results';
@@ -25,14 +25,6 @@ async function login(page: Page, username: string) {
 async function logout(page: Page) {
   await page.getByTestId('logout').click();
   await page.getByTestId('login-username').waitFor();
-}
-async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: text });
-  await option.first().click();
-  await poll(() => page.getByTestId(testId).innerText()).toContain(text);
 }
 async function preferences(page: Page, body: { elderlyMode: boolean; locale: 'zh-CN' | 'en' }) {
   const origin = page.url().split('/').slice(0, 3).join('/');
@@ -70,7 +62,7 @@ describe('GS-11 a clerk on leave: her post’s hand-off lands with B', () => {
     await page.getByTestId('nav-posts').click();
     const holder = page.getByTestId('holder-综合受理岗');
     await poll(() => holder.getAttribute('data-slot')).toBe('a');
-    await pick(page, 'absence-kind', '今日缺勤');
+    await chooseOption(page, 'absence-kind', '今日缺勤');
     await page.getByTestId('absence-submit').click();
     await poll(() => holder.getAttribute('data-slot')).toBe('b');
     await page.screenshot({ path: `${SHOTS}/posts-1-absent.png`, fullPage: true });
@@ -90,7 +82,7 @@ describe('GS-11 a clerk on leave: her post’s hand-off lands with B', () => {
     await row.first().waitFor();
     await row.first().getByTestId('handoff-button').click();
     await page.getByTestId('handoff-to-post').click();
-    await pick(page, 'handoff-post', '综合受理岗');
+    await chooseOption(page, 'handoff-post', '综合受理岗');
     await page.getByTestId('handoff-reason').fill(REASON);
     await page.screenshot({ path: `${SHOTS}/posts-2-handoff.png`, fullPage: true });
     await page.getByTestId('handoff-submit').click();

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { chooseOption, launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = 'test-results';
@@ -43,12 +43,7 @@ describe('GS-12 training and competence in the browser', () => {
 
   /** Opens an antd select and picks the option whose text contains `text`. */
   async function pick(page: Page, testId: string, text: string) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(text);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-      hasText: text,
-    });
-    await option.first().click();
+    await chooseOption(page, testId, text, { search: text });
   }
 
   beforeAll(async () => {

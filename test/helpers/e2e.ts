@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
@@ -144,5 +145,45 @@ export async function clickInHeader(page: Page, testId: string): Promise<void> {
   if (phone) {
     await page.keyboard.press('Escape');
     await page.locator('.app-header-drawer .ant-drawer-content').waitFor({ state: 'hidden' });
+  }
+}
+
+/**
+ * Chooses the option of an antd select whose text contains `text`, as a person would: opens the
+ * select, types `search` into it when given (selects with a search box), waits until the option
+ * is there and the dropdown has finished sliding in, clicks it — and clicks again if the choice
+ * did not take. On a loaded machine a click that lands while the dropdown is still animating (or
+ * its list re-renders as the options arrive) is lost: the dropdown stays open with nothing chosen.
+ * `shows` is what the select reads once chosen (default: `text`).
+ */
+export async function chooseOption(
+  page: Page,
+  testId: string,
+  text: string,
+  opts: { search?: string; shows?: string } = {},
+): Promise<void> {
+  const select = page.getByTestId(testId);
+  const shows = opts.shows ?? text;
+  await select.click();
+  if (opts.search !== undefined) await page.keyboard.type(opts.search);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  for (let attempt = 1; ; attempt += 1) {
+    await option.waitFor();
+    // antd marks a dropdown that is still sliding in with its motion classes.
+    await expect
+      .poll(() => dropdown.first().getAttribute('class'), { timeout: 10_000 })
+      .not.toMatch(/-(enter|appear)/);
+    await option.click();
+    const chosen = await expect
+      .poll(() => select.innerText(), { timeout: 3_000 })
+      .toContain(shows)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (chosen) return;
+    if (attempt === 3) throw new Error(`chooseOption: "${text}" was not chosen in ${testId}`);
+    if (!(await dropdown.first().isVisible())) await select.click();
   }
 }

@@ -42,6 +42,16 @@ describe('VS-6 hours rules', () => {
     expect(computeHours({ ...base, checkedInAt: at(0), checkedOutAt: at(60) }).halfHours).toBe(2);
     expect(computeHours({ ...base, checkedInAt: at(10), checkedOutAt: at(100) }).halfHours).toBe(3);
   });
+  it('counts by the minute shown: seconds never cost a half hour', () => {
+    // 09:05:40 → 11:35:10 reads "09:05 到岗 … 11:35 离岗": 150 minutes, 2.5 h
+    const r = computeHours({
+      ...base,
+      checkedInAt: d('2026-03-07T01:05:40Z'),
+      checkedOutAt: d('2026-03-07T03:35:10Z'),
+    });
+    expect(r.minutesInWindow).toBe(150);
+    expect(r.halfHours).toBe(5);
+  });
   it('travel longer than the service leaves zero, never negative', () => {
     const r = computeHours({
       ...base,

@@ -3,6 +3,8 @@
  * - Service time is counted only inside the activity's published window: the check-in is moved
  *   forward to starts_at and the check-out back to ends_at (arriving early or staying late is not
  *   counted; a volunteer is never credited before their own check-in).
+ * - Times count by the minute a record shows (seconds are dropped), so 09:05 → 11:35 is 2.5 h
+ *   whatever second the button was pressed in.
  * - Travel minutes (entered by the lead) are subtracted; never below zero.
  * - The remainder is counted in half-hour units, rounded DOWN (59 min → 1 unit = 0.5 h).
  * - Per China calendar day (UTC+8) of the counted start, a volunteer's hours are capped
@@ -28,6 +30,11 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.from.getTime() < b.to.getTime() && b.from.getTime() < a.to.getTime();
 }
 
+/** The start of the minute a time falls in: what a record shows is what counts. */
+function toMinute(at: Date): number {
+  return Math.floor(at.getTime() / MINUTE) * MINUTE;
+}
+
 /** The counted interval: check-in/out clipped to the activity's window (null when nothing is left). */
 export function countedInterval(input: {
   checkedInAt: Date;
@@ -35,8 +42,8 @@ export function countedInterval(input: {
   startsAt: Date;
   endsAt: Date;
 }): Interval | null {
-  const from = Math.max(input.checkedInAt.getTime(), input.startsAt.getTime());
-  const to = Math.min(input.checkedOutAt.getTime(), input.endsAt.getTime());
+  const from = Math.max(toMinute(input.checkedInAt), toMinute(input.startsAt));
+  const to = Math.min(toMinute(input.checkedOutAt), toMinute(input.endsAt));
   return to > from ? { from: new Date(from), to: new Date(to) } : null;
 }
 
