@@ -114,7 +114,7 @@ describe('GS-10 a home visit batched with two others in one village, filed on a 
     await preferences(page, { elderlyMode: false, locale: 'zh-CN' });
   });
 
-  it('a request taken by phone for 李长福 is scheduled today into a route of his own village', async () => {
+  it('a request taken by phone for 李长福 is scheduled this afternoon into a route of his own village', async () => {
     await page.goto(`${server.baseUrl}/home-visits`);
     await page.getByTestId('hv-id').fill('110115194803120019');
     await page.getByTestId('hv-lookup').click();
@@ -124,6 +124,7 @@ describe('GS-10 a home visit batched with two others in one village, filed on a 
     const pending = page.getByTestId('hv-pending-李长福');
     await pending.waitFor({ timeout: 20_000 });
     await pending.getByRole('checkbox').check();
+    await page.getByTestId('hv-window-afternoon').click();
     await page.screenshot({ path: `${SHOTS}/home-visits-requests-phone.png`, fullPage: true });
     await page.getByTestId('hv-schedule').click();
     await poll(() => pending.count()).toBe(0);
@@ -131,6 +132,10 @@ describe('GS-10 a home visit batched with two others in one village, filed on a 
     const route = page.getByTestId('hv-route-三顺庄村');
     await route.waitFor({ timeout: 20_000 });
     expect(await route.getByTestId('hv-stop-1').innerText()).toContain('李长福');
+    // The half-day the clerk picked is the one promised on the route (and to the resident).
+    expect(await route.getByTestId('hv-stop-1').getByTestId('hv-stop-window').innerText()).toBe(
+      '14:00–17:00',
+    );
     expect(
       await page.getByTestId('hv-route-伊庄村').locator('[data-testid^="hv-stop-"]').count(),
     ).toBe(3);

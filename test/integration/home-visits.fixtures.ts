@@ -13,6 +13,7 @@ export interface VisitJson {
   villageCode: string;
   routeId: string | null;
   stop: number | null;
+  window: { from: string; to: string } | null;
   caseId: string | null;
   availableActions: string[];
   contactPhoneMasked: string | null;

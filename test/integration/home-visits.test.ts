@@ -112,6 +112,10 @@ describe('GS-10 home visits', () => {
     expect(yzRoute.stops.map((s) => s.id)).toEqual([ids.v_c, ids.v_a, ids.v_b]);
     expect(yzRoute.stops.map((s) => s.stop)).toEqual([1, 2, 3]);
     expect(routes[1]!.stops.map((s) => s.id)).toEqual([ids.v_li]);
+    // No half-day named: the morning round, shown on every stop.
+    expect(yzRoute.stops.map((s) => s.window)).toEqual(
+      Array(3).fill({ from: '09:00', to: '12:00' }),
+    );
     const listed = (await clerk.call('GET', `/api/v1/home-visits/routes?day=${DAY}`)).json<
       RouteJson[]
     >();

@@ -62,6 +62,8 @@ export const HomeVisitView = z.object({
   status: z.enum(HOME_VISIT_STATUSES),
   routeId: z.string().nullable(),
   day: z.string().nullable(),
+  /** Scheduled: the half-day promised to the resident ('HH:MM', China time). */
+  window: z.object({ from: z.string(), to: z.string() }).nullable(),
   stop: z.number().nullable(),
   caseId: z.string().nullable(),
   outcomeNote: z.string().nullable(),

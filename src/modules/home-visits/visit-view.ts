@@ -3,6 +3,7 @@
  * available actions from the workflow table, and — for the visiting unit only — the visit's
  * records (full values for their author; others of the unit reveal them with a reason).
  */
+import { windowTimes } from './visit-window.ts';
 import type { Kysely } from 'kysely';
 import type { Database, HomeVisitTable } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -94,6 +95,7 @@ export async function presentVisits(
       status: v.status,
       routeId: v.route_id,
       day: routes.find((r) => r.id === v.route_id)?.day ?? null,
+      window: v.route_id ? windowTimes(v.visit_window) : null,
       stop: v.stop_order,
       caseId: v.case_id,
       outcomeNote: v.outcome_note,

@@ -17,9 +17,14 @@ export const listRoutes = (day: string, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/home-visits/routes', { params: { query: { day } }, signal }));
 export const requestVisit = (body: NewHomeVisit, key: string) =>
   must(apiClient.POST('/api/v1/home-visits', { body, ...idempotent(key) }));
-export const scheduleVisits = (day: string, visitIds: string[], key: string) =>
+/** The half-day promised to the residents (issue #14): morning 09:00–12:00, afternoon 14:00–17:00. */
+export type VisitWindow = 'morning' | 'afternoon';
+export const scheduleVisits = (day: string, visitIds: string[], window: VisitWindow, key: string) =>
   must(
-    apiClient.POST('/api/v1/home-visits/schedule', { body: { day, visitIds }, ...idempotent(key) }),
+    apiClient.POST('/api/v1/home-visits/schedule', {
+      body: { day, visitIds, window },
+      ...idempotent(key),
+    }),
   );
 export function transitionVisit(id: string, action: VisitTransition, key: string) {
   const init = { ...byId(id), body: {}, ...idempotent(key) };

@@ -5176,6 +5176,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             }[];
           };
         };
@@ -5265,6 +5269,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             };
           };
         };
@@ -5346,6 +5354,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             };
           };
         };
@@ -5437,6 +5449,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             };
           };
         };
@@ -5528,6 +5544,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             };
           };
         };
@@ -5617,6 +5637,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             };
           };
         };
@@ -5706,6 +5730,10 @@ export interface paths {
               villageCode: string;
               villageName: string;
               visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
             };
           };
         };
@@ -6091,6 +6119,10 @@ export interface paths {
                 villageCode: string;
                 villageName: string;
                 visitedAt: string | null;
+                window: {
+                  from: string;
+                  to: string;
+                } | null;
               }[];
               villageCode: string;
               villageName: string;
@@ -6184,6 +6216,10 @@ export interface paths {
                 villageCode: string;
                 villageName: string;
                 visitedAt: string | null;
+                window: {
+                  from: string;
+                  to: string;
+                } | null;
               }[];
               villageCode: string;
               villageName: string;
@@ -6284,6 +6320,10 @@ export interface paths {
                 villageCode: string;
                 villageName: string;
                 visitedAt: string | null;
+                window: {
+                  from: string;
+                  to: string;
+                } | null;
               }[];
               villageCode: string;
               villageName: string;
@@ -6389,6 +6429,10 @@ export interface paths {
                 villageCode: string;
                 villageName: string;
                 visitedAt: string | null;
+                window: {
+                  from: string;
+                  to: string;
+                } | null;
               }[];
               villageCode: string;
               villageName: string;

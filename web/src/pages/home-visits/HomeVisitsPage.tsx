@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Input, Select, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Input, Radio, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import {
   scheduleVisits,
   type HomeVisit,
   type NewHomeVisit,
+  type VisitWindow,
 } from '../../api/home-visits';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
@@ -140,10 +141,11 @@ function PendingCard({ visits, onDone }: { visits: HomeVisit[]; onDone: () => vo
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
   const [picked, setPicked] = useState<string[]>([]);
   const [day, setDay] = useState(chinaDay(new Date()));
+  const [visitWindow, setVisitWindow] = useState<VisitWindow>('morning');
   const pending = visits.filter((v) => v.availableActions.includes('schedule'));
   const schedule = useAction(async () => {
-    const body = { day, visitIds: picked };
-    const routes = await scheduleVisits(day, picked, keeper.keyFor(body));
+    const body = { day, visitIds: picked, window: visitWindow };
+    const routes = await scheduleVisits(day, picked, visitWindow, keeper.keyFor(body));
     keeper.reset();
     setPicked([]);
     void message.success(t('homeVisits.scheduled', { n: routes.length }));
@@ -173,6 +175,22 @@ function PendingCard({ visits, onDone }: { visits: HomeVisit[]; onDone: () => vo
             {t('homeVisits.scheduleDay')}
           </label>
           <Input id="hv-day" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          <span className="hv-label" id="hv-window-label">
+            {t('homeVisits.scheduleWindow')}
+          </span>
+          <Radio.Group
+            aria-labelledby="hv-window-label"
+            value={visitWindow}
+            onChange={(e) => setVisitWindow(e.target.value as VisitWindow)}
+            data-testid="hv-window"
+          >
+            <Radio.Button value="morning" data-testid="hv-window-morning">
+              {t('homeVisits.windows.morning')}
+            </Radio.Button>
+            <Radio.Button value="afternoon" data-testid="hv-window-afternoon">
+              {t('homeVisits.windows.afternoon')}
+            </Radio.Button>
+          </Radio.Group>
           {schedule.error !== null && <ErrorAlert error={schedule.error} />}
           <Button
             type="primary"

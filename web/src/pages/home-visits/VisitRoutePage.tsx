@@ -79,6 +79,14 @@ function Stop({ visit, onChanged }: { visit: HomeVisit; onChanged: () => void })
         <span>
           <strong>{t('homeVisits.stop', { n: visit.stop })}</strong> ·{' '}
           <span className="hv-name">{visit.residentName}</span>
+          {visit.window && (
+            <>
+              {' · '}
+              <span data-testid="hv-stop-window">
+                {visit.window.from}–{visit.window.to}
+              </span>
+            </>
+          )}
         </span>
         <Tag data-testid="hv-status">{t(`homeVisits.status.${visit.status}`)}</Tag>
       </div>
