@@ -124,7 +124,7 @@ describe('GS-10 a home visit batched with two others in one village, filed on a 
     const pending = page.getByTestId('hv-pending-李长福');
     await pending.waitFor({ timeout: 20_000 });
     await pending.getByRole('checkbox').check();
-    await page.getByTestId('hv-window-afternoon').click();
+    await page.getByTestId('hv-window').getByText('下午').click();
     await page.screenshot({ path: `${SHOTS}/home-visits-requests-phone.png`, fullPage: true });
     await page.getByTestId('hv-schedule').click();
     await poll(() => pending.count()).toBe(0);
@@ -133,7 +133,7 @@ describe('GS-10 a home visit batched with two others in one village, filed on a 
     await route.waitFor({ timeout: 20_000 });
     expect(await route.getByTestId('hv-stop-1').innerText()).toContain('李长福');
     // The half-day the clerk picked is the one promised on the route (and to the resident).
-    expect(await route.getByTestId('hv-stop-1').getByTestId('hv-stop-window').innerText()).toBe(
+    expect(await route.getByTestId('hv-stop-1').getByTestId('hv-promised-window').innerText()).toBe(
       '14:00–17:00',
     );
     expect(

@@ -82,7 +82,7 @@ function Stop({ visit, onChanged }: { visit: HomeVisit; onChanged: () => void })
           {visit.window && (
             <>
               {' · '}
-              <span data-testid="hv-stop-window">
+              <span data-testid="hv-promised-window">
                 {visit.window.from}–{visit.window.to}
               </span>
             </>
