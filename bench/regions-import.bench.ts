@@ -124,7 +124,10 @@ async function plan(db: Db, query: string): Promise<string> {
   const explain = dialect === 'sqlite' ? 'explain query plan ' : 'explain ';
   const result = await sql.raw<Record<string, unknown>>(`${explain}${query}`).execute(db.kysely);
   return result.rows
-    .map((r) => String(r.detail ?? r['QUERY PLAN'] ?? JSON.stringify(r)))
+    .map((r) => {
+      const line = r.detail ?? r['QUERY PLAN'];
+      return typeof line === 'string' ? line : JSON.stringify(r);
+    })
     .join('\n    ');
 }
 
