@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.ts';
+import { createAccount } from '../../src/modules/auth/account.service.ts';
 import { importRegions, summaryLine } from '../../src/modules/regions/region-import.ts';
 import { openRegionSource } from '../../src/modules/regions/region-source.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -226,6 +227,67 @@ describe('X-1 regions from the official division codes (issue #15)', { timeout: 
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json<{ code: string }>().code).toBe(code);
     });
+  });
+
+  it('an administrator of 东莞 works on its towns by prefix: a town under the city, a village, a station; not 东城区', async () => {
+    await createAccount(t.testDb.db.kysely, {
+      username: 'dg-admin',
+      displayName: '东莞管理员',
+      password: 'a-very-long-admin-password',
+      grants: [{ role: 'admin', regionCode: '441900000000' }],
+      actor: ACTOR,
+      now: NOW,
+    });
+    const admin = await t.login('dg-admin', 'a-very-long-admin-password');
+    const add = (body: object) => admin.call('POST', '/api/v1/regions', body);
+    const town = await add({
+      code: '441900005000',
+      name: '寮步镇',
+      parentCode: '441900000000',
+      level: 'town',
+    });
+    expect(town.statusCode, town.body).toBe(201);
+    const village = await add({
+      code: '441900005001',
+      name: '寮步社区',
+      parentCode: '441900005000',
+      level: 'village',
+    });
+    expect(village.statusCode, village.body).toBe(201);
+    const withDistrict = await add({
+      code: '441901006000',
+      name: 'x',
+      parentCode: '441900000000',
+      level: 'town',
+    });
+    expect(withDistrict.json()).toMatchObject({ code: 'REGION_INVALID' });
+    const outside = await add({
+      code: '110101001099',
+      name: 'x',
+      parentCode: '110101001000',
+      level: 'village',
+    });
+    expect(outside.statusCode).toBe(403);
+    const station = await admin.call('POST', '/api/v1/stations', {
+      code: 'T-441900003',
+      name: '东城街道党群服务中心',
+      kind: 'town_centre',
+      regionCode: '441900003000',
+      address: '东城街道',
+      phone: '0769-22000000',
+      openingHours: [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }],
+    });
+    expect(station.statusCode, station.body).toBe(201);
+    const towns = (await get('/api/v1/regions?parent=441900000000')).json<
+      { code: string; stationCount: number }[]
+    >();
+    expect(towns.map((r) => [r.code, r.stationCount])).toEqual([
+      ['441900003000', 1],
+      ['441900004000', 0],
+      ['441900005000', 0],
+    ]);
+    const found = (await get(`/api/v1/regions?q=liaobu`)).json<{ code: string }[]>();
+    expect(found.map((r) => r.code)).toEqual(['441900005000', '441900005001']);
   });
 });
 
