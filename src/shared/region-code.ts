@@ -48,9 +48,32 @@ export function townCodeOf(code: string): string {
   return `${code.slice(0, 9)}000`;
 }
 
-/** Whether `childLevel` may sit directly under `parentLevel`. */
+/**
+ * Whether `childLevel` may sit directly under `parentLevel`: one level down, or a town directly under
+ * a city — the cities without a county level (不设区的地级市: 东莞, 中山, 儋州; 嘉峪关 in some
+ * years), whose towns' codes carry the city's 4 digits and "00" where a district would be. Such a
+ * town's 6-digit "district" prefix is then the city's own code, so every scope rule by prefix
+ * (a district's prefix, `ancestorAt(town, 'district')`) still lands on the city.
+ */
 export function isValidParentLevel(parentLevel: RegionLevel, childLevel: RegionLevel): boolean {
+  if (parentLevel === 'city' && childLevel === 'town') return true;
   return LEVEL_ORDER.indexOf(childLevel) === LEVEL_ORDER.indexOf(parentLevel) + 1;
+}
+
+/**
+ * Whether a region fits under its parent: a level that may sit there, and a code that starts with the
+ * parent's prefix — for a town under a city, the city's 4 digits and "00" (no district).
+ */
+export function fitsUnder(
+  child: { code: string; level: RegionLevel },
+  parent: { code: string; level: RegionLevel },
+): boolean {
+  if (!isValidParentLevel(parent.level, child.level)) return false;
+  const length =
+    parent.level === 'city' && child.level === 'town'
+      ? LEVEL_PREFIX_LENGTH.district
+      : LEVEL_PREFIX_LENGTH[parent.level];
+  return child.code.startsWith(parent.code.slice(0, length));
 }
 
 export function isInside(code: string, prefix: string): boolean {

@@ -75,11 +75,11 @@ describe('doorstep CLI', { timeout: 120_000 }, () => {
   it('imports regions and reports refused rows by row number and reason', async () => {
     const r = await doorstep('import', 'regions', 'examples/regions-small.json');
     expect(r.code).toBe(1); // some rows refused
-    expect(r.stdout).toMatch(/read 50 rows: 48 imported, 0 already present, 2 refused/);
+    expect(r.stdout).toMatch(/read 50 rows: 48 imported, 0 already present, 0 renamed, 2 refused/);
     expect(r.stdout).toMatch(/refused row 49 \(11011511099\): code must have 12 digits/);
     expect(r.stdout).toMatch(/refused row 50 \(110115999001\): parent 110115999000 is unknown/);
     const again = await doorstep('import', 'regions', 'examples/regions-small.json');
-    expect(again.stdout).toMatch(/0 imported, 48 already present, 2 refused/);
+    expect(again.stdout).toMatch(/0 imported, 48 already present, 0 renamed, 2 refused/);
   });
 
   it('seed --demo refuses a database that already has data', async () => {

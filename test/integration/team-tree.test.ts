@@ -22,7 +22,14 @@ describe('VS-2 team tree: one recursive query on both databases', () => {
     const k = t.db.kysely;
     await k
       .insertInto('regions')
-      .values({ code: '110115', name: 'D', parent_code: null, level: 'district', created_at: NOW })
+      .values({
+        code: '110115',
+        name: 'D',
+        parent_code: null,
+        level: 'district',
+        created_at: NOW,
+        search_key: '|d|',
+      })
       .execute();
     for (const id of ['L1', 'L2'])
       await k

@@ -10,6 +10,8 @@ export interface RegionTable {
   parent_code: string | null;
   level: RegionLevel;
   created_at: Timestamp;
+  /** Migration 0040: `|name|full pinyin|initials|`, lower-case (regions/region-search.ts). */
+  search_key: string;
 }
 
 export interface StationTable {

@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = [
   'region.created',
   'region.imported',
+  'region.renamed',
   'station.created',
   'station.updated',
   'resident.registered',

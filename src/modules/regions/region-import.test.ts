@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionLevel } from '../../db/schema.ts';
-import { checkRegionRow } from './region-import.ts';
+import { checkRegionRow, summaryLine } from './region-import.ts';
 
 const known = new Map<string, RegionLevel>([
   ['110000000000', 'province'],
+  ['441900000000', 'city'],
   ['110115000000', 'district'],
   ['110115110000', 'town'],
 ]);
@@ -16,6 +17,18 @@ describe('region rows (X-1 import)', () => {
         known,
       ),
     ).toBeNull();
+  });
+  it('accepts a 东莞 town directly under its city (no county level), refuses one with a district', () => {
+    const town = { name: '东城街道', parentCode: '441900000000', level: 'town' };
+    expect(checkRegionRow({ ...town, code: '441900003000' }, known)).toBeNull();
+    expect(checkRegionRow({ ...town, code: '441901003000' }, known)).toMatch(/prefix/);
+  });
+  it('says when a re-run changed nothing', () => {
+    const summary = { read: 3, imported: 0, unchanged: 3, renamed: [], refused: [], retired: [] };
+    expect(summaryLine(summary)).toBe(
+      'read 3 rows: 0 imported, 3 already present, 0 renamed, 0 refused, 0 retired — nothing changed',
+    );
+    expect(summaryLine({ ...summary, imported: 1, unchanged: 2 })).not.toMatch(/nothing/);
   });
   it.each([
     [{ code: '11011511020', name: 'x', parentCode: '110115110000', level: 'village' }, /12 digits/],

@@ -10,6 +10,11 @@ export const REGION_PROBLEMS = {
   },
   REGION_EXISTS: { status: 409, zh: '该区划代码已存在', en: 'That region code already exists' },
   REGION_INVALID: { status: 400, zh: '区划数据无效', en: 'Invalid region data' },
+  REGION_QUERY_INVALID: {
+    status: 400,
+    zh: '请输入地区名称、拼音或拼音首字母',
+    en: 'Type part of a region name, its pinyin or its initials',
+  },
   UNKNOWN_STATION: { status: 400, zh: '服务站不存在', en: 'Unknown station' },
   STATION_CODE_TAKEN: { status: 409, zh: '服务站编码已被使用', en: 'That station code is taken' },
   STATION_KIND_MISMATCH: {

@@ -17,6 +17,7 @@ import {
   listRegions,
   listStations,
   regionPath,
+  searchRegions,
   updateStation,
 } from './regions.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
@@ -35,12 +36,27 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: PUBLIC,
       schema: {
         tags: ['regions'],
-        summary: 'Children of a region (top level when parent is omitted)',
-        querystring: z.strictObject({ parent: RegionCodeSchema.optional() }),
+        summary:
+          'Children of a region (top level when parent is omitted); with q, regions by name, pinyin or initials (issue #15), paged, inside `within` when given',
+        querystring: z
+          .strictObject({
+            parent: RegionCodeSchema.optional(),
+            q: z.string().trim().min(1).max(50).optional(),
+            within: RegionCodeSchema.optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).max(100_000).default(0),
+          })
+          .refine((b) => b.q !== undefined || b.within === undefined, 'within needs q')
+          .refine((b) => b.q === undefined || b.parent === undefined, 'parent or q, not both'),
         response: { 200: z.array(RegionView) },
       },
     },
-    async (request) => listRegions(db, request.query.parent ?? null),
+    async (request) => {
+      const { parent, q, within, limit, offset } = request.query;
+      return q === undefined
+        ? listRegions(db, parent ?? null)
+        : searchRegions(db, { q, within, limit, offset });
+    },
   );
 
   app.get(

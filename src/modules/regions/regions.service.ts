@@ -11,7 +11,8 @@ import {
   isSystemActor,
   type Caller,
 } from '../../shared/actor.ts';
-import { isValidParentLevel, LEVEL_PREFIX_LENGTH, scopePrefix } from '../../shared/region-code.ts';
+import { fitsUnder, LEVEL_PREFIX_LENGTH, scopePrefix } from '../../shared/region-code.ts';
+import { regionNeedle, regionSearchKey } from './region-search.ts';
 import type { NewRegion, NewStation, StationPatch } from './regions.schema.ts';
 import { parseOpeningHours } from './regions.schema.ts';
 
@@ -21,8 +22,8 @@ const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
   village_station: ['village', 'grid'],
 };
 
-export async function listRegions(db: Kysely<Database>, parentCode: string | null) {
-  let q = db
+function regionsWithChildCount(db: Kysely<Database>) {
+  return db
     .selectFrom('regions as r')
     .select((eb) => [
       'r.code',
@@ -36,11 +37,18 @@ export async function listRegions(db: Kysely<Database>, parentCode: string | nul
         .as('child_count'),
     ])
     .orderBy('r.code');
-  q =
-    parentCode === null
-      ? q.where('r.parent_code', 'is', null)
-      : q.where('r.parent_code', '=', parentCode);
-  const rows = await q.execute();
+}
+
+async function regionViews(
+  db: Kysely<Database>,
+  rows: {
+    code: string;
+    name: string;
+    parent_code: string | null;
+    level: RegionLevel;
+    child_count: number | null;
+  }[],
+) {
   const within = await stationsWithin(db, rows);
   return rows.map((r) => ({
     code: r.code,
@@ -50,6 +58,40 @@ export async function listRegions(db: Kysely<Database>, parentCode: string | nul
     childCount: Number(r.child_count ?? 0),
     stationCount: within.get(scopePrefix(r.code, r.level)) ?? 0,
   }));
+}
+
+export async function listRegions(db: Kysely<Database>, parentCode: string | null) {
+  const q = regionsWithChildCount(db);
+  const rows = await (
+    parentCode === null
+      ? q.where('r.parent_code', 'is', null)
+      : q.where('r.parent_code', '=', parentCode)
+  ).execute();
+  return regionViews(db, rows);
+}
+
+/**
+ * Issue #15: regions whose name, full pinyin or pinyin initials contain `q` (regions/region-search.ts),
+ * optionally only inside one region, in code order (parents before their children), paged.
+ */
+export async function searchRegions(
+  db: Kysely<Database>,
+  filter: { q: string; within?: string | undefined; limit: number; offset: number },
+) {
+  const needle = regionNeedle(filter.q);
+  if (needle === null) throw new AppError('REGION_QUERY_INVALID');
+  let q = regionsWithChildCount(db).where('r.search_key', 'like', `%${needle}%`);
+  if (filter.within) {
+    const region = await db
+      .selectFrom('regions')
+      .select(['code', 'level'])
+      .where('code', '=', filter.within)
+      .executeTakeFirst();
+    if (!region) throw new AppError('UNKNOWN_REGION', { detail: filter.within });
+    q = q.where('r.code', 'like', `${scopePrefix(region.code, region.level)}%`);
+  }
+  const rows = await q.limit(filter.limit).offset(filter.offset).execute();
+  return regionViews(db, rows);
 }
 
 /** Stations inside each region, its descendants included: one grouped count per level present. */
@@ -107,8 +149,7 @@ export async function createRegion(
       .where('code', '=', region.parentCode)
       .executeTakeFirst();
     if (!parent) throw new AppError('UNKNOWN_REGION', { detail: region.parentCode });
-    const prefix = region.parentCode.slice(0, LEVEL_PREFIX_LENGTH[parent.level]);
-    if (!isValidParentLevel(parent.level, region.level) || !region.code.startsWith(prefix)) {
+    if (!fitsUnder(region, parent)) {
       throw new AppError('REGION_INVALID', { detail: 'level or code does not fit the parent' });
     }
     const exists = await trx
@@ -123,6 +164,7 @@ export async function createRegion(
       parent_code: region.parentCode,
       level: region.level,
       created_at: input.now.toISOString(),
+      search_key: regionSearchKey(region.name),
     };
     await trx.insertInto('regions').values(row).execute();
     await recordAudit(trx, {

@@ -781,6 +781,7 @@ export interface paths {
           action?:
             | 'region.created'
             | 'region.imported'
+            | 'region.renamed'
             | 'station.created'
             | 'station.updated'
             | 'resident.registered'
@@ -12164,11 +12165,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Children of a region (top level when parent is omitted) */
+    /** Children of a region (top level when parent is omitted); with q, regions by name, pinyin or initials (issue #15), paged, inside `within` when given */
     get: {
       parameters: {
         query?: {
+          limit?: number;
+          offset?: number;
           parent?: string;
+          q?: string;
+          within?: string;
         };
         header?: never;
         path?: never;
