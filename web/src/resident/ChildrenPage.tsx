@@ -38,7 +38,10 @@ interface Draft {
 type Errors = Partial<Record<keyof Draft, string>>;
 
 /** The form's own checks (the server checks again, and refuses a child registered twice). */
-export function checkChild(d: Draft, t: Translate): Errors {
+export function checkChild(
+  d: Pick<Draft, 'realName' | 'idNumber' | 'relation'>,
+  t: Translate,
+): Errors {
   const e: Errors = {};
   if (!d.realName.trim()) e.realName = t('children.required');
   if (!ID_NUMBER.test(d.idNumber)) e.idNumber = t('children.idInvalid');
