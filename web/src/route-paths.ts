@@ -33,6 +33,7 @@ export const APP_PATHS = [
   '/vs/figures',
   '/programs',
   '/programs/new',
+  '/programs/neighbourhoods',
   '/programs/:id',
   '/programs/:id/classes/:classId',
   '/programs/:id/classes/:classId/day',

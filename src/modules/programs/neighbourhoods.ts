@@ -10,6 +10,8 @@ import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
 import { ORGANISER } from './programs.access.ts';
+import { parseCatchmentNeighbourhoods } from './programs.stored.ts';
+import { renamedCatchment, renamesFit, type Rename } from './neighbourhood-renames.rules.ts';
 
 type Db = Kysely<Database>;
 
@@ -34,18 +36,63 @@ export async function listNeighbourhoods(
   return { regionCode, names: await neighbourhoodNames(db, regionCode) };
 }
 
-/** The organiser of the community replaces its list (audited with the list before and after). */
+/**
+ * A rename follows to the children registered in the old 小区 and to the catchments of the
+ * community's classes that name it (inside the list's transaction).
+ */
+async function carryRenames(db: Db, regionCode: string, renames: Rename[]): Promise<void> {
+  for (const r of renames)
+    await db
+      .updateTable('children')
+      .set({ neighbourhood: r.to })
+      .where('region_code', '=', regionCode)
+      .where('neighbourhood', '=', r.from)
+      .execute();
+  const classes = await db
+    .selectFrom('program_classes')
+    .select(['id', 'catchment_neighbourhoods'])
+    .where('region_code', '=', regionCode)
+    .where('catchment_neighbourhoods', '!=', '[]')
+    .execute();
+  for (const c of classes) {
+    const renamed = renamedCatchment(
+      parseCatchmentNeighbourhoods(c.catchment_neighbourhoods),
+      renames,
+    );
+    if (renamed)
+      await db
+        .updateTable('program_classes')
+        .set({ catchment_neighbourhoods: JSON.stringify(renamed) })
+        .where('id', '=', c.id)
+        .execute();
+  }
+}
+
+/**
+ * The organiser of the community replaces its list (audited with the list before and after);
+ * renamed 小区 carry their children and class catchments with them.
+ */
 export async function setNeighbourhoods(
   db: Db,
-  input: { regionCode: string; names: string[]; actor: Actor; requestId: string; now: Date },
+  input: {
+    regionCode: string;
+    names: string[];
+    renames?: Rename[] | undefined;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
 ): Promise<{ regionCode: string; names: string[] }> {
   const { regionCode, actor, now } = input;
   const grant = authorize(actor, ORGANISER, regionCode);
   if (levelOfCode(regionCode) !== 'village') throw new AppError('CP_NEIGHBOURHOOD_REGION');
   const names = [...new Set(input.names)];
+  const renames = input.renames ?? [];
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const before = await neighbourhoodNames(trx, regionCode);
+    if (!renamesFit(before, names, renames)) throw new AppError('CP_NEIGHBOURHOOD_RENAME');
+    if (renames.length > 0) await carryRenames(trx, regionCode, renames);
     await trx.deleteFrom('program_neighbourhoods').where('region_code', '=', regionCode).execute();
     if (names.length > 0)
       await trx
@@ -67,7 +114,7 @@ export async function setNeighbourhoods(
       entityId: regionCode,
       regionCode,
       before: { names: before },
-      after: { names },
+      after: renames.length > 0 ? { names, renames } : { names },
       requestId: input.requestId,
       now,
     });

@@ -51,6 +51,11 @@ export const PROGRAM_PROBLEMS = {
     zh: '没有这个小区：请从社区登记的小区中选择',
     en: 'No such neighbourhood: choose one of those the community lists',
   },
+  CP_NEIGHBOURHOOD_RENAME: {
+    status: 422,
+    zh: '改名不成立：原名须在原名单中且不在新名单中，新名须在新名单中，每个小区只能改一次',
+    en: 'The rename does not fit: the old name must be on the old list and not the new one, the new name on the new list, each neighbourhood renamed once',
+  },
   CP_NEIGHBOURHOOD_REGION: {
     status: 400,
     zh: '小区只能登记在社区（村）一级',

@@ -160,7 +160,8 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ORGANISER } },
       schema: {
         tags,
-        summary: 'Replace the list of a community’s 小区 (organiser in scope; audited)',
+        summary:
+          'Replace the list of a community’s 小区 (organiser in scope; audited); renamed ones carry their children and class catchments',
         params: z.object({ regionCode: z.string().regex(/^\d{12}$/) }),
         body: NeighbourhoodsBody,
         response: { 200: NeighbourhoodList },
@@ -170,6 +171,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       setNeighbourhoods(db, {
         regionCode: request.params.regionCode,
         names: request.body.names,
+        renames: request.body.renames,
         actor: actorOf(request),
         ...meta(request),
       }),

@@ -147,6 +147,16 @@ export const NeighbourhoodList = z.strictObject({
 export const NeighbourhoodsQuery = z.strictObject({ regionCode: RegionCode.optional() });
 export const NeighbourhoodsBody = z.strictObject({
   names: z.array(freeText({ min: 1, max: 40 })).max(30),
+  /**
+   * 小区 renamed in this change (`from` listed before, `to` in `names`): the children registered in
+   * `from` and the classes whose catchment names it move to `to`, so no one falls out of a class.
+   */
+  renames: z
+    .array(
+      z.strictObject({ from: freeText({ min: 1, max: 40 }), to: freeText({ min: 1, max: 40 }) }),
+    )
+    .max(30)
+    .default([]),
 });
 
 export const PriorityClaimBody = z.strictObject({

@@ -46,3 +46,22 @@ export const withdrawEnrolment = (id: string, reason: string | undefined, idempo
       ...idempotent(idempotencyKey),
     }),
   );
+
+/** CP-1: the 小区 a community lists (default: my own region), in the organiser's order. */
+export type NeighbourhoodList = Answer<'/api/v1/programs/neighbourhoods'>;
+export type NeighbourhoodsBody = BodyOf<'/api/v1/programs/neighbourhoods/{regionCode}', 'put'>;
+export const listNeighbourhoods = (regionCode: string | undefined, signal?: AbortSignal) =>
+  must(
+    apiClient.GET('/api/v1/programs/neighbourhoods', {
+      params: { query: regionCode ? { regionCode } : {} },
+      signal,
+    }),
+  );
+/** Replaces the list; a rename names the old and the new name (children and catchments follow). */
+export const saveNeighbourhoods = (regionCode: string, body: NeighbourhoodsBody) =>
+  must(
+    apiClient.PUT('/api/v1/programs/neighbourhoods/{regionCode}', {
+      params: { path: { regionCode } },
+      body,
+    }),
+  );

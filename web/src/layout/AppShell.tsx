@@ -67,6 +67,7 @@ const ProgramPage = lazy(() => import('../pages/programs/ProgramPage'));
 const ClassPage = lazy(() => import('../pages/programs/ClassPage'));
 const ClassDayPage = lazy(() => import('../pages/programs/ClassDayPage'));
 const RosterPage = lazy(() => import('../pages/programs/RosterPage'));
+const NeighbourhoodsPage = lazy(() => import('../pages/programs/NeighbourhoodsPage'));
 const TrainingPage = lazy(() => import('../pages/training/TrainingPage'));
 const RatingsDashboardPage = lazy(() => import('../pages/ratings/RatingsDashboardPage'));
 const RatingTicketsPage = lazy(() => import('../pages/ratings/RatingTicketsPage'));
@@ -141,6 +142,7 @@ export function AppShell() {
     '/vs/figures': recordsCaps.figures ? <FiguresPage /> : <ForbiddenPage />,
     '/programs': programCaps.organise ? <ProgramsPage /> : <ForbiddenPage />,
     '/programs/new': programCaps.organise ? <NewProgramPage /> : <ForbiddenPage />,
+    '/programs/neighbourhoods': programCaps.organise ? <NeighbourhoodsPage /> : <ForbiddenPage />,
     '/programs/:id': programCaps.organise ? <ProgramPage /> : <ForbiddenPage />,
     '/programs/:id/classes/:classId': programCaps.organise ? <ClassPage /> : <ForbiddenPage />,
     '/programs/:id/classes/:classId/day': programCaps.organise ? (

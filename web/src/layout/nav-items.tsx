@@ -88,9 +88,10 @@ export const isRecordsNavKey = (key: string): key is RecordsNavKey =>
   key === 'vsRecord' || key === 'vsCertificates' || key === 'vsFigures';
 
 /** The CP-1/CP-2 organiser entries; their words are in programs.nav.*. */
-export type ProgramsNavKey = 'programs';
+export type ProgramsNavKey = 'programs' | 'programsNeighbourhoods';
 
-export const isProgramsNavKey = (key: string): key is ProgramsNavKey => key === 'programs';
+export const isProgramsNavKey = (key: string): key is ProgramsNavKey =>
+  key === 'programs' || key === 'programsNeighbourhoods';
 
 /** The CP-5 program figures entry; its words are in programsFigures.nav.*. */
 export type ProgramFiguresNavKey = 'cpFigures';
@@ -144,6 +145,13 @@ export function navItemsFor(
       to: '/programs',
       icon: <ReadOutlined aria-hidden />,
       end: false,
+    },
+    !!programCaps?.organise && {
+      key: 'programsNeighbourhoods',
+      to: '/programs/neighbourhoods',
+      icon: <EnvironmentOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
     },
     !!orderCaps?.residentNav && {
       key: 'vsOrder',

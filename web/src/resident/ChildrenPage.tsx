@@ -1,6 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { createIdempotencyKeeper } from '../lib/idempotency';
 import { useAction } from '../lib/use-action';
+import {
+  ChildDetailsFacts,
+  ChildDetailsForm,
+  gradeBody,
+  GradeSelect,
+  NeighbourhoodSelect,
+} from './ChildDetailsFields';
 import { Field } from './Field';
 import { chinaDay } from './format';
 import { PageLink, LoadFailed, Loading } from './guardian-parts';
@@ -8,6 +15,7 @@ import { useLocale, type Translate } from './i18n';
 import { problemText } from './problem-text';
 import {
   myChildren,
+  myNeighbourhoods,
   registerChild,
   RELATIONS,
   type Child,
@@ -22,11 +30,18 @@ interface Draft {
   realName: string;
   idNumber: string;
   relation: Relation | '';
+  /** '' = not stated; else 0–12. */
+  grade: string;
+  /** '' = not stated; else one of the community's 小区. */
+  neighbourhood: string;
 }
 type Errors = Partial<Record<keyof Draft, string>>;
 
 /** The form's own checks (the server checks again, and refuses a child registered twice). */
-export function checkChild(d: Draft, t: Translate): Errors {
+export function checkChild(
+  d: Pick<Draft, 'realName' | 'idNumber' | 'relation'>,
+  t: Translate,
+): Errors {
   const e: Errors = {};
   if (!d.realName.trim()) e.realName = t('children.required');
   if (!ID_NUMBER.test(d.idNumber)) e.idNumber = t('children.idInvalid');
@@ -34,8 +49,16 @@ export function checkChild(d: Draft, t: Translate): Errors {
   return e;
 }
 
-function ChildCard({ child, navigate }: { child: Child; navigate: (to: string) => void }) {
+function ChildCard(props: {
+  child: Child;
+  names: string[] | null;
+  navigate: (to: string) => void;
+  onChanged: () => void;
+}) {
+  const { child, navigate } = props;
   const { t, locale } = useLocale();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const relation = RELATIONS.includes(child.relation as Relation)
     ? t(`children.relations.${child.relation as Relation}`)
     : '';
@@ -59,7 +82,37 @@ function ChildCard({ child, navigate }: { child: Child; navigate: (to: string) =
             <dd>{relation}</dd>
           </div>
         )}
+        <ChildDetailsFacts child={child} />
       </dl>
+      {saved && (
+        <p className="r-alert r-alert-good" role="status" data-testid="child-details-saved">
+          {t('children.detailsSaved')}
+        </p>
+      )}
+      {editing ? (
+        <ChildDetailsForm
+          child={child}
+          names={props.names}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+            props.onChanged();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="r-secondary"
+          data-testid="child-details-edit"
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {t('children.detailsEdit')}
+        </button>
+      )}
       <PageLink to={`/r/child?child=${child.id}`} navigate={navigate} testId="child-day-link">
         {t('children.dayLink')}
       </PageLink>
@@ -71,7 +124,10 @@ function ChildCard({ child, navigate }: { child: Child; navigate: (to: string) =
 export function ChildrenPage({ navigate }: { navigate: (to: string) => void }) {
   const { t } = useLocale();
   const children = useLoad(myChildren);
-  const blank: Draft = { realName: '', idNumber: '', relation: '' };
+  const neighbourhoods = useLoad(myNeighbourhoods);
+  // Without the list (not yet read, or unreadable) there is nothing to pick: the 小区 waits.
+  const names = neighbourhoods.data?.names ?? (neighbourhoods.error !== null ? [] : null);
+  const blank: Draft = { realName: '', idNumber: '', relation: '', grade: '', neighbourhood: '' };
   const [draft, setDraft] = useState<Draft>(blank);
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState<string | null>(null);
@@ -99,6 +155,8 @@ export function ChildrenPage({ navigate }: { navigate: (to: string) => void }) {
       realName: draft.realName.trim(),
       idNumber: draft.idNumber,
       relation: draft.relation,
+      schoolGrade: gradeBody(draft.grade),
+      neighbourhood: draft.neighbourhood === '' ? null : draft.neighbourhood,
     };
     void registering.run(body);
   };
@@ -124,7 +182,13 @@ export function ChildrenPage({ navigate }: { navigate: (to: string) => void }) {
           {list.length === 0 && <p className="r-note">{t('children.empty')}</p>}
           <ul className="r-records">
             {list.map((c) => (
-              <ChildCard key={c.id} child={c} navigate={navigate} />
+              <ChildCard
+                key={c.id}
+                child={c}
+                names={names}
+                navigate={navigate}
+                onChanged={children.reload}
+              />
             ))}
           </ul>
         </section>
@@ -168,6 +232,13 @@ export function ChildrenPage({ navigate }: { navigate: (to: string) => void }) {
             ))}
             {errors.relation && <p className="r-field-error">{errors.relation}</p>}
           </fieldset>
+          <GradeSelect value={draft.grade} onChange={set('grade')} testId="child-grade-pick" />
+          <NeighbourhoodSelect
+            names={names}
+            value={draft.neighbourhood}
+            onChange={set('neighbourhood')}
+            testId="child-neighbourhood-pick"
+          />
           {error !== null && (
             <p className="r-alert r-alert-error" role="alert" data-testid="child-error">
               {problemText(t, error)}

@@ -21,9 +21,12 @@ import { useLoad } from './use-load';
 /** Actions that give a place away: asked twice. */
 const ASKS_FIRST: readonly GuardianAction[] = ['decline_offer', 'withdraw'];
 
+/** Where a class is, once the programs of my region have been read ('loading' until then). */
+type Where = { program: string; klass: string } | 'loading' | 'unreadable' | undefined;
+
 function EnrolmentCard(props: {
   e: Enrolment;
-  where: { program: string; klass: string } | undefined;
+  where: Where;
   onChanged: (done: GuardianAction) => void;
 }) {
   const { t, locale } = useLocale();
@@ -62,10 +65,18 @@ function EnrolmentCard(props: {
       <dl className="r-facts">
         <div>
           <dt>{t('enrolments.class')}</dt>
-          <dd>
-            {props.where
-              ? `${props.where.program} · ${props.where.klass}`
-              : t('enrolments.unknownClass')}
+          <dd data-testid="enrolment-class">
+            {props.where === 'loading' ? (
+              <span className="r-help" role="status">
+                {t('enrolments.classLoading')}
+              </span>
+            ) : props.where === 'unreadable' ? (
+              t('enrolments.classUnreadable')
+            ) : props.where ? (
+              `${props.where.program} · ${props.where.klass}`
+            ) : (
+              t('enrolments.unknownClass')
+            )}
           </dd>
         </div>
         <div>
@@ -122,7 +133,10 @@ function EnrolmentCard(props: {
   );
 }
 
-/** Where each class is: its program's title and its own name, from the programs of my region. */
+/**
+ * Where each class is: its program's title and its own name, from the programs of my region. A
+ * class is "no longer listed" only once that list has been read (not while it is loading).
+ */
 function classIndex(programs: Program[] | null) {
   const index = new Map<string, { program: string; klass: string }>();
   for (const p of programs ?? [])
@@ -166,7 +180,13 @@ export function EnrolmentsPage({ navigate }: { navigate: (to: string) => void })
           <EnrolmentCard
             key={e.id}
             e={e}
-            where={where.get(e.classId)}
+            where={
+              programs.data !== null
+                ? where.get(e.classId)
+                : programs.error !== null
+                  ? 'unreadable'
+                  : 'loading'
+            }
             onChanged={(action) => {
               setDone(action);
               enrolments.reload();

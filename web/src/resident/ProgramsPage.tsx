@@ -188,6 +188,11 @@ function ClassCard(props: {
         </p>
       )}
       {result && <OutcomeLine outcome={result.outcome} child={result.child} />}
+      {result?.outcome.kind === 'not_eligible' && result.outcome.fixable && (
+        <PageLink to="/r/children" navigate={props.navigate} testId="fix-child-details">
+          {t('programs.fixDetails')}
+        </PageLink>
+      )}
       {result && result.outcome.kind !== 'not_eligible' && result.outcome.kind !== 'refused' && (
         <PageLink to="/r/enrolments" navigate={props.navigate} testId="see-enrolments">
           {t('programs.seeEnrolments')}

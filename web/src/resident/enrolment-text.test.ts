@@ -51,6 +51,15 @@ describe('CP-2 what a guardian reads after enrolling', () => {
     );
   });
 
+  it('a grade or 小区 refusal is not eligible and points to the children page to fix it', () => {
+    for (const code of ['CP_CHILD_GRADE', 'CP_CHILD_GRADE_UNKNOWN', 'CP_OUTSIDE_NEIGHBOURHOOD'])
+      expect(outcomeOf({ error: refusal(code, 'why') })).toEqual({
+        kind: 'not_eligible',
+        reason: 'why',
+        fixable: true,
+      });
+  });
+
   it('any other refusal (already enrolled, not open, network) stays a refusal', () => {
     expect(outcomeOf({ error: refusal('CP_ENROLMENT_DUPLICATE', 'x', 409) }).kind).toBe('refused');
     expect(outcomeOf({ error: new Error('boom') }).kind).toBe('refused');

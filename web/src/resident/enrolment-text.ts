@@ -18,14 +18,26 @@ export const TONE_OF_ENROLMENT: Record<EnrolmentStatus, Tone> = {
 };
 
 /** Refusals that mean "this child cannot take this class" (and the server says why). */
-const NOT_ELIGIBLE = new Set(['CP_CHILD_AGE', 'CP_OUTSIDE_CATCHMENT']);
+const NOT_ELIGIBLE = new Set([
+  'CP_CHILD_AGE',
+  'CP_OUTSIDE_CATCHMENT',
+  'CP_CHILD_GRADE',
+  'CP_CHILD_GRADE_UNKNOWN',
+  'CP_OUTSIDE_NEIGHBOURHOOD',
+]);
+/** Of those, the ones the guardian may answer by stating (or correcting) the grade or 小区. */
+const FIXED_ON_CHILDREN_PAGE = new Set([
+  'CP_CHILD_GRADE',
+  'CP_CHILD_GRADE_UNKNOWN',
+  'CP_OUTSIDE_NEIGHBOURHOOD',
+]);
 
 export type Outcome =
   | { kind: 'enrolled' }
   | { kind: 'waitlisted'; position: number | null }
   | { kind: 'applied' }
   | { kind: 'offered'; expiresAt: string | null }
-  | { kind: 'not_eligible'; reason: string }
+  | { kind: 'not_eligible'; reason: string; fixable?: true }
   | { kind: 'refused'; error: unknown };
 
 /** What an enrolment request came to: the enrolment the server answered, or its refusal. */
@@ -35,7 +47,10 @@ export function outcomeOf(
 ): Outcome {
   if ('error' in answer) {
     const e = answer.error;
-    if (isApiError(e) && NOT_ELIGIBLE.has(e.code)) return { kind: 'not_eligible', reason: e.title };
+    if (isApiError(e) && NOT_ELIGIBLE.has(e.code))
+      return FIXED_ON_CHILDREN_PAGE.has(e.code)
+        ? { kind: 'not_eligible', reason: e.title, fixable: true }
+        : { kind: 'not_eligible', reason: e.title };
     return { kind: 'refused', error: e };
   }
   const { enrolment } = answer;

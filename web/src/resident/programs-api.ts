@@ -15,6 +15,8 @@ export type Enrolment = Item<Answer<'/api/v1/programs/enrolments'>>;
 export type EnrolmentStatus = Enrolment['status'];
 export type EnrolmentAction = Enrolment['availableActions'][number];
 export type Relation = NewChild['relation'];
+export type ChildDetails = BodyOf<'/api/v1/programs/children/{id}', 'patch'>;
+export type Neighbourhoods = Answer<'/api/v1/programs/neighbourhoods'>;
 
 /** The relations a guardian can state, in the order the form offers them. */
 export const RELATIONS: readonly Relation[] = [
@@ -38,6 +40,12 @@ export const browsePrograms = (signal?: AbortSignal) =>
 export const myChildren = (signal?: AbortSignal) => api<Child[]>('/programs/children', { signal });
 export const registerChild = (body: NewChild, key: string) =>
   post<Child>('/programs/children', body, key);
+/** CP-1: correct a child's school grade or 小区 (null clears it). */
+export const updateChild = (id: string, body: ChildDetails) =>
+  api<Child>(`/programs/children/${id}`, { method: 'PATCH', body });
+/** The 小区 my community lists (the server takes my own region). */
+export const myNeighbourhoods = (signal?: AbortSignal) =>
+  api<Neighbourhoods>('/programs/neighbourhoods', { signal });
 export const myEnrolments = (signal?: AbortSignal) =>
   api<Enrolment[]>('/programs/enrolments', { signal });
 export type NewEnrolment = BodyOf<'/api/v1/programs/classes/{id}/enrolments'>;

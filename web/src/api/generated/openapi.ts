@@ -9676,7 +9676,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Replace the list of a community’s 小区 (organiser in scope; audited) */
+    /** Replace the list of a community’s 小区 (organiser in scope; audited); renamed ones carry their children and class catchments */
     put: {
       parameters: {
         query?: never;
@@ -9690,6 +9690,11 @@ export interface paths {
         content: {
           'application/json': {
             names: string[];
+            /** @default [] */
+            renames?: {
+              from: string;
+              to: string;
+            }[];
           };
         };
       };

@@ -1,11 +1,12 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
   createProgram,
+  listNeighbourhoods,
   PROGRAM_KINDS,
   type NewProgram,
   type ProgramKind,
@@ -17,22 +18,12 @@ import { widestRegionOf } from '../../lib/capabilities';
 import { chinaInstantOf, pickedDay } from '../../lib/china-picker';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
+import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { RegionTreeSelect } from '../volunteers/RegionTreeSelect';
+import { ClassFields, type ClassValues } from './ClassFields';
 import './programs.css';
 
-interface ClassValues {
-  name: string;
-  capacity: number;
-  hardMax: number;
-  minAge?: number | null;
-  maxAge?: number | null;
-  catchmentCodes?: string[];
-  mode: 'first_come' | 'lottery';
-  opensAt: Dayjs;
-  closesAt?: Dayjs | null;
-  offerHours: number;
-}
 interface Values {
   title: string;
   kind: ProgramKind;
@@ -62,6 +53,14 @@ export default function NewProgramPage() {
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
   const root = widestRegionOf(me, 'programs.organise') ?? me.grants[0]?.regionCode ?? '';
   const catchment = useCatchmentOptions(root);
+  // The 小区 of the venue's community: a class may take only some of them (CP-1).
+  const venueRegion = Form.useWatch('regionCode', form) as string | undefined;
+  const listed = useAsync(
+    (signal) => (venueRegion ? listNeighbourhoods(venueRegion, signal) : Promise.resolve(null)),
+    venueRegion ?? '',
+  );
+  const neighbourhoods =
+    listed.data && listed.data.regionCode === venueRegion ? listed.data.names : [];
 
   const create = useAction(async (body: NewProgram) => {
     const p = await createProgram(body, keeper.keyFor(body));
@@ -86,7 +85,14 @@ export default function NewProgramPage() {
         hardMax: c.hardMax,
         minAge: c.minAge ?? null,
         maxAge: c.maxAge ?? null,
+        minGrade: c.minGrade ?? null,
+        maxGrade: c.maxGrade ?? null,
         catchmentCodes: c.catchmentCodes ?? [],
+        // Only names the venue's community lists now (the venue may have changed since).
+        catchmentNeighbourhoods: (c.catchmentNeighbourhoods ?? []).filter((n) =>
+          neighbourhoods.includes(n),
+        ),
+        outsideCatchment: c.outsideCatchment ?? 'refuse',
         mode: c.mode,
         // Picked clocks are China time, whatever the phone's zone (issue #11).
         opensAt: chinaInstantOf(c.opensAt),
@@ -193,6 +199,7 @@ export default function NewProgramPage() {
                   index={i}
                   name={field.name}
                   catchment={catchment}
+                  neighbourhoods={neighbourhoods}
                   onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
                 />
               ))}
@@ -218,128 +225,6 @@ export default function NewProgramPage() {
         </div>
       </Form>
     </div>
-  );
-}
-
-function ClassFields({
-  index,
-  name,
-  catchment,
-  onRemove,
-}: {
-  index: number;
-  name: number;
-  catchment: { value: string; label: string }[];
-  onRemove: (() => void) | undefined;
-}) {
-  const { t } = useTranslation();
-  const mode = Form.useWatch(['classes', name, 'mode']) as ClassValues['mode'] | undefined;
-  return (
-    <Card
-      className="class-form-card"
-      size="small"
-      title={t('programs.create.classN', { n: index + 1 })}
-      extra={
-        onRemove && (
-          <Button type="text" danger icon={<DeleteOutlined aria-hidden />} onClick={onRemove}>
-            {t('programs.create.removeClass')}
-          </Button>
-        )
-      }
-    >
-      <Form.Item
-        name={[name, 'name']}
-        label={t('programs.fields.className')}
-        rules={[{ required: true, whitespace: true, max: 60 }]}
-      >
-        <Input data-testid={`class-name-${index}`} />
-      </Form.Item>
-      <Form.Item
-        name={[name, 'capacity']}
-        label={t('programs.fields.capacity')}
-        rules={[{ required: true }]}
-      >
-        <InputNumber min={1} max={2000} precision={0} data-testid={`class-capacity-${index}`} />
-      </Form.Item>
-      <Form.Item
-        name={[name, 'hardMax']}
-        label={t('programs.fields.hardMax')}
-        extra={t('programs.fields.hardMaxHint')}
-        dependencies={[['classes', name, 'capacity']]}
-        rules={[
-          { required: true },
-          ({ getFieldValue }) => ({
-            validator: (_, v: number | undefined) =>
-              v === undefined || v >= (getFieldValue(['classes', name, 'capacity']) as number)
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('programs.fields.hardMaxRule'))),
-          }),
-        ]}
-      >
-        <InputNumber min={1} max={2000} precision={0} />
-      </Form.Item>
-      <Form.Item label={t('programs.fields.ages')}>
-        <Form.Item name={[name, 'minAge']} noStyle>
-          <InputNumber
-            min={0}
-            max={18}
-            precision={0}
-            aria-label={t('programs.fields.minAge')}
-            placeholder={t('programs.fields.minAge')}
-          />
-        </Form.Item>{' '}
-        –{' '}
-        <Form.Item name={[name, 'maxAge']} noStyle>
-          <InputNumber
-            min={0}
-            max={18}
-            precision={0}
-            aria-label={t('programs.fields.maxAge')}
-            placeholder={t('programs.fields.maxAge')}
-          />
-        </Form.Item>
-      </Form.Item>
-      <Form.Item
-        name={[name, 'catchmentCodes']}
-        label={t('programs.fields.catchment')}
-        extra={t('programs.fields.catchmentHint')}
-      >
-        <Select mode="multiple" options={catchment} optionFilterProp="label" allowClear />
-      </Form.Item>
-      <Form.Item name={[name, 'mode']} label={t('programs.fields.mode')}>
-        <Radio.Group>
-          <Radio.Button value="first_come">{t('programs.mode.first_come')}</Radio.Button>
-          <Radio.Button value="lottery">{t('programs.mode.lottery')}</Radio.Button>
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item
-        name={[name, 'opensAt']}
-        label={t('programs.fields.opensAt')}
-        rules={[{ required: true }]}
-      >
-        <DatePicker
-          showTime={{ format: 'HH:mm' }}
-          format="YYYY-MM-DD HH:mm"
-          data-testid={`class-opens-${index}`}
-        />
-      </Form.Item>
-      {mode === 'lottery' && (
-        <Form.Item
-          name={[name, 'closesAt']}
-          label={t('programs.fields.closesAt')}
-          rules={[{ required: true }]}
-        >
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-        </Form.Item>
-      )}
-      <Form.Item
-        name={[name, 'offerHours']}
-        label={t('programs.fields.offerHours')}
-        rules={[{ required: true }]}
-      >
-        <InputNumber min={1} max={336} precision={0} />
-      </Form.Item>
-    </Card>
   );
 }
 

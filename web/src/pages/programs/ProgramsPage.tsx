@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Progress, Tag } from 'antd';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Progress, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { listManagedPrograms, type Program } from '../../api/programs';
@@ -20,11 +20,18 @@ export default function ProgramsPage() {
         title={t('programs.title')}
         subtitle={t('programs.subtitle')}
         extra={
-          <Link to="/programs/new">
-            <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />}>
-              {t('programs.create.button')}
-            </Button>
-          </Link>
+          <Space wrap>
+            <Link to="/programs/new">
+              <Button type="primary" size="large" icon={<PlusOutlined aria-hidden />}>
+                {t('programs.create.button')}
+              </Button>
+            </Link>
+            <Link to="/programs/neighbourhoods" data-testid="programs-neighbourhoods-link">
+              <Button size="large" icon={<EnvironmentOutlined aria-hidden />}>
+                {t('programs.neighbourhoods.button')}
+              </Button>
+            </Link>
+          </Space>
         }
       />
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
