@@ -2,7 +2,7 @@
  * GS-12 refusal → GS-4 hand-off on a real database (both dialects): the COMPETENCE_REQUIRED
  * problem carries the competent colleagues, the posts whose holder now is competent and the
  * suggested receiver; the refused clerk records the resident's matter as an inquiry and hands it
- * to the suggestion, so the resident is not turned away. The suggestion follows the post's holder
+ * to the suggestion in one request (inquiry-handoff.test.ts: one transaction), so the resident is not turned away. The suggestion follows the post's holder
  * now: with A away today, B (not competent) holds it, and a colleague is suggested instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,31 +32,22 @@ describe('GS-12 a refused clerk hands the matter on', () => {
   const file = (who: Client) =>
     who.call('POST', '/api/v1/cases', { residentId: li, itemCode: ITEM, presented: ['id_card'] });
 
-  /** What the intake page does on refusal: the matter as an inquiry, then the hand-off. */
+  /** What the intake page does on refusal: the matter as an inquiry and its hand-off, at once. */
   async function handOn(who: Client, to: object) {
-    const inquiry = await who.call(
-      'POST',
-      '/api/v1/inquiries',
-      {
-        channel: 'walk_in',
-        residentId: li,
-        itemCode: ITEM,
-        question: '申请临时救助',
-        answer: '本人未持该事项资质，转交有资质的同事受理',
-      },
-      { 'Idempotency-Key': `refer-inq-${Math.random()}` },
-    );
-    expect(inquiry.statusCode, inquiry.body).toBe(201);
     return who.call(
       'POST',
-      '/api/v1/handoffs',
+      '/api/v1/inquiries/handed-on',
       {
-        entityType: 'inquiry',
-        entityId: inquiry.json<{ id: string }>().id,
-        ...to,
-        reason: '需持证受理：临时救助申请',
+        inquiry: {
+          channel: 'walk_in',
+          residentId: li,
+          itemCode: ITEM,
+          question: '申请临时救助',
+          answer: '本人未持该事项资质，转交有资质的同事受理',
+        },
+        handoff: { ...to, reason: '需持证受理：临时救助申请' },
       },
-      { 'Idempotency-Key': `refer-h-${Math.random()}` },
+      { 'Idempotency-Key': `refer-${Math.random()}` },
     );
   }
 
@@ -90,7 +81,8 @@ describe('GS-12 a refused clerk hands the matter on', () => {
     const p = (await file(c.clerk!)).json<Refusal>();
     const res = await handOn(c.clerk!, p.suggestedHandoff!);
     expect(res.statusCode, res.body).toBe(201);
-    const h = res.json<{ to: { id: string }; status: string; toPost: unknown }>();
+    const h = res.json<{ handoff: { to: { id: string }; status: string; toPost: unknown } }>()
+      .handoff;
     expect(h.status).toBe('pending');
     expect(h.to.id).toBe((p.suggestedHandoff as { toAccountId: string }).toAccountId);
     expect(h.toPost).toBeNull();
@@ -114,7 +106,7 @@ describe('GS-12 a refused clerk hands the matter on', () => {
     expect(p.suggestedHandoff).toEqual({ toPostId: postId });
     const h = await handOn(c['clerk-b']!, p.suggestedHandoff!);
     expect(h.statusCode, h.body).toBe(201);
-    expect(h.json()).toMatchObject({
+    expect(h.json<{ handoff: unknown }>().handoff).toMatchObject({
       to: { id: id.clerk },
       toPost: { id: postId, name: '综合受理岗' },
       status: 'pending',

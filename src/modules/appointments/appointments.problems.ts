@@ -72,6 +72,11 @@ export const APPOINTMENT_PROBLEMS = {
     zh: '该号票当前状态下不能进行此操作',
     en: 'The ticket’s state does not allow this',
   },
+  QUEUE_CASE_CHANNEL: {
+    status: 422,
+    zh: '预约号的办件渠道须为“预约”，现场号的须为“窗口”',
+    en: 'A booked ticket’s case must have the appointment channel, a walk-in’s the window channel',
+  },
   QUEUE_SCREEN_NOT_FOUND: {
     status: 404,
     zh: '叫号屏链接无效',

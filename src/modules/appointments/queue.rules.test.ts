@@ -5,6 +5,7 @@ import {
   maskedName,
   minutesBetween,
   ticketActions,
+  ticketCaseChannel,
   ticketCounterName,
   ticketLabel,
   ticketTarget,
@@ -136,5 +137,12 @@ describe('GS-10 times and names', () => {
     expect(maskedName('李长福')).toBe('李某某');
     expect(maskedName('王五')).toBe('王某');
     expect(maskedName('')).toBe('');
+  });
+});
+
+describe('issue #14 the channel of a case filed for a ticket', () => {
+  it('booked (A) → appointment; walk-in (B) → window', () => {
+    expect(ticketCaseChannel('A')).toBe('appointment');
+    expect(ticketCaseChannel('B')).toBe('window');
   });
 });

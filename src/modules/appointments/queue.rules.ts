@@ -87,6 +87,14 @@ export function ticketActions(status: TicketStatus, hasCase: boolean): readonly 
   return TICKET_ACTIONS[status].filter((a) => !(a === 'file_case' && hasCase));
 }
 
+/**
+ * Issue #14: the channel a case filed for a ticket records — a booked ticket (lane A) came by
+ * appointment, a walk-in (lane B) to the window. Linking a case of another channel is refused.
+ */
+export function ticketCaseChannel(lane: TicketLane): 'appointment' | 'window' {
+  return lane === 'A' ? 'appointment' : 'window';
+}
+
 /** The state a ticket action leads to (null: it keeps its state). */
 export function ticketTarget(action: TicketAction): TicketStatus | null {
   switch (action) {

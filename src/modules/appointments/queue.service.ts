@@ -14,7 +14,13 @@ import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadStation, reachableTicket, stationGrant } from './appointments.access.ts';
 import type { TicketView } from './appointments.schema.ts';
-import { callOrder, ticketActions, ticketTarget, type TicketAction } from './queue.rules.ts';
+import {
+  callOrder,
+  ticketActions,
+  ticketCaseChannel,
+  ticketTarget,
+  type TicketAction,
+} from './queue.rules.ts';
 import { issueTicket } from './ticket-issue.ts';
 import { presentTicket } from './ticket-view.ts';
 
@@ -177,7 +183,10 @@ export async function actOnTicket(
   return presentTicket(db, row.id, now);
 }
 
-/** The case filed for a ticket being served (filed with channel 'appointment' or 'window'). */
+/**
+ * The case filed for a ticket being served: filed with channel 'appointment' for a booked ticket,
+ * 'window' for a walk-in (QUEUE_CASE_CHANNEL otherwise; issue #14).
+ */
 export async function linkCase(
   db: Db,
   input: { ticketId: string; caseId: string; actor: Actor; requestId: string; now: Date },
@@ -188,12 +197,15 @@ export async function linkCase(
     throw new AppError('QUEUE_TICKET_STATE');
   const c = await db
     .selectFrom('cases')
-    .select(['id', 'applicant_id'])
+    .select(['id', 'applicant_id', 'channel'])
     .where('id', '=', input.caseId)
     .where('accepting_station_id', '=', row.station_id)
     .executeTakeFirst();
   if (!c || (row.resident_id !== null && c.applicant_id !== row.resident_id))
     throw new AppError('QUEUE_TICKET_STATE');
+  const channel = ticketCaseChannel(row.lane);
+  if (c.channel !== channel)
+    throw new AppError('QUEUE_CASE_CHANNEL', { extensions: { expected: channel, got: c.channel } });
   await db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('queue_tickets')

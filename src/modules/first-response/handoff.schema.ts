@@ -1,21 +1,30 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
 
+/** The receiver, reason and deadline of a hand-off (of any matter). */
+const HANDOFF_TO = {
+  /** The receiver: staff whose scope covers the matter (or name a post instead). */
+  toAccountId: z.string().uuid().optional(),
+  /** GS-11: a post (AB岗) instead of a person: it lands with whoever holds the post now. */
+  toPostId: z.string().uuid().optional(),
+  reason: freeText({ max: 1000 }),
+  /** The hand-off's own deadline in working days (default 1). */
+  dueDays: z.number().int().min(1).max(20).optional(),
+};
+const oneReceiver = (b: { toAccountId?: string | undefined; toPostId?: string | undefined }) =>
+  (b.toAccountId === undefined) !== (b.toPostId === undefined);
+const ONE_RECEIVER = { message: 'name exactly one receiver: toAccountId or toPostId' };
+
 export const NewHandoff = z
   .strictObject({
     entityType: z.enum(['case', 'inquiry']),
     entityId: z.string().uuid(),
-    /** The receiver: staff whose scope covers the matter (or name a post instead). */
-    toAccountId: z.string().uuid().optional(),
-    /** GS-11: a post (AB岗) instead of a person: it lands with whoever holds the post now. */
-    toPostId: z.string().uuid().optional(),
-    reason: freeText({ max: 1000 }),
-    /** The hand-off's own deadline in working days (default 1). */
-    dueDays: z.number().int().min(1).max(20).optional(),
+    ...HANDOFF_TO,
   })
-  .refine((b) => (b.toAccountId === undefined) !== (b.toPostId === undefined), {
-    message: 'name exactly one receiver: toAccountId or toPostId',
-  });
+  .refine(oneReceiver, ONE_RECEIVER);
+
+/** A hand-off of a matter recorded in the same request (the refusal's inquiry, issue #14). */
+export const HandoffTo = z.strictObject(HANDOFF_TO).refine(oneReceiver, ONE_RECEIVER);
 
 export const DeclineHandoff = z.strictObject({
   reason: freeText({ max: 1000 }),

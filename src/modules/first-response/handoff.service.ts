@@ -4,7 +4,7 @@
  * (a conditional update). At most one hand-off per matter is pending (a unique partial index).
  */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
@@ -14,7 +14,7 @@ import type { Role } from '../../shared/roles.ts';
 import { loadGrants } from '../auth/session.service.ts';
 import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { DEFAULT_HANDOFF_DAYS, handoffDueDate, mayActOnMatter } from './handoff.rules.ts';
-import type { NewHandoff } from './handoff.schema.ts';
+import type { HandoffTo, NewHandoff } from './handoff.schema.ts';
 import { getHandoff } from './handoff.view.ts';
 import {
   canSeeMatter,
@@ -44,6 +44,103 @@ async function assertReceiver(db: Kysely<Database>, toId: string, fromId: string
   }
 }
 
+/** Who may be handed a matter: the receiver named (or a post's holder now) and the deadline. */
+export interface HandoffPlan {
+  toId: string;
+  postId: string | null;
+  dueDate: string;
+}
+
+/**
+ * The checks on the receiver of a hand-off of `matter` (a person in reach, or a post's holder now;
+ * never the sender) and its deadline on the working-day calendar: nothing is written.
+ */
+export async function planHandoff(
+  db: Kysely<Database>,
+  input: { body: z.infer<typeof HandoffTo>; matter: Matter; actor: Actor; now: Date },
+): Promise<HandoffPlan> {
+  const { body, matter, actor, now } = input;
+  const { toId, postId } = await resolveReceiver(db, body, actor, now);
+  await assertReceiver(db, toId, actor.accountId, matter);
+  const days = body.dueDays ?? DEFAULT_HANDOFF_DAYS;
+  const dueDate = handoffDueDate(now, days, await loadWorkCalendar(db));
+  return { toId, postId, dueDate };
+}
+
+/**
+ * Writes a planned hand-off inside the caller's transaction: the row (next seq of the matter), the
+ * post it was addressed to, the receiver's notification and the audit event. A second pending
+ * hand-off of the matter is a unique violation (the caller maps it to HANDOFF_ALREADY_PENDING).
+ */
+export async function insertHandoff(
+  trx: Transaction<Database>,
+  input: {
+    id: string;
+    matter: Matter;
+    plan: HandoffPlan;
+    reason: string;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { id, matter, actor, now } = input;
+  const { toId, postId, dueDate } = input.plan;
+  const last = await trx
+    .selectFrom('handoffs')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('entity_type', '=', matter.type)
+    .where('entity_id', '=', matter.id)
+    .executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  await trx
+    .insertInto('handoffs')
+    .values({
+      id,
+      entity_type: matter.type,
+      entity_id: matter.id,
+      seq,
+      region_code: matter.regionCode,
+      first_responder_id: matter.firstResponderId,
+      from_account_id: actor.accountId,
+      to_account_id: toId,
+      reason: input.reason,
+      due_date: dueDate,
+      status: 'pending',
+      decline_reason: null,
+      created_at: now.toISOString(),
+      decided_at: null,
+    })
+    .execute();
+  if (postId) await recordPostHandoff(trx, { handoffId: id, postId, toId, now });
+  await notify(trx, {
+    accountId: toId,
+    kind: 'handoff_received',
+    params: { label: matter.label, from: actor.displayName, dueDate },
+    entityType: 'handoff',
+    entityId: id,
+    now,
+  });
+  await recordAudit(trx, {
+    actor: auditActor(actor, grantOn(actor, matter)),
+    action: 'handoff.created',
+    entityType: 'handoff',
+    entityId: id,
+    regionCode: matter.regionCode,
+    after: {
+      entityType: matter.type,
+      entityId: matter.id,
+      seq,
+      toAccountId: toId,
+      toPostId: postId,
+      reason: input.reason,
+      dueDate,
+    },
+    requestId: input.requestId,
+    now,
+  });
+}
+
 export async function createHandoff(
   db: Kysely<Database>,
   input: { body: z.infer<typeof NewHandoff>; actor: Actor; requestId: string; now: Date },
@@ -63,68 +160,21 @@ export async function createHandoff(
   )
     throw new AppError('MATTER_NOT_HOLDER');
   if (handoffs.some((h) => h.status === 'pending')) throw new AppError('HANDOFF_ALREADY_PENDING');
-  const { toId, postId } = await resolveReceiver(db, body, actor, now);
-  await assertReceiver(db, toId, actor.accountId, matter);
-  const days = body.dueDays ?? DEFAULT_HANDOFF_DAYS;
-  const dueDate = handoffDueDate(now, days, await loadWorkCalendar(db));
+  const plan = await planHandoff(db, { body, matter, actor, now });
 
   const id = crypto.randomUUID();
   try {
-    await db.transaction().execute(async (trx) => {
-      const last = await trx
-        .selectFrom('handoffs')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('entity_type', '=', matter.type)
-        .where('entity_id', '=', matter.id)
-        .executeTakeFirst();
-      const seq = Number(last?.seq ?? 0) + 1;
-      await trx
-        .insertInto('handoffs')
-        .values({
-          id,
-          entity_type: matter.type,
-          entity_id: matter.id,
-          seq,
-          region_code: matter.regionCode,
-          first_responder_id: matter.firstResponderId,
-          from_account_id: actor.accountId,
-          to_account_id: toId,
-          reason: body.reason,
-          due_date: dueDate,
-          status: 'pending',
-          decline_reason: null,
-          created_at: now.toISOString(),
-          decided_at: null,
-        })
-        .execute();
-      if (postId) await recordPostHandoff(trx, { handoffId: id, postId, toId, now });
-      await notify(trx, {
-        accountId: toId,
-        kind: 'handoff_received',
-        params: { label: matter.label, from: actor.displayName, dueDate },
-        entityType: 'handoff',
-        entityId: id,
-        now,
-      });
-      await recordAudit(trx, {
-        actor: auditActor(actor, grantOn(actor, matter)),
-        action: 'handoff.created',
-        entityType: 'handoff',
-        entityId: id,
-        regionCode: matter.regionCode,
-        after: {
-          entityType: matter.type,
-          entityId: matter.id,
-          seq,
-          toAccountId: toId,
-          toPostId: postId,
-          reason: body.reason,
-          dueDate,
-        },
+    await db.transaction().execute((trx) =>
+      insertHandoff(trx, {
+        id,
+        matter,
+        plan,
+        reason: body.reason,
+        actor,
         requestId: input.requestId,
         now,
-      });
-    });
+      }),
+    );
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('HANDOFF_ALREADY_PENDING');
     throw err;

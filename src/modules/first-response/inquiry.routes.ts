@@ -4,12 +4,15 @@ import { STAFF_ROLES } from '../../shared/roles.ts';
 import {
   CloseInquiry,
   INQUIRY_DESCRIPTION,
+  InquiryHandoff,
+  InquiryHandoffView,
   InquiryQuery,
   InquiryView,
   NewInquiry,
 } from './inquiry.schema.ts';
 import { closeInquiry, recordInquiry } from './inquiry.service.ts';
 import { getInquiry, listInquiries } from './inquiry.view.ts';
+import { recordInquiryAndHandOff } from './inquiry-handoff.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
@@ -31,6 +34,30 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const created = await recordInquiry(db, {
+        body: request.body,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/inquiries/handed-on',
+    {
+      config: { access: { roles: HANDLER_ROLES }, idempotent: true },
+      schema: {
+        tags: ['first-response'],
+        summary:
+          'Record an inquiry and hand it on in one transaction (a refused intake, COMPETENCE_REQUIRED)',
+        description: `${INQUIRY_DESCRIPTION} Both are written or neither: a refused hand-off (receiver invalid or out of reach, unknown post) records no inquiry. With an Idempotency-Key a retry replays the stored answer.`,
+        body: InquiryHandoff,
+        response: { 201: InquiryHandoffView },
+      },
+    },
+    async (request, reply) => {
+      const created = await recordInquiryAndHandOff(db, {
         body: request.body,
         actor: actorOf(request),
         requestId: request.id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
+import { HandoffTo, HandoffView } from './handoff.schema.ts';
 
 export const NewInquiry = z.strictObject({
   channel: z.enum(['walk_in', 'phone']),
@@ -59,3 +60,11 @@ export const InquiryView = z.object({
 
 export const INQUIRY_DESCRIPTION =
   'Logs a walk-in or phone inquiry (咨询登记), even when no case follows; the caller becomes its first responder (首问责任人) permanently. Name a registered resident by id, or describe the caller in words: free text (callerDescription, question, answer) must not contain ID numbers or mobile numbers (refused with FREE_TEXT_PERSONAL_NUMBER).';
+
+/**
+ * Issue #14 (GS-12 → GS-4): the refused matter recorded as an inquiry and handed on, in one
+ * transaction; a refused hand-off records no inquiry either.
+ */
+export const InquiryHandoff = z.strictObject({ inquiry: NewInquiry, handoff: HandoffTo });
+
+export const InquiryHandoffView = z.object({ inquiry: InquiryView, handoff: HandoffView });

@@ -3,7 +3,7 @@
  * its first responder for good. Closing one tells the first responder (in the same transaction).
  */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
@@ -34,10 +34,14 @@ function stationGrant(actor: Actor, stationId: string | undefined): Grant {
   return atStations[0]!;
 }
 
-export async function recordInquiry(
+/**
+ * The checks before an inquiry is recorded (the station the caller records under, the resident in
+ * reach, the item, the case): nothing is written. Returns the grant it is recorded under.
+ */
+export async function prepareInquiry(
   db: Kysely<Database>,
-  input: { body: z.infer<typeof NewInquiry>; actor: Actor; requestId: string; now: Date },
-) {
+  input: { body: z.infer<typeof NewInquiry>; actor: Actor; now: Date },
+): Promise<Grant> {
   const { body, actor, now } = input;
   const grant = stationGrant(actor, body.stationId);
   if (body.residentId) {
@@ -59,50 +63,72 @@ export async function recordInquiry(
   }
   if (body.itemCode) await getItem(db, body.itemCode); // CATALOG_ITEM_NOT_FOUND
   if (body.caseId) await getCaseView(db, { id: body.caseId, actor, now }); // seen by the caller
+  return grant;
+}
 
-  const id = crypto.randomUUID();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('inquiries')
-      .values({
-        id,
-        channel: body.channel,
-        resident_id: body.residentId ?? null,
-        caller_description: body.callerDescription ?? null,
-        question: body.question,
-        item_code: body.itemCode ?? null,
-        answer: body.answer,
-        station_id: grant.stationId!,
-        region_code: grant.regionCode,
-        first_responder_id: actor.accountId,
-        first_responder_role: grant.role,
-        case_id: body.caseId ?? null,
-        status: 'open',
-        closing_note: null,
-        closed_by: null,
-        closed_at: null,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    await recordAudit(trx, {
-      actor: auditActor(actor, grant),
-      action: 'inquiry.recorded',
-      entityType: 'inquiry',
-      entityId: id,
-      regionCode: grant.regionCode,
-      // No free text in the chain: it may describe a person.
-      after: {
-        channel: body.channel,
-        residentId: body.residentId ?? null,
-        itemCode: body.itemCode ?? null,
-        stationId: grant.stationId,
-        caseId: body.caseId ?? null,
-        firstResponderId: actor.accountId,
-      },
-      requestId: input.requestId,
-      now,
-    });
+/** Writes a checked inquiry and its audit event inside the caller's transaction. */
+export async function insertInquiry(
+  trx: Transaction<Database>,
+  input: {
+    id: string;
+    body: z.infer<typeof NewInquiry>;
+    grant: Grant;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { id, body, grant, actor, now } = input;
+  await trx
+    .insertInto('inquiries')
+    .values({
+      id,
+      channel: body.channel,
+      resident_id: body.residentId ?? null,
+      caller_description: body.callerDescription ?? null,
+      question: body.question,
+      item_code: body.itemCode ?? null,
+      answer: body.answer,
+      station_id: grant.stationId!,
+      region_code: grant.regionCode,
+      first_responder_id: actor.accountId,
+      first_responder_role: grant.role,
+      case_id: body.caseId ?? null,
+      status: 'open',
+      closing_note: null,
+      closed_by: null,
+      closed_at: null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  await recordAudit(trx, {
+    actor: auditActor(actor, grant),
+    action: 'inquiry.recorded',
+    entityType: 'inquiry',
+    entityId: id,
+    regionCode: grant.regionCode,
+    // No free text in the chain: it may describe a person.
+    after: {
+      channel: body.channel,
+      residentId: body.residentId ?? null,
+      itemCode: body.itemCode ?? null,
+      stationId: grant.stationId,
+      caseId: body.caseId ?? null,
+      firstResponderId: actor.accountId,
+    },
+    requestId: input.requestId,
+    now,
   });
+}
+
+export async function recordInquiry(
+  db: Kysely<Database>,
+  input: { body: z.infer<typeof NewInquiry>; actor: Actor; requestId: string; now: Date },
+) {
+  const { actor } = input;
+  const grant = await prepareInquiry(db, input);
+  const id = crypto.randomUUID();
+  await db.transaction().execute((trx) => insertInquiry(trx, { ...input, id, grant }));
   return getInquiry(db, { id, actor });
 }
 

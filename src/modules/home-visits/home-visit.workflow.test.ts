@@ -26,4 +26,13 @@ describe('GS-10 the home visit workflow', () => {
     expect(visitRefusal('complete', 'scheduled', 'visiting_unit')).toBe('VISIT_STATE');
     expect(visitRefusal('record', 'requested', 'visiting_unit')).toBe('VISIT_STATE');
   });
+  it('the applicant may only cancel, and only before the visit starts (issue #14)', () => {
+    expect(availableVisitActions('requested', 'applicant')).toEqual(['cancel']);
+    expect(availableVisitActions('scheduled', 'applicant')).toEqual(['cancel']);
+    for (const s of ['on_route', 'done', 'not_home', 'cancelled'] as const)
+      expect(availableVisitActions(s, 'applicant')).toEqual([]);
+    expect(visitRefusal('cancel', 'on_route', 'applicant')).toBe('VISIT_STATE');
+    expect(visitRefusal('depart', 'scheduled', 'applicant')).toBe('FORBIDDEN');
+    expect(visitRefusal('record', 'done', 'applicant')).toBe('FORBIDDEN');
+  });
 });

@@ -7,6 +7,9 @@
  *       │                      │                      └──not_home──▶ not_home ──schedule──▶ scheduled
  *       └──────cancel──────────┴──cancel──▶ cancelled
  *
+ * The applicant (the resident, or the relative asking on the resident's account) may only cancel,
+ * and only before the visit starts: while it is requested or scheduled (issue #14).
+ *
  * `complete` is where a 好差评 rating of the visit would open (see visit-actions.ts, afterVisitDone).
  */
 import type { HomeVisitStatus } from '../../db/schema.ts';
@@ -35,6 +38,8 @@ interface VisitRule {
   from: readonly HomeVisitStatus[];
   /** null: the status does not change (a record is added to the visit). */
   to: HomeVisitStatus | null;
+  /** The statuses from which the applicant (the resident's own account) may take it; none if absent. */
+  applicantFrom?: readonly HomeVisitStatus[];
 }
 
 export const HOME_VISIT_RULES = {
@@ -42,7 +47,11 @@ export const HOME_VISIT_RULES = {
   depart: { from: ['scheduled'], to: 'on_route' },
   complete: { from: ['on_route'], to: 'done' },
   not_home: { from: ['on_route'], to: 'not_home' },
-  cancel: { from: ['requested', 'scheduled', 'not_home'], to: 'cancelled' },
+  cancel: {
+    from: ['requested', 'scheduled', 'not_home'],
+    to: 'cancelled',
+    applicantFrom: ['requested', 'scheduled'],
+  },
   record: { from: ['on_route', 'done'], to: null },
 } as const satisfies Record<HomeVisitAction, VisitRule>;
 
@@ -50,16 +59,23 @@ export const HOME_VISIT_RULES = {
 export const VISIT_TRANSITIONS = ['depart', 'complete', 'not_home', 'cancel'] as const;
 export type VisitTransition = (typeof VISIT_TRANSITIONS)[number];
 
-/** Whether the caller works at the visiting unit (only they act on a visit). */
-export type VisitParty = 'visiting_unit' | 'observer';
+/**
+ * Where the caller stands: staff of the visiting unit act on a visit; the applicant (the resident's
+ * own account) may cancel it before it starts; observers only look.
+ */
+export type VisitParty = 'visiting_unit' | 'applicant' | 'observer';
 
 export function visitRefusal(
   action: HomeVisitAction,
   status: HomeVisitStatus,
   party: VisitParty,
 ): 'FORBIDDEN' | 'VISIT_STATE' | null {
-  if (party !== 'visiting_unit') return 'FORBIDDEN';
   const rule: VisitRule = HOME_VISIT_RULES[action];
+  if (party === 'applicant') {
+    if (!rule.applicantFrom) return 'FORBIDDEN';
+    return rule.applicantFrom.includes(status) ? null : 'VISIT_STATE';
+  }
+  if (party !== 'visiting_unit') return 'FORBIDDEN';
   return rule.from.includes(status) ? null : 'VISIT_STATE';
 }
 

@@ -4,6 +4,7 @@ import { actorOf } from '../../shared/route-actor.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { VISIT_STAFF } from './home-visits.access.ts';
 import {
+  CancelMyVisit,
   CompleteVisit,
   HomeVisitView,
   MyRecordView,
@@ -28,6 +29,7 @@ import { getRoute, listRoutes, reorderRoute, scheduleVisits } from './visit-rout
 import { getVisit, listVisits } from './visit-view.ts';
 import { requestVisit } from './request-visit.ts';
 import { myVisits, requestMyVisit } from './my-visits.ts';
+import { cancelMyVisit } from './my-visit-cancel.ts';
 
 const tags = ['home-visits'];
 
@@ -176,6 +178,31 @@ export const homeVisitRoutes: FastifyPluginAsyncZod = async (app) => {
       void reply.header('cache-control', 'no-store');
       return myVisits(deps, { actor: actorOf(request) });
     },
+  );
+
+  app.post(
+    '/home-visits/mine/:id/cancel',
+    {
+      config: { access: { roles: ['resident'] }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Cancel my own home visit before it starts (requested or scheduled), with a reason',
+        description:
+          'The transition table decides (availableActions on GET /home-visits/mine); the visit leaves its route and the station staff are notified. Another resident’s visit is VISIT_NOT_FOUND.',
+        params: VisitParams,
+        body: CancelMyVisit,
+        response: { 200: MyVisitView },
+      },
+    },
+    async (request) =>
+      cancelMyVisit(deps, {
+        id: request.params.id,
+        body: request.body,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
   );
 
   app.get(

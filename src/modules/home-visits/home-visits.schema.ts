@@ -98,6 +98,10 @@ export const MyVisitView = z.object({
   window: z.object({ from: z.string(), to: z.string() }).nullable(),
   visitedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** From the transition table, as the applicant: `cancel` while requested or scheduled. */
+  availableActions: z.array(z.enum(HOME_VISIT_ACTIONS)),
+  /** Cancelled: the reason given (the resident's, or the station's note). */
+  outcomeNote: z.string().nullable(),
   records: z.array(
     z.object({
       id: z.string(),
@@ -108,6 +112,9 @@ export const MyVisitView = z.object({
     }),
   ),
 });
+
+/** Issue #14: the resident cancels their own visit before it starts, saying why. */
+export const CancelMyVisit = z.strictObject({ reason: freeText({ max: 200, min: 2 }) });
 
 export const ScheduleVisits = z.strictObject({
   day: Day,

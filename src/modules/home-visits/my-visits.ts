@@ -5,19 +5,18 @@
  * request at a time. The resident lists their own visits with the promised window and the
  * structured records made on them (decrypted for the resident only; the reads are theirs).
  */
-import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/actor.ts';
 import { auditActor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
-import { maskMobile } from '../../shared/personal-numbers.ts';
 import { AppError } from '../../shared/problem.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { parsePreferredDates, readRecordData } from './home-visits.stored.ts';
 import type { MyVisitRequest, MyVisitView } from './home-visits.schema.ts';
 import type { RecordTemplate } from './visit-record.templates.ts';
 import type { VisitDeps } from './visit-view.ts';
 import { windowTimes } from './visit-window.ts';
+import { availableVisitActions } from './home-visit.workflow.ts';
+import { insertVisitRequest } from './visit-request-insert.ts';
 
 type MyVisit = z.infer<typeof MyVisitView>;
 const OPEN = ['requested', 'scheduled', 'on_route', 'not_home'] as const;
@@ -62,55 +61,22 @@ export async function requestMyVisit(
     .where('status', 'in', [...OPEN])
     .executeTakeFirst();
   if (open) throw new AppError('VISIT_ALREADY_REQUESTED');
-  const id = crypto.randomUUID();
-  const nowIso = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('home_visits')
-      .values({
-        id,
-        resident_id: resident.id,
-        village_code: resident.home_region_code,
-        station_id: station.id,
-        requested_by: body.requestedBy,
-        requester_relation: body.requesterRelation ?? null,
-        reason: body.reason,
-        item_code: null,
-        preferred_dates: JSON.stringify([...dates].sort()),
-        contact_phone_cipher: body.contactPhone ? pii.encrypt(body.contactPhone) : null,
-        contact_phone_masked: body.contactPhone ? maskMobile(body.contactPhone) : null,
-        note: body.note ?? null,
-        status: 'requested',
-        route_id: null,
-        stop_order: null,
-        visit_window: null,
-        case_id: null,
-        outcome_note: null,
-        created_by: actor.accountId,
-        visited_by: null,
-        visited_at: null,
-        version: 1,
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actor: auditActor(actor),
-      action: 'home_visit.requested',
-      entityType: 'home_visit',
-      entityId: id,
-      regionCode: resident.home_region_code,
-      after: {
+  const id = await db.transaction().execute((trx) =>
+    insertVisitRequest(trx, pii, {
+      request: {
+        ...body,
         residentId: resident.id,
-        requestedBy: body.requestedBy,
-        reason: body.reason,
+        villageCode: resident.home_region_code,
         stationId: station.id,
-        channel: 'resident_app',
+        preferredDates: dates,
       },
+      createdBy: actor.accountId,
+      auditActor: auditActor(actor),
+      auditExtra: { channel: 'resident_app' },
       requestId: input.requestId,
       now,
-    });
-  });
+    }),
+  );
   const [mine] = (await myVisits(deps, { actor })).filter((v) => v.id === id);
   return mine!;
 }
@@ -134,6 +100,7 @@ export async function myVisits(deps: VisitDeps, input: { actor: Actor }): Promis
       'r.day',
       'v.visited_at',
       'v.created_at',
+      'v.outcome_note',
     ])
     .where('v.resident_id', '=', residentId)
     .orderBy('v.created_at', 'desc')
@@ -163,6 +130,8 @@ export async function myVisits(deps: VisitDeps, input: { actor: Actor }): Promis
     window: v.day ? windowTimes(v.visit_window) : null,
     visitedAt: v.visited_at,
     createdAt: v.created_at,
+    availableActions: availableVisitActions(v.status, 'applicant'),
+    outcomeNote: v.outcome_note,
     records: records
       .filter((r) => r.visit_id === v.id)
       .map((r) => {

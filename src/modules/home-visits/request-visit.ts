@@ -3,22 +3,20 @@
  * staff taking a phone call, for someone elderly, disabled or ill. The serving unit is the caller's
  * station; the contact phone is stored encrypted and answered masked.
  */
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { auditActor, isPartyBound, type Actor, type Grant } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
-import { maskMobile } from '../../shared/personal-numbers.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { AppError } from '../../shared/problem.ts';
 import type { Role } from '../../shared/roles.ts';
 import { assertAgentMaySeeResident } from '../agents/authorization.check.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { VISIT_STAFF } from './home-visits.access.ts';
 import type { HomeVisitView, NewHomeVisit } from './home-visits.schema.ts';
 import { getVisit } from './visit-view.ts';
+import { insertVisitRequest } from './visit-request-insert.ts';
 
 /** The station the request is served from: the named one of the caller's, or their only one. */
 function servingGrant(actor: Actor, stationId: string | undefined): Grant {
@@ -66,55 +64,20 @@ export async function requestVisit(
         extensions: { channel: 'home_visit', offered: item.channels },
       });
   }
-  const id = crypto.randomUUID();
-  const nowIso = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('home_visits')
-      .values({
-        id,
-        resident_id: resident.id,
-        village_code: resident.home_region_code,
-        station_id: grant.stationId!,
-        requested_by: body.requestedBy,
-        requester_relation: body.requesterRelation ?? null,
-        reason: body.reason,
-        item_code: body.itemCode ?? null,
-        preferred_dates: JSON.stringify([...dates].sort()),
-        contact_phone_cipher: body.contactPhone ? pii.encrypt(body.contactPhone) : null,
-        contact_phone_masked: body.contactPhone ? maskMobile(body.contactPhone) : null,
-        note: body.note ?? null,
-        status: 'requested',
-        route_id: null,
-        stop_order: null,
-        visit_window: null,
-        case_id: null,
-        outcome_note: null,
-        created_by: actor.accountId,
-        visited_by: null,
-        visited_at: null,
-        version: 1,
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .execute();
-    await recordAudit(trx, {
-      actor: auditActor(actor, grant),
-      action: 'home_visit.requested',
-      entityType: 'home_visit',
-      entityId: id,
-      regionCode: resident.home_region_code,
-      // No free text and no phone in the chain.
-      after: {
+  const id = await db.transaction().execute((trx) =>
+    insertVisitRequest(trx, pii, {
+      request: {
+        ...body,
         residentId: resident.id,
-        requestedBy: body.requestedBy,
-        reason: body.reason,
-        itemCode: body.itemCode ?? null,
-        stationId: grant.stationId,
+        villageCode: resident.home_region_code,
+        stationId: grant.stationId!,
+        preferredDates: dates,
       },
+      createdBy: actor.accountId,
+      auditActor: auditActor(actor, grant),
       requestId: input.requestId,
       now,
-    });
-  });
+    }),
+  );
   return getVisit(deps, { id, actor });
 }

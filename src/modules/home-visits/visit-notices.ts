@@ -10,6 +10,7 @@ import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { enqueueSms } from '../notifications/outbox.ts';
 import { windowTimes } from './visit-window.ts';
+import { VISIT_STAFF } from './home-visits.access.ts';
 
 type Visit = Pick<HomeVisitTable, 'id' | 'resident_id' | 'station_id' | 'contact_phone_cipher'>;
 
@@ -81,6 +82,47 @@ export async function noticeVisitDone(
       to: pii.decrypt(to.phoneCipher),
       template: 'home_visit_done',
       params,
+      now: input.now,
+    });
+}
+
+/**
+ * Issue #14: the resident (or the relative on their account) cancelled the visit — told to the
+ * visiting unit's staff (every active account with a visit-staff grant at the station), in-app.
+ */
+export async function noticeVisitCancelled(
+  trx: Transaction<Database>,
+  input: {
+    visit: Pick<HomeVisitTable, 'id' | 'station_id' | 'village_code'>;
+    reason: string;
+    now: Date;
+  },
+): Promise<void> {
+  const [staff, village] = await Promise.all([
+    trx
+      .selectFrom('role_grants as g')
+      .innerJoin('accounts as a', 'a.id', 'g.account_id')
+      .select('a.id')
+      .distinct()
+      .where('g.station_id', '=', input.visit.station_id)
+      .where('g.role', 'in', [...VISIT_STAFF])
+      .where('a.status', '=', 'active')
+      .orderBy('a.id')
+      .execute(),
+    trx
+      .selectFrom('regions')
+      .select('name')
+      .where('code', '=', input.visit.village_code)
+      .executeTakeFirst(),
+  ]);
+  const params = { village: village?.name ?? input.visit.village_code, reason: input.reason };
+  for (const { id } of staff)
+    await notify(trx, {
+      accountId: id,
+      kind: 'home_visit_cancelled',
+      params,
+      entityType: 'home_visit',
+      entityId: input.visit.id,
       now: input.now,
     });
 }

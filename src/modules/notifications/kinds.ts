@@ -51,6 +51,8 @@ export interface NotificationParamsByKind {
   home_visit_scheduled: { station: string; date: string; from: string; to: string };
   /** GS-10 issue #14: the home visit was done (China date); its records are on the resident's page. */
   home_visit_done: { station: string; date: string };
+  /** GS-10 issue #14: the resident cancelled their home visit (told to the visiting unit's staff). */
+  home_visit_cancelled: { village: string; reason: string };
   /** A message stored before issue #11 as one bilingual string: shown as it was. */
   legacy: { subject: string; body: string; kind: string };
 }
@@ -88,6 +90,7 @@ const KINDS: Record<NotificationKind, true> = {
   rating_invite: true,
   home_visit_scheduled: true,
   home_visit_done: true,
+  home_visit_cancelled: true,
   legacy: true,
 };
 
@@ -141,5 +144,6 @@ export const SAMPLE_PARAMS: { [K in NotificationKind]: NotificationParamsByKind[
     to: '12:00',
   },
   home_visit_done: { station: '伊庄村便民服务站', date: '2026-03-04' },
+  home_visit_cancelled: { village: '伊庄村', reason: '已自行到站办理' },
   legacy: { subject: '旧消息 / Old message', body: '正文 / Body', kind: 'vs_order_update' },
 };

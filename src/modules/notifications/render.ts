@@ -147,6 +147,10 @@ const ZH: Templates = {
     subject: `上门服务已完成（${p.date}）`,
     body: `${p.station}已于 ${p.date} 完成上门服务，服务记录可在“我的上门服务”中查看。`,
   }),
+  home_visit_cancelled: (p) => ({
+    subject: `${p.village}居民取消了上门服务`,
+    body: `${p.village}的一位居民取消了上门服务申请，原因：${p.reason}。该户已移出上门路线。`,
+  }),
   legacy: (p) => ({ subject: legacyHalf(p.subject, 'zh-CN'), body: legacyHalf(p.body, 'zh-CN') }),
 };
 
@@ -270,6 +274,10 @@ const EN: Templates = {
   home_visit_done: (p) => ({
     subject: `Home visit done (${p.date})`,
     body: `${p.station} made the home visit on ${p.date}; its record is on your “My home visits” page.`,
+  }),
+  home_visit_cancelled: (p) => ({
+    subject: `A resident of ${p.village} cancelled a home visit`,
+    body: `A resident of ${p.village} cancelled their home-visit request. Reason: ${p.reason}. The stop has left its route.`,
   }),
   legacy: (p) => ({ subject: legacyHalf(p.subject, 'en'), body: legacyHalf(p.body, 'en') }),
 };

@@ -61,6 +61,7 @@ export const FIRST_RESPONSE_ROUTES: RouteCase[] = [
  */
 export const FIRST_RESPONSE_COVERED_ELSEWHERE = [
   'POST /api/v1/inquiries/{id}/close',
+  'POST /api/v1/inquiries/handed-on', // inquiry-handoff.test.ts
   'POST /api/v1/handoffs',
   'POST /api/v1/handoffs/{id}/accept',
   'POST /api/v1/handoffs/{id}/decline',

@@ -43,4 +43,5 @@ export const HOME_VISITS_COVERED_ELSEWHERE = [
   'POST /api/v1/home-visits/{id}/complete',
   'POST /api/v1/home-visits/{id}/records',
   'POST /api/v1/home-visits/mine',
+  'POST /api/v1/home-visits/mine/{id}/cancel', // home-visits-cancel.test.ts
 ];

@@ -10,11 +10,17 @@ export type NewInquiry = BodyOf<'/api/v1/inquiries'>;
 export type Handoff = Answer<'/api/v1/handoffs', 'post'>;
 export type MatterType = Handoff['entityType'];
 export type NewHandoff = BodyOf<'/api/v1/handoffs'>;
+/** Issue #14: a refused matter recorded as an inquiry and handed on in one transaction. */
+export type NewInquiryHandoff = BodyOf<'/api/v1/inquiries/handed-on'>;
+export type HandoffReceiver = NewInquiryHandoff['handoff'];
 export type HandoffBox = NonNullable<QueryOf<'/api/v1/handoffs'>['box']>;
 export type Colleague = Item<Answer<'/api/v1/colleagues'>>;
 
 export const createInquiry = (body: NewInquiry, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/inquiries', { body, ...idempotent(idempotencyKey) }));
+
+export const createInquiryHandedOn = (body: NewInquiryHandoff, idempotencyKey: string) =>
+  must(apiClient.POST('/api/v1/inquiries/handed-on', { body, ...idempotent(idempotencyKey) }));
 
 export const listInquiries = (mine: boolean, signal?: AbortSignal) =>
   must(

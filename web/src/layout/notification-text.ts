@@ -82,6 +82,8 @@ function linkOf(
     case 'home_visit_scheduled':
     case 'home_visit_done':
       return { to: '/r/visits', label: open };
+    case 'home_visit_cancelled':
+      return { to: '/home-visits', label: open };
     default:
       return null;
   }

@@ -5840,9 +5840,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
               createdAt: string;
               day: string | null;
               id: string;
+              outcomeNote: string | null;
               preferredDates: string[];
               /** @enum {string} */
               reason: 'elderly' | 'disabled' | 'ill';
@@ -5906,9 +5910,91 @@ export interface paths {
           };
           content: {
             'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
               createdAt: string;
               day: string | null;
               id: string;
+              outcomeNote: string | null;
+              preferredDates: string[];
+              /** @enum {string} */
+              reason: 'elderly' | 'disabled' | 'ill';
+              records: {
+                createdAt: string;
+                flags: (
+                  'blood_pressure_high' | 'blood_pressure_low' | 'glucose_high' | 'glucose_low'
+                )[];
+                id: string;
+                /** @enum {string} */
+                template: 'chronic_checkup';
+                values: {
+                  [key: string]: string | number;
+                };
+              }[];
+              stationName: string;
+              /** @enum {string} */
+              status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+              visitedAt: string | null;
+              window: {
+                from: string;
+                to: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/mine/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel my own home visit before it starts (requested or scheduled), with a reason
+     * @description The transition table decides (availableActions on GET /home-visits/mine); the visit leaves its route and the station staff are notified. Another resident’s visit is VISIT_NOT_FOUND.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: (
+                'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+              )[];
+              createdAt: string;
+              day: string | null;
+              id: string;
+              outcomeNote: string | null;
               preferredDates: string[];
               /** @enum {string} */
               reason: 'elderly' | 'disabled' | 'ill';
@@ -6726,6 +6812,141 @@ export interface paths {
               };
               /** @enum {string} */
               status: 'open' | 'closed';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inquiries/handed-on': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record an inquiry and hand it on in one transaction (a refused intake, COMPETENCE_REQUIRED)
+     * @description Logs a walk-in or phone inquiry (咨询登记), even when no case follows; the caller becomes its first responder (首问责任人) permanently. Name a registered resident by id, or describe the caller in words: free text (callerDescription, question, answer) must not contain ID numbers or mobile numbers (refused with FREE_TEXT_PERSONAL_NUMBER). Both are written or neither: a refused hand-off (receiver invalid or out of reach, unknown post) records no inquiry. With an Idempotency-Key a retry replays the stored answer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            handoff: {
+              dueDays?: number;
+              reason: string;
+              /** Format: uuid */
+              toAccountId?: string;
+              /** Format: uuid */
+              toPostId?: string;
+            };
+            inquiry: {
+              answer: string;
+              callerDescription?: string;
+              /** Format: uuid */
+              caseId?: string;
+              /** @enum {string} */
+              channel: 'walk_in' | 'phone';
+              itemCode?: string;
+              question: string;
+              /** Format: uuid */
+              residentId?: string;
+              /** Format: uuid */
+              stationId?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              handoff: {
+                accountableId: string;
+                createdAt: string;
+                decidedAt: string | null;
+                declineReason: string | null;
+                dueDate: string;
+                dueDateProvisional: boolean;
+                entityId: string;
+                /** @enum {string} */
+                entityType: 'case' | 'inquiry';
+                firstResponderId: string;
+                from: {
+                  displayName: string;
+                  id: string;
+                };
+                id: string;
+                overdue: boolean;
+                provisionalYears: number[];
+                reason: string;
+                regionCode: string;
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'declined';
+                to: {
+                  displayName: string;
+                  id: string;
+                };
+                toPost: {
+                  holderNow: {
+                    displayName: string;
+                    id: string;
+                    /** @enum {string} */
+                    slot: 'a' | 'b';
+                  } | null;
+                  id: string;
+                  name: string;
+                } | null;
+              };
+              inquiry: {
+                accountableId: string;
+                answer: string;
+                callerDescription: string | null;
+                caseId: string | null;
+                /** @enum {string} */
+                channel: 'walk_in' | 'phone';
+                closedAt: string | null;
+                closingNote: string | null;
+                createdAt: string;
+                firstResponder: {
+                  displayName: string;
+                  id: string;
+                };
+                handlerId: string;
+                id: string;
+                itemCode: string | null;
+                question: string;
+                regionCode: string;
+                resident: {
+                  fullName: string;
+                  id: string;
+                  idMasked: string;
+                } | null;
+                station: {
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              };
             };
           };
         };

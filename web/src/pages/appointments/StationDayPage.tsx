@@ -1,26 +1,25 @@
 /**
  * GS-10 the station's day (staff): today's bookings (check-in → an A ticket), walk-in tickets (B),
  * 'call next', the tickets with their wait and service times, and the case filed for a ticket
- * being served (channel `appointment` for the appointment lane). Buttons come from the server's
+ * being served through the one intake (channel `appointment` for the appointment lane, `window`
+ * for walk-ins; issue #14). Buttons come from the server's
  * `availableActions`; the queue screen link opens the TV page.
  */
-import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import {
   callNext,
   checkIn,
   fetchMyStations,
   fetchStationDay,
-  linkCase,
   ticketStep,
   walkIn,
   type DayBooking,
   type Ticket,
   type TicketStep,
 } from '../../api/appointments';
-import { fileCase } from '../../api/cases';
-import { listCatalog } from '../../api/catalog';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { randomUuid } from '../../lib/idempotency';
@@ -32,51 +31,32 @@ import { WalkInResident } from './WalkInResident';
 
 const STEPS: readonly TicketStep[] = ['start', 'recall', 'skip', 'finish'];
 
-function FileCaseForm(props: { ticket: Ticket; stationId: string; onDone: () => void }) {
+/**
+ * Issue #14: filing for the ticket being served opens the one intake (the workbench: the item's
+ * materials checklist, the one-time notice) with the ticket's resident and channel; the workbench
+ * links the case to the ticket. Opened on calling, the ticket's service starts now.
+ */
+function FileCaseForm(props: { ticket: Ticket; stationId: string }) {
   const { t } = useTranslation();
-  const channel = props.ticket.lane === 'A' ? 'appointment' : 'window';
-  const items = useAsync(
-    (signal) => listCatalog({ limit: 200, offset: 0 }, signal),
-    `catalog-${channel}`,
-  );
-  const [code, setCode] = useState<string | undefined>(undefined);
-  const options = (items.data?.items ?? []).map((i) => ({
-    value: i.code,
-    label: `${i.code} ${i.name.zh}`,
-  }));
-  const filing = useAction(async () => {
-    if (!code || !props.ticket.residentId) return;
-    // Opened on calling: the resident is at the window, so the ticket's service starts now.
-    if (props.ticket.status === 'called') await ticketStep(props.ticket.id, 'start', randomUuid());
-    const view = await fileCase(
-      { residentId: props.ticket.residentId, itemCode: code, presented: [], channel },
-      randomUuid(),
-    );
-    await linkCase(props.ticket.id, view.id, randomUuid());
-    props.onDone();
+  const navigate = useNavigate();
+  const opening = useAction(async () => {
+    if (props.ticket.availableActions.includes('start'))
+      await ticketStep(props.ticket.id, 'start', randomUuid());
+    const query = new URLSearchParams({ ticket: props.ticket.id, station: props.stationId });
+    void navigate(`/cases/new?${query.toString()}`);
   });
   return (
     <Space wrap data-testid="file-case-form">
-      <Select
-        showSearch
-        style={{ minWidth: 240 }}
-        placeholder={t('appointments.pickItem')}
-        options={options}
-        value={code}
-        onChange={setCode}
-        optionFilterProp="label"
-        data-testid="file-case-item"
-      />
       <Button
         type="primary"
-        disabled={!code}
-        loading={filing.busy}
-        onClick={() => void filing.run()}
+        size="large"
+        loading={opening.busy}
+        onClick={() => void opening.run()}
         data-testid="file-case-submit"
       >
-        {t('appointments.fileCase')}
+        {t('appointments.openIntake')}
       </Button>
-      {filing.error !== null && <Alert type="error" message={errorText(t, filing.error)} />}
+      {opening.error !== null && <Alert type="error" message={errorText(t, opening.error)} />}
     </Space>
   );
 }
@@ -289,14 +269,7 @@ export default function StationDayPage() {
             {filingTicket && (
               <div style={{ marginTop: 16 }}>
                 <Typography.Text strong>{filingTicket.label}</Typography.Text>{' '}
-                <FileCaseForm
-                  ticket={filingTicket}
-                  stationId={data.stationId}
-                  onDone={() => {
-                    setFilingFor(null);
-                    day.reload();
-                  }}
-                />
+                <FileCaseForm ticket={filingTicket} stationId={data.stationId} />
               </div>
             )}
             <Table

@@ -29,7 +29,7 @@ export function HandoffButton({
       <HandoffDialog
         open={open}
         onClose={() => setOpen(false)}
-        matter={() => Promise.resolve({ entityType, entityId })}
+        send={{ matter: () => Promise.resolve({ entityType, entityId }) }}
         {...(onDone ? { onDone } : {})}
       />
     </>

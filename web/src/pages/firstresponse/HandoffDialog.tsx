@@ -1,7 +1,12 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHandoff, listColleagues, type MatterType } from '../../api/first-response';
+import {
+  createHandoff,
+  listColleagues,
+  type HandoffReceiver,
+  type MatterType,
+} from '../../api/first-response';
 import { listPosts } from '../../api/posts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
@@ -49,15 +54,22 @@ function merged(listed: Option[] | undefined, extra: readonly Option[]): Option[
   return [...first, ...(listed ?? []).filter((o) => !extra.some((e) => e.value === o.value))];
 }
 
+/** How the dialog sends: hands an existing matter on, or delivers the receiver to one request. */
+export type HandoffSend =
+  | { matter: () => Promise<{ entityType: MatterType; entityId: string }> }
+  /** Issue #14: the refusal flow records the matter and hands it on in one request (one transaction). */
+  | { deliver: (receiver: HandoffReceiver, idempotencyKey: string) => Promise<unknown> };
+
 /**
- * The 转办 dialog for a case or an inquiry (GS-4; posts GS-11). `matter` resolves the matter when
- * the clerk sends — the refusal flow records the resident's matter as an inquiry first. `initial`
- * prefills the receiver; `people` / `posts` put the caller's suggestions at the top of the lists.
+ * The 转办 dialog for a case or an inquiry (GS-4; posts GS-11). `send.matter` resolves the matter
+ * when the clerk sends; `send.deliver` instead sends the receiver in one request that records the
+ * matter too (the refusal flow). `initial` prefills the receiver; `people` / `posts` put the
+ * caller's suggestions at the top of the lists.
  */
 export function HandoffDialog({
   open,
   onClose,
-  matter,
+  send: how,
   initial,
   people = [],
   posts: suggestedPosts = [],
@@ -66,7 +78,7 @@ export function HandoffDialog({
 }: {
   open: boolean;
   onClose: () => void;
-  matter: () => Promise<{ entityType: MatterType; entityId: string }>;
+  send: HandoffSend;
   initial?: HandoffTarget | undefined;
   people?: readonly Option[];
   posts?: readonly Option[];
@@ -100,14 +112,16 @@ export function HandoffDialog({
 
   const send = useAction(async (values: Values) => {
     const { to: mode, toAccountId, toPostId, ...rest } = values;
-    const target = await matter();
-    const body = {
-      ...target,
+    const receiver = {
       ...rest,
       ...(mode === 'post' ? { toPostId } : { toAccountId }),
       reason: values.reason.trim(),
     };
-    await createHandoff(body, keeper.keyFor(body));
+    if ('deliver' in how) await how.deliver(receiver, keeper.keyFor(receiver));
+    else {
+      const body = { ...(await how.matter()), ...receiver };
+      await createHandoff(body, keeper.keyFor(body));
+    }
     keeper.reset();
     void message.success(t('firstresponse.handoff.sent'));
     onClose();

@@ -41,7 +41,8 @@ export function FileCaseButton({
   complete: boolean;
   /** Why filing is not possible yet (no applicant, no item), or null. */
   blockedBy: string | null;
-  onFiled: (filed: CaseView) => void;
+  /** May be async (e.g. linking the case to its queue ticket); a failure shows as the error. */
+  onFiled: (filed: CaseView) => void | Promise<void>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -62,8 +63,14 @@ export function FileCaseButton({
       if (isApiError(e) && e.status >= 400 && e.status < 500) keeper.current.reset();
       throw e;
     }
+    // Sent: what follows the filing (a ticket's link) runs before the key is let go, so a retry
+    // after it failed replays the same case instead of filing a second one.
+    if (outcome.status === 'sent') {
+      await onFiled(outcome.result);
+      keeper.current.reset();
+      return;
+    }
     keeper.current.reset();
-    if (outcome.status === 'sent') return onFiled(outcome.result);
     void message.warning(t('offline.queued'));
     onQueued();
   });

@@ -1,11 +1,10 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewCase } from '../../../api/case-types';
 import type { CompetenceRefusal } from '../../../api/competence-refusal';
-import { createInquiry } from '../../../api/first-response';
-import { createIdempotencyKeeper } from '../../../lib/idempotency';
+import { createInquiryHandedOn, type HandoffReceiver } from '../../../api/first-response';
 import { localName } from '../case-format';
 import { HandoffDialog, type HandoffTarget } from '../../firstresponse/HandoffDialog';
 
@@ -13,9 +12,9 @@ import { HandoffDialog, type HandoffTarget } from '../../firstresponse/HandoffDi
  * GS-12 → GS-4: refused with COMPETENCE_REQUIRED, the clerk hands the resident's matter to a
  * competent colleague or post instead of turning the resident away. The dialog opens at once,
  * prefilled with the server's suggestion; on sending, the matter is recorded as an inquiry (the
- * clerk stays its first responder, 首问负责) and handed on. The inquiry is created once and reused
- * if the hand-off must be retried; if the hand-off fails for good it stays in the clerk's
- * inquiries, from where it can still be handed on.
+ * clerk stays its first responder, 首问负责) and handed on in ONE request and one transaction
+ * (issue #14: no orphan inquiry when the hand-off is refused or the network fails between); a
+ * retry with the same receiver reuses the idempotency key and replays the stored answer.
  */
 export function RefusalHandoff({
   refusal,
@@ -28,8 +27,6 @@ export function RefusalHandoff({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(true);
-  const inquiryId = useRef<string | null>(null);
-  const keeper = useRef(createIdempotencyKeeper()).current;
   const itemName = localName(refusal.item.name, i18n.language) || refusal.item.code;
   const people = useMemo(
     () =>
@@ -55,19 +52,16 @@ export function RefusalHandoff({
       : { to: 'person', toAccountId: s.toAccountId, reason }
     : { to: 'person', reason };
 
-  const matter = async () => {
-    if (!inquiryId.current) {
-      const inquiry = {
-        channel: body.channel === 'phone' ? ('phone' as const) : ('walk_in' as const),
-        residentId: body.residentId,
-        itemCode: body.itemCode,
-        ...(body.stationId ? { stationId: body.stationId } : {}),
-        question: t('firstresponse.referral.question', { item: itemName }),
-        answer: t('firstresponse.referral.answer'),
-      };
-      inquiryId.current = (await createInquiry(inquiry, keeper.keyFor(inquiry))).id;
-    }
-    return { entityType: 'inquiry' as const, entityId: inquiryId.current };
+  const deliver = async (handoff: HandoffReceiver, idempotencyKey: string) => {
+    const inquiry = {
+      channel: body.channel === 'phone' ? ('phone' as const) : ('walk_in' as const),
+      residentId: body.residentId,
+      itemCode: body.itemCode,
+      ...(body.stationId ? { stationId: body.stationId } : {}),
+      question: t('firstresponse.referral.question', { item: itemName }),
+      answer: t('firstresponse.referral.answer'),
+    };
+    await createInquiryHandedOn({ inquiry, handoff }, idempotencyKey);
   };
 
   return (
@@ -90,7 +84,7 @@ export function RefusalHandoff({
       <HandoffDialog
         open={open}
         onClose={() => setOpen(false)}
-        matter={matter}
+        send={{ deliver }}
         initial={initial}
         people={people}
         posts={posts}

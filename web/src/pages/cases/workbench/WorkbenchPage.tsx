@@ -3,12 +3,14 @@ import { CheckCircleFilled, FileSearchOutlined, PlusOutlined } from '@ant-design
 import { Alert, Button, Card, Select, Skeleton } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { linkCase } from '../../../api/appointments';
 import type { CaseView, CatalogItem, CatalogItemSummary, NewCase } from '../../../api/case-types';
 import type { Grant } from '../../../api/types';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeading } from '../../../components/PageHeading';
 import { useAsync } from '../../../lib/use-async';
+import { randomUuid } from '../../../lib/idempotency';
 import { catalogCacheFor } from '../../../offline/catalog-cache';
 import { isLookedUp, maskName, type Applicant } from '../../../offline/known-residents';
 import { OutboxPanel } from '../../../offline/OutboxPanel';
@@ -26,6 +28,7 @@ import { ChannelChoice, type WindowChannel } from './ChannelChoice';
 import { ItemPicker } from './ItemPicker';
 import { MaterialChecklist } from './MaterialChecklist';
 import { NoticePreview } from './NoticePreview';
+import { TicketGone, useTicketIntake, type TicketIntake } from './use-ticket-intake';
 
 function Step({
   n,
@@ -104,6 +107,43 @@ function ItemFacts({ item }: { item: CatalogItem }) {
   );
 }
 
+/** GS-10 issue #14: opened from the queue — whose ticket this intake files for, and the way back. */
+function TicketBanner({
+  state,
+}: {
+  state: { status: string; data?: TicketIntake | null | undefined; error?: unknown };
+}) {
+  const { t } = useTranslation();
+  if (state.status === 'error')
+    return state.error instanceof TicketGone ? (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="wb-ticket-gone"
+        title={t('cases.workbench.ticketGone')}
+        action={<Link to="/appointments">{t('cases.workbench.backToQueue')}</Link>}
+      />
+    ) : (
+      <ErrorAlert error={state.error} />
+    );
+  if (!state.data) return null;
+  const { ticket, channel } = state.data;
+  return (
+    <Alert
+      className="wb-ticket"
+      type="info"
+      showIcon
+      data-testid="wb-ticket"
+      title={t('cases.workbench.fromTicket', {
+        label: ticket.label,
+        channel: t(`cases.channel.${channel}`),
+      })}
+      description={t('cases.workbench.fromTicketHelp')}
+      action={<Link to="/appointments">{t('cases.workbench.backToQueue')}</Link>}
+    />
+  );
+}
+
 /** What the clerk does next with the case just filed. */
 function nextStepWords(t: TFunction, view: CaseView): string {
   if (!view.notice.complete) return t('cases.workbench.nextSupplement');
@@ -172,6 +212,11 @@ export default function WorkbenchPage() {
   const grants = useMemo(() => intakeGrants(me), [me]);
   const [search] = useSearchParams();
   const homeVisit = search.get('channel') === 'home_visit';
+  // GS-10 issue #14: opened from the queue (/cases/new?ticket=…&station=…) for the ticket served.
+  const fromTicket = useTicketIntake(search.get('ticket'), search.get('station'));
+  const ticket = fromTicket.data ?? null;
+  const navigate = useNavigate();
+  const linkKey = useRef(randomUuid()).current;
   const [stationId, setStationId] = useState(grants[0]?.stationId ?? undefined);
   const station = grants.find((g) => g.stationId === stationId);
   const [applicant, setApplicant] = useState<Applicant | null>(null);
@@ -193,6 +238,14 @@ export default function WorkbenchPage() {
     summary?.code ?? '',
   );
   const item = detail.status === 'success' ? detail.data : null;
+
+  // The ticket's resident is the applicant; its lane says the channel; its station files it.
+  useEffect(() => {
+    if (!ticket) return;
+    setApplicant(ticket.resident);
+    setChannel(ticket.channel);
+    if (grants.some((g) => g.stationId === ticket.stationId)) setStationId(ticket.stationId);
+  }, [ticket, grants]);
 
   // The card reader found the applicant: go straight on to the item.
   useEffect(() => {
@@ -218,7 +271,13 @@ export default function WorkbenchPage() {
   };
 
   if (filed) {
-    return <FiledResult view={filed.view} item={filed.item} onNext={nextApplicant} />;
+    return (
+      <FiledResult
+        view={filed.view}
+        item={filed.item}
+        onNext={ticket ? () => void navigate('/appointments') : nextApplicant}
+      />
+    );
   }
 
   const body: NewCase | null =
@@ -244,7 +303,8 @@ export default function WorkbenchPage() {
         subtitle={station?.stationName ?? t('cases.workbench.subtitle')}
       />
       <OutboxPanel />
-      <StationChoice grants={grants} value={stationId} onChange={setStationId} />
+      {search.get('ticket') && <TicketBanner state={fromTicket} />}
+      {!ticket && <StationChoice grants={grants} value={stationId} onChange={setStationId} />}
       <div className="workbench-grid">
         <div className="workbench-steps">
           <Step
@@ -306,7 +366,9 @@ export default function WorkbenchPage() {
               </p>
             )}
             {notice && <NoticePreview notice={notice} />}
-            <ChannelChoice value={channel} offered={item?.channels ?? []} onChange={setChannel} />
+            {!ticket && (
+              <ChannelChoice value={channel} offered={item?.channels ?? []} onChange={setChannel} />
+            )}
             <FileCaseButton
               body={body}
               complete={notice?.complete ?? true}
@@ -316,7 +378,11 @@ export default function WorkbenchPage() {
                   ? `${isLookedUp(applicant) ? maskName(applicant.fullName) : applicant.maskedName} · ${localName(item.name, i18n.language)}`
                   : ''
               }
-              onFiled={(view) => item && setFiled({ view, item })}
+              onFiled={async (view) => {
+                // Filed for a ticket: linked to it before the receipt shows (a retry replays both).
+                if (ticket) await linkCase(ticket.ticket.id, view.id, linkKey);
+                if (item) setFiled({ view, item });
+              }}
               onQueued={nextApplicant}
               onHandedOff={nextApplicant}
             />
