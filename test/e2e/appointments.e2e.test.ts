@@ -103,10 +103,16 @@ describe('GS-10 a resident books on a phone, arrives, is called and a case is fi
     );
     await desk.getByTestId('ticket-file-A001').click();
     await desk.getByTestId('file-case-form').waitFor();
-    await chooseOption(desk, 'file-case-item', 'DX-SB-001', { search: 'DX-SB-001' });
-    await desk.screenshot({ path: `${SHOTS}/appointments-5-desk.png`, fullPage: true });
+    // The ticket opens the one intake with its resident: item, materials checklist, file.
     await desk.getByTestId('file-case-submit').click();
-    await desk.getByTestId('ticket-case-A001').waitFor();
+    await desk.waitForURL(/\/cases\/new\?ticket=/);
+    await chooseOption(desk, 'wb-item-select', 'DX-SB-001', { search: 'DX-SB-001' });
+    await desk.getByTestId('wb-tick-required').click();
+    await desk.screenshot({ path: `${SHOTS}/appointments-5-desk.png`, fullPage: true });
+    await desk.getByTestId('wb-file').click();
+    await desk.getByTestId('receipt-number').waitFor({ timeout: 20_000 });
+    await desk.getByTestId('wb-next').click();
+    await desk.getByTestId('ticket-case-A001').waitFor({ timeout: 20_000 });
     await desk.screenshot({ path: `${SHOTS}/appointments-6-desk-filed.png`, fullPage: true });
     const channel = await desk.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as {

@@ -98,4 +98,35 @@ describe('GS-10 a resident asks for a home visit on a phone', () => {
     expect(await page.getByTestId('visits-page').innerText()).toContain('My home visits');
     await page.screenshot({ path: `${SHOTS}/home-visit-mine-en.png`, fullPage: true });
   });
+
+  it('plans change: the resident cancels the scheduled visit with a reason; the station sees it', async () => {
+    const page = await phone('resident', { elderlyMode: true, locale: 'zh-CN' });
+    await page.goto(`${server.baseUrl}/r/visits`);
+    const visit = page.getByTestId('visit').first();
+    await poll(() => visit.getAttribute('data-status')).toBe('scheduled');
+    await visit.getByTestId('visit-cancel-open').click();
+    // Under two characters the station would learn nothing: the button waits for a reason.
+    await visit.getByTestId('visit-cancel-reason').fill('好');
+    expect(await visit.getByTestId('visit-cancel-submit').isDisabled()).toBe(true);
+    await visit.getByTestId('visit-cancel-reason').fill('女儿那天接老人去城里看病');
+    await page.screenshot({ path: `${SHOTS}/home-visit-cancel-elderly.png`, fullPage: true });
+    await visit.getByTestId('visit-cancel-submit').click();
+    await poll(() => visit.getAttribute('data-status')).toBe('cancelled');
+    expect(await visit.getByTestId('visit-cancelled-why').innerText()).toBe(
+      '女儿那天接老人去城里看病',
+    );
+    // Nothing more to cancel: the table offers no action on a cancelled visit.
+    expect(await visit.getByTestId('visit-cancel-open').count()).toBe(0);
+    // The visiting unit (whoever scheduled it) sees it cancelled and off the route.
+    const [mine] = (await (
+      await page.request.get(`${server.baseUrl}/api/v1/home-visits/mine`)
+    ).json()) as { id: string }[];
+    const seen: { id: string; routeId: string | null }[] = [];
+    for (const who of ['agent', 'clerk']) {
+      const staff = await phone(who, { elderlyMode: false, locale: 'zh-CN' });
+      const res = await staff.request.get(`${server.baseUrl}/api/v1/home-visits?status=cancelled`);
+      if (res.ok()) seen.push(...((await res.json()) as typeof seen));
+    }
+    expect(seen.find((v) => v.id === mine!.id)).toMatchObject({ routeId: null });
+  });
 });

@@ -222,10 +222,16 @@ describe('GS-10 … GS-13 a market day: booked, queued, called, filed, rated 差
     ).toBe('serving');
     await clerk.getByTestId(`ticket-file-${ticketLabel}`).click();
     await clerk.getByTestId('file-case-form').waitFor();
-    await chooseOption(clerk, 'file-case-item', 'DX-SB-001', { search: 'DX-SB-001' });
-    await shot(clerk, '5-file');
+    // The ticket opens the one intake with its resident: item, materials checklist, file.
     await clerk.getByTestId('file-case-submit').click();
-    await clerk.getByTestId(`ticket-case-${ticketLabel}`).waitFor();
+    await clerk.waitForURL(/\/cases\/new\?ticket=/);
+    await chooseOption(clerk, 'wb-item-select', 'DX-SB-001', { search: 'DX-SB-001' });
+    await clerk.getByTestId('wb-tick-required').click();
+    await shot(clerk, '5-file');
+    await clerk.getByTestId('wb-file').click();
+    await clerk.getByTestId('receipt-number').waitFor({ timeout: 20_000 });
+    await clerk.getByTestId('wb-next').click();
+    await clerk.getByTestId(`ticket-case-${ticketLabel}`).waitFor({ timeout: 20_000 });
     const day = await call<{ tickets: { label: string; caseId: string | null }[] }>(
       clerk,
       'GET',

@@ -12,7 +12,13 @@ import { LoadFailed, Loading, PageLink } from './guardian-parts';
 import { useLocale } from './i18n';
 import { problemText } from './problem-text';
 import { useLoad } from './use-load';
-import { myVisits, requestVisit, type MyVisit, type MyVisitRequest } from './visits-api';
+import {
+  cancelMyVisit,
+  myVisits,
+  requestVisit,
+  type MyVisit,
+  type MyVisitRequest,
+} from './visits-api';
 
 const REASONS = ['elderly', 'disabled', 'ill'] as const;
 
@@ -208,7 +214,73 @@ function RecordFacts({ record }: { record: MyVisit['records'][number] }) {
   );
 }
 
-function VisitCard({ v }: { v: MyVisit }) {
+/** Cancel before the visit starts: offered by the transition table, with a reason for the station. */
+function CancelVisit({ v, onDone }: { v: MyVisit; onDone: () => void }) {
+  const { t } = useLocale();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const keeper = useMemo(() => createIdempotencyKeeper(), []);
+  const cancelling = useAction(async () => {
+    const body = { id: v.id, reason: reason.trim() };
+    await cancelMyVisit(v.id, body.reason, keeper.keyFor(body));
+    keeper.reset();
+    setOpen(false);
+    onDone();
+  });
+  if (!v.availableActions.includes('cancel')) return null;
+  if (!open)
+    return (
+      <div className="r-actions">
+        <button
+          type="button"
+          className="r-secondary"
+          onClick={() => setOpen(true)}
+          data-testid="visit-cancel-open"
+        >
+          {t('visits.cancel')}
+        </button>
+      </div>
+    );
+  return (
+    <form
+      className="r-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void cancelling.run();
+      }}
+    >
+      <label className="r-field">
+        <span>{t('visits.cancelReason')}</span>
+        <input
+          value={reason}
+          maxLength={200}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          data-testid="visit-cancel-reason"
+        />
+      </label>
+      {cancelling.error !== null && (
+        <p className="r-alert r-alert-error" role="alert" data-testid="visit-cancel-error">
+          {problemText(t, cancelling.error)}
+        </p>
+      )}
+      <div className="r-actions">
+        <button
+          type="submit"
+          className="r-submit r-danger"
+          disabled={cancelling.busy || reason.trim().length < 2}
+          data-testid="visit-cancel-submit"
+        >
+          {t('visits.cancelConfirm')}
+        </button>
+        <button type="button" className="r-secondary" onClick={() => setOpen(false)}>
+          {t('visits.cancelKeep')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function VisitCard({ v, onChanged }: { v: MyVisit; onChanged: () => void }) {
   const { t, locale } = useLocale();
   return (
     <li className="r-card r-record" data-testid="visit" data-status={v.status}>
@@ -239,10 +311,17 @@ function VisitCard({ v }: { v: MyVisit }) {
           <dt>{t('visits.askedAt')}</dt>
           <dd>{chinaWindow(v.createdAt, null, locale)}</dd>
         </div>
+        {v.status === 'cancelled' && v.outcomeNote && (
+          <div>
+            <dt>{t('visits.cancelledWhy')}</dt>
+            <dd data-testid="visit-cancelled-why">{v.outcomeNote}</dd>
+          </div>
+        )}
       </dl>
       {v.records.map((r) => (
         <RecordFacts key={r.id} record={r} />
       ))}
+      <CancelVisit v={v} onDone={onChanged} />
     </li>
   );
 }
@@ -264,7 +343,7 @@ export function VisitsPage({ navigate }: { navigate: (to: string) => void }) {
       {list.data?.length === 0 && <p className="r-note">{t('visits.none')}</p>}
       <ul className="r-records" data-testid="visits" data-count={list.data?.length ?? -1}>
         {list.data?.map((v) => (
-          <VisitCard key={v.id} v={v} />
+          <VisitCard key={v.id} v={v} onChanged={list.reload} />
         ))}
       </ul>
       <PageLink to="/r/visit" navigate={navigate}>
