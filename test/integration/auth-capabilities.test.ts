@@ -40,6 +40,7 @@ const EXPECTED: Record<string, string[]> = {
     'posts.manage',
     'posts.read',
     'programs.figures',
+    'queue.windows',
     'ratings.handle',
     'ratings.read',
     'records.figures',
@@ -103,7 +104,14 @@ const EXPECTED: Record<string, string[]> = {
     'training.manage',
     'training.read',
   ].sort(),
-  clerk: [...STATION_STAFF, 'ratings.handle', 'ratings.read', 'posts.read', 'training.read'].sort(),
+  clerk: [
+    ...STATION_STAFF,
+    'queue.windows',
+    'ratings.handle',
+    'ratings.read',
+    'posts.read',
+    'training.read',
+  ].sort(),
   agent: STATION_STAFF.filter((c) => c !== 'residents.login'),
   vstaff: [
     'activities.manage',

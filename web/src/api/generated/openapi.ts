@@ -278,6 +278,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -474,6 +476,7 @@ export interface paths {
               }[];
               date: string;
               hasTemplate: boolean;
+              myWindowId: string | null;
               slots: {
                 booked: number;
                 capacity: number;
@@ -506,7 +509,19 @@ export interface paths {
                 /** @enum {string} */
                 status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
                 waitMinutes: number | null;
+                windowId: string | null;
+                windowNumber: number | null;
                 windowStartsAt: string | null;
+              }[];
+              windows: {
+                archived: boolean;
+                availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+                id: string;
+                mine: boolean;
+                name: string;
+                number: number;
+                sitterName: string | null;
+                stationId: string;
               }[];
             };
           };
@@ -917,6 +932,10 @@ export interface paths {
             | 'queue.ticket_skipped'
             | 'queue.ticket_finished'
             | 'queue.case_linked'
+            | 'queue.window_created'
+            | 'queue.window_updated'
+            | 'queue.window_sat'
+            | 'queue.window_left'
             | 'home_visit.requested'
             | 'home_visit.scheduled'
             | 'home_visit.route_reordered'
@@ -10145,6 +10164,11 @@ export interface paths {
               calling: {
                 desk: string | null;
                 label: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                windowNumber: number | null;
               }[];
               date: string;
               next: string[];
@@ -10186,6 +10210,8 @@ export interface paths {
         content: {
           'application/json': {
             desk?: string;
+            /** Format: uuid */
+            windowId?: string;
           };
         };
       };
@@ -10219,6 +10245,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
                 waitMinutes: number | null;
+                windowId: string | null;
+                windowNumber: number | null;
                 windowStartsAt: string | null;
               } | null;
             };
@@ -10290,7 +10318,94 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/stations/{id}/windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The station’s windows and who sits at each today */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              archived: boolean;
+              availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+              id: string;
+              mine: boolean;
+              name: string;
+              number: number;
+              sitterName: string | null;
+              stationId: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a window to the station (2 → 2号窗口 unless named) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            number: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              archived: boolean;
+              availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+              id: string;
+              mine: boolean;
+              name: string;
+              number: number;
+              sitterName: string | null;
+              stationId: string;
             };
           };
         };
@@ -10358,6 +10473,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10419,6 +10536,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10480,6 +10599,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10541,6 +10662,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10602,9 +10725,137 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/windows/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a window, or archive it (nobody sits there) / reopen it */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            archived?: boolean;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              archived: boolean;
+              availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+              id: string;
+              mine: boolean;
+              name: string;
+              number: number;
+              sitterName: string | null;
+              stationId: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/queue/windows/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave my window */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/windows/{id}/sit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sit down at a window for today (one clerk per window, one window per clerk) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -11079,6 +11330,7 @@ export interface paths {
               } | null;
               deviceName: string;
               stationName: string;
+              windowName: string | null;
             };
           };
         };
@@ -11270,6 +11522,7 @@ export interface paths {
               pairExpiresAt: string | null;
               revokedAt: string | null;
               stationName: string;
+              windowName: string | null;
             }[];
           };
         };
@@ -11288,6 +11541,8 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            /** Format: uuid */
+            windowId?: string;
           };
         };
       };
@@ -11303,6 +11558,7 @@ export interface paths {
               pairCode: string;
               pairExpiresAt: string;
               stationName: string;
+              windowName: string | null;
             };
           };
         };
