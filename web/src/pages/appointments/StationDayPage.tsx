@@ -13,6 +13,7 @@ import {
   fetchMyStations,
   fetchStationDay,
   linkCase,
+  sitAtWindow,
   ticketStep,
   walkIn,
   type DayBooking,
@@ -31,6 +32,8 @@ import { StationPicker } from './StationPicker';
 import { WalkInResident } from './WalkInResident';
 
 const STEPS: readonly TicketStep[] = ['start', 'recall', 'skip', 'finish'];
+/** The window a clerk last sat at, per station (issue #14): preselected the next day. */
+const WINDOW_KEY = (stationId: string) => `doorstep.window.${stationId}`;
 
 function FileCaseForm(props: { ticket: Ticket; stationId: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -102,9 +105,26 @@ export default function StationDayPage() {
     day.reload();
   });
   const [walkInFor, setWalkInFor] = useState<Resident | null>(null);
+  const openWindows = (day.data?.windows ?? []).filter((w) => !w.archived);
+  const remembered = stationId ? localStorage.getItem(WINDOW_KEY(stationId)) : null;
+  // Her seat of today; else the window she sat at last, if it is free.
+  const myWindow =
+    day.data?.myWindowId ??
+    openWindows.find((w) => w.id === remembered && w.availableActions.includes('sit'))?.id ??
+    null;
+  const sitting = useAction(async (windowId: string) => {
+    await sitAtWindow(windowId, randomUuid());
+    if (stationId) localStorage.setItem(WINDOW_KEY(stationId), windowId);
+    day.reload();
+  });
   const calling = useAction(async () => {
     if (!stationId) return;
-    const called = await callNext(stationId, t('appointments.myDesk'), randomUuid());
+    const called = await callNext(
+      stationId,
+      myWindow ? { windowId: myWindow } : { desk: t('appointments.myDesk') },
+      randomUuid(),
+    );
+    if (myWindow) localStorage.setItem(WINDOW_KEY(stationId), myWindow);
     // A ticket that names its resident opens intake for them at once.
     if (called.ticket?.residentId) setFilingFor(called.ticket.id);
     day.reload();
@@ -120,7 +140,7 @@ export default function StationDayPage() {
     day.reload();
   });
   const data = day.data ?? null;
-  const error = rowAction.error ?? calling.error ?? issuing.error;
+  const error = rowAction.error ?? calling.error ?? issuing.error ?? sitting.error;
 
   const bookingColumns = [
     {
@@ -263,6 +283,26 @@ export default function StationDayPage() {
         <Space direction="vertical" style={{ width: '100%' }} size="large">
           <Card title={t('appointments.queue')}>
             <Space wrap>
+              {openWindows.length > 0 && (
+                <Select
+                  data-testid="my-window"
+                  aria-label={t('appointments.myWindow')}
+                  placeholder={t('appointments.pickWindow')}
+                  size="large"
+                  style={{ minWidth: 180 }}
+                  value={myWindow ?? undefined}
+                  loading={sitting.busy}
+                  onChange={(id: string) => void sitting.run(id)}
+                  options={openWindows.map((w) => ({
+                    value: w.id,
+                    disabled: !w.mine && !w.availableActions.includes('sit'),
+                    label:
+                      w.sitterName && !w.mine
+                        ? t('appointments.windowTaken', { name: w.name, who: w.sitterName })
+                        : w.name,
+                  }))}
+                />
+              )}
               <Button
                 type="primary"
                 size="large"
