@@ -96,6 +96,7 @@ const EXPECTED: Record<string, string[]> = {
     'cases.supervise',
     'handoffs.overdue',
     'programs.figures',
+    'queue.windows',
     'ratings.handle',
     'ratings.read',
     'records.figures',
