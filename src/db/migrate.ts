@@ -35,6 +35,7 @@ import { homeVisitsResidents } from './migrations/0033_home_visits_residents.ts'
 import { appointmentsBookingSlots } from './migrations/0034_appointments_booking_slots.ts';
 import { residentsOneLogin } from './migrations/0035_residents_one_login.ts';
 import { regionsSearch } from './migrations/0040_regions_search.ts';
+import { stationWindows } from './migrations/0037_station_windows.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0034_appointments_booking_slots': appointmentsBookingSlots,
   '0035_residents_one_login': residentsOneLogin,
   '0040_regions_search': regionsSearch,
+  '0037_station_windows': stationWindows,
   // next: '0012_…'
 };
 

@@ -37,7 +37,12 @@ export async function prepare(config: AppConfig, opts: { demo: boolean }) {
   installAuditKeys(deriveAuditKeys({ dataKey, auditKey: config.auditKey }));
   if (opts.demo && config.env !== 'production' && (await isDatabaseEmpty(db.kysely))) {
     log.info('empty database: loading demo data (development only)');
-    const summary = await seedDemo({ db: db.kysely, pii, now: new Date() });
+    const summary = await seedDemo({
+      db: db.kysely,
+      pii,
+      now: new Date(),
+      publicUrl: config.publicUrl,
+    });
     log.info(summary, 'demo data loaded');
   }
   return { db, pii, log, dataKey };

@@ -20,6 +20,7 @@ import { POST_MANAGERS, POST_READERS } from '../modules/posts/posts.access.ts';
 import { PROGRAM_FIGURE_ROLES } from '../modules/programs/program-figures.service.ts';
 import { TRAINING_READERS, TRAINING_WRITERS } from '../modules/training/training-town.ts';
 import { RATING_HANDLERS, RATING_READERS } from '../modules/ratings/ratings.access.ts';
+import { STATION_STAFF as QUEUE_STAFF } from '../modules/appointments/appointments.access.ts';
 import { VISIT_STAFF } from '../modules/home-visits/home-visits.access.ts';
 import { ISSUER_ROLES } from '../modules/records/records.access.ts';
 import { VS_LIST_EDITORS, VS_STAFF } from '../modules/volunteers/vs.scope.ts';
@@ -108,6 +109,8 @@ const RULES = {
   /** GS-13 好差评: the dashboard, ratings and export; tickets, devices and links. */
   'ratings.read': { roles: RATING_READERS },
   'ratings.handle': { roles: RATING_HANDLERS },
+  /** GS-10/GS-13 the station's windows (add, rename, archive) and sitting at one (issue #14). */
+  'queue.windows': { roles: QUEUE_STAFF },
   /** GS-10 home visits: requests and the day's route, at the caller's station. */
   'homeVisits.visit': { roles: VISIT_STAFF, atStation: true },
 } as const satisfies Record<Capability, Rule>;

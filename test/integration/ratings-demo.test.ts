@@ -53,4 +53,17 @@ describe('GS-13 demo ratings', () => {
       { state: 'opened', resident_reply: null, classification: null },
     ]);
   });
+
+  it('every demo case is invited once, whatever the port order; demo SMS are suppressed', async () => {
+    const db = t.testDb.db.kysely;
+    const invites = await db.selectFrom('rating_invites').select('subject_id').execute();
+    expect(invites).toHaveLength(7);
+    const sms = await db
+      .selectFrom('outbox_messages')
+      .select(['status', 'is_demo'])
+      .where('template_kind', '=', 'rating_invite')
+      .execute();
+    expect(sms.length).toBeGreaterThan(0);
+    expect(sms.every((m) => m.status === 'suppressed' && m.is_demo === 1)).toBe(true);
+  });
 });

@@ -93,6 +93,35 @@ export interface QueueTicketTable {
   finished_at: Timestamp | null;
   case_id: string | null;
   updated_at: Timestamp;
+  /** The window the ticket was called to (migration 0037); null: called without a window. */
+  window_id: string | null;
+}
+
+/** A station's window (1号窗口…), migration 0037. */
+export interface StationWindowTable {
+  id: string;
+  station_id: string;
+  region_code: string;
+  /** The window's number at its station (1, 2 …): "to window 2". */
+  number: number;
+  /** As the station calls it: 2号窗口. */
+  name: string;
+  archived_at: Timestamp | null;
+  is_demo: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A clerk sitting at a window on a day (left_at null: still there). */
+export interface WindowSeatTable {
+  id: string;
+  window_id: string;
+  station_id: string;
+  region_code: string;
+  account_id: string;
+  date: string;
+  sat_at: Timestamp;
+  left_at: Timestamp | null;
 }
 
 export interface AppointmentsDatabase {
@@ -101,4 +130,6 @@ export interface AppointmentsDatabase {
   appt_bookings: ApptBookingTable;
   appt_booking_slots: ApptBookingSlotTable;
   queue_tickets: QueueTicketTable;
+  station_windows: StationWindowTable;
+  window_seats: WindowSeatTable;
 }

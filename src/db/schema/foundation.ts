@@ -81,7 +81,7 @@ export interface OutboxMessageTable {
   template_kind: string;
   /** JSON params, encrypted with the data key (a login code may be among them). */
   params_cipher: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed';
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
   attempts: number;
   next_attempt_at: Timestamp;
   claimed_by: string | null;
@@ -90,6 +90,8 @@ export interface OutboxMessageTable {
   sent_at: Timestamp | null;
   provider_message_id: string | null;
   created_at: Timestamp;
+  /** 1: a demo message (to a demo resident), written as `suppressed` and never sent (0037). */
+  is_demo: number;
 }
 
 /** Issue #11: a login code sent by SMS, kept as a keyed hash. */

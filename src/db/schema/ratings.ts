@@ -96,6 +96,8 @@ export interface RatingDeviceTable {
   revoked_at: Timestamp | null;
   created_by: string;
   created_at: Timestamp;
+  /** The window it is bound to (migration 0037); null: the station only, as before. */
+  window_id: string | null;
 }
 
 export interface RatingTicketTable {

@@ -1,23 +1,57 @@
 /**
  * GS-10 demo data: the 伊庄村 station takes appointments (30-minute slots, one window, a market
  * day's extra morning next week) and has phone bookings for the demo "today" afternoon, booked by
- * its clerk through the module's use-cases so counters and the audit chain are real.
+ * its clerk through the module's use-cases so counters and the audit chain are real. Every demo
+ * station has its windows (issue #14): 伊庄村 two (1号窗口, 2号窗口), the others one.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
+import crypto from 'node:crypto';
 import { addDays, chinaDate } from '../../shared/china-time.ts';
 import { loadGrants } from '../auth/session.service.ts';
 import { bookSlot } from './book-slot.ts';
 import { saveTemplate } from './template.service.ts';
+import { defaultWindowName } from './windows.rules.ts';
 
 const YIZHUANG = '110115110207';
+
+/** Rows written directly (is_demo = 1), in station order: the same windows every time. */
+async function seedDemoWindows(db: Kysely<Database>, now: Date): Promise<void> {
+  const stations = await db
+    .selectFrom('stations')
+    .select(['id', 'region_code'])
+    .where('is_demo', '=', 1)
+    .orderBy('region_code')
+    .orderBy('id')
+    .execute();
+  const at = now.toISOString();
+  const rows = stations.flatMap((s) =>
+    (s.region_code === YIZHUANG ? [1, 2] : [1]).map((n) => ({
+      id: crypto.randomUUID(),
+      station_id: s.id,
+      region_code: s.region_code,
+      number: n,
+      name: defaultWindowName(n),
+      archived_at: null,
+      is_demo: 1,
+      created_at: at,
+      updated_at: at,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('station_windows')
+      .values(rows.slice(i, i + 100))
+      .execute();
+}
 
 export async function seedDemoAppointments(input: {
   db: Kysely<Database>;
   now: Date;
 }): Promise<void> {
   const { db, now } = input;
+  await seedDemoWindows(db, now);
   const clerk = await db
     .selectFrom('accounts')
     .select(['id', 'username', 'display_name'])

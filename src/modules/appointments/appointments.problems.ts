@@ -77,6 +77,22 @@ export const APPOINTMENT_PROBLEMS = {
     zh: '预约号的办件渠道须为“预约”，现场号的须为“窗口”',
     en: 'A booked ticket’s case must have the appointment channel, a walk-in’s the window channel',
   },
+  QUEUE_WINDOW_NOT_FOUND: { status: 404, zh: '没有该窗口', en: 'No such window' },
+  QUEUE_WINDOW_NUMBER_TAKEN: {
+    status: 409,
+    zh: '本站已有该编号的窗口',
+    en: 'This station already has a window with that number',
+  },
+  QUEUE_WINDOW_TAKEN: {
+    status: 409,
+    zh: '该窗口已有其他工作人员在岗，请选择其他窗口',
+    en: 'Another clerk already sits at this window; please pick another window',
+  },
+  QUEUE_WINDOW_STATE: {
+    status: 409,
+    zh: '该窗口当前状态下不能进行此操作',
+    en: 'The window’s state does not allow this',
+  },
   QUEUE_SCREEN_NOT_FOUND: {
     status: 404,
     zh: '叫号屏链接无效',

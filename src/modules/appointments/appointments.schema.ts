@@ -4,6 +4,7 @@ import { freeText } from '../../shared/free-text.ts';
 import { CalendarDateSchema } from '../calendar/calendar.schema.ts';
 import { HHMM } from './appointments.stored.ts';
 import { PRIORITIES } from './queue.rules.ts';
+import { MAX_WINDOWS } from './windows.rules.ts';
 
 export const Time = z.string().regex(HHMM, 'HH:MM');
 const Period = z.strictObject({ start: Time, end: Time });
@@ -138,7 +139,32 @@ export const WalkInBody = z.strictObject({
   residentId: z.string().uuid().optional(),
   priority: Priority.optional(),
 });
-export const CallNextBody = z.strictObject({ desk: freeText({ max: 20 }).optional() });
+export const CallNextBody = z.strictObject({
+  desk: freeText({ max: 20 }).optional(),
+  /** The window she calls to (she sits down there if she does not yet); else her seat of today. */
+  windowId: z.string().uuid().optional(),
+});
+
+export const WindowView = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  number: z.number(),
+  name: z.string(),
+  archived: z.boolean(),
+  /** Who sits at it today (staff of the station see it). */
+  sitterName: z.string().nullable(),
+  mine: z.boolean(),
+  availableActions: z.array(z.enum(['sit', 'leave', 'rename', 'archive'])),
+});
+export const NewWindowBody = z.strictObject({
+  number: z.number().int().min(1).max(MAX_WINDOWS),
+  name: freeText({ max: 20 }).optional(),
+});
+export const WindowPatchBody = z
+  .strictObject({ name: freeText({ max: 20 }).optional(), archived: z.boolean().optional() })
+  .refine((b) => b.name !== undefined || b.archived !== undefined, {
+    message: 'name or archived',
+  });
 export const LinkCaseBody = z.strictObject({ caseId: z.string().uuid() });
 
 export const TicketView = z.object({
@@ -156,6 +182,9 @@ export const TicketView = z.object({
   issuedAt: z.string(),
   calledAt: z.string().nullable(),
   desk: z.string().nullable(),
+  /** The window it was called to (its number: "to window 2"). */
+  windowId: z.string().nullable(),
+  windowNumber: z.number().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   waitMinutes: z.number().nullable(),
@@ -173,13 +202,24 @@ export const StationDayView = z.object({
   slots: z.array(SlotView),
   bookings: z.array(BookingView),
   tickets: z.array(TicketView),
+  windows: z.array(WindowView),
+  /** The window the caller sits at today, if any. */
+  myWindowId: z.string().nullable(),
 });
 
 export const ScreenParams = z.strictObject({ token: z.string().min(16).max(64) });
 export const ScreenView = z.object({
   stationName: z.string(),
   date: z.string(),
-  calling: z.array(z.object({ label: z.string(), desk: z.string().nullable() })),
+  calling: z.array(
+    z.object({
+      label: z.string(),
+      desk: z.string().nullable(),
+      windowNumber: z.number().nullable(),
+      /** A001 请到 2号窗口 / A001 to window 2. */
+      text: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
   next: z.array(z.string()),
   waiting: z.number(),
 });

@@ -6,14 +6,24 @@ import {
   CallNextBody,
   CallNextView,
   LinkCaseBody,
+  NewWindowBody,
   ScreenParams,
   ScreenView,
   StationParams,
   TicketView,
   WalkInBody,
+  WindowPatchBody,
+  WindowView,
 } from './appointments.schema.ts';
 import { actOnTicket, callNext, issueWalkIn, linkCase } from './queue.service.ts';
 import { queueScreen } from './station-day.service.ts';
+import {
+  createWindow,
+  leaveWindow,
+  listWindows,
+  sitAtWindow,
+  updateWindow,
+} from './station-windows.ts';
 
 const Id = z.strictObject({ id: z.string().uuid() });
 const tags = ['queue'];
@@ -66,6 +76,7 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
       callNext(db, {
         stationId: request.params.id,
         desk: request.body.desk ?? null,
+        windowId: request.body.windowId ?? null,
         actor: actorOf(request),
         ...meta(request),
       }),
@@ -106,6 +117,113 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(request),
         ...meta(request),
       }),
+  );
+
+  app.get(
+    '/queue/stations/:id/windows',
+    {
+      config: { access: { roles: STATION_STAFF } },
+      schema: {
+        tags,
+        summary: 'The station’s windows and who sits at each today',
+        params: StationParams,
+        response: { 200: z.array(WindowView) },
+      },
+    },
+    async (request) =>
+      listWindows(db, {
+        stationId: request.params.id,
+        actor: actorOf(request),
+        now: app.deps.now(),
+      }),
+  );
+
+  app.post(
+    '/queue/stations/:id/windows',
+    {
+      config: { access: { roles: STATION_STAFF }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Add a window to the station (2 → 2号窗口 unless named)',
+        params: StationParams,
+        body: NewWindowBody,
+        response: { 201: WindowView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createWindow(db, {
+          stationId: request.params.id,
+          number: request.body.number,
+          name: request.body.name ?? null,
+          actor: actorOf(request),
+          ...meta(request),
+        }),
+      ),
+  );
+
+  app.patch(
+    '/queue/windows/:id',
+    {
+      config: { access: { roles: STATION_STAFF } },
+      schema: {
+        tags,
+        summary: 'Rename a window, or archive it (nobody sits there) / reopen it',
+        params: Id,
+        body: WindowPatchBody,
+        response: { 200: WindowView },
+      },
+    },
+    async (request) =>
+      updateWindow(db, {
+        id: request.params.id,
+        name: request.body.name,
+        archived: request.body.archived,
+        actor: actorOf(request),
+        ...meta(request),
+      }),
+  );
+
+  app.post(
+    '/queue/windows/:id/sit',
+    {
+      config: { access: { roles: STATION_STAFF }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Sit down at a window for today (one clerk per window, one window per clerk)',
+        params: Id,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await sitAtWindow(db, {
+        windowId: request.params.id,
+        actor: actorOf(request),
+        ...meta(request),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/queue/windows/:id/leave',
+    {
+      config: { access: { roles: STATION_STAFF }, idempotent: true },
+      schema: {
+        tags,
+        summary: 'Leave my window',
+        params: Id,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await leaveWindow(db, {
+        windowId: request.params.id,
+        actor: actorOf(request),
+        ...meta(request),
+      });
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

@@ -21,6 +21,7 @@ import {
   ticketTarget,
   type TicketAction,
 } from './queue.rules.ts';
+import { seatOf, sitAtWindow } from './station-windows.ts';
 import { issueTicket } from './ticket-issue.ts';
 import { presentTicket } from './ticket-view.ts';
 
@@ -65,15 +66,42 @@ export async function issueWalkIn(
   return presentTicket(db, id, input.now);
 }
 
-/** Calls the next waiting ticket of the station's day for this clerk; null when nobody waits. */
+/**
+ * Calls the next waiting ticket of the station's day for this clerk; null when nobody waits. With a
+ * window she sits down there first (QUEUE_WINDOW_TAKEN when another clerk sits there: nothing is
+ * called); without one, her seat of today. The ticket records the window it was called to.
+ */
 export async function callNext(
   db: Db,
-  input: { stationId: string; desk: string | null; actor: Actor; requestId: string; now: Date },
+  input: {
+    stationId: string;
+    desk: string | null;
+    windowId?: string | null;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
 ): Promise<{ ticket: TicketView | null }> {
   const { actor, now } = input;
   const station = await loadStation(db, input.stationId);
   const grant = stationGrant(actor, station);
   const date = chinaDate(now);
+  let window = await seatOf(db, { accountId: actor.accountId, stationId: station.id, date });
+  if (input.windowId && window?.id !== input.windowId) {
+    const chosen = await db
+      .selectFrom('station_windows')
+      .select('station_id')
+      .where('id', '=', input.windowId)
+      .executeTakeFirst();
+    if (chosen?.station_id !== station.id) throw new AppError('QUEUE_WINDOW_NOT_FOUND');
+    window = await sitAtWindow(db, {
+      windowId: input.windowId,
+      actor,
+      requestId: input.requestId,
+      now,
+    });
+  }
+  const desk = window ? window.name : input.desk;
   // A bounded number of tries: each lost race means another clerk took a ticket.
   for (let attempt = 0; attempt < 8; attempt++) {
     const waiting = await db
@@ -104,7 +132,8 @@ export async function callNext(
             status: 'called',
             called_at: now.toISOString(),
             called_by: actor.accountId,
-            desk: input.desk,
+            desk,
+            window_id: window?.id ?? null,
             updated_at: now.toISOString(),
           })
           .where('id', '=', candidate.id)
@@ -118,7 +147,7 @@ export async function callNext(
           entityId: candidate.id,
           regionCode: station.region_code,
           before: { status: 'waiting' },
-          after: { status: 'called', desk: input.desk },
+          after: { status: 'called', desk, windowId: window?.id ?? null },
           requestId: input.requestId,
           now,
         });

@@ -12,6 +12,8 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { findTemplate, loadStation, stationGrant } from './appointments.access.ts';
 import { presentBookings } from './booking-view.ts';
 import { callOrder } from './queue.rules.ts';
+import { presentWindows, seatOf } from './station-windows.ts';
+import { callText } from './windows.rules.ts';
 import { slotsWithCounts } from './template.service.ts';
 import { presentTickets } from './ticket-view.ts';
 
@@ -48,6 +50,15 @@ export async function stationDay(
     slots,
     bookings: await presentBookings(db, bookings, 'staff', input.now),
     tickets: await presentTickets(db, tickets, input.now),
+    windows: await presentWindows(db, station.id, input.actor, input.now),
+    myWindowId:
+      (
+        await seatOf(db, {
+          accountId: input.actor.accountId,
+          stationId: station.id,
+          date: chinaDate(input.now),
+        })
+      )?.id ?? null,
   };
 }
 
@@ -73,16 +84,31 @@ export async function queueScreen(db: Db, input: { token: string; now: Date }) {
       'issued_at',
       'called_at',
       'desk',
+      'window_id',
     ])
     .where('station_id', '=', t.station_id)
     .where('date', '=', date)
     .where('status', 'in', ['waiting', 'called', 'serving'])
     .execute();
+  const windows = await db
+    .selectFrom('station_windows')
+    .select(['id', 'number', 'name'])
+    .where('station_id', '=', t.station_id)
+    .execute();
   const calling = rows
     .filter((r) => r.status === 'called' || r.status === 'serving')
     .sort((a, b) => Date.parse(b.called_at!) - Date.parse(a.called_at!))
     .slice(0, 6)
-    .map((r) => ({ label: r.label, desk: r.desk }));
+    .map((r) => {
+      const w = windows.find((x) => x.id === r.window_id);
+      const win = w ? { number: Number(w.number), name: w.name } : null;
+      return {
+        label: r.label,
+        desk: r.desk,
+        windowNumber: win?.number ?? null,
+        text: callText(r.label, win, r.desk),
+      };
+    });
   const waiting = rows.filter((r) => r.status === 'waiting');
   const next = callOrder(
     waiting.map((w) => ({

@@ -22,6 +22,15 @@ export async function presentTickets(
           .select(['id', 'full_name'])
           .where('id', 'in', residentIds)
           .execute();
+  const windowIds = [...new Set(rows.map((r) => r.window_id).filter((x): x is string => !!x))];
+  const windows =
+    windowIds.length === 0
+      ? []
+      : await db
+          .selectFrom('station_windows')
+          .select(['id', 'number'])
+          .where('id', 'in', windowIds)
+          .execute();
   return rows.map((r) => {
     const calledAt = iso(r.called_at);
     const startedAt = iso(r.started_at);
@@ -42,6 +51,11 @@ export async function presentTickets(
       issuedAt,
       calledAt,
       desk: r.desk,
+      windowId: r.window_id,
+      windowNumber:
+        r.window_id === null
+          ? null
+          : Number(windows.find((w) => w.id === r.window_id)?.number ?? 0) || null,
       startedAt,
       finishedAt,
       waitMinutes: minutesBetween(

@@ -149,6 +149,10 @@ export const AUDIT_ACTIONS = [
   'queue.ticket_skipped',
   'queue.ticket_finished',
   'queue.case_linked',
+  'queue.window_created',
+  'queue.window_updated',
+  'queue.window_sat',
+  'queue.window_left',
   // GS-10 home visits (home-visits module)
   'home_visit.requested',
   'home_visit.scheduled',

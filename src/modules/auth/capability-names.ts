@@ -32,6 +32,7 @@ export const CAPABILITIES = [
   'posts.read',
   'programs.figures',
   'programs.organise',
+  'queue.windows',
   'ratings.handle',
   'ratings.read',
   'records.certify',

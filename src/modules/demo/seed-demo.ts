@@ -67,6 +67,8 @@ export async function seedDemo(deps: {
   pii: PiiCipher;
   now: Date;
   residents?: number;
+  /** The site's public URL (demo rating invitations link to it). */
+  publicUrl?: string;
 }) {
   const { db, pii, now } = deps;
   const rows: RegionRow[] = (regionsDemo as RegionRow[]).map((r) => ({
@@ -309,7 +311,14 @@ export async function seedDemo(deps: {
   await seedDemoTraining({ db, now, town: PILOT_TOWN, village: SANSHUNZHUANG });
   await seedDemoAppointments({ db, now });
   await seedDemoHomeVisits({ db, pii, now });
-  await seedDemoRatings({ db, pii, now, town: PILOT_TOWN, exclude: residentIds });
+  await seedDemoRatings({
+    db,
+    pii,
+    now,
+    town: PILOT_TOWN,
+    exclude: residentIds,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+  });
   return {
     catalogItems: catalog?.created.length ?? 0,
     regions: regions.imported,

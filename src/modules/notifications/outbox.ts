@@ -25,10 +25,14 @@ export interface SmsParamsByTemplate {
 }
 export type SmsTemplate = keyof SmsParamsByTemplate;
 
+/**
+ * Writes one SMS. `demo`: a message to a demo resident's phone (issue #14) — kept for the record as
+ * `suppressed` with is_demo = 1, and never claimed by the sender, whatever provider is configured.
+ */
 export async function enqueueSms<T extends SmsTemplate>(
   trx: Transaction<Database>,
   pii: PiiCipher,
-  m: { to: string; template: T; params: SmsParamsByTemplate[T]; now: Date },
+  m: { to: string; template: T; params: SmsParamsByTemplate[T]; now: Date; demo?: boolean },
 ): Promise<string> {
   const id = crypto.randomUUID();
   await trx
@@ -40,7 +44,8 @@ export async function enqueueSms<T extends SmsTemplate>(
       recipient_masked: maskMobile(m.to),
       template_kind: m.template,
       params_cipher: pii.encrypt(JSON.stringify(m.params)),
-      status: 'pending',
+      status: m.demo ? 'suppressed' : 'pending',
+      is_demo: m.demo ? 1 : 0,
       attempts: 0,
       next_attempt_at: m.now.toISOString(),
       claimed_by: null,

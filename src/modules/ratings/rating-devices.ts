@@ -3,6 +3,10 @@
  * a 6-digit pairing code off the staff page; the tablet trades the code for a device token (stored
  * hashed) — a narrow capability, not a staff session: it can only see the case its window just
  * finished and rate it. After a rating (or a skip) it returns to idle.
+ *
+ * Issue #14: a device is bound to a window (1号窗口…) when registered with one: it wakes only with a
+ * case delivered by the clerk sitting at that window at the moment of delivery (window_seats), never
+ * with another window's. A device registered without a window is bound to the station, as before.
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -18,7 +22,7 @@ import { submitRating, type RatingInput } from './submit-rating.ts';
 
 export async function createDevice(
   db: Kysely<Database>,
-  input: { name: string; actor: Actor; now: Date; requestId?: string },
+  input: { name: string; windowId?: string | null; actor: Actor; now: Date; requestId?: string },
 ) {
   const grant = input.actor.grants.find(
     (g) => g.stationId && (RATING_HANDLERS as readonly string[]).includes(g.role),
@@ -29,6 +33,16 @@ export async function createDevice(
     .select(['id', 'region_code', 'name'])
     .where('id', '=', grant.stationId)
     .executeTakeFirstOrThrow();
+  const window = input.windowId
+    ? await db
+        .selectFrom('station_windows')
+        .select(['id', 'name'])
+        .where('id', '=', input.windowId)
+        .where('station_id', '=', station.id)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst()
+    : null;
+  if (input.windowId && !window) throw new AppError('RATING_DEVICE_WINDOW');
   const id = crypto.randomUUID();
   const pairCode = newPairCode();
   const pairExpiresAt = new Date(input.now.getTime() + PAIR_CODE_MINUTES * 60_000).toISOString();
@@ -49,6 +63,7 @@ export async function createDevice(
         revoked_at: null,
         created_by: input.actor.accountId,
         created_at: input.now.toISOString(),
+        window_id: window?.id ?? null,
       })
       .execute();
     await recordAudit(trx, {
@@ -57,12 +72,18 @@ export async function createDevice(
       entityType: 'rating_device',
       entityId: id,
       regionCode: station.region_code,
-      after: { name: input.name, station: station.id },
+      after: { name: input.name, station: station.id, window: window?.id ?? null },
       requestId: input.requestId,
       now: input.now,
     });
   });
-  return { id, pairCode, pairExpiresAt, stationName: station.name };
+  return {
+    id,
+    pairCode,
+    pairExpiresAt,
+    stationName: station.name,
+    windowName: window?.name ?? null,
+  };
 }
 
 /** The tablet trades a live pairing code for its device token (answered once, never stored). */
@@ -120,10 +141,13 @@ async function deviceOf(db: Kysely<Database>, token: string | undefined) {
   return d;
 }
 
-/** The case this window finished last, within the window, since idle, and not yet rated. */
+/**
+ * The case this window finished last, within DEVICE_WINDOW_MINUTES, since idle, and not yet rated.
+ * Bound to a window: only a case delivered by the clerk who sat at that window at that moment.
+ */
 async function waitingCase(
   db: Kysely<Database>,
-  device: { station_id: string; idle_since: string | null },
+  device: { station_id: string; window_id: string | null; idle_since: string | null },
   now: Date,
 ) {
   const since = new Date(now.getTime() - DEVICE_WINDOW_MINUTES * 60_000).toISOString();
@@ -149,6 +173,19 @@ async function waitingCase(
         ),
       ),
     )
+    .$if(device.window_id !== null, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('window_seats as s')
+            .select('s.id')
+            .where('s.window_id', '=', device.window_id!)
+            .whereRef('s.account_id', '=', 'a.actor_id')
+            .whereRef('s.sat_at', '<=', 'a.at')
+            .where((w) => w.or([w('s.left_at', 'is', null), w('s.left_at', '>=', w.ref('a.at'))])),
+        ),
+      ),
+    )
     .orderBy('a.at', 'desc')
     .executeTakeFirst();
 }
@@ -170,9 +207,17 @@ export async function deviceCurrent(
     .select('name')
     .where('id', '=', device.station_id)
     .executeTakeFirstOrThrow();
+  const window = device.window_id
+    ? await db
+        .selectFrom('station_windows')
+        .select('name')
+        .where('id', '=', device.window_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     deviceName: device.name,
     stationName: station.name,
+    windowName: window?.name ?? null,
     case: c
       ? {
           id: c.id,
@@ -236,10 +281,12 @@ export async function listDevices(db: Kysely<Database>, input: { actor: Actor })
   const rows = await db
     .selectFrom('rating_devices as d')
     .innerJoin('stations as s', 's.id', 'd.station_id')
+    .leftJoin('station_windows as w', 'w.id', 'd.window_id')
     .select([
       'd.id',
       'd.name',
       's.name as station_name',
+      'w.name as window_name',
       'd.paired_at',
       'd.last_seen_at',
       'd.revoked_at',
@@ -253,6 +300,7 @@ export async function listDevices(db: Kysely<Database>, input: { actor: Actor })
     id: r.id,
     name: r.name,
     stationName: r.station_name,
+    windowName: r.window_name,
     pairedAt: r.paired_at,
     lastSeenAt: r.last_seen_at,
     revokedAt: r.revoked_at,

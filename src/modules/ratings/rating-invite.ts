@@ -80,6 +80,7 @@ export async function inviteToRate(
       template: 'rating_invite',
       params: { number: subject.number, url },
       now: input.now,
+      demo: phone.demo,
     });
   }
   for (const a of accounts)

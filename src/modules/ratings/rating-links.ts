@@ -66,6 +66,7 @@ export async function openRatingFor(
         template: 'rating_invite',
         params: { number: subject.number, url },
         now: input.now,
+        demo: phone.demo,
       });
     }
     await recordAudit(trx, {
@@ -86,10 +87,13 @@ export async function applicantPhone(db: Kysely<Database>, subject: RatingSubjec
   if (!subject.applicantResidentId) return null;
   const r = await db
     .selectFrom('residents')
-    .select(['phone_cipher', 'phone_masked'])
+    .select(['phone_cipher', 'phone_masked', 'is_demo'])
     .where('id', '=', subject.applicantResidentId)
     .executeTakeFirst();
-  return r?.phone_cipher ? { cipher: r.phone_cipher, masked: r.phone_masked ?? '' } : null;
+  // A demo resident's phone is never texted for real (issue #14): the message is suppressed.
+  return r?.phone_cipher
+    ? { cipher: r.phone_cipher, masked: r.phone_masked ?? '', demo: r.is_demo === 1 }
+    : null;
 }
 
 async function liveLink(db: Kysely<Database>, token: string, now: Date) {

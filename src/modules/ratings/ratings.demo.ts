@@ -4,7 +4,9 @@
  * the town centre (one 满意 and two 差评) — so /ratings shows figures on first start. Of the two
  * 差评's rectification tickets one stays open and one is worked to its close (called back,
  * rectified, the resident's reply recorded). Deterministic: the same residents (first by ID number)
- * and the same levels every time (by birth date, name and masked ID).
+ * and the same levels every time (by birth date, name and masked ID). Each delivered case is invited
+ * to rating here, explicitly (inviteToRate is once per case): the seed never depends on whether the
+ * app registered the ratings ports before it ran. Demo residents' SMS are suppressed, never sent.
  */
 import type { Kysely } from 'kysely';
 import type { Database, RatingChannel } from '../../db/schema.ts';
@@ -13,6 +15,7 @@ import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { loadGrants } from '../auth/session.service.ts';
 import { fileCase } from '../cases/case-intake.service.ts';
 import { transitionCase } from '../cases/case-transition.service.ts';
+import { inviteToRate } from './rating-invite.ts';
 import { actOnTicket } from './rating-tickets.ts';
 import { rateableSubject } from './rating-subjects.ts';
 import type { RatingLevel } from './ratings.rules.ts';
@@ -67,6 +70,8 @@ export async function seedDemoRatings(input: {
   now: Date;
   town: string;
   exclude: string[];
+  /** Where the invitation links point (the site's public URL); relative links without it. */
+  publicUrl?: string;
 }): Promise<{ ratings: number; tickets: number }> {
   const { db, pii } = input;
   const clerk = await actorOf(db, 'clerk');
@@ -108,6 +113,16 @@ export async function seedDemoRatings(input: {
     await step(filer, 'route');
     await step(town, 'decide');
     await step(filer, 'deliver');
+    const delivered = tick();
+    await db.transaction().execute((trx) =>
+      inviteToRate(trx, {
+        subjectType: 'case',
+        subjectId: k.id,
+        pii,
+        publicUrl: input.publicUrl ?? '',
+        now: delivered,
+      }),
+    );
     const subject = await rateableSubject(db, 'case', k.id);
     const rated = await db.transaction().execute((trx) =>
       submitRating(trx, {

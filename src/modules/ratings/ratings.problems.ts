@@ -53,6 +53,11 @@ export const RATING_PROBLEMS = {
     zh: '评价器须绑定到您所在的服务站',
     en: 'A rating device is bound to your own station',
   },
+  RATING_DEVICE_WINDOW: {
+    status: 422,
+    zh: '评价器须绑定到本服务站在用的窗口',
+    en: 'A rating device is bound to an open window of your own station',
+  },
   RATING_DEVICE_NO_CASE: {
     status: 409,
     zh: '该窗口当前没有待评价的办件',

@@ -158,6 +158,7 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(
         await createDevice(db, {
           name: request.body.name,
+          windowId: request.body.windowId ?? null,
           actor: actorOf(request),
           now: app.deps.now(),
           requestId: request.id,

@@ -60,12 +60,17 @@ export const MineRatingBody = RatingBody.extend({
   subjectId: z.string().uuid(),
 });
 
-export const DeviceBody = z.strictObject({ name: freeText({ max: 40 }) });
+export const DeviceBody = z.strictObject({
+  name: freeText({ max: 40 }),
+  /** The window it stands at (issue #14); without it the device is bound to the station. */
+  windowId: z.string().uuid().optional(),
+});
 export const DeviceCreated = z.object({
   id: z.string(),
   pairCode: z.string(),
   pairExpiresAt: z.string(),
   stationName: z.string(),
+  windowName: z.string().nullable(),
 });
 export const PairBody = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 export const Paired = z.object({
@@ -77,6 +82,7 @@ export const DeviceView = z.object({
   id: z.string(),
   name: z.string(),
   stationName: z.string(),
+  windowName: z.string().nullable(),
   pairedAt: z.string().nullable(),
   lastSeenAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -86,6 +92,7 @@ export const DeviceView = z.object({
 export const DeviceCurrent = z.object({
   deviceName: z.string(),
   stationName: z.string(),
+  windowName: z.string().nullable(),
   case: z
     .object({
       id: z.string(),

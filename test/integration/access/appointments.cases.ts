@@ -25,7 +25,8 @@ export const APPOINTMENTS_ROUTES: RouteCase[] = [
 /**
  * Need a station the caller works, a template, a booking or a ticket first: appointments.test.ts
  * checks every one per role and scope (the station's clerk, the town officer, another town's
- * clerk, other roles, the resident), appointments-burst.test.ts the queue and the screen.
+ * clerk, other roles, the resident), appointments-burst.test.ts the queue and the screen,
+ * station-windows.test.ts the windows and seats (the station's clerk, another station's, a resident).
  */
 export const APPOINTMENTS_COVERED_ELSEWHERE = [
   'GET /api/v1/appointments/stations/{id}/template',
@@ -43,4 +44,9 @@ export const APPOINTMENTS_COVERED_ELSEWHERE = [
   'POST /api/v1/queue/tickets/{id}/finish',
   'POST /api/v1/queue/tickets/{id}/case',
   'GET /api/v1/queue/screen/{token}',
+  'GET /api/v1/queue/stations/{id}/windows',
+  'POST /api/v1/queue/stations/{id}/windows',
+  'PATCH /api/v1/queue/windows/{id}',
+  'POST /api/v1/queue/windows/{id}/sit',
+  'POST /api/v1/queue/windows/{id}/leave',
 ];

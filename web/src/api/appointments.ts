@@ -43,11 +43,36 @@ export const walkIn = (
     }),
   );
 
-export const callNext = (stationId: string, desk: string | undefined, key: string) =>
+export type StationWindow = StationDay['windows'][number];
+
+/** Call next to a window (she sits down there if not yet), or to a desk name without windows. */
+export const callNext = (
+  stationId: string,
+  to: { windowId: string } | { desk: string },
+  key: string,
+) =>
   must(
     apiClient.POST('/api/v1/queue/stations/{id}/call-next', {
       params: { path: { id: stationId } },
-      body: desk ? { desk } : {},
+      body: to,
+      ...idempotent(key),
+    }),
+  );
+
+/** Issue #14: a station's windows and who sits at each today. */
+export const fetchWindows = (stationId: string, signal?: AbortSignal) =>
+  must(
+    apiClient.GET('/api/v1/queue/stations/{id}/windows', {
+      params: { path: { id: stationId } },
+      signal,
+    }),
+  );
+
+/** Issue #14: sit down at a window for today. */
+export const sitAtWindow = (windowId: string, key: string) =>
+  must(
+    apiClient.POST('/api/v1/queue/windows/{id}/sit', {
+      params: { path: { id: windowId } },
       ...idempotent(key),
     }),
   );

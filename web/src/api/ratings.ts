@@ -60,8 +60,14 @@ export const decideAppeal = (
   );
 export const listDevices = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/ratings/devices', { signal }));
-export const createDevice = (name: string, key: string) =>
-  must(apiClient.POST('/api/v1/ratings/devices', { body: { name }, ...idempotent(key) }));
+/** Issue #14: a device bound to a window of my station (without one: to the station). */
+export const createDevice = (name: string, windowId: string | null, key: string) =>
+  must(
+    apiClient.POST('/api/v1/ratings/devices', {
+      body: windowId ? { name, windowId } : { name },
+      ...idempotent(key),
+    }),
+  );
 export const revokeDevice = (id: string, key: string) =>
   must(
     apiClient.POST('/api/v1/ratings/devices/{id}/revoke', {

@@ -102,7 +102,9 @@ export default function KioskPage() {
       data-testid="kiosk"
       data-kiosk-state={thanks ? 'thanks' : waiting ? 'case' : now ? 'idle' : 'loading'}
     >
-      <p className="r-note">{now ? `${now.stationName} · ${now.deviceName}` : ''}</p>
+      <p className="r-note" data-testid="kiosk-where">
+        {now ? [now.stationName, now.windowName, now.deviceName].filter(Boolean).join(' · ') : ''}
+      </p>
       {thanks ? (
         <section className="r-card r-result" role="status" data-testid="kiosk-thanks">
           <p className="r-status r-status-good">{t('rate.thanks')}</p>

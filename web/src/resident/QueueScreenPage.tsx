@@ -13,7 +13,7 @@ type Screen = Answer<'/api/v1/queue/screen/{token}'>;
 const EVERY_MS = 5000;
 
 export default function QueueScreenPage() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const token = new URLSearchParams(window.location.search).get('t') ?? '';
   const [screen, setScreen] = useState<Screen | null>(null);
   const [failed, setFailed] = useState(false);
@@ -66,9 +66,18 @@ export default function QueueScreenPage() {
       {screen.calling.length === 0 && <p className="r-note">{t('screen.none')}</p>}
       <ul className="r-screen-calling">
         {screen.calling.map((c) => (
-          <li key={c.label} data-testid="screen-calling">
+          <li key={c.label} data-testid="screen-calling" data-window={c.windowNumber ?? ''}>
             <strong>{c.label}</strong>
-            {c.desk && <span> → {c.desk}</span>}
+            {c.windowNumber !== null ? (
+              <span>
+                {' '}
+                {locale === 'en'
+                  ? c.text.en.slice(c.label.length)
+                  : c.text.zh.slice(c.label.length)}
+              </span>
+            ) : (
+              c.desk && <span> → {c.desk}</span>
+            )}
           </li>
         ))}
       </ul>

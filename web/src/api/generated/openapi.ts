@@ -278,6 +278,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -474,6 +476,7 @@ export interface paths {
               }[];
               date: string;
               hasTemplate: boolean;
+              myWindowId: string | null;
               slots: {
                 booked: number;
                 capacity: number;
@@ -506,7 +509,19 @@ export interface paths {
                 /** @enum {string} */
                 status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
                 waitMinutes: number | null;
+                windowId: string | null;
+                windowNumber: number | null;
                 windowStartsAt: string | null;
+              }[];
+              windows: {
+                archived: boolean;
+                availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+                id: string;
+                mine: boolean;
+                name: string;
+                number: number;
+                sitterName: string | null;
+                stationId: string;
               }[];
             };
           };
@@ -918,6 +933,10 @@ export interface paths {
             | 'queue.ticket_skipped'
             | 'queue.ticket_finished'
             | 'queue.case_linked'
+            | 'queue.window_created'
+            | 'queue.window_updated'
+            | 'queue.window_sat'
+            | 'queue.window_left'
             | 'home_visit.requested'
             | 'home_visit.scheduled'
             | 'home_visit.route_reordered'
@@ -10416,6 +10435,11 @@ export interface paths {
               calling: {
                 desk: string | null;
                 label: string;
+                text: {
+                  en: string;
+                  zh: string;
+                };
+                windowNumber: number | null;
               }[];
               date: string;
               next: string[];
@@ -10457,6 +10481,8 @@ export interface paths {
         content: {
           'application/json': {
             desk?: string;
+            /** Format: uuid */
+            windowId?: string;
           };
         };
       };
@@ -10490,6 +10516,8 @@ export interface paths {
                 /** @enum {string} */
                 status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
                 waitMinutes: number | null;
+                windowId: string | null;
+                windowNumber: number | null;
                 windowStartsAt: string | null;
               } | null;
             };
@@ -10561,7 +10589,94 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/stations/{id}/windows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The station’s windows and who sits at each today */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              archived: boolean;
+              availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+              id: string;
+              mine: boolean;
+              name: string;
+              number: number;
+              sitterName: string | null;
+              stationId: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a window to the station (2 → 2号窗口 unless named) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            number: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              archived: boolean;
+              availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+              id: string;
+              mine: boolean;
+              name: string;
+              number: number;
+              sitterName: string | null;
+              stationId: string;
             };
           };
         };
@@ -10629,6 +10744,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10690,6 +10807,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10751,6 +10870,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10812,6 +10933,8 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
@@ -10873,9 +10996,137 @@ export interface paths {
               /** @enum {string} */
               status: 'waiting' | 'called' | 'serving' | 'done' | 'skipped';
               waitMinutes: number | null;
+              windowId: string | null;
+              windowNumber: number | null;
               windowStartsAt: string | null;
             };
           };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/windows/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a window, or archive it (nobody sits there) / reopen it */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            archived?: boolean;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              archived: boolean;
+              availableActions: ('sit' | 'leave' | 'rename' | 'archive')[];
+              id: string;
+              mine: boolean;
+              name: string;
+              number: number;
+              sitterName: string | null;
+              stationId: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/queue/windows/{id}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave my window */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queue/windows/{id}/sit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sit down at a window for today (one clerk per window, one window per clerk) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -11350,6 +11601,7 @@ export interface paths {
               } | null;
               deviceName: string;
               stationName: string;
+              windowName: string | null;
             };
           };
         };
@@ -11541,6 +11793,7 @@ export interface paths {
               pairExpiresAt: string | null;
               revokedAt: string | null;
               stationName: string;
+              windowName: string | null;
             }[];
           };
         };
@@ -11559,6 +11812,8 @@ export interface paths {
         content: {
           'application/json': {
             name: string;
+            /** Format: uuid */
+            windowId?: string;
           };
         };
       };
@@ -11574,6 +11829,7 @@ export interface paths {
               pairCode: string;
               pairExpiresAt: string;
               stationName: string;
+              windowName: string | null;
             };
           };
         };

@@ -5,7 +5,7 @@
  * for walk-ins; issue #14). Buttons come from the server's
  * `availableActions`; the queue screen link opens the TV page.
  */
-import { Alert, Button, Card, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -14,6 +14,7 @@ import {
   checkIn,
   fetchMyStations,
   fetchStationDay,
+  sitAtWindow,
   ticketStep,
   walkIn,
   type DayBooking,
@@ -30,6 +31,8 @@ import { StationPicker } from './StationPicker';
 import { WalkInResident } from './WalkInResident';
 
 const STEPS: readonly TicketStep[] = ['start', 'recall', 'skip', 'finish'];
+/** The window a clerk last sat at, per station (issue #14): preselected the next day. */
+const WINDOW_KEY = (stationId: string) => `doorstep.window.${stationId}`;
 
 /**
  * Issue #14: filing for the ticket being served opens the one intake (the workbench: the item's
@@ -82,9 +85,26 @@ export default function StationDayPage() {
     day.reload();
   });
   const [walkInFor, setWalkInFor] = useState<Resident | null>(null);
+  const openWindows = (day.data?.windows ?? []).filter((w) => !w.archived);
+  const remembered = stationId ? localStorage.getItem(WINDOW_KEY(stationId)) : null;
+  // Her seat of today; else the window she sat at last, if it is free.
+  const myWindow =
+    day.data?.myWindowId ??
+    openWindows.find((w) => w.id === remembered && w.availableActions.includes('sit'))?.id ??
+    null;
+  const sitting = useAction(async (windowId: string) => {
+    await sitAtWindow(windowId, randomUuid());
+    if (stationId) localStorage.setItem(WINDOW_KEY(stationId), windowId);
+    day.reload();
+  });
   const calling = useAction(async () => {
     if (!stationId) return;
-    const called = await callNext(stationId, t('appointments.myDesk'), randomUuid());
+    const called = await callNext(
+      stationId,
+      myWindow ? { windowId: myWindow } : { desk: t('appointments.myDesk') },
+      randomUuid(),
+    );
+    if (myWindow) localStorage.setItem(WINDOW_KEY(stationId), myWindow);
     // A ticket that names its resident opens intake for them at once.
     if (called.ticket?.residentId) setFilingFor(called.ticket.id);
     day.reload();
@@ -100,7 +120,7 @@ export default function StationDayPage() {
     day.reload();
   });
   const data = day.data ?? null;
-  const error = rowAction.error ?? calling.error ?? issuing.error;
+  const error = rowAction.error ?? calling.error ?? issuing.error ?? sitting.error;
 
   const bookingColumns = [
     {
@@ -243,6 +263,26 @@ export default function StationDayPage() {
         <Space direction="vertical" style={{ width: '100%' }} size="large">
           <Card title={t('appointments.queue')}>
             <Space wrap>
+              {openWindows.length > 0 && (
+                <Select
+                  data-testid="my-window"
+                  aria-label={t('appointments.myWindow')}
+                  placeholder={t('appointments.pickWindow')}
+                  size="large"
+                  style={{ minWidth: 180 }}
+                  value={myWindow ?? undefined}
+                  loading={sitting.busy}
+                  onChange={(id: string) => void sitting.run(id)}
+                  options={openWindows.map((w) => ({
+                    value: w.id,
+                    disabled: !w.mine && !w.availableActions.includes('sit'),
+                    label:
+                      w.sitterName && !w.mine
+                        ? t('appointments.windowTaken', { name: w.name, who: w.sitterName })
+                        : w.name,
+                  }))}
+                />
+              )}
               <Button
                 type="primary"
                 size="large"

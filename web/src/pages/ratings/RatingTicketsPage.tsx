@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Input, List, Segmented, Space, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Input, List, Segmented, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,6 +10,7 @@ import {
   revokeDevice,
   type NewDevice,
 } from '../../api/ratings';
+import { fetchMyStations, fetchWindows } from '../../api/appointments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
@@ -132,11 +133,17 @@ function Devices() {
   const { t } = useTranslation();
   const state = useAsync((signal) => listDevices(signal), 'devices');
   const [name, setName] = useState('');
+  const [windowId, setWindowId] = useState<string | null>(null);
+  // Issue #14: the windows of my own station (a device stands at one of them).
+  const windows = useAsync(async (signal) => {
+    const own = (await fetchMyStations(signal)).find((s) => s.own);
+    return own ? (await fetchWindows(own.id, signal)).filter((w) => !w.archived) : [];
+  }, 'device-windows');
   const [created, setCreated] = useState<NewDevice | null>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
   const create = useAction(async () => {
-    const body = { name };
-    setCreated(await createDevice(name, keeper.keyFor(body)));
+    const body = { name, windowId };
+    setCreated(await createDevice(name, windowId, keeper.keyFor(body)));
     keeper.reset();
     state.reload();
   });
@@ -155,6 +162,18 @@ function Devices() {
             placeholder={t('ratings.deviceName')}
             onChange={(e) => setName(e.target.value)}
           />
+          {(windows.data ?? []).length > 0 && (
+            <Select
+              allowClear
+              data-testid="device-window"
+              aria-label={t('ratings.deviceWindow')}
+              placeholder={t('ratings.deviceWindow')}
+              style={{ minWidth: 160 }}
+              value={windowId ?? undefined}
+              onChange={(v: string | undefined) => setWindowId(v ?? null)}
+              options={(windows.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+            />
+          )}
           <Button
             type="primary"
             data-testid="device-create"
@@ -204,6 +223,7 @@ function Devices() {
             <Space wrap>
               <strong>{d.name}</strong>
               <span>{d.stationName}</span>
+              {d.windowName && <Tag data-testid="device-window-tag">{d.windowName}</Tag>}
               <Tag color={d.revokedAt ? 'default' : d.pairedAt ? 'green' : 'orange'}>
                 {t(
                   d.revokedAt
