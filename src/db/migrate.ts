@@ -34,6 +34,7 @@ import { programsGradeNeighbourhood } from './migrations/0032_programs_grade_nei
 import { homeVisitsResidents } from './migrations/0033_home_visits_residents.ts';
 import { appointmentsBookingSlots } from './migrations/0034_appointments_booking_slots.ts';
 import { residentsOneLogin } from './migrations/0035_residents_one_login.ts';
+import { open311 } from './migrations/0039_open311.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0033_home_visits_residents': homeVisitsResidents,
   '0034_appointments_booking_slots': appointmentsBookingSlots,
   '0035_residents_one_login': residentsOneLogin,
+  '0039_open311': open311,
   // next: '0012_…'
 };
 
