@@ -37,6 +37,7 @@ export const open311: DialectMigration = {
       .addColumn('jurisdiction_code', 'text', (c) => c.notNull())
       .addColumn('service_code', 'text', (c) => c.notNull())
       .addColumn('dedupe_key', 'text', (c) => c.notNull())
+      .addColumn('body_hash', 'text', (c) => c.notNull())
       .addColumn('target_kind', 'text', (c) => c.notNull()) // inquiry | need
       .addColumn('inquiry_id', 'text', (c) => c.references('inquiries.id'))
       .addColumn('need_id', 'text', (c) => c.references('vs_needs.id'))

@@ -34,6 +34,8 @@ export interface Open311RequestTable {
   service_code: string;
   /** "key:<Idempotency-Key>" or "body:<sha256>:<window>" — unique per API key. */
   dedupe_key: string;
+  /** sha256 of the request's fields: a reused Idempotency-Key with another body is refused. */
+  body_hash: string;
   target_kind: Open311TargetKind;
   inquiry_id: string | null;
   need_id: string | null;
