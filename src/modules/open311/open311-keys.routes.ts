@@ -69,7 +69,7 @@ export const open311KeyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/open311/keys/:id/revoke',
     {
-      config: { access: { roles: OPEN311_KEY_MANAGERS } },
+      config: { access: { roles: OPEN311_KEY_MANAGERS }, idempotent: true },
       schema: {
         tags,
         summary: 'Revoke an Open311 API key (final)',
