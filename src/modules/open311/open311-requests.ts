@@ -297,7 +297,7 @@ async function loadStates(db: Kysely<Database>, rows: Open311RequestTable[]): Pr
           agency: i.station_name,
           state: {
             createdAt: row.created_at,
-            inquiry: { status: i.status as 'open' | 'closed', closedAt: i.closed_at },
+            inquiry: { status: i.status, closedAt: i.closed_at },
           },
         },
       ];

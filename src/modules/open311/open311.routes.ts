@@ -174,7 +174,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
       throw new AppError('OPEN311_FIELD_INVALID', { detail: 'Idempotency-Key' });
     const answer = await fileRequest(db, pii, {
       // Open311 clients may put jurisdiction_id and api_key in the query string.
-      fields: { ...(request.query as object), ...((request.body as object | undefined) ?? {}) },
+      fields: { ...(request.query as object), ...(request.body ?? {}) },
       idempotencyKey: typeof header === 'string' && header.length > 0 ? header : undefined,
       requestId: request.id,
       now: app.deps.now(),
