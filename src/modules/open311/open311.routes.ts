@@ -10,13 +10,8 @@ import {
   type Open311Format,
   type WireValue,
 } from './open311-format.ts';
-import {
-  fileRequest,
-  getRequest,
-  listRequests,
-  listUpdates,
-  requiredTown,
-} from './open311-requests.ts';
+import { fileRequest } from './open311-requests.ts';
+import { getRequest, listRequests, listUpdates, requiredTown } from './open311-request-views.ts';
 import { listServices, serviceDefinition } from './open311-services.ts';
 import './open311.problems.ts';
 
