@@ -11,6 +11,7 @@ import type { TrainingDatabase } from './schema/training.ts';
 import type { RatingsDatabase } from './schema/ratings.ts';
 import type { AppointmentsDatabase } from './schema/appointments.ts';
 import type { HomeVisitsDatabase } from './schema/home-visits.ts';
+import type { Open311Database } from './schema/open311.ts';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AuditEventTable,
@@ -92,6 +93,8 @@ export type * from './schema/appointments.ts';
 
 export type * from './schema/home-visits.ts';
 
+export type * from './schema/open311.ts';
+
 export interface Database
   extends
     ProgramsDatabase,
@@ -100,7 +103,8 @@ export interface Database
     TrainingDatabase,
     RatingsDatabase,
     AppointmentsDatabase,
-    HomeVisitsDatabase {
+    HomeVisitsDatabase,
+    Open311Database {
   regions: RegionTable;
   stations: StationTable;
   residents: ResidentTable;

@@ -45,6 +45,8 @@ import { programDayRoutes } from '../modules/programs/programs-day.routes.ts';
 import { postRoutes } from '../modules/posts/posts.routes.ts';
 import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { homeVisitRoutes } from '../modules/home-visits/home-visits.routes.ts';
+import { open311KeyRoutes } from '../modules/open311/open311-keys.routes.ts';
+import { open311Routes } from '../modules/open311/open311.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { ratingRoutes } from '../modules/ratings/ratings.routes.ts';
 import { ratingStaffRoutes } from '../modules/ratings/ratings-staff.routes.ts';
@@ -205,9 +207,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(ratingRoutes);
       await api.register(ratingStaffRoutes);
       await api.register(homeVisitRoutes);
+      await api.register(open311KeyRoutes);
     },
     { prefix: '/api/v1' },
   );
+  // Open311 GeoReport v2 (issue #15 point 7): its own envelope and formats, outside /api/v1.
+  await app.register(open311Routes, { prefix: '/open311/v2' });
 
   const index = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(index);

@@ -15,6 +15,7 @@ import { CATALOG_PROBLEMS } from '../modules/catalog/catalog.problems.ts';
 import { DOCUMENT_PROBLEMS } from '../modules/documents/document.problems.ts';
 import { FIRST_RESPONSE_PROBLEMS } from '../modules/first-response/first-response.problems.ts';
 import { ORDER_PROBLEMS } from '../modules/orders/orders.problems.ts';
+import { OPEN311_PROBLEMS } from '../modules/open311/open311.problems.ts';
 import { PROGRAM_PROBLEMS } from '../modules/programs/programs.problems.ts';
 import { PROGRAM_DAY_PROBLEMS } from '../modules/programs/programs-day.problems.ts';
 import { POSTS_PROBLEMS } from '../modules/posts/posts.problems.ts';
@@ -48,6 +49,7 @@ export const MODULE_PROBLEM_TABLES = [
   RATING_PROBLEMS,
   APPOINTMENT_PROBLEMS,
   HOME_VISIT_PROBLEMS,
+  OPEN311_PROBLEMS,
 ] as const;
 
 /**

@@ -160,6 +160,9 @@ export const AUDIT_ACTIONS = [
   'home_visit.transitioned',
   'home_visit.record_added',
   'home_visit.record_revealed',
+  // Open311 GeoReport v2 API keys (open311 module, issue #15 point 7)
+  'open311_key.issued',
+  'open311_key.revoked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

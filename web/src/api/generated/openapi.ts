@@ -942,7 +942,9 @@ export interface paths {
             | 'home_visit.route_reordered'
             | 'home_visit.transitioned'
             | 'home_visit.record_added'
-            | 'home_visit.record_revealed';
+            | 'home_visit.record_revealed'
+            | 'open311_key.issued'
+            | 'open311_key.revoked';
           actorId?: string;
           beforeSeq?: number;
           entityId?: string;
@@ -7112,6 +7114,149 @@ export interface paths {
                 body: string;
                 subject: string;
               };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/open311/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open311 API keys of the towns in my reach (hints only, never the keys) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actingAccount: {
+                displayName: string;
+                id: string;
+              };
+              createdAt: string;
+              id: string;
+              jurisdictionId: string;
+              jurisdictionName: string | null;
+              keyHint: string;
+              lastUsedAt: string | null;
+              name: string;
+              revokedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Issue an Open311 API key for a town (the key is answered once, stored hashed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            actingAccountId: string;
+            jurisdictionId: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actingAccount: {
+                displayName: string;
+                id: string;
+              };
+              createdAt: string;
+              id: string;
+              jurisdictionId: string;
+              jurisdictionName: string | null;
+              key: string;
+              keyHint: string;
+              lastUsedAt: string | null;
+              name: string;
+              revokedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/open311/keys/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an Open311 API key (final) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actingAccount: {
+                displayName: string;
+                id: string;
+              };
+              createdAt: string;
+              id: string;
+              jurisdictionId: string;
+              jurisdictionName: string | null;
+              keyHint: string;
+              lastUsedAt: string | null;
+              name: string;
+              revokedAt: string | null;
             };
           };
         };
