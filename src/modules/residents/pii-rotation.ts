@@ -36,8 +36,8 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/notifications/outbox.ts': 'outbox_messages.recipient_cipher, params_cipher',
   'src/modules/programs/register-child.ts': 'children.id_cipher, id_hash',
   'src/modules/programs/pickup-persons.ts': 'program_pickup_persons.phone_cipher',
-  'src/modules/home-visits/request-visit.ts': 'home_visits.contact_phone_cipher',
-  'src/modules/home-visits/my-visits.ts': 'home_visits.contact_phone_cipher (a resident asks)',
+  'src/modules/home-visits/visit-request-insert.ts':
+    'home_visits.contact_phone_cipher (staff take a request, or a resident asks)',
   'src/modules/ratings/receipt-rating-link.ts': 'rating_links.token_cipher (a printed QR link)',
   'src/modules/home-visits/visit-records.ts': 'home_visit_records.data_cipher',
   'src/modules/programs/confirm-program-hours.ts':
