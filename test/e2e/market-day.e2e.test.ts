@@ -248,15 +248,11 @@ describe('GS-10 … GS-13 a market day: booked, queued, called, filed, rated 差
     caseNumber = kase.number;
     await shot(clerk, '6-filed');
 
-    // Filed from the queue, the case starts with the one-time notice (nothing ticked yet); the
-    // clerk ticks what he brought, and the case is accepted and sent to the town centre.
+    // Filed from the queue through the one intake, with the materials he brought ticked: the
+    // case is accepted at once and sent to the town centre.
     expect((await call<{ state: string }>(clerk, 'GET', `/api/v1/cases/${caseId}`)).state).toBe(
-      'awaiting_supplement',
+      'accepted',
     );
-    await caseAction(clerk, 'supplement', 'accepted', async (p) => {
-      await p.getByTestId('action-material-id_card').check();
-      await p.getByTestId('action-material-photo_1inch').check();
-    });
     await caseAction(clerk, 'route', 'in_progress');
     const town = await staffPage('town', DESK);
     await caseAction(town, 'decide', 'decided', async (p) => {
