@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import {
   launchBrowser,
   signedIn,
@@ -45,7 +45,7 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    browser = await launchBrowser();
+    browser = await launchBrowser({ motion: true });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
 import { chooseOption, launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
 
@@ -48,7 +48,7 @@ describe('GS-11 a clerk on leave: her post’s hand-off lands with B', () => {
       Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() + daysAhead, 2),
     );
     server.clock.advance(day.getTime() - now.getTime());
-    browser = await launchBrowser();
+    browser = await launchBrowser({ motion: true });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {

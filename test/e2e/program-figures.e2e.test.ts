@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
-import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
 import {
   accountIdOf,

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
 import { launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
 import { entryWeight } from '../helpers/web-weight.ts';
 

@@ -21,7 +21,24 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless. Its pages ask for reduced motion (the app then turns Ant Design's
+ * animations off, as it does for a person whose phone asks for it, WCAG 2.3.3): a journey does
+ * not wait for dialogs and dropdowns to slide, and a click cannot land mid-animation. Journeys that
+ * keep the animations on purpose (the hand-off dialogs of first-response and posts, where the
+ * dropdown race was found) pass `{ motion: true }`; a context may still ask for its own.
+ */
+export async function launchBrowser(opts: { motion?: boolean } = {}): Promise<Browser> {
+  const browser = await launchChromium();
+  if (opts.motion) return browser;
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [

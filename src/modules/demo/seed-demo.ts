@@ -23,16 +23,8 @@ import { seedDemoPosts } from '../posts/posts.demo.ts';
 import regionsDemo from './data/regions-demo.json' with { type: 'json' };
 import { SEED_CALLER } from '../../shared/actor.ts';
 
-/** Demo-only password for every demo account; printed in the README; never in production. */
-export const DEMO_PASSWORD = 'Doorstep-demo-2026';
-/** Issue #11: demo mobiles for SMS-code login (vstaff's is refused: staff keep passwords). */
-export const DEMO_PHONES: Record<string, string> = {
-  resident: '13800000001',
-  volunteer: '13800000002',
-  leader: '13800000003',
-  guardian: '13800000004',
-  vstaff: '13800000009',
-};
+export { DEMO_PASSWORD, DEMO_PHONES } from './demo-accounts.ts';
+import { DEMO_PASSWORD, DEMO_PHONES } from './demo-accounts.ts';
 
 export const PILOT_TOWN = '110115110000'; // 魏善庄镇
 export const OTHER_TOWNS = ['110115103000', '110115111000']; // 青云店镇, 长子营镇
