@@ -28,7 +28,7 @@ const ASSETS_DIR = 'assets';
  * the HTML sources, so an edit there fails the test instead of being silently blocked.
  */
 export const INLINE_SCRIPT_HASHES: readonly string[] = [
-  "'sha256-Alzm2ndpi/yk3v4lFlzLVPNk5MwNd5DG5j+DEehHrSc='",
+  "'sha256-qe6Y8mZ/n8c5ZrodDePqJlcJqBXMoJSjthITO5ntE7E='",
 ];
 
 export function helmetOptions(config: Pick<AppConfig, 'https'>): FastifyHelmetOptions {

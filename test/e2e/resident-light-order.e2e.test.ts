@@ -235,10 +235,30 @@ describe('a resident orders a service on the light entry', () => {
     expect(scripts.filter((s) => !allowed.has(s))).toEqual([]);
   });
 
+  it('a repeat visit to 点单 asks for the menu once, before the page script runs (one round trip)', async () => {
+    const menus: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/api/v1/vs/menu')) menus.push(r.url());
+    };
+    page.on('request', onRequest);
+    await page.goto(`${server.baseUrl}/r/order`);
+    await page.getByTestId('order-category').first().waitFor();
+    page.off('request', onRequest);
+    expect(await page.evaluate(() => localStorage.getItem('doorstep.homeRegion'))).toMatch(
+      /^\d{12}$/,
+    );
+    // Asked by resident.html's own script (the region the last visit remembered), used by the page.
+    expect(menus).toHaveLength(1);
+    expect(await page.evaluate(() => '__doorstepMenu' in window && window.__doorstepMenu)).toBe(
+      undefined,
+    );
+  });
+
   it('logging out brings the login form back on my records', async () => {
     await page.getByTestId('logout').click();
     await poll(() => new URL(page.url()).pathname).toBe('/r');
     await page.getByTestId('home-order').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('doorstep.homeRegion'))).toBeNull();
     await noOverflow();
     await page.screenshot({ path: `${SHOTS}/resident-order-8-home-zh.png`, fullPage: true });
     await page.goto(`${server.baseUrl}/r/mine`);

@@ -6,7 +6,7 @@ import { Field } from './Field';
 import { chinaInstant, chinaToday } from './format';
 import { useLocale, type Translate } from './i18n';
 import { problemText } from './problem-text';
-import { menuOf, orderService, type Me } from './resident-api';
+import { menuOf, orderService, rememberHomeRegion, type Me } from './resident-api';
 import { homeRegionOf, plainName } from './session';
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
@@ -71,6 +71,8 @@ export function OrderPage({ me, navigate }: { me: Me; navigate: (to: string) => 
   });
   const { busy, error } = send;
   const top = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => rememberHomeRegion(region), [region]);
 
   useEffect(() => {
     const ctrl = new AbortController();

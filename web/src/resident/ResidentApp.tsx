@@ -16,7 +16,7 @@ import { LocaleContext, translator } from './i18n';
 import { LoginPage } from './LoginPage';
 import { MinePage } from './MinePage';
 import { OrderPage } from './OrderPage';
-import { logout, whoAmI, type Me } from './resident-api';
+import { forgetHomeRegion, logout, whoAmI, type Me } from './resident-api';
 import { afterLogin, ROUTES, routeOf } from './routes';
 import { plainName } from './session';
 import { TrackPage } from './TrackPage';
@@ -248,6 +248,7 @@ export function ResidentApp() {
                 void logout()
                   .catch(() => undefined)
                   .finally(() => {
+                    forgetHomeRegion();
                     setMe(null);
                     go('/r');
                   });

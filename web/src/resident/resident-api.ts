@@ -7,7 +7,7 @@
  */
 import { apiClient, idempotent, must } from '../api/client';
 import type { Answer, Item } from '../api/contract';
-import type { NewNeed } from '../api/orders';
+import type { Menu, NewNeed } from '../api/orders';
 import type { Me } from '../api/types';
 
 import { fetchMe } from '../api/auth';
@@ -19,6 +19,8 @@ declare global {
   interface Window {
     /** Started by resident.html on /r/… addresses, before this script arrived. */
     __doorstepMe?: Promise<Response>;
+    /** Started by resident.html on /r/order for the home village the last visit remembered. */
+    __doorstepMenu?: { regionCode: string; response: Promise<Response> };
   }
 }
 
@@ -42,8 +44,40 @@ export const myCases = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/cases/mine', { signal }));
 export const myOrders = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/needs/mine', { signal }));
-export const menuOf = (regionCode: string, signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/menu', { params: { query: { regionCode } }, signal }));
+/** The key under which the light entry remembers the resident's home village (a region code). */
+export const HOME_REGION_KEY = 'doorstep.homeRegion';
+
+/**
+ * The 点单 menu of a place. Uses the answer resident.html already asked for when it was for the
+ * same place (once); otherwise, or when that answer failed, asks the ordinary way.
+ */
+export async function menuOf(regionCode: string, signal?: AbortSignal): Promise<Menu> {
+  const early = window.__doorstepMenu;
+  window.__doorstepMenu = undefined;
+  if (early?.regionCode === regionCode) {
+    const response = await early.response.catch(() => null);
+    if (response?.ok) return (await response.json()) as Menu;
+  }
+  return must(apiClient.GET('/api/v1/vs/menu', { params: { query: { regionCode } }, signal }));
+}
+
+/** Remembers the home village for the next visit's early menu (nothing personal: a region code). */
+export function rememberHomeRegion(regionCode: string) {
+  try {
+    if (regionCode) localStorage.setItem(HOME_REGION_KEY, regionCode);
+  } catch {
+    // storage refused: the next visit asks the ordinary way
+  }
+}
+
+/** At logout: the next person on this phone may live elsewhere. */
+export function forgetHomeRegion() {
+  try {
+    localStorage.removeItem(HOME_REGION_KEY);
+  } catch {
+    // nothing remembered
+  }
+}
 export const orderService = (body: NewNeed, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/vs/needs', { body, ...idempotent(idempotencyKey) }));
 export const rateOrder = (needId: string, stars: number, comment: string, key: string) =>
