@@ -58,6 +58,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   program
+    .command('setup')
+    .description(
+      'first-run setup: what this deployment has (regions, administrator, catalog, stations, staff, residents) and the next step',
+    )
+    .action(async () => {
+      exitCode = await (await import('./setup-command.ts')).runSetupStatus(io);
+    });
+
+  program
     .command('create-admin')
     .description('create an administrator account scoped to a region')
     .requiredOption('--username <name>', 'login name')

@@ -10,6 +10,8 @@ import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
+import { readSetupState } from '../modules/setup/setup-status.ts';
+import { setupLink } from '../modules/setup/setup-token.ts';
 import { createPiiCipher } from '../shared/pii-crypto.ts';
 import { buildApp } from './app.ts';
 import { logOptions } from './logging.ts';
@@ -123,4 +125,20 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     },
     'Doorstep is serving',
   );
+  await announceSetup(db.kysely, pii, config.publicUrl, log);
+}
+
+/** Issue #15: while no administrator exists, the log carries the first-run setup's link. */
+async function announceSetup(
+  kysely: Parameters<typeof readSetupState>[0],
+  pii: Parameters<typeof setupLink>[1],
+  publicUrl: string,
+  log: { warn(obj: object, msg: string): void },
+) {
+  const { state } = await readSetupState(kysely);
+  if (state.open)
+    log.warn(
+      { setup: setupLink(publicUrl, pii), next: state.next },
+      'no administrator yet: open the first-run setup at this link (or run `doorstep setup`)',
+    );
 }

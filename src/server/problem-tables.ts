@@ -5,6 +5,7 @@
  * harmless.)
  */
 import { registerProblems } from '../shared/problem.ts';
+import { SETUP_PROBLEMS } from '../modules/setup/setup.problems.ts';
 import { ACTIVITY_PROBLEMS } from '../modules/activities/activities.problems.ts';
 import { APPOINTMENT_PROBLEMS } from '../modules/appointments/appointments.problems.ts';
 import { AGENT_PROBLEMS } from '../modules/agents/agents.problems.ts';
@@ -50,6 +51,7 @@ export const MODULE_PROBLEM_TABLES = [
   APPOINTMENT_PROBLEMS,
   HOME_VISIT_PROBLEMS,
   OPEN311_PROBLEMS,
+  SETUP_PROBLEMS,
 ] as const;
 
 /**

@@ -22,6 +22,9 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /api/v1/audit/verify': 'a read-only check of the audit chain; writes nothing',
   'POST /api/v1/residents/:id/reveal':
     'a read of full personal data: its answer must never be stored for replay',
+  'POST /api/v1/setup/regions/preview': 'a read: what an import would write; writes nothing',
+  'POST /api/v1/setup/regions':
+    'imports by content: a repeat adds nothing and says so (its batches are transactions of their own)',
   'POST /api/v1/home-visits/records/:id/reveal':
     'a read of a health record (GS-10): its answer must never be stored for replay',
 };

@@ -17,6 +17,8 @@ import { parseJsonColumn } from '../../db/json-column.ts';
 
 /** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
 export const PII_SOURCES: Record<string, string> = {
+  'src/modules/setup/setup-token.ts':
+    'nothing stored: the first-run setup token is derived from the key (a new key, a new token)',
   'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
   'src/modules/volunteers/volunteer-registration.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
