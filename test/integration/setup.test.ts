@@ -83,7 +83,8 @@ describe('issue #15 point 1: first-run setup (GS/X-2) on an empty database', () 
   });
 
   it('without the token (or with a wrong one) nothing is previewed or written', async () => {
-    for (const headers of [{}, { 'x-setup-token': 'not-the-token-at-all-xxx' }]) {
+    const tries: Record<string, string>[] = [{}, { 'x-setup-token': 'not-the-token-at-all-xxx' }];
+    for (const headers of tries) {
       const res = await call('POST', '/setup/regions', { scope: '110101' }, headers);
       expect(res.statusCode).toBe(401);
       expect(res.json<{ code: string }>().code).toBe('SETUP_TOKEN_REQUIRED');
