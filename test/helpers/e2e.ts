@@ -74,7 +74,8 @@ export interface RunningServer {
 }
 
 /** The real server, as `npm start` runs it, on a fresh SQLite data folder with the demo data. */
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more environment for the server (e.g. DOORSTEP_DEMO=false for an empty deployment). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync('web/dist/index.html'))
     throw new Error('web/dist is missing: run `npm run build:web` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-'));
@@ -89,6 +90,7 @@ export async function startServer(): Promise<RunningServer> {
       DOORSTEP_ENV: 'development',
       LOG_LEVEL: 'info',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -57,9 +57,10 @@ export const APP_PATHS = [
   '/training',
   '/ratings',
   '/ratings/tickets',
+  '/setup',
 ] as const;
 
 export type AppPath = (typeof APP_PATHS)[number];
 
 /** The addresses open before login (every other one shows the login page). */
-export const PUBLIC_PATHS = ['/login', '/track', '/verify', '/verify/:number'] as const;
+export const PUBLIC_PATHS = ['/login', '/track', '/verify', '/verify/:number', '/setup'] as const;

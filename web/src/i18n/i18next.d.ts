@@ -12,6 +12,7 @@ import type trainingZhCN from './training.zh-CN.json';
 import type volunteersZhCN from './volunteers.zh-CN.json';
 import type zhCN from './zh-CN.json';
 import type homeVisitsZhCN from './homevisits.zh-CN.json';
+import type setupZhCN from './setup.zh-CN.json';
 
 /** One object type (not an intersection): cheaper for i18next's key types to walk. */
 type Translation = {
@@ -30,33 +31,36 @@ type Translation = {
       | 'training'
       | 'ratings'
       | 'homeVisits'
-  ]: K extends 'training'
-    ? typeof trainingZhCN
-    : K extends 'ratings'
-      ? typeof ratingsZhCN
-      : K extends 'homeVisits'
-        ? typeof homeVisitsZhCN
-        : K extends 'programs'
-          ? typeof programsZhCN
-          : K extends 'programsFigures'
-            ? typeof programsFiguresZhCN
-            : K extends 'orders'
-              ? typeof ordersZhCN
-              : K extends 'records'
-                ? typeof recordsZhCN
-                : K extends 'volunteers'
-                  ? typeof volunteersZhCN
-                  : K extends 'activities'
-                    ? typeof activitiesZhCN
-                    : K extends 'cases'
-                      ? typeof casesZhCN
-                      : K extends 'catalog'
-                        ? typeof catalogZhCN
-                        : K extends 'firstresponse'
-                          ? typeof firstResponseZhCN
-                          : K extends keyof typeof zhCN
-                            ? (typeof zhCN)[K]
-                            : never;
+      | 'setup'
+  ]: K extends 'setup'
+    ? typeof setupZhCN
+    : K extends 'training'
+      ? typeof trainingZhCN
+      : K extends 'ratings'
+        ? typeof ratingsZhCN
+        : K extends 'homeVisits'
+          ? typeof homeVisitsZhCN
+          : K extends 'programs'
+            ? typeof programsZhCN
+            : K extends 'programsFigures'
+              ? typeof programsFiguresZhCN
+              : K extends 'orders'
+                ? typeof ordersZhCN
+                : K extends 'records'
+                  ? typeof recordsZhCN
+                  : K extends 'volunteers'
+                    ? typeof volunteersZhCN
+                    : K extends 'activities'
+                      ? typeof activitiesZhCN
+                      : K extends 'cases'
+                        ? typeof casesZhCN
+                        : K extends 'catalog'
+                          ? typeof catalogZhCN
+                          : K extends 'firstresponse'
+                            ? typeof firstResponseZhCN
+                            : K extends keyof typeof zhCN
+                              ? (typeof zhCN)[K]
+                              : never;
 };
 
 /** Makes t('some.key') a type error when the key is not in the resource files. */

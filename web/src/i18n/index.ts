@@ -28,6 +28,8 @@ import volunteersZhCN from './volunteers.zh-CN.json';
 import zhCN from './zh-CN.json';
 import homeVisitsEn from './homevisits.en.json';
 import homeVisitsZhCN from './homevisits.zh-CN.json';
+import setupEn from './setup.en.json';
+import setupZhCN from './setup.zh-CN.json';
 
 export const resources = {
   'zh-CN': {
@@ -45,6 +47,7 @@ export const resources = {
       training: trainingZhCN,
       ratings: ratingsZhCN,
       homeVisits: homeVisitsZhCN,
+      setup: setupZhCN,
     },
   },
   en: {
@@ -62,6 +65,7 @@ export const resources = {
       training: trainingEn,
       ratings: ratingsEn,
       homeVisits: homeVisitsEn,
+      setup: setupEn,
     },
   },
 } as const;

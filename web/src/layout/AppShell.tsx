@@ -71,6 +71,7 @@ const NeighbourhoodsPage = lazy(() => import('../pages/programs/NeighbourhoodsPa
 const TrainingPage = lazy(() => import('../pages/training/TrainingPage'));
 const RatingsDashboardPage = lazy(() => import('../pages/ratings/RatingsDashboardPage'));
 const RatingTicketsPage = lazy(() => import('../pages/ratings/RatingTicketsPage'));
+const SetupPage = lazy(() => import('../pages/setup/SetupPage'));
 
 /** The logged-in application: header, navigation and the code-split pages. */
 export function AppShell() {
@@ -158,6 +159,8 @@ export function AppShell() {
     '/programs/figures': caps.programFigures ? <ProgramFiguresPage /> : <ForbiddenPage />,
     '/ratings': caps.ratingsRead ? <RatingsDashboardPage /> : <ForbiddenPage />,
     '/ratings/tickets': caps.ratingsHandle ? <RatingTicketsPage /> : <ForbiddenPage />,
+    // The server shows the steps to administrators only; others read that setup is done.
+    '/setup': <SetupPage />,
     '/verify': <VerifyPage />,
     '/verify/:number': <VerifyPage />,
     '/volunteers': vsCaps.staff ? <VolunteerRegistryPage /> : <ForbiddenPage />,

@@ -8,6 +8,7 @@ import { AppHeader } from './AppHeader';
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const TrackPage = lazy(() => import('../pages/track/TrackPage'));
 const VerifyPage = lazy(() => import('../pages/records/VerifyPage'));
+const SetupPage = lazy(() => import('../pages/setup/SetupPage'));
 
 const LOGIN_COLUMN = {
   width: '100%',
@@ -33,6 +34,7 @@ export function PublicShell() {
             <Route path="/track" element={<TrackPage />} />
             <Route path="/verify" element={<VerifyPage />} />
             <Route path="/verify/:number" element={<VerifyPage />} />
+            <Route path="/setup" element={<SetupPage />} />
             <Route
               path="*"
               element={
