@@ -104,6 +104,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await commands()).runImportRegions(io, source, opts);
     });
 
+  const people = () => import('./import-people.ts');
+  importCmd
+    .command('residents <file>')
+    .description(
+      'import residents from an .xlsx filled in from the template (身份证号, 姓名, 手机号, 所在村（社区）, 住址): all or nothing, nothing written while any row is refused',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'residents', file, opts);
+    });
+  importCmd
+    .command('template <kind> <out>')
+    .description('write the .xlsx template of an import (kind: residents)')
+    .action(async (kind: string, out: string) => {
+      if (kind !== 'residents') {
+        io.err(`unknown import kind: ${kind} (residents)`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await (await people()).runImportTemplate(io, kind, out);
+    });
+
   program
     .command('sweep')
     .description('run the deadline sweep once: escalate overdue cases (safe beside running nodes)')

@@ -31,6 +31,7 @@ import { queueRoutes } from '../modules/appointments/queue.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { recomputeDueDates } from '../modules/cases/case-due-dates.ts';
 import { recomputeHandoffDueDates } from '../modules/first-response/handoff-due-dates.ts';
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(residentRoutes);
       await api.register(auditRoutes);
       await api.register(catalogRoutes);
+      await api.register(importRoutes);
       await api.register(calendarRoutes, {
         dependents: {
           recomputeCaseDueDates: recomputeDueDates,

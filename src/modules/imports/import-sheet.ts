@@ -47,7 +47,7 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
     const result = value.result;
     return result === undefined || result === null || typeof result === 'object'
       ? ''
-      : cellText(result as ExcelJS.CellValue);
+      : cellText(result);
   }
   if ('text' in value && typeof value.text === 'string') return value.text.trim();
   return '';

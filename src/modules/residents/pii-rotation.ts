@@ -18,6 +18,8 @@ import { parseJsonColumn } from '../../db/json-column.ts';
 /** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
 export const PII_SOURCES: Record<string, string> = {
   'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
+  'src/modules/residents/resident-batch.ts':
+    'residents.id_hash, id_cipher, phone_cipher (an Excel import, issue #15 point 3)',
   'src/modules/volunteers/volunteer-registration.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
   'src/modules/volunteers/volunteers.service.ts': 'vs_volunteers.phone_cipher (profile edits)',

@@ -819,6 +819,7 @@ export interface paths {
             | 'catalog.item_activated'
             | 'catalog.item_deactivated'
             | 'catalog.imported'
+            | 'import.applied'
             | 'case.filed'
             | 'case.transitioned'
             | 'inquiry.recorded'
@@ -6555,6 +6556,209 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{kind}/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the file, all or nothing, with one audit event; refused (422, every row listed) while any row is refused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: 'residents';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file: string;
+            fileName?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                change: number;
+                create: number;
+                refused: number;
+                unchanged: number;
+              };
+              importId: string;
+              /** @enum {string} */
+              kind: 'residents';
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'change' | 'refused';
+                changes?: string[];
+                reasons?: {
+                  /** @enum {string} */
+                  code:
+                    | 'ID_NUMBER_MISSING'
+                    | 'ID_NUMBER_FORMAT'
+                    | 'ID_NUMBER_CHECK_DIGIT'
+                    | 'ID_NUMBER_BIRTH_DATE'
+                    | 'FULL_NAME_MISSING'
+                    | 'FULL_NAME_TOO_LONG'
+                    | 'PHONE_INVALID'
+                    | 'VILLAGE_MISSING'
+                    | 'VILLAGE_UNKNOWN'
+                    | 'VILLAGE_AMBIGUOUS'
+                    | 'VILLAGE_NOT_VILLAGE'
+                    | 'VILLAGE_OUT_OF_SCOPE'
+                    | 'ADDRESS_TOO_LONG'
+                    | 'DUPLICATE_IN_FILE'
+                    | 'REGISTERED_ELSEWHERE';
+                  detail?: string;
+                  message: string;
+                }[];
+                row: number;
+                who: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{kind}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What importing the file would create, change and refuse, by row; writes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: 'residents';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file: string;
+            fileName?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                change: number;
+                create: number;
+                refused: number;
+                unchanged: number;
+              };
+              /** @enum {string} */
+              kind: 'residents';
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'change' | 'refused';
+                changes?: string[];
+                reasons?: {
+                  /** @enum {string} */
+                  code:
+                    | 'ID_NUMBER_MISSING'
+                    | 'ID_NUMBER_FORMAT'
+                    | 'ID_NUMBER_CHECK_DIGIT'
+                    | 'ID_NUMBER_BIRTH_DATE'
+                    | 'FULL_NAME_MISSING'
+                    | 'FULL_NAME_TOO_LONG'
+                    | 'PHONE_INVALID'
+                    | 'VILLAGE_MISSING'
+                    | 'VILLAGE_UNKNOWN'
+                    | 'VILLAGE_AMBIGUOUS'
+                    | 'VILLAGE_NOT_VILLAGE'
+                    | 'VILLAGE_OUT_OF_SCOPE'
+                    | 'ADDRESS_TOO_LONG'
+                    | 'DUPLICATE_IN_FILE'
+                    | 'REGISTERED_ELSEWHERE';
+                  detail?: string;
+                  message: string;
+                }[];
+                row: number;
+                who: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{kind}/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The .xlsx template of an import: Chinese headers and one example row */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: 'residents';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
