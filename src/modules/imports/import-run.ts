@@ -15,7 +15,6 @@ import {
 } from '../../shared/actor.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { AppError } from '../../shared/problem.ts';
-import type { Role } from '../../shared/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ImportKind } from './import-columns.ts';
 import type { ImportPlan, ProgressFn } from './import-plan.ts';
@@ -23,9 +22,9 @@ import { readImportSheet, type SheetRow } from './import-sheet.ts';
 import { planResidentImport, writeResidentImport } from './import-residents.ts';
 import { ROW_REASONS } from './resident-rows.rules.ts';
 import './imports.problems.ts';
+import { IMPORTERS } from './imports.access.ts';
 
-/** Who imports people: administrators and town centre officers, within their scope. */
-export const IMPORTERS = ['admin', 'town_officer'] as const satisfies readonly Role[];
+export { IMPORTERS };
 
 /** Rows one upload may carry; the operator's CLI allows more. */
 export const HTTP_MAX_ROWS = 20_000;
