@@ -11,12 +11,12 @@ export const IMPORT_KINDS = ['residents'] as const satisfies readonly ImportKind
 
 /** The template (.xlsx, Chinese headers, one example row). */
 export const downloadTemplate = (kind: ImportKind) =>
-  must(
+  must<Blob>(
     apiClient.GET('/api/v1/imports/{kind}/template', {
       params: { path: { kind } },
       parseAs: 'blob',
     }),
-  ) as Promise<Blob>;
+  );
 
 /** The file as base64 (the JSON body the server takes). */
 export async function fileAsBase64(file: Blob): Promise<string> {

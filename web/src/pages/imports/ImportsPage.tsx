@@ -226,7 +226,7 @@ export default function ImportsPage() {
               status={busy || stage === 'reading' ? 'active' : 'normal'}
               showInfo={false}
             />
-            <span>{t(`imports.stage.${stage as Exclude<Stage, 'idle'>}`)}</span>
+            <span>{t(`imports.stage.${stage}`)}</span>
           </div>
         )}
         {readError && <Alert type="error" showIcon role="alert" title={readError} />}
