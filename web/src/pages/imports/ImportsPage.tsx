@@ -222,6 +222,7 @@ export default function ImportsPage() {
             data-testid="import-progress"
           >
             <Progress
+              aria-label={t('imports.progress')}
               percent={STAGE_PERCENT[stage]}
               status={busy || stage === 'reading' ? 'active' : 'normal'}
               showInfo={false}
