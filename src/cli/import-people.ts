@@ -12,7 +12,7 @@ import type { ImportKind } from '../modules/imports/import-columns.ts';
 import type { ImportPlan, ImportProgress } from '../modules/imports/import-plan.ts';
 import { applyImport, CLI_MAX_ROWS, dryRunImport } from '../modules/imports/import-run.ts';
 import { importTemplate } from '../modules/imports/import-sheet.ts';
-import { ROW_REASONS } from '../modules/imports/resident-rows.rules.ts';
+import { IMPORT_REASONS } from '../modules/imports/import-reasons.ts';
 import { AppError } from '../server/problem.ts';
 
 const CLI_CALLER = { system: 'cli' } as const;
@@ -31,7 +31,9 @@ function printPlan(io: CliIo, plan: ImportPlan) {
   for (const r of refused.slice(0, 50))
     io.out(
       `  row ${r.row} ${r.who}: ${(r.reasons ?? [])
-        .map((x) => `${x.code} ${ROW_REASONS[x.code].zh}${x.detail ? `（第 ${x.detail} 行）` : ''}`)
+        .map(
+          (x) => `${x.code} ${IMPORT_REASONS[x.code].zh}${x.detail ? `（第 ${x.detail} 行）` : ''}`,
+        )
         .join('; ')}`,
     );
   if (refused.length > 50) io.out(`  … and ${refused.length - 50} more refused rows`);

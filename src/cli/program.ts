@@ -115,11 +115,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await people()).runImportPeople(io, 'residents', file, opts);
     });
   importCmd
+    .command('hours <file>')
+    .description(
+      'import historic confirmed volunteer hours from an .xlsx filled in from the template (志愿者身份证号或手机号, 服务日期, 服务时长（小时）, 服务内容, 服务地点, 记录团队): confirmed by each team’s leader; all or nothing',
+    )
+    .option('--dry-run', 'list what would be created and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'hours', file, opts);
+    });
+  importCmd
     .command('template <kind> <out>')
-    .description('write the .xlsx template of an import (kind: residents)')
+    .description('write the .xlsx template of an import (kind: residents, hours)')
     .action(async (kind: string, out: string) => {
-      if (kind !== 'residents') {
-        io.err(`unknown import kind: ${kind} (residents)`);
+      if (kind !== 'residents' && kind !== 'hours') {
+        io.err(`unknown import kind: ${kind} (residents, hours)`);
         exitCode = 2;
         return;
       }

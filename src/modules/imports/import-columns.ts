@@ -2,7 +2,7 @@
  * The columns of each import's template: the Chinese header a clerk sees, the English header the
  * importer also accepts, and other spellings met in the wild (aliases). Pure data.
  */
-export const IMPORT_KINDS = ['residents'] as const;
+export const IMPORT_KINDS = ['residents', 'hours'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportColumn {
@@ -76,12 +76,74 @@ export const RESIDENT_COLUMNS: readonly ImportColumn[] = [
   },
 ];
 
+/** Historic confirmed volunteer hours: one row per volunteer, team, day and content. */
+export const HOURS_COLUMNS: readonly ImportColumn[] = [
+  {
+    key: 'volunteer',
+    zh: '志愿者身份证号或手机号',
+    en: 'Volunteer ID number or phone',
+    aliases: ['志愿者', '身份证号', '手机号', 'volunteer', 'ID number', 'phone'],
+    required: true,
+    text: true,
+    width: 26,
+    example: '110115198001010019',
+  },
+  {
+    key: 'date',
+    zh: '服务日期',
+    en: 'Service date',
+    aliases: ['日期', 'date'],
+    required: true,
+    text: true,
+    width: 14,
+    example: '2024-03-05',
+  },
+  {
+    key: 'hours',
+    zh: '服务时长（小时）',
+    en: 'Hours',
+    aliases: ['时长', '服务时长', '小时', 'hours'],
+    required: true,
+    width: 16,
+    example: '2.5',
+  },
+  {
+    key: 'content',
+    zh: '服务内容',
+    en: 'Service content',
+    aliases: ['内容', 'content'],
+    required: true,
+    width: 30,
+    example: '为独居老人送餐',
+  },
+  {
+    key: 'place',
+    zh: '服务地点',
+    en: 'Place',
+    aliases: ['地点', 'place'],
+    required: false,
+    width: 20,
+    example: '伊庄村',
+  },
+  {
+    key: 'team',
+    zh: '记录团队',
+    en: 'Recording team',
+    aliases: ['记录组织', '团队', '志愿团队', 'team', 'recording organisation'],
+    required: true,
+    width: 24,
+    example: '魏善庄镇邻里守望志愿服务队',
+  },
+];
+
 export const COLUMNS_OF: Record<ImportKind, readonly ImportColumn[]> = {
   residents: RESIDENT_COLUMNS,
+  hours: HOURS_COLUMNS,
 };
 
 export const SHEET_NAME_OF: Record<ImportKind, string> = {
   residents: '居民',
+  hours: '历史服务时长',
 };
 
 /** "身份证号 *", " ID Number ", "所在村(社区)" → one comparable spelling. */

@@ -1,6 +1,6 @@
 /** The plan of an import as every kind reports it: per row, what it would do and why not. */
 import type { ImportKind } from './import-columns.ts';
-import type { RowReason } from './resident-rows.rules.ts';
+import type { ImportReason } from './import-reasons.ts';
 
 export type RowAction = 'create' | 'change' | 'unchanged' | 'refused';
 
@@ -12,7 +12,7 @@ export interface PlannedRow {
   who: string;
   /** The fields a change changes. */
   changes?: string[];
-  reasons?: RowReason[];
+  reasons?: ImportReason[];
 }
 
 export interface ImportPlan {

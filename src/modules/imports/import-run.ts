@@ -4,7 +4,7 @@
  * transaction with one audit event (apply). Apply refuses the whole file while any row is refused.
  */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import {
   auditActor,
@@ -20,7 +20,8 @@ import type { ImportKind } from './import-columns.ts';
 import type { ImportPlan, ProgressFn } from './import-plan.ts';
 import { readImportSheet, type SheetRow } from './import-sheet.ts';
 import { planResidentImport, writeResidentImport } from './import-residents.ts';
-import { ROW_REASONS } from './resident-rows.rules.ts';
+import { planHoursImport, writeHoursImport } from './import-hours.ts';
+import { IMPORT_REASONS } from './import-reasons.ts';
 import './imports.problems.ts';
 import { IMPORTERS } from './imports.access.ts';
 
@@ -44,14 +45,77 @@ export interface ImportInput {
   onProgress?: ProgressFn;
 }
 
-function reachOfCaller(actor: Caller): {
+interface Importer {
   reach: string[];
   stationId: string | null;
+  accountId: string | null;
   grant?: ReturnType<typeof authorize>;
-} {
-  if (isSystemActor(actor)) return { reach: [''], stationId: null };
+}
+
+function reachOfCaller(actor: Caller): Importer {
+  if (isSystemActor(actor)) return { reach: [''], stationId: null, accountId: null };
   const grant = authorize(actor, IMPORTERS);
-  return { reach: reachPrefixes(actor, IMPORTERS), stationId: grant.stationId, grant };
+  return {
+    reach: reachPrefixes(actor, IMPORTERS),
+    stationId: grant.stationId,
+    accountId: actor.accountId,
+    grant,
+  };
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One pipeline per kind: plan (the same for dry run and apply), then write a clean plan. */
+interface Pipeline {
+  plan: ImportPlan;
+  write: (trx: Transaction<Database>, importId: string) => Promise<void>;
+}
+
+async function planFor(
+  db: Db,
+  deps: ImportDeps,
+  input: ImportInput,
+  who: Importer,
+  rows: readonly SheetRow[],
+): Promise<Pipeline> {
+  const common = {
+    db,
+    pii: deps.pii,
+    reach: who.reach,
+    now: input.now,
+    onProgress: input.onProgress,
+  };
+  switch (input.kind) {
+    case 'residents': {
+      const work = await planResidentImport(common, rows);
+      return {
+        plan: work.plan,
+        write: (trx) =>
+          writeResidentImport(
+            trx,
+            {
+              pii: deps.pii,
+              stationId: who.stationId,
+              now: input.now,
+              onProgress: input.onProgress,
+            },
+            work,
+          ),
+      };
+    }
+    case 'hours': {
+      const work = await planHoursImport({ ...common, accountId: who.accountId }, rows);
+      return {
+        plan: work.plan,
+        write: (trx, importId) =>
+          writeHoursImport(
+            trx,
+            { pii: deps.pii, importId, now: input.now, onProgress: input.onProgress },
+            work,
+          ),
+      };
+    }
+  }
 }
 
 async function readRows(input: ImportInput): Promise<SheetRow[]> {
@@ -65,11 +129,7 @@ async function readRows(input: ImportInput): Promise<SheetRow[]> {
 export async function dryRunImport(deps: ImportDeps, input: ImportInput): Promise<ImportPlan> {
   const who = reachOfCaller(input.actor);
   const rows = await readRows(input);
-  const work = await planResidentImport(
-    { db: deps.db, pii: deps.pii, reach: who.reach, now: input.now, onProgress: input.onProgress },
-    rows,
-  );
-  return work.plan;
+  return (await planFor(deps.db, deps, input, who, rows)).plan;
 }
 
 /** The reasons of refused rows as problem field errors, in the locale's words. */
@@ -80,7 +140,9 @@ export function refusedErrors(plan: ImportPlan, max = 200) {
     .map((r) => ({
       path: `row ${r.row}`,
       message: (r.reasons ?? [])
-        .map((x) => `${x.code}${x.detail ? ` (row ${x.detail})` : ''}: ${ROW_REASONS[x.code].en}`)
+        .map(
+          (x) => `${x.code}${x.detail ? ` (row ${x.detail})` : ''}: ${IMPORT_REASONS[x.code].en}`,
+        )
         .join('; '),
     }));
 }
@@ -95,21 +157,14 @@ export async function applyImport(
   const fileSha256 = crypto.createHash('sha256').update(input.file).digest('hex');
   const importId = crypto.randomUUID();
   return deps.db.transaction().execute(async (trx) => {
-    const work = await planResidentImport(
-      { db: trx, pii: deps.pii, reach: who.reach, now: input.now, onProgress: input.onProgress },
-      rows,
-    );
+    const work = await planFor(trx, deps, input, who, rows);
     if (work.plan.counts.refused > 0)
       throw new AppError('IMPORT_REFUSED', {
         detail: `${work.plan.counts.refused} of ${work.plan.total} rows refused`,
         errors: refusedErrors(work.plan),
         extensions: { plan: work.plan },
       });
-    await writeResidentImport(
-      trx,
-      { pii: deps.pii, stationId: who.stationId, now: input.now, onProgress: input.onProgress },
-      work,
-    );
+    await work.write(trx, importId);
     await recordAudit(trx, {
       actor: auditActor(input.actor, who.grant),
       action: 'import.applied',

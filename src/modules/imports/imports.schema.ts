@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../../shared/problem.ts';
 import { IMPORT_KINDS } from './import-columns.ts';
 import type { ImportPlan } from './import-plan.ts';
-import { ROW_REASONS } from './resident-rows.rules.ts';
+import { IMPORT_REASONS } from './import-reasons.ts';
 
 export const ImportKindParam = z.object({ kind: z.enum(IMPORT_KINDS) });
 
@@ -16,7 +16,7 @@ export const ImportFileBody = z.strictObject({
 });
 
 const Reason = z.object({
-  code: z.enum(Object.keys(ROW_REASONS) as [keyof typeof ROW_REASONS]),
+  code: z.enum(Object.keys(IMPORT_REASONS) as [keyof typeof IMPORT_REASONS]),
   detail: z.string().optional(),
   message: z.string(),
 });
@@ -50,7 +50,7 @@ export function presentPlan<P extends ImportPlan>(plan: P, locale: Locale) {
     ...(reasons
       ? {
           reasons: reasons.map((x) => {
-            const words = ROW_REASONS[x.code][locale === 'en' ? 'en' : 'zh'];
+            const words = IMPORT_REASONS[x.code][locale === 'en' ? 'en' : 'zh'];
             const where = !x.detail
               ? ''
               : locale === 'en'

@@ -18,6 +18,10 @@ import { parseJsonColumn } from '../../db/json-column.ts';
 /** Files that call encrypt / encryptBytes / lookupHash, and the columns they write. */
 export const PII_SOURCES: Record<string, string> = {
   'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
+  'src/modules/records/imported-hours.ts':
+    'vs_activities.code_secret_cipher (the activity that holds imported historic hours)',
+  'src/modules/volunteers/volunteer-match.ts':
+    'none written: looks volunteers up by vs_volunteers.id_hash (an hours import)',
   'src/modules/residents/resident-batch.ts':
     'residents.id_hash, id_cipher, phone_cipher (an Excel import, issue #15 point 3)',
   'src/modules/volunteers/volunteer-registration.ts':

@@ -7,7 +7,7 @@ export type ImportApplied = Answer<'/api/v1/imports/{kind}/apply', 'post'>;
 export type ImportKind = ImportPlan['kind'];
 export type ImportBody = BodyOf<'/api/v1/imports/{kind}/dry-run'>;
 export type PlannedRow = ImportPlan['rows'][number];
-export const IMPORT_KINDS = ['residents'] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = ['residents', 'hours'] as const satisfies readonly ImportKind[];
 
 /** The template (.xlsx, Chinese headers, one example row). */
 export const downloadTemplate = (kind: ImportKind) =>

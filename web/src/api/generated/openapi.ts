@@ -6583,7 +6583,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents';
+          kind: 'residents' | 'hours';
         };
         cookie?: never;
       };
@@ -6611,7 +6611,7 @@ export interface paths {
               };
               importId: string;
               /** @enum {string} */
-              kind: 'residents';
+              kind: 'residents' | 'hours';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -6633,7 +6633,23 @@ export interface paths {
                     | 'VILLAGE_OUT_OF_SCOPE'
                     | 'ADDRESS_TOO_LONG'
                     | 'DUPLICATE_IN_FILE'
-                    | 'REGISTERED_ELSEWHERE';
+                    | 'REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_MISSING'
+                    | 'VOLUNTEER_KEY_INVALID'
+                    | 'VOLUNTEER_UNKNOWN'
+                    | 'VOLUNTEER_AMBIGUOUS'
+                    | 'DATE_INVALID'
+                    | 'DATE_IN_FUTURE'
+                    | 'HOURS_INVALID'
+                    | 'HOURS_OVER_DAILY_CAP'
+                    | 'CONTENT_MISSING'
+                    | 'CONTENT_TOO_LONG'
+                    | 'TEAM_MISSING'
+                    | 'TEAM_UNKNOWN'
+                    | 'TEAM_AMBIGUOUS'
+                    | 'TEAM_WITHOUT_LEADER'
+                    | 'SERVICE_DUPLICATE_IN_FILE'
+                    | 'ALREADY_IMPORTED_DIFFERENT';
                   detail?: string;
                   message: string;
                 }[];
@@ -6667,7 +6683,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents';
+          kind: 'residents' | 'hours';
         };
         cookie?: never;
       };
@@ -6694,7 +6710,7 @@ export interface paths {
                 unchanged: number;
               };
               /** @enum {string} */
-              kind: 'residents';
+              kind: 'residents' | 'hours';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -6716,7 +6732,23 @@ export interface paths {
                     | 'VILLAGE_OUT_OF_SCOPE'
                     | 'ADDRESS_TOO_LONG'
                     | 'DUPLICATE_IN_FILE'
-                    | 'REGISTERED_ELSEWHERE';
+                    | 'REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_MISSING'
+                    | 'VOLUNTEER_KEY_INVALID'
+                    | 'VOLUNTEER_UNKNOWN'
+                    | 'VOLUNTEER_AMBIGUOUS'
+                    | 'DATE_INVALID'
+                    | 'DATE_IN_FUTURE'
+                    | 'HOURS_INVALID'
+                    | 'HOURS_OVER_DAILY_CAP'
+                    | 'CONTENT_MISSING'
+                    | 'CONTENT_TOO_LONG'
+                    | 'TEAM_MISSING'
+                    | 'TEAM_UNKNOWN'
+                    | 'TEAM_AMBIGUOUS'
+                    | 'TEAM_WITHOUT_LEADER'
+                    | 'SERVICE_DUPLICATE_IN_FILE'
+                    | 'ALREADY_IMPORTED_DIFFERENT';
                   detail?: string;
                   message: string;
                 }[];
@@ -6748,7 +6780,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents';
+          kind: 'residents' | 'hours';
         };
         cookie?: never;
       };
