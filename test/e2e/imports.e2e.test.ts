@@ -130,7 +130,7 @@ describe('issue #15 p3 residents by Excel in the browser', () => {
     await page.getByTestId('import-apply').click();
     const done = page.getByTestId('import-applied');
     await done.waitFor();
-    expect(await done.innerText()).toContain('新增 2 人');
+    expect(await done.innerText()).toContain('新增 2 条');
     await page.screenshot({ path: `${SHOTS}/imports-3-applied.png`, fullPage: true });
 
     // The same file again: nothing to do, and the page says so.
