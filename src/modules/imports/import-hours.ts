@@ -16,12 +16,20 @@ import {
   recordImportedHours,
   type ImportedService,
 } from '../records/imported-hours.ts';
+import { maskIdNumber, maskPhone } from '../residents/id-number.ts';
 import { volunteersByIdOrPhone } from '../volunteers/volunteer-match.ts';
 import { checkHoursRow, overDailyCap, type HoursReasonCode } from './hours-rows.rules.ts';
 import type { ImportPlan, PlannedRow, ProgressFn } from './import-plan.ts';
 import type { SheetRow } from './import-sheet.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A refused row names its volunteer only masked: a plan never carries a full ID number or phone. */
+function maskedKey(raw: string): string {
+  const v = raw.replace(/\s/g, '');
+  if (/^1\d{10}$/.test(v)) return maskPhone(v);
+  return v.length >= 10 ? maskIdNumber(v.toUpperCase()) : '';
+}
 
 export interface HoursPlanContext {
   db: Db;
@@ -155,7 +163,7 @@ export async function planHoursImport(
       planned.push({
         row: c.row,
         action: 'refused',
-        who: whoOf.get(c.row) ?? c.values.volunteer ?? '',
+        who: whoOf.get(c.row) ?? maskedKey(c.values.volunteer ?? ''),
         reasons: why.map((code) => ({
           code,
           ...(detail.has(c.row) && code === 'SERVICE_DUPLICATE_IN_FILE'

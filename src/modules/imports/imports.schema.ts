@@ -8,7 +8,6 @@ export const ImportKindParam = z.object({ kind: z.enum(IMPORT_KINDS) });
 
 /** The .xlsx file, base64-encoded (a JSON body the typed client and the idempotency key carry). */
 export const ImportFileBody = z.strictObject({
-  fileName: z.string().trim().max(200).optional(),
   file: z
     .string()
     .max(16 * 1024 * 1024)

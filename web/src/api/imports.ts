@@ -27,19 +27,19 @@ export async function fileAsBase64(file: Blob): Promise<string> {
   return btoa(binary);
 }
 
-export const dryRunImport = (kind: ImportKind, file: string, fileName: string) =>
+export const dryRunImport = (kind: ImportKind, file: string) =>
   must(
     apiClient.POST('/api/v1/imports/{kind}/dry-run', {
       params: { path: { kind } },
-      body: { file, fileName },
+      body: { file },
     }),
   );
 
-export const applyImport = (kind: ImportKind, file: string, fileName: string, key: string) =>
+export const applyImport = (kind: ImportKind, file: string, key: string) =>
   must(
     apiClient.POST('/api/v1/imports/{kind}/apply', {
       params: { path: { kind } },
-      body: { file, fileName },
+      body: { file },
       ...idempotent(key),
     }),
   );

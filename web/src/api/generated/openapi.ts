@@ -6591,7 +6591,6 @@ export interface paths {
         content: {
           'application/json': {
             file: string;
-            fileName?: string;
           };
         };
       };
@@ -6691,7 +6690,6 @@ export interface paths {
         content: {
           'application/json': {
             file: string;
-            fileName?: string;
           };
         };
       };

@@ -66,7 +66,7 @@ export default function ImportsPage() {
     setApplied(null);
     setStage('checking');
     try {
-      setPlan(await dryRunImport(kind, file.base64, file.name));
+      setPlan(await dryRunImport(kind, file.base64));
       setStage('checked');
     } catch (error) {
       setStage('idle');
@@ -78,7 +78,7 @@ export default function ImportsPage() {
     setStage('applying');
     try {
       const body = { kind, file: file.base64 };
-      const done = await applyImport(kind, file.base64, file.name, keeper.keyFor(body));
+      const done = await applyImport(kind, file.base64, keeper.keyFor(body));
       setApplied(done);
       setStage('applied');
     } catch (error) {
