@@ -129,22 +129,30 @@ export default function ImportsPage() {
         <Tag color={ACTION_COLOR[r.action]}>{t(`imports.action.${r.action}`)}</Tag>
       ),
     },
-    { title: t('imports.col.who'), dataIndex: 'who', key: 'who' },
     {
-      title: t('imports.col.detail'),
-      key: 'detail',
-      render: (_: unknown, r: PlannedRow) =>
-        r.reasons ? (
-          <ul className="import-reasons">
-            {r.reasons.map((x) => (
-              <li key={x.code}>{x.message}</li>
-            ))}
-          </ul>
-        ) : r.changes ? (
-          t('imports.changed', {
-            fields: r.changes.map((f) => t(`imports.fields.${f}`, { defaultValue: f })).join('、'),
-          })
-        ) : null,
+      // One column for who and why, so a phone shows the reasons without scrolling sideways.
+      title: t('imports.col.whoDetail'),
+      key: 'who',
+      render: (_: unknown, r: PlannedRow) => (
+        <>
+          <div className="import-who">{r.who}</div>
+          {r.reasons ? (
+            <ul className="import-reasons">
+              {r.reasons.map((x) => (
+                <li key={x.code}>{x.message}</li>
+              ))}
+            </ul>
+          ) : r.changes ? (
+            <div>
+              {t('imports.changed', {
+                fields: r.changes
+                  .map((f) => t(`imports.fields.${f}`, { defaultValue: f }))
+                  .join('、'),
+              })}
+            </div>
+          ) : null}
+        </>
+      ),
     },
   ];
 
@@ -272,7 +280,6 @@ export default function ImportsPage() {
               columns={columns}
               dataSource={plan.rows}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              scroll={{ x: 560 }}
               data-testid="import-rows"
               rowClassName={(r) => `import-row-${r.action}`}
             />
