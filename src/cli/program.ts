@@ -113,6 +113,37 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await commands()).runImportRegions(io, source, opts);
     });
 
+  const people = () => import('./import-people.ts');
+  importCmd
+    .command('residents <file>')
+    .description(
+      'import residents from an .xlsx filled in from the template (身份证号, 姓名, 手机号, 所在村（社区）, 住址): all or nothing, nothing written while any row is refused',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'residents', file, opts);
+    });
+  importCmd
+    .command('hours <file>')
+    .description(
+      'import historic confirmed volunteer hours from an .xlsx filled in from the template (志愿者身份证号或手机号, 服务日期, 服务时长（小时）, 服务内容, 服务地点, 记录团队): confirmed by each team’s leader; all or nothing',
+    )
+    .option('--dry-run', 'list what would be created and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'hours', file, opts);
+    });
+  importCmd
+    .command('template <kind> <out>')
+    .description('write the .xlsx template of an import (kind: residents, hours)')
+    .action(async (kind: string, out: string) => {
+      if (kind !== 'residents' && kind !== 'hours') {
+        io.err(`unknown import kind: ${kind} (residents, hours)`);
+        exitCode = 2;
+        return;
+      }
+      exitCode = await (await people()).runImportTemplate(io, kind, out);
+    });
+
   program
     .command('sweep')
     .description('run the deadline sweep once: escalate overdue cases (safe beside running nodes)')

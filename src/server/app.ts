@@ -32,6 +32,7 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { colleagueRoutes } from '../modules/first-response/colleagues.ts';
 import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
+import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { recomputeDueDates } from '../modules/cases/case-due-dates.ts';
 import { recomputeHandoffDueDates } from '../modules/first-response/handoff-due-dates.ts';
@@ -175,6 +176,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(auditRoutes);
       await api.register(catalogRoutes);
       await api.register(setupRoutes);
+      await api.register(importRoutes);
       await api.register(calendarRoutes, {
         dependents: {
           recomputeCaseDueDates: recomputeDueDates,

@@ -12,6 +12,7 @@ import { CASE_INTAKE_ROLES, CASE_STAFF } from '../modules/cases/case.routes.ts';
 import { CATALOG_EXPORTERS } from '../modules/catalog/catalog-io.ts';
 import { CATALOG_WRITERS } from '../modules/catalog/catalog.service.ts';
 import { HANDLER_ROLES } from '../modules/first-response/matter.ts';
+import { IMPORTERS } from '../modules/imports/imports.access.ts';
 import { OVERSEERS as HANDOFF_OVERSEERS } from '../modules/first-response/handoff.view.ts';
 import { CENTRE_ROLES, LEADER_ROLES, RECORDER_ROLES } from '../modules/orders/orders.common.ts';
 import { FIGURE_ROLES } from '../modules/records/figures.service.ts';
@@ -75,6 +76,8 @@ const RULES = {
   'authorizations.read': { roles: STAFF_ROLES },
   'authorizations.write': { roles: AUTHORIZATION_WRITERS },
   'inquiries.handle': { roles: HANDLER_ROLES },
+  /** Issue #15 point 3: people by Excel (/imports). */
+  'imports.run': { roles: IMPORTERS },
   /** GS-11 AB posts: the coverage calendar; creating posts and recording anyone's leave. */
   'posts.read': { roles: POST_READERS },
   'posts.manage': { roles: POST_MANAGERS },

@@ -21,6 +21,7 @@ import { PROGRAM_PROBLEMS } from '../modules/programs/programs.problems.ts';
 import { PROGRAM_DAY_PROBLEMS } from '../modules/programs/programs-day.problems.ts';
 import { POSTS_PROBLEMS } from '../modules/posts/posts.problems.ts';
 import { RATING_PROBLEMS } from '../modules/ratings/ratings.problems.ts';
+import { IMPORT_PROBLEMS } from '../modules/imports/imports.problems.ts';
 import { HOME_VISIT_PROBLEMS } from '../modules/home-visits/home-visits.problems.ts';
 import { RECORDS_PROBLEMS } from '../modules/records/records.problems.ts';
 import { REGION_PROBLEMS } from '../modules/regions/regions.problems.ts';
@@ -52,6 +53,7 @@ export const MODULE_PROBLEM_TABLES = [
   HOME_VISIT_PROBLEMS,
   OPEN311_PROBLEMS,
   SETUP_PROBLEMS,
+  IMPORT_PROBLEMS,
 ] as const;
 
 /**

@@ -19,6 +19,8 @@ const NOT_IDEMPOTENT: Record<string, string> = {
   'POST /api/v1/auth/sms-login':
     'signs in by SMS code: sets a cookie, creates nothing the client names',
   'POST /api/v1/residents/lookup': 'a read (ID number in the body, not the URL); stores nothing',
+  'POST /api/v1/imports/:kind/dry-run':
+    'a read: plans an import file (in the body) and writes nothing; its apply is idempotent',
   'POST /api/v1/audit/verify': 'a read-only check of the audit chain; writes nothing',
   'POST /api/v1/residents/:id/reveal':
     'a read of full personal data: its answer must never be stored for replay',

@@ -54,6 +54,7 @@ export const APP_PATHS = [
   '/posts',
   '/settings',
   '/audit',
+  '/imports',
   '/training',
   '/ratings',
   '/ratings/tickets',

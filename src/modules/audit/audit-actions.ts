@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'catalog.item_activated',
   'catalog.item_deactivated',
   'catalog.imported',
+  'import.applied',
   'case.filed',
   'case.transitioned',
   'inquiry.recorded',

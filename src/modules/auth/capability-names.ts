@@ -23,6 +23,7 @@ export const CAPABILITIES = [
   'handoffs.overdue',
   'handoffs.read',
   'homeVisits.visit',
+  'imports.run',
   'inquiries.handle',
   'orders.place',
   'orders.record',

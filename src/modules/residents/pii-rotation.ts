@@ -20,6 +20,12 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/setup/setup-token.ts':
     'nothing stored: the first-run setup token is derived from the key (a new key, a new token)',
   'src/modules/residents/residents.service.ts': 'residents.id_hash, id_cipher, phone_cipher',
+  'src/modules/records/imported-hours.ts':
+    'vs_activities.code_secret_cipher (the activity that holds imported historic hours)',
+  'src/modules/volunteers/volunteer-match.ts':
+    'none written: looks volunteers up by vs_volunteers.id_hash (an hours import)',
+  'src/modules/residents/resident-batch.ts':
+    'residents.id_hash, id_cipher, phone_cipher (an Excel import, issue #15 point 3)',
   'src/modules/volunteers/volunteer-registration.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
   'src/modules/volunteers/volunteers.service.ts': 'vs_volunteers.phone_cipher (profile edits)',

@@ -20,6 +20,7 @@ import { RECORDS_COVERED_ELSEWHERE, RECORDS_ROUTES } from './records.cases.ts';
 import { TRAINING_COVERED_ELSEWHERE, TRAINING_ROUTES } from './training.cases.ts';
 import { RATINGS_COVERED_ELSEWHERE, RATINGS_ROUTES } from './ratings.cases.ts';
 import { HOME_VISITS_COVERED_ELSEWHERE, HOME_VISITS_ROUTES } from './home-visits.cases.ts';
+import { IMPORTS_ROUTES } from './imports.cases.ts';
 import { VOLUNTEERS_COVERED_ELSEWHERE, VOLUNTEERS_ROUTES } from './volunteers.cases.ts';
 import type { RouteCase } from './route-case.ts';
 
@@ -46,6 +47,7 @@ export const ROUTES: RouteCase[] = [
   ...HOME_VISITS_ROUTES,
   ...OPEN311_ROUTES,
   ...SETUP_ROUTES,
+  ...IMPORTS_ROUTES,
 ];
 /** Routes with behaviour tests of their own (they change the caller's session). */
 export const COVERED_ELSEWHERE: string[] = [

@@ -68,6 +68,7 @@ const ClassPage = lazy(() => import('../pages/programs/ClassPage'));
 const ClassDayPage = lazy(() => import('../pages/programs/ClassDayPage'));
 const RosterPage = lazy(() => import('../pages/programs/RosterPage'));
 const NeighbourhoodsPage = lazy(() => import('../pages/programs/NeighbourhoodsPage'));
+const ImportsPage = lazy(() => import('../pages/imports/ImportsPage'));
 const TrainingPage = lazy(() => import('../pages/training/TrainingPage'));
 const RatingsDashboardPage = lazy(() => import('../pages/ratings/RatingsDashboardPage'));
 const RatingTicketsPage = lazy(() => import('../pages/ratings/RatingTicketsPage'));
@@ -176,6 +177,7 @@ export function AppShell() {
     '/posts': caps.posts ? <PostsPage /> : <ForbiddenPage />,
     '/settings': <SettingsPage />,
     '/audit': caps.readAudit ? <AuditPage /> : <ForbiddenPage />,
+    '/imports': caps.imports ? <ImportsPage /> : <ForbiddenPage />,
     '/training': trainingCaps.read ? <TrainingPage /> : <ForbiddenPage />,
   };
 

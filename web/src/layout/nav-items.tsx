@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CloudUploadOutlined,
   InboxOutlined,
   ProfileOutlined,
   ShoppingCartOutlined,
@@ -46,7 +47,8 @@ export type NavKey =
   | 'posts'
   | 'training'
   | 'appointments'
-  | 'homeVisits';
+  | 'homeVisits'
+  | 'imports';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
 export type CasesNavKey = 'workbench' | 'cases' | 'overview' | 'authorizations';
 
@@ -347,6 +349,13 @@ export function navItemsFor(
       to: '/posts',
       icon: <TeamOutlined aria-hidden />,
       end: false,
+      sideOnly: true,
+    },
+    caps.imports && {
+      key: 'imports',
+      to: '/imports',
+      icon: <CloudUploadOutlined aria-hidden />,
+      end: true,
       sideOnly: true,
     },
     caps.readAudit && {

@@ -65,6 +65,7 @@ describe('capabilities from /auth/me (issue #12)', () => {
       ratingsHandle: false,
       posts: false,
       homeVisits: false,
+      imports: false,
       residentLogins: true,
     });
   });

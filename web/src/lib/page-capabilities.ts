@@ -22,6 +22,8 @@ export interface Capabilities {
   ratingsHandle: boolean;
   /** GS-10 home visits (/home-visits, /home-visits/route). */
   homeVisits: boolean;
+  /** Issue #15 point 3: people by Excel (/imports). */
+  imports: boolean;
 }
 
 export const capabilitiesOf = (me: Me): Capabilities => ({
@@ -36,6 +38,7 @@ export const capabilitiesOf = (me: Me): Capabilities => ({
   ratingsRead: can(me, 'ratings.read'),
   ratingsHandle: can(me, 'ratings.handle'),
   homeVisits: can(me, 'homeVisits.visit'),
+  imports: can(me, 'imports.run'),
 });
 
 /** What the catalog and calendar pages let this user do. */

@@ -819,6 +819,7 @@ export interface paths {
             | 'catalog.item_activated'
             | 'catalog.item_deactivated'
             | 'catalog.imported'
+            | 'import.applied'
             | 'case.filed'
             | 'case.transitioned'
             | 'inquiry.recorded'
@@ -1093,6 +1094,7 @@ export interface paths {
                 | 'handoffs.overdue'
                 | 'handoffs.read'
                 | 'homeVisits.visit'
+                | 'imports.run'
                 | 'inquiries.handle'
                 | 'orders.place'
                 | 'orders.record'
@@ -1139,6 +1141,7 @@ export interface paths {
                   | 'handoffs.overdue'
                   | 'handoffs.read'
                   | 'homeVisits.visit'
+                  | 'imports.run'
                   | 'inquiries.handle'
                   | 'orders.place'
                   | 'orders.record'
@@ -1288,6 +1291,7 @@ export interface paths {
                 | 'handoffs.overdue'
                 | 'handoffs.read'
                 | 'homeVisits.visit'
+                | 'imports.run'
                 | 'inquiries.handle'
                 | 'orders.place'
                 | 'orders.record'
@@ -1334,6 +1338,7 @@ export interface paths {
                   | 'handoffs.overdue'
                   | 'handoffs.read'
                   | 'homeVisits.visit'
+                  | 'imports.run'
                   | 'inquiries.handle'
                   | 'orders.place'
                   | 'orders.record'
@@ -1594,6 +1599,7 @@ export interface paths {
                 | 'handoffs.overdue'
                 | 'handoffs.read'
                 | 'homeVisits.visit'
+                | 'imports.run'
                 | 'inquiries.handle'
                 | 'orders.place'
                 | 'orders.record'
@@ -1640,6 +1646,7 @@ export interface paths {
                   | 'handoffs.overdue'
                   | 'handoffs.read'
                   | 'homeVisits.visit'
+                  | 'imports.run'
                   | 'inquiries.handle'
                   | 'orders.place'
                   | 'orders.record'
@@ -6555,6 +6562,239 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{kind}/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the file, all or nothing, with one audit event; refused (422, every row listed) while any row is refused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: 'residents' | 'hours';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                change: number;
+                create: number;
+                refused: number;
+                unchanged: number;
+              };
+              importId: string;
+              /** @enum {string} */
+              kind: 'residents' | 'hours';
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'change' | 'refused';
+                changes?: string[];
+                reasons?: {
+                  /** @enum {string} */
+                  code:
+                    | 'ID_NUMBER_MISSING'
+                    | 'ID_NUMBER_FORMAT'
+                    | 'ID_NUMBER_CHECK_DIGIT'
+                    | 'ID_NUMBER_BIRTH_DATE'
+                    | 'FULL_NAME_MISSING'
+                    | 'FULL_NAME_TOO_LONG'
+                    | 'PHONE_INVALID'
+                    | 'VILLAGE_MISSING'
+                    | 'VILLAGE_UNKNOWN'
+                    | 'VILLAGE_AMBIGUOUS'
+                    | 'VILLAGE_NOT_VILLAGE'
+                    | 'VILLAGE_OUT_OF_SCOPE'
+                    | 'ADDRESS_TOO_LONG'
+                    | 'DUPLICATE_IN_FILE'
+                    | 'REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_MISSING'
+                    | 'VOLUNTEER_KEY_INVALID'
+                    | 'VOLUNTEER_UNKNOWN'
+                    | 'VOLUNTEER_AMBIGUOUS'
+                    | 'DATE_INVALID'
+                    | 'DATE_IN_FUTURE'
+                    | 'HOURS_INVALID'
+                    | 'HOURS_OVER_DAILY_CAP'
+                    | 'CONTENT_MISSING'
+                    | 'CONTENT_TOO_LONG'
+                    | 'TEAM_MISSING'
+                    | 'TEAM_UNKNOWN'
+                    | 'TEAM_AMBIGUOUS'
+                    | 'TEAM_WITHOUT_LEADER'
+                    | 'SERVICE_DUPLICATE_IN_FILE'
+                    | 'ALREADY_IMPORTED_DIFFERENT';
+                  detail?: string;
+                  message: string;
+                }[];
+                row: number;
+                who: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{kind}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What importing the file would create, change and refuse, by row; writes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: 'residents' | 'hours';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                change: number;
+                create: number;
+                refused: number;
+                unchanged: number;
+              };
+              /** @enum {string} */
+              kind: 'residents' | 'hours';
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'change' | 'refused';
+                changes?: string[];
+                reasons?: {
+                  /** @enum {string} */
+                  code:
+                    | 'ID_NUMBER_MISSING'
+                    | 'ID_NUMBER_FORMAT'
+                    | 'ID_NUMBER_CHECK_DIGIT'
+                    | 'ID_NUMBER_BIRTH_DATE'
+                    | 'FULL_NAME_MISSING'
+                    | 'FULL_NAME_TOO_LONG'
+                    | 'PHONE_INVALID'
+                    | 'VILLAGE_MISSING'
+                    | 'VILLAGE_UNKNOWN'
+                    | 'VILLAGE_AMBIGUOUS'
+                    | 'VILLAGE_NOT_VILLAGE'
+                    | 'VILLAGE_OUT_OF_SCOPE'
+                    | 'ADDRESS_TOO_LONG'
+                    | 'DUPLICATE_IN_FILE'
+                    | 'REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_MISSING'
+                    | 'VOLUNTEER_KEY_INVALID'
+                    | 'VOLUNTEER_UNKNOWN'
+                    | 'VOLUNTEER_AMBIGUOUS'
+                    | 'DATE_INVALID'
+                    | 'DATE_IN_FUTURE'
+                    | 'HOURS_INVALID'
+                    | 'HOURS_OVER_DAILY_CAP'
+                    | 'CONTENT_MISSING'
+                    | 'CONTENT_TOO_LONG'
+                    | 'TEAM_MISSING'
+                    | 'TEAM_UNKNOWN'
+                    | 'TEAM_AMBIGUOUS'
+                    | 'TEAM_WITHOUT_LEADER'
+                    | 'SERVICE_DUPLICATE_IN_FILE'
+                    | 'ALREADY_IMPORTED_DIFFERENT';
+                  detail?: string;
+                  message: string;
+                }[];
+                row: number;
+                who: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{kind}/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The .xlsx template of an import: Chinese headers and one example row */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          kind: 'residents' | 'hours';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

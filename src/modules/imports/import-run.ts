@@ -1,0 +1,180 @@
+/**
+ * Issue #15 point 3: one pipeline for every import — read the file (headers, size, rows), plan
+ * each row with the kind's pure rules, and either return the plan (dry run) or carry it out in ONE
+ * transaction with one audit event (apply). Apply refuses the whole file while any row is refused.
+ */
+import crypto from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import {
+  auditActor,
+  authorize,
+  isSystemActor,
+  reachPrefixes,
+  type Caller,
+} from '../../shared/actor.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
+import { AppError } from '../../shared/problem.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { ImportKind } from './import-columns.ts';
+import type { ImportPlan, ProgressFn } from './import-plan.ts';
+import { readImportSheet, type SheetRow } from './import-sheet.ts';
+import { planResidentImport, writeResidentImport } from './import-residents.ts';
+import { planHoursImport, writeHoursImport } from './import-hours.ts';
+import { IMPORT_REASONS } from './import-reasons.ts';
+import './imports.problems.ts';
+import { IMPORTERS } from './imports.access.ts';
+
+export { IMPORTERS };
+
+/** Rows one upload may carry; the operator's CLI allows more. */
+export const HTTP_MAX_ROWS = 20_000;
+export const CLI_MAX_ROWS = 200_000;
+
+export interface ImportDeps {
+  db: Kysely<Database>;
+  pii: PiiCipher;
+}
+
+export interface ImportInput {
+  kind: ImportKind;
+  file: Buffer;
+  actor: Caller;
+  now: Date;
+  maxRows?: number;
+  onProgress?: ProgressFn;
+}
+
+interface Importer {
+  reach: string[];
+  stationId: string | null;
+  accountId: string | null;
+  grant?: ReturnType<typeof authorize>;
+}
+
+function reachOfCaller(actor: Caller): Importer {
+  if (isSystemActor(actor)) return { reach: [''], stationId: null, accountId: null };
+  const grant = authorize(actor, IMPORTERS);
+  return {
+    reach: reachPrefixes(actor, IMPORTERS),
+    stationId: grant.stationId,
+    accountId: actor.accountId,
+    grant,
+  };
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One pipeline per kind: plan (the same for dry run and apply), then write a clean plan. */
+interface Pipeline {
+  plan: ImportPlan;
+  write: (trx: Transaction<Database>, importId: string) => Promise<void>;
+}
+
+async function planFor(
+  db: Db,
+  deps: ImportDeps,
+  input: ImportInput,
+  who: Importer,
+  rows: readonly SheetRow[],
+): Promise<Pipeline> {
+  const common = {
+    db,
+    pii: deps.pii,
+    reach: who.reach,
+    now: input.now,
+    onProgress: input.onProgress,
+  };
+  switch (input.kind) {
+    case 'residents': {
+      const work = await planResidentImport(common, rows);
+      return {
+        plan: work.plan,
+        write: (trx) =>
+          writeResidentImport(
+            trx,
+            {
+              pii: deps.pii,
+              stationId: who.stationId,
+              now: input.now,
+              onProgress: input.onProgress,
+            },
+            work,
+          ),
+      };
+    }
+    case 'hours': {
+      const work = await planHoursImport({ ...common, accountId: who.accountId }, rows);
+      return {
+        plan: work.plan,
+        write: (trx, importId) =>
+          writeHoursImport(
+            trx,
+            { pii: deps.pii, importId, now: input.now, onProgress: input.onProgress },
+            work,
+          ),
+      };
+    }
+  }
+}
+
+async function readRows(input: ImportInput): Promise<SheetRow[]> {
+  return readImportSheet(input.kind, input.file, {
+    maxRows: input.maxRows ?? HTTP_MAX_ROWS,
+    onRow: (n) => input.onProgress?.({ phase: 'read', done: n, total: 0 }),
+  });
+}
+
+/** What the import would do, row by row; nothing is written. */
+export async function dryRunImport(deps: ImportDeps, input: ImportInput): Promise<ImportPlan> {
+  const who = reachOfCaller(input.actor);
+  const rows = await readRows(input);
+  return (await planFor(deps.db, deps, input, who, rows)).plan;
+}
+
+/** The reasons of refused rows as problem field errors, in the locale's words. */
+export function refusedErrors(plan: ImportPlan, max = 200) {
+  return plan.rows
+    .filter((r) => r.action === 'refused')
+    .slice(0, max)
+    .map((r) => ({
+      path: `row ${r.row}`,
+      message: (r.reasons ?? [])
+        .map(
+          (x) => `${x.code}${x.detail ? ` (row ${x.detail})` : ''}: ${IMPORT_REASONS[x.code].en}`,
+        )
+        .join('; '),
+    }));
+}
+
+/** Carries the plan out, all or nothing, with one audit event; refused while any row is refused. */
+export async function applyImport(
+  deps: ImportDeps,
+  input: ImportInput & { requestId: string | null },
+): Promise<ImportPlan & { importId: string }> {
+  const who = reachOfCaller(input.actor);
+  const rows = await readRows(input);
+  const fileSha256 = crypto.createHash('sha256').update(input.file).digest('hex');
+  const importId = crypto.randomUUID();
+  return deps.db.transaction().execute(async (trx) => {
+    const work = await planFor(trx, deps, input, who, rows);
+    if (work.plan.counts.refused > 0)
+      throw new AppError('IMPORT_REFUSED', {
+        detail: `${work.plan.counts.refused} of ${work.plan.total} rows refused`,
+        errors: refusedErrors(work.plan),
+        extensions: { plan: work.plan },
+      });
+    await work.write(trx, importId);
+    await recordAudit(trx, {
+      actor: auditActor(input.actor, who.grant),
+      action: 'import.applied',
+      entityType: 'import',
+      entityId: importId,
+      regionCode: who.grant?.regionCode ?? null,
+      after: { kind: input.kind, fileSha256, total: work.plan.total, counts: work.plan.counts },
+      requestId: input.requestId,
+      now: input.now,
+    });
+    return { ...work.plan, importId };
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * Reading an import file and writing its template (exceljs, loaded only when an import runs).
+ * The file is streamed row by row, so a 100,000-row workbook is never held as a whole workbook
+ * model. The first worksheet holds the data; row 1 holds the headers (Chinese, English or an alias,
+ * see import-columns.ts); fully blank rows are skipped.
+ */
+import { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/excel.ts';
+import { AppError, type FieldError } from '../../shared/problem.ts';
+import './imports.problems.ts';
+import {
+  COLUMNS_OF,
+  columnOfHeader,
+  normaliseHeader,
+  SHEET_NAME_OF,
+  type ImportColumn,
+  type ImportKind,
+} from './import-columns.ts';
+
+export const XLSX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface SheetRow {
+  /** The row number in the workbook (the header is row 1). */
+  row: number;
+  values: Record<string, string>;
+}
+
+/** Free columns a clerk may add for themself; they are not imported. */
+const IGNORED_HEADER = /^(备注|说明|序号|no\.?|note|notes|remark|remarks)$/;
+
+/** One cell as text: numbers as written (no 1.1E+17), rich text joined, formulas by result. */
+export function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    return result === undefined || result === null || typeof result === 'object'
+      ? ''
+      : cellText(result);
+  }
+  if ('text' in value && typeof value.text === 'string') return value.text.trim();
+  return '';
+}
+
+/** Maps row 1 to columns: every required column present once, no unknown column. */
+export function headerIndex(
+  columns: readonly ImportColumn[],
+  headers: readonly string[],
+): { index: Map<number, string>; errors: FieldError[] } {
+  const index = new Map<number, string>();
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  headers.forEach((raw, i) => {
+    const col = i + 1;
+    if (raw.trim() === '' || IGNORED_HEADER.test(normaliseHeader(raw))) return;
+    const column = columnOfHeader(columns, raw);
+    if (!column) {
+      errors.push({ path: `row 1 column ${col}`, message: `unknown column "${raw.trim()}"` });
+      return;
+    }
+    const before = seen.get(column.key);
+    if (before !== undefined) {
+      errors.push({
+        path: `row 1 column ${col}`,
+        message: `column ${column.zh} (${column.en}) appears twice (also column ${before})`,
+      });
+      return;
+    }
+    seen.set(column.key, col);
+    index.set(col, column.key);
+  });
+  for (const c of columns)
+    if (c.required && !seen.has(c.key))
+      errors.push({ path: 'row 1', message: `missing column ${c.zh} (${c.en})` });
+  return { index, errors };
+}
+
+export interface ReadOptions {
+  maxRows: number;
+  /** Called now and then while reading, with the rows read so far. */
+  onRow?: (rowsRead: number) => void;
+}
+
+/** The data rows of an import file, or a 4xx problem (unreadable, headers, empty, too many). */
+export async function readImportSheet(
+  kind: ImportKind,
+  file: Buffer,
+  opts: ReadOptions,
+): Promise<SheetRow[]> {
+  const columns = COLUMNS_OF[kind];
+  // Every .xlsx is a zip archive: refuse anything else before exceljs tries to parse it.
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50)
+    throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not an .xlsx workbook' });
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  const rows: SheetRow[] = [];
+  let index: Map<number, string> | null = null;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const cells = (row.values as ExcelJS.CellValue[]) ?? [];
+        if (index === null) {
+          if (row.number !== 1)
+            throw headersProblem([{ path: 'row 1', message: 'row 1 is empty' }]);
+          const headers: string[] = [];
+          for (let c = 1; c < cells.length; c++) headers.push(cellText(cells[c]));
+          const found = headerIndex(columns, headers);
+          if (found.errors.length > 0) throw headersProblem(found.errors);
+          index = found.index;
+          continue;
+        }
+        const values: Record<string, string> = {};
+        let blank = true;
+        for (const [col, key] of index) {
+          const text = cellText(cells[col]);
+          if (text !== '') blank = false;
+          values[key] = text;
+        }
+        if (blank) continue;
+        rows.push({ row: row.number, values });
+        if (rows.length > opts.maxRows)
+          throw new AppError('IMPORT_TOO_MANY_ROWS', {
+            detail: `at most ${opts.maxRows} rows per import`,
+          });
+        if (opts.onRow && rows.length % 1000 === 0) opts.onRow(rows.length);
+      }
+      break; // the first worksheet only
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not a readable .xlsx workbook' });
+  }
+  if (index === null) throw headersProblem([{ path: 'row 1', message: 'the sheet is empty' }]);
+  if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
+  opts.onRow?.(rows.length);
+  return rows;
+}
+
+function headersProblem(errors: FieldError[]): AppError {
+  return new AppError('IMPORT_HEADERS', { errors });
+}
+
+/** A workbook in the template's shape: Chinese headers, the rows given, text columns as text. */
+export async function writeImportWorkbook(
+  kind: ImportKind,
+  rows: readonly (readonly string[])[],
+): Promise<Buffer> {
+  const columns = COLUMNS_OF[kind];
+  const wb = await newWorkbook();
+  wb.creator = 'Doorstep';
+  const ws = wb.addWorksheet(SHEET_NAME_OF[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.zh, key: c.key, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  columns.forEach((c, i) => {
+    if (c.text) ws.getColumn(i + 1).numFmt = '@';
+  });
+  for (const r of rows) ws.addRow([...r]);
+  const guide = wb.addWorksheet('说明 guide');
+  guide.columns = [
+    { header: '列 column', width: 20 },
+    { header: 'English header', width: 18 },
+    { header: '必填 required', width: 14 },
+    { header: '也可写作 also accepted', width: 60 },
+  ];
+  guide.getRow(1).font = { bold: true };
+  for (const c of columns)
+    guide.addRow([c.zh, c.en, c.required ? '是 yes' : '否 no', c.aliases.join('、')]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The template: headers and one example row. */
+export async function importTemplate(kind: ImportKind): Promise<Buffer> {
+  return writeImportWorkbook(kind, [COLUMNS_OF[kind].map((c) => c.example)]);
+}

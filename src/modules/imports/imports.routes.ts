@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../shared/problem.ts';
+import { actorOf } from '../../shared/route-actor.ts';
+import { SHEET_NAME_OF } from './import-columns.ts';
+import type { ImportPlan } from './import-plan.ts';
+import { applyImport, dryRunImport, IMPORTERS } from './import-run.ts';
+import { importTemplate, XLSX_CONTENT_TYPE } from './import-sheet.ts';
+import {
+  ImportAppliedView,
+  ImportFileBody,
+  ImportKindParam,
+  ImportPlanView,
+  presentPlan,
+} from './imports.schema.ts';
+
+/** An upload's .xlsx at most (base64 in the body adds a third). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const BODY_LIMIT = 15 * 1024 * 1024;
+const ACCESS = { access: { roles: IMPORTERS } } as const;
+
+function fileOf(body: { file: string }): Buffer {
+  const file = Buffer.from(body.file, 'base64');
+  if (file.length > MAX_FILE_BYTES)
+    throw new AppError('IMPORT_FILE_TOO_LARGE', { detail: `at most ${MAX_FILE_BYTES} bytes` });
+  return file;
+}
+
+/** Issue #15 point 3: people by Excel — template, dry run, apply. */
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.kysely, pii: app.deps.pii };
+
+  app.get(
+    '/imports/:kind/template',
+    {
+      config: ACCESS,
+      schema: {
+        tags: ['imports'],
+        summary: 'The .xlsx template of an import: Chinese headers and one example row',
+        params: ImportKindParam,
+      },
+    },
+    async (request, reply) => {
+      const { kind } = request.params;
+      const name = `${SHEET_NAME_OF[kind]}导入模板.xlsx`;
+      void reply.header(
+        'content-disposition',
+        `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return reply.type(XLSX_CONTENT_TYPE).send(await importTemplate(kind));
+    },
+  );
+
+  app.post(
+    '/imports/:kind/dry-run',
+    {
+      config: ACCESS,
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['imports'],
+        summary: 'What importing the file would create, change and refuse, by row; writes nothing',
+        params: ImportKindParam,
+        body: ImportFileBody,
+        response: { 200: ImportPlanView },
+      },
+    },
+    async (request) => {
+      const plan = await dryRunImport(deps, {
+        kind: request.params.kind,
+        file: fileOf(request.body),
+        actor: actorOf(request),
+        now: app.deps.now(),
+      });
+      return presentPlan(plan, request.locale);
+    },
+  );
+
+  app.post(
+    '/imports/:kind/apply',
+    {
+      config: { ...ACCESS, idempotent: true },
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Import the file, all or nothing, with one audit event; refused (422, every row listed) while any row is refused',
+        params: ImportKindParam,
+        body: ImportFileBody,
+        response: { 200: ImportAppliedView },
+      },
+    },
+    async (request) => {
+      try {
+        const applied = await applyImport(deps, {
+          kind: request.params.kind,
+          file: fileOf(request.body),
+          actor: actorOf(request),
+          requestId: request.id,
+          now: app.deps.now(),
+        });
+        return presentPlan(applied, request.locale);
+      } catch (err) {
+        // The refused plan travels in the problem, each reason in the caller's words.
+        const plan =
+          err instanceof AppError ? (err.extensions?.plan as ImportPlan | undefined) : undefined;
+        if (!(err instanceof AppError) || !plan) throw err;
+        throw new AppError(err.code, {
+          ...(err.detail ? { detail: err.detail } : {}),
+          ...(err.errors ? { errors: err.errors } : {}),
+          extensions: { plan: presentPlan(plan, request.locale) },
+        });
+      }
+    },
+  );
+};
