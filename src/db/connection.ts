@@ -86,6 +86,13 @@ function postgresKysely(
   class TimedClient extends driver.Client {
     constructor(options?: pg.ClientConfig) {
       super({ ...options, connectionTimeoutMillis: connectMs });
+      // Issue #16: a connection lost while checked out between two queries of a transaction (a
+      // failover; pgbouncer's FATAL "server conn crashed?") is emitted as 'error' on the client,
+      // which pg-pool listens to only while the client is idle: without this listener the node
+      // crashed. The next query on it fails ("not queryable" → 503) and the pool discards it.
+      this.on('error', (err: Error) => {
+        process.emitWarning(`PostgreSQL connection lost while in use: ${err.message}`);
+      });
     }
   }
   const pool = new driver.Pool({
