@@ -85,6 +85,13 @@ export function clusterUp(opts: { appNodes: number; env?: Record<string, string>
     node: (i) => `http://127.0.0.1:${Number(TEST_PORTS.APP_PORT_BASE) + i}`,
     dbUrl: `postgres://doorstep@127.0.0.1:${TEST_PORTS.PGBOUNCER_PORT}/doorstep`,
   };
+  // A run interrupted (Ctrl-C, a killed worker) still takes its cluster down.
+  const interrupted = (signal: NodeJS.Signals) => {
+    clusterDown(cluster);
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     run(env, ['up'], 300_000);
   } catch (err) {
