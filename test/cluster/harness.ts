@@ -377,10 +377,10 @@ export function request(
           } catch {
             code = undefined;
           }
-          const retry = res.headers['retry-after'];
+          const retry: string | string[] | undefined = res.headers['retry-after'];
           resolve({
             status: res.statusCode ?? 0,
-            retryAfter: Array.isArray(retry) ? retry[0] : retry,
+            retryAfter: typeof retry === 'string' ? retry : retry?.[0],
             code,
             body,
             at: performance.now(),
@@ -464,6 +464,8 @@ export interface FailoverRun {
   firstWriteAfterKillMs: number | null;
   /** Every attempt: status and code counts. */
   statuses: Record<string, number>;
+  /** 503 answers before the kill (must be 0: the cluster was healthy). */
+  unavailableBeforeKill: number;
   /** 503 answers without Retry-After (must be 0). */
   unavailableWithoutRetryAfter: number;
   /** Answers ≥ 500 other than 503 DATABASE_UNAVAILABLE (must be 0). */
@@ -496,6 +498,7 @@ export async function signupsThroughFailover(opts: {
   const acknowledged: number[] = [];
   const otherServerErrors: Answer[] = [];
   let unavailableWithoutRetryAfter = 0;
+  let unavailableBeforeKill = 0;
   let killedAt = 0;
   let recoveredAt = 0;
   let last503 = 0;
@@ -530,6 +533,7 @@ export async function signupsThroughFailover(opts: {
       }
       if (a.status === 503) {
         last503 = a.at;
+        if (!killedAt) unavailableBeforeKill++;
         if (!a.retryAfter) unavailableWithoutRetryAfter++;
       } else if (a.status >= 500) otherServerErrors.push(a);
       else if (a.status !== 0) return; // a 4xx is an answer (e.g. a replay naming the sign-up)
@@ -551,6 +555,7 @@ export async function signupsThroughFailover(opts: {
     firstWriteAfterKillMs: recoveredAt ? recoveredAt - killedAt : null,
     statuses,
     unavailableWithoutRetryAfter,
+    unavailableBeforeKill,
     otherServerErrors,
     last503Ms: last503 ? last503 - killedAt : null,
     acknowledged,
