@@ -18,17 +18,15 @@
  */
 import { parseArgs } from 'node:util';
 import {
-  closeAgents,
   clusterDown,
   clusterUp,
   killLeader,
   missingPackages,
   openClusterDb,
-  seedCluster,
-  signupBurst,
-  signupsThroughFailover,
   type Cluster,
 } from '../test/cluster/harness.ts';
+import { closeAgents, signupBurst, signupsThroughFailover } from '../test/cluster/load.ts';
+import { seedCluster } from '../test/cluster/seed.ts';
 import { commandLine, machine } from './lib/report.ts';
 
 const { values } = parseArgs({
@@ -93,19 +91,13 @@ async function main() {
     for (const n of [1, 2, 3]) {
       const bases = Array.from({ length: n }, (_, i) => c.node(i + 1));
       const tokens = take(requests);
-      const lat: number[] = [];
       const r = await signupBurst(bases, seeded.activityIds[`n${n}`]!, tokens, connections);
       const perSecond = requests / r.seconds;
       if (n === 1) floor = perSecond;
       const statuses: Record<number, number> = {};
-      let prev = 0;
-      for (const a of r.answers) {
-        statuses[a.status] = (statuses[a.status] ?? 0) + 1;
-        lat.push(a.at - prev);
-        prev = a.at;
-      }
+      for (const a of r.answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
       console.log(
-        `${String(n).padEnd(5)} | ${perSecond.toFixed(0).padStart(6)} | ${'-'.padStart(6)} | ${'-'.padStart(6)} | ${JSON.stringify(statuses).padEnd(15)} | ${(perSecond / floor).toFixed(2).padStart(15)} | ${load()}`,
+        `${String(n).padEnd(5)} | ${perSecond.toFixed(0).padStart(6)} | ${JSON.stringify(statuses).padEnd(15)} | ${(perSecond / floor).toFixed(2).padStart(15)} | ${load()}`,
       );
     }
 

@@ -14,22 +14,23 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.ts';
 import {
-  closeAgents,
   clusterDown,
   clusterStatus,
   clusterUp,
   killLeader,
   missingPackages,
   openClusterDb,
+  type Cluster,
+} from './harness.ts';
+import {
+  closeAgents,
   request,
-  seedCluster,
   signupBurst,
   signupCounts,
   signupsThroughFailover,
-  type Cluster,
   type FailoverRun,
-  type Seeded,
-} from './harness.ts';
+} from './load.ts';
+import { seedCluster, type Seeded } from './seed.ts';
 
 const isCI = process.env.CI === 'true' || process.env.CI === '1';
 const missing = missingPackages();
