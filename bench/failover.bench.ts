@@ -84,9 +84,7 @@ async function main() {
     console.log(
       `\n1. intake: ${requests} sign-ups per run, ${connections} connections spread round-robin over the nodes, each node straight (not via HAProxy)`,
     );
-    console.log(
-      'nodes | req/s  | p50 ms | p99 ms | statuses        | ratio vs 1 node | load average',
-    );
+    console.log('nodes | req/s  | statuses        | ratio vs 1 node | load average');
     let floor = 0;
     for (const n of [1, 2, 3]) {
       const bases = Array.from({ length: n }, (_, i) => c.node(i + 1));
