@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers: pure unit tests beside the code; integration tests against a real database
- * (DOORSTEP_TEST_DB=sqlite|postgres, a fresh database per test file); browser journeys.
+ * Four tiers: pure unit tests beside the code; integration tests against a real database
+ * (DOORSTEP_TEST_DB=sqlite|postgres, a fresh database per test file); browser journeys; a real cluster (test/cluster, issue #16).
  */
 export default defineConfig({
   test: {
@@ -44,6 +44,21 @@ export default defineConfig({
           // Two journeys at a time (each its own server, database and Chromium): a journey waits on
           // its browser most of the time, so two share the two cores; the suite stays near 15 min.
           maxWorkers: 2,
+        },
+      },
+      {
+        // Issue #16: a real cluster (deploy/local-cluster: Patroni ×3, HAProxy, pgbouncer, app
+        // nodes) — one file at a time, minutes not seconds; its own tier in scripts/test.mjs.
+        test: {
+          name: 'cluster',
+          sequence: { groupOrder: 3 },
+          include: ['test/cluster/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 400_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
         },
       },
     ],

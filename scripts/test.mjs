@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` and CI run it:
-// API contract → type-check, lint/format, module boundaries (dependency-cruiser; these side by side) → unit → integration on SQLite → integration on PostgreSQL → web build → browser journeys.
+// API contract → type-check, lint/format, module boundaries (dependency-cruiser; these side by side) → unit → integration on SQLite → integration on PostgreSQL → cluster (issue #16) → web build → browser journeys.
 // The schema check (test/integration/schema-types.test.ts: a freshly migrated database against the
 // row types in src/db/schema) runs in both integration tiers, so on each dialect.
 // PostgreSQL: DOORSTEP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres). Where none
@@ -112,6 +112,11 @@ if (!only.length || only.includes('integration-postgres')) {
     console.warn('!'.repeat(78) + '\n');
   }
 }
+
+// Issue #16: a real cluster (deploy/local-cluster: Patroni ×3 with etcd, HAProxy, pgbouncer, two
+// app nodes) — burst across nodes, sweep once, the leader killed under load. A few minutes. Without
+// the Debian packages the file skips LOUDLY; with CI=true it fails (.ci/run installs them).
+step('cluster', npx, ['vitest', 'run', '--project', 'cluster']);
 
 step('build-web', 'npm', ['run', 'build:web', '--silent']);
 step('e2e', npx, ['vitest', 'run', '--project', 'e2e']);

@@ -100,3 +100,36 @@ describe('PUBLIC_URL and HTTPS (issue #11)', () => {
     ).toBe(true);
   });
 });
+
+describe('X-8 the read pool for dashboards and exports (issue #16)', () => {
+  it('DATABASE_READ_URL opens a separate read pool on PostgreSQL', () => {
+    const database = loadConfig({
+      DATABASE_URL: 'postgres://doorstep@127.0.0.1:6432/doorstep',
+      DATABASE_READ_URL: 'postgres://doorstep@127.0.0.1:6432/doorstep_ro',
+      DATABASE_READ_POOL_SIZE: '3',
+    }).database;
+    expect(database).toMatchObject({
+      dialect: 'postgres',
+      readUrl: 'postgres://doorstep@127.0.0.1:6432/doorstep_ro',
+      readPoolSize: 3,
+    });
+  });
+
+  it('without it, reads stay on DATABASE_URL; with SQLite or a bad value it refuses to start', () => {
+    const database = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).database;
+    expect(database).not.toHaveProperty('readUrl');
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite', DATABASE_READ_URL: 'postgres://u@h/db' }),
+    ).toThrow(/needs PostgreSQL/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_URL: 'mysql://u@h/db' }),
+    ).toThrow(/DATABASE_READ_URL/);
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgres://u@h/db',
+        DATABASE_READ_URL: 'postgres://u@h/ro',
+        DATABASE_READ_POOL_SIZE: '0',
+      }),
+    ).toThrow(/DATABASE_READ_POOL_SIZE/);
+  });
+});

@@ -3,7 +3,21 @@ import { parseTrustProxy, type TrustProxy } from './server/trust-proxy.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string; poolSize: number; timeouts?: PostgresTimeouts };
+  | {
+      dialect: 'postgres';
+      url: string;
+      poolSize: number;
+      timeouts?: PostgresTimeouts;
+      /**
+       * Issue #16: a separate read pool for dashboards and Excel exports (DATABASE_READ_URL), e.g.
+       * pgbouncer's `doorstep_ro` → HAProxy → the replicas. Its rows may be behind the leader by
+       * what the replica route admits (deploy/: within 16 MB of WAL, in practice under a second);
+       * unset, those reads go to DATABASE_URL.
+       */
+      readUrl?: string;
+      /** Connections of the read pool (DATABASE_READ_POOL_SIZE, default 5). */
+      readPoolSize?: number;
+    };
 
 /** Issue #10 point 15: a database that is down or stalled answers 503 quickly, never hangs. */
 export interface PostgresTimeouts {
@@ -115,8 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       url,
       poolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
       timeouts: postgresTimeouts(env),
+      ...readPool(env),
     };
   } else if (url && url.startsWith('sqlite:')) {
+    if (env.DATABASE_READ_URL?.trim())
+      throw new Error('DATABASE_READ_URL needs PostgreSQL (DATABASE_URL is SQLite)');
     database = { dialect: 'sqlite', file: path.resolve(url.slice('sqlite:'.length)) };
   } else if (url) {
     throw new Error('DATABASE_URL must start with postgres:// or sqlite:');
@@ -169,6 +186,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyStaleSeconds: Number(env.IDEMPOTENCY_STALE_SECONDS ?? 120),
     fault: faultOf(env.DOORSTEP_FAULT, mode),
   };
+}
+
+/** Issue #16: DATABASE_READ_URL (PostgreSQL only) and its pool size. */
+function readPool(env: NodeJS.ProcessEnv): { readUrl?: string; readPoolSize?: number } {
+  const readUrl = env.DATABASE_READ_URL?.trim();
+  if (!readUrl) return {};
+  if (!/^postgres(ql)?:\/\//.test(readUrl))
+    throw new Error('DATABASE_READ_URL must start with postgres:// (a read pool needs PostgreSQL)');
+  const readPoolSize = Number(env.DATABASE_READ_POOL_SIZE ?? 5);
+  if (!Number.isInteger(readPoolSize) || readPoolSize <= 0)
+    throw new Error('DATABASE_READ_POOL_SIZE must be a positive integer');
+  return { readUrl, readPoolSize };
 }
 
 /** Issue #11: one public address for every link, and whether the site is served over HTTPS. */

@@ -19,7 +19,18 @@ const ALL_RULES = Object.entries(RULE_COUNTS).flatMap(([family, n]) =>
 );
 
 /** Top-level folders whose paths the documents may cite (everything committed). */
-const CITABLE_ROOTS = ['src', 'test', 'web', 'bench', 'scripts', 'bin', 'examples', 'docs', '.ci'];
+const CITABLE_ROOTS = [
+  'src',
+  'test',
+  'web',
+  'bench',
+  'scripts',
+  'bin',
+  'examples',
+  'docs',
+  '.ci',
+  'deploy',
+];
 const PATH_PATTERN = new RegExp(
   `(?<![\\w./$-])(?:${CITABLE_ROOTS.map((r) => r.replace('.', '\\.')).join('|')})/[\\w.\\-/]*`,
   'g',

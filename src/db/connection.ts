@@ -4,7 +4,7 @@ import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
-import { postgresTimeouts, type DatabaseConfig } from '../config.ts';
+import { postgresTimeouts, type DatabaseConfig, type PostgresTimeouts } from '../config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
@@ -17,6 +17,12 @@ const sqliteDriver = () => requireDriver('better-sqlite3') as typeof SQLite;
 
 export interface Db {
   kysely: Kysely<Database>;
+  /**
+   * Issue #16: the read pool for dashboards and exports — the replicas when DATABASE_READ_URL is
+   * set (rows may be slightly stale: see DatabaseConfig.readUrl), else the same as `kysely`. Never
+   * write through it: a replica refuses (25006, answered 503).
+   */
+  reader: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
 }
@@ -40,35 +46,18 @@ function postgresTypes(driver: typeof pg): pg.CustomTypesConfig {
 
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.dialect === 'postgres') {
-    const driver = pgDriver();
-    const timeouts = config.timeouts ?? postgresTimeouts();
-    // pg-pool uses `connectionTimeoutMillis` both for the wait for a free connection and (passed on
-    // to each client) for opening one. They differ: a burst of 2,000 sign-ups queues for the pool and
-    // is served, while a database that is down or stalled must answer 503 quickly (#10 p. 15).
-    const connectMs = timeouts.connectMs;
-    class TimedClient extends driver.Client {
-      constructor(options?: pg.ClientConfig) {
-        super({ ...options, connectionTimeoutMillis: connectMs });
-      }
-    }
-    const pool = new driver.Pool({
-      connectionString: config.url,
-      max: config.poolSize,
-      types: postgresTypes(driver),
-      Client: TimedClient,
-      connectionTimeoutMillis: timeouts.poolWaitMs,
-      statement_timeout: timeouts.statementMs,
-      query_timeout: timeouts.queryMs,
-      idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
-      keepAlive: true,
-    });
-    // An idle connection dropped by the server (restart, failover) must not crash the process;
-    // the pool replaces it on the next checkout.
-    pool.on('error', (err) => {
-      process.emitWarning(`PostgreSQL idle connection error: ${err.message}`);
-    });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    const kysely = postgresKysely(config.url, config.poolSize, config.timeouts);
+    if (!config.readUrl)
+      return { kysely, reader: kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    const reader = postgresKysely(config.readUrl, config.readPoolSize ?? 5, config.timeouts);
+    return {
+      kysely,
+      reader,
+      dialect: 'postgres',
+      close: async () => {
+        await Promise.all([kysely.destroy(), reader.destroy()]);
+      },
+    };
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new (sqliteDriver())(config.file);
@@ -79,7 +68,50 @@ export function openDatabase(config: DatabaseConfig): Db {
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, reader: kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/** One pg pool with the timeouts of #10 p. 15, as a Kysely instance. */
+function postgresKysely(
+  url: string,
+  poolSize: number,
+  given: PostgresTimeouts | undefined,
+): Kysely<Database> {
+  const driver = pgDriver();
+  const timeouts = given ?? postgresTimeouts();
+  // pg-pool uses `connectionTimeoutMillis` both for the wait for a free connection and (passed on
+  // to each client) for opening one. They differ: a burst of 2,000 sign-ups queues for the pool and
+  // is served, while a database that is down or stalled must answer 503 quickly (#10 p. 15).
+  const connectMs = timeouts.connectMs;
+  class TimedClient extends driver.Client {
+    constructor(options?: pg.ClientConfig) {
+      super({ ...options, connectionTimeoutMillis: connectMs });
+      // Issue #16: a connection lost while checked out between two queries of a transaction (a
+      // failover; pgbouncer's FATAL "server conn crashed?") is emitted as 'error' on the client,
+      // which pg-pool listens to only while the client is idle: without this listener the node
+      // crashed. The next query on it fails ("not queryable" → 503) and the pool discards it.
+      this.on('error', (err: Error) => {
+        process.emitWarning(`PostgreSQL connection lost while in use: ${err.message}`);
+      });
+    }
+  }
+  const pool = new driver.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: postgresTypes(driver),
+    Client: TimedClient,
+    connectionTimeoutMillis: timeouts.poolWaitMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+  });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection error: ${err.message}`);
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** `SELECT 1` — used by /readyz; rejects after `timeoutMs` when the database does not answer. */

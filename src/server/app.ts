@@ -101,6 +101,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
   app.decorate('kysely', deps.db.kysely);
+  app.decorate('reader', deps.db.reader);
   configurePdfPool(deps.config.pdfPool);
   registerRatingPorts({ publicUrl: deps.config.publicUrl });
   usePdfWorker(PDF_WORKER_URL);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { databaseFault } from '../shared/db-errors.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { IdempotencyKeyTable } from '../db/schema.ts';
 import type { PiiCipher } from '../shared/pii-crypto.ts';
@@ -167,30 +168,42 @@ export function registerIdempotency(app: FastifyInstance): void {
         throw new Error('fault injected: after commit, before the answer');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (reply.statusCode >= 500) {
-      // Nothing committed: the client may retry at once. Committed: the key stays spent.
-      await app.kysely
-        .deleteFrom('idempotency_keys')
-        .where('account_id', '=', claim.accountId)
-        .where('key', '=', claim.key)
-        .where('claim_id', '=', claim.claimId)
-        .where('state', '=', 'pending')
+    try {
+      if (reply.statusCode >= 500) {
+        // Nothing committed: the client may retry at once. Committed: the key stays spent.
+        await app.kysely
+          .deleteFrom('idempotency_keys')
+          .where('account_id', '=', claim.accountId)
+          .where('key', '=', claim.key)
+          .where('claim_id', '=', claim.claimId)
+          .where('state', '=', 'pending')
+          .execute();
+        return payload;
+      }
+      const secret = request.routeOptions.config.idempotent === 'secret-answer';
+      await mine
+        .set({
+          state: 'done',
+          status_code: reply.statusCode,
+          response_body: secret
+            ? null
+            : typeof payload === 'string'
+              ? payload
+              : JSON.stringify(payload ?? null),
+          completed_at: app.deps.now().toISOString(),
+        })
         .execute();
-      return payload;
+    } catch (err) {
+      // Issue #16: the database went away after the answer was decided (a failover). The answer
+      // stands — a 503 stays the 503 the client can retry on; a success did commit (the key is
+      // `committed` with it, so a retry is replayed, never applied twice) — rather than a raw
+      // driver error replacing it. A pending key left behind is released after the stale window.
+      if (!databaseFault(err)) throw err;
+      request.log.warn(
+        { dbFault: databaseFault(err)?.reason, status: reply.statusCode },
+        'idempotency key not updated: database unavailable',
+      );
     }
-    const secret = request.routeOptions.config.idempotent === 'secret-answer';
-    await mine
-      .set({
-        state: 'done',
-        status_code: reply.statusCode,
-        response_body: secret
-          ? null
-          : typeof payload === 'string'
-            ? payload
-            : JSON.stringify(payload ?? null),
-        completed_at: app.deps.now().toISOString(),
-      })
-      .execute();
     return payload;
   });
 }

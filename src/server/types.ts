@@ -38,5 +38,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     kysely: Kysely<Database>;
+    /** Issue #16: the read pool (replicas when DATABASE_READ_URL is set) for dashboards and exports. */
+    reader: Kysely<Database>;
   }
 }

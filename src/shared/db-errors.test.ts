@@ -18,6 +18,15 @@ describe('X-9 databaseFault', () => {
     ],
     ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
     ['timeout expired', new Error('timeout expired')],
+    // Issue #16, failover: a demoted leader, a pooler whose server went away, a starting standby.
+    ['25006', withCode('25006', 'cannot execute INSERT in a read-only transaction')],
+    ['08P01', withCode('08P01', 'server conn crashed?')],
+    ['57P03', withCode('57P03', 'the database system is starting up')],
+    ['57P04', withCode('57P04')],
+    [
+      '57P02',
+      withCode('57P02', 'terminating connection because of crash of another server process'),
+    ],
   ])('%s is a database fault', (reason, error) => {
     expect(databaseFault(error)?.reason).toBe(reason);
   });

@@ -24,6 +24,10 @@ const PG_CODES = new Set([
   '25P03', // idle_in_transaction_session_timeout
   '53300', // too_many_connections
   '40P01', // deadlock_detected (retry is safe: the transaction rolled back)
+  // Issue #16, failover: a write reached a server that is (still, or now) a read-only replica —
+  // the old leader being demoted, or a pooled connection not yet moved to the new leader.
+  '25006', // read_only_sql_transaction
+  '57P04', // database_dropped (a pooler's server connection to a replaced instance)
 ]);
 
 /** node-postgres and pg-pool raise these without a code. */

@@ -32,6 +32,6 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      stationCaseFigures(app.kysely, { actor: actorOf(request), now: app.deps.now() }),
+      stationCaseFigures(app.reader, { actor: actorOf(request), now: app.deps.now() }),
   );
 };

@@ -27,7 +27,7 @@ export const programFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      programFigures(app.kysely, {
+      programFigures(app.reader, {
         ...request.query,
         actor: actorOf(request),
         now: app.deps.now(),
@@ -46,7 +46,7 @@ export const programFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await programFiguresWorkbook(app.kysely, {
+      const file = await programFiguresWorkbook(app.reader, {
         ...request.query,
         actor: actorOf(request),
         now: app.deps.now(),
