@@ -24,6 +24,7 @@ const STATION_STAFF = [
 /** Each demo account (one grant each) and exactly what it may do. */
 const EXPECTED: Record<string, string[]> = {
   admin: [
+    'accounts.manage',
     'audit.read',
     'audit.verify',
     'authorizations.read',
@@ -36,6 +37,7 @@ const EXPECTED: Record<string, string[]> = {
     'catalog.export',
     'handoffs.overdue',
     'handoffs.read',
+    'open311.keys',
     'orders.place',
     'posts.manage',
     'posts.read',

@@ -17,6 +17,12 @@ export const AUDIT_ACTIONS = [
   'account.totp_enabled',
   'account.totp_disabled',
   'account.recovery_code_used',
+  // Issue #15 point 4: administrators manage accounts
+  'account.disabled',
+  'account.enabled',
+  'account.password_reset',
+  'account.role_granted',
+  'account.role_revoked',
   'calendar.override_set',
   'calendar.override_removed',
   'calendar.notice_entered',

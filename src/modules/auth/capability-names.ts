@@ -6,6 +6,7 @@
 import type { Role } from '../../shared/roles.ts';
 
 export const CAPABILITIES = [
+  'accounts.manage',
   'activities.manage',
   'audit.read',
   'audit.verify',
@@ -24,6 +25,7 @@ export const CAPABILITIES = [
   'handoffs.read',
   'homeVisits.visit',
   'inquiries.handle',
+  'open311.keys',
   'orders.place',
   'orders.record',
   'orders.review',

@@ -10,12 +10,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Accounts with a grant inside the administrator’s scope */
+    /** Accounts with a grant inside the administrator’s scope, filtered */
     get: {
       parameters: {
         query?: {
           limit?: number;
           offset?: number;
+          q?: string;
+          regionCode?: string;
+          role?:
+            | 'admin'
+            | 'supervisor'
+            | 'district_officer'
+            | 'town_officer'
+            | 'clerk'
+            | 'agent'
+            | 'volunteer_staff'
+            | 'team_leader'
+            | 'volunteer'
+            | 'organiser'
+            | 'guardian'
+            | 'resident';
+          status?: 'active' | 'disabled';
         };
         header?: never;
         path?: never;
@@ -30,14 +46,22 @@ export interface paths {
           };
           content: {
             'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
               displayName: string;
               grants: {
+                id: string;
                 regionCode: string;
+                regionName: string | null;
                 role: string;
                 stationId: string | null;
+                stationName: string | null;
               }[];
               id: string;
-              status: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
               username: string;
             }[];
           };
@@ -91,6 +115,338 @@ export interface paths {
             'application/json': {
               id: string;
               username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One account, as the administrator sees it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable an account (its sessions end at once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled account */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant a role over a region or a station inside the administrator’s scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            regionCode?: string;
+            /** @enum {string} */
+            role:
+              | 'admin'
+              | 'supervisor'
+              | 'district_officer'
+              | 'town_officer'
+              | 'clerk'
+              | 'agent'
+              | 'volunteer_staff'
+              | 'team_leader'
+              | 'volunteer'
+              | 'organiser'
+              | 'guardian'
+              | 'resident';
+            /** Format: uuid */
+            stationId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              regionCode: string;
+              regionName: string | null;
+              role: string;
+              stationId: string | null;
+              stationName: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/grants/{grantId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke one role grant (never the account’s last) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          grantId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset the password to a one-time password, answered once; sessions end */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              password: string;
             };
           };
         };
@@ -811,6 +1167,11 @@ export interface paths {
             | 'account.totp_enabled'
             | 'account.totp_disabled'
             | 'account.recovery_code_used'
+            | 'account.disabled'
+            | 'account.enabled'
+            | 'account.password_reset'
+            | 'account.role_granted'
+            | 'account.role_revoked'
             | 'calendar.override_set'
             | 'calendar.override_removed'
             | 'calendar.notice_entered'
@@ -1076,6 +1437,7 @@ export interface paths {
           content: {
             'application/json': {
               capabilities: (
+                | 'accounts.manage'
                 | 'activities.manage'
                 | 'audit.read'
                 | 'audit.verify'
@@ -1094,6 +1456,7 @@ export interface paths {
                 | 'handoffs.read'
                 | 'homeVisits.visit'
                 | 'inquiries.handle'
+                | 'open311.keys'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
@@ -1122,6 +1485,7 @@ export interface paths {
               displayName: string;
               grants: {
                 capabilities: (
+                  | 'accounts.manage'
                   | 'activities.manage'
                   | 'audit.read'
                   | 'audit.verify'
@@ -1140,6 +1504,7 @@ export interface paths {
                   | 'handoffs.read'
                   | 'homeVisits.visit'
                   | 'inquiries.handle'
+                  | 'open311.keys'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
@@ -1271,6 +1636,7 @@ export interface paths {
           content: {
             'application/json': {
               capabilities: (
+                | 'accounts.manage'
                 | 'activities.manage'
                 | 'audit.read'
                 | 'audit.verify'
@@ -1289,6 +1655,7 @@ export interface paths {
                 | 'handoffs.read'
                 | 'homeVisits.visit'
                 | 'inquiries.handle'
+                | 'open311.keys'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
@@ -1317,6 +1684,7 @@ export interface paths {
               displayName: string;
               grants: {
                 capabilities: (
+                  | 'accounts.manage'
                   | 'activities.manage'
                   | 'audit.read'
                   | 'audit.verify'
@@ -1335,6 +1703,7 @@ export interface paths {
                   | 'handoffs.read'
                   | 'homeVisits.visit'
                   | 'inquiries.handle'
+                  | 'open311.keys'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
@@ -1577,6 +1946,7 @@ export interface paths {
           content: {
             'application/json': {
               capabilities: (
+                | 'accounts.manage'
                 | 'activities.manage'
                 | 'audit.read'
                 | 'audit.verify'
@@ -1595,6 +1965,7 @@ export interface paths {
                 | 'handoffs.read'
                 | 'homeVisits.visit'
                 | 'inquiries.handle'
+                | 'open311.keys'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
@@ -1623,6 +1994,7 @@ export interface paths {
               displayName: string;
               grants: {
                 capabilities: (
+                  | 'accounts.manage'
                   | 'activities.manage'
                   | 'audit.read'
                   | 'audit.verify'
@@ -1641,6 +2013,7 @@ export interface paths {
                   | 'handoffs.read'
                   | 'homeVisits.visit'
                   | 'inquiries.handle'
+                  | 'open311.keys'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
