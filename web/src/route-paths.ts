@@ -54,6 +54,8 @@ export const APP_PATHS = [
   '/posts',
   '/settings',
   '/audit',
+  '/accounts',
+  '/open311-keys',
   '/training',
   '/ratings',
   '/ratings/tickets',

@@ -22,6 +22,10 @@ export interface Capabilities {
   ratingsHandle: boolean;
   /** GS-10 home visits (/home-visits, /home-visits/route). */
   homeVisits: boolean;
+  /** Issue #15 point 4: accounts, roles and scopes (/accounts). */
+  manageAccounts: boolean;
+  /** Issue #15 point 7: Open311 API keys (/open311-keys). */
+  open311Keys: boolean;
 }
 
 export const capabilitiesOf = (me: Me): Capabilities => ({
@@ -36,6 +40,8 @@ export const capabilitiesOf = (me: Me): Capabilities => ({
   ratingsRead: can(me, 'ratings.read'),
   ratingsHandle: can(me, 'ratings.handle'),
   homeVisits: can(me, 'homeVisits.visit'),
+  manageAccounts: can(me, 'accounts.manage'),
+  open311Keys: can(me, 'open311.keys'),
 });
 
 /** What the catalog and calendar pages let this user do. */
