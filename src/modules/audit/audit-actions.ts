@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'attachment.viewed',
   'volunteer.registered',
   'volunteer.updated',
+  'volunteer.account_linked',
+  'volunteer.account_unlinked',
   'team.created',
   'team.updated',
   'team.join_requested',

@@ -1197,6 +1197,8 @@ export interface paths {
             | 'attachment.viewed'
             | 'volunteer.registered'
             | 'volunteer.updated'
+            | 'volunteer.account_linked'
+            | 'volunteer.account_unlinked'
             | 'team.created'
             | 'team.updated'
             | 'team.join_requested'
@@ -15045,6 +15047,95 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/volunteers/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link an account to a volunteer record (staff, home region in scope) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            accountId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/{id}/account/unlink': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unlink the account of a volunteer record (staff, home region in scope) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/volunteers/me': {
     parameters: {
       query?: never;
@@ -15194,6 +15285,90 @@ export interface paths {
               /** @enum {string} */
               status: 'active' | 'suspended';
               volunteerNumber: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/me/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claim my volunteer record (registered by staff) by my verified phone
+     * @description The account’s phone, verified by SMS-code login, must match exactly one volunteer record without an account (VOLUNTEER_CLAIM_NONE otherwise). The account gains the volunteer role in the home town.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              memberships: {
+                availableActions: ('request' | 'withdraw' | 'approve' | 'reject')[];
+                decidedAt: string | null;
+                id: string;
+                requestedAt: string;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'left';
+                teamColour: string | null;
+                teamId: string;
+                /** @enum {string} */
+                teamKind: 'corps' | 'team' | 'subteam';
+                teamName: string;
+              }[];
+              volunteer: {
+                accountId: string | null;
+                age: number;
+                availability: {
+                  parts: ('am' | 'pm' | 'evening')[];
+                  weekdays: number[];
+                };
+                createdAt: string;
+                fullName: string;
+                guardianConsent: {
+                  guardianName: string;
+                  guardianPhoneMasked: string;
+                  /** @enum {string} */
+                  method: 'signed_form' | 'in_person' | 'phone';
+                  recordedAt: string;
+                  relation: string;
+                } | null;
+                homeRegionCode: string;
+                homeRegionName: string;
+                id: string;
+                idMasked: string;
+                phoneMasked: string | null;
+                selfRegistered: boolean;
+                serviceRegionCodes: string[];
+                /** @enum {string} */
+                sex: 'male' | 'female';
+                skills: string[];
+                /** @enum {string} */
+                status: 'active' | 'suspended';
+                volunteerNumber: string;
+              } | null;
             };
           };
         };
