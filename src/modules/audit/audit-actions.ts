@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'resident.registered',
   'resident.updated',
   'resident.revealed',
+  'resident.account_linked',
+  'resident.account_unlinked',
   'account.created',
   'account.password_changed',
   'account.preferences_changed',

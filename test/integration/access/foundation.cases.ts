@@ -214,4 +214,7 @@ export const FOUNDATION_COVERED_ELSEWHERE = [
   'POST /api/v1/accounts/{id}/password-reset',
   'POST /api/v1/accounts/{id}/grants',
   'POST /api/v1/accounts/{id}/grants/{grantId}/revoke',
+  // Issue #15 point 4: a resident record links one account — account-links.test.ts.
+  'POST /api/v1/residents/{id}/account',
+  'POST /api/v1/residents/{id}/account/unlink',
 ];

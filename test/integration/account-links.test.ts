@@ -1,5 +1,6 @@
 /**
- * Issue #15 point 4: a volunteer registered by staff gets an account both ways — centre staff link
+ * Issue #15 point 4: accounts linked to resident and volunteer records. A resident record: staff
+ * link an existing account (and unlink it). A volunteer registered by staff gets an account both ways — centre staff link
  * (and unlink) an account, or the person claims the record by their verified phone — and then
  * `/volunteers/me` shows the record and their hours record opens. Audited; bad input a 4xx.
  */
@@ -154,5 +155,59 @@ describe('issue #15: volunteer records and accounts, linked both ways', () => {
       const r = await vstaff.call('POST', url, body);
       expect([r.statusCode, code(r)], url).toEqual([status, problem]);
     }
+  });
+
+  it('staff link an existing account to a resident record, then unlink it; audited', async () => {
+    const clerk = await t.login('clerk');
+    const created = await clerk.call('POST', '/api/v1/residents', {
+      idNumber: buildIdNumber('110115', '19600505', '031'),
+      fullName: '张链接',
+      homeRegionCode: YIZHUANG,
+      address: '伊庄村1号',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const residentId = created.json<{ id: string }>().id;
+    const person = await account('resident-linked');
+    const link = await clerk.call('POST', `/api/v1/residents/${residentId}/account`, {
+      accountId: person.id,
+    });
+    expect(link.statusCode, link.body).toBe(200);
+    const me = await person.client.call('GET', '/api/v1/auth/me');
+    expect(me.json<{ residentId: string }>().residentId).toBe(residentId);
+    const twice = await clerk.call('POST', `/api/v1/residents/${residentId}/account`, {
+      accountId: (await account('resident-second')).id,
+    });
+    expect([twice.statusCode, code(twice)]).toEqual([409, 'RESIDENT_LOGIN_EXISTS']);
+    const other = await clerk.call('POST', '/api/v1/residents', {
+      idNumber: buildIdNumber('110115', '19600505', '053'),
+      fullName: '李链接',
+      homeRegionCode: YIZHUANG,
+      address: '伊庄村2号',
+    });
+    const taken = await clerk.call(
+      'POST',
+      `/api/v1/residents/${other.json<{ id: string }>().id}/account`,
+      { accountId: person.id },
+    );
+    expect([taken.statusCode, code(taken)]).toEqual([409, 'RESIDENT_LINK_ACCOUNT_TAKEN']);
+    const unlink = await clerk.call('POST', `/api/v1/residents/${residentId}/account/unlink`);
+    expect(unlink.statusCode, unlink.body).toBe(200);
+    const after = await person.client.call('GET', '/api/v1/auth/me');
+    expect(after.json<{ residentId: string | null }>().residentId).toBeNull();
+    const again = await clerk.call('POST', `/api/v1/residents/${residentId}/account/unlink`);
+    expect([again.statusCode, code(again)]).toEqual([409, 'RESIDENT_ACCOUNT_NOT_LINKED']);
+    const events = (await actions(residentId)).map((e) => e.action);
+    expect(events.filter((a) => a.startsWith('resident.account_'))).toEqual([
+      'resident.account_linked',
+      'resident.account_unlinked',
+    ]);
+    const vstaffTry = await vstaff.call('POST', `/api/v1/residents/${residentId}/account`, {
+      accountId: person.id,
+    });
+    expect(vstaffTry.statusCode).toBe(403);
+    const unknown = await clerk.call('POST', `/api/v1/residents/${residentId}/account`, {
+      accountId: crypto.randomUUID(),
+    });
+    expect([unknown.statusCode, code(unknown)]).toEqual([404, 'RESIDENT_LINK_ACCOUNT_NOT_FOUND']);
   });
 });
