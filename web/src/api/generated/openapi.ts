@@ -16193,6 +16193,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/activities/{id}/signups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The lead signs up a volunteer (e.g. one without a phone); same places and waitlist */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            volunteerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activityId: string;
+              cancelledAt: string | null;
+              createdAt: string;
+              id: string;
+              promotedAt: string | null;
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted' | 'cancelled';
+              volunteerId: string;
+              waitlistRank: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/categories': {
     parameters: {
       query?: never;
