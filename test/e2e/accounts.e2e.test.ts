@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { AXE_SOURCE, TAGS, type Violation } from './accessibility.shared.ts';
 import {
   chooseOption,
   launchBrowser,
@@ -32,6 +33,31 @@ async function preferences(page: Page, body: { elderlyMode: boolean; locale: 'zh
   const origin = page.url().split('/').slice(0, 3).join('/');
   const r = await page.context().request.patch(`${origin}/api/v1/auth/preferences`, { data: body });
   expect(r.ok()).toBe(true);
+}
+
+/** axe on the page as it stands: the serious and critical violations (elderly: 7:1 contrast too). */
+async function seriousViolations(page: Page, elderly: boolean): Promise<string[]> {
+  // Evaluated, not a script tag: the app's Content Security Policy refuses inline scripts.
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(
+    async ([tags, enhanced]) => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        ...(enhanced ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {}),
+        resultTypes: ['violations'],
+      });
+      return result.violations;
+    },
+    [TAGS, elderly] as const,
+  )) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('issue #15: an administrator manages accounts and Open311 keys in the web', () => {
@@ -71,6 +97,7 @@ describe('issue #15: an administrator manages accounts and Open311 keys in the w
       1,
     );
     expect(await page.getByTestId('grant-yz-wang-clerk').innerText()).toContain('伊庄村');
+    expect(await seriousViolations(page, false)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/accounts-1-created.png`, fullPage: true });
   });
 
@@ -130,6 +157,7 @@ describe('issue #15: an administrator manages accounts and Open311 keys in the w
     await page.screenshot({ path: `${SHOTS}/open311-keys-1-issued.png`, fullPage: true });
     await page.keyboard.press('Escape');
     await key.waitFor({ state: 'hidden' });
+    expect(await seriousViolations(page, false)).toEqual([]);
     expect(await page.getByTestId('open311-keys-table').innerText()).not.toContain(secret);
     await page.getByTestId('key-revoke-12345 热线').click();
     await page.getByTestId('key-revoke-confirm').click();
@@ -144,15 +172,21 @@ describe('issue #15: an administrator manages accounts and Open311 keys in the w
     await login(phone, 'admin');
     await phone.goto(`${server.baseUrl}/accounts`);
     await phone.getByTestId('account-yz-wang').waitFor();
+    expect(await seriousViolations(phone, false)).toEqual([]);
     await phone.screenshot({ path: `${SHOTS}/accounts-4-phone.png`, fullPage: true });
     await preferences(phone, { elderlyMode: true, locale: 'zh-CN' });
     await phone.reload();
     await phone.getByTestId('account-yz-wang').waitFor();
+    expect(await seriousViolations(phone, true)).toEqual([]);
     await phone.screenshot({ path: `${SHOTS}/accounts-5-phone-elderly.png`, fullPage: true });
+    await phone.goto(`${server.baseUrl}/open311-keys`);
+    await phone.getByTestId('key-status-12345 热线').waitFor();
+    expect(await seriousViolations(phone, true)).toEqual([]);
     await preferences(phone, { elderlyMode: false, locale: 'en' });
     await phone.goto(`${server.baseUrl}/open311-keys`);
     await phone.getByTestId('open311-key-form').waitFor();
     expect(await phone.locator('h1').innerText()).toBe('Open311 API keys');
+    expect(await seriousViolations(phone, false)).toEqual([]);
     await phone.screenshot({ path: `${SHOTS}/open311-keys-2-phone-en.png`, fullPage: true });
     await phone.goto(`${server.baseUrl}/accounts`);
     await phone.getByTestId('account-yz-wang').waitFor();

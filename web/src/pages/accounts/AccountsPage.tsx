@@ -283,7 +283,7 @@ function AccountFilters({ onApply }: { onApply: (filter: Filter) => void }) {
       data-testid="accounts-filters"
     >
       <Form.Item name="q" label={t('accounts.search')}>
-        <Input allowClear data-testid="accounts-filter-q" placeholder={t('accounts.searchHint')} />
+        <Input data-testid="accounts-filter-q" placeholder={t('accounts.searchHint')} />
       </Form.Item>
       <Form.Item name="role" label={t('accounts.role')}>
         <Select
