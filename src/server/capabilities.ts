@@ -25,6 +25,7 @@ import { STATION_STAFF as QUEUE_STAFF } from '../modules/appointments/appointmen
 import { VISIT_STAFF } from '../modules/home-visits/home-visits.access.ts';
 import { ISSUER_ROLES } from '../modules/records/records.access.ts';
 import { VS_LIST_EDITORS, VS_STAFF } from '../modules/volunteers/vs.scope.ts';
+import { OPEN311_KEY_MANAGERS } from '../modules/open311/open311-keys.ts';
 import { ACCOUNT_LINKERS } from '../modules/residents/resident-account.ts';
 import {
   ALL_ROLES,
@@ -50,6 +51,10 @@ interface Rule {
 const RULES = {
   /** The staff workspace (home, side navigation). */
   'staff.workspace': { roles: STAFF_ROLES },
+  /** Issue #15 point 4: the accounts page (/accounts) — list, create, disable, reset, grant. */
+  'accounts.manage': { roles: ['admin'] },
+  /** Issue #15 point 7: the Open311 API keys page (/open311-keys). */
+  'open311.keys': { roles: OPEN311_KEY_MANAGERS },
   'residents.read': { roles: RESIDENT_READERS },
   'residents.register': { roles: RESIDENT_REGISTRARS },
   /** GS-10: create a resident's own phone login at the window (POST /residents/{id}/login). */

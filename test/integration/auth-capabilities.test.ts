@@ -24,6 +24,7 @@ const STATION_STAFF = [
 /** Each demo account (one grant each) and exactly what it may do. */
 const EXPECTED: Record<string, string[]> = {
   admin: [
+    'accounts.manage',
     'audit.read',
     'audit.verify',
     'authorizations.read',
@@ -37,6 +38,7 @@ const EXPECTED: Record<string, string[]> = {
     'handoffs.overdue',
     'handoffs.read',
     'imports.run',
+    'open311.keys',
     'orders.place',
     'posts.manage',
     'posts.read',

@@ -55,6 +55,8 @@ export const APP_PATHS = [
   '/settings',
   '/audit',
   '/imports',
+  '/accounts',
+  '/open311-keys',
   '/training',
   '/ratings',
   '/ratings/tickets',

@@ -31,7 +31,7 @@ import { roster } from './activity.view.ts';
 import { recordAttendance, submitCode } from './attendance.service.ts';
 import { confirmHours, rejectHours, setTravel } from './hours-confirmation.service.ts';
 import { myActivities } from './my-activities.service.ts';
-import { cancelSignup, signUp } from './signup.service.ts';
+import { cancelSignup, signUp, signUpByLead } from './signup.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
 const Id = z.object({ id: z.string().uuid() });
@@ -178,6 +178,30 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const s = await signUp(db, {
         activityId: request.params.id,
+        actor: actorOf(request),
+        ...meta(request),
+      });
+      return reply.status(201).send(s);
+    },
+  );
+
+  app.post(
+    '/vs/activities/:id/signups',
+    {
+      config: { access: { roles: MANAGERS }, idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'The lead signs up a volunteer (e.g. one without a phone); same places and waitlist',
+        params: Id,
+        body: z.strictObject({ volunteerId: z.string().uuid() }),
+        response: { 201: SignupView },
+      },
+    },
+    async (request, reply) => {
+      const s = await signUpByLead(db, {
+        activityId: request.params.id,
+        volunteerId: request.body.volunteerId,
         actor: actorOf(request),
         ...meta(request),
       });

@@ -12,9 +12,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, VsActivityTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditActor, authorize, type Actor, type Caller } from '../../shared/actor.ts';
+import { auditActor, authorize, type Actor, type Caller, type Grant } from '../../shared/actor.ts';
 import { notify } from '../notifications/notification.service.ts';
-import { myVolunteer } from './activity.access.ts';
+import { managedActivity, myVolunteer } from './activity.access.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { presentSignup } from './activity.view.ts';
 import { activityRefusal } from './activity.workflow.ts';
@@ -36,10 +36,46 @@ export async function signUp(
   db: Db,
   input: { activityId: string; actor: Actor; requestId: string; now: Date },
 ) {
-  const { actor, now } = input;
-  const volunteer = await myVolunteer(db, actor);
+  const volunteer = await myVolunteer(db, input.actor);
   const a = await loadActivity(db, input.activityId);
-  const grant = authorize(actor, ['volunteer'], a.region_code);
+  const grant = authorize(input.actor, ['volunteer'], a.region_code);
+  return createSignup(db, { ...input, activity: a, volunteer, grant, byLead: false });
+}
+
+/**
+ * Issue #15 point 4: the activity's lead signs up a volunteer who cannot do it themselves (no
+ * phone, no account) — any active volunteer; the same places, waitlist and overlap rules. The
+ * lead then records their check-in and check-out by hand (attendance.service.ts).
+ */
+export async function signUpByLead(
+  db: Db,
+  input: { activityId: string; volunteerId: string; actor: Actor; requestId: string; now: Date },
+) {
+  const { activity, grant } = await managedActivity(db, input.activityId, input.actor);
+  const v = await db
+    .selectFrom('vs_volunteers')
+    .select(['id', 'status'])
+    .where('id', '=', input.volunteerId)
+    .executeTakeFirst();
+  if (!v) throw new AppError('VOLUNTEER_NOT_FOUND');
+  if (v.status !== 'active') throw new AppError('VS_NOT_A_VOLUNTEER');
+  return createSignup(db, { ...input, activity, volunteer: { id: v.id }, grant, byLead: true });
+}
+
+async function createSignup(
+  db: Db,
+  input: {
+    activity: VsActivityTable;
+    volunteer: { id: string };
+    grant: Grant;
+    byLead: boolean;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+  },
+) {
+  const { actor, now, grant, volunteer } = input;
+  const a = input.activity;
   // The duplicate is checked below against the database, inside the burst-safe insert.
   const refusal = activityRefusal(
     'sign_up',
@@ -113,7 +149,13 @@ export async function signUp(
         entityType: 'vs_signup',
         entityId: id,
         regionCode: a.region_code,
-        after: { activityId: a.id, volunteerId: volunteer.id, status, queuePosition },
+        after: {
+          activityId: a.id,
+          volunteerId: volunteer.id,
+          status,
+          queuePosition,
+          ...(input.byLead ? { by: 'lead' } : {}),
+        },
         requestId: input.requestId,
         now,
       });

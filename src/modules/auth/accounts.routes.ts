@@ -2,9 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../shared/problem.ts';
 import { RegionCodeSchema } from '../../shared/region-code.ts';
-import { auditActor, authorize, reachPrefixes } from '../../shared/actor.ts';
+import { auditActor, authorize } from '../../shared/actor.ts';
 import { createAccount } from './account.service.ts';
-import { ROLES } from '../../shared/roles.ts';
+import {
+  grantAccountRole,
+  resetAccountPassword,
+  revokeAccountGrant,
+  setAccountStatus,
+} from './accounts-admin.service.ts';
+import { getAccount, listAccounts } from './accounts-view.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
 const GrantInput = z
@@ -18,28 +25,46 @@ const GrantInput = z
     'give exactly one of regionCode or stationId',
   );
 
-const AccountView = z.object({
+const GrantView = z.object({
+  id: z.string(),
+  role: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  stationId: z.string().nullable(),
+  stationName: z.string().nullable(),
+});
+
+export const AccountView = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  status: z.string(),
-  grants: z.array(
-    z.object({ role: z.string(), regionCode: z.string(), stationId: z.string().nullable() }),
-  ),
+  status: z.enum(['active', 'disabled']),
+  phoneMasked: z.string().nullable(),
+  residentId: z.string().nullable(),
+  createdAt: z.string(),
+  grants: z.array(GrantView),
+  availableActions: z.array(z.enum(['disable', 'enable', 'reset_password', 'grant', 'revoke'])),
 });
 
-/** Administrators manage accounts inside their own scope (X-2). */
+const AccountParams = z.object({ id: z.string().uuid() });
+
+/** Administrators manage accounts inside their own scope (X-2, issue #15 point 4). */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
+  const admin = { access: { roles: ['admin'] as Role[] } };
 
   app.get(
     '/accounts',
     {
-      config: { access: { roles: ['admin'] } },
+      config: admin,
       schema: {
         tags: ['accounts'],
-        summary: 'Accounts with a grant inside the administrator’s scope',
+        summary: 'Accounts with a grant inside the administrator’s scope, filtered',
         querystring: z.strictObject({
+          q: z.string().trim().min(1).max(50).optional(),
+          role: z.enum(ROLES).optional(),
+          status: z.enum(['active', 'disabled']).optional(),
+          regionCode: RegionCodeSchema.optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -47,38 +72,132 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const prefixes = reachPrefixes(actorOf(request), ['admin']);
-      const grants = await db
-        .selectFrom('role_grants')
-        .select(['account_id', 'role', 'region_code', 'station_id'])
-        .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))))
-        .execute();
-      const ids = [...new Set(grants.map((g) => g.account_id))];
-      if (ids.length === 0) return [];
-      const accounts = await db
-        .selectFrom('accounts')
-        .select(['id', 'username', 'display_name', 'status'])
-        .where('id', 'in', ids)
-        .orderBy('username')
-        .limit(request.query.limit)
-        .offset(request.query.offset)
-        .execute();
-      return accounts.map((a) => ({
-        id: a.id,
-        username: a.username,
-        displayName: a.display_name,
-        status: a.status,
-        grants: grants
-          .filter((g) => g.account_id === a.id)
-          .map((g) => ({ role: g.role, regionCode: g.region_code, stationId: g.station_id })),
-      }));
+      const { limit, offset, q, role, status, regionCode } = request.query;
+      return listAccounts(db, {
+        actor: actorOf(request),
+        filter: { limit, offset, q, role, status, regionCode },
+      });
+    },
+  );
+
+  app.get(
+    '/accounts/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['accounts'],
+        summary: 'One account, as the administrator sees it',
+        params: AccountParams,
+        response: { 200: AccountView },
+      },
+    },
+    async (request) => getAccount(db, { actor: actorOf(request), accountId: request.params.id }),
+  );
+
+  for (const action of ['disable', 'enable'] as const) {
+    app.post(
+      `/accounts/:id/${action}`,
+      {
+        config: { ...admin, idempotent: true },
+        schema: {
+          tags: ['accounts'],
+          summary:
+            action === 'disable'
+              ? 'Disable an account (its sessions end at once)'
+              : 'Enable a disabled account',
+          params: AccountParams,
+          response: { 200: AccountView },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        await setAccountStatus(db, {
+          actor,
+          accountId: request.params.id,
+          action,
+          requestId: request.id,
+          now: app.deps.now(),
+        });
+        return getAccount(db, { actor, accountId: request.params.id });
+      },
+    );
+  }
+
+  app.post(
+    '/accounts/:id/password-reset',
+    {
+      // The one-time password is answered once and never stored for a replay.
+      config: { ...admin, idempotent: 'secret-answer' },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Reset the password to a one-time password, answered once; sessions end',
+        params: AccountParams,
+        response: { 200: z.object({ password: z.string() }) },
+      },
+    },
+    async (request) =>
+      resetAccountPassword(db, {
+        actor: actorOf(request),
+        accountId: request.params.id,
+        requestId: request.id,
+        now: app.deps.now(),
+      }),
+  );
+
+  app.post(
+    '/accounts/:id/grants',
+    {
+      config: { ...admin, idempotent: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Grant a role over a region or a station inside the administrator’s scope',
+        params: AccountParams,
+        body: GrantInput,
+        response: { 201: GrantView },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await grantAccountRole(db, {
+          actor: actorOf(request),
+          accountId: request.params.id,
+          role: request.body.role,
+          regionCode: request.body.regionCode,
+          stationId: request.body.stationId,
+          requestId: request.id,
+          now: app.deps.now(),
+        }),
+      ),
+  );
+
+  app.post(
+    '/accounts/:id/grants/:grantId/revoke',
+    {
+      config: { ...admin, idempotent: true },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Revoke one role grant (never the account’s last)',
+        params: z.object({ id: z.string().uuid(), grantId: z.string().uuid() }),
+        response: { 200: AccountView },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await revokeAccountGrant(db, {
+        actor,
+        accountId: request.params.id,
+        grantId: request.params.grantId,
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return getAccount(db, { actor, accountId: request.params.id });
     },
   );
 
   app.post(
     '/accounts',
     {
-      config: { access: { roles: ['admin'] }, idempotent: true },
+      config: { ...admin, idempotent: true },
       schema: {
         tags: ['accounts'],
         summary: 'Create an account with role grants inside the administrator’s scope',

@@ -72,6 +72,41 @@ export const AUTH_PROBLEMS = {
     zh: '验证码已失效（超过 5 分钟或输错次数过多），请重新获取',
     en: 'The code has expired (over 5 minutes, or too many wrong tries); ask for a new one',
   },
+  ACCOUNT_NOT_FOUND: {
+    status: 404,
+    zh: '未找到该账号，或该账号不在您的管理范围内',
+    en: 'No such account within your scope',
+  },
+  ACCOUNT_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '该账号还有超出您管理范围的角色，只能由上级管理员修改',
+    en: 'This account holds roles beyond your scope; a higher administrator must change it',
+  },
+  ACCOUNT_SELF_CHANGE: {
+    status: 409,
+    zh: '不能停用、重置或修改自己的账号角色，请由其他管理员操作',
+    en: 'You cannot disable, reset or change the roles of your own account; ask another administrator',
+  },
+  ACCOUNT_LAST_GRANT: {
+    status: 409,
+    zh: '这是该账号的最后一个角色；如不再使用，请停用账号',
+    en: 'This is the account’s last role; disable the account instead',
+  },
+  ACCOUNT_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    zh: '账号当前状态下不能进行此操作',
+    en: 'This cannot be done to the account in its current state',
+  },
+  ACCOUNT_GRANT_EXISTS: {
+    status: 409,
+    zh: '该账号已在此范围拥有此角色',
+    en: 'The account already holds this role over this scope',
+  },
+  ACCOUNT_GRANT_NOT_FOUND: {
+    status: 404,
+    zh: '未找到该角色授权',
+    en: 'No such role grant on this account',
+  },
 } as const satisfies Record<string, ProblemSpec>;
 
 declare module '../../shared/problem.ts' {

@@ -6,6 +6,7 @@
 import type { Role } from '../../shared/roles.ts';
 
 export const CAPABILITIES = [
+  'accounts.manage',
   'activities.manage',
   'audit.read',
   'audit.verify',
@@ -25,6 +26,7 @@ export const CAPABILITIES = [
   'homeVisits.visit',
   'imports.run',
   'inquiries.handle',
+  'open311.keys',
   'orders.place',
   'orders.record',
   'orders.review',

@@ -38,6 +38,17 @@ export const RESIDENT_PROBLEMS = {
     zh: '该居民已开通网上办理账号',
     en: 'This resident already has an online login',
   },
+  RESIDENT_LINK_ACCOUNT_NOT_FOUND: { status: 404, zh: '没有该账号', en: 'No such account' },
+  RESIDENT_LINK_ACCOUNT_TAKEN: {
+    status: 409,
+    zh: '该账号已关联其他居民',
+    en: 'That account is already linked to another resident',
+  },
+  RESIDENT_ACCOUNT_NOT_LINKED: {
+    status: 409,
+    zh: '该居民尚未关联账号',
+    en: 'This resident has no linked account',
+  },
   RESIDENT_LOGIN_PHONE_TAKEN: {
     status: 409,
     zh: '该手机号已用于其他账号，请换一个号码',

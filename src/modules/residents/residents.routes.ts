@@ -19,6 +19,9 @@ import {
 } from './residents.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { ACCOUNT_LINKERS, createResidentLogin } from './resident-account.ts';
+import { linkResidentAccount, unlinkResidentAccount } from './resident-account-link.ts';
+
+const ResidentLink = z.object({ residentId: z.string(), accountId: z.string().nullable() });
 
 /** the resident registry. ID numbers travel only in bodies, never in URLs or logs. */
 export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -150,6 +153,52 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
       });
       return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/residents/:id/account',
+    {
+      config: { access: { roles: ACCOUNT_LINKERS }, idempotent: true },
+      schema: {
+        tags: ['residents'],
+        summary: 'Link an existing account to the resident record (issue #15)',
+        params: z.object({ id: z.string().uuid() }),
+        body: z.strictObject({ accountId: z.string().uuid() }),
+        response: { 200: ResidentLink },
+      },
+    },
+    async (request) => {
+      await linkResidentAccount(app.kysely, {
+        residentId: request.params.id,
+        accountId: request.body.accountId,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return { residentId: request.params.id, accountId: request.body.accountId };
+    },
+  );
+
+  app.post(
+    '/residents/:id/account/unlink',
+    {
+      config: { access: { roles: ACCOUNT_LINKERS }, idempotent: true },
+      schema: {
+        tags: ['residents'],
+        summary: 'Unlink the account of the resident record (issue #15)',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: ResidentLink },
+      },
+    },
+    async (request) => {
+      await unlinkResidentAccount(app.kysely, {
+        residentId: request.params.id,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return { residentId: request.params.id, accountId: null };
     },
   );
 };

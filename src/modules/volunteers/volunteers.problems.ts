@@ -29,6 +29,31 @@ export const VOLUNTEERS_PROBLEMS = {
     en: 'Register as a volunteer first',
   },
   VOLUNTEER_NOT_FOUND: { status: 404, zh: '没有该志愿者', en: 'No such volunteer' },
+  VOLUNTEER_ACCOUNT_LINKED: {
+    status: 409,
+    zh: '该志愿者记录已关联账号；如需更换，请先解除关联',
+    en: 'This volunteer record is already linked to an account; unlink it first',
+  },
+  VOLUNTEER_ACCOUNT_NOT_LINKED: {
+    status: 409,
+    zh: '该志愿者记录尚未关联账号',
+    en: 'This volunteer record is not linked to an account',
+  },
+  VOLUNTEER_LINK_ACCOUNT_NOT_FOUND: {
+    status: 404,
+    zh: '没有该账号',
+    en: 'No such account',
+  },
+  VOLUNTEER_CLAIM_NO_PHONE: {
+    status: 409,
+    zh: '您的账号还没有验证过的手机号，请用手机验证码登录，或到服务站由工作人员关联',
+    en: 'Your account has no verified phone; log in by SMS code, or ask staff at a station to link your record',
+  },
+  VOLUNTEER_CLAIM_NONE: {
+    status: 404,
+    zh: '没有找到登记了您手机号、尚未关联账号的志愿者记录，请联系文明实践站工作人员',
+    en: 'No unlinked volunteer record has your phone number; ask the volunteer centre staff',
+  },
   VOLUNTEER_REGION_INVALID: {
     status: 422,
     zh: '常住地须为街道/乡镇或社区/村，服务区域须为已有区划',

@@ -16,6 +16,13 @@ import {
   updateVolunteer,
 } from './volunteers.service.ts';
 import { registerVolunteer } from './volunteer-registration.ts';
+import {
+  claimVolunteerRecord,
+  linkVolunteerAccount,
+  unlinkVolunteerAccount,
+} from './volunteer-account-link.ts';
+
+const VolunteerLink = z.object({ volunteerId: z.string(), accountId: z.string().nullable() });
 import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
@@ -47,6 +54,71 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
       });
       return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/volunteers/me/claim',
+    {
+      config: { access: { roles: ALL_ROLES }, idempotent: true },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Claim my volunteer record (registered by staff) by my verified phone',
+        description:
+          'The account’s phone, verified by SMS-code login, must match exactly one volunteer record without an account (VOLUNTEER_CLAIM_NONE otherwise). The account gains the volunteer role in the home town.',
+        response: { 200: MyVolunteerView },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await claimVolunteerRecord(deps, { actor, requestId: request.id, now: app.deps.now() });
+      return myVolunteer(deps, { actor, now: app.deps.now() });
+    },
+  );
+
+  app.post(
+    '/volunteers/:id/account',
+    {
+      config: { access: { roles: VS_STAFF }, idempotent: true },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Link an account to a volunteer record (staff, home region in scope)',
+        params: z.object({ id: z.string().uuid() }),
+        body: z.strictObject({ accountId: z.string().uuid() }),
+        response: { 200: VolunteerLink },
+      },
+    },
+    async (request) => {
+      await linkVolunteerAccount(app.kysely, {
+        volunteerId: request.params.id,
+        accountId: request.body.accountId,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return { volunteerId: request.params.id, accountId: request.body.accountId };
+    },
+  );
+
+  app.post(
+    '/volunteers/:id/account/unlink',
+    {
+      config: { access: { roles: VS_STAFF }, idempotent: true },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Unlink the account of a volunteer record (staff, home region in scope)',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: VolunteerLink },
+      },
+    },
+    async (request) => {
+      await unlinkVolunteerAccount(app.kysely, {
+        volunteerId: request.params.id,
+        actor: actorOf(request),
+        requestId: request.id,
+        now: app.deps.now(),
+      });
+      return { volunteerId: request.params.id, accountId: null };
     },
   );
 

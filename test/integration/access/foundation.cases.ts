@@ -178,6 +178,12 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/accounts/{id}',
+    allowed: ['admin'],
+    request: (ctx) => ({ url: `/api/v1/accounts/${ctx.agentAccountId}` }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/audit/events',
     allowed: ['admin', 'supervisor'],
     request: () => ({ url: '/api/v1/audit/events?limit=5' }),
@@ -201,4 +207,14 @@ export const FOUNDATION_COVERED_ELSEWHERE = [
   // Need a code from the authenticator: abuse-accounts.test.ts (confirm, log in with it, required, removal).
   'POST /api/v1/auth/totp/confirmation',
   'POST /api/v1/auth/totp/removal',
+  // Issue #15 point 4: change another account — accounts-admin.test.ts (every other role refused,
+  // scope, self, last grant, audit).
+  'POST /api/v1/accounts/{id}/disable',
+  'POST /api/v1/accounts/{id}/enable',
+  'POST /api/v1/accounts/{id}/password-reset',
+  'POST /api/v1/accounts/{id}/grants',
+  'POST /api/v1/accounts/{id}/grants/{grantId}/revoke',
+  // Issue #15 point 4: a resident record links one account — account-links.test.ts.
+  'POST /api/v1/residents/{id}/account',
+  'POST /api/v1/residents/{id}/account/unlink',
 ];

@@ -223,4 +223,8 @@ export const VOLUNTEERS_COVERED_ELSEWHERE = [
   'POST /api/v1/volunteers/me',
   'POST /api/v1/vs/join-requests/{id}/decision',
   'POST /api/v1/vs/join-requests/{id}/withdrawal',
+  // Issue #15 point 4: link / unlink / claim need an unlinked record — account-links.test.ts.
+  'POST /api/v1/volunteers/me/claim',
+  'POST /api/v1/volunteers/{id}/account',
+  'POST /api/v1/volunteers/{id}/account/unlink',
 ];

@@ -122,3 +122,5 @@ export const createProject = (body: NewProject, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/vs/projects', { body, ...idempotent(idempotencyKey) }));
 export const updateProject = (id: string, body: BodyOf<'/api/v1/vs/projects/{id}', 'patch'>) =>
   must(apiClient.PATCH('/api/v1/vs/projects/{id}', { ...byId(id), body }));
+/** Issue #15: claim the record staff registered with my (verified) phone. */
+export const claimMyVolunteer = () => must(apiClient.POST('/api/v1/volunteers/me/claim'));

@@ -25,6 +25,8 @@ const ResidentsPage = lazy(() => import('../pages/residents/ResidentsPage'));
 const ResidentDetailPage = lazy(() => import('../pages/residents/ResidentDetailPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
+const Open311KeysPage = lazy(() => import('../pages/open311/Open311KeysPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('../pages/ForbiddenPage'));
 const CatalogPage = lazy(() => import('../pages/catalog/CatalogPage'));
@@ -178,6 +180,8 @@ export function AppShell() {
     '/settings': <SettingsPage />,
     '/audit': caps.readAudit ? <AuditPage /> : <ForbiddenPage />,
     '/imports': caps.imports ? <ImportsPage /> : <ForbiddenPage />,
+    '/accounts': caps.manageAccounts ? <AccountsPage /> : <ForbiddenPage />,
+    '/open311-keys': caps.open311Keys ? <Open311KeysPage /> : <ForbiddenPage />,
     '/training': trainingCaps.read ? <TrainingPage /> : <ForbiddenPage />,
   };
 

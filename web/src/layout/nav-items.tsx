@@ -27,6 +27,8 @@ import {
   ReadOutlined,
   SafetyOutlined,
   LikeOutlined,
+  KeyOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Capabilities, TrainingCapabilities } from '../lib/page-capabilities';
@@ -48,7 +50,9 @@ export type NavKey =
   | 'training'
   | 'appointments'
   | 'homeVisits'
-  | 'imports';
+  | 'imports'
+  | 'accounts'
+  | 'open311Keys';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
 export type CasesNavKey = 'workbench' | 'cases' | 'overview' | 'authorizations';
 
@@ -363,6 +367,20 @@ export function navItemsFor(
       to: '/audit',
       icon: <AuditOutlined aria-hidden />,
       end: false,
+    },
+    caps.manageAccounts && {
+      key: 'accounts',
+      to: '/accounts',
+      icon: <UserSwitchOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    caps.open311Keys && {
+      key: 'open311Keys',
+      to: '/open311-keys',
+      icon: <KeyOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
     },
     { key: 'settings', to: '/settings', icon: <SettingOutlined aria-hidden />, end: false },
   ];

@@ -67,7 +67,14 @@ describe('capabilities from /auth/me (issue #12)', () => {
       homeVisits: false,
       imports: false,
       residentLogins: true,
+      manageAccounts: false,
+      open311Keys: false,
     });
+  });
+
+  it('issue #15: accounts and Open311 keys for whoever the server says manages them', () => {
+    const admin = me(grant('admin', '110115', ['accounts.manage', 'open311.keys']));
+    expect(capabilitiesOf(admin)).toMatchObject({ manageAccounts: true, open311Keys: true });
   });
 
   it('CP-5 gives an organiser the program figures and nothing of the staff workspace', () => {

@@ -24,6 +24,10 @@ export interface Capabilities {
   homeVisits: boolean;
   /** Issue #15 point 3: people by Excel (/imports). */
   imports: boolean;
+  /** Issue #15 point 4: accounts, roles and scopes (/accounts). */
+  manageAccounts: boolean;
+  /** Issue #15 point 7: Open311 API keys (/open311-keys). */
+  open311Keys: boolean;
 }
 
 export const capabilitiesOf = (me: Me): Capabilities => ({
@@ -39,6 +43,8 @@ export const capabilitiesOf = (me: Me): Capabilities => ({
   ratingsHandle: can(me, 'ratings.handle'),
   homeVisits: can(me, 'homeVisits.visit'),
   imports: can(me, 'imports.run'),
+  manageAccounts: can(me, 'accounts.manage'),
+  open311Keys: can(me, 'open311.keys'),
 });
 
 /** What the catalog and calendar pages let this user do. */

@@ -10,12 +10,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Accounts with a grant inside the administrator’s scope */
+    /** Accounts with a grant inside the administrator’s scope, filtered */
     get: {
       parameters: {
         query?: {
           limit?: number;
           offset?: number;
+          q?: string;
+          regionCode?: string;
+          role?:
+            | 'admin'
+            | 'supervisor'
+            | 'district_officer'
+            | 'town_officer'
+            | 'clerk'
+            | 'agent'
+            | 'volunteer_staff'
+            | 'team_leader'
+            | 'volunteer'
+            | 'organiser'
+            | 'guardian'
+            | 'resident';
+          status?: 'active' | 'disabled';
         };
         header?: never;
         path?: never;
@@ -30,14 +46,22 @@ export interface paths {
           };
           content: {
             'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
               displayName: string;
               grants: {
+                id: string;
                 regionCode: string;
+                regionName: string | null;
                 role: string;
                 stationId: string | null;
+                stationName: string | null;
               }[];
               id: string;
-              status: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
               username: string;
             }[];
           };
@@ -91,6 +115,338 @@ export interface paths {
             'application/json': {
               id: string;
               username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One account, as the administrator sees it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disable an account (its sessions end at once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enable a disabled account */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Grant a role over a region or a station inside the administrator’s scope */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            regionCode?: string;
+            /** @enum {string} */
+            role:
+              | 'admin'
+              | 'supervisor'
+              | 'district_officer'
+              | 'town_officer'
+              | 'clerk'
+              | 'agent'
+              | 'volunteer_staff'
+              | 'team_leader'
+              | 'volunteer'
+              | 'organiser'
+              | 'guardian'
+              | 'resident';
+            /** Format: uuid */
+            stationId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              regionCode: string;
+              regionName: string | null;
+              role: string;
+              stationId: string | null;
+              stationName: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/grants/{grantId}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke one role grant (never the account’s last) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          grantId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+              createdAt: string;
+              displayName: string;
+              grants: {
+                id: string;
+                regionCode: string;
+                regionName: string | null;
+                role: string;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              id: string;
+              phoneMasked: string | null;
+              residentId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/{id}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset the password to a one-time password, answered once; sessions end */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              password: string;
             };
           };
         };
@@ -802,6 +1158,8 @@ export interface paths {
             | 'resident.registered'
             | 'resident.updated'
             | 'resident.revealed'
+            | 'resident.account_linked'
+            | 'resident.account_unlinked'
             | 'account.created'
             | 'account.password_changed'
             | 'account.preferences_changed'
@@ -811,6 +1169,11 @@ export interface paths {
             | 'account.totp_enabled'
             | 'account.totp_disabled'
             | 'account.recovery_code_used'
+            | 'account.disabled'
+            | 'account.enabled'
+            | 'account.password_reset'
+            | 'account.role_granted'
+            | 'account.role_revoked'
             | 'calendar.override_set'
             | 'calendar.override_removed'
             | 'calendar.notice_entered'
@@ -837,6 +1200,8 @@ export interface paths {
             | 'attachment.viewed'
             | 'volunteer.registered'
             | 'volunteer.updated'
+            | 'volunteer.account_linked'
+            | 'volunteer.account_unlinked'
             | 'team.created'
             | 'team.updated'
             | 'team.join_requested'
@@ -1077,6 +1442,7 @@ export interface paths {
           content: {
             'application/json': {
               capabilities: (
+                | 'accounts.manage'
                 | 'activities.manage'
                 | 'audit.read'
                 | 'audit.verify'
@@ -1096,6 +1462,7 @@ export interface paths {
                 | 'homeVisits.visit'
                 | 'imports.run'
                 | 'inquiries.handle'
+                | 'open311.keys'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
@@ -1124,6 +1491,7 @@ export interface paths {
               displayName: string;
               grants: {
                 capabilities: (
+                  | 'accounts.manage'
                   | 'activities.manage'
                   | 'audit.read'
                   | 'audit.verify'
@@ -1143,6 +1511,7 @@ export interface paths {
                   | 'homeVisits.visit'
                   | 'imports.run'
                   | 'inquiries.handle'
+                  | 'open311.keys'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
@@ -1274,6 +1643,7 @@ export interface paths {
           content: {
             'application/json': {
               capabilities: (
+                | 'accounts.manage'
                 | 'activities.manage'
                 | 'audit.read'
                 | 'audit.verify'
@@ -1293,6 +1663,7 @@ export interface paths {
                 | 'homeVisits.visit'
                 | 'imports.run'
                 | 'inquiries.handle'
+                | 'open311.keys'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
@@ -1321,6 +1692,7 @@ export interface paths {
               displayName: string;
               grants: {
                 capabilities: (
+                  | 'accounts.manage'
                   | 'activities.manage'
                   | 'audit.read'
                   | 'audit.verify'
@@ -1340,6 +1712,7 @@ export interface paths {
                   | 'homeVisits.visit'
                   | 'imports.run'
                   | 'inquiries.handle'
+                  | 'open311.keys'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
@@ -1582,6 +1955,7 @@ export interface paths {
           content: {
             'application/json': {
               capabilities: (
+                | 'accounts.manage'
                 | 'activities.manage'
                 | 'audit.read'
                 | 'audit.verify'
@@ -1601,6 +1975,7 @@ export interface paths {
                 | 'homeVisits.visit'
                 | 'imports.run'
                 | 'inquiries.handle'
+                | 'open311.keys'
                 | 'orders.place'
                 | 'orders.record'
                 | 'orders.review'
@@ -1629,6 +2004,7 @@ export interface paths {
               displayName: string;
               grants: {
                 capabilities: (
+                  | 'accounts.manage'
                   | 'activities.manage'
                   | 'audit.read'
                   | 'audit.verify'
@@ -1648,6 +2024,7 @@ export interface paths {
                   | 'homeVisits.visit'
                   | 'imports.run'
                   | 'inquiries.handle'
+                  | 'open311.keys'
                   | 'orders.place'
                   | 'orders.record'
                   | 'orders.review'
@@ -13321,6 +13698,95 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/residents/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link an existing account to the resident record (issue #15) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            accountId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              residentId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/residents/{id}/account/unlink': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unlink the account of the resident record (issue #15) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              residentId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/residents/{id}/login': {
     parameters: {
       query?: never;
@@ -15112,6 +15578,95 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/v1/volunteers/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link an account to a volunteer record (staff, home region in scope) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            accountId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/{id}/account/unlink': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unlink the account of a volunteer record (staff, home region in scope) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string | null;
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/volunteers/me': {
     parameters: {
       query?: never;
@@ -15261,6 +15816,90 @@ export interface paths {
               /** @enum {string} */
               status: 'active' | 'suspended';
               volunteerNumber: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/me/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Claim my volunteer record (registered by staff) by my verified phone
+     * @description The account’s phone, verified by SMS-code login, must match exactly one volunteer record without an account (VOLUNTEER_CLAIM_NONE otherwise). The account gains the volunteer role in the home town.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              memberships: {
+                availableActions: ('request' | 'withdraw' | 'approve' | 'reject')[];
+                decidedAt: string | null;
+                id: string;
+                requestedAt: string;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'left';
+                teamColour: string | null;
+                teamId: string;
+                /** @enum {string} */
+                teamKind: 'corps' | 'team' | 'subteam';
+                teamName: string;
+              }[];
+              volunteer: {
+                accountId: string | null;
+                age: number;
+                availability: {
+                  parts: ('am' | 'pm' | 'evening')[];
+                  weekdays: number[];
+                };
+                createdAt: string;
+                fullName: string;
+                guardianConsent: {
+                  guardianName: string;
+                  guardianPhoneMasked: string;
+                  /** @enum {string} */
+                  method: 'signed_form' | 'in_person' | 'phone';
+                  recordedAt: string;
+                  relation: string;
+                } | null;
+                homeRegionCode: string;
+                homeRegionName: string;
+                id: string;
+                idMasked: string;
+                phoneMasked: string | null;
+                selfRegistered: boolean;
+                serviceRegionCodes: string[];
+                /** @enum {string} */
+                sex: 'male' | 'female';
+                skills: string[];
+                /** @enum {string} */
+                status: 'active' | 'suspended';
+                volunteerNumber: string;
+              } | null;
             };
           };
         };
@@ -15969,6 +16608,61 @@ export interface paths {
       responses: {
         /** @description Default Response */
         200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              activityId: string;
+              cancelledAt: string | null;
+              createdAt: string;
+              id: string;
+              promotedAt: string | null;
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted' | 'cancelled';
+              volunteerId: string;
+              waitlistRank: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/activities/{id}/signups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The lead signs up a volunteer (e.g. one without a phone); same places and waitlist */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            volunteerId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
           headers: {
             [name: string]: unknown;
           };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
+  claimMyVolunteer,
   fetchMyVolunteer,
   updateVolunteer,
   withdrawJoin,
@@ -15,7 +16,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
-import { useMe } from '../../session/session-context';
+import { useMe, useSession } from '../../session/session-context';
 import { AvailabilityPicker, availabilityText } from './AvailabilityPicker';
 import { ColourDot } from './CategoryTag';
 import { RegistrationForm } from './RegistrationForm';
@@ -60,6 +61,29 @@ function EditSkills({ volunteer, onSaved }: { volunteer: Volunteer; onSaved: () 
   );
 }
 
+/**
+ * Issue #15: a record staff registered at a station is claimed with the phone this account
+ * verified by SMS code — then the volunteer role, sign-ups and hours follow.
+ */
+function ClaimCard({ onClaimed }: { onClaimed: () => void }) {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const claim = useAction(async () => {
+    await claimMyVolunteer();
+    await refresh();
+    onClaimed();
+  });
+  return (
+    <Card className="vs-claim" data-testid="vs-claim">
+      <p>{t('volunteers.me.claimIntro')}</p>
+      <Button onClick={() => void claim.run()} loading={claim.busy} data-testid="vs-claim-button">
+        {t('volunteers.me.claim')}
+      </Button>
+      {claim.error !== null && <ErrorAlert error={claim.error} />}
+    </Card>
+  );
+}
+
 /** A volunteer's own page: register under one's real name, or see one's card and teams. */
 export default function VolunteerMePage() {
   const { t } = useTranslation();
@@ -90,6 +114,7 @@ export default function VolunteerMePage() {
           title={t('volunteers.me.registerTitle')}
           subtitle={t('volunteers.me.registerIntro')}
         />
+        <ClaimCard onClaimed={() => mine.reload()} />
         <Card>
           <RegistrationForm mode="self" rootCode={root} onRegistered={() => mine.reload()} />
         </Card>
