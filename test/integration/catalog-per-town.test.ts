@@ -91,7 +91,10 @@ describe('a catalog per town, 47+N (issue #15 point 9)', () => {
     const byPinyin = await list(c.clerk!, '&q=gaice');
     expect(byPinyin.items.map((i) => i.code)).toContain('WSZ-NY-002');
 
-    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/catalog/items?town=110115110207' });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/catalog/items?town=110115110207',
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -243,9 +246,7 @@ describe('a catalog per town, 47+N (issue #15 point 9)', () => {
       code: 'CATALOG_IMPORT_REFUSED',
       errors: [{ path: 'items[0].code', message: expect.stringContaining(DEMO_TOWN) }],
     });
-    expect((await c.admin!.call('GET', '/api/v1/catalog/items/QYD-TEST-002')).statusCode).toBe(
-      404,
-    );
+    expect((await c.admin!.call('GET', '/api/v1/catalog/items/QYD-TEST-002')).statusCode).toBe(404);
     // The town officer may not import into the shared list, nor into another town's.
     const sharedImport = await c.town!.call('POST', '/api/v1/catalog/import', { items: [fresh] });
     expect(sharedImport.statusCode).toBe(403);
