@@ -91,7 +91,7 @@ describe('a catalog per town (47+N) in the browser', () => {
       await poll(() => page.getByTestId('catalog-town-count').innerText()).toContain(
         mode.locale === 'en' ? 'of the town’s own' : '本镇自有事项 3 项',
       );
-      await page.screenshot({ path: `${SHOTS}/catalog-town-${mode.name}.png`, fullPage: true });
+      await page.screenshot({ path: `${SHOTS}/catalog-town-${mode.name}.png` });
       await context.close();
     });
   }
