@@ -62,6 +62,7 @@ async function currentItem(store: FloorStore, code: string): Promise<CatalogItem
   const item = JSON.parse(row.definition) as CatalogItem;
   return {
     ...item,
+    town: null,
     version: Number(row.version),
     active: head.active === 1,
     versionCreatedAt: row.created_at,

@@ -53,11 +53,17 @@ describe('capabilities (issue #12)', () => {
     expect(capabilitiesOf([])).toEqual([]);
   });
 
-  it('only administrators edit the catalog and the calendar and verify the audit log', () => {
-    for (const cap of ['catalog.edit', 'calendar.edit', 'audit.verify'] as const) {
+  it('only administrators edit the calendar and verify the audit log', () => {
+    for (const cap of ['calendar.edit', 'audit.verify'] as const) {
       expect(ROLES.filter((role) => grantCapabilities(at(role, 'S1')).includes(cap))).toEqual([
         'admin',
       ]);
     }
+  });
+
+  it('the catalog: administrators, and town officers for their town’s own items (#15 point 9)', () => {
+    expect(
+      ROLES.filter((role) => grantCapabilities(at(role, 'S1')).includes('catalog.edit')),
+    ).toEqual(['admin', 'town_officer']);
   });
 });

@@ -95,6 +95,9 @@ const EXPECTED: Record<string, string[]> = {
   ],
   town: [
     ...STATION_STAFF,
+    // Issue #15 point 9: a town officer edits, exports and imports their town's own items.
+    'catalog.edit',
+    'catalog.export',
     'cases.inbox',
     'cases.supervise',
     'handoffs.overdue',

@@ -14,6 +14,7 @@ interface List {
   total: number;
   items: { code: string }[];
   town: { served: boolean } | null;
+  townList?: unknown;
 }
 
 describe('the catalog a resident sees is their town’s (issue #11)', () => {
@@ -45,10 +46,14 @@ describe('the catalog a resident sees is their town’s (issue #11)', () => {
     expect(pub.total).toBeGreaterThanOrEqual(47);
     expect(pub.town).toBeNull();
     someCode = pub.items[0]!.code;
+    // Issue #15 point 9: the clerk and the resident (魏善庄镇) see the shared list and their town's
+    // own items — what a public caller sees when naming the town.
+    const town = await list(null, '?limit=200&town=110115110000');
     const staff = await list(clerk, '?limit=200');
-    expect(staff).toEqual(pub);
+    expect(staff.items).toEqual(town.items);
+    expect(staff.total).toBe(town.total);
     const resident = await list(dxResident, '?limit=200');
-    expect(resident.total).toBe(pub.total);
+    expect(resident.total).toBe(town.total);
     expect(resident.town).toEqual({ served: true });
     const item = await dxResident.call('GET', `/api/v1/catalog/items/${someCode}`);
     expect(item.statusCode).toBe(200);
@@ -56,7 +61,12 @@ describe('the catalog a resident sees is their town’s (issue #11)', () => {
 
   it('丽江: the resident and the volunteer centre see no item of 大兴’s catalog; items are refused 404 with a code', async () => {
     for (const who of [ljResident, ljStaff]) {
-      expect(await list(who)).toEqual({ total: 0, items: [], town: { served: false } });
+      expect(await list(who)).toEqual({
+        total: 0,
+        items: [],
+        town: { served: false },
+        townList: null,
+      });
       expect((await list(who, '?q=shebao&tier=base')).total).toBe(0);
       for (const url of [
         `/api/v1/catalog/items/${someCode}`,

@@ -25,6 +25,17 @@ describe('service catalog', () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
+  /** The shared list (issue #15 point 9: a town's own items are exported with ?town=). */
+  const sharedItems = async () =>
+    Number(
+      (
+        await t.testDb.db.kysely
+          .selectFrom('catalog_items')
+          .where('town_code', 'is', null)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = async () => ({
     versions: await count('catalog_item_versions'),
     items: await count('catalog_items'),
@@ -148,7 +159,7 @@ describe('service catalog', () => {
       /attachment; filename="doorstep-catalog-.*\.json"/,
     );
     const file = exported.json<{ items: CatalogItem[] }>();
-    expect(file.items.length).toBe(await count('catalog_items'));
+    expect(file.items.length).toBe(await sharedItems());
     const before = await counts();
     const res = await admin.call('POST', '/api/v1/catalog/import?format=json', file);
     expect(res.statusCode, res.body).toBe(200);
@@ -175,7 +186,11 @@ describe('service catalog', () => {
     const before = await counts();
     const imported = await upload(res.rawPayload, '');
     expect(imported.statusCode, imported.body).toBe(200);
-    expect(imported.json()).toMatchObject({ created: [], versioned: [], unchanged: before.items });
+    expect(imported.json()).toMatchObject({
+      created: [],
+      versioned: [],
+      unchanged: await sharedItems(),
+    });
     expect(await counts()).toEqual(before);
   });
 

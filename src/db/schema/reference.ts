@@ -12,6 +12,8 @@ export interface CatalogItemTable {
   search_text: string;
   is_demo: number;
   active: number;
+  /** Issue #15 point 9: null for a shared item; a town's own item ("+N") carries the town's code. */
+  town_code: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

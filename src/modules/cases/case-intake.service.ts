@@ -14,6 +14,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { getItem } from '../catalog/catalog.service.ts';
+import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { assertCompetentToFile } from '../training/competence-gate.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
@@ -83,6 +84,8 @@ export async function fileCase(
   if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
   const item = await getItem(db, input.itemCode);
   if (!item.active) throw new AppError('CATALOG_ITEM_NOT_FOUND');
+  // Issue #15 point 9: a town's own item only at a station serving that town.
+  await assertStationFilesItem(db, grant.regionCode, item);
   // GS-12: the town may require a certified competence for the item (clerks and agents).
   await assertCompetentToFile(db, {
     accountId: input.actor.accountId,

@@ -22,6 +22,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { computeDueDate } from '../calendar/working-days.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { getItem } from '../catalog/catalog.service.ts';
+import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented, type OneTimeNotice } from './case.notice.ts';
@@ -104,6 +105,8 @@ export async function fileOnlineCase(
     .where('id', '=', input.stationId)
     .executeTakeFirst();
   if (!station) throw new AppError('UNKNOWN_STATION');
+  // Issue #15 point 9: a town's own item only at a station serving that town.
+  await assertStationFilesItem(db, station.region_code, item);
   const scope = decideScope({
     scope: item.scope,
     homeRegionCode: resident.home_region_code,

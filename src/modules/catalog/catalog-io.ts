@@ -10,11 +10,13 @@ import { AppError, type FieldError } from '../../shared/problem.ts';
 import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
 import { CatalogItemSchema, type CatalogItem } from './catalog.schema.ts';
 import { currentVersions } from './catalog.repo.ts';
-import { CATALOG_WRITERS, writeImportedItems, type ImportResult } from './catalog.service.ts';
-import { catalogWriterGrant } from './catalog.scope.ts';
+import { writeImportedItems, type ImportResult } from './catalog.service.ts';
+import { assertTownExists, catalogItemWriterGrant } from './catalog.scope.ts';
+import { townPrefixOf } from './catalog-town.rules.ts';
 import { readCatalogXlsx, workbookOrder, writeCatalogXlsx } from './catalog-xlsx.ts';
 
-export const CATALOG_EXPORTERS = ['admin', 'supervisor'] as const;
+/** Issue #15 point 9: a town officer exports (and imports) their town's 实施清单 too. */
+export const CATALOG_EXPORTERS = ['admin', 'supervisor', 'town_officer'] as const;
 export const MAX_IMPORT_ITEMS = 2000;
 const MAX_ERRORS = 500;
 
@@ -108,31 +110,42 @@ export async function importCatalog(
   db: Kysely<Database>,
   input: {
     format: CatalogFormat;
+    /** Issue #15 point 9: a town's list (its own items; the shared ones only unchanged). */
+    town?: string | undefined;
     body: unknown;
     actor: Actor;
     requestId: string | null;
     now: Date;
   },
 ): Promise<ImportResult> {
-  const grant = await catalogWriterGrant(db, input.actor, CATALOG_WRITERS);
+  const town = input.town ?? null;
+  const grant = await catalogItemWriterGrant(db, input.actor, town);
+  if (town) await assertTownExists(db, town);
   const items = await parseCatalogFile(input.format, input.body);
   return writeImportedItems(db, {
     items,
     format: input.format,
+    town,
     actor: auditActor(input.actor, grant),
-    regionCode: grant.regionCode,
+    regionCode: town ?? grant.regionCode,
     requestId: input.requestId,
     now: input.now,
   });
 }
 
-/** The current version of every item (active or not), by code. */
+/**
+ * The current version of every shared item (active or not), by code; with a town, its 实施清单:
+ * the shared items and the town's own (issue #15 point 9). Another town's items never appear.
+ */
 export async function exportCatalogItems(
   db: Kysely<Database>,
   actor: Actor,
+  town?: string,
 ): Promise<CatalogItem[]> {
   authorize(actor, CATALOG_EXPORTERS);
-  return [...(await currentVersions(db)).values()].map((v) => v.item);
+  if (town) await assertTownExists(db, town);
+  const prefixes = town ? [townPrefixOf(town)] : [];
+  return [...(await currentVersions(db, undefined, { prefixes })).values()].map((v) => v.item);
 }
 
 export type CatalogExport =
@@ -141,10 +154,11 @@ export type CatalogExport =
 
 export async function exportCatalog(
   db: Kysely<Database>,
-  input: { format: CatalogFormat; actor: Actor; now: Date },
+  input: { format: CatalogFormat; town?: string | undefined; actor: Actor; now: Date },
 ): Promise<CatalogExport> {
-  const items = await exportCatalogItems(db, input.actor);
-  const filename = `doorstep-catalog-${input.now.toISOString().slice(0, 10)}.${input.format}`;
+  const items = await exportCatalogItems(db, input.actor, input.town);
+  const which = input.town ? `-${input.town}` : '';
+  const filename = `doorstep-catalog${which}-${input.now.toISOString().slice(0, 10)}.${input.format}`;
   if (input.format === 'xlsx')
     return { format: 'xlsx', filename, body: await writeCatalogXlsx(items) };
   return { format: 'json', filename, body: { exportedAt: input.now.toISOString(), items } };

@@ -23,6 +23,21 @@ export const CATALOG_PROBLEMS = {
     zh: '该事项刚被他人修改，请刷新后重试',
     en: 'Someone else just changed this item; reload and try again',
   },
+  CATALOG_ITEM_OTHER_TOWN: {
+    status: 403,
+    zh: '该事项是其他镇街的自有事项，只能在服务该镇街的服务站办理',
+    en: 'This is another town’s own item; it is filed only at a station serving that town',
+  },
+  CATALOG_TOWN_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '只有管辖范围覆盖该镇街的管理员或镇级中心人员可以修改该镇街的自有事项',
+    en: 'Only an administrator or town centre officer whose scope covers the town may change its own items',
+  },
+  CATALOG_TOWN_UNKNOWN: {
+    status: 422,
+    zh: '没有该镇街，请选择一个镇（街道）',
+    en: 'No such town; choose a town (subdistrict)',
+  },
   CATALOG_IMPORT_REFUSED: {
     status: 422,
     zh: '导入未执行：以下行有误，请全部改正后重新导入',

@@ -12,6 +12,8 @@ export interface StoredVersion {
   version: number;
   currentVersion: number;
   active: boolean;
+  /** Issue #15 point 9: null for a shared item, else the town whose own item it is. */
+  town: string | null;
   item: CatalogItem;
   createdAt: string;
 }
@@ -29,13 +31,19 @@ function itemColumns(item: CatalogItem) {
 }
 
 /** Inserts the item row at version 1; false when the code exists (also under a race). */
-export async function insertItemRow(trx: Transaction<Database>, item: CatalogItem, nowIso: string) {
+export async function insertItemRow(
+  trx: Transaction<Database>,
+  item: CatalogItem,
+  nowIso: string,
+  town: string | null = null,
+) {
   const result = await trx
     .insertInto('catalog_items')
     .values({
       code: item.code,
       current_version: 1,
       ...itemColumns(item),
+      town_code: town,
       active: 1,
       created_at: nowIso,
       updated_at: nowIso,
@@ -100,7 +108,7 @@ export async function findVersion(
 ): Promise<StoredVersion | null | 'no_item'> {
   const head = await db
     .selectFrom('catalog_items')
-    .select(['current_version', 'active'])
+    .select(['current_version', 'active', 'town_code'])
     .where('code', '=', code)
     .executeTakeFirst();
   if (!head) return 'no_item';
@@ -116,21 +124,44 @@ export async function findVersion(
     version: Number(row.version),
     currentVersion: Number(head.current_version),
     active: head.active === 1,
+    town: head.town_code,
     item: parseDefinition(row.definition),
     createdAt: row.created_at,
   };
 }
 
+/**
+ * Which items a list reads: every one, or the shared ones plus those of the towns whose codes start
+ * with one of the prefixes (issue #15 point 9; no prefix: the shared list alone).
+ */
+export type TownFilter = { all: true } | { all?: false; prefixes: readonly string[] };
+
 /** Current definitions of the given codes (all items when omitted), by code. */
-export async function currentVersions(db: Conn, codes?: string[]) {
+export async function currentVersions(db: Conn, codes?: string[], towns?: TownFilter) {
   if (codes && codes.length === 0) return new Map<string, StoredVersion>();
   let q = db
     .selectFrom('catalog_items as i')
     .innerJoin('catalog_item_versions as v', (j) =>
       j.onRef('v.code', '=', 'i.code').onRef('v.version', '=', 'i.current_version'),
     )
-    .select(['i.code', 'i.current_version', 'i.active', 'v.definition', 'v.created_at']);
+    .select([
+      'i.code',
+      'i.current_version',
+      'i.active',
+      'i.town_code',
+      'v.definition',
+      'v.created_at',
+    ]);
   if (codes) q = q.where('i.code', 'in', codes);
+  if (towns && !towns.all) {
+    const prefixes = towns.prefixes;
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.town_code', 'is', null),
+        ...prefixes.map((p) => eb('i.town_code', 'like', `${p}%`)),
+      ]),
+    );
+  }
   const rows = await q.orderBy('i.code').execute();
   return new Map(
     rows.map((r) => [
@@ -140,6 +171,7 @@ export async function currentVersions(db: Conn, codes?: string[]) {
         version: Number(r.current_version),
         currentVersion: Number(r.current_version),
         active: r.active === 1,
+        town: r.town_code,
         item: parseDefinition(r.definition),
         createdAt: r.created_at,
       },
@@ -154,6 +186,7 @@ export interface ListFilter {
   /** Items offering this channel (GS-10). Channels live in the definition: filtered after parsing. */
   channel?: Channel | undefined;
   includeInactive: boolean;
+  towns: TownFilter;
   limit: number;
   offset: number;
 }
@@ -169,13 +202,28 @@ export async function listCurrent(db: Conn, filter: ListFilter) {
   if (filter.category) q = q.where('i.category', '=', filter.category);
   if (filter.tier) q = q.where('i.tier', '=', filter.tier);
   if (!filter.includeInactive) q = q.where('i.active', '=', 1);
+  if (!filter.towns.all) {
+    const prefixes = filter.towns.prefixes;
+    q = q.where((eb) =>
+      eb.or([
+        eb('i.town_code', 'is', null),
+        ...prefixes.map((p) => eb('i.town_code', 'like', `${p}%`)),
+      ]),
+    );
+  }
   const ordered = q
-    .select(['i.code', 'i.current_version', 'i.active', 'v.definition'])
+    .select(['i.code', 'i.current_version', 'i.active', 'i.town_code', 'v.definition'])
     .orderBy('i.tier')
     .orderBy('i.code');
-  const toRow = (r: { current_version: number; active: number; definition: string }) => ({
+  const toRow = (r: {
+    current_version: number;
+    active: number;
+    town_code: string | null;
+    definition: string;
+  }) => ({
     version: Number(r.current_version),
     active: r.active === 1,
+    town: r.town_code,
     item: parseDefinition(r.definition),
   });
   const channel = filter.channel;
@@ -197,4 +245,17 @@ export async function countItems(db: Conn) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Active items of the shared list and of one town (the "47+N" a town's page shows). */
+export async function countTownList(db: Conn, town: string) {
+  const rows = await db
+    .selectFrom('catalog_items')
+    .select(['town_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('town_code', 'is', null), eb('town_code', '=', town)]))
+    .groupBy('town_code')
+    .execute();
+  const of = (t: string | null) => Number(rows.find((r) => r.town_code === t)?.n ?? 0);
+  return { shared: of(null), own: of(town) };
 }

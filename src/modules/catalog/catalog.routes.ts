@@ -7,12 +7,14 @@ import {
   CatalogItemSummary,
   CatalogItemView,
   CatalogListQuery,
+  TownCodeSchema,
 } from './catalog.schema.ts';
-import { createItem, getItem, listItems, updateItem } from './catalog.service.ts';
+import { CATALOG_WRITERS, createItem, getItem, listItems, updateItem } from './catalog.service.ts';
+import { countTownList } from './catalog.repo.ts';
 import { CATALOG_EXPORTERS, exportCatalog, importCatalog } from './catalog-io.ts';
 import { XLSX_CONTENT_TYPE } from './catalog-xlsx.ts';
 import { actorOf } from '../../shared/route-actor.ts';
-import { residentCatalogReach } from './catalog.scope.ts';
+import { catalogTownsFor, residentCatalogReach } from './catalog.scope.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -24,7 +26,12 @@ async function assertCatalogServesCaller(db: Kysely<Database>, caller: Actor | n
 }
 
 const PUBLIC = { access: { public: true } } as const;
-const ADMIN = { access: { roles: ['admin'] } } as const;
+/** Who may write some part of the catalog; the service checks the part (shared or a town's). */
+const WRITERS = { access: { roles: CATALOG_WRITERS } } as const;
+const TownQuery = z.strictObject({
+  /** Issue #15 point 9: a town's own item ("+N"); omitted, a shared one. */
+  town: TownCodeSchema.optional(),
+});
 const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 const Format = z.enum(['json', 'xlsx']);
 const CodeParams = z.strictObject({ code: CatalogCodeSchema });
@@ -57,14 +64,23 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
             items: z.array(CatalogItemSummary),
             /** Issue #11: set when the list is limited to the caller's town (residents). */
             town: z.object({ served: z.boolean() }).nullable(),
+            /** Issue #15 point 9: with ?town=, the town's "47+N": active shared and own items. */
+            townList: z
+              .object({ town: z.string(), shared: z.number().int(), own: z.number().int() })
+              .nullable(),
           }),
         },
       },
     },
     async (request) => {
       const reach = await residentCatalogReach(db, request.actor);
-      if (reach && !reach.served) return { total: 0, items: [], town: { served: false } };
-      return { ...(await listItems(db, request.query)), town: reach && { served: true } };
+      if (reach && !reach.served)
+        return { total: 0, items: [], town: { served: false }, townList: null };
+      const { town, ...query } = request.query;
+      const towns = catalogTownsFor(request.actor, town);
+      const list = await listItems(db, { ...query, towns });
+      const townList = town ? { town, ...(await countTownList(db, town)) } : null;
+      return { ...list, town: reach && { served: true }, townList };
     },
   );
 
@@ -108,10 +124,11 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/catalog/items',
     {
-      config: { ...ADMIN, idempotent: true },
+      config: { ...WRITERS, idempotent: true },
       schema: {
         tags: ['catalog'],
-        summary: 'Add a service item (version 1)',
+        summary: 'Add a service item (version 1): a shared one, or with ?town= a town’s own',
+        querystring: TownQuery,
         body: CatalogItemSchema,
         response: { 201: CatalogItemView },
       },
@@ -119,6 +136,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const created = await createItem(db, {
         item: request.body,
+        town: request.query.town,
         actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
@@ -130,7 +148,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/catalog/items/:code',
     {
-      config: ADMIN,
+      config: WRITERS,
       schema: {
         tags: ['catalog'],
         summary: 'Change an item: a new version (an identical definition changes nothing)',
@@ -157,13 +175,18 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: CATALOG_EXPORTERS } },
       schema: {
         tags: ['catalog'],
-        summary: 'The current version of every item, as JSON or Excel (.xlsx)',
-        querystring: z.strictObject({ format: Format.default('json') }),
+        summary:
+          'The current version of every shared item, or with ?town= the town’s 实施清单 (shared + its own), as JSON or Excel (.xlsx)',
+        querystring: z.strictObject({
+          format: Format.default('json'),
+          town: TownCodeSchema.optional(),
+        }),
       },
     },
     async (request, reply) => {
       const file = await exportCatalog(db, {
         format: request.query.format,
+        town: request.query.town,
         actor: actorOf(request),
         now: app.deps.now(),
       });
@@ -187,14 +210,18 @@ const catalogImportRoute: FastifyPluginAsyncZod = async (io) => {
   io.post(
     '/catalog/import',
     {
-      config: { ...ADMIN, idempotent: true },
+      config: { ...WRITERS, idempotent: true },
       bodyLimit: IMPORT_LIMIT_BYTES,
       schema: {
         tags: ['catalog'],
         summary:
           'Import a catalog, all or nothing: JSON { items } or the .xlsx file as the raw body',
-        description: `JSON as application/json; Excel with content-type ${XLSX_CONTENT_TYPE}. New codes are created, changed items versioned, identical ones skipped. Any refused row refuses the whole file (422, every row listed).`,
-        querystring: z.strictObject({ format: Format.optional() }),
+        description: `JSON as application/json; Excel with content-type ${XLSX_CONTENT_TYPE}. New codes are created, changed items versioned, identical ones skipped. Any refused row refuses the whole file (422, every row listed). With ?town= new codes become the town's own items; a shared or another town's item may appear only unchanged.`,
+        querystring: z.strictObject({
+          format: Format.optional(),
+          /** Issue #15 point 9: import a town's list: new codes become the town's own items. */
+          town: TownCodeSchema.optional(),
+        }),
         response: { 200: ImportResultView },
       },
     },
@@ -210,6 +237,7 @@ const catalogImportRoute: FastifyPluginAsyncZod = async (io) => {
         });
       return importCatalog(db, {
         format,
+        town: request.query.town,
         body: request.body,
         actor: actorOf(request),
         requestId: request.id,

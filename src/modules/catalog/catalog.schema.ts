@@ -45,6 +45,13 @@ export const ChannelSchema = z.enum(['window', 'appointment', 'home_visit', 'age
 export const ScopeSchema = z.enum(['village', 'town', 'district', 'city']);
 export const DeciderSchema = z.enum(['station', 'town_centre', 'district_department']);
 
+/** A town's 12-digit code (e.g. 110115110000, 魏善庄镇): whose own items ("+N") are meant. */
+export const TownCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{9}000$/, 'a town’s 12-digit code, like 110115110000')
+  .refine((c) => !/^\d{6}000000$/.test(c), 'a town’s code, not a district’s or above');
+
 export const CatalogCodeSchema = z
   .string()
   .trim()
@@ -163,6 +170,8 @@ export type Channel = z.output<typeof ChannelSchema>;
 
 /** One version of an item as the API shows it. */
 export const CatalogItemView = CatalogItemShape.extend({
+  /** Issue #15 point 9: null for a shared item; a town's own item ("+N") names its town's code. */
+  town: z.string().nullable(),
   version: z.number().int(),
   active: z.boolean(),
   versionCreatedAt: z.string(),
@@ -181,6 +190,8 @@ export const CatalogItemSummary = z.object({
   /** GS-10: how it may be filed (window, appointment, home_visit, agent, online). */
   channels: z.array(ChannelSchema),
   decides: DeciderSchema,
+  /** Issue #15 point 9: null for a shared item, else the town whose own item it is. */
+  town: z.string().nullable(),
   version: z.number().int(),
   active: z.boolean(),
   isDemo: z.boolean(),
@@ -193,6 +204,8 @@ export const CatalogListQuery = z.strictObject({
   tier: CatalogTierSchema.optional(),
   /** GS-10: only items offering this channel (online: what a resident may file from the phone). */
   channel: ChannelSchema.optional(),
+  /** Issue #15 point 9: the shared items plus this town's own (its "47+N"). */
+  town: TownCodeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,4 +1,8 @@
-/** Route cases of the service catalog (GS-1): reading is public, writing is for administrators. */
+/**
+ * Route cases of the service catalog (GS-1): reading is public, writing the shared list is for
+ * administrators (a town officer passes the route but the service refuses the shared list: 403);
+ * a town's 实施清单 is exported by its town officer too (issue #15 point 9).
+ */
 import crypto from 'node:crypto';
 import { DEMO_CATALOG } from '../../../src/modules/catalog/demo-catalog.ts';
 import type { RouteCase } from './route-case.ts';
@@ -49,7 +53,7 @@ export const CATALOG_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     path: '/api/v1/catalog/export',
-    allowed: ['admin', 'supervisor'],
+    allowed: ['admin', 'supervisor', 'town_officer'],
     request: () => ({ url: '/api/v1/catalog/export?format=json' }),
   },
   {

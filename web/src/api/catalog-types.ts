@@ -52,7 +52,7 @@ export type Decider = CatalogRoute['decides'];
 
 export type CatalogItemView = Answer<'/api/v1/catalog/items/{code}'>;
 /** The item as an editor writes it: the view without what the server keeps per version. */
-export type CatalogItem = Omit<CatalogItemView, 'version' | 'active' | 'versionCreatedAt'>;
+export type CatalogItem = Omit<CatalogItemView, 'version' | 'active' | 'versionCreatedAt' | 'town'>;
 export type BilingualText = CatalogItem['name'];
 export type Material = Item<CatalogItem['materials']>;
 export type CatalogRoute = CatalogItem['route'];

@@ -14,6 +14,7 @@ export interface CatalogQuery {
   q?: string | undefined;
   category?: CatalogCategory | undefined;
   tier?: CatalogTier | undefined;
+  town?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -33,8 +34,15 @@ export const fetchCatalogVersion = (code: string, version: number, signal?: Abor
     }),
   );
 
-export const createCatalogItem = (item: CatalogItem, idempotencyKey: string) =>
-  must(apiClient.POST('/api/v1/catalog/items', { body: item, ...idempotent(idempotencyKey) }));
+/** A shared item, or with a town that town's own item (issue #15 point 9). */
+export const createCatalogItem = (item: CatalogItem, idempotencyKey: string, town?: string) =>
+  must(
+    apiClient.POST('/api/v1/catalog/items', {
+      params: { query: { town } },
+      body: item,
+      ...idempotent(idempotencyKey),
+    }),
+  );
 
 /** A new version (the same version again when nothing changed). */
 export const updateCatalogItem = (item: CatalogItem) =>
@@ -45,11 +53,11 @@ export const updateCatalogItem = (item: CatalogItem) =>
     }),
   );
 
-export const importCatalogJson = (items: unknown[]) =>
+export const importCatalogJson = (items: unknown[], town?: string) =>
   // The import route reads JSON or .xlsx itself: no body schema, so it goes through api().
   api<CatalogImportResult>('/catalog/import', {
     method: 'POST',
-    query: { format: 'json' },
+    query: town ? { format: 'json', town } : { format: 'json' },
     body: { items },
   });
 
@@ -115,9 +123,16 @@ export interface DownloadedFile {
   blob: Blob;
 }
 
-/** The current version of every item as JSON or Excel (administrators and supervisors). */
-export async function exportCatalog(format: CatalogFileFormat): Promise<DownloadedFile> {
-  const response = await send(`/catalog/export?format=${format}`, {
+/**
+ * The current version of every shared item as JSON or Excel; with a town, its 实施清单 (the shared
+ * items and the town's own, issue #15 point 9).
+ */
+export async function exportCatalog(
+  format: CatalogFileFormat,
+  town?: string,
+): Promise<DownloadedFile> {
+  const which = town ? `&town=${encodeURIComponent(town)}` : '';
+  const response = await send(`/catalog/export?format=${format}${which}`, {
     headers: { Accept: format === 'xlsx' ? XLSX_CONTENT_TYPE : 'application/json' },
   });
   return {
@@ -127,8 +142,12 @@ export async function exportCatalog(format: CatalogFileFormat): Promise<Download
 }
 
 /** Imports an Excel workbook as it is: the raw bytes with the .xlsx content type. */
-export async function importCatalogXlsx(bytes: ArrayBuffer): Promise<CatalogImportResult> {
-  const response = await send('/catalog/import?format=xlsx', {
+export async function importCatalogXlsx(
+  bytes: ArrayBuffer,
+  town?: string,
+): Promise<CatalogImportResult> {
+  const which = town ? `&town=${encodeURIComponent(town)}` : '';
+  const response = await send(`/catalog/import?format=xlsx${which}`, {
     method: 'POST',
     headers: { 'Content-Type': XLSX_CONTENT_TYPE, Accept: 'application/json' },
     body: bytes,

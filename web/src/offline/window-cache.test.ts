@@ -73,6 +73,7 @@ describe('recently looked-up residents', () => {
 
 const summary = (code: string, zh: string, en: string, version = 1): CatalogItemSummary => ({
   code,
+  town: null,
   name: { zh, en },
   aliases: [],
   category: 'social_security',

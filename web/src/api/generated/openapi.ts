@@ -4328,11 +4328,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The current version of every item, as JSON or Excel (.xlsx) */
+    /** The current version of every shared item, or with ?town= the town’s 实施清单 (shared + its own), as JSON or Excel (.xlsx) */
     get: {
       parameters: {
         query?: {
           format?: 'json' | 'xlsx';
+          town?: string;
         };
         header?: never;
         path?: never;
@@ -4368,12 +4369,13 @@ export interface paths {
     put?: never;
     /**
      * Import a catalog, all or nothing: JSON { items } or the .xlsx file as the raw body
-     * @description JSON as application/json; Excel with content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. New codes are created, changed items versioned, identical ones skipped. Any refused row refuses the whole file (422, every row listed).
+     * @description JSON as application/json; Excel with content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. New codes are created, changed items versioned, identical ones skipped. Any refused row refuses the whole file (422, every row listed). With ?town= new codes become the town's own items; a shared or another town's item may appear only unchanged.
      */
     post: {
       parameters: {
         query?: {
           format?: 'json' | 'xlsx';
+          town?: string;
         };
         header?: never;
         path?: never;
@@ -4435,6 +4437,7 @@ export interface paths {
           offset?: number;
           q?: string;
           tier?: 'base' | 'extra';
+          town?: string;
         };
         header?: never;
         path?: never;
@@ -4480,11 +4483,17 @@ export interface paths {
                 promisedLimitDays: number;
                 /** @enum {string} */
                 tier: 'base' | 'extra';
+                town: string | null;
                 version: number;
               }[];
               total: number;
               town: {
                 served: boolean;
+              } | null;
+              townList: {
+                own: number;
+                shared: number;
+                town: string;
               } | null;
             };
           };
@@ -4492,10 +4501,12 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add a service item (version 1) */
+    /** Add a service item (version 1): a shared one, or with ?town= a town’s own */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          town?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -4635,6 +4646,7 @@ export interface paths {
               scope: 'village' | 'town' | 'district' | 'city';
               /** @enum {string} */
               tier: 'base' | 'extra';
+              town: string | null;
               version: number;
               versionCreatedAt: string;
             };
@@ -4735,6 +4747,7 @@ export interface paths {
               scope: 'village' | 'town' | 'district' | 'city';
               /** @enum {string} */
               tier: 'base' | 'extra';
+              town: string | null;
               version: number;
               versionCreatedAt: string;
             };
@@ -4887,6 +4900,7 @@ export interface paths {
               scope: 'village' | 'town' | 'district' | 'city';
               /** @enum {string} */
               tier: 'base' | 'extra';
+              town: string | null;
               version: number;
               versionCreatedAt: string;
             };
@@ -4989,6 +5003,7 @@ export interface paths {
               scope: 'village' | 'town' | 'district' | 'city';
               /** @enum {string} */
               tier: 'base' | 'extra';
+              town: string | null;
               version: number;
               versionCreatedAt: string;
             };

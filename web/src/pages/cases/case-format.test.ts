@@ -14,6 +14,7 @@ import {
 
 const item: CatalogItem = {
   code: 'DX-SB-001',
+  town: null,
   version: 3,
   name: { zh: '社会保障卡补办', en: 'Social security card replacement' },
   aliases: [],

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { createCatalogItem, fetchCatalogItem, updateCatalogItem } from '../../api/catalog';
+import { useMe } from '../../session/session-context';
+import { homeTownOf, TownSelect } from './TownSelect';
 import { isApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
@@ -42,6 +44,10 @@ export default function CatalogEditPage() {
   const isNew = code === undefined;
   const [form] = Form.useForm<ItemFormValues>();
   const keeper = useRef(createIdempotencyKeeper());
+  const me = useMe();
+  // Issue #15 point 9: a new item is shared, or the chosen town's own (by default the town an
+  // editor's grant lies in: a town officer's; a district administrator starts with a shared one).
+  const [town, setTown] = useState<string | undefined>(() => homeTownOf(me));
   const [problems, setProblems] = useState<{ title: string; unplaced: string[] } | null>(null);
 
   const loaded = useAsync(
@@ -104,7 +110,7 @@ export default function CatalogEditPage() {
     setProblems(null);
     try {
       const saved = isNew
-        ? await createCatalogItem(item, keeper.current.keyFor(item))
+        ? await createCatalogItem(item, keeper.current.keyFor({ item, town }), town)
         : await updateCatalogItem(item);
       keeper.current.reset();
       const outcome = isNew
@@ -139,6 +145,17 @@ export default function CatalogEditPage() {
       />
       {loaded.status === 'error' && <ErrorAlert error={loaded.error} onRetry={loaded.reload} />}
       {loaded.status === 'loading' && <Skeleton active paragraph={{ rows: 10 }} />}
+      {isNew && (
+        <div className="catalog-filters">
+          <TownSelect
+            me={me}
+            value={town}
+            onChange={setTown}
+            testId="catalog-edit-town"
+            placeholder={t('catalog.town.sharedItem')}
+          />
+        </div>
+      )}
       {loaded.status === 'success' && values && (
         <ItemForm
           form={form}

@@ -4,7 +4,9 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { CATALOG_CATEGORIES, type CatalogTier } from '../../api/catalog-types';
+import type { Me } from '../../api/types';
 import type { CatalogFilter } from './catalog-format';
+import { TownSelect } from './TownSelect';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -15,11 +17,14 @@ export function CatalogFilters({
   filter,
   onChange,
   showTiers,
+  me,
 }: {
   filter: CatalogFilter;
   onChange: (filter: CatalogFilter) => void;
   /** The 47+N tiers are staff words; residents filter by category only (issue #11). */
   showTiers: boolean;
+  /** Staff choose a town (issue #15 point 9); residents see their own town's list anyway. */
+  me?: Me | undefined;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter.q);
@@ -84,6 +89,14 @@ export function CatalogFilters({
           }))}
         />
       </div>
+      {showTiers && me && (
+        <TownSelect
+          me={me}
+          value={filter.town}
+          onChange={(town) => onChange({ ...filter, town, page: 1 })}
+          testId="catalog-town"
+        />
+      )}
       {showTiers && (
         <div className="catalog-filter">
           <span className="catalog-filter-label" id={`${categoryId}-tier`}>

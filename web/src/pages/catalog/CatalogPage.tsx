@@ -57,7 +57,7 @@ export default function CatalogPage() {
         }
         extra={actions}
       />
-      <CatalogFilters filter={filter} onChange={setFilter} showTiers={access.staffView} />
+      <CatalogFilters filter={filter} onChange={setFilter} showTiers={access.staffView} me={me} />
       <CatalogResults
         filter={filter}
         staffView={access.staffView}

@@ -27,6 +27,7 @@ export function CatalogResults({
           q: filter.q || undefined,
           category: filter.category,
           tier: filter.tier,
+          town: filter.town,
           limit: PAGE_SIZE,
           offset: (filter.page - 1) * PAGE_SIZE,
         },
@@ -43,6 +44,14 @@ export function CatalogResults({
       <h2 id="catalog-results-heading" className="catalog-total" aria-live="polite">
         {result.data ? t('catalog.list.total', { n: total }) : t('common.loading')}
       </h2>
+      {result.data?.townList && (
+        <p className="catalog-town-count" data-testid="catalog-town-count">
+          {t('catalog.town.count', {
+            shared: result.data.townList.shared,
+            own: result.data.townList.own,
+          })}
+        </p>
+      )}
       {result.status === 'error' && <ErrorAlert error={result.error} onRetry={result.reload} />}
       {result.data === undefined && result.status === 'loading' && <Skeleton active />}
       {items.length > 0 && (

@@ -31,6 +31,11 @@ export function CatalogRow({ item, staffView }: { item: CatalogItemSummary; staf
         <span className="catalog-row-title">
           {localName(item.name, i18n.language)}
           {!item.active && <Tag color="default">{t('catalog.list.inactive')}</Tag>}
+          {item.town && (
+            <Tag color="green" data-testid={`catalog-town-item-${item.code}`}>
+              {t('catalog.town.own')}
+            </Tag>
+          )}
         </span>
         <span className="catalog-row-sub">
           {t(`catalog.category.${item.category}`)}

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { PageHeading } from '../../components/PageHeading';
@@ -8,6 +8,7 @@ import { useMe } from '../../session/session-context';
 import { catalogAccessOf } from '../../lib/page-capabilities';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';
+import { homeTownOf, TownSelect } from './TownSelect';
 import './catalog.css';
 
 /** GS-1 catalog import and export: Excel and JSON (export: admins and supervisors). */
@@ -16,6 +17,8 @@ export default function CatalogTransferPage() {
   const navigate = useNavigate();
   const me = useMe();
   const access = useMemo(() => catalogAccessOf(me), [me]);
+  // Issue #15 point 9: a town's 实施清单 (the shared items and its own), or the shared list.
+  const [town, setTown] = useState<string | undefined>(() => homeTownOf(me));
   return (
     <div className="page catalog-io-page">
       <PageHeading
@@ -30,10 +33,13 @@ export default function CatalogTransferPage() {
           </Button>
         }
       />
+      <div className="catalog-filters io-town">
+        <TownSelect me={me} value={town} onChange={setTown} testId="catalog-io-town" />
+      </div>
       <div className="io-grid">
-        <ExportCard />
+        <ExportCard town={town} />
         {access.edit ? (
-          <ImportCard />
+          <ImportCard town={town} />
         ) : (
           <Alert type="info" showIcon title={t('catalog.io.exportOnly')} />
         )}

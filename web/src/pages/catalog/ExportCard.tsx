@@ -21,12 +21,12 @@ function saveFile(blob: Blob, filename: string): void {
 }
 
 /** Download the current catalog as Excel or JSON (administrators and supervisors). */
-export function ExportCard() {
+export function ExportCard({ town }: { town?: string | undefined }) {
   const { t } = useTranslation();
   const [done, setDone] = useState<string | null>(null);
   const exporting = useKeyedAction(async (format: CatalogFileFormat) => {
     setDone(null);
-    const { blob, filename } = await exportCatalog(format);
+    const { blob, filename } = await exportCatalog(format, town);
     saveFile(blob, filename);
     setDone(filename);
   });
@@ -39,6 +39,9 @@ export function ExportCard() {
   return (
     <Card className="io-card" title={<h2 className="card-title">{t('catalog.io.exportTitle')}</h2>}>
       <p className="io-help">{t('catalog.io.exportHelp')}</p>
+      <p className="io-help" data-testid="catalog-export-which">
+        {town ? t('catalog.town.exportTown') : t('catalog.town.exportShared')}
+      </p>
       <div className="io-buttons">
         <Button
           type="primary"

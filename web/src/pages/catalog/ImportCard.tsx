@@ -21,7 +21,7 @@ function sizeText(bytes: number): string {
 }
 
 /** Upload .xlsx (sent as the raw file) or .json (sent as its items); all or nothing. */
-export function ImportCard() {
+export function ImportCard({ town }: { town?: string | undefined }) {
   const { t } = useTranslation();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -70,7 +70,9 @@ export function ImportCard() {
   const importing = useAction(async (file: Chosen) => {
     setOutcome(null);
     const request: Promise<CatalogImportResult> =
-      file.format === 'xlsx' ? importCatalogXlsx(file.bytes) : importCatalogJson(file.items);
+      file.format === 'xlsx'
+        ? importCatalogXlsx(file.bytes, town)
+        : importCatalogJson(file.items, town);
     await request.then(
       (result) => setOutcome({ kind: 'done', result }),
       (error: unknown) =>

@@ -24,6 +24,8 @@ export interface CatalogFilter {
   q: string;
   category: CatalogCategory | undefined;
   tier: CatalogTier | undefined;
+  /** Issue #15 point 9: a town's "47+N" (the shared items and its own). */
+  town?: string | undefined;
   page: number;
 }
 
@@ -37,10 +39,12 @@ export function readFilter(params: URLSearchParams): CatalogFilter {
   const page = Number(params.get('page'));
   const category = params.get('category');
   const tier = params.get('tier');
+  const town = params.get('town');
   return {
     q: (params.get('q') ?? '').slice(0, 50),
     category: isCategory(category) ? category : undefined,
     tier: isTier(tier) ? tier : undefined,
+    town: /^\d{9}000$/.test(town ?? '') ? town! : undefined,
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -50,6 +54,7 @@ export function writeFilter(filter: CatalogFilter): URLSearchParams {
   if (filter.q.trim()) params.set('q', filter.q.trim());
   if (filter.category) params.set('category', filter.category);
   if (filter.tier) params.set('tier', filter.tier);
+  if (filter.town) params.set('town', filter.town);
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
 }
