@@ -33,6 +33,8 @@ import './setup.css';
 const STEP_LINKS: Partial<Record<SetupStepKey, string>> = {
   catalog: '/catalog/import-export',
   stations: '/regions',
+  staff: '/accounts',
+  residents: '/imports',
 };
 
 const LEVELS = ['province', 'city', 'district', 'town', 'village', 'grid'] as const;
