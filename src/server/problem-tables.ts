@@ -26,6 +26,8 @@ import { REGION_PROBLEMS } from '../modules/regions/regions.problems.ts';
 import { RESIDENT_PROBLEMS } from '../modules/residents/residents.problems.ts';
 import { TRAINING_PROBLEMS } from '../modules/training/training.problems.ts';
 import { VOLUNTEERS_PROBLEMS } from '../modules/volunteers/volunteers.problems.ts';
+import { NOTIFICATION_PROBLEMS } from '../modules/notifications/notifications.problems.ts';
+import { WEBHOOK_PROBLEMS } from '../modules/webhooks/webhooks.problems.ts';
 
 /** Every module's table, in one list (the start-up check and tests walk it). */
 export const MODULE_PROBLEM_TABLES = [
@@ -50,6 +52,8 @@ export const MODULE_PROBLEM_TABLES = [
   APPOINTMENT_PROBLEMS,
   HOME_VISIT_PROBLEMS,
   OPEN311_PROBLEMS,
+  NOTIFICATION_PROBLEMS,
+  WEBHOOK_PROBLEMS,
 ] as const;
 
 /**

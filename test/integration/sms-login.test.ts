@@ -206,7 +206,7 @@ describe('the outbox sender (issue #11)', () => {
       .where('template_kind', '=', 'login_code')
       .execute();
     expect(rows).toHaveLength(4);
-    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    expect(rows.every((r) => r.status === 'submitted' && r.attempts === 1)).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(DEMO_PHONES.resident); // stored encrypted
   });
 
