@@ -83,14 +83,7 @@ export interface OutboxMessageTable {
   template_kind: string;
   /** JSON params, encrypted with the data key (a login code may be among them). */
   params_cipher: string;
-  status:
-    | 'queued'
-    | 'sending'
-    | 'submitted'
-    | 'delivered'
-    | 'failed'
-    | 'expired'
-    | 'suppressed';
+  status: 'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'suppressed';
   attempts: number;
   next_attempt_at: Timestamp;
   claimed_by: string | null;

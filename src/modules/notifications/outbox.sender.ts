@@ -96,10 +96,7 @@ export function logSmsProvider(log: Pick<Logger, 'info'>): SmsProvider {
 }
 
 /** Issue #15: the log provider for any channel (development and tests): delivered at once. */
-export function logChannelProvider(
-  channel: Channel,
-  log: Pick<Logger, 'info'>,
-): ChannelProvider {
+export function logChannelProvider(channel: Channel, log: Pick<Logger, 'info'>): ChannelProvider {
   return {
     name: 'log',
     channel,

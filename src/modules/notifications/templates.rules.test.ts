@@ -33,7 +33,12 @@ const SAMPLES: { [K in TemplateKey]: Record<keyof (typeof TEMPLATES)[K]['vars'],
   login_code: { code: '123456', minutes: '5' },
   rating_invite: { number: '20260302-00001', url: 'https://doorstep.example/r/rate/abc' },
   appt_reminder: { station: '伊庄村便民服务站', date: '2026-03-03', time: '09:00' },
-  home_visit_scheduled: { station: '伊庄村便民服务站', date: '2026-03-04', from: '09:00', to: '12:00' },
+  home_visit_scheduled: {
+    station: '伊庄村便民服务站',
+    date: '2026-03-04',
+    from: '09:00',
+    to: '12:00',
+  },
   home_visit_done: { station: '伊庄村便民服务站', date: '2026-03-04' },
   case_supplement: { number: '20260302-00001', item: '高龄津贴申请', due: '2026-03-09' },
   case_decided: { number: '20260302-00001', item: '高龄津贴申请', outcome: '办结' },
@@ -47,11 +52,12 @@ describe('X-5 message templates (issue #15 point 5)', () => {
     expect(validateSms(SIG, k, SAMPLES[k])).toEqual([]);
   });
 
-  it.each(
-    (Object.keys(TEMPLATES) as TemplateKey[]).filter((k) => 'wechat' in TEMPLATES[k]),
-  )('%s: sample passes WeChat validation', (k) => {
-    expect(validateWechat(k, SAMPLES[k])).toEqual([]);
-  });
+  it.each((Object.keys(TEMPLATES) as TemplateKey[]).filter((k) => 'wechat' in TEMPLATES[k]))(
+    '%s: sample passes WeChat validation',
+    (k) => {
+      expect(validateWechat(k, SAMPLES[k])).toEqual([]);
+    },
+  );
 
   it('every body names exactly its declared variables', () => {
     for (const def of Object.values(TEMPLATES))
@@ -184,9 +190,9 @@ describe('X-5 provider bindings', () => {
       PhoneNumberSet: ['+8613800000000'],
       TemplateParamSet: ['1', '5'],
     });
-    expect(tencentRequest(SIG, 'a', 't', '+85291234567', 'login_code', {}).PhoneNumberSet).toEqual(
-      ['+85291234567'],
-    );
+    expect(tencentRequest(SIG, 'a', 't', '+85291234567', 'login_code', {}).PhoneNumberSet).toEqual([
+      '+85291234567',
+    ]);
   });
 
   it('WeChat: key types from names', () => {
@@ -239,7 +245,9 @@ describe('X-5 provider bindings', () => {
     expect(data.time2).toEqual({ value: '2026-03-03 09:00' });
     expect(problems).toEqual([{ code: 'WECHAT_VALUE_INVALID', key: 'thing1', type: 'thing' }]);
     expect(wechatData('login_code', {}).problems).toEqual([{ code: 'WECHAT_NOT_BOUND' }]);
-    expect(validateWechat('login_code', SAMPLES.login_code)).toEqual([{ code: 'WECHAT_NOT_BOUND' }]);
+    expect(validateWechat('login_code', SAMPLES.login_code)).toEqual([
+      { code: 'WECHAT_NOT_BOUND' },
+    ]);
     expect(validateWechat('x', {})).toEqual([{ code: 'TEMPLATE_UNKNOWN', template: 'x' }]);
   });
 });
@@ -259,7 +267,9 @@ describe('X-5 quiet hours (China time)', () => {
   it('daytime is not held; 08:00 and 20:59 are outside, 21:00 inside', () => {
     expect(quietHoldUntil(at('2026-03-04T08:00:00+08:00'), DEFAULT_QUIET_HOURS, false)).toBeNull();
     expect(quietHoldUntil(at('2026-03-04T20:59:00+08:00'), DEFAULT_QUIET_HOURS, false)).toBeNull();
-    expect(quietHoldUntil(at('2026-03-04T21:00:00+08:00'), DEFAULT_QUIET_HOURS, false)).not.toBeNull();
+    expect(
+      quietHoldUntil(at('2026-03-04T21:00:00+08:00'), DEFAULT_QUIET_HOURS, false),
+    ).not.toBeNull();
   });
   it('a login code is never held; no quiet hours configured holds nothing', () => {
     expect(quietHoldUntil(at('2026-03-03T23:00:00+08:00'), DEFAULT_QUIET_HOURS, true)).toBeNull();

@@ -180,7 +180,8 @@ export function checkVar(name: string, kind: VarKind, value: string): TemplatePr
     return /^https?:\/\/[^\s]+$/.test(value) ? [] : [{ code: 'URL_INVALID', name }];
   }
   const out: TemplateProblem[] = [];
-  if (charCount(value) > MAX_VAR_CHARS) out.push({ code: 'VAR_TOO_LONG', name, max: MAX_VAR_CHARS });
+  if (charCount(value) > MAX_VAR_CHARS)
+    out.push({ code: 'VAR_TOO_LONG', name, max: MAX_VAR_CHARS });
   // Brackets would forge a signature; a line break or a link would make the carrier refuse.
   if (/[【】\r\n]|https?:/.test(value)) out.push({ code: 'VAR_FORBIDDEN_CHARS', name });
   return out;

@@ -231,7 +231,10 @@ async function rotatePhonesAndOutbox(trx: Trx, c: Ciphers) {
       .execute();
   }
   // webhook signing secrets.
-  const hooks = await trx.selectFrom('webhook_subscribers').select(['id', 'secret_cipher']).execute();
+  const hooks = await trx
+    .selectFrom('webhook_subscribers')
+    .select(['id', 'secret_cipher'])
+    .execute();
   for (const h of hooks)
     await trx
       .updateTable('webhook_subscribers')
