@@ -59,7 +59,8 @@ export type OutboxStatus = OutboxMessageTable['status'];
 
 /** What a message is about: staff see a case's and a person's messages. */
 export interface OutboxSubject {
-  type: 'case' | 'resident' | 'order' | 'enrolment' | 'webhook_subscriber' | 'home_visit' | string;
+  /** case, resident, order, enrolment, webhook_subscriber, home_visit … */
+  type: string;
   id: string;
 }
 
@@ -101,7 +102,8 @@ function maskRecipient(channel: Channel, to: string): string {
     }
     case 'wechat':
       return `${to.slice(0, 4)}…`;
-    default:
+    case 'webhook':
+    case 'print':
       return to; // a subscriber's or a station's id
   }
 }
@@ -212,7 +214,7 @@ export async function enqueueSms<T extends SmsTemplate>(
   return enqueueMessage(trx, pii, {
     ...m,
     channel: 'sms',
-    params: m.params as unknown as Record<string, unknown>,
+    params: m.params,
   });
 }
 

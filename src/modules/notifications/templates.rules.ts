@@ -446,7 +446,8 @@ const TENCENT_PERMANENT_PREFIXES = [
  * `refused`: the message falls back to SMS.
  */
 export function classifyProviderError(
-  provider: 'aliyun' | 'tencent' | 'wechat' | 'smtp' | 'webhook' | string,
+  /** aliyun, tencent, wechat, smtp, webhook (anything else: transient) */
+  provider: string,
   code: string | number,
 ): ErrorKind {
   const c = String(code);
