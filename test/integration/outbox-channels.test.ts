@@ -19,11 +19,11 @@ import {
   type ChannelProviders,
   type OutgoingMessage,
 } from '../../src/modules/notifications/outbox.sender.ts';
+import { type Channel } from '../../src/modules/notifications/templates.rules.ts';
 import {
   DEFAULT_QUIET_HOURS,
   DEFAULT_RATE_LIMITS,
-  type Channel,
-} from '../../src/modules/notifications/templates.rules.ts';
+} from '../../src/modules/notifications/delivery.rules.ts';
 import { AppError } from '../../src/shared/problem.ts';
 import { drainOutbox } from '../helpers/outbox-drain.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
