@@ -12,6 +12,7 @@ import { FOUNDATION_COVERED_ELSEWHERE, FOUNDATION_ROUTES } from './foundation.ca
 import { ONLINE_COVERED_ELSEWHERE, ONLINE_ROUTES } from './online.cases.ts';
 import { ORDERS_COVERED_ELSEWHERE, ORDERS_ROUTES } from './orders.cases.ts';
 import { OPEN311_COVERED_ELSEWHERE, OPEN311_ROUTES } from './open311.cases.ts';
+import { MESSAGES_COVERED_ELSEWHERE, MESSAGES_ROUTES } from './messages.cases.ts';
 import { PROGRAMS_COVERED_ELSEWHERE, PROGRAMS_ROUTES } from './programs.cases.ts';
 import { PROGRAMS_DAY_COVERED_ELSEWHERE, PROGRAMS_DAY_ROUTES } from './programs-day.cases.ts';
 import { POSTS_COVERED_ELSEWHERE, POSTS_ROUTES } from './posts.cases.ts';
@@ -44,6 +45,7 @@ export const ROUTES: RouteCase[] = [
   ...APPOINTMENTS_ROUTES,
   ...HOME_VISITS_ROUTES,
   ...OPEN311_ROUTES,
+  ...MESSAGES_ROUTES,
 ];
 /** Routes with behaviour tests of their own (they change the caller's session). */
 export const COVERED_ELSEWHERE: string[] = [
@@ -66,5 +68,6 @@ export const COVERED_ELSEWHERE: string[] = [
   ...APPOINTMENTS_COVERED_ELSEWHERE,
   ...HOME_VISITS_COVERED_ELSEWHERE,
   ...OPEN311_COVERED_ELSEWHERE,
+  ...MESSAGES_COVERED_ELSEWHERE,
 ];
 export { ACCOUNTS, type Ctx, type RouteCase } from './route-case.ts';
