@@ -5,8 +5,8 @@
  * modules/webhooks (it signs with the subscriber's secret). Configuration from the environment:
  * outbox-providers-env.ts.
  */
-import dysmsapi from '@alicloud/dysmsapi20170525';
-import openapiClient from '@alicloud/openapi-client';
+import * as dysmsNs from '@alicloud/dysmsapi20170525';
+import * as openapiNs from '@alicloud/openapi-client';
 import nodemailer from 'nodemailer';
 import { sms as tencentSms } from 'tencentcloud-sdk-nodejs-sms';
 import { DEFAULT_SIGNATURE, smsText } from './outbox.ts';
@@ -21,10 +21,27 @@ import {
 } from './templates.rules.ts';
 import { classifyProviderError } from './delivery.rules.ts';
 
-/** The SDK is CommonJS with `exports.default`: under Node's ESM the class is `.default`. */
-const DysmsClient = dysmsapi.default;
-const { SendSmsRequest } = dysmsapi;
-const AliyunConfig = openapiClient.Config;
+/**
+ * The Aliyun SDKs are CommonJS with `exports.default`: Node's ESM loader and the test runner's
+ * interop nest `default` differently, so the constructors are found on either level.
+ */
+type Ctor<T> = new (m: Record<string, unknown>) => T;
+function cjsExport<T>(ns: unknown, name: string): T {
+  const top = ns as Record<string, unknown>;
+  const d = top.default as Record<string, unknown> | undefined;
+  const found = top[name] ?? d?.[name];
+  if (found === undefined) throw new Error(`SDK export ${name} not found`);
+  return found as T;
+}
+interface DysmsLike {
+  sendSms(req: unknown): Promise<{ body?: { code?: string; message?: string; bizId?: string } }>;
+}
+const nsDefault = (dysmsNs as unknown as { default: unknown }).default;
+const DysmsClient = (
+  typeof nsDefault === 'function' ? nsDefault : cjsExport(nsDefault, 'default')
+) as new (config: unknown) => DysmsLike;
+const SendSmsRequest = cjsExport<Ctor<unknown>>(dysmsNs, 'SendSmsRequest');
+const AliyunConfig = cjsExport<Ctor<unknown>>(openapiNs, 'Config');
 
 /** The SDK error's code (Aliyun's / Tencent's), or `network`. */
 function errCode(err: unknown): string {
