@@ -20903,7 +20903,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            events: ('case.delivered' | 'case.closed' | 'order.accepted' | 'order.completed')[];
+            events: ('case.delivered' | 'case.closed')[];
             name: string;
             regionCode: string;
             url: string;
