@@ -21,7 +21,10 @@ export const NewWebhookSubscriber = z.strictObject({
   /** The town (12-digit region code) whose events it receives. */
   regionCode: z.string().regex(/^\d{12}$/),
   /** https:// (http://localhost outside production). */
-  url: z.string().min(8).max(500),
+  url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .max(500),
   events: z
     .array(z.enum(SUBSCRIBABLE_EVENTS as [string, ...string[]]))
     .min(1)
