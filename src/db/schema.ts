@@ -39,6 +39,7 @@ import type {
   AccountTable,
   LoginThrottleTable,
   OutboxMessageTable,
+  WebhookSubscriberTable,
   RegionTable,
   ResidentTable,
   RoleGrantTable,
@@ -112,6 +113,7 @@ export interface Database
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   outbox_messages: OutboxMessageTable;
+  webhook_subscribers: WebhookSubscriberTable;
   sms_login_codes: SmsLoginCodeTable;
   login_throttle: LoginThrottleTable;
   account_recovery_codes: AccountRecoveryCodeTable;

@@ -49,6 +49,9 @@ import { trainingRoutes } from '../modules/training/training.routes.ts';
 import { homeVisitRoutes } from '../modules/home-visits/home-visits.routes.ts';
 import { open311KeyRoutes } from '../modules/open311/open311-keys.routes.ts';
 import { open311Routes } from '../modules/open311/open311.routes.ts';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
+import { registerWebhookPorts } from '../modules/webhooks/webhooks-ports.ts';
+import { messageRoutes } from '../modules/messages/messages.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { ratingRoutes } from '../modules/ratings/ratings.routes.ts';
 import { ratingStaffRoutes } from '../modules/ratings/ratings-staff.routes.ts';
@@ -104,6 +107,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.decorate('reader', deps.db.reader);
   configurePdfPool(deps.config.pdfPool);
   registerRatingPorts({ publicUrl: deps.config.publicUrl });
+  registerWebhookPorts();
   usePdfWorker(PDF_WORKER_URL);
   app.addHook('onClose', closePdfPool);
 
@@ -213,6 +217,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(ratingStaffRoutes);
       await api.register(homeVisitRoutes);
       await api.register(open311KeyRoutes);
+      await api.register(webhookRoutes);
+      await api.register(messageRoutes);
     },
     { prefix: '/api/v1' },
   );

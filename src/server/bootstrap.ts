@@ -1,6 +1,9 @@
 import os from 'node:os';
 import pino from 'pino';
-import { smsProviderFromEnv, startOutboxSender } from '../modules/notifications/outbox.sender.ts';
+import { startOutboxSender } from '../modules/notifications/outbox.sender.ts';
+import { channelProvidersFromEnv } from '../modules/notifications/outbox-providers-env.ts';
+import { outboxPolicyFromEnv } from '../modules/notifications/outbox.policy.ts';
+import { webhookProvider } from '../modules/webhooks/webhook.provider.ts';
 import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
 import { startAppointmentSweeps } from '../modules/appointments/appointments.sweep.ts';
 import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
@@ -55,7 +58,12 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   assertServable(config); // issue #11: no production server whose QR codes open localhost
   const { db, pii, log } = await prepare(config, { demo: env.DOORSTEP_DEMO !== 'false' });
   // Issue #11: refuse to start with a provider that cannot deliver (e.g. `log` in production).
-  const smsProvider = smsProviderFromEnv(env, config.env, log);
+  // Issue #15: every channel's provider; a configured channel with a missing setting stops here.
+  const providers = {
+    ...channelProvidersFromEnv(env, config.env, log),
+    webhook: webhookProvider(db.kysely, { pii, now: () => new Date() }),
+  };
+  const policy = outboxPolicyFromEnv(env);
   const app = await buildApp({ config, db, pii, now: () => new Date() });
   const stopSweeper =
     config.sweepIntervalSeconds > 0
@@ -85,7 +93,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     outboxSeconds > 0
       ? startOutboxSender(db.kysely, {
           pii,
-          provider: smsProvider,
+          providers,
+          ...policy,
           nodeId: `${os.hostname()}:${process.pid}`,
           intervalMs: outboxSeconds * 1000,
           onError: (err) => log.error({ err }, 'outbox sender failed'),

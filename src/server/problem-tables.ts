@@ -28,6 +28,8 @@ import { REGION_PROBLEMS } from '../modules/regions/regions.problems.ts';
 import { RESIDENT_PROBLEMS } from '../modules/residents/residents.problems.ts';
 import { TRAINING_PROBLEMS } from '../modules/training/training.problems.ts';
 import { VOLUNTEERS_PROBLEMS } from '../modules/volunteers/volunteers.problems.ts';
+import { NOTIFICATION_PROBLEMS } from '../modules/notifications/notifications.problems.ts';
+import { WEBHOOK_PROBLEMS } from '../modules/webhooks/webhooks.problems.ts';
 
 /** Every module's table, in one list (the start-up check and tests walk it). */
 export const MODULE_PROBLEM_TABLES = [
@@ -54,6 +56,8 @@ export const MODULE_PROBLEM_TABLES = [
   OPEN311_PROBLEMS,
   SETUP_PROBLEMS,
   IMPORT_PROBLEMS,
+  NOTIFICATION_PROBLEMS,
+  WEBHOOK_PROBLEMS,
 ] as const;
 
 /**

@@ -72,16 +72,18 @@ export interface AccountTable {
   phone_masked: string | null;
 }
 
-/** Issue #11: a message to send (SMS), written in the business transaction, sent by the sweep. */
+/** Issue #11: a message to send on one channel, written in the business transaction, sent by the
+ * sweep. Issue #15 point 5 (0041): any channel, the states queued → sending → submitted →
+ * delivered | failed | expired | suppressed, a unique dedupe key, fallback, subject. */
 export interface OutboxMessageTable {
   id: string;
-  channel: 'sms';
+  channel: 'sms' | 'wechat' | 'email' | 'webhook' | 'print';
   recipient_cipher: string;
   recipient_masked: string;
   template_kind: string;
   /** JSON params, encrypted with the data key (a login code may be among them). */
   params_cipher: string;
-  status: 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
+  status: 'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'suppressed';
   attempts: number;
   next_attempt_at: Timestamp;
   claimed_by: string | null;
@@ -92,6 +94,45 @@ export interface OutboxMessageTable {
   created_at: Timestamp;
   /** 1: a demo message (to a demo resident), written as `suppressed` and never sent (0037). */
   is_demo: number;
+  /** 0041: unique; the same message is queued once (null: no dedupe). */
+  dedupe_key: string | null;
+  /** 0041: keyed hash of the recipient (per-number rate limits, a person's messages). */
+  recipient_hash: string | null;
+  /** 0041: the provider that took it (log, aliyun, tencent, smtp, webhook, print). */
+  provider: string | null;
+  /** 0041: the last error's kind. */
+  error_kind: 'permanent' | 'transient' | 'refused' | null;
+  delivered_at: Timestamp | null;
+  /** 0041: not sent after this instant → expired (a reminder after its appointment). */
+  expires_at: Timestamp | null;
+  /** 0041: WeChat refused → this channel to the fallback recipient (encrypted). */
+  fallback_channel: 'sms' | null;
+  fallback_recipient_cipher: string | null;
+  /** 0041: the message this one is the fallback of. */
+  fallback_of: string | null;
+  /** 0041: what the message is about (case, resident, order, enrolment, webhook_subscriber). */
+  subject_type: string | null;
+  subject_id: string | null;
+  region_code: string | null;
+  /** 0041: the message a staff resend copied. */
+  resent_of: string | null;
+}
+
+/** Issue #15 point 6 (X-9, 0041): an integrator's webhook for one town. */
+export interface WebhookSubscriberTable {
+  id: string;
+  name: string;
+  region_code: string;
+  url: string;
+  /** JSON: string[] of event names (webhooks.events.ts). */
+  events: JsonText;
+  /** The HMAC secret, encrypted with the data key; shown once when created. */
+  secret_cipher: string;
+  secret_hint: string;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
 }
 
 /** Issue #11: a login code sent by SMS, kept as a keyed hash. */

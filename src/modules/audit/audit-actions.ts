@@ -174,6 +174,11 @@ export const AUDIT_ACTIONS = [
   // Open311 GeoReport v2 API keys (open311 module, issue #15 point 7)
   'open311_key.issued',
   'open311_key.revoked',
+  // Webhook subscribers (webhooks module, issue #15 point 6, X-9)
+  'webhook.created',
+  'webhook.revoked',
+  // A staff resend of an outbox message (notifications module, issue #15 point 5)
+  'message.resent',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

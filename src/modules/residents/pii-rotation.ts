@@ -11,6 +11,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { replaceKeyFingerprint } from '../../shared/key-fingerprint.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { recipientHash } from '../notifications/outbox.ts';
 import { createPiiCipher, type PiiCipher } from '../../shared/pii-crypto.ts';
 import { z } from 'zod';
 import { parseJsonColumn } from '../../db/json-column.ts';
@@ -41,7 +42,9 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/auth/account-phone.ts': 'accounts.phone_cipher, phone_hash',
   'src/modules/residents/resident-account.ts':
     'accounts.phone_cipher, phone_hash (a station-created resident login)',
-  'src/modules/notifications/outbox.ts': 'outbox_messages.recipient_cipher, params_cipher',
+  'src/modules/notifications/outbox.ts':
+    'outbox_messages.recipient_cipher, params_cipher, recipient_hash, fallback_recipient_cipher',
+  'src/modules/webhooks/webhook-subscribers.ts': 'webhook_subscribers.secret_cipher',
   'src/modules/programs/register-child.ts': 'children.id_cipher, id_hash',
   'src/modules/programs/pickup-persons.ts': 'program_pickup_persons.phone_cipher',
   'src/modules/home-visits/visit-request-insert.ts':
@@ -220,18 +223,33 @@ async function rotatePhonesAndOutbox(trx: Trx, c: Ciphers) {
   await trx.deleteFrom('sms_login_codes').execute(); // 5-minute codes: ask for a new one
   const outbox = await trx
     .selectFrom('outbox_messages')
-    .select(['id', 'recipient_cipher', 'params_cipher'])
+    .select(['id', 'channel', 'recipient_cipher', 'params_cipher', 'fallback_recipient_cipher'])
     .execute();
-  for (const r of outbox)
+  for (const r of outbox) {
+    const to = c.from.decrypt(r.recipient_cipher);
     await trx
       .updateTable('outbox_messages')
       .set({
-        recipient_cipher: again(c, r.recipient_cipher),
+        recipient_cipher: c.to.encrypt(to),
+        recipient_hash: recipientHash(c.to, r.channel, to),
         params_cipher: again(c, r.params_cipher),
+        fallback_recipient_cipher: againOrNull(c, r.fallback_recipient_cipher),
       })
       .where('id', '=', r.id)
       .execute();
-  return accounts.length + outbox.length;
+  }
+  // webhook signing secrets.
+  const hooks = await trx
+    .selectFrom('webhook_subscribers')
+    .select(['id', 'secret_cipher'])
+    .execute();
+  for (const h of hooks)
+    await trx
+      .updateTable('webhook_subscribers')
+      .set({ secret_cipher: again(c, h.secret_cipher) })
+      .where('id', '=', h.id)
+      .execute();
+  return accounts.length + outbox.length + hooks.length;
 }
 
 /** GS-10 home visits: the requests' contact phones and the structured records' values. */

@@ -13,6 +13,7 @@ import { ONLINE_COVERED_ELSEWHERE, ONLINE_ROUTES } from './online.cases.ts';
 import { ORDERS_COVERED_ELSEWHERE, ORDERS_ROUTES } from './orders.cases.ts';
 import { OPEN311_COVERED_ELSEWHERE, OPEN311_ROUTES } from './open311.cases.ts';
 import { SETUP_COVERED_ELSEWHERE, SETUP_ROUTES } from './setup.cases.ts';
+import { MESSAGES_COVERED_ELSEWHERE, MESSAGES_ROUTES } from './messages.cases.ts';
 import { PROGRAMS_COVERED_ELSEWHERE, PROGRAMS_ROUTES } from './programs.cases.ts';
 import { PROGRAMS_DAY_COVERED_ELSEWHERE, PROGRAMS_DAY_ROUTES } from './programs-day.cases.ts';
 import { POSTS_COVERED_ELSEWHERE, POSTS_ROUTES } from './posts.cases.ts';
@@ -48,6 +49,7 @@ export const ROUTES: RouteCase[] = [
   ...OPEN311_ROUTES,
   ...SETUP_ROUTES,
   ...IMPORTS_ROUTES,
+  ...MESSAGES_ROUTES,
 ];
 /** Routes with behaviour tests of their own (they change the caller's session). */
 export const COVERED_ELSEWHERE: string[] = [
@@ -71,5 +73,6 @@ export const COVERED_ELSEWHERE: string[] = [
   ...HOME_VISITS_COVERED_ELSEWHERE,
   ...OPEN311_COVERED_ELSEWHERE,
   ...SETUP_COVERED_ELSEWHERE,
+  ...MESSAGES_COVERED_ELSEWHERE,
 ];
 export { ACCOUNTS, type Ctx, type RouteCase } from './route-case.ts';

@@ -1310,7 +1310,10 @@ export interface paths {
             | 'home_visit.record_added'
             | 'home_visit.record_revealed'
             | 'open311_key.issued'
-            | 'open311_key.revoked';
+            | 'open311_key.revoked'
+            | 'webhook.created'
+            | 'webhook.revoked'
+            | 'message.resent';
           actorId?: string;
           beforeSeq?: number;
           entityId?: string;
@@ -3649,6 +3652,119 @@ export interface paths {
                 id: string;
               };
               url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The messages of a case (every channel), newest first, with their states */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              channel: string;
+              createdAt: string;
+              deliveredAt: string | null;
+              demo: boolean;
+              errorKind: string | null;
+              fallbackOf: string | null;
+              id: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              provider: string | null;
+              recipient: string;
+              resendable: boolean;
+              resentOf: string | null;
+              sentAt: string | null;
+              status: string;
+              template: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/messages/{messageId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resend a finished message of a case (a new message; the original stays) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          messageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              channel: string;
+              createdAt: string;
+              deliveredAt: string | null;
+              demo: boolean;
+              errorKind: string | null;
+              fallbackOf: string | null;
+              id: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              provider: string | null;
+              recipient: string;
+              resendable: boolean;
+              resentOf: string | null;
+              sentAt: string | null;
+              status: string;
+              template: string;
             };
           };
         };
@@ -13853,6 +13969,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/residents/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The messages of a resident (every channel), newest first, with their states */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              channel: string;
+              createdAt: string;
+              deliveredAt: string | null;
+              demo: boolean;
+              errorKind: string | null;
+              fallbackOf: string | null;
+              id: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              provider: string | null;
+              recipient: string;
+              resendable: boolean;
+              resentOf: string | null;
+              sentAt: string | null;
+              status: string;
+              template: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/residents/{id}/messages/{messageId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resend a finished message of a resident (a new message; the original stays) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          messageId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              channel: string;
+              createdAt: string;
+              deliveredAt: string | null;
+              demo: boolean;
+              errorKind: string | null;
+              fallbackOf: string | null;
+              id: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              provider: string | null;
+              recipient: string;
+              resendable: boolean;
+              resentOf: string | null;
+              sentAt: string | null;
+              status: string;
+              template: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/residents/{id}/reveal': {
     parameters: {
       query?: never;
@@ -21729,6 +21958,265 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The events a webhook subscriber may choose */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              all: string[];
+              events: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/subscribers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Webhook subscribers of the towns in my reach (secret hints only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              events: string[];
+              id: string;
+              name: string;
+              regionCode: string;
+              revokedAt: string | null;
+              secretHint: string;
+              url: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Register a webhook subscriber (the signing secret is answered once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            events: ('case.delivered' | 'case.closed')[];
+            name: string;
+            regionCode: string;
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              events: string[];
+              id: string;
+              name: string;
+              regionCode: string;
+              revokedAt: string | null;
+              secret: string;
+              secretHint: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/subscribers/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The delivery log of a subscriber, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              createdAt: string;
+              deliveredAt: string | null;
+              errorKind: string | null;
+              event: string;
+              id: string;
+              lastError: string | null;
+              nextAttemptAt: string;
+              sentAt: string | null;
+              status: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/subscribers/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke a webhook subscriber (final; queued deliveries then fail) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              createdAt: string;
+              events: string[];
+              id: string;
+              name: string;
+              regionCode: string;
+              revokedAt: string | null;
+              secretHint: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/subscribers/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The test button: queue a signed `webhook.test` delivery now */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              messageId: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
