@@ -96,7 +96,8 @@ describe('issue #15 point 1: first-run setup (GS/X-2) on an empty database', () 
     withToken['x-setup-token'] = token;
     const cases: [unknown, number, string][] = [
       [{ scope: '' }, 422, 'SETUP_SCOPE_INVALID'],
-      [{ scope: '1101x1' }, 422, 'SETUP_SCOPE_INVALID'],
+      [{ scope: '1101x1' }, 400, 'VALIDATION_FAILED'],
+      [{ scope: '1101011' }, 422, 'SETUP_SCOPE_INVALID'],
       [{ scope: '650000' }, 422, 'SETUP_SCOPE_EMPTY'],
       [{ scope: '110101', extra: 1 }, 400, 'VALIDATION_FAILED'],
     ];
