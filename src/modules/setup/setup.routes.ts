@@ -39,7 +39,12 @@ const SetupView = z.object({
   steps: z.array(SetupStepView),
   next: z.enum(SETUP_STEPS).nullable(),
 });
-const ScopeBody = z.strictObject({ scope: z.string().trim().regex(/^\d{0,12}$/) });
+const ScopeBody = z.strictObject({
+  scope: z
+    .string()
+    .trim()
+    .regex(/^\d{0,12}$/),
+});
 const RegionPreviewView = z.object({
   source: z.string(),
   scope: z.string(),
