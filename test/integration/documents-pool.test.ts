@@ -48,7 +48,7 @@ describe('printing in the PDF worker pool', () => {
     expect(stats.completed - before).toBe(3);
     expect(stats.threads).toBe(1);
     expect(stats.settings).toEqual({ threads: 1, heapMb: 40, queue: 64 });
-  });
+  }, 120_000);
 
   it('prints are served first come, first served under steady load (no print overtaken for long)', async () => {
     // Four clerks print five receipts each, back to back. piscina's own queue let one early print
@@ -89,5 +89,5 @@ describe('printing in the PDF worker pool', () => {
     expect(busy?.json()).toMatchObject({ code: 'DOCUMENT_BUSY' });
     const again = await clerk.call('GET', `/api/v1/cases/${caseId}/receipt.pdf`);
     expect(again.statusCode).toBe(200);
-  });
+  }, 120_000);
 });

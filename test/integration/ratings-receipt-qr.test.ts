@@ -59,7 +59,7 @@ describe('GS-13 the rating QR on the receipt', () => {
     expect(raw.match(/\/Subtype \/Image/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     const notice = await receipt('notice');
     expect(notice.text).not.toContain('扫码评价');
-  });
+  }, 120_000);
 
   it('a reprint shows the same link; it waits for delivery, then rates the case via the QR channel', async () => {
     expect((await receipt()).uris.filter((u) => u.includes('/r/rate?t='))).toEqual([url]);
@@ -93,5 +93,5 @@ describe('GS-13 the rating QR on the receipt', () => {
     const next = (await receipt()).uris.filter((u) => u.includes('/r/rate?t='));
     expect(next).toHaveLength(1);
     expect(next[0]).not.toBe(url);
-  });
+  }, 120_000);
 });
