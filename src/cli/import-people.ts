@@ -10,7 +10,12 @@ import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import type { ImportKind } from '../modules/imports/import-columns.ts';
 import type { ImportPlan, ImportProgress } from '../modules/imports/import-plan.ts';
-import { applyImport, CLI_MAX_ROWS, dryRunImport } from '../modules/imports/import-run.ts';
+import {
+  applyImport,
+  CLI_MAX_ROWS,
+  dryRunImport,
+  prefilledTemplate,
+} from '../modules/imports/import-run.ts';
 import { importTemplate } from '../modules/imports/import-sheet.ts';
 import { IMPORT_REASONS } from '../modules/imports/import-reasons.ts';
 import { AppError } from '../server/problem.ts';
@@ -118,8 +123,30 @@ export async function runImportPeople(
   }
 }
 
-export async function runImportTemplate(io: CliIo, kind: ImportKind, out: string): Promise<number> {
-  fs.writeFileSync(out, await importTemplate(kind));
-  io.out(`template for ${kind} written to ${out}`);
-  return 0;
+export async function runImportTemplate(
+  io: CliIo,
+  kind: ImportKind,
+  out: string,
+  opts: { region?: string | undefined } = {},
+): Promise<number> {
+  if (opts.region === undefined) {
+    fs.writeFileSync(out, await importTemplate(kind));
+    io.out(`template for ${kind} written to ${out}`);
+    return 0;
+  }
+  // Pre-filled for a region (stations: one row per village and town without a station).
+  const ctx = await prepare(loadConfig(io.env), { demo: false });
+  try {
+    fs.writeFileSync(
+      out,
+      await prefilledTemplate(
+        { db: ctx.db.kysely, pii: ctx.pii },
+        { kind, region: opts.region, actor: CLI_CALLER },
+      ),
+    );
+    io.out(`template for ${kind} pre-filled for ${opts.region} written to ${out}`);
+    return 0;
+  } finally {
+    await ctx.db.close();
+  }
 }

@@ -133,15 +133,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await people()).runImportPeople(io, 'hours', file, opts);
     });
   importCmd
+    .command('stations <file>')
+    .description(
+      'open service stations from an .xlsx filled in from the template (所在区划, 站点名称, 站点编码, 地址, 电话, 开放时间): the kind follows the region (village station, town or district centre); all or nothing',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'stations', file, opts);
+    });
+  importCmd
     .command('template <kind> <out>')
-    .description('write the .xlsx template of an import (kind: residents, hours)')
-    .action(async (kind: string, out: string) => {
-      if (kind !== 'residents' && kind !== 'hours') {
-        io.err(`unknown import kind: ${kind} (residents, hours)`);
+    .description(
+      'write the .xlsx template of an import (kind: residents, hours, stations); --region pre-fills the stations template with every village and town of a region that has no station',
+    )
+    .option('--region <code>', '12-digit code of a town or district (stations)')
+    .action(async (kind: string, out: string, opts: { region?: string }) => {
+      if (kind !== 'residents' && kind !== 'hours' && kind !== 'stations') {
+        io.err(`unknown import kind: ${kind} (residents, hours, stations)`);
         exitCode = 2;
         return;
       }
-      exitCode = await (await people()).runImportTemplate(io, kind, out);
+      exitCode = await (await people()).runImportTemplate(io, kind, out, opts);
     });
 
   program

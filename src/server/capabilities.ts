@@ -83,6 +83,8 @@ const RULES = {
   'inquiries.handle': { roles: HANDLER_ROLES },
   /** Issue #15 point 3: people by Excel (/imports). */
   'imports.run': { roles: IMPORTERS },
+  /** Issue #15 go-live: open stations (POST /stations, the stations import and its pre-filled template). */
+  'stations.manage': { roles: ['admin'] },
   /** GS-11 AB posts: the coverage calendar; creating posts and recording anyone's leave. */
   'posts.read': { roles: POST_READERS },
   'posts.manage': { roles: POST_MANAGERS },

@@ -45,6 +45,7 @@ export const CAPABILITIES = [
   'residents.read',
   'residents.register',
   'staff.workspace',
+  'stations.manage',
   'teams.lead',
   'training.manage',
   'training.read',

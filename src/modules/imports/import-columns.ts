@@ -2,7 +2,7 @@
  * The columns of each import's template: the Chinese header a clerk sees, the English header the
  * importer also accepts, and other spellings met in the wild (aliases). Pure data.
  */
-export const IMPORT_KINDS = ['residents', 'hours'] as const;
+export const IMPORT_KINDS = ['residents', 'hours', 'stations'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportColumn {
@@ -136,14 +136,77 @@ export const HOURS_COLUMNS: readonly ImportColumn[] = [
   },
 ];
 
+/** Stations (便民服务站 / 便民服务中心): the kind follows the region's level. */
+export const STATION_COLUMNS: readonly ImportColumn[] = [
+  {
+    key: 'region',
+    zh: '所在区划',
+    en: 'Region',
+    aliases: ['村（社区）', '所在村（社区）', '区划', '区划代码', 'region code', 'village'],
+    required: true,
+    text: true,
+    width: 20,
+    example: '伊庄村',
+  },
+  {
+    key: 'name',
+    zh: '站点名称',
+    en: 'Station name',
+    aliases: ['名称', '站点', 'name'],
+    required: false,
+    width: 26,
+    example: '伊庄村便民服务站',
+  },
+  {
+    key: 'code',
+    zh: '站点编码',
+    en: 'Station code',
+    aliases: ['编码', 'code'],
+    required: false,
+    text: true,
+    width: 18,
+    example: 'WSZ-YZ',
+  },
+  {
+    key: 'address',
+    zh: '地址',
+    en: 'Address',
+    aliases: ['站点地址', '办公地址', 'address'],
+    required: true,
+    width: 30,
+    example: '伊庄村村委会一层',
+  },
+  {
+    key: 'phone',
+    zh: '电话',
+    en: 'Phone',
+    aliases: ['联系电话', '咨询电话', 'phone number'],
+    required: true,
+    text: true,
+    width: 16,
+    example: '010-89211234',
+  },
+  {
+    key: 'openingHours',
+    zh: '开放时间',
+    en: 'Opening hours',
+    aliases: ['办公时间', '服务时间', 'hours', 'opening hours'],
+    required: false,
+    width: 36,
+    example: '周一至周五 09:00-17:00；周六 09:00-12:00',
+  },
+];
+
 export const COLUMNS_OF: Record<ImportKind, readonly ImportColumn[]> = {
   residents: RESIDENT_COLUMNS,
   hours: HOURS_COLUMNS,
+  stations: STATION_COLUMNS,
 };
 
 export const SHEET_NAME_OF: Record<ImportKind, string> = {
   residents: '居民',
   hours: '历史服务时长',
+  stations: '便民服务站',
 };
 
 /** "身份证号 *", " ID Number ", "所在村(社区)" → one comparable spelling. */

@@ -16,14 +16,20 @@ import {
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { ImportKind } from './import-columns.ts';
 import type { ImportPlan, ProgressFn } from './import-plan.ts';
-import { readImportSheet, type SheetRow } from './import-sheet.ts';
+import {
+  importTemplate,
+  readImportSheet,
+  writeImportWorkbook,
+  type SheetRow,
+} from './import-sheet.ts';
+import { COLUMNS_OF, type ImportKind } from './import-columns.ts';
 import { planResidentImport, writeResidentImport } from './import-residents.ts';
 import { planHoursImport, writeHoursImport } from './import-hours.ts';
 import { IMPORT_REASONS } from './import-reasons.ts';
 import './imports.problems.ts';
-import { IMPORTERS } from './imports.access.ts';
+import { planStationImport, stationTemplateRows, writeStationImport } from './import-stations.ts';
+import { IMPORTERS, IMPORTERS_OF } from './imports.access.ts';
 
 export { IMPORTERS };
 
@@ -52,11 +58,12 @@ interface Importer {
   grant?: ReturnType<typeof authorize>;
 }
 
-function reachOfCaller(actor: Caller): Importer {
+function reachOfCaller(actor: Caller, kind: ImportKind): Importer {
   if (isSystemActor(actor)) return { reach: [''], stationId: null, accountId: null };
-  const grant = authorize(actor, IMPORTERS);
+  const roles = IMPORTERS_OF[kind];
+  const grant = authorize(actor, roles);
   return {
-    reach: reachPrefixes(actor, IMPORTERS),
+    reach: reachPrefixes(actor, roles),
     stationId: grant.stationId,
     accountId: actor.accountId,
     grant,
@@ -103,6 +110,14 @@ async function planFor(
           ),
       };
     }
+    case 'stations': {
+      const work = await planStationImport(common, rows);
+      return {
+        plan: work.plan,
+        write: (trx) =>
+          writeStationImport(trx, { now: input.now, onProgress: input.onProgress }, work),
+      };
+    }
     case 'hours': {
       const work = await planHoursImport({ ...common, accountId: who.accountId }, rows);
       return {
@@ -125,9 +140,24 @@ async function readRows(input: ImportInput): Promise<SheetRow[]> {
   });
 }
 
+/**
+ * A template pre-filled for a region inside the caller's reach: stations get one row per village,
+ * town and district without a station (codes and names filled in, addresses and phones to write);
+ * the other kinds have nothing to pre-fill and answer the plain template.
+ */
+export async function prefilledTemplate(
+  deps: ImportDeps,
+  input: { kind: ImportKind; region: string; actor: Caller },
+): Promise<Buffer> {
+  if (!isSystemActor(input.actor)) authorize(input.actor, IMPORTERS_OF[input.kind], input.region);
+  if (input.kind !== 'stations') return importTemplate(input.kind);
+  const rows = await stationTemplateRows(deps.db, input.region, COLUMNS_OF.stations);
+  return writeImportWorkbook('stations', rows);
+}
+
 /** What the import would do, row by row; nothing is written. */
 export async function dryRunImport(deps: ImportDeps, input: ImportInput): Promise<ImportPlan> {
-  const who = reachOfCaller(input.actor);
+  const who = reachOfCaller(input.actor, input.kind);
   const rows = await readRows(input);
   return (await planFor(deps.db, deps, input, who, rows)).plan;
 }
@@ -152,7 +182,7 @@ export async function applyImport(
   deps: ImportDeps,
   input: ImportInput & { requestId: string | null },
 ): Promise<ImportPlan & { importId: string }> {
-  const who = reachOfCaller(input.actor);
+  const who = reachOfCaller(input.actor, input.kind);
   const rows = await readRows(input);
   const fileSha256 = crypto.createHash('sha256').update(input.file).digest('hex');
   const importId = crypto.randomUUID();

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/problem.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { SHEET_NAME_OF } from './import-columns.ts';
 import type { ImportPlan } from './import-plan.ts';
-import { applyImport, dryRunImport, IMPORTERS } from './import-run.ts';
+import { applyImport, dryRunImport, IMPORTERS, prefilledTemplate } from './import-run.ts';
 import { importTemplate, XLSX_CONTENT_TYPE } from './import-sheet.ts';
 import {
   ImportAppliedView,
@@ -11,6 +11,7 @@ import {
   ImportKindParam,
   ImportPlanView,
   presentPlan,
+  TemplateQuery,
 } from './imports.schema.ts';
 
 /** An upload's .xlsx at most (base64 in the body adds a third). */
@@ -35,18 +36,25 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: ACCESS,
       schema: {
         tags: ['imports'],
-        summary: 'The .xlsx template of an import: Chinese headers and one example row',
+        summary:
+          'The .xlsx template of an import: Chinese headers and one example row (stations with ?region=: one row per village, town and district of the region that has no station yet)',
         params: ImportKindParam,
+        querystring: TemplateQuery,
       },
     },
     async (request, reply) => {
       const { kind } = request.params;
+      const { region } = request.query;
       const name = `${SHEET_NAME_OF[kind]}导入模板.xlsx`;
       void reply.header(
         'content-disposition',
         `attachment; filename="${kind}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
       );
-      return reply.type(XLSX_CONTENT_TYPE).send(await importTemplate(kind));
+      const file =
+        region === undefined
+          ? await importTemplate(kind)
+          : await prefilledTemplate(deps, { kind, region, actor: actorOf(request) });
+      return reply.type(XLSX_CONTENT_TYPE).send(file);
     },
   );
 

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { Locale } from '../../shared/problem.ts';
+import { RegionCodeSchema } from '../../shared/region-code.ts';
 import { IMPORT_KINDS } from './import-columns.ts';
 import type { ImportPlan } from './import-plan.ts';
 import { IMPORT_REASONS } from './import-reasons.ts';
 
 export const ImportKindParam = z.object({ kind: z.enum(IMPORT_KINDS) });
+
+/** A template pre-filled for a region (stations: one row per place without a station). */
+export const TemplateQuery = z.strictObject({ region: RegionCodeSchema.optional() });
 
 /** The .xlsx file, base64-encoded (a JSON body the typed client and the idempotency key carry). */
 export const ImportFileBody = z.strictObject({

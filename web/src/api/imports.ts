@@ -7,13 +7,17 @@ export type ImportApplied = Answer<'/api/v1/imports/{kind}/apply', 'post'>;
 export type ImportKind = ImportPlan['kind'];
 export type ImportBody = BodyOf<'/api/v1/imports/{kind}/dry-run'>;
 export type PlannedRow = ImportPlan['rows'][number];
-export const IMPORT_KINDS = ['residents', 'hours'] as const satisfies readonly ImportKind[];
+export const IMPORT_KINDS = [
+  'residents',
+  'hours',
+  'stations',
+] as const satisfies readonly ImportKind[];
 
 /** The template (.xlsx, Chinese headers, one example row). */
-export const downloadTemplate = (kind: ImportKind) =>
+export const downloadTemplate = (kind: ImportKind, region?: string) =>
   must<Blob>(
     apiClient.GET('/api/v1/imports/{kind}/template', {
-      params: { path: { kind } },
+      params: { path: { kind }, query: region ? { region } : {} },
       parseAs: 'blob',
     }),
   );

@@ -1484,6 +1484,7 @@ export interface paths {
                 | 'residents.read'
                 | 'residents.register'
                 | 'staff.workspace'
+                | 'stations.manage'
                 | 'teams.lead'
                 | 'training.manage'
                 | 'training.read'
@@ -1533,6 +1534,7 @@ export interface paths {
                   | 'residents.read'
                   | 'residents.register'
                   | 'staff.workspace'
+                  | 'stations.manage'
                   | 'teams.lead'
                   | 'training.manage'
                   | 'training.read'
@@ -1685,6 +1687,7 @@ export interface paths {
                 | 'residents.read'
                 | 'residents.register'
                 | 'staff.workspace'
+                | 'stations.manage'
                 | 'teams.lead'
                 | 'training.manage'
                 | 'training.read'
@@ -1734,6 +1737,7 @@ export interface paths {
                   | 'residents.read'
                   | 'residents.register'
                   | 'staff.workspace'
+                  | 'stations.manage'
                   | 'teams.lead'
                   | 'training.manage'
                   | 'training.read'
@@ -1997,6 +2001,7 @@ export interface paths {
                 | 'residents.read'
                 | 'residents.register'
                 | 'staff.workspace'
+                | 'stations.manage'
                 | 'teams.lead'
                 | 'training.manage'
                 | 'training.read'
@@ -2046,6 +2051,7 @@ export interface paths {
                   | 'residents.read'
                   | 'residents.register'
                   | 'staff.workspace'
+                  | 'stations.manage'
                   | 'teams.lead'
                   | 'training.manage'
                   | 'training.read'
@@ -7091,7 +7097,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents' | 'hours';
+          kind: 'residents' | 'hours' | 'stations';
         };
         cookie?: never;
       };
@@ -7118,7 +7124,7 @@ export interface paths {
               };
               importId: string;
               /** @enum {string} */
-              kind: 'residents' | 'hours';
+              kind: 'residents' | 'hours' | 'stations';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -7156,7 +7162,21 @@ export interface paths {
                     | 'TEAM_AMBIGUOUS'
                     | 'TEAM_WITHOUT_LEADER'
                     | 'SERVICE_DUPLICATE_IN_FILE'
-                    | 'ALREADY_IMPORTED_DIFFERENT';
+                    | 'ALREADY_IMPORTED_DIFFERENT'
+                    | 'STATION_REGION_MISSING'
+                    | 'STATION_REGION_UNKNOWN'
+                    | 'STATION_REGION_AMBIGUOUS'
+                    | 'STATION_REGION_LEVEL'
+                    | 'STATION_REGION_OUT_OF_SCOPE'
+                    | 'STATION_CODE_INVALID'
+                    | 'STATION_CODE_ELSEWHERE'
+                    | 'STATION_NAME_TOO_LONG'
+                    | 'STATION_ADDRESS_MISSING'
+                    | 'STATION_ADDRESS_TOO_LONG'
+                    | 'STATION_PHONE_MISSING'
+                    | 'STATION_PHONE_INVALID'
+                    | 'STATION_HOURS_INVALID'
+                    | 'STATION_DUPLICATE_IN_FILE';
                   detail?: string;
                   message: string;
                 }[];
@@ -7190,7 +7210,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents' | 'hours';
+          kind: 'residents' | 'hours' | 'stations';
         };
         cookie?: never;
       };
@@ -7216,7 +7236,7 @@ export interface paths {
                 unchanged: number;
               };
               /** @enum {string} */
-              kind: 'residents' | 'hours';
+              kind: 'residents' | 'hours' | 'stations';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -7254,7 +7274,21 @@ export interface paths {
                     | 'TEAM_AMBIGUOUS'
                     | 'TEAM_WITHOUT_LEADER'
                     | 'SERVICE_DUPLICATE_IN_FILE'
-                    | 'ALREADY_IMPORTED_DIFFERENT';
+                    | 'ALREADY_IMPORTED_DIFFERENT'
+                    | 'STATION_REGION_MISSING'
+                    | 'STATION_REGION_UNKNOWN'
+                    | 'STATION_REGION_AMBIGUOUS'
+                    | 'STATION_REGION_LEVEL'
+                    | 'STATION_REGION_OUT_OF_SCOPE'
+                    | 'STATION_CODE_INVALID'
+                    | 'STATION_CODE_ELSEWHERE'
+                    | 'STATION_NAME_TOO_LONG'
+                    | 'STATION_ADDRESS_MISSING'
+                    | 'STATION_ADDRESS_TOO_LONG'
+                    | 'STATION_PHONE_MISSING'
+                    | 'STATION_PHONE_INVALID'
+                    | 'STATION_HOURS_INVALID'
+                    | 'STATION_DUPLICATE_IN_FILE';
                   detail?: string;
                   message: string;
                 }[];
@@ -7280,13 +7314,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The .xlsx template of an import: Chinese headers and one example row */
+    /** The .xlsx template of an import: Chinese headers and one example row (stations with ?region=: one row per village, town and district of the region that has no station yet) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          region?: string;
+        };
         header?: never;
         path: {
-          kind: 'residents' | 'hours';
+          kind: 'residents' | 'hours' | 'stations';
         };
         cookie?: never;
       };

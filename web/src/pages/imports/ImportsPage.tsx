@@ -2,6 +2,7 @@ import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined } from '@ant-des
 import { Alert, Button, Card, Progress, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import {
   applyImport,
   downloadTemplate,
@@ -14,6 +15,9 @@ import {
   type PlannedRow,
 } from '../../api/imports';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { can } from '../../lib/capabilities';
+import { useMe } from '../../session/session-context';
+import { RegionScopePicker } from '../accounts/ScopePicker';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
 import './imports.css';
@@ -44,7 +48,14 @@ export default function ImportsPage() {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
-  const [kind, setKind] = useState<ImportKind>('residents');
+  const me = useMe();
+  const kinds = IMPORT_KINDS.filter((k) => k !== 'stations' || can(me, 'stations.manage'));
+  // The setup's steps link here with ?kind= (stations, staff …).
+  const [params] = useSearchParams();
+  const asked = params.get('kind');
+  const [kind, setKind] = useState<ImportKind>(kinds.find((k) => k === asked) ?? 'residents');
+  /** Stations: the town (or district) whose villages the template comes pre-filled with. */
+  const [prefill, setPrefill] = useState<string | undefined>(undefined);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [stage, setStage] = useState<Stage>('idle');
   const [plan, setPlan] = useState<ImportPlan | null>(null);
@@ -52,7 +63,7 @@ export default function ImportsPage() {
   const [readError, setReadError] = useState<string | null>(null);
 
   const template = useAction(async () => {
-    const blob = await downloadTemplate(kind);
+    const blob = await downloadTemplate(kind, kind === 'stations' ? prefill : undefined);
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -171,9 +182,21 @@ export default function ImportsPage() {
               setKind(k);
               reset();
             }}
-            options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            options={kinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
             style={{ minWidth: 160 }}
           />
+          {kind === 'stations' && (
+            <div className="import-prefill">
+              <span aria-hidden>{t('imports.prefill')}</span>
+              <RegionScopePicker
+                value={prefill}
+                onChange={setPrefill}
+                testId="import-prefill-region"
+                label={t('imports.prefill')}
+                levels={['district', 'town']}
+              />
+            </div>
+          )}
           <Button
             icon={<DownloadOutlined aria-hidden />}
             loading={template.busy}

@@ -32,7 +32,7 @@ import './setup.css';
 /** Where each step is done after the token-guarded part (an administrator's own pages). */
 const STEP_LINKS: Partial<Record<SetupStepKey, string>> = {
   catalog: '/catalog/import-export',
-  stations: '/regions',
+  stations: '/imports?kind=stations',
   staff: '/accounts',
   residents: '/imports',
 };
