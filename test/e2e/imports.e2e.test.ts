@@ -96,7 +96,7 @@ describe('issue #15 p3 residents by Excel in the browser', () => {
     await page.goto(server.baseUrl);
     await login(page, 'town');
     await page.getByTestId('nav-imports').click();
-    await page.getByRole('heading', { name: '导入人员名单' }).waitFor();
+    await page.getByRole('heading', { name: 'Excel 批量导入' }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -158,7 +158,7 @@ describe('issue #15 p3 residents by Excel in the browser', () => {
     await phone.addInitScript({ content: AXE_SOURCE });
     const p = await phone.newPage();
     await p.goto(`${origin}/imports`);
-    await p.getByRole('heading', { name: 'Import people' }).waitFor();
+    await p.getByRole('heading', { name: 'Import by Excel' }).waitFor();
     await upload(p, 'residents.xlsx', [[BAD, 'Chen', '', '伊庄村', '']]);
     await p.getByTestId('import-refused-hint').waitFor();
     expect(await p.locator('.import-row-refused').innerText()).toContain('check digit');
