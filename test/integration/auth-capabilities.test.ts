@@ -51,6 +51,7 @@ const EXPECTED: Record<string, string[]> = {
     'residents.read',
     'residents.register',
     'staff.workspace',
+    'stations.manage',
     'training.read',
     'volunteers.lists.edit',
     'volunteers.staff',

@@ -105,6 +105,40 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
     });
   });
 
+  it('#16: the sweep sees only newly overdue cases — each escalated case carries its mark', async () => {
+    const db = t.testDb.db.kysely;
+    const marked = await db
+      .selectFrom('cases')
+      .select(['id', 'overdue_escalated_at'])
+      .where('id', 'in', ids)
+      .execute();
+    const byId = new Map(marked.map((r) => [r.id, r.overdue_escalated_at]));
+    expect(byId.get(ids[0]!)).toBeNull(); // the suspended one
+    for (const id of ids.slice(1)) expect(byId.get(id)).not.toBeNull();
+    // A case escalated by an older node (an escalation without the mark) is marked by the next
+    // sweep and leaves the candidates, instead of blocking the batch for ever.
+    await db
+      .updateTable('cases')
+      .set({ overdue_escalated_at: null })
+      .where('id', '=', ids[1]!)
+      .execute();
+    const now = new Date('2026-03-10T09:05:00+08:00');
+    expect(await sweepOverdueCases(db, { now, nodeId: 'node-c', batchSize: 1 })).toEqual({
+      checked: 1,
+      escalated: 0,
+    });
+    expect(await sweepOverdueCases(db, { now, nodeId: 'node-c', batchSize: 1 })).toEqual({
+      checked: 0,
+      escalated: 0,
+    });
+    const escalations = await db
+      .selectFrom('escalations')
+      .select('entity_id')
+      .where('entity_id', '=', ids[1]!)
+      .execute();
+    expect(escalations).toHaveLength(1);
+  });
+
   /** overdue notifications (case_overdue, handoff_overdue) per username and entity. */
   const escalationNotices = async (entityType: 'case' | 'handoff') => {
     const rows = await t.testDb.db.kysely

@@ -49,6 +49,8 @@ export interface CaseTable {
   tracking_code?: string | null;
   /** GS-10: window, appointment, home_visit, agent, online or phone (cases/case.channel.ts). */
   channel: CaseChannel;
+  /** Issue #16: when the deadline sweep escalated the case as overdue (once); null before. */
+  overdue_escalated_at?: Timestamp | null;
 }
 
 export interface CaseActionTable {

@@ -79,24 +79,39 @@ const grantsQuery = hotQuery((db: Kysely<Database>, p: { accountId: string }) =>
     .orderBy('g.id'),
 );
 
-const sessionQuery = hotQuery(
-  (db: Kysely<Database>, p: { id: string; kind: 'cookie' | 'bearer' }) =>
-    db
-      .selectFrom('sessions as s')
-      .innerJoin('accounts as a', 'a.id', 's.account_id')
-      .select([
-        's.expires_at',
-        's.revoked_at',
-        's.last_seen_at',
-        's.sliding_hours',
-        'a.id',
-        'a.username',
-        'a.display_name',
-        'a.status',
-        'a.resident_id',
-      ])
-      .where('s.id', '=', p.id)
-      .where('s.kind', '=', p.kind),
+/**
+ * Issue #16 point 5: the caller of a request in ONE round trip — the session, its account and the
+ * account's grants (one row per grant; one row with empty grant columns when it has none).
+ */
+const actorQuery = hotQuery((db: Kysely<Database>, p: { id: string; kind: 'cookie' | 'bearer' }) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .leftJoin('role_grants as g', 'g.account_id', 'a.id')
+    .leftJoin('regions as r', 'r.code', 'g.region_code')
+    .leftJoin('stations as st', 'st.id', 'g.station_id')
+    .select([
+      's.expires_at',
+      's.revoked_at',
+      's.last_seen_at',
+      's.sliding_hours',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.status',
+      'a.resident_id',
+      'g.role',
+      'g.region_code',
+      'r.level',
+      'r.name as region_name',
+      'g.station_id',
+      'st.kind as station_kind',
+      'st.name as station_name',
+    ])
+    .where('s.id', '=', p.id)
+    .where('s.kind', '=', p.kind)
+    .orderBy('g.created_at')
+    .orderBy('g.id'),
 );
 
 export async function loadGrants(db: Kysely<Database>, accountId: string): Promise<Grant[]> {
@@ -127,7 +142,8 @@ export async function actorForToken(
   now: Date,
 ): Promise<Actor | null> {
   const id = hashToken(token);
-  const row = await sessionQuery.first(db, { id, kind });
+  const rows = await actorQuery.rows(db, { id, kind });
+  const row = rows[0];
   if (!row || row.revoked_at || row.status !== 'active' || row.expires_at <= now.toISOString()) {
     return null;
   }
@@ -148,6 +164,21 @@ export async function actorForToken(
     username: row.username,
     displayName: row.display_name,
     residentId: row.resident_id,
-    grants: await loadGrants(db, row.id),
+    grants: rows.flatMap((r) =>
+      r.role !== null && r.region_code !== null && r.level !== null && isRole(r.role)
+        ? [
+            {
+              role: r.role,
+              regionCode: r.region_code,
+              regionLevel: r.level,
+              regionName: r.region_name ?? '',
+              stationId: r.station_id,
+              stationName: r.station_name,
+              stationKind: r.station_kind,
+              reachPrefix: reachOf(r.region_code, r.level, r.station_kind),
+            },
+          ]
+        : [],
+    ),
   };
 }

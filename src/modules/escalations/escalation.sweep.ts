@@ -8,7 +8,8 @@
 import type { NotificationParamsByKind } from '../notifications/kinds.ts';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CaseState, Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import { markOverdueEscalated, newlyOverdueCases } from '../cases/case-overdue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { notify } from '../notifications/notification.service.ts';
@@ -19,9 +20,6 @@ import { drawDueLotteries } from '../programs/draw-lottery.ts';
 import { closeOpenSignIns } from '../programs/close-open-sign-ins.ts';
 import { sweepPosts } from '../first-response/handoff-post-sweep.ts';
 import { sweepOverdueTickets } from '../ratings/ratings.sweep.ts';
-
-/** States whose clock runs; awaiting a supplement or suspended, the clock stands still. */
-const RUNNING: readonly CaseState[] = ['accepted', 'in_progress'];
 
 export interface SweepResult {
   checked: number;
@@ -67,7 +65,11 @@ async function escalateOnce(
       })
       .onConflict((oc) => oc.columns(['entity_type', 'entity_id', 'reason']).doNothing())
       .executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false; // another node was first
+    const won = Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    // The mark also when another node was first (or an older node escalated without marking):
+    // a case once escalated must leave the sweep's candidates, or it would block the batch.
+    if (e.entityType === 'case') await markOverdueEscalated(trx, e.entityId, e.now);
+    if (!won) return false; // another node was first
     const recipients = await escalationRecipients(trx, e.regionCode);
     for (const to of recipients) {
       await notify(trx, {
@@ -102,34 +104,8 @@ export async function sweepOverdueCases(
   opts: { now: Date; nodeId: string; batchSize?: number },
 ): Promise<SweepResult> {
   const today = chinaDate(opts.now);
-  const candidates = await db
-    .selectFrom('cases as c')
-    .select([
-      'c.id',
-      'c.number',
-      'c.due_date',
-      'c.home_region_code',
-      'c.accepting_region_code',
-      'c.accepting_station_id',
-    ])
-    .where('c.state', 'in', RUNNING)
-    .where('c.due_date', '<', today)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('escalations as e')
-            .select('e.id')
-            .where('e.entity_type', '=', 'case')
-            .whereRef('e.entity_id', '=', 'c.id')
-            .where('e.reason', '=', 'overdue'),
-        ),
-      ),
-    )
-    .orderBy('c.due_date')
-    .orderBy('c.id')
-    .limit(opts.batchSize ?? 200)
-    .execute();
+  // Issue #16: only the newly overdue (a partial index holds the running, not yet escalated ones).
+  const candidates = await newlyOverdueCases(db, { today, limit: opts.batchSize ?? 200 });
   let escalated = 0;
   for (const c of candidates) {
     const won = await escalateOnce(db, {
@@ -137,12 +113,12 @@ export async function sweepOverdueCases(
       entityId: c.id,
       regionCode: c.accepting_region_code,
       stationId: c.accepting_station_id,
-      dueDate: c.due_date!,
+      dueDate: c.due_date,
       auditRegion: c.home_region_code,
       audit: { action: 'case.escalated', after: { to: ['station_supervisors', 'town_centre'] } },
       message: {
         kind: 'case_overdue',
-        params: { caseNumber: c.number, dueDate: c.due_date ?? '' },
+        params: { caseNumber: c.number, dueDate: c.due_date },
       },
       now: opts.now,
       nodeId: opts.nodeId,
