@@ -289,7 +289,14 @@ export async function fileCaseOnFloor(
         }),
         request_id: requestId,
       };
-      return { ...event, prev_hash: head.hash, hash: auditHash(head.hash, event) };
+      // The legacy (global) chain's shape: shard and shard_seq stay null in this floor.
+      return {
+        ...event,
+        prev_hash: head.hash,
+        hash: auditHash(head.hash, event),
+        shard: null,
+        shard_seq: null,
+      };
     },
   });
   // As the app today: the answer re-reads the case with its joins and reloads the calendar.

@@ -185,7 +185,7 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
       { id: string; caseNumber: string }[]
     >();
     expect(open).toHaveLength(12);
-    expect(open[0]!.caseNumber).toMatch(/^20260302-/);
+    expect(open[0]!.caseNumber).toMatch(/^\d{9}-20260302-/);
     const supervisor = await t.login('supervisor');
     expect((await supervisor.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(
       12,
