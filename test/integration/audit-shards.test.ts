@@ -5,7 +5,6 @@
  * still catches an edited event, a deleted event and a missing seal; two nodes seal once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEventTable } from '../../src/db/schema.ts';
 import { sealClosedShards } from '../../src/modules/audit/audit-seal.ts';
 import { recordAudit, verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
@@ -217,7 +216,7 @@ describe('#16 point 3: per-town case numbers and audit shards', () => {
       (kk) =>
         kk
           .insertInto('audit_events')
-          .values(middle as AuditEventTable)
+          .values(middle)
           .execute()
           .then(() => undefined),
     );
@@ -235,10 +234,7 @@ describe('#16 point 3: per-town case numbers and audit shards', () => {
           .execute();
       },
       async (kk) => {
-        await kk
-          .insertInto('audit_events')
-          .values(last as AuditEventTable)
-          .execute();
+        await kk.insertInto('audit_events').values(last).execute();
         await kk
           .updateTable('audit_shard_heads')
           .set({ seq: Number(last.shard_seq), hash: last.hash })
