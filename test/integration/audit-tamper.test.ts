@@ -4,6 +4,8 @@
  * Since #16 point 3 the chain is per shard and the checkpoints sign the head of the seal chain.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -16,6 +18,7 @@ import {
   writeAuditCheckpoint,
 } from '../../src/modules/audit/audit.service.ts';
 import { sealClosedShards } from '../../src/modules/audit/audit-seal.ts';
+import { appendCheckpoint } from '../../src/modules/audit/audit-checkpoint.ts';
 import { asIntruder, rechainWithoutKey } from '../helpers/audit-tamper.ts';
 import { createTestApp, START, TEST_KEY, type Client, type TestApp } from '../helpers/test-app.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
@@ -298,6 +301,33 @@ describe('X-4 a database from before the keyed chain', () => {
         }),
       );
     expect(await verifyAuditChain(k)).toMatchObject({ ok: true, checked: 5, legacyEvents: 3 });
+    // #16: the old global chain is the legacy shard. A checkpoint line the older release signed
+    // (v1, the global head) still verifies against it; the sealing job seals it first.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cp-legacy-')), 'cp.log');
+    const legacyHead = await k
+      .selectFrom('audit_head')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    appendCheckpoint(file, deriveAuditKeys({ dataKey: TEST_KEY }).checkpoint, {
+      seq: 3,
+      hash: legacyHead.hash,
+      at: START.toISOString(),
+      legacyThrough: 3,
+      chain: 'legacy',
+    });
+    expect(await verifyAuditChain(k, { checkpointFile: file })).toMatchObject({
+      ok: true,
+      checkpoints: 1,
+    });
+    await sealClosedShards(k, { now: new Date(START.getTime() + 86_400_000) });
+    expect(
+      await k.selectFrom('audit_seals').selectAll().where('seq', '=', 1).executeTakeFirst(),
+    ).toMatchObject({ shard: 'legacy', last_seq: 3, last_hash: legacyHead.hash });
+    expect(await verifyAuditChain(k, { checkpointFile: file })).toMatchObject({
+      ok: true,
+      seals: 2,
+    });
     await asIntruder(testDb.db, async (kk) => {
       await kk.updateTable('audit_events').set({ entity_id: 'zz' }).where('seq', '=', 4).execute();
       await rechainWithoutKey(kk, 4);
