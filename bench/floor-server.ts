@@ -149,7 +149,14 @@ async function register(body: unknown, actor: Actor, requestId: string, now: Dat
         }),
         request_id: requestId,
       };
-      return { ...event, prev_hash: head.hash, hash: auditHash(head.hash, event) };
+      // The legacy (global) chain's shape: shard and shard_seq stay null in this floor.
+      return {
+        ...event,
+        prev_hash: head.hash,
+        hash: auditHash(head.hash, event),
+        shard: null,
+        shard_seq: null,
+      };
     },
   });
   if (outcome.status === 'duplicate') {

@@ -19,6 +19,7 @@ import {
 } from '../../src/modules/calendar/working-days.ts';
 import type { CatalogItem, CatalogItemView } from '../../src/modules/catalog/catalog.schema.ts';
 import { canSeeCase, standingOn } from '../../src/modules/cases/case-parties.ts';
+import { caseCounterName, formatCaseNumber } from '../../src/modules/cases/case-number.rules.ts';
 import {
   buildNotice,
   checkPresented,
@@ -195,19 +196,19 @@ export async function fileCaseOnFloor(
   const cal = notice.complete ? await workCalendar(store) : null;
   const nowIso = now.toISOString();
   const id = crypto.randomUUID();
-  const day = chinaDate(now).replaceAll('-', '');
+  const day = chinaDate(now);
   const state = notice.complete ? 'accepted' : 'awaiting_supplement';
   const who = auditActor(actor, grant);
   let kase: CaseTable | undefined;
   await store.fileCase({
-    counterName: `case:${day}`,
+    counterName: caseCounterName(grant.regionCode, day),
     rows(counter) {
       const due = cal
         ? computeDueDate({ acceptedAt: now, promisedDays: item.promisedLimitDays, pauses: [], cal })
         : null;
       kase = {
         id,
-        number: `${day}-${String(counter).padStart(5, '0')}`,
+        number: formatCaseNumber(grant.regionCode, day, counter),
         item_code: item.code,
         item_version: item.version,
         applicant_id: resident.id,
@@ -289,7 +290,14 @@ export async function fileCaseOnFloor(
         }),
         request_id: requestId,
       };
-      return { ...event, prev_hash: head.hash, hash: auditHash(head.hash, event) };
+      // The legacy (global) chain's shape: shard and shard_seq stay null in this floor.
+      return {
+        ...event,
+        prev_hash: head.hash,
+        hash: auditHash(head.hash, event),
+        shard: null,
+        shard_seq: null,
+      };
     },
   });
   // As the app today: the answer re-reads the case with its joins and reloads the calendar.

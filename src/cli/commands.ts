@@ -6,6 +6,7 @@ import { loadConfig } from '../config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import { auditRootKey } from '../modules/audit/audit-key.ts';
 import { verifyAndCheckpoint, writeAuditCheckpoint } from '../modules/audit/audit.service.ts';
+import { sealClosedShards } from '../modules/audit/audit-seal.ts';
 import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
@@ -242,13 +243,14 @@ export async function runAuditVerify(io: CliIo): Promise<number> {
       : '';
     if (result.ok) {
       io.out(
-        `audit chain intact: ${result.checked} events verified${legacy}; ${result.checkpoints} checkpoints in ${file} agree`,
+        `audit chain intact: ${result.checked} events verified${legacy} in ${result.shards} shards, ${result.seals} seals; ${result.checkpoints} checkpoints in ${file} agree`,
       );
-      if (result.checkpointWritten) io.out(`checkpoint written: #${result.head.seq}`);
+      if (result.checkpointWritten) io.out(`checkpoint written: #${result.sealHead.seq}`);
       return 0;
     }
+    const where = result.shard ? ` in shard ${result.shard}` : '';
     io.err(
-      `audit chain BROKEN at event #${result.firstBrokenSeq} (${result.reason}); ${result.checked} events before it verified${legacy}`,
+      `audit chain BROKEN at event #${result.firstBrokenSeq}${where} (${result.reason}); ${result.checked} events before it verified${legacy}`,
     );
     return 1;
   });
@@ -264,13 +266,22 @@ export async function runAuditCheckpoint(io: CliIo): Promise<number> {
       return 0;
     }
     if (r.unchanged) {
-      io.out(`no new events since the last checkpoint in ${file}`);
+      io.out(`no new seals since the last checkpoint in ${file}`);
       return 0;
     }
     io.err(
       `refused: the audit chain does not verify (event #${r.problem.firstBrokenSeq}, ${r.problem.reason}); run \`doorstep audit verify\``,
     );
     return 1;
+  });
+}
+
+/** `doorstep audit seal`: seals the closed shard-days now (the nodes' job does it periodically). */
+export async function runAuditSeal(io: CliIo): Promise<number> {
+  return withDatabase(io, async ({ db }) => {
+    const r = await sealClosedShards(db.kysely, { now: new Date() });
+    io.out(`audit shards sealed: ${r.sealed}`);
+    return 0;
   });
 }
 

@@ -195,8 +195,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await commands()).runAuditRootKey(io);
     });
   audit
+    .command('seal')
+    .description(
+      'seal the closed shard-days of the audit chain now (every node also does it periodically)',
+    )
+    .action(async () => {
+      exitCode = await (await commands()).runAuditSeal(io);
+    });
+  audit
     .command('checkpoint')
-    .description('sign the verified chain head into the checkpoint file (AUDIT_CHECKPOINT_FILE)')
+    .description(
+      'sign the verified seal chain head into the checkpoint file (AUDIT_CHECKPOINT_FILE)',
+    )
     .action(async () => {
       exitCode = await (await commands()).runAuditCheckpoint(io);
     });

@@ -38,6 +38,7 @@ import { regionsSearch } from './migrations/0040_regions_search.ts';
 import { stationWindows } from './migrations/0037_station_windows.ts';
 import { open311 } from './migrations/0039_open311.ts';
 import { catalogTownItems } from './migrations/0044_catalog_town_items.ts';
+import { auditShards } from './migrations/0048_audit_shards.ts';
 import { casesOverdueMarker } from './migrations/0050_cases_overdue_marker.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
 import type { DialectMigration } from './migrations/types.ts';
@@ -82,8 +83,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0037_station_windows': stationWindows,
   '0039_open311': open311,
   '0044_catalog_town_items': catalogTownItems,
-  '0050_cases_overdue_marker': casesOverdueMarker,
   '0041_outbox_channels': outboxChannels,
+  '0048_audit_shards': auditShards,
+  '0050_cases_overdue_marker': casesOverdueMarker,
   // next: '0012_…'
 };
 

@@ -16,6 +16,9 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AuditEventTable,
   AuditHeadTable,
+  AuditSealHeadTable,
+  AuditSealTable,
+  AuditShardHeadTable,
   CounterTable,
   IdempotencyKeyTable,
   InstanceMetaTable,
@@ -119,6 +122,9 @@ export interface Database
   account_recovery_codes: AccountRecoveryCodeTable;
   audit_head: AuditHeadTable;
   audit_events: AuditEventTable;
+  audit_shard_heads: AuditShardHeadTable;
+  audit_seals: AuditSealTable;
+  audit_seal_head: AuditSealHeadTable;
   idempotency_keys: IdempotencyKeyTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;

@@ -7,6 +7,7 @@ import { webhookProvider } from '../modules/webhooks/webhook.provider.ts';
 import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
 import { startAppointmentSweeps } from '../modules/appointments/appointments.sweep.ts';
 import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
+import { startAuditSeals } from '../modules/audit/audit-seal.job.ts';
 import { warmPdfPool } from '../modules/documents/pdf-pool.ts';
 import { deriveAuditKeys, installAuditKeys } from '../modules/audit/audit-key.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
@@ -112,8 +113,20 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
           onError: (err) => log.error({ err }, 'audit checkpoint failed'),
         })
       : () => undefined;
+  // #16: every node may seal; the seal head's row lock seals each closed shard-day once.
+  const stopSeals =
+    config.sweepIntervalSeconds > 0
+      ? startAuditSeals(db.kysely, {
+          intervalMs: config.sweepIntervalSeconds * 1000,
+          onResult: (r) => {
+            if (r.sealed > 0) log.info(r, 'audit shard-days sealed');
+          },
+          onError: (err) => log.error({ err }, 'audit sealing failed'),
+        })
+      : () => undefined;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    stopSeals();
     stopSweeper();
     stopAppointments();
     stopOutbox();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskMobile, maskPersonalNumbers } from './personal-numbers.ts';
+import { containsPersonalNumber, maskMobile, maskPersonalNumbers } from './personal-numbers.ts';
 
 describe('masking personal numbers (X-3)', () => {
   it('masks mobiles as 138****8000, whatever the writing', () => {
@@ -15,5 +15,12 @@ describe('masking personal numbers (X-3)', () => {
   it('leaves case numbers, dates and landlines alone', () => {
     const ok = '办件 20260302-00001，2026-03-02，镇中心 010-81234567';
     expect(maskPersonalNumbers(ok)).toBe(ok);
+    // #16: a town's case number (Hebei and Inner Mongolia codes start like mobiles) is no ID.
+    for (const n of [
+      '130102001-20261205-0000042',
+      '150102001-20261205-1381234',
+      '330106001-20261205-0000001',
+    ])
+      expect(containsPersonalNumber(`办件 ${n} 的进度`)).toBe(false);
   });
 });

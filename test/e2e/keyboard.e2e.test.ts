@@ -79,7 +79,7 @@ describe('keyboard only: login, intake and tracking', () => {
     await tabTo(page, 'wb-file');
     await page.keyboard.press('Enter');
     const number = page.getByTestId('receipt-number');
-    await poll(() => number.innerText()).toMatch(/^\d{8}-\d{5}$/);
+    await poll(() => number.innerText()).toMatch(/^\d{9}-\d{8}-\d{7}$/);
     caseNumber = await number.innerText();
     trackingCode = (await page.getByTestId('receipt-tracking-code').innerText()).replace(/\D/g, '');
     expect(trackingCode).toMatch(/^\d{8}$/);

@@ -88,7 +88,7 @@ describe('李大爷 replaces his social security card at another village’s sta
   it('files the case and shows the receipt: number, 通办, due date, PDFs', async () => {
     await page.getByTestId('wb-file').click();
     const number = page.getByTestId('receipt-number');
-    await poll(() => number.innerText()).toMatch(/^\d{8}-\d{5}$/);
+    await poll(() => number.innerText()).toMatch(/^\d{9}-\d{8}-\d{7}$/);
     caseNumber = await number.innerText();
     await page.getByTestId('receipt-tongban').waitFor();
     expect(await page.getByTestId('receipt').getAttribute('data-state')).toBe('accepted');

@@ -77,7 +77,7 @@ describe('GS-10 a resident files online from the phone; the station sees it', ()
     await page.getByTestId('file-submit').click();
     await page.getByTestId('file-done').waitFor();
     number = (await page.getByTestId('file-number').textContent()) ?? '';
-    expect(number).toMatch(/^\d{8}-\d{5}$/);
+    expect(number).toMatch(/^\d{9}-\d{8}-\d{7}$/);
     expect(await page.getByTestId('file-tracking').textContent()).toMatch(/^\d{8}$/);
     // The one-time notice: the 1-inch photo is still to bring.
     expect(await page.getByTestId('file-missing').innerText()).toContain('照片');

@@ -3,25 +3,30 @@ import type { Db } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { auditHash, GENESIS_HASH } from '../../src/modules/audit/audit-hash.ts';
 
+const APPEND_ONLY = ['audit_events', 'audit_seals'] as const;
+
 /**
- * What an intruder with full database rights does: lifts the append-only triggers (a PostgreSQL
- * superuser, or whoever holds the SQLite file), changes the table, puts the triggers back.
+ * What an intruder with full database rights does: lifts the append-only triggers of the events
+ * and the seals (a PostgreSQL superuser, or whoever holds the SQLite file), changes the tables,
+ * puts the triggers back.
  */
 export async function asIntruder(db: Db, change: (k: Kysely<Database>) => Promise<void>) {
   const k = db.kysely;
   if (db.dialect === 'postgres') {
-    await sql`alter table audit_events disable trigger user`.execute(k);
+    for (const table of APPEND_ONLY)
+      await sql`alter table ${sql.raw(table)} disable trigger user`.execute(k);
     try {
       await change(k);
     } finally {
-      await sql`alter table audit_events enable trigger user`.execute(k);
+      for (const table of APPEND_ONLY)
+        await sql`alter table ${sql.raw(table)} enable trigger user`.execute(k);
     }
     return;
   }
-  const triggers = await sql<{ sql: string }>`
-    select sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`.execute(k);
-  for (const name of ['audit_events_no_update', 'audit_events_no_delete'])
-    await sql`drop trigger ${sql.raw(name)}`.execute(k);
+  const triggers = await sql<{ name: string; sql: string }>`
+    select name, sql from sqlite_master where type = 'trigger'
+      and tbl_name in ('audit_events', 'audit_seals')`.execute(k);
+  for (const t of triggers.rows) await sql`drop trigger ${sql.raw(t.name)}`.execute(k);
   try {
     await change(k);
   } finally {
@@ -29,20 +34,44 @@ export async function asIntruder(db: Db, change: (k: Kysely<Database>) => Promis
   }
 }
 
-/** Recomputes every hash from `fromSeq` on with plain SHA-256 — all one can do without the key. */
-export async function rechainWithoutKey(k: Kysely<Database>, fromSeq: number) {
-  const rows = await k.selectFrom('audit_events').selectAll().orderBy('seq').execute();
-  let prev = GENESIS_HASH;
+/**
+ * Recomputes every hash from global `fromSeq` on with plain SHA-256 — all one can do without the
+ * key — chain by chain (the legacy chain in seq order, each shard in shard_seq order; or only
+ * `onlyShard`), and moves the heads along.
+ */
+export async function rechainWithoutKey(
+  k: Kysely<Database>,
+  fromSeq: number,
+  opts: { onlyShard?: string } = {},
+) {
+  const rows = (await k.selectFrom('audit_events').selectAll().execute()).filter(
+    (r) => opts.onlyShard === undefined || r.shard === opts.onlyShard,
+  );
+  const place = (r: (typeof rows)[number]) => Number(r.shard_seq ?? r.seq);
+  rows.sort((a, b) =>
+    (a.shard ?? '') === (b.shard ?? '')
+      ? place(a) - place(b)
+      : (a.shard ?? '') < (b.shard ?? '')
+        ? -1
+        : 1,
+  );
+  const tails = new Map<string, string>();
   for (const r of rows) {
+    const chain = r.shard ?? '';
+    const prev = tails.get(chain) ?? GENESIS_HASH;
     if (r.seq >= fromSeq) {
-      const hash = auditHash(prev, r);
+      const hash = auditHash(prev, { ...r, seq: place(r) });
       await k
         .updateTable('audit_events')
         .set({ prev_hash: prev, hash })
         .where('seq', '=', r.seq)
         .execute();
-      prev = hash;
-    } else prev = r.hash;
+      tails.set(chain, hash);
+    } else tails.set(chain, r.hash);
   }
-  await k.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
+  for (const [chain, hash] of tails) {
+    if (chain === '') await k.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+    else
+      await k.updateTable('audit_shard_heads').set({ hash }).where('shard', '=', chain).execute();
+  }
 }

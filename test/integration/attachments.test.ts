@@ -140,7 +140,7 @@ describe('GS-5 scans of materials', () => {
       // Pictures show inline; a PDF downloads, never rendered on the app's origin (X-2).
       const disposition = row.contentType === 'application/pdf' ? 'attachment' : 'inline';
       expect(file.headers['content-disposition']).toMatch(
-        new RegExp(`^${disposition}; filename="\\d{8}-\\d{5}-`),
+        new RegExp(`^${disposition}; filename="\\d{9}-\\d{8}-\\d{7}-`),
       );
       expect(file.headers['content-security-policy']).toMatch(/^sandbox/);
       expect(file.headers['cache-control']).toBe('private, no-store');

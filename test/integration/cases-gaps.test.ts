@@ -139,8 +139,8 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
   it('filters the list by number, applicant name, station, state and overdue, inside reach', async () => {
     const both = [second.number, first.number];
     expect(await list(town, `number=${first.number}`)).toEqual([first.number]);
-    expect(await list(town, `number=${first.number.slice(0, 8)}`)).toEqual([first.number]);
-    expect(await list(town, `number=${second.number.slice(0, 8)}-`)).toEqual([second.number]);
+    expect(await list(town, `number=${first.number.slice(0, 18)}`)).toEqual([first.number]);
+    expect(await list(town, `number=${second.number.slice(0, 18)}-`)).toEqual([second.number]);
     expect(await list(town, 'number=19990101')).toEqual([]);
     expect(await list(town, `applicantName=${encodeURIComponent('李长')}`)).toEqual(both);
     expect(

@@ -118,7 +118,7 @@ describe('GS-10 online filing by residents (不打烊)', () => {
     const r = await fileOnline(resident, {}, 'online-file-1');
     expect(r.statusCode, r.body).toBe(201);
     const filed = r.json<Filed>();
-    expect(filed.number).toMatch(/^\d{8}-\d{5}$/);
+    expect(filed.number).toMatch(/^\d{9}-\d{8}-\d{7}$/);
     expect(filed.trackingCode).toMatch(/^\d{8}$/);
     expect(filed).toMatchObject({ state: 'awaiting_supplement', dueDate: null });
     expect(filed.station.id).toBe(yizhuang);

@@ -60,7 +60,7 @@ describe('GS-2 GS-3 GS-5 GS-7 GS-9 cases', () => {
       acceptingStation: { name: '伊庄村政务服务站' },
       item: { code: 'DX-SB-001', version: 1 },
     });
-    expect(kase.number).toMatch(/^20260302-\d{5}$/);
+    expect(kase.number).toMatch(/^\d{9}-20260302-\d{7}$/);
     expect(kase.dueDate).toBe('2026-03-09'); // Monday 2 March + 5 working days
     expect(kase.light).toBe('green');
     expect(kase.availableActions).toEqual(['route', 'withdraw']);

@@ -116,15 +116,22 @@ describe('doorstep CLI', { timeout: 120_000 }, () => {
     expect(fs.readFileSync(path.join(dataDir, 'audit-checkpoints.log'), 'utf8')).toMatch(/"sig"/);
     const cp = await doorstep('audit', 'checkpoint');
     expect(cp.code, cp.stderr).toBe(0);
-    expect(cp.stdout).toContain('no new events since the last checkpoint');
+    expect(cp.stdout).toContain('no new seals since the last checkpoint');
     const db = openDatabase(testDb.config);
     await asIntruder(db, async (k) => {
       await sql`update audit_events set actor_id = 'intruder' where seq = 1`.execute(k);
     });
+    const shard = (
+      await db.kysely
+        .selectFrom('audit_events')
+        .select('shard')
+        .where('seq', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).shard;
     await db.close();
     const broken = await doorstep('audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('BROKEN at event #1 (hash_mismatch)');
+    expect(broken.stderr).toContain(`BROKEN at event #1 in shard ${shard} (hash_mismatch)`);
   });
 });
 

@@ -121,7 +121,7 @@ describe('GS-5 GS-9 printed receipt and one-time notice', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toMatch(
-      new RegExp(`^inline; filename="${doc}-\\d{8}-\\d{5}\\.pdf"`),
+      new RegExp(`^inline; filename="${doc}-\\d{9}-\\d{8}-\\d{7}\\.pdf"`),
     );
     expect(res.headers['cache-control']).toBe('private, no-store');
     const bytes = res.rawPayload;

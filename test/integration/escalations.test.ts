@@ -168,7 +168,7 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
     }
     expect(rows[0]!.kind).toBe('case_overdue');
     expect((JSON.parse(rows[0]!.params) as { caseNumber: string }).caseNumber).toMatch(
-      /^20260302-\d{5}$/,
+      /^\d{9}-20260302-\d{7}$/,
     );
     const audited = await t.testDb.db.kysely
       .selectFrom('audit_events')
@@ -219,7 +219,7 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
       { id: string; caseNumber: string }[]
     >();
     expect(open).toHaveLength(12);
-    expect(open[0]!.caseNumber).toMatch(/^20260302-/);
+    expect(open[0]!.caseNumber).toMatch(/^\d{9}-20260302-/);
     const supervisor = await t.login('supervisor');
     expect((await supervisor.call('GET', '/api/v1/escalations')).json<unknown[]>()).toHaveLength(
       12,

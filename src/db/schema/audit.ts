@@ -24,6 +24,42 @@ export interface AuditEventTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** 0048: `<town>:<YYYYMMDD>` or `system:<YYYYMMDD>`; null for the legacy (global) chain. */
+  shard: string | null;
+  /** 0048: the event's place in its shard's chain (1, 2, …); null in the legacy chain. */
+  shard_seq: number | null;
+}
+
+/** 0048: the head of one shard's chain (a town's or the system's events of one China day). */
+export interface AuditShardHeadTable {
+  shard: string;
+  /** The 9-digit town code, or `system`. */
+  town: string;
+  /** The China day, YYYY-MM-DD. */
+  day: string;
+  seq: number;
+  hash: string;
+  /** The seal that closed this shard; no event joins it after. */
+  sealed_seq: number | null;
+}
+
+/** 0048: one seal per closed shard-day, chained in the order they were sealed. */
+export interface AuditSealTable {
+  seq: number;
+  /** `legacy` for the chain before 0048 (sealed first). */
+  shard: string;
+  day: string;
+  last_seq: number;
+  last_hash: string;
+  sealed_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditSealHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
 }
 
 export interface IdempotencyKeyTable {

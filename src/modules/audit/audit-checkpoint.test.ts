@@ -11,7 +11,13 @@ import {
 } from './audit-checkpoint.ts';
 
 const KEY = Buffer.alloc(32, 4);
-const c = { seq: 12, hash: 'a'.repeat(64), at: '2026-03-02T01:00:00.000Z', legacyThrough: 3 };
+const c = {
+  seq: 12,
+  hash: 'a'.repeat(64),
+  at: '2026-03-02T01:00:00.000Z',
+  legacyThrough: 3,
+  chain: 'seals' as const,
+};
 const dirs: string[] = [];
 const tmpFile = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-'));
@@ -27,6 +33,16 @@ describe('X-4 audit checkpoints', () => {
       line: 1,
       checkpoint: c,
     });
+  });
+  it('a line of the legacy chain (v1, before the seals) still reads back as before', () => {
+    const legacy = { ...c, chain: 'legacy' as const };
+    const text = formatCheckpoint(KEY, legacy).trim();
+    expect(JSON.parse(text)).not.toHaveProperty('chain');
+    expect(JSON.parse(text)).toMatchObject({ v: 1 });
+    expect(parseCheckpoint(KEY, text, 1)).toEqual({ ok: true, line: 1, checkpoint: legacy });
+    // moving a v1 line onto the seal chain breaks its signature
+    const moved = text.replace('"v":1', '"v":2').replace('"sig"', '"chain":"seals","sig"');
+    expect(parseCheckpoint(KEY, moved, 1).ok).toBe(false);
   });
   it('an edited line or another key does not verify', () => {
     const line = formatCheckpoint(KEY, c).trim().replace('"seq":12', '"seq":11');

@@ -8,6 +8,10 @@ import path from 'node:path';
  * HMAC-SHA256 with the checkpoint key over the other fields. Someone who rewrites the database
  * (cuts the tail and rewinds the head, or re-chains after an edit) cannot make it agree with
  * checkpoints written before, nor sign new ones without the key.
+ *
+ * Since migration 0048 (issue #16 point 3) a line signs the head of the SEAL chain (`v: 2`,
+ * `chain: "seals"`): every sealed shard-day is covered through its seal. Lines written before
+ * (`v: 1`) signed the global chain, which is now the legacy chain, and are still checked against it.
  */
 export interface Checkpoint {
   seq: number;
@@ -15,6 +19,8 @@ export interface Checkpoint {
   at: string;
   /** Last seq of the unkeyed legacy prefix when the checkpoint was written. */
   legacyThrough: number;
+  /** What `seq`/`hash` are the head of: the legacy global chain (v1 lines) or the seal chain. */
+  chain: 'legacy' | 'seals';
 }
 
 export type CheckpointLine =
@@ -22,12 +28,20 @@ export type CheckpointLine =
   | { ok: false; line: number; seq: number | null };
 
 function signature(key: Buffer, c: Checkpoint): string {
-  const text = JSON.stringify([1, c.seq, c.hash, c.at, c.legacyThrough]);
+  const text =
+    c.chain === 'legacy'
+      ? JSON.stringify([1, c.seq, c.hash, c.at, c.legacyThrough])
+      : JSON.stringify([2, c.seq, c.hash, c.at, c.legacyThrough, c.chain]);
   return crypto.createHmac('sha256', key).update(text).digest('hex');
 }
 
 export function formatCheckpoint(key: Buffer, c: Checkpoint): string {
-  return `${JSON.stringify({ v: 1, ...c, sig: signature(key, c) })}\n`;
+  const { chain, ...rest } = c;
+  const line =
+    chain === 'legacy'
+      ? { v: 1, ...rest, sig: signature(key, c) }
+      : { v: 2, ...rest, chain, sig: signature(key, c) };
+  return `${JSON.stringify(line)}\n`;
 }
 
 /** Parses one line; a wrong signature or shape is reported, never trusted. */
@@ -38,10 +52,13 @@ export function parseCheckpoint(key: Buffer, text: string, line: number): Checkp
   } catch {
     return { ok: false, line, seq: null };
   }
-  const r = raw as Partial<Record<'v' | 'seq' | 'hash' | 'at' | 'legacyThrough' | 'sig', unknown>>;
+  const r = raw as Partial<
+    Record<'v' | 'seq' | 'hash' | 'at' | 'legacyThrough' | 'chain' | 'sig', unknown>
+  >;
   const seq = typeof r.seq === 'number' && Number.isSafeInteger(r.seq) ? r.seq : null;
+  const chain = r.v === 1 ? 'legacy' : r.v === 2 && r.chain === 'seals' ? 'seals' : null;
   if (
-    r.v !== 1 ||
+    chain === null ||
     seq === null ||
     typeof r.hash !== 'string' ||
     typeof r.at !== 'string' ||
@@ -49,7 +66,13 @@ export function parseCheckpoint(key: Buffer, text: string, line: number): Checkp
     typeof r.sig !== 'string'
   )
     return { ok: false, line, seq };
-  const checkpoint: Checkpoint = { seq, hash: r.hash, at: r.at, legacyThrough: r.legacyThrough };
+  const checkpoint: Checkpoint = {
+    seq,
+    hash: r.hash,
+    at: r.at,
+    legacyThrough: r.legacyThrough,
+    chain,
+  };
   const expected = Buffer.from(signature(key, checkpoint), 'hex');
   const given = Buffer.from(r.sig, 'hex');
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected))

@@ -73,13 +73,20 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary:
-          'Check the keyed chain and the signed checkpoints; names the first broken link; signs a checkpoint when intact',
+          'Check every shard chain, the seal chain and the signed checkpoints; names the first broken link; signs a checkpoint of the seal head when intact',
         response: {
           200: z.object({
             ok: z.boolean(),
             checked: z.number(),
             firstBrokenSeq: z.number().nullable(),
             reason: z.string().nullable(),
+            shard: z
+              .string()
+              .nullable()
+              .describe('The shard (town:YYYYMMDD, system:YYYYMMDD or legacy) where it broke'),
+            shards: z.number(),
+            seals: z.number(),
+            sealHeadSeq: z.number(),
             legacyEvents: z.number(),
             checkpoints: z.number(),
             checkpointWritten: z.boolean(),
@@ -98,6 +105,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         checked: r.checked,
         firstBrokenSeq: r.firstBrokenSeq,
         reason: r.reason,
+        shard: r.shard,
+        shards: r.shards,
+        seals: r.seals,
+        sealHeadSeq: r.sealHead.seq,
         legacyEvents: r.legacyEvents,
         checkpoints: r.checkpoints,
         checkpointWritten: r.checkpointWritten,

@@ -18,6 +18,7 @@ import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { assertCompetentToFile } from '../training/competence-gate.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
+import { caseCounterName, formatCaseNumber } from './case-number.rules.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
 import { decideScope } from './case.scope.ts';
 import { decideChannel, type CaseChannel } from './case.channel.ts';
@@ -145,8 +146,9 @@ export async function fileCase(
   const nowIso = input.now.toISOString();
   const id = crypto.randomUUID();
   await db.transaction().execute(async (trx) => {
-    const day = chinaDate(input.now).replaceAll('-', '');
-    const number = `${day}-${String(await nextCounter(trx, `case:${day}`)).padStart(5, '0')}`;
+    const day = chinaDate(input.now);
+    const seq = await nextCounter(trx, caseCounterName(grant.regionCode, day));
+    const number = formatCaseNumber(grant.regionCode, day, seq);
     const state: CaseState = notice.complete ? 'accepted' : 'awaiting_supplement';
     const due = cal
       ? computeDueDate({

@@ -25,6 +25,7 @@ import { getItem } from '../catalog/catalog.service.ts';
 import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
+import { caseCounterName, formatCaseNumber } from './case-number.rules.ts';
 import { buildNotice, checkPresented, type OneTimeNotice } from './case.notice.ts';
 import { decideScope } from './case.scope.ts';
 import { decideChannel } from './case.channel.ts';
@@ -149,8 +150,9 @@ export async function fileOnlineCase(
   // The answer (notice, number, 查询码) is kept with the case in one commit: a retry with the same
   // Idempotency-Key after a crash before the answer left gets it replayed (no GET rebuilds it).
   return db.transaction().execute(async (trx) => {
-    const day = chinaDate(input.now).replaceAll('-', '');
-    const number = `${day}-${String(await nextCounter(trx, `case:${day}`)).padStart(5, '0')}`;
+    const day = chinaDate(input.now);
+    const seq = await nextCounter(trx, caseCounterName(station.region_code, day));
+    const number = formatCaseNumber(station.region_code, day, seq);
     await insertFiledCase(
       trx,
       {

@@ -4,6 +4,7 @@ import { CASE_CHANNELS, STAFF_CHANNELS } from './case.channel.ts';
 import { freeText } from '../../shared/free-text.ts';
 import { PhoneInput } from '../residents/residents.schema.ts';
 import { PublicStationView } from '../regions/public-stations.ts';
+import { CASE_NUMBER_PATTERN } from './case-number.rules.ts';
 
 const MaterialKey = z
   .string()
@@ -50,11 +51,14 @@ export const TransitionBody = z.strictObject({
 export const CaseListQuery = z.strictObject({
   box: z.enum(['accepted_here', 'inbox']).default('accepted_here'),
   state: z.enum(CASE_STATES).optional(),
-  /** A full case number (exact) or its beginning (e.g. the day, 20260302). */
+  /** A full case number (exact) or its beginning (the town, 330106001-2026…; or an old day, 20260302). */
   number: z
     .string()
     .trim()
-    .regex(/^\d{1,8}(-\d{0,5})?$/, 'a case number or its beginning (YYYYMMDD-NNNNN)')
+    .regex(
+      /^(?:\d{1,8}(?:-\d{0,5})?|\d{9}(?:-\d{0,8}(?:-\d{0,7})?)?)$/,
+      'a case number or its beginning (TTTTTTTTT-YYYYMMDD-NNNNNNN, or YYYYMMDD-NNNNN)',
+    )
     .optional(),
   /** The applicant's name: its beginning (default) or, with applicantMatch=exact, all of it. */
   applicantName: z
@@ -165,10 +169,7 @@ export const CaseView = z.object({
 });
 
 export const TrackQuery = z.strictObject({
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{8}-\d{5}$/),
+  number: z.string().trim().regex(CASE_NUMBER_PATTERN),
   /** The 查询码 printed on the receipt (8 digits; a space or dash between the groups is fine). */
   code: z
     .string()

@@ -15,6 +15,7 @@ import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
 import { parseNotice, parsePinnedItem, parsePresented } from './case.stored.ts';
 import type { CaseChannel } from './case.channel.ts';
+import { isCaseNumber } from './case-number.rules.ts';
 
 type CaseRow = CaseTable & {
   applicant_name: string;
@@ -204,7 +205,7 @@ export async function listCases(
   if (input.state) q = q.where('c.state', '=', input.state);
   // Filters only narrow the caller's own list; the schema keeps LIKE wildcards out of them.
   if (input.number) {
-    q = /^\d{8}-\d{5}$/.test(input.number)
+    q = isCaseNumber(input.number)
       ? q.where('c.number', '=', input.number)
       : q.where('c.number', 'like', `${input.number}%`);
   }

@@ -1374,7 +1374,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Check the keyed chain and the signed checkpoints; names the first broken link; signs a checkpoint when intact */
+    /** Check every shard chain, the seal chain and the signed checkpoints; names the first broken link; signs a checkpoint of the seal head when intact */
     post: {
       parameters: {
         query?: never;
@@ -1399,6 +1399,11 @@ export interface paths {
               legacyEvents: number;
               ok: boolean;
               reason: string | null;
+              sealHeadSeq: number;
+              seals: number;
+              /** @description The shard (town:YYYYMMDD, system:YYYYMMDD or legacy) where it broke */
+              shard: string | null;
+              shards: number;
             };
           };
         };

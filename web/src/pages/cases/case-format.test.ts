@@ -79,7 +79,10 @@ describe('the one-time notice preview (GS-5)', () => {
 describe('formatting', () => {
   it('keeps a case number as digits with the dash after the date', () => {
     expect(normaliseCaseNumber('2026112900001')).toBe('20261129-00001');
-    expect(normaliseCaseNumber(' 20261129 - 00001x9')).toBe('20261129-00001');
+    expect(normaliseCaseNumber(' 20261129 - 00001x')).toBe('20261129-00001');
+    expect(normaliseCaseNumber('330106001202612050000042')).toBe('330106001-20261205-0000042');
+    expect(normaliseCaseNumber('330106001-20261205-0000042-9')).toBe('330106001-20261205-0000042');
+    expect(isCaseNumber('330106001-20261205-0000042')).toBe(true);
     expect(normaliseCaseNumber('2026')).toBe('2026');
     expect(isCaseNumber('20261129-00001')).toBe(true);
     expect(isCaseNumber('20261129-0001')).toBe(false);

@@ -43,13 +43,18 @@ export function yuan(amountFen: number): string {
   return (amountFen / 100).toFixed(2);
 }
 
-/** What the case-number box keeps: digits, with the dash after the 8-digit date ("20261129-00001"). */
+/**
+ * What the case-number box keeps: digits with the dashes put back — a town's number
+ * "330106001-20261205-0000042" (#16), or an older one "20261129-00001" (13 digits or fewer).
+ */
 export function normaliseCaseNumber(raw: string): string {
-  const digits = raw.replace(/\D/g, '').slice(0, 13);
+  const digits = raw.replace(/\D/g, '').slice(0, 24);
+  if (digits.length > 13)
+    return `${digits.slice(0, 9)}-${digits.slice(9, 17)}${digits.length > 17 ? `-${digits.slice(17)}` : ''}`;
   return digits.length > 8 ? `${digits.slice(0, 8)}-${digits.slice(8)}` : digits;
 }
 
-export const isCaseNumber = (value: string) => /^\d{8}-\d{5}$/.test(value);
+export const isCaseNumber = (value: string) => /^(?:\d{9}-\d{8}-\d{7}|\d{8}-\d{5})$/.test(value);
 export const isPhoneLast4 = (value: string) => /^\d{4}$/.test(value);
 
 /** The 查询码 (X-2): 8 digits, shown as `1234 5678`; what is typed keeps only the digits. */

@@ -1,0 +1,185 @@
+/**
+ * Intake throughput on PostgreSQL (issue #16 point 3): filings per second with `--connections`
+ * concurrent filers, first all in ONE town (every filing takes the same counter row and the same
+ * audit shard head: the shape of the single global counter and chain head before #16), then spread
+ * over `--towns` towns (each town its own counter row and shard head). Each mode runs the real code
+ * (nextCounter + insertFiledCase + recordAudit through Kysely) and a floor (the same statements on
+ * the bare pg driver) in the same run; the ratios are app/floor and spread/one-town.
+ * The database part of POST /api/v1/cases only (no HTTP; cases.bench.ts measures the whole request).
+ *   node --import tsx bench/intake-throughput.bench.ts [--towns 8] [--connections 32] [--duration 10]
+ *     [--warmup 2] [--pg-url postgres://postgres@127.0.0.1:5432] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../src/db/connection.ts';
+import type { Database } from '../src/db/schema.ts';
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
+import { getItem } from '../src/modules/catalog/catalog.service.ts';
+import { buildNotice } from '../src/modules/cases/case.notice.ts';
+import { createPiiCipher, newMasterKey, parseMasterKey } from '../src/shared/pii-crypto.ts';
+import { postgresReachable, preparePostgres } from './lib/databases.ts';
+import { IdSource } from './lib/ids.ts';
+import { fileWithApp, fileWithFloor, type Filer } from './lib/intake-floor.ts';
+import { commandLine, machine } from './lib/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    towns: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const args = {
+  towns: Number(values.towns),
+  connections: Number(values.connections),
+  duration: Number(values.duration),
+  warmup: Number(values.warmup),
+  pgUrl: values['pg-url'],
+};
+if (!(args.towns >= 2 && args.connections >= 1 && args.duration > 0 && args.warmup >= 0)) {
+  console.error('usage: --towns ≥ 2, --connections ≥ 1, --duration > 0, --warmup ≥ 0');
+  process.exit(2);
+}
+const out = (line: string) => (values.json ? console.error(line) : console.log(line));
+
+/** Synthetic towns 110115200…: the number and the shard carry them; no other row needs them. */
+const townRegion = (k: number) => `110115${String(200 + k)}207`;
+
+interface Figures {
+  filingsPerSecond: number;
+  p50: number;
+  p99: number;
+  completed: number;
+  errors: number;
+}
+
+type FileOne = (filing: { region: string; residentId: string; now: Date }) => Promise<string>;
+
+async function run(file: FileOne, filer: Filer, towns: number, seconds: number): Promise<Figures> {
+  const until = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: args.connections }, async (_, worker) => {
+      const region = townRegion(worker % towns);
+      while (performance.now() < until) {
+        const residentId = filer.residentIds[next++ % filer.residentIds.length]!;
+        const started = performance.now();
+        try {
+          await file({ region, residentId, now: new Date() });
+          latencies.push(performance.now() - started);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+  return {
+    filingsPerSecond: sorted.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    completed: sorted.length,
+    errors,
+  };
+}
+
+async function loadFiler(db: Kysely<Database>, residentIds: string[]): Promise<Filer> {
+  const clerk = await db
+    .selectFrom('accounts as a')
+    .innerJoin('role_grants as g', 'g.account_id', 'a.id')
+    .select(['a.id', 'g.station_id'])
+    .where('a.username', '=', 'clerk')
+    .executeTakeFirstOrThrow();
+  const item = await getItem(db, 'DX-SB-001');
+  return {
+    stationId: clerk.station_id!,
+    clerkId: clerk.id,
+    residentIds,
+    notice: buildNotice(item, ['id_card', 'photo_1inch', 'agent_id_card']),
+  };
+}
+
+async function main() {
+  const unreachable = await postgresReachable(args.pgUrl);
+  if (unreachable) {
+    console.error(`!!!!!!!! POSTGRES SKIPPED: no PostgreSQL at ${args.pgUrl} (${unreachable})`);
+    process.exit(1);
+  }
+  const dataKey = parseMasterKey(newMasterKey());
+  installAuditKeys(deriveAuditKeys({ dataKey }));
+  console.error('  … seeding two identical PostgreSQL databases (demo, 64 residents)');
+  const dbs = await preparePostgres({
+    pii: createPiiCipher(dataKey),
+    ids: new IdSource(),
+    preRegistered: 64,
+    postgresUrl: args.pgUrl,
+  });
+  const app = openDatabase({ dialect: 'postgres', url: dbs.appUrl, poolSize: args.connections });
+  const floorPool = new pg.Pool({ connectionString: dbs.floorUrl, max: args.connections });
+  try {
+    const filer = await loadFiler(app.kysely, dbs.residentIds);
+    const targets: Record<'app' | 'floor', FileOne> = {
+      app: (f) => fileWithApp(app.kysely, filer, f),
+      floor: (f) => fileWithFloor(floorPool, filer, f),
+    };
+    const results: { towns: number; target: 'app' | 'floor'; figures: Figures }[] = [];
+    for (const towns of [1, args.towns]) {
+      for (const target of ['app', 'floor'] as const) {
+        console.error(
+          `  … ${towns} town(s), ${target}: ${args.warmup} s warm-up, ${args.duration} s`,
+        );
+        if (args.warmup > 0) await run(targets[target], filer, towns, args.warmup);
+        results.push({
+          towns,
+          target,
+          figures: await run(targets[target], filer, towns, args.duration),
+        });
+      }
+    }
+    const get = (towns: number, target: 'app' | 'floor') =>
+      results.find((r) => r.towns === towns && r.target === target)!.figures;
+    const m = machine();
+    out(`intake throughput on PostgreSQL (#16 point 3) — ${commandLine()}`);
+    out(
+      `load: ${args.connections} concurrent filers, ${args.duration} s per mode (+${args.warmup} s warm-up); ${m.cores} cores, ${m.cpu}, load average ${m.loadAverage.join(' ')}, node ${m.node}`,
+    );
+    out('');
+    out('towns  target  filings/s      p50 ms   p99 ms  errors');
+    for (const r of results)
+      out(
+        `${String(r.towns).padStart(5)}  ${r.target.padEnd(6)}  ${r.figures.filingsPerSecond.toFixed(1).padStart(9)}  ${r.figures.p50.toFixed(1).padStart(9)}  ${r.figures.p99.toFixed(1).padStart(7)}  ${String(r.figures.errors).padStart(6)}`,
+      );
+    const one = { app: get(1, 'app'), floor: get(1, 'floor') };
+    const many = { app: get(args.towns, 'app'), floor: get(args.towns, 'floor') };
+    const ratios = {
+      appToFloorOneTown: one.app.filingsPerSecond / one.floor.filingsPerSecond,
+      appToFloorSpread: many.app.filingsPerSecond / many.floor.filingsPerSecond,
+      spreadToOneTownApp: many.app.filingsPerSecond / one.app.filingsPerSecond,
+      spreadToOneTownFloor: many.floor.filingsPerSecond / one.floor.filingsPerSecond,
+    };
+    out('');
+    out(`app/floor, 1 town:            ${ratios.appToFloorOneTown.toFixed(2)}`);
+    out(`app/floor, ${args.towns} towns:           ${ratios.appToFloorSpread.toFixed(2)}`);
+    out(`${args.towns} towns / 1 town, app:      ${ratios.spreadToOneTownApp.toFixed(2)}`);
+    out(`${args.towns} towns / 1 town, floor:    ${ratios.spreadToOneTownFloor.toFixed(2)}`);
+    if (values.json)
+      console.log(
+        JSON.stringify({ command: process.argv.slice(2), machine: m, args, results, ratios }),
+      );
+  } finally {
+    await app.close();
+    await floorPool.end();
+    await dbs.drop();
+  }
+}
+
+await main();
