@@ -237,13 +237,15 @@ describe('X-5 the outbox behind a job queue (issue #15 point 5)', () => {
   it.runIf(process.env.DOORSTEP_TEST_DB === 'postgres')(
     'two nodes on one database, both woken for every message while both sweep: each sent once',
     async () => {
+      const config = t.testDb.config;
+      if (config.dialect !== 'postgres') throw new Error('PostgreSQL only');
       const nodes = [t.testDb.db, t.testDb.openAnother()];
       const p = countingProvider();
       const queues: JobQueue[] = [];
       const stops: (() => void)[] = [];
       for (const [i, node] of nodes.entries()) {
         const queue = await pgBossJobQueue({
-          connectionString: t.testDb.config.url,
+          connectionString: config.url,
           onError,
           pollingIntervalSeconds: 0.5,
         });
