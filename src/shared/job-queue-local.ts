@@ -10,16 +10,22 @@ export function localJobQueue(opts: { onError: (err: unknown) => void }): JobQue
   const handlers = new Map<string, JobHandler<object>>();
   const waiting = new Map<string, NodeJS.Timeout>(); // `${name}\0${singletonKey}` → timer
   const timers = new Set<NodeJS.Timeout>();
-  const running = new Set<Promise<void>>();
   let stopped = false;
 
+  // Due jobs run one after another (like one pg-boss worker), not all at once.
+  const ready: { name: string; data: object }[] = [];
+  let draining: Promise<void> | null = null;
+  const drain = async () => {
+    for (let job = ready.shift(); job && !stopped; job = ready.shift()) {
+      const handler = handlers.get(job.name);
+      if (handler) await handler(job.data).catch(opts.onError);
+    }
+    draining = null;
+  };
   const run = (name: string, data: object) => {
-    const handler = handlers.get(name);
-    if (!handler || stopped) return;
-    const p = handler(data)
-      .catch(opts.onError)
-      .finally(() => running.delete(p));
-    running.add(p);
+    if (stopped) return;
+    ready.push({ name, data });
+    draining ??= drain();
   };
 
   return {
@@ -49,7 +55,8 @@ export function localJobQueue(opts: { onError: (err: unknown) => void }): JobQue
       for (const t of timers) clearTimeout(t);
       timers.clear();
       waiting.clear();
-      await Promise.allSettled([...running]);
+      ready.length = 0;
+      await draining;
     },
   };
 }

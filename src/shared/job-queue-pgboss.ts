@@ -14,6 +14,9 @@ import type { JobHandler, JobOptions, JobQueue } from './job-queue.ts';
 /** pg-boss (and pg) load only on PostgreSQL: a town's SQLite server does not carry them. */
 const requirePackage = createRequire(import.meta.url);
 
+/** Jobs fetched at once by a worker (run one after another). */
+const BATCH = 20;
+
 export interface PgBossQueueOptions {
   connectionString: string;
   onError: (err: unknown) => void;
@@ -59,7 +62,7 @@ export async function pgBossJobQueue(opts: PgBossQueueOptions): Promise<JobQueue
       await ensureQueue(name);
       const id = await boss.work<T>(
         name,
-        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 10 },
+        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: BATCH },
         async (jobs) => {
           for (const job of jobs) {
             try {
@@ -68,6 +71,9 @@ export async function pgBossJobQueue(opts: PgBossQueueOptions): Promise<JobQueue
               opts.onError(err); // the job is done either way: the sweep is the safety net
             }
           }
+          // A full batch: more may wait — fetch again at once instead of after the interval.
+          const self = workers.get(name);
+          if (jobs.length >= BATCH && self) boss.notifyWorker(self);
         },
       );
       workers.set(name, id);
