@@ -51,6 +51,7 @@ export const CAPABILITIES = [
   'volunteering.join',
   'volunteers.lists.edit',
   'volunteers.staff',
+  'webhooks.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

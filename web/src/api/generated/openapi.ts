@@ -1490,6 +1490,7 @@ export interface paths {
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
+                | 'webhooks.manage'
               )[];
               displayName: string;
               grants: {
@@ -1539,6 +1540,7 @@ export interface paths {
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
+                  | 'webhooks.manage'
                 )[];
                 reachPrefix: string;
                 regionCode: string;
@@ -1691,6 +1693,7 @@ export interface paths {
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
+                | 'webhooks.manage'
               )[];
               displayName: string;
               grants: {
@@ -1740,6 +1743,7 @@ export interface paths {
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
+                  | 'webhooks.manage'
                 )[];
                 reachPrefix: string;
                 regionCode: string;
@@ -2003,6 +2007,7 @@ export interface paths {
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
+                | 'webhooks.manage'
               )[];
               displayName: string;
               grants: {
@@ -2052,6 +2057,7 @@ export interface paths {
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
+                  | 'webhooks.manage'
                 )[];
                 reachPrefix: string;
                 regionCode: string;
