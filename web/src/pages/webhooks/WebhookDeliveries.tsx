@@ -23,18 +23,21 @@ export function WebhookDeliveries({
   const at = (iso: string | null) => (iso ? formatChinaDateTime(iso, i18n.language) : '—');
   return (
     <Card
-      title={<h2>{t('messages.webhooks.logOf', { name: subscriber.name })}</h2>}
-      extra={
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={log.reload}
-          data-testid="webhook-log-refresh"
-        >
-          {t('messages.webhooks.refresh')}
-        </Button>
+      title={
+        <h2 className="webhook-log-title">
+          {t('messages.webhooks.logOf', { name: subscriber.name })}
+        </h2>
       }
       data-testid="webhook-log"
     >
+      <Button
+        icon={<ReloadOutlined aria-hidden />}
+        onClick={log.reload}
+        data-testid="webhook-log-refresh"
+        className="webhook-log-refresh"
+      >
+        {t('messages.webhooks.refresh')}
+      </Button>
       {log.status === 'error' && <ErrorAlert error={log.error} onRetry={log.reload} />}
       <Table<WebhookDelivery>
         rowKey="id"

@@ -17,6 +17,7 @@ import { useAsync } from '../../lib/use-async';
 import { eventLabel } from '../messages/message-labels';
 import { WebhookDeliveries } from './WebhookDeliveries';
 import { WebhookForm } from './WebhookForm';
+import './webhooks.css';
 import '../accounts/accounts.css';
 
 /**
