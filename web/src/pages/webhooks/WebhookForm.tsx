@@ -13,6 +13,7 @@ import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { RegionScopePicker } from '../accounts/ScopePicker';
 import { eventLabel } from '../messages/message-labels';
+import './webhooks.css';
 
 interface Values {
   name: string;
@@ -78,7 +79,7 @@ export function WebhookForm({ onCreated }: { onCreated: (name: string, secret: s
         <Select
           mode="multiple"
           aria-label={t('messages.webhooks.events')}
-          className="scope-picker"
+          className="scope-picker webhook-events"
           loading={events.status === 'loading'}
           options={(events.data?.events ?? []).map((e) => ({ value: e, label: eventLabel(t, e) }))}
           data-testid="webhook-events"

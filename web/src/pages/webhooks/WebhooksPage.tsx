@@ -96,7 +96,7 @@ export default function WebhooksPage() {
           {
             title: t('messages.webhooks.secretHint'),
             dataIndex: 'secretHint',
-            render: (v: string) => <code className="mono">…{v}</code>,
+            render: (v: string) => <code className="mono">{v}…</code>,
           },
           {
             title: t('messages.webhooks.status'),
