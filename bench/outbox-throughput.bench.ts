@@ -4,6 +4,8 @@
  * `delivered`) on SQLite and PostgreSQL, as a ratio to a floor measured in the same run: the same
  * rows moved through the same two UPDATEs per message with the same driver, without decryption,
  * parsing, the policy checks or the provider. Prints the machine's load. Nothing is asserted.
+ * Also the job-queue path (issue #15 p5): one wake-up job per message, as a commit sends it, worked
+ * by the queue of the dialect (pg-boss on PostgreSQL, the in-process queue on SQLite).
  *
  *   node --import tsx bench/outbox-throughput.bench.ts [--messages 2000] [--dialect sqlite|postgres|both]
  *     [--postgres postgres://postgres@127.0.0.1:5432/postgres]
@@ -19,6 +21,10 @@ import { openDatabase, type Db } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { enqueueMessage } from '../src/modules/notifications/outbox.ts';
 import { logChannelProvider, sendDueMessages } from '../src/modules/notifications/outbox.sender.ts';
+import { wakeOutbox, workOutboxJobs } from '../src/modules/notifications/outbox-queue.ts';
+import type { JobQueue } from '../src/shared/job-queue.ts';
+import { localJobQueue } from '../src/shared/job-queue-local.ts';
+import { pgBossJobQueue } from '../src/shared/job-queue-pgboss.ts';
 import { createPiiCipher } from '../src/shared/pii-crypto.ts';
 import { machine } from './lib/report.ts';
 
@@ -73,6 +79,33 @@ async function app(db: Db, now: Date): Promise<number> {
   return N / ((performance.now() - t0) / 1000);
 }
 
+/** The queue: one `outbox.send` job per message (the after-commit wake-up), until all are sent. */
+async function queued(db: Db, config: DatabaseConfig, now: Date): Promise<number> {
+  const onError = (err: unknown) => console.error(err);
+  const queue: JobQueue =
+    config.dialect === 'postgres'
+      ? await pgBossJobQueue({ connectionString: config.url, onError, pollingIntervalSeconds: 0.5 })
+      : localJobQueue({ onError });
+  try {
+    let sent = 0;
+    await workOutboxJobs(db.kysely, queue, {
+      pii,
+      providers: { sms: logChannelProvider('sms', silent) },
+      nodeId: 'bench',
+      onError,
+      now: () => now,
+      onResult: (r) => (sent += r.sent),
+    });
+    const ids = await db.kysely.selectFrom('outbox_messages').select('id').execute();
+    const t0 = performance.now();
+    for (const { id } of ids) await wakeOutbox(queue, id, null, onError, now);
+    while (sent < N) await new Promise((r) => setTimeout(r, 5));
+    return N / ((performance.now() - t0) / 1000);
+  } finally {
+    await queue.stop();
+  }
+}
+
 /** The floor: the same select of due ids and two UPDATEs per message, nothing else. */
 async function floor(db: Db, now: Date): Promise<number> {
   const iso = now.toISOString();
@@ -108,10 +141,12 @@ async function run(config: DatabaseConfig, label: string) {
     const floorRate = await floor(db, now);
     await requeue(db);
     const appRate = await app(db, now);
+    await requeue(db);
+    const queueRate = await queued(db, config, now);
+    const rate = (r: number) => `${r.toFixed(0).padStart(6)} msg/s`;
     console.log(
-      `${label.padEnd(10)} app ${appRate.toFixed(0).padStart(6)} msg/s   floor ${floorRate
-        .toFixed(0)
-        .padStart(6)} msg/s   ratio ${(appRate / floorRate).toFixed(2)}`,
+      `${label.padEnd(10)} sweep ${rate(appRate)} (ratio ${(appRate / floorRate).toFixed(2)})   ` +
+        `queue ${rate(queueRate)} (ratio ${(queueRate / floorRate).toFixed(2)})   floor ${rate(floorRate)}`,
     );
   } finally {
     await db.close();

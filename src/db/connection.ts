@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { postgresTimeouts, type DatabaseConfig, type PostgresTimeouts } from '../config.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
+import { observeCommittedInserts, type CommittedInserts } from './committed-inserts.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -24,6 +25,8 @@ export interface Db {
    */
   reader: Kysely<Database>;
   dialect: Dialect;
+  /** Issue #15: rows of a table once their transaction committed (the outbox wakes its sender). */
+  inserts: CommittedInserts;
   close(): Promise<void>;
 }
 
@@ -46,14 +49,21 @@ function postgresTypes(driver: typeof pg): pg.CustomTypesConfig {
 
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.dialect === 'postgres') {
-    const kysely = postgresKysely(config.url, config.poolSize, config.timeouts);
+    const { kysely, inserts } = postgresKysely(config.url, config.poolSize, config.timeouts);
     if (!config.readUrl)
-      return { kysely, reader: kysely, dialect: 'postgres', close: () => kysely.destroy() };
-    const reader = postgresKysely(config.readUrl, config.readPoolSize ?? 5, config.timeouts);
+      return {
+        kysely,
+        reader: kysely,
+        dialect: 'postgres',
+        inserts,
+        close: () => kysely.destroy(),
+      };
+    const reader = postgresKysely(config.readUrl, config.readPoolSize ?? 5, config.timeouts).kysely;
     return {
       kysely,
       reader,
       dialect: 'postgres',
+      inserts,
       close: async () => {
         await Promise.all([kysely.destroy(), reader.destroy()]);
       },
@@ -65,10 +75,11 @@ export function openDatabase(config: DatabaseConfig): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
-  return { kysely, reader: kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  const { dialect, inserts } = observeCommittedInserts(
+    new SqliteDialect({ database: withStatementCache(sqlite) }),
+  );
+  const kysely = new Kysely<Database>({ dialect });
+  return { kysely, reader: kysely, dialect: 'sqlite', inserts, close: () => kysely.destroy() };
 }
 
 /** One pg pool with the timeouts of #10 p. 15, as a Kysely instance. */
@@ -76,7 +87,7 @@ function postgresKysely(
   url: string,
   poolSize: number,
   given: PostgresTimeouts | undefined,
-): Kysely<Database> {
+): { kysely: Kysely<Database>; inserts: CommittedInserts } {
   const driver = pgDriver();
   const timeouts = given ?? postgresTimeouts();
   // pg-pool uses `connectionTimeoutMillis` both for the wait for a free connection and (passed on
@@ -111,7 +122,8 @@ function postgresKysely(
   pool.on('error', (err) => {
     process.emitWarning(`PostgreSQL idle connection error: ${err.message}`);
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const { dialect, inserts } = observeCommittedInserts(new PostgresDialect({ pool }));
+  return { kysely: new Kysely<Database>({ dialect }), inserts };
 }
 
 /** `SELECT 1` — used by /readyz; rejects after `timeoutMs` when the database does not answer. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import pino from 'pino';
 import { startOutboxSender } from '../modules/notifications/outbox.sender.ts';
+import { wakeOnCommit, workOutboxJobs } from '../modules/notifications/outbox-queue.ts';
 import { channelProvidersFromEnv } from '../modules/notifications/outbox-providers-env.ts';
 import { outboxPolicyFromEnv } from '../modules/notifications/outbox.policy.ts';
 import { webhookProvider } from '../modules/webhooks/webhook.provider.ts';
@@ -17,6 +18,9 @@ import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
 import { readSetupState } from '../modules/setup/setup-status.ts';
 import { setupLink } from '../modules/setup/setup-token.ts';
 import { createPiiCipher } from '../shared/pii-crypto.ts';
+import type { JobQueue } from '../shared/job-queue.ts';
+import { localJobQueue } from '../shared/job-queue-local.ts';
+import { pgBossJobQueue } from '../shared/job-queue-pgboss.ts';
 import { buildApp } from './app.ts';
 import { logOptions } from './logging.ts';
 import { checkDataKey, resolveDataKey } from './secrets.ts';
@@ -88,17 +92,36 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
           onError: (err) => log.error({ err }, 'appointment sweep failed'),
         })
       : () => undefined;
-  // Issue #11: the outbox (login codes) is sent every OUTBOX_INTERVAL_SECONDS (default 2).
+  // Issue #11: the outbox (login codes) is swept every OUTBOX_INTERVAL_SECONDS (default 2; 0: no
+  // sending at all). Issue #15: each message committed wakes the sender at once through the job
+  // queue (pg-boss on PostgreSQL, shared by the nodes; in-process on SQLite); the sweep is the
+  // safety net for a wake-up that was lost.
   const outboxSeconds = Number(env.OUTBOX_INTERVAL_SECONDS ?? 2);
+  const nodeId = `${os.hostname()}:${process.pid}`;
+  const onOutboxError = (err: unknown) => log.error({ err }, 'outbox sender failed');
+  const queue = outboxSeconds > 0 ? await openJobQueue(config, db, log) : null;
+  let stopWake = () => undefined as void;
+  if (queue) {
+    await workOutboxJobs(db.kysely, queue, {
+      pii,
+      providers,
+      ...policy,
+      nodeId,
+      onError: onOutboxError,
+    });
+    stopWake = wakeOnCommit(db.inserts, queue, (err) =>
+      log.warn({ err }, 'outbox wake-up not queued (the sweep sends it)'),
+    );
+  }
   const stopOutbox =
     outboxSeconds > 0
       ? startOutboxSender(db.kysely, {
           pii,
           providers,
           ...policy,
-          nodeId: `${os.hostname()}:${process.pid}`,
+          nodeId,
           intervalMs: outboxSeconds * 1000,
-          onError: (err) => log.error({ err }, 'outbox sender failed'),
+          onError: onOutboxError,
         })
       : () => undefined;
   const stopCheckpoints =
@@ -130,7 +153,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     stopSweeper();
     stopAppointments();
     stopOutbox();
+    stopWake();
     stopCheckpoints();
+    await queue?.stop().catch((err: unknown) => log.error({ err }, 'job queue stop failed'));
     await app.close();
     await db.close();
     process.exit(0);
@@ -148,6 +173,23 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     'Doorstep is serving',
   );
   await announceSetup(db.kysely, pii, config.publicUrl, log);
+}
+
+/**
+ * Issue #15 point 5: the job queue — pg-boss in the schema `pgboss` of DATABASE_URL on PostgreSQL;
+ * in-process on SQLite. A pg-boss that cannot start is logged and replaced by the in-process queue
+ * (this node still wakes its own sender; the sweep covers the rest): the server still serves.
+ */
+async function openJobQueue(config: AppConfig, db: Db, log: pino.Logger): Promise<JobQueue> {
+  const onError = (err: unknown) => log.error({ err }, 'job queue failed');
+  if (config.database.dialect !== 'postgres' || db.dialect !== 'postgres')
+    return localJobQueue({ onError });
+  try {
+    return await pgBossJobQueue({ connectionString: config.database.url, onError });
+  } catch (err) {
+    log.error({ err }, 'pg-boss did not start: using the in-process job queue');
+    return localJobQueue({ onError });
+  }
 }
 
 /** Issue #15: while no administrator exists, the log carries the first-run setup's link. */

@@ -26,6 +26,7 @@ import { VISIT_STAFF } from '../modules/home-visits/home-visits.access.ts';
 import { ISSUER_ROLES } from '../modules/records/records.access.ts';
 import { VS_LIST_EDITORS, VS_STAFF } from '../modules/volunteers/vs.scope.ts';
 import { OPEN311_KEY_MANAGERS } from '../modules/open311/open311-keys.ts';
+import { WEBHOOK_MANAGERS } from '../modules/webhooks/webhook-subscribers.ts';
 import { ACCOUNT_LINKERS } from '../modules/residents/resident-account.ts';
 import {
   ALL_ROLES,
@@ -55,6 +56,8 @@ const RULES = {
   'accounts.manage': { roles: ['admin'] },
   /** Issue #15 point 7: the Open311 API keys page (/open311-keys). */
   'open311.keys': { roles: OPEN311_KEY_MANAGERS },
+  /** Issue #15 point 9: the webhooks page (/webhooks) — subscribers, test, delivery log. */
+  'webhooks.manage': { roles: WEBHOOK_MANAGERS },
   'residents.read': { roles: RESIDENT_READERS },
   'residents.register': { roles: RESIDENT_REGISTRARS },
   /** GS-10: create a resident's own phone login at the window (POST /residents/{id}/login). */

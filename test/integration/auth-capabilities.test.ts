@@ -55,6 +55,7 @@ const EXPECTED: Record<string, string[]> = {
     'training.read',
     'volunteers.lists.edit',
     'volunteers.staff',
+    'webhooks.manage',
   ],
   supervisor: [
     'audit.read',

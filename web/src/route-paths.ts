@@ -57,6 +57,7 @@ export const APP_PATHS = [
   '/imports',
   '/accounts',
   '/open311-keys',
+  '/webhooks',
   '/training',
   '/ratings',
   '/ratings/tickets',

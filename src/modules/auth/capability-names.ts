@@ -52,6 +52,7 @@ export const CAPABILITIES = [
   'volunteering.join',
   'volunteers.lists.edit',
   'volunteers.staff',
+  'webhooks.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

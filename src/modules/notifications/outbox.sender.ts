@@ -76,6 +76,15 @@ export interface SenderDeps {
   rateLimits?: readonly RateLimit[];
 }
 
+const emptyResult = (): OutboxRunResult => ({
+  sent: 0,
+  retried: 0,
+  failed: 0,
+  held: 0,
+  expired: 0,
+  fellBack: 0,
+});
+
 function providersOf(deps: SenderDeps): ChannelProviders {
   const p: ChannelProviders = { ...deps.providers };
   if (!p.sms && deps.provider) p.sms = smsChannel(deps.provider);
@@ -93,14 +102,7 @@ export async function sendDueMessages(
 ): Promise<OutboxRunResult> {
   const providers = providersOf(deps);
   const channels = Object.keys(providers) as Channel[];
-  const result: OutboxRunResult = {
-    sent: 0,
-    retried: 0,
-    failed: 0,
-    held: 0,
-    expired: 0,
-    fellBack: 0,
-  };
+  const result = emptyResult();
   if (channels.length === 0) return result;
   const nowIso = deps.now.toISOString();
   const leaseCut = new Date(deps.now.getTime() - CLAIM_LEASE_MS).toISOString();
@@ -117,26 +119,62 @@ export async function sendDueMessages(
     .orderBy('next_attempt_at')
     .limit(deps.limit ?? 100)
     .execute();
-  for (const d of due) {
-    // The claim: only one node's UPDATE matches the row in its old state.
-    let claim = db
-      .updateTable('outbox_messages')
-      .set({ status: 'sending', claimed_by: deps.nodeId, claimed_at: nowIso })
-      .where('id', '=', d.id);
-    claim =
-      d.status === 'queued'
-        ? claim.where('status', '=', 'queued')
-        : claim.where('status', '=', 'sending').where('claimed_at', '<', leaseCut);
-    const claimed = await claim.executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue; // another node has it
-    const m = await db
-      .selectFrom('outbox_messages')
-      .selectAll()
-      .where('id', '=', d.id)
-      .executeTakeFirstOrThrow();
-    await sendClaimed(db, deps, providers[m.channel]!, m, result);
-  }
+  for (const d of due) await claimAndSend(db, deps, providers, d, result);
   return result;
+}
+
+/**
+ * Issue #15: one message, as the job queue's worker asks (outbox-queue.ts) — claimed and sent if
+ * it is due now, else nothing: a job run twice, or after the sweep sent it, sends nothing more.
+ */
+export async function sendOneMessage(
+  db: Kysely<Database>,
+  deps: SenderDeps,
+  id: string,
+): Promise<OutboxRunResult> {
+  const providers = providersOf(deps);
+  const result = emptyResult();
+  const d = await db
+    .selectFrom('outbox_messages')
+    .select(['id', 'status', 'channel', 'next_attempt_at', 'claimed_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!d || !providers[d.channel]) return result;
+  const leaseCut = deps.now.getTime() - CLAIM_LEASE_MS;
+  const due =
+    (d.status === 'queued' &&
+      new Date(String(d.next_attempt_at)).getTime() <= deps.now.getTime()) ||
+    (d.status === 'sending' && d.claimed_at && new Date(String(d.claimed_at)).getTime() < leaseCut);
+  if (due) await claimAndSend(db, deps, providers, d, result);
+  return result;
+}
+
+/** The claim: only one node's UPDATE matches the row in its old state; that node sends it. */
+async function claimAndSend(
+  db: Kysely<Database>,
+  deps: SenderDeps,
+  providers: ChannelProviders,
+  d: { id: string; status: string },
+  result: OutboxRunResult,
+): Promise<void> {
+  const nowIso = deps.now.toISOString();
+  const leaseCut = new Date(deps.now.getTime() - CLAIM_LEASE_MS).toISOString();
+  let claim = db
+    .updateTable('outbox_messages')
+    .set({ status: 'sending', claimed_by: deps.nodeId, claimed_at: nowIso })
+    .where('id', '=', d.id);
+  claim =
+    d.status === 'queued'
+      ? claim.where('status', '=', 'queued').where('next_attempt_at', '<=', nowIso)
+      : claim.where('status', '=', 'sending').where('claimed_at', '<', leaseCut);
+  const claimed = await claim.executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return; // another node has it (or it is not due)
+  const m = await db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('id', '=', d.id)
+    .executeTakeFirstOrThrow();
+  await sendClaimed(db, deps, providers[m.channel]!, m, result);
 }
 
 /** Only this node's claim is finished (a node whose lease ran out changes nothing). */

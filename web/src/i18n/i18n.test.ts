@@ -6,6 +6,8 @@ import catalogZhCN from './catalog.zh-CN.json';
 import en from './en.json';
 import firstResponseEn from './firstresponse.en.json';
 import firstResponseZhCN from './firstresponse.zh-CN.json';
+import messagesEn from './messages.en.json';
+import messagesZhCN from './messages.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -115,5 +117,22 @@ describe('first-response resources (firstresponse.*.json)', () => {
 
   it('do not collide with a top-level key of the main resources', () => {
     expect(Object.keys(zhCN)).not.toContain('firstresponse');
+  });
+});
+
+describe('issue #15 messages and webhooks resources (messages.*.json)', () => {
+  const zh = leaves(messagesZhCN);
+  const enM = leaves(messagesEn);
+  const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it('have the same keys, no empty strings and the same variables in both languages', () => {
+    expect([...enM.keys()].filter((k) => !zh.has(k))).toEqual([]);
+    expect([...zh.keys()].filter((k) => !enM.has(k))).toEqual([]);
+    expect([...zh, ...enM].filter(([, v]) => v.trim() === '')).toEqual([]);
+    expect(
+      [...zh].filter(
+        ([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(enM.get(k) ?? '')),
+      ),
+    ).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import type volunteersZhCN from './volunteers.zh-CN.json';
 import type zhCN from './zh-CN.json';
 import type homeVisitsZhCN from './homevisits.zh-CN.json';
 import type setupZhCN from './setup.zh-CN.json';
+import type messagesZhCN from './messages.zh-CN.json';
 
 /** One object type (not an intersection): cheaper for i18next's key types to walk. */
 type Translation = {
@@ -32,35 +33,38 @@ type Translation = {
       | 'ratings'
       | 'homeVisits'
       | 'setup'
-  ]: K extends 'setup'
-    ? typeof setupZhCN
-    : K extends 'training'
-      ? typeof trainingZhCN
-      : K extends 'ratings'
-        ? typeof ratingsZhCN
-        : K extends 'homeVisits'
-          ? typeof homeVisitsZhCN
-          : K extends 'programs'
-            ? typeof programsZhCN
-            : K extends 'programsFigures'
-              ? typeof programsFiguresZhCN
-              : K extends 'orders'
-                ? typeof ordersZhCN
-                : K extends 'records'
-                  ? typeof recordsZhCN
-                  : K extends 'volunteers'
-                    ? typeof volunteersZhCN
-                    : K extends 'activities'
-                      ? typeof activitiesZhCN
-                      : K extends 'cases'
-                        ? typeof casesZhCN
-                        : K extends 'catalog'
-                          ? typeof catalogZhCN
-                          : K extends 'firstresponse'
-                            ? typeof firstResponseZhCN
-                            : K extends keyof typeof zhCN
-                              ? (typeof zhCN)[K]
-                              : never;
+      | 'messages'
+  ]: K extends 'messages'
+    ? typeof messagesZhCN
+    : K extends 'setup'
+      ? typeof setupZhCN
+      : K extends 'training'
+        ? typeof trainingZhCN
+        : K extends 'ratings'
+          ? typeof ratingsZhCN
+          : K extends 'homeVisits'
+            ? typeof homeVisitsZhCN
+            : K extends 'programs'
+              ? typeof programsZhCN
+              : K extends 'programsFigures'
+                ? typeof programsFiguresZhCN
+                : K extends 'orders'
+                  ? typeof ordersZhCN
+                  : K extends 'records'
+                    ? typeof recordsZhCN
+                    : K extends 'volunteers'
+                      ? typeof volunteersZhCN
+                      : K extends 'activities'
+                        ? typeof activitiesZhCN
+                        : K extends 'cases'
+                          ? typeof casesZhCN
+                          : K extends 'catalog'
+                            ? typeof catalogZhCN
+                            : K extends 'firstresponse'
+                              ? typeof firstResponseZhCN
+                              : K extends keyof typeof zhCN
+                                ? (typeof zhCN)[K]
+                                : never;
 };
 
 /** Makes t('some.key') a type error when the key is not in the resource files. */

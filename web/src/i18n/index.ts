@@ -30,6 +30,8 @@ import homeVisitsEn from './homevisits.en.json';
 import homeVisitsZhCN from './homevisits.zh-CN.json';
 import setupEn from './setup.en.json';
 import setupZhCN from './setup.zh-CN.json';
+import messagesEn from './messages.en.json';
+import messagesZhCN from './messages.zh-CN.json';
 
 export const resources = {
   'zh-CN': {
@@ -48,6 +50,7 @@ export const resources = {
       ratings: ratingsZhCN,
       homeVisits: homeVisitsZhCN,
       setup: setupZhCN,
+      messages: messagesZhCN,
     },
   },
   en: {
@@ -66,6 +69,7 @@ export const resources = {
       ratings: ratingsEn,
       homeVisits: homeVisitsEn,
       setup: setupEn,
+      messages: messagesEn,
     },
   },
 } as const;

@@ -27,6 +27,7 @@ const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const Open311KeysPage = lazy(() => import('../pages/open311/Open311KeysPage'));
+const WebhooksPage = lazy(() => import('../pages/webhooks/WebhooksPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('../pages/ForbiddenPage'));
 const CatalogPage = lazy(() => import('../pages/catalog/CatalogPage'));
@@ -182,6 +183,7 @@ export function AppShell() {
     '/imports': caps.imports ? <ImportsPage /> : <ForbiddenPage />,
     '/accounts': caps.manageAccounts ? <AccountsPage /> : <ForbiddenPage />,
     '/open311-keys': caps.open311Keys ? <Open311KeysPage /> : <ForbiddenPage />,
+    '/webhooks': caps.webhooks ? <WebhooksPage /> : <ForbiddenPage />,
     '/training': trainingCaps.read ? <TrainingPage /> : <ForbiddenPage />,
   };
 

@@ -28,6 +28,7 @@ import {
   SafetyOutlined,
   LikeOutlined,
   KeyOutlined,
+  ApiOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -52,7 +53,8 @@ export type NavKey =
   | 'homeVisits'
   | 'imports'
   | 'accounts'
-  | 'open311Keys';
+  | 'open311Keys'
+  | 'webhooks';
 /** The case pages' entries; their words are in the cases namespace (cases.nav.*). */
 export type CasesNavKey = 'workbench' | 'cases' | 'overview' | 'authorizations';
 
@@ -379,6 +381,13 @@ export function navItemsFor(
       key: 'open311Keys',
       to: '/open311-keys',
       icon: <KeyOutlined aria-hidden />,
+      end: true,
+      sideOnly: true,
+    },
+    caps.webhooks && {
+      key: 'webhooks',
+      to: '/webhooks',
+      icon: <ApiOutlined aria-hidden />,
       end: true,
       sideOnly: true,
     },

@@ -69,6 +69,7 @@ describe('capabilities from /auth/me (issue #12)', () => {
       residentLogins: true,
       manageAccounts: false,
       open311Keys: false,
+      webhooks: false,
     });
   });
 

@@ -28,6 +28,8 @@ export interface Capabilities {
   manageAccounts: boolean;
   /** Issue #15 point 7: Open311 API keys (/open311-keys). */
   open311Keys: boolean;
+  /** Issue #15 point 9: webhook subscribers, test button, delivery log (/webhooks). */
+  webhooks: boolean;
 }
 
 export const capabilitiesOf = (me: Me): Capabilities => ({
@@ -45,6 +47,7 @@ export const capabilitiesOf = (me: Me): Capabilities => ({
   imports: can(me, 'imports.run'),
   manageAccounts: can(me, 'accounts.manage'),
   open311Keys: can(me, 'open311.keys'),
+  webhooks: can(me, 'webhooks.manage'),
 });
 
 /** What the catalog and calendar pages let this user do. */

@@ -1496,6 +1496,7 @@ export interface paths {
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
+                | 'webhooks.manage'
               )[];
               displayName: string;
               grants: {
@@ -1546,6 +1547,7 @@ export interface paths {
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
+                  | 'webhooks.manage'
                 )[];
                 reachPrefix: string;
                 regionCode: string;
@@ -1699,6 +1701,7 @@ export interface paths {
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
+                | 'webhooks.manage'
               )[];
               displayName: string;
               grants: {
@@ -1749,6 +1752,7 @@ export interface paths {
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
+                  | 'webhooks.manage'
                 )[];
                 reachPrefix: string;
                 regionCode: string;
@@ -2013,6 +2017,7 @@ export interface paths {
                 | 'volunteering.join'
                 | 'volunteers.lists.edit'
                 | 'volunteers.staff'
+                | 'webhooks.manage'
               )[];
               displayName: string;
               grants: {
@@ -2063,6 +2068,7 @@ export interface paths {
                   | 'volunteering.join'
                   | 'volunteers.lists.edit'
                   | 'volunteers.staff'
+                  | 'webhooks.manage'
                 )[];
                 reachPrefix: string;
                 regionCode: string;

@@ -16,6 +16,7 @@ import { CaseFacts } from './CaseFacts';
 import { CasePrintLinks } from './CasePrintLinks';
 import { caseCapabilitiesOf } from '../../lib/page-capabilities';
 import { CaseScans } from './CaseScans';
+import { MessageList } from '../messages/MessageList';
 import { CaseReceipt } from './CaseReceipt';
 import { CaseStateTag } from './CaseTags';
 import { ActionDialog } from './ActionDialog';
@@ -122,6 +123,7 @@ function CaseDetail({
         <Card title={<h2>{t('cases.scans.title')}</h2>}>
           <CaseScans caseId={view.id} materials={materials} canUpload={canUpload} />
         </Card>
+        <MessageList owner="case" id={view.id} />
         {canReadLog && (
           <Card title={<h2>{t('cases.detail.log')}</h2>}>
             <CaseActionLog caseId={view.id} version={view.version} />

@@ -12,6 +12,7 @@ import { useMe } from '../../session/session-context';
 import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';
 import { ResidentCard } from './ResidentCard';
 import { ResidentLoginCard } from './ResidentLoginCard';
+import { MessageList } from '../messages/MessageList';
 
 export default function ResidentDetailPage() {
   const { t } = useTranslation();
@@ -46,6 +47,9 @@ export default function ResidentDetailPage() {
         />
       )}
       {resident.data && caps.residentLogins && <ResidentLoginCard residentId={resident.data.id} />}
+      {resident.data && caps.readResidents && (
+        <MessageList owner="resident" id={resident.data.id} />
+      )}
       {resident.data && (
         <ResidentAuthorizations
           resident={{ id: resident.data.id, fullName: resident.data.fullName }}
