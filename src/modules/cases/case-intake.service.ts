@@ -17,6 +17,7 @@ import { getItem } from '../catalog/catalog.service.ts';
 import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { assertCompetentToFile } from '../training/competence-gate.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
+import { messageCaseFiled, type CaseMessageDeps } from './case-messages.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
 import { decideScope } from './case.scope.ts';
@@ -73,6 +74,8 @@ export async function fileCase(
     actor: Actor;
     requestId: string | null;
     now: Date;
+    /** Issue #15 point 5: the applicant's SMS (case-messages.ts). */
+    messages: CaseMessageDeps;
   } & DeadlineOptions,
 ) {
   const grant = intakeGrant(input.actor, input.stationId);
@@ -189,6 +192,12 @@ export async function fileCase(
       actorRole: grant.role,
       stationId: grant.stationId!,
       payload: { presented: input.presented },
+    });
+    await messageCaseFiled(trx, input.messages, {
+      kase: row,
+      itemName: item.name.zh,
+      missing: notice.missing,
+      now: input.now,
     });
     await recordAudit(trx, {
       actor: auditActor(input.actor, grant),
