@@ -18,6 +18,7 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
   let phone = '';
   let caseMsg = '';
   let personMsg = '';
+  let filed: string[] = [];
   const db = () => t.testDb.db.kysely;
   const count = async () =>
     Number(
@@ -44,6 +45,15 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
     });
     expect(kase.statusCode, kase.body).toBe(201);
     caseId = kase.json<{ id: string }>().id;
+    // The filing's own messages (case-messages.test.ts: demo resident → suppressed).
+    filed = (
+      await db()
+        .selectFrom('outbox_messages')
+        .select('id')
+        .where('subject_id', '=', caseId)
+        .execute()
+    ).map((m) => m.id);
+    expect(filed).toHaveLength(2); // case_filed + case_supplement (the one-time notice)
     const r = await db()
       .selectFrom('residents')
       .select('phone_cipher')
@@ -77,8 +87,13 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
     const r = await clerk.call('GET', `/api/v1/cases/${caseId}/messages`);
     expect(r.statusCode, r.body).toBe(200);
     const list = r.json<{ id: string; status: string; recipient: string; resendable: boolean }[]>();
-    expect(list.map((m) => m.id)).toEqual([caseMsg]);
-    expect(list[0]).toMatchObject({ status: 'queued', resendable: false });
+    expect(list.map((m) => m.id).sort()).toEqual([caseMsg, ...filed].sort());
+    expect(list.find((m) => m.id === caseMsg)).toMatchObject({
+      status: 'queued',
+      resendable: false,
+    });
+    for (const id of filed)
+      expect(list.find((m) => m.id === id)).toMatchObject({ status: 'suppressed' });
     expect(r.body).not.toContain(phone);
   });
 
@@ -122,7 +137,7 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['message.resent']);
     const list = await clerk.call('GET', `/api/v1/cases/${caseId}/messages`);
-    expect(list.json<{ id: string }[]>()).toHaveLength(2);
+    expect(list.json<{ id: string }[]>()).toHaveLength(2 + filed.length);
   });
 
   it('bad input → 4xx problem+json, nothing written', async () => {

@@ -138,6 +138,7 @@ export async function createActivity(
         activityId: id,
         actorId: actor.accountId,
         now,
+        pii: deps.pii,
       }));
     await recordAudit(trx, {
       actor: auditActor(actor, grant),
