@@ -94,10 +94,10 @@ describe('X-5 the messages a case sends (issue #15 point 5)', () => {
       {
         template: 'case_filed',
         to: liPhone,
-        params: { number: kase.number, item: expect.any(String), url },
+        params: { number: kase.number, item: expect.any(String) as string, url },
         status: 'queued',
-        regionCode: expect.stringMatching(/^110115/),
-        text: expect.stringContaining(`您的办件 ${kase.number}（`),
+        regionCode: expect.stringMatching(/^110115/) as string,
+        text: expect.stringContaining(`您的办件 ${kase.number}（`) as string,
       },
     ]);
     const [m] = await outbox(kase.id);
@@ -113,7 +113,7 @@ describe('X-5 the messages a case sends (issue #15 point 5)', () => {
     expect(msgs.map((m) => m.template)).toEqual(['case_filed', 'case_supplement']);
     expect(msgs[1]).toMatchObject({
       to: liPhone,
-      params: { number: kase.number, materials: expect.stringContaining('照片') },
+      params: { number: kase.number, materials: expect.stringContaining('照片') as string },
     });
     kase = (
       await act(clerk, kase, { action: 'supplement', presented: ['photo_1inch'] })

@@ -96,7 +96,7 @@ describe('X-5 the guardian’s SMS when a seat is offered (issue #15 point 5)', 
         to: PHONES[1],
         params: { child: '孩子1', className, until },
         status: 'queued',
-        regionCode: expect.stringMatching(/^110115/),
+        regionCode: expect.stringMatching(/^110115/) as string,
         text: `【家门口】${className}为孩子1留出名额，请于 ${until} 前确认，逾期顺延。`,
       },
     ]);

@@ -53,7 +53,7 @@ describe('X-5 the messages an order sends its requesters (issue #15 point 5)', (
         to: '13912345678',
         params: { orderNumber: order.orderNumber, title: '陪同买菜', state: '已有志愿服务队接单' },
         status: 'queued',
-        regionCode: expect.stringMatching(/^110115/),
+        regionCode: expect.stringMatching(/^110115/) as string,
         text: `【家门口】您的点单 ${order.orderNumber}（陪同买菜）已有志愿服务队接单。`,
       },
     ]);
