@@ -105,6 +105,12 @@ describe('X-5 the messages a case sends (issue #15 point 5)', () => {
       new RegExp(`^【家门口】您的办件 ${kase.number}（.+）已受理，查询进度：`),
     );
     expect(m!.text.endsWith(url)).toBe(true);
+    // Staff read what was sent on the case's messages (X-5), the phone masked.
+    const staff = await clerk.call('GET', `/api/v1/cases/${kase.id}/messages`);
+    expect(staff.json<{ template: string; text: string | null }[]>()).toMatchObject([
+      { template: 'case_filed', text: m!.text },
+    ]);
+    expect(staff.body).not.toContain(liPhone);
   });
 
   it('filed incomplete: the one-time notice in words; a supplement request names its material', async () => {

@@ -98,11 +98,29 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
   });
 
   it('lists a person’s messages, by subject and by their phone', async () => {
+    const code = await db()
+      .transaction()
+      .execute((trx) =>
+        enqueueMessage(trx, t.pii, {
+          channel: 'sms',
+          to: phone,
+          template: 'login_code',
+          params: { code: '864209', minutes: 5 },
+          now: t.clock.now,
+        }),
+      );
     const r = await clerk.call('GET', `/api/v1/residents/${residentId}/messages`);
     expect(r.statusCode, r.body).toBe(200);
-    const ids = r.json<{ id: string }[]>().map((m) => m.id);
-    if (phone !== '13911112222') expect(ids).toEqual(expect.arrayContaining([personMsg, caseMsg]));
+    const list = r.json<{ id: string; text: string | null }[]>();
+    const ids = list.map((m) => m.id);
+    if (phone !== '13911112222') {
+      expect(ids).toEqual(expect.arrayContaining([personMsg, caseMsg, code]));
+      // Staff read what a message says, never a login code.
+      expect(list.find((m) => m.id === personMsg)!.text).toContain('三顺庄村便民服务站');
+      expect(list.find((m) => m.id === code)!.text).toBeNull();
+    }
     expect(r.body).not.toContain(phone);
+    expect(r.body).not.toContain('864209');
   });
 
   it('a queued message is not resent; a failed one is, as a new audited message', async () => {

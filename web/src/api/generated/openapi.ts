@@ -3706,6 +3706,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             }[];
           };
         };
@@ -3765,6 +3766,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             };
           };
         };
@@ -14012,6 +14014,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             }[];
           };
         };
@@ -14071,6 +14074,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             };
           };
         };
