@@ -7,25 +7,15 @@
  * after the message was queued leaves neither; an applicant without a phone gets none.
  */
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorForToken } from '../../src/modules/auth/session.service.ts';
+import { fileCase } from '../../src/modules/cases/case-intake.service.ts';
+import { transitionCase } from '../../src/modules/cases/case-transition.service.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { LI, type CaseJson } from './cases.fixtures.ts';
 import { caseOutbox, type QueuedSms } from './messages.fixtures.ts';
-
-/** Set by a test: the audit event of this action throws (after the message was queued). */
-const failing = vi.hoisted(() => ({ action: null as string | null }));
-vi.mock('../../src/modules/audit/audit.service.ts', async (original) => {
-  const real = await original<typeof import('../../src/modules/audit/audit.service.ts')>();
-  return {
-    ...real,
-    recordAudit: (...args: Parameters<typeof real.recordAudit>) => {
-      if (failing.action && args[1].action === failing.action)
-        throw new Error('the audit write failed');
-      return real.recordAudit(...args);
-    },
-  };
-});
 
 const CHENG = '110115194611230037'; // 程建国: his phone is removed below
 
@@ -196,32 +186,71 @@ describe('X-5 the messages a case sends (issue #15 point 5)', () => {
   });
 
   it('the write fails after its message was queued: neither the case nor the message exists', async () => {
+    // A write after the first message fails (here: the second message's insert — the audit
+    // event's statements are compiled once and pass no plugin).
+    let inserts = 0;
+    const failSecondMessage: KyselyPlugin = {
+      transformQuery: ({ node }: { node: RootOperationNode }) => {
+        if (
+          node.kind === 'InsertQueryNode' &&
+          node.into?.table.identifier.name === 'outbox_messages' &&
+          ++inserts === 2
+        )
+          throw new Error('a later write failed');
+        return node;
+      },
+      transformResult: ({ result }) => Promise.resolve(result),
+    };
+    const failing = db().withPlugin(failSecondMessage);
+    const actor = (await actorForToken(db(), clerk.cookie.split('=')[1]!, 'cookie', t.clock.now))!;
+    const townActor = (await actorForToken(
+      db(),
+      town.cookie.split('=')[1]!,
+      'cookie',
+      t.clock.now,
+    ))!;
+    const deps = { pii: t.pii, publicUrl: t.app.deps.config.publicUrl };
     const cases = await count('cases');
     const messages = await count('outbox_messages');
-    failing.action = 'case.filed';
-    try {
-      const r = await file(clerk, { presented: ['id_card', 'photo_1inch'] });
-      expect(r.statusCode).toBe(500);
-    } finally {
-      failing.action = null;
-    }
+    const filing = {
+      residentId: liId,
+      itemCode: 'DX-SB-001',
+      presented: ['id_card'],
+      actor,
+      requestId: null,
+      now: t.clock.now,
+      messages: deps,
+    };
+    await expect(fileCase(failing, filing)).rejects.toThrow('a later write failed');
+    expect(inserts).toBe(2);
     expect(await count('cases')).toBe(cases);
     expect(await count('outbox_messages')).toBe(messages);
 
-    const kase = (await file(clerk, { presented: ['id_card', 'photo_1inch'] })).json<CaseJson>();
-    const routed = (await act(clerk, kase, { action: 'route' })).json<CaseJson>();
-    failing.action = 'case.transitioned';
-    try {
-      const r = await act(town, routed, {
-        action: 'decide',
-        result: 'approved',
-        resultText: '准予',
-      });
-      expect(r.statusCode).toBe(500);
-    } finally {
-      failing.action = null;
-    }
+    const kase = await fileCase(db(), { ...filing, presented: ['id_card', 'photo_1inch'] });
+    inserts = 0;
+    const routed = (
+      await act(clerk, kase as unknown as CaseJson, { action: 'route' })
+    ).json<CaseJson>();
+    await expect(
+      transitionCase(failing, {
+        caseId: kase.id,
+        body: {
+          action: 'decide',
+          expectedVersion: routed.version,
+          result: 'approved',
+          resultText: '准予',
+        },
+        actor: townActor,
+        requestId: 'decide-fails',
+        now: t.clock.now,
+        pii: t.pii,
+      }),
+    ).rejects.toThrow('a later write failed');
+    expect(inserts).toBe(2);
     expect((await outbox(kase.id)).map((m) => m.template)).toEqual(['case_filed']);
+    expect((await clerk.call('GET', `/api/v1/cases/${kase.id}`)).json<CaseJson>().state).toBe(
+      'in_progress',
+    );
   });
 
   it('filed online, the node dies after the commit, the retry elsewhere: one case_filed', async () => {
