@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import '../notifications/notifications.problems.ts';
 import { recipientHash, smsText } from '../notifications/outbox.ts';
+import { parseNotificationParams } from '../notifications/params-json.ts';
 import { isTemplateKey } from '../notifications/templates.rules.ts';
 import { getResident } from '../residents/residents.service.ts';
 
@@ -35,7 +36,10 @@ const SECRET_TEMPLATES = new Set(['login_code', 'rating_invite']);
 function textOf(r: OutboxMessageTable, pii: PiiCipher): string | null {
   if (r.channel === 'webhook' || SECRET_TEMPLATES.has(r.template_kind)) return null;
   if (!isTemplateKey(r.template_kind)) return null;
-  const params = JSON.parse(pii.decrypt(r.params_cipher)) as Record<string, unknown>;
+  const params = parseNotificationParams(
+    pii.decrypt(r.params_cipher),
+    'outbox_messages.params_cipher',
+  );
   return smsText(r.template_kind, params);
 }
 
