@@ -56,6 +56,7 @@ import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { ratingRoutes } from '../modules/ratings/ratings.routes.ts';
 import { ratingStaffRoutes } from '../modules/ratings/ratings-staff.routes.ts';
 import { registerRatingPorts } from '../modules/ratings/ratings-ports.ts';
+import { registerOfferSms } from '../modules/programs/offer-sms.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { residentRoutes } from '../modules/residents/residents.routes.ts';
 import { volunteerRoutes } from '../modules/volunteers/volunteers.routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   configurePdfPool(deps.config.pdfPool);
   registerRatingPorts({ publicUrl: deps.config.publicUrl });
   registerWebhookPorts();
+  registerOfferSms(deps.pii);
   usePdfWorker(PDF_WORKER_URL);
   app.addHook('onClose', closePdfPool);
 

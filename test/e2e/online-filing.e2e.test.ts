@@ -3,7 +3,8 @@
  * 社会保障卡补办 (found by its pinyin initials), photographs the ID card with the phone's camera
  * input, chooses a station of the town and files; the answer carries the case number, the 查询码
  * and the one-time notice, and my records list the case. The station's clerk then sees it in the
- * case list as an online case. Screenshots (zh, elderly mode, English) go to test-results/.
+ * case list as an online case, and the resident was texted the number and the tracking link
+ * (issue #15 point 5). Screenshots (zh, elderly mode, English) go to test-results/.
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/e2e.ts';
+import { expectCaseFiledSms } from '../helpers/e2e-messages.ts';
 
 const SHOTS = 'test-results';
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -129,5 +131,9 @@ describe('GS-10 a resident files online from the phone; the station sees it', ()
     await staff.getByTestId('case-online').first().waitFor();
     await staff.screenshot({ path: `${SHOTS}/online-filing-clerk-list.png` });
     await staff.close();
+  });
+
+  it('the resident was texted the case number and its tracking link (issue #15 point 5)', async () => {
+    await expectCaseFiledSms(server.baseUrl, number);
   });
 });

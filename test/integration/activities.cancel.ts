@@ -1,9 +1,11 @@
 /**
  * VS-6 serving, cancelling an activity, and the audit trail of every step. A step of the story in activities.test.ts (run there, in order).
  */
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { insertVolunteer } from '../helpers/vs-fixtures.ts';
 import { VILLAGE } from './activities.fixtures.ts';
+import { subjectOutbox } from './messages.fixtures.ts';
 import {
   H,
   at,
@@ -38,10 +40,50 @@ export function cancelSteps() {
         reason: '下雨',
       });
       expect(vol.statusCode).toBe(403);
-      const res = await leader.call('POST', `/api/v1/vs/activities/${id}/cancel`, {
-        reason: '暴雨预警',
-      });
+      // Issue #15 point 5: one signed-up volunteer without a phone gets no SMS (and no error).
+      const noPhone = await insertVolunteer(db(), t.pii, { homeRegionCode: VILLAGE, phone: null });
+      await db()
+        .insertInto('vs_signups')
+        .values({
+          id: crypto.randomUUID(),
+          activity_id: id,
+          volunteer_id: noPhone,
+          status: 'confirmed',
+          queue_position: null,
+          created_at: t.clock.now.toISOString(),
+          promoted_at: null,
+          cancelled_at: null,
+        })
+        .execute();
+      await db()
+        .updateTable('vs_volunteers')
+        .set({ phone_cipher: t.pii.encrypt('13800005555'), phone_masked: '138****5555' })
+        .where('id', '=', others[0]!.volunteerId)
+        .execute();
+      const key = { 'idempotency-key': `cancel-${id}` };
+      const res = await leader.call(
+        'POST',
+        `/api/v1/vs/activities/${id}/cancel`,
+        { reason: '暴雨预警' },
+        key,
+      );
       expect(res.statusCode, res.body).toBe(200);
+      const retried = await leader.call(
+        'POST',
+        `/api/v1/vs/activities/${id}/cancel`,
+        { reason: '暴雨预警' },
+        key,
+      );
+      expect(retried.statusCode).toBe(200);
+      // Issue #15 point 5: the signed-up volunteer with a phone hears of it by SMS, once.
+      expect(await subjectOutbox(t, { type: 'vs_activity', id })).toMatchObject([
+        {
+          template: 'activity_update',
+          to: '13800005555',
+          params: { title: '周末大扫除', change: '已取消（暴雨预警）' },
+          text: '【家门口】您报名的活动“周末大扫除”已取消（暴雨预警），详情请在“我的活动”查看。',
+        },
+      ]);
       expect(res.json()).toMatchObject({ status: 'cancelled', cancelReason: '暴雨预警' });
       const live = await db()
         .selectFrom('vs_signups')

@@ -18,6 +18,7 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
   let phone = '';
   let caseMsg = '';
   let personMsg = '';
+  let filed: string[] = [];
   const db = () => t.testDb.db.kysely;
   const count = async () =>
     Number(
@@ -44,6 +45,15 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
     });
     expect(kase.statusCode, kase.body).toBe(201);
     caseId = kase.json<{ id: string }>().id;
+    // The filing's own messages (case-messages.test.ts: demo resident → suppressed).
+    filed = (
+      await db()
+        .selectFrom('outbox_messages')
+        .select('id')
+        .where('subject_id', '=', caseId)
+        .execute()
+    ).map((m) => m.id);
+    expect(filed).toHaveLength(2); // case_filed + case_supplement (the one-time notice)
     const r = await db()
       .selectFrom('residents')
       .select('phone_cipher')
@@ -77,17 +87,40 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
     const r = await clerk.call('GET', `/api/v1/cases/${caseId}/messages`);
     expect(r.statusCode, r.body).toBe(200);
     const list = r.json<{ id: string; status: string; recipient: string; resendable: boolean }[]>();
-    expect(list.map((m) => m.id)).toEqual([caseMsg]);
-    expect(list[0]).toMatchObject({ status: 'queued', resendable: false });
+    expect(list.map((m) => m.id).sort()).toEqual([caseMsg, ...filed].sort());
+    expect(list.find((m) => m.id === caseMsg)).toMatchObject({
+      status: 'queued',
+      resendable: false,
+    });
+    for (const id of filed)
+      expect(list.find((m) => m.id === id)).toMatchObject({ status: 'suppressed' });
     expect(r.body).not.toContain(phone);
   });
 
   it('lists a person’s messages, by subject and by their phone', async () => {
+    const code = await db()
+      .transaction()
+      .execute((trx) =>
+        enqueueMessage(trx, t.pii, {
+          channel: 'sms',
+          to: phone,
+          template: 'login_code',
+          params: { code: '864209', minutes: 5 },
+          now: t.clock.now,
+        }),
+      );
     const r = await clerk.call('GET', `/api/v1/residents/${residentId}/messages`);
     expect(r.statusCode, r.body).toBe(200);
-    const ids = r.json<{ id: string }[]>().map((m) => m.id);
-    if (phone !== '13911112222') expect(ids).toEqual(expect.arrayContaining([personMsg, caseMsg]));
+    const list = r.json<{ id: string; text: string | null }[]>();
+    const ids = list.map((m) => m.id);
+    if (phone !== '13911112222') {
+      expect(ids).toEqual(expect.arrayContaining([personMsg, caseMsg, code]));
+      // Staff read what a message says, never a login code.
+      expect(list.find((m) => m.id === personMsg)!.text).toContain('三顺庄村便民服务站');
+      expect(list.find((m) => m.id === code)!.text).toBeNull();
+    }
     expect(r.body).not.toContain(phone);
+    expect(r.body).not.toContain('864209');
   });
 
   it('a queued message is not resent; a failed one is, as a new audited message', async () => {
@@ -122,7 +155,7 @@ describe('X-5 a case’s and a person’s messages (issue #15 point 5)', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['message.resent']);
     const list = await clerk.call('GET', `/api/v1/cases/${caseId}/messages`);
-    expect(list.json<{ id: string }[]>()).toHaveLength(2);
+    expect(list.json<{ id: string }[]>()).toHaveLength(2 + filed.length);
   });
 
   it('bad input → 4xx problem+json, nothing written', async () => {

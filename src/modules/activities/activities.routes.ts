@@ -119,6 +119,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         reason: request.body.reason,
         actor: actorOf(request),
         ...meta(request),
+        pii: app.deps.pii,
       }),
   );
 

@@ -21,6 +21,7 @@ import { currentCode, checkInLink, type CodeDirection } from './check-in-code.ts
 import QRCode from 'qrcode';
 import { activityRefusal, type ActivityStanding } from './activity.workflow.ts';
 import { servableOrder, startOrderService } from '../orders/start-order-service.ts';
+import { smsSignedUpVolunteers } from './activity-sms.ts';
 
 const MANAGER: ActivityStanding = { manages: true, volunteer: false, signup: null };
 
@@ -138,6 +139,7 @@ export async function createActivity(
         activityId: id,
         actorId: actor.accountId,
         now,
+        pii: deps.pii,
       }));
     await recordAudit(trx, {
       actor: auditActor(actor, grant),
@@ -221,7 +223,15 @@ export async function listActivities(
 
 export async function cancelActivity(
   db: Kysely<Database>,
-  input: { id: string; reason: string; actor: Actor; requestId: string; now: Date },
+  input: {
+    id: string;
+    reason: string;
+    actor: Actor;
+    requestId: string;
+    now: Date;
+    /** Issue #15 point 5: the volunteers' SMS (activity-sms.ts). */
+    pii: PiiCipher;
+  },
 ) {
   const { actor, now } = input;
   const { activity, grant } = await managedActivity(db, input.id, actor);
@@ -248,6 +258,13 @@ export async function cancelActivity(
       .where('status', '<>', 'cancelled')
       .returning(['volunteer_id'])
       .execute();
+    await smsSignedUpVolunteers(trx, input.pii, {
+      activity,
+      version: activity.version + 1,
+      volunteerIds: cancelled.map((c) => c.volunteer_id),
+      change: `已取消（${input.reason}）`,
+      now,
+    });
     const accounts =
       cancelled.length === 0
         ? []

@@ -17,6 +17,7 @@ import { getItem } from '../catalog/catalog.service.ts';
 import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { assertCompetentToFile } from '../training/competence-gate.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
+import { messageCaseFiled, type CaseMessageDeps } from './case-messages.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { caseCounterName, formatCaseNumber } from './case-number.rules.ts';
 import { buildNotice, checkPresented } from './case.notice.ts';
@@ -74,6 +75,8 @@ export async function fileCase(
     actor: Actor;
     requestId: string | null;
     now: Date;
+    /** Issue #15 point 5: the applicant's SMS (case-messages.ts). */
+    messages: CaseMessageDeps;
   } & DeadlineOptions,
 ) {
   const grant = intakeGrant(input.actor, input.stationId);
@@ -191,6 +194,12 @@ export async function fileCase(
       actorRole: grant.role,
       stationId: grant.stationId!,
       payload: { presented: input.presented },
+    });
+    await messageCaseFiled(trx, input.messages, {
+      kase: row,
+      itemName: item.name.zh,
+      missing: notice.missing,
+      now: input.now,
     });
     await recordAudit(trx, {
       actor: auditActor(input.actor, grant),

@@ -12,7 +12,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { CaseState, Database } from '../../db/schema.ts';
+import type { CaseState, CaseTable, Database } from '../../db/schema.ts';
 import { recordIdempotentAnswer } from '../../shared/idempotency-commit.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -24,6 +24,7 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { assertStationFilesItem } from '../catalog/catalog.scope.ts';
 import { insertFiledCase } from './case-filed-rows.ts';
+import { messageCaseFiled, type CaseMessageDeps } from './case-messages.ts';
 import { findCentre, nextCounter } from './case.repo.ts';
 import { caseCounterName, formatCaseNumber } from './case-number.rules.ts';
 import { buildNotice, checkPresented, type OneTimeNotice } from './case.notice.ts';
@@ -84,6 +85,8 @@ export async function fileOnlineCase(
     actor: Actor;
     requestId: string | null;
     now: Date;
+    /** Issue #15 point 5: the filer's SMS (case-messages.ts). */
+    messages: CaseMessageDeps;
   },
 ): Promise<OnlineFiled> {
   const grant = authorize(input.actor, ONLINE_FILER_ROLES);
@@ -153,44 +156,46 @@ export async function fileOnlineCase(
     const day = chinaDate(input.now);
     const seq = await nextCounter(trx, caseCounterName(station.region_code, day));
     const number = formatCaseNumber(station.region_code, day, seq);
-    await insertFiledCase(
-      trx,
-      {
-        id,
-        number,
-        item_code: item.code,
-        item_version: item.version,
-        applicant_id: resident.id,
-        agent_account_id: null,
-        home_region_code: resident.home_region_code,
-        accepting_station_id: station.id,
-        accepting_region_code: station.region_code,
-        is_tongban: scope.tongban ? 1 : 0,
-        decided_by: item.route.decides,
-        deciding_station_id: decidingStationId,
-        state,
-        state_before_suspension: null,
-        first_responder_id: input.actor.accountId,
-        presented: JSON.stringify(input.presented),
-        notice: JSON.stringify(notice),
-        accepted_at: notice.complete ? nowIso : null,
-        due_date: dueDate,
-        result: null,
-        result_text: null,
-        version: 1,
-        created_at: nowIso,
-        updated_at: nowIso,
-        tracking_code: trackingCode,
-        channel: 'online',
-      },
-      notice,
-      {
-        actorId: input.actor.accountId,
-        actorRole: grant.role,
-        stationId: station.id,
-        payload: { presented: input.presented, channel: 'online' },
-      },
-    );
+    const row: CaseTable = {
+      id,
+      number,
+      item_code: item.code,
+      item_version: item.version,
+      applicant_id: resident.id,
+      agent_account_id: null,
+      home_region_code: resident.home_region_code,
+      accepting_station_id: station.id,
+      accepting_region_code: station.region_code,
+      is_tongban: scope.tongban ? 1 : 0,
+      decided_by: item.route.decides,
+      deciding_station_id: decidingStationId,
+      state,
+      state_before_suspension: null,
+      first_responder_id: input.actor.accountId,
+      presented: JSON.stringify(input.presented),
+      notice: JSON.stringify(notice),
+      accepted_at: notice.complete ? nowIso : null,
+      due_date: dueDate,
+      result: null,
+      result_text: null,
+      version: 1,
+      created_at: nowIso,
+      updated_at: nowIso,
+      tracking_code: trackingCode,
+      channel: 'online',
+    };
+    await insertFiledCase(trx, row, notice, {
+      actorId: input.actor.accountId,
+      actorRole: grant.role,
+      stationId: station.id,
+      payload: { presented: input.presented, channel: 'online' },
+    });
+    await messageCaseFiled(trx, input.messages, {
+      kase: row,
+      itemName: item.name.zh,
+      missing: notice.missing,
+      now: input.now,
+    });
     await recordAudit(trx, {
       actor: { ...auditActor(input.actor, grant), stationId: station.id },
       action: 'case.filed',

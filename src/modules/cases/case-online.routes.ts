@@ -51,6 +51,7 @@ export const caseOnlineRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(request),
         requestId: request.id,
         now: app.deps.now(),
+        messages: { pii: app.deps.pii, publicUrl: app.deps.config.publicUrl },
       });
       return reply.status(201).send(filed);
     },

@@ -18,6 +18,7 @@ import { notifyFirstResponderOnClose } from './case-closed-notice.ts';
 import { announceCaseFinished } from './case-finished.port.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { recordDelivery } from './case-delivery.ts';
+import { messageCaseTransition } from './case-messages.ts';
 import { canSeeCase, grantForAction, standingOn } from './case-parties.ts';
 import { appendCaseAction, casePauses, findCase, updateCaseIfUnchanged } from './case.repo.ts';
 import type { TransitionBody } from './case.schema.ts';
@@ -239,6 +240,17 @@ export async function transitionCase(
       reason: body.reason ?? null,
       payload,
       at: nowIso,
+    });
+    await messageCaseTransition(trx, input, {
+      kase: current,
+      action: body.action,
+      version: current.version + 1,
+      itemName: item.name.zh,
+      requested: newRequest
+        ? item.materials.filter((m) => m.key === newRequest.materialKey).map((m) => m.name.zh)
+        : [],
+      result: body.result,
+      now,
     });
     await notifyFirstResponderOnClose(trx, { kase: current, to, now });
     await announceCaseFinished(trx, { caseId: current.id, to, pii: input.pii, now });

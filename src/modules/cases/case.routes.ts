@@ -54,6 +54,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         now: app.deps.now(),
         yellowWithinWorkingDays,
+        messages: { pii: app.deps.pii, publicUrl: app.deps.config.publicUrl },
       });
       return reply.status(201).send(created);
     },

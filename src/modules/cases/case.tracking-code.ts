@@ -31,3 +31,11 @@ export function trackingCodeMatches(stored: string | null | undefined, typed: st
   const b = Buffer.from(normalizeTrackingCode(typed));
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
+
+/**
+ * The tracking link (X-2, GS-9): the number and the 查询码, so opening it shows the case at once.
+ * The receipt's QR code and the filing SMS (case-messages.ts) carry the same link.
+ */
+export function trackingUrl(publicUrl: string, number: string, code: string): string {
+  return `${publicUrl}/track?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
+}

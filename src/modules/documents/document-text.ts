@@ -66,7 +66,5 @@ export function procedureSteps(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** The QR code's link: the number and the 查询码, so scanning it shows the case at once (X-2). */
-export function trackingUrl(publicUrl: string, number: string, code: string): string {
-  return `${publicUrl}/track?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
-}
+/** The QR code's link (X-2): the cases' own, which the filing SMS carries too. */
+export { trackingUrl } from '../cases/case.tracking-code.ts';

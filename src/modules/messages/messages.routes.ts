@@ -11,6 +11,8 @@ export const MessageView = z.object({
   id: z.string(),
   channel: z.string(),
   template: z.string(),
+  /** The message's text (as the log provider prints it); null for a login code or a rating link. */
+  text: z.string().nullable(),
   recipient: z.string(),
   status: z.string(),
   attempts: z.number(),

@@ -3,7 +3,8 @@
  * state, attempts and last error — and may resend one that is finished (failed, expired, or
  * submitted/delivered but not received). A person's messages are those about them and those sent
  * to their phone (the keyed hash of the number, so no phone is compared in clear). A resend is a
- * new outbox message (`resent_of` the original), audited; a login code is never resent.
+ * new outbox message (`resent_of` the original), audited; a login code is never resent. Staff read
+ * what a message says (`text`), except a login code's and a rating link's (they hold a secret).
  */
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -15,7 +16,9 @@ import { RESIDENT_READERS, type Role } from '../../shared/roles.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getCaseView } from '../cases/case.view.ts';
 import '../notifications/notifications.problems.ts';
-import { recipientHash } from '../notifications/outbox.ts';
+import { recipientHash, smsText } from '../notifications/outbox.ts';
+import { parseNotificationParams } from '../notifications/params-json.ts';
+import { isTemplateKey } from '../notifications/templates.rules.ts';
 import { getResident } from '../residents/residents.service.ts';
 
 /** Statuses a resend may start from. */
@@ -26,12 +29,27 @@ const RESENDABLE = new Set<OutboxMessageTable['status']>([
   'delivered',
 ]);
 
-function view(r: OutboxMessageTable) {
+/** Templates whose text staff never read: a login code, a rating link's one-time token. */
+const SECRET_TEMPLATES = new Set(['login_code', 'rating_invite']);
+
+/** What the message says (the SMS text as the log provider prints it), unless it holds a secret. */
+function textOf(r: OutboxMessageTable, pii: PiiCipher): string | null {
+  if (r.channel === 'webhook' || SECRET_TEMPLATES.has(r.template_kind)) return null;
+  if (!isTemplateKey(r.template_kind)) return null;
+  const params = parseNotificationParams(
+    pii.decrypt(r.params_cipher),
+    'outbox_messages.params_cipher',
+  );
+  return smsText(r.template_kind, params);
+}
+
+function view(r: OutboxMessageTable, pii: PiiCipher) {
   const s = (v: string | Date | null) => (v === null ? null : String(v));
   return {
     id: r.id,
     channel: r.channel,
     template: r.template_kind,
+    text: textOf(r, pii),
     recipient: r.recipient_masked,
     status: r.status,
     attempts: r.attempts,
@@ -108,7 +126,7 @@ export async function listMessages(
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
-  return rows.map(view);
+  return rows.map((r) => view(r, input.pii));
 }
 
 export async function resendMessage(
@@ -128,7 +146,7 @@ export async function resendMessage(
     .where('channel', '!=', 'webhook')
     .executeTakeFirst();
   if (!m) throw new AppError('OUTBOX_MESSAGE_NOT_FOUND');
-  if (!view(m).resendable) throw new AppError('OUTBOX_RESEND_NOT_ALLOWED');
+  if (!view(m, input.pii).resendable) throw new AppError('OUTBOX_RESEND_NOT_ALLOWED');
   // The case / resident was seen above; the grant the audit names is the resender's own.
   const roles: readonly Role[] =
     input.target.kind === 'resident'
@@ -178,7 +196,7 @@ export async function resendMessage(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return view(row);
+  return view(row, input.pii);
 }
 
 /** Staff who may resend a case's message (an agent reads, does not resend). */

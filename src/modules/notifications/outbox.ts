@@ -42,8 +42,10 @@ export interface SmsParamsByTemplate {
   home_visit_scheduled: { station: string; date: string; from: string; to: string };
   /** GS-10 issue #14: 【家门口】上门服务已完成… */
   home_visit_done: { station: string; date: string };
-  /** Issue #15: a supplement request / one-time notice (GS-3). */
-  case_supplement: { number: string; item: string; due: string };
+  /** Issue #15: 【家门口】您的办件 {number}（{item}）已受理，查询进度：{url} (GS-3, GS-9). */
+  case_filed: { number: string; item: string; url: string };
+  /** Issue #15: a supplement request / one-time notice (GS-5): what is missing, in words. */
+  case_supplement: { number: string; item: string; materials: string };
   /** Issue #15: a decision (GS-4); outcome in words (办结 / 不予受理 …). */
   case_decided: { number: string; item: string; outcome: string };
   /** Issue #15: the result is ready at the station. */
@@ -52,6 +54,8 @@ export interface SmsParamsByTemplate {
   enrolment_offer: { child: string; className: string; until: string };
   /** Issue #15: VS-3 an order's state, told to its requester. */
   order_update: { orderNumber: string; title: string; state: string };
+  /** Issue #15: VS-6 an activity a volunteer signed up for was cancelled or changed. */
+  activity_update: { title: string; change: string };
 }
 export type SmsTemplate = keyof SmsParamsByTemplate;
 

@@ -6,6 +6,7 @@ import {
   checkSignature,
   checkVar,
   checkWechatValue,
+  fitVar,
   MAX_VAR_CHARS,
   signName,
   smsFullText,
@@ -35,11 +36,17 @@ const SAMPLES: { [K in TemplateKey]: Record<keyof (typeof TEMPLATES)[K]['vars'],
     to: '12:00',
   },
   home_visit_done: { station: '伊庄村便民服务站', date: '2026-03-04' },
-  case_supplement: { number: '20260302-00001', item: '高龄津贴申请', due: '2026-03-09' },
+  case_filed: {
+    number: '20260302-00001',
+    item: '高龄津贴申请',
+    url: 'https://doorstep.example/track?number=20260302-00001&code=12345678',
+  },
+  case_supplement: { number: '20260302-00001', item: '高龄津贴申请', materials: '户口簿、照片' },
   case_decided: { number: '20260302-00001', item: '高龄津贴申请', outcome: '办结' },
   case_pickup_ready: { number: '20260302-00001', station: '伊庄村便民服务站' },
   enrolment_offer: { child: '李小明', className: '一年级托管班', until: '2026-03-05 18:00' },
   order_update: { orderNumber: 'PD-20260302-0001', title: '陪同买菜', state: '已接单' },
+  activity_update: { title: '重阳节敬老义诊', change: '已取消' },
 };
 
 describe('X-5 message templates (issue #15 point 5)', () => {
@@ -94,6 +101,14 @@ describe('X-5 message templates (issue #15 point 5)', () => {
   it('a variable may not forge a signature, break a line or carry a link', () => {
     for (const v of ['【假】', 'a\nb', 'see http://x'])
       expect(checkVar('x', 'text', v)).toEqual([{ code: 'VAR_FORBIDDEN_CHARS', name: 'x' }]);
+  });
+
+  it('fitVar makes any text a valid variable: forbidden characters out, long text cut with …', () => {
+    expect(fitVar('高龄津贴申请')).toBe('高龄津贴申请');
+    for (const v of ['【假】签名', 'a\nb', 'see http://x', '站'.repeat(50), ' 😀'.repeat(40)])
+      expect(checkVar('x', 'text', fitVar(v))).toEqual([]);
+    expect(fitVar('站'.repeat(50))).toBe(`${'站'.repeat(MAX_VAR_CHARS - 1)}…`);
+    expect(fitVar('a\r\nb')).toBe('a b');
   });
 
   it('a url variable must be http(s) and at most 200 characters', () => {

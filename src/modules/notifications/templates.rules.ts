@@ -27,7 +27,7 @@ export interface TemplateDef {
 
 /**
  * The messages the product sends. The first five are those of issue #11/#14 (their texts as
- * before); the rest are issue #15's.
+ * before); the rest are issue #15's (which event sends which: docs/government-services.md).
  */
 export const TEMPLATES = {
   login_code: {
@@ -55,11 +55,21 @@ export const TEMPLATES = {
     vars: { station: 'text', date: 'text' },
     wechat: { thing1: '${station}', date2: '${date}' },
   },
-  /** GS-3: the one-time notice / a supplement request (material missing). */
+  /** GS-3/GS-9: a case was filed (window, online, a ticket's intake); the link opens its tracking. */
+  case_filed: {
+    body: '您的办件 ${number}（${item}）已受理，查询进度：${url}',
+    vars: { number: 'code', item: 'text', url: 'url' },
+    wechat: { character_string1: '${number}', thing2: '${item}' },
+    emailSubject: '办件已受理',
+  },
+  /**
+   * GS-5: the one-time notice / a supplement request names what is missing (there is no deadline
+   * for a supplement: the clock pauses until it comes).
+   */
   case_supplement: {
-    body: '您的办件 ${number}（${item}）需补充材料，请于 ${due} 前到站或在线补交。',
-    vars: { number: 'code', item: 'text', due: 'text' },
-    wechat: { character_string1: '${number}', thing2: '${item}', date3: '${due}' },
+    body: '您的办件 ${number}（${item}）需补充材料：${materials}，请到站或在线补交。',
+    vars: { number: 'code', item: 'text', materials: 'text' },
+    wechat: { character_string1: '${number}', thing2: '${item}', thing3: '${materials}' },
     emailSubject: '办件需补充材料',
   },
   /** GS-4: a decision (approved / refused). */
@@ -86,6 +96,12 @@ export const TEMPLATES = {
     body: '您的点单 ${orderNumber}（${title}）${state}。',
     vars: { orderNumber: 'code', title: 'text', state: 'text' },
     wechat: { character_string1: '${orderNumber}', thing2: '${title}', phrase3: '${state}' },
+  },
+  /** VS-6: an activity a volunteer signed up for was cancelled or changed. */
+  activity_update: {
+    body: '您报名的活动“${title}”${change}，详情请在“我的活动”查看。',
+    vars: { title: 'text', change: 'text' },
+    wechat: { thing1: '${title}', thing2: '${change}' },
   },
 } as const satisfies Record<string, TemplateDef>;
 
@@ -170,6 +186,21 @@ export function stringParams(
     if (!Object.prototype.hasOwnProperty.call(def.vars, name))
       problems.push({ code: 'VAR_UNKNOWN', name });
   return { values, problems };
+}
+
+/**
+ * A text value made fit for a variable: the characters a carrier refuses become spaces and a long
+ * value is cut with "…" (an item's or an order's name may be longer than a variable may hold; a
+ * business write must never fail on its message). Pure.
+ */
+export function fitVar(value: string, max = MAX_VAR_CHARS): string {
+  const clean = value
+    .replace(/https?:/g, '')
+    .replace(/[【】\r\n]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...clean];
+  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /** Checks one variable's value against its kind. */

@@ -221,7 +221,7 @@ export async function fileRequest(
 
   let target: { inquiry_id: string } | { need_id: string };
   try {
-    const meta = { actor: key.actor, requestId: input.requestId, now: input.now };
+    const meta = { actor: key.actor, requestId: input.requestId, now: input.now, pii };
     target =
       filing.kind === 'inquiry'
         ? { inquiry_id: (await recordInquiry(db, { ...meta, body: filing.body })).id }

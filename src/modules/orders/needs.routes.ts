@@ -37,6 +37,7 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
   const meta = (request: { id: string }) => ({
     requestId: request.id,
     now: app.deps.now(),
+    pii,
   });
   const detail = (id: string, request: Parameters<typeof actorOf>[0]) =>
     getOrderDetail(db, pii, { id, actor: actorOf(request) });

@@ -10,8 +10,10 @@ import type { Actor, Grant } from '../../shared/actor.ts';
 import { CENTRE_ROLES, ledTeams } from './orders.common.ts';
 import { teamMayGrab } from './order.rules.ts';
 import { availableOrderActions, type OrderAction, type OrderParty } from './order.workflow.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
-export type Meta = { actor: Actor; requestId: string; now: Date };
+/** `pii`: the requesters' SMS decrypt their contact phone (order-sms.ts). */
+export type Meta = { actor: Actor; requestId: string; now: Date; pii: PiiCipher };
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function loadOrder(db: Db, id: string) {

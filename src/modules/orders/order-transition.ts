@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Grant } from '../../shared/actor.ts';
 import type { Meta } from './order-access.ts';
 import { addAction } from './orders.common.ts';
+import { smsOrderRequesters } from './order-sms.ts';
 import {
   ORDER_TRANSITIONS,
   orderRefusal,
@@ -63,6 +64,7 @@ export async function transition(
       now,
     });
     await t.after?.(trx);
+    await smsOrderRequesters(trx, t.pii, { order, to, version: order.version + 1, now });
     await recordAudit(trx, {
       actor: auditActor(t.actor, t.grant),
       action: 'vs_order.transitioned',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Meta } from './order-access.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { ALL_ROLES, type Role } from '../../shared/roles.ts';
 import { CENTRE_ROLES, LEADER_ROLES, ORDER_READERS } from './orders.common.ts';
@@ -49,6 +50,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app, opts) => {
   const meta = (request: { id: string }) => ({
     requestId: request.id,
     now: app.deps.now(),
+    pii,
   });
   const windowHours = (h: number | undefined) => h ?? app.deps.config.vsOrderWindowHours;
   const detail = (id: string, actor: Actor) => getOrderDetail(db, pii, { id, actor });
@@ -102,11 +104,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app, opts) => {
     path: string,
     summary: string,
     body: B,
-    run: (
-      id: string,
-      body: z.infer<B>,
-      m: { actor: Actor; requestId: string; now: Date },
-    ) => Promise<void>,
+    run: (id: string, body: z.infer<B>, m: Meta) => Promise<void>,
     roles: readonly Role[] = CENTRE_ROLES,
   ) =>
     app.post(

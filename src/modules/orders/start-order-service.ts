@@ -7,7 +7,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { addAction } from './orders.common.ts';
+import { smsOrderRequesters } from './order-sms.ts';
 import { ORDER_TRANSITIONS, stateRefusal } from './order.workflow.ts';
 
 export interface ServableOrder {
@@ -41,7 +43,14 @@ export async function servableOrder(db: Kysely<Database>, id: string): Promise<S
  */
 export async function startOrderService(
   trx: Transaction<Database>,
-  input: { orderId: string; teamId: string; activityId: string; actorId: string; now: Date },
+  input: {
+    orderId: string;
+    teamId: string;
+    activityId: string;
+    actorId: string;
+    now: Date;
+    pii: PiiCipher;
+  },
 ): Promise<boolean> {
   const rule = ORDER_TRANSITIONS.start_service;
   const r = await trx
@@ -53,8 +62,15 @@ export async function startOrderService(
     }))
     .where('id', '=', input.orderId)
     .where('state', '=', 'accepted')
+    .returning(['id', 'order_number', 'title', 'region_code', 'version'])
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return false;
+  if (!r) return false;
+  await smsOrderRequesters(trx, input.pii, {
+    order: r,
+    to: rule.to,
+    version: r.version,
+    now: input.now,
+  });
   await addAction(trx, {
     orderId: input.orderId,
     action: 'service_started',

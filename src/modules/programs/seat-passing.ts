@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ProgramClassTable } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { parseEnrolmentReasons } from './programs.stored.ts';
+import { announceSeatsOffered } from './seats-offered.port.ts';
 
 type Trx = Transaction<Database>;
 
@@ -36,8 +37,8 @@ export function withReason(
  * as an offer that holds it until `offer_hours` pass; siblings who applied together are offered
  * seats together or not at all — a group that does not fit waits, and the seat goes to the next
  * family that fits. With nobody to take it the seat becomes free (and, while a family waits, is
- * still never taken by a newcomer: see enrol-family.ts). Returns the first enrolment offered a
- * seat, if any.
+ * still never taken by a newcomer: see enrol-family.ts). The offers are announced on the
+ * seats-offered port (the guardian's SMS). Returns the first enrolment offered a seat, if any.
  */
 export async function passSeatOn(
   trx: Trx,
@@ -120,5 +121,6 @@ export async function passSeatOn(
       }))
       .where('id', '=', klass.id)
       .execute();
+  await announceSeatsOffered(trx, { klass, enrolmentIds: offered, expiresAt: expires, now });
   return offered[0] ?? null;
 }

@@ -102,6 +102,7 @@ export async function seedDemoRatings(input: {
       actor: filer,
       requestId: common.requestId,
       now: tick(),
+      messages: { pii, publicUrl: input.publicUrl ?? '' },
     });
     const step = async (actor: Actor, action: 'route' | 'decide' | 'deliver') => {
       const body =

@@ -3723,6 +3723,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             }[];
           };
         };
@@ -3782,6 +3783,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             };
           };
         };
@@ -14059,6 +14061,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             }[];
           };
         };
@@ -14118,6 +14121,7 @@ export interface paths {
               sentAt: string | null;
               status: string;
               template: string;
+              text: string | null;
             };
           };
         };
