@@ -39,6 +39,7 @@ import { stationWindows } from './migrations/0037_station_windows.ts';
 import { open311 } from './migrations/0039_open311.ts';
 import { catalogTownItems } from './migrations/0044_catalog_town_items.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
+import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -82,6 +83,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0039_open311': open311,
   '0044_catalog_town_items': catalogTownItems,
   '0041_outbox_channels': outboxChannels,
+  '0045_accounts_must_change_password': accountsMustChangePassword,
   // next: '0012_…'
 };
 

@@ -54,6 +54,9 @@ export function registerAuth(app: FastifyInstance): void {
     if ('public' in access) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
     if (!hasAnyRole(request.actor, access.roles)) throw new AppError('FORBIDDEN');
+    // Issue #15 point 4: a one-time password must be changed before anything else.
+    if (request.actor.mustChangePassword && !request.routeOptions.config.passwordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (
       app.deps.config.requireAdmin2fa &&
       !request.routeOptions.config.secondFactorSetup &&

@@ -54,6 +54,8 @@ const MeView = z.object({
   preferences: z.object({ elderlyMode: z.boolean(), locale: z.enum(['zh-CN', 'en']) }),
   /** whether login asks this account for a code, and whether it must enrol before anything else. */
   secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
+  /** Issue #15 point 4: a one-time password; every route but changing it answers PASSWORD_CHANGE_REQUIRED. */
+  mustChangePassword: z.boolean(),
 });
 
 export interface AuthRoutesOptions {
@@ -69,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     const grants = await loadGrants(db, accountId);
     const row = await db
       .selectFrom('accounts')
-      .select(['id', 'username', 'display_name', 'resident_id', 'preferences'])
+      .select(['id', 'username', 'display_name', 'resident_id', 'preferences', 'must_change_password'])
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     return {
@@ -93,6 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         enabled: (await secondFactorStatus(db, accountId)).enabled,
         required: app.deps.config.requireAdmin2fa && grants.some((g) => g.role === 'admin'),
       },
+      mustChangePassword: row.must_change_password === 1,
     };
   }
 
@@ -320,7 +323,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.get(
     '/auth/me',
     {
-      config: { access: { roles: ALL_ROLES }, secondFactorSetup: true },
+      config: { access: { roles: ALL_ROLES }, secondFactorSetup: true, passwordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'The logged-in account, its role grants and preferences',
@@ -333,7 +336,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/password',
     {
-      config: { access: { roles: ALL_ROLES }, idempotent: true, secondFactorSetup: true },
+      config: {
+        access: { roles: ALL_ROLES },
+        idempotent: true,
+        secondFactorSetup: true,
+        passwordChange: true,
+      },
       schema: {
         tags: ['auth'],
         summary: 'Change password; other sessions of the account end',

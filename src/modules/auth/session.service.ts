@@ -94,6 +94,7 @@ const sessionQuery = hotQuery(
         'a.display_name',
         'a.status',
         'a.resident_id',
+        'a.must_change_password',
       ])
       .where('s.id', '=', p.id)
       .where('s.kind', '=', p.kind),
@@ -149,5 +150,6 @@ export async function actorForToken(
     displayName: row.display_name,
     residentId: row.resident_id,
     grants: await loadGrants(db, row.id),
+    ...(row.must_change_password === 1 ? { mustChangePassword: true } : {}),
   };
 }

@@ -52,6 +52,8 @@ export interface SmsParamsByTemplate {
   enrolment_offer: { child: string; className: string; until: string };
   /** Issue #15: VS-3 an order's state, told to its requester. */
   order_update: { orderNumber: string; title: string; state: string };
+  /** Issue #15 point 4: 【家门口】您的工作账号已开通，用户名 …，初始密码 … */
+  staff_welcome: { username: string; password: string };
 }
 export type SmsTemplate = keyof SmsParamsByTemplate;
 

@@ -87,6 +87,12 @@ export const TEMPLATES = {
     vars: { orderNumber: 'code', title: 'text', state: 'text' },
     wechat: { character_string1: '${orderNumber}', thing2: '${title}', phrase3: '${state}' },
   },
+  /** Issue #15 point 4: a staff account from the roster import, with its one-time password. */
+  staff_welcome: {
+    body: '您的工作账号已开通，用户名 ${username}，初始密码 ${password}，首次登录后请修改密码。',
+    vars: { username: 'code', password: 'code' },
+    urgent: true,
+  },
 } as const satisfies Record<string, TemplateDef>;
 
 export type TemplateKey = keyof typeof TEMPLATES;
