@@ -91,7 +91,6 @@ export const TEMPLATES = {
   staff_welcome: {
     body: '您的工作账号已开通，用户名 ${username}，初始密码 ${password}，首次登录后请修改密码。',
     vars: { username: 'code', password: 'code' },
-    urgent: true,
   },
 } as const satisfies Record<string, TemplateDef>;
 
