@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io.ts';
+import { IMPORT_KINDS, type ImportKind } from '../modules/imports/import-columns.ts';
 
 /**
  * The `doorstep` command line. Each action imports what it needs when it runs, so `--help` or a
@@ -133,15 +134,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await people()).runImportPeople(io, 'hours', file, opts);
     });
   importCmd
+    .command('staff <file>')
+    .description(
+      'import the staff roster from an .xlsx filled in from the template (姓名, 手机号, 所属站点, 角色, 管辖范围): one account per mobile with a one-time password it must change; all or nothing',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .option(
+      '--out <file>',
+      'write the one-time passwords to this file (CSV, mode 0600) instead of printing them',
+    )
+    .option('--sms', 'send each one-time password by SMS (the outbox) instead')
+    .action(async (file: string, opts: { dryRun?: boolean; out?: string; sms?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'staff', file, opts);
+    });
+  importCmd
     .command('template <kind> <out>')
-    .description('write the .xlsx template of an import (kind: residents, hours)')
+    .description('write the .xlsx template of an import (kind: residents, hours, staff)')
     .action(async (kind: string, out: string) => {
-      if (kind !== 'residents' && kind !== 'hours') {
-        io.err(`unknown import kind: ${kind} (residents, hours)`);
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        io.err(`unknown import kind: ${kind} (${IMPORT_KINDS.join(', ')})`);
         exitCode = 2;
         return;
       }
-      exitCode = await (await people()).runImportTemplate(io, kind, out);
+      exitCode = await (await people()).runImportTemplate(io, kind as ImportKind, out);
     });
 
   program

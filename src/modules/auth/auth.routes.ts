@@ -71,7 +71,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     const grants = await loadGrants(db, accountId);
     const row = await db
       .selectFrom('accounts')
-      .select(['id', 'username', 'display_name', 'resident_id', 'preferences', 'must_change_password'])
+      .select([
+        'id',
+        'username',
+        'display_name',
+        'resident_id',
+        'preferences',
+        'must_change_password',
+      ])
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     return {

@@ -1,8 +1,9 @@
 /** Every reason a row of any import is refused, in both languages (the API answers with words). */
 import { HOURS_REASONS } from './hours-rows.rules.ts';
 import { ROW_REASONS } from './resident-rows.rules.ts';
+import { STAFF_REASONS } from './staff-rows.rules.ts';
 
-export const IMPORT_REASONS = { ...ROW_REASONS, ...HOURS_REASONS } as const;
+export const IMPORT_REASONS = { ...ROW_REASONS, ...HOURS_REASONS, ...STAFF_REASONS } as const;
 export type ImportReasonCode = keyof typeof IMPORT_REASONS;
 
 export interface ImportReason {

@@ -21,6 +21,8 @@ import type { ImportPlan, ProgressFn } from './import-plan.ts';
 import { readImportSheet, type SheetRow } from './import-sheet.ts';
 import { planResidentImport, writeResidentImport } from './import-residents.ts';
 import { planHoursImport, writeHoursImport } from './import-hours.ts';
+import { planStaffImport, writeStaffImport, type IssuedPassword } from './import-staff.ts';
+import { ADMIN as ACCOUNT_ADMINS } from '../auth/accounts-view.ts';
 import { IMPORT_REASONS } from './import-reasons.ts';
 import './imports.problems.ts';
 import { IMPORTERS } from './imports.access.ts';
@@ -43,23 +45,31 @@ export interface ImportInput {
   now: Date;
   maxRows?: number;
   onProgress?: ProgressFn;
+  /** Staff roster: send each one-time password by SMS instead of answering it. */
+  sendSms?: boolean;
 }
 
 interface Importer {
   reach: string[];
+  /** Where the importer may grant roles (administrators only; staff roster). */
+  adminReach: string[];
   stationId: string | null;
   accountId: string | null;
   grant?: ReturnType<typeof authorize>;
 }
 
-function reachOfCaller(actor: Caller): Importer {
-  if (isSystemActor(actor)) return { reach: [''], stationId: null, accountId: null };
+function reachOfCaller(actor: Caller, kind: ImportKind): Importer {
+  if (isSystemActor(actor))
+    return { reach: [''], adminReach: [''], stationId: null, accountId: null };
   const grant = authorize(actor, IMPORTERS);
+  // The roster creates accounts: it also needs accounts.manage (an administrator's grant).
+  const adminGrant = kind === 'staff' ? authorize(actor, ACCOUNT_ADMINS) : undefined;
   return {
     reach: reachPrefixes(actor, IMPORTERS),
+    adminReach: reachPrefixes(actor, ACCOUNT_ADMINS),
     stationId: grant.stationId,
     accountId: actor.accountId,
-    grant,
+    grant: adminGrant ?? grant,
   };
 }
 
@@ -68,13 +78,19 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** One pipeline per kind: plan (the same for dry run and apply), then write a clean plan. */
 interface Pipeline {
   plan: ImportPlan;
-  write: (trx: Transaction<Database>, importId: string) => Promise<void>;
+  /** Answers what apply shows once (the roster's one-time passwords), if anything. */
+  write: (trx: Transaction<Database>, importId: string) => Promise<ImportExtras | void>;
+}
+
+/** What apply answers beyond the plan, once. */
+export interface ImportExtras {
+  passwords?: IssuedPassword[];
 }
 
 async function planFor(
   db: Db,
   deps: ImportDeps,
-  input: ImportInput,
+  input: ImportInput & { requestId?: string | null },
   who: Importer,
   rows: readonly SheetRow[],
 ): Promise<Pipeline> {
@@ -115,6 +131,29 @@ async function planFor(
           ),
       };
     }
+    case 'staff': {
+      const work = await planStaffImport(
+        { ...common, reach: who.adminReach, actorAccountId: who.accountId },
+        rows,
+      );
+      return {
+        plan: work.plan,
+        write: async (trx) => ({
+          passwords: await writeStaffImport(
+            trx,
+            {
+              pii: deps.pii,
+              actor: auditActor(input.actor, who.grant),
+              requestId: input.requestId ?? null,
+              sendSms: input.sendSms ?? false,
+              now: input.now,
+              onProgress: input.onProgress,
+            },
+            work,
+          ),
+        }),
+      };
+    }
   }
 }
 
@@ -127,7 +166,7 @@ async function readRows(input: ImportInput): Promise<SheetRow[]> {
 
 /** What the import would do, row by row; nothing is written. */
 export async function dryRunImport(deps: ImportDeps, input: ImportInput): Promise<ImportPlan> {
-  const who = reachOfCaller(input.actor);
+  const who = reachOfCaller(input.actor, input.kind);
   const rows = await readRows(input);
   return (await planFor(deps.db, deps, input, who, rows)).plan;
 }
@@ -151,8 +190,8 @@ export function refusedErrors(plan: ImportPlan, max = 200) {
 export async function applyImport(
   deps: ImportDeps,
   input: ImportInput & { requestId: string | null },
-): Promise<ImportPlan & { importId: string }> {
-  const who = reachOfCaller(input.actor);
+): Promise<ImportPlan & ImportExtras & { importId: string }> {
+  const who = reachOfCaller(input.actor, input.kind);
   const rows = await readRows(input);
   const fileSha256 = crypto.createHash('sha256').update(input.file).digest('hex');
   const importId = crypto.randomUUID();
@@ -164,7 +203,7 @@ export async function applyImport(
         errors: refusedErrors(work.plan),
         extensions: { plan: work.plan },
       });
-    await work.write(trx, importId);
+    const extras = (await work.write(trx, importId)) ?? {};
     await recordAudit(trx, {
       actor: auditActor(input.actor, who.grant),
       action: 'import.applied',
@@ -175,6 +214,6 @@ export async function applyImport(
       requestId: input.requestId,
       now: input.now,
     });
-    return { ...work.plan, importId };
+    return { ...work.plan, ...extras, importId };
   });
 }
