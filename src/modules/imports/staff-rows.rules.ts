@@ -83,7 +83,7 @@ export const ROSTER_ROLES: readonly Role[] = [
 /** "村级专管员、代办员", "clerk, agent" → role keys (null for a word that names no role). */
 export function parseRoles(raw: string): (Role | null)[] {
   const words = raw
-    .split(/[、,，;；/\s]+/)
+    .split(/[、,，;；/\n]+/)
     .map((w) => w.trim())
     .filter((w) => w !== '');
   return words.map((w) => {
