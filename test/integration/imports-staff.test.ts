@@ -184,7 +184,7 @@ describe('issue #15 p4 staff roster by Excel', () => {
     const more = await call('apply', { file: await file(rows) }, admin, 'staff-re-3');
     expect(more.json<Applied>()).toMatchObject({
       counts: { create: 0, change: 1, unchanged: 1, refused: 0 },
-      rows: [{ row: 3, action: 'change', changes: ['grant:agent'] }],
+      rows: [{ row: 3, action: 'change', changes: ['agent'] }],
       passwords: [],
     });
     expect(await accounts()).toBe(before);

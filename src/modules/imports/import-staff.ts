@@ -177,7 +177,7 @@ export async function planStaffImport(
           row: c.row,
           action: 'change',
           who,
-          changes: act.added.map((g) => `grant:${g.role}`),
+          changes: act.added.map((g) => g.role),
         });
         break;
       case 'unchanged':

@@ -1,9 +1,21 @@
 import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Select, Space, Statistic, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   applyImport,
+  applyStaffImport,
   downloadTemplate,
   dryRunImport,
   fileAsBase64,
@@ -11,8 +23,11 @@ import {
   type ImportApplied,
   type ImportKind,
   type ImportPlan,
+  type IssuedPassword,
   type PlannedRow,
 } from '../../api/imports';
+import { useSession } from '../../session/session-context';
+import { StaffPasswords } from './StaffPasswords';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
@@ -50,6 +65,11 @@ export default function ImportsPage() {
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
+  const [sendSms, setSendSms] = useState(false);
+  const [passwords, setPasswords] = useState<IssuedPassword[]>([]);
+  // The staff roster creates accounts: only for those who manage accounts (the server checks too).
+  const canManageAccounts = Boolean(useSession().me?.capabilities.includes('accounts.manage'));
+  const kinds = IMPORT_KINDS.filter((k) => k !== 'staff' || canManageAccounts);
 
   const template = useAction(async () => {
     const blob = await downloadTemplate(kind);
@@ -77,9 +97,15 @@ export default function ImportsPage() {
   const apply = useAction(async (file: Chosen) => {
     setStage('applying');
     try {
-      const body = { kind, file: file.base64 };
-      const done = await applyImport(kind, file.base64, keeper.keyFor(body));
-      setApplied(done);
+      if (kind === 'staff') {
+        const body = { kind, file: file.base64, sendSms };
+        const done = await applyStaffImport(file.base64, sendSms, keeper.keyFor(body));
+        setPasswords(done.passwords);
+        setApplied(done);
+      } else {
+        const body = { kind, file: file.base64 };
+        setApplied(await applyImport(kind, file.base64, keeper.keyFor(body)));
+      }
       setStage('applied');
     } catch (error) {
       setStage('checked');
@@ -92,6 +118,7 @@ export default function ImportsPage() {
     setPlan(null);
     setApplied(null);
     setReadError(null);
+    setPasswords([]);
     setStage('idle');
     check.clearError();
     apply.clearError();
@@ -146,7 +173,11 @@ export default function ImportsPage() {
             <div>
               {t('imports.changed', {
                 fields: r.changes
-                  .map((f) => t(`imports.fields.${f}`, { defaultValue: f }))
+                  .map((f) =>
+                    kind === 'staff'
+                      ? t(`roles.${f}`, { defaultValue: f })
+                      : t(`imports.fields.${f}`, { defaultValue: f }),
+                  )
                   .join('、'),
               })}
             </div>
@@ -171,7 +202,7 @@ export default function ImportsPage() {
               setKind(k);
               reset();
             }}
-            options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+            options={kinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
             style={{ minWidth: 160 }}
           />
           <Button
@@ -284,6 +315,16 @@ export default function ImportsPage() {
               rowClassName={(r) => `import-row-${r.action}`}
             />
           )}
+          {!applied && clean && work > 0 && chosen && kind === 'staff' && (
+            <Checkbox
+              checked={sendSms}
+              onChange={(e) => setSendSms(e.target.checked)}
+              data-testid="import-send-sms"
+              className="import-send-sms"
+            >
+              {t('imports.sendSms')}
+            </Checkbox>
+          )}
           {!applied && clean && work > 0 && chosen && (
             <Button
               type="primary"
@@ -311,6 +352,7 @@ export default function ImportsPage() {
           )}
         </Card>
       )}
+      <StaffPasswords passwords={passwords} />
     </div>
   );
 }
