@@ -1,6 +1,6 @@
 /**
- * Issue #15 points 3–4: the columns of the staff roster, volunteer and team templates (Chinese
- * header first, English accepted, spellings met in the wild as aliases). Pure data.
+ * Issue #15 point 4: the columns of the staff roster template (Chinese header first, English
+ * accepted, spellings met in the wild as aliases). Pure data.
  */
 import type { ImportColumn } from './import-columns.ts';
 
@@ -55,90 +55,6 @@ export const STAFF_COLUMNS: readonly ImportColumn[] = [
     required: false,
     text: true,
     width: 22,
-    example: '',
-  },
-];
-
-/** Volunteers by real name: the ID number is validated (GB 11643) and encrypted. */
-export const VOLUNTEER_COLUMNS: readonly ImportColumn[] = [
-  NAME,
-  {
-    key: 'idNumber',
-    zh: '身份证号',
-    en: 'ID number',
-    aliases: ['公民身份号码', '身份证号码', '身份证', 'idNumber', 'id_number', 'ID'],
-    required: true,
-    text: true,
-    width: 24,
-    example: '110115199001010012',
-  },
-  { ...MOBILE, required: false, example: '13900139002' },
-  {
-    key: 'village',
-    zh: '所在村（社区）',
-    en: 'Home village',
-    aliases: ['村（社区）', '所在村', '村', '社区', '村社区', 'village', 'homeRegionCode'],
-    required: true,
-    width: 20,
-    example: '伊庄村',
-  },
-  {
-    key: 'team',
-    zh: '志愿团队',
-    en: 'Team',
-    aliases: ['团队', '所属团队', 'team'],
-    required: false,
-    width: 24,
-    example: '',
-  },
-];
-
-/** Teams: corps (总队, no parent), teams and sub-teams under a parent named in the file or registry. */
-export const TEAM_COLUMNS: readonly ImportColumn[] = [
-  {
-    key: 'name',
-    zh: '团队名称',
-    en: 'Team name',
-    aliases: ['名称', '团队', 'name', 'team'],
-    required: true,
-    width: 28,
-    example: '伊庄村邻里守望志愿服务队',
-  },
-  {
-    key: 'parent',
-    zh: '上级团队',
-    en: 'Parent team',
-    aliases: ['上级', '所属总队', 'parent'],
-    required: false,
-    width: 28,
-    example: '魏善庄镇志愿服务总队',
-  },
-  {
-    key: 'category',
-    zh: '服务类别',
-    en: 'Category',
-    aliases: ['类别', '类别代码', 'category', 'categoryCode'],
-    required: false,
-    width: 16,
-    example: '',
-  },
-  {
-    key: 'region',
-    zh: '所在区划',
-    en: 'Region',
-    aliases: ['区划', '区划代码', '所在村（社区）', 'region', 'regionCode'],
-    required: true,
-    width: 20,
-    example: '伊庄村',
-  },
-  {
-    key: 'leaderPhone',
-    zh: '队长手机号',
-    en: 'Leader phone',
-    aliases: ['队长电话', '队长', 'leader', 'leader phone'],
-    required: false,
-    text: true,
-    width: 16,
     example: '',
   },
 ];
