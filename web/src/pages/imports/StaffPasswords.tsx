@@ -43,10 +43,10 @@ export function StaffPasswords({ passwords }: { passwords: readonly IssuedPasswo
         <tbody>
           {passwords.map((p) => (
             <tr key={p.row} data-testid="staff-password-row">
-              <td>{p.row}</td>
-              <td>{p.fullName}</td>
-              <td>{p.username}</td>
-              <td>
+              <td data-label={t('imports.passwords.row')}>{p.row}</td>
+              <td data-label={t('imports.passwords.name')}>{p.fullName}</td>
+              <td data-label={t('imports.passwords.username')}>{p.username}</td>
+              <td data-label={t('imports.passwords.password')}>
                 {p.password === null ? (
                   t('imports.passwords.bySms')
                 ) : (
