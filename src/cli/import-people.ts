@@ -1,5 +1,5 @@
 /**
- * `doorstep import residents <file.xlsx> [--dry-run]` (issue #15 point 3): the same pipeline as
+ * `doorstep import residents|hours|staff <file.xlsx> [--dry-run]` (issue #15 points 3–4): the same pipeline as
  * the web's /imports page, as the operator (the whole database is in reach), with a progress bar.
  * Exit 0 when done (or the dry run is clean), 1 when rows are refused, 2 when the file is refused.
  */
@@ -16,6 +16,7 @@ import {
   dryRunImport,
   prefilledTemplate,
 } from '../modules/imports/import-run.ts';
+import type { IssuedPassword } from '../modules/imports/import-staff.ts';
 import { importTemplate } from '../modules/imports/import-sheet.ts';
 import { IMPORT_REASONS } from '../modules/imports/import-reasons.ts';
 import { AppError } from '../server/problem.ts';
@@ -44,11 +45,38 @@ function printPlan(io: CliIo, plan: ImportPlan) {
   if (refused.length > 50) io.out(`  … and ${refused.length - 50} more refused rows`);
 }
 
+/**
+ * The roster's one-time passwords: to a file only its owner reads (--out), else printed once.
+ * Never logged; the database holds their hashes only.
+ */
+function handOverPasswords(io: CliIo, passwords: IssuedPassword[], out: string | undefined) {
+  if (passwords.length === 0) return;
+  if (passwords.every((p) => p.password === null)) {
+    io.out(`${passwords.length} one-time passwords queued by SMS`);
+    return;
+  }
+  const csv = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = passwords.map((p) =>
+    [p.row, p.fullName, p.username, p.password ?? ''].map((v) => csv(String(v))).join(','),
+  );
+  if (out) {
+    fs.writeFileSync(out, `\uFEFFrow,name,username,one-time password\n${lines.join('\n')}\n`, {
+      mode: 0o600,
+    });
+    io.out(
+      `${passwords.length} one-time passwords written to ${out}; hand each over, then delete it`,
+    );
+    return;
+  }
+  io.out('one-time passwords (shown once; each must be changed at first login):');
+  for (const p of passwords) io.out(`  row ${p.row} ${p.fullName} ${p.username} ${p.password}`);
+}
+
 export async function runImportPeople(
   io: CliIo,
   kind: ImportKind,
   file: string,
-  opts: { dryRun?: boolean | undefined },
+  opts: { dryRun?: boolean | undefined; out?: string | undefined; sms?: boolean | undefined },
 ): Promise<number> {
   if (!fs.existsSync(file)) {
     io.err(`no such file: ${file}`);
@@ -83,6 +111,7 @@ export async function runImportPeople(
     now: new Date(),
     maxRows: CLI_MAX_ROWS,
     onProgress,
+    sendSms: opts.sms ?? false,
   };
   try {
     if (opts.dryRun) {
@@ -98,6 +127,7 @@ export async function runImportPeople(
     );
     bar.stop();
     printPlan(io, applied);
+    handOverPasswords(io, applied.passwords ?? [], opts.out);
     io.out(
       applied.counts.create + applied.counts.change === 0
         ? 'nothing to change: the registry already holds every row'

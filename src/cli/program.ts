@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io.ts';
+import { IMPORT_KINDS, type ImportKind } from '../modules/imports/import-columns.ts';
 
 /**
  * The `doorstep` command line. Each action imports what it needs when it runs, so `--help` or a
@@ -142,18 +143,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await people()).runImportPeople(io, 'stations', file, opts);
     });
   importCmd
+    .command('staff <file>')
+    .description(
+      'import the staff roster from an .xlsx filled in from the template (姓名, 手机号, 所属站点, 角色, 管辖范围): one account per mobile with a one-time password it must change; all or nothing',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .option(
+      '--out <file>',
+      'write the one-time passwords to this file (CSV, mode 0600) instead of printing them',
+    )
+    .option('--sms', 'send each one-time password by SMS (the outbox) instead')
+    .action(async (file: string, opts: { dryRun?: boolean; out?: string; sms?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'staff', file, opts);
+    });
+  importCmd
     .command('template <kind> <out>')
     .description(
-      'write the .xlsx template of an import (kind: residents, hours, stations); --region pre-fills the stations template with every village and town of a region that has no station',
+      `write the .xlsx template of an import (kind: ${IMPORT_KINDS.join(', ')}); --region pre-fills the stations template with every village and town of a region that has no station`,
     )
     .option('--region <code>', '12-digit code of a town or district (stations)')
     .action(async (kind: string, out: string, opts: { region?: string }) => {
-      if (kind !== 'residents' && kind !== 'hours' && kind !== 'stations') {
-        io.err(`unknown import kind: ${kind} (residents, hours, stations)`);
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        io.err(`unknown import kind: ${kind} (${IMPORT_KINDS.join(', ')})`);
         exitCode = 2;
         return;
       }
-      exitCode = await (await people()).runImportTemplate(io, kind, out, opts);
+      exitCode = await (await people()).runImportTemplate(io, kind as ImportKind, out, opts);
     });
 
   program

@@ -41,6 +41,7 @@ import { catalogTownItems } from './migrations/0044_catalog_town_items.ts';
 import { auditShards } from './migrations/0048_audit_shards.ts';
 import { casesOverdueMarker } from './migrations/0050_cases_overdue_marker.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
+import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
 /** One ordered list for both dialects; a migration branches on dialect only where it must. */
@@ -86,6 +87,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0041_outbox_channels': outboxChannels,
   '0048_audit_shards': auditShards,
   '0050_cases_overdue_marker': casesOverdueMarker,
+  '0045_accounts_must_change_password': accountsMustChangePassword,
   // next: '0012_…'
 };
 

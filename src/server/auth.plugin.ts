@@ -53,6 +53,9 @@ export function registerAuth(app: FastifyInstance): void {
     if (!access) return; // static files and health: not under /api/v1
     if ('public' in access) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    // Issue #15 point 4: a one-time password must be changed before anything else.
+    if (request.actor.mustChangePassword && !request.routeOptions.config.passwordChange)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (!hasAnyRole(request.actor, access.roles)) throw new AppError('FORBIDDEN');
     if (
       app.deps.config.requireAdmin2fa &&

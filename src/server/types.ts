@@ -28,6 +28,8 @@ declare module 'fastify' {
     idempotent?: boolean | 'secret-answer';
     /** reachable by an administrator who must still enrol a second factor (REQUIRE_ADMIN_2FA). */
     secondFactorSetup?: boolean;
+    /** Issue #15 point 4: reachable by a session that must first change its one-time password. */
+    passwordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -44,6 +44,8 @@ export interface Actor {
   displayName: string;
   residentId: string | null;
   grants: Grant[];
+  /** Issue #15 point 4: the account holds a one-time password; only changing it is allowed. */
+  mustChangePassword?: boolean;
 }
 
 /**

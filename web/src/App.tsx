@@ -7,13 +7,14 @@ import { BrowserRouter } from 'react-router-dom';
 import { FullPageSpinner } from './components/FullPageSpinner';
 import { AppShell } from './layout/AppShell';
 import { PublicShell } from './layout/PublicShell';
+import { FirstPasswordPage } from './pages/login/FirstPasswordPage';
 import { SessionProvider } from './session/SessionProvider';
 import { useSession } from './session/session-context';
 import { useMediaQuery } from './lib/use-media-query';
 import { themeFor } from './theme/theme';
 
 function ThemedApp() {
-  const { status, preferences } = useSession();
+  const { status, me, preferences } = useSession();
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   // antd's pickers take month and weekday names from dayjs's global locale.
   dayjs.locale(preferences.locale === 'en' ? 'en' : 'zh-cn');
@@ -26,7 +27,8 @@ function ThemedApp() {
         <BrowserRouter>
           {status === 'loading' && <FullPageSpinner />}
           {status === 'anonymous' && <PublicShell />}
-          {status === 'authenticated' && <AppShell />}
+          {status === 'authenticated' &&
+            (me?.mustChangePassword ? <FirstPasswordPage /> : <AppShell />)}
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

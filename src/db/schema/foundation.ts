@@ -1,5 +1,6 @@
 /** Regions, stations, residents, accounts and sign-in (migrations 0001, 0015, 0019). */
 import type { JsonText, Timestamp } from './columns.ts';
+import type { Generated } from 'kysely';
 
 export type RegionLevel = 'province' | 'city' | 'district' | 'town' | 'village' | 'grid';
 export type StationKind = 'district_centre' | 'town_centre' | 'village_station';
@@ -70,6 +71,8 @@ export interface AccountTable {
   phone_cipher: string | null;
   phone_hash: string | null;
   phone_masked: string | null;
+  /** Issue #15 point 4 (0045): 1 while the account holds a one-time password it must change. */
+  must_change_password: Generated<number>;
 }
 
 /** Issue #11: a message to send on one channel, written in the business transaction, sent by the

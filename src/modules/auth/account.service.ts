@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction, type Db } from '../../db/in-transaction.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.service.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
@@ -28,17 +29,58 @@ export interface CreateAccountInput {
   grants: GrantInput[];
   residentId?: string | null;
   isDemo?: boolean;
+  /** Issue #15 point 4: a one-time password the person must change before anything else. */
+  mustChangePassword?: boolean;
   actor: AuditActor;
   requestId?: string | null;
   now: Date;
 }
 
-export async function createAccount(db: Kysely<Database>, input: CreateAccountInput) {
+/**
+ * One role grant, its region checked (a station's region when granted over a station). Usable
+ * inside a caller's transaction; the caller decides who may grant what (accounts.rules.ts).
+ */
+export async function insertGrant(
+  trx: Db,
+  input: GrantInput & { accountId: string; id?: string; now: Date },
+): Promise<{ id: string; role: Role; regionCode: string; stationId: string | null }> {
+  if (!isRole(input.role)) throw new AppError('UNKNOWN_ROLE');
+  let regionCode = input.regionCode;
+  if (input.stationId) {
+    const station = await trx
+      .selectFrom('stations')
+      .select('region_code')
+      .where('id', '=', input.stationId)
+      .executeTakeFirst();
+    if (!station) throw new AppError('UNKNOWN_STATION');
+    regionCode = station.region_code;
+  }
+  if (!regionCode) throw new AppError('UNKNOWN_REGION');
+  const region = await trx
+    .selectFrom('regions')
+    .select('code')
+    .where('code', '=', regionCode)
+    .executeTakeFirst();
+  if (!region) throw new AppError('UNKNOWN_REGION', { detail: regionCode });
+  const grant = {
+    id: input.id ?? crypto.randomUUID(),
+    account_id: input.accountId,
+    role: input.role,
+    region_code: regionCode,
+    station_id: input.stationId ?? null,
+    created_at: input.now.toISOString(),
+  };
+  await trx.insertInto('role_grants').values(grant).execute();
+  return { id: grant.id, role: input.role, regionCode, stationId: grant.station_id };
+}
+
+/** A new account with its grants and one audit event; in the caller's transaction when given one. */
+export async function createAccount(db: Db, input: CreateAccountInput) {
   await assertAcceptablePassword(input.password, [input.username, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   const nowIso = input.now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const taken = await trx
       .selectFrom('accounts')
       .select('id')
@@ -56,6 +98,7 @@ export async function createAccount(db: Kysely<Database>, input: CreateAccountIn
         resident_id: input.residentId ?? null,
         preferences: JSON.stringify(DEFAULT_PREFERENCES),
         is_demo: input.isDemo ? 1 : 0,
+        must_change_password: input.mustChangePassword ? 1 : 0,
         password_changed_at: nowIso,
         created_at: nowIso,
         updated_at: nowIso,
@@ -63,34 +106,8 @@ export async function createAccount(db: Kysely<Database>, input: CreateAccountIn
       .execute();
     const grants = [];
     for (const g of input.grants) {
-      if (!isRole(g.role)) throw new AppError('UNKNOWN_ROLE');
-      let regionCode = g.regionCode;
-      if (g.stationId) {
-        const station = await trx
-          .selectFrom('stations')
-          .select('region_code')
-          .where('id', '=', g.stationId)
-          .executeTakeFirst();
-        if (!station) throw new AppError('UNKNOWN_STATION');
-        regionCode = station.region_code;
-      }
-      if (!regionCode) throw new AppError('UNKNOWN_REGION');
-      const region = await trx
-        .selectFrom('regions')
-        .select('code')
-        .where('code', '=', regionCode)
-        .executeTakeFirst();
-      if (!region) throw new AppError('UNKNOWN_REGION', { detail: regionCode });
-      const grant = {
-        id: crypto.randomUUID(),
-        account_id: id,
-        role: g.role,
-        region_code: regionCode,
-        station_id: g.stationId ?? null,
-        created_at: nowIso,
-      };
-      await trx.insertInto('role_grants').values(grant).execute();
-      grants.push({ role: grant.role, regionCode, stationId: grant.station_id });
+      const grant = await insertGrant(trx, { ...g, accountId: id, now: input.now });
+      grants.push({ role: grant.role, regionCode: grant.regionCode, stationId: grant.stationId });
     }
     const after = { username: input.username, displayName: input.displayName, grants };
     await recordAudit(trx, {
@@ -133,7 +150,12 @@ export async function changePassword(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
-      .set({ password_hash: newHash, password_changed_at: nowIso, updated_at: nowIso })
+      .set({
+        password_hash: newHash,
+        password_changed_at: nowIso,
+        updated_at: nowIso,
+        must_change_password: 0,
+      })
       .where('id', '=', input.accountId)
       .execute();
     // Every other session of the account ends: a changed password locks out whoever knew the old one.

@@ -37,6 +37,11 @@ export const AUTH_PROBLEMS = {
     zh: '管理员须先启用双重验证（身份验证器应用），请到“账号设置”中启用',
     en: 'Administrators must turn on two-step verification first (Account settings)',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码（一次性密码），再进行其他操作',
+    en: 'Change your one-time password first; nothing else is allowed until then',
+  },
   TOTP_NOT_STARTED: {
     status: 409,
     zh: '请先开始启用双重验证',

@@ -4,10 +4,11 @@ import { SESSION_COOKIE } from './session-cookie.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ALL_ROLES, ROLE_LABELS } from '../../shared/roles.ts';
 import { auditActor } from '../../shared/actor.ts';
-import { CAPABILITIES, type CapabilityResolver } from './capability-names.ts';
+import type { CapabilityResolver } from './capability-names.ts';
 import { changePassword, parsePreferences, updatePreferences } from './account.service.ts';
 import { authenticate } from './login.service.ts';
 import { totpRoutes } from './totp.routes.ts';
+import { Credentials, MeView } from './auth.schema.ts';
 import { normaliseMobile } from './account-phone.ts';
 import { SMS_SESSION_SLIDING_HOURS, requestSmsCode, verifySmsCode } from './sms-login.service.ts';
 import { secondFactorStatus } from './totp.service.ts';
@@ -19,42 +20,6 @@ import {
 } from './session.service.ts';
 import { freeText } from '../../shared/free-text.ts';
 import { actorOf } from '../../shared/route-actor.ts';
-
-const Credentials = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-  /** The authenticator code (6 digits) or a recovery code, when the account has a second factor. */
-  otp: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z-]{6,20}$/)
-    .optional(),
-});
-
-const GrantView = z.object({
-  role: z.enum(ALL_ROLES),
-  roleLabel: z.object({ zh: z.string(), en: z.string() }),
-  regionCode: z.string(),
-  regionName: z.string(),
-  stationId: z.string().nullable(),
-  stationName: z.string().nullable(),
-  reachPrefix: z.string(),
-  /** What this grant lets its holder do (issue #12: the web asks these, never role lists). */
-  capabilities: z.array(z.enum(CAPABILITIES)),
-});
-
-const MeView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  residentId: z.string().nullable(),
-  grants: z.array(GrantView),
-  /** The union of the grants' capabilities. */
-  capabilities: z.array(z.enum(CAPABILITIES)),
-  preferences: z.object({ elderlyMode: z.boolean(), locale: z.enum(['zh-CN', 'en']) }),
-  /** X-2: whether login asks this account for a code, and whether it must enrol before anything else. */
-  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
-});
 
 export interface AuthRoutesOptions {
   /** What each grant may do (the composition root knows every module's role groups). */
@@ -69,7 +34,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     const grants = await loadGrants(db, accountId);
     const row = await db
       .selectFrom('accounts')
-      .select(['id', 'username', 'display_name', 'resident_id', 'preferences'])
+      .select([
+        'id',
+        'username',
+        'display_name',
+        'resident_id',
+        'preferences',
+        'must_change_password',
+      ])
       .where('id', '=', accountId)
       .executeTakeFirstOrThrow();
     return {
@@ -93,6 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         enabled: (await secondFactorStatus(db, accountId)).enabled,
         required: app.deps.config.requireAdmin2fa && grants.some((g) => g.role === 'admin'),
       },
+      mustChangePassword: row.must_change_password === 1,
     };
   }
 
@@ -320,7 +293,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.get(
     '/auth/me',
     {
-      config: { access: { roles: ALL_ROLES }, secondFactorSetup: true },
+      config: { access: { roles: ALL_ROLES }, secondFactorSetup: true, passwordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'The logged-in account, its role grants and preferences',
@@ -333,7 +306,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/auth/password',
     {
-      config: { access: { roles: ALL_ROLES }, idempotent: true, secondFactorSetup: true },
+      config: {
+        access: { roles: ALL_ROLES },
+        idempotent: true,
+        secondFactorSetup: true,
+        passwordChange: true,
+      },
       schema: {
         tags: ['auth'],
         summary: 'Change password; other sessions of the account end',

@@ -100,6 +100,7 @@ const actorQuery = hotQuery((db: Kysely<Database>, p: { id: string; kind: 'cooki
       'a.display_name',
       'a.status',
       'a.resident_id',
+      'a.must_change_password',
       'g.role',
       'g.region_code',
       'r.level',
@@ -180,5 +181,6 @@ export async function actorForToken(
           ]
         : [],
     ),
+    ...(row.must_change_password === 1 ? { mustChangePassword: true } : {}),
   };
 }

@@ -2,7 +2,9 @@
  * The columns of each import's template: the Chinese header a clerk sees, the English header the
  * importer also accepts, and other spellings met in the wild (aliases). Pure data.
  */
-export const IMPORT_KINDS = ['residents', 'hours', 'stations'] as const;
+import { STAFF_COLUMNS } from './roster-columns.ts';
+
+export const IMPORT_KINDS = ['residents', 'hours', 'stations', 'staff'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportColumn {
@@ -201,12 +203,14 @@ export const COLUMNS_OF: Record<ImportKind, readonly ImportColumn[]> = {
   residents: RESIDENT_COLUMNS,
   hours: HOURS_COLUMNS,
   stations: STATION_COLUMNS,
+  staff: STAFF_COLUMNS,
 };
 
 export const SHEET_NAME_OF: Record<ImportKind, string> = {
   residents: '居民',
   hours: '历史服务时长',
   stations: '便民服务站',
+  staff: '工作人员名册',
 };
 
 /** "身份证号 *", " ID Number ", "所在村(社区)" → one comparable spelling. */

@@ -3,7 +3,14 @@ import { HOURS_REASONS } from './hours-rows.rules.ts';
 import { ROW_REASONS } from './resident-rows.rules.ts';
 import { STATION_REASONS } from './station-rows.rules.ts';
 
-export const IMPORT_REASONS = { ...ROW_REASONS, ...HOURS_REASONS, ...STATION_REASONS } as const;
+import { STAFF_REASONS } from './staff-rows.rules.ts';
+
+export const IMPORT_REASONS = {
+  ...ROW_REASONS,
+  ...HOURS_REASONS,
+  ...STATION_REASONS,
+  ...STAFF_REASONS,
+} as const;
 export type ImportReasonCode = keyof typeof IMPORT_REASONS;
 
 export interface ImportReason {

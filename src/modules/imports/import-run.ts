@@ -26,6 +26,8 @@ import {
 import { COLUMNS_OF, type ImportKind } from './import-columns.ts';
 import { planResidentImport, writeResidentImport } from './import-residents.ts';
 import { planHoursImport, writeHoursImport } from './import-hours.ts';
+import { planStaffImport, writeStaffImport, type IssuedPassword } from './import-staff.ts';
+import { ADMIN as ACCOUNT_ADMINS } from '../auth/accounts-view.ts';
 import { IMPORT_REASONS } from './import-reasons.ts';
 import './imports.problems.ts';
 import { planStationImport, stationTemplateRows, writeStationImport } from './import-stations.ts';
@@ -49,24 +51,32 @@ export interface ImportInput {
   now: Date;
   maxRows?: number;
   onProgress?: ProgressFn;
+  /** Staff roster: send each one-time password by SMS instead of answering it. */
+  sendSms?: boolean;
 }
 
 interface Importer {
   reach: string[];
+  /** Where the importer may grant roles (administrators only; staff roster). */
+  adminReach: string[];
   stationId: string | null;
   accountId: string | null;
   grant?: ReturnType<typeof authorize>;
 }
 
 function reachOfCaller(actor: Caller, kind: ImportKind): Importer {
-  if (isSystemActor(actor)) return { reach: [''], stationId: null, accountId: null };
+  if (isSystemActor(actor))
+    return { reach: [''], adminReach: [''], stationId: null, accountId: null };
   const roles = IMPORTERS_OF[kind];
   const grant = authorize(actor, roles);
+  // The roster creates accounts: it also needs accounts.manage (an administrator's grant).
+  const adminGrant = kind === 'staff' ? authorize(actor, ACCOUNT_ADMINS) : undefined;
   return {
     reach: reachPrefixes(actor, roles),
+    adminReach: reachPrefixes(actor, ACCOUNT_ADMINS),
     stationId: grant.stationId,
     accountId: actor.accountId,
-    grant,
+    grant: adminGrant ?? grant,
   };
 }
 
@@ -75,13 +85,19 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** One pipeline per kind: plan (the same for dry run and apply), then write a clean plan. */
 interface Pipeline {
   plan: ImportPlan;
-  write: (trx: Transaction<Database>, importId: string) => Promise<void>;
+  /** Answers what apply shows once (the roster's one-time passwords), if anything. */
+  write: (trx: Transaction<Database>, importId: string) => Promise<ImportExtras | void>;
+}
+
+/** What apply answers beyond the plan, once. */
+export interface ImportExtras {
+  passwords?: IssuedPassword[];
 }
 
 async function planFor(
   db: Db,
   deps: ImportDeps,
-  input: ImportInput,
+  input: ImportInput & { requestId?: string | null },
   who: Importer,
   rows: readonly SheetRow[],
 ): Promise<Pipeline> {
@@ -128,6 +144,29 @@ async function planFor(
             { pii: deps.pii, importId, now: input.now, onProgress: input.onProgress },
             work,
           ),
+      };
+    }
+    case 'staff': {
+      const work = await planStaffImport(
+        { ...common, reach: who.adminReach, actorAccountId: who.accountId },
+        rows,
+      );
+      return {
+        plan: work.plan,
+        write: async (trx) => ({
+          passwords: await writeStaffImport(
+            trx,
+            {
+              pii: deps.pii,
+              actor: auditActor(input.actor, who.grant),
+              requestId: input.requestId ?? null,
+              sendSms: input.sendSms ?? false,
+              now: input.now,
+              onProgress: input.onProgress,
+            },
+            work,
+          ),
+        }),
       };
     }
   }
@@ -181,7 +220,7 @@ export function refusedErrors(plan: ImportPlan, max = 200) {
 export async function applyImport(
   deps: ImportDeps,
   input: ImportInput & { requestId: string | null },
-): Promise<ImportPlan & { importId: string }> {
+): Promise<ImportPlan & ImportExtras & { importId: string }> {
   const who = reachOfCaller(input.actor, input.kind);
   const rows = await readRows(input);
   const fileSha256 = crypto.createHash('sha256').update(input.file).digest('hex');
@@ -194,7 +233,7 @@ export async function applyImport(
         errors: refusedErrors(work.plan),
         extensions: { plan: work.plan },
       });
-    await work.write(trx, importId);
+    const extras = (await work.write(trx, importId)) ?? {};
     await recordAudit(trx, {
       actor: auditActor(input.actor, who.grant),
       action: 'import.applied',
@@ -205,6 +244,6 @@ export async function applyImport(
       requestId: input.requestId,
       now: input.now,
     });
-    return { ...work.plan, importId };
+    return { ...work.plan, ...extras, importId };
   });
 }

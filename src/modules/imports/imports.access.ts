@@ -9,4 +9,5 @@ export const IMPORTERS_OF: Record<ImportKind, readonly Role[]> = {
   residents: IMPORTERS,
   hours: IMPORTERS,
   stations: ['admin'],
+  staff: IMPORTERS,
 };

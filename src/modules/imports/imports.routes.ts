@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../shared/problem.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { SHEET_NAME_OF } from './import-columns.ts';
-import type { ImportPlan } from './import-plan.ts';
 import { applyImport, dryRunImport, IMPORTERS, prefilledTemplate } from './import-run.ts';
 import { importTemplate, XLSX_CONTENT_TYPE } from './import-sheet.ts';
 import {
+  GeneralApplyKindParam,
   ImportAppliedView,
   ImportFileBody,
   ImportKindParam,
@@ -13,22 +12,15 @@ import {
   presentPlan,
   TemplateQuery,
 } from './imports.schema.ts';
+import { staffImportRoutes } from './staff-import.routes.ts';
+import { BODY_LIMIT, fileOf, refusedInWords } from './import-http.ts';
 
-/** An upload's .xlsx at most (base64 in the body adds a third). */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const BODY_LIMIT = 15 * 1024 * 1024;
 const ACCESS = { access: { roles: IMPORTERS } } as const;
-
-function fileOf(body: { file: string }): Buffer {
-  const file = Buffer.from(body.file, 'base64');
-  if (file.length > MAX_FILE_BYTES)
-    throw new AppError('IMPORT_FILE_TOO_LARGE', { detail: `at most ${MAX_FILE_BYTES} bytes` });
-  return file;
-}
 
 /** Issue #15 point 3: people by Excel — template, dry run, apply. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = { db: app.kysely, pii: app.deps.pii };
+  await app.register(staffImportRoutes);
 
   app.get(
     '/imports/:kind/template',
@@ -91,7 +83,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['imports'],
         summary:
           'Import the file, all or nothing, with one audit event; refused (422, every row listed) while any row is refused',
-        params: ImportKindParam,
+        params: GeneralApplyKindParam,
         body: ImportFileBody,
         response: { 200: ImportAppliedView },
       },
@@ -107,15 +99,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         });
         return presentPlan(applied, request.locale);
       } catch (err) {
-        // The refused plan travels in the problem, each reason in the caller's words.
-        const plan =
-          err instanceof AppError ? (err.extensions?.plan as ImportPlan | undefined) : undefined;
-        if (!(err instanceof AppError) || !plan) throw err;
-        throw new AppError(err.code, {
-          ...(err.detail ? { detail: err.detail } : {}),
-          ...(err.errors ? { errors: err.errors } : {}),
-          extensions: { plan: presentPlan(plan, request.locale) },
-        });
+        throw refusedInWords(err, request.locale);
       }
     },
   );

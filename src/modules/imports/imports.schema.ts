@@ -6,6 +6,10 @@ import type { ImportPlan } from './import-plan.ts';
 import { IMPORT_REASONS } from './import-reasons.ts';
 
 export const ImportKindParam = z.object({ kind: z.enum(IMPORT_KINDS) });
+/** The roster's apply has its own route (its answer holds one-time passwords: never replayed). */
+export const GeneralApplyKindParam = z.object({
+  kind: z.enum(IMPORT_KINDS).exclude(['staff']),
+});
 
 /** A template pre-filled for a region (stations: one row per place without a station). */
 export const TemplateQuery = z.strictObject({ region: RegionCodeSchema.optional() });
@@ -45,6 +49,23 @@ export const ImportPlanView = z.object({
 });
 
 export const ImportAppliedView = ImportPlanView.extend({ importId: z.string() });
+
+/** The roster's file, and whether to send each one-time password by SMS instead of answering it. */
+export const StaffImportBody = ImportFileBody.extend({ sendSms: z.boolean().optional() });
+
+/** Issue #15 point 4: the roster's result with the one-time passwords, answered this once. */
+export const StaffImportAppliedView = ImportAppliedView.extend({
+  passwords: z.array(
+    z.object({
+      row: z.number().int(),
+      fullName: z.string(),
+      username: z.string(),
+      phoneMasked: z.string(),
+      /** Null when it went by SMS. */
+      password: z.string().nullable(),
+    }),
+  ),
+});
 
 /** The plan with each reason in the caller's words ("与文件中另一行身份证号重复（第 2 行）"). */
 export function presentPlan<P extends ImportPlan>(plan: P, locale: Locale) {

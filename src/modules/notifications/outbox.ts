@@ -56,6 +56,8 @@ export interface SmsParamsByTemplate {
   order_update: { orderNumber: string; title: string; state: string };
   /** Issue #15: VS-6 an activity a volunteer signed up for was cancelled or changed. */
   activity_update: { title: string; change: string };
+  /** Issue #15 point 4: 【家门口】您的工作账号已开通，用户名 …，初始密码 … */
+  staff_welcome: { username: string; password: string };
 }
 export type SmsTemplate = keyof SmsParamsByTemplate;
 

@@ -47,6 +47,7 @@ const SAMPLES: { [K in TemplateKey]: Record<keyof (typeof TEMPLATES)[K]['vars'],
   enrolment_offer: { child: '李小明', className: '一年级托管班', until: '2026-03-05 18:00' },
   order_update: { orderNumber: 'PD-20260302-0001', title: '陪同买菜', state: '已接单' },
   activity_update: { title: '重阳节敬老义诊', change: '已取消' },
+  staff_welcome: { username: '13800138000', password: 'ABCD-EFGH-JKMN-PQRS' },
 };
 
 describe('X-5 message templates (issue #15 point 5)', () => {

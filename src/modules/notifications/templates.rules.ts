@@ -103,6 +103,11 @@ export const TEMPLATES = {
     vars: { title: 'text', change: 'text' },
     wechat: { thing1: '${title}', thing2: '${change}' },
   },
+  /** Issue #15 point 4: a staff account from the roster import, with its one-time password. */
+  staff_welcome: {
+    body: '您的工作账号已开通，用户名 ${username}，初始密码 ${password}，首次登录后请修改密码。',
+    vars: { username: 'code', password: 'code' },
+  },
 } as const satisfies Record<string, TemplateDef>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

@@ -4,6 +4,9 @@ import type { Answer, BodyOf } from './contract';
 /** Issue #15 point 3: people by Excel (src/modules/imports). */
 export type ImportPlan = Answer<'/api/v1/imports/{kind}/dry-run', 'post'>;
 export type ImportApplied = Answer<'/api/v1/imports/{kind}/apply', 'post'>;
+/** Issue #15 point 4: the roster's result carries the one-time passwords, this once. */
+export type StaffImportApplied = Answer<'/api/v1/imports/staff/apply', 'post'>;
+export type IssuedPassword = StaffImportApplied['passwords'][number];
 export type ImportKind = ImportPlan['kind'];
 export type ImportBody = BodyOf<'/api/v1/imports/{kind}/dry-run'>;
 export type PlannedRow = ImportPlan['rows'][number];
@@ -11,7 +14,10 @@ export const IMPORT_KINDS = [
   'residents',
   'hours',
   'stations',
+  'staff',
 ] as const satisfies readonly ImportKind[];
+/** The kinds whose apply is the general route (the roster has its own). */
+export type GeneralImportKind = Exclude<ImportKind, 'staff'>;
 
 /** The template (.xlsx, Chinese headers, one example row). */
 export const downloadTemplate = (kind: ImportKind, region?: string) =>
@@ -39,11 +45,20 @@ export const dryRunImport = (kind: ImportKind, file: string) =>
     }),
   );
 
-export const applyImport = (kind: ImportKind, file: string, key: string) =>
+export const applyImport = (kind: GeneralImportKind, file: string, key: string) =>
   must(
     apiClient.POST('/api/v1/imports/{kind}/apply', {
       params: { path: { kind } },
       body: { file },
+      ...idempotent(key),
+    }),
+  );
+
+/** The roster: accounts with one-time passwords, answered once (or sent by SMS when asked). */
+export const applyStaffImport = (file: string, sendSms: boolean, key: string) =>
+  must(
+    apiClient.POST('/api/v1/imports/staff/apply', {
+      body: { file, sendSms },
       ...idempotent(key),
     }),
   );

@@ -37,6 +37,7 @@ function me(...grants: Grant[]): Me {
     residentId: null,
     preferences: { elderlyMode: false, locale: 'zh-CN' },
     secondFactor: { enabled: false, required: false },
+    mustChangePassword: false,
     grants,
     capabilities: [...new Set(grants.flatMap((g) => g.capabilities))].sort(),
   };

@@ -1574,6 +1574,7 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              mustChangePassword: boolean;
               preferences: {
                 elderlyMode: boolean;
                 /** @enum {string} */
@@ -1779,6 +1780,7 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              mustChangePassword: boolean;
               preferences: {
                 elderlyMode: boolean;
                 /** @enum {string} */
@@ -2095,6 +2097,7 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              mustChangePassword: boolean;
               preferences: {
                 elderlyMode: boolean;
                 /** @enum {string} */
@@ -7137,7 +7140,7 @@ export interface paths {
               };
               importId: string;
               /** @enum {string} */
-              kind: 'residents' | 'hours' | 'stations';
+              kind: 'residents' | 'hours' | 'stations' | 'staff';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -7189,7 +7192,24 @@ export interface paths {
                     | 'STATION_PHONE_MISSING'
                     | 'STATION_PHONE_INVALID'
                     | 'STATION_HOURS_INVALID'
-                    | 'STATION_DUPLICATE_IN_FILE';
+                    | 'STATION_DUPLICATE_IN_FILE'
+                    | 'STAFF_NAME_MISSING'
+                    | 'STAFF_NAME_TOO_LONG'
+                    | 'STAFF_PHONE_MISSING'
+                    | 'STAFF_PHONE_INVALID'
+                    | 'STAFF_ROLES_MISSING'
+                    | 'STAFF_ROLE_UNKNOWN'
+                    | 'STAFF_ROLE_NOT_STAFF'
+                    | 'STAFF_SCOPE_MISSING'
+                    | 'STAFF_STATION_UNKNOWN'
+                    | 'STAFF_STATION_AMBIGUOUS'
+                    | 'STAFF_SCOPE_UNKNOWN'
+                    | 'STAFF_SCOPE_MISMATCH'
+                    | 'STAFF_OUT_OF_REACH'
+                    | 'STAFF_DUPLICATE_PHONE'
+                    | 'STAFF_USERNAME_TAKEN'
+                    | 'STAFF_ACCOUNT_OUT_OF_SCOPE'
+                    | 'STAFF_ACCOUNT_SELF';
                   detail?: string;
                   message: string;
                 }[];
@@ -7223,7 +7243,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents' | 'hours' | 'stations';
+          kind: 'residents' | 'hours' | 'stations' | 'staff';
         };
         cookie?: never;
       };
@@ -7249,7 +7269,7 @@ export interface paths {
                 unchanged: number;
               };
               /** @enum {string} */
-              kind: 'residents' | 'hours' | 'stations';
+              kind: 'residents' | 'hours' | 'stations' | 'staff';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -7301,7 +7321,24 @@ export interface paths {
                     | 'STATION_PHONE_MISSING'
                     | 'STATION_PHONE_INVALID'
                     | 'STATION_HOURS_INVALID'
-                    | 'STATION_DUPLICATE_IN_FILE';
+                    | 'STATION_DUPLICATE_IN_FILE'
+                    | 'STAFF_NAME_MISSING'
+                    | 'STAFF_NAME_TOO_LONG'
+                    | 'STAFF_PHONE_MISSING'
+                    | 'STAFF_PHONE_INVALID'
+                    | 'STAFF_ROLES_MISSING'
+                    | 'STAFF_ROLE_UNKNOWN'
+                    | 'STAFF_ROLE_NOT_STAFF'
+                    | 'STAFF_SCOPE_MISSING'
+                    | 'STAFF_STATION_UNKNOWN'
+                    | 'STAFF_STATION_AMBIGUOUS'
+                    | 'STAFF_SCOPE_UNKNOWN'
+                    | 'STAFF_SCOPE_MISMATCH'
+                    | 'STAFF_OUT_OF_REACH'
+                    | 'STAFF_DUPLICATE_PHONE'
+                    | 'STAFF_USERNAME_TAKEN'
+                    | 'STAFF_ACCOUNT_OUT_OF_SCOPE'
+                    | 'STAFF_ACCOUNT_SELF';
                   detail?: string;
                   message: string;
                 }[];
@@ -7335,7 +7372,7 @@ export interface paths {
         };
         header?: never;
         path: {
-          kind: 'residents' | 'hours' | 'stations';
+          kind: 'residents' | 'hours' | 'stations' | 'staff';
         };
         cookie?: never;
       };
@@ -7352,6 +7389,142 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/staff/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a staff roster: accounts with one-time passwords (answered once, or sent by SMS), all or nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            file: string;
+            sendSms?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              counts: {
+                change: number;
+                create: number;
+                refused: number;
+                unchanged: number;
+              };
+              importId: string;
+              /** @enum {string} */
+              kind: 'residents' | 'hours' | 'stations' | 'staff';
+              passwords: {
+                fullName: string;
+                password: string | null;
+                phoneMasked: string;
+                row: number;
+                username: string;
+              }[];
+              rows: {
+                /** @enum {string} */
+                action: 'create' | 'change' | 'refused';
+                changes?: string[];
+                reasons?: {
+                  /** @enum {string} */
+                  code:
+                    | 'ID_NUMBER_MISSING'
+                    | 'ID_NUMBER_FORMAT'
+                    | 'ID_NUMBER_CHECK_DIGIT'
+                    | 'ID_NUMBER_BIRTH_DATE'
+                    | 'FULL_NAME_MISSING'
+                    | 'FULL_NAME_TOO_LONG'
+                    | 'PHONE_INVALID'
+                    | 'VILLAGE_MISSING'
+                    | 'VILLAGE_UNKNOWN'
+                    | 'VILLAGE_AMBIGUOUS'
+                    | 'VILLAGE_NOT_VILLAGE'
+                    | 'VILLAGE_OUT_OF_SCOPE'
+                    | 'ADDRESS_TOO_LONG'
+                    | 'DUPLICATE_IN_FILE'
+                    | 'REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_MISSING'
+                    | 'VOLUNTEER_KEY_INVALID'
+                    | 'VOLUNTEER_UNKNOWN'
+                    | 'VOLUNTEER_AMBIGUOUS'
+                    | 'DATE_INVALID'
+                    | 'DATE_IN_FUTURE'
+                    | 'HOURS_INVALID'
+                    | 'HOURS_OVER_DAILY_CAP'
+                    | 'CONTENT_MISSING'
+                    | 'CONTENT_TOO_LONG'
+                    | 'TEAM_MISSING'
+                    | 'TEAM_UNKNOWN'
+                    | 'TEAM_AMBIGUOUS'
+                    | 'TEAM_WITHOUT_LEADER'
+                    | 'SERVICE_DUPLICATE_IN_FILE'
+                    | 'ALREADY_IMPORTED_DIFFERENT'
+                    | 'STATION_REGION_MISSING'
+                    | 'STATION_REGION_UNKNOWN'
+                    | 'STATION_REGION_AMBIGUOUS'
+                    | 'STATION_REGION_LEVEL'
+                    | 'STATION_REGION_OUT_OF_SCOPE'
+                    | 'STATION_CODE_INVALID'
+                    | 'STATION_CODE_ELSEWHERE'
+                    | 'STATION_NAME_TOO_LONG'
+                    | 'STATION_ADDRESS_MISSING'
+                    | 'STATION_ADDRESS_TOO_LONG'
+                    | 'STATION_PHONE_MISSING'
+                    | 'STATION_PHONE_INVALID'
+                    | 'STATION_HOURS_INVALID'
+                    | 'STATION_DUPLICATE_IN_FILE'
+                    | 'STAFF_NAME_MISSING'
+                    | 'STAFF_NAME_TOO_LONG'
+                    | 'STAFF_PHONE_MISSING'
+                    | 'STAFF_PHONE_INVALID'
+                    | 'STAFF_ROLES_MISSING'
+                    | 'STAFF_ROLE_UNKNOWN'
+                    | 'STAFF_ROLE_NOT_STAFF'
+                    | 'STAFF_SCOPE_MISSING'
+                    | 'STAFF_STATION_UNKNOWN'
+                    | 'STAFF_STATION_AMBIGUOUS'
+                    | 'STAFF_SCOPE_UNKNOWN'
+                    | 'STAFF_SCOPE_MISMATCH'
+                    | 'STAFF_OUT_OF_REACH'
+                    | 'STAFF_DUPLICATE_PHONE'
+                    | 'STAFF_USERNAME_TAKEN'
+                    | 'STAFF_ACCOUNT_OUT_OF_SCOPE'
+                    | 'STAFF_ACCOUNT_SELF';
+                  detail?: string;
+                  message: string;
+                }[];
+                row: number;
+                who: string;
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

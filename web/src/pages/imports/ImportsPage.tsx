@@ -1,10 +1,22 @@
 import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Progress, Select, Space, Statistic, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import {
   applyImport,
+  applyStaffImport,
   downloadTemplate,
   dryRunImport,
   fileAsBase64,
@@ -12,8 +24,10 @@ import {
   type ImportApplied,
   type ImportKind,
   type ImportPlan,
+  type IssuedPassword,
   type PlannedRow,
 } from '../../api/imports';
+import { StaffPasswords } from './StaffPasswords';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/capabilities';
 import { useMe } from '../../session/session-context';
@@ -49,7 +63,13 @@ export default function ImportsPage() {
   const input = useRef<HTMLInputElement>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
   const me = useMe();
-  const kinds = IMPORT_KINDS.filter((k) => k !== 'stations' || can(me, 'stations.manage'));
+  // Stations are opened by administrators; the staff roster creates accounts: each only for
+  // those who may (the server checks too).
+  const kinds = IMPORT_KINDS.filter(
+    (k) =>
+      (k !== 'stations' || can(me, 'stations.manage')) &&
+      (k !== 'staff' || can(me, 'accounts.manage')),
+  );
   // The setup's steps link here with ?kind= (stations, staff …).
   const [params] = useSearchParams();
   const asked = params.get('kind');
@@ -61,6 +81,8 @@ export default function ImportsPage() {
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [applied, setApplied] = useState<ImportApplied | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
+  const [sendSms, setSendSms] = useState(false);
+  const [passwords, setPasswords] = useState<IssuedPassword[]>([]);
 
   const template = useAction(async () => {
     const blob = await downloadTemplate(kind, kind === 'stations' ? prefill : undefined);
@@ -88,9 +110,15 @@ export default function ImportsPage() {
   const apply = useAction(async (file: Chosen) => {
     setStage('applying');
     try {
-      const body = { kind, file: file.base64 };
-      const done = await applyImport(kind, file.base64, keeper.keyFor(body));
-      setApplied(done);
+      if (kind === 'staff') {
+        const body = { kind, file: file.base64, sendSms };
+        const done = await applyStaffImport(file.base64, sendSms, keeper.keyFor(body));
+        setPasswords(done.passwords);
+        setApplied(done);
+      } else {
+        const body = { kind, file: file.base64 };
+        setApplied(await applyImport(kind, file.base64, keeper.keyFor(body)));
+      }
       setStage('applied');
     } catch (error) {
       setStage('checked');
@@ -103,6 +131,7 @@ export default function ImportsPage() {
     setPlan(null);
     setApplied(null);
     setReadError(null);
+    setPasswords([]);
     setStage('idle');
     check.clearError();
     apply.clearError();
@@ -157,7 +186,11 @@ export default function ImportsPage() {
             <div>
               {t('imports.changed', {
                 fields: r.changes
-                  .map((f) => t(`imports.fields.${f}`, { defaultValue: f }))
+                  .map((f) =>
+                    kind === 'staff'
+                      ? t(`roles.${f}`, { defaultValue: f })
+                      : t(`imports.fields.${f}`, { defaultValue: f }),
+                  )
                   .join('、'),
               })}
             </div>
@@ -307,6 +340,16 @@ export default function ImportsPage() {
               rowClassName={(r) => `import-row-${r.action}`}
             />
           )}
+          {!applied && clean && work > 0 && chosen && kind === 'staff' && (
+            <Checkbox
+              checked={sendSms}
+              onChange={(e) => setSendSms(e.target.checked)}
+              data-testid="import-send-sms"
+              className="import-send-sms"
+            >
+              {t('imports.sendSms')}
+            </Checkbox>
+          )}
           {!applied && clean && work > 0 && chosen && (
             <Button
               type="primary"
@@ -334,6 +377,7 @@ export default function ImportsPage() {
           )}
         </Card>
       )}
+      <StaffPasswords passwords={passwords} />
     </div>
   );
 }

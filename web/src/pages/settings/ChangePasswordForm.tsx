@@ -15,7 +15,8 @@ interface PasswordValues {
   confirmPassword: string;
 }
 
-export function ChangePasswordForm() {
+/** `onChanged`: after a successful change (the first-password page then reads the account again). */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => Promise<void> } = {}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PasswordValues>();
   const [done, setDone] = useState(false);
@@ -39,6 +40,7 @@ export function ChangePasswordForm() {
     }
     form.resetFields();
     setDone(true);
+    await onChanged?.();
   });
   const submit = (values: PasswordValues) => void change.run(values);
   const busy = change.busy;
