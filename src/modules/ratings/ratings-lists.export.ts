@@ -55,6 +55,8 @@ function ratingColumns<R>(of: (row: R) => RatingRow): ExportColumn<R>[] {
 
 export const RATING_LIST_EXPORT: ListExport<typeof RatingFilters, RatingRow> = {
   list: '/ratings',
+  // /ratings/export.xlsx is the month's report in the national record fields (ratings-export.ts).
+  at: '/ratings/list.xlsx',
   tag: 'ratings',
   roles: RATING_READERS,
   filters: RatingFilters,

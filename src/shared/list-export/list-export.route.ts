@@ -46,6 +46,8 @@ export function setListExportAuditor(a: ListExportAuditor) {
 export interface ListExport<S extends z.ZodObject, R> {
   /** The list's own path (`/cases`); the export answers at `<list>/export.xlsx`. */
   list: string;
+  /** Where the export answers when `<list>/export.xlsx` is taken by an older report. */
+  at?: string;
   tag: string;
   roles: readonly Role[];
   /** The list's querystring without its paging (limit, offset, beforeSeq). */
@@ -70,7 +72,7 @@ export function registerListExport<S extends z.ZodObject, R>(
   def: ListExport<S, R>,
 ) {
   app.get(
-    `${def.list}/export.xlsx`,
+    def.at ?? `${def.list}/export.xlsx`,
     {
       config: { access: { roles: def.roles } },
       schema: {
