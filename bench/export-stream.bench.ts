@@ -154,8 +154,8 @@ async function main() {
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
       if (r.status !== 0) throw new Error(`${mode} child failed: ${r.stderr}`);
-      results[mode] = JSON.parse(r.stdout.trim().split('\n').pop()!);
-      const x = results[mode]!;
+      results[mode] = JSON.parse(r.stdout.trim().split('\n').pop()!) as (typeof results)[string];
+      const x = results[mode];
       console.log(
         `${mode.padEnd(7)} rows ${x.rows}  ${(x.ms / 1000).toFixed(2)} s  ${Math.round((x.rows / x.ms) * 1000)} rows/s  peak RSS ${x.maxRssMb.toFixed(0)} MB  file ${(x.bytes / 1e6).toFixed(1)} MB  (load before: ${load})`,
       );

@@ -84,9 +84,9 @@ describe('X-8 the case dashboard: charts, drill-down and export', () => {
       await town.click();
       await expect.poll(async () => table.locator('[data-testid^="drill-open-"]').count()).toBe(0);
       expect(await page.getByTestId('drill-path').textContent()).toContain(townName);
-      const stations = (await table.locator('tbody tr.ant-table-row td:first-child').allTextContents()).map((s) =>
-        s.trim(),
-      );
+      const stations = (
+        await table.locator('tbody tr.ant-table-row td:first-child').allTextContents()
+      ).map((s) => s.trim());
       expect(stations.length).toBeGreaterThan(0);
       await drill.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/case-dashboard-${mode.name}-stations.png` });
@@ -102,10 +102,10 @@ describe('X-8 the case dashboard: charts, drill-down and export', () => {
       const ws = wb.worksheets[0]!;
       const names: string[] = [];
       ws.eachRow((row, n) => {
-        if (n > 1) names.push(String(row.getCell(3).value));
+        if (n > 1) names.push(row.getCell(3).text);
       });
       expect(names.sort()).toEqual([...stations].sort());
-      expect(String(ws.getRow(1).getCell(1).value)).toBe(
+      expect(ws.getRow(1).getCell(1).text).toBe(
         mode.locale === 'en' ? 'District' : '区县',
       );
 

@@ -5,7 +5,7 @@ import { offsetPages } from '../../shared/list-export/export-pages.ts';
 import { chinaDateTime, wordsOf } from '../../shared/list-export/xlsx-stream.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { RESIDENT_READERS } from '../../shared/roles.ts';
-import { RegionCodeSchema } from '../regions/regions.schema.ts';
+import { RegionCodeSchema } from '../../shared/region-code.ts';
 import { listResidents } from './residents.service.ts';
 
 /** The list's filters (its paging is added by the list route). */

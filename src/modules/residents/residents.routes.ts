@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../../shared/roles.ts';
-import { RegionCodeSchema } from '../../shared/region-code.ts';
 import {
   IdNumberInput,
   NewResident,
