@@ -105,9 +105,7 @@ describe('X-8 the case dashboard: charts, drill-down and export', () => {
         if (n > 1) names.push(row.getCell(3).text);
       });
       expect(names.sort()).toEqual([...stations].sort());
-      expect(ws.getRow(1).getCell(1).text).toBe(
-        mode.locale === 'en' ? 'District' : '区县',
-      );
+      expect(ws.getRow(1).getCell(1).text).toBe(mode.locale === 'en' ? 'District' : '区县');
 
       // Back up to every district through the breadcrumb.
       await page.getByTestId('drill-path').getByRole('button').first().click();
