@@ -17,6 +17,8 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { capabilityResolver } from './capabilities.ts';
 import { attachmentRoutes } from '../modules/attachments/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { auditListExport } from '../modules/audit/audit-list-export.ts';
+import { setListExportAuditor } from '../shared/list-export/list-export.route.ts';
 import { caseFigureRoutes } from '../modules/cases/case-figures.routes.ts';
 import { supervisionRoutes } from '../modules/first-response/supervision.routes.ts';
 import { agentRoutes } from '../modules/agents/agents.routes.ts';
@@ -110,6 +112,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerRatingPorts({ publicUrl: deps.config.publicUrl });
   registerWebhookPorts();
   registerOfferSms(deps.pii);
+  setListExportAuditor(auditListExport);
   usePdfWorker(PDF_WORKER_URL);
   app.addHook('onClose', closePdfPool);
 

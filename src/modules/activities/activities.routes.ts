@@ -33,6 +33,8 @@ import { confirmHours, rejectHours, setTravel } from './hours-confirmation.servi
 import { myActivities } from './my-activities.service.ts';
 import { cancelSignup, signUp, signUpByLead } from './signup.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { activityListExport } from './activity-list.export.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 export const MANAGERS = ['team_leader', 'volunteer_staff'] as const;
@@ -350,4 +352,6 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         ...meta(request),
       }),
   );
+
+  registerListExport(app, activityListExport(VS_ROLES));
 };

@@ -14,6 +14,8 @@ import {
   revokeAuthorization,
 } from './authorization.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { AUTHORIZATION_LIST_EXPORT } from './authorization-list.export.ts';
 
 export const WRITERS = ['clerk', 'town_officer', 'agent'] as const;
 
@@ -83,4 +85,6 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(authorizationScanRoutes);
+
+  registerListExport(app, AUTHORIZATION_LIST_EXPORT);
 };

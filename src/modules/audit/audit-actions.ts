@@ -179,6 +179,8 @@ export const AUDIT_ACTIONS = [
   'webhook.revoked',
   // A staff resend of an outbox message (notifications module, issue #15 point 5)
   'message.resent',
+  // A list exported to Excel with its filters (issue #15 X-8, shared/list-export)
+  'list.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,19 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from './audit-actions.ts';
 import { listAuditEvents, verifyAndCheckpoint } from './audit.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { auditListExport, AuditFilters } from './audit-list.export.ts';
 
 export const AUDIT_READERS = ['admin', 'supervisor'] as const;
-
-/** A day as China counts it (YYYY-MM-DD), for the log's date filter. */
-const chinaDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, 'not a calendar day');
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
@@ -25,13 +17,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'Audit events inside the caller’s scope, newest first',
-        querystring: z.strictObject({
-          entityType: z.string().max(50).optional(),
-          entityId: z.string().max(100).optional(),
-          action: z.enum(AUDIT_ACTIONS).optional(),
-          actorId: z.uuid().optional(),
-          from: chinaDay.optional(),
-          to: chinaDay.optional(),
+        querystring: AuditFilters.extend({
           beforeSeq: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
@@ -116,4 +102,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       };
     },
   );
+
+  registerListExport(app, auditListExport(AUDIT_READERS));
 };

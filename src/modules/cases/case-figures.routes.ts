@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
+import { CaseFigureQuery, FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
+import { CASE_FIGURES_EXPORT } from './case-figures.export.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
 export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,13 +13,18 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cases'],
         summary:
-          'Per station: filed, accepted, open, overdue, paused, 通办 and the second-request rate',
+          'Per station (with its district and town, for the drill-down): filed, accepted, open, overdue, paused, 通办 and the second-request rate; ?regionCode= a district or town',
+        querystring: CaseFigureQuery,
         response: {
           200: z.array(
             z.object({
               stationId: z.string(),
               stationName: z.string(),
               regionCode: z.string(),
+              districtCode: z.string(),
+              districtName: z.string(),
+              townCode: z.string(),
+              townName: z.string(),
               filed: z.number(),
               accepted: z.number(),
               open: z.number(),
@@ -32,6 +39,12 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      stationCaseFigures(app.reader, { actor: actorOf(request), now: app.deps.now() }),
+      stationCaseFigures(app.reader, {
+        actor: actorOf(request),
+        now: app.deps.now(),
+        regionCode: request.query.regionCode,
+      }),
   );
+
+  registerListExport(app, CASE_FIGURES_EXPORT);
 };

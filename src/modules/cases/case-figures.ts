@@ -5,17 +5,43 @@
  * ÷ cases accepted; target 0).
  */
 import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
+import { levelOfCode, scopePrefix, townCodeOf } from '../../shared/region-code.ts';
 import { secondRequestRate } from './case.notice.ts';
 
 export const FIGURE_READERS = ['admin', 'supervisor', 'district_officer', 'town_officer'] as const;
 
-export async function stationCaseFigures(db: Kysely<Database>, input: { actor: Actor; now: Date }) {
+/** The region drill-down (district → town → station): the figures of one region, or all in reach. */
+export const CaseFigureQuery = z.strictObject({
+  regionCode: z
+    .string()
+    .regex(/^\d{12}$/, 'a 12-digit region code')
+    .optional(),
+});
+
+/** Names of the districts and towns the stations sit in (one query), for the drill-down. */
+async function regionNames(db: Kysely<Database>, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function stationCaseFigures(
+  db: Kysely<Database>,
+  input: { actor: Actor; now: Date; regionCode?: string | undefined },
+) {
   const prefixes = reachPrefixes(input.actor, FIGURE_READERS);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
+  const level = input.regionCode ? levelOfCode(input.regionCode) : null;
+  const within = input.regionCode && level ? scopePrefix(input.regionCode, level) : '';
   const today = chinaDate(input.now);
   const rows = await db
     .selectFrom('cases as c')
@@ -49,16 +75,28 @@ export async function stationCaseFigures(db: Kysely<Database>, input: { actor: A
         .as('second_requests'),
     ])
     .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
+    .where('c.accepting_region_code', 'like', `${within}%`)
     .groupBy(['s.id', 's.name', 's.region_code'])
     .orderBy('s.region_code')
     .execute();
+  const districtOf = (code: string) => `${code.slice(0, 6)}000000`;
+  const names = await regionNames(db, [
+    ...rows.map((r) => districtOf(r.region_code)),
+    ...rows.map((r) => townCodeOf(r.region_code)),
+  ]);
   return rows.map((r) => {
+    const district = districtOf(r.region_code);
+    const town = townCodeOf(r.region_code);
     const accepted = Number(r.accepted ?? 0);
     const second = Number(r.second_requests ?? 0);
     return {
       stationId: r.station_id,
       stationName: r.station_name,
       regionCode: r.region_code,
+      districtCode: district,
+      districtName: names.get(district) ?? district,
+      townCode: town,
+      townName: names.get(town) ?? town,
       filed: Number(r.filed),
       accepted,
       open: Number(r.open ?? 0),

@@ -16,6 +16,8 @@ import { listMyCases } from './case.mine.ts';
 import { trackCase } from './case.tracking.ts';
 import { getCaseView, listCases } from './case.view.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { caseListExport } from './case-list.export.ts';
 import { ALL_ROLES } from '../../shared/roles.ts';
 
 export const CASE_STAFF = [
@@ -79,6 +81,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         yellowWithinWorkingDays,
       }),
   );
+
+  registerListExport(app, caseListExport(CASE_STAFF, yellowWithinWorkingDays));
 
   app.get(
     '/cases/mine',

@@ -6,6 +6,8 @@ import {
   listEscalations,
 } from './escalation.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { ESCALATION_LIST_EXPORT, EscalationFilters } from './escalation-list.export.ts';
 
 const EscalationView = z.object({
   id: z.string(),
@@ -29,8 +31,7 @@ export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cases'],
         summary: 'Escalated overdue matters in my reach (open ones by default)',
-        querystring: z.strictObject({
-          open: z.enum(['true', 'false']).default('true'),
+        querystring: EscalationFilters.extend({
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -67,4 +68,6 @@ export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send(null);
     },
   );
+
+  registerListExport(app, ESCALATION_LIST_EXPORT);
 };

@@ -6,6 +6,8 @@ import { createHandoff, decideHandoff } from './handoff.service.ts';
 import { getHandoff, listHandoffs } from './handoff.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { HANDOFF_LIST_EXPORT } from './first-response.exports.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 
@@ -111,4 +113,6 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       getHandoff(db, { id: request.params.id, actor: actorOf(request), now: app.deps.now() }),
   );
+
+  registerListExport(app, HANDOFF_LIST_EXPORT);
 };

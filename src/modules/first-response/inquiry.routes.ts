@@ -15,6 +15,8 @@ import { getInquiry, listInquiries } from './inquiry.view.ts';
 import { recordInquiryAndHandOff } from './inquiry-handoff.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { INQUIRY_LIST_EXPORT } from './first-response.exports.ts';
 
 /** 首问负责 inquiries (GS-4). */
 export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -123,4 +125,6 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
       }),
   );
+
+  registerListExport(app, INQUIRY_LIST_EXPORT);
 };

@@ -30,6 +30,8 @@ import { getVisit, listVisits } from './visit-view.ts';
 import { requestVisit } from './request-visit.ts';
 import { myVisits, requestMyVisit } from './my-visits.ts';
 import { cancelMyVisit } from './my-visit-cancel.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { visitListExport } from './visit-list.export.ts';
 
 const tags = ['home-visits'];
 
@@ -334,4 +336,6 @@ export const homeVisitRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(201).send(created);
     },
   );
+
+  registerListExport(app, visitListExport(app.deps.pii));
 };

@@ -26,6 +26,8 @@ import {
 import { rateNeed } from './ratings.service.ts';
 import { acceptNeed, rejectNeed } from './review-need.ts';
 import { submitNeed, submitNeedOnBehalf } from './submit-need.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { NEED_LIST_EXPORT } from './orders.exports.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const tags = ['volunteer-orders'];
@@ -221,4 +223,6 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       ),
   );
+
+  registerListExport(app, NEED_LIST_EXPORT);
 };

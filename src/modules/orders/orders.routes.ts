@@ -35,6 +35,8 @@ import { teamRanking } from './ratings.service.ts';
 import { suggestTeams } from './suggest-teams.ts';
 import { teamInbox } from './team-inbox.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { ORDER_LIST_EXPORT } from './orders.exports.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const tags = ['volunteer-orders'];
@@ -208,4 +210,6 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app, opts) => {
     },
     async (request) => teamRanking(db, request.query),
   );
+
+  registerListExport(app, ORDER_LIST_EXPORT);
 };

@@ -17,6 +17,8 @@ import {
   PostView,
 } from './posts.schema.ts';
 import { createPost, getPost, listPosts, updatePost } from './posts.service.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { POST_LIST_EXPORT, ABSENCE_LIST_EXPORT } from './posts-lists.export.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const tags = ['posts'];
@@ -178,4 +180,7 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
         ...meta(request),
       }),
   );
+
+  registerListExport(app, POST_LIST_EXPORT);
+  registerListExport(app, ABSENCE_LIST_EXPORT);
 };

@@ -29,6 +29,8 @@ import {
   updateChildDetails,
 } from './register-child.ts';
 import { withdrawEnrolment } from './withdraw-enrolment.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { PROGRAM_LIST_EXPORT } from './program-list.export.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const ORGANISER = ['organiser'] as const;
@@ -273,4 +275,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
           ...meta(request),
         }),
     );
+
+  registerListExport(app, PROGRAM_LIST_EXPORT);
 };

@@ -31,6 +31,12 @@ import {
   TicketStepBody,
   TicketView,
 } from './ratings.schema.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import {
+  RATING_LIST_EXPORT,
+  TICKET_LIST_EXPORT,
+  appealListExport,
+} from './ratings-lists.export.ts';
 
 const tags = ['ratings'];
 const APPEAL_READERS = [...APPEAL_FILERS, ...APPEAL_DECIDERS];
@@ -244,4 +250,8 @@ export const ratingStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(file.body);
     },
   );
+
+  registerListExport(app, RATING_LIST_EXPORT);
+  registerListExport(app, TICKET_LIST_EXPORT);
+  registerListExport(app, appealListExport(APPEAL_READERS));
 };

@@ -44,6 +44,8 @@ import {
   STAR_PACK_SETTERS,
 } from './stars.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { CERTIFICATE_LIST_EXPORT } from './certificate-list.export.ts';
 
 const TAGS = ['volunteer records'];
 
@@ -319,4 +321,6 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       regionFigures(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
+
+  registerListExport(app, CERTIFICATE_LIST_EXPORT);
 };

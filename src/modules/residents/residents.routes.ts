@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RESIDENT_READERS, RESIDENT_REGISTRARS } from '../../shared/roles.ts';
-import { RegionCodeSchema } from '../../shared/region-code.ts';
 import {
   IdNumberInput,
   NewResident,
@@ -20,6 +19,8 @@ import {
 import { actorOf } from '../../shared/route-actor.ts';
 import { ACCOUNT_LINKERS, createResidentLogin } from './resident-account.ts';
 import { linkResidentAccount, unlinkResidentAccount } from './resident-account-link.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { residentListExport, ResidentFilters } from './resident-list.export.ts';
 
 const ResidentLink = z.object({ residentId: z.string(), accountId: z.string().nullable() });
 
@@ -76,9 +77,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['residents'],
         summary:
           'Residents in the caller’s scope, by name (or the last four digits of the phone) or region',
-        querystring: z.strictObject({
-          q: z.string().trim().max(50).optional(),
-          regionCode: RegionCodeSchema.optional(),
+        querystring: ResidentFilters.extend({
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -201,4 +200,6 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       return { residentId: request.params.id, accountId: null };
     },
   );
+
+  registerListExport(app, residentListExport(app.deps.pii));
 };

@@ -13,6 +13,8 @@ import {
   RequirementView,
   TrainingFigures,
 } from './training.schema.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { REQUIREMENT_LIST_EXPORT } from './training-lists.export.ts';
 
 const tags = ['training'];
 
@@ -97,4 +99,6 @@ export const trainingRequirementRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(file.body);
     },
   );
+
+  registerListExport(app, REQUIREMENT_LIST_EXPORT);
 };

@@ -27,6 +27,8 @@ import {
   SessionQuery,
   TrainingSessionView,
 } from './training.schema.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { TRAINING_SESSION_LIST_EXPORT, COMPETENCE_LIST_EXPORT } from './training-lists.export.ts';
 
 const tags = ['training'];
 const Id = z.object({ id: z.string().uuid() });
@@ -207,4 +209,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(trainingRequirementRoutes);
+
+  registerListExport(app, TRAINING_SESSION_LIST_EXPORT);
+  registerListExport(app, COMPETENCE_LIST_EXPORT);
 };

@@ -16,6 +16,8 @@ import {
   ResourceView,
 } from './volunteers.schema.ts';
 import { VS_LIST_EDITORS } from './vs.scope.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { RESOURCE_LIST_EXPORT, PROJECT_LIST_EXPORT } from './vs-lists.export.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 
@@ -162,4 +164,7 @@ export const listsRoutes: FastifyPluginAsyncZod = async (app) => {
         now: now(),
       }),
   );
+
+  registerListExport(app, RESOURCE_LIST_EXPORT);
+  registerListExport(app, PROJECT_LIST_EXPORT);
 };

@@ -18,6 +18,8 @@ import {
   TeamView,
 } from './volunteers.schema.ts';
 import { VS_STAFF } from './vs.scope.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { TEAM_LIST_EXPORT } from './volunteers.exports.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const LEADERS_AND_STAFF = ['admin', 'volunteer_staff', 'team_leader'] as const;
@@ -187,4 +189,6 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
         now: now(),
       }),
   );
+
+  registerListExport(app, TEAM_LIST_EXPORT);
 };

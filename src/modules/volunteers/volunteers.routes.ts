@@ -25,6 +25,8 @@ import {
 const VolunteerLink = z.object({ volunteerId: z.string(), accountId: z.string().nullable() });
 import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { registerListExport } from '../../shared/list-export/list-export.route.ts';
+import { volunteerListExport } from './volunteers.exports.ts';
 
 const AGE_RULES =
   'The ID number is validated as for residents (GB 11643) and stored encrypted; responses show it masked. Age is counted on the China date: under 14 is refused (VOLUNTEER_TOO_YOUNG); 14–17 needs `guardianConsent` (VOLUNTEER_GUARDIAN_CONSENT_REQUIRED). A second registration of the same ID number or account is 409 VOLUNTEER_ALREADY_REGISTERED.';
@@ -210,4 +212,6 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
       }),
   );
+
+  registerListExport(app, volunteerListExport(app.deps.pii));
 };

@@ -23,9 +23,10 @@ import { RATINGS_COVERED_ELSEWHERE, RATINGS_ROUTES } from './ratings.cases.ts';
 import { HOME_VISITS_COVERED_ELSEWHERE, HOME_VISITS_ROUTES } from './home-visits.cases.ts';
 import { IMPORTS_ROUTES } from './imports.cases.ts';
 import { VOLUNTEERS_COVERED_ELSEWHERE, VOLUNTEERS_ROUTES } from './volunteers.cases.ts';
+import { listExportRoutes } from './exports.cases.ts';
 import type { RouteCase } from './route-case.ts';
 
-export const ROUTES: RouteCase[] = [
+const MODULE_ROUTES: RouteCase[] = [
   ...ACTIVITIES_ROUTES,
   ...FOUNDATION_ROUTES,
   ...CALENDAR_ROUTES,
@@ -51,6 +52,8 @@ export const ROUTES: RouteCase[] = [
   ...IMPORTS_ROUTES,
   ...MESSAGES_ROUTES,
 ];
+/** Every route: the modules' own and, derived from their lists, the lists' Excel exports. */
+export const ROUTES: RouteCase[] = [...MODULE_ROUTES, ...listExportRoutes(MODULE_ROUTES)];
 /** Routes with behaviour tests of their own (they change the caller's session). */
 export const COVERED_ELSEWHERE: string[] = [
   ...ACTIVITIES_COVERED_ELSEWHERE,

@@ -1313,7 +1313,8 @@ export interface paths {
             | 'open311_key.revoked'
             | 'webhook.created'
             | 'webhook.revoked'
-            | 'message.resent';
+            | 'message.resent'
+            | 'list.exported';
           actorId?: string;
           beforeSeq?: number;
           entityId?: string;
@@ -1354,6 +1355,213 @@ export interface paths {
               stationName: string | null;
             }[];
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/events/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /audit/events with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          action?:
+            | 'region.created'
+            | 'region.imported'
+            | 'region.renamed'
+            | 'station.created'
+            | 'station.updated'
+            | 'resident.registered'
+            | 'resident.updated'
+            | 'resident.revealed'
+            | 'resident.account_linked'
+            | 'resident.account_unlinked'
+            | 'account.created'
+            | 'account.password_changed'
+            | 'account.preferences_changed'
+            | 'account.logged_in'
+            | 'account.logged_out'
+            | 'account.token_issued'
+            | 'account.totp_enabled'
+            | 'account.totp_disabled'
+            | 'account.recovery_code_used'
+            | 'account.disabled'
+            | 'account.enabled'
+            | 'account.password_reset'
+            | 'account.role_granted'
+            | 'account.role_revoked'
+            | 'calendar.override_set'
+            | 'calendar.override_removed'
+            | 'calendar.notice_entered'
+            | 'catalog.item_created'
+            | 'catalog.item_versioned'
+            | 'catalog.item_activated'
+            | 'catalog.item_deactivated'
+            | 'catalog.imported'
+            | 'import.applied'
+            | 'case.filed'
+            | 'case.transitioned'
+            | 'inquiry.recorded'
+            | 'inquiry.closed'
+            | 'handoff.created'
+            | 'handoff.accepted'
+            | 'handoff.declined'
+            | 'notification.read'
+            | 'authorization.recorded'
+            | 'authorization.revoked'
+            | 'case.escalated'
+            | 'handoff.escalated'
+            | 'escalation.acknowledged'
+            | 'attachment.uploaded'
+            | 'attachment.viewed'
+            | 'volunteer.registered'
+            | 'volunteer.updated'
+            | 'volunteer.account_linked'
+            | 'volunteer.account_unlinked'
+            | 'team.created'
+            | 'team.updated'
+            | 'team.join_requested'
+            | 'team.join_decided'
+            | 'team.join_withdrawn'
+            | 'vs_category.saved'
+            | 'vs_resource.saved'
+            | 'vs_project.saved'
+            | 'authorization.form_uploaded'
+            | 'authorization.form_viewed'
+            | 'vs_activity.created'
+            | 'vs_activity.cancelled'
+            | 'vs_signup.created'
+            | 'vs_signup.cancelled'
+            | 'vs_signup.promoted'
+            | 'vs_attendance.checked_in'
+            | 'vs_attendance.checked_out'
+            | 'vs_hours.travel_set'
+            | 'vs_hours.confirmed'
+            | 'vs_hours.rejected'
+            | 'vs_record.entry_added'
+            | 'vs_certificate.issued'
+            | 'vs_certificate.revoked'
+            | 'vs_star_pack.assigned'
+            | 'vs_need.submitted'
+            | 'vs_need.accepted'
+            | 'vs_need.rejected'
+            | 'vs_order.created'
+            | 'vs_order.transitioned'
+            | 'vs_order.swept'
+            | 'vs_rating.recorded'
+            | 'data_key.rotated'
+            | 'program.created'
+            | 'child.registered'
+            | 'child.details_updated'
+            | 'program.neighbourhoods_set'
+            | 'enrolment.created'
+            | 'enrolment.withdrawn'
+            | 'enrolment.offered'
+            | 'enrolment.accepted'
+            | 'enrolment.declined'
+            | 'enrolment.expired'
+            | 'enrolment.moved_up'
+            | 'lottery.drawn'
+            | 'guardian.self_registered'
+            | 'program_class.day_set'
+            | 'pickup_person.added'
+            | 'pickup_person.revoked'
+            | 'attendance.signed_in'
+            | 'attendance.absent'
+            | 'attendance.released'
+            | 'attendance.release_refused'
+            | 'attendance.auto_closed'
+            | 'withdrawal.proposed'
+            | 'withdrawal.confirmed'
+            | 'withdrawal.dismissed'
+            | 'program_staff.rostered'
+            | 'program_staff.checked_in'
+            | 'program_staff.checked_out'
+            | 'program_staff.auto_closed'
+            | 'program_session.hours_confirmed'
+            | 'post.created'
+            | 'post.updated'
+            | 'post.coverage_warned'
+            | 'post_absence.recorded'
+            | 'post_absence.cancelled'
+            | 'handoff.rerouted'
+            | 'training.session_recorded'
+            | 'training.attendance_recorded'
+            | 'competence.granted'
+            | 'competence.renewed'
+            | 'competence.revoked'
+            | 'competence.requirement_set'
+            | 'rating.recorded'
+            | 'rating.link_created'
+            | 'rating.excluded'
+            | 'rating_device.created'
+            | 'rating_device.paired'
+            | 'rating_device.revoked'
+            | 'rating_ticket.opened'
+            | 'rating_ticket.transitioned'
+            | 'rating_ticket.escalated'
+            | 'rating_appeal.filed'
+            | 'rating_appeal.decided'
+            | 'appt.template_saved'
+            | 'appt.booked'
+            | 'appt.cancelled'
+            | 'appt.checked_in'
+            | 'appt.no_show'
+            | 'appt.reminded'
+            | 'queue.ticket_issued'
+            | 'queue.ticket_called'
+            | 'queue.ticket_started'
+            | 'queue.ticket_recalled'
+            | 'queue.ticket_skipped'
+            | 'queue.ticket_finished'
+            | 'queue.case_linked'
+            | 'queue.window_created'
+            | 'queue.window_updated'
+            | 'queue.window_sat'
+            | 'queue.window_left'
+            | 'home_visit.requested'
+            | 'home_visit.scheduled'
+            | 'home_visit.route_reordered'
+            | 'home_visit.transitioned'
+            | 'home_visit.record_added'
+            | 'home_visit.record_revealed'
+            | 'open311_key.issued'
+            | 'open311_key.revoked'
+            | 'webhook.created'
+            | 'webhook.revoked'
+            | 'message.resent'
+            | 'list.exported';
+          actorId?: string;
+          entityId?: string;
+          entityType?: string;
+          from?: string;
+          lang?: 'zh-CN' | 'en';
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -2637,6 +2845,44 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/authorizations/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /authorizations with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          agentAccountId?: string;
+          lang?: 'zh-CN' | 'en';
+          residentId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4062,6 +4308,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /cases with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          applicantMatch?: 'exact' | 'prefix';
+          applicantName?: string;
+          box?: 'accepted_here' | 'inbox';
+          channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
+          lang?: 'zh-CN' | 'en';
+          number?: string;
+          overdue?: 'true' | 'false';
+          state?:
+            | 'awaiting_supplement'
+            | 'accepted'
+            | 'in_progress'
+            | 'suspended'
+            | 'decided'
+            | 'delivered'
+            | 'closed'
+            | 'refused'
+            | 'withdrawn';
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/figures': {
     parameters: {
       query?: never;
@@ -4069,10 +4368,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Per station: filed, accepted, open, overdue, paused, 通办 and the second-request rate */
+    /** Per station (with its district and town, for the drill-down): filed, accepted, open, overdue, paused, 通办 and the second-request rate; ?regionCode= a district or town */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          regionCode?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -4087,6 +4388,8 @@ export interface paths {
           content: {
             'application/json': {
               accepted: number;
+              districtCode: string;
+              districtName: string;
               filed: number;
               open: number;
               overdue: number;
@@ -4097,8 +4400,47 @@ export interface paths {
               stationId: string;
               stationName: string;
               tongban: number;
+              townCode: string;
+              townName: string;
             }[];
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/figures/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /cases/figures with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -5291,6 +5633,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/escalations/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /escalations with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handoffs': {
     parameters: {
       query?: never;
@@ -5664,6 +6043,44 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /handoffs with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          box?: 'incoming' | 'outgoing' | 'overdue';
+          lang?: 'zh-CN' | 'en';
+          status?: 'pending' | 'accepted' | 'declined';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6374,6 +6791,44 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/home-visits/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /home-visits with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          day?: string;
+          lang?: 'zh-CN' | 'en';
+          status?: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -7820,6 +8275,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inquiries/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /inquiries with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          mine?: 'true' | 'false';
+          stationId?: string;
+          status?: 'open' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/inquiries/handed-on': {
     parameters: {
       query?: never;
@@ -8670,6 +9164,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/posts/absences/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /posts/absences with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          lang?: 'zh-CN' | 'en';
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/posts/candidates': {
     parameters: {
       query?: never;
@@ -8779,6 +9311,43 @@ export interface paths {
               to: string;
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/posts/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /posts with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -10819,6 +11388,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programs/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /programs with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          regionCode?: string;
+          view?: 'browse' | 'managed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programs/figures': {
     parameters: {
       query?: never;
@@ -12685,6 +13292,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ratings/appeals/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /ratings/appeals with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          pending?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ratings/device/current': {
     parameters: {
       query?: never;
@@ -13124,6 +13768,43 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/list.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /ratings with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          bad?: 'true' | 'false';
+          lang?: 'zh-CN' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -13761,6 +14442,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ratings/tickets/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /ratings/tickets with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/regions': {
     parameters: {
       query?: never;
@@ -14347,6 +15065,44 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/residents/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /residents with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          q?: string;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -15252,6 +16008,45 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/training/competences/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /training/competences with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string;
+          itemCode?: string;
+          lang?: 'zh-CN' | 'en';
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/training/figures': {
     parameters: {
       query?: never;
@@ -15462,6 +16257,43 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/requirements/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /training/requirements with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -15754,6 +16586,45 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/sessions/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /training/sessions with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          lang?: 'zh-CN' | 'en';
+          to?: string;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -16129,6 +17000,46 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /volunteers with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          q?: string;
+          regionCode?: string;
+          skill?: string;
+          status?: 'active' | 'suspended';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -17156,6 +18067,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/activities/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/activities with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          orderId?: string;
+          view?: 'open' | 'managed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/categories': {
     parameters: {
       query?: never;
@@ -17694,6 +18643,44 @@ export interface paths {
               volunteerNumber: string;
             }[];
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/certificates/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/certificates with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          teamId?: string;
+          volunteerId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -18837,6 +19824,44 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/needs/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/needs with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          categoryCode?: string;
+          lang?: 'zh-CN' | 'en';
+          status?: 'submitted' | 'accepted' | 'rejected';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -20801,6 +21826,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/orders/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/orders with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'zh-CN' | 'en';
+          state?:
+            | 'awaiting_dispatch'
+            | 'directed'
+            | 'open'
+            | 'accepted'
+            | 'in_service'
+            | 'completed'
+            | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/projects': {
     parameters: {
       query?: never;
@@ -21005,6 +22074,48 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/vs/projects/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/projects with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          category?: string;
+          includeInactive?: 'true' | 'false';
+          lang?: 'zh-CN' | 'en';
+          onMenu?: 'true' | 'false';
+          q?: string;
+          regionCode?: string;
+          teamId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/vs/rankings/teams': {
@@ -21541,6 +22652,47 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/vs/resources/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/resources with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          category?: string;
+          includeInactive?: 'true' | 'false';
+          lang?: 'zh-CN' | 'en';
+          q?: string;
+          regionCode?: string;
+          teamId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/vs/service-records/{id}/confirm': {
@@ -22177,6 +23329,47 @@ export interface paths {
               volunteerNumber: string;
             }[];
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/teams/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The list /vs/teams with the same filters, as an Excel workbook (streamed, audited) */
+    get: {
+      parameters: {
+        query?: {
+          active?: 'true' | 'false';
+          category?: string;
+          kind?: 'corps' | 'team' | 'subteam';
+          lang?: 'zh-CN' | 'en';
+          q?: string;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };

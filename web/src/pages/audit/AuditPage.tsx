@@ -6,6 +6,7 @@ import { fetchAuditEvents, verifyAuditChain, type AuditFilter } from '../../api/
 import type { AuditEvent, AuditVerification } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { ExportButton } from '../../components/ExportButton';
 import { formatChinaDateTime } from '../../lib/china-time';
 import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAction } from '../../lib/use-action';
@@ -47,7 +48,11 @@ export default function AuditPage() {
 
   return (
     <div className="page audit-page">
-      <PageHeading title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <PageHeading
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        extra={<ExportButton listPath="/audit/events" filters={{ ...filter }} />}
+      />
       {caps.verifyAudit && <VerifyChain />}
       <AuditFilters onApply={applyFilter} />
       {first.status === 'error' && <ErrorAlert error={first.error} onRetry={first.reload} />}

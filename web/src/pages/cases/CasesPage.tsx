@@ -8,6 +8,7 @@ import { CaseFilters, cleanCaseNumber, cleanName, type CaseFilterValues } from '
 import { listCases } from '../../api/cases';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { Pager } from '../../components/Pager';
 import { useAsync } from '../../lib/use-async';
@@ -119,6 +120,7 @@ export default function CasesPage() {
         subtitle={t('cases.list.subtitle')}
         extra={
           <div className="cases-heading-actions">
+            <ExportButton listPath="/cases" filters={{ box, ...filters }} />
             {caps.overview && (
               <Link to="/cases/overview" data-testid="cases-overview-link">
                 <BarChartOutlined aria-hidden /> {t('cases.list.overview')}

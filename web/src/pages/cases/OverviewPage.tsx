@@ -15,6 +15,7 @@ import {
   type LightCounts,
   type StationLoad,
 } from './case-format';
+import { CaseFiguresDrill } from './CaseFiguresDrill';
 import { CaseRow } from './CaseRow';
 import { DeadlineLightBadge } from './DeadlineLightBadge';
 import { useOpenCases } from './use-open-cases';
@@ -170,6 +171,9 @@ export default function OverviewPage() {
               <StationTable rows={rows} withServerFigures={figures.status === 'success'} />
             )}
           </Card>
+          {figures.status === 'success' && figures.data.length > 0 && (
+            <CaseFiguresDrill figures={figures.data} />
+          )}
           <Card title={<h2>{t('cases.overview.overdueCases')}</h2>}>
             {overdue.length === 0 ? (
               <Empty description={t('cases.overview.noOverdue')} />

@@ -12,6 +12,7 @@ import {
 } from '../../api/first-response';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../lib/errors';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
@@ -183,6 +184,9 @@ function HandoffTable({ box }: { box: HandoffBox }) {
   return (
     <>
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <div className="list-export">
+        <ExportButton listPath="/handoffs" filters={{ box }} testId={`handoffs-export-${box}`} />
+      </div>
       <Table<Handoff>
         data-testid={`handoffs-${box}`}
         rowKey="id"

@@ -13,6 +13,7 @@ import {
 import type { Resident } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { ExportButton } from '../../components/ExportButton';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
@@ -246,6 +247,7 @@ export default function InquiriesPage() {
       <PageHeading
         title={t('firstresponse.inquiries.title')}
         subtitle={t('firstresponse.inquiries.subtitle')}
+        extra={<ExportButton listPath="/inquiries" filters={{ mine: String(mine) }} />}
       />
       <OutboxPanel />
       <InquiryForm onSaved={list.reload} />

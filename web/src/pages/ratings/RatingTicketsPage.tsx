@@ -14,6 +14,7 @@ import { fetchMyStations, fetchWindows } from '../../api/appointments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
+import { ExportButton } from '../../components/ExportButton';
 import { createIdempotencyKeeper, randomUuid } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
 import { useAction, useKeyedAction } from '../../lib/use-action';
@@ -28,7 +29,17 @@ export default function RatingTicketsPage() {
   const [open, setOpen] = useState(true);
   return (
     <div className="page">
-      <PageHeading title={t('ratings.ticketsTitle')} subtitle={t('ratings.ticketsSubtitle')} />
+      <PageHeading
+        title={t('ratings.ticketsTitle')}
+        subtitle={t('ratings.ticketsSubtitle')}
+        extra={
+          tab === 'tickets' ? (
+            <ExportButton listPath="/ratings/tickets" filters={{ open: String(open) }} />
+          ) : tab === 'appeals' ? (
+            <ExportButton listPath="/ratings/appeals" />
+          ) : null
+        }
+      />
       <Segmented<Tab>
         value={tab}
         onChange={setTab}

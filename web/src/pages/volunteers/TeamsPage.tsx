@@ -13,6 +13,7 @@ import {
 } from '../../api/volunteers';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
@@ -215,14 +216,17 @@ export default function TeamsPage() {
         subtitle={t('volunteers.teams.subtitle')}
         extra={
           caps.staff && (
-            <Button
-              type="primary"
-              size="large"
-              onClick={() => setCreating(true)}
-              data-testid="vs-team-new"
-            >
-              {t('volunteers.teams.new')}
-            </Button>
+            <Space wrap>
+              <ExportButton listPath="/vs/teams" filters={{ regionCode }} />
+              <Button
+                type="primary"
+                size="large"
+                onClick={() => setCreating(true)}
+                data-testid="vs-team-new"
+              >
+                {t('volunteers.teams.new')}
+              </Button>
+            </Space>
           )
         }
       />

@@ -1,0 +1,165 @@
+import { Breadcrumb, Button, Card, Empty, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationFigures } from '../../api/case-types';
+import { ExportButton } from '../../components/ExportButton';
+import { EChart, type ChartOption } from '../records/EChart';
+import { percent } from './case-format';
+import {
+  drillInto,
+  drillRows,
+  levelOf,
+  regionOf,
+  type DrillPath,
+  type DrillRow,
+} from './figures-drill';
+
+/**
+ * The case dashboard by region (X-8): a bar chart and a table of one level — districts, a
+ * district's towns, a town's stations — opened by a click on a bar or the row's button; the
+ * breadcrumb goes back up; the export has the level's stations (`?regionCode=`).
+ */
+export function CaseFiguresDrill({ figures }: { figures: readonly StationFigures[] }) {
+  const { t } = useTranslation();
+  const [path, setPath] = useState<DrillPath>({});
+  const level = levelOf(path);
+  const rows = useMemo(() => drillRows(figures, path), [figures, path]);
+  const open = (row: DrillRow) => {
+    const next = drillInto(path, row);
+    if (next) setPath(next);
+  };
+  const option: ChartOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 36, bottom: 64 },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.name),
+        axisLabel: { interval: 0, rotate: rows.length > 4 ? 30 : 0 },
+      },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('cases.overview.open'), type: 'bar', data: rows.map((r) => r.open) },
+        {
+          name: t('cases.light.red'),
+          type: 'bar',
+          data: rows.map((r) => r.overdue),
+          itemStyle: { color: '#cf1322' },
+        },
+        { name: t('cases.overview.filed'), type: 'bar', data: rows.map((r) => r.filed) },
+      ],
+    }),
+    [rows, t],
+  );
+  const crumbs = [
+    { key: 'all', title: t('cases.drill.all'), to: {} },
+    ...(path.district
+      ? [{ key: 'd', title: path.district.name, to: { district: path.district } }]
+      : []),
+    ...(path.town ? [{ key: 't', title: path.town.name, to: path }] : []),
+  ];
+
+  return (
+    <Card
+      title={<h2>{t('cases.drill.title')}</h2>}
+      extra={
+        <ExportButton
+          listPath="/cases/figures"
+          filters={{ regionCode: regionOf(path) }}
+          testId="drill-export"
+        />
+      }
+      data-testid="case-drill"
+    >
+      <Breadcrumb
+        data-testid="drill-path"
+        items={crumbs.map((c, i) => ({
+          key: c.key,
+          title:
+            i === crumbs.length - 1 ? (
+              <span aria-current="location">{c.title}</span>
+            ) : (
+              <Button type="link" size="small" onClick={() => setPath(c.to)}>
+                {c.title}
+              </Button>
+            ),
+        }))}
+      />
+      {rows.length === 0 ? (
+        <Empty description={t('cases.overview.noOpen')} />
+      ) : (
+        <>
+          <EChart
+            option={option}
+            label={t('cases.drill.chart', { level: t(`cases.drill.level.${level}`) })}
+            testId="drill-chart"
+          />
+          <Table<DrillRow>
+            data-testid="drill-table"
+            rowKey="key"
+            size="middle"
+            pagination={false}
+            scroll={{ x: 720 }}
+            dataSource={rows}
+            columns={[
+              {
+                key: 'name',
+                title: t(`cases.drill.level.${level}`),
+                render: (_: unknown, r: DrillRow) =>
+                  level === 'station' ? (
+                    r.name
+                  ) : (
+                    <Button
+                      type="link"
+                      onClick={() => open(r)}
+                      data-testid={`drill-open-${r.key}`}
+                      aria-label={t('cases.drill.open', { name: r.name })}
+                    >
+                      {r.name}
+                    </Button>
+                  ),
+              },
+              ...(level === 'station'
+                ? []
+                : [
+                    {
+                      key: 'stations',
+                      title: t('cases.drill.stations'),
+                      dataIndex: 'stations',
+                      align: 'right' as const,
+                    },
+                  ]),
+              { key: 'open', title: t('cases.overview.open'), dataIndex: 'open', align: 'right' },
+              { key: 'overdue', title: t('cases.light.red'), dataIndex: 'overdue', align: 'right' },
+              {
+                key: 'paused',
+                title: t('cases.light.paused'),
+                dataIndex: 'paused',
+                align: 'right',
+              },
+              {
+                key: 'filed',
+                title: t('cases.overview.filed'),
+                dataIndex: 'filed',
+                align: 'right',
+              },
+              {
+                key: 'tongban',
+                title: t('cases.common.tongban'),
+                dataIndex: 'tongban',
+                align: 'right',
+              },
+              {
+                key: 'second',
+                title: t('cases.overview.secondRequestRate'),
+                align: 'right',
+                render: (_: unknown, r: DrillRow) => percent(r.secondRequestRate),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
