@@ -38,6 +38,7 @@ import { regionsSearch } from './migrations/0040_regions_search.ts';
 import { stationWindows } from './migrations/0037_station_windows.ts';
 import { open311 } from './migrations/0039_open311.ts';
 import { catalogTownItems } from './migrations/0044_catalog_town_items.ts';
+import { caseListIndexes } from './migrations/0049_case_list_indexes.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -82,6 +83,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0039_open311': open311,
   '0044_catalog_town_items': catalogTownItems,
   '0041_outbox_channels': outboxChannels,
+  '0049_case_list_indexes': caseListIndexes,
   // next: '0012_…'
 };
 

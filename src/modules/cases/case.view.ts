@@ -164,6 +164,11 @@ export async function getCaseView(
   return input.pii ? { ...view, delivery: await loadDelivery(db, row.id, input.pii) } : view;
 }
 
+/** The first code after every code that starts with a digit prefix ('110115110' → '110115111'). */
+export function prefixEnd(prefix: string): string {
+  return String(BigInt(prefix) + 1n).padStart(prefix.length, '0');
+}
+
 export interface CaseListFilter {
   actor: Actor;
   box: 'accepted_here' | 'inbox';
@@ -193,8 +198,22 @@ export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
     if (units.length === 0) return null;
     q = q.where('c.deciding_station_id', 'in', units).where('c.decided_by', '!=', 'station');
   } else {
+    // #16 p5: a prefix as a range too (an index walks a range under any collation); a village's
+    // full code as equality.
     q = q.where((eb) =>
-      eb.or(staffGrants.map((g) => eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`))),
+      eb.or(
+        staffGrants.map((g) =>
+          g.reachPrefix.length >= 12
+            ? eb('c.accepting_region_code', '=', g.reachPrefix)
+            : g.reachPrefix === ''
+              ? eb('c.accepting_region_code', 'like', '%')
+              : eb.and([
+                  eb('c.accepting_region_code', '>=', g.reachPrefix),
+                  eb('c.accepting_region_code', '<', prefixEnd(g.reachPrefix)),
+                  eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`),
+                ]),
+        ),
+      ),
     );
   }
   if (isAgentOnly(input.actor.grants))
