@@ -6,6 +6,7 @@
  * for the same query; `totalExact` says which. SQLite counts exactly.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import {
@@ -25,27 +26,26 @@ export interface CaseCursor {
 }
 
 export function encodeCaseCursor(c: CaseCursor): string {
-  return Buffer.from(JSON.stringify([c.createdAt, c.id])).toString('base64url');
+  return Buffer.from(`${c.createdAt}|${c.id}`).toString('base64url');
 }
 
 /** The cursor, or null when it is not one we made (a 400, never a 500). */
 export function decodeCaseCursor(text: string): CaseCursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      /^[0-9a-f-]{36}$/i.test(value[1])
-    )
-      return { createdAt: value[0], id: value[1] };
-  } catch {
-    // not base64url JSON: refused below
-  }
-  return null;
+  const [createdAt, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (
+    rest.length > 0 ||
+    !createdAt ||
+    !id ||
+    !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(createdAt) ||
+    Number.isNaN(Date.parse(createdAt)) ||
+    !/^[0-9a-f-]{36}$/i.test(id)
+  )
+    return null;
+  return { createdAt, id };
 }
+
+/** EXPLAIN (FORMAT JSON) as the pg driver hands it back (a json value, already parsed). */
+const ExplainJson = z.tuple([z.object({ Plan: z.object({ 'Plan Rows': z.number() }) })]);
 
 type Filtered = NonNullable<ReturnType<typeof filteredCases>>;
 
@@ -68,10 +68,7 @@ async function countCases(
   const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${sql.raw(
     inline(compiled.sql, compiled.parameters),
   )}`.execute(db);
-  const json = plan.rows[0]?.['QUERY PLAN'];
-  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as [
-    { Plan: { 'Plan Rows': number } },
-  ];
+  const parsed = ExplainJson.parse(plan.rows[0]?.['QUERY PLAN']);
   return { total: Math.max(n, Math.round(parsed[0].Plan['Plan Rows'])), totalExact: false };
 }
 
