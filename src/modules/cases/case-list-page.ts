@@ -95,13 +95,16 @@ export async function pageCases(
   const q = filteredCases(db, input);
   if (!q) return { items: [], nextCursor: null, total: 0, totalExact: true };
   let page = listedCases(q);
+  // The bound alone lets an index start at the cursor (an OR of two branches would not).
   if (after)
-    page = page.where((eb) =>
-      eb.or([
-        eb('c.created_at', '<', after.createdAt),
-        eb.and([eb('c.created_at', '=', after.createdAt), eb('c.id', '>', after.id)]),
-      ]),
-    );
+    page = page
+      .where('c.created_at', '<=', after.createdAt)
+      .where((eb) =>
+        eb.or([
+          eb('c.created_at', '<', after.createdAt),
+          eb.and([eb('c.created_at', '=', after.createdAt), eb('c.id', '>', after.id)]),
+        ]),
+      );
   const rows = await page
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id')
