@@ -172,6 +172,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   program
+    .command('generate')
+    .description(
+      'issue #16: write a realistic data set to measure against (regions from the NBS data, stations, staff, residents, cases in every state, volunteers, hours, ratings); never in production',
+    )
+    .requiredOption('--scale <scale>', 'tiny (tests), town, district or city')
+    .option('--seed <n>', 'the same seed gives the same data', '1')
+    .option('--years <n>', 'how many years of cases and activities', '2')
+    .option('--append', 'write into a database that is not empty (use another --seed)')
+    .action(async (opts: { scale: string; seed: string; years: string; append?: boolean }) => {
+      exitCode = await (await import('./generate-command.ts')).runGenerate(io, opts);
+    });
+
+  program
     .command('sweep')
     .description('run the deadline sweep once: escalate overdue cases (safe beside running nodes)')
     .action(async () => {

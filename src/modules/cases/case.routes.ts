@@ -5,6 +5,7 @@ import { fileCase } from './case-intake.service.ts';
 import { transitionCase } from './case-transition.service.ts';
 import {
   CaseListQuery,
+  CasePageQuery,
   CaseView,
   FileCaseBody,
   MyCasesView,
@@ -14,6 +15,7 @@ import {
 } from './case.schema.ts';
 import { listMyCases } from './case.mine.ts';
 import { trackCase } from './case.tracking.ts';
+import { pageCases } from './case-list-page.ts';
 import { getCaseView, listCases } from './case.view.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
@@ -83,6 +85,34 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   registerListExport(app, caseListExport(CASE_STAFF, yellowWithinWorkingDays));
+
+  app.get(
+    '/cases/page',
+    {
+      config: { access: { roles: CASE_STAFF } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: CasePageQuery,
+        response: {
+          200: z.object({
+            items: z.array(CaseView),
+            nextCursor: z.string().nullable(),
+            total: z.number().int(),
+            totalExact: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      pageCases(db, {
+        actor: actorOf(request),
+        ...request.query,
+        now: app.deps.now(),
+        yellowWithinWorkingDays,
+      }),
+  );
 
   app.get(
     '/cases/mine',

@@ -82,6 +82,15 @@ export const CaseListQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** Issue #16 point 5: the same filters, paged by keyset (`after` is the previous page's `nextCursor`). */
+export const CasePageQuery = CaseListQuery.omit({ offset: true }).extend({
+  after: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'the nextCursor of the previous page')
+    .optional(),
+});
+
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const NoticeView = z.object({

@@ -165,39 +165,56 @@ export async function getCaseView(
   return input.pii ? { ...view, delivery: await loadDelivery(db, row.id, input.pii) } : view;
 }
 
+/** The first code after every code that starts with a digit prefix ('110115110' → '110115111'). */
+export function prefixEnd(prefix: string): string {
+  return String(BigInt(prefix) + 1n).padStart(prefix.length, '0');
+}
+
+export interface CaseListFilter {
+  actor: Actor;
+  box: 'accepted_here' | 'inbox';
+  state?: CaseState | undefined;
+  number?: string | undefined;
+  applicantName?: string | undefined;
+  applicantMatch?: 'exact' | 'prefix' | undefined;
+  stationId?: string | undefined;
+  overdue?: boolean | undefined;
+  channel?: CaseChannel | undefined;
+  now: Date;
+}
+
 /**
- * A station's or unit's list: cases accepted at stations inside the caller's reach, or waiting at a
- * deciding unit the caller staffs (the town centre's inbox), newest first.
+ * The cases a list shows, filtered (no order, no page): cases accepted at stations inside the
+ * caller's reach, or waiting at a deciding unit the caller staffs (the town centre's inbox). Null
+ * when the caller staffs no unit for an inbox. `full`: with the joins the view presents.
  */
-export async function listCases(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    box: 'accepted_here' | 'inbox';
-    state?: CaseState | undefined;
-    number?: string | undefined;
-    applicantName?: string | undefined;
-    applicantMatch?: 'exact' | 'prefix' | undefined;
-    stationId?: string | undefined;
-    overdue?: boolean | undefined;
-    channel?: CaseChannel | undefined;
-    limit: number;
-    offset: number;
-    now: Date;
-  } & DeadlineOptions,
-) {
+export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
   const staffGrants = input.actor.grants.filter((g) =>
     ['clerk', 'agent', 'town_officer', 'district_officer', 'supervisor', 'admin'].includes(g.role),
   );
   if (staffGrants.length === 0) throw new AppError('FORBIDDEN');
-  let q = caseQuery(db);
+  let q = db.selectFrom('cases as c').innerJoin('residents as p', 'p.id', 'c.applicant_id');
   if (input.box === 'inbox') {
     const units = staffGrants.map((g) => g.stationId).filter((s): s is string => s !== null);
-    if (units.length === 0) return [];
+    if (units.length === 0) return null;
     q = q.where('c.deciding_station_id', 'in', units).where('c.decided_by', '!=', 'station');
   } else {
+    // #16 p5: a prefix as a range too (an index walks a range under any collation); a village's
+    // full code as equality.
     q = q.where((eb) =>
-      eb.or(staffGrants.map((g) => eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`))),
+      eb.or(
+        staffGrants.map((g) =>
+          g.reachPrefix.length >= 12
+            ? eb('c.accepting_region_code', '=', g.reachPrefix)
+            : g.reachPrefix === ''
+              ? eb('c.accepting_region_code', 'like', '%')
+              : eb.and([
+                  eb('c.accepting_region_code', '>=', g.reachPrefix),
+                  eb('c.accepting_region_code', '<', prefixEnd(g.reachPrefix)),
+                  eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`),
+                ]),
+        ),
+      ),
     );
   }
   if (isAgentOnly(input.actor.grants))
@@ -233,12 +250,37 @@ export async function listCases(
       ]),
     );
   }
-  const rows = await q
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
+  return q;
+}
+
+/** The filtered cases with the view's joins and columns. */
+export function listedCases(q: NonNullable<ReturnType<typeof filteredCases>>) {
+  return q
+    .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
+    .leftJoin('catalog_item_versions as v', (j) =>
+      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
+    )
+    .leftJoin('accounts as ag', 'ag.id', 'c.agent_account_id')
+    .leftJoin('accounts as fr', 'fr.id', 'c.first_responder_id')
+    .leftJoin('regions as hr', 'hr.code', 'c.home_region_code')
+    .selectAll('c')
+    .select([
+      'p.full_name as applicant_name',
+      'p.id_masked as applicant_id_masked',
+      's.name as station_name',
+      'v.definition as item_name',
+      'ag.display_name as agent_name',
+      'fr.display_name as first_responder_name',
+      'hr.name as home_region_name',
+    ]);
+}
+
+/** Rows as the API shows them (deadline light, open requests, allowed actions). */
+export async function presentCases(
+  db: Kysely<Database>,
+  rows: readonly CaseRow[],
+  input: { actor: Actor; now: Date } & DeadlineOptions,
+) {
   const cal = await loadWorkCalendar(db);
   const requests = await loadRequests(
     db,
@@ -254,4 +296,22 @@ export async function listCases(
       input,
     ),
   );
+}
+
+/**
+ * A station's or unit's list, newest first, by offset (the web's; GET /cases/page pages by keyset).
+ */
+export async function listCases(
+  db: Kysely<Database>,
+  input: CaseListFilter & { limit: number; offset: number } & DeadlineOptions,
+) {
+  const q = filteredCases(db, input);
+  if (!q) return [];
+  const rows = await listedCases(q)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return presentCases(db, rows, input);
 }

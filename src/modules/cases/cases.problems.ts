@@ -3,6 +3,11 @@ import { registerProblems, type ProblemSpec } from '../../shared/problem.ts';
 /** Problem codes of cases: intake, transitions, supplements, public tracking (GS-2/3/7). */
 export const CASE_PROBLEMS = {
   CASE_NOT_FOUND: { status: 404, zh: '没有该办件', en: 'No such case' },
+  CASE_CURSOR_INVALID: {
+    status: 400,
+    zh: '翻页标记无效，请从第一页重新查询',
+    en: 'That page cursor is not valid; start again from the first page',
+  },
   CASE_OUTSIDE_SCOPE: {
     status: 403,
     zh: '该事项不能在本站为该居民办理，请到其户籍所在范围内的服务站办理',

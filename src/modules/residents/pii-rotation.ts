@@ -30,6 +30,10 @@ export const PII_SOURCES: Record<string, string> = {
   'src/modules/volunteers/volunteer-registration.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
   'src/modules/volunteers/volunteers.service.ts': 'vs_volunteers.phone_cipher (profile edits)',
+  'src/modules/volunteers/volunteers.generate.ts':
+    'vs_volunteers.id_hash, id_cipher, phone_cipher (doorstep generate, issue #16)',
+  'src/modules/records/records.generate.ts':
+    'vs_activities.code_secret_cipher (doorstep generate, issue #16)',
   'src/modules/orders/submit-need.ts': 'vs_needs.contact_phone_cipher',
   'src/modules/orders/orders.demo.ts': 'vs_needs.contact_phone_cipher',
   'src/modules/activities/activity.service.ts': 'vs_activities.code_secret_cipher',

@@ -27,6 +27,13 @@ export const CASES_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/cases?limit=5' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/cases/page',
+    allowed: CASE_STAFF,
+    request: () => ({ url: '/api/v1/cases/page?limit=5' }),
+  },
+  {
     // Issue #11: any logged-in account; scoped to its own resident record inside the service.
     method: 'GET',
     path: '/api/v1/cases/mine',

@@ -4762,6 +4762,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          applicantMatch?: 'exact' | 'prefix';
+          applicantName?: string;
+          box?: 'accepted_here' | 'inbox';
+          channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
+          limit?: number;
+          number?: string;
+          overdue?: 'true' | 'false';
+          state?:
+            | 'awaiting_supplement'
+            | 'accepted'
+            | 'in_progress'
+            | 'suspended'
+            | 'decided'
+            | 'delivered'
+            | 'closed'
+            | 'refused'
+            | 'withdrawn';
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                acceptedAt: string | null;
+                acceptingStation: {
+                  id: string;
+                  name: string;
+                };
+                agent: {
+                  displayName: string;
+                  id: string;
+                } | null;
+                applicant: {
+                  fullName: string;
+                  id: string;
+                  idMasked: string;
+                };
+                availableActions: (
+                  | 'supplement'
+                  | 'refuse'
+                  | 'route'
+                  | 'request_supplement'
+                  | 'forward'
+                  | 'suspend'
+                  | 'resume'
+                  | 'decide'
+                  | 'deliver'
+                  | 'close'
+                  | 'withdraw'
+                )[];
+                /** @enum {string} */
+                channel: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
+                createdAt: string;
+                /** @enum {string} */
+                decidedBy: 'station' | 'town_centre' | 'district_department';
+                decidingStationId: string | null;
+                delivery?: {
+                  deliveredAt: string;
+                  /** @enum {string} */
+                  method: 'station' | 'post';
+                  postalAddress: string | null;
+                  recipientPhoneMasked: string | null;
+                  stationId: string | null;
+                } | null;
+                dueDate: string | null;
+                dueDateProvisional: boolean;
+                firstResponder: {
+                  displayName: string;
+                  id: string;
+                };
+                firstResponderId: string;
+                homeRegionCode: string;
+                homeRegionName: string;
+                id: string;
+                isTongban: boolean;
+                item: {
+                  code: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  version: number;
+                };
+                /** @enum {string} */
+                light: 'green' | 'yellow' | 'red' | 'paused' | 'none';
+                missingNow: {
+                  blocking: boolean;
+                  key: string;
+                  /** @enum {string} */
+                  kind: 'notice' | 'missing' | 'defective';
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                  reason: string | null;
+                  requestedAt: string;
+                }[];
+                notice: {
+                  basis: string;
+                  complete: boolean;
+                  fee: {
+                    amountFen: number;
+                    waivers: string[];
+                  };
+                  itemCode: string;
+                  itemVersion: number;
+                  missing: {
+                    blocking: boolean;
+                    copies: number;
+                    form: string;
+                    key: string;
+                    name: {
+                      en: string;
+                      zh: string;
+                    };
+                    notes?: string;
+                    required: boolean;
+                  }[];
+                  procedure: string;
+                  promisedLimitDays: number;
+                };
+                number: string;
+                presented: string[];
+                provisionalYears: number[];
+                result: ('approved' | 'not_approved') | null;
+                resultText: string | null;
+                /** @enum {string} */
+                state:
+                  | 'awaiting_supplement'
+                  | 'accepted'
+                  | 'in_progress'
+                  | 'suspended'
+                  | 'decided'
+                  | 'delivered'
+                  | 'closed'
+                  | 'refused'
+                  | 'withdrawn';
+                trackingCode: string | null;
+                version: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/supervision.xlsx': {
     parameters: {
       query?: never;

@@ -1,0 +1,122 @@
+/**
+ * Issue #16 point 4: past activities with their confirmed sign-ups and confirmed service records
+ * (VS-8 hours), written in bulk by `doorstep generate` — the same rows a finished, confirmed
+ * activity leaves (records.demo.ts writes them one by one for the demo). No audit events.
+ */
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type {
+  Database,
+  VsActivityTable,
+  VsServiceRecordTable,
+  VsSignupTable,
+} from '../../db/schema.ts';
+import type { PiiCipher } from '../../shared/pii-crypto.ts';
+
+const CHUNK = 400;
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+export interface ActivityToGenerate {
+  teamId: string;
+  leaderAccountId: string;
+  title: string;
+  place: string;
+  regionCode: string;
+  startsAt: Date;
+  halfHours: number;
+  volunteerIds: readonly string[];
+}
+
+async function insertChunked<T>(
+  trx: Transaction<Database>,
+  table: 'vs_activities' | 'vs_signups' | 'vs_service_records',
+  rows: readonly T[],
+) {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .execute();
+}
+
+/** Writes the activities, sign-ups and confirmed records; returns how many records (hours rows). */
+export async function insertGeneratedActivities(
+  trx: Transaction<Database>,
+  pii: PiiCipher,
+  activities: readonly ActivityToGenerate[],
+): Promise<number> {
+  const acts: VsActivityTable[] = [];
+  const signups: VsSignupTable[] = [];
+  const records: VsServiceRecordTable[] = [];
+  // One secret for the batch: the check-in codes of finished activities are never shown again.
+  const secret = pii.encrypt(crypto.randomBytes(32).toString('base64'));
+  for (const a of activities) {
+    const id = crypto.randomUUID();
+    const starts = a.startsAt.toISOString();
+    const ends = new Date(a.startsAt.getTime() + a.halfHours * 1800_000).toISOString();
+    const date = new Date(a.startsAt.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+    acts.push({
+      id,
+      order_id: null,
+      project_id: null,
+      team_id: a.teamId,
+      title: a.title,
+      description: a.title,
+      place: a.place,
+      region_code: a.regionCode,
+      starts_at: starts,
+      ends_at: ends,
+      capacity: Math.max(a.volunteerIds.length, 1),
+      confirmed_count: a.volunteerIds.length,
+      queue_seq: 0,
+      skills: '[]',
+      lead_account_id: a.leaderAccountId,
+      code_secret_cipher: secret,
+      status: 'completed',
+      cancel_reason: null,
+      version: 1,
+      created_by: a.leaderAccountId,
+      is_demo: 0,
+      created_at: starts,
+      updated_at: ends,
+    });
+    for (const v of a.volunteerIds) {
+      signups.push({
+        id: crypto.randomUUID(),
+        activity_id: id,
+        volunteer_id: v,
+        status: 'confirmed',
+        queue_position: null,
+        created_at: starts,
+        promoted_at: null,
+        cancelled_at: null,
+      });
+      records.push({
+        id: crypto.randomUUID(),
+        volunteer_id: v,
+        activity_id: id,
+        team_id: a.teamId,
+        service_date: date,
+        checked_in_at: starts,
+        checked_out_at: ends,
+        check_in_method: 'code',
+        check_out_method: 'code',
+        travel_minutes: 0,
+        half_hours: a.halfHours,
+        content: a.title,
+        place: a.place,
+        status: 'confirmed',
+        evaluation: null,
+        reject_reason: null,
+        confirmed_by: a.leaderAccountId,
+        confirmed_at: ends,
+        created_at: starts,
+        updated_at: ends,
+      });
+    }
+  }
+  await insertChunked(trx, 'vs_activities', acts);
+  await insertChunked(trx, 'vs_signups', signups);
+  await insertChunked(trx, 'vs_service_records', records);
+  return records.length;
+}
