@@ -51,7 +51,7 @@ describe('issue #15 p4 staff roster in the browser', () => {
     await fillLogin(page, 'admin', DEMO_PASSWORD);
     await signedIn(page).waitFor();
     await page.goto(`${server.baseUrl}/imports`);
-    await page.getByRole('heading', { name: '导入人员名单' }).waitFor();
+    await page.getByRole('heading', { name: 'Excel 批量导入' }).waitFor();
     await chooseOption(page, 'import-kind', '工作人员名册');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -122,7 +122,7 @@ describe('issue #15 p4 staff roster in the browser', () => {
     await phone.addCookies(await page.context().cookies());
     const p = await phone.newPage();
     await p.goto(`${origin}/imports`);
-    await p.getByRole('heading', { name: 'Import people' }).waitFor();
+    await p.getByRole('heading', { name: 'Import by Excel' }).waitFor();
     await chooseOption(p, 'import-kind', 'Staff roster');
     await p.getByTestId('import-file').setInputFiles({
       name: 'roster.xlsx',

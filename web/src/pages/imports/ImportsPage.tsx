@@ -1,26 +1,13 @@
-import { CloudUploadOutlined, DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Progress,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { CloudUploadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Progress, Space, Statistic, Table, Tag } from 'antd';
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import {
   applyImport,
   applyStaffImport,
-  downloadTemplate,
   dryRunImport,
   fileAsBase64,
-  IMPORT_KINDS,
   type ImportApplied,
   type ImportKind,
   type ImportPlan,
@@ -29,9 +16,7 @@ import {
 } from '../../api/imports';
 import { StaffPasswords } from './StaffPasswords';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { can } from '../../lib/capabilities';
-import { useMe } from '../../session/session-context';
-import { RegionScopePicker } from '../accounts/ScopePicker';
+import { ImportTemplateCard, useImportKinds } from './ImportTemplateCard';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
 import './imports.css';
@@ -62,20 +47,11 @@ export default function ImportsPage() {
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
-  const me = useMe();
-  // Stations are opened by administrators; the staff roster creates accounts: each only for
-  // those who may (the server checks too).
-  const kinds = IMPORT_KINDS.filter(
-    (k) =>
-      (k !== 'stations' || can(me, 'stations.manage')) &&
-      (k !== 'staff' || can(me, 'accounts.manage')),
-  );
+  const kinds = useImportKinds();
   // The setup's steps link here with ?kind= (stations, staff …).
   const [params] = useSearchParams();
   const asked = params.get('kind');
   const [kind, setKind] = useState<ImportKind>(kinds.find((k) => k === asked) ?? 'residents');
-  /** Stations: the town (or district) whose villages the template comes pre-filled with. */
-  const [prefill, setPrefill] = useState<string | undefined>(undefined);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [stage, setStage] = useState<Stage>('idle');
   const [plan, setPlan] = useState<ImportPlan | null>(null);
@@ -83,16 +59,6 @@ export default function ImportsPage() {
   const [readError, setReadError] = useState<string | null>(null);
   const [sendSms, setSendSms] = useState(false);
   const [passwords, setPasswords] = useState<IssuedPassword[]>([]);
-
-  const template = useAction(async () => {
-    const blob = await downloadTemplate(kind, kind === 'stations' ? prefill : undefined);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = t('imports.templateFile', { kind: t(`imports.kinds.${kind}`) });
-    a.click();
-    URL.revokeObjectURL(url);
-  });
 
   const check = useAction(async (file: Chosen) => {
     setPlan(null);
@@ -204,44 +170,14 @@ export default function ImportsPage() {
     <div className="page imports-page">
       <h1>{t('imports.title')}</h1>
       <p className="page-intro">{t('imports.intro')}</p>
-      <Card title={<h2 className="card-title">{t('imports.step1')}</h2>}>
-        <Space wrap>
-          <label htmlFor={`${inputId}-kind`}>{t('imports.kind')}</label>
-          <Select<ImportKind>
-            id={`${inputId}-kind`}
-            data-testid="import-kind"
-            value={kind}
-            onChange={(k) => {
-              setKind(k);
-              reset();
-            }}
-            options={kinds.map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
-            style={{ minWidth: 160 }}
-          />
-          {kind === 'stations' && (
-            <div className="import-prefill">
-              <span aria-hidden>{t('imports.prefill')}</span>
-              <RegionScopePicker
-                value={prefill}
-                onChange={setPrefill}
-                testId="import-prefill-region"
-                label={t('imports.prefill')}
-                levels={['district', 'town']}
-              />
-            </div>
-          )}
-          <Button
-            icon={<DownloadOutlined aria-hidden />}
-            loading={template.busy}
-            onClick={() => void template.run()}
-            data-testid="import-template"
-          >
-            {t('imports.template')}
-          </Button>
-        </Space>
-        <p className="import-help">{t(`imports.help.${kind}`)}</p>
-        {template.error !== null && <ErrorAlert error={template.error} />}
-      </Card>
+      <ImportTemplateCard
+        kind={kind}
+        kinds={kinds}
+        onKind={(k) => {
+          setKind(k);
+          reset();
+        }}
+      />
 
       <Card title={<h2 className="card-title">{t('imports.step2')}</h2>}>
         <div className="import-buttons">
