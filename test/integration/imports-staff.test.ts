@@ -210,6 +210,7 @@ describe('issue #15 p4 staff roster by Excel', () => {
       },
       townAdmin,
     );
+    expect(out.statusCode, out.body).toBe(200);
     expect(
       out.json<Applied>().rows.map((r) => [r.row, (r.reasons ?? []).map((x) => x.code)]),
     ).toEqual([
