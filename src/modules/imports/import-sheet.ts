@@ -92,17 +92,49 @@ export interface ReadOptions {
   onRow?: (rowsRead: number) => void;
 }
 
-/** The data rows of an import file, or a 4xx problem (unreadable, headers, empty, too many). */
-export async function readImportSheet(
+/** Collects the data rows of the first worksheet as its rows arrive (header row first). */
+function rowCollector(kind: ImportKind, opts: ReadOptions) {
+  const columns = COLUMNS_OF[kind];
+  const rows: SheetRow[] = [];
+  let index: Map<number, string> | null = null;
+  return {
+    rows,
+    headerSeen: () => index !== null,
+    add(rowNumber: number, cells: ExcelJS.CellValue[]) {
+      if (index === null) {
+        if (rowNumber !== 1) throw headersProblem([{ path: 'row 1', message: 'row 1 is empty' }]);
+        const headers: string[] = [];
+        for (let c = 1; c < cells.length; c++) headers.push(cellText(cells[c]));
+        const found = headerIndex(columns, headers);
+        if (found.errors.length > 0) throw headersProblem(found.errors);
+        index = found.index;
+        return;
+      }
+      const values: Record<string, string> = {};
+      let blank = true;
+      for (const [col, key] of index) {
+        const text = cellText(cells[col]);
+        if (text !== '') blank = false;
+        values[key] = text;
+      }
+      if (blank) return;
+      rows.push({ row: rowNumber, values });
+      if (rows.length > opts.maxRows)
+        throw new AppError('IMPORT_TOO_MANY_ROWS', {
+          detail: `at most ${opts.maxRows} rows per import`,
+        });
+      if (opts.onRow && rows.length % 1000 === 0) opts.onRow(rows.length);
+    },
+  };
+}
+
+/** The first worksheet read row by row from the zip as it streams (the whole workbook never held). */
+async function readStreamed(
+  Excel: typeof ExcelJS,
   kind: ImportKind,
   file: Buffer,
   opts: ReadOptions,
-): Promise<SheetRow[]> {
-  const columns = COLUMNS_OF[kind];
-  // Every .xlsx is a zip archive: refuse anything else before exceljs tries to parse it.
-  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50)
-    throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not an .xlsx workbook' });
-  const { default: Excel } = await import('exceljs');
+) {
   const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([file]), {
     sharedStrings: 'cache',
     worksheets: 'emit',
@@ -110,47 +142,70 @@ export async function readImportSheet(
     styles: 'cache',
     entries: 'ignore',
   });
-  const rows: SheetRow[] = [];
-  let index: Map<number, string> | null = null;
+  const collect = rowCollector(kind, opts);
+  for await (const sheet of reader) {
+    for await (const row of sheet)
+      collect.add(row.number, (row.values as ExcelJS.CellValue[]) ?? []);
+    break; // the first worksheet only
+  }
+  return collect;
+}
+
+/** The first worksheet from the whole workbook loaded through the zip's central directory. */
+async function readLoaded(
+  Excel: typeof ExcelJS,
+  kind: ImportKind,
+  file: Buffer,
+  opts: ReadOptions,
+) {
+  const wb = new Excel.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  const collect = rowCollector(kind, opts);
+  const sheet = wb.worksheets[0];
+  sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) =>
+    collect.add(rowNumber, (row.values as ExcelJS.CellValue[]) ?? []),
+  );
+  return collect;
+}
+
+/**
+ * The data rows of an import file, or a 4xx problem (unreadable, headers, empty, too many).
+ * Streamed first; exceljs' streaming reader sometimes loses the race with the workbook entry that
+ * its own writer stores last (exceljs issue #3064: "Cannot read properties of undefined (reading
+ * 'sheets')") — then the same rows are read from the loaded workbook, so a good file is never
+ * refused as unreadable by chance. `mode` forces one reader (tests).
+ */
+export async function readImportSheet(
+  kind: ImportKind,
+  file: Buffer,
+  opts: ReadOptions & { mode?: 'streamed' | 'loaded' },
+): Promise<SheetRow[]> {
+  // Every .xlsx is a zip archive: refuse anything else before exceljs tries to parse it.
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50)
+    throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not an .xlsx workbook' });
+  const { default: Excel } = await import('exceljs');
+  let collect: ReturnType<typeof rowCollector>;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const cells = (row.values as ExcelJS.CellValue[]) ?? [];
-        if (index === null) {
-          if (row.number !== 1)
-            throw headersProblem([{ path: 'row 1', message: 'row 1 is empty' }]);
-          const headers: string[] = [];
-          for (let c = 1; c < cells.length; c++) headers.push(cellText(cells[c]));
-          const found = headerIndex(columns, headers);
-          if (found.errors.length > 0) throw headersProblem(found.errors);
-          index = found.index;
-          continue;
-        }
-        const values: Record<string, string> = {};
-        let blank = true;
-        for (const [col, key] of index) {
-          const text = cellText(cells[col]);
-          if (text !== '') blank = false;
-          values[key] = text;
-        }
-        if (blank) continue;
-        rows.push({ row: row.number, values });
-        if (rows.length > opts.maxRows)
-          throw new AppError('IMPORT_TOO_MANY_ROWS', {
-            detail: `at most ${opts.maxRows} rows per import`,
-          });
-        if (opts.onRow && rows.length % 1000 === 0) opts.onRow(rows.length);
-      }
-      break; // the first worksheet only
-    }
+    collect =
+      opts.mode === 'loaded'
+        ? await readLoaded(Excel, kind, file, opts)
+        : await readStreamed(Excel, kind, file, opts);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not a readable .xlsx workbook' });
+    if (opts.mode === 'streamed')
+      throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not a readable .xlsx workbook' });
+    try {
+      collect = await readLoaded(Excel, kind, file, opts);
+    } catch (again) {
+      if (again instanceof AppError) throw again;
+      throw new AppError('IMPORT_FILE_UNREADABLE', { detail: 'not a readable .xlsx workbook' });
+    }
   }
-  if (index === null) throw headersProblem([{ path: 'row 1', message: 'the sheet is empty' }]);
-  if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
-  opts.onRow?.(rows.length);
-  return rows;
+  if (!collect.headerSeen())
+    throw headersProblem([{ path: 'row 1', message: 'the sheet is empty' }]);
+  if (collect.rows.length === 0) throw new AppError('IMPORT_EMPTY');
+  opts.onRow?.(collect.rows.length);
+  return collect.rows;
 }
 
 function headersProblem(errors: FieldError[]): AppError {
