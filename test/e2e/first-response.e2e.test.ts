@@ -109,10 +109,15 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     await row.waitFor();
     await row.getByTestId('inquiry-close').click();
     await page.getByTestId('inquiry-close-note').fill('已电话告知老人女儿代办所需材料');
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    // The confirm zooms in (this journey keeps motion on): a click that lands while it is still
+    // appearing can be lost, and the inquiry then stays open (seen in a fresh-clone run). Click OK
+    // once the dialog has settled, and see the dialog go.
+    const confirm = page.locator('.ant-modal-confirm');
+    await poll(() => confirm.getAttribute('class'), { timeout: 10_000 }).not.toMatch(
+      /-(enter|appear)/,
+    );
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirm.waitFor({ state: 'detached' });
     await poll(() => row.getAttribute('data-status')).toBe('closed');
     await logout(page);
   });
