@@ -113,9 +113,9 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     // appearing can be lost, and the inquiry then stays open (seen in a fresh-clone run). Click OK
     // once the dialog has settled, and see the dialog go.
     const confirm = page.locator('.ant-modal-confirm');
-    await poll(() => confirm.getAttribute('class'), { timeout: 10_000 }).not.toMatch(
-      /-(enter|appear)/,
-    );
+    await expect
+      .poll(() => confirm.getAttribute('class'), { timeout: 10_000 })
+      .not.toMatch(/-(enter|appear)/);
     await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
     await confirm.waitFor({ state: 'detached' });
     await poll(() => row.getAttribute('data-status')).toBe('closed');

@@ -18,6 +18,7 @@ import {
   type ResidentToRegister,
   type ResidentUpdate,
 } from '../residents/resident-batch.ts';
+import { regionsForRows } from './import-regions.ts';
 import type { SheetRow } from './import-sheet.ts';
 import type { ImportPlan, PlannedRow, ProgressFn } from './import-plan.ts';
 import {
@@ -47,36 +48,11 @@ export interface ResidentWork {
   updates: ResidentUpdate[];
 }
 
-/** Regions in reach, and those named by code outside it (so the row can say "not yours"). */
-async function villagesFor(db: Db, reach: readonly string[], rows: readonly SheetRow[]) {
-  let q = db.selectFrom('regions').select(['code', 'name', 'level']);
-  if (!reach.includes(''))
-    q = q.where((eb) => eb.or(reach.map((p) => eb('code', 'like', `${p}%`))));
-  const regions = await q.execute();
-  const known = new Set(regions.map((r) => r.code));
-  const named = [
-    ...new Set(
-      rows
-        .map((r) => (r.values.village ?? '').trim())
-        .filter((v) => /^\d{12}$/.test(v) && !known.has(v)),
-    ),
-  ];
-  for (let i = 0; i < named.length; i += 500)
-    regions.push(
-      ...(await db
-        .selectFrom('regions')
-        .select(['code', 'name', 'level'])
-        .where('code', 'in', named.slice(i, i + 500))
-        .execute()),
-    );
-  return regions;
-}
-
 export async function planResidentImport(
   ctx: ResidentPlanContext,
   rows: readonly SheetRow[],
 ): Promise<ResidentWork> {
-  const regions = await villagesFor(ctx.db, ctx.reach, rows);
+  const regions = await regionsForRows(ctx.db, ctx.reach, rows, 'village');
   const villages = villageIndex(regions);
   const today = chinaDate(ctx.now);
   const checked = rows.map((r, i) => {

@@ -13,6 +13,7 @@ import {
   type StationToWrite,
 } from '../regions/station-batch.ts';
 import type { ImportPlan, PlannedRow, ProgressFn } from './import-plan.ts';
+import { regionsForRows } from './import-regions.ts';
 import type { SheetRow } from './import-sheet.ts';
 import { duplicatesInFile } from './resident-rows.rules.ts';
 import {
@@ -21,7 +22,6 @@ import {
   defaultStationName,
   stationRegionIndex,
   stationRowAction,
-  type StationRegionRef,
 } from './station-rows.rules.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -34,38 +34,13 @@ export interface StationWork {
 
 const STATION_LEVELS = ['district', 'town', 'village', 'grid'] as const;
 
-async function regionsFor(db: Db, reach: readonly string[], rows: readonly SheetRow[]) {
-  let q = db
-    .selectFrom('regions')
-    .select(['code', 'name', 'level'])
-    .where('level', 'in', STATION_LEVELS);
-  if (!reach.includes(''))
-    q = q.where((eb) => eb.or(reach.map((p) => eb('code', 'like', `${p}%`))));
-  const regions: StationRegionRef[] = await q.execute();
-  const known = new Set(regions.map((r) => r.code));
-  const named = [
-    ...new Set(
-      rows
-        .map((r) => (r.values.region ?? '').trim())
-        .filter((v) => /^\d{12}$/.test(v) && !known.has(v)),
-    ),
-  ];
-  for (let i = 0; i < named.length; i += 500)
-    regions.push(
-      ...(await db
-        .selectFrom('regions')
-        .select(['code', 'name', 'level'])
-        .where('code', 'in', named.slice(i, i + 500))
-        .execute()),
-    );
-  return regions;
-}
-
 export async function planStationImport(
   ctx: { db: Db; reach: readonly string[]; onProgress?: ProgressFn | undefined },
   rows: readonly SheetRow[],
 ): Promise<StationWork> {
-  const regions = stationRegionIndex(await regionsFor(ctx.db, ctx.reach, rows));
+  const regions = stationRegionIndex(
+    await regionsForRows(ctx.db, ctx.reach, rows, 'region', STATION_LEVELS),
+  );
   const checked = rows.map((r, i) => {
     if (ctx.onProgress && i % 1000 === 0)
       ctx.onProgress({ phase: 'check', done: i, total: rows.length });
