@@ -36,7 +36,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // beforeAll starts a server that migrates and seeds (test/helpers/e2e.ts waits 180 s).
+          hookTimeout: 240_000,
           // A page under load can take seconds to answer: every expect.poll in a journey waits up
           // to 20 s (vitest's default, 1 s, made the records journey flaky on a busy machine).
           expect: { poll: { timeout: 20_000 } },

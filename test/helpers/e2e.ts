@@ -99,7 +99,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const baseUrl = `http://127.0.0.1:${port}`;
   // A cold start migrates and seeds the demo: seconds on a quiet machine, over a minute at load
   // average 30 on 2 cores (a run beside five agents lost five files to a 60 s limit). The hook's
-  // own timeout (vitest.config.ts, e2e: 400 s) stays the outer bound.
+  // own timeout (vitest.config.ts, e2e: 240 s) stays the outer bound.
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
