@@ -8,6 +8,7 @@ import { postgresTimeouts, type DatabaseConfig, type PostgresTimeouts } from '..
 import type { Database } from './schema.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 import { observeCommittedInserts, type CommittedInserts } from './committed-inserts.ts';
+import { copyThroughClient, CopyRows } from './bulk-copy.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -104,6 +105,14 @@ function postgresKysely(
       this.on('error', (err: Error) => {
         process.emitWarning(`PostgreSQL connection lost while in use: ${err.message}`);
       });
+      // Issue #16: bulkInsert's COPY arrives as a raw query whose one parameter is the rows.
+      const plain = this.query.bind(this) as (...args: unknown[]) => unknown;
+      this.query = ((...args: unknown[]) => {
+        const params = args[1];
+        if (Array.isArray(params) && params.length === 1 && params[0] instanceof CopyRows)
+          return copyThroughClient(plain, args[0] as string, params[0]);
+        return plain(...args);
+      }) as typeof this.query;
     }
   }
   const pool = new driver.Pool({

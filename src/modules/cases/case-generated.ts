@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { bulkInsert } from '../../db/bulk-copy.ts';
 import type { CaseActionTable, CaseRequestTable, CaseTable, Database } from '../../db/schema.ts';
 import { buildNotice, type NoticeItem, type OneTimeNotice } from './case.notice.ts';
 import { noticeRequests } from './case.requests.ts';
@@ -63,10 +64,11 @@ export async function insertGeneratedCases(
 ): Promise<void> {
   for (let i = 0; i < cases.length; i += CHUNK) {
     const part = cases.slice(i, i + CHUNK);
-    await trx
-      .insertInto('cases')
-      .values(part.map((c) => c.row))
-      .execute();
+    await bulkInsert(
+      trx,
+      'cases',
+      part.map((c) => c.row),
+    );
     const actions: CaseActionTable[] = [];
     const requests: CaseRequestTable[] = [];
     for (const c of part) {
@@ -119,15 +121,7 @@ export async function insertGeneratedCases(
           });
       }
     }
-    for (let j = 0; j < actions.length; j += CHUNK)
-      await trx
-        .insertInto('case_actions')
-        .values(actions.slice(j, j + CHUNK))
-        .execute();
-    for (let j = 0; j < requests.length; j += CHUNK)
-      await trx
-        .insertInto('case_requests')
-        .values(requests.slice(j, j + CHUNK))
-        .execute();
+    await bulkInsert(trx, 'case_actions', actions);
+    await bulkInsert(trx, 'case_requests', requests);
   }
 }

@@ -2,10 +2,10 @@
  * Issue #16 point 4: `doorstep generate` — a realistic data set to measure against: the NBS region
  * tree of the scale, stations and their staff, residents, cases across stations and years in every
  * state, volunteers, teams, activities with confirmed hours, ratings. Deterministic in its content
- * for a seed (row ids are random UUIDs). Rows are written as multi-row INSERTs of a few hundred
- * rows, `batch` rows per transaction, on both dialects (the `pg` client has no COPY stream without
- * pg-copy-streams, which is not installed). Generated rows carry no audit events apart from the
- * region import's own; the audit chain stays verifiable.
+ * for a seed (row ids are random UUIDs). The bulk rows (residents, cases and their actions,
+ * volunteers, activities, hours, ratings) go through `bulkInsert` (db/bulk-copy.ts): COPY on
+ * PostgreSQL, multi-row INSERTs on SQLite, `batch` rows per transaction. Generated rows carry no
+ * audit events apart from the region import's own; the audit chain stays verifiable.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';

@@ -5,9 +5,8 @@
  */
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { bulkInsert } from '../../db/bulk-copy.ts';
 import type { Database, RatingTable } from '../../db/schema.ts';
-
-const CHUNK = 400;
 
 export interface RatingToGenerate {
   caseId: string;
@@ -48,9 +47,5 @@ export async function insertGeneratedRatings(
     excluded: 0,
     rated_at: r.completedAt,
   }));
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await trx
-      .insertInto('ratings')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  await bulkInsert(trx, 'ratings', rows);
 }

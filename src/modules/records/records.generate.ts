@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { bulkInsert } from '../../db/bulk-copy.ts';
 import type {
   Database,
   VsActivityTable,
@@ -13,7 +14,6 @@ import type {
 } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 
-const CHUNK = 400;
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
 export interface ActivityToGenerate {
@@ -25,18 +25,6 @@ export interface ActivityToGenerate {
   startsAt: Date;
   halfHours: number;
   volunteerIds: readonly string[];
-}
-
-async function insertChunked<T>(
-  trx: Transaction<Database>,
-  table: 'vs_activities' | 'vs_signups' | 'vs_service_records',
-  rows: readonly T[],
-) {
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as never)
-      .execute();
 }
 
 /** Writes the activities, sign-ups and confirmed records; returns how many records (hours rows). */
@@ -115,8 +103,8 @@ export async function insertGeneratedActivities(
       });
     }
   }
-  await insertChunked(trx, 'vs_activities', acts);
-  await insertChunked(trx, 'vs_signups', signups);
-  await insertChunked(trx, 'vs_service_records', records);
+  await bulkInsert(trx, 'vs_activities', acts);
+  await bulkInsert(trx, 'vs_signups', signups);
+  await bulkInsert(trx, 'vs_service_records', records);
   return records.length;
 }

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { bulkInsert } from '../../db/bulk-copy.ts';
 import type { Database, Resident } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { maskIdNumber, maskPhone } from './id-number.ts';
@@ -95,7 +96,7 @@ export async function insertResidents(
         updated_at: nowIso,
       };
     });
-    await trx.insertInto('residents').values(rows).execute();
+    await bulkInsert(trx, 'residents', rows);
   }
   return ids;
 }

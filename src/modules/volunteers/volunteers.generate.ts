@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { bulkInsert } from '../../db/bulk-copy.ts';
 import type { Database, VsTeamMemberTable, VsVolunteerTable } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { maskIdNumber, maskPhone } from '../residents/id-number.ts';
@@ -70,7 +71,7 @@ export async function insertGeneratedVolunteers(
         updated_at: nowIso,
       };
     });
-    await trx.insertInto('vs_volunteers').values(rows).execute();
+    await bulkInsert(trx, 'vs_volunteers', rows);
   }
   const teamIds: string[] = [];
   const members: VsTeamMemberTable[] = [];
@@ -110,10 +111,6 @@ export async function insertGeneratedVolunteers(
         decided_at: nowIso,
       });
   }
-  for (let i = 0; i < members.length; i += CHUNK)
-    await trx
-      .insertInto('vs_team_members')
-      .values(members.slice(i, i + CHUNK))
-      .execute();
+  await bulkInsert(trx, 'vs_team_members', members);
   return { volunteerIds, teamIds };
 }
