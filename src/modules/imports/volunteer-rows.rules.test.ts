@@ -100,7 +100,7 @@ describe('volunteer rows (issue #15 p3)', () => {
           fullName: '',
           idNumber: '123',
           phone: '12',
-          village: '大兴区',
+          village: '110115000000',
           team: '同名队',
           skills: 'x'.repeat(31),
         },
