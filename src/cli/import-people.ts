@@ -1,5 +1,5 @@
 /**
- * `doorstep import residents|hours|staff <file.xlsx> [--dry-run]` (issue #15 points 3–4): the same pipeline as
+ * `doorstep import residents|hours|stations|staff|teams|volunteers <file.xlsx> [--dry-run]` (issue #15 points 3–4): the same pipeline as
  * the web's /imports page, as the operator (the whole database is in reach), with a progress bar.
  * Exit 0 when done (or the dry run is clean), 1 when rows are refused, 2 when the file is refused.
  */

@@ -143,6 +143,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await people()).runImportPeople(io, 'stations', file, opts);
     });
   importCmd
+    .command('teams <file>')
+    .description(
+      'import volunteer teams from an .xlsx filled in from the template (队伍名称, 类型, 上级队伍, 所属区域, 服务类别, 负责人手机号, 负责人, 联系电话, 所属单位, 简介): parents named by name, in any order; all or nothing',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'teams', file, opts);
+    });
+  importCmd
+    .command('volunteers <file>')
+    .description(
+      'import volunteers from an .xlsx filled in from the template (姓名, 身份证号, 手机号, 所在村（社区）, 所属队伍, 特长, and for ages 14–17 the guardian and how they consented): all or nothing',
+    )
+    .option('--dry-run', 'list what would be created, changed and refused by row; write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      exitCode = await (await people()).runImportPeople(io, 'volunteers', file, opts);
+    });
+  importCmd
     .command('staff <file>')
     .description(
       'import the staff roster from an .xlsx filled in from the template (姓名, 手机号, 所属站点, 角色, 管辖范围): one account per mobile with a one-time password it must change; all or nothing',

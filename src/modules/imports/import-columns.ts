@@ -3,8 +3,16 @@
  * importer also accepts, and other spellings met in the wild (aliases). Pure data.
  */
 import { STAFF_COLUMNS } from './roster-columns.ts';
+import { TEAM_COLUMNS, VOLUNTEER_COLUMNS } from './volunteer-columns.ts';
 
-export const IMPORT_KINDS = ['residents', 'hours', 'stations', 'staff'] as const;
+export const IMPORT_KINDS = [
+  'residents',
+  'hours',
+  'stations',
+  'staff',
+  'teams',
+  'volunteers',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportColumn {
@@ -204,6 +212,8 @@ export const COLUMNS_OF: Record<ImportKind, readonly ImportColumn[]> = {
   hours: HOURS_COLUMNS,
   stations: STATION_COLUMNS,
   staff: STAFF_COLUMNS,
+  teams: TEAM_COLUMNS,
+  volunteers: VOLUNTEER_COLUMNS,
 };
 
 export const SHEET_NAME_OF: Record<ImportKind, string> = {
@@ -211,6 +221,8 @@ export const SHEET_NAME_OF: Record<ImportKind, string> = {
   hours: '历史服务时长',
   stations: '便民服务站',
   staff: '工作人员名册',
+  teams: '志愿队伍',
+  volunteers: '志愿者',
 };
 
 /** "身份证号 *", " ID Number ", "所在村(社区)" → one comparable spelling. */

@@ -4,12 +4,16 @@ import { ROW_REASONS } from './resident-rows.rules.ts';
 import { STATION_REASONS } from './station-rows.rules.ts';
 
 import { STAFF_REASONS } from './staff-rows.rules.ts';
+import { TEAM_REASONS } from './team-rows.rules.ts';
+import { VOLUNTEER_REASONS } from './volunteer-rows.rules.ts';
 
 export const IMPORT_REASONS = {
   ...ROW_REASONS,
   ...HOURS_REASONS,
   ...STATION_REASONS,
   ...STAFF_REASONS,
+  ...TEAM_REASONS,
+  ...VOLUNTEER_REASONS,
 } as const;
 export type ImportReasonCode = keyof typeof IMPORT_REASONS;
 

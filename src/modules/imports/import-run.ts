@@ -32,6 +32,8 @@ import { IMPORT_REASONS } from './import-reasons.ts';
 import './imports.problems.ts';
 import { planStationImport, stationTemplateRows, writeStationImport } from './import-stations.ts';
 import { IMPORTERS, IMPORTERS_OF } from './imports.access.ts';
+import { planTeamImport, writeTeamImport } from './import-teams.ts';
+import { planVolunteerImport, writeVolunteerImport } from './import-volunteers.ts';
 
 export { IMPORTERS };
 
@@ -142,6 +144,41 @@ async function planFor(
           writeHoursImport(
             trx,
             { pii: deps.pii, importId, now: input.now, onProgress: input.onProgress },
+            work,
+          ),
+      };
+    }
+    case 'teams': {
+      const work = await planTeamImport(common, rows);
+      return {
+        plan: work.plan,
+        write: (trx) =>
+          writeTeamImport(
+            trx,
+            {
+              actor: input.actor,
+              requestId: input.requestId ?? null,
+              now: input.now,
+              onProgress: input.onProgress,
+            },
+            work,
+          ),
+      };
+    }
+    case 'volunteers': {
+      const work = await planVolunteerImport(common, rows);
+      return {
+        plan: work.plan,
+        write: (trx) =>
+          writeVolunteerImport(
+            trx,
+            {
+              pii: deps.pii,
+              actor: input.actor,
+              requestId: input.requestId ?? null,
+              now: input.now,
+              onProgress: input.onProgress,
+            },
             work,
           ),
       };

@@ -23,8 +23,16 @@ import {
   staffRowAction,
   type ExistingStaffAccount,
   type StaffGrant,
+  type StaffRowAction,
   type StaffRowValue,
 } from './staff-rows.rules.ts';
+import { postsAtStations, writeRosterPosts } from '../posts/post-roster.ts';
+import {
+  planRosterPosts,
+  postLabel,
+  type Holder,
+  type PostAssignment,
+} from './roster-post.rules.ts';
 
 export interface StaffPlanContext {
   db: Db;
@@ -39,6 +47,8 @@ export interface StaffWork {
   plan: ImportPlan;
   creates: { row: number; value: StaffRowValue }[];
   grants: { accountId: string; added: StaffGrant[] }[];
+  /** Posts created or given new holders (岗位), once the rows' accounts exist. */
+  posts: PostAssignment[];
 }
 
 /** A one-time password as apply answers it (once), or the note that it went by SMS. */
@@ -136,8 +146,49 @@ export async function planStaffImport(
     clean.map((c) => c.value.mobile),
   );
   const byRow = new Map(clean.map((c) => [c.row, c.value]));
+  // Each clean row's own action first; then the posts the rows claim, which may refuse a row or
+  // turn an unchanged account into a change (its slot of a post).
+  const acts = new Map<number, StaffRowAction>();
+  for (const c of clean) {
+    const first = dups.get(c.row);
+    if (first !== undefined) {
+      acts.set(c.row, {
+        action: 'refused',
+        reasons: [{ code: 'STAFF_DUPLICATE_PHONE', detail: String(first) }],
+      });
+      continue;
+    }
+    acts.set(
+      c.row,
+      staffRowAction(c.value, found.get(c.value.mobile) ?? null, {
+        reach: ctx.reach,
+        actorAccountId: ctx.actorAccountId,
+        usernameTaken: taken.has(c.value.mobile),
+      }),
+    );
+  }
+  const claims = clean.flatMap((c) =>
+    c.value.post && c.value.stationId && acts.get(c.row)?.action !== 'refused'
+      ? [
+          {
+            row: c.row,
+            stationId: c.value.stationId,
+            post: c.value.post,
+            accountId: found.get(c.value.mobile)?.id ?? null,
+          },
+        ]
+      : [],
+  );
+  const posts = planRosterPosts(
+    claims,
+    await postsAtStations(
+      ctx.db,
+      claims.map((c) => c.stationId),
+    ),
+  );
+  const postChanged = new Set(posts.assignments.flatMap((a) => a.rows));
   const planned: PlannedRow[] = [];
-  const work: StaffWork = { plan: undefined as never, creates: [], grants: [] };
+  const work: StaffWork = { plan: undefined as never, creates: [], grants: [], posts: [] };
   const counts = { create: 0, change: 0, unchanged: 0, refused: 0 };
   for (const c of checked) {
     if (!c.check.ok) {
@@ -146,24 +197,12 @@ export async function planStaffImport(
       continue;
     }
     const value = byRow.get(c.row)!;
-    const who = `${value.fullName} ${maskMobile(value.mobile)}`;
-    const first = dups.get(c.row);
-    if (first !== undefined) {
-      counts.refused++;
-      planned.push({
-        row: c.row,
-        action: 'refused',
-        who,
-        reasons: [{ code: 'STAFF_DUPLICATE_PHONE', detail: String(first) }],
-      });
-      continue;
-    }
+    const who = `${value.fullName} ${maskMobile(value.mobile)}${value.post ? ` · ${postLabel(value.post)}` : ''}`;
+    const postRefusal = posts.refused.get(c.row);
+    const act: StaffRowAction = postRefusal
+      ? { action: 'refused', reasons: postRefusal }
+      : acts.get(c.row)!;
     const existing = found.get(value.mobile) ?? null;
-    const act = staffRowAction(value, existing, {
-      reach: ctx.reach,
-      actorAccountId: ctx.actorAccountId,
-      usernameTaken: taken.has(value.mobile),
-    });
     switch (act.action) {
       case 'create':
         counts.create++;
@@ -177,11 +216,14 @@ export async function planStaffImport(
           row: c.row,
           action: 'change',
           who,
-          changes: act.added.map((g) => g.role),
+          changes: [...act.added.map((g) => g.role), ...(postChanged.has(c.row) ? ['post'] : [])],
         });
         break;
       case 'unchanged':
-        counts.unchanged++;
+        if (postChanged.has(c.row)) {
+          counts.change++;
+          planned.push({ row: c.row, action: 'change', who, changes: ['post'] });
+        } else counts.unchanged++;
         break;
       case 'refused':
         counts.refused++;
@@ -189,6 +231,7 @@ export async function planStaffImport(
         break;
     }
   }
+  work.posts = posts.assignments;
   work.plan = { kind: 'staff', total: rows.length, counts, rows: planned };
   return work;
 }
@@ -206,8 +249,9 @@ export async function writeStaffImport(
   },
   work: StaffWork,
 ): Promise<IssuedPassword[]> {
-  const total = work.creates.length + work.grants.length;
+  const total = work.creates.length + work.grants.length + work.posts.length;
   const issued: IssuedPassword[] = [];
+  const createdOf = new Map<number, string>();
   let done = 0;
   ctx.onProgress?.({ phase: 'write', done, total });
   for (const { row, value } of work.creates) {
@@ -226,6 +270,7 @@ export async function writeStaffImport(
       requestId: ctx.requestId,
       now: ctx.now,
     });
+    createdOf.set(row, account.id);
     await setAccountPhone(trx, ctx.pii, { accountId: account.id, phone: value.mobile });
     if (ctx.sendSms)
       await enqueueSms(trx, ctx.pii, {
@@ -256,5 +301,30 @@ export async function writeStaffImport(
       });
     ctx.onProgress?.({ phase: 'write', done: ++done, total });
   }
+  // The posts last: every holder's account and grants exist by now.
+  const holder = (h: Holder) => ('accountId' in h ? h.accountId : createdOf.get(h.row)!);
+  await writeRosterPosts(trx, {
+    creates: work.posts.flatMap((p) =>
+      p.kind === 'create'
+        ? [
+            {
+              stationId: p.stationId,
+              name: p.name,
+              aAccountId: holder(p.a),
+              bAccountId: holder(p.b),
+            },
+          ]
+        : [],
+    ),
+    updates: work.posts.flatMap((p) =>
+      p.kind === 'update'
+        ? [{ id: p.id, aAccountId: p.a && holder(p.a), bAccountId: p.b && holder(p.b) }]
+        : [],
+    ),
+    actor: ctx.actor,
+    requestId: ctx.requestId,
+    now: ctx.now,
+  });
+  ctx.onProgress?.({ phase: 'write', done: total, total });
   return issued;
 }

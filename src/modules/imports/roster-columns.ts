@@ -57,4 +57,13 @@ export const STAFF_COLUMNS: readonly ImportColumn[] = [
     width: 22,
     example: '',
   },
+  {
+    key: 'post',
+    zh: '岗位',
+    en: 'Post',
+    aliases: ['AB岗', 'AB 岗位', '所在岗位', 'A/B岗', 'post (A/B)'],
+    required: false,
+    width: 16,
+    example: '综合窗口A岗',
+  },
 ];

@@ -50,6 +50,8 @@ describe('issue #15 p4 staff roster rows', () => {
         fullName: '王芳',
         mobile: '13900139001',
         grants: [{ role: 'clerk', regionCode: '110115110207', stationId: 's1' }],
+        post: null,
+        stationId: 's1',
       },
     });
     const town = checkStaffRow(
@@ -99,6 +101,8 @@ describe('issue #15 p4 staff roster rows', () => {
         { role: 'clerk' as const, regionCode: '110115110207', stationId: 's1' },
         { role: 'agent' as const, regionCode: '110115110207', stationId: 's1' },
       ],
+      post: null,
+      stationId: 's1',
     };
     const c = { reach: ['110115110'], actorAccountId: 'me', usernameTaken: false };
     expect(staffRowAction(value, null, c)).toEqual({ action: 'create' });

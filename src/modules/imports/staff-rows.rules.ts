@@ -10,6 +10,7 @@ import type { RegionLevel } from '../../db/schema.ts';
 import { scopePrefix } from '../../shared/region-code.ts';
 import { isRole, ROLE_LABELS, type Role } from '../../shared/roles.ts';
 import { normaliseHeader } from './import-columns.ts';
+import { checkRosterPost, POST_REASONS, type RosterPost } from './roster-post.rules.ts';
 
 export const STAFF_REASONS = {
   STAFF_NAME_MISSING: { zh: '缺少姓名', en: 'Name missing' },
@@ -59,6 +60,7 @@ export const STAFF_REASONS = {
     zh: '不能通过导入修改自己的账号',
     en: 'You cannot change your own account by import',
   },
+  ...POST_REASONS,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type StaffReasonCode = keyof typeof STAFF_REASONS;
@@ -112,6 +114,9 @@ export interface StaffRowValue {
   fullName: string;
   mobile: string;
   grants: StaffGrant[];
+  /** The AB post held at the station (岗位), if the row names one. */
+  post: RosterPost | null;
+  stationId: string | null;
 }
 
 export type CheckedStaffRow =
@@ -179,6 +184,8 @@ export function checkStaffRow(
       reasons.push({ code: 'STAFF_SCOPE_MISMATCH' });
     else regionCode = scope;
   }
+  const post = checkRosterPost(values.post ?? '', { hasStation: stationRaw !== '', roles });
+  if (!post.ok) reasons.push(...post.reasons.map((code) => ({ code })));
   const grantRegion = station?.regionCode ?? regionCode;
   if (
     grantRegion &&
@@ -186,7 +193,7 @@ export function checkStaffRow(
     !accountWithinReach(ctx.reach, [grantRegion])
   )
     reasons.push({ code: 'STAFF_OUT_OF_REACH' });
-  if (reasons.length > 0 || !mobile || !grantRegion) return { ok: false, reasons };
+  if (reasons.length > 0 || !mobile || !grantRegion || !post.ok) return { ok: false, reasons };
   const unique = [...new Set(roles as Role[])];
   return {
     ok: true,
@@ -198,6 +205,8 @@ export function checkStaffRow(
         regionCode: grantRegion,
         stationId: station?.id ?? null,
       })),
+      post: post.post,
+      stationId: station?.id ?? null,
     },
   };
 }

@@ -1,6 +1,6 @@
 /** VS-1 teams: corps (总队) → teams → sub-teams (join requests: join-requests.service.ts). */
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database, VsTeamTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
@@ -110,8 +110,16 @@ async function assertLeader(db: Conn, accountId: string | null | undefined) {
 
 const PARENT_KIND = { corps: null, team: 'corps', subteam: 'team' } as const;
 
-export async function createTeam(
-  db: Kysely<Database>,
+export async function createTeam(db: Kysely<Database>, input: Parameters<typeof createTeamIn>[1]) {
+  return db.transaction().execute((trx) => createTeamIn(trx, input));
+}
+
+/**
+ * Creates a team inside the caller's transaction (an import writes every row in one): the parent's
+ * kind and region, the category and the leader checked, the audit event written.
+ */
+export async function createTeamIn(
+  trx: Transaction<Database>,
   input: {
     body: z.infer<typeof NewTeam>;
     actor: Caller;
@@ -126,72 +134,68 @@ export async function createTeam(
   const grant = isSystemActor(input.actor)
     ? undefined
     : authorize(input.actor, VS_STAFF, body.regionCode);
-  return db.transaction().execute(async (trx) => {
-    const region = await regionInfo(trx, body.regionCode);
-    const wantParent = PARENT_KIND[body.kind];
-    if (body.parentId) {
-      const parent = await trx
-        .selectFrom('vs_teams')
-        .select(['kind', 'region_code'])
-        .where('id', '=', body.parentId)
-        .executeTakeFirst();
-      if (!parent) throw new AppError('VS_TEAM_PARENT_INVALID');
-      const parentRegion = await regionInfo(trx, parent.region_code);
-      if (parent.kind !== wantParent || !body.regionCode.startsWith(parentRegion.prefix))
-        throw new AppError('VS_TEAM_PARENT_INVALID');
-    } else if (body.kind === 'subteam') {
+  const region = await regionInfo(trx, body.regionCode);
+  const wantParent = PARENT_KIND[body.kind];
+  if (body.parentId) {
+    const parent = await trx
+      .selectFrom('vs_teams')
+      .select(['kind', 'region_code'])
+      .where('id', '=', body.parentId)
+      .executeTakeFirst();
+    if (!parent) throw new AppError('VS_TEAM_PARENT_INVALID');
+    const parentRegion = await regionInfo(trx, parent.region_code);
+    if (parent.kind !== wantParent || !body.regionCode.startsWith(parentRegion.prefix))
       throw new AppError('VS_TEAM_PARENT_INVALID');
-    }
-    await assertCategory(trx, body.categoryCode, body.regionCode);
-    await assertLeader(trx, body.leaderAccountId);
-    const nowIso = now.toISOString();
-    const row: VsTeamTable = {
-      id: input.id ?? crypto.randomUUID(),
-      parent_id: body.parentId ?? null,
-      kind: body.kind,
-      name: body.name,
-      region_code: body.regionCode,
-      category_code: body.categoryCode ?? null,
-      colour: body.colour ?? null,
-      leader_account_id: body.leaderAccountId ?? null,
-      organisation_name: body.organisationName,
-      person_in_charge: body.personInCharge,
-      contact_phone: body.contactPhone,
-      description: body.description,
-      active: 1,
-      is_demo: input.isDemo ? 1 : 0,
-      created_at: nowIso,
-      updated_at: nowIso,
-    };
-    await trx.insertInto('vs_teams').values(row).execute();
-    await recordAudit(trx, {
-      actor: auditActor(input.actor, grant),
-      action: 'team.created',
-      entityType: 'vs_team',
-      entityId: row.id,
-      regionCode: row.region_code,
-      after: auditSafe(row),
-      requestId: input.requestId,
-      now,
-    });
-    const leaderName = body.leaderAccountId
-      ? ((
-          await trx
-            .selectFrom('accounts')
-            .select('display_name')
-            .where('id', '=', body.leaderAccountId)
-            .executeTakeFirst()
-        )?.display_name ?? null)
-      : null;
-    return teamView(
-      { ...row, region_name: region.name, leader_name: leaderName, member_count: 0 },
-      new Set(
-        !isSystemActor(input.actor) && body.leaderAccountId === input.actor.accountId
-          ? [row.id]
-          : [],
-      ),
-    );
+  } else if (body.kind === 'subteam') {
+    throw new AppError('VS_TEAM_PARENT_INVALID');
+  }
+  await assertCategory(trx, body.categoryCode, body.regionCode);
+  await assertLeader(trx, body.leaderAccountId);
+  const nowIso = now.toISOString();
+  const row: VsTeamTable = {
+    id: input.id ?? crypto.randomUUID(),
+    parent_id: body.parentId ?? null,
+    kind: body.kind,
+    name: body.name,
+    region_code: body.regionCode,
+    category_code: body.categoryCode ?? null,
+    colour: body.colour ?? null,
+    leader_account_id: body.leaderAccountId ?? null,
+    organisation_name: body.organisationName,
+    person_in_charge: body.personInCharge,
+    contact_phone: body.contactPhone,
+    description: body.description,
+    active: 1,
+    is_demo: input.isDemo ? 1 : 0,
+    created_at: nowIso,
+    updated_at: nowIso,
+  };
+  await trx.insertInto('vs_teams').values(row).execute();
+  await recordAudit(trx, {
+    actor: auditActor(input.actor, grant),
+    action: 'team.created',
+    entityType: 'vs_team',
+    entityId: row.id,
+    regionCode: row.region_code,
+    after: auditSafe(row),
+    requestId: input.requestId,
+    now,
   });
+  const leaderName = body.leaderAccountId
+    ? ((
+        await trx
+          .selectFrom('accounts')
+          .select('display_name')
+          .where('id', '=', body.leaderAccountId)
+          .executeTakeFirst()
+      )?.display_name ?? null)
+    : null;
+  return teamView(
+    { ...row, region_name: region.name, leader_name: leaderName, member_count: 0 },
+    new Set(
+      !isSystemActor(input.actor) && body.leaderAccountId === input.actor.accountId ? [row.id] : [],
+    ),
+  );
 }
 
 export async function updateTeam(
@@ -204,42 +208,56 @@ export async function updateTeam(
     now: Date;
   },
 ) {
-  const { body, now, actor } = input;
   return db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('vs_teams')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw new AppError('VS_TEAM_NOT_FOUND');
-    const grant = authorize(actor, VS_STAFF, before.region_code);
-    if (body.categoryCode !== undefined)
-      await assertCategory(trx, body.categoryCode, before.region_code);
-    if (body.leaderAccountId !== undefined) await assertLeader(trx, body.leaderAccountId);
-    const patch: Partial<VsTeamTable> = { updated_at: now.toISOString() };
-    if (body.name !== undefined) patch.name = body.name;
-    if (body.categoryCode !== undefined) patch.category_code = body.categoryCode;
-    if (body.colour !== undefined) patch.colour = body.colour;
-    if (body.leaderAccountId !== undefined) patch.leader_account_id = body.leaderAccountId;
-    if (body.organisationName !== undefined) patch.organisation_name = body.organisationName;
-    if (body.personInCharge !== undefined) patch.person_in_charge = body.personInCharge;
-    if (body.contactPhone !== undefined) patch.contact_phone = body.contactPhone;
-    if (body.description !== undefined) patch.description = body.description;
-    if (body.active !== undefined) patch.active = body.active ? 1 : 0;
-    await trx.updateTable('vs_teams').set(patch).where('id', '=', before.id).execute();
-    await recordAudit(trx, {
-      actor: auditActor(actor, grant),
-      action: 'team.updated',
-      entityType: 'vs_team',
-      entityId: before.id,
-      regionCode: before.region_code,
-      before: auditSafe(before),
-      after: auditSafe({ ...before, ...patch }),
-      requestId: input.requestId,
-      now,
-    });
-    const row = await teamsQuery(trx).where('t.id', '=', before.id).executeTakeFirstOrThrow();
-    return teamView(row, new Set(await teamsLedBy(trx, actor.accountId)));
+    await updateTeamIn(trx, input);
+    const row = await teamsQuery(trx).where('t.id', '=', input.id).executeTakeFirstOrThrow();
+    return teamView(row, new Set(await teamsLedBy(trx, input.actor.accountId)));
+  });
+}
+
+/** Changes a team inside the caller's transaction (category and leader checked), audited. */
+export async function updateTeamIn(
+  trx: Transaction<Database>,
+  input: {
+    id: string;
+    body: z.infer<typeof TeamUpdate>;
+    actor: Caller;
+    requestId: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  const { body, now, actor } = input;
+  const before = await trx
+    .selectFrom('vs_teams')
+    .selectAll()
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!before) throw new AppError('VS_TEAM_NOT_FOUND');
+  const grant = isSystemActor(actor) ? undefined : authorize(actor, VS_STAFF, before.region_code);
+  if (body.categoryCode !== undefined)
+    await assertCategory(trx, body.categoryCode, before.region_code);
+  if (body.leaderAccountId !== undefined) await assertLeader(trx, body.leaderAccountId);
+  const patch: Partial<VsTeamTable> = { updated_at: now.toISOString() };
+  if (body.name !== undefined) patch.name = body.name;
+  if (body.categoryCode !== undefined) patch.category_code = body.categoryCode;
+  if (body.colour !== undefined) patch.colour = body.colour;
+  if (body.leaderAccountId !== undefined) patch.leader_account_id = body.leaderAccountId;
+  if (body.organisationName !== undefined) patch.organisation_name = body.organisationName;
+  if (body.personInCharge !== undefined) patch.person_in_charge = body.personInCharge;
+  if (body.contactPhone !== undefined) patch.contact_phone = body.contactPhone;
+  if (body.description !== undefined) patch.description = body.description;
+  if (body.active !== undefined) patch.active = body.active ? 1 : 0;
+  await trx.updateTable('vs_teams').set(patch).where('id', '=', before.id).execute();
+  await recordAudit(trx, {
+    actor: auditActor(actor, grant),
+    action: 'team.updated',
+    entityType: 'vs_team',
+    entityId: before.id,
+    regionCode: before.region_code,
+    before: auditSafe(before),
+    after: auditSafe({ ...before, ...patch }),
+    requestId: input.requestId,
+    now,
   });
 }
 

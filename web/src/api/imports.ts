@@ -15,6 +15,8 @@ export const IMPORT_KINDS = [
   'hours',
   'stations',
   'staff',
+  'teams',
+  'volunteers',
 ] as const satisfies readonly ImportKind[];
 /** The kinds whose apply is the general route (the roster has its own). */
 export type GeneralImportKind = Exclude<ImportKind, 'staff'>;

@@ -44,7 +44,8 @@ export const capabilitiesOf = (me: Me): Capabilities => ({
   ratingsRead: can(me, 'ratings.read'),
   ratingsHandle: can(me, 'ratings.handle'),
   homeVisits: can(me, 'homeVisits.visit'),
-  imports: can(me, 'imports.run'),
+  // People by importers; volunteer teams and volunteers by the volunteer centre's staff.
+  imports: can(me, 'imports.run') || can(me, 'volunteers.staff'),
   manageAccounts: can(me, 'accounts.manage'),
   open311Keys: can(me, 'open311.keys'),
   webhooks: can(me, 'webhooks.manage'),

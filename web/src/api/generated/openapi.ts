@@ -7746,7 +7746,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents' | 'hours' | 'stations';
+          kind: 'residents' | 'hours' | 'stations' | 'teams' | 'volunteers';
         };
         cookie?: never;
       };
@@ -7773,7 +7773,7 @@ export interface paths {
               };
               importId: string;
               /** @enum {string} */
-              kind: 'residents' | 'hours' | 'stations' | 'staff';
+              kind: 'residents' | 'hours' | 'stations' | 'staff' | 'teams' | 'volunteers';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -7842,7 +7842,48 @@ export interface paths {
                     | 'STAFF_DUPLICATE_PHONE'
                     | 'STAFF_USERNAME_TAKEN'
                     | 'STAFF_ACCOUNT_OUT_OF_SCOPE'
-                    | 'STAFF_ACCOUNT_SELF';
+                    | 'STAFF_ACCOUNT_SELF'
+                    | 'STAFF_POST_FORMAT'
+                    | 'STAFF_POST_NEEDS_STATION'
+                    | 'STAFF_POST_HOLDER_ROLE'
+                    | 'STAFF_POST_SLOT_TWICE'
+                    | 'STAFF_POST_PAIR_MISSING'
+                    | 'STAFF_POST_HOLDERS_SAME'
+                    | 'TEAM_NAME_MISSING'
+                    | 'TEAM_NAME_TOO_LONG'
+                    | 'TEAM_KIND_UNKNOWN'
+                    | 'TEAM_KIND_PARENT'
+                    | 'TEAM_KIND_DIFFERENT'
+                    | 'TEAM_PARENT_UNKNOWN'
+                    | 'TEAM_PARENT_AMBIGUOUS'
+                    | 'TEAM_PARENT_REFUSED'
+                    | 'TEAM_PARENT_CYCLE'
+                    | 'TEAM_PARENT_REGION'
+                    | 'TEAM_REGION_MISSING'
+                    | 'TEAM_REGION_UNKNOWN'
+                    | 'TEAM_REGION_AMBIGUOUS'
+                    | 'TEAM_REGION_LEVEL'
+                    | 'TEAM_REGION_OUT_OF_SCOPE'
+                    | 'TEAM_CATEGORY_UNKNOWN'
+                    | 'TEAM_CATEGORY_OUT_OF_REGION'
+                    | 'TEAM_LEADER_PHONE_INVALID'
+                    | 'TEAM_LEADER_UNKNOWN'
+                    | 'TEAM_LEADER_NOT_LEADER'
+                    | 'TEAM_PERSON_MISSING'
+                    | 'TEAM_PERSON_TOO_LONG'
+                    | 'TEAM_CONTACT_MISSING'
+                    | 'TEAM_CONTACT_INVALID'
+                    | 'TEAM_ORGANISATION_TOO_LONG'
+                    | 'TEAM_DESCRIPTION_TOO_LONG'
+                    | 'TEAM_DUPLICATE_IN_FILE'
+                    | 'VOLUNTEER_HOME_LEVEL'
+                    | 'VOLUNTEER_UNDER_AGE'
+                    | 'VOLUNTEER_CONSENT_MISSING'
+                    | 'VOLUNTEER_CONSENT_METHOD_UNKNOWN'
+                    | 'VOLUNTEER_GUARDIAN_PHONE_INVALID'
+                    | 'VOLUNTEER_SKILLS_INVALID'
+                    | 'VOLUNTEER_REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_NAME_DIFFERENT';
                   detail?: string;
                   message: string;
                 }[];
@@ -7876,7 +7917,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          kind: 'residents' | 'hours' | 'stations' | 'staff';
+          kind: 'residents' | 'hours' | 'stations' | 'staff' | 'teams' | 'volunteers';
         };
         cookie?: never;
       };
@@ -7902,7 +7943,7 @@ export interface paths {
                 unchanged: number;
               };
               /** @enum {string} */
-              kind: 'residents' | 'hours' | 'stations' | 'staff';
+              kind: 'residents' | 'hours' | 'stations' | 'staff' | 'teams' | 'volunteers';
               rows: {
                 /** @enum {string} */
                 action: 'create' | 'change' | 'refused';
@@ -7971,7 +8012,48 @@ export interface paths {
                     | 'STAFF_DUPLICATE_PHONE'
                     | 'STAFF_USERNAME_TAKEN'
                     | 'STAFF_ACCOUNT_OUT_OF_SCOPE'
-                    | 'STAFF_ACCOUNT_SELF';
+                    | 'STAFF_ACCOUNT_SELF'
+                    | 'STAFF_POST_FORMAT'
+                    | 'STAFF_POST_NEEDS_STATION'
+                    | 'STAFF_POST_HOLDER_ROLE'
+                    | 'STAFF_POST_SLOT_TWICE'
+                    | 'STAFF_POST_PAIR_MISSING'
+                    | 'STAFF_POST_HOLDERS_SAME'
+                    | 'TEAM_NAME_MISSING'
+                    | 'TEAM_NAME_TOO_LONG'
+                    | 'TEAM_KIND_UNKNOWN'
+                    | 'TEAM_KIND_PARENT'
+                    | 'TEAM_KIND_DIFFERENT'
+                    | 'TEAM_PARENT_UNKNOWN'
+                    | 'TEAM_PARENT_AMBIGUOUS'
+                    | 'TEAM_PARENT_REFUSED'
+                    | 'TEAM_PARENT_CYCLE'
+                    | 'TEAM_PARENT_REGION'
+                    | 'TEAM_REGION_MISSING'
+                    | 'TEAM_REGION_UNKNOWN'
+                    | 'TEAM_REGION_AMBIGUOUS'
+                    | 'TEAM_REGION_LEVEL'
+                    | 'TEAM_REGION_OUT_OF_SCOPE'
+                    | 'TEAM_CATEGORY_UNKNOWN'
+                    | 'TEAM_CATEGORY_OUT_OF_REGION'
+                    | 'TEAM_LEADER_PHONE_INVALID'
+                    | 'TEAM_LEADER_UNKNOWN'
+                    | 'TEAM_LEADER_NOT_LEADER'
+                    | 'TEAM_PERSON_MISSING'
+                    | 'TEAM_PERSON_TOO_LONG'
+                    | 'TEAM_CONTACT_MISSING'
+                    | 'TEAM_CONTACT_INVALID'
+                    | 'TEAM_ORGANISATION_TOO_LONG'
+                    | 'TEAM_DESCRIPTION_TOO_LONG'
+                    | 'TEAM_DUPLICATE_IN_FILE'
+                    | 'VOLUNTEER_HOME_LEVEL'
+                    | 'VOLUNTEER_UNDER_AGE'
+                    | 'VOLUNTEER_CONSENT_MISSING'
+                    | 'VOLUNTEER_CONSENT_METHOD_UNKNOWN'
+                    | 'VOLUNTEER_GUARDIAN_PHONE_INVALID'
+                    | 'VOLUNTEER_SKILLS_INVALID'
+                    | 'VOLUNTEER_REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_NAME_DIFFERENT';
                   detail?: string;
                   message: string;
                 }[];
@@ -8005,7 +8087,7 @@ export interface paths {
         };
         header?: never;
         path: {
-          kind: 'residents' | 'hours' | 'stations' | 'staff';
+          kind: 'residents' | 'hours' | 'stations' | 'staff' | 'teams' | 'volunteers';
         };
         cookie?: never;
       };
@@ -8069,7 +8151,7 @@ export interface paths {
               };
               importId: string;
               /** @enum {string} */
-              kind: 'residents' | 'hours' | 'stations' | 'staff';
+              kind: 'residents' | 'hours' | 'stations' | 'staff' | 'teams' | 'volunteers';
               passwords: {
                 fullName: string;
                 password: string | null;
@@ -8145,7 +8227,48 @@ export interface paths {
                     | 'STAFF_DUPLICATE_PHONE'
                     | 'STAFF_USERNAME_TAKEN'
                     | 'STAFF_ACCOUNT_OUT_OF_SCOPE'
-                    | 'STAFF_ACCOUNT_SELF';
+                    | 'STAFF_ACCOUNT_SELF'
+                    | 'STAFF_POST_FORMAT'
+                    | 'STAFF_POST_NEEDS_STATION'
+                    | 'STAFF_POST_HOLDER_ROLE'
+                    | 'STAFF_POST_SLOT_TWICE'
+                    | 'STAFF_POST_PAIR_MISSING'
+                    | 'STAFF_POST_HOLDERS_SAME'
+                    | 'TEAM_NAME_MISSING'
+                    | 'TEAM_NAME_TOO_LONG'
+                    | 'TEAM_KIND_UNKNOWN'
+                    | 'TEAM_KIND_PARENT'
+                    | 'TEAM_KIND_DIFFERENT'
+                    | 'TEAM_PARENT_UNKNOWN'
+                    | 'TEAM_PARENT_AMBIGUOUS'
+                    | 'TEAM_PARENT_REFUSED'
+                    | 'TEAM_PARENT_CYCLE'
+                    | 'TEAM_PARENT_REGION'
+                    | 'TEAM_REGION_MISSING'
+                    | 'TEAM_REGION_UNKNOWN'
+                    | 'TEAM_REGION_AMBIGUOUS'
+                    | 'TEAM_REGION_LEVEL'
+                    | 'TEAM_REGION_OUT_OF_SCOPE'
+                    | 'TEAM_CATEGORY_UNKNOWN'
+                    | 'TEAM_CATEGORY_OUT_OF_REGION'
+                    | 'TEAM_LEADER_PHONE_INVALID'
+                    | 'TEAM_LEADER_UNKNOWN'
+                    | 'TEAM_LEADER_NOT_LEADER'
+                    | 'TEAM_PERSON_MISSING'
+                    | 'TEAM_PERSON_TOO_LONG'
+                    | 'TEAM_CONTACT_MISSING'
+                    | 'TEAM_CONTACT_INVALID'
+                    | 'TEAM_ORGANISATION_TOO_LONG'
+                    | 'TEAM_DESCRIPTION_TOO_LONG'
+                    | 'TEAM_DUPLICATE_IN_FILE'
+                    | 'VOLUNTEER_HOME_LEVEL'
+                    | 'VOLUNTEER_UNDER_AGE'
+                    | 'VOLUNTEER_CONSENT_MISSING'
+                    | 'VOLUNTEER_CONSENT_METHOD_UNKNOWN'
+                    | 'VOLUNTEER_GUARDIAN_PHONE_INVALID'
+                    | 'VOLUNTEER_SKILLS_INVALID'
+                    | 'VOLUNTEER_REGISTERED_ELSEWHERE'
+                    | 'VOLUNTEER_NAME_DIFFERENT';
                   detail?: string;
                   message: string;
                 }[];

@@ -9,14 +9,26 @@ import { useAction } from '../../lib/use-action';
 import { useMe } from '../../session/session-context';
 import { RegionScopePicker } from '../accounts/ScopePicker';
 
-/** The kinds this person may import: stations by administrators, the roster by account managers. */
+/**
+ * The kinds this person may import (imports.access.ts): stations by administrators, the roster by
+ * account managers, teams and volunteers by the volunteer centre's staff, the rest by importers.
+ */
 export function useImportKinds(): readonly ImportKind[] {
   const me = useMe();
-  return IMPORT_KINDS.filter(
-    (k) =>
-      (k !== 'stations' || can(me, 'stations.manage')) &&
-      (k !== 'staff' || can(me, 'accounts.manage')),
-  );
+  return IMPORT_KINDS.filter((k) => {
+    switch (k) {
+      case 'stations':
+        return can(me, 'stations.manage');
+      case 'staff':
+        return can(me, 'accounts.manage');
+      case 'teams':
+      case 'volunteers':
+        return can(me, 'volunteers.staff');
+      case 'residents':
+      case 'hours':
+        return can(me, 'imports.run');
+    }
+  });
 }
 
 /**

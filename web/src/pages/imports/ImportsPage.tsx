@@ -51,7 +51,9 @@ export default function ImportsPage() {
   // The setup's steps link here with ?kind= (stations, staff …).
   const [params] = useSearchParams();
   const asked = params.get('kind');
-  const [kind, setKind] = useState<ImportKind>(kinds.find((k) => k === asked) ?? 'residents');
+  const [kind, setKind] = useState<ImportKind>(
+    kinds.find((k) => k === asked) ?? kinds[0] ?? 'residents',
+  );
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [stage, setStage] = useState<Stage>('idle');
   const [plan, setPlan] = useState<ImportPlan | null>(null);
@@ -153,7 +155,7 @@ export default function ImportsPage() {
               {t('imports.changed', {
                 fields: r.changes
                   .map((f) =>
-                    kind === 'staff'
+                    kind === 'staff' && f !== 'post'
                       ? t(`roles.${f}`, { defaultValue: f })
                       : t(`imports.fields.${f}`, { defaultValue: f }),
                   )

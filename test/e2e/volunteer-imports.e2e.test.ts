@@ -1,0 +1,165 @@
+/**
+ * Issue #15 point 3 in the browser: the 魏善庄镇 volunteer centre's staff member, on a phone, opens
+ * /imports?kind=teams, uploads teams (a refused row, then the fix), applies them, then imports
+ * volunteers into the new team — in Chinese, then in elderly mode and English.
+ */
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/seed-demo.ts';
+import { COLUMNS_OF, type ImportKind } from '../../src/modules/imports/import-columns.ts';
+import { writeImportWorkbook } from '../../src/modules/imports/import-sheet.ts';
+import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
+import {
+  launchBrowser,
+  showPasswordForm,
+  signedIn,
+  startServer,
+  type RunningServer,
+} from '../helpers/e2e.ts';
+
+const SHOTS = 'test-results';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const TEAM = '魏善庄镇助老志愿服务队';
+
+async function upload(page: Page, kind: ImportKind, name: string, rows: Record<string, string>[]) {
+  await page.getByTestId('import-file').setInputFiles({
+    name,
+    mimeType: XLSX,
+    buffer: await writeImportWorkbook(
+      kind,
+      rows.map((r) => COLUMNS_OF[kind].map((c) => r[c.key] ?? '')),
+    ),
+  });
+}
+
+describe('issue #15 p3 volunteer teams and volunteers by Excel in the browser (phone)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+    phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 1,
+    });
+    page = await phone.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('teams: a refused row, the fix, apply; then volunteers into the new team (Chinese)', async () => {
+    await page.goto(server.baseUrl);
+    await showPasswordForm(page);
+    await page.getByTestId('login-username').fill('vstaff');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await signedIn(page).waitFor();
+    await page.goto(`${server.baseUrl}/imports?kind=teams`);
+    await page.getByRole('heading', { name: 'Excel 批量导入' }).waitFor();
+    expect(await page.getByTestId('import-kind').innerText()).toContain('志愿队伍');
+
+    await upload(page, 'teams', '队伍.xlsx', [
+      { name: TEAM, region: '魏善庄镇', personInCharge: '王建国', contactPhone: '010-89211234' },
+      {
+        name: '伊庄村助老分队',
+        parent: '没有这个队',
+        region: '伊庄村',
+        personInCharge: '刘桂英',
+        contactPhone: '13800138000',
+      },
+    ]);
+    await page.getByTestId('import-refused-hint').waitFor();
+    expect(await page.locator('.import-row-refused').innerText()).toContain('没有这个上级队伍');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.screenshot({
+      path: `${SHOTS}/volunteer-imports-1-teams-refused-zh.png`,
+      fullPage: true,
+    });
+
+    await upload(page, 'teams', '队伍-改正.xlsx', [
+      {
+        name: '伊庄村助老分队',
+        parent: TEAM,
+        region: '伊庄村',
+        personInCharge: '刘桂英',
+        contactPhone: '13800138000',
+      },
+      { name: TEAM, region: '魏善庄镇', personInCharge: '王建国', contactPhone: '010-89211234' },
+    ]);
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-applied').waitFor();
+    expect(await page.getByTestId('import-applied').innerText()).toContain('新增 2 条');
+
+    await page.goto(`${server.baseUrl}/imports?kind=volunteers`);
+    expect(await page.getByTestId('import-kind').innerText()).toContain('志愿者');
+    await upload(page, 'volunteers', '志愿者.xlsx', [
+      {
+        fullName: '钱多多',
+        idNumber: buildIdNumber('110115', '19850301', '101'),
+        village: '伊庄村',
+        team: '伊庄村助老分队',
+      },
+      {
+        fullName: '孙小妹',
+        idNumber: buildIdNumber('110115', '20100601', '102'),
+        village: '伊庄村',
+      },
+    ]);
+    await page.getByTestId('import-refused-hint').waitFor();
+    expect(await page.locator('.import-row-refused').innerText()).toContain('监护人');
+    await page.screenshot({
+      path: `${SHOTS}/volunteer-imports-2-volunteers-refused-zh.png`,
+      fullPage: true,
+    });
+  });
+
+  it('in elderly mode and English', async () => {
+    const r = await page.context().request.patch(`${server.baseUrl}/api/v1/auth/preferences`, {
+      data: { elderlyMode: true, locale: 'en' },
+    });
+    expect(r.ok()).toBe(true);
+    await page.goto(`${server.baseUrl}/imports?kind=volunteers`);
+    await page.getByRole('heading', { name: 'Import by Excel' }).waitFor();
+    await upload(page, 'volunteers', 'volunteers.xlsx', [
+      {
+        fullName: '钱多多',
+        idNumber: buildIdNumber('110115', '19850301', '101'),
+        village: '伊庄村',
+        team: '伊庄村助老分队',
+      },
+      {
+        fullName: '李小弟',
+        idNumber: buildIdNumber('110115', '20130101', '103'),
+        village: '伊庄村',
+      },
+    ]);
+    await page.getByTestId('import-refused-hint').waitFor();
+    expect(await page.locator('.import-row-refused').innerText()).toContain('Under 14');
+    await page.screenshot({
+      path: `${SHOTS}/volunteer-imports-3-volunteers-elderly-en.png`,
+      fullPage: true,
+    });
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > 391)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+        .slice(0, 8),
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.body.classList.contains('elderly'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  });
+});
