@@ -69,8 +69,8 @@ function listReaders(lists: readonly string[]): Map<string, string> {
     for (const chunk of chunks) {
       const name = /^export (?:const|async function|function) (\w+)/.exec(chunk)?.[1];
       if (!name) continue;
-      for (const m of chunk.matchAll(/\.GET\('\/api\/v1(\/[^']*)'/g))
-        if (lists.includes(m[1]!)) readers.set(name, m[1]!);
+      for (const m of chunk.matchAll(/\.GET\('\/api\/v1(\/[^']*?)(\/page)?'/g))
+        if (lists.includes(m[1]!)) readers.set(name, m[1]!); // `<list>/page`: the same list by keyset
     }
   }
   return readers;
@@ -105,6 +105,7 @@ describe('#15 p8 every page showing an exportable list has its export button', (
     expect(lists.length).toBeGreaterThanOrEqual(26);
     expect(lists).toContain('/cases');
     expect(readers.get('listResidents')).toBe('/residents');
+    expect(readers.get('pageCases')).toBe('/cases'); // the list by keyset
     expect(buttonsIn('<ExportButton listPath="/cases" filters={{ box }} />')).toEqual(
       new Set(['/cases']),
     );
