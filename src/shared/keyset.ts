@@ -184,3 +184,20 @@ function literal(v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
   return `'${text.replace(/'/g, "''")}'`;
 }
+
+/** The `after` parameter of every `/page` route: the previous page's nextCursor. */
+export const AfterCursor = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]+$/, 'the nextCursor of the previous page')
+  .optional();
+
+/** A `/page` route's answer: the page, the next cursor (null on the last), the total and which. */
+export function keysetPageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    totalExact: z.boolean(),
+  });
+}
