@@ -5848,6 +5848,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/escalations/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same escalations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                acknowledgedAt: string | null;
+                caseNumber: string | null;
+                caseState: string | null;
+                dueDate: string;
+                entityId: string;
+                entityType: string;
+                escalatedAt: string;
+                id: string;
+                reason: string;
+                stationName: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handoffs': {
     parameters: {
       query?: never;
