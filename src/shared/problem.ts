@@ -68,6 +68,11 @@ export const CORE_PROBLEMS = {
     zh: '该请求处理超时，幂等键已交由重试请求处理；本次未作任何更改',
     en: 'This request took too long and its Idempotency-Key passed to a retry; nothing was changed',
   },
+  CURSOR_INVALID: {
+    status: 400,
+    zh: '翻页标记无效，请从第一页重新查询',
+    en: 'That page cursor is not valid; start again from the first page',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     zh: '数据库暂时无法访问，请稍后重试',

@@ -4,7 +4,9 @@ import {
   acknowledgeEscalation,
   ESCALATION_READERS,
   listEscalations,
+  pageEscalations,
 } from './escalation.service.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { ESCALATION_LIST_EXPORT, EscalationFilters } from './escalation-list.export.ts';
@@ -44,6 +46,30 @@ export const escalationRoutes: FastifyPluginAsyncZod = async (app) => {
         open: request.query.open === 'true',
         limit: request.query.limit,
         offset: request.query.offset,
+      }),
+  );
+
+  app.get(
+    '/escalations/page',
+    {
+      config: { access: { roles: ESCALATION_READERS } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The same escalations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: EscalationFilters.extend({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          after: AfterCursor,
+        }),
+        response: { 200: keysetPageSchema(EscalationView) },
+      },
+    },
+    async (request) =>
+      pageEscalations(app.kysely, {
+        actor: actorOf(request),
+        open: request.query.open === 'true',
+        limit: request.query.limit,
+        after: request.query.after,
       }),
   );
 

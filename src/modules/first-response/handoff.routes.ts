@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../shared/roles.ts';
-import { DeclineHandoff, HandoffQuery, HandoffView, NewHandoff } from './handoff.schema.ts';
+import {
+  DeclineHandoff,
+  HandoffPageQuery,
+  HandoffQuery,
+  HandoffView,
+  NewHandoff,
+} from './handoff.schema.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { createHandoff, decideHandoff } from './handoff.service.ts';
-import { getHandoff, listHandoffs } from './handoff.view.ts';
+import { getHandoff, listHandoffs, pageHandoffs } from './handoff.view.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
@@ -97,6 +104,22 @@ export const handoffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listHandoffs(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/handoffs/page',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: {
+        tags: ['first-response'],
+        summary:
+          'The same hand-offs paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: HandoffPageQuery,
+        response: { 200: keysetPageSchema(HandoffView) },
+      },
+    },
+    async (request) =>
+      pageHandoffs(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(

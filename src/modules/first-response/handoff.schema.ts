@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { freeText } from '../../shared/free-text.ts';
 
 /** The receiver, reason and deadline of a hand-off (of any matter). */
@@ -37,6 +38,9 @@ export const HandoffQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** Issue #16 p5: the same box and filter, paged by keyset. */
+export const HandoffPageQuery = HandoffQuery.omit({ offset: true }).extend({ after: AfterCursor });
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 

@@ -10,6 +10,13 @@ import { accountableForHandoff, isHandoffOverdue } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 import { loadAbsences } from '../posts/post-holdings.ts';
 import { whoHoldsPost } from '../posts/posts.rules.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 
 /** Who sees every overdue hand-off in their reach (GS-4, GS-8 escalation). */
 export const OVERSEERS = ['admin', 'supervisor', 'town_officer'] as const;
@@ -134,17 +141,15 @@ export async function getHandoff(
  * incoming: handed to me; outgoing: handed on by me; overdue: pending past the due date that I am
  * party to — or, for supervisors, town officers and admins, every one in their reach.
  */
-export async function listHandoffs(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    box: 'incoming' | 'outgoing' | 'overdue';
-    status?: 'pending' | 'accepted' | 'declined' | undefined;
-    limit: number;
-    offset: number;
-    now: Date;
-  },
-) {
+export interface HandoffFilter {
+  actor: Actor;
+  box: 'incoming' | 'outgoing' | 'overdue';
+  status?: 'pending' | 'accepted' | 'declined' | undefined;
+  now: Date;
+}
+
+/** The hand-offs a box and filter select (unordered, unpaged). */
+function filteredHandoffs(db: Kysely<Database>, input: HandoffFilter) {
   const me = input.actor.accountId;
   let q = handoffQuery(db);
   if (input.box === 'incoming') q = q.where('h.to_account_id', '=', me);
@@ -164,13 +169,50 @@ export async function listHandoffs(
       );
   }
   if (input.status) q = q.where('h.status', '=', input.status);
-  const rows = await q
+  return q;
+}
+
+type ListedRow = Awaited<ReturnType<ReturnType<typeof handoffQuery>['execute']>>[number];
+
+async function presentAll(db: Kysely<Database>, rows: ListedRow[], now: Date) {
+  const cal = await loadWorkCalendar(db);
+  const holders = await postHoldersNow(db, rows, now);
+  return rows.map((r) => present(r, now, cal, holders));
+}
+
+export async function listHandoffs(
+  db: Kysely<Database>,
+  input: HandoffFilter & { limit: number; offset: number },
+) {
+  const rows = await filteredHandoffs(db, input)
     .orderBy('h.created_at', 'desc')
     .orderBy('h.id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  const cal = await loadWorkCalendar(db);
-  const holders = await postHoldersNow(db, rows, input.now);
-  return rows.map((r) => present(r, input.now, cal, holders));
+  return presentAll(db, rows, input.now);
+}
+
+/** Issue #16 p5: the same list, newest first, by keyset (shared/keyset.ts). */
+export const HANDOFF_ORDER: KeysetOrder = {
+  list: 'handoffs',
+  key: 'h.created_at',
+  keyKind: 'timestamp',
+  id: 'h.id',
+  direction: 'desc',
+};
+
+export async function pageHandoffs(
+  db: Kysely<Database>,
+  input: HandoffFilter & { limit: number; after?: string | undefined },
+) {
+  const after = cursorAfter(HANDOFF_ORDER, input.after);
+  const q = filteredHandoffs(db, input);
+  const rows = await keysetQuery(q, HANDOFF_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, HANDOFF_ORDER, (r) => ({
+    key: r.created_at,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('h.id'));
+  return { items: await presentAll(db, shown, input.now), nextCursor, total, totalExact };
 }

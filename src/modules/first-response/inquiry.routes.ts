@@ -6,12 +6,14 @@ import {
   INQUIRY_DESCRIPTION,
   InquiryHandoff,
   InquiryHandoffView,
+  InquiryPageQuery,
   InquiryQuery,
   InquiryView,
   NewInquiry,
 } from './inquiry.schema.ts';
 import { closeInquiry, recordInquiry } from './inquiry.service.ts';
-import { getInquiry, listInquiries } from './inquiry.view.ts';
+import { getInquiry, listInquiries, pageInquiries } from './inquiry.view.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { recordInquiryAndHandOff } from './inquiry-handoff.ts';
 import { HANDLER_ROLES } from './matter.ts';
 import { actorOf } from '../../shared/route-actor.ts';
@@ -83,6 +85,26 @@ export const inquiryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listInquiries(db, {
+        ...request.query,
+        mine: request.query.mine === 'true',
+        actor: actorOf(request),
+      }),
+  );
+
+  app.get(
+    '/inquiries/page',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: {
+        tags: ['first-response'],
+        summary:
+          'The same inquiries paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: InquiryPageQuery,
+        response: { 200: keysetPageSchema(InquiryView) },
+      },
+    },
+    async (request) =>
+      pageInquiries(db, {
         ...request.query,
         mine: request.query.mine === 'true',
         actor: actorOf(request),

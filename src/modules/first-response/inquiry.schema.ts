@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { freeText } from '../../shared/free-text.ts';
 import { HandoffTo, HandoffView } from './handoff.schema.ts';
 
@@ -32,6 +33,9 @@ export const InquiryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** Issue #16 p5: the same filters, paged by keyset. */
+export const InquiryPageQuery = InquiryQuery.omit({ offset: true }).extend({ after: AfterCursor });
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 

@@ -4,6 +4,13 @@ import type { Database, InquiryTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { partyReach, regionReach, type Actor } from '../../shared/actor.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 import { accountableOf, handlerOf, type HandoffFacts } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
 
@@ -93,17 +100,15 @@ export async function getInquiry(db: Kysely<Database>, input: { id: string; acto
  * party to (first responder, or a hand-off from or to them); `mine`: those the caller first
  * responded to or handles now (received by the last accepted hand-off).
  */
-export async function listInquiries(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    mine: boolean;
-    stationId?: string | undefined;
-    status?: 'open' | 'closed' | undefined;
-    limit: number;
-    offset: number;
-  },
-) {
+export interface InquiryFilter {
+  actor: Actor;
+  mine: boolean;
+  stationId?: string | undefined;
+  status?: 'open' | 'closed' | undefined;
+}
+
+/** The inquiries a filter selects in the caller's reach (unordered, unpaged). */
+function filteredInquiries(db: Kysely<Database>, input: InquiryFilter) {
   const me = input.actor.accountId;
   const region = regionReach(input.actor, STAFF_ROLES);
   const party = partyReach(input.actor, STAFF_ROLES);
@@ -156,15 +161,50 @@ export async function listInquiries(
   }
   if (input.stationId) q = q.where('q.station_id', '=', input.stationId);
   if (input.status) q = q.where('q.status', '=', input.status);
-  const rows = await q
-    .orderBy('q.created_at', 'desc')
-    .orderBy('q.id')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
+  return q;
+}
+
+async function presentAll(db: Kysely<Database>, rows: readonly Row[]) {
   const handoffs = await handoffsOf(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => present(r, handoffs.get(r.id) ?? []));
+}
+
+export async function listInquiries(
+  db: Kysely<Database>,
+  input: InquiryFilter & { limit: number; offset: number },
+) {
+  const rows = await filteredInquiries(db, input)
+    .orderBy('q.created_at', 'desc')
+    .orderBy('q.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return presentAll(db, rows);
+}
+
+/** Issue #16 p5: the same list, newest first, by keyset (shared/keyset.ts). */
+export const INQUIRY_ORDER: KeysetOrder = {
+  list: 'inquiries',
+  key: 'q.created_at',
+  keyKind: 'timestamp',
+  id: 'q.id',
+  direction: 'desc',
+};
+
+export async function pageInquiries(
+  db: Kysely<Database>,
+  input: InquiryFilter & { limit: number; after?: string | undefined },
+) {
+  const after = cursorAfter(INQUIRY_ORDER, input.after);
+  const q = filteredInquiries(db, input);
+  const rows = await keysetQuery(q, INQUIRY_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, INQUIRY_ORDER, (r) => ({
+    key: r.created_at,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('q.id'));
+  return { items: await presentAll(db, shown), nextCursor, total, totalExact };
 }

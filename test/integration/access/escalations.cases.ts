@@ -9,6 +9,13 @@ export const ESCALATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/escalations' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/escalations/page',
+    allowed: ['admin', 'supervisor', 'town_officer'],
+    request: () => ({ url: '/api/v1/escalations/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/cases/figures',
     allowed: ['admin', 'supervisor', 'district_officer', 'town_officer'],

@@ -27,6 +27,13 @@ export const FIRST_RESPONSE_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/inquiries?limit=5' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/inquiries/page',
+    allowed: STAFF_ROLES,
+    request: () => ({ url: '/api/v1/inquiries/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/inquiries/{id}',
     allowed: STAFF_ROLES,
@@ -37,6 +44,12 @@ export const FIRST_RESPONSE_ROUTES: RouteCase[] = [
     path: '/api/v1/handoffs',
     allowed: STAFF_ROLES,
     request: () => ({ url: '/api/v1/handoffs?box=overdue' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/handoffs/page',
+    allowed: STAFF_ROLES,
+    request: () => ({ url: '/api/v1/handoffs/page?box=overdue&limit=5' }),
   },
   {
     method: 'GET',

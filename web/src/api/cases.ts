@@ -41,6 +41,23 @@ export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
     }),
   );
 
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageCases = (
+  query: Omit<CaseListQuery, 'offset'> & { after?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/cases/page', {
+      params: {
+        query: {
+          ...query,
+          overdue: query.overdue === undefined ? undefined : String(query.overdue),
+        } as QueryOf<'/api/v1/cases/page'>,
+      },
+      signal,
+    }),
+  );
+
 /** The supervisor's lists as one Excel file (overdue cases, pending hand-offs, figures). */
 /** The supervisor's workbook in the reader's language (headers, sheet names and words). */
 export const supervisionXlsxUrl = (language: string) =>

@@ -5848,6 +5848,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/escalations/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same escalations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                acknowledgedAt: string | null;
+                caseNumber: string | null;
+                caseState: string | null;
+                dueDate: string;
+                entityId: string;
+                entityType: string;
+                escalatedAt: string;
+                id: string;
+                reason: string;
+                stationName: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/handoffs': {
     parameters: {
       query?: never;
@@ -6254,6 +6310,88 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/handoffs/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same hand-offs paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          box?: 'incoming' | 'outgoing' | 'overdue';
+          limit?: number;
+          status?: 'pending' | 'accepted' | 'declined';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                accountableId: string;
+                createdAt: string;
+                decidedAt: string | null;
+                declineReason: string | null;
+                dueDate: string;
+                dueDateProvisional: boolean;
+                entityId: string;
+                /** @enum {string} */
+                entityType: 'case' | 'inquiry';
+                firstResponderId: string;
+                from: {
+                  displayName: string;
+                  id: string;
+                };
+                id: string;
+                overdue: boolean;
+                provisionalYears: number[];
+                reason: string;
+                regionCode: string;
+                /** @enum {string} */
+                status: 'pending' | 'accepted' | 'declined';
+                to: {
+                  displayName: string;
+                  id: string;
+                };
+                toPost: {
+                  holderNow: {
+                    displayName: string;
+                    id: string;
+                    /** @enum {string} */
+                    slot: 'a' | 'b';
+                  } | null;
+                  id: string;
+                  name: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
@@ -8744,6 +8882,83 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inquiries/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same inquiries paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          mine?: 'true' | 'false';
+          stationId?: string;
+          status?: 'open' | 'closed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                accountableId: string;
+                answer: string;
+                callerDescription: string | null;
+                caseId: string | null;
+                /** @enum {string} */
+                channel: 'walk_in' | 'phone';
+                closedAt: string | null;
+                closingNote: string | null;
+                createdAt: string;
+                firstResponder: {
+                  displayName: string;
+                  id: string;
+                };
+                handlerId: string;
+                id: string;
+                itemCode: string | null;
+                question: string;
+                regionCode: string;
+                resident: {
+                  fullName: string;
+                  id: string;
+                  idMasked: string;
+                } | null;
+                station: {
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                status: 'open' | 'closed';
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -1,9 +1,10 @@
-import { App, Button, Empty, Segmented } from 'antd';
+import { App, Button, Empty, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { listActivities, signUp, type Activity } from '../../api/activities';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { errorText } from '../../lib/errors';
@@ -48,9 +49,12 @@ export default function ActivitiesPage() {
         subtitle={t('activities.subtitle')}
         extra={
           caps.manage && (
-            <Button type="primary" size="large" onClick={() => setCreating(true)}>
-              {t('activities.create.button')}
-            </Button>
+            <Space wrap>
+              <Button type="primary" size="large" onClick={() => setCreating(true)}>
+                {t('activities.create.button')}
+              </Button>
+              <ExportButton listPath="/vs/activities" filters={{ view }} />
+            </Space>
           )
         }
       />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { listAuthorizations } from '../../api/agents';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { Pager } from '../../components/Pager';
@@ -37,6 +38,7 @@ export default function AuthorizationsPage() {
       <PageHeading
         title={agentOnly ? t('cases.authorizations.mine') : t('cases.authorizations.title')}
         subtitle={t('cases.authorizations.subtitle')}
+        extra={<ExportButton listPath="/authorizations" />}
       />
       {caps.write && canFindResidents && (
         <Alert

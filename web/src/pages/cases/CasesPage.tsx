@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CASE_STATES, type CaseBox, type CaseState } from '../../api/case-types';
 import { CaseFilters, cleanCaseNumber, cleanName, type CaseFilterValues } from './CaseFilters';
-import { listCases } from '../../api/cases';
+import { pageCases } from '../../api/cases';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
-import { Pager } from '../../components/Pager';
+import { CursorPager } from '../../components/CursorPager';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { caseCapabilitiesOf } from '../../lib/page-capabilities';
@@ -22,28 +23,18 @@ const PAGE_SIZE = 20;
 const isCaseState = (value: string | null): value is CaseState =>
   value !== null && (CASE_STATES as readonly string[]).includes(value);
 
-function CaseList({
-  box,
-  filters,
-  page,
-  onPage,
-}: {
-  box: CaseBox;
-  filters: CaseFilterValues;
-  page: number;
-  onPage: (page: number) => void;
-}) {
+function CaseList({ box, filters }: { box: CaseBox; filters: CaseFilterValues }) {
   const { t } = useTranslation();
-  const key = `${box}|${JSON.stringify(filters)}|${page}`;
+  const pages = useCursorPages();
+  const key = `${box}|${JSON.stringify(filters)}|${pages.after ?? ''}`;
   const cases = useAsync(
-    (signal) =>
-      listCases({ box, ...filters, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal),
+    (signal) => pageCases({ box, ...filters, limit: PAGE_SIZE, after: pages.after }, signal),
     key,
   );
   const filtered = Object.values(filters).some((v) => v !== undefined);
   if (cases.status === 'error') return <ErrorAlert error={cases.error} onRetry={cases.reload} />;
   if (!cases.data) return <PageSpinner />;
-  const rows = cases.data.slice(0, PAGE_SIZE);
+  const rows = cases.data.items;
   return (
     <div className={cases.status === 'loading' ? 'is-stale' : undefined}>
       {rows.length === 0 ? (
@@ -63,14 +54,23 @@ function CaseList({
           ))}
         </ul>
       )}
-      <Pager page={page} hasNext={cases.data.length > PAGE_SIZE} onPage={onPage} />
+      <CursorPager
+        page={pages.page}
+        nextCursor={cases.data.nextCursor}
+        total={cases.data.total}
+        totalExact={cases.data.totalExact}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+        testId="cases-pager"
+      />
     </div>
   );
 }
 
 /**
  * 办件: cases accepted at stations in my reach, and — for a town centre or district department —
- * the inbox of cases waiting for us to decide. Tab, state and page live in the address.
+ * the inbox of cases waiting for us to decide. Tab and filters live in the address; pages go by
+ * cursor (issue #16 p5) with the total, exact or estimated.
  */
 export default function CasesPage() {
   const { t } = useTranslation();
@@ -94,10 +94,8 @@ export default function CasesPage() {
     }),
     [params, rawState],
   );
-  const page = Math.max(1, Number(params.get('page')) || 1);
-
-  const update = (next: { box?: CaseBox; filters?: CaseFilterValues; page?: number }) => {
-    const merged = { box, filters, page: 1, ...next };
+  const update = (next: { box?: CaseBox; filters?: CaseFilterValues }) => {
+    const merged = { box, filters, ...next };
     const f = merged.filters;
     const search = new URLSearchParams({ box: merged.box });
     if (f.state) search.set('state', f.state);
@@ -106,13 +104,11 @@ export default function CasesPage() {
     if (f.stationId) search.set('station', f.stationId);
     if (f.overdue) search.set('overdue', 'true');
     if (f.channel) search.set('channel', f.channel);
-    if (merged.page > 1) search.set('page', String(merged.page));
     setParams(search);
   };
 
-  const list = (
-    <CaseList box={box} filters={filters} page={page} onPage={(p) => update({ page: p })} />
-  );
+  // Keyed by box and filters: a new filter starts again at the first page.
+  const list = <CaseList key={`${box}|${JSON.stringify(filters)}`} box={box} filters={filters} />;
   return (
     <div className="page cases-page">
       <PageHeading

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Input, Radio, Select, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Input, Radio, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,7 @@ import {
   type VisitWindow,
 } from '../../api/home-visits';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { chinaDay } from '../../lib/china-time';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
@@ -217,9 +218,12 @@ export default function HomeVisitsPage() {
       <PageHeading
         title={t('homeVisits.title')}
         extra={
-          <Link to="/home-visits/route" data-testid="hv-open-route">
-            {t('homeVisits.openRoute')}
-          </Link>
+          <Space wrap>
+            <Link to="/home-visits/route" data-testid="hv-open-route">
+              {t('homeVisits.openRoute')}
+            </Link>
+            <ExportButton listPath="/home-visits" />
+          </Space>
         }
       />
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}

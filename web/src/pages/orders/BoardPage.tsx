@@ -14,6 +14,7 @@ import {
   type OrderState,
 } from '../../api/orders';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useKeyedAction } from '../../lib/use-action';
@@ -192,6 +193,11 @@ export default function BoardPage() {
                     {t('orders.board.merge', { n: selected.length })}
                   </Button>
                   <span className="page-subtitle">{t('orders.board.mergeRule')}</span>
+                  <ExportButton
+                    listPath="/vs/needs"
+                    filters={{ status: 'submitted' }}
+                    testId="export-needs"
+                  />
                 </div>
                 <Table
                   rowKey="id"
@@ -230,6 +236,13 @@ export default function BoardPage() {
                   ]}
                   style={{ marginBottom: 12, flexWrap: 'wrap' }}
                 />
+                <div className="orders-actions" style={{ marginBottom: 12 }}>
+                  <ExportButton
+                    listPath="/vs/orders"
+                    filters={{ state: state === 'all' ? undefined : state }}
+                    testId="export-orders"
+                  />
+                </div>
                 {orders.status === 'error' && (
                   <ErrorAlert error={orders.error} onRetry={orders.reload} />
                 )}

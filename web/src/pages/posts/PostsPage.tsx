@@ -16,6 +16,7 @@ import {
   type Post,
 } from '../../api/posts';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { can } from '../../lib/capabilities';
 import { formatChinaDateTime } from '../../lib/china-time';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
@@ -148,7 +149,12 @@ export default function PostsPage() {
         />
       </Space>
       {posts.status === 'error' && <ErrorAlert error={posts.error} onRetry={posts.reload} />}
-      <Card title={t('posts.list')} size="small" className="posts-card">
+      <Card
+        title={t('posts.list')}
+        size="small"
+        className="posts-card"
+        extra={<ExportButton listPath="/posts" filters={{ stationId }} testId="export-posts" />}
+      >
         <Table<Post>
           rowKey="id"
           size="small"
@@ -192,7 +198,18 @@ export default function PostsPage() {
           </Form>
         </Card>
       )}
-      <Card title={t('posts.absence.title')} size="small" className="posts-card">
+      <Card
+        title={t('posts.absence.title')}
+        size="small"
+        className="posts-card"
+        extra={
+          <ExportButton
+            listPath="/posts/absences"
+            filters={{ stationId }}
+            testId="export-absences"
+          />
+        }
+      >
         <Typography.Paragraph type="secondary">{t('posts.absence.help')}</Typography.Paragraph>
         {record.error !== null && <ErrorAlert error={record.error} />}
         <Form<AbsenceValues>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { listManagedPrograms, type Program } from '../../api/programs';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../lib/use-async';
@@ -31,6 +32,7 @@ export default function ProgramsPage() {
                 {t('programs.neighbourhoods.button')}
               </Button>
             </Link>
+            <ExportButton listPath="/programs" />
           </Space>
         }
       />

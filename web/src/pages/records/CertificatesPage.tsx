@@ -14,6 +14,7 @@ import {
   type CertificateSummary,
 } from '../../api/records';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAction } from '../../lib/use-action';
@@ -211,7 +212,10 @@ export default function CertificatesPage() {
       </section>
 
       <section className="rec-card">
-        <h2 className="rec-card-title">{t('records.cert.issuedList')}</h2>
+        <div className="rec-card-head">
+          <h2 className="rec-card-title">{t('records.cert.issuedList')}</h2>
+          <ExportButton listPath="/vs/certificates" />
+        </div>
         {issued.status === 'error' && <ErrorAlert error={issued.error} onRetry={issued.reload} />}
         <Table<CertificateSummary>
           rowKey="id"

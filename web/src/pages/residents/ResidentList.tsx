@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { listResidents } from '../../api/residents';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { Pager } from '../../components/Pager';
 import { useAsync } from '../../lib/use-async';
 import { ageOn } from './resident-format';
@@ -39,6 +40,7 @@ export function ResidentList({ refreshKey }: { refreshKey: number }) {
           onSearch={(q) => setQuery({ q: q.trim(), page: 1 })}
           maxLength={50}
         />
+        <ExportButton listPath="/residents" filters={{ q: query.q }} />
       </div>
       {residents.status === 'error' && (
         <ErrorAlert error={residents.error} onRetry={residents.reload} />

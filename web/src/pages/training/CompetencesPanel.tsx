@@ -10,6 +10,7 @@ import {
   type NewCompetence,
 } from '../../api/training';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { chinaDay } from '../../lib/china-time';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper, randomUuid } from '../../lib/idempotency';
@@ -52,6 +53,9 @@ export function CompetencesPanel({ manage }: { manage: boolean }) {
 
   return (
     <div>
+      <div className="tr-export">
+        <ExportButton listPath="/training/competences" testId="export-competences" />
+      </div>
       {manage && (
         <Form
           form={form}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listRequirements, setRequirement, type Requirement } from '../../api/training';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../lib/errors';
 import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
@@ -22,6 +23,9 @@ export function RequirementsPanel({ manage }: { manage: boolean }) {
   const name = (n: { zh: string; en: string }) => (i18n.language === 'en' ? n.en : n.zh);
   return (
     <div>
+      <div className="tr-export">
+        <ExportButton listPath="/training/requirements" testId="export-requirements" />
+      </div>
       <p className="tr-muted">{t('training.requirement.explain')}</p>
       {manage && (
         <Select

@@ -9,6 +9,7 @@ import {
   type NewTrainingSession,
 } from '../../api/training';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { chinaDay } from '../../lib/china-time';
 import { errorText } from '../../lib/errors';
@@ -65,6 +66,9 @@ export function SessionsPanel({
 
   return (
     <div>
+      <div className="tr-export">
+        <ExportButton listPath="/training/sessions" testId="export-sessions" />
+      </div>
       {manage && (
         <Form
           form={form}

@@ -13,6 +13,7 @@ import {
   type Resource,
 } from '../../api/volunteers';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
@@ -135,19 +136,25 @@ export default function ListsPage() {
     const items: (Resource | Project)[] = state.data ?? [];
     return (
       <div>
-        {caps.editLists && (
-          <Button
-            type="primary"
-            size="large"
-            className="vs-add"
-            onClick={() => setEditing({ list, item: null })}
-            data-testid={`vs-add-${list}`}
-          >
-            {list === 'resources'
-              ? t('volunteers.list.addResource')
-              : t('volunteers.list.addProject')}
-          </Button>
-        )}
+        <Space wrap className="vs-add">
+          {caps.editLists && (
+            <Button
+              type="primary"
+              size="large"
+              onClick={() => setEditing({ list, item: null })}
+              data-testid={`vs-add-${list}`}
+            >
+              {list === 'resources'
+                ? t('volunteers.list.addResource')
+                : t('volunteers.list.addProject')}
+            </Button>
+          )}
+          <ExportButton
+            listPath={list === 'resources' ? '/vs/resources' : '/vs/projects'}
+            filters={{ ...filter }}
+            testId={`export-${list}`}
+          />
+        </Space>
         {items.length === 0 && state.status === 'success' ? (
           <Empty description={t('volunteers.list.none')} />
         ) : (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listVolunteers, updateVolunteer, type Volunteer } from '../../api/volunteers';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
@@ -114,6 +115,7 @@ export default function VolunteerRegistryPage() {
             setSkill(v.trim());
           }}
         />
+        <ExportButton listPath="/volunteers" filters={{ q, skill }} />
       </Space>
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {wide ? (

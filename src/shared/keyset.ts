@@ -1,0 +1,203 @@
+/**
+ * Issue #16 point 5: keyset pagination, written once for every list. A list is ordered by one sort
+ * column and its id (the tie-breaker); the next page starts after an opaque cursor that carries the
+ * last row's sort value and id, so page 1,000 costs what page 1 costs and a row written meanwhile
+ * never shifts another onto two pages. The total is exact when cheap (counted, at most
+ * EXACT_TOTAL_LIMIT rows), else PostgreSQL's planner estimate for the same query — `totalExact`
+ * says which; SQLite always counts exactly (it has no estimate to give).
+ */
+import { PostgresAdapter, sql, type QueryExecutorProvider, type SelectQueryBuilder } from 'kysely';
+import { z } from 'zod';
+import { AppError, type ProblemCode } from './problem.ts';
+
+/** Counted exactly up to this many rows; above it, estimated on PostgreSQL. */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+/** What the sort column holds, so a cursor's value is checked before it reaches SQL. */
+export type KeysetKeyKind = 'timestamp' | 'integer' | 'text';
+
+/** How a list is ordered: `key` (then `id` ascending to break ties), both as qualified columns. */
+export interface KeysetOrder {
+  /** Names the list inside the cursor, so one list's cursor is refused by another. */
+  list: string;
+  key: string;
+  keyKind: KeysetKeyKind;
+  id: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface KeysetCursor {
+  key: string | number;
+  id: string;
+}
+
+/** A page of a keyset list as every `/page` route answers it. */
+export interface KeysetPage<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+  totalExact: boolean;
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const CursorJson = z.tuple([z.string(), z.union([z.string(), z.number()]), z.string()]);
+
+/** The cursor as the client sees it: base64url text it has no reason to read. */
+export function encodeCursor(order: KeysetOrder, c: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([order.list, c.key, c.id])).toString('base64url');
+}
+
+function validKey(kind: KeysetKeyKind, key: string | number): boolean {
+  switch (kind) {
+    case 'timestamp':
+      return typeof key === 'string' && ISO_UTC.test(key) && !Number.isNaN(Date.parse(key));
+    case 'integer':
+      return typeof key === 'number' && Number.isSafeInteger(key);
+    case 'text':
+      return typeof key === 'string' && key.length <= 200;
+  }
+}
+
+/** The cursor, or null when it is not one this list made (edited, truncated, another list's). */
+export function decodeCursor(order: KeysetOrder, text: string): KeysetCursor | null {
+  if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const r = CursorJson.safeParse(parsed);
+  if (!r.success) return null;
+  const [list, key, id] = r.data;
+  if (list !== order.list || !validKey(order.keyKind, key) || !UUID.test(id)) return null;
+  return { key, id };
+}
+
+/**
+ * The `after` parameter as a cursor: undefined → the first page; anything we did not make → the
+ * list's problem (400), never a 500.
+ */
+export function cursorAfter(
+  order: KeysetOrder,
+  after: string | undefined,
+  problem: ProblemCode = 'CURSOR_INVALID',
+): KeysetCursor | null {
+  if (after === undefined) return null;
+  const c = decodeCursor(order, after);
+  if (!c) throw new AppError(problem);
+  return c;
+}
+
+/**
+ * The page's rows after the cursor, in the list's order. The bound on the key alone lets an index
+ * start at the cursor (an OR of two branches would not); the OR then settles ties by id.
+ */
+export function keysetQuery<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  order: KeysetOrder,
+  after: KeysetCursor | null,
+  limit: number,
+): SelectQueryBuilder<DB, TB, O> {
+  const key = sql.ref(order.key);
+  const id = sql.ref(order.id);
+  let page = q;
+  if (after) {
+    const bound = order.direction === 'desc' ? sql.raw('<=') : sql.raw('>=');
+    const past = order.direction === 'desc' ? sql.raw('<') : sql.raw('>');
+    page = page
+      .where(sql<boolean>`${key} ${bound} ${after.key}`)
+      .where(
+        sql<boolean>`(${key} ${past} ${after.key} or (${key} = ${after.key} and ${id} > ${after.id}))`,
+      );
+  }
+  return page
+    .orderBy(key, order.direction)
+    .orderBy(id, 'asc')
+    .limit(limit + 1);
+}
+
+/**
+ * Cuts the fetched rows (limit + 1 were asked for) to the page and makes the next cursor from the
+ * last row shown, or null on the last page.
+ */
+export function pageOf<R>(
+  rows: readonly R[],
+  limit: number,
+  order: KeysetOrder,
+  cursorOf: (row: R) => KeysetCursor,
+): { shown: R[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    shown,
+    nextCursor: more && last !== undefined ? encodeCursor(order, cursorOf(last)) : null,
+  };
+}
+
+/** EXPLAIN (FORMAT JSON) as the pg driver hands it back (a json value, already parsed). */
+const ExplainJson = z.tuple([z.object({ Plan: z.object({ 'Plan Rows': z.number() }) })]);
+
+/**
+ * The list's total: `rows` is the filtered query selecting one column (no order, no limit).
+ * Exact up to EXACT_TOTAL_LIMIT; past it, PostgreSQL's planner estimate (statistics, not a scan)
+ * with totalExact false, and SQLite's full count.
+ */
+export async function listTotal<DB, TB extends keyof DB, O>(
+  db: QueryExecutorProvider,
+  rows: SelectQueryBuilder<DB, TB, O>,
+): Promise<{ total: number; totalExact: boolean }> {
+  // A query inside sql`` is compiled in parentheses: `from ${q} as t` is a derived table.
+  const capped = await sql<{ n: number | string }>`select count(*) as n from ${rows.limit(
+    EXACT_TOTAL_LIMIT + 1,
+  )} as keyset_total`.execute(db);
+  const n = Number(capped.rows[0]?.n ?? 0);
+  if (n <= EXACT_TOTAL_LIMIT) return { total: n, totalExact: true };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const all = await sql<{
+      n: number | string;
+    }>`select count(*) as n from ${rows} as keyset_total`.execute(db);
+    return { total: Number(all.rows[0]?.n ?? 0), totalExact: true };
+  }
+  const compiled = rows.compile();
+  const plan = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${sql.raw(
+    inlineParameters(compiled.sql, compiled.parameters),
+  )}`.execute(db);
+  const parsed = ExplainJson.parse(plan.rows[0]?.['QUERY PLAN']);
+  return { total: Math.max(n, Math.round(parsed[0].Plan['Plan Rows'])), totalExact: false };
+}
+
+/** EXPLAIN takes no bind parameters: the values inlined as PostgreSQL literals. */
+export function inlineParameters(text: string, parameters: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_m, i: string) => literal(parameters[Number(i) - 1]));
+}
+
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  if (Array.isArray(v)) return `array[${v.map(literal).join(',')}]`;
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** The `after` parameter of every `/page` route: the previous page's nextCursor. */
+export const AfterCursor = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]+$/, 'the nextCursor of the previous page')
+  .optional();
+
+/** A `/page` route's answer: the page, the next cursor (null on the last), the total and which. */
+export function keysetPageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    totalExact: z.boolean(),
+  });
+}
