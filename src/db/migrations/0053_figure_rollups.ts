@@ -223,8 +223,8 @@ const chinaDay = (dialect: Dialect, col: string) =>
  */
 function recomputeVolunteerYears(dialect: Dialect, affected: string): string[] {
   return [
-    `DELETE FROM vs_volunteer_years WHERE EXISTS (SELECT 1 FROM (${affected}) a
-       WHERE a.volunteer_id = vs_volunteer_years.volunteer_id AND a.year = vs_volunteer_years.year)`,
+    `DELETE FROM vs_volunteer_years WHERE (volunteer_id, year) IN
+       (SELECT DISTINCT volunteer_id, year FROM (${affected}) a)`,
     `INSERT INTO vs_volunteer_years (volunteer_id, year, first_day, home_region_code, registered_day)
      SELECT q.volunteer_id, a.year, MIN(q.service_date), v.home_region_code,
        ${chinaDay(dialect, 'v.created_at')}
