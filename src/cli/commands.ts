@@ -19,6 +19,8 @@ import {
 } from '../modules/regions/region-source.ts';
 import { parseMasterKey } from '../modules/residents/pii-crypto.ts';
 import { rotateDataKey } from '../modules/residents/pii-rotation.ts';
+import { rebuildCaseRollups } from '../modules/cases/case-figures.rebuild.ts';
+import { rebuildVolunteerRollups } from '../modules/records/figures.rebuild.ts';
 import { AppError } from '../server/problem.ts';
 
 const CLI_ACTOR = { accountId: null, role: 'cli', stationId: null };
@@ -304,6 +306,21 @@ export async function runAuditRootKey(io: CliIo): Promise<number> {
   return withDatabase(io, async ({ dataKey }) => {
     const root = auditRootKey({ dataKey, auditKey: config.auditKey });
     io.out(root.toString('base64'));
+    return 0;
+  });
+}
+
+/** Issue #16 point 5: `doorstep rollups rebuild`. */
+export async function runRollupsRebuild(io: CliIo): Promise<number> {
+  return withDatabase(io, async ({ db }) => {
+    const started = Date.now();
+    const r = await db.kysely.transaction().execute(async (tx) => ({
+      ...(await rebuildCaseRollups(tx)),
+      ...(await rebuildVolunteerRollups(tx)),
+    }));
+    io.out(
+      `rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.rows} case buckets, ${r.hourRows} hour rows, ${r.volunteerYears} volunteer-years`,
+    );
     return 0;
   });
 }

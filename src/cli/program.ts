@@ -225,6 +225,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exitCode = await (await commands()).runRotateKey(io, newKey);
     });
 
+  const rollups = program
+    .command('rollups')
+    .description('the rollup tables behind the figures (kept by triggers on every write)');
+  rollups
+    .command('rebuild')
+    .description(
+      'recompute every rollup from its source rows in one transaction (writes to those rows wait)',
+    )
+    .action(async () => {
+      exitCode = await (await commands()).runRollupsRebuild(io);
+    });
+
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')

@@ -41,6 +41,7 @@ import { catalogTownItems } from './migrations/0044_catalog_town_items.ts';
 import { auditShards } from './migrations/0048_audit_shards.ts';
 import { casesOverdueMarker } from './migrations/0050_cases_overdue_marker.ts';
 import { caseListIndexes } from './migrations/0049_case_list_indexes.ts';
+import { figureRollups } from './migrations/0053_figure_rollups.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
@@ -90,6 +91,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0050_cases_overdue_marker': casesOverdueMarker,
   '0045_accounts_must_change_password': accountsMustChangePassword,
   '0049_case_list_indexes': caseListIndexes,
+  '0053_figure_rollups': figureRollups,
   // next: '0012_…'
 };
 

@@ -12,6 +12,7 @@ import type { RatingsDatabase } from './schema/ratings.ts';
 import type { AppointmentsDatabase } from './schema/appointments.ts';
 import type { HomeVisitsDatabase } from './schema/home-visits.ts';
 import type { Open311Database } from './schema/open311.ts';
+import type { RollupsDatabase } from './schema/rollups.ts';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AuditEventTable,
@@ -99,6 +100,8 @@ export type * from './schema/home-visits.ts';
 
 export type * from './schema/open311.ts';
 
+export type * from './schema/rollups.ts';
+
 export interface Database
   extends
     ProgramsDatabase,
@@ -108,7 +111,8 @@ export interface Database
     RatingsDatabase,
     AppointmentsDatabase,
     HomeVisitsDatabase,
-    Open311Database {
+    Open311Database,
+    RollupsDatabase {
   regions: RegionTable;
   stations: StationTable;
   residents: ResidentTable;

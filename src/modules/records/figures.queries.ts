@@ -33,10 +33,10 @@ export const ORDER_STATES = [
   'cancelled',
 ] as const;
 
-const area = (s: FigureScope, col: string) =>
+export const area = (s: FigureScope, col: string) =>
   sql<string>`substr(${sql.ref(col)}, 1, ${sql.lit(s.groupLen)})`;
-const inside = (s: FigureScope) => `${s.prefix}%`;
-const toMap = (rows: { k: string; n: number | string | null }[]): Grouped =>
+export const inside = (s: FigureScope) => `${s.prefix}%`;
+export const toMap = (rows: { k: string; n: number | string | null }[]): Grouped =>
   new Map(rows.map((r) => [r.k, Number(r.n ?? 0)]));
 
 /** Volunteers whose home is inside, registered by the end of the period (any status). */
@@ -48,31 +48,6 @@ export async function volunteersByArea(s: FigureScope): Promise<Grouped> {
       .where('home_region_code', 'like', inside(s))
       .where('created_at', '<', s.end)
       .groupBy(area(s, 'home_region_code'))
-      .execute(),
-  );
-}
-
-/** Of those, the ones with any confirmed hours in the period (served anywhere). */
-export async function activeVolunteersByArea(s: FigureScope): Promise<Grouped> {
-  return toMap(
-    await s.db
-      .selectFrom('vs_volunteers as v')
-      .select((eb) => [area(s, 'v.home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
-      .where('v.home_region_code', 'like', inside(s))
-      .where('v.created_at', '<', s.end)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('vs_service_records as r')
-            .select('r.id')
-            .whereRef('r.volunteer_id', '=', 'v.id')
-            .where('r.status', '=', 'confirmed')
-            .where('r.half_hours', '>', 0)
-            .where('r.service_date', '>=', s.from)
-            .where('r.service_date', '<=', s.to),
-        ),
-      )
-      .groupBy(area(s, 'v.home_region_code'))
       .execute(),
   );
 }
@@ -90,22 +65,6 @@ export async function activeRowsByArea(
       .where('active', '=', 1)
       .where('created_at', '<', s.end)
       .groupBy(area(s, 'region_code'))
-      .execute(),
-  );
-}
-
-/** Confirmed half hours dated in the period, of activities held inside. */
-export async function confirmedHalfHoursByArea(s: FigureScope): Promise<Grouped> {
-  return toMap(
-    await s.db
-      .selectFrom('vs_service_records as r')
-      .innerJoin('vs_activities as a', 'a.id', 'r.activity_id')
-      .select((eb) => [area(s, 'a.region_code').as('k'), eb.fn.sum<number>('r.half_hours').as('n')])
-      .where('a.region_code', 'like', inside(s))
-      .where('r.status', '=', 'confirmed')
-      .where('r.service_date', '>=', s.from)
-      .where('r.service_date', '<=', s.to)
-      .groupBy(area(s, 'a.region_code'))
       .execute(),
   );
 }

@@ -54,3 +54,52 @@ export function isDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/** YYYY-MM-DD of the day before / after a date (UTC arithmetic on the date alone). */
+function shiftDay(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const lastDayOfMonth = (month: string) => {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * A period of days [from, to] as the rollup's grains: the whole months inside it (a range of
+ * YYYY-MM, or null) and the days left over at either end (ranges of YYYY-MM-DD). Together they
+ * cover every day of the period exactly once.
+ */
+export function periodGrains(
+  from: string,
+  to: string,
+): { months: [string, string] | null; days: [string, string][] } {
+  const firstMonth = from.endsWith('-01') ? from.slice(0, 7) : shiftMonth(from.slice(0, 7), 1);
+  const lastMonth =
+    lastDayOfMonth(to.slice(0, 7)) === to ? to.slice(0, 7) : shiftMonth(to.slice(0, 7), -1);
+  if (firstMonth > lastMonth) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  const headEnd = shiftDay(`${firstMonth}-01`, -1);
+  if (from <= headEnd) days.push([from, headEnd]);
+  const tailStart = shiftDay(lastDayOfMonth(lastMonth), 1);
+  if (tailStart <= to) days.push([tailStart, to]);
+  return { months: [firstMonth, lastMonth], days };
+}
+
+function shiftMonth(month: string, by: number): string {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return d.toISOString().slice(0, 7);
+}
+
+/**
+ * The calendar year whose per-volunteer first days answer "active in the period" — when the
+ * period starts on 1 January and ends in the same year (the default: the year so far); else null
+ * (a distinct count over any other period is counted live).
+ */
+export function activeYearOf(from: string, to: string): string | null {
+  return from.endsWith('-01-01') && from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : null;
+}

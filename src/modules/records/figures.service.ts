@@ -6,6 +6,7 @@
  *   (served anywhere);
  * - teams, projects: active rows whose region is inside, created by the end of the period;
  * - confirmedHours: confirmed service records dated in the period, of activities held inside;
+ * Those two are read from the rollups (figures.rollup.ts says how), the rest live on their indexes;
  * - ordersByState: orders placed inside during the period, by their current state;
  * - medianMinutesToAccept: over those orders accepted, accepted_at − dispatched_at (− created_at
  *   when the order was never dispatched, e.g. taken straight from the open pool);
@@ -23,9 +24,7 @@ import type { Role } from '../../shared/roles.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import {
   activeRowsByArea,
-  activeVolunteersByArea,
   activityFillByArea,
-  confirmedHalfHoursByArea,
   minutesToAcceptOrders,
   ordersPlaced,
   ratingsByArea,
@@ -33,6 +32,8 @@ import {
   type FigureScope,
   type Grouped,
 } from './figures.queries.ts';
+import { activeVolunteersByArea, confirmedHalfHoursByArea } from './figures.rollup.ts';
+import { activeVolunteersByAreaLive, confirmedHalfHoursByAreaLive } from './figures.live.ts';
 import { childPrefixLength, median, periodBounds, ratio } from './figures.rules.ts';
 
 export const FIGURE_ROLES = [
@@ -45,7 +46,15 @@ export const FIGURE_ROLES = [
 
 export async function regionFigures(
   db: Kysely<Database>,
-  input: { actor: Actor; regionCode?: string; from?: string; to?: string; now: Date },
+  input: {
+    actor: Actor;
+    regionCode?: string;
+    from?: string;
+    to?: string;
+    now: Date;
+    /** Aggregate the hour records live instead of reading the rollups (the tests' oracle, bench). */
+    live?: boolean;
+  },
 ) {
   const { actor } = input;
   const regionCode =
@@ -82,10 +91,12 @@ export async function regionFigures(
   const scope: FigureScope = { db, prefix, groupLen, from, to, start, end };
 
   const volunteers = await volunteersByArea(scope);
-  const active = await activeVolunteersByArea(scope);
+  const active = await (input.live ? activeVolunteersByAreaLive : activeVolunteersByArea)(scope);
   const teams = await activeRowsByArea(scope, 'vs_teams');
   const projects = await activeRowsByArea(scope, 'vs_projects');
-  const halfHours = await confirmedHalfHoursByArea(scope);
+  const halfHours = await (input.live ? confirmedHalfHoursByAreaLive : confirmedHalfHoursByArea)(
+    scope,
+  );
   const { byArea: orders, byState: ordersByState } = await ordersPlaced(scope);
   const waits = await minutesToAcceptOrders(scope);
   const { capacity, confirmed } = await activityFillByArea(scope);

@@ -1,0 +1,50 @@
+/**
+ * Issue #16 point 5: rollup tables behind the figures (migration 0053). Kept by triggers on their
+ * source tables in the writer's own transaction; `doorstep rollups rebuild` recomputes them.
+ */
+
+/** Cases per station and bucket: state, accepted or not, 通办 or not, due date ('' unless running). */
+export interface CaseFigureRollupTable {
+  accepting_region_code: string;
+  accepting_station_id: string;
+  state: string;
+  accepted: number;
+  tongban: number;
+  /** YYYY-MM-DD for accepted / in_progress cases with a due date, else ''. */
+  due_date: string;
+  cases: number;
+}
+
+/** Cases with at least one defective request (二次补正), per station. */
+export interface CaseSecondRequestRollupTable {
+  accepting_region_code: string;
+  accepting_station_id: string;
+  cases: number;
+}
+
+/** Confirmed service records of activities held in a region, per China day and per month. */
+export interface VsHourRollupTable {
+  region_code: string;
+  /** YYYY-MM-DD (a day) or YYYY-MM (its month). */
+  period: string;
+  half_hours: number;
+  records: number;
+}
+
+/** A volunteer's first day with confirmed hours (> 0) in a calendar year. */
+export interface VsVolunteerYearTable {
+  volunteer_id: string;
+  /** YYYY */
+  year: string;
+  first_day: string;
+  home_region_code: string;
+  /** The China day the volunteer registered (vs_volunteers.created_at). */
+  registered_day: string;
+}
+
+export interface RollupsDatabase {
+  case_figure_rollups: CaseFigureRollupTable;
+  case_second_request_rollups: CaseSecondRequestRollupTable;
+  vs_hour_rollups: VsHourRollupTable;
+  vs_volunteer_years: VsVolunteerYearTable;
+}

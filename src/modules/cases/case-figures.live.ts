@@ -1,0 +1,52 @@
+/**
+ * The per-station case figures aggregated live from `cases` — the oracle the rollups are tested
+ * against (case-figures.ts reads the rollups), and the "before" of bench/figures.bench.ts. Not
+ * served: at a city's size it sorts millions of cases per request (issue #16).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { chinaDate } from '../../shared/china-time.ts';
+import { presentStationFigures, figureScope, type FigureInput } from './case-figures.ts';
+
+export async function stationCaseFiguresLive(db: Kysely<Database>, input: FigureInput) {
+  const { prefixes, within } = figureScope(input);
+  const today = chinaDate(input.now);
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
+    .select((eb) => [
+      's.id as station_id',
+      's.name as station_name',
+      's.region_code as region_code',
+      eb.fn.countAll<number>().as('filed'),
+      eb.fn.sum<number>(sql`case when c.accepted_at is not null then 1 else 0 end`).as('accepted'),
+      eb.fn
+        .sum<number>(
+          sql`case when c.state in ('accepted','in_progress','awaiting_supplement','suspended') then 1 else 0 end`,
+        )
+        .as('open'),
+      eb.fn
+        .sum<number>(
+          sql`case when c.state in ('accepted','in_progress') and c.due_date < ${today} then 1 else 0 end`,
+        )
+        .as('overdue'),
+      eb.fn
+        .sum<number>(
+          sql`case when c.state = 'suspended' or (c.state = 'awaiting_supplement' and c.accepted_at is not null) then 1 else 0 end`,
+        )
+        .as('paused'),
+      eb.fn.sum<number>(sql`case when c.is_tongban = 1 then 1 else 0 end`).as('tongban'),
+      eb.fn
+        .sum<number>(
+          sql`case when exists (select 1 from case_requests r where r.case_id = c.id and r.kind = 'defective') then 1 else 0 end`,
+        )
+        .as('second_requests'),
+    ])
+    .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
+    .where('c.accepting_region_code', 'like', `${within}%`)
+    .groupBy(['s.id', 's.name', 's.region_code'])
+    .orderBy('s.region_code')
+    .orderBy('s.id')
+    .execute();
+  return presentStationFigures(db, rows);
+}

@@ -1,0 +1,48 @@
+/**
+ * VS-10: the two figures over the hour records aggregated live — the oracle the rollups are tested
+ * against (figures.rollup.ts reads them) and the "before" of bench/figures.bench.ts. Active
+ * volunteers over a period the rollup cannot answer (not from 1 January within one year) are still
+ * counted here, on the index of records by volunteer and day.
+ */
+import { area, inside, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
+
+/** Volunteers counted by volunteersByArea with any confirmed hours in the period (served anywhere). */
+export async function activeVolunteersByAreaLive(s: FigureScope): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom('vs_volunteers as v')
+      .select((eb) => [area(s, 'v.home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
+      .where('v.home_region_code', 'like', inside(s))
+      .where('v.created_at', '<', s.end)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('vs_service_records as r')
+            .select('r.id')
+            .whereRef('r.volunteer_id', '=', 'v.id')
+            .where('r.status', '=', 'confirmed')
+            .where('r.half_hours', '>', 0)
+            .where('r.service_date', '>=', s.from)
+            .where('r.service_date', '<=', s.to),
+        ),
+      )
+      .groupBy(area(s, 'v.home_region_code'))
+      .execute(),
+  );
+}
+
+/** Confirmed half hours dated in the period, of activities held inside. */
+export async function confirmedHalfHoursByAreaLive(s: FigureScope): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom('vs_service_records as r')
+      .innerJoin('vs_activities as a', 'a.id', 'r.activity_id')
+      .select((eb) => [area(s, 'a.region_code').as('k'), eb.fn.sum<number>('r.half_hours').as('n')])
+      .where('a.region_code', 'like', inside(s))
+      .where('r.status', '=', 'confirmed')
+      .where('r.service_date', '>=', s.from)
+      .where('r.service_date', '<=', s.to)
+      .groupBy(area(s, 'a.region_code'))
+      .execute(),
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Issue #16 point 5: the rollups under concurrent writers (PostgreSQL; SQLite has one writer at a
+ * time). Two transactions on two connections add the first defective request of one case, and
+ * confirm hours of one volunteer in one year, at the same moment: the second waits for the first
+ * (the triggers' advisory lock) and then sees it, so the case is counted once and the volunteer's
+ * first day is the earlier one — the rollup figures stay equal to the live ones.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+import type { Db } from '../../src/db/connection.ts';
+import type { Actor } from '../../src/shared/actor.ts';
+import { stationCaseFigures } from '../../src/modules/cases/case-figures.ts';
+import { stationCaseFiguresLive } from '../../src/modules/cases/case-figures.live.ts';
+import { regionFigures } from '../../src/modules/records/figures.service.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { TEST_DIALECT } from '../helpers/test-db.ts';
+
+const ADMIN: Actor = {
+  accountId: 'race',
+  username: 'race',
+  displayName: 'race',
+  residentId: null,
+  grants: [
+    {
+      role: 'admin',
+      regionCode: '110000000000',
+      regionLevel: 'province',
+      regionName: '北京市',
+      stationId: null,
+      stationName: null,
+      stationKind: null,
+      reachPrefix: '11',
+    },
+  ],
+};
+
+/** Runs `a` on one connection and `b` on another, `b` starting while `a` is still open. */
+async function overlapping(
+  one: Kysely<Database>,
+  two: Kysely<Database>,
+  a: (tx: Kysely<Database>) => Promise<void>,
+  b: (tx: Kysely<Database>) => Promise<void>,
+) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let started!: () => void;
+  const aDone = new Promise<void>((r) => (started = r));
+  const first = one.transaction().execute(async (tx) => {
+    await a(tx);
+    started();
+    await held; // keep the transaction (and its locks) open while the other one writes
+  });
+  await aDone;
+  const second = two.transaction().execute(async (tx) => b(tx));
+  await new Promise((r) => setTimeout(r, 300)); // the second is now waiting, or done
+  release();
+  await Promise.all([first, second]);
+}
+
+describe.runIf(TEST_DIALECT === 'postgres')('rollups under concurrent writers (postgres)', () => {
+  let t: TestApp;
+  let db: Kysely<Database>;
+  let other: Db;
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.testDb.db.kysely;
+    other = t.testDb.openAnother();
+  });
+  afterAll(async () => {
+    await other.close();
+    await t.close();
+  });
+
+  it('two first defective requests of one case at once count the case once', async () => {
+    const c = await db
+      .selectFrom('cases')
+      .select(['id', 'first_responder_id'])
+      .executeTakeFirstOrThrow();
+    const request = (tx: Kysely<Database>) =>
+      tx
+        .insertInto('case_requests')
+        .values({
+          id: crypto.randomUUID(),
+          case_id: c.id,
+          material_key: 'id_card',
+          kind: 'defective',
+          blocking: 0,
+          reason: null,
+          requested_by: c.first_responder_id,
+          requested_at: new Date().toISOString(),
+          satisfied_at: null,
+          satisfied_by: null,
+        })
+        .execute()
+        .then(() => undefined);
+    await overlapping(db, other.kysely, request, request);
+    const now = new Date();
+    expect(await stationCaseFigures(db, { actor: ADMIN, now })).toEqual(
+      await stationCaseFiguresLive(db, { actor: ADMIN, now }),
+    );
+  });
+
+  it('two confirmations of one volunteer in one year at once keep the earlier first day', async () => {
+    const v = await db.selectFrom('vs_volunteers').select('id').executeTakeFirstOrThrow();
+    const acts = await db.selectFrom('vs_activities').select(['id', 'team_id']).limit(2).execute();
+    const record = (a: { id: string; team_id: string }, date: string) => (tx: Kysely<Database>) =>
+      tx
+        .insertInto('vs_service_records')
+        .values({
+          id: crypto.randomUUID(),
+          volunteer_id: v.id,
+          activity_id: a.id,
+          team_id: a.team_id,
+          service_date: date,
+          checked_in_at: `${date}T01:00:00.000Z`,
+          checked_out_at: null,
+          check_in_method: 'lead',
+          check_out_method: null,
+          travel_minutes: 0,
+          half_hours: 2,
+          content: '测试',
+          place: '村委会',
+          status: 'confirmed',
+          evaluation: null,
+          reject_reason: null,
+          confirmed_by: null,
+          confirmed_at: null,
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+        .then(() => undefined);
+    // the later day commits first's transaction open; the earlier day writes beside it
+    await overlapping(
+      db,
+      other.kysely,
+      record(acts[0]!, '2026-05-20'),
+      record(acts[1]!, '2026-02-03'),
+    );
+    const input = {
+      actor: ADMIN,
+      now: new Date('2026-12-01T04:00:00Z'),
+      regionCode: '110115000000',
+    };
+    expect(await regionFigures(db, input)).toEqual(
+      await regionFigures(db, { ...input, live: true }),
+    );
+  });
+});
