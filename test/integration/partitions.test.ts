@@ -15,6 +15,7 @@ import { ensurePartitions } from '../../src/db/partitions.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { deriveAuditKeys, installAuditKeys } from '../../src/modules/audit/audit-key.ts';
 import { recordAudit, verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
+import { checkIn } from '../../src/modules/activities/attendance.steps.ts';
 import { asIntruder } from '../helpers/audit-tamper.ts';
 import { demoTemplate } from '../helpers/demo-template-ref.ts';
 import { START, TEST_KEY } from '../helpers/test-constants.ts';
@@ -259,6 +260,30 @@ describe.skipIf(TEST_DIALECT !== 'postgres')('#16 p5 partitions on PostgreSQL', 
       );
     }
     expect(await verifyAuditChain(k())).toMatchObject({ ok: true });
+  });
+
+  it('one hour record per volunteer and activity, though the key now holds the date', async () => {
+    const rec = await k().selectFrom('vs_service_records').selectAll().executeTakeFirstOrThrow();
+    const activity = await k()
+      .selectFrom('vs_activities')
+      .selectAll()
+      .where('id', '=', rec.activity_id)
+      .executeTakeFirstOrThrow();
+    // a check-in days later would get another service date: the unique key alone would let it in
+    const later = new Date(new Date(activity.ends_at).getTime() + 3 * 86_400_000);
+    await expect(
+      k()
+        .transaction()
+        .execute((trx) =>
+          checkIn(trx, {
+            activity,
+            volunteerId: rec.volunteer_id,
+            at: later,
+            method: 'lead',
+            now: later,
+          }),
+        ),
+    ).rejects.toThrow(/VS_ALREADY_CHECKED_IN/);
   });
 
   it('two nodes making partitions at once make each one once', async () => {
