@@ -7,6 +7,7 @@ import { prepare } from '../server/bootstrap.ts';
 import { auditRootKey } from '../modules/audit/audit-key.ts';
 import { verifyAndCheckpoint, writeAuditCheckpoint } from '../modules/audit/audit.service.ts';
 import { sealClosedShards } from '../modules/audit/audit-seal.ts';
+import { ensurePartitions } from '../db/partitions.ts';
 import { sweepDeadlines } from '../modules/escalations/escalation.sweep.ts';
 import { createAccount } from '../modules/auth/account.service.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed-demo.ts';
@@ -283,6 +284,23 @@ export async function runAuditSeal(io: CliIo): Promise<number> {
   return withDatabase(io, async ({ db }) => {
     const r = await sealClosedShards(db.kysely, { now: new Date() });
     io.out(`audit shards sealed: ${r.sealed}`);
+    return 0;
+  });
+}
+
+/** `doorstep partitions`: the partition maintenance now (#16 p5; the nodes run it hourly). */
+export async function runPartitions(io: CliIo): Promise<number> {
+  return withDatabase(io, async ({ db }) => {
+    if (db.dialect !== 'postgres') {
+      io.out('SQLite: tables are not partitioned; nothing to do');
+      return 0;
+    }
+    const r = await ensurePartitions(db.kysely, { now: new Date() });
+    io.out(
+      r.created.length
+        ? `partitions made: ${r.created.join(', ')}`
+        : 'partitions up to date: none to make',
+    );
     return 0;
   });
 }

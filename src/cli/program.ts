@@ -268,6 +268,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async () => {
       exitCode = await (await commands()).runAuditCheckpoint(io);
     });
+  program
+    .command('partitions')
+    .description(
+      'PostgreSQL: make the partitions of this month and the next three now, and move rows out of DEFAULT (every node also does it hourly)',
+    )
+    .action(async () => {
+      exitCode = await (await commands()).runPartitions(io);
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

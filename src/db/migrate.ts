@@ -43,6 +43,7 @@ import { casesOverdueMarker } from './migrations/0050_cases_overdue_marker.ts';
 import { caseListIndexes } from './migrations/0049_case_list_indexes.ts';
 import { figureRollups } from './migrations/0053_figure_rollups.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
+import { partitions } from './migrations/0054_partitions.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0045_accounts_must_change_password': accountsMustChangePassword,
   '0049_case_list_indexes': caseListIndexes,
   '0053_figure_rollups': figureRollups,
+  '0054_partitions': partitions,
   // next: '0012_…'
 };
 

@@ -9,6 +9,7 @@ import { startSweeper } from '../modules/escalations/escalation.sweep.ts';
 import { startAppointmentSweeps } from '../modules/appointments/appointments.sweep.ts';
 import { startAuditCheckpoints } from '../modules/audit/audit-checkpoint.job.ts';
 import { startAuditSeals } from '../modules/audit/audit-seal.job.ts';
+import { startPartitionMaintenance } from '../db/partition-maintenance.job.ts';
 import { warmPdfPool } from '../modules/documents/pdf-pool.ts';
 import { deriveAuditKeys, installAuditKeys } from '../modules/audit/audit-key.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
@@ -147,8 +148,20 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
           onError: (err) => log.error({ err }, 'audit sealing failed'),
         })
       : () => undefined;
+  // #16 p5: the partitions of the audit events and the hour records, made months ahead (PostgreSQL;
+  // every node may run it, each partition is made once).
+  const stopPartitions =
+    db.dialect === 'postgres' && config.sweepIntervalSeconds > 0
+      ? startPartitionMaintenance(db.kysely, {
+          onResult: (r) => {
+            if (r.created.length > 0) log.info(r, 'partitions made');
+          },
+          onError: (err) => log.error({ err }, 'partition maintenance failed'),
+        })
+      : () => undefined;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    stopPartitions();
     stopSeals();
     stopSweeper();
     stopAppointments();

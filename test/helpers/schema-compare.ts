@@ -13,11 +13,18 @@ export type SchemaDialect = 'sqlite' | 'postgres';
  * The tables and columns of a migrated database. SQLite reports a primary-key column declared
  * without NOT NULL as nullable (its historical quirk lets such a key hold NULL); PostgreSQL makes
  * every key column NOT NULL and the application never stores a null key, so a key column counts
- * as not null on both.
+ * as not null on both. A PostgreSQL partition is left out (its table stands for it).
  */
 export async function introspectTables(db: Db): Promise<TableMetadata[]> {
   const tables = await db.kysely.introspection.getTables();
-  if (db.dialect !== 'sqlite') return tables;
+  if (db.dialect !== 'sqlite') {
+    // #16 p5: a partition (audit_events_p2026_03, …) is its partitioned table's storage, not a
+    // table of the schema.
+    const { rows } = await sql<{ name: string }>`
+      SELECT relname AS name FROM pg_class WHERE relispartition`.execute(db.kysely);
+    const partitions = new Set(rows.map((r) => r.name));
+    return tables.filter((t) => !partitions.has(t.name));
+  }
   const out: TableMetadata[] = [];
   for (const table of tables) {
     const { rows } = await sql<{ name: string }>`

@@ -82,6 +82,16 @@ describe('doorstep CLI', { timeout: 120_000 }, () => {
     expect(again.stdout).toMatch(/0 imported, 48 already present, 0 renamed, 2 refused/);
   });
 
+  it('partitions: made by the migration up to three months ahead (PostgreSQL); nothing on SQLite', async () => {
+    const r = await doorstep('partitions');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      testDb.config.dialect === 'postgres'
+        ? 'partitions up to date: none to make'
+        : 'SQLite: tables are not partitioned; nothing to do',
+    );
+  });
+
   it('seed --demo refuses a database that already has data', async () => {
     const r = await doorstep('seed', '--demo');
     expect(r.code).toBe(2);

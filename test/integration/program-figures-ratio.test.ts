@@ -92,6 +92,7 @@ describe('CP-5 ratio shortfalls from check-ins', () => {
         checked_out_at: at(day, to),
         flagged: 0,
         service_record_id: null,
+        service_record_date: null,
         created_at: at(day, '07:00')!,
       })
       .execute();

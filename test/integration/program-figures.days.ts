@@ -121,6 +121,7 @@ export async function insertStaff(
       flagged: 0,
       checked_out_at: t(x.checkOut),
       service_record_id: null,
+      service_record_date: null,
       created_at: NOW,
     })
     .execute();

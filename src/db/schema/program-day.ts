@@ -117,6 +117,8 @@ export interface ProgramStaffTable {
   /** 1: left checked in at the day's end; the sweep closed it at the session's end (0030). */
   flagged: number;
   service_record_id: string | null;
+  /** The record's service date: with the id, the key of the partitioned hour records (0054). */
+  service_record_date: string | null;
   created_at: Timestamp;
 }
 

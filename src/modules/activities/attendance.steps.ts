@@ -79,6 +79,18 @@ export async function checkIn(
   const { activity, at } = input;
   const startsAt = new Date(activity.starts_at);
   const endsAt = new Date(activity.ends_at);
+  // One record per volunteer and activity. The unique key holds it on one day; on PostgreSQL the
+  // hour records are partitioned by service date (#16 p5, migration 0054) and the key includes
+  // the date, so a second check-in on another day of a multi-day activity is refused here, under
+  // the volunteer's row lock that every check-in of this volunteer takes first.
+  await lockVolunteer(trx, input.volunteerId);
+  const already = await trx
+    .selectFrom('vs_service_records')
+    .select('id')
+    .where('volunteer_id', '=', input.volunteerId)
+    .where('activity_id', '=', activity.id)
+    .executeTakeFirst();
+  if (already) throw new AppError('VS_ALREADY_CHECKED_IN');
   await assertNoOverlap(
     trx,
     input.volunteerId,

@@ -160,7 +160,7 @@ export async function confirmProgramHours(
         .execute();
       await trx
         .updateTable('program_staff')
-        .set({ service_record_id: recordId })
+        .set({ service_record_id: recordId, service_record_date: session.day })
         .where('id', '=', s.id)
         .execute();
       if (s.account_id)

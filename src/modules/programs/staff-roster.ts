@@ -80,6 +80,7 @@ export async function addToRoster(
     checked_out_at: null,
     flagged: 0,
     service_record_id: null,
+    service_record_date: null,
     created_at: now.toISOString(),
   };
   const dup = await db

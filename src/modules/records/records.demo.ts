@@ -115,7 +115,8 @@ export async function seedDemoRecords(deps: { db: Kysely<Database>; pii: PiiCiph
         created_at: day.toISOString(),
         updated_at: ends.toISOString(),
       })
-      .onConflict((oc) => oc.column('id').doNothing())
+      // No target: on PostgreSQL the key is (id, service_date) (partitioned, #16 p5), on SQLite id.
+      .onConflict((oc) => oc.doNothing())
       .execute();
   }
   await db
