@@ -4,7 +4,7 @@
  * account's `linkActions` say. The links are changed through the records' own routes (audited
  * there); the page reloads the account afterwards.
  */
-import { App, Button, Descriptions, Modal, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -66,88 +66,88 @@ export function AccountLinksDialog({
       data-testid="account-links"
     >
       <Typography.Paragraph type="secondary">{t('accounts.links.intro')}</Typography.Paragraph>
-      <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label={t('accounts.links.resident')}>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <span data-testid="account-links-resident">
-              {account.resident ? account.resident.fullName : t('accounts.links.notLinked')}
-            </span>
-            {can('unlink_resident') &&
-              account.resident &&
-              unlinkButton(
-                'unlink-resident',
-                () => unlinkResident(account.resident!.id),
-                t('accounts.links.unlinked'),
-              )}
-            {can('link_resident') && (
-              <Space.Compact style={{ width: '100%' }}>
-                <ResidentPicker
-                  value={residentId}
-                  onChange={setResidentId}
-                  testId="link-resident-picker"
-                  label={t('accounts.links.pickResident')}
-                />
-                <Button
-                  type="primary"
-                  disabled={!residentId}
-                  loading={act.isBusy('link-resident')}
-                  data-testid="link-resident"
-                  onClick={() =>
-                    void act.run(
-                      'link-resident',
-                      () => linkResident(residentId!, account.id),
-                      t('accounts.links.linked'),
-                    )
-                  }
-                >
-                  {t('accounts.links.linkResident')}
-                </Button>
-              </Space.Compact>
-            )}
-          </Space>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('accounts.links.volunteer')}>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <span data-testid="account-links-volunteer">
-              {account.volunteer
-                ? `${account.volunteer.fullName} · ${account.volunteer.volunteerNumber}`
-                : t('accounts.links.notLinked')}
-            </span>
-            {can('unlink_volunteer') &&
-              account.volunteer &&
-              unlinkButton(
-                'unlink-volunteer',
-                () => unlinkVolunteer(account.volunteer!.id),
-                t('accounts.links.unlinked'),
-              )}
-            {can('link_volunteer') && (
-              <Space.Compact style={{ width: '100%' }}>
-                <VolunteerPicker
-                  value={volunteerId}
-                  onChange={setVolunteerId}
-                  testId="link-volunteer-picker"
-                  label={t('accounts.links.pickVolunteer')}
-                />
-                <Button
-                  type="primary"
-                  disabled={!volunteerId}
-                  loading={act.isBusy('link-volunteer')}
-                  data-testid="link-volunteer"
-                  onClick={() =>
-                    void act.run(
-                      'link-volunteer',
-                      () => linkVolunteer(volunteerId!, account.id),
-                      t('accounts.links.linked'),
-                    )
-                  }
-                >
-                  {t('accounts.links.linkVolunteer')}
-                </Button>
-              </Space.Compact>
-            )}
-          </Space>
-        </Descriptions.Item>
-      </Descriptions>
+      <section className="account-link-section" aria-labelledby="account-links-resident-h">
+        <Typography.Title level={5} id="account-links-resident-h">
+          {t('accounts.links.resident')}
+        </Typography.Title>
+        <p data-testid="account-links-resident">
+          {account.resident ? account.resident.fullName : t('accounts.links.notLinked')}
+        </p>
+        {can('unlink_resident') &&
+          account.resident &&
+          unlinkButton(
+            'unlink-resident',
+            () => unlinkResident(account.resident!.id),
+            t('accounts.links.unlinked'),
+          )}
+        {can('link_resident') && (
+          <div className="account-link-pick">
+            <ResidentPicker
+              value={residentId}
+              onChange={setResidentId}
+              testId="link-resident-picker"
+              label={t('accounts.links.pickResident')}
+            />
+            <Button
+              type="primary"
+              disabled={!residentId}
+              loading={act.isBusy('link-resident')}
+              data-testid="link-resident"
+              onClick={() =>
+                void act.run(
+                  'link-resident',
+                  () => linkResident(residentId!, account.id),
+                  t('accounts.links.linked'),
+                )
+              }
+            >
+              {t('accounts.links.linkResident')}
+            </Button>
+          </div>
+        )}
+      </section>
+      <section className="account-link-section" aria-labelledby="account-links-volunteer-h">
+        <Typography.Title level={5} id="account-links-volunteer-h">
+          {t('accounts.links.volunteer')}
+        </Typography.Title>
+        <p data-testid="account-links-volunteer">
+          {account.volunteer
+            ? `${account.volunteer.fullName} · ${account.volunteer.volunteerNumber}`
+            : t('accounts.links.notLinked')}
+        </p>
+        {can('unlink_volunteer') &&
+          account.volunteer &&
+          unlinkButton(
+            'unlink-volunteer',
+            () => unlinkVolunteer(account.volunteer!.id),
+            t('accounts.links.unlinked'),
+          )}
+        {can('link_volunteer') && (
+          <div className="account-link-pick">
+            <VolunteerPicker
+              value={volunteerId}
+              onChange={setVolunteerId}
+              testId="link-volunteer-picker"
+              label={t('accounts.links.pickVolunteer')}
+            />
+            <Button
+              type="primary"
+              disabled={!volunteerId}
+              loading={act.isBusy('link-volunteer')}
+              data-testid="link-volunteer"
+              onClick={() =>
+                void act.run(
+                  'link-volunteer',
+                  () => linkVolunteer(volunteerId!, account.id),
+                  t('accounts.links.linked'),
+                )
+              }
+            >
+              {t('accounts.links.linkVolunteer')}
+            </Button>
+          </div>
+        )}
+      </section>
       {act.error !== null && <ErrorAlert error={act.error} />}
     </Modal>
   );

@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkKind, RecordAccount } from '../../api/account-links';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import './accounts.css';
 import { useKeyedAction } from '../../lib/use-action';
 import { AccountPicker } from './LinkPickers';
 
@@ -79,7 +80,7 @@ export function LinkedAccountPanel({
       {canLink && !account && (
         <>
           <Typography.Text>{t(`accounts.links.linkIntro.${kind}`)}</Typography.Text>
-          <Space.Compact style={{ width: '100%' }}>
+          <div className="account-link-pick">
             <AccountPicker
               kind={kind}
               value={picked}
@@ -98,7 +99,7 @@ export function LinkedAccountPanel({
             >
               {t('accounts.links.linkAccount')}
             </Button>
-          </Space.Compact>
+          </div>
         </>
       )}
       {act.error !== null && <ErrorAlert error={act.error} />}
