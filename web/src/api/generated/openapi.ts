@@ -18326,6 +18326,55 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/activities/{id}/signup-candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteers the lead may sign up by hand (e.g. without a phone), by name or number (issue #15) */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fullName: string;
+              hasAccount: boolean;
+              homeRegionName: string;
+              id: string;
+              phoneMasked: string | null;
+              signedUp: boolean;
+              volunteerNumber: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/activities/{id}/signup/cancel': {
     parameters: {
       query?: never;
