@@ -52,6 +52,13 @@ export async function signUpByLead(
   input: { activityId: string; volunteerId: string; actor: Actor; requestId: string; now: Date },
 ) {
   const { activity, grant } = await managedActivity(db, input.activityId, input.actor);
+  const refusal = activityRefusal(
+    'sign_up_other',
+    activity,
+    { manages: true, volunteer: false, signup: null },
+    input.now,
+  );
+  if (refusal) throw new AppError(refusal);
   const v = await db
     .selectFrom('vs_volunteers')
     .select(['id', 'status'])

@@ -17682,7 +17682,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -17763,7 +17763,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -17830,7 +17830,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -17978,7 +17978,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -18167,7 +18167,12 @@ export interface paths {
             'application/json': {
               activity: {
                 availableActions: (
-                  'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                  | 'sign_up'
+                  | 'cancel_signup'
+                  | 'check_in'
+                  | 'show_code'
+                  | 'cancel'
+                  | 'sign_up_other'
                 )[];
                 cancelReason: string | null;
                 canManage: boolean;
@@ -19744,7 +19749,12 @@ export interface paths {
             'application/json': {
               activity: {
                 availableActions: (
-                  'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                  | 'sign_up'
+                  | 'cancel_signup'
+                  | 'check_in'
+                  | 'show_code'
+                  | 'cancel'
+                  | 'sign_up_other'
                 )[];
                 cancelReason: string | null;
                 canManage: boolean;
