@@ -180,7 +180,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     async (api) => {
       await api.register(metaRoutes);
       await api.register(authRoutes, { capabilities: capabilityResolver });
-      await api.register(accountRoutes);
+      await api.register(accountRoutes, { capabilities: capabilityResolver });
       await api.register(regionRoutes);
       await api.register(residentRoutes);
       await api.register(auditRoutes);

@@ -1,7 +1,7 @@
 /**
  * Issue #15 points 4 and 7, browser journey: the district administrator creates a clerk for 伊庄村
  * with the scope picker, finds the account by name, grants a second role at a station, resets the
- * password (shown once; the clerk signs in with it), disables and enables the account; then issues
+ * password (shown once; the clerk signs in with it and must choose her own), disables and enables the account; then issues
  * an Open311 key for 魏善庄镇 (shown once) and revokes it. Screenshots on a phone, in elderly mode
  * and in English.
  */
@@ -114,7 +114,7 @@ describe('issue #15: an administrator manages accounts and Open311 keys in the w
     await added.waitFor({ state: 'detached' });
   });
 
-  it('resets the password: shown once, and the clerk signs in with it', async () => {
+  it('resets the password: shown once; the clerk signs in with it and must change it', async () => {
     await page.getByTestId('reset-yz-wang').click();
     await page.getByTestId('reset-confirm').click();
     const shown = page.getByTestId('one-time-password');
@@ -125,7 +125,12 @@ describe('issue #15: an administrator manages accounts and Open311 keys in the w
     await page.keyboard.press('Escape');
     const other = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await other.goto(server.baseUrl);
-    await login(other, 'yz-wang', oneTime);
+    await showPasswordForm(other);
+    await other.getByTestId('login-username').fill('yz-wang');
+    await other.getByTestId('login-password').fill(oneTime);
+    await other.getByTestId('login-submit').click();
+    // A reset sets must-change: the clerk chooses her own password before anything else.
+    await other.getByTestId('first-password-page').waitFor();
     await other.close();
   });
 

@@ -97,16 +97,21 @@ describe('GS-10 a clerk creates a resident’s phone login; the resident logs in
     await desk.screenshot({ path: `${SHOTS}/resident-login-2-done-zh.png`, fullPage: true });
   });
 
-  it('a second time is refused plainly, in English too', async () => {
+  it('then the page shows the linked login, offers no second one, and says why in English', async () => {
     await desk.reload();
     await clickInHeader(desk, 'lang-switch');
-    await poll(() => desk.getByTestId('resident-login-open').innerText()).toMatch(
-      /Create phone login/,
-    );
-    await desk.getByTestId('resident-login-open').click();
-    await desk.getByTestId('resident-login-phone').fill('13900007789');
-    await desk.getByTestId('resident-login-submit').click();
-    await poll(() => desk.getByTestId('resident-login-error').innerText()).toMatch(
+    // Issue #15 p4: the record's availableActions now offer unlinking, not a second login.
+    await poll(() => desk.getByTestId('resident-account').innerText()).toMatch(/139\*{4}7788/);
+    await desk.getByTestId('resident-account-unlink').waitFor();
+    expect(await desk.getByTestId('resident-login-open').count()).toBe(0);
+    const again = await desk
+      .context()
+      .request.post(`${server.baseUrl}/api/v1/residents/${residentId}/login`, {
+        data: { phone: '13900007789' },
+        headers: { 'accept-language': 'en' },
+      });
+    expect(again.status()).toBe(409);
+    expect(((await again.json()) as { code: string; title: string }).title).toMatch(
       /already has an online login/,
     );
     await poll(() => axeViolations(desk)).toEqual([]); // after the button's colour transition

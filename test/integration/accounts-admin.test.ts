@@ -163,6 +163,47 @@ describe('X-2 accounts managed by administrators (issue #15 point 4)', () => {
     expect(repeat.body).not.toContain(first.json<{ password: string }>().password);
   });
 
+  it('after a reset the account must change the password before anything else (PASSWORD_CHANGE_REQUIRED)', async () => {
+    const { password } = await resetFor(clerkId);
+    const clerk = await t.login('wsz-clerk', password);
+    expect((await clerk.call('GET', '/api/v1/auth/me')).json()).toMatchObject({
+      username: 'wsz-clerk',
+      mustChangePassword: true,
+    });
+    for (const [method, url] of [
+      ['GET', '/api/v1/cases'],
+      ['GET', '/api/v1/residents'],
+      ['POST', '/api/v1/cases'],
+    ] as const) {
+      const r = await clerk.call(method, url, method === 'POST' ? {} : undefined);
+      expect([r.statusCode, r.json<{ code: string }>().code], url).toEqual([
+        403,
+        'PASSWORD_CHANGE_REQUIRED',
+      ]);
+    }
+    const events = await audit(clerkId);
+    expect(events.at(-1)!.action).toBe('account.password_reset');
+    expect(JSON.parse(events.at(-1)!.after_json!)).toEqual({ mustChangePassword: true });
+    // The one-time password itself is refused as the new one; then an own password opens everything.
+    const same = await clerk.call('POST', '/api/v1/auth/password', {
+      currentPassword: password,
+      newPassword: password,
+    });
+    expect(same.statusCode).toBe(400);
+    const changed = await clerk.call('POST', '/api/v1/auth/password', {
+      currentPassword: password,
+      newPassword: 'meadow-lantern-river-2026',
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    expect((await clerk.call('GET', '/api/v1/auth/me')).json()).toMatchObject({
+      mustChangePassword: false,
+    });
+    expect((await clerk.call('GET', '/api/v1/cases')).statusCode).toBe(200);
+    // A fresh login with the new password is not gated either.
+    const again = await t.login('wsz-clerk', 'meadow-lantern-river-2026');
+    expect((await again.call('GET', '/api/v1/cases')).statusCode).toBe(200);
+  });
+
   it('grant and revoke a role over a station or a region; never the last; audited', async () => {
     const station = (await admin.call('GET', `/api/v1/stations?regionCode=${PILOT_TOWN}`)).json<
       { id: string; regionCode: string }[]

@@ -47,6 +47,37 @@ describe('issue #15: the lead signs up and checks in a volunteer without a phone
   });
   afterAll(async () => t.close());
 
+  const candidates = async (c: Client, q: string) => {
+    const r = await c.call(
+      'GET',
+      `/api/v1/vs/activities/${activityId}/signup-candidates?q=${encodeURIComponent(q)}`,
+    );
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json<{ id: string; hasAccount: boolean; signedUp: boolean; phoneMasked: null }[]>();
+  };
+
+  it('the lead finds them by name or number among the town’s volunteers (the roster’s picker)', async () => {
+    const byName = await candidates(leader, '赵大爷');
+    expect(byName.find((v) => v.id === volunteerId)).toMatchObject({
+      hasAccount: false,
+      signedUp: false,
+      phoneMasked: null,
+    });
+    const number = (await vstaff.call('GET', `/api/v1/volunteers/${volunteerId}`)).json<{
+      volunteerNumber: string;
+    }>().volunteerNumber;
+    expect((await candidates(leader, number)).map((v) => v.id)).toEqual([volunteerId]);
+    expect(await candidates(leader, '没有这个人')).toEqual([]);
+    const clerk = await t.login('clerk');
+    const refused = await clerk.call(
+      'GET',
+      `/api/v1/vs/activities/${activityId}/signup-candidates?q=赵`,
+    );
+    expect(refused.statusCode).toBe(403);
+    const noQ = await leader.call('GET', `/api/v1/vs/activities/${activityId}/signup-candidates`);
+    expect([noQ.statusCode, code(noQ)]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('the lead signs them up: a confirmed place, audited as by the lead', async () => {
     const r = await leader.call('POST', `/api/v1/vs/activities/${activityId}/signups`, {
       volunteerId,
@@ -64,6 +95,12 @@ describe('issue #15: the lead signs up and checks in a volunteer without a phone
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toMatchObject({ volunteerId, by: 'lead' });
+  });
+
+  it('once signed up, the picker says so', async () => {
+    expect((await candidates(leader, '赵大爷')).find((v) => v.id === volunteerId)).toMatchObject({
+      signedUp: true,
+    });
   });
 
   it('and checks them in and out by hand', async () => {

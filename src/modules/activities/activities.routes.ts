@@ -32,6 +32,7 @@ import { recordAttendance, submitCode } from './attendance.service.ts';
 import { confirmHours, rejectHours, setTravel } from './hours-confirmation.service.ts';
 import { myActivities } from './my-activities.service.ts';
 import { cancelSignup, signUp, signUpByLead } from './signup.service.ts';
+import { signupCandidates } from './signup-candidates.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { activityListExport } from './activity-list.export.ts';
@@ -186,6 +187,43 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(201).send(s);
     },
+  );
+
+  app.get(
+    '/vs/activities/:id/signup-candidates',
+    {
+      config: { access: { roles: MANAGERS } },
+      schema: {
+        tags,
+        summary:
+          'Volunteers the lead may sign up by hand (e.g. without a phone), by name or number (issue #15)',
+        params: Id,
+        querystring: z.strictObject({
+          q: z.string().trim().min(1).max(50),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              fullName: z.string(),
+              volunteerNumber: z.string(),
+              homeRegionName: z.string(),
+              phoneMasked: z.string().nullable(),
+              hasAccount: z.boolean(),
+              signedUp: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) =>
+      signupCandidates(db, {
+        activityId: request.params.id,
+        actor: actorOf(request),
+        q: request.query.q,
+        limit: request.query.limit,
+      }),
   );
 
   app.post(

@@ -92,13 +92,29 @@ describe('VS-6 activity workflow: the table the services enforce and the web rea
     expect(availableActivityActions(open, VOLUNTEER, RUNNING)).toEqual([]); // the bug of #12: no sign-up after the start
     expect(availableActivityActions(open, SIGNED, RUNNING)).toEqual(['cancel_signup', 'check_in']);
     expect(availableActivityActions(open, LEAD, RUNNING)).toEqual(['show_code', 'cancel']);
+    expect(availableActivityActions(open, LEAD, BEFORE)).toEqual([
+      'show_code',
+      'cancel',
+      'sign_up_other',
+    ]);
     expect(availableActivityActions({ ...open, status: 'cancelled' }, SIGNED, BEFORE)).toEqual([]);
     const both: ActivityStanding = { manages: true, volunteer: true, signup: null };
     expect(availableActivityActions(open, both, BEFORE)).toEqual([
       'sign_up',
       'show_code',
       'cancel',
+      'sign_up_other',
     ]);
-    expect(ACTIVITY_ACTIONS).toHaveLength(5);
+    expect(ACTIVITY_ACTIONS).toHaveLength(6);
+  });
+
+  it('the lead signs someone up exactly when a volunteer could sign up themselves', () => {
+    for (const status of ['open', 'cancelled'] as const)
+      for (const now of [BEFORE, RUNNING])
+        expect(
+          activityRefusal('sign_up_other', { ...open, status }, LEAD, now) === null,
+          `${status} ${now.toISOString()}`,
+        ).toBe(activityRefusal('sign_up', { ...open, status }, VOLUNTEER, now) === null);
+    expect(activityRefusal('sign_up_other', open, VOLUNTEER, BEFORE)).toBe('FORBIDDEN');
   });
 });

@@ -17,6 +17,7 @@ export const ACTIVITY_ACTIONS = [
   'check_in', // the volunteer submits the lead's code (in or out)
   'show_code', // the lead shows the rotating code
   'cancel', // the lead cancels the activity with a reason
+  'sign_up_other', // issue #15: the lead signs up a volunteer by hand (e.g. one without a phone)
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -45,6 +46,8 @@ export const ACTIVITY_RULES = {
   check_in: { statuses: ['open'], when: 'attendance', who: 'volunteer', signup: 'confirmed' },
   show_code: { statuses: ['open'], when: ANY_TIME, who: 'manager', signup: 'any' },
   cancel: { statuses: ['open'], when: ANY_TIME, who: 'manager', signup: 'any' },
+  // The same moments as a volunteer's own sign-up (the place itself is checked as for `sign_up`).
+  sign_up_other: { statuses: ['open'], when: ['before_start'], who: 'manager', signup: 'any' },
 } as const satisfies Record<ActivityAction, ActivityRule>;
 
 export function activityPhase(now: Date, startsAt: string, endsAt: string): ActivityPhase {

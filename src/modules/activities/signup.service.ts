@@ -59,6 +59,14 @@ export async function signUpByLead(
     .executeTakeFirst();
   if (!v) throw new AppError('VOLUNTEER_NOT_FOUND');
   if (v.status !== 'active') throw new AppError('VS_NOT_A_VOLUNTEER');
+  // The rule the activity's availableActions offer the lead (the place is then taken as for `sign_up`).
+  const refusal = activityRefusal(
+    'sign_up_other',
+    activity,
+    { manages: true, volunteer: false, signup: null },
+    input.now,
+  );
+  if (refusal) throw new AppError(refusal);
   return createSignup(db, { ...input, activity, volunteer: { id: v.id }, grant, byLead: true });
 }
 

@@ -97,7 +97,7 @@ async function endSessions(trx: Transaction<Database>, accountId: string, nowIso
 
 /**
  * A new one-time password for the account, answered once (never stored anywhere but as its hash);
- * every session of the account ends. The audit records that it was reset, never the password.
+ * every session of the account ends, and the account must change the password at its next login. The audit records that it was reset, never the password.
  */
 export async function resetAccountPassword(
   db: Kysely<Database>,
@@ -114,7 +114,14 @@ export async function resetAccountPassword(
       });
     await trx
       .updateTable('accounts')
-      .set({ password_hash: hash, password_changed_at: nowIso, updated_at: nowIso })
+      // The person must choose their own password at the next login (PASSWORD_CHANGE_REQUIRED
+      // until they do), as with the one-time passwords of the staff import.
+      .set({
+        password_hash: hash,
+        password_changed_at: nowIso,
+        updated_at: nowIso,
+        must_change_password: 1,
+      })
       .where('id', '=', account.id)
       .execute();
     await endSessions(trx, account.id, nowIso);
@@ -124,6 +131,7 @@ export async function resetAccountPassword(
       entityType: 'account',
       entityId: account.id,
       regionCode: grants[0]!.regionCode,
+      after: { mustChangePassword: true },
       requestId: input.requestId,
       now: input.now,
     });

@@ -14,6 +14,8 @@ import {
   type AccountAction,
   type AccountStatus,
 } from './account.workflow.ts';
+import { linksOf, type AccountLinks } from './account-links.ts';
+import type { LinkReach } from './account-links.rules.ts';
 
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 
@@ -48,6 +50,10 @@ export interface AccountView {
   /** The grants inside the administrator's reach (grants elsewhere are not theirs to see). */
   grants: AccountGrantView[];
   availableActions: AccountAction[];
+  /** Issue #15 point 4: the linked resident and volunteer records, and which links may change. */
+  resident: AccountLinks['resident'];
+  volunteer: AccountLinks['volunteer'];
+  linkActions: AccountLinks['linkActions'];
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -56,7 +62,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listAccounts(
   db: Kysely<Database>,
-  input: { actor: Actor; filter: AccountFilter },
+  input: { actor: Actor; filter: AccountFilter; linkReach: LinkReach },
 ): Promise<AccountView[]> {
   const { actor, filter } = input;
   const reach = reachPrefixes(actor, ADMIN);
@@ -111,6 +117,7 @@ export async function listAccounts(
     db,
     rows.map((r) => r.id),
   );
+  const links = await linksOf(db, { accountIds: rows.map((r) => r.id), reach: input.linkReach });
   return rows.map((a) => {
     const own = grants.filter((g) => g.accountId === a.id);
     const refusal = manageRefusal({
@@ -131,6 +138,7 @@ export async function listAccounts(
         .filter((g) => reach.some((p) => g.regionCode.startsWith(p)))
         .map(({ accountId: _, ...g }) => g),
       availableActions: availableAccountActions(a.status, refusal === null),
+      ...links.get(a.id)!,
     };
   });
 }
@@ -160,7 +168,7 @@ export async function grantsOf(db: Db, accountIds: string[]) {
 /** One account as this administrator sees it (ACCOUNT_NOT_FOUND when no grant of it is in reach). */
 export async function getAccount(
   db: Kysely<Database>,
-  input: { actor: Actor; accountId: string },
+  input: { actor: Actor; accountId: string; linkReach: LinkReach },
 ): Promise<AccountView> {
   const reach = reachPrefixes(input.actor, ADMIN);
   const a = await db
@@ -178,6 +186,7 @@ export async function getAccount(
     reach,
     grantRegionCodes: grants.map((g) => g.regionCode),
   });
+  const links = await linksOf(db, { accountIds: [a.id], reach: input.linkReach });
   return {
     id: a.id,
     username: a.username,
@@ -188,5 +197,6 @@ export async function getAccount(
     createdAt: new Date(a.created_at).toISOString(),
     grants: seen.map(({ accountId: _, ...g }) => g),
     availableActions: availableAccountActions(a.status, refusal === null),
+    ...links.get(a.id)!,
   };
 }

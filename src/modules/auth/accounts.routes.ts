@@ -13,6 +13,9 @@ import {
 import { getAccount, listAccounts } from './accounts-view.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { LINK_CAPABILITY, linkCandidates, linkReachOf } from './account-links.ts';
+import { ACCOUNT_LINK_ACTIONS } from './account-links.rules.ts';
+import type { CapabilityResolver } from './capability-names.ts';
 
 const GrantInput = z
   .strictObject({
@@ -44,14 +47,77 @@ export const AccountView = z.object({
   createdAt: z.string(),
   grants: z.array(GrantView),
   availableActions: z.array(z.enum(['disable', 'enable', 'reset_password', 'grant', 'revoke'])),
+  resident: z
+    .object({ id: z.string(), fullName: z.string(), homeRegionCode: z.string() })
+    .nullable(),
+  volunteer: z
+    .object({
+      id: z.string(),
+      fullName: z.string(),
+      volunteerNumber: z.string(),
+      homeRegionCode: z.string(),
+    })
+    .nullable(),
+  /** Issue #15 point 4: which links the caller may change (the records' own routes change them). */
+  linkActions: z.array(z.enum(ACCOUNT_LINK_ACTIONS)),
+});
+
+const LinkCandidateView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phoneMasked: z.string().nullable(),
+  status: z.enum(['active', 'disabled']),
+  linked: z.boolean(),
 });
 
 const AccountParams = z.object({ id: z.string().uuid() });
 
 /** Administrators manage accounts inside their own scope (X-2, issue #15 point 4). */
-export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+export const accountRoutes: FastifyPluginAsyncZod<{ capabilities: CapabilityResolver }> = async (
+  app,
+  opts,
+) => {
   const db = app.kysely;
   const admin = { access: { roles: ['admin'] as Role[] } };
+  const linkReach = (request: Parameters<typeof actorOf>[0]) =>
+    linkReachOf(actorOf(request), opts.capabilities);
+  // Who links records to accounts: the roles whose grants give a link capability (the composition
+  // root decides which; auth does not import residents or volunteers).
+  const linkCapabilities: string[] = Object.values(LINK_CAPABILITY);
+  const linkers = ROLES.filter((role) =>
+    [null, 'station'].some((stationId) =>
+      opts.capabilities.ofGrant({ role, stationId }).some((c) => linkCapabilities.includes(c)),
+    ),
+  );
+
+  app.get(
+    '/accounts/link-candidates',
+    {
+      config: { access: { roles: linkers } },
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'Accounts to link a resident or volunteer record to (issue #15): by name, username or full mobile number, inside the linker’s scope',
+        querystring: z.strictObject({
+          for: z.enum(['resident', 'volunteer']),
+          q: z.string().trim().min(1).max(50),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+        response: { 200: z.array(LinkCandidateView) },
+      },
+    },
+    async (request) =>
+      linkCandidates(
+        { db, pii: app.deps.pii },
+        {
+          reach: linkReach(request),
+          kind: request.query.for,
+          q: request.query.q,
+          limit: request.query.limit,
+        },
+      ),
+  );
 
   app.get(
     '/accounts',
@@ -76,6 +142,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       return listAccounts(db, {
         actor: actorOf(request),
         filter: { limit, offset, q, role, status, regionCode },
+        linkReach: linkReach(request),
       });
     },
   );
@@ -91,7 +158,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AccountView },
       },
     },
-    async (request) => getAccount(db, { actor: actorOf(request), accountId: request.params.id }),
+    async (request) =>
+      getAccount(db, {
+        actor: actorOf(request),
+        accountId: request.params.id,
+        linkReach: linkReach(request),
+      }),
   );
 
   for (const action of ['disable', 'enable'] as const) {
@@ -118,7 +190,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           requestId: request.id,
           now: app.deps.now(),
         });
-        return getAccount(db, { actor, accountId: request.params.id });
+        return getAccount(db, {
+          actor,
+          accountId: request.params.id,
+          linkReach: linkReach(request),
+        });
       },
     );
   }
@@ -190,7 +266,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
         now: app.deps.now(),
       });
-      return getAccount(db, { actor, accountId: request.params.id });
+      return getAccount(db, { actor, accountId: request.params.id, linkReach: linkReach(request) });
     },
   );
 

@@ -3,12 +3,17 @@
  * service whose requests become 首问 inquiries (`inquiry.<item code>`), and every volunteer service
  * category on the town's 点单 menu (VS-3) as one whose requests become needs (`need.<category>`),
  * with attributes for what a need asks beyond Open311's standard fields.
+ *
+ * Issue #15 point 9: the catalog is per town — a town's services are the shared items plus the
+ * town's own ("+N"); another town's own item is neither listed nor accepted (it answers
+ * OPEN311_SERVICE_NOT_FOUND, as an unknown code does, so one town's list is not told another's).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { CATALOG_CATEGORY_LABELS } from '../catalog/catalog.schema.ts';
 import { listItems, getItem } from '../catalog/catalog.service.ts';
+import { townPrefixOf } from '../catalog/catalog-town.rules.ts';
 import { getMenu } from '../orders/menu.ts';
 import type { WireValue } from './open311-format.ts';
 
@@ -23,7 +28,7 @@ export type ResolvedService =
 
 export async function listServices(db: Kysely<Database>, town: string): Promise<WireValue[]> {
   const [catalog, menu] = await Promise.all([
-    listItems(db, { limit: CATALOG_PAGE, offset: 0 }),
+    listItems(db, { towns: { prefixes: [townPrefixOf(town)] }, limit: CATALOG_PAGE, offset: 0 }),
     getMenu(db, { regionCode: town }),
   ]);
   const items: WireValue[] = catalog.items.map((i) => ({
@@ -47,6 +52,10 @@ export async function listServices(db: Kysely<Database>, town: string): Promise<
   return [...items, ...needs];
 }
 
+/** An item the town offers: a shared one, or the town's own (the catalog list's own filter). */
+const offeredIn = (town: string, itemTown: string | null) =>
+  itemTown === null || itemTown.startsWith(townPrefixOf(town));
+
 /** The service a code names in the town; OPEN311_SERVICE_NOT_FOUND otherwise. */
 export async function resolveService(
   db: Kysely<Database>,
@@ -56,7 +65,8 @@ export async function resolveService(
   if (code.startsWith(INQUIRY_PREFIX)) {
     const itemCode = code.slice(INQUIRY_PREFIX.length);
     const item = await getItem(db, itemCode).catch(() => null);
-    if (item?.active) return { kind: 'inquiry', code, itemCode, name: item.name.zh };
+    if (item?.active && offeredIn(town, item.town))
+      return { kind: 'inquiry', code, itemCode, name: item.name.zh };
   } else if (code.startsWith(NEED_PREFIX)) {
     const categoryCode = code.slice(NEED_PREFIX.length);
     const menu = await getMenu(db, { regionCode: town });

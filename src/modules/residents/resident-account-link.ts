@@ -8,7 +8,8 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { auditActor, type Actor } from '../../shared/actor.ts';
+import { auditActor, standingIn, type Actor } from '../../shared/actor.ts';
+import { RESIDENT_READERS } from '../../shared/roles.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -127,4 +128,54 @@ export async function unlinkResidentAccount(
       now: input.now,
     });
   });
+}
+
+/** What the resident page's account card offers: a new phone login, linking an account, unlinking. */
+export type ResidentAccountAction = 'create_login' | 'link' | 'unlink';
+
+/**
+ * The account linked to the resident record (or none), for those who read the record, and what
+ * the caller may do about it: linkers in scope create a phone login or link an existing account
+ * when none is linked, and unlink the linked one.
+ */
+export async function residentAccountView(
+  db: Kysely<Database>,
+  input: { actor: Actor; residentId: string; now: Date },
+) {
+  const resident = await db
+    .selectFrom('residents')
+    .select(['id', 'home_region_code'])
+    .where('id', '=', input.residentId)
+    .executeTakeFirst();
+  if (!resident) throw new AppError('RESIDENT_NOT_FOUND');
+  await residentGrant(db, {
+    actor: input.actor,
+    roles: RESIDENT_READERS,
+    resident,
+    now: input.now,
+  });
+  const linker = standingIn(input.actor, ACCOUNT_LINKERS, resident.home_region_code) === 'region';
+  const account = await db
+    .selectFrom('accounts')
+    .select(['id', 'username', 'display_name', 'phone_masked', 'status'])
+    .where('resident_id', '=', resident.id)
+    .executeTakeFirst();
+  const availableActions: ResidentAccountAction[] = !linker
+    ? []
+    : account
+      ? ['unlink']
+      : ['create_login', 'link'];
+  return {
+    residentId: resident.id,
+    account: account
+      ? {
+          id: account.id,
+          username: account.username,
+          displayName: account.display_name,
+          phoneMasked: account.phone_masked,
+          status: account.status,
+        }
+      : null,
+    availableActions,
+  };
 }

@@ -18,7 +18,11 @@ import {
 } from './residents.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { ACCOUNT_LINKERS, createResidentLogin } from './resident-account.ts';
-import { linkResidentAccount, unlinkResidentAccount } from './resident-account-link.ts';
+import {
+  linkResidentAccount,
+  residentAccountView,
+  unlinkResidentAccount,
+} from './resident-account-link.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { residentListExport, ResidentFilters } from './resident-list.export.ts';
 
@@ -153,6 +157,40 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(201).send(created);
     },
+  );
+
+  app.get(
+    '/residents/:id/account',
+    {
+      config: { access: { roles: RESIDENT_READERS } },
+      schema: {
+        tags: ['residents'],
+        summary:
+          'The account linked to the resident record, or none, and what the caller may do (issue #15)',
+        params: z.object({ id: z.string().uuid() }),
+        response: {
+          200: z.object({
+            residentId: z.string(),
+            account: z
+              .object({
+                id: z.string(),
+                username: z.string(),
+                displayName: z.string(),
+                phoneMasked: z.string().nullable(),
+                status: z.enum(['active', 'disabled']),
+              })
+              .nullable(),
+            availableActions: z.array(z.enum(['create_login', 'link', 'unlink'])),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      residentAccountView(app.kysely, {
+        actor: actorOf(request),
+        residentId: request.params.id,
+        now: app.deps.now(),
+      }),
   );
 
   app.post(

@@ -210,3 +210,44 @@ export async function claimVolunteerRecord(
     }),
   );
 }
+
+/** What the volunteer registry's account dialog offers. */
+export type VolunteerAccountAction = 'link' | 'unlink';
+
+/**
+ * The account linked to a volunteer record (or none), for centre staff in scope of its home
+ * region, and what they may do: link one when none is linked, unlink the linked one.
+ */
+export async function volunteerAccountView(
+  db: Kysely<Database>,
+  input: { actor: Actor; volunteerId: string },
+) {
+  const v = await db
+    .selectFrom('vs_volunteers')
+    .select(['id', 'account_id', 'home_region_code'])
+    .where('id', '=', input.volunteerId)
+    .executeTakeFirst();
+  if (!v) throw new AppError('VOLUNTEER_NOT_FOUND');
+  authorize(input.actor, VS_STAFF, v.home_region_code);
+  const account = v.account_id
+    ? await db
+        .selectFrom('accounts')
+        .select(['id', 'username', 'display_name', 'phone_masked', 'status'])
+        .where('id', '=', v.account_id)
+        .executeTakeFirst()
+    : undefined;
+  const availableActions: VolunteerAccountAction[] = v.account_id ? ['unlink'] : ['link'];
+  return {
+    volunteerId: v.id,
+    account: account
+      ? {
+          id: account.id,
+          username: account.username,
+          displayName: account.display_name,
+          phoneMasked: account.phone_masked,
+          status: account.status,
+        }
+      : null,
+    availableActions,
+  };
+}

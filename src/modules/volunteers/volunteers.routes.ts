@@ -20,6 +20,7 @@ import {
   claimVolunteerRecord,
   linkVolunteerAccount,
   unlinkVolunteerAccount,
+  volunteerAccountView,
 } from './volunteer-account-link.ts';
 
 const VolunteerLink = z.object({ volunteerId: z.string(), accountId: z.string().nullable() });
@@ -76,6 +77,36 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
       await claimVolunteerRecord(deps, { actor, requestId: request.id, now: app.deps.now() });
       return myVolunteer(deps, { actor, now: app.deps.now() });
     },
+  );
+
+  app.get(
+    '/volunteers/:id/account',
+    {
+      config: { access: { roles: VS_STAFF } },
+      schema: {
+        tags: ['volunteers'],
+        summary:
+          'The account linked to a volunteer record, or none, and what the caller may do (issue #15)',
+        params: z.object({ id: z.string().uuid() }),
+        response: {
+          200: z.object({
+            volunteerId: z.string(),
+            account: z
+              .object({
+                id: z.string(),
+                username: z.string(),
+                displayName: z.string(),
+                phoneMasked: z.string().nullable(),
+                status: z.enum(['active', 'disabled']),
+              })
+              .nullable(),
+            availableActions: z.array(z.enum(['link', 'unlink'])),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      volunteerAccountView(app.kysely, { actor: actorOf(request), volunteerId: request.params.id }),
   );
 
   app.post(

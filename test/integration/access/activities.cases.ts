@@ -52,6 +52,8 @@ export const ACTIVITIES_COVERED_ELSEWHERE = [
   'POST /api/v1/vs/activities/{id}/signup/cancel',
   // Issue #15 point 4: the lead signs a volunteer up — activities-lead-signup.test.ts.
   'POST /api/v1/vs/activities/{id}/signups',
+  // Issue #15 p4: the lead's picker for it — activities-lead-signup.test.ts.
+  'GET /api/v1/vs/activities/{id}/signup-candidates',
   'POST /api/v1/vs/activities/{id}/check',
   'POST /api/v1/vs/activities/{id}/attendance',
   'POST /api/v1/vs/service-records/{id}/travel',

@@ -184,6 +184,12 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/residents/{id}/account',
+    allowed: READERS,
+    request: (c) => ({ url: `/api/v1/residents/${c.residentId}/account` }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/audit/events',
     allowed: ['admin', 'supervisor'],
     request: () => ({ url: '/api/v1/audit/events?limit=5' }),
@@ -214,6 +220,9 @@ export const FOUNDATION_COVERED_ELSEWHERE = [
   'POST /api/v1/accounts/{id}/password-reset',
   'POST /api/v1/accounts/{id}/grants',
   'POST /api/v1/accounts/{id}/grants/{grantId}/revoke',
+  // Issue #15 point 4: the accounts a linker may pick — per kind (residents.login / volunteers.staff),
+  // so a role holding one kind is refused the other: account-links-views.test.ts.
+  'GET /api/v1/accounts/link-candidates',
   // Issue #15 point 4: a resident record links one account — account-links.test.ts.
   'POST /api/v1/residents/{id}/account',
   'POST /api/v1/residents/{id}/account/unlink',

@@ -46,6 +46,12 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     request: () => ({ url: `/api/v1/volunteers/${DEMO_VS_IDS.wszVolunteer}` }),
   },
   {
+    method: 'GET',
+    path: '/api/v1/volunteers/{id}/account',
+    allowed: STAFF,
+    request: () => ({ url: `/api/v1/volunteers/${DEMO_VS_IDS.wszVolunteer}/account` }),
+  },
+  {
     method: 'PATCH',
     path: '/api/v1/volunteers/{id}',
     allowed: ['admin', 'volunteer_staff', 'volunteer'],

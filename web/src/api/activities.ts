@@ -90,3 +90,21 @@ export const rejectHours = (recordId: string, reason: string) =>
       body: { reason },
     }),
   );
+
+/** Issue #15 p4: volunteers the lead may sign up by hand (e.g. without a phone), by name or number. */
+export const findSignupCandidates = (id: string, q: string, signal?: AbortSignal) =>
+  must(
+    apiClient.GET('/api/v1/vs/activities/{id}/signup-candidates', {
+      params: { path: { id }, query: { q, limit: 20 } },
+      signal,
+    }),
+  );
+/** Issue #15 p4: the lead signs up a volunteer (same places and waitlist as their own sign-up). */
+export const signUpOther = (id: string, volunteerId: string, idempotencyKey: string) =>
+  must(
+    apiClient.POST('/api/v1/vs/activities/{id}/signups', {
+      params: { path: { id } },
+      body: { volunteerId },
+      ...idempotent(idempotencyKey),
+    }),
+  );

@@ -58,11 +58,25 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              linkActions: (
+                'link_resident' | 'unlink_resident' | 'link_volunteer' | 'unlink_volunteer'
+              )[];
               phoneMasked: string | null;
+              resident: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+              } | null;
               residentId: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               username: string;
+              volunteer: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+                volunteerNumber: string;
+              } | null;
             }[];
           };
         };
@@ -164,11 +178,25 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              linkActions: (
+                'link_resident' | 'unlink_resident' | 'link_volunteer' | 'unlink_volunteer'
+              )[];
               phoneMasked: string | null;
+              resident: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+              } | null;
               residentId: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               username: string;
+              volunteer: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+                volunteerNumber: string;
+              } | null;
             };
           };
         };
@@ -222,11 +250,25 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              linkActions: (
+                'link_resident' | 'unlink_resident' | 'link_volunteer' | 'unlink_volunteer'
+              )[];
               phoneMasked: string | null;
+              resident: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+              } | null;
               residentId: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               username: string;
+              volunteer: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+                volunteerNumber: string;
+              } | null;
             };
           };
         };
@@ -278,11 +320,25 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              linkActions: (
+                'link_resident' | 'unlink_resident' | 'link_volunteer' | 'unlink_volunteer'
+              )[];
               phoneMasked: string | null;
+              resident: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+              } | null;
               residentId: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               username: string;
+              volunteer: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+                volunteerNumber: string;
+              } | null;
             };
           };
         };
@@ -402,11 +458,25 @@ export interface paths {
                 stationName: string | null;
               }[];
               id: string;
+              linkActions: (
+                'link_resident' | 'unlink_resident' | 'link_volunteer' | 'unlink_volunteer'
+              )[];
               phoneMasked: string | null;
+              resident: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+              } | null;
               residentId: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               username: string;
+              volunteer: {
+                fullName: string;
+                homeRegionCode: string;
+                id: string;
+                volunteerNumber: string;
+              } | null;
             };
           };
         };
@@ -452,6 +522,54 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/accounts/link-candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Accounts to link a resident or volunteer record to (issue #15): by name, username or full mobile number, inside the linker’s scope */
+    get: {
+      parameters: {
+        query: {
+          for: 'resident' | 'volunteer';
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              displayName: string;
+              id: string;
+              linked: boolean;
+              phoneMasked: string | null;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              username: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -15292,7 +15410,40 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The account linked to the resident record, or none, and what the caller may do (issue #15) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                displayName: string;
+                id: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                status: 'active' | 'disabled';
+                username: string;
+              } | null;
+              availableActions: ('create_login' | 'link' | 'unlink')[];
+              residentId: string;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /** Link an existing account to the resident record (issue #15) */
     post: {
@@ -17440,7 +17591,40 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The account linked to a volunteer record, or none, and what the caller may do (issue #15) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                displayName: string;
+                id: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                status: 'active' | 'disabled';
+                username: string;
+              } | null;
+              availableActions: ('link' | 'unlink')[];
+              volunteerId: string;
+            };
+          };
+        };
+      };
+    };
     put?: never;
     /** Link an account to a volunteer record (staff, home region in scope) */
     post: {
@@ -17836,7 +18020,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -17917,7 +18101,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -17984,7 +18168,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -18132,7 +18316,7 @@ export interface paths {
           content: {
             'application/json': {
               availableActions: (
-                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel' | 'sign_up_other'
               )[];
               cancelReason: string | null;
               canManage: boolean;
@@ -18321,7 +18505,12 @@ export interface paths {
             'application/json': {
               activity: {
                 availableActions: (
-                  'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                  | 'sign_up'
+                  | 'cancel_signup'
+                  | 'check_in'
+                  | 'show_code'
+                  | 'cancel'
+                  | 'sign_up_other'
                 )[];
                 cancelReason: string | null;
                 canManage: boolean;
@@ -18474,6 +18663,55 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/activities/{id}/signup-candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Volunteers the lead may sign up by hand (e.g. without a phone), by name or number (issue #15) */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fullName: string;
+              hasAccount: boolean;
+              homeRegionName: string;
+              id: string;
+              phoneMasked: string | null;
+              signedUp: boolean;
+              volunteerNumber: string;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -19849,7 +20087,12 @@ export interface paths {
             'application/json': {
               activity: {
                 availableActions: (
-                  'sign_up' | 'cancel_signup' | 'check_in' | 'show_code' | 'cancel'
+                  | 'sign_up'
+                  | 'cancel_signup'
+                  | 'check_in'
+                  | 'show_code'
+                  | 'cancel'
+                  | 'sign_up_other'
                 )[];
                 cancelReason: string | null;
                 canManage: boolean;

@@ -20,6 +20,7 @@ import { ROLES } from '../../lib/role-names';
 import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
 import { CreateAccountDialog, GrantDialog, OneTimePasswordDialog } from './AccountDialogs';
+import { AccountLinksDialog } from './AccountLinksDialog';
 import { RegionScopePicker } from './ScopePicker';
 import './accounts.css';
 
@@ -30,7 +31,8 @@ type Filter = Pick<AccountQuery, 'q' | 'role' | 'status' | 'regionCode'>;
 /**
  * Issue #15 point 4 (X-2): the administrator's accounts — find by name, role, status or region
  * (inside their scope); create; disable or enable; reset a password (shown once); grant and revoke
- * roles with a scope picker. The buttons follow each account's `availableActions`.
+ * roles with a scope picker; link the account to a resident record and a volunteer record. The
+ * buttons follow each account's `availableActions` and `linkActions`.
  */
 export default function AccountsPage() {
   const { t } = useTranslation();
@@ -46,6 +48,9 @@ export default function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<ManagedAccount | null>(null);
   const [password, setPassword] = useState<{ displayName: string; password: string } | null>(null);
+  // By id, so the dialog shows the account as the list reloads it after each change.
+  const [linkingId, setLinkingId] = useState<string | null>(null);
+  const linking = rows.find((a) => a.id === linkingId) ?? null;
 
   const act = useKeyedAction(async (run: () => Promise<unknown>, done: string) => {
     await run();
@@ -116,7 +121,7 @@ export default function AccountsPage() {
         loading={list.status === 'loading'}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 930 }}
         columns={[
           {
             title: t('accounts.displayName'),
@@ -160,6 +165,34 @@ export default function AccountsPage() {
                     data-testid={`grant-open-${a.username}`}
                   >
                     {t('accounts.grant.open')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('accounts.links.column'),
+            key: 'links',
+            width: 170,
+            render: (_: unknown, a) => (
+              <Space direction="vertical" size={4} data-testid={`links-${a.username}`}>
+                {a.resident && (
+                  <Tag color="blue">
+                    {t('accounts.links.resident')}：{a.resident.fullName}
+                  </Tag>
+                )}
+                {a.volunteer && (
+                  <Tag color="green" data-testid={`linked-volunteer-${a.username}`}>
+                    {t('accounts.links.volunteer')}：{a.volunteer.fullName}
+                  </Tag>
+                )}
+                {a.linkActions.length > 0 && (
+                  <Button
+                    size="small"
+                    onClick={() => setLinkingId(a.id)}
+                    data-testid={`links-open-${a.username}`}
+                  >
+                    {t('accounts.links.open')}
                   </Button>
                 )}
               </Space>
@@ -252,6 +285,11 @@ export default function AccountsPage() {
         }}
       />
       <OneTimePasswordDialog shown={password} onClose={() => setPassword(null)} />
+      <AccountLinksDialog
+        account={linking}
+        onClose={() => setLinkingId(null)}
+        onChanged={list.reload}
+      />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { formatWhen, SIGNUP_COLOR, signupLabel } from './activity-format';
 import { CodePanel } from './CodePanel';
+import { LeadSignupCard } from './LeadSignupCard';
 import { RosterTable } from './RosterTable';
 import './activities.css';
 import { useAction } from '../../lib/use-action';
@@ -145,6 +146,15 @@ export default function ActivityPage() {
         </div>
       )}
       {can('show_code') && <CodePanel activityId={a.id} />}
+      {can('sign_up_other') && (
+        <LeadSignupCard
+          activityId={a.id}
+          onDone={() => {
+            activity.reload();
+            roster.reload();
+          }}
+        />
+      )}
       {manage && roster.status === 'error' && <ErrorAlert error={roster.error} />}
       {manage && roster.data && <RosterTable roster={roster.data} onChange={roster.reload} />}
       <Modal

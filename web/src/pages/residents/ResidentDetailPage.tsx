@@ -11,7 +11,7 @@ import { useAsync } from '../../lib/use-async';
 import { useMe } from '../../session/session-context';
 import { ResidentAuthorizations } from '../agents/ResidentAuthorizations';
 import { ResidentCard } from './ResidentCard';
-import { ResidentLoginCard } from './ResidentLoginCard';
+import { ResidentAccountCard } from './ResidentAccountCard';
 import { MessageList } from '../messages/MessageList';
 
 export default function ResidentDetailPage() {
@@ -46,7 +46,7 @@ export default function ResidentDetailPage() {
           showDetailLink={false}
         />
       )}
-      {resident.data && caps.residentLogins && <ResidentLoginCard residentId={resident.data.id} />}
+      {resident.data && caps.readResidents && <ResidentAccountCard residentId={resident.data.id} />}
       {resident.data && caps.readResidents && (
         <MessageList owner="resident" id={resident.data.id} />
       )}

@@ -11,7 +11,13 @@ import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
 
-export function ResidentLoginCard({ residentId }: { residentId: string }) {
+export function ResidentLoginCard({
+  residentId,
+  onCreated,
+}: {
+  residentId: string;
+  onCreated?: () => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [phone, setPhone] = useState('');
@@ -23,6 +29,7 @@ export function ResidentLoginCard({ residentId }: { residentId: string }) {
     keeper.reset();
     setDone(created.phoneMasked);
     setOpen(false);
+    onCreated?.();
   });
   return (
     <Card title={t('residents.login.title')} data-testid="resident-login" style={{ marginTop: 16 }}>

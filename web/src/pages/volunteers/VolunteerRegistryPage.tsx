@@ -12,12 +12,16 @@ import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { availabilityText } from './AvailabilityPicker';
 import { RegistrationForm } from './RegistrationForm';
+import { VolunteerAccountDialog } from './VolunteerAccountDialog';
 import { widestRegionOf } from '../../lib/capabilities';
 import './volunteers.css';
 
 const PAGE = 50;
 
-/** Centre staff: the volunteer registry of their scope (masked), search, and registering someone. */
+/**
+ * Centre staff: the volunteer registry of their scope (masked), search, registering someone, and
+ * the account linked to a record (issue #15).
+ */
 export default function VolunteerRegistryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -27,6 +31,7 @@ export default function VolunteerRegistryPage() {
   const [skill, setSkill] = useState('');
   const [offset, setOffset] = useState(0);
   const [adding, setAdding] = useState(false);
+  const [accountOf, setAccountOf] = useState<Volunteer | null>(null);
   const root = widestRegionOf(me, 'volunteers.staff') ?? '110115000000';
   const list = useAsync(
     (signal) =>
@@ -38,6 +43,12 @@ export default function VolunteerRegistryPage() {
     updateVolunteer(v.id, { status: v.status === 'active' ? 'suspended' : 'active' })
       .then(() => list.reload())
       .catch((e: unknown) => void message.error(errorText(t, e)));
+
+  const accountButton = (v: Volunteer) => (
+    <Button size="small" onClick={() => setAccountOf(v)} data-testid={`vs-account-${v.id}`}>
+      {v.accountId ? t('accounts.links.hasAccount') : t('accounts.links.noAccountShort')}
+    </Button>
+  );
 
   const columns: ColumnsType<Volunteer> = [
     { title: t('volunteers.field.number'), dataIndex: 'volunteerNumber', width: 150 },
@@ -56,6 +67,12 @@ export default function VolunteerRegistryPage() {
       key: 'availability',
       width: 170,
       render: (_: unknown, v) => availabilityText(t, v.availability, '—'),
+    },
+    {
+      title: t('accounts.links.accountColumn'),
+      key: 'account',
+      width: 120,
+      render: (_: unknown, v) => accountButton(v),
     },
     {
       title: t('volunteers.field.status'),
@@ -141,6 +158,7 @@ export default function VolunteerRegistryPage() {
                   <Tag key={x}>{x}</Tag>
                 ))}
               </p>
+              <p>{accountButton(v)}</p>
             </Card>
           ))}
         </div>
@@ -153,6 +171,13 @@ export default function VolunteerRegistryPage() {
           {t('volunteers.action.next')}
         </Button>
       </Space>
+      {accountOf && (
+        <VolunteerAccountDialog
+          volunteer={accountOf}
+          onClose={() => setAccountOf(null)}
+          onChanged={list.reload}
+        />
+      )}
       <Modal
         open={adding}
         title={t('volunteers.registry.register')}
