@@ -8,37 +8,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OTHER_TOWNS, PILOT_TOWN, YIZHUANG } from '../../src/modules/demo/seed-demo.ts';
 import { COLUMNS_OF, type ImportKind } from '../../src/modules/imports/import-columns.ts';
-import { readImportSheet, writeImportWorkbook } from '../../src/modules/imports/import-sheet.ts';
+import { readImportSheet } from '../../src/modules/imports/import-sheet.ts';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
-
-type Cells = Record<string, string>;
-/** A file of the kind's template columns, each row given by column key. */
-const fileOf = async (kind: ImportKind, rows: Cells[]) =>
-  (
-    await writeImportWorkbook(
-      kind,
-      rows.map((r) => COLUMNS_OF[kind].map((c) => r[c.key] ?? '')),
-    )
-  ).toString('base64');
-
-interface Plan {
-  kind: string;
-  total: number;
-  counts: { create: number; change: number; unchanged: number; refused: number };
-  rows: {
-    row: number;
-    action: string;
-    who: string;
-    changes?: string[];
-    reasons?: { code: string; detail?: string; message: string }[];
-  }[];
-}
-
-const CORPS = '魏善庄镇志愿服务总队';
-const TEAM = '魏善庄镇助老志愿服务队';
-const SUB = '伊庄村助老分队';
-const ZHAO_ID = buildIdNumber('110115', '19900412', '027'); // 赵雨欣, a demo volunteer
+import {
+  CORPS,
+  fileOf,
+  SUB,
+  TEAM,
+  ZHAO_ID,
+  type Cells,
+  type Plan,
+} from './imports-volunteers.fixtures.ts';
 
 describe('issue #15 p3 volunteer teams and volunteers by Excel', () => {
   let t: TestApp;

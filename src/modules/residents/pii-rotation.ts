@@ -25,11 +25,15 @@ export const PII_SOURCES: Record<string, string> = {
     'vs_activities.code_secret_cipher (the activity that holds imported historic hours)',
   'src/modules/volunteers/volunteer-match.ts':
     'none written: looks volunteers up by vs_volunteers.id_hash (an hours import)',
+  'src/modules/imports/import-volunteers.ts':
+    'none written: looks volunteers up by vs_volunteers.id_hash (a volunteers import)',
   'src/modules/residents/resident-batch.ts':
     'residents.id_hash, id_cipher, phone_cipher (an Excel import, issue #15 point 3)',
   'src/modules/volunteers/volunteer-registration.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher, guardian_consent.guardianPhoneCipher',
   'src/modules/volunteers/volunteers.service.ts': 'vs_volunteers.phone_cipher (profile edits)',
+  'src/modules/volunteers/volunteer-roster.ts':
+    'vs_volunteers.phone_cipher (a volunteers import updating a phone)',
   'src/modules/volunteers/volunteers.generate.ts':
     'vs_volunteers.id_hash, id_cipher, phone_cipher (doorstep generate, issue #16)',
   'src/modules/records/records.generate.ts':

@@ -26,6 +26,12 @@ const NOT_THE_LIST: Record<string, Record<string, string>> = {
   },
   '/residents': {
     'web/src/pages/appointments/WalkInResident.tsx': 'a picker for the walk-in ticket',
+    'web/src/pages/accounts/LinkPickers.tsx':
+      'a picker of the resident record to link an account to',
+  },
+  '/volunteers': {
+    'web/src/pages/accounts/LinkPickers.tsx':
+      'a picker of the volunteer record to link an account to',
   },
   '/vs/teams': {
     'web/src/pages/volunteers/ListsPage.tsx': 'a picker of the provider team in the item form',
