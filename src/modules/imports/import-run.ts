@@ -221,6 +221,12 @@ async function readRows(input: ImportInput): Promise<SheetRow[]> {
  * town and district without a station (codes and names filled in, addresses and phones to write);
  * the other kinds have nothing to pre-fill and answer the plain template.
  */
+/** The blank template of a kind, for whoever may import that kind. */
+export async function blankTemplate(input: { kind: ImportKind; actor: Caller }): Promise<Buffer> {
+  if (!isSystemActor(input.actor)) authorize(input.actor, IMPORTERS_OF[input.kind]);
+  return importTemplate(input.kind);
+}
+
 export async function prefilledTemplate(
   deps: ImportDeps,
   input: { kind: ImportKind; region: string; actor: Caller },

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../shared/route-actor.ts';
 import { SHEET_NAME_OF } from './import-columns.ts';
-import { applyImport, dryRunImport, prefilledTemplate } from './import-run.ts';
+import { applyImport, blankTemplate, dryRunImport, prefilledTemplate } from './import-run.ts';
 import { ANY_IMPORTER } from './imports.access.ts';
-import { importTemplate, XLSX_CONTENT_TYPE } from './import-sheet.ts';
+import { XLSX_CONTENT_TYPE } from './import-sheet.ts';
 import {
   GeneralApplyKindParam,
   ImportAppliedView,
@@ -46,7 +46,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       const file =
         region === undefined
-          ? await importTemplate(kind)
+          ? await blankTemplate({ kind, actor: actorOf(request) })
           : await prefilledTemplate(deps, { kind, region, actor: actorOf(request) });
       return reply.type(XLSX_CONTENT_TYPE).send(file);
     },
