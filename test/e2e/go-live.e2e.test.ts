@@ -19,10 +19,11 @@ import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import {
   chooseOption,
   launchBrowser,
+  pickItemByKeyboard,
+  type RunningServer,
   showPasswordForm,
   signedIn,
   startServer,
-  type RunningServer,
 } from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
@@ -218,9 +219,7 @@ describe('issue #15: a town goes live from an empty database', () => {
     await p.keyboard.type(RESIDENT_ID);
     await p.keyboard.press('Enter');
     await poll(() => p.getByTestId('wb-applicant').innerText()).toContain('王秀兰');
-    await p.keyboard.type('sbk');
-    await p.getByTestId('wb-item-option-DX-SB-001').waitFor();
-    await p.keyboard.press('Enter');
+    await pickItemByKeyboard(p, 'sbk', 'DX-SB-001');
     await p.getByTestId('wb-material-id_card').check();
     await p.getByTestId('wb-material-photo_1inch').check();
     await poll(() => p.getByTestId('wb-notice-preview').getAttribute('data-complete')).toBe('true');

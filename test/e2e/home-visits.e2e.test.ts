@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
-import { launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
+import { launchBrowser, pickItemByKeyboard, showPasswordForm, signedIn } from '../helpers/e2e.ts';
 
 const SHOTS = 'test-results';
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' } as const;
@@ -69,11 +69,7 @@ describe('GS-10 a home visit batched with two others in one village, filed on a 
     await page.keyboard.type(CHENG_ID);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('wb-applicant').innerText()).toContain('程建国');
-    // The page moves the focus to the item picker once the applicant is found: type after it.
-    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wb-item');
-    await page.keyboard.type('低保');
-    await page.getByTestId('wb-item-option-DX-MZ-001').waitFor();
-    await page.keyboard.press('Enter');
+    await pickItemByKeyboard(page, '低保', 'DX-MZ-001');
     await page.getByTestId('wb-material-id_card').waitFor();
     await page.getByTestId('wb-material-id_card').check();
     await page.getByTestId('wb-file').click();

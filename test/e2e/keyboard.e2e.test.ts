@@ -7,7 +7,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
-import { launchBrowser, signedIn, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  pickItemByKeyboard,
+  type RunningServer,
+  signedIn,
+  startServer,
+} from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const LI_ID = '110115194803120019';
@@ -67,9 +73,7 @@ describe('keyboard only: login, intake and tracking', () => {
     await page.keyboard.type(LI_ID);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('wb-applicant').innerText()).toContain('李长福');
-    await page.keyboard.type('sbk');
-    await page.getByTestId('wb-item-option-DX-SB-001').waitFor();
-    await page.keyboard.press('Enter');
+    await pickItemByKeyboard(page, 'sbk', 'DX-SB-001');
     await page.getByTestId('wb-material-id_card').waitFor();
     for (const material of ['wb-material-id_card', 'wb-material-photo_1inch']) {
       await tabTo(page, material);

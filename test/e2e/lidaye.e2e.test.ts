@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import {
   launchBrowser,
-  signedIn,
-  startServer,
+  pickItemByKeyboard,
   type RunningServer,
   showPasswordForm,
+  signedIn,
+  startServer,
 } from '../helpers/e2e.ts';
 
 /** Waits for the page to catch up; generous, as CI machines run several browsers at once. */
@@ -69,9 +70,7 @@ describe('李大爷 replaces his social security card at another village’s sta
     expect(await page.getByTestId('wb-applicant').innerText()).toContain('110115********0019');
 
     // Focus has moved on to the item: type the pinyin initials, wait for the answer, Enter.
-    await page.keyboard.type('sbk');
-    await page.getByTestId('wb-item-option-DX-SB-001').waitFor();
-    await page.keyboard.press('Enter');
+    await pickItemByKeyboard(page, 'sbk', 'DX-SB-001');
     await page.getByTestId('wb-material-id_card').waitFor();
 
     // Only the ID card ticked: the preview lists the missing photo before anything is filed.

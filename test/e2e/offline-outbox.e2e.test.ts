@@ -17,10 +17,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import {
   launchBrowser,
-  signedIn,
-  startServer,
+  pickItemByKeyboard,
   type RunningServer,
   showPasswordForm,
+  signedIn,
+  startServer,
 } from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -166,12 +167,7 @@ describe('offline outbox: filing through a network cut, sent once when it return
     await page.keyboard.type(LI_ID);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('wb-applicant').innerText()).toContain('李长福');
-    // The page moves the focus to the item picker once the applicant is shown (an effect after
-    // that render): typing before it lands sent "sbk" nowhere and the option never came.
-    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wb-item');
-    await page.keyboard.type('sbk');
-    await page.getByTestId('wb-item-option-DX-SB-001').waitFor();
-    await page.keyboard.press('Enter');
+    await pickItemByKeyboard(page, 'sbk', 'DX-SB-001');
     await page.getByTestId('wb-material-id_card').check();
     await page.getByTestId('wb-material-photo_1inch').check();
     // The whole catalog is kept in the background for a cut.

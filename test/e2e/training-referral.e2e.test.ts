@@ -8,7 +8,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  launchBrowser,
+  pickItemByKeyboard,
+  type RunningServer,
+  startServer,
+} from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = 'test-results';
@@ -53,9 +58,7 @@ describe('GS-12 a refused clerk hands the resident on, not away', () => {
     await page.keyboard.type(LI_ID);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('wb-applicant').innerText()).toContain('李长福');
-    await page.keyboard.type('lsjz');
-    await page.getByTestId('wb-item-option-DX-MZ-002').waitFor();
-    await page.keyboard.press('Enter');
+    await pickItemByKeyboard(page, 'lsjz', 'DX-MZ-002');
     await page.getByTestId('wb-material-id_card').waitFor();
     await page.getByTestId('wb-material-id_card').check();
     await page.getByTestId('wb-file').click();

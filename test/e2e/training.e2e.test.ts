@@ -7,7 +7,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
-import { chooseOption, launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import {
+  chooseOption,
+  launchBrowser,
+  pickItemByKeyboard,
+  type RunningServer,
+  startServer,
+} from '../helpers/e2e.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = 'test-results';
@@ -93,9 +99,7 @@ describe('GS-12 training and competence in the browser', () => {
     await clerk.keyboard.type(LI_ID);
     await clerk.keyboard.press('Enter');
     await poll(() => clerk.getByTestId('wb-applicant').innerText()).toContain('李长福');
-    await clerk.keyboard.type('lsjz');
-    await clerk.getByTestId('wb-item-option-DX-MZ-002').waitFor();
-    await clerk.keyboard.press('Enter');
+    await pickItemByKeyboard(clerk, 'lsjz', 'DX-MZ-002');
     await clerk.getByTestId('wb-material-id_card').waitFor();
     await clerk.getByTestId('wb-material-id_card').check();
     await clerk.getByTestId('wb-file').click();

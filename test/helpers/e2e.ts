@@ -209,3 +209,22 @@ export async function chooseOption(
     if (!(await dropdown.first().isVisible())) await select.click();
   }
 }
+
+/**
+ * The workbench's step 2 by keyboard, as a clerk does it: once the applicant is shown the page
+ * moves the focus to the item picker; type the pinyin `letters`, wait for `code`'s option, Enter —
+ * then check the picker holds `code`. Typing before the focus has landed sends the first letters
+ * into the lookup box; the rest ("sjz" of "lsjz") still finds options, and Enter picked another
+ * item (CI: a refusal journey filed a case it should have been refused).
+ */
+export async function pickItemByKeyboard(page: Page, letters: string, code: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 20_000 })
+    .toBe('wb-item');
+  await page.keyboard.type(letters);
+  await page.getByTestId(`wb-item-option-${code}`).waitFor();
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.getByTestId('wb-item-select').innerText(), { timeout: 20_000 })
+    .toContain(code);
+}

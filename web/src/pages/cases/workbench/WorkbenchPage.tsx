@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { CheckCircleFilled, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Skeleton } from 'antd';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { linkCase } from '../../../api/appointments';
@@ -247,8 +247,9 @@ export default function WorkbenchPage() {
     if (grants.some((g) => g.stationId === ticket.stationId)) setStationId(ticket.stationId);
   }, [ticket, grants]);
 
-  // The card reader found the applicant: go straight on to the item.
-  useEffect(() => {
+  // The card reader found the applicant: go straight on to the item — before the applicant is
+  // painted, so a clerk who types the item's letters as soon as the name shows types them there.
+  useLayoutEffect(() => {
     if (applicant) document.getElementById('wb-item')?.focus();
   }, [applicant]);
   const notice = useMemo(() => (item ? previewNotice(item, presented) : null), [item, presented]);
