@@ -114,11 +114,12 @@ export async function filteredAccounts(
   return query;
 }
 
-type AccountRow = Awaited<ReturnType<typeof filteredAccounts>> extends {
-  execute(): Promise<(infer R)[]>;
-}
-  ? R
-  : never;
+type AccountRow =
+  Awaited<ReturnType<typeof filteredAccounts>> extends {
+    execute(): Promise<(infer R)[]>;
+  }
+    ? R
+    : never;
 
 /** The rows as this administrator sees them: grants in reach, actions, links. */
 export async function presentAccounts(
