@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { authorizationScanRoutes } from './authorization-scan.routes.ts';
 import {
+  AuthorizationPageQuery,
   AuthorizationQuery,
   AuthorizationView,
   NewAuthorization,
@@ -16,6 +17,8 @@ import {
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { AUTHORIZATION_LIST_EXPORT } from './authorization-list.export.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
+import { pageAuthorizations } from './authorization-list-page.ts';
 
 export const WRITERS = ['clerk', 'town_officer', 'agent'] as const;
 
@@ -60,6 +63,22 @@ export const agentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listAuthorizations(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/authorizations/page',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: {
+        tags: ['agents'],
+        summary:
+          'The same authorizations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: AuthorizationPageQuery,
+        response: { 200: keysetPageSchema(AuthorizationView) },
+      },
+    },
+    async (request) =>
+      pageAuthorizations(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(

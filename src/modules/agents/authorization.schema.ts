@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../calendar/working-days.ts';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 
 const ItemCode = z.string().trim().min(1).max(40);
 const Day = z
@@ -43,6 +44,11 @@ export const AuthorizationQuery = z.strictObject({
   agentAccountId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Issue #16 p5: the same filters, paged by keyset. */
+export const AuthorizationPageQuery = AuthorizationQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 const Person = z.object({ id: z.string(), displayName: z.string() });

@@ -64,7 +64,7 @@ type Row = AuthorizationTable & {
   scan_id: string | null;
 };
 
-function present(r: Row, now: Date) {
+export function presentAuthorization(r: Row, now: Date) {
   return {
     id: r.id,
     resident: { id: r.resident_id, fullName: r.resident_name, idMasked: r.resident_id_masked },
@@ -91,7 +91,7 @@ function present(r: Row, now: Date) {
 export async function viewOf(db: Kysely<Database>, id: string, now: Date) {
   const row = await authorizationQuery(db).where('z.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('AUTHORIZATION_NOT_FOUND');
-  return present(row, now);
+  return presentAuthorization(row, now);
 }
 
 /** The named agent: an active account with an agent grant whose reach covers the resident. */
@@ -179,18 +179,18 @@ export async function recordAuthorization(
   return viewOf(db, id, now);
 }
 
-/** Staff read those in their reach; an agent (and nobody else) only their own. */
-export async function listAuthorizations(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    residentId?: string | undefined;
-    agentAccountId?: string | undefined;
-    limit: number;
-    offset: number;
-    now: Date;
-  },
-) {
+export interface AuthorizationFilter {
+  actor: Actor;
+  residentId?: string | undefined;
+  agentAccountId?: string | undefined;
+  now: Date;
+}
+
+/**
+ * Staff read those in their reach; an agent (and nobody else) only their own. The filtered rows,
+ * unordered and unpaged (the offset and the keyset list both read them).
+ */
+export function filteredAuthorizations(db: Kysely<Database>, input: AuthorizationFilter) {
   const { actor } = input;
   let q = authorizationQuery(db);
   if (isAgentOnly(actor.grants)) {
@@ -202,13 +202,21 @@ export async function listAuthorizations(
   }
   if (input.residentId) q = q.where('z.resident_id', '=', input.residentId);
   if (input.agentAccountId) q = q.where('z.agent_account_id', '=', input.agentAccountId);
-  const rows = await q
+  return q;
+}
+
+/** Newest first (created_at desc, id asc; the keyset list orders the same way). */
+export async function listAuthorizations(
+  db: Kysely<Database>,
+  input: AuthorizationFilter & { limit: number; offset: number },
+) {
+  const rows = await filteredAuthorizations(db, input)
     .orderBy('z.created_at', 'desc')
     .orderBy('z.id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  return rows.map((r) => present(r, input.now));
+  return rows.map((r) => presentAuthorization(r, input.now));
 }
 
 export async function revokeAuthorization(

@@ -19,13 +19,16 @@ import type { LinkReach } from './account-links.rules.ts';
 
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 
-export interface AccountFilter {
+export interface AccountListFilter {
   /** Part of the username or the display name (case-insensitive). */
   q?: string | undefined;
   role?: Role | undefined;
   status?: AccountStatus | undefined;
   /** Accounts with a grant inside this region (it must lie inside the administrator's reach). */
   regionCode?: string | undefined;
+}
+
+export interface AccountFilter extends AccountListFilter {
   limit: number;
   offset: number;
 }
@@ -60,10 +63,11 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listAccounts(
+/** The accounts a filter selects among those with a grant in the administrator's reach (unordered, unpaged). */
+export async function filteredAccounts(
   db: Kysely<Database>,
-  input: { actor: Actor; filter: AccountFilter; linkReach: LinkReach },
-): Promise<AccountView[]> {
+  input: { actor: Actor; filter: AccountListFilter },
+) {
   const { actor, filter } = input;
   const reach = reachPrefixes(actor, ADMIN);
   if (reach.length === 0) throw new AppError('FORBIDDEN');
@@ -107,12 +111,25 @@ export async function listAccounts(
       ]),
     );
   }
-  const rows = await query
-    .orderBy('a.username')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
+  return query;
+}
+
+type AccountRow =
+  Awaited<ReturnType<typeof filteredAccounts>> extends {
+    execute(): Promise<(infer R)[]>;
+  }
+    ? R
+    : never;
+
+/** The rows as this administrator sees them: grants in reach, actions, links. */
+export async function presentAccounts(
+  db: Kysely<Database>,
+  input: { actor: Actor; linkReach: LinkReach },
+  rows: readonly AccountRow[],
+): Promise<AccountView[]> {
+  const { actor } = input;
   if (rows.length === 0) return [];
+  const reach = reachPrefixes(actor, ADMIN);
   const grants = await grantsOf(
     db,
     rows.map((r) => r.id),
@@ -141,6 +158,20 @@ export async function listAccounts(
       ...links.get(a.id)!,
     };
   });
+}
+
+/** By username (unique; the keyset list orders the same way, accounts-page.ts). */
+export async function listAccounts(
+  db: Kysely<Database>,
+  input: { actor: Actor; filter: AccountFilter; linkReach: LinkReach },
+): Promise<AccountView[]> {
+  const query = await filteredAccounts(db, input);
+  const rows = await query
+    .orderBy('a.username')
+    .limit(input.filter.limit)
+    .offset(input.filter.offset)
+    .execute();
+  return presentAccounts(db, input, rows);
 }
 
 export async function grantsOf(db: Db, accountIds: string[]) {

@@ -11,6 +11,8 @@ import {
   setAccountStatus,
 } from './accounts-admin.service.ts';
 import { getAccount, listAccounts } from './accounts-view.ts';
+import { pageAccounts } from './accounts-page.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { LINK_CAPABILITY, linkCandidates, linkReachOf } from './account-links.ts';
@@ -73,6 +75,14 @@ const LinkCandidateView = z.object({
 
 const AccountParams = z.object({ id: z.string().uuid() });
 
+/** The account list's filters (both the offset and the keyset list). */
+const AccountFilters = z.strictObject({
+  q: z.string().trim().min(1).max(50).optional(),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+  regionCode: RegionCodeSchema.optional(),
+});
+
 /** Administrators manage accounts inside their own scope (X-2, issue #15 point 4). */
 export const accountRoutes: FastifyPluginAsyncZod<{ capabilities: CapabilityResolver }> = async (
   app,
@@ -126,11 +136,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ capabilities: CapabilityReso
       schema: {
         tags: ['accounts'],
         summary: 'Accounts with a grant inside the administrator’s scope, filtered',
-        querystring: z.strictObject({
-          q: z.string().trim().min(1).max(50).optional(),
-          role: z.enum(ROLES).optional(),
-          status: z.enum(['active', 'disabled']).optional(),
-          regionCode: RegionCodeSchema.optional(),
+        querystring: AccountFilters.extend({
           limit: z.coerce.number().int().min(1).max(500).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -145,6 +151,29 @@ export const accountRoutes: FastifyPluginAsyncZod<{ capabilities: CapabilityReso
         linkReach: linkReach(request),
       });
     },
+  );
+
+  app.get(
+    '/accounts/page',
+    {
+      config: admin,
+      schema: {
+        tags: ['accounts'],
+        summary:
+          'The same accounts paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: AccountFilters.extend({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          after: AfterCursor,
+        }),
+        response: { 200: keysetPageSchema(AccountView) },
+      },
+    },
+    async (request) =>
+      pageAccounts(db, {
+        actor: actorOf(request),
+        filter: request.query,
+        linkReach: linkReach(request),
+      }),
   );
 
   app.get(

@@ -22,8 +22,26 @@ import {
 } from './regions.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { listTownStations, PublicStationView } from './public-stations.ts';
+import { pageRegions, pageStations } from './regions-page.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 
 const PUBLIC = { access: { public: true } } as const;
+
+/** The region list's filters and page size (the offset list adds `offset`, the keyset list `after`). */
+const RegionFilters = z.strictObject({
+  parent: RegionCodeSchema.optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  within: RegionCodeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The station list's filters and page size. */
+const StationFilters = z.strictObject({
+  regionCode: RegionCodeSchema.optional(),
+  kind: StationKindSchema.optional(),
+  q: z.string().trim().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 const ADMIN = { access: { roles: ['admin'] } } as const;
 
 /** X-1: the region tree and the stations on it. Reading is public (it is public service information). */
@@ -38,14 +56,9 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['regions'],
         summary:
           'Children of a region (top level when parent is omitted); with q, regions by name, pinyin or initials (issue #15), paged, inside `within` when given',
-        querystring: z
-          .strictObject({
-            parent: RegionCodeSchema.optional(),
-            q: z.string().trim().min(1).max(50).optional(),
-            within: RegionCodeSchema.optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            offset: z.coerce.number().int().min(0).max(100_000).default(0),
-          })
+        querystring: RegionFilters.extend({
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        })
           .refine((b) => b.q !== undefined || b.within === undefined, 'within needs q')
           .refine((b) => b.q === undefined || b.parent === undefined, 'parent or q, not both'),
         response: { 200: z.array(RegionView) },
@@ -57,6 +70,23 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         ? listRegions(db, parent ?? null)
         : searchRegions(db, { q, within, limit, offset });
     },
+  );
+
+  app.get(
+    '/regions/page',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['regions'],
+        summary:
+          'The same regions paged by keyset (the children of a region too): nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: RegionFilters.extend({ after: AfterCursor })
+          .refine((b) => b.q !== undefined || b.within === undefined, 'within needs q')
+          .refine((b) => b.q === undefined || b.parent === undefined, 'parent or q, not both'),
+        response: { 200: keysetPageSchema(RegionView) },
+      },
+    },
+    async (request) => pageRegions(db, request.query),
   );
 
   app.get(
@@ -112,17 +142,28 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['stations'],
         summary: 'Stations inside a region',
-        querystring: z.strictObject({
-          regionCode: RegionCodeSchema.optional(),
-          kind: StationKindSchema.optional(),
-          q: z.string().trim().max(50).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
+        querystring: StationFilters.extend({
           offset: z.coerce.number().int().min(0).default(0),
         }),
         response: { 200: z.array(StationView) },
       },
     },
     async (request) => listStations(db, request.query),
+  );
+
+  app.get(
+    '/stations/page',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ['stations'],
+        summary:
+          'The same stations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: StationFilters.extend({ after: AfterCursor }),
+        response: { 200: keysetPageSchema(StationView) },
+      },
+    },
+    async (request) => pageStations(db, request.query),
   );
 
   app.get(

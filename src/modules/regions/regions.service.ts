@@ -22,7 +22,7 @@ const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
   village_station: ['village', 'grid'],
 };
 
-function regionsWithChildCount(db: Kysely<Database>) {
+export function regionsWithChildCount(db: Kysely<Database>) {
   return db
     .selectFrom('regions as r')
     .select((eb) => [
@@ -35,11 +35,10 @@ function regionsWithChildCount(db: Kysely<Database>) {
         .whereRef('c.parent_code', '=', 'r.code')
         .select(eb.fn.countAll<number>().as('n'))
         .as('child_count'),
-    ])
-    .orderBy('r.code');
+    ]);
 }
 
-async function regionViews(
+export async function regionViews(
   db: Kysely<Database>,
   rows: {
     code: string;
@@ -60,13 +59,16 @@ async function regionViews(
   }));
 }
 
-export async function listRegions(db: Kysely<Database>, parentCode: string | null) {
+/** The children of a region (the top level for null), unordered. */
+export function regionsUnder(db: Kysely<Database>, parentCode: string | null) {
   const q = regionsWithChildCount(db);
-  const rows = await (
-    parentCode === null
-      ? q.where('r.parent_code', 'is', null)
-      : q.where('r.parent_code', '=', parentCode)
-  ).execute();
+  return parentCode === null
+    ? q.where('r.parent_code', 'is', null)
+    : q.where('r.parent_code', '=', parentCode);
+}
+
+export async function listRegions(db: Kysely<Database>, parentCode: string | null) {
+  const rows = await regionsUnder(db, parentCode).orderBy('r.code').execute();
   return regionViews(db, rows);
 }
 
@@ -76,8 +78,20 @@ export async function listRegions(db: Kysely<Database>, parentCode: string | nul
  */
 export async function searchRegions(
   db: Kysely<Database>,
-  filter: { q: string; within?: string | undefined; limit: number; offset: number },
+  filter: RegionSearch & { limit: number; offset: number },
 ) {
+  const q = await searchedRegions(db, filter);
+  const rows = await q.orderBy('r.code').limit(filter.limit).offset(filter.offset).execute();
+  return regionViews(db, rows);
+}
+
+export interface RegionSearch {
+  q: string;
+  within?: string | undefined;
+}
+
+/** The regions a search selects (unordered, unpaged; the offset and the keyset list read them). */
+export async function searchedRegions(db: Kysely<Database>, filter: RegionSearch) {
   const needle = regionNeedle(filter.q);
   if (needle === null) throw new AppError('REGION_QUERY_INVALID');
   let q = regionsWithChildCount(db).where('r.search_key', 'like', `%${needle}%`);
@@ -90,8 +104,7 @@ export async function searchRegions(
     if (!region) throw new AppError('UNKNOWN_REGION', { detail: filter.within });
     q = q.where('r.code', 'like', `${scopePrefix(region.code, region.level)}%`);
   }
-  const rows = await q.limit(filter.limit).offset(filter.offset).execute();
-  return regionViews(db, rows);
+  return q;
 }
 
 /** Stations inside each region, its descendants included: one grouped count per level present. */
@@ -181,7 +194,7 @@ export async function createRegion(
   });
 }
 
-function stationView(s: Station & { region_name: string }) {
+export function stationView(s: Station & { region_name: string }) {
   return {
     id: s.id,
     code: s.code,
@@ -204,17 +217,14 @@ function stationsQuery(db: Kysely<Database>) {
     .select('r.name as region_name');
 }
 
-/** Stations inside a region (by code prefix), optionally of one kind or matching a name. */
-export async function listStations(
-  db: Kysely<Database>,
-  filter: {
-    regionCode?: string | undefined;
-    kind?: Station['kind'] | undefined;
-    q?: string | undefined;
-    limit: number;
-    offset: number;
-  },
-) {
+export interface StationFilter {
+  regionCode?: string | undefined;
+  kind?: Station['kind'] | undefined;
+  q?: string | undefined;
+}
+
+/** Stations inside a region (by code prefix), optionally of one kind or matching a name (unordered, unpaged). */
+export async function filteredStations(db: Kysely<Database>, filter: StationFilter) {
   let q = stationsQuery(db);
   if (filter.regionCode) {
     const region = await db
@@ -231,9 +241,19 @@ export async function listStations(
   }
   if (filter.kind) q = q.where('s.kind', '=', filter.kind);
   if (filter.q) q = q.where('s.name', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
+  return q;
+}
+
+/** By region, then kind, then id (the id makes the order stable; the keyset list orders the same). */
+export async function listStations(
+  db: Kysely<Database>,
+  filter: StationFilter & { limit: number; offset: number },
+) {
+  const q = await filteredStations(db, filter);
   const rows = await q
     .orderBy('s.region_code')
     .orderBy('s.kind')
+    .orderBy('s.id')
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();

@@ -25,6 +25,8 @@ import {
 } from './resident-account-link.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { residentListExport, ResidentFilters } from './resident-list.export.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
+import { pageResidents } from './resident-list-page.ts';
 
 const ResidentLink = z.object({ residentId: z.string(), accountId: z.string().nullable() });
 
@@ -90,6 +92,25 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listResidents(deps, { actor: actorOf(request), ...request.query, now: app.deps.now() }),
+  );
+
+  app.get(
+    '/residents/page',
+    {
+      config: { access: { roles: RESIDENT_READERS } },
+      schema: {
+        tags: ['residents'],
+        summary:
+          'The same residents paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: ResidentFilters.extend({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          after: AfterCursor,
+        }),
+        response: { 200: keysetPageSchema(ResidentView) },
+      },
+    },
+    async (request) =>
+      pageResidents(deps, { actor: actorOf(request), ...request.query, now: app.deps.now() }),
   );
 
   app.get(

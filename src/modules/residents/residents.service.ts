@@ -53,7 +53,7 @@ type ResidentViewRow = Pick<
   | 'created_at'
 > & { home_region_name: string };
 
-function view(r: ResidentViewRow) {
+export function residentView(r: ResidentViewRow) {
   return {
     id: r.id,
     fullName: r.full_name,
@@ -164,7 +164,7 @@ export async function registerResident(
       requestId: input.requestId,
       now: input.now,
     });
-    return view({ ...row, home_region_name: region.name });
+    return residentView({ ...row, home_region_name: region.name });
   });
 }
 
@@ -181,7 +181,7 @@ export async function getResident(
     resident: row,
     now: input.now,
   });
-  return view(row);
+  return residentView(row);
 }
 
 /**
@@ -206,20 +206,18 @@ export async function lookupResident(
     resident: row,
     now: input.now,
   });
-  return view(row);
+  return residentView(row);
 }
 
-export async function listResidents(
-  deps: ResidentDeps,
-  input: {
-    actor: Actor;
-    q?: string | undefined;
-    regionCode?: string | undefined;
-    limit: number;
-    offset: number;
-    now: Date;
-  },
-) {
+export interface ResidentListFilter {
+  actor: Actor;
+  q?: string | undefined;
+  regionCode?: string | undefined;
+  now: Date;
+}
+
+/** The residents a filter selects in the caller's reach (unordered, unpaged). */
+export async function filteredResidents(deps: ResidentDeps, input: ResidentListFilter) {
   // Filtered in SQL: staff's whole reach; an agent's reach only where the resident authorized them.
   const reach = residentReach(deps.db, input.actor, RESIDENT_READERS, input.now);
   let q = residentsQuery(deps.db).where((eb) =>
@@ -247,6 +245,15 @@ export async function listResidents(
   // walk-in at the queue who says "my number ends in 1234"); full numbers are never searched.
   if (input.q && /^\d{4}$/.test(input.q)) q = q.where('p.phone_masked', 'like', `%${input.q}`);
   else if (input.q) q = q.where('p.full_name', 'like', `%${input.q.replace(/[%_\\]/g, '')}%`);
+  return q;
+}
+
+/** Residents in reach by home region, then name, then id (the keyset list orders the same way). */
+export async function listResidents(
+  deps: ResidentDeps,
+  input: ResidentListFilter & { limit: number; offset: number },
+) {
+  const q = await filteredResidents(deps, input);
   const rows = await q
     .orderBy('p.home_region_code')
     .orderBy('p.full_name')
@@ -254,7 +261,7 @@ export async function listResidents(
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  return rows.map(view);
+  return rows.map(residentView);
 }
 
 /**

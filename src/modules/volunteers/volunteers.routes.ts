@@ -5,6 +5,7 @@ import {
   MyVolunteerView,
   SelfRegistration,
   StaffRegistration,
+  VolunteerPageQuery,
   VolunteerQuery,
   VolunteerUpdate,
   VolunteerView,
@@ -28,6 +29,8 @@ import { VOLUNTEER_VIEWERS, VS_STAFF } from './vs.scope.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { volunteerListExport } from './volunteers.exports.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
+import { pageVolunteers } from './volunteer-list-page.ts';
 
 const AGE_RULES =
   'The ID number is validated as for residents (GB 11643) and stored encrypted; responses show it masked. Age is counted on the China date: under 14 is refused (VOLUNTEER_TOO_YOUNG); 14–17 needs `guardianConsent` (VOLUNTEER_GUARDIAN_CONSENT_REQUIRED). A second registration of the same ID number or account is 409 VOLUNTEER_ALREADY_REGISTERED.';
@@ -205,6 +208,22 @@ export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listVolunteers(deps, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/volunteers/page',
+    {
+      config: { access: { roles: VS_STAFF } },
+      schema: {
+        tags: ['volunteers'],
+        summary:
+          'The same volunteer registry paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: VolunteerPageQuery,
+        response: { 200: keysetPageSchema(VolunteerView) },
+      },
+    },
+    async (request) =>
+      pageVolunteers(deps, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RegionCodeSchema } from '../regions/regions.schema.ts';
 import { IdNumberInput, PhoneInput } from '../residents/residents.schema.ts';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { JOIN_ACTIONS, JOIN_STATUSES } from './join-request.workflow.ts';
 
 const JoinStatus = z.enum(JOIN_STATUSES);
@@ -120,6 +121,11 @@ export const VolunteerQuery = z.strictObject({
   status: z.enum(['active', 'suspended']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Issue #16 p5: the same filters, paged by keyset. */
+export const VolunteerPageQuery = VolunteerQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 /* ---------- categories ---------- */

@@ -181,10 +181,14 @@ export async function getVolunteer(
   return volunteerView(row, input.now);
 }
 
-export async function listVolunteers(
-  deps: VolunteerDeps,
-  input: z.infer<typeof VolunteerQuery> & { actor: Actor; now: Date },
-) {
+/** The volunteer list's filters, without its paging. */
+export type VolunteerFilter = Omit<z.infer<typeof VolunteerQuery>, 'limit' | 'offset'> & {
+  actor: Actor;
+  now: Date;
+};
+
+/** The volunteers a filter selects in the caller's reach (unordered, unpaged). */
+export async function filteredVolunteers(deps: VolunteerDeps, input: VolunteerFilter) {
   const prefixes = reachPrefixes(input.actor, VS_STAFF);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
   let q = volunteersQuery(deps.db).where((eb) =>
@@ -202,6 +206,15 @@ export async function listVolunteers(
   }
   if (input.skill) q = q.where('v.skills', 'like', likeText(input.skill));
   if (input.status) q = q.where('v.status', '=', input.status);
+  return q;
+}
+
+/** By home region, then volunteer number (unique; the keyset list orders the same way). */
+export async function listVolunteers(
+  deps: VolunteerDeps,
+  input: VolunteerFilter & { limit: number; offset: number },
+) {
+  const q = await filteredVolunteers(deps, input);
   const rows = await q
     .orderBy('v.home_region_code')
     .orderBy('v.volunteer_number')

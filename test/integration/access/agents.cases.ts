@@ -24,6 +24,13 @@ export const AGENTS_ROUTES: RouteCase[] = [
     allowed: STAFF_ROLES,
     request: (c) => ({ url: `/api/v1/authorizations?residentId=${c.residentId}` }),
   },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/authorizations/page',
+    allowed: STAFF_ROLES,
+    request: (c) => ({ url: `/api/v1/authorizations/page?residentId=${c.residentId}` }),
+  },
 ];
 
 /**

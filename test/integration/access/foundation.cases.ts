@@ -29,6 +29,13 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/regions' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/regions/page',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/regions/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/regions/{code}',
     allowed: 'public',
@@ -53,6 +60,13 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     path: '/api/v1/stations',
     allowed: 'public',
     request: () => ({ url: '/api/v1/stations?regionCode=110115110000' }),
+  },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/stations/page',
+    allowed: 'public',
+    request: () => ({ url: '/api/v1/stations/page?regionCode=110115110000&limit=5' }),
   },
   {
     method: 'GET',
@@ -142,6 +156,13 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/residents?limit=5' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/residents/page',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/residents/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/residents/{id}',
     allowed: READERS,
@@ -161,6 +182,13 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     path: '/api/v1/accounts',
     allowed: ['admin'],
     request: () => ({ url: '/api/v1/accounts' }),
+  },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/accounts/page',
+    allowed: ['admin'],
+    request: () => ({ url: '/api/v1/accounts/page?limit=5' }),
   },
   {
     method: 'POST',

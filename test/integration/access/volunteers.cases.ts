@@ -40,6 +40,13 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/volunteers?limit=5' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/volunteers/page',
+    allowed: STAFF,
+    request: () => ({ url: '/api/v1/volunteers/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/volunteers/{id}',
     allowed: ['admin', 'volunteer_staff', 'team_leader', 'volunteer'],

@@ -42,3 +42,7 @@ export const searchRegionsWithin = (within: string, q: string, signal?: AbortSig
       signal,
     }),
   );
+
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageAccounts = (query: QueryOf<'/api/v1/accounts/page'>, signal?: AbortSignal) =>
+  must(apiClient.GET('/api/v1/accounts/page', { params: { query }, signal }));

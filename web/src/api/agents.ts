@@ -1,5 +1,5 @@
 import { API_BASE, ApiError, apiClient, idempotent, must } from './client';
-import type { Answer, BodyOf } from './contract';
+import type { Answer, BodyOf, QueryOf } from './contract';
 
 /** 帮办代办 (GS-6): residents' authorizations of agents (src/modules/agents). */
 
@@ -18,6 +18,12 @@ export interface AuthorizationQuery {
 
 export const listAuthorizations = (query: AuthorizationQuery, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/authorizations', { params: { query }, signal }));
+
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageAuthorizations = (
+  query: QueryOf<'/api/v1/authorizations/page'>,
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/authorizations/page', { params: { query }, signal }));
 
 /** The key makes a double click record one authorization, not two. */
 export const recordAuthorization = (body: NewAuthorization, idempotencyKey: string) =>

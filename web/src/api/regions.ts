@@ -40,3 +40,9 @@ export interface StationQuery {
 
 export const fetchStations = (query: StationQuery, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/stations', { params: { query }, signal }));
+
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageStations = (
+  query: Omit<StationQuery, 'offset'> & { after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/stations/page', { params: { query }, signal }));

@@ -34,3 +34,9 @@ export const createResidentLogin = (id: string, phone: string, idempotencyKey: s
       ...idempotent(idempotencyKey),
     }),
   );
+
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageResidents = (
+  query: Omit<ResidentQuery, 'offset'> & { after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/residents/page', { params: { query }, signal }));

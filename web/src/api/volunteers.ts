@@ -56,6 +56,16 @@ export const listVolunteers = (
       signal,
     }),
   );
+/** Issue #16 p5: the same registry by keyset — `after` is the previous page's nextCursor. */
+export const pageVolunteers = (
+  query: {
+    q?: string | undefined;
+    skill?: string | undefined;
+    limit: number;
+    after?: string | undefined;
+  },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/volunteers/page', { params: { query }, signal }));
 export const updateVolunteer = (id: string, body: BodyOf<'/api/v1/volunteers/{id}', 'patch'>) =>
   must(apiClient.PATCH('/api/v1/volunteers/{id}', { ...byId(id), body }));
 

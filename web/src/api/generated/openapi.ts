@@ -576,6 +576,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/accounts/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same accounts paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          q?: string;
+          regionCode?: string;
+          role?:
+            | 'admin'
+            | 'supervisor'
+            | 'district_officer'
+            | 'town_officer'
+            | 'clerk'
+            | 'agent'
+            | 'volunteer_staff'
+            | 'team_leader'
+            | 'volunteer'
+            | 'organiser'
+            | 'guardian'
+            | 'resident';
+          status?: 'active' | 'disabled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: ('disable' | 'enable' | 'reset_password' | 'grant' | 'revoke')[];
+                createdAt: string;
+                displayName: string;
+                grants: {
+                  id: string;
+                  regionCode: string;
+                  regionName: string | null;
+                  role: string;
+                  stationId: string | null;
+                  stationName: string | null;
+                }[];
+                id: string;
+                linkActions: (
+                  'link_resident' | 'unlink_resident' | 'link_volunteer' | 'unlink_volunteer'
+                )[];
+                phoneMasked: string | null;
+                resident: {
+                  fullName: string;
+                  homeRegionCode: string;
+                  id: string;
+                } | null;
+                residentId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'disabled';
+                username: string;
+                volunteer: {
+                  fullName: string;
+                  homeRegionCode: string;
+                  id: string;
+                  volunteerNumber: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/appointments/bookings': {
     parameters: {
       query?: never;
@@ -2996,6 +3088,81 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/authorizations/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same authorizations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          agentAccountId?: string;
+          limit?: number;
+          residentId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                agent: {
+                  displayName: string;
+                  id: string;
+                };
+                consent: {
+                  attachmentId: string | null;
+                  callRecordRef: string | null;
+                  /** @enum {string} */
+                  method: 'signed_form' | 'in_person' | 'phone';
+                  scanUrl: string | null;
+                };
+                createdAt: string;
+                expiresOn: string;
+                id: string;
+                items: 'all' | string[];
+                recordedBy: {
+                  displayName: string;
+                  id: string;
+                };
+                resident: {
+                  fullName: string;
+                  id: string;
+                  idMasked: string;
+                };
+                revokedAt: string | null;
+                revokeReason: string | null;
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'revoked';
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
@@ -15255,6 +15422,61 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same regions paged by keyset (the children of a region too): nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          parent?: string;
+          q?: string;
+          within?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                childCount: number;
+                code: string;
+                /** @enum {string} */
+                level: 'province' | 'city' | 'district' | 'town' | 'village' | 'grid';
+                name: string;
+                parentCode: string | null;
+                stationCount: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/residents': {
     parameters: {
       query?: never;
@@ -15831,6 +16053,65 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/residents/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same residents paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          q?: string;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: string;
+                birthDate: string;
+                createdAt: string;
+                fullName: string;
+                homeRegionCode: string;
+                homeRegionName: string;
+                id: string;
+                idMasked: string;
+                phoneMasked: string | null;
+                registeredStationId: string | null;
+                /** @enum {string} */
+                sex: 'male' | 'female';
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/setup': {
     parameters: {
       query?: never;
@@ -16245,6 +16526,69 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/v1/stations/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same stations paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          kind?: 'district_centre' | 'town_centre' | 'village_station';
+          limit?: number;
+          q?: string;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: string;
+                code: string;
+                id: string;
+                isDemo: boolean;
+                /** @enum {string} */
+                kind: 'district_centre' | 'town_centre' | 'village_station';
+                name: string;
+                openingHours: {
+                  close: string;
+                  days: number[];
+                  open: string;
+                }[];
+                phone: string;
+                regionCode: string;
+                regionName: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/track': {
@@ -17984,6 +18328,84 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/volunteers/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same volunteer registry paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          q?: string;
+          regionCode?: string;
+          skill?: string;
+          status?: 'active' | 'suspended';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                accountId: string | null;
+                age: number;
+                availability: {
+                  parts: ('am' | 'pm' | 'evening')[];
+                  weekdays: number[];
+                };
+                createdAt: string;
+                fullName: string;
+                guardianConsent: {
+                  guardianName: string;
+                  guardianPhoneMasked: string;
+                  /** @enum {string} */
+                  method: 'signed_form' | 'in_person' | 'phone';
+                  recordedAt: string;
+                  relation: string;
+                } | null;
+                homeRegionCode: string;
+                homeRegionName: string;
+                id: string;
+                idMasked: string;
+                phoneMasked: string | null;
+                selfRegistered: boolean;
+                serviceRegionCodes: string[];
+                /** @enum {string} */
+                sex: 'male' | 'female';
+                skills: string[];
+                /** @enum {string} */
+                status: 'active' | 'suspended';
+                volunteerNumber: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

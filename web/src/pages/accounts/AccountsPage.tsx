@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   disableAccount,
   enableAccount,
-  listAccounts,
+  pageAccounts,
   resetAccountPassword,
   revokeGrant,
   type AccountGrant,
@@ -15,10 +15,11 @@ import {
 import type { Role } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
-import { Pager } from '../../components/Pager';
+import { CursorPager } from '../../components/CursorPager';
 import { ROLES } from '../../lib/role-names';
 import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { CreateAccountDialog, GrantDialog, OneTimePasswordDialog } from './AccountDialogs';
 import { AccountLinksDialog } from './AccountLinksDialog';
 import { RegionScopePicker } from './ScopePicker';
@@ -32,20 +33,56 @@ type Filter = Pick<AccountQuery, 'q' | 'role' | 'status' | 'regionCode'>;
  * Issue #15 point 4 (X-2): the administrator's accounts — find by name, role, status or region
  * (inside their scope); create; disable or enable; reset a password (shown once); grant and revoke
  * roles with a scope picker; link the account to a resident record and a volunteer record. The
- * buttons follow each account's `availableActions` and `linkActions`.
+ * buttons follow each account's `availableActions` and `linkActions`. Pages go by cursor with the
+ * total (issue #16 p5): the list is keyed by its filters, so a new filter starts at page one.
  */
 export default function AccountsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState(1);
-  const list = useAsync(
-    (signal) =>
-      listAccounts({ ...filter, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal),
-    `${JSON.stringify(filter)}|${page}`,
-  );
-  const rows = (list.data ?? []).slice(0, PAGE_SIZE);
+  const [created, setCreated] = useState(0);
   const [creating, setCreating] = useState(false);
+  return (
+    <div className="page accounts-page" data-testid="accounts-page">
+      <PageHeading
+        title={t('accounts.title')}
+        subtitle={t('accounts.subtitle')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="account-create"
+          >
+            {t('accounts.create.open')}
+          </Button>
+        }
+      />
+      <AccountFilters onApply={setFilter} />
+      <AccountsBoard key={`${JSON.stringify(filter)}|${created}`} filter={filter} />
+      <CreateAccountDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          void message.success(t('accounts.create.done'));
+          setCreated((n) => n + 1);
+        }}
+      />
+    </div>
+  );
+}
+
+/** One filter's accounts, a page at a time, with what may be done to each. */
+function AccountsBoard({ filter }: { filter: Filter }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageAccounts({ ...filter, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${JSON.stringify(filter)}|${pages.after ?? ''}`,
+  );
+  const rows = list.data?.items ?? [];
   const [granting, setGranting] = useState<ManagedAccount | null>(null);
   const [password, setPassword] = useState<{ displayName: string; password: string } | null>(null);
   // By id, so the dialog shows the account as the list reloads it after each change.
@@ -90,27 +127,7 @@ export default function AccountsPage() {
   };
 
   return (
-    <div className="page accounts-page" data-testid="accounts-page">
-      <PageHeading
-        title={t('accounts.title')}
-        subtitle={t('accounts.subtitle')}
-        extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setCreating(true)}
-            data-testid="account-create"
-          >
-            {t('accounts.create.open')}
-          </Button>
-        }
-      />
-      <AccountFilters
-        onApply={(f) => {
-          setPage(1);
-          setFilter(f);
-        }}
-      />
+    <>
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {act.error !== null && <ErrorAlert error={act.error} />}
       {reset.error !== null && <ErrorAlert error={reset.error} />}
@@ -260,21 +277,17 @@ export default function AccountsPage() {
           },
         ]}
       />
-      <Pager
-        page={page}
-        hasNext={(list.data?.length ?? 0) > PAGE_SIZE}
-        onPage={setPage}
-        testId="accounts-pager"
-      />
-      <CreateAccountDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          void message.success(t('accounts.create.done'));
-          list.reload();
-        }}
-      />
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="accounts-pager"
+        />
+      )}
       <GrantDialog
         account={granting}
         onClose={() => setGranting(null)}
@@ -290,7 +303,7 @@ export default function AccountsPage() {
         onClose={() => setLinkingId(null)}
         onChanged={list.reload}
       />
-    </div>
+    </>
   );
 }
 

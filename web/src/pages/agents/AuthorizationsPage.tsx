@@ -1,16 +1,17 @@
 import { IdcardOutlined } from '@ant-design/icons';
 import { Alert, Card } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { listAuthorizations } from '../../api/agents';
+import { pageAuthorizations } from '../../api/agents';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
-import { Pager } from '../../components/Pager';
+import { CursorPager } from '../../components/CursorPager';
 import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useMe } from '../../session/session-context';
 import { AuthorizationList } from './AuthorizationList';
 import { authorizationCapabilitiesOf } from '../../lib/page-capabilities';
@@ -19,7 +20,8 @@ const PAGE_SIZE = 20;
 
 /**
  * 代办授权: every authorization in my reach, newest first; an agent sees only their own. New ones
- * are recorded on the resident's page, where the clerk has just found the resident.
+ * are recorded on the resident's page, where the clerk has just found the resident. Pages go by
+ * cursor with the total (issue #16 p5).
  */
 export default function AuthorizationsPage() {
   const { t } = useTranslation();
@@ -27,11 +29,10 @@ export default function AuthorizationsPage() {
   const caps = useMemo(() => authorizationCapabilitiesOf(me), [me]);
   const canFindResidents = useMemo(() => capabilitiesOf(me).readResidents, [me]);
   const agentOnly = me.grants.every((g) => g.role === 'agent');
-  const [page, setPage] = useState(1);
+  const pages = useCursorPages();
   const list = useAsync(
-    (signal) =>
-      listAuthorizations({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }, signal),
-    String(page),
+    (signal) => pageAuthorizations({ limit: PAGE_SIZE, after: pages.after }, signal),
+    pages.after ?? '',
   );
   return (
     <div className="page authorizations-page">
@@ -58,12 +59,20 @@ export default function AuthorizationsPage() {
         {list.data && (
           <div className={list.status === 'loading' ? 'is-stale' : undefined}>
             <AuthorizationList
-              items={list.data.slice(0, PAGE_SIZE)}
+              items={list.data.items}
               canWrite={caps.write}
               showResident
               onChanged={list.reload}
             />
-            <Pager page={page} hasNext={list.data.length > PAGE_SIZE} onPage={setPage} />
+            <CursorPager
+              page={pages.page}
+              nextCursor={list.data.nextCursor}
+              total={list.data.total}
+              totalExact={list.data.totalExact}
+              onNext={pages.next}
+              onPrevious={pages.previous}
+              testId="auth-pager"
+            />
           </div>
         )}
       </Card>

@@ -68,7 +68,7 @@ export default function RegionsPage() {
           ) : (
             region.status === 'loading' && <Skeleton active />
           )}
-          <StationList regionCode={code} />
+          <StationList key={code ?? ''} regionCode={code} />
         </>
       )}
     </div>

@@ -1,35 +1,31 @@
 import { Empty, Skeleton } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchStations } from '../../api/regions';
+import { pageStations } from '../../api/regions';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Pager } from '../../components/Pager';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { StationCard } from './StationCard';
 
 const PAGE_SIZE = 12;
 
-/** Stations inside the region (the region's own and those below it), a page at a time. */
+/**
+ * Stations inside the region (the region's own and those below it), a page at a time by cursor
+ * with the total (issue #16 p5). Give it a React `key` of the region: another region starts at
+ * page one.
+ */
 export function StationList({ regionCode }: { regionCode: string | null }) {
   const { t } = useTranslation();
-  const [pageOf, setPageOf] = useState<{ region: string | null; page: number }>({
-    region: regionCode,
-    page: 1,
-  });
-  const page = pageOf.region === regionCode ? pageOf.page : 1;
+  const pages = useCursorPages();
   const stations = useAsync(
     (signal) =>
-      fetchStations(
-        {
-          regionCode: regionCode ?? undefined,
-          limit: PAGE_SIZE + 1,
-          offset: (page - 1) * PAGE_SIZE,
-        },
+      pageStations(
+        { regionCode: regionCode ?? undefined, limit: PAGE_SIZE, after: pages.after },
         signal,
       ),
-    `${regionCode ?? ''}:${page}`,
+    `${regionCode ?? ''}:${pages.after ?? ''}`,
   );
-  const rows = stations.data?.slice(0, PAGE_SIZE) ?? [];
+  const rows = stations.data?.items ?? [];
 
   return (
     <section className="station-section" aria-labelledby="station-heading">
@@ -53,11 +49,17 @@ export function StationList({ regionCode }: { regionCode: string | null }) {
       {stations.status === 'success' && rows.length === 0 && (
         <Empty description={t('stations.none')} />
       )}
-      <Pager
-        page={page}
-        hasNext={(stations.data?.length ?? 0) > PAGE_SIZE}
-        onPage={(p) => setPageOf({ region: regionCode, page: p })}
-      />
+      {stations.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={stations.data.nextCursor}
+          total={stations.data.total}
+          totalExact={stations.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="station-pager"
+        />
+      )}
     </section>
   );
 }

@@ -3,45 +3,27 @@ import { Empty, Input, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { listResidents } from '../../api/residents';
+import { pageResidents } from '../../api/residents';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
-import { Pager } from '../../components/Pager';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { ageOn } from './resident-format';
 
 const PAGE_SIZE = 20;
 
-/** The residents in the user's scope, searchable by name, a page at a time. */
-export function ResidentList({ refreshKey }: { refreshKey: number }) {
+/** One search's residents, a page at a time by cursor (issue #16 p5), with the total. */
+function ResidentRows({ q, refreshKey }: { q: string; refreshKey: number }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState({ q: '', page: 1 });
+  const pages = useCursorPages();
   const residents = useAsync(
-    (signal) =>
-      listResidents(
-        { q: query.q || undefined, limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE },
-        signal,
-      ),
-    `${query.q}:${query.page}:${refreshKey}`,
+    (signal) => pageResidents({ q: q || undefined, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${q}:${refreshKey}:${pages.after ?? ''}`,
   );
-  const rows = residents.data?.slice(0, PAGE_SIZE) ?? [];
-
+  const rows = residents.data?.items ?? [];
   return (
-    <section className="resident-list-section" aria-labelledby="resident-list-heading">
-      <div className="section-heading">
-        <h2 id="resident-list-heading">{t('residentList.title')}</h2>
-        <Input.Search
-          className="resident-search"
-          data-testid="resident-search"
-          placeholder={t('residentList.searchPlaceholder')}
-          aria-label={t('residentList.searchPlaceholder')}
-          allowClear
-          enterButton={t('residentList.search')}
-          onSearch={(q) => setQuery({ q: q.trim(), page: 1 })}
-          maxLength={50}
-        />
-        <ExportButton listPath="/residents" filters={{ q: query.q }} />
-      </div>
+    <>
       {residents.status === 'error' && (
         <ErrorAlert error={residents.error} onRetry={residents.reload} />
       )}
@@ -69,14 +51,44 @@ export function ResidentList({ refreshKey }: { refreshKey: number }) {
         })}
       </ul>
       {residents.status === 'success' && rows.length === 0 && (
-        <Empty description={query.q ? t('residentList.noMatch') : t('residentList.empty')} />
+        <Empty description={q ? t('residentList.noMatch') : t('residentList.empty')} />
       )}
-      <Pager
-        page={query.page}
-        hasNext={(residents.data?.length ?? 0) > PAGE_SIZE}
-        onPage={(page) => setQuery((q) => ({ ...q, page }))}
-        testId="resident-pager"
-      />
+      {residents.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={residents.data.nextCursor}
+          total={residents.data.total}
+          totalExact={residents.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="resident-pager"
+        />
+      )}
+    </>
+  );
+}
+
+/** The residents in the user's scope, searchable by name. */
+export function ResidentList({ refreshKey }: { refreshKey: number }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  return (
+    <section className="resident-list-section" aria-labelledby="resident-list-heading">
+      <div className="section-heading">
+        <h2 id="resident-list-heading">{t('residentList.title')}</h2>
+        <Input.Search
+          className="resident-search"
+          data-testid="resident-search"
+          placeholder={t('residentList.searchPlaceholder')}
+          aria-label={t('residentList.searchPlaceholder')}
+          allowClear
+          enterButton={t('residentList.search')}
+          onSearch={(value) => setQ(value.trim())}
+          maxLength={50}
+        />
+        <ExportButton listPath="/residents" filters={{ q }} />
+      </div>
+      <ResidentRows key={`${q}|${refreshKey}`} q={q} refreshKey={refreshKey} />
     </section>
   );
 }

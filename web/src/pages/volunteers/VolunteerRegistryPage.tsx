@@ -2,12 +2,14 @@ import { App, Button, Card, Input, Modal, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listVolunteers, updateVolunteer, type Volunteer } from '../../api/volunteers';
+import { pageVolunteers, updateVolunteer, type Volunteer } from '../../api/volunteers';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { availabilityText } from './AvailabilityPicker';
@@ -19,25 +21,24 @@ import './volunteers.css';
 const PAGE = 50;
 
 /**
- * Centre staff: the volunteer registry of their scope (masked), search, registering someone, and
- * the account linked to a record (issue #15).
+ * One search's volunteers (masked), a page at a time by cursor (issue #16 p5) with the total; a
+ * record's status and linked account change from its row. Keyed by its filters by the page.
  */
-export default function VolunteerRegistryPage() {
+function VolunteerRegistryRows({ q, skill }: { q: string; skill: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
   const wide = useIsWide();
-  const [q, setQ] = useState('');
-  const [skill, setSkill] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
+  const pages = useCursorPages();
   const [accountOf, setAccountOf] = useState<Volunteer | null>(null);
-  const root = widestRegionOf(me, 'volunteers.staff') ?? '110115000000';
   const list = useAsync(
     (signal) =>
-      listVolunteers({ q: q || undefined, skill: skill || undefined, limit: PAGE, offset }, signal),
-    `${q}|${skill}|${offset}`,
+      pageVolunteers(
+        { q: q || undefined, skill: skill || undefined, limit: PAGE, after: pages.after },
+        signal,
+      ),
+    `${q}|${skill}|${pages.after ?? ''}`,
   );
+  const rows = list.data?.items ?? [];
 
   const toggle = (v: Volunteer) =>
     updateVolunteer(v.id, { status: v.status === 'active' ? 'suspended' : 'active' })
@@ -95,6 +96,73 @@ export default function VolunteerRegistryPage() {
   ];
 
   return (
+    <>
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {wide ? (
+        <Table<Volunteer>
+          rowKey="id"
+          data-testid="vs-registry"
+          loading={list.status === 'loading'}
+          dataSource={rows}
+          columns={columns}
+          pagination={false}
+          size="middle"
+        />
+      ) : (
+        <div className="vs-cards" data-testid="vs-registry">
+          {rows.map((v) => (
+            <Card key={v.id} size="small" title={`${v.fullName} · ${v.volunteerNumber}`}>
+              <p>{v.idMasked}</p>
+              <p>
+                {v.homeRegionName} · {t('volunteers.field.age')} {v.age} · {v.phoneMasked ?? '—'}
+              </p>
+              <p>
+                {v.skills.map((x) => (
+                  <Tag key={x}>{x}</Tag>
+                ))}
+              </p>
+              <p>{accountButton(v)}</p>
+            </Card>
+          ))}
+        </div>
+      )}
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="vs-registry-pager"
+        />
+      )}
+      {accountOf && (
+        <VolunteerAccountDialog
+          volunteer={accountOf}
+          onClose={() => setAccountOf(null)}
+          onChanged={list.reload}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * Centre staff: the volunteer registry of their scope (masked), search, registering someone, and
+ * the account linked to a record (issue #15); pages go by cursor with the total (issue #16 p5).
+ */
+export default function VolunteerRegistryPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [q, setQ] = useState('');
+  const [skill, setSkill] = useState('');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const root = widestRegionOf(me, 'volunteers.staff') ?? '110115000000';
+
+  return (
     <div className="vs-page">
       <PageHeading
         title={t('volunteers.registry.title')}
@@ -118,7 +186,6 @@ export default function VolunteerRegistryPage() {
           aria-label={t('volunteers.registry.search')}
           data-testid="vs-registry-search"
           onSearch={(v) => {
-            setOffset(0);
             setQ(v.trim());
           }}
         />
@@ -128,56 +195,12 @@ export default function VolunteerRegistryPage() {
           placeholder={t('volunteers.registry.skill')}
           aria-label={t('volunteers.registry.skill')}
           onSearch={(v) => {
-            setOffset(0);
             setSkill(v.trim());
           }}
         />
         <ExportButton listPath="/volunteers" filters={{ q, skill }} />
       </Space>
-      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {wide ? (
-        <Table<Volunteer>
-          rowKey="id"
-          data-testid="vs-registry"
-          loading={list.status === 'loading'}
-          dataSource={list.data ?? []}
-          columns={columns}
-          pagination={false}
-          size="middle"
-        />
-      ) : (
-        <div className="vs-cards" data-testid="vs-registry">
-          {(list.data ?? []).map((v) => (
-            <Card key={v.id} size="small" title={`${v.fullName} · ${v.volunteerNumber}`}>
-              <p>{v.idMasked}</p>
-              <p>
-                {v.homeRegionName} · {t('volunteers.field.age')} {v.age} · {v.phoneMasked ?? '—'}
-              </p>
-              <p>
-                {v.skills.map((x) => (
-                  <Tag key={x}>{x}</Tag>
-                ))}
-              </p>
-              <p>{accountButton(v)}</p>
-            </Card>
-          ))}
-        </div>
-      )}
-      <Space className="vs-pager">
-        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          {t('volunteers.action.previous')}
-        </Button>
-        <Button disabled={(list.data?.length ?? 0) < PAGE} onClick={() => setOffset(offset + PAGE)}>
-          {t('volunteers.action.next')}
-        </Button>
-      </Space>
-      {accountOf && (
-        <VolunteerAccountDialog
-          volunteer={accountOf}
-          onClose={() => setAccountOf(null)}
-          onChanged={list.reload}
-        />
-      )}
+      <VolunteerRegistryRows key={`${q}|${skill}|${refreshKey}`} q={q} skill={skill} />
       <Modal
         open={adding}
         title={t('volunteers.registry.register')}
@@ -195,7 +218,7 @@ export default function VolunteerRegistryPage() {
               t('volunteers.registry.registered', { number: v.volunteerNumber }),
             );
             setAdding(false);
-            list.reload();
+            setRefreshKey((k) => k + 1);
           }}
         />
       </Modal>
