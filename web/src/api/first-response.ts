@@ -30,6 +30,24 @@ export const listInquiries = (mine: boolean, signal?: AbortSignal) =>
     }),
   );
 
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageInquiries = (
+  query: { mine: boolean; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/inquiries/page', {
+      params: {
+        query: {
+          mine: query.mine ? 'true' : 'false',
+          limit: query.limit,
+          ...(query.after !== undefined ? { after: query.after } : {}),
+        },
+      },
+      signal,
+    }),
+  );
+
 export const closeInquiry = (id: string, note?: string) =>
   must(
     apiClient.POST('/api/v1/inquiries/{id}/close', {
@@ -43,6 +61,24 @@ export const createHandoff = (body: NewHandoff, idempotencyKey: string) =>
 
 export const listHandoffs = (box: HandoffBox, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/handoffs', { params: { query: { box, limit: 100 } }, signal }));
+
+/** Issue #16 p5: a box of hand-offs by keyset — `after` is the previous page's nextCursor. */
+export const pageHandoffs = (
+  query: { box: HandoffBox; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/handoffs/page', {
+      params: {
+        query: {
+          box: query.box,
+          limit: query.limit,
+          ...(query.after !== undefined ? { after: query.after } : {}),
+        },
+      },
+      signal,
+    }),
+  );
 
 export const acceptHandoff = (id: string) =>
   must(apiClient.POST('/api/v1/handoffs/{id}/accept', { params: { path: { id } } }));
