@@ -41,6 +41,7 @@ import { catalogTownItems } from './migrations/0044_catalog_town_items.ts';
 import { auditShards } from './migrations/0048_audit_shards.ts';
 import { casesOverdueMarker } from './migrations/0050_cases_overdue_marker.ts';
 import { caseListIndexes } from './migrations/0049_case_list_indexes.ts';
+import { miscListIndexes } from './migrations/0057_misc_list_indexes.ts';
 import { figureRollups } from './migrations/0053_figure_rollups.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
 import { partitions } from './migrations/0054_partitions.ts';
@@ -96,6 +97,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0053_figure_rollups': figureRollups,
   '0054_partitions': partitions,
   '0055_registry_list_indexes': registryListIndexes,
+  '0057_misc_list_indexes': miscListIndexes,
   // next: '0012_…'
 };
 

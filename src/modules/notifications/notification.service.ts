@@ -8,6 +8,13 @@ import type { Database, NotificationTable } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, type Actor } from '../../shared/actor.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 import type { NotificationKind, NotificationParamsByKind } from './kinds.ts';
 import { parseNotificationParams } from './params-json.ts';
 import { renderNotification, type Lang } from './render.ts';
@@ -55,29 +62,57 @@ function present(n: NotificationTable, lang: Lang) {
   };
 }
 
-/** The caller's own notifications, newest first. */
-export async function listNotifications(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    unread?: boolean | undefined;
-    limit: number;
-    offset: number;
-    lang: Lang;
-  },
-) {
+export interface NotificationFilter {
+  actor: Actor;
+  unread?: boolean | undefined;
+}
+
+/** The caller's own notifications a filter selects (unordered, unpaged). */
+function filteredNotifications(db: Kysely<Database>, input: NotificationFilter) {
   let q = db
     .selectFrom('notifications')
     .selectAll()
     .where('account_id', '=', input.actor.accountId);
   if (input.unread) q = q.where('read_at', 'is', null);
-  const rows = await q
+  return q;
+}
+
+/** The caller's own notifications, newest first. */
+export async function listNotifications(
+  db: Kysely<Database>,
+  input: NotificationFilter & { limit: number; offset: number; lang: Lang },
+) {
+  const rows = await filteredNotifications(db, input)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
   return rows.map((r) => present(r, input.lang));
+}
+
+/** Issue #16 p5: the same list, newest first, by keyset (shared/keyset.ts). */
+export const NOTIFICATION_ORDER: KeysetOrder = {
+  list: 'notifications',
+  key: 'created_at',
+  keyKind: 'timestamp',
+  id: 'id',
+  direction: 'desc',
+};
+
+export async function pageNotifications(
+  db: Kysely<Database>,
+  input: NotificationFilter & { limit: number; after?: string | undefined; lang: Lang },
+) {
+  const after = cursorAfter(NOTIFICATION_ORDER, input.after);
+  const q = filteredNotifications(db, input);
+  const rows = await keysetQuery(q, NOTIFICATION_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, NOTIFICATION_ORDER, (r) => ({
+    key: r.created_at,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('id'));
+  return { items: shown.map((r) => present(r, input.lang)), nextCursor, total, totalExact };
 }
 
 /** Marks one of the caller's own notifications read (once; reading again changes nothing). */

@@ -2,8 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
-import { listNotifications, markNotificationRead } from './notification.service.ts';
-import { NotificationQuery, NotificationView } from './notifications.schema.ts';
+import {
+  listNotifications,
+  markNotificationRead,
+  pageNotifications,
+} from './notification.service.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
+import {
+  NotificationPageQuery,
+  NotificationQuery,
+  NotificationView,
+} from './notifications.schema.ts';
 import { langOf } from './render.ts';
 
 const Id = z.object({ id: z.string().uuid() });
@@ -30,6 +39,27 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listNotifications(db, {
+        ...request.query,
+        unread: request.query.unread === 'true',
+        actor: actorOf(request),
+        lang: langOf(request.query.lang, request.headers['accept-language']),
+      }),
+  );
+
+  app.get(
+    '/notifications/page',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'The same notifications paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: NotificationPageQuery,
+        response: { 200: keysetPageSchema(NotificationView) },
+      },
+    },
+    async (request) =>
+      pageNotifications(db, {
         ...request.query,
         unread: request.query.unread === 'true',
         actor: actorOf(request),

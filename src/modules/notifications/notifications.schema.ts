@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AfterCursor } from '../../shared/keyset.ts';
 
 export const NotificationQuery = z.strictObject({
   unread: z.enum(['true', 'false']).default('false'),
@@ -6,6 +7,10 @@ export const NotificationQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
   /** Issue #11: the language of `text` (else Accept-Language, else Chinese). */
   lang: z.enum(['zh-CN', 'en']).optional(),
+});
+
+export const NotificationPageQuery = NotificationQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 export const NotificationView = z.object({

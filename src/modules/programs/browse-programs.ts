@@ -9,6 +9,15 @@ import { regionReach, type Actor } from '../../shared/actor.ts';
 import { LEVEL_PREFIX_LENGTH, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 import { loadProgram, ORGANISER, organises } from './programs.access.ts';
 import type { ProgramsQuery, ProgramView } from './programs.schema.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
+
+type ProgramFilter = Pick<ProgramsQuery, 'view' | 'regionCode'>;
 import { presentPrograms } from './program-view.ts';
 
 /** A region code as the prefix of every row inside it. */
@@ -23,10 +32,8 @@ function browsePrefix(actor: Actor, regionCode: string | undefined): string {
   return reach.length > LEVEL_PREFIX_LENGTH.town ? reach.slice(0, LEVEL_PREFIX_LENGTH.town) : reach;
 }
 
-export async function listPrograms(
-  db: Kysely<Database>,
-  input: ProgramsQuery & { actor: Actor },
-): Promise<ProgramView[]> {
+/** The programs a filter selects for the caller (unordered, unpaged). */
+function filteredPrograms(db: Kysely<Database>, input: ProgramFilter & { actor: Actor }) {
   const { actor } = input;
   let q = db.selectFrom('programs').selectAll();
   if (input.view === 'managed') {
@@ -38,13 +45,45 @@ export async function listPrograms(
     q = q.where('status', '=', 'published').where('region_code', 'like', `${prefix}%`);
   }
   if (input.regionCode) q = q.where('region_code', 'like', `${regionPrefix(input.regionCode)}%`);
-  const rows = await q
+  return q;
+}
+
+export async function listPrograms(
+  db: Kysely<Database>,
+  input: ProgramsQuery & { actor: Actor },
+): Promise<ProgramView[]> {
+  const rows = await filteredPrograms(db, input)
     .orderBy('season_starts_on', 'desc')
     .orderBy('id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
-  return presentPrograms(db, rows, (p) => organises(actor, p.region_code));
+  return presentPrograms(db, rows, (p) => organises(input.actor, p.region_code));
+}
+
+/** Issue #16 p5: the same list, latest season first, by keyset (shared/keyset.ts). */
+export const PROGRAM_ORDER: KeysetOrder = {
+  list: 'programs',
+  key: 'season_starts_on',
+  keyKind: 'text',
+  id: 'id',
+  direction: 'desc',
+};
+
+export async function pagePrograms(
+  db: Kysely<Database>,
+  input: ProgramFilter & { actor: Actor; limit: number; after?: string | undefined },
+) {
+  const after = cursorAfter(PROGRAM_ORDER, input.after);
+  const q = filteredPrograms(db, input);
+  const rows = await keysetQuery(q, PROGRAM_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, PROGRAM_ORDER, (r) => ({
+    key: r.season_starts_on,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('id'));
+  const items = await presentPrograms(db, shown, (p) => organises(input.actor, p.region_code));
+  return { items, nextCursor, total, totalExact };
 }
 
 export async function getProgram(

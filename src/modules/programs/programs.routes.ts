@@ -4,7 +4,8 @@ import { ALL_ROLES } from '../../shared/roles.ts';
 import { freeText } from '../../shared/free-text.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { answerOffer } from './answer-offer.ts';
-import { getProgram, listPrograms } from './browse-programs.ts';
+import { getProgram, listPrograms, pagePrograms } from './browse-programs.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { createProgram } from './create-program.ts';
 import { enrolChild } from './enrol-child.ts';
 import { classWaitlist, myEnrolments } from './list-enrolments.ts';
@@ -19,6 +20,7 @@ import {
   NeighbourhoodsBody,
   NeighbourhoodsQuery,
   NewProgram,
+  ProgramsPageQuery,
   ProgramsQuery,
   ProgramView,
 } from './programs.schema.ts';
@@ -77,6 +79,21 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listPrograms(db, { ...request.query, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/programs/page',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags,
+        summary:
+          'The same programs paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: ProgramsPageQuery,
+        response: { 200: keysetPageSchema(ProgramView) },
+      },
+    },
+    async (request) => pagePrograms(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(

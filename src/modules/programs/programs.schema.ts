@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { ENROLMENT_ACTIONS } from './enrolment.workflow.ts';
 import { PRIORITY_GROUPS } from './enrolment.rules.ts';
 
@@ -59,6 +60,9 @@ export const ProgramsQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ProgramsQuery = z.infer<typeof ProgramsQuery>;
+export const ProgramsPageQuery = ProgramsQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
+});
 
 export const ClassView = z.strictObject({
   id: z.string(),

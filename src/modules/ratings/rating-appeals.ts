@@ -10,6 +10,13 @@ import { AppError } from '../../shared/problem.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { auditActor, authorize, reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 import { isBadRating } from './ratings.rules.ts';
 import { APPEAL_DECIDERS, APPEAL_FILERS } from './ratings.access.ts';
 import { ratingViews } from './ratings.view.ts';
@@ -135,10 +142,13 @@ async function appealViews(
   });
 }
 
-export async function listAppeals(
-  db: Kysely<Database>,
-  input: { actor: Actor; pending: boolean; limit: number; offset: number },
-) {
+export interface AppealFilter {
+  actor: Actor;
+  pending: boolean;
+}
+
+/** The appeals a filter selects in the caller's reach (unordered, unpaged). */
+function filteredAppeals(db: Kysely<Database>, input: AppealFilter) {
   const prefixes = reachPrefixes(input.actor, [...APPEAL_FILERS, ...APPEAL_DECIDERS]);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
   let q = db
@@ -146,13 +156,44 @@ export async function listAppeals(
     .selectAll()
     .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
   if (input.pending) q = q.where('state', '=', 'pending');
-  const rows = await q
+  return q;
+}
+
+export async function listAppeals(
+  db: Kysely<Database>,
+  input: AppealFilter & { limit: number; offset: number },
+) {
+  const rows = await filteredAppeals(db, input)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
   return appealViews(db, input.actor, rows);
+}
+
+/** Issue #16 p5: the same list, newest first, by keyset (shared/keyset.ts). */
+export const APPEAL_ORDER: KeysetOrder = {
+  list: 'rating-appeals',
+  key: 'created_at',
+  keyKind: 'timestamp',
+  id: 'id',
+  direction: 'desc',
+};
+
+export async function pageAppeals(
+  db: Kysely<Database>,
+  input: AppealFilter & { limit: number; after?: string | undefined },
+) {
+  const after = cursorAfter(APPEAL_ORDER, input.after);
+  const q = filteredAppeals(db, input);
+  const rows = await keysetQuery(q, APPEAL_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, APPEAL_ORDER, (r) => ({
+    key: r.created_at,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('id'));
+  return { items: await appealViews(db, input.actor, shown), nextCursor, total, totalExact };
 }
 
 export async function decideAppeal(

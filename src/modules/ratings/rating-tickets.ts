@@ -11,6 +11,13 @@ import { AppError } from '../../shared/problem.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { auditActor, authorize, reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 import { RATING_HANDLERS } from './ratings.access.ts';
 import { ratingViews } from './ratings.view.ts';
 import { ticketDueDates } from './submit-rating.ts';
@@ -84,10 +91,13 @@ async function ticketViews(
   }));
 }
 
-export async function listTickets(
-  db: Kysely<Database>,
-  input: { actor: Actor; open: boolean; limit: number; offset: number; now: Date },
-) {
+export interface TicketFilter {
+  actor: Actor;
+  open: boolean;
+}
+
+/** The tickets a filter selects in the caller's reach (unordered, unpaged). */
+function filteredTickets(db: Kysely<Database>, input: TicketFilter) {
   const prefixes = reachPrefixes(input.actor, RATING_HANDLERS);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
   let q = db
@@ -95,13 +105,49 @@ export async function listTickets(
     .selectAll()
     .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
   if (input.open) q = q.where('state', '!=', 'closed');
-  const rows = await q
+  return q;
+}
+
+export async function listTickets(
+  db: Kysely<Database>,
+  input: TicketFilter & { limit: number; offset: number; now: Date },
+) {
+  const rows = await filteredTickets(db, input)
     .orderBy('due_date')
     .orderBy('id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
   return ticketViews(db, input.actor, rows, input.now);
+}
+
+/** Issue #16 p5: the same list, soonest due first, by keyset (shared/keyset.ts). */
+export const TICKET_ORDER: KeysetOrder = {
+  list: 'rating-tickets',
+  key: 'due_date',
+  keyKind: 'text',
+  id: 'id',
+  direction: 'asc',
+};
+
+export async function pageTickets(
+  db: Kysely<Database>,
+  input: TicketFilter & { limit: number; after?: string | undefined; now: Date },
+) {
+  const after = cursorAfter(TICKET_ORDER, input.after);
+  const q = filteredTickets(db, input);
+  const rows = await keysetQuery(q, TICKET_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, TICKET_ORDER, (r) => ({
+    key: r.due_date,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('id'));
+  return {
+    items: await ticketViews(db, input.actor, shown, input.now),
+    nextCursor,
+    total,
+    totalExact,
+  };
 }
 
 export async function getTicket(

@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../shared/route-actor.ts';
 import { XLSX_CONTENT_TYPE } from '../programs/program-figures.workbook.ts';
-import { actOnTicket, getTicket, listTickets } from './rating-tickets.ts';
-import { decideAppeal, fileAppeal, getAppeal, listAppeals } from './rating-appeals.ts';
-import { listRatings } from './ratings.view.ts';
+import { actOnTicket, getTicket, listTickets, pageTickets } from './rating-tickets.ts';
+import { decideAppeal, fileAppeal, getAppeal, listAppeals, pageAppeals } from './rating-appeals.ts';
+import { listRatings, pageRatings } from './ratings.view.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { ratingMetrics } from './ratings-metrics.service.ts';
 import { exportRatings, exportRatingsWorkbook } from './ratings-export.ts';
 import {
@@ -18,6 +19,7 @@ import {
   AppealBody,
   AppealDecisionBody,
   AppealListQuery,
+  AppealPageQuery,
   AppealView,
   ExportQuery,
   ExportView,
@@ -26,8 +28,10 @@ import {
   MetricsQuery,
   MetricsView,
   RatingListQuery,
+  RatingPageQuery,
   RatingView,
   TicketListQuery,
+  TicketPageQuery,
   TicketStepBody,
   TicketView,
 } from './ratings.schema.ts';
@@ -65,6 +69,27 @@ export const ratingStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/ratings/page',
+    {
+      config: { access: { roles: RATING_READERS } },
+      schema: {
+        tags,
+        summary:
+          'The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: RatingPageQuery,
+        response: { 200: keysetPageSchema(RatingView) },
+      },
+    },
+    async (request) =>
+      pageRatings(db, {
+        actor: actorOf(request),
+        bad: request.query.bad === 'true',
+        limit: request.query.limit,
+        after: request.query.after,
+      }),
+  );
+
+  app.get(
     '/ratings/tickets',
     {
       config: { access: { roles: RATING_HANDLERS } },
@@ -81,6 +106,28 @@ export const ratingStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         open: request.query.open === 'true',
         limit: request.query.limit,
         offset: request.query.offset,
+        now: app.deps.now(),
+      }),
+  );
+
+  app.get(
+    '/ratings/tickets/page',
+    {
+      config: { access: { roles: RATING_HANDLERS } },
+      schema: {
+        tags,
+        summary:
+          'The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: TicketPageQuery,
+        response: { 200: keysetPageSchema(TicketView) },
+      },
+    },
+    async (request) =>
+      pageTickets(db, {
+        actor: actorOf(request),
+        open: request.query.open === 'true',
+        limit: request.query.limit,
+        after: request.query.after,
         now: app.deps.now(),
       }),
   );
@@ -164,6 +211,27 @@ export const ratingStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         pending: request.query.pending === 'true',
         limit: request.query.limit,
         offset: request.query.offset,
+      }),
+  );
+
+  app.get(
+    '/ratings/appeals/page',
+    {
+      config: { access: { roles: APPEAL_READERS } },
+      schema: {
+        tags,
+        summary:
+          'The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: AppealPageQuery,
+        response: { 200: keysetPageSchema(AppealView) },
+      },
+    },
+    async (request) =>
+      pageAppeals(db, {
+        actor: actorOf(request),
+        pending: request.query.pending === 'true',
+        limit: request.query.limit,
+        after: request.query.after,
       }),
   );
 

@@ -1,6 +1,7 @@
 /** API shapes of GS-13 好差评. */
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { REASON_CODES, RATING_LEVELS } from './ratings.rules.ts';
 import { TICKET_ACTIONS } from './ticket.workflow.ts';
 
@@ -145,6 +146,9 @@ export const RatingListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export const RatingPageQuery = RatingListQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
+});
 
 export const TicketView = z.object({
   id: z.string(),
@@ -172,6 +176,9 @@ export const TicketListQuery = z.strictObject({
   open: z.enum(['true', 'false']).default('true'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+});
+export const TicketPageQuery = TicketListQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 export const TicketStepBody = z.strictObject({
   action: z.enum(TICKET_ACTIONS),
@@ -205,6 +212,9 @@ export const AppealListQuery = z.strictObject({
   pending: z.enum(['true', 'false']).default('true'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+});
+export const AppealPageQuery = AppealListQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 export const MetricsQuery = z.strictObject({

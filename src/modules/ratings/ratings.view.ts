@@ -11,6 +11,13 @@ import { hasAnyRole, standingIn, type Actor } from '../../shared/actor.ts';
 import { isBadRating, RATING_CHANNELS } from './ratings.rules.ts';
 import { APPEAL_FILERS, RATER_VISIBLE_TO, RATING_READERS } from './ratings.access.ts';
 import { StoredReasonCodes } from './ratings.stored.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 
 type RatingRow = Selectable<RatingTable>;
 
@@ -120,19 +127,31 @@ export function maskName(full: string): string {
   return chars[0] + '*'.repeat(Math.max(chars.length - 1, 1));
 }
 
-export async function listRatings(
-  db: Kysely<Database>,
-  input: { actor: Actor; bad?: boolean | undefined; limit: number; offset: number },
-) {
+export interface RatingFilter {
+  actor: Actor;
+  bad?: boolean | undefined;
+}
+
+/** The ratings a filter selects in the caller's reach (unordered, unpaged); null: none in reach. */
+function filteredRatings(db: Kysely<Database>, input: RatingFilter) {
   const prefixes = input.actor.grants
     .filter((g) => (RATING_READERS as readonly string[]).includes(g.role))
     .map((g) => g.reachPrefix);
-  if (prefixes.length === 0) return [];
+  if (prefixes.length === 0) return null;
   let q = db
     .selectFrom('ratings')
     .selectAll()
     .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
   if (input.bad) q = q.where('level', '<=', 2);
+  return q;
+}
+
+export async function listRatings(
+  db: Kysely<Database>,
+  input: RatingFilter & { limit: number; offset: number },
+) {
+  const q = filteredRatings(db, input);
+  if (!q) return [];
   const rows = await q
     .orderBy('rated_at', 'desc')
     .orderBy('id')
@@ -140,4 +159,29 @@ export async function listRatings(
     .offset(input.offset)
     .execute();
   return ratingViews(db, input.actor, rows);
+}
+
+/** Issue #16 p5: the same list, newest first, by keyset (shared/keyset.ts). */
+export const RATING_ORDER: KeysetOrder = {
+  list: 'ratings',
+  key: 'rated_at',
+  keyKind: 'timestamp',
+  id: 'id',
+  direction: 'desc',
+};
+
+export async function pageRatings(
+  db: Kysely<Database>,
+  input: RatingFilter & { limit: number; after?: string | undefined },
+) {
+  const after = cursorAfter(RATING_ORDER, input.after);
+  const q = filteredRatings(db, input);
+  if (!q) return { items: [], nextCursor: null, total: 0, totalExact: true };
+  const rows = await keysetQuery(q, RATING_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, RATING_ORDER, (r) => ({
+    key: r.rated_at,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('id'));
+  return { items: await ratingViews(db, input.actor, shown), nextCursor, total, totalExact };
 }

@@ -13,6 +13,13 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
+import {
   availableCompetenceActions,
   checkPeriod,
   competenceStatus,
@@ -295,21 +302,56 @@ export async function getCompetence(
   return (await present(db, rows, input.now))[0]!;
 }
 
-export async function listCompetences(
-  db: Kysely<Database>,
-  input: z.output<typeof CompetenceQuery> & { actor: Actor; now: Date },
-) {
+type CompetenceFilter = Pick<
+  z.output<typeof CompetenceQuery>,
+  'accountId' | 'itemCode' | 'townCode'
+> & { actor: Actor };
+
+/** The competences a filter selects in the caller's reach (unordered, unpaged). */
+function filteredCompetences(db: Kysely<Database>, input: CompetenceFilter) {
   const prefixes = readerPrefixes(input.actor, input.townCode);
   let q = competenceQuery(db).where((eb) =>
     eb.or(prefixes.map((p) => eb('c.town_code', 'like', `${p}%`))),
   );
   if (input.accountId) q = q.where('c.account_id', '=', input.accountId);
   if (input.itemCode) q = q.where('c.item_code', '=', input.itemCode);
-  const rows = await q
+  return q;
+}
+
+/** By the holder's name; one holder's by id (the keyset's tie-breaker, issue #16 p5). */
+export async function listCompetences(
+  db: Kysely<Database>,
+  input: z.output<typeof CompetenceQuery> & { actor: Actor; now: Date },
+) {
+  const rows = await filteredCompetences(db, input)
     .orderBy('h.display_name')
-    .orderBy('c.item_code')
+    .orderBy('c.id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
   return present(db, rows, input.now);
+}
+
+/** Issue #16 p5: the same list by keyset (shared/keyset.ts). */
+export const COMPETENCE_ORDER: KeysetOrder = {
+  list: 'competences',
+  key: 'h.display_name',
+  keyKind: 'text',
+  id: 'c.id',
+  direction: 'asc',
+};
+
+export async function pageCompetences(
+  db: Kysely<Database>,
+  input: CompetenceFilter & { limit: number; after?: string | undefined; now: Date },
+) {
+  const after = cursorAfter(COMPETENCE_ORDER, input.after);
+  const q = filteredCompetences(db, input);
+  const rows = await keysetQuery(q, COMPETENCE_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, COMPETENCE_ORDER, (r) => ({
+    key: r.holder_name,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('c.id'));
+  return { items: await present(db, shown, input.now), nextCursor, total, totalExact };
 }

@@ -12,6 +12,13 @@ import { AppError } from '../../shared/problem.ts';
 import { townCodeOf } from '../../shared/region-code.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
+import {
   assertItems,
   assertTownStaff,
   itemNames,
@@ -227,21 +234,55 @@ export async function getTrainingSession(
   return (await present(db, rows, input.now))[0]!;
 }
 
-export async function listTrainingSessions(
-  db: Kysely<Database>,
-  input: z.output<typeof SessionQuery> & { actor: Actor; now: Date },
-) {
+type SessionFilter = Pick<z.output<typeof SessionQuery>, 'townCode' | 'from' | 'to'> & {
+  actor: Actor;
+};
+
+/** The sessions a filter selects in the caller's reach (unordered, unpaged). */
+function filteredSessions(db: Kysely<Database>, input: SessionFilter) {
   const prefixes = readerPrefixes(input.actor, input.townCode);
   let q = sessionQuery(db).where((eb) =>
     eb.or(prefixes.map((p) => eb('t.town_code', 'like', `${p}%`))),
   );
   if (input.from) q = q.where('t.held_on', '>=', input.from);
   if (input.to) q = q.where('t.held_on', '<=', input.to);
-  const rows = await q
+  return q;
+}
+
+/** Latest day first; sessions of one day by id (the keyset's tie-breaker, issue #16 p5). */
+export async function listTrainingSessions(
+  db: Kysely<Database>,
+  input: z.output<typeof SessionQuery> & { actor: Actor; now: Date },
+) {
+  const rows = await filteredSessions(db, input)
     .orderBy('t.held_on', 'desc')
-    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
   return present(db, rows, input.now);
+}
+
+/** Issue #16 p5: the same list by keyset (shared/keyset.ts). */
+export const SESSION_ORDER: KeysetOrder = {
+  list: 'training-sessions',
+  key: 't.held_on',
+  keyKind: 'text',
+  id: 't.id',
+  direction: 'desc',
+};
+
+export async function pageTrainingSessions(
+  db: Kysely<Database>,
+  input: SessionFilter & { limit: number; after?: string | undefined; now: Date },
+) {
+  const after = cursorAfter(SESSION_ORDER, input.after);
+  const q = filteredSessions(db, input);
+  const rows = await keysetQuery(q, SESSION_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, SESSION_ORDER, (r) => ({
+    key: r.held_on,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('t.id'));
+  return { items: await present(db, shown, input.now), nextCursor, total, totalExact };
 }

@@ -5,6 +5,7 @@ import {
   getCompetence,
   grantCompetence,
   listCompetences,
+  pageCompetences,
   renewCompetence,
   revokeCompetence,
 } from './competences.ts';
@@ -13,20 +14,24 @@ import {
   createTrainingSession,
   getTrainingSession,
   listTrainingSessions,
+  pageTrainingSessions,
   recordAttendance,
 } from './training-sessions.ts';
 import { TRAINING_READERS, TRAINING_WRITERS } from './training-town.ts';
 import {
   AttendanceBody,
+  CompetencePageQuery,
   CompetenceQuery,
   CompetenceView,
   NewCompetence,
   NewTrainingSession,
   RenewCompetence,
   RevokeCompetence,
+  SessionPageQuery,
   SessionQuery,
   TrainingSessionView,
 } from './training.schema.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { TRAINING_SESSION_LIST_EXPORT, COMPETENCE_LIST_EXPORT } from './training-lists.export.ts';
 
@@ -72,6 +77,22 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listTrainingSessions(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/training/sessions/page',
+    {
+      config: { access: { roles: TRAINING_READERS } },
+      schema: {
+        tags,
+        summary:
+          'The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: SessionPageQuery,
+        response: { 200: keysetPageSchema(TrainingSessionView) },
+      },
+    },
+    async (request) =>
+      pageTrainingSessions(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -151,6 +172,22 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listCompetences(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/training/competences/page',
+    {
+      config: { access: { roles: TRAINING_READERS } },
+      schema: {
+        tags,
+        summary:
+          'The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: CompetencePageQuery,
+        response: { 200: keysetPageSchema(CompetenceView) },
+      },
+    },
+    async (request) =>
+      pageCompetences(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { CatalogCodeSchema } from '../catalog/catalog.schema.ts';
 import { COMPETENCE_STATUSES } from './competence.rules.ts';
 import { isChinaDate } from './competence.rules.ts';
@@ -40,6 +41,7 @@ export const SessionQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export const SessionPageQuery = SessionQuery.omit({ offset: true }).extend({ after: AfterCursor });
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 const ItemRef = z.object({ code: z.string(), name: z.object({ zh: z.string(), en: z.string() }) });
@@ -90,6 +92,9 @@ export const CompetenceQuery = z.strictObject({
   townCode: TownCode.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   offset: z.coerce.number().int().min(0).default(0),
+});
+export const CompetencePageQuery = CompetenceQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 export const CompetenceView = z.object({

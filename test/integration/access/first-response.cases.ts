@@ -63,6 +63,13 @@ export const FIRST_RESPONSE_ROUTES: RouteCase[] = [
     allowed: ANY,
     request: () => ({ url: '/api/v1/notifications' }),
   },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/notifications/page',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/notifications/page' }),
+  },
 ];
 
 /**

@@ -9,6 +9,13 @@ export const PROGRAMS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/programs?regionCode=110115110000' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/programs/page',
+    allowed: ANY,
+    request: () => ({ url: '/api/v1/programs/page?regionCode=110115110000' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/programs/children',
     allowed: ['guardian', 'resident'],

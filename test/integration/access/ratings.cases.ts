@@ -12,6 +12,13 @@ export const RATINGS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/ratings' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/ratings/page',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/ratings/page' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/ratings/metrics',
     allowed: READERS,
@@ -36,6 +43,13 @@ export const RATINGS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/ratings/tickets' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/ratings/tickets/page',
+    allowed: HANDLERS,
+    request: () => ({ url: '/api/v1/ratings/tickets/page' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/ratings/devices',
     allowed: HANDLERS,
@@ -46,6 +60,13 @@ export const RATINGS_ROUTES: RouteCase[] = [
     path: '/api/v1/ratings/appeals',
     allowed: ['admin', 'supervisor', 'town_officer', 'clerk'],
     request: () => ({ url: '/api/v1/ratings/appeals' }),
+  },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/ratings/appeals/page',
+    allowed: ['admin', 'supervisor', 'town_officer', 'clerk'],
+    request: () => ({ url: '/api/v1/ratings/appeals/page' }),
   },
   {
     method: 'GET',

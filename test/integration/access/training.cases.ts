@@ -28,6 +28,13 @@ export const TRAINING_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/training/sessions' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/training/sessions/page',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/training/sessions/page' }),
+  },
+  {
     method: 'POST',
     path: '/api/v1/training/competences',
     allowed: ['town_officer'],
@@ -46,6 +53,13 @@ export const TRAINING_ROUTES: RouteCase[] = [
     path: '/api/v1/training/competences',
     allowed: READERS,
     request: () => ({ url: '/api/v1/training/competences' }),
+  },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/training/competences/page',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/training/competences/page' }),
   },
   {
     method: 'GET',

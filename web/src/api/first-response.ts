@@ -22,10 +22,20 @@ export const createInquiry = (body: NewInquiry, idempotencyKey: string) =>
 export const createInquiryHandedOn = (body: NewInquiryHandoff, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/inquiries/handed-on', { body, ...idempotent(idempotencyKey) }));
 
-export const listInquiries = (mine: boolean, signal?: AbortSignal) =>
+/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+export const pageInquiries = (
+  query: { mine: boolean; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
   must(
-    apiClient.GET('/api/v1/inquiries', {
-      params: { query: { mine: String(mine) as 'true' | 'false', limit: 100 } },
+    apiClient.GET('/api/v1/inquiries/page', {
+      params: {
+        query: {
+          mine: query.mine ? 'true' : 'false',
+          limit: query.limit,
+          ...(query.after !== undefined ? { after: query.after } : {}),
+        },
+      },
       signal,
     }),
   );
@@ -41,8 +51,23 @@ export const closeInquiry = (id: string, note?: string) =>
 export const createHandoff = (body: NewHandoff, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/handoffs', { body, ...idempotent(idempotencyKey) }));
 
-export const listHandoffs = (box: HandoffBox, signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/handoffs', { params: { query: { box, limit: 100 } }, signal }));
+/** Issue #16 p5: a box of hand-offs by keyset — `after` is the previous page's nextCursor. */
+export const pageHandoffs = (
+  query: { box: HandoffBox; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/handoffs/page', {
+      params: {
+        query: {
+          box: query.box,
+          limit: query.limit,
+          ...(query.after !== undefined ? { after: query.after } : {}),
+        },
+      },
+      signal,
+    }),
+  );
 
 export const acceptHandoff = (id: string) =>
   must(apiClient.POST('/api/v1/handoffs/{id}/accept', { params: { path: { id } } }));

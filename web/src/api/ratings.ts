@@ -18,10 +18,20 @@ export const ratingMetrics = (
   must(apiClient.GET('/api/v1/ratings/metrics', { params: { query: { month, group } }, signal }));
 export const listRatings = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/ratings', { params: { query: { bad: 'true' } }, signal }));
-export const listTickets = (open: boolean, signal?: AbortSignal) =>
+/** Issue #16 p5: the tickets by keyset — `after` is the previous page's nextCursor. */
+export const pageTickets = (
+  query: { open: boolean; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
   must(
-    apiClient.GET('/api/v1/ratings/tickets', {
-      params: { query: { open: open ? 'true' : 'false' } },
+    apiClient.GET('/api/v1/ratings/tickets/page', {
+      params: {
+        query: {
+          open: query.open ? 'true' : 'false',
+          limit: query.limit,
+          ...(query.after !== undefined ? { after: query.after } : {}),
+        },
+      },
       signal,
     }),
   );
@@ -33,9 +43,22 @@ export const ticketStep = (id: string, body: TicketStep, key: string) =>
       ...idempotent(key),
     }),
   );
-export const listAppeals = (signal?: AbortSignal) =>
+/** Issue #16 p5: every appeal by keyset, newest first. */
+export const pageAppeals = (
+  query: { limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
   must(
-    apiClient.GET('/api/v1/ratings/appeals', { params: { query: { pending: 'false' } }, signal }),
+    apiClient.GET('/api/v1/ratings/appeals/page', {
+      params: {
+        query: {
+          pending: 'false',
+          limit: query.limit,
+          ...(query.after !== undefined ? { after: query.after } : {}),
+        },
+      },
+      signal,
+    }),
   );
 export const fileAppeal = (ratingId: string, reason: string, key: string) =>
   must(

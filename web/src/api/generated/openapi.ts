@@ -9396,6 +9396,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same notifications paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          lang?: 'zh-CN' | 'en';
+          limit?: number;
+          unread?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                createdAt: string;
+                entityId: string | null;
+                entityType: string | null;
+                id: string;
+                kind: string;
+                params: {
+                  [key: string]: unknown;
+                };
+                readAt: string | null;
+                text: {
+                  body: string;
+                  subject: string;
+                };
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/open311/keys': {
     parameters: {
       query?: never;
@@ -12489,6 +12549,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/programs/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same programs paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          regionCode?: string;
+          view?: 'browse' | 'managed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                classes: {
+                  capacity: number;
+                  catchmentCodes: string[];
+                  catchmentNeighbourhoods: string[];
+                  closesAt: string | null;
+                  drawnAt: string | null;
+                  freePlaces: number;
+                  id: string;
+                  manage?: {
+                    enrolled: number;
+                    hardMax: number;
+                    offered: number;
+                  };
+                  maxAge: number | null;
+                  maxGrade: number | null;
+                  minAge: number | null;
+                  minGrade: number | null;
+                  /** @enum {string} */
+                  mode: 'first_come' | 'lottery';
+                  name: string;
+                  offerHours: number;
+                  opensAt: string;
+                  /** @enum {string} */
+                  outsideCatchment: 'refuse' | 'rank_after';
+                  waitlistLength: number;
+                }[];
+                feeFen: number;
+                id: string;
+                /** @enum {string} */
+                kind: 'summer_care' | 'lecture' | 'training' | 'event';
+                organiserName: string;
+                regionCode: string;
+                seasonEndsOn: string;
+                seasonStartsOn: string;
+                /** @enum {string} */
+                status: 'published' | 'cancelled';
+                title: string;
+                venueName: string;
+                waiverNote: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programs/pickup-persons/{id}/revoke': {
     parameters: {
       query?: never;
@@ -14130,6 +14276,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ratings/appeals/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          pending?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                appellantName: string | null;
+                availableActions: ('uphold' | 'reject')[];
+                createdAt: string;
+                decidedAt: string | null;
+                decisionNote: string | null;
+                id: string;
+                rating: {
+                  agentName: string | null;
+                  appeal: {
+                    decisionNote: string | null;
+                    id: string;
+                    reason: string;
+                    state: string;
+                  } | null;
+                  availableActions: 'appeal'[];
+                  channel: string;
+                  channelCode: string;
+                  comment: string | null;
+                  completedAt: string;
+                  excluded: boolean;
+                  id: string;
+                  itemCode: string | null;
+                  /** @enum {string} */
+                  kind: 'first' | 'follow_up';
+                  level: number;
+                  number: string;
+                  ratedAt: string;
+                  rater: {
+                    name: string;
+                    phoneMasked: string | null;
+                  } | null;
+                  reasons: string[];
+                  regionCode: string;
+                  serviceChannel: string | null;
+                  staffName: string | null;
+                  stationName: string | null;
+                  subjectId: string;
+                  subjectType: string;
+                  ticket: {
+                    id: string;
+                    state: string;
+                  } | null;
+                };
+                reason: string;
+                state: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ratings/device/current': {
     parameters: {
       query?: never;
@@ -14831,6 +15068,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ratings/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          bad?: 'true' | 'false';
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                agentName: string | null;
+                appeal: {
+                  decisionNote: string | null;
+                  id: string;
+                  reason: string;
+                  state: string;
+                } | null;
+                availableActions: 'appeal'[];
+                channel: string;
+                channelCode: string;
+                comment: string | null;
+                completedAt: string;
+                excluded: boolean;
+                id: string;
+                itemCode: string | null;
+                /** @enum {string} */
+                kind: 'first' | 'follow_up';
+                level: number;
+                number: string;
+                ratedAt: string;
+                rater: {
+                  name: string;
+                  phoneMasked: string | null;
+                } | null;
+                reasons: string[];
+                regionCode: string;
+                serviceChannel: string | null;
+                staffName: string | null;
+                stationName: string | null;
+                subjectId: string;
+                subjectType: string;
+                ticket: {
+                  id: string;
+                  state: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/ratings/public/links/{token}': {
     parameters: {
       query?: never;
@@ -15269,6 +15587,110 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ratings/tickets/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          open?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: (
+                  'call_back' | 'classify' | 'rectify' | 'explain' | 'record_reply' | 'close'
+                )[];
+                callbackDue: string;
+                callbackNote: string | null;
+                callbackOverdue: boolean;
+                calledBackAt: string | null;
+                classification: string | null;
+                closedAt: string | null;
+                complex: boolean;
+                createdAt: string;
+                dueDate: string;
+                fixDueDate: string | null;
+                id: string;
+                outcome: string | null;
+                overdue: boolean;
+                rating: {
+                  agentName: string | null;
+                  appeal: {
+                    decisionNote: string | null;
+                    id: string;
+                    reason: string;
+                    state: string;
+                  } | null;
+                  availableActions: 'appeal'[];
+                  channel: string;
+                  channelCode: string;
+                  comment: string | null;
+                  completedAt: string;
+                  excluded: boolean;
+                  id: string;
+                  itemCode: string | null;
+                  /** @enum {string} */
+                  kind: 'first' | 'follow_up';
+                  level: number;
+                  number: string;
+                  ratedAt: string;
+                  rater: {
+                    name: string;
+                    phoneMasked: string | null;
+                  } | null;
+                  reasons: string[];
+                  regionCode: string;
+                  serviceChannel: string | null;
+                  staffName: string | null;
+                  stationName: string | null;
+                  subjectId: string;
+                  subjectType: string;
+                  ticket: {
+                    id: string;
+                    state: string;
+                  } | null;
+                };
+                residentReply: string | null;
+                residentSatisfied: boolean | null;
+                state: string;
+                verifyNote: string | null;
+                version: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
@@ -17058,6 +17480,82 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/training/competences/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          accountId?: string;
+          after?: string;
+          itemCode?: string;
+          limit?: number;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: ('renew' | 'revoke')[];
+                certifiedBy: {
+                  displayName: string;
+                  id: string;
+                };
+                certifiedOn: string;
+                expiresOn: string;
+                expiringSoon: boolean;
+                holder: {
+                  displayName: string;
+                  id: string;
+                  stationName: string | null;
+                };
+                id: string;
+                item: {
+                  code: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                };
+                revokedAt: string | null;
+                revokeReason: string | null;
+                sessionId: string | null;
+                /** @enum {string} */
+                status: 'valid' | 'not_yet_valid' | 'expired' | 'revoked';
+                townCode: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/training/figures': {
     parameters: {
       query?: never;
@@ -17631,6 +18129,85 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training/sessions/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same list paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          from?: string;
+          limit?: number;
+          to?: string;
+          townCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attendance: {
+                  displayName: string;
+                  id: string;
+                  stationName: string | null;
+                  /** @enum {string} */
+                  status: 'present' | 'absent';
+                }[];
+                attendanceOpen: boolean;
+                createdAt: string;
+                createdBy: {
+                  displayName: string;
+                  id: string;
+                };
+                heldOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'town_centre' | 'point_to_point';
+                station: {
+                  id: string;
+                  name: string;
+                };
+                topicItems: {
+                  code: string;
+                  name: {
+                    en: string;
+                    zh: string;
+                  };
+                }[];
+                topicText: string;
+                townCode: string;
+                trainerName: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };

@@ -6,20 +6,23 @@ import { Link } from 'react-router-dom';
 import {
   acceptHandoff,
   declineHandoff,
-  listHandoffs,
+  pageHandoffs,
   type Handoff,
   type HandoffBox,
 } from '../../api/first-response';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../lib/errors';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useMe } from '../../session/session-context';
 import { ProvisionalDueTag } from '../cases/ProvisionalDue';
 import { firstResponseCapabilitiesOf } from '../../lib/page-capabilities';
 
+const PAGE_SIZE = 20;
 const STATUS_COLOR = { pending: 'gold', accepted: 'green', declined: 'default' } as const;
 
 function DeclineDialog({
@@ -71,7 +74,11 @@ function DeclineDialog({
 function HandoffTable({ box }: { box: HandoffBox }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const list = useAsync((signal) => listHandoffs(box, signal), box);
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageHandoffs({ box, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${box}|${pages.after ?? ''}`,
+  );
   const [declining, setDeclining] = useState<Handoff | null>(null);
   const accepting = useKeyedAction(async (id: string) => {
     try {
@@ -193,17 +200,28 @@ function HandoffTable({ box }: { box: HandoffBox }) {
         size="middle"
         loading={list.status === 'loading'}
         columns={columns}
-        dataSource={list.data ?? []}
+        dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('firstresponse.handoffs.empty') }}
         pagination={false}
         scroll={{ x: true }}
       />
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId={`handoffs-${box}-pager`}
+        />
+      )}
       <DeclineDialog handoff={declining} onClose={() => setDeclining(null)} onDone={list.reload} />
     </>
   );
 }
 
-/** 转办: incoming, outgoing and (for overseers) overdue hand-offs. */
+/** 转办: incoming, outgoing and (for overseers) overdue hand-offs, paged by cursor (issue #16 p5). */
 export default function HandoffsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -222,7 +240,7 @@ export default function HandoffsPage() {
         items={boxes.map((box) => ({
           key: box,
           label: t(`firstresponse.handoffs.${box}`),
-          children: <HandoffTable box={box} />,
+          children: <HandoffTable key={box} box={box} />,
         }))}
       />
     </div>

@@ -1,22 +1,24 @@
 import { App, Button, Card, Form, Input, List, Modal, Radio, Segmented, Space, Tag } from 'antd';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogItemSummary } from '../../api/case-types';
 import {
   closeInquiry,
   createInquiry,
-  listInquiries,
+  pageInquiries,
   type Inquiry,
   type InquiryChannel,
   type NewInquiry,
 } from '../../api/first-response';
 import type { Resident } from '../../api/types';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ExportButton } from '../../components/ExportButton';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { OutboxPanel } from '../../offline/OutboxPanel';
 import { submitOrQueue } from '../../offline/outbox-runtime';
 import { useOutboxSent } from '../../offline/use-outbox';
@@ -235,12 +237,52 @@ function InquiryRow({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () =>
   );
 }
 
-/** 咨询登记: log a walk-in or phone inquiry, and the list of mine / ours. */
+const PAGE_SIZE = 20;
+
+/** One selection (mine / ours) paged by cursor; `refresh` reloads the page shown. */
+function InquiryList({ mine, refresh }: { mine: boolean; refresh: number }) {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageInquiries({ mine, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${mine}|${pages.after ?? ''}|${refresh}`,
+  );
+  return (
+    <>
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      <List
+        data-testid="inquiry-list"
+        loading={list.status === 'loading'}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('firstresponse.inquiries.empty') }}
+        rowKey="id"
+        renderItem={(inquiry) => <InquiryRow inquiry={inquiry} onChanged={list.reload} />}
+      />
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="inquiry-pager"
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * 咨询登记: log a walk-in or phone inquiry, and the list of mine / ours, paged by cursor
+ * (issue #16 p5); the list is keyed by its filter, so a new filter starts at page one.
+ */
 export default function InquiriesPage() {
   const { t } = useTranslation();
   const [mine, setMine] = useState(true);
-  const list = useAsync((signal) => listInquiries(mine, signal), String(mine));
-  useOutboxSent('inquiry', list.reload);
+  const [refresh, setRefresh] = useState(0);
+  const reload = useCallback(() => setRefresh((n) => n + 1), []);
+  useOutboxSent('inquiry', reload);
 
   return (
     <div className="page">
@@ -250,7 +292,7 @@ export default function InquiriesPage() {
         extra={<ExportButton listPath="/inquiries" filters={{ mine: String(mine) }} />}
       />
       <OutboxPanel />
-      <InquiryForm onSaved={list.reload} />
+      <InquiryForm onSaved={reload} />
       <Card
         title={<h2>{t('firstresponse.inquiries.list')}</h2>}
         extra={
@@ -264,15 +306,7 @@ export default function InquiriesPage() {
           />
         }
       >
-        {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
-        <List
-          data-testid="inquiry-list"
-          loading={list.status === 'loading'}
-          dataSource={list.data ?? []}
-          locale={{ emptyText: t('firstresponse.inquiries.empty') }}
-          rowKey="id"
-          renderItem={(inquiry) => <InquiryRow inquiry={inquiry} onChanged={list.reload} />}
-        />
+        <InquiryList key={String(mine)} mine={mine} refresh={refresh} />
       </Card>
     </div>
   );

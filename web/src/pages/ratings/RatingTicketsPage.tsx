@@ -4,23 +4,26 @@ import { useTranslation } from 'react-i18next';
 import {
   createDevice,
   decideAppeal,
-  listAppeals,
   listDevices,
-  listTickets,
+  pageAppeals,
+  pageTickets,
   revokeDevice,
   type NewDevice,
 } from '../../api/ratings';
 import { fetchMyStations, fetchWindows } from '../../api/appointments';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { ExportButton } from '../../components/ExportButton';
 import { createIdempotencyKeeper, randomUuid } from '../../lib/idempotency';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { TicketCard } from './TicketCard';
 
 type Tab = 'tickets' | 'appeals' | 'devices';
+const PAGE_SIZE = 20;
 
 /** GS-13: rectification tickets (the unit), appeals (supervisor decides) and the window devices. */
 export default function RatingTicketsPage() {
@@ -50,7 +53,19 @@ export default function RatingTicketsPage() {
         }))}
       />
       <div style={{ marginTop: 16 }}>
-        {tab === 'tickets' && <Tickets open={open} setOpen={setOpen} />}
+        {tab === 'tickets' && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Segmented<'open' | 'all'>
+              value={open ? 'open' : 'all'}
+              onChange={(v) => setOpen(v === 'open')}
+              options={[
+                { value: 'open', label: t('ratings.openTickets') },
+                { value: 'all', label: t('ratings.allTickets') },
+              ]}
+            />
+            <Tickets key={String(open)} open={open} />
+          </Space>
+        )}
         {tab === 'appeals' && <Appeals />}
         {tab === 'devices' && <Devices />}
       </div>
@@ -58,36 +73,49 @@ export default function RatingTicketsPage() {
   );
 }
 
-function Tickets({ open, setOpen }: { open: boolean; setOpen: (v: boolean) => void }) {
+/** One selection of tickets (open / all) paged by cursor (issue #16 p5). */
+function Tickets({ open }: { open: boolean }) {
   const { t } = useTranslation();
-  const state = useAsync((signal) => listTickets(open, signal), String(open));
+  const pages = useCursorPages();
+  const state = useAsync(
+    (signal) => pageTickets({ open, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${open}|${pages.after ?? ''}`,
+  );
+  const items = state.data?.items;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Segmented<'open' | 'all'>
-        value={open ? 'open' : 'all'}
-        onChange={(v) => setOpen(v === 'open')}
-        options={[
-          { value: 'open', label: t('ratings.openTickets') },
-          { value: 'all', label: t('ratings.allTickets') },
-        ]}
-      />
+    <>
       {state.status === 'error' && <ErrorAlert error={state.error} onRetry={state.reload} />}
       {state.status === 'loading' && !state.data && <PageSpinner />}
-      {state.data?.length === 0 && <Empty description={t('ratings.noTickets')} />}
-      <div data-testid="tickets" data-count={state.data?.length ?? 0}>
-        {state.data?.map((tk) => (
+      {items?.length === 0 && <Empty description={t('ratings.noTickets')} />}
+      <div data-testid="tickets" data-count={items?.length ?? 0}>
+        {items?.map((tk) => (
           <div key={`${tk.id}-${tk.version}`} style={{ marginBottom: 12 }}>
             <TicketCard ticket={tk} onChanged={state.reload} />
           </div>
         ))}
       </div>
-    </Space>
+      {state.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={state.data.nextCursor}
+          total={state.data.total}
+          totalExact={state.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="tickets-pager"
+        />
+      )}
+    </>
   );
 }
 
 function Appeals() {
   const { t } = useTranslation();
-  const state = useAsync((signal) => listAppeals(signal), 'appeals');
+  const pages = useCursorPages();
+  const state = useAsync(
+    (signal) => pageAppeals({ limit: PAGE_SIZE, after: pages.after }, signal),
+    `appeals|${pages.after ?? ''}`,
+  );
   const [notes, setNotes] = useState<Record<string, string>>({});
   const decide = useKeyedAction(async (id: string, decision: 'uphold' | 'reject') => {
     await decideAppeal(id, decision, notes[id] ?? '', randomUuid());
@@ -95,48 +123,60 @@ function Appeals() {
   });
   if (state.status === 'error') return <ErrorAlert error={state.error} onRetry={state.reload} />;
   if (!state.data) return <PageSpinner />;
-  if (state.data.length === 0) return <Empty description={t('ratings.noAppeals')} />;
+  if (state.data.items.length === 0) return <Empty description={t('ratings.noAppeals')} />;
+  const page = state.data;
   return (
-    <List
-      dataSource={state.data}
-      renderItem={(a) => (
-        <List.Item data-testid="appeal" data-appeal-state={a.state}>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Space wrap>
-              <strong>{a.rating.number}</strong>
-              <Tag>{t(`ratings.appealStates.${a.state}` as 'ratings.appealStates.pending')}</Tag>
-              <span>{a.appellantName}</span>
+    <>
+      <List
+        dataSource={page.items}
+        renderItem={(a) => (
+          <List.Item data-testid="appeal" data-appeal-state={a.state}>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Space wrap>
+                <strong>{a.rating.number}</strong>
+                <Tag>{t(`ratings.appealStates.${a.state}` as 'ratings.appealStates.pending')}</Tag>
+                <span>{a.appellantName}</span>
+              </Space>
+              <div>{a.reason}</div>
+              {a.decisionNote && <div>{a.decisionNote}</div>}
+              {a.availableActions.length > 0 && (
+                <>
+                  <Input
+                    value={notes[a.id] ?? ''}
+                    maxLength={500}
+                    placeholder={t('ratings.decisionNote')}
+                    onChange={(e) => setNotes((n) => ({ ...n, [a.id]: e.target.value }))}
+                  />
+                  <Space>
+                    {a.availableActions.map((d) => (
+                      <Button
+                        key={d}
+                        danger={d === 'reject'}
+                        type={d === 'uphold' ? 'primary' : 'default'}
+                        loading={decide.isBusy(a.id)}
+                        data-testid={`appeal-${d}`}
+                        onClick={() => void decide.run(a.id, a.id, d)}
+                      >
+                        {t(`ratings.decisions.${d}`)}
+                      </Button>
+                    ))}
+                  </Space>
+                </>
+              )}
             </Space>
-            <div>{a.reason}</div>
-            {a.decisionNote && <div>{a.decisionNote}</div>}
-            {a.availableActions.length > 0 && (
-              <>
-                <Input
-                  value={notes[a.id] ?? ''}
-                  maxLength={500}
-                  placeholder={t('ratings.decisionNote')}
-                  onChange={(e) => setNotes((n) => ({ ...n, [a.id]: e.target.value }))}
-                />
-                <Space>
-                  {a.availableActions.map((d) => (
-                    <Button
-                      key={d}
-                      danger={d === 'reject'}
-                      type={d === 'uphold' ? 'primary' : 'default'}
-                      loading={decide.isBusy(a.id)}
-                      data-testid={`appeal-${d}`}
-                      onClick={() => void decide.run(a.id, a.id, d)}
-                    >
-                      {t(`ratings.decisions.${d}`)}
-                    </Button>
-                  ))}
-                </Space>
-              </>
-            )}
-          </Space>
-        </List.Item>
-      )}
-    />
+          </List.Item>
+        )}
+      />
+      <CursorPager
+        page={pages.page}
+        nextCursor={page.nextCursor}
+        total={page.total}
+        totalExact={page.totalExact}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+        testId="appeals-pager"
+      />
+    </>
   );
 }
 
