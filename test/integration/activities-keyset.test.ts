@@ -137,9 +137,12 @@ describe('#16 p5 keyset pages of the volunteer activities and my activities', ()
     expect(past.statusCode).toBe(400);
   });
 
-  it('an empty selection is one empty page; the roles are those of the offset list', async () => {
-    const res = await volunteer.call('GET', '/api/v1/vs/my-activities/page?when=past');
-    expect(res.json()).toMatchObject({ items: [], nextCursor: null, total: 0, totalExact: true });
+  it('my past activities latest first as the offset list; the roles are those of the offset list', async () => {
+    const past = await walkMine('/api/v1/vs/my-activities/page?when=past');
+    const offset = await volunteer.call('GET', '/api/v1/vs/my-activities?when=past&limit=200');
+    const ids = past.flatMap((p) => p.items.map((r) => r.signup.id));
+    expect(ids).toEqual(offset.json<{ signup: { id: string } }[]>().map((r) => r.signup.id));
+    expect(past.at(-1)).toMatchObject({ nextCursor: null, total: ids.length, totalExact: true });
     const clerk = await t.login('clerk');
     expect((await clerk.call('GET', '/api/v1/vs/activities')).statusCode).toBe(403);
     expect((await clerk.call('GET', '/api/v1/vs/activities/page')).statusCode).toBe(403);
