@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ActivityQuery,
   ActivityView,
   AttendanceResult,
   CodeQuery,
@@ -9,8 +8,6 @@ import {
   CodeView,
   ConfirmBody,
   LeadAttendance,
-  MyActivitiesQuery,
-  MyActivity,
   NewActivity,
   Reason,
   RecordView,
@@ -24,27 +21,24 @@ import {
   checkInCode,
   createActivity,
   getActivity,
-  listActivities,
   type ActivityDeps,
 } from './activity.service.ts';
 import { roster } from './activity.view.ts';
 import { recordAttendance, submitCode } from './attendance.service.ts';
 import { confirmHours, rejectHours, setTravel } from './hours-confirmation.service.ts';
-import { myActivities } from './my-activities.service.ts';
 import { cancelSignup, signUp, signUpByLead } from './signup.service.ts';
 import { signupCandidates } from './signup-candidates.ts';
 import { actorOf } from '../../shared/route-actor.ts';
-import { registerListExport } from '../../shared/list-export/list-export.route.ts';
-import { activityListExport } from './activity-list.export.ts';
+import { activityListRoutes, VS_ROLES } from './activity-lists.routes.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 export const MANAGERS = ['team_leader', 'volunteer_staff'] as const;
-const VS_ROLES = ['volunteer', 'team_leader', 'volunteer_staff'] as const;
 const VOLUNTEER = ['volunteer'] as const;
 const tags = ['vs-activities'];
 
 /** VS-6 serving: activities, sign-up with waitlist, rotating check-in codes, hours. */
-export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+export const activityRoutes: FastifyPluginAsyncZod = async (app, opts) => {
+  await activityListRoutes(app, opts);
   const db = app.kysely;
   const deps: ActivityDeps = {
     db,
@@ -76,22 +70,6 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(201).send(created);
     },
-  );
-
-  app.get(
-    '/vs/activities',
-    {
-      config: { access: { roles: VS_ROLES } },
-      schema: {
-        tags,
-        summary:
-          'Activities open for sign-up in my reach (view=open), or those I run (view=managed)',
-        querystring: ActivityQuery,
-        response: { 200: z.array(ActivityView) },
-      },
-    },
-    async (request) =>
-      listActivities(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.get(
@@ -313,21 +291,6 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  app.get(
-    '/vs/my-activities',
-    {
-      config: { access: { roles: VOLUNTEER } },
-      schema: {
-        tags,
-        summary: 'My sign-ups: upcoming or past, with waitlist rank, check-in and hours',
-        querystring: MyActivitiesQuery,
-        response: { 200: z.array(MyActivity) },
-      },
-    },
-    async (request) =>
-      myActivities(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
-  );
-
   app.post(
     '/vs/service-records/:id/travel',
     {
@@ -390,6 +353,4 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
         ...meta(request),
       }),
   );
-
-  registerListExport(app, activityListExport(VS_ROLES));
 };

@@ -4,7 +4,7 @@ import { offsetPages } from '../../shared/list-export/export-pages.ts';
 import { chinaDateTime, wordsOf } from '../../shared/list-export/xlsx-stream.ts';
 import type { Role } from '../../shared/roles.ts';
 import { ActivityQuery } from './activity.schema.ts';
-import { listActivities } from './activity.service.ts';
+import { listActivities } from './activity-list.ts';
 
 const Filters = ActivityQuery.omit({ limit: true, offset: true });
 type Row = Awaited<ReturnType<typeof listActivities>>[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 import { ACTIVITY_ACTIONS } from './activity.workflow.ts';
 import { RECORD_ACTIONS } from '../records/record.workflow.ts';
 import { SIGNUP_ACTIONS } from './signup.workflow.ts';
@@ -49,11 +50,18 @@ export const ActivityQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** Issue #16 p5: the same filters, paged by keyset (`after`: the previous page's nextCursor). */
+export const ActivityPageQuery = ActivityQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
+});
 
 export const MyActivitiesQuery = z.strictObject({
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+});
+export const MyActivitiesPageQuery = MyActivitiesQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 export const Direction = z.enum(['in', 'out']);

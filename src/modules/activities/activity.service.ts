@@ -13,9 +13,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { notify } from '../notifications/notification.service.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
-import { teamsLedBy } from '../../shared/team-tree.ts';
 import { grantForTeam, managedActivity, teamWithLeaders } from './activity.access.ts';
-import type { ActivityQuery, NewActivity } from './activity.schema.ts';
+import type { NewActivity } from './activity.schema.ts';
 import { presentActivity } from './activity.view.ts';
 import { currentCode, checkInLink, type CodeDirection } from './check-in-code.ts';
 import QRCode from 'qrcode';
@@ -181,44 +180,6 @@ export async function getActivity(
   if (!view.canManage && !view.mySignup && !reach.some((p) => a.region_code.startsWith(p)))
     throw new AppError('OUT_OF_SCOPE');
   return view;
-}
-
-export async function listActivities(
-  db: Kysely<Database>,
-  input: z.infer<typeof ActivityQuery> & { actor: Actor; now: Date },
-) {
-  const { actor } = input;
-  let q = db.selectFrom('vs_activities').selectAll();
-  if (input.orderId) q = q.where('order_id', '=', input.orderId);
-  if (input.view === 'open') {
-    const reach = reachPrefixes(actor, ['volunteer', 'volunteer_staff', 'team_leader']);
-    if (reach.length === 0) return [];
-    q = q
-      .where('status', '=', 'open')
-      .where('starts_at', '>', input.now.toISOString())
-      .where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
-  } else {
-    // Managed: teams I lead (and their sub-teams), activities I lead, staff reach.
-    const ledIds = new Set(await teamsLedBy(db, actor.accountId));
-    const staffReach = reachPrefixes(actor, ['volunteer_staff']);
-    const isLeader = actor.grants.some((g) => g.role === 'team_leader');
-    q = q.where((eb) =>
-      eb.or([
-        eb('lead_account_id', '=', actor.accountId),
-        ...(isLeader && ledIds.size > 0 ? [eb('team_id', 'in', [...ledIds])] : []),
-        ...staffReach.map((p) => eb('region_code', 'like', `${p}%`)),
-      ]),
-    );
-  }
-  const rows = await q
-    .orderBy('starts_at', input.view === 'open' ? 'asc' : 'desc')
-    .orderBy('id')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute();
-  const out = [];
-  for (const a of rows) out.push(await presentActivity(db, a, actor, input.now));
-  return out;
 }
 
 export async function cancelActivity(

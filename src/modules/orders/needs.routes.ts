@@ -4,7 +4,8 @@ import { ALL_ROLES } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { getOrderDetail } from './get-order-detail.ts';
 import { listMyNeeds } from './list-my-needs.ts';
-import { listNeeds } from './list-needs.ts';
+import { listNeeds, pageNeeds } from './list-needs.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { getMenu } from './menu.ts';
 import { mergeNeeds } from './merge-needs.ts';
 import { CENTRE_ROLES, RECORDER_ROLES } from './orders.common.ts';
@@ -14,6 +15,7 @@ import {
   MenuView,
   MergeNeeds,
   MyNeedView,
+  NeedPageQuery,
   NeedQuery,
   NeedView,
   NewNeed,
@@ -130,6 +132,21 @@ export const needRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listNeeds(db, { ...request.query, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/vs/needs/page',
+    {
+      config: { access: { roles: CENTRE_ROLES } },
+      schema: {
+        tags,
+        summary:
+          'The same needs paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: NeedPageQuery,
+        response: { 200: keysetPageSchema(NeedView) },
+      },
+    },
+    async (request) => pageNeeds(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.post(

@@ -12,6 +12,7 @@ import {
   InboxItemView,
   OpenOrder,
   OrderDetailView,
+  OrderPageQuery,
   OrderQuery,
   OrderView,
   RatingQuery,
@@ -27,7 +28,8 @@ import { declineOrder } from './decline-order.ts';
 import { directOrder } from './direct-order.ts';
 import { getOrderDetail } from './get-order-detail.ts';
 import { grabOrder } from './grab-order.ts';
-import { listOrders } from './list-orders.ts';
+import { listOrders, pageOrders } from './list-orders.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { needRoutes } from './needs.routes.ts';
 import { openOrder } from './open-order.ts';
 import { reassignOrder } from './reassign-order.ts';
@@ -69,6 +71,21 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app, opts) => {
       },
     },
     async (request) => listOrders(db, { ...request.query, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/vs/orders/page',
+    {
+      config: { access: { roles: CENTRE_ROLES } },
+      schema: {
+        tags,
+        summary:
+          'The same orders paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: OrderPageQuery,
+        response: { 200: keysetPageSchema(OrderView) },
+      },
+    },
+    async (request) => pageOrders(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(

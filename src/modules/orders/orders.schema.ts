@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECLINE_REASONS } from './order.rules.ts';
 import { NEED_ACTIONS, ORDER_ACTIONS, ORDER_STATES } from './order.workflow.ts';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 
 const RegionCode = z.string().regex(/^\d{12}(\d{3})?$/);
 const Iso = z.iso.datetime({ offset: true });
@@ -41,6 +42,8 @@ export const NeedQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** Issue #16 p5: the same filters, paged by keyset (`after`: the previous page's nextCursor). */
+export const NeedPageQuery = NeedQuery.omit({ offset: true }).extend({ after: AfterCursor });
 
 export const AcceptNeed = z.strictObject({ title: freeText({ max: 200 }).optional() });
 export const RejectNeed = z.strictObject({ reason: freeText({ max: 500 }) });
@@ -56,6 +59,8 @@ export const OrderQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+/** Issue #16 p5: the same filters, paged by keyset (`after`: the previous page's nextCursor). */
+export const OrderPageQuery = OrderQuery.omit({ offset: true }).extend({ after: AfterCursor });
 const WindowHours = z
   .number()
   .int()

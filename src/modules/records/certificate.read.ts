@@ -7,6 +7,13 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import type { Actor } from '../../shared/actor.ts';
+import {
+  cursorAfter,
+  keysetQuery,
+  listTotal,
+  pageOf,
+  type KeysetOrder,
+} from '../../shared/keyset.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { renderInPool } from '../documents/pdf-pool.ts';
@@ -87,27 +94,58 @@ export async function listCertificatesFor(
   return rows.map((r) => summary(r));
 }
 
-export async function listCertificates(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    volunteerId?: string;
-    teamId?: string;
-    limit: number;
-    offset: number;
-  },
-) {
+interface CertificateFilter {
+  actor: Actor;
+  volunteerId?: string | undefined;
+  teamId?: string | undefined;
+}
+
+/** The certificates a filter selects among those the caller sees (unordered, unpaged). */
+async function filteredCertificates(db: Kysely<Database>, input: CertificateFilter) {
   const vis = await teamVisibility(db, input.actor);
   let q = certificateQuery(db).where(visible(vis, input.actor.accountId));
   if (input.volunteerId) q = q.where('c.volunteer_id', '=', input.volunteerId);
   if (input.teamId) q = q.where('c.team_id', '=', input.teamId);
-  const rows = await q
+  return q;
+}
+
+export async function listCertificates(
+  db: Kysely<Database>,
+  input: CertificateFilter & { limit: number; offset: number },
+) {
+  const rows = await (
+    await filteredCertificates(db, input)
+  )
     .orderBy('c.issued_at', 'desc')
     .orderBy('c.id')
     .limit(input.limit)
     .offset(input.offset)
     .execute();
   return rows.map((r) => summary(r));
+}
+
+/** Issue #16 p5: the same list, latest issued first, by keyset (shared/keyset.ts). */
+export const CERTIFICATE_ORDER: KeysetOrder = {
+  list: 'vs-certificates',
+  key: 'c.issued_at',
+  keyKind: 'timestamp',
+  id: 'c.id',
+  direction: 'desc',
+};
+
+export async function pageCertificates(
+  db: Kysely<Database>,
+  input: CertificateFilter & { limit: number; after?: string | undefined },
+) {
+  const after = cursorAfter(CERTIFICATE_ORDER, input.after);
+  const q = await filteredCertificates(db, input);
+  const rows = await keysetQuery(q, CERTIFICATE_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = pageOf(rows, input.limit, CERTIFICATE_ORDER, (r) => ({
+    key: r.issued_at,
+    id: r.id,
+  }));
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('c.id'));
+  return { items: shown.map((r) => summary(r)), nextCursor, total, totalExact };
 }
 
 async function loadVisible(db: Kysely<Database>, id: string, actor: Actor) {

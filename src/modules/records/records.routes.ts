@@ -10,6 +10,7 @@ import {
   certificatePdf,
   getCertificate,
   listCertificates,
+  pageCertificates,
   verifyCertificate,
 } from './certificate.read.ts';
 import { issueCertificate, previewCertificate, revokeCertificate } from './certificate.service.ts';
@@ -19,6 +20,7 @@ import {
   AssignStarPack,
   CandidateView,
   CertificateListQuery,
+  CertificatePageQuery,
   CertificatePreviewQuery,
   CertificateSummary,
   CertificateView,
@@ -44,6 +46,7 @@ import {
   STAR_PACK_SETTERS,
 } from './stars.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
+import { keysetPageSchema } from '../../shared/keyset.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { CERTIFICATE_LIST_EXPORT } from './certificate-list.export.ts';
 
@@ -180,6 +183,21 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listCertificates(db, { ...request.query, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/vs/certificates/page',
+    {
+      config: { access: { roles: RECORD_READER_ROLES } },
+      schema: {
+        tags: TAGS,
+        summary:
+          'The same certificates paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: CertificatePageQuery,
+        response: { 200: keysetPageSchema(CertificateSummary) },
+      },
+    },
+    async (request) => pageCertificates(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDate } from './figures.rules.ts';
 import { freeText } from '../../shared/free-text.ts';
+import { AfterCursor } from '../../shared/keyset.ts';
 
 const DateText = z.string().refine(isDate, 'a date YYYY-MM-DD');
 
@@ -38,6 +39,10 @@ export const CertificateListQuery = z.strictObject({
   teamId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+});
+/** Issue #16 p5: the same filters, paged by keyset (`after`: the previous page's nextCursor). */
+export const CertificatePageQuery = CertificateListQuery.omit({ offset: true }).extend({
+  after: AfterCursor,
 });
 
 export const VerifyParams = z.strictObject({ number: z.string().trim().min(1).max(40) });

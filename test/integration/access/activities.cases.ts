@@ -14,6 +14,13 @@ export const ACTIVITIES_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/vs/activities?view=open' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/activities/page',
+    allowed: VS_ROLES,
+    request: () => ({ url: '/api/v1/vs/activities/page?view=open' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/vs/activities/{id}',
     allowed: VS_ROLES,
@@ -36,6 +43,13 @@ export const ACTIVITIES_ROUTES: RouteCase[] = [
     path: '/api/v1/vs/my-activities',
     allowed: ['volunteer'],
     request: () => ({ url: '/api/v1/vs/my-activities' }),
+  },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/my-activities/page',
+    allowed: ['volunteer'],
+    request: () => ({ url: '/api/v1/vs/my-activities/page' }),
   },
 ];
 

@@ -24,10 +24,24 @@ export const ORDERS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/vs/needs?status=submitted' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/needs/page',
+    allowed: CENTRE,
+    request: () => ({ url: '/api/v1/vs/needs/page?status=submitted' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/vs/orders',
     allowed: CENTRE,
     request: () => ({ url: '/api/v1/vs/orders?state=awaiting_dispatch' }),
+  },
+  {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/orders/page',
+    allowed: CENTRE,
+    request: () => ({ url: '/api/v1/vs/orders/page?state=awaiting_dispatch' }),
   },
   {
     method: 'GET',

@@ -31,6 +31,13 @@ export const RECORDS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/vs/certificates?limit=5' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/certificates/page',
+    allowed: RECORD_READERS,
+    request: () => ({ url: '/api/v1/vs/certificates/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/vs/certificates/candidates',
     allowed: ISSUERS,

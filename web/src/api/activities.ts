@@ -34,6 +34,18 @@ export const listActivities = (view: 'open' | 'managed', signal?: AbortSignal) =
       signal,
     }),
   );
+/** Issue #16 p5: the same lists by keyset — `after` is the previous page's nextCursor. */
+export const pageActivities = (
+  view: 'open' | 'managed',
+  after: string | undefined,
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/vs/activities/page', {
+      params: { query: { view, limit: 20, after } },
+      signal,
+    }),
+  );
 export const getActivity = (id: string, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/activities/{id}', { ...byId(id), signal }));
 export const createActivity = (body: NewActivity, idempotencyKey: string) =>
@@ -69,6 +81,18 @@ export const recordAttendance = (id: string, volunteerId: string, direction: Dir
   );
 export const myActivities = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/my-activities', { params: { query: { when } }, signal }));
+/** Issue #16 p5: my sign-ups by keyset. */
+export const pageMyActivities = (
+  when: 'upcoming' | 'past' | 'all',
+  after: string | undefined,
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/vs/my-activities/page', {
+      params: { query: { when, limit: 20, after } },
+      signal,
+    }),
+  );
 export const setTravel = (recordId: string, travelMinutes: number) =>
   must(
     apiClient.POST('/api/v1/vs/service-records/{id}/travel', {

@@ -69,6 +69,17 @@ export const mergeNeeds = (needIds: string[], title: string) =>
 export const rateNeed = (id: string, stars: number, comment: string) =>
   must(apiClient.POST('/api/v1/vs/needs/{id}/rating', { ...byId(id), body: { stars, comment } }));
 
+/** Issue #16 p5: the centre's needs by keyset — `after` is the previous page's nextCursor. */
+export const pageNeeds = (
+  query: { status?: NeedStatus; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/vs/needs/page', { params: { query }, signal }));
+/** Issue #16 p5: the centre board's orders by keyset. */
+export const pageOrders = (
+  query: { state?: OrderState | undefined; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/vs/orders/page', { params: { query }, signal }));
+
 export const listOrders = (state: OrderState | undefined, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/orders', { params: { query: { state, limit: 200 } }, signal }));
 export const getOrder = (id: string, signal?: AbortSignal) =>

@@ -62,6 +62,15 @@ export const issueCertificate = (volunteerId: string, teamId: string, idempotenc
 export const listCertificates = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/certificates', { params: { query: { limit: 200 } }, signal }));
 
+/** Issue #16 p5: the certificates by keyset — `after` is the previous page's nextCursor. */
+export const pageCertificates = (after: string | undefined, signal?: AbortSignal) =>
+  must(
+    apiClient.GET('/api/v1/vs/certificates/page', {
+      params: { query: { limit: 20, after } },
+      signal,
+    }),
+  );
+
 export const revokeCertificate = (id: string, reason: string) =>
   must(
     apiClient.POST('/api/v1/vs/certificates/{id}/revoke', {

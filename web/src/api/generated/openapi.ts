@@ -19858,6 +19858,88 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/activities/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same activities paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          orderId?: string;
+          view?: 'open' | 'managed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: (
+                  | 'sign_up'
+                  | 'cancel_signup'
+                  | 'check_in'
+                  | 'show_code'
+                  | 'cancel'
+                  | 'sign_up_other'
+                )[];
+                cancelReason: string | null;
+                canManage: boolean;
+                capacity: number;
+                confirmedCount: number;
+                createdAt: string;
+                description: string;
+                endsAt: string;
+                id: string;
+                leadAccountId: string;
+                leadName: string;
+                mySignup: {
+                  /** @enum {string} */
+                  status: 'confirmed' | 'waitlisted' | 'cancelled';
+                  waitlistRank: number | null;
+                } | null;
+                orderId: string | null;
+                place: string;
+                projectId: string | null;
+                regionCode: string;
+                skills: string[];
+                startsAt: string;
+                /** @enum {string} */
+                status: 'open' | 'cancelled' | 'completed';
+                teamId: string;
+                teamName: string;
+                title: string;
+                waitlistCount: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/categories': {
     parameters: {
       query?: never;
@@ -20434,6 +20516,65 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/certificates/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same certificates paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          teamId?: string;
+          volunteerId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                certificateNumber: string;
+                hours: number;
+                id: string;
+                issuedAt: string;
+                issuedBy: string;
+                organisation: string;
+                revokedAt: string | null;
+                revokeReason: string | null;
+                teamId: string;
+                verifyUrl: string;
+                volunteerId: string;
+                volunteerName: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
@@ -21154,6 +21295,121 @@ export interface paths {
                 waitlistRank: number | null;
               };
             }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/my-activities/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My sign-ups paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          when?: 'upcoming' | 'past' | 'all';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                activity: {
+                  availableActions: (
+                    | 'sign_up'
+                    | 'cancel_signup'
+                    | 'check_in'
+                    | 'show_code'
+                    | 'cancel'
+                    | 'sign_up_other'
+                  )[];
+                  cancelReason: string | null;
+                  canManage: boolean;
+                  capacity: number;
+                  confirmedCount: number;
+                  createdAt: string;
+                  description: string;
+                  endsAt: string;
+                  id: string;
+                  leadAccountId: string;
+                  leadName: string;
+                  mySignup: {
+                    /** @enum {string} */
+                    status: 'confirmed' | 'waitlisted' | 'cancelled';
+                    waitlistRank: number | null;
+                  } | null;
+                  orderId: string | null;
+                  place: string;
+                  projectId: string | null;
+                  regionCode: string;
+                  skills: string[];
+                  startsAt: string;
+                  /** @enum {string} */
+                  status: 'open' | 'cancelled' | 'completed';
+                  teamId: string;
+                  teamName: string;
+                  title: string;
+                  waitlistCount: number;
+                };
+                record: {
+                  activityId: string;
+                  availableActions: ('check_out' | 'set_travel' | 'confirm' | 'reject')[];
+                  checkedInAt: string;
+                  checkedOutAt: string | null;
+                  /** @enum {string} */
+                  checkInMethod: 'code' | 'lead';
+                  checkOutMethod: ('code' | 'lead') | null;
+                  confirmedAt: string | null;
+                  confirmedBy: string | null;
+                  evaluation: string | null;
+                  halfHours: number;
+                  hours: number;
+                  id: string;
+                  rejectReason: string | null;
+                  serviceDate: string;
+                  /** @enum {string} */
+                  status: 'checked_in' | 'pending_confirmation' | 'confirmed' | 'rejected';
+                  travelMinutes: number;
+                  volunteerId: string;
+                } | null;
+                signup: {
+                  activityId: string;
+                  cancelledAt: string | null;
+                  createdAt: string;
+                  id: string;
+                  promotedAt: string | null;
+                  /** @enum {string} */
+                  status: 'confirmed' | 'waitlisted' | 'cancelled';
+                  volunteerId: string;
+                  waitlistRank: number | null;
+                };
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
           };
         };
       };
@@ -21968,6 +22224,79 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/needs/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same needs paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          categoryCode?: string;
+          limit?: number;
+          status?: 'submitted' | 'accepted' | 'rejected';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: ('accept' | 'reject' | 'merge' | 'rate')[];
+                categoryCode: string;
+                categoryName: string | null;
+                /** @enum {string} */
+                channel: 'self' | 'phone' | 'wechat' | 'walk_in';
+                contactName: string;
+                contactPhoneMasked: string;
+                createdAt: string;
+                description: string;
+                hasAccount: boolean;
+                id: string;
+                needNumber: string;
+                orderId: string | null;
+                place: string;
+                projectId: string | null;
+                projectName: string | null;
+                recordedBy: string | null;
+                regionCode: string;
+                regionName: string | null;
+                rejectReason: string | null;
+                reviewedAt: string | null;
+                /** @enum {string} */
+                status: 'submitted' | 'accepted' | 'rejected';
+                toCallBack: boolean;
+                wantedFrom: string | null;
+                wantedTo: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -23617,6 +23946,111 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/orders/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same orders paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          state?:
+            | 'awaiting_dispatch'
+            | 'directed'
+            | 'open'
+            | 'accepted'
+            | 'in_service'
+            | 'completed'
+            | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                acceptedAt: string | null;
+                availableActions: (
+                  | 'direct'
+                  | 'open'
+                  | 'reassign'
+                  | 'accept'
+                  | 'decline'
+                  | 'grab'
+                  | 'start_service'
+                  | 'complete'
+                  | 'cancel'
+                  | 'sweep_open'
+                  | 'sweep_escalate'
+                )[];
+                cancelledAt: string | null;
+                cancelReason: string | null;
+                categoryCode: string;
+                categoryName: string | null;
+                completedAt: string | null;
+                createdAt: string;
+                description: string;
+                directedTeam: {
+                  id: string;
+                  name: string;
+                } | null;
+                escalationLevel: number;
+                grabRegionCode: string | null;
+                id: string;
+                needCount: number;
+                orderNumber: string;
+                place: string;
+                regionCode: string;
+                regionName: string | null;
+                /** @enum {string} */
+                state:
+                  | 'awaiting_dispatch'
+                  | 'directed'
+                  | 'open'
+                  | 'accepted'
+                  | 'in_service'
+                  | 'completed'
+                  | 'cancelled';
+                team: {
+                  id: string;
+                  name: string;
+                } | null;
+                title: string;
+                toCallBack: number;
+                version: number;
+                wantedFrom: string | null;
+                wantedTo: string | null;
+                windowEndsAt: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };

@@ -2,7 +2,9 @@ import { App, Button, Empty, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { listActivities, signUp, type Activity } from '../../api/activities';
+import { pageActivities, signUp, type Activity } from '../../api/activities';
+import { CursorPager } from '../../components/CursorPager';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
@@ -23,7 +25,14 @@ export default function ActivitiesPage() {
   const caps = activityCapabilitiesOf(useMe());
   const [params, setParams] = useSearchParams();
   const [view, setView] = useState<'open' | 'managed'>(caps.manage ? 'managed' : 'open');
-  const list = useAsync((signal) => listActivities(view, signal), view);
+  // One cursor stack per view (issue #16 p5): switching views keeps each one's page.
+  const openPages = useCursorPages();
+  const managedPages = useCursorPages();
+  const pages = view === 'open' ? openPages : managedPages;
+  const list = useAsync(
+    (signal) => pageActivities(view, pages.after, signal),
+    `${view}:${pages.after ?? ''}`,
+  );
   const orderId = params.get('orderId');
   const [creating, setCreating] = useState(orderId !== null);
 
@@ -71,13 +80,13 @@ export default function ActivitiesPage() {
       )}
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.status === 'loading' && !list.data && <PageSpinner />}
-      {list.data?.length === 0 && (
+      {list.data?.items.length === 0 && (
         <Empty
           description={view === 'open' ? t('activities.emptyOpen') : t('activities.emptyManaged')}
         />
       )}
       <div className="activity-list">
-        {list.data?.map((a) => (
+        {list.data?.items.map((a) => (
           <ActivityCard
             key={a.id}
             activity={a}
@@ -101,6 +110,17 @@ export default function ActivitiesPage() {
           />
         ))}
       </div>
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="activities-pager"
+        />
+      )}
       {caps.manage && (
         <NewActivityDialog
           open={creating}

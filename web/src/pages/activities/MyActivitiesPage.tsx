@@ -2,7 +2,9 @@ import { App, Button, Empty, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { cancelSignup, myActivities, type MyActivity } from '../../api/activities';
+import { cancelSignup, pageMyActivities, type MyActivity } from '../../api/activities';
+import { CursorPager } from '../../components/CursorPager';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
@@ -18,7 +20,14 @@ export default function MyActivitiesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
-  const list = useAsync((signal) => myActivities(when, signal), when);
+  // One cursor stack per tab (issue #16 p5): switching tabs keeps each one's page.
+  const upcomingPages = useCursorPages();
+  const pastPages = useCursorPages();
+  const pages = when === 'upcoming' ? upcomingPages : pastPages;
+  const list = useAsync(
+    (signal) => pageMyActivities(when, pages.after, signal),
+    `${when}:${pages.after ?? ''}`,
+  );
 
   const leaving = useKeyedAction(async (activityId: string) => {
     try {
@@ -31,7 +40,9 @@ export default function MyActivitiesPage() {
   });
   const leave = (m: MyActivity) => void leaving.run(m.activity.id, m.activity.id);
 
-  const rows = (list.data ?? []).filter((m) => when === 'past' || m.signup.status !== 'cancelled');
+  const rows = (list.data?.items ?? []).filter(
+    (m) => when === 'past' || m.signup.status !== 'cancelled',
+  );
   return (
     <div className="page">
       <PageHeading
@@ -95,6 +106,17 @@ export default function MyActivitiesPage() {
           />
         ))}
       </div>
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="my-activities-pager"
+        />
+      )}
     </div>
   );
 }

@@ -1,27 +1,75 @@
-import { App, Button, Input, Modal, Segmented, Table, Tabs, Tag } from 'antd';
+import { App, Button, Input, Modal, Segmented, Table, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
   acceptNeed,
-  listNeeds,
-  listOrders,
   mergeNeeds,
+  pageNeeds,
+  pageOrders,
   ORDER_STATES,
   rejectNeed,
   type Need,
   type Order,
   type OrderState,
 } from '../../api/orders';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { OrderDrawer } from './OrderDrawer';
 import { StateTag, when, windowText } from './order-format';
 import './orders.css';
+
+const PAGE_SIZE = 20;
+
+/** One state's orders by cursor (issue #16 p5); keyed by the state, so a new one starts at page one. */
+function OrderList({
+  state,
+  columns,
+  generation,
+}: {
+  state: OrderState | undefined;
+  columns: TableProps<Order>['columns'];
+  generation: number;
+}) {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const orders = useAsync(
+    (signal) => pageOrders({ state, limit: PAGE_SIZE, after: pages.after }, signal),
+    `orders:${state ?? ''}:${pages.after ?? ''}:${generation}`,
+  );
+  return (
+    <>
+      {orders.status === 'error' && <ErrorAlert error={orders.error} onRetry={orders.reload} />}
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={orders.status === 'loading'}
+        dataSource={orders.data?.items ?? []}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: true }}
+        locale={{ emptyText: t('orders.board.noOrders') }}
+      />
+      {orders.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={orders.data.nextCursor}
+          total={orders.data.total}
+          totalExact={orders.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="orders-pager"
+        />
+      )}
+    </>
+  );
+}
 
 /** The centre board (VS-4/VS-5): review and merge needs; dispatch, open, reassign and cancel orders. */
 export default function BoardPage() {
@@ -29,10 +77,12 @@ export default function BoardPage() {
   const { message } = App.useApp();
   const [tab, setTab] = useState<'needs' | 'orders'>('needs');
   const [state, setState] = useState<OrderState | 'all'>('all');
-  const needs = useAsync((signal) => listNeeds('submitted', signal), 'needs');
-  const orders = useAsync(
-    (signal) => listOrders(state === 'all' ? undefined : state, signal),
-    `orders:${state}`,
+  const needPages = useCursorPages();
+  const [generation, setGeneration] = useState(0);
+  const needs = useAsync(
+    (signal) =>
+      pageNeeds({ status: 'submitted', limit: PAGE_SIZE, after: needPages.after }, signal),
+    `needs:${needPages.after ?? ''}:${generation}`,
   );
   const [selected, setSelected] = useState<string[]>([]);
   const [rejecting, setRejecting] = useState<Need | null>(null);
@@ -40,10 +90,7 @@ export default function BoardPage() {
   const [text, setText] = useState('');
   const [open, setOpen] = useState<string | null>(null);
 
-  const refresh = () => {
-    needs.reload();
-    orders.reload();
-  };
+  const refresh = () => setGeneration((g) => g + 1);
   const action = useKeyedAction(async (work: () => Promise<unknown>, then?: () => void) => {
     try {
       await work();
@@ -176,7 +223,7 @@ export default function BoardPage() {
         items={[
           {
             key: 'needs',
-            label: `${t('orders.board.tabNeeds')}${needs.data ? `（${needs.data.length}）` : ''}`,
+            label: `${t('orders.board.tabNeeds')}${needs.data ? `（${needs.data.total}）` : ''}`,
             children: (
               <>
                 {needs.status === 'error' && (
@@ -203,7 +250,7 @@ export default function BoardPage() {
                   rowKey="id"
                   size="middle"
                   loading={needs.status === 'loading'}
-                  dataSource={needs.data ?? []}
+                  dataSource={needs.data?.items ?? []}
                   columns={needColumns}
                   rowSelection={{
                     selectedRowKeys: selected,
@@ -212,12 +259,23 @@ export default function BoardPage() {
                       disabled: !n.availableActions.includes('merge'),
                     }),
                   }}
-                  pagination={{ pageSize: 20 }}
+                  pagination={false}
                   // No scroll.x: antd then draws a hidden measuring row holding a second
                   // select-all checkbox (focusable inside aria-hidden); .table-scroll scrolls.
                   className="table-scroll"
                   locale={{ emptyText: t('orders.board.noNeeds') }}
                 />
+                {needs.data && (
+                  <CursorPager
+                    page={needPages.page}
+                    nextCursor={needs.data.nextCursor}
+                    total={needs.data.total}
+                    totalExact={needs.data.totalExact}
+                    onNext={(c) => (setSelected([]), needPages.next(c))}
+                    onPrevious={() => (setSelected([]), needPages.previous())}
+                    testId="needs-pager"
+                  />
+                )}
               </>
             ),
           },
@@ -243,18 +301,11 @@ export default function BoardPage() {
                     testId="export-orders"
                   />
                 </div>
-                {orders.status === 'error' && (
-                  <ErrorAlert error={orders.error} onRetry={orders.reload} />
-                )}
-                <Table
-                  rowKey="id"
-                  size="middle"
-                  loading={orders.status === 'loading'}
-                  dataSource={orders.data ?? []}
+                <OrderList
+                  key={state}
+                  state={state === 'all' ? undefined : state}
                   columns={orderColumns}
-                  pagination={{ pageSize: 20 }}
-                  scroll={{ x: true }}
-                  locale={{ emptyText: t('orders.board.noOrders') }}
+                  generation={generation}
                 />
               </>
             ),

@@ -6,19 +6,21 @@ import {
   certificateCandidates,
   certificatePdfUrl,
   issueCertificate,
-  listCertificates,
+  pageCertificates,
   previewCertificate,
   revokeCertificate,
   type Candidate,
   type CertificateSnapshot,
   type CertificateSummary,
 } from '../../api/records';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useIsWide } from '../../lib/use-media-query';
 import { EntryDialog } from './EntryDialog';
 import { randomUuid } from '../../lib/idempotency';
@@ -86,7 +88,11 @@ export default function CertificatesPage() {
   const wide = useIsWide();
   const [gen, setGen] = useState(0);
   const candidates = useAsync((s) => certificateCandidates(s), `c${gen}`);
-  const issued = useAsync((s) => listCertificates(s), `l${gen}`);
+  const issuedPages = useCursorPages();
+  const issued = useAsync(
+    (s) => pageCertificates(issuedPages.after, s),
+    `l${gen}:${issuedPages.after ?? ''}`,
+  );
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Candidate | null>(null);
   const [preview, setPreview] = useState<CertificateSnapshot | null>(null);
@@ -220,8 +226,8 @@ export default function CertificatesPage() {
         <Table<CertificateSummary>
           rowKey="id"
           loading={issued.status === 'loading'}
-          dataSource={issued.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={issued.data?.items ?? []}
+          pagination={false}
           locale={{ emptyText: t('records.cert.issuedEmpty') }}
           scroll={{ x: true }}
           columns={[
@@ -276,6 +282,17 @@ export default function CertificatesPage() {
             },
           ]}
         />
+        {issued.data && (
+          <CursorPager
+            page={issuedPages.page}
+            nextCursor={issued.data.nextCursor}
+            total={issued.data.total}
+            totalExact={issued.data.totalExact}
+            onNext={issuedPages.next}
+            onPrevious={issuedPages.previous}
+            testId="certificates-pager"
+          />
+        )}
       </section>
 
       <Modal
