@@ -44,6 +44,7 @@ import { caseListIndexes } from './migrations/0049_case_list_indexes.ts';
 import { figureRollups } from './migrations/0053_figure_rollups.ts';
 import { outboxChannels } from './migrations/0041_outbox_channels.ts';
 import { partitions } from './migrations/0054_partitions.ts';
+import { unpagedListIndexes } from './migrations/0058_unpaged_list_indexes.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0049_case_list_indexes': caseListIndexes,
   '0053_figure_rollups': figureRollups,
   '0054_partitions': partitions,
+  '0058_unpaged_list_indexes': unpagedListIndexes,
   // next: '0012_…'
 };
 
