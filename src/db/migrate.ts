@@ -47,6 +47,7 @@ import { outboxChannels } from './migrations/0041_outbox_channels.ts';
 import { partitions } from './migrations/0054_partitions.ts';
 import { registryListIndexes } from './migrations/0055_registry_list_indexes.ts';
 import { vsListIndexes } from './migrations/0056_vs_list_indexes.ts';
+import { unpagedListIndexes } from './migrations/0058_unpaged_list_indexes.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -100,6 +101,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0055_registry_list_indexes': registryListIndexes,
   '0056_vs_list_indexes': vsListIndexes,
   '0057_misc_list_indexes': miscListIndexes,
+  '0058_unpaged_list_indexes': unpagedListIndexes,
   // next: '0012_…'
 };
 

@@ -42,6 +42,7 @@ import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { closePdfPool, configurePdfPool, usePdfWorker } from '../modules/documents/pdf-pool.ts';
 import { PDF_WORKER_URL } from '../workers/pdf-worker-url.ts';
 import { programRoutes } from '../modules/programs/programs.routes.ts';
+import { enrolmentPageRoutes } from '../modules/programs/enrolments-page.routes.ts';
 import { programOrganiserRoutes } from '../modules/programs/programs-organiser.routes.ts';
 import { programLotteryRoutes } from '../modules/programs/programs-lottery.routes.ts';
 import { programFigureRoutes } from '../modules/programs/programs-figures.routes.ts';
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await api.register(vsRoutes);
       await api.register(programFigureRoutes);
       await api.register(programRoutes);
+      await api.register(enrolmentPageRoutes);
       await api.register(programOrganiserRoutes);
       await api.register(programLotteryRoutes);
       await api.register(programDayRoutes);

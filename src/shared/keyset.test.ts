@@ -60,6 +60,31 @@ describe('#16 p5 keyset cursors', () => {
     expect(pageOf(rows, 3, CASES, (r) => ({ key: r.at, id: r.id })).nextCursor).toBeNull();
   });
 
+  it('an integer id (the audit seq) and a second sort column travel in the cursor, checked', () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const EVENTS: KeysetOrder = { ...CASES, list: 'events', id: 'e.seq', idKind: 'integer' };
+    const TEAMS: KeysetOrder = {
+      list: 'teams',
+      key: 't.region_code',
+      keyKind: 'text',
+      then: { key: 't.created_at', keyKind: 'timestamp' },
+      id: 't.id',
+      direction: 'asc',
+    };
+    const at = '2026-03-02T01:02:03.456Z';
+    expect(decodeCursor(EVENTS, encodeCursor(EVENTS, { key: at, id: 7 }))).toEqual({
+      key: at,
+      id: 7,
+    });
+    expect(decodeCursor(EVENTS, b64(['events', at, ID]))).toBeNull();
+    expect(decodeCursor(EVENTS, b64(['events', at, 7.5]))).toBeNull();
+    expect(decodeCursor(CASES, b64(['cases', at, 7]))).toBeNull();
+    const team = { key: '110115110', then: at, id: ID };
+    expect(decodeCursor(TEAMS, encodeCursor(TEAMS, team))).toEqual(team);
+    expect(decodeCursor(TEAMS, b64(['teams', '110115110', ID]))).toBeNull();
+    expect(decodeCursor(TEAMS, b64(['teams', '110115110', ID, 'not-a-time']))).toBeNull();
+  });
+
   it('inlines EXPLAIN parameters as literals, quotes doubled', () => {
     expect(
       inlineParameters('a = $1 and b = $2 and c = $3 and d = $10', [

@@ -16,19 +16,30 @@ export const EXACT_TOTAL_LIMIT = 10_000;
 /** What the sort column holds, so a cursor's value is checked before it reaches SQL. */
 export type KeysetKeyKind = 'timestamp' | 'integer' | 'text';
 
-/** How a list is ordered: `key` (then `id` ascending to break ties), both as qualified columns. */
+/**
+ * How a list is ordered: `key` (then `then.key` in the same direction, when given), then `id` to
+ * break ties (ascending unless `idDirection` says otherwise), all as qualified columns.
+ */
 export interface KeysetOrder {
   /** Names the list inside the cursor, so one list's cursor is refused by another. */
   list: string;
   key: string;
   keyKind: KeysetKeyKind;
+  /** A second sort column before the id (e.g. teams: region, then creation time). */
+  then?: { key: string; keyKind: KeysetKeyKind } | undefined;
   id: string;
+  /** What the id holds: a UUID (the default) or an integer row number (the audit's seq). */
+  idKind?: 'uuid' | 'integer' | undefined;
+  /** The tie-breaker's direction; ascending unless a list's own order says otherwise. */
+  idDirection?: 'asc' | 'desc' | undefined;
   direction: 'asc' | 'desc';
 }
 
 export interface KeysetCursor {
   key: string | number;
-  id: string;
+  /** The value of `then.key` (lists ordered by two columns). */
+  then?: string | number | undefined;
+  id: string | number;
 }
 
 /** A page of a keyset list as every `/page` route answers it. */
@@ -42,11 +53,22 @@ export interface KeysetPage<T> {
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const CursorJson = z.tuple([z.string(), z.union([z.string(), z.number()]), z.string()]);
+const Value = z.union([z.string(), z.number()]);
+const CursorJson = z.union([
+  z.tuple([z.string(), Value, Value]),
+  z.tuple([z.string(), Value, Value, Value]),
+]);
 
 /** The cursor as the client sees it: base64url text it has no reason to read. */
 export function encodeCursor(order: KeysetOrder, c: KeysetCursor): string {
-  return Buffer.from(JSON.stringify([order.list, c.key, c.id])).toString('base64url');
+  const parts = order.then ? [order.list, c.key, c.id, c.then] : [order.list, c.key, c.id];
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+function validId(order: KeysetOrder, id: string | number): boolean {
+  return order.idKind === 'integer'
+    ? typeof id === 'number' && Number.isSafeInteger(id)
+    : typeof id === 'string' && UUID.test(id);
 }
 
 function validKey(kind: KeysetKeyKind, key: string | number): boolean {
@@ -71,9 +93,11 @@ export function decodeCursor(order: KeysetOrder, text: string): KeysetCursor | n
   }
   const r = CursorJson.safeParse(parsed);
   if (!r.success) return null;
-  const [list, key, id] = r.data;
-  if (list !== order.list || !validKey(order.keyKind, key) || !UUID.test(id)) return null;
-  return { key, id };
+  const [list, key, id, then] = r.data;
+  if (list !== order.list || !validKey(order.keyKind, key) || !validId(order, id)) return null;
+  if (!order.then) return then === undefined ? { key, id } : null;
+  if (then === undefined || !validKey(order.then.keyKind, then)) return null;
+  return { key, then, id };
 }
 
 /**
@@ -103,20 +127,24 @@ export function keysetQuery<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   const key = sql.ref(order.key);
   const id = sql.ref(order.id);
+  const idDirection = order.idDirection ?? 'asc';
   let page = q;
   if (after) {
     const bound = order.direction === 'desc' ? sql.raw('<=') : sql.raw('>=');
     const past = order.direction === 'desc' ? sql.raw('<') : sql.raw('>');
+    const idPast = idDirection === 'desc' ? sql.raw('<') : sql.raw('>');
+    let tie = sql<boolean>`${id} ${idPast} ${after.id}`;
+    if (order.then) {
+      const then = sql.ref(order.then.key);
+      tie = sql<boolean>`(${then} ${past} ${after.then} or (${then} = ${after.then} and ${tie}))`;
+    }
     page = page
       .where(sql<boolean>`${key} ${bound} ${after.key}`)
-      .where(
-        sql<boolean>`(${key} ${past} ${after.key} or (${key} = ${after.key} and ${id} > ${after.id}))`,
-      );
+      .where(sql<boolean>`(${key} ${past} ${after.key} or (${key} = ${after.key} and ${tie}))`);
   }
-  return page
-    .orderBy(key, order.direction)
-    .orderBy(id, 'asc')
-    .limit(limit + 1);
+  page = page.orderBy(key, order.direction);
+  if (order.then) page = page.orderBy(sql.ref(order.then.key), order.direction);
+  return page.orderBy(id, idDirection).limit(limit + 1);
 }
 
 /**

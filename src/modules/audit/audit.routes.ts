@@ -1,9 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAuditEvents, verifyAndCheckpoint } from './audit.service.ts';
+import { pageAuditEvents } from './audit-events.view.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { auditListExport, AuditFilters } from './audit-list.export.ts';
+
+/** One audit event as the log answers it. */
+const AuditEventView = z.object({
+  seq: z.number(),
+  occurredAt: z.string(),
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  actorName: z.string().nullable(),
+  stationId: z.string().nullable(),
+  stationName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  entityLabel: z
+    .string()
+    .nullable()
+    .describe('What a reader knows the entity by: a case or order number, a name'),
+  regionCode: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+  hash: z.string(),
+});
 
 export const AUDIT_READERS = ['admin', 'supervisor'] as const;
 
@@ -22,34 +47,31 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {
-          200: z.array(
-            z.object({
-              seq: z.number(),
-              occurredAt: z.string(),
-              actorId: z.string().nullable(),
-              actorRole: z.string().nullable(),
-              actorName: z.string().nullable(),
-              stationId: z.string().nullable(),
-              stationName: z.string().nullable(),
-              action: z.string(),
-              entityType: z.string(),
-              entityId: z.string(),
-              entityLabel: z
-                .string()
-                .nullable()
-                .describe('What a reader knows the entity by: a case or order number, a name'),
-              regionCode: z.string().nullable(),
-              before: z.unknown(),
-              after: z.unknown(),
-              requestId: z.string().nullable(),
-              hash: z.string(),
-            }),
-          ),
+          200: z.array(AuditEventView),
         },
       },
     },
     async (request) =>
       listAuditEvents(db, { actor: actorOf(request), roles: AUDIT_READERS, ...request.query }),
+  );
+
+  app.get(
+    '/audit/events/page',
+    {
+      config: { access: { roles: AUDIT_READERS } },
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The same events paged by keyset (newest first by time): nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: AuditFilters.extend({
+          after: AfterCursor,
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: keysetPageSchema(AuditEventView) },
+      },
+    },
+    async (request) =>
+      pageAuditEvents(db, { actor: actorOf(request), roles: AUDIT_READERS, ...request.query }),
   );
 
   app.post(

@@ -1,16 +1,11 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { hotQuery } from '../../db/hot-query.ts';
-import { reachPrefixes, type Actor } from '../../shared/actor.ts';
-import type { Role } from '../../shared/roles.ts';
 import type { AuditEventTable, Database } from '../../db/schema.ts';
 import { GENESIS_HASH } from './audit-hash.ts';
 import { currentAuditKeys } from './audit-key.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { markIdempotentCommit } from '../../shared/idempotency-commit.ts';
-import { entityLabels } from './audit-entity-labels.ts';
-import { z } from 'zod';
-import { parseJsonColumn } from '../../db/json-column.ts';
-import { addDays, chinaDate, chinaDayStartUtc } from '../../shared/china-time.ts';
+import { chinaDate } from '../../shared/china-time.ts';
 import { dayAfter, shardLinkHash, shardOf } from './audit-shard.rules.ts';
 
 export interface AuditActor {
@@ -135,63 +130,4 @@ export {
   type CheckpointResult,
 } from './audit-verify.ts';
 
-/** Events inside the caller's reach, newest first, with who did it and where in words. */
-export async function listAuditEvents(
-  db: Kysely<Database>,
-  input: {
-    actor: Actor;
-    roles: readonly Role[];
-    entityType?: string | undefined;
-    entityId?: string | undefined;
-    action?: string | undefined;
-    actorId?: string | undefined;
-    /** China dates, inclusive: events on or after `from`, on or before `to`. */
-    from?: string | undefined;
-    to?: string | undefined;
-    beforeSeq?: number | undefined;
-    limit: number;
-  },
-) {
-  const prefixes = reachPrefixes(input.actor, input.roles);
-  let q = db
-    .selectFrom('audit_events as e')
-    .leftJoin('accounts as a', 'a.id', 'e.actor_id')
-    .leftJoin('stations as s', 's.id', 'e.station_id')
-    .selectAll('e')
-    .select(['a.display_name as actor_name', 's.name as station_name'])
-    .where((eb) => eb.or(prefixes.map((p) => eb('e.region_code', 'like', `${p}%`))));
-  if (input.entityType) q = q.where('e.entity_type', '=', input.entityType);
-  if (input.entityId) q = q.where('e.entity_id', '=', input.entityId);
-  if (input.action) q = q.where('e.action', '=', input.action);
-  if (input.actorId) q = q.where('e.actor_id', '=', input.actorId);
-  if (input.from) q = q.where('e.occurred_at', '>=', chinaDayStartUtc(input.from));
-  if (input.to) q = q.where('e.occurred_at', '<', chinaDayStartUtc(addDays(input.to, 1)));
-  if (input.beforeSeq) q = q.where('e.seq', '<', input.beforeSeq);
-  const rows = await q.orderBy('e.seq', 'desc').limit(input.limit).execute();
-  const labels = await entityLabels(
-    db,
-    rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id })),
-  );
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    occurredAt: r.occurred_at,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    actorRole: r.actor_role,
-    stationId: r.station_id,
-    stationName: r.station_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    entityLabel: labels.get(`${r.entity_type}:${r.entity_id}`) ?? null,
-    regionCode: r.region_code,
-    before: r.before_json
-      ? parseJsonColumn(z.unknown(), r.before_json, 'audit_events.before_json')
-      : null,
-    after: r.after_json
-      ? parseJsonColumn(z.unknown(), r.after_json, 'audit_events.after_json')
-      : null,
-    requestId: r.request_id,
-    hash: r.hash,
-  }));
-}
+export { listAuditEvents } from './audit-events.view.ts';

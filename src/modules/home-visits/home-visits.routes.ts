@@ -27,6 +27,8 @@ import { transitionVisit } from './visit-actions.ts';
 import { addVisitRecord, myVisitRecords, revealVisitRecord } from './visit-records.ts';
 import { getRoute, listRoutes, reorderRoute, scheduleVisits } from './visit-routes.ts';
 import { getVisit, listVisits } from './visit-view.ts';
+import { pageVisits } from './visit-list.page.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 import { requestVisit } from './request-visit.ts';
 import { myVisits, requestMyVisit } from './my-visits.ts';
 import { cancelMyVisit } from './my-visit-cancel.ts';
@@ -74,6 +76,24 @@ export const homeVisitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listVisits(deps, { ...request.query, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/home-visits/page',
+    {
+      config: { access: { roles: STAFF_ROLES } },
+      schema: {
+        tags,
+        summary:
+          'The same home visits paged by keyset (newest first): nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: VisitQuery.extend({
+          after: AfterCursor,
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: keysetPageSchema(HomeVisitView) },
+      },
+    },
+    async (request) => pageVisits(deps, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(

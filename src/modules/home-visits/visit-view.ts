@@ -129,15 +129,18 @@ export async function getVisit(
   return (await presentVisits(deps, input.actor, [visit]))[0]!;
 }
 
-/** Visits at the caller's stations, and those region grants observe; newest first. */
-export async function listVisits(
-  deps: VisitDeps,
-  input: { actor: Actor; status?: HomeVisitTable['status'] | undefined; day?: string | undefined },
-): Promise<HomeVisitView[]> {
+export interface VisitFilter {
+  actor: Actor;
+  status?: HomeVisitTable['status'] | undefined;
+  day?: string | undefined;
+}
+
+/** Visits at the caller's stations, and those region grants observe (unordered, unpaged). */
+export function filteredVisits(db: Db, input: VisitFilter) {
   const stations = visitingStations(input.actor);
   const prefixes = observerPrefixes(input.actor);
-  if (stations.length === 0 && prefixes.length === 0) return [];
-  let q = deps.db
+  if (stations.length === 0 && prefixes.length === 0) return null;
+  let q = db
     .selectFrom('home_visits as v')
     .leftJoin('home_visit_routes as r', 'r.id', 'v.route_id')
     .selectAll('v')
@@ -149,6 +152,13 @@ export async function listVisits(
     );
   if (input.status) q = q.where('v.status', '=', input.status);
   if (input.day) q = q.where('r.day', '=', input.day);
+  return q;
+}
+
+/** The newest 200 of them (the page walks them all: visit-list.page.ts). */
+export async function listVisits(deps: VisitDeps, input: VisitFilter): Promise<HomeVisitView[]> {
+  const q = filteredVisits(deps.db, input);
+  if (!q) return [];
   const rows = await q.orderBy('v.created_at', 'desc').orderBy('v.id').limit(200).execute();
   return presentVisits(deps, input.actor, rows);
 }

@@ -7,22 +7,16 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import {
-  auditActor,
-  authorize,
-  reachPrefixes,
-  type Actor,
-  type Grant,
-} from '../../shared/actor.ts';
+import { auditActor, authorize, type Actor, type Grant } from '../../shared/actor.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { memberRows, memberView } from './join-request.view.ts';
 import { joinFrom, JOIN_TRANSITIONS } from './join-request.workflow.ts';
-import type { JoinDecision, MemberQuery } from './volunteers.schema.ts';
-import { leadsTeamOrAncestor, teamsLedBy } from '../../shared/team-tree.ts';
+import type { JoinDecision } from './volunteers.schema.ts';
+import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
 import { isStaffIn, VS_STAFF, type Conn } from './vs.scope.ts';
 
 /** A leader of the team (or above it), or staff whose reach covers the team's region. */
-async function assertActsForTeam(
+export async function assertActsForTeam(
   db: Conn,
   actor: Actor,
   team: { id: string; region_code: string },
@@ -117,44 +111,4 @@ export async function decideJoin(
       'decider',
     );
   });
-}
-
-export async function listMembers(
-  db: Kysely<Database>,
-  input: { teamId: string; actor: Actor } & z.infer<typeof MemberQuery>,
-) {
-  const team = await db
-    .selectFrom('vs_teams')
-    .select(['id', 'region_code'])
-    .where('id', '=', input.teamId)
-    .executeTakeFirst();
-  if (!team) throw new AppError('VS_TEAM_NOT_FOUND');
-  await assertActsForTeam(db, input.actor, team);
-  let q = memberRows(db).where('m.team_id', '=', team.id);
-  if (input.status) q = q.where('m.status', '=', input.status);
-  const rows = await q.orderBy('m.requested_at').orderBy('m.id').execute();
-  return rows.map((r) => memberView(r, 'decider'));
-}
-
-/** Join requests the caller may decide: teams they lead (and below), and teams in a staff reach. */
-export async function listJoinRequests(
-  db: Kysely<Database>,
-  input: { status: 'pending' | 'approved' | 'rejected' | 'left'; actor: Actor },
-) {
-  const led = await teamsLedBy(db, input.actor.accountId);
-  const prefixes = reachPrefixes(input.actor, VS_STAFF);
-  if (led.length === 0 && prefixes.length === 0) return [];
-  const rows = await memberRows(db)
-    .where('m.status', '=', input.status)
-    .where((eb) =>
-      eb.or([
-        ...(led.length > 0 ? [eb('m.team_id', 'in', led)] : []),
-        ...prefixes.map((p) => eb('t.region_code', 'like', `${p}%`)),
-      ]),
-    )
-    .orderBy('m.requested_at')
-    .orderBy('m.id')
-    .limit(500)
-    .execute();
-  return rows.map((r) => memberView(r, 'decider'));
 }

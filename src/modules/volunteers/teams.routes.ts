@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { requestJoin, withdrawJoin } from './join-request.requester.ts';
-import { decideJoin, listJoinRequests, listMembers } from './join-requests.service.ts';
+import { decideJoin } from './join-requests.service.ts';
+import {
+  listJoinRequests,
+  listMembers,
+  pageJoinRequests,
+  pageMembers,
+} from './team-members.list.ts';
+import { pageTeams } from './team-list.page.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 import { createTeam, getTeam, listTeams, updateTeam } from './teams.service.ts';
 import {
   JoinDecision,
@@ -23,6 +31,13 @@ import { TEAM_LIST_EXPORT } from './volunteers.exports.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const LEADERS_AND_STAFF = ['admin', 'volunteer_staff', 'team_leader'] as const;
+/** Issue #16 p5: the `/page` routes' paging, beside each list's own filters. */
+const Paging = {
+  after: AfterCursor,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+const PAGE_SUMMARY =
+  'paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)';
 
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.kysely;
@@ -40,6 +55,19 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listTeams(db, { ...request.query, actor: actorOf(request) }),
+  );
+  app.get(
+    '/vs/teams/page',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['vs-teams'],
+        summary: `The same teams (by region, then creation) ${PAGE_SUMMARY}`,
+        querystring: TeamQuery.extend(Paging),
+        response: { 200: keysetPageSchema(TeamView) },
+      },
+    },
+    async (request) => pageTeams(db, { ...request.query, actor: actorOf(request) }),
   );
   app.get(
     '/vs/teams/:id',
@@ -111,6 +139,21 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       listMembers(db, { teamId: request.params.id, actor: actorOf(request), ...request.query }),
   );
+  app.get(
+    '/vs/teams/:id/members/page',
+    {
+      config: { access: { roles: LEADERS_AND_STAFF } },
+      schema: {
+        tags: ['vs-teams'],
+        summary: `The same members and join requests (oldest request first) ${PAGE_SUMMARY}`,
+        params: Id,
+        querystring: MemberQuery.extend(Paging),
+        response: { 200: keysetPageSchema(MemberView) },
+      },
+    },
+    async (request) =>
+      pageMembers(db, { teamId: request.params.id, actor: actorOf(request), ...request.query }),
+  );
   app.post(
     '/vs/teams/:id/join-requests',
     {
@@ -147,6 +190,19 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listJoinRequests(db, { status: request.query.status, actor: actorOf(request) }),
+  );
+  app.get(
+    '/vs/join-requests/page',
+    {
+      config: { access: { roles: LEADERS_AND_STAFF } },
+      schema: {
+        tags: ['vs-teams'],
+        summary: `The same join requests, all of them (oldest first), ${PAGE_SUMMARY}`,
+        querystring: JoinRequestQuery.extend(Paging),
+        response: { 200: keysetPageSchema(MemberView) },
+      },
+    },
+    async (request) => pageJoinRequests(db, { ...request.query, actor: actorOf(request) }),
   );
   app.post(
     '/vs/join-requests/:id/decision',

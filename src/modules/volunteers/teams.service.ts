@@ -39,7 +39,7 @@ function teamsQuery(db: Conn) {
     );
 }
 
-function teamView(t: TeamRow, led: Set<string>) {
+export function teamView(t: TeamRow, led: Set<string>) {
   return {
     id: t.id,
     parentId: t.parent_id,
@@ -261,11 +261,8 @@ export async function updateTeamIn(
   });
 }
 
-/** Every logged-in role may browse teams (they are published); filters narrow the list. */
-export async function listTeams(
-  db: Kysely<Database>,
-  input: z.infer<typeof TeamQuery> & { actor: Actor },
-) {
+/** The teams a filter selects (unordered, unpaged): every logged-in role may browse them. */
+export async function filteredTeams(db: Kysely<Database>, input: z.infer<typeof TeamQuery>) {
   let q = teamsQuery(db);
   if (input.regionCode) {
     const region = await regionInfo(db, input.regionCode);
@@ -278,6 +275,15 @@ export async function listTeams(
     const text = likeText(input.q);
     q = q.where((eb) => eb.or([eb('t.name', 'like', text), eb('t.description', 'like', text)]));
   }
+  return q;
+}
+
+/** Every logged-in role may browse teams (they are published); filters narrow the list. */
+export async function listTeams(
+  db: Kysely<Database>,
+  input: z.infer<typeof TeamQuery> & { actor: Actor },
+) {
+  const q = await filteredTeams(db, input);
   const rows = await q.orderBy('t.region_code').orderBy('t.created_at').orderBy('t.id').execute();
   const led = new Set(await teamsLedBy(db, input.actor.accountId));
   return rows.map((r) => teamView(r, led));

@@ -121,7 +121,7 @@ export async function createSubscriber(
   return { ...view(row), secret };
 }
 
-async function subscriberInReach(db: Kysely<Database>, id: string, actor: Actor) {
+export async function subscriberInReach(db: Kysely<Database>, id: string, actor: Actor) {
   const row = await db
     .selectFrom('webhook_subscribers')
     .selectAll()
@@ -257,46 +257,6 @@ export async function testSubscriber(
     subscriberId: row.id,
   });
   return { messageId: messageId! };
-}
-
-/** The delivery log: this subscriber's messages, newest first. */
-export async function listDeliveries(
-  db: Kysely<Database>,
-  input: { id: string; actor: Actor; limit?: number },
-) {
-  const { row } = await subscriberInReach(db, input.id, input.actor);
-  const rows = await db
-    .selectFrom('outbox_messages')
-    .select([
-      'id',
-      'template_kind',
-      'status',
-      'attempts',
-      'last_error',
-      'error_kind',
-      'created_at',
-      'sent_at',
-      'delivered_at',
-      'next_attempt_at',
-    ])
-    .where('channel', '=', 'webhook')
-    .where('subject_type', '=', 'webhook_subscriber')
-    .where('subject_id', '=', row.id)
-    .orderBy('created_at', 'desc')
-    .limit(input.limit ?? 100)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    event: r.template_kind,
-    status: r.status,
-    attempts: r.attempts,
-    lastError: r.last_error,
-    errorKind: r.error_kind,
-    createdAt: String(r.created_at),
-    sentAt: r.sent_at === null ? null : String(r.sent_at),
-    deliveredAt: r.delivered_at === null ? null : String(r.delivered_at),
-    nextAttemptAt: String(r.next_attempt_at),
-  }));
 }
 
 export { isWebhookEvent };

@@ -4,13 +4,14 @@ import { freeText } from '../../shared/free-text.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import {
   createSubscriber,
-  listDeliveries,
   listSubscribers,
   revokeSubscriber,
   testSubscriber,
   WEBHOOK_MANAGERS,
 } from './webhook-subscribers.ts';
 import { SUBSCRIBABLE_EVENTS, WEBHOOK_EVENTS } from './webhooks.events.ts';
+import { listDeliveries, pageDeliveries } from './webhook-deliveries.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 
 const tags = ['webhooks'];
 const Id = z.object({ id: z.string().uuid() });
@@ -164,5 +165,25 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listDeliveries(db, { id: request.params.id, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/webhooks/subscribers/:id/deliveries/page',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary:
+          'The whole delivery log paged by keyset (newest first): nextCursor for the next page, total exact or estimated (totalExact)',
+        params: Id,
+        querystring: z.strictObject({
+          after: AfterCursor,
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: keysetPageSchema(WebhookDeliveryView) },
+      },
+    },
+    async (request) =>
+      pageDeliveries(db, { id: request.params.id, actor: actorOf(request), ...request.query }),
   );
 };

@@ -223,6 +223,13 @@ export const FOUNDATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/audit/events?limit=5' }),
   },
   {
+    // Issue #16 point 5: the same log by keyset.
+    method: 'GET',
+    path: '/api/v1/audit/events/page',
+    allowed: ['admin', 'supervisor'],
+    request: () => ({ url: '/api/v1/audit/events/page?limit=5' }),
+  },
+  {
     method: 'POST',
     path: '/api/v1/audit/verify',
     allowed: ['admin'],

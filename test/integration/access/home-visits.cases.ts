@@ -10,6 +10,13 @@ export const HOME_VISITS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/home-visits' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/home-visits/page',
+    allowed: STAFF_ROLES,
+    request: () => ({ url: '/api/v1/home-visits/page' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/home-visits/routes',
     allowed: STAFF_ROLES,

@@ -48,4 +48,5 @@ export const MESSAGES_COVERED_ELSEWHERE = [
   'POST /api/v1/webhooks/subscribers/{id}/revoke',
   'POST /api/v1/webhooks/subscribers/{id}/test',
   'GET /api/v1/webhooks/subscribers/{id}/deliveries',
+  'GET /api/v1/webhooks/subscribers/{id}/deliveries/page',
 ];

@@ -28,6 +28,13 @@ export const PROGRAMS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/programs/enrolments' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/programs/enrolments/page',
+    allowed: ['guardian'],
+    request: () => ({ url: '/api/v1/programs/enrolments/page' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/programs/neighbourhoods',
     allowed: ANY,

@@ -99,6 +99,13 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     request: () => ({ url: `/api/v1/vs/teams?regionCode=${PILOT_TOWN}&active=true` }),
   },
   {
+    // Issue #16 point 5: the same lists by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/teams/page',
+    allowed: ANY,
+    request: () => ({ url: `/api/v1/vs/teams/page?regionCode=${PILOT_TOWN}&active=true` }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/vs/teams/{id}',
     allowed: ANY,
@@ -137,6 +144,12 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     request: () => ({ url: `/api/v1/vs/teams/${DEMO_VS_IDS.wszTeam}/members` }),
   },
   {
+    method: 'GET',
+    path: '/api/v1/vs/teams/{id}/members/page',
+    allowed: LEADERS_AND_STAFF,
+    request: () => ({ url: `/api/v1/vs/teams/${DEMO_VS_IDS.wszTeam}/members/page` }),
+  },
+  {
     method: 'POST',
     path: '/api/v1/vs/teams/{id}/join-requests',
     allowed: ['volunteer'],
@@ -150,6 +163,12 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     path: '/api/v1/vs/join-requests',
     allowed: LEADERS_AND_STAFF,
     request: () => ({ url: '/api/v1/vs/join-requests?status=pending' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/vs/join-requests/page',
+    allowed: LEADERS_AND_STAFF,
+    request: () => ({ url: '/api/v1/vs/join-requests/page?status=pending' }),
   },
   {
     method: 'GET',

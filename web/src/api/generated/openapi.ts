@@ -1783,6 +1783,239 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/audit/events/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same events paged by keyset (newest first by time): nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          action?:
+            | 'region.created'
+            | 'region.imported'
+            | 'region.renamed'
+            | 'station.created'
+            | 'station.updated'
+            | 'resident.registered'
+            | 'resident.updated'
+            | 'resident.revealed'
+            | 'resident.account_linked'
+            | 'resident.account_unlinked'
+            | 'account.created'
+            | 'account.password_changed'
+            | 'account.preferences_changed'
+            | 'account.logged_in'
+            | 'account.logged_out'
+            | 'account.token_issued'
+            | 'account.totp_enabled'
+            | 'account.totp_disabled'
+            | 'account.recovery_code_used'
+            | 'account.disabled'
+            | 'account.enabled'
+            | 'account.password_reset'
+            | 'account.role_granted'
+            | 'account.role_revoked'
+            | 'calendar.override_set'
+            | 'calendar.override_removed'
+            | 'calendar.notice_entered'
+            | 'catalog.item_created'
+            | 'catalog.item_versioned'
+            | 'catalog.item_activated'
+            | 'catalog.item_deactivated'
+            | 'catalog.imported'
+            | 'import.applied'
+            | 'case.filed'
+            | 'case.transitioned'
+            | 'inquiry.recorded'
+            | 'inquiry.closed'
+            | 'handoff.created'
+            | 'handoff.accepted'
+            | 'handoff.declined'
+            | 'notification.read'
+            | 'authorization.recorded'
+            | 'authorization.revoked'
+            | 'case.escalated'
+            | 'handoff.escalated'
+            | 'escalation.acknowledged'
+            | 'attachment.uploaded'
+            | 'attachment.viewed'
+            | 'volunteer.registered'
+            | 'volunteer.updated'
+            | 'volunteer.account_linked'
+            | 'volunteer.account_unlinked'
+            | 'team.created'
+            | 'team.updated'
+            | 'team.join_requested'
+            | 'team.join_decided'
+            | 'team.join_withdrawn'
+            | 'vs_category.saved'
+            | 'vs_resource.saved'
+            | 'vs_project.saved'
+            | 'authorization.form_uploaded'
+            | 'authorization.form_viewed'
+            | 'vs_activity.created'
+            | 'vs_activity.cancelled'
+            | 'vs_signup.created'
+            | 'vs_signup.cancelled'
+            | 'vs_signup.promoted'
+            | 'vs_attendance.checked_in'
+            | 'vs_attendance.checked_out'
+            | 'vs_hours.travel_set'
+            | 'vs_hours.confirmed'
+            | 'vs_hours.rejected'
+            | 'vs_record.entry_added'
+            | 'vs_certificate.issued'
+            | 'vs_certificate.revoked'
+            | 'vs_star_pack.assigned'
+            | 'vs_need.submitted'
+            | 'vs_need.accepted'
+            | 'vs_need.rejected'
+            | 'vs_order.created'
+            | 'vs_order.transitioned'
+            | 'vs_order.swept'
+            | 'vs_rating.recorded'
+            | 'data_key.rotated'
+            | 'program.created'
+            | 'child.registered'
+            | 'child.details_updated'
+            | 'program.neighbourhoods_set'
+            | 'enrolment.created'
+            | 'enrolment.withdrawn'
+            | 'enrolment.offered'
+            | 'enrolment.accepted'
+            | 'enrolment.declined'
+            | 'enrolment.expired'
+            | 'enrolment.moved_up'
+            | 'lottery.drawn'
+            | 'guardian.self_registered'
+            | 'program_class.day_set'
+            | 'pickup_person.added'
+            | 'pickup_person.revoked'
+            | 'attendance.signed_in'
+            | 'attendance.absent'
+            | 'attendance.released'
+            | 'attendance.release_refused'
+            | 'attendance.auto_closed'
+            | 'withdrawal.proposed'
+            | 'withdrawal.confirmed'
+            | 'withdrawal.dismissed'
+            | 'program_staff.rostered'
+            | 'program_staff.checked_in'
+            | 'program_staff.checked_out'
+            | 'program_staff.auto_closed'
+            | 'program_session.hours_confirmed'
+            | 'post.created'
+            | 'post.updated'
+            | 'post.coverage_warned'
+            | 'post_absence.recorded'
+            | 'post_absence.cancelled'
+            | 'handoff.rerouted'
+            | 'training.session_recorded'
+            | 'training.attendance_recorded'
+            | 'competence.granted'
+            | 'competence.renewed'
+            | 'competence.revoked'
+            | 'competence.requirement_set'
+            | 'rating.recorded'
+            | 'rating.link_created'
+            | 'rating.excluded'
+            | 'rating_device.created'
+            | 'rating_device.paired'
+            | 'rating_device.revoked'
+            | 'rating_ticket.opened'
+            | 'rating_ticket.transitioned'
+            | 'rating_ticket.escalated'
+            | 'rating_appeal.filed'
+            | 'rating_appeal.decided'
+            | 'appt.template_saved'
+            | 'appt.booked'
+            | 'appt.cancelled'
+            | 'appt.checked_in'
+            | 'appt.no_show'
+            | 'appt.reminded'
+            | 'queue.ticket_issued'
+            | 'queue.ticket_called'
+            | 'queue.ticket_started'
+            | 'queue.ticket_recalled'
+            | 'queue.ticket_skipped'
+            | 'queue.ticket_finished'
+            | 'queue.case_linked'
+            | 'queue.window_created'
+            | 'queue.window_updated'
+            | 'queue.window_sat'
+            | 'queue.window_left'
+            | 'home_visit.requested'
+            | 'home_visit.scheduled'
+            | 'home_visit.route_reordered'
+            | 'home_visit.transitioned'
+            | 'home_visit.record_added'
+            | 'home_visit.record_revealed'
+            | 'open311_key.issued'
+            | 'open311_key.revoked'
+            | 'webhook.created'
+            | 'webhook.revoked'
+            | 'message.resent'
+            | 'list.exported';
+          actorId?: string;
+          after?: string;
+          entityId?: string;
+          entityType?: string;
+          from?: string;
+          limit?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                action: string;
+                actorId: string | null;
+                actorName: string | null;
+                actorRole: string | null;
+                after: unknown;
+                before: unknown;
+                entityId: string;
+                /** @description What a reader knows the entity by: a case or order number, a name */
+                entityLabel: string | null;
+                entityType: string;
+                hash: string;
+                occurredAt: string;
+                regionCode: string | null;
+                requestId: string | null;
+                seq: number;
+                stationId: string | null;
+                stationName: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit/verify': {
     parameters: {
       query?: never;
@@ -7649,6 +7882,104 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/home-visits/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same home visits paged by keyset (newest first): nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          day?: string;
+          limit?: number;
+          status?: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: (
+                  'schedule' | 'depart' | 'complete' | 'not_home' | 'cancel' | 'record'
+                )[];
+                caseId: string | null;
+                contactPhoneMasked: string | null;
+                createdAt: string;
+                day: string | null;
+                id: string;
+                itemCode: string | null;
+                note: string | null;
+                outcomeNote: string | null;
+                preferredDates: string[];
+                /** @enum {string} */
+                reason: 'elderly' | 'disabled' | 'ill';
+                records: {
+                  authorName: string;
+                  createdAt: string;
+                  flags:
+                    | (
+                        | 'blood_pressure_high'
+                        | 'blood_pressure_low'
+                        | 'glucose_high'
+                        | 'glucose_low'
+                      )[]
+                    | null;
+                  id: string;
+                  revealable: boolean;
+                  /** @enum {string} */
+                  template: 'chronic_checkup';
+                  values: {
+                    [key: string]: string | number;
+                  } | null;
+                }[];
+                /** @enum {string} */
+                requestedBy: 'resident' | 'relative' | 'agent' | 'staff';
+                requesterRelation: string | null;
+                residentId: string;
+                residentName: string;
+                routeId: string | null;
+                stationId: string;
+                stationName: string;
+                /** @enum {string} */
+                status: 'requested' | 'scheduled' | 'on_route' | 'done' | 'not_home' | 'cancelled';
+                stop: number | null;
+                villageCode: string;
+                villageName: string;
+                visitedAt: string | null;
+                window: {
+                  from: string;
+                  to: string;
+                } | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/home-visits/records/{id}/reveal': {
     parameters: {
       query?: never;
@@ -12243,6 +12574,82 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/programs/enrolments/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My children’s enrolments paged by keyset (newest first): nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                appliedAt: string;
+                availableActions: (
+                  | 'draw'
+                  | 'offer'
+                  | 'promote_by_hand'
+                  | 'accept_offer'
+                  | 'decline_offer'
+                  | 'expire'
+                  | 'withdraw'
+                )[];
+                childId: string;
+                childName: string;
+                classId: string;
+                id: string;
+                offerExpiresAt: string | null;
+                position: number | null;
+                priorityGroups: {
+                  evidence: string;
+                  /** @enum {string} */
+                  group: 'dual_working' | 'hardship' | 'left_behind';
+                }[];
+                siblingGroup: string | null;
+                /** @enum {string} */
+                status:
+                  | 'applied'
+                  | 'enrolled'
+                  | 'waitlisted'
+                  | 'offered'
+                  | 'expired'
+                  | 'declined'
+                  | 'withdrawn';
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -21019,6 +21426,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/join-requests/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same join requests, all of them (oldest first), paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          status?: 'pending' | 'approved' | 'rejected' | 'left';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: ('request' | 'withdraw' | 'approve' | 'reject')[];
+                decidedAt: string | null;
+                fullName: string;
+                id: string;
+                note: string | null;
+                phoneMasked: string | null;
+                requestedAt: string;
+                skills: string[];
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'left';
+                teamId: string;
+                teamName: string;
+                volunteerId: string;
+                volunteerNumber: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/me/record': {
     parameters: {
       query?: never;
@@ -25532,6 +25999,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/teams/{id}/members/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same members and join requests (oldest request first) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          status?: 'pending' | 'approved' | 'rejected' | 'left';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                availableActions: ('request' | 'withdraw' | 'approve' | 'reject')[];
+                decidedAt: string | null;
+                fullName: string;
+                id: string;
+                note: string | null;
+                phoneMasked: string | null;
+                requestedAt: string;
+                skills: string[];
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'left';
+                teamId: string;
+                teamName: string;
+                volunteerId: string;
+                volunteerNumber: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/teams/export.xlsx': {
     parameters: {
       query?: never;
@@ -25562,6 +26091,74 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/teams/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same teams (by region, then creation) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          active?: 'true' | 'false';
+          after?: string;
+          category?: string;
+          kind?: 'corps' | 'team' | 'subteam';
+          limit?: number;
+          q?: string;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                categoryCode: string | null;
+                colour: string | null;
+                contactPhone: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'corps' | 'team' | 'subteam';
+                leaderAccountId: string | null;
+                leaderName: string | null;
+                ledByMe: boolean;
+                memberCount: number;
+                name: string;
+                organisationName: string;
+                parentId: string | null;
+                personInCharge: string;
+                regionCode: string;
+                regionName: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
@@ -25733,6 +26330,63 @@ export interface paths {
               sentAt: string | null;
               status: string;
             }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/subscribers/{id}/deliveries/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole delivery log paged by keyset (newest first): nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                createdAt: string;
+                deliveredAt: string | null;
+                errorKind: string | null;
+                event: string;
+                id: string;
+                lastError: string | null;
+                nextAttemptAt: string;
+                sentAt: string | null;
+                status: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
           };
         };
       };
