@@ -46,6 +46,8 @@ const BOUNDED: Record<string, string> = {
   '/api/v1/open311/keys': 'API keys of the towns in reach (a few per town)',
   '/api/v1/webhooks/subscribers': 'webhook subscribers of the towns in reach (a few per town)',
   '/api/v1/ratings/devices': 'rating devices, a few per station',
+  '/api/v1/catalog/items':
+    "the 47 common items and each town's N — a few thousand in a city; the channel filter reads every match",
 };
 
 /** Lists that grow with the caller's reach and do not page yet: the work still owed (#16 p5). */
@@ -54,6 +56,8 @@ const NOT_YET: Record<string, string> = {
   '/api/v1/posts': "a district's posts, two holders per post and station",
   '/api/v1/posts/absences': 'absences of every holder in reach',
   '/api/v1/vs/certificates/candidates': 'every volunteer with confirmed hours of the teams',
+  '/api/v1/vs/projects': 'a province has thousands; ordered by four columns (active first)',
+  '/api/v1/vs/resources': 'a province has thousands; ordered by four columns (active first)',
 };
 
 interface Operation {
