@@ -16,6 +16,7 @@ import {
 import { teamsLedBy } from '../../shared/team-tree.ts';
 import type { ActivityQuery } from './activity.schema.ts';
 import { presentActivity } from './activity.view.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 type ActivityFilter = Omit<z.infer<typeof ActivityQuery>, 'limit' | 'offset'> & {
   actor: Actor;
@@ -33,7 +34,7 @@ async function filteredActivities(db: Kysely<Database>, input: ActivityFilter) {
     return q
       .where('a.status', '=', 'open')
       .where('a.starts_at', '>', input.now.toISOString())
-      .where((eb) => eb.or(reach.map((p) => eb('a.region_code', 'like', `${p}%`))));
+      .where(underAnyPrefix('a.region_code', reach));
   }
   // Managed: teams I lead (and their sub-teams), activities I lead, staff reach.
   const ledIds = new Set(await teamsLedBy(db, actor.accountId));
@@ -43,7 +44,7 @@ async function filteredActivities(db: Kysely<Database>, input: ActivityFilter) {
     eb.or([
       eb('a.lead_account_id', '=', actor.accountId),
       ...(isLeader && ledIds.size > 0 ? [eb('a.team_id', 'in', [...ledIds])] : []),
-      ...staffReach.map((p) => eb('a.region_code', 'like', `${p}%`)),
+      ...staffReach.map((p) => underPrefix('a.region_code', p)),
     ]),
   );
 }

@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 import { managedActivity } from './activity.access.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** The region prefix whose volunteers a lead may pick: the activity's town, or the wider region. */
 export function candidatePrefix(activityRegion: string): string {
@@ -44,7 +45,7 @@ export async function signupCandidates(
         .as('signed_up'),
     )
     .where('v.status', '=', 'active')
-    .where('v.home_region_code', 'like', `${candidatePrefix(activity.region_code)}%`)
+    .where(underPrefix('v.home_region_code', candidatePrefix(activity.region_code)))
     .where((eb) =>
       eb.or([
         eb(eb.fn('lower', ['v.full_name']), 'like', sql<string>`${pattern} escape '\\'`),

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDate } from '../../shared/china-time.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 const SEED_ACTOR = { accountId: null, role: 'system', stationId: null };
 const YEAR_MS = 365 * 86_400_000;
@@ -37,7 +38,7 @@ export async function seedDemoAuthorizations(input: {
       .selectFrom('residents')
       .select(['id', 'home_region_code', 'full_name'])
       .where('is_demo', '=', 1)
-      .where('home_region_code', 'like', `${townPrefix}%`)
+      .where(underPrefix('home_region_code', townPrefix))
       .execute()
   )
     .filter((p) => !input.exclude.includes(p.id))

@@ -21,6 +21,7 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { authorizationStatus, isAgentOnly } from './authorization.rules.ts';
 import type { NewAuthorization } from './authorization.schema.ts';
 import { parseItemCodes } from './authorization.check.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 const STAFF_RECORDERS = ['clerk', 'town_officer'] as const;
 
@@ -198,7 +199,7 @@ export function filteredAuthorizations(db: Kysely<Database>, input: Authorizatio
   } else {
     const prefixes = reachPrefixes(actor, STAFF_ROLES);
     if (prefixes.length === 0) throw new AppError('FORBIDDEN');
-    q = q.where((eb) => eb.or(prefixes.map((p) => eb('z.region_code', 'like', `${p}%`))));
+    q = q.where(underAnyPrefix('z.region_code', prefixes));
   }
   if (input.residentId) q = q.where('z.resident_id', '=', input.residentId);
   if (input.agentAccountId) q = q.where('z.agent_account_id', '=', input.agentAccountId);

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/problem.ts';
 import { STATION_STAFF } from './appointments.access.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export interface StaffedStation {
   id: string;
@@ -35,7 +36,7 @@ export async function staffedStations(
     .where((eb) =>
       eb.or([
         ...own.map((g) => eb('stations.id', '=', g.stationId!)),
-        ...regions.map((g) => eb('stations.region_code', 'like', `${g.reachPrefix}%`)),
+        ...regions.map((g) => underPrefix('stations.region_code', g.reachPrefix)),
       ]),
     )
     .orderBy('stations.code')

@@ -19,6 +19,7 @@ import {
 } from '../../shared/keyset.ts';
 import type { Role } from '../../shared/roles.ts';
 import { entityLabels } from './audit-entity-labels.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export interface AuditEventFilter {
   actor: Actor;
@@ -39,7 +40,7 @@ function filteredAuditEvents(db: Kysely<Database>, input: AuditEventFilter) {
     .selectFrom('audit_events as e')
     .leftJoin('accounts as a', 'a.id', 'e.actor_id')
     .leftJoin('stations as s', 's.id', 'e.station_id')
-    .where((eb) => eb.or(prefixes.map((p) => eb('e.region_code', 'like', `${p}%`))));
+    .where(underAnyPrefix('e.region_code', prefixes));
   if (input.entityType) q = q.where('e.entity_type', '=', input.entityType);
   if (input.entityId) q = q.where('e.entity_id', '=', input.entityId);
   if (input.action) q = q.where('e.action', '=', input.action);

@@ -18,6 +18,7 @@ import {
   type LinkReach,
 } from './account-links.rules.ts';
 import type { Capability, CapabilityResolver } from './capability-names.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export interface LinkedRecords {
   resident: { id: string; fullName: string; homeRegionCode: string } | null;
@@ -139,7 +140,7 @@ export async function linkCandidates(
           .selectFrom('role_grants as g')
           .select(sql`1`.as('one'))
           .whereRef('g.account_id', '=', 'a.id')
-          .where((inner) => inner.or(reach.map((p) => inner('g.region_code', 'like', `${p}%`)))),
+          .where(underAnyPrefix('g.region_code', reach)),
       ),
     )
     .where((eb) =>

@@ -16,6 +16,7 @@ import {
 } from './account.workflow.ts';
 import { linksOf, type AccountLinks } from './account-links.ts';
 import type { LinkReach } from './account-links.rules.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 
@@ -94,9 +95,9 @@ export async function filteredAccounts(
           .whereRef('g.account_id', '=', 'a.id')
           .where((inner) =>
             inner.and([
-              inner.or(reach.map((p) => inner('g.region_code', 'like', `${p}%`))),
+              underAnyPrefix('g.region_code', reach),
               ...(filter.role ? [inner('g.role', '=', filter.role)] : []),
-              ...(regionPrefix ? [inner('g.region_code', 'like', `${regionPrefix}%`)] : []),
+              ...(regionPrefix ? [underPrefix('g.region_code', regionPrefix)] : []),
             ]),
           ),
       ),

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { presentStationFigures, figureScope, type FigureInput } from './case-figures.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export async function stationCaseFiguresLive(db: Kysely<Database>, input: FigureInput) {
   const { prefixes, within } = figureScope(input);
@@ -42,8 +43,8 @@ export async function stationCaseFiguresLive(db: Kysely<Database>, input: Figure
         )
         .as('second_requests'),
     ])
-    .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
-    .where('c.accepting_region_code', 'like', `${within}%`)
+    .where(underAnyPrefix('c.accepting_region_code', prefixes))
+    .where(underPrefix('c.accepting_region_code', within))
     .groupBy(['s.id', 's.name', 's.region_code'])
     .orderBy('s.region_code')
     .orderBy('s.id')

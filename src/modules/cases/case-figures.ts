@@ -12,6 +12,7 @@ import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { levelOfCode, scopePrefix, townCodeOf } from '../../shared/region-code.ts';
 import { secondRequestRate } from './case.notice.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export const FIGURE_READERS = ['admin', 'supervisor', 'district_officer', 'town_officer'] as const;
 
@@ -86,8 +87,8 @@ export async function stationCaseFigures(db: Kysely<Database>, input: FigureInpu
         .as('paused'),
       eb.fn.sum<number>(sql`case when r.tongban = 1 then ${n} else 0 end`).as('tongban'),
     ])
-    .where((eb) => eb.or(prefixes.map((p) => eb('r.accepting_region_code', 'like', `${p}%`))))
-    .where('r.accepting_region_code', 'like', `${within}%`)
+    .where(underAnyPrefix('r.accepting_region_code', prefixes))
+    .where(underPrefix('r.accepting_region_code', within))
     .groupBy(['s.id', 's.name', 's.region_code'])
     .having((eb) => eb.fn.sum('r.cases'), '>', 0)
     .orderBy('s.region_code')
@@ -96,8 +97,8 @@ export async function stationCaseFigures(db: Kysely<Database>, input: FigureInpu
   const second = await db
     .selectFrom('case_second_request_rollups as r')
     .select(['r.accepting_station_id as id', (eb) => eb.fn.sum<number>('r.cases').as('n')])
-    .where((eb) => eb.or(prefixes.map((p) => eb('r.accepting_region_code', 'like', `${p}%`))))
-    .where('r.accepting_region_code', 'like', `${within}%`)
+    .where(underAnyPrefix('r.accepting_region_code', prefixes))
+    .where(underPrefix('r.accepting_region_code', within))
     .groupBy('r.accepting_station_id')
     .execute();
   const secondOf = new Map(second.map((r) => [r.id, Number(r.n ?? 0)]));

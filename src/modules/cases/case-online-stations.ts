@@ -11,6 +11,7 @@ import { LEVEL_PREFIX_LENGTH } from '../../shared/region-code.ts';
 import { getItem } from '../catalog/catalog.service.ts';
 import { scopePrefixFor } from './case.scope.ts';
 import { ownResident } from './case-online-intake.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** Enough for a district's stations; a wider scope still lists its first ones. */
 const MAX_STATIONS = 300;
@@ -29,7 +30,7 @@ export async function listOnlineStations(
         .selectFrom('stations as s')
         .innerJoin('regions as r', 'r.code', 's.region_code')
         .select(['s.id', 's.name', 's.kind', 's.region_code', 'r.name as region_name', 's.address'])
-        .where('s.region_code', 'like', `${prefix}%`)
+        .where(underPrefix('s.region_code', prefix))
         .orderBy('s.region_code')
         .orderBy('s.code')
         .limit(MAX_STATIONS)

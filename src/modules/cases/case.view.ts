@@ -16,6 +16,7 @@ import { availableActions, TERMINAL_STATES, type CaseState } from './case.workfl
 import { parseNotice, parsePinnedItem, parsePresented } from './case.stored.ts';
 import type { CaseChannel } from './case.channel.ts';
 import { isCaseNumber } from './case-number.rules.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type CaseRow = CaseTable & {
   applicant_name: string;
@@ -165,11 +166,6 @@ export async function getCaseView(
   return input.pii ? { ...view, delivery: await loadDelivery(db, row.id, input.pii) } : view;
 }
 
-/** The first code after every code that starts with a digit prefix ('110115110' → '110115111'). */
-export function prefixEnd(prefix: string): string {
-  return String(BigInt(prefix) + 1n).padStart(prefix.length, '0');
-}
-
 export interface CaseListFilter {
   actor: Actor;
   box: 'accepted_here' | 'inbox';
@@ -206,13 +202,7 @@ export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
         staffGrants.map((g) =>
           g.reachPrefix.length >= 12
             ? eb('c.accepting_region_code', '=', g.reachPrefix)
-            : g.reachPrefix === ''
-              ? eb('c.accepting_region_code', 'like', '%')
-              : eb.and([
-                  eb('c.accepting_region_code', '>=', g.reachPrefix),
-                  eb('c.accepting_region_code', '<', prefixEnd(g.reachPrefix)),
-                  eb('c.accepting_region_code', 'like', `${g.reachPrefix}%`),
-                ]),
+            : underPrefix('c.accepting_region_code', g.reachPrefix),
         ),
       ),
     );

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { CatalogItem, CatalogTier, Channel } from './catalog.schema.ts';
 import { catalogSearchText } from './catalog-search.ts';
 import { parseDefinition } from './catalog.stored.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -156,10 +157,7 @@ export async function currentVersions(db: Conn, codes?: string[], towns?: TownFi
   if (towns && !towns.all) {
     const prefixes = towns.prefixes;
     q = q.where((eb) =>
-      eb.or([
-        eb('i.town_code', 'is', null),
-        ...prefixes.map((p) => eb('i.town_code', 'like', `${p}%`)),
-      ]),
+      eb.or([eb('i.town_code', 'is', null), ...prefixes.map((p) => underPrefix('i.town_code', p))]),
     );
   }
   const rows = await q.orderBy('i.code').execute();
@@ -205,10 +203,7 @@ export async function listCurrent(db: Conn, filter: ListFilter) {
   if (!filter.towns.all) {
     const prefixes = filter.towns.prefixes;
     q = q.where((eb) =>
-      eb.or([
-        eb('i.town_code', 'is', null),
-        ...prefixes.map((p) => eb('i.town_code', 'like', `${p}%`)),
-      ]),
+      eb.or([eb('i.town_code', 'is', null), ...prefixes.map((p) => underPrefix('i.town_code', p))]),
     );
   }
   const ordered = q

@@ -10,6 +10,7 @@ import {
   pageOf,
   type KeysetOrder,
 } from '../../shared/keyset.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 /** Who receives escalations: supervisors and the town centre (and administrators), in reach. */
 export const ESCALATION_READERS = ['admin', 'supervisor', 'town_officer'] as const;
@@ -28,7 +29,7 @@ function filteredEscalations(db: Kysely<Database>, input: EscalationFilter) {
       j.onRef('c.id', '=', 'e.entity_id').on('e.entity_type', '=', 'case'),
     )
     .leftJoin('stations as s', 's.id', 'e.station_id')
-    .where((eb) => eb.or(prefixes.map((p) => eb('e.region_code', 'like', `${p}%`))));
+    .where(underAnyPrefix('e.region_code', prefixes));
   if (input.open) q = q.where('e.acknowledged_at', 'is', null);
   return q;
 }

@@ -11,6 +11,7 @@ import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { competentAccountIds } from '../training/competence-gate.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 const HANDLERS = ['clerk', 'agent', 'town_officer', 'district_officer'] as const;
 
@@ -33,7 +34,7 @@ export async function listColleagues(
     .where('g.role', 'in', HANDLERS)
     .where('a.status', '=', 'active')
     .where('a.id', '!=', actor.accountId)
-    .where((eb) => eb.or(prefixes.map((p) => eb('g.region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('g.region_code', prefixes))
     .orderBy('g.region_code')
     .orderBy('a.display_name')
     .limit(500)

@@ -17,6 +17,7 @@ import {
   pageOf,
   type KeysetOrder,
 } from '../../shared/keyset.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** Who sees every overdue hand-off in their reach (GS-4, GS-8 escalation). */
 export const OVERSEERS = ['admin', 'supervisor', 'town_officer'] as const;
@@ -164,7 +165,7 @@ function filteredHandoffs(db: Kysely<Database>, input: HandoffFilter) {
           eb('h.to_account_id', '=', me),
           eb('h.from_account_id', '=', me),
           eb('h.first_responder_id', '=', me),
-          ...prefixes.map((p) => eb('h.region_code', 'like', `${p}%`)),
+          ...prefixes.map((p) => underPrefix('h.region_code', p)),
         ]),
       );
   }

@@ -13,6 +13,7 @@ import {
 } from '../../shared/keyset.ts';
 import { accountableOf, handlerOf, type HandoffFacts } from './handoff.rules.ts';
 import { canSeeMatter, loadMatter } from './matter.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type Row = InquiryTable & {
   resident_name: string | null;
@@ -126,8 +127,8 @@ function filteredInquiries(db: Kysely<Database>, input: InquiryFilter) {
       ),
     ]);
     return eb.or([
-      ...region.map((p) => eb('q.region_code', 'like', `${p}%`)),
-      ...party.map((p) => eb.and([eb('q.region_code', 'like', `${p}%`), isParty])),
+      ...region.map((p) => underPrefix('q.region_code', p)),
+      ...party.map((p) => eb.and([underPrefix('q.region_code', p), isParty])),
     ]);
   });
   if (input.mine) {

@@ -13,6 +13,7 @@ import { chinaDate } from '../../shared/china-time.ts';
 import { isHandoffOverdue } from './handoff.rules.ts';
 import { FIGURE_READERS, stationCaseFigures } from '../cases/case-figures.ts';
 import { parsePinnedItem } from '../cases/case.stored.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export const XLSX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -112,7 +113,7 @@ async function overdueCases(
       'c.accepted_at',
       'c.due_date',
     ])
-    .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('c.accepting_region_code', prefixes))
     .where('c.state', 'in', ['accepted', 'in_progress'])
     .where('c.due_date', 'is not', null)
     .where('c.due_date', '<', today)
@@ -162,7 +163,7 @@ async function pendingHandoffs(
       'h.due_date',
       'h.status',
     ])
-    .where((eb) => eb.or(prefixes.map((p) => eb('h.region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('h.region_code', prefixes))
     .where('h.status', '=', 'pending')
     .orderBy('h.due_date')
     .orderBy('h.created_at')

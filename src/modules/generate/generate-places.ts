@@ -15,6 +15,7 @@ import { importRegions } from '../regions/region-import.ts';
 import { installedChinaDivision, openRegionSource } from '../regions/region-source.ts';
 import { insertStations, type StationToWrite } from '../regions/station-batch.ts';
 import type { GenerateContext } from './generate-context.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export interface Village {
   code: string;
@@ -73,7 +74,7 @@ export async function generatePlaces(
     .select(['code', 'name', 'level'])
     .where((eb) =>
       eb.or([
-        eb('code', 'like', `${plan.scope}%`),
+        underPrefix('code', plan.scope),
         eb('code', '=', districtOf(plan.scope.padEnd(12, '0'))),
       ]),
     )

@@ -23,6 +23,7 @@ import type { RouteOrder, RouteView, ScheduleVisits } from './home-visits.schema
 import { visitRefusal } from './home-visit.workflow.ts';
 import { appendStops, batchByVillage, manualOrderProblem } from './route-batching.rules.ts';
 import { presentVisits, type VisitDeps } from './visit-view.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type Trx = Transaction<Database>;
 
@@ -180,7 +181,7 @@ export async function listRoutes(
     .where((eb) =>
       eb.or([
         ...(stations.length ? [eb('station_id', 'in', stations)] : []),
-        ...prefixes.map((p) => eb('village_code', 'like', `${p}%`)),
+        ...prefixes.map((p) => underPrefix('village_code', p)),
       ]),
     )
     .execute();

@@ -13,6 +13,7 @@ import type { HomeVisitView } from './home-visits.schema.ts';
 import { readRecordData, parsePreferredDates } from './home-visits.stored.ts';
 import { availableVisitActions } from './home-visit.workflow.ts';
 import type { RecordTemplate } from './visit-record.templates.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database>;
 export interface VisitDeps {
@@ -147,7 +148,7 @@ export function filteredVisits(db: Db, input: VisitFilter) {
     .where((eb) =>
       eb.or([
         ...(stations.length ? [eb('v.station_id', 'in', stations)] : []),
-        ...prefixes.map((p) => eb('v.village_code', 'like', `${p}%`)),
+        ...prefixes.map((p) => underPrefix('v.village_code', p)),
       ]),
     );
   if (input.status) q = q.where('v.status', '=', input.status);

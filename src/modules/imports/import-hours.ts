@@ -21,6 +21,7 @@ import { volunteersByIdOrPhone } from '../volunteers/volunteer-match.ts';
 import { checkHoursRow, overDailyCap, type HoursReasonCode } from './hours-rows.rules.ts';
 import type { ImportPlan, PlannedRow, ProgressFn } from './import-plan.ts';
 import type { SheetRow } from './import-sheet.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -52,8 +53,7 @@ async function teamsInReach(db: Db, reach: readonly string[]) {
     .selectFrom('vs_teams')
     .select(['id', 'name', 'region_code', 'leader_account_id'])
     .where('active', '=', 1);
-  if (!reach.includes(''))
-    q = q.where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
+  if (!reach.includes('')) q = q.where(underAnyPrefix('region_code', reach));
   return q.execute();
 }
 

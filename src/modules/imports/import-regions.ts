@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { SheetRow } from './import-sheet.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export interface RegionRef {
   code: string;
@@ -21,8 +22,7 @@ export async function regionsForRows(
 ): Promise<RegionRef[]> {
   let q = db.selectFrom('regions').select(['code', 'name', 'level']);
   if (levels) q = q.where('level', 'in', levels);
-  if (!reach.includes(''))
-    q = q.where((eb) => eb.or(reach.map((p) => eb('code', 'like', `${p}%`))));
+  if (!reach.includes('')) q = q.where(underAnyPrefix('code', reach));
   const regions: RegionRef[] = await q.execute();
   const known = new Set(regions.map((r) => r.code));
   const named = [

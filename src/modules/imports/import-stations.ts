@@ -23,6 +23,7 @@ import {
   stationRegionIndex,
   stationRowAction,
 } from './station-rows.rules.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -145,7 +146,7 @@ export async function stationTemplateRows(
   const regions = await db
     .selectFrom('regions')
     .select(['code', 'name', 'level'])
-    .where('code', 'like', `${prefix}%`)
+    .where(underPrefix('code', prefix))
     .where('level', 'in', STATION_LEVELS)
     .orderBy('code')
     .limit(5000)

@@ -23,6 +23,7 @@ import {
   type LeaderRef,
   type TeamRowPlan,
 } from './team-rows.rules.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export const TEAM_LEVELS = ['district', 'town', 'village', 'grid'] as const;
 
@@ -93,8 +94,7 @@ async function teamsInReach(db: Db, reach: readonly string[]): Promise<ExistingT
       't.contact_phone',
       't.description',
     ]);
-  if (!reach.includes(''))
-    q = q.where((eb) => eb.or(reach.map((p) => eb('t.region_code', 'like', `${p}%`))));
+  if (!reach.includes('')) q = q.where(underAnyPrefix('t.region_code', reach));
   return (await q.execute()).map((t) => ({
     id: t.id,
     parentId: t.parent_id,

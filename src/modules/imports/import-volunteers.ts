@@ -30,6 +30,7 @@ import {
   type VolunteerChange,
   type VolunteerRowValue,
 } from './volunteer-rows.rules.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 const HOME_LEVELS = ['town', 'village', 'grid'] as const;
 
@@ -41,8 +42,7 @@ export interface VolunteerWork {
 
 async function activeTeamsInReach(db: Db, reach: readonly string[]) {
   let q = db.selectFrom('vs_teams').select(['id', 'name']).where('active', '=', 1);
-  if (!reach.includes(''))
-    q = q.where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
+  if (!reach.includes('')) q = q.where(underAnyPrefix('region_code', reach));
   const byName = new Map<string, TeamRef[]>();
   for (const t of await q.execute()) byName.set(t.name, [...(byName.get(t.name) ?? []), t]);
   return byName;

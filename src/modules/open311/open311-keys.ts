@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { loadGrants } from '../auth/session.service.ts';
 import { HANDLER_ROLES } from '../first-response/matter.ts';
 import { RECORDER_ROLES } from '../orders/orders.common.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 /** Who manages Open311 keys. */
 export const OPEN311_KEY_MANAGERS = ['admin'] as const satisfies readonly Role[];
@@ -147,7 +148,7 @@ export async function listKeys(db: Kysely<Database>, input: { actor: Actor }) {
     .map((g) => g.reachPrefix);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
   const rows = await keysQuery(db)
-    .where((eb) => eb.or(prefixes.map((p) => eb('k.jurisdiction_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('k.jurisdiction_code', prefixes))
     .orderBy('k.created_at', 'desc')
     .execute();
   return rows.map(keyView);

@@ -13,15 +13,14 @@ import {
 import { presentNeeds } from './need-view.ts';
 import { CENTRE_ROLES } from './orders.common.ts';
 import type { NeedQuery } from './orders.schema.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type NeedFilter = Omit<z.infer<typeof NeedQuery>, 'limit' | 'offset'> & { actor: Actor };
 
 /** The needs a filter selects in the centre's region (unordered, unpaged). */
 function filteredNeeds(db: Kysely<Database>, input: NeedFilter) {
   const prefixes = reachPrefixes(input.actor, CENTRE_ROLES);
-  let q = db
-    .selectFrom('vs_needs as n')
-    .where((eb) => eb.or(prefixes.map((p) => eb('n.region_code', 'like', `${p}%`))));
+  let q = db.selectFrom('vs_needs as n').where(underAnyPrefix('n.region_code', prefixes));
   if (input.status) q = q.where('n.status', '=', input.status);
   if (input.categoryCode) q = q.where('n.category_code', '=', input.categoryCode);
   return q;

@@ -14,15 +14,14 @@ import { callerTeams, orderActionsFor } from './order-access.ts';
 import { presentOrders } from './order-view.ts';
 import { CENTRE_ROLES } from './orders.common.ts';
 import type { OrderQuery } from './orders.schema.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type OrderFilter = Omit<z.infer<typeof OrderQuery>, 'limit' | 'offset'> & { actor: Actor };
 
 /** The orders a filter selects in the caller's reach (unordered, unpaged). */
 function filteredOrders(db: Kysely<Database>, input: OrderFilter) {
   const prefixes = reachPrefixes(input.actor, CENTRE_ROLES);
-  let q = db
-    .selectFrom('vs_orders as o')
-    .where((eb) => eb.or(prefixes.map((p) => eb('o.region_code', 'like', `${p}%`))));
+  let q = db.selectFrom('vs_orders as o').where(underAnyPrefix('o.region_code', prefixes));
   if (input.state) q = q.where('o.state', '=', input.state);
   return q;
 }

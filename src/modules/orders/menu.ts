@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 import { listCategories } from '../volunteers/lists.service.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** Codes of the region and every ancestor of it (12-digit canonical codes). */
 export function regionAndAncestors(code: string): string[] {
@@ -31,7 +32,7 @@ export async function getMenu(db: Kysely<Database>, input: { regionCode: string 
       .where('active', '=', 1)
       .where((eb) =>
         eb.or([
-          eb('region_code', 'like', `${townPrefix}%`),
+          underPrefix('region_code', townPrefix),
           eb('region_code', 'in', regionAndAncestors(input.regionCode)),
         ]),
       )

@@ -16,6 +16,7 @@ import { levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 import { CENTRE_ROLES } from './orders.common.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { needRefusal } from './order.workflow.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export const FIVE_STAR_AVERAGE = 4.5;
 export const DEFAULT_MIN_RATINGS = 3;
@@ -136,7 +137,7 @@ export async function teamRanking(
   if (input.regionCode) {
     const level = levelOfCode(input.regionCode);
     const prefix = level ? scopePrefix(input.regionCode, level) : input.regionCode;
-    q = q.where('t.region_code', 'like', `${prefix}%`);
+    q = q.where(underPrefix('t.region_code', prefix));
   }
   const rows = await q.execute();
   const byTeam = new Map<string, { t: (typeof rows)[number]; stars: number[] }>();

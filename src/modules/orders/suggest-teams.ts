@@ -6,6 +6,7 @@ import { rankTeams, SCORE_FORMULA } from './dispatch-score.ts';
 import { loadOrder } from './order-access.ts';
 import { CENTRE_ROLES } from './orders.common.ts';
 import { HELD_STATES } from './order.workflow.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /**
  * Ranked teams for directed dispatch: active teams and sub-teams of the order's district, each
@@ -19,7 +20,7 @@ export async function suggestTeams(db: Kysely<Database>, input: { id: string; ac
     .selectAll()
     .where('active', '=', 1)
     .where('kind', '!=', 'corps')
-    .where('region_code', 'like', `${order.region_code.slice(0, 6)}%`)
+    .where(underPrefix('region_code', order.region_code.slice(0, 6)))
     .where((eb) =>
       eb.or([eb('category_code', '=', order.category_code), eb('category_code', 'is', null)]),
     )

@@ -15,6 +15,7 @@ import { loadGrants } from '../auth/session.service.ts';
 import { ABSENCE_RECORDERS, HOLDER_ROLES, POST_MANAGERS, POST_READERS } from './posts.access.ts';
 import { chinaInstant } from './posts.rules.ts';
 import type { AbsenceView, NewAbsence } from './posts.schema.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database>;
 const MAX_DAYS = 90;
@@ -208,7 +209,7 @@ export async function listAbsences(
     .where((eb) =>
       eb.or([
         eb('x.account_id', '=', actor.accountId),
-        ...reach.map((r) => eb('x.region_code', 'like', `${r}%`)),
+        ...reach.map((r) => underPrefix('x.region_code', r)),
       ]),
     );
   if (input.stationId) {

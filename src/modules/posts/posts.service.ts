@@ -16,6 +16,7 @@ import { findPost, postHolderAt } from './post-holdings.ts';
 import { HOLDER_ROLES, POST_MANAGERS, POST_READERS } from './posts.access.ts';
 import type { NewPost, PostPatch, PostView } from './posts.schema.ts';
 import { parsePostHours } from './posts.stored.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database>;
 
@@ -191,10 +192,7 @@ export async function listPosts(
 ): Promise<PostView[]> {
   const reach = regionReach(input.actor, POST_READERS);
   if (reach.length === 0) return [];
-  let q = db
-    .selectFrom('posts')
-    .selectAll()
-    .where((eb) => eb.or(reach.map((r) => eb('region_code', 'like', `${r}%`))));
+  let q = db.selectFrom('posts').selectAll().where(underAnyPrefix('region_code', reach));
   if (input.stationId) q = q.where('station_id', '=', input.stationId);
   const rows = await q.orderBy('region_code').orderBy('name').limit(500).execute();
   const out: PostView[] = [];

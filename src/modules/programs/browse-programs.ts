@@ -19,6 +19,7 @@ import {
 
 type ProgramFilter = Pick<ProgramsQuery, 'view' | 'regionCode'>;
 import { presentPrograms } from './program-view.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 /** A region code as the prefix of every row inside it. */
 export function regionPrefix(code: string): string {
@@ -39,12 +40,12 @@ function filteredPrograms(db: Kysely<Database>, input: ProgramFilter & { actor: 
   if (input.view === 'managed') {
     const reach = regionReach(actor, ORGANISER);
     if (reach.length === 0) throw new AppError('FORBIDDEN');
-    q = q.where((eb) => eb.or(reach.map((p) => eb('region_code', 'like', `${p}%`))));
+    q = q.where(underAnyPrefix('region_code', reach));
   } else {
     const prefix = browsePrefix(actor, input.regionCode);
-    q = q.where('status', '=', 'published').where('region_code', 'like', `${prefix}%`);
+    q = q.where('status', '=', 'published').where(underPrefix('region_code', prefix));
   }
-  if (input.regionCode) q = q.where('region_code', 'like', `${regionPrefix(input.regionCode)}%`);
+  if (input.regionCode) q = q.where(underPrefix('region_code', regionPrefix(input.regionCode)));
   return q;
 }
 

@@ -14,6 +14,7 @@ import {
   tallyOffers,
   type OfferTally,
 } from './program-figures.rules.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** A count or sum per key. */
 export type Keyed = Map<string, number>;
@@ -41,7 +42,7 @@ export const keyOf = (s: ProgramFigureScope): RawBuilder<string> =>
 
 /** Programs `p` in scope (callers join their rows to `p`). */
 export const inScope = (s: ProgramFigureScope): RawBuilder<SqlBool> =>
-  sql<SqlBool>`p.region_code like ${`${s.prefix}%`} and p.status <> 'cancelled' and p.season_starts_on <= ${s.to} and p.season_ends_on >= ${s.from}`;
+  sql<SqlBool>`${underPrefix('p.region_code', s.prefix)} and p.status <> 'cancelled' and p.season_starts_on <= ${s.to} and p.season_ends_on >= ${s.from}`;
 
 const toMap = (rows: { k: string; n: number | string | null }[]): Keyed =>
   new Map(rows.map((r) => [r.k, Number(r.n ?? 0)]));

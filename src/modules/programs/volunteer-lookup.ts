@@ -10,6 +10,7 @@ import { authorize, regionReach, type Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/problem.ts';
 import { ORGANISER } from './programs.access.ts';
 import type { VolunteerCandidate } from './programs-day.schema.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database>;
 
@@ -30,7 +31,7 @@ function teamsInReach(db: Db, actor: Actor) {
     .innerJoin('vs_volunteers as v', 'v.id', 'm.volunteer_id')
     .where('m.status', '=', 'approved')
     .where('v.status', '=', 'active')
-    .where((eb) => eb.or(reach.map((p) => eb('t.region_code', 'like', `${p}%`))));
+    .where(underAnyPrefix('t.region_code', reach));
 }
 
 export async function findVolunteers(

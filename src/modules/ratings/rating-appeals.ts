@@ -20,6 +20,7 @@ import {
 import { isBadRating } from './ratings.rules.ts';
 import { APPEAL_DECIDERS, APPEAL_FILERS } from './ratings.access.ts';
 import { ratingViews } from './ratings.view.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export async function fileAppeal(
   db: Kysely<Database>,
@@ -154,7 +155,7 @@ function filteredAppeals(db: Kysely<Database>, input: AppealFilter) {
   let q = db
     .selectFrom('rating_appeals')
     .selectAll()
-    .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
+    .where(underAnyPrefix('region_code', prefixes));
   if (input.pending) q = q.where('state', '=', 'pending');
   return q;
 }

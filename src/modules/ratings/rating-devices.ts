@@ -19,6 +19,7 @@ import { RATING_HANDLERS } from './ratings.access.ts';
 import { rateableSubject } from './rating-subjects.ts';
 import { newDeviceToken, newPairCode, tokenHash } from './rating-tokens.ts';
 import { submitRating, type RatingInput } from './submit-rating.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export async function createDevice(
   db: Kysely<Database>,
@@ -292,7 +293,7 @@ export async function listDevices(db: Kysely<Database>, input: { actor: Actor })
       'd.revoked_at',
       'd.pair_expires_at',
     ])
-    .where((eb) => eb.or(prefixes.map((p) => eb('d.region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('d.region_code', prefixes))
     .orderBy('d.created_at', 'desc')
     .limit(200)
     .execute();

@@ -28,6 +28,7 @@ import {
   type TicketAction,
   type TicketDeadlines,
 } from './ticket.workflow.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export interface TicketStep {
   action: TicketAction;
@@ -103,7 +104,7 @@ function filteredTickets(db: Kysely<Database>, input: TicketFilter) {
   let q = db
     .selectFrom('rating_tickets')
     .selectAll()
-    .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
+    .where(underAnyPrefix('region_code', prefixes));
   if (input.open) q = q.where('state', '!=', 'closed');
   return q;
 }

@@ -12,6 +12,7 @@ import { RATING_READERS } from './ratings.access.ts';
 import { RATING_CHANNELS, RATING_KIND_CODES } from './ratings.rules.ts';
 import { monthRange } from './ratings-metrics.service.ts';
 import { StoredReasonCodes } from './ratings.stored.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 /** The national record's fields, in order: key, Chinese header, English header. */
 export const EXPORT_FIELDS = [
@@ -64,7 +65,7 @@ export async function exportRatings(
     ])
     .where('r.rated_at', '>=', from)
     .where('r.rated_at', '<', to)
-    .where((eb) => eb.or(prefixes.map((p) => eb('r.region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('r.region_code', prefixes))
     .orderBy('r.rated_at')
     .orderBy('r.id')
     .execute();

@@ -18,6 +18,7 @@ import {
   type RatingRow,
 } from './ratings-metrics.rules.ts';
 import { isSatisfied } from './ratings.rules.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export function monthRange(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -51,7 +52,7 @@ async function monthData(db: Kysely<Database>, prefixes: string[], month: string
     .where('a.action', '=', 'deliver')
     .where('a.at', '>=', from)
     .where('a.at', '<', to)
-    .where((eb) => eb.or(prefixes.map((p) => eb('c.accepting_region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('c.accepting_region_code', prefixes))
     .execute();
   const inquiries = await db
     .selectFrom('inquiries')
@@ -66,7 +67,7 @@ async function monthData(db: Kysely<Database>, prefixes: string[], month: string
     ])
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
-    .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('region_code', prefixes))
     .execute();
   const visits = await db
     .selectFrom('home_visits as v')
@@ -75,14 +76,14 @@ async function monthData(db: Kysely<Database>, prefixes: string[], month: string
     .where('v.status', '=', 'done')
     .where('v.visited_at', '>=', from)
     .where('v.visited_at', '<', to)
-    .where((eb) => eb.or(prefixes.map((p) => eb('s.region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('s.region_code', prefixes))
     .execute();
   const ratings = await db
     .selectFrom('ratings')
     .selectAll()
     .where('completed_at', '>=', from)
     .where('completed_at', '<', to)
-    .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('region_code', prefixes))
     .execute();
   const tickets = ratings.length
     ? await db

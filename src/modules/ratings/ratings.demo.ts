@@ -20,6 +20,7 @@ import { actOnTicket } from './rating-tickets.ts';
 import { rateableSubject } from './rating-subjects.ts';
 import type { RatingLevel } from './ratings.rules.ts';
 import { submitRating } from './submit-rating.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 const ITEM = 'DX-SB-001'; // 社会保障卡补办: decided at the town centre
 const PRESENTED = ['id_card', 'photo_1inch'];
@@ -80,7 +81,7 @@ export async function seedDemoRatings(input: {
   const residents = await db
     .selectFrom('residents')
     .select('id')
-    .where('home_region_code', 'like', `${input.town.slice(0, 9)}%`)
+    .where(underPrefix('home_region_code', input.town.slice(0, 9)))
     .where('id', 'not in', input.exclude.length ? input.exclude : [''])
     .orderBy('birth_date')
     .orderBy('full_name')

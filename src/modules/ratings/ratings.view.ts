@@ -18,6 +18,7 @@ import {
   pageOf,
   type KeysetOrder,
 } from '../../shared/keyset.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type RatingRow = Selectable<RatingTable>;
 
@@ -138,10 +139,7 @@ function filteredRatings(db: Kysely<Database>, input: RatingFilter) {
     .filter((g) => (RATING_READERS as readonly string[]).includes(g.role))
     .map((g) => g.reachPrefix);
   if (prefixes.length === 0) return null;
-  let q = db
-    .selectFrom('ratings')
-    .selectAll()
-    .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))));
+  let q = db.selectFrom('ratings').selectAll().where(underAnyPrefix('region_code', prefixes));
   if (input.bad) q = q.where('level', '<=', 2);
   return q;
 }

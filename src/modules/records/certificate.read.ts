@@ -26,6 +26,7 @@ import {
   verifyUrl,
 } from './certificate.rules.ts';
 import { teamVisibility, type TeamVisibility } from './records.access.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export const VERIFY_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
 
@@ -77,7 +78,7 @@ function visible(vis: TeamVisibility, accountId: string | null): Expression<SqlB
   const parts = [
     ...(accountId ? [sql<SqlBool>`v.account_id = ${accountId}`] : []),
     ...(vis.teamIds.length ? [sql<SqlBool>`c.team_id in (${sql.join(vis.teamIds)})`] : []),
-    ...vis.prefixes.map((p) => sql<SqlBool>`t.region_code like ${`${p}%`}`),
+    ...vis.prefixes.map((p) => underPrefix('t.region_code', p)),
   ];
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`;
 }
@@ -216,7 +217,7 @@ export async function certificateCandidates(db: Kysely<Database>, input: { actor
     .where((eb) =>
       eb.or([
         ...(issuerVis.teamIds.length ? [eb('t.id', 'in', issuerVis.teamIds)] : []),
-        ...issuerVis.prefixes.map((p) => eb('t.region_code', 'like', `${p}%`)),
+        ...issuerVis.prefixes.map((p) => underPrefix('t.region_code', p)),
       ]),
     )
     .groupBy([

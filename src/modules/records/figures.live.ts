@@ -4,7 +4,8 @@
  * volunteers over a period the rollup cannot answer (not from 1 January within one year) are still
  * counted here, on the index of records by volunteer and day.
  */
-import { area, inside, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
+import { area, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** Volunteers counted by volunteersByArea with any confirmed hours in the period (served anywhere). */
 export async function activeVolunteersByAreaLive(s: FigureScope): Promise<Grouped> {
@@ -12,7 +13,7 @@ export async function activeVolunteersByAreaLive(s: FigureScope): Promise<Groupe
     await s.db
       .selectFrom('vs_volunteers as v')
       .select((eb) => [area(s, 'v.home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
-      .where('v.home_region_code', 'like', inside(s))
+      .where(underPrefix('v.home_region_code', s.prefix))
       .where('v.created_at', '<', s.end)
       .where((eb) =>
         eb.exists(
@@ -38,7 +39,7 @@ export async function confirmedHalfHoursByAreaLive(s: FigureScope): Promise<Grou
       .selectFrom('vs_service_records as r')
       .innerJoin('vs_activities as a', 'a.id', 'r.activity_id')
       .select((eb) => [area(s, 'a.region_code').as('k'), eb.fn.sum<number>('r.half_hours').as('n')])
-      .where('a.region_code', 'like', inside(s))
+      .where(underPrefix('a.region_code', s.prefix))
       .where('r.status', '=', 'confirmed')
       .where('r.service_date', '>=', s.from)
       .where('r.service_date', '<=', s.to)

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { minutesToAccept } from './figures.rules.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** A count or sum per area key. */
 export type Grouped = Map<string, number>;
@@ -35,7 +36,6 @@ export const ORDER_STATES = [
 
 export const area = (s: FigureScope, col: string) =>
   sql<string>`substr(${sql.ref(col)}, 1, ${sql.lit(s.groupLen)})`;
-export const inside = (s: FigureScope) => `${s.prefix}%`;
 export const toMap = (rows: { k: string; n: number | string | null }[]): Grouped =>
   new Map(rows.map((r) => [r.k, Number(r.n ?? 0)]));
 
@@ -45,7 +45,7 @@ export async function volunteersByArea(s: FigureScope): Promise<Grouped> {
     await s.db
       .selectFrom('vs_volunteers')
       .select((eb) => [area(s, 'home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
-      .where('home_region_code', 'like', inside(s))
+      .where(underPrefix('home_region_code', s.prefix))
       .where('created_at', '<', s.end)
       .groupBy(area(s, 'home_region_code'))
       .execute(),
@@ -61,7 +61,7 @@ export async function activeRowsByArea(
     await s.db
       .selectFrom(table)
       .select((eb) => [area(s, 'region_code').as('k'), eb.fn.countAll<number>().as('n')])
-      .where('region_code', 'like', inside(s))
+      .where(underPrefix('region_code', s.prefix))
       .where('active', '=', 1)
       .where('created_at', '<', s.end)
       .groupBy(area(s, 'region_code'))
@@ -76,7 +76,7 @@ export async function ordersPlaced(
   const rows = await s.db
     .selectFrom('vs_orders')
     .select((eb) => [area(s, 'region_code').as('k'), 'state', eb.fn.countAll<number>().as('n')])
-    .where('region_code', 'like', inside(s))
+    .where(underPrefix('region_code', s.prefix))
     .where('created_at', '>=', s.start)
     .where('created_at', '<', s.end)
     .groupBy([area(s, 'region_code'), 'state'])
@@ -95,7 +95,7 @@ export async function minutesToAcceptOrders(s: FigureScope): Promise<number[]> {
   const accepted = await s.db
     .selectFrom('vs_orders')
     .select(['created_at', 'dispatched_at', 'accepted_at'])
-    .where('region_code', 'like', inside(s))
+    .where(underPrefix('region_code', s.prefix))
     .where('created_at', '>=', s.start)
     .where('created_at', '<', s.end)
     .where('accepted_at', 'is not', null)
@@ -122,7 +122,7 @@ export async function activityFillByArea(
       eb.fn.sum<number>('capacity').as('cap'),
       eb.fn.sum<number>('confirmed_count').as('conf'),
     ])
-    .where('region_code', 'like', inside(s))
+    .where(underPrefix('region_code', s.prefix))
     .where('status', '<>', 'cancelled')
     .where('starts_at', '>=', s.start)
     .where('starts_at', '<', s.end)
@@ -151,7 +151,7 @@ export async function ratingsByArea(s: FigureScope): Promise<Map<string, RatingS
       eb.fn.sum<number>('r.stars').as('sum'),
       eb.fn.sum<number>(sql`case when r.stars >= 4 then 1 else 0 end`).as('good'),
     ])
-    .where('o.region_code', 'like', inside(s))
+    .where(underPrefix('o.region_code', s.prefix))
     .where('r.created_at', '>=', s.start)
     .where('r.created_at', '<', s.end)
     .groupBy(area(s, 'o.region_code'))

@@ -9,9 +9,10 @@
  *   counted live on the records' index by volunteer and day otherwise.
  */
 import { sql } from 'kysely';
-import { area, inside, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
+import { area, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
 import { activeVolunteersByAreaLive } from './figures.live.ts';
 import { activeYearOf, periodGrains } from './figures.rules.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export async function confirmedHalfHoursByArea(s: FigureScope): Promise<Grouped> {
   const { months, days } = periodGrains(s.from, s.to);
@@ -20,7 +21,7 @@ export async function confirmedHalfHoursByArea(s: FigureScope): Promise<Grouped>
     await s.db
       .selectFrom('vs_hour_rollups')
       .select((eb) => [area(s, 'region_code').as('k'), eb.fn.sum<number>('half_hours').as('n')])
-      .where('region_code', 'like', inside(s))
+      .where(underPrefix('region_code', s.prefix))
       .where((eb) =>
         eb.or([
           ...(months
@@ -50,7 +51,7 @@ export async function activeVolunteersByArea(s: FigureScope): Promise<Grouped> {
       .selectFrom('vs_volunteer_years')
       .select((eb) => [area(s, 'home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
       .where('year', '=', year)
-      .where('home_region_code', 'like', inside(s))
+      .where(underPrefix('home_region_code', s.prefix))
       .where('first_day', '<=', s.to)
       .where('registered_day', '<=', s.to)
       .groupBy(area(s, 'home_region_code'))

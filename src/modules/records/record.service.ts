@@ -20,6 +20,7 @@ import {
 } from './records.access.ts';
 import type { NewRecordEntry } from './records.schema.ts';
 import { volunteerStars } from './stars.service.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export async function loadVolunteer(db: Kysely<Database>, id: string) {
   const v = await db
@@ -109,7 +110,7 @@ export function visibleTeam(vis: TeamVisibility, alias = 't'): Expression<SqlBoo
     ...(vis.teamIds.length
       ? [sql<SqlBool>`${sql.ref(`${alias}.id`)} in (${sql.join(vis.teamIds)})`]
       : []),
-    ...vis.prefixes.map((p) => sql<SqlBool>`${sql.ref(`${alias}.region_code`)} like ${`${p}%`}`),
+    ...vis.prefixes.map((p) => underPrefix(`${alias}.region_code`, p)),
   ];
   return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`;
 }

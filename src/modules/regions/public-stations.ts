@@ -9,6 +9,7 @@ import type { Database, RegionLevel, Station } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { LEVEL_ORDER, LEVEL_PREFIX_LENGTH, townCodeOf } from '../../shared/region-code.ts';
 import { OpeningHoursSchema, parseOpeningHours, StationKindSchema } from './regions.schema.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export const PublicStationView = z.object({
   code: z.string(),
@@ -62,7 +63,7 @@ export async function listTownStations(
       's.phone',
       's.opening_hours',
     ])
-    .where('s.region_code', 'like', `${townPrefix(region.code, region.level)}%`)
+    .where(underPrefix('s.region_code', townPrefix(region.code, region.level)))
     .orderBy('s.region_code')
     .orderBy('s.code')
     .limit(MAX_STATIONS)

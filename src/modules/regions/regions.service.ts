@@ -15,6 +15,7 @@ import { fitsUnder, LEVEL_PREFIX_LENGTH, scopePrefix } from '../../shared/region
 import { regionNeedle, regionSearchKey } from './region-search.ts';
 import type { NewRegion, NewStation, StationPatch } from './regions.schema.ts';
 import { parseOpeningHours } from './regions.schema.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
   district_centre: ['district'],
@@ -102,7 +103,7 @@ export async function searchedRegions(db: Kysely<Database>, filter: RegionSearch
       .where('code', '=', filter.within)
       .executeTakeFirst();
     if (!region) throw new AppError('UNKNOWN_REGION', { detail: filter.within });
-    q = q.where('r.code', 'like', `${scopePrefix(region.code, region.level)}%`);
+    q = q.where(underPrefix('r.code', scopePrefix(region.code, region.level)));
   }
   return q;
 }
@@ -123,7 +124,7 @@ async function stationsWithin(
     const rows = await db
       .selectFrom('stations')
       .select((eb) => [prefix.as('prefix'), eb.fn.countAll<number>().as('n')])
-      .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))))
+      .where(underAnyPrefix('region_code', prefixes))
       .groupBy(prefix)
       .execute();
     for (const r of rows) counts.set(r.prefix, Number(r.n));
@@ -234,9 +235,7 @@ export async function filteredStations(db: Kysely<Database>, filter: StationFilt
       .executeTakeFirst();
     if (!region) throw new AppError('UNKNOWN_REGION');
     q = q.where(
-      's.region_code',
-      'like',
-      `${region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])}%`,
+      underPrefix('s.region_code', region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])),
     );
   }
   if (filter.kind) q = q.where('s.kind', '=', filter.kind);

@@ -19,6 +19,7 @@ import { maskIdNumber, maskPhone, parseIdNumber } from './id-number.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import type { NewResident } from './residents.schema.ts';
 import { residentGrant, residentReach } from './residents.scope.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export interface ResidentDeps {
   db: Kysely<Database>;
@@ -222,9 +223,9 @@ export async function filteredResidents(deps: ResidentDeps, input: ResidentListF
   const reach = residentReach(deps.db, input.actor, RESIDENT_READERS, input.now);
   let q = residentsQuery(deps.db).where((eb) =>
     eb.or([
-      ...reach.region.map((p) => eb('p.home_region_code', 'like', `${p}%`)),
+      ...reach.region.map((p) => underPrefix('p.home_region_code', p)),
       ...reach.party.map((p) =>
-        eb.and([eb('p.home_region_code', 'like', `${p}%`), eb('p.id', 'in', reach.authorized)]),
+        eb.and([underPrefix('p.home_region_code', p), eb('p.id', 'in', reach.authorized)]),
       ),
     ]),
   );
@@ -236,9 +237,7 @@ export async function filteredResidents(deps: ResidentDeps, input: ResidentListF
       .executeTakeFirst();
     if (!region) throw new AppError('UNKNOWN_REGION');
     q = q.where(
-      'p.home_region_code',
-      'like',
-      `${region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])}%`,
+      underPrefix('p.home_region_code', region.code.slice(0, LEVEL_PREFIX_LENGTH[region.level])),
     );
   }
   // A name part, or the last four digits of the phone (matched on the masked copy, e.g. a

@@ -17,6 +17,7 @@ import { townCodeOf } from '../../shared/region-code.ts';
 import { TOWN_STAFF_ROLES, townPrefix } from './training-town.ts';
 import { competentPosts } from './competent-posts.ts';
 import { suggestReferral } from './referral.rules.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export const GATED_ROLES: readonly Role[] = ['clerk', 'agent'];
 
@@ -75,7 +76,7 @@ export async function competentColleagues(
     .where('a.status', '=', 'active')
     .where('a.id', '!=', input.excludeAccountId)
     .where('g.role', 'in', TOWN_STAFF_ROLES)
-    .where('g.region_code', 'like', `${townPrefix(input.townCode)}%`)
+    .where(underPrefix('g.region_code', townPrefix(input.townCode)))
     .orderBy('g.region_code')
     .orderBy('a.display_name')
     .limit(20)

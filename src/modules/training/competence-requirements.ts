@@ -16,6 +16,7 @@ import {
   townStaff,
   writerGrantForTown,
 } from './training-town.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export async function setRequirement(
   db: Kysely<Database>,
@@ -81,7 +82,7 @@ export async function listRequirements(
     .innerJoin('accounts as a', 'a.id', 'r.set_by')
     .selectAll('r')
     .select('a.display_name as setter_name')
-    .where((eb) => eb.or(prefixes.map((p) => eb('r.town_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('r.town_code', prefixes))
     .orderBy('r.town_code')
     .orderBy('r.item_code')
     .execute();

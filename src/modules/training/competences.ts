@@ -41,6 +41,7 @@ import type {
   RenewCompetence,
   RevokeCompetence,
 } from './training.schema.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 function datesProblem(p: { certifiedOn: string; expiresOn: string; today: string }) {
   const problem = checkPeriod(p);
@@ -310,9 +311,7 @@ type CompetenceFilter = Pick<
 /** The competences a filter selects in the caller's reach (unordered, unpaged). */
 function filteredCompetences(db: Kysely<Database>, input: CompetenceFilter) {
   const prefixes = readerPrefixes(input.actor, input.townCode);
-  let q = competenceQuery(db).where((eb) =>
-    eb.or(prefixes.map((p) => eb('c.town_code', 'like', `${p}%`))),
-  );
+  let q = competenceQuery(db).where(underAnyPrefix('c.town_code', prefixes));
   if (input.accountId) q = q.where('c.account_id', '=', input.accountId);
   if (input.itemCode) q = q.where('c.item_code', '=', input.itemCode);
   return q;

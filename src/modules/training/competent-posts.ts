@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { holdersOf, loadAbsences } from '../posts/post-holdings.ts';
 import { whoHoldsPost } from '../posts/posts.rules.ts';
 import { townPrefix } from './training-town.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export interface CompetentPost {
   id: string;
@@ -38,7 +39,7 @@ export async function competentPosts(
       'p.b_account_id',
       's.name as station_name',
     ])
-    .where('p.region_code', 'like', `${townPrefix(input.townCode)}%`)
+    .where(underPrefix('p.region_code', townPrefix(input.townCode)))
     .orderBy('p.region_code')
     .orderBy('p.name')
     .limit(200)

@@ -10,6 +10,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { AppError } from '../../shared/problem.ts';
 import { itemNames, itemRef, readerTown, townPrefix, townStaff } from './training-town.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 export async function trainingFigures(
   db: Kysely<Database>,
@@ -22,7 +23,7 @@ export async function trainingFigures(
   const stations = await db
     .selectFrom('stations')
     .select(['id', 'name', 'kind'])
-    .where('region_code', 'like', `${prefix}%`)
+    .where(underPrefix('region_code', prefix))
     .where('kind', 'in', ['town_centre', 'village_station'])
     .orderBy('kind') // town_centre before village_station
     .orderBy('region_code')

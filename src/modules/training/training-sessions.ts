@@ -27,6 +27,7 @@ import {
   writerGrantForTown,
 } from './training-town.ts';
 import type { AttendanceBody, NewTrainingSession, SessionQuery } from './training.schema.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 /** The place must fit the kind: the town centre for a centre session, a village station otherwise. */
 async function placeOf(db: Kysely<Database>, stationId: string, kind: TrainingSessionKind) {
@@ -241,9 +242,7 @@ type SessionFilter = Pick<z.output<typeof SessionQuery>, 'townCode' | 'from' | '
 /** The sessions a filter selects in the caller's reach (unordered, unpaged). */
 function filteredSessions(db: Kysely<Database>, input: SessionFilter) {
   const prefixes = readerPrefixes(input.actor, input.townCode);
-  let q = sessionQuery(db).where((eb) =>
-    eb.or(prefixes.map((p) => eb('t.town_code', 'like', `${p}%`))),
-  );
+  let q = sessionQuery(db).where(underAnyPrefix('t.town_code', prefixes));
   if (input.from) q = q.where('t.held_on', '>=', input.from);
   if (input.to) q = q.where('t.held_on', '<=', input.to);
   return q;

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import { authorize, reachPrefixes, type Actor, type Grant } from '../../shared/actor.ts';
 import { AppError } from '../../shared/problem.ts';
 import { townCodeOf } from '../../shared/region-code.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 /** Who records sessions, certifies, revokes and sets the town's required items. */
 export const TRAINING_WRITERS = ['town_officer'] as const;
@@ -84,7 +85,7 @@ export async function townStaff(
     .select(['a.id', 'a.display_name', 'g.role', 'g.station_id', 's.name as station_name'])
     .where('g.role', 'in', TOWN_STAFF_ROLES)
     .where('a.status', '=', 'active')
-    .where('g.region_code', 'like', `${townPrefix(townCode)}%`);
+    .where(underPrefix('g.region_code', townPrefix(townCode)));
   if (accountIds) q = q.where('a.id', 'in', accountIds);
   const rows = await q.orderBy('g.region_code').orderBy('a.display_name').execute();
   return rows.map((r) => ({

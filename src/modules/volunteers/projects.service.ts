@@ -10,6 +10,7 @@ import { assertCategory } from './teams.service.ts';
 import { assertListEditor, assertTeam } from './list-editor.ts';
 import type { NewProject, ProjectQuery, ProjectUpdate } from './volunteers.schema.ts';
 import { likeText, regionInfo, type Conn } from './vs.scope.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 function projectsQuery(db: Conn) {
   return db
@@ -152,7 +153,7 @@ export async function listProjects(db: Kysely<Database>, input: z.infer<typeof P
   let q = projectsQuery(db);
   if (input.regionCode) {
     const region = await regionInfo(db, input.regionCode);
-    q = q.where('x.region_code', 'like', `${region.prefix}%`);
+    q = q.where(underPrefix('x.region_code', region.prefix));
   }
   if (input.category) q = q.where('x.category_code', '=', input.category);
   if (input.teamId) q = q.where('x.team_id', '=', input.teamId);

@@ -10,6 +10,7 @@ import { assertCategory } from './teams.service.ts';
 import { assertListEditor, assertTeam } from './list-editor.ts';
 import type { ListQuery, NewResource, ResourceUpdate } from './volunteers.schema.ts';
 import { likeText, regionInfo, type Conn } from './vs.scope.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 function resourcesQuery(db: Conn) {
   return db
@@ -166,7 +167,7 @@ export async function listResources(db: Kysely<Database>, input: z.infer<typeof 
   let q = resourcesQuery(db);
   if (input.regionCode) {
     const region = await regionInfo(db, input.regionCode);
-    q = q.where('x.region_code', 'like', `${region.prefix}%`);
+    q = q.where(underPrefix('x.region_code', region.prefix));
   }
   if (input.category) q = q.where('x.category_code', '=', input.category);
   if (input.teamId) q = q.where('x.provider_team_id', '=', input.teamId);

@@ -20,6 +20,7 @@ import { memberRows, memberView, type MemberRow } from './join-request.view.ts';
 import { assertActsForTeam } from './join-requests.service.ts';
 import type { MemberQuery } from './volunteers.schema.ts';
 import { VS_STAFF } from './vs.scope.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type MemberFilter = { teamId: string; actor: Actor } & z.infer<typeof MemberQuery>;
 type JoinRequestFilter = { status: 'pending' | 'approved' | 'rejected' | 'left'; actor: Actor };
@@ -49,7 +50,7 @@ async function filteredJoinRequests(db: Kysely<Database>, input: JoinRequestFilt
     .where((eb) =>
       eb.or([
         ...(led.length > 0 ? [eb('m.team_id', 'in', led)] : []),
-        ...prefixes.map((p) => eb('t.region_code', 'like', `${p}%`)),
+        ...prefixes.map((p) => underPrefix('t.region_code', p)),
       ]),
     );
 }

@@ -15,6 +15,7 @@ import {
 import type { NewTeam, TeamQuery, TeamUpdate } from './volunteers.schema.ts';
 import { teamsLedBy } from '../../shared/team-tree.ts';
 import { likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { underPrefix } from '../../shared/region-range.ts';
 
 type TeamRow = VsTeamTable & {
   region_name: string;
@@ -266,7 +267,7 @@ export async function filteredTeams(db: Kysely<Database>, input: z.infer<typeof 
   let q = teamsQuery(db);
   if (input.regionCode) {
     const region = await regionInfo(db, input.regionCode);
-    q = q.where('t.region_code', 'like', `${region.prefix}%`);
+    q = q.where(underPrefix('t.region_code', region.prefix));
   }
   if (input.category) q = q.where('t.category_code', '=', input.category);
   if (input.kind) q = q.where('t.kind', '=', input.kind);

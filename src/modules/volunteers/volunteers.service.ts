@@ -27,6 +27,7 @@ import {
 import type { VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
 import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
 import { isStaffIn, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export interface VolunteerDeps {
   db: Kysely<Database>;
@@ -191,12 +192,10 @@ export type VolunteerFilter = Omit<z.infer<typeof VolunteerQuery>, 'limit' | 'of
 export async function filteredVolunteers(deps: VolunteerDeps, input: VolunteerFilter) {
   const prefixes = reachPrefixes(input.actor, VS_STAFF);
   if (prefixes.length === 0) throw new AppError('FORBIDDEN');
-  let q = volunteersQuery(deps.db).where((eb) =>
-    eb.or(prefixes.map((p) => eb('v.home_region_code', 'like', `${p}%`))),
-  );
+  let q = volunteersQuery(deps.db).where(underAnyPrefix('v.home_region_code', prefixes));
   if (input.regionCode) {
     const region = await regionInfo(deps.db, input.regionCode);
-    q = q.where('v.home_region_code', 'like', `${region.prefix}%`);
+    q = q.where(underPrefix('v.home_region_code', region.prefix));
   }
   if (input.q) {
     const text = likeText(input.q);

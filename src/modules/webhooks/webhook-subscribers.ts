@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { enqueueMessage } from '../notifications/outbox.ts';
 import './webhooks.problems.ts';
 import { isWebhookEvent, type WebhookEvent } from './webhooks.events.ts';
+import { underAnyPrefix } from '../../shared/region-range.ts';
 
 export const WEBHOOK_MANAGERS = ['admin'] as const satisfies readonly Role[];
 
@@ -140,7 +141,7 @@ export async function listSubscribers(db: Kysely<Database>, input: { actor: Acto
   const rows = await db
     .selectFrom('webhook_subscribers')
     .selectAll()
-    .where((eb) => eb.or(prefixes.map((p) => eb('region_code', 'like', `${p}%`))))
+    .where(underAnyPrefix('region_code', prefixes))
     .orderBy('created_at', 'desc')
     .execute();
   return rows.map(view);
