@@ -7,6 +7,7 @@
  */
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { z } from 'zod';
+import { cutPage } from './keyset.ts';
 import { AppError, type ProblemCode } from './problem.ts';
 
 /** What an ordering column holds, so a cursor's value is checked before it reaches SQL. */
@@ -106,11 +107,5 @@ export function tuplePageOf<R>(
   order: TupleKeysetOrder,
   cursorOf: (row: R) => TupleCursor,
 ): { shown: R[]; nextCursor: string | null } {
-  const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    shown,
-    nextCursor: more && last !== undefined ? encodeTupleCursor(order, cursorOf(last)) : null,
-  };
+  return cutPage(rows, limit, (last) => encodeTupleCursor(order, cursorOf(last)));
 }

@@ -157,13 +157,18 @@ export function pageOf<R>(
   order: KeysetOrder,
   cursorOf: (row: R) => KeysetCursor,
 ): { shown: R[]; nextCursor: string | null } {
-  const more = rows.length > limit;
+  return cutPage(rows, limit, (last) => encodeCursor(order, cursorOf(last)));
+}
+
+/** The page of limit + 1 fetched rows, with `encode` making the next cursor from the last shown. */
+export function cutPage<R>(
+  rows: readonly R[],
+  limit: number,
+  encode: (last: R) => string,
+): { shown: R[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
-  return {
-    shown,
-    nextCursor: more && last !== undefined ? encodeCursor(order, cursorOf(last)) : null,
-  };
+  return { shown, nextCursor: rows.length > limit && last !== undefined ? encode(last) : null };
 }
 
 /** EXPLAIN (FORMAT JSON) as the pg driver hands it back (a json value, already parsed). */
