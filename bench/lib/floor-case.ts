@@ -34,6 +34,7 @@ import {
   missingNowView,
 } from '../../src/modules/cases/case.view.ts';
 import { availableActions } from '../../src/modules/cases/case.workflow.ts';
+import { parsePinnedItem } from '../../src/modules/cases/case.stored.ts';
 import { AppError } from '../../src/server/problem.ts';
 import type { CaseViewRow } from './floor-case-store.ts';
 import type { FloorStore } from './floor-store.ts';
@@ -127,7 +128,7 @@ function present(
     },
     presented: JSON.parse(row.presented) as string[],
     notice: JSON.parse(row.notice) as OneTimeNotice,
-    missingNow: missingNowView(row.item_name, requests),
+    missingNow: missingNowView(parsePinnedItem(row.item_name), requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
     ...dueDateProvisionality(row, cal),

@@ -11,6 +11,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { dueDateProvisionality, lightOf, missingNowView } from './case.view.ts';
 import { itemNameOf } from './case.tracking.ts';
+import { pinnedItems } from './pinned-items.ts';
 
 /** How many of a resident's cases one answer carries, newest first. */
 export const MY_CASES_LIMIT = 100;
@@ -26,11 +27,8 @@ export async function listMyCases(
   const rows = await db
     .selectFrom('cases as c')
     .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
-    .leftJoin('catalog_item_versions as v', (j) =>
-      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
-    )
     .selectAll('c')
-    .select(['s.name as station_name', 'v.definition'])
+    .select(['s.name as station_name'])
     .where('c.applicant_id', '=', residentId)
     .orderBy('c.created_at', 'desc')
     .orderBy('c.number', 'desc')
@@ -41,17 +39,18 @@ export async function listMyCases(
     db,
     rows.map((r) => r.id),
   );
+  const items = await pinnedItems(db, rows);
   return {
     linked: true,
     cases: rows.map((row) => {
       const state = row.state;
       const open = missingNowView(
-        row.definition,
+        items(row),
         requests.filter((q) => q.caseId === row.id),
       );
       return {
         number: row.number,
-        item: itemNameOf(row.definition),
+        item: itemNameOf(items(row)),
         state,
         result: row.result,
         station: row.station_name,

@@ -14,7 +14,7 @@ import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { loadRequests } from './case-requests.repo.ts';
 import { trackingCodeMatches } from './case.tracking-code.ts';
 import { dueDateProvisionality, missingNowView } from './case.view.ts';
-import { parsePinnedItem } from './case.stored.ts';
+import { pinnedItems, type PinnedItem } from './pinned-items.ts';
 
 export const TRACK_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
 /** Wrong codes for one case number, from anywhere, before it is closed for the window. */
@@ -49,9 +49,6 @@ export async function trackCase(
     .selectFrom('cases as c')
     .innerJoin('residents as p', 'p.id', 'c.applicant_id')
     .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
-    .leftJoin('catalog_item_versions as v', (j) =>
-      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
-    )
     .select([
       'c.id',
       'c.number',
@@ -64,7 +61,8 @@ export async function trackCase(
       'c.accepting_region_code',
       'c.home_region_code',
       's.name as station',
-      'v.definition',
+      'c.item_code',
+      'c.item_version',
     ])
     .where('c.number', '=', input.number)
     .executeTakeFirst();
@@ -72,16 +70,17 @@ export async function trackCase(
     throw new AppError('TRACKING_NOT_FOUND');
   await refundAttempt(deps.db, caseBucket);
   const state = row.state;
+  const item = (await pinnedItems(deps.db, [row]))(row);
   // What is missing now: the open blocking requests, not the intake notice (GS-5, GS-9).
   const missing =
     state === 'awaiting_supplement'
-      ? missingNowView(row.definition, await loadRequests(deps.db, [row.id]))
+      ? missingNowView(item, await loadRequests(deps.db, [row.id]))
           .filter((m) => m.blocking)
           .map((m) => m.name)
       : [];
   return {
     number: row.number,
-    item: itemNameOf(row.definition),
+    item: itemNameOf(item),
     state,
     station: row.station,
     dueDate: row.due_date,
@@ -96,7 +95,7 @@ export async function trackCase(
   };
 }
 
-/** The item's name from a case's pinned definition (JSON), in both languages. */
-export function itemNameOf(definition: string | null): { zh: string; en: string } {
-  return parsePinnedItem(definition)?.name ?? { zh: '', en: '' };
+/** The item's name from a case's pinned item version, in both languages. */
+export function itemNameOf(item: PinnedItem | null): { zh: string; en: string } {
+  return item?.name ?? { zh: '', en: '' };
 }

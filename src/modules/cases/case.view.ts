@@ -13,7 +13,8 @@ import { canSeeCase, standingOn } from './case-parties.ts';
 import { missingNow } from './case.requests.ts';
 import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
 import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
-import { parseNotice, parsePinnedItem, parsePresented } from './case.stored.ts';
+import { parseNotice, parsePresented } from './case.stored.ts';
+import { pinnedItems, type PinnedItem } from './pinned-items.ts';
 import type { CaseChannel } from './case.channel.ts';
 import { isCaseNumber } from './case-number.rules.ts';
 import { underPrefix } from '../../shared/region-range.ts';
@@ -22,7 +23,6 @@ type CaseRow = CaseTable & {
   applicant_name: string;
   applicant_id_masked: string;
   station_name: string;
-  item_name: string | null;
   agent_name: string | null;
   first_responder_name: string | null;
   home_region_name: string | null;
@@ -33,9 +33,6 @@ function caseQuery(db: Kysely<Database>) {
     .selectFrom('cases as c')
     .innerJoin('residents as p', 'p.id', 'c.applicant_id')
     .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
-    .leftJoin('catalog_item_versions as v', (j) =>
-      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
-    )
     .leftJoin('accounts as ag', 'ag.id', 'c.agent_account_id')
     .leftJoin('accounts as fr', 'fr.id', 'c.first_responder_id')
     .leftJoin('regions as hr', 'hr.code', 'c.home_region_code')
@@ -44,20 +41,19 @@ function caseQuery(db: Kysely<Database>) {
       'p.full_name as applicant_name',
       'p.id_masked as applicant_id_masked',
       's.name as station_name',
-      'v.definition as item_name',
       'ag.display_name as agent_name',
       'fr.display_name as first_responder_name',
       'hr.name as home_region_name',
     ]);
 }
 
-function itemName(definition: string | null): { zh: string; en: string } {
-  return parsePinnedItem(definition)?.name ?? { zh: '', en: '' };
+function itemName(item: PinnedItem | null): { zh: string; en: string } {
+  return item?.name ?? { zh: '', en: '' };
 }
 
 /** What is missing now (GS-5): the case's open requests, named from its item version. */
-export function missingNowView(definition: string | null, requests: readonly StoredRequest[]) {
-  const materials = parsePinnedItem(definition)?.materials ?? [];
+export function missingNowView(item: PinnedItem | null, requests: readonly StoredRequest[]) {
+  const materials = item?.materials ?? [];
   return missingNow(requests).map((m) => ({
     ...m,
     name: materials.find((x) => x.key === m.key)?.name ?? { zh: m.key, en: m.key },
@@ -105,6 +101,7 @@ export function dueDateProvisionality(
 
 function present(
   row: CaseRow,
+  item: PinnedItem | null,
   actor: Actor,
   now: Date,
   cal: WorkCalendar,
@@ -114,7 +111,7 @@ function present(
   return {
     id: row.id,
     number: row.number,
-    item: { code: row.item_code, version: row.item_version, name: itemName(row.item_name) },
+    item: { code: row.item_code, version: row.item_version, name: itemName(item) },
     applicant: {
       id: row.applicant_id,
       fullName: row.applicant_name,
@@ -137,7 +134,7 @@ function present(
     },
     presented: parsePresented(row.presented),
     notice: parseNotice(row.notice),
-    missingNow: missingNowView(row.item_name, requests),
+    missingNow: missingNowView(item, requests),
     acceptedAt: row.accepted_at,
     dueDate: row.due_date,
     ...dueDateProvisionality(row, cal),
@@ -161,7 +158,16 @@ export async function getCaseView(
   if (!canSeeCase(input.actor.grants, row) || !agentMaySee(input.actor, row))
     throw new AppError('OUT_OF_SCOPE');
   const requests = await loadRequests(db, [row.id]);
-  const view = present(row, input.actor, input.now, await loadWorkCalendar(db), requests, input);
+  const item = (await pinnedItems(db, [row]))(row);
+  const view = present(
+    row,
+    item,
+    input.actor,
+    input.now,
+    await loadWorkCalendar(db),
+    requests,
+    input,
+  );
   // the delivery (decrypted address, masked phone) only where the caller can decrypt it.
   return input.pii ? { ...view, delivery: await loadDelivery(db, row.id, input.pii) } : view;
 }
@@ -247,9 +253,6 @@ export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
 export function listedCases(q: NonNullable<ReturnType<typeof filteredCases>>) {
   return q
     .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
-    .leftJoin('catalog_item_versions as v', (j) =>
-      j.onRef('v.code', '=', 'c.item_code').onRef('v.version', '=', 'c.item_version'),
-    )
     .leftJoin('accounts as ag', 'ag.id', 'c.agent_account_id')
     .leftJoin('accounts as fr', 'fr.id', 'c.first_responder_id')
     .leftJoin('regions as hr', 'hr.code', 'c.home_region_code')
@@ -258,7 +261,6 @@ export function listedCases(q: NonNullable<ReturnType<typeof filteredCases>>) {
       'p.full_name as applicant_name',
       'p.id_masked as applicant_id_masked',
       's.name as station_name',
-      'v.definition as item_name',
       'ag.display_name as agent_name',
       'fr.display_name as first_responder_name',
       'hr.name as home_region_name',
@@ -276,9 +278,11 @@ export async function presentCases(
     db,
     rows.map((r) => r.id),
   );
+  const items = await pinnedItems(db, rows);
   return rows.map((r) =>
     present(
       r,
+      items(r),
       input.actor,
       input.now,
       cal,

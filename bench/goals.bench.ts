@@ -1,0 +1,229 @@
+/**
+ * Issue #16, "Goals, measured": every read goal of the city milestone over HTTP on a generated data
+ * set, printed as one table with the data's size and the machine's load, so the same command at
+ * town, district (and city, where the disk and time allow) gives the growth curve:
+ *
+ *   DATABASE_URL=postgres://…/scale DATA_DIR=… node bin/doorstep.mjs generate --scale district --seed 1
+ *   DATABASE_URL=postgres://…/scale DATA_DIR=… node --import tsx bench/goals.bench.ts [--seed 1] [--n 40]
+ *
+ * Rows: a resident lookup by ID number; a station's case list, first page and its deepest page by
+ * keyset; a district supervisor's list, first page and page 1,000 by keyset; the per-station case
+ * figures and the volunteer figures (VS-10) for the district and the whole city; a volunteer's
+ * record. One client, one request at a time, after one warm-up call each. "node CPU / request" is
+ * the CPU time of this process (server and client) per request — unlike the wall time it barely
+ * moves with the machine's load; on PostgreSQL the database's own CPU is not in it. The city-wide figures
+ * need a city-wide reader: the bench adds `bench-city-supervisor` (the generated staff password)
+ * the first time it runs on a data set.
+ */
+import os from 'node:os';
+import { loadConfig } from '../src/config.ts';
+import { GENERATED_STAFF_PASSWORD } from '../src/cli/generate-command.ts';
+import { insertStaffAccounts, staffPasswordHash } from '../src/modules/auth/account-batch.ts';
+import { personAt } from '../src/modules/generate/generate.plan.ts';
+import { buildApp } from '../src/server/app.ts';
+import { prepare } from '../src/server/bootstrap.ts';
+import { underPrefix } from '../src/shared/region-range.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const SEED = Number(arg('seed', '1'));
+const N = Number(arg('n', '40'));
+const DISTRICT = '110115000000';
+const CITY = '110000000000';
+const CITY_READER = 'bench-city-supervisor';
+
+const config = loadConfig(process.env);
+const { db, pii } = await prepare(config, { demo: false });
+const app = await buildApp({ config, db, pii, now: () => new Date() });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: GENERATED_STAFF_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return /ds_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+}
+
+async function call(cookie: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+interface Row {
+  label: string;
+  goal: number;
+  p50: number;
+  p95: number;
+  cpu: number;
+}
+const rows: Row[] = [];
+
+async function timed(label: string, goal: number, fn: (i: number) => Promise<unknown>) {
+  await fn(0); // warm
+  const ms: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  for (let i = 0; i < N; i += 1) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  const used = process.cpuUsage(cpuBefore);
+  const cpu = (used.user + used.system) / 1000 / N;
+  ms.sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
+  rows.push({ label, goal, p50: q(0.5), p95: q(0.95), cpu });
+  console.log(
+    `  ${label}: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, node CPU ${cpu.toFixed(1)} ms`,
+  );
+}
+
+async function walk(cookie: string, path: string, pages: number) {
+  let cursor: string | null = null;
+  let reached = 0;
+  for (let p = 1; p < pages; p += 1) {
+    const page = (await call(cookie, `${path}${cursor ? `&after=${cursor}` : ''}`)) as {
+      nextCursor: string | null;
+    };
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+    reached = p;
+  }
+  return { cursor, page: reached + 1 };
+}
+
+const count = async (table: 'residents' | 'cases' | 'vs_volunteers' | 'vs_service_records') =>
+  Number(
+    (
+      await db.kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const size = {
+  residents: await count('residents'),
+  cases: await count('cases'),
+  volunteers: await count('vs_volunteers'),
+  hourRecords: await count('vs_service_records'),
+};
+const loadBefore = load();
+console.log(
+  `goals bench on ${config.database.dialect}: ${JSON.stringify(size)}; load average ${loadBefore} on ${os.cpus().length} cores`,
+);
+
+if (
+  !(await db.kysely
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', CITY_READER)
+    .executeTakeFirst())
+) {
+  const passwordHash = await staffPasswordHash(GENERATED_STAFF_PASSWORD);
+  await db.kysely.transaction().execute((trx) =>
+    insertStaffAccounts(trx, {
+      accounts: [
+        {
+          username: CITY_READER,
+          displayName: 'bench',
+          role: 'supervisor',
+          regionCode: CITY,
+          stationId: null,
+        },
+      ],
+      passwordHash,
+      now: new Date(),
+    }),
+  );
+}
+
+const villages = (
+  await db.kysely
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 'village')
+    .where(underPrefix('code', '110115'))
+    .orderBy('code')
+    .execute()
+).map((r) => r.code);
+const village = villages[7]!;
+const clerk = await login(`g${SEED}-clerk-${village}`);
+const supervisor = await login(`g${SEED}-supervisor-${DISTRICT}`);
+const city = await login(CITY_READER);
+
+const mine: string[] = [];
+for (let i = 0; mine.length < N + 1 && i < size.residents; i += 1) {
+  const p = personAt(SEED, i, villages);
+  if (p.homeRegionCode === village) mine.push(p.idNumber);
+}
+await timed('resident lookup by ID (POST /residents/lookup)', 5, (i) =>
+  call(clerk, '/residents/lookup', { idNumber: mine[i % mine.length] }),
+);
+
+await timed(`a station's case list, first page (${village})`, 50, () =>
+  call(clerk, '/cases/page?limit=50'),
+);
+const deep = await walk(clerk, '/cases/page?limit=50', 1000);
+await timed(`a station's case list, page ${deep.page} by keyset (its last)`, 50, () =>
+  call(clerk, `/cases/page?limit=50${deep.cursor ? `&after=${deep.cursor}` : ''}`),
+);
+await timed('a district supervisor’s case list, first page', 50, () =>
+  call(supervisor, '/cases/page?limit=50'),
+);
+const far = await walk(supervisor, '/cases/page?limit=50', 1000);
+await timed(`a district supervisor’s case list, page ${far.page} by keyset`, 50, () =>
+  call(supervisor, `/cases/page?limit=50${far.cursor ? `&after=${far.cursor}` : ''}`),
+);
+
+await timed('case figures per station, the district', 200, () =>
+  call(supervisor, `/cases/figures?regionCode=${DISTRICT}`),
+);
+await timed('case figures per station, the whole city', 200, () =>
+  call(city, `/cases/figures?regionCode=${CITY}`),
+);
+await timed('volunteer figures (VS-10), the district', 200, () =>
+  call(supervisor, `/vs/figures?regionCode=${DISTRICT}`),
+);
+await timed('volunteer figures (VS-10), the whole city', 200, () =>
+  call(city, `/vs/figures?regionCode=${CITY}`),
+);
+
+const busiest = await db.kysely
+  .selectFrom('vs_service_records')
+  .select(['volunteer_id', (eb) => eb.fn.countAll<number>().as('n')])
+  .groupBy('volunteer_id')
+  .orderBy('n', 'desc')
+  .limit(1)
+  .executeTakeFirst();
+if (busiest)
+  await timed(`a volunteer’s record (${busiest.n} hour records)`, 50, () =>
+    call(supervisor, `/vs/records/${busiest.volunteer_id}`),
+  );
+
+console.log(
+  `\n| request | goal p95 | p50 | p95 | node CPU / request | met |\n| --- | --- | --- | --- | --- | --- |\n${rows
+    .map(
+      (r) =>
+        `| ${r.label} | < ${r.goal} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.cpu.toFixed(1)} ms | ${r.p95 < r.goal ? 'yes' : 'no'} |`,
+    )
+    .join('\n')}`,
+);
+console.log(
+  `\n${size.cases} cases, ${size.residents} residents, ${size.volunteers} volunteers, ${size.hourRecords} hour records on ${config.database.dialect}; load average before ${loadBefore}, after ${load()}`,
+);
+await app.close();
+await db.close();
