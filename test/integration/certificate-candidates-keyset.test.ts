@@ -30,8 +30,8 @@ interface Page {
 describe('#16 p5 keyset pages of the certificate candidates', () => {
   let t: TestApp;
   let vstaff: Client;
-  let teams: string[] = [];
-  let activities: string[] = [];
+  const teams: string[] = [];
+  const activities: string[] = [];
   let caseCursor = '';
   let n = 0;
 
