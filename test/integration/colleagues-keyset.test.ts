@@ -97,6 +97,9 @@ describe('#16 p5 keyset pages of colleagues', () => {
       const items = pages.flatMap((p) => p.items as unknown as { competent: boolean }[]);
       expect(items.map((c) => c.competent)).toEqual(list.map((c) => c.competent));
     }
+    // The whole list on one page: one page, no cursor past it.
+    const full = await walkPages(town, `/api/v1/colleagues/page?itemCode=${ITEM}`, list.length);
+    expect(full.pages).toHaveLength(1);
     // A cursor of the competent walk is not one of the plain list.
     const first = (
       await town.call('GET', `/api/v1/colleagues/page?itemCode=${ITEM}&limit=1`)

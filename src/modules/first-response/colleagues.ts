@@ -137,9 +137,12 @@ export async function pageColleagues(
     nextCursor = page.nextCursor;
     room = limit - page.shown.length;
     const last = page.shown.at(-1);
-    // The competent walk is over on this page; a full page ends on its last competent row.
-    if (!nextCursor && room === 0 && last)
-      nextCursor = encodeTupleCursor(COMPETENT_ORDER, cursorOf(last));
+    // The competent walk ended on a full page: a next page (the rest, from its start) only if
+    // there is a rest, its cursor the last competent row.
+    if (!nextCursor && room === 0 && last) {
+      const more = await holds(false).clearSelect().select('g.id').limit(1).execute();
+      if (more.length > 0) nextCursor = encodeTupleCursor(COMPETENT_ORDER, cursorOf(last));
+    }
   }
   if (!nextCursor && room > 0) {
     const rest = competentFirst ? holds(false) : q;
