@@ -48,6 +48,7 @@ import { partitions } from './migrations/0054_partitions.ts';
 import { registryListIndexes } from './migrations/0055_registry_list_indexes.ts';
 import { vsListIndexes } from './migrations/0056_vs_list_indexes.ts';
 import { unpagedListIndexes } from './migrations/0058_unpaged_list_indexes.ts';
+import { keysetLastLists } from './migrations/0059_keyset_last_lists.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -102,6 +103,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0056_vs_list_indexes': vsListIndexes,
   '0057_misc_list_indexes': miscListIndexes,
   '0058_unpaged_list_indexes': unpagedListIndexes,
+  '0059_keyset_last_lists': keysetLastLists,
   // next: '0012_…'
 };
 

@@ -51,14 +51,7 @@ const BOUNDED: Record<string, string> = {
 };
 
 /** Lists that grow with the caller's reach and do not page yet: the work still owed (#16 p5). */
-const NOT_YET: Record<string, string> = {
-  '/api/v1/colleagues': "a city supervisor's reach holds every staff member of the city",
-  '/api/v1/posts': "a district's posts, two holders per post and station",
-  '/api/v1/posts/absences': 'absences of every holder in reach',
-  '/api/v1/vs/certificates/candidates': 'every volunteer with confirmed hours of the teams',
-  '/api/v1/vs/projects': 'a province has thousands; ordered by four columns (active first)',
-  '/api/v1/vs/resources': 'a province has thousands; ordered by four columns (active first)',
-};
+const NOT_YET: Record<string, string> = {};
 
 interface Operation {
   parameters?: { name: string; in: string }[];

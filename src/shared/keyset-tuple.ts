@@ -13,11 +13,18 @@ import { AppError, type ProblemCode } from './problem.ts';
 /** What an ordering column holds, so a cursor's value is checked before it reaches SQL. */
 export type TupleKeyKind = 'text' | 'integer' | 'uuid';
 
-/** A list ordered by `columns` ascending, left to right; the last one is unique (the id). */
+/**
+ * A list ordered by `columns`, left to right, each ascending unless it says `desc` (the VS lists:
+ * active first); the last one is unique (the id).
+ */
 export interface TupleKeysetOrder {
   /** Names the list inside the cursor, so one list's cursor is refused by another. */
   list: string;
-  columns: readonly { column: string; kind: TupleKeyKind }[];
+  columns: readonly {
+    column: string;
+    kind: TupleKeyKind;
+    direction?: 'asc' | 'desc' | undefined;
+  }[];
 }
 
 /** The last shown row's values of the ordering columns, in the order's column order. */
@@ -73,12 +80,17 @@ export function tupleCursorAfter(
   return c;
 }
 
-/** (c[i], …, c[n]) > (v[i], …, v[n]), written out (row comparison is not portable here). */
+/**
+ * (c[i], …, c[n]) past (v[i], …, v[n]) in the order — each column `>` its value, or `<` when it
+ * runs descending — written out (row comparison is not portable, nor mixed directions).
+ */
 function after(order: TupleKeysetOrder, values: TupleCursor, i: number): Expression<SqlBool> {
-  const col = sql.ref(order.columns[i]!.column);
+  const c = order.columns[i]!;
+  const col = sql.ref(c.column);
+  const past = sql.raw(c.direction === 'desc' ? '<' : '>');
   const v = values[i]!;
-  if (i === order.columns.length - 1) return sql<SqlBool>`${col} > ${v}`;
-  return sql<SqlBool>`(${col} > ${v} or (${col} = ${v} and ${after(order, values, i + 1)}))`;
+  if (i === order.columns.length - 1) return sql<SqlBool>`${col} ${past} ${v}`;
+  return sql<SqlBool>`(${col} ${past} ${v} or (${col} = ${v} and ${after(order, values, i + 1)}))`;
 }
 
 /**
@@ -93,10 +105,13 @@ export function tupleKeysetQuery<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   let page = q;
   if (cursor) {
-    const first = sql.ref(order.columns[0]!.column);
-    page = page.where(sql<SqlBool>`${first} >= ${cursor[0]!}`).where(after(order, cursor, 0));
+    const head = order.columns[0]!;
+    const bound = sql.raw(head.direction === 'desc' ? '<=' : '>=');
+    page = page
+      .where(sql<SqlBool>`${sql.ref(head.column)} ${bound} ${cursor[0]!}`)
+      .where(after(order, cursor, 0));
   }
-  for (const c of order.columns) page = page.orderBy(sql.ref(c.column), 'asc');
+  for (const c of order.columns) page = page.orderBy(sql.ref(c.column), c.direction ?? 'asc');
   return page.limit(limit + 1);
 }
 

@@ -194,10 +194,15 @@ export async function cancelAbsence(
 }
 
 /** Absences not ended by `from` (China date, default today): one's own and those in reach. */
-export async function listAbsences(
-  db: Db,
-  input: { stationId?: string | undefined; from?: string | undefined; actor: Actor; now: Date },
-): Promise<AbsenceView[]> {
+export interface AbsenceFilter {
+  stationId?: string | undefined;
+  from?: string | undefined;
+  actor: Actor;
+  now: Date;
+}
+
+/** Active absences not over by `from` (default today), the caller's own and in reach; unordered. */
+export function filteredAbsences(db: Db, input: AbsenceFilter) {
   const { actor } = input;
   const reach = regionReach(actor, POST_READERS);
   const since = chinaDayStartUtc(input.from ?? chinaDate(input.now));
@@ -229,6 +234,15 @@ export async function listAbsences(
       ),
     );
   }
-  const rows = await q.orderBy('x.starts_at').limit(500).execute();
-  return presentAbsences(db, rows, actor);
+  return q;
+}
+
+export async function listAbsences(db: Db, input: AbsenceFilter): Promise<AbsenceView[]> {
+  // The id breaks ties of the start, in the keyset page's order (posts-page.ts).
+  const rows = await filteredAbsences(db, input)
+    .orderBy('x.starts_at')
+    .orderBy('x.id')
+    .limit(500)
+    .execute();
+  return presentAbsences(db, rows, input.actor);
 }

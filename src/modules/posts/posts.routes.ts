@@ -19,9 +19,18 @@ import {
 import { createPost, getPost, listPosts, updatePost } from './posts.service.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { POST_LIST_EXPORT, ABSENCE_LIST_EXPORT } from './posts-lists.export.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
+import { pageAbsences, pagePosts } from './posts-page.ts';
 
 const Id = z.object({ id: z.string().uuid() });
 const tags = ['posts'];
+/** Issue #16 p5: the `/page` routes' paging, beside each list's own filters. */
+const Paging = {
+  after: AfterCursor,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+const PAGE_SUMMARY =
+  'paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)';
 
 /** GS-11 AB posts (AB岗): posts, absences, the coverage calendar. */
 export const postRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,6 +50,21 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listPosts(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/posts/page',
+    {
+      config: { access: { roles: POST_READERS } },
+      schema: {
+        tags,
+        summary: `The same posts (by region, name, then id) ${PAGE_SUMMARY}`,
+        querystring: PostQuery.extend(Paging),
+        response: { 200: keysetPageSchema(PostView) },
+      },
+    },
+    async (request) =>
+      pagePosts(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(
@@ -94,6 +118,21 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listAbsences(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
+  );
+
+  app.get(
+    '/posts/absences/page',
+    {
+      config: { access: { roles: ABSENCE_RECORDERS } },
+      schema: {
+        tags,
+        summary: `The same absences (soonest start first, then id) ${PAGE_SUMMARY}`,
+        querystring: AbsenceQuery.extend(Paging),
+        response: { 200: keysetPageSchema(AbsenceView) },
+      },
+    },
+    async (request) =>
+      pageAbsences(db, { ...request.query, actor: actorOf(request), now: app.deps.now() }),
   );
 
   app.post(

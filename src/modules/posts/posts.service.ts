@@ -186,15 +186,25 @@ export async function getPost(db: Db, input: { id: string; actor: Actor; now: Da
   return presentPost(db, p, input.actor, input.now);
 }
 
-export async function listPosts(
-  db: Db,
-  input: { stationId?: string | undefined; actor: Actor; now: Date },
-): Promise<PostView[]> {
+export interface PostFilter {
+  stationId?: string | undefined;
+  actor: Actor;
+}
+
+/** The posts in the caller's reach (or one station's), unordered; null when nothing is in reach. */
+export function filteredPosts(db: Db, input: PostFilter) {
   const reach = regionReach(input.actor, POST_READERS);
-  if (reach.length === 0) return [];
+  if (reach.length === 0) return null;
   let q = db.selectFrom('posts').selectAll().where(underAnyPrefix('region_code', reach));
   if (input.stationId) q = q.where('station_id', '=', input.stationId);
-  const rows = await q.orderBy('region_code').orderBy('name').limit(500).execute();
+  return q;
+}
+
+export async function listPosts(db: Db, input: PostFilter & { now: Date }): Promise<PostView[]> {
+  const q = filteredPosts(db, input);
+  if (!q) return [];
+  // The id last: ties of region and name in one order, the keyset page's (posts-page.ts).
+  const rows = await q.orderBy('region_code').orderBy('name').orderBy('id').limit(500).execute();
   const out: PostView[] = [];
   for (const p of rows) out.push(await presentPost(db, p, input.actor, input.now));
   return out;

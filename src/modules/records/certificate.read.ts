@@ -14,6 +14,12 @@ import {
   pageOf,
   type KeysetOrder,
 } from '../../shared/keyset.ts';
+import {
+  tupleCursorAfter,
+  tupleKeysetQuery,
+  tuplePageOf,
+  type TupleKeysetOrder,
+} from '../../shared/keyset-tuple.ts';
 import { countAttempt } from '../auth/login-throttle.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { renderInPool } from '../documents/pdf-pool.ts';
@@ -189,16 +195,18 @@ export async function certificatePdf(
   };
 }
 
-/** Volunteers with confirmed hours held by teams the caller issues for (the issuing page). */
-export async function certificateCandidates(db: Kysely<Database>, input: { actor: Actor }) {
-  const { actor } = input;
+/**
+ * Volunteers with confirmed hours held by teams the caller issues for, one row per volunteer and
+ * team (unordered); null when the caller issues for no team.
+ */
+async function candidateGroups(db: Kysely<Database>, actor: Actor) {
   const vis = await teamVisibility(db, actor);
   const staffPrefixes = actor.grants
     .filter((g) => g.role === 'volunteer_staff')
     .map((g) => g.reachPrefix);
   const issuerVis = { teamIds: vis.teamIds, prefixes: staffPrefixes };
-  if (issuerVis.teamIds.length === 0 && issuerVis.prefixes.length === 0) return [];
-  const rows = await db
+  if (issuerVis.teamIds.length === 0 && issuerVis.prefixes.length === 0) return null;
+  return db
     .selectFrom('vs_service_records as s')
     .innerJoin('vs_teams as t', 't.id', 's.team_id')
     .innerJoin('vs_volunteers as v', 'v.id', 's.volunteer_id')
@@ -228,11 +236,14 @@ export async function certificateCandidates(db: Kysely<Database>, input: { actor
       't.id',
       't.name',
       't.organisation_name',
-    ])
-    .orderBy('v.full_name')
-    .limit(500)
-    .execute();
-  return rows.map((r) => ({
+    ]);
+}
+type CandidateRow = Awaited<
+  ReturnType<NonNullable<Awaited<ReturnType<typeof candidateGroups>>>['execute']>
+>[number];
+
+function candidateView(r: CandidateRow) {
+  return {
     volunteerId: r.id,
     name: r.full_name,
     volunteerNumber: r.volunteer_number,
@@ -242,7 +253,47 @@ export async function certificateCandidates(db: Kysely<Database>, input: { actor
     organisation: r.organisation_name,
     hours: Number(r.h ?? 0) / 2,
     services: Number(r.n),
-  }));
+  };
+}
+
+/** Volunteers with confirmed hours held by teams the caller issues for (the issuing page). */
+export async function certificateCandidates(db: Kysely<Database>, input: { actor: Actor }) {
+  const q = await candidateGroups(db, input.actor);
+  if (!q) return [];
+  // Volunteer and team ids last: ties of the name in one order, the keyset page's (below).
+  const rows = await q.orderBy('v.full_name').orderBy('v.id').orderBy('t.id').limit(500).execute();
+  return rows.map(candidateView);
+}
+
+/**
+ * Issue #16 p5: the same candidates by keyset, in the same order — name, then volunteer, then
+ * team (one row per volunteer and team) — on the tuple keyset (shared/keyset-tuple.ts). The
+ * cursor's bounds are on grouped columns, so they filter rows before the grouping.
+ */
+export const CANDIDATE_ORDER: TupleKeysetOrder = {
+  list: 'vs-certificate-candidates',
+  columns: [
+    { column: 'v.full_name', kind: 'text' },
+    { column: 'v.id', kind: 'uuid' },
+    { column: 't.id', kind: 'uuid' },
+  ],
+};
+
+export async function pageCertificateCandidates(
+  db: Kysely<Database>,
+  input: { actor: Actor; limit: number; after?: string | undefined },
+) {
+  const after = tupleCursorAfter(CANDIDATE_ORDER, input.after);
+  const q = await candidateGroups(db, input.actor);
+  if (!q) return { items: [], nextCursor: null, total: 0, totalExact: true };
+  const rows = await tupleKeysetQuery(q, CANDIDATE_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = tuplePageOf(rows, input.limit, CANDIDATE_ORDER, (r) => [
+    r.full_name,
+    r.id,
+    r.team_id,
+  ]);
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('v.id'));
+  return { items: shown.map(candidateView), nextCursor, total, totalExact };
 }
 
 /**

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { addRecordEntry, getMyRecord, getRecord } from './record.service.ts';
 import {
   certificateCandidates,
+  pageCertificateCandidates,
   certificatePdf,
   getCertificate,
   listCertificates,
@@ -46,7 +47,7 @@ import {
   STAR_PACK_SETTERS,
 } from './stars.service.ts';
 import { actorOf } from '../../shared/route-actor.ts';
-import { keysetPageSchema } from '../../shared/keyset.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { CERTIFICATE_LIST_EXPORT } from './certificate-list.export.ts';
 
@@ -123,6 +124,24 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => certificateCandidates(db, { actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/vs/certificates/candidates/page',
+    {
+      config: { access: { roles: ISSUER_ROLES } },
+      schema: {
+        tags: TAGS,
+        summary:
+          'The same candidates (by name, then volunteer and team) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+        querystring: z.strictObject({
+          after: AfterCursor,
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: keysetPageSchema(CandidateView) },
+      },
+    },
+    async (request) => pageCertificateCandidates(db, { ...request.query, actor: actorOf(request) }),
   );
 
   app.get(

@@ -3,8 +3,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ALL_ROLES } from '../../shared/roles.ts';
 import { actorOf } from '../../shared/route-actor.ts';
-import { createProject, getProject, listProjects, updateProject } from './projects.service.ts';
-import { createResource, getResource, listResources, updateResource } from './resources.service.ts';
+import {
+  createProject,
+  getProject,
+  listProjects,
+  pageProjects,
+  updateProject,
+} from './projects.service.ts';
+import {
+  createResource,
+  getResource,
+  listResources,
+  pageResources,
+  updateResource,
+} from './resources.service.ts';
 import {
   ListQuery,
   NewProject,
@@ -18,6 +30,13 @@ import {
 import { VS_LIST_EDITORS } from './vs.scope.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { RESOURCE_LIST_EXPORT, PROJECT_LIST_EXPORT } from './vs-lists.export.ts';
+import { AfterCursor, keysetPageSchema } from '../../shared/keyset.ts';
+
+/** Issue #16 p5: the `/page` routes take the list's filters and a cursor instead of an offset. */
+const ResourcePageQuery = ListQuery.omit({ offset: true }).extend({ after: AfterCursor });
+const ProjectPageQuery = ProjectQuery.omit({ offset: true }).extend({ after: AfterCursor });
+const PAGE_SUMMARY =
+  'paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)';
 
 const Id = z.object({ id: z.string().uuid() });
 
@@ -38,6 +57,19 @@ export const listsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listResources(db, request.query),
+  );
+  app.get(
+    '/vs/resources/page',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['vs-lists'],
+        summary: `The same resources (active first, then region, name, id) ${PAGE_SUMMARY}`,
+        querystring: ResourcePageQuery,
+        response: { 200: keysetPageSchema(ResourceView) },
+      },
+    },
+    async (request) => pageResources(db, request.query),
   );
   app.get(
     '/vs/resources/:id',
@@ -108,6 +140,19 @@ export const listsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listProjects(db, request.query),
+  );
+  app.get(
+    '/vs/projects/page',
+    {
+      config: { access: { roles: ALL_ROLES } },
+      schema: {
+        tags: ['vs-lists'],
+        summary: `The same projects (active first, then region, name, id) ${PAGE_SUMMARY}`,
+        querystring: ProjectPageQuery,
+        response: { 200: keysetPageSchema(ProjectView) },
+      },
+    },
+    async (request) => pageProjects(db, request.query),
   );
   app.get(
     '/vs/projects/:id',

@@ -11,6 +11,13 @@ import { assertListEditor, assertTeam } from './list-editor.ts';
 import type { NewProject, ProjectQuery, ProjectUpdate } from './volunteers.schema.ts';
 import { likeText, regionInfo, type Conn } from './vs.scope.ts';
 import { underPrefix } from '../../shared/region-range.ts';
+import { listTotal } from '../../shared/keyset.ts';
+import {
+  tupleCursorAfter,
+  tupleKeysetQuery,
+  tuplePageOf,
+  type TupleKeysetOrder,
+} from '../../shared/keyset-tuple.ts';
 
 function projectsQuery(db: Conn) {
   return db
@@ -149,7 +156,10 @@ export async function updateProject(
   });
 }
 
-export async function listProjects(db: Kysely<Database>, input: z.infer<typeof ProjectQuery>) {
+type ProjectFilter = Omit<z.infer<typeof ProjectQuery>, 'limit' | 'offset'>;
+
+/** The projects a filter selects (unordered, unpaged): the offset list's and the keyset page's. */
+async function filteredProjects(db: Kysely<Database>, input: ProjectFilter) {
   let q = projectsQuery(db);
   if (input.regionCode) {
     const region = await regionInfo(db, input.regionCode);
@@ -163,6 +173,11 @@ export async function listProjects(db: Kysely<Database>, input: z.infer<typeof P
     const text = likeText(input.q);
     q = q.where((eb) => eb.or([eb('x.name', 'like', text), eb('x.description', 'like', text)]));
   }
+  return q;
+}
+
+export async function listProjects(db: Kysely<Database>, input: z.infer<typeof ProjectQuery>) {
+  const q = await filteredProjects(db, input);
   const rows = await q
     .orderBy('x.active', 'desc')
     .orderBy('x.region_code')
@@ -172,6 +187,37 @@ export async function listProjects(db: Kysely<Database>, input: z.infer<typeof P
     .offset(input.offset)
     .execute();
   return rows.map(projectView);
+}
+
+/**
+ * Issue #16 p5: the same list by keyset, in the same order — active first, then region, name and
+ * id (a total order: the id is unique) — on the tuple keyset (shared/keyset-tuple.ts).
+ */
+export const PROJECT_ORDER: TupleKeysetOrder = {
+  list: 'vs-projects',
+  columns: [
+    { column: 'x.active', kind: 'integer', direction: 'desc' },
+    { column: 'x.region_code', kind: 'text' },
+    { column: 'x.name', kind: 'text' },
+    { column: 'x.id', kind: 'uuid' },
+  ],
+};
+
+export async function pageProjects(
+  db: Kysely<Database>,
+  input: ProjectFilter & { limit: number; after?: string | undefined },
+) {
+  const after = tupleCursorAfter(PROJECT_ORDER, input.after);
+  const q = await filteredProjects(db, input);
+  const rows = await tupleKeysetQuery(q, PROJECT_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = tuplePageOf(rows, input.limit, PROJECT_ORDER, (r) => [
+    r.active,
+    r.region_code,
+    r.name,
+    r.id,
+  ]);
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('x.id'));
+  return { items: shown.map(projectView), nextCursor, total, totalExact };
 }
 
 export async function getProject(db: Kysely<Database>, id: string) {

@@ -11,6 +11,13 @@ import { assertListEditor, assertTeam } from './list-editor.ts';
 import type { ListQuery, NewResource, ResourceUpdate } from './volunteers.schema.ts';
 import { likeText, regionInfo, type Conn } from './vs.scope.ts';
 import { underPrefix } from '../../shared/region-range.ts';
+import { listTotal } from '../../shared/keyset.ts';
+import {
+  tupleCursorAfter,
+  tupleKeysetQuery,
+  tuplePageOf,
+  type TupleKeysetOrder,
+} from '../../shared/keyset-tuple.ts';
 
 function resourcesQuery(db: Conn) {
   return db
@@ -163,7 +170,10 @@ export async function updateResource(
 }
 
 /** Browse/search: any logged-in role; region by prefix, category, text; inactive on request. */
-export async function listResources(db: Kysely<Database>, input: z.infer<typeof ListQuery>) {
+type ResourceFilter = Omit<z.infer<typeof ListQuery>, 'limit' | 'offset'>;
+
+/** The resources a filter selects (unordered, unpaged): the offset list's and the keyset page's. */
+async function filteredResources(db: Kysely<Database>, input: ResourceFilter) {
   let q = resourcesQuery(db);
   if (input.regionCode) {
     const region = await regionInfo(db, input.regionCode);
@@ -182,6 +192,11 @@ export async function listResources(db: Kysely<Database>, input: z.infer<typeof 
       ]),
     );
   }
+  return q;
+}
+
+export async function listResources(db: Kysely<Database>, input: z.infer<typeof ListQuery>) {
+  const q = await filteredResources(db, input);
   const rows = await q
     .orderBy('x.active', 'desc')
     .orderBy('x.region_code')
@@ -191,6 +206,37 @@ export async function listResources(db: Kysely<Database>, input: z.infer<typeof 
     .offset(input.offset)
     .execute();
   return rows.map(resourceView);
+}
+
+/**
+ * Issue #16 p5: the same list by keyset, in the same order — active first, then region, name and
+ * id (a total order: the id is unique) — on the tuple keyset (shared/keyset-tuple.ts).
+ */
+export const RESOURCE_ORDER: TupleKeysetOrder = {
+  list: 'vs-resources',
+  columns: [
+    { column: 'x.active', kind: 'integer', direction: 'desc' },
+    { column: 'x.region_code', kind: 'text' },
+    { column: 'x.name', kind: 'text' },
+    { column: 'x.id', kind: 'uuid' },
+  ],
+};
+
+export async function pageResources(
+  db: Kysely<Database>,
+  input: ResourceFilter & { limit: number; after?: string | undefined },
+) {
+  const after = tupleCursorAfter(RESOURCE_ORDER, input.after);
+  const q = await filteredResources(db, input);
+  const rows = await tupleKeysetQuery(q, RESOURCE_ORDER, after, input.limit).execute();
+  const { shown, nextCursor } = tuplePageOf(rows, input.limit, RESOURCE_ORDER, (r) => [
+    r.active,
+    r.region_code,
+    r.name,
+    r.id,
+  ]);
+  const { total, totalExact } = await listTotal(db, q.clearSelect().select('x.id'));
+  return { items: shown.map(resourceView), nextCursor, total, totalExact };
 }
 
 export async function getResource(db: Kysely<Database>, id: string) {

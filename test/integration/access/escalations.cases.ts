@@ -27,6 +27,12 @@ export const ESCALATION_ROUTES: RouteCase[] = [
     allowed: ['clerk', 'agent', 'town_officer', 'district_officer'],
     request: () => ({ url: '/api/v1/colleagues' }),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/colleagues/page',
+    allowed: ['clerk', 'agent', 'town_officer', 'district_officer'],
+    request: () => ({ url: '/api/v1/colleagues/page?limit=5' }),
+  },
 ];
 
 /** Acknowledging needs an escalation the sweep made: its roles are tested in escalations.test.ts. */

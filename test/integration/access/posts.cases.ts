@@ -12,6 +12,13 @@ export const POSTS_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/posts' }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/posts/page',
+    allowed: READERS,
+    request: () => ({ url: '/api/v1/posts/page?limit=5' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/posts/coverage',
     allowed: READERS,
@@ -24,6 +31,12 @@ export const POSTS_ROUTES: RouteCase[] = [
     path: '/api/v1/posts/absences',
     allowed: [...MANAGERS, 'clerk'],
     request: () => ({ url: '/api/v1/posts/absences' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/posts/absences/page',
+    allowed: [...MANAGERS, 'clerk'],
+    request: () => ({ url: '/api/v1/posts/absences/page?limit=5' }),
   },
   {
     method: 'GET',

@@ -45,6 +45,12 @@ export const RECORDS_ROUTES: RouteCase[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/vs/certificates/candidates/page',
+    allowed: ISSUERS,
+    request: () => ({ url: '/api/v1/vs/certificates/candidates/page?limit=5' }),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/vs/star-packs',
     allowed: RECORD_READERS,
     request: () => ({ url: '/api/v1/vs/star-packs' }),

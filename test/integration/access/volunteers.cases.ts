@@ -177,6 +177,13 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     request: () => ({ url: `/api/v1/vs/resources?regionCode=${PILOT_TOWN}&includeInactive=true` }),
   },
   {
+    // Issue #16 point 5: the same list by keyset.
+    method: 'GET',
+    path: '/api/v1/vs/resources/page',
+    allowed: ANY,
+    request: () => ({ url: `/api/v1/vs/resources/page?regionCode=${PILOT_TOWN}&limit=5` }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/vs/resources/{id}',
     allowed: ANY,
@@ -213,6 +220,12 @@ export const VOLUNTEERS_ROUTES: RouteCase[] = [
     path: '/api/v1/vs/projects',
     allowed: ANY,
     request: () => ({ url: `/api/v1/vs/projects?regionCode=${PILOT_TOWN}&onMenu=true` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/vs/projects/page',
+    allowed: ANY,
+    request: () => ({ url: `/api/v1/vs/projects/page?regionCode=${PILOT_TOWN}&limit=5` }),
   },
   {
     method: 'GET',

@@ -6242,6 +6242,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/colleagues/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same colleagues (by region, name, then grant; with itemCode the competent first) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          itemCode?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                competent?: boolean;
+                displayName: string;
+                id: string;
+                role: string;
+                stationName: string | null;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/escalations': {
     parameters: {
       query?: never;
@@ -10394,6 +10445,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/posts/absences/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same absences (soonest start first, then id) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          from?: string;
+          limit?: number;
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                account: {
+                  displayName: string;
+                  id: string;
+                };
+                availableActions: 'cancel'[];
+                createdAt: string;
+                endsAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'planned_leave' | 'absent_today' | 'training' | 'other';
+                note: string | null;
+                recordedBy: string;
+                startsAt: string;
+                /** @enum {string} */
+                status: 'active' | 'cancelled';
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/posts/candidates': {
     parameters: {
       query?: never;
@@ -10540,6 +10653,78 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/posts/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same posts (by region, name, then id) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          stationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                a: {
+                  displayName: string;
+                  id: string;
+                };
+                availableActions: 'edit'[];
+                b: {
+                  displayName: string;
+                  id: string;
+                };
+                holderNow: {
+                  accountId: string | null;
+                  /** @enum {string} */
+                  slot: 'a' | 'b' | 'nobody';
+                };
+                id: string;
+                name: string;
+                openingHours: {
+                  close: string;
+                  days: number[];
+                  open: string;
+                }[];
+                ownHours: boolean;
+                regionCode: string;
+                stationId: string;
+                stationName: string;
+                version: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
@@ -20896,6 +21081,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/certificates/candidates/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same candidates (by name, then volunteer and team) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                hours: number;
+                idMasked: string;
+                name: string;
+                organisation: string;
+                services: number;
+                teamId: string;
+                teamName: string;
+                volunteerId: string;
+                volunteerNumber: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/certificates/export.xlsx': {
     parameters: {
       query?: never;
@@ -24777,6 +25016,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/vs/projects/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same projects (active first, then region, name, id) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          category?: string;
+          includeInactive?: 'true' | 'false';
+          limit?: number;
+          onMenu?: 'true' | 'false';
+          q?: string;
+          regionCode?: string;
+          teamId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                categoryCode: string;
+                createdAt: string;
+                description: string;
+                id: string;
+                name: string;
+                onMenu: boolean;
+                regionCode: string;
+                regionName: string;
+                schedule: string;
+                teamId: string | null;
+                teamName: string | null;
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/vs/rankings/teams': {
     parameters: {
       query?: never;
@@ -25343,6 +25646,71 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/vs/resources/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same resources (active first, then region, name, id) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          category?: string;
+          includeInactive?: 'true' | 'false';
+          limit?: number;
+          q?: string;
+          regionCode?: string;
+          teamId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                categoryCode: string;
+                contact: string;
+                createdAt: string;
+                description: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'venue' | 'goods' | 'skill' | 'service' | 'other';
+                name: string;
+                providerName: string;
+                providerTeamId: string | null;
+                providerTeamName: string | null;
+                regionCode: string;
+                regionName: string;
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
         };
       };
     };
