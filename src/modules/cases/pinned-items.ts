@@ -28,7 +28,7 @@ export async function pinnedItems(
   refs: readonly PinnedRef[],
 ): Promise<PinnedLookup> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, PinnedItem | null>()));
   const out = new Map<string, PinnedItem | null>();
   const missing = new Map<string, PinnedRef>();
   for (const ref of refs) {
