@@ -4,7 +4,9 @@
  * audit shard head: the shape of the single global counter and chain head before #16), then spread
  * over `--towns` towns (each town its own counter row and shard head). Each mode runs the real code
  * (nextCounter + insertFiledCase + recordAudit through Kysely) and a floor (the same statements on
- * the bare pg driver) in the same run; the ratios are app/floor and spread/one-town.
+ * the bare pg driver) in the same run; the ratios are app/floor and spread/one-town. Then the
+ * spread runs once more with the figure rollups' triggers (migration 0053) switched off on both
+ * databases and once more with them on again: with ÷ without is what the rollups cost a filing.
  * The database part of POST /api/v1/cases only (no HTTP; cases.bench.ts measures the whole request).
  *   node --import tsx bench/intake-throughput.bench.ts [--towns 8] [--connections 32] [--duration 10]
  *     [--warmup 2] [--pg-url postgres://postgres@127.0.0.1:5432] [--json]
@@ -108,6 +110,25 @@ async function loadFiler(db: Kysely<Database>, residentIds: string[]): Promise<F
   };
 }
 
+/** Switches the figure rollups' triggers on the tables a filing writes (cases, case_requests). */
+async function switchRollupTriggers(url: string, on: boolean) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ table: string; name: string }>(
+      `SELECT tgrelid::regclass::text AS table, tgname AS name FROM pg_trigger
+        WHERE tgname LIKE 'rollup\\_%' AND tgrelid::regclass::text IN ('cases', 'case_requests')`,
+    );
+    if (rows.length === 0) throw new Error('no rollup triggers on cases: migration 0053 missing?');
+    for (const r of rows)
+      await client.query(
+        `ALTER TABLE ${r.table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${client.escapeIdentifier(r.name)}`,
+      );
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const unreachable = await postgresReachable(args.pgUrl);
   if (unreachable) {
@@ -145,6 +166,24 @@ async function main() {
         });
       }
     }
+    // What the rollup triggers cost a filing: the spread once without them, once more with them
+    // (bracketing the "without" run against drift), on both databases.
+    const rollups: { target: 'app' | 'floor'; on: boolean; figures: Figures }[] = [];
+    for (const on of [false, true]) {
+      await switchRollupTriggers(dbs.appUrl, on);
+      await switchRollupTriggers(dbs.floorUrl, on);
+      for (const target of ['app', 'floor'] as const) {
+        console.error(
+          `  … ${args.towns} towns, ${target}, rollup triggers ${on ? 'on again' : 'off'}: ${args.duration} s`,
+        );
+        if (args.warmup > 0) await run(targets[target], filer, args.towns, args.warmup);
+        rollups.push({
+          target,
+          on,
+          figures: await run(targets[target], filer, args.towns, args.duration),
+        });
+      }
+    }
     const get = (towns: number, target: 'app' | 'floor') =>
       results.find((r) => r.towns === towns && r.target === target)!.figures;
     const m = machine();
@@ -171,9 +210,40 @@ async function main() {
     out(`app/floor, ${args.towns} towns:           ${ratios.appToFloorSpread.toFixed(2)}`);
     out(`${args.towns} towns / 1 town, app:      ${ratios.spreadToOneTownApp.toFixed(2)}`);
     out(`${args.towns} towns / 1 town, floor:    ${ratios.spreadToOneTownFloor.toFixed(2)}`);
+    const rollupOf = (target: 'app' | 'floor', on: boolean) =>
+      rollups.find((r) => r.target === target && r.on === on)!.figures;
+    out('');
+    out(`rollup triggers (${args.towns} towns)  target  filings/s      p50 ms   p99 ms  errors`);
+    for (const [label, target, f] of [
+      ['on (above)', 'app', many.app],
+      ['off', 'app', rollupOf('app', false)],
+      ['on again', 'app', rollupOf('app', true)],
+      ['on (above)', 'floor', many.floor],
+      ['off', 'floor', rollupOf('floor', false)],
+      ['on again', 'floor', rollupOf('floor', true)],
+    ] as const)
+      out(
+        `${label.padStart(24)}  ${target.padEnd(6)}  ${f.filingsPerSecond.toFixed(1).padStart(9)}  ${f.p50.toFixed(1).padStart(9)}  ${f.p99.toFixed(1).padStart(7)}  ${String(f.errors).padStart(6)}`,
+      );
+    const withOverWithout = (target: 'app' | 'floor') =>
+      (target === 'app' ? many.app : many.floor).filingsPerSecond /
+        2 /
+        rollupOf(target, false).filingsPerSecond +
+      rollupOf(target, true).filingsPerSecond / 2 / rollupOf(target, false).filingsPerSecond;
+    const rollupCost = { app: withOverWithout('app'), floor: withOverWithout('floor') };
+    out(`with ÷ without rollup triggers, app:   ${rollupCost.app.toFixed(2)}`);
+    out(`with ÷ without rollup triggers, floor: ${rollupCost.floor.toFixed(2)}`);
     if (values.json)
       console.log(
-        JSON.stringify({ command: process.argv.slice(2), machine: m, args, results, ratios }),
+        JSON.stringify({
+          command: process.argv.slice(2),
+          machine: m,
+          args,
+          results,
+          ratios,
+          rollups,
+          rollupCost,
+        }),
       );
   } finally {
     await app.close();
