@@ -259,6 +259,57 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
     expect((await otherTown.call('GET', '/api/v1/cases/figures')).statusCode).toBe(403);
   });
 
+  it('the drill-down (X-8, #16) sums the stations per district, town and station in the server', async () => {
+    const supervisor = await t.login('supervisor');
+    const stations = (await supervisor.call('GET', '/api/v1/cases/figures')).json<
+      (StationFigures & { stationId: string; districtCode: string; townCode: string })[]
+    >();
+    const drill = async (query: string) => {
+      const res = await supervisor.call('GET', `/api/v1/cases/figures/drill?${query}`);
+      expect(res.statusCode).toBe(200);
+      return res.json<
+        { key: string; name: string; stations: number; filed: number; overdue: number }[]
+      >();
+    };
+    const districts = await drill('by=district');
+    expect(districts.map((d) => d.key)).toEqual(['110115000000']);
+    expect(districts[0]).toEqual(
+      expect.objectContaining({
+        name: '大兴区',
+        stations: stations.length,
+        filed: stations.reduce((n, s) => n + s.filed, 0),
+        overdue: stations.reduce((n, s) => n + s.overdue, 0),
+      }),
+    );
+    const towns = await drill('by=town&regionCode=110115000000');
+    expect(towns.reduce((n, r) => n + r.stations, 0)).toBe(stations.length);
+    for (const town of towns) {
+      const under = stations.filter((s) => s.townCode === town.key);
+      expect(town.stations).toBe(under.length);
+      expect(town.filed).toBe(under.reduce((n, s) => n + s.filed, 0));
+    }
+    // Most overdue first: the town with the eleven overdue cases of this file leads.
+    expect(towns[0]!.overdue).toBeGreaterThanOrEqual(11);
+    const townOfYi = stations.find((s) => s.stationName === '伊庄村政务服务站')!.townCode;
+    const inTown = await drill(`by=station&regionCode=${townOfYi}`);
+    expect(inTown.map((r) => r.key).sort()).toEqual(
+      stations
+        .filter((s) => s.townCode === townOfYi)
+        .map((s) => s.stationId)
+        .sort(),
+    );
+    expect(inTown[0]).toEqual(
+      expect.objectContaining({ name: '伊庄村政务服务站', stations: 1, overdue: 11 }),
+    );
+    const bad = await supervisor.call('GET', '/api/v1/cases/figures/drill?by=village');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ code: string }>().code).toBe('VALIDATION_FAILED');
+    const aClerk = await t.login('clerk-qyd');
+    expect((await aClerk.call('GET', '/api/v1/cases/figures/drill?by=district')).statusCode).toBe(
+      403,
+    );
+  });
+
   it('a clerk finds the colleagues of the town to hand a matter to, and no one beyond', async () => {
     const clerkNow = await t.login('clerk'); // the clock has moved on: a new session
     const list = (await clerkNow.call('GET', '/api/v1/colleagues')).json<

@@ -16,6 +16,7 @@ import type { CaseState, CaseTable, Database } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/shared/actor.ts';
 import { stationCaseFigures } from '../../src/modules/cases/case-figures.ts';
 import { stationCaseFiguresLive } from '../../src/modules/cases/case-figures.live.ts';
+import { caseFiguresDrill, DRILL_LEVELS } from '../../src/modules/cases/case-figures.drill.ts';
 import { regionFigures } from '../../src/modules/records/figures.service.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { insertVolunteer } from '../helpers/vs-fixtures.ts';
@@ -62,6 +63,53 @@ const dayArb = fc
 const nearMidnightArb = fc
   .tuple(dayArb, fc.integer({ min: -90, max: 90 }))
   .map(([d, m]) => new Date(Date.parse(`${d}T16:00:00.000Z`) + m * 60_000));
+
+type StationRow = Awaited<ReturnType<typeof stationCaseFiguresLive>>[number];
+const sortedByKey = <T extends { key: string }>(rows: T[]) =>
+  [...rows].sort((a, b) => a.key.localeCompare(b.key));
+/** The drill-down worked out by hand from the live per-station figures (the oracle). */
+function drillOf(stations: StationRow[], by: (typeof DRILL_LEVELS)[number]) {
+  const groups = new Map<string, Record<string, number | string>>();
+  for (const s of stations) {
+    const [key, name] =
+      by === 'district'
+        ? [s.districtCode, s.districtName]
+        : by === 'town'
+          ? [s.townCode, s.townName]
+          : [s.stationId, s.stationName];
+    const g = groups.get(key) ?? {
+      key,
+      name,
+      stations: 0,
+      filed: 0,
+      accepted: 0,
+      open: 0,
+      overdue: 0,
+      paused: 0,
+      tongban: 0,
+      secondRequests: 0,
+    };
+    for (const k of [
+      'filed',
+      'accepted',
+      'open',
+      'overdue',
+      'paused',
+      'tongban',
+      'secondRequests',
+    ] as const)
+      g[k] = Number(g[k]) + s[k];
+    g.stations = Number(g.stations) + 1;
+    groups.set(key, g);
+  }
+  return sortedByKey(
+    [...groups.values()].map((g) => ({
+      ...g,
+      secondRequestRate:
+        Number(g.accepted) === 0 ? 0 : Number(g.secondRequests) / Number(g.accepted),
+    })) as { key: string }[],
+  );
+}
 
 const pick = fc.nat({ max: 10_000 });
 const cmd = fc.oneof(
@@ -335,9 +383,12 @@ describe(`rollups equal the live aggregation (${TEST_DIALECT})`, () => {
               for (const c of cmds) await apply(tx, c, checks[0]![0]);
               for (const [now, regionCode, p] of checks) {
                 const input = { actor: ADMIN, now, regionCode };
-                expect(await stationCaseFigures(tx, input)).toEqual(
-                  await stationCaseFiguresLive(tx, input),
-                );
+                const live = await stationCaseFiguresLive(tx, input);
+                expect(await stationCaseFigures(tx, input)).toEqual(live);
+                for (const by of DRILL_LEVELS)
+                  expect(sortedByKey(await caseFiguresDrill(tx, { ...input, by }))).toEqual(
+                    drillOf(live, by),
+                  );
                 const vs = { actor: ADMIN, now, regionCode: regionCode ?? '110115000000', ...p };
                 expect(await regionFigures(tx, vs)).toEqual(
                   await regionFigures(tx, { ...vs, live: true }),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CaseFigureQuery, FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
 import { CASE_FIGURES_EXPORT } from './case-figures.export.ts';
+import { CaseDrillQuery, caseFiguresDrill, DrillRowSchema } from './case-figures.drill.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
@@ -42,6 +43,27 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       stationCaseFigures(app.reader, {
         actor: actorOf(request),
         now: app.deps.now(),
+        regionCode: request.query.regionCode,
+      }),
+  );
+
+  app.get(
+    '/cases/figures/drill',
+    {
+      config: { access: { roles: FIGURE_READERS } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The region drill-down summed by the server: one row per district (by=district), per town (by=town) or per station (by=station) of the reach, within ?regionCode=; most overdue first',
+        querystring: CaseDrillQuery,
+        response: { 200: z.array(DrillRowSchema) },
+      },
+    },
+    async (request) =>
+      caseFiguresDrill(app.reader, {
+        actor: actorOf(request),
+        now: app.deps.now(),
+        by: request.query.by,
         regionCode: request.query.regionCode,
       }),
   );

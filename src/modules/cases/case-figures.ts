@@ -25,7 +25,7 @@ export const CaseFigureQuery = z.strictObject({
 });
 
 /** Names of the districts and towns the stations sit in (one query), for the drill-down. */
-async function regionNames(db: Kysely<Database>, codes: string[]) {
+export async function regionNames(db: Kysely<Database>, codes: string[]) {
   if (codes.length === 0) return new Map<string, string>();
   const rows = await db
     .selectFrom('regions')
@@ -61,9 +61,27 @@ const RUNNING = ['accepted', 'in_progress'] as const;
  */
 export async function stationCaseFigures(db: Kysely<Database>, input: FigureInput) {
   const { prefixes, within } = figureScope(input);
-  const today = chinaDate(input.now);
+  const rows = await stationRollups(db, prefixes, within, chinaDate(input.now))
+    .orderBy('s.region_code')
+    .orderBy('s.id')
+    .execute();
+  const second = await secondRequestsByStation(db, prefixes, within).execute();
+  const secondOf = new Map(second.map((r) => [r.id, Number(r.n ?? 0)]));
+  return presentStationFigures(
+    db,
+    rows.map((r) => ({ ...r, second_requests: secondOf.get(r.station_id) ?? 0 })),
+  );
+}
+
+/** Each station's sums over its rollup rows, in the reach and the region drilled into (a query). */
+export function stationRollups(
+  db: Kysely<Database>,
+  prefixes: readonly string[],
+  within: string,
+  today: string,
+) {
   const n = sql.ref('r.cases');
-  const rows = await db
+  return db
     .selectFrom('case_figure_rollups as r')
     .innerJoin('stations as s', 's.id', 'r.accepting_station_id')
     .select((eb) => [
@@ -90,22 +108,21 @@ export async function stationCaseFigures(db: Kysely<Database>, input: FigureInpu
     .where(underAnyPrefix('r.accepting_region_code', prefixes))
     .where(underPrefix('r.accepting_region_code', within))
     .groupBy(['s.id', 's.name', 's.region_code'])
-    .having((eb) => eb.fn.sum('r.cases'), '>', 0)
-    .orderBy('s.region_code')
-    .orderBy('s.id')
-    .execute();
-  const second = await db
+    .having((eb) => eb.fn.sum('r.cases'), '>', 0);
+}
+
+/** Cases with a second request per station (its own rollup), in the same scope (a query). */
+export function secondRequestsByStation(
+  db: Kysely<Database>,
+  prefixes: readonly string[],
+  within: string,
+) {
+  return db
     .selectFrom('case_second_request_rollups as r')
     .select(['r.accepting_station_id as id', (eb) => eb.fn.sum<number>('r.cases').as('n')])
     .where(underAnyPrefix('r.accepting_region_code', prefixes))
     .where(underPrefix('r.accepting_region_code', within))
-    .groupBy('r.accepting_station_id')
-    .execute();
-  const secondOf = new Map(second.map((r) => [r.id, Number(r.n ?? 0)]));
-  return presentStationFigures(
-    db,
-    rows.map((r) => ({ ...r, second_requests: secondOf.get(r.station_id) ?? 0 })),
-  );
+    .groupBy('r.accepting_station_id');
 }
 
 interface StationRow {

@@ -64,3 +64,4 @@ export type CaseScan = Answer<'/api/v1/cases/{id}/attachments', 'post'>;
 export type ScanType = CaseScan['contentType'];
 
 export type StationFigures = Item<Answer<'/api/v1/cases/figures'>>;
+export type CaseDrillRow = Item<Answer<'/api/v1/cases/figures/drill'>>;

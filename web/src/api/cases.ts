@@ -73,6 +73,20 @@ export const transitionCase = (id: string, body: TransitionRequest) =>
 export const fetchCaseFigures = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/cases/figures', { signal }));
 
+/** The region drill-down summed by the server: one row per district, town or station (#16). */
+export const fetchCaseDrill = (
+  query: { by: 'district' | 'town' | 'station'; regionCode?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/cases/figures/drill', {
+      params: {
+        query: { by: query.by, ...(query.regionCode ? { regionCode: query.regionCode } : {}) },
+      },
+      signal,
+    }),
+  );
+
 /** The case's audit events, newest first (only admin and supervisor may read the audit log). */
 export const fetchCaseEvents = (id: string, signal?: AbortSignal) =>
   must(

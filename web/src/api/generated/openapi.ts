@@ -4933,6 +4933,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/figures/drill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The region drill-down summed by the server: one row per district (by=district), per town (by=town) or per station (by=station) of the reach, within ?regionCode=; most overdue first */
+    get: {
+      parameters: {
+        query: {
+          by: 'district' | 'town' | 'station';
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accepted: number;
+              filed: number;
+              key: string;
+              name: string;
+              open: number;
+              overdue: number;
+              paused: number;
+              secondRequestRate: number;
+              secondRequests: number;
+              stations: number;
+              tongban: number;
+            }[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/figures/export.xlsx': {
     parameters: {
       query?: never;

@@ -1,29 +1,39 @@
 import { Breadcrumb, Button, Card, Empty, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationFigures } from '../../api/case-types';
+import { fetchCaseDrill } from '../../api/cases';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
+import { useAsync } from '../../lib/use-async';
 import { EChart, type ChartOption } from '../records/EChart';
 import { percent } from './case-format';
-import {
-  drillInto,
-  drillRows,
-  levelOf,
-  regionOf,
-  type DrillPath,
-  type DrillRow,
-} from './figures-drill';
+import { drillInto, levelOf, regionOf, type DrillPath, type DrillRow } from './figures-drill';
+
+const NO_ROWS: DrillRow[] = [];
 
 /**
  * The case dashboard by region (X-8): a bar chart and a table of one level — districts, a
  * district's towns, a town's stations — opened by a click on a bar or the row's button; the
- * breadcrumb goes back up; the export has the level's stations (`?regionCode=`).
+ * breadcrumb goes back up; the export has the level's stations (`?regionCode=`). Each level is
+ * summed by the server (GET /cases/figures/drill): a city's first level is 16 rows, not its
+ * stations.
  */
-export function CaseFiguresDrill({ figures }: { figures: readonly StationFigures[] }) {
+export function CaseFiguresDrill() {
   const { t } = useTranslation();
   const [path, setPath] = useState<DrillPath>({});
   const level = levelOf(path);
-  const rows = useMemo(() => drillRows(figures, path), [figures, path]);
+  const region = regionOf(path);
+  const key = `${level}:${region ?? ''}`;
+  const drill = useAsync(
+    async (signal) => ({
+      key,
+      rows: await fetchCaseDrill({ by: level, regionCode: region }, signal),
+    }),
+    key,
+  );
+  // Only this level's rows: never the previous level's under this level's heading while it loads.
+  const current = drill.data?.key === key;
+  const rows = current ? drill.data!.rows : NO_ROWS;
   const open = (row: DrillRow) => {
     const next = drillInto(path, row);
     if (next) setPath(next);
@@ -86,7 +96,8 @@ export function CaseFiguresDrill({ figures }: { figures: readonly StationFigures
             ),
         }))}
       />
-      {rows.length === 0 ? (
+      {drill.status === 'error' && <ErrorAlert error={drill.error} onRetry={drill.reload} />}
+      {current && rows.length === 0 ? (
         <Empty description={t('cases.overview.noOpen')} />
       ) : (
         <>
@@ -97,6 +108,7 @@ export function CaseFiguresDrill({ figures }: { figures: readonly StationFigures
           />
           <Table<DrillRow>
             data-testid="drill-table"
+            loading={!current}
             rowKey="key"
             size="middle"
             pagination={false}

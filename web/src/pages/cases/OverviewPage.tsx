@@ -171,9 +171,7 @@ export default function OverviewPage() {
               <StationTable rows={rows} withServerFigures={figures.status === 'success'} />
             )}
           </Card>
-          {figures.status === 'success' && figures.data.length > 0 && (
-            <CaseFiguresDrill figures={figures.data} />
-          )}
+          {figures.status === 'success' && figures.data.length > 0 && <CaseFiguresDrill />}
           <Card title={<h2>{t('cases.overview.overdueCases')}</h2>}>
             {overdue.length === 0 ? (
               <Empty description={t('cases.overview.noOverdue')} />
