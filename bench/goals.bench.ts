@@ -9,7 +9,8 @@
  * Rows: a resident lookup by ID number; a station's case list, first page and its deepest page by
  * keyset; a district supervisor's list, first page and page 1,000 by keyset; the per-station case
  * figures and the volunteer figures (VS-10) for the district and the whole city; a volunteer's
- * record. One client, one request at a time, after one warm-up call each. "node CPU / request" is
+ * record; the dashboard's drill-down (summed by the server) for the district by town and the city by
+ * district. One client, one request at a time, after one warm-up call each. "node CPU / request" is
  * the CPU time of this process (server and client) per request — unlike the wall time it barely
  * moves with the machine's load; on PostgreSQL the database's own CPU is not in it. The city-wide figures
  * need a city-wide reader: the bench adds `bench-city-supervisor` (the generated staff password)
@@ -194,6 +195,12 @@ await timed('case figures per station, the district', 200, () =>
 );
 await timed('case figures per station, the whole city', 200, () =>
   call(city, `/cases/figures?regionCode=${CITY}`),
+);
+await timed('case figures drill-down, the district by town', 200, () =>
+  call(supervisor, `/cases/figures/drill?by=town&regionCode=${DISTRICT}`),
+);
+await timed('case figures drill-down, the whole city by district', 200, () =>
+  call(city, '/cases/figures/drill?by=district'),
 );
 await timed('volunteer figures (VS-10), the district', 200, () =>
   call(supervisor, `/vs/figures?regionCode=${DISTRICT}`),
