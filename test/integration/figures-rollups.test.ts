@@ -67,9 +67,19 @@ const nearMidnightArb = fc
 type StationRow = Awaited<ReturnType<typeof stationCaseFiguresLive>>[number];
 const sortedByKey = <T extends { key: string }>(rows: T[]) =>
   [...rows].sort((a, b) => a.key.localeCompare(b.key));
+const SUMMED = [
+  'filed',
+  'accepted',
+  'open',
+  'overdue',
+  'paused',
+  'tongban',
+  'secondRequests',
+] as const;
+type Summed = Record<(typeof SUMMED)[number], number>;
 /** The drill-down worked out by hand from the live per-station figures (the oracle). */
 function drillOf(stations: StationRow[], by: (typeof DRILL_LEVELS)[number]) {
-  const groups = new Map<string, Record<string, number | string>>();
+  const groups = new Map<string, { key: string; name: string; stations: number } & Summed>();
   for (const s of stations) {
     const [key, name] =
       by === 'district'
@@ -81,33 +91,17 @@ function drillOf(stations: StationRow[], by: (typeof DRILL_LEVELS)[number]) {
       key,
       name,
       stations: 0,
-      filed: 0,
-      accepted: 0,
-      open: 0,
-      overdue: 0,
-      paused: 0,
-      tongban: 0,
-      secondRequests: 0,
+      ...(Object.fromEntries(SUMMED.map((k) => [k, 0])) as Summed),
     };
-    for (const k of [
-      'filed',
-      'accepted',
-      'open',
-      'overdue',
-      'paused',
-      'tongban',
-      'secondRequests',
-    ] as const)
-      g[k] = Number(g[k]) + s[k];
-    g.stations = Number(g.stations) + 1;
+    for (const k of SUMMED) g[k] += s[k];
+    g.stations += 1;
     groups.set(key, g);
   }
   return sortedByKey(
     [...groups.values()].map((g) => ({
       ...g,
-      secondRequestRate:
-        Number(g.accepted) === 0 ? 0 : Number(g.secondRequests) / Number(g.accepted),
-    })) as { key: string }[],
+      secondRequestRate: g.accepted === 0 ? 0 : g.secondRequests / g.accepted,
+    })),
   );
 }
 

@@ -2,22 +2,17 @@
  * The case dashboard's region drill-down (X-8, issue #16 point 5) summed by the database: one row
  * per district of the reach, per town of a district, or per station of a town. The answer has a row
  * per region shown (16 districts for a city), not one per station of the reach (7,535): the
- * per-station figures of a whole city are a megabyte or more that a phone would have to fetch and
- * sum for a chart of 16 bars. Read from the same rollups as the per-station figures
- * (case-figures.ts), so a level's rows add up to the stations under them.
+ * per-station figures of a whole city are megabytes that a phone would have to fetch and sum for a
+ * chart of 16 bars. Summed from the same rollups as the per-station figures (case-figures.ts), by
+ * the code's district or town digits, so a level's rows add up to the stations under them.
  */
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { chinaDate } from '../../shared/china-time.ts';
+import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 import { secondRequestRate } from './case.notice.ts';
-import {
-  figureScope,
-  regionNames,
-  secondRequestsByStation,
-  stationRollups,
-  type FigureInput,
-} from './case-figures.ts';
+import { figureScope, regionNames, rollupSums, type FigureInput } from './case-figures.ts';
 
 export const DRILL_LEVELS = ['district', 'town', 'station'] as const;
 export type DrillLevel = (typeof DRILL_LEVELS)[number];
@@ -46,8 +41,12 @@ export const DrillRowSchema = z.object({
 });
 export type DrillRow = z.infer<typeof DrillRowSchema>;
 
-/** The digits of a region code that name its district (6) or town (9). */
-const KEY_DIGITS = { district: 6, town: 9 } as const;
+/** The group of a row of `alias`: its station, or the digits of its code naming the district or town. */
+function groupOf(by: DrillLevel, alias: 'p' | 'r') {
+  if (by === 'station') return sql<string>`${sql.ref(`${alias}.accepting_station_id`)}`;
+  const digits = sql.lit(by === 'district' ? 6 : 9);
+  return sql<string>`substr(${sql.ref(`${alias}.accepting_region_code`)}, 1, ${digits})`;
+}
 
 /** One level's rows, most overdue first, then by name (zh-CN). */
 export async function caseFiguresDrill(
@@ -55,18 +54,25 @@ export async function caseFiguresDrill(
   input: FigureInput & { by: DrillLevel },
 ): Promise<DrillRow[]> {
   const { prefixes, within } = figureScope(input);
-  const perStation = stationRollups(db, prefixes, within, chinaDate(input.now));
-  const second = secondRequestsByStation(db, prefixes, within);
-  const key =
-    input.by === 'station'
-      ? sql<string>`p.station_id`
-      : sql<string>`substr(p.region_code, 1, ${sql.lit(KEY_DIGITS[input.by])})`;
+  // Each station's sums first (a hash on a few rows per station), then the level's groups of
+  // stations: two hash aggregates, no sort and no join (EXPLAIN ANALYZE on the district: 26–63 ms
+  // against 150–290 ms for one pass with count(distinct station), which sorts every rollup row).
+  const perStation = db
+    .selectFrom('case_figure_rollups as r')
+    .select([
+      'r.accepting_region_code',
+      'r.accepting_station_id',
+      ...rollupSums(chinaDate(input.now)),
+    ])
+    .where(underAnyPrefix('r.accepting_region_code', prefixes))
+    .where(underPrefix('r.accepting_region_code', within))
+    .groupBy(['r.accepting_region_code', 'r.accepting_station_id'])
+    .having((eb) => eb.fn.sum('r.cases'), '>', 0);
+  const group = groupOf(input.by, 'p');
   const rows = await db
     .selectFrom(perStation.as('p'))
-    .leftJoin(second.as('q'), 'q.id', 'p.station_id')
     .select((eb) => [
-      key.as('key'),
-      eb.fn.max('p.station_name').as('station_name'),
+      group.as('key'),
       eb.fn.countAll<number>().as('stations'),
       eb.fn.sum<number>('p.filed').as('filed'),
       eb.fn.sum<number>('p.accepted').as('accepted'),
@@ -74,14 +80,24 @@ export async function caseFiguresDrill(
       eb.fn.sum<number>('p.overdue').as('overdue'),
       eb.fn.sum<number>('p.paused').as('paused'),
       eb.fn.sum<number>('p.tongban').as('tongban'),
-      eb.fn.sum<number>(eb.fn.coalesce('q.n', sql.lit(0))).as('second_requests'),
     ])
-    .groupBy(key)
+    .groupBy(group)
     .execute();
+  const second = await db
+    .selectFrom('case_second_request_rollups as r')
+    .select([groupOf(input.by, 'r').as('key'), sql<number>`sum(r.cases)`.as('n')])
+    .where(underAnyPrefix('r.accepting_region_code', prefixes))
+    .where(underPrefix('r.accepting_region_code', within))
+    .groupBy(groupOf(input.by, 'r'))
+    .execute();
+  const secondOf = new Map(second.map((r) => [r.key, Number(r.n ?? 0)]));
   const codeOf = (k: string) => (input.by === 'station' ? k : k.padEnd(12, '0'));
   const names =
     input.by === 'station'
-      ? new Map<string, string>()
+      ? await stationNames(
+          db,
+          rows.map((r) => r.key),
+        )
       : await regionNames(
           db,
           rows.map((r) => codeOf(r.key)),
@@ -89,10 +105,10 @@ export async function caseFiguresDrill(
   return rows
     .map((r) => {
       const accepted = Number(r.accepted ?? 0);
-      const secondRequests = Number(r.second_requests ?? 0);
+      const secondRequests = secondOf.get(r.key) ?? 0;
       return {
         key: codeOf(r.key),
-        name: input.by === 'station' ? r.station_name : (names.get(codeOf(r.key)) ?? codeOf(r.key)),
+        name: names.get(codeOf(r.key)) ?? codeOf(r.key),
         stations: Number(r.stations),
         filed: Number(r.filed ?? 0),
         accepted,
@@ -105,4 +121,14 @@ export async function caseFiguresDrill(
       };
     })
     .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+async function stationNames(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('stations')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -73,6 +73,25 @@ export async function stationCaseFigures(db: Kysely<Database>, input: FigureInpu
   );
 }
 
+/** The figures' sums over a group of rollup rows `r` (all but the second requests). */
+export function rollupSums(today: string) {
+  const n = sql.ref('r.cases');
+  return [
+    sql<number>`sum(${n})`.as('filed'),
+    sql<number>`sum(case when r.accepted = 1 then ${n} else 0 end)`.as('accepted'),
+    sql<number>`sum(case when r.state in (${sql.join(OPEN_STATES)}) then ${n} else 0 end)`.as(
+      'open',
+    ),
+    sql<number>`sum(case when r.state in (${sql.join(RUNNING)}) and r.due_date > '' and r.due_date < ${today} then ${n} else 0 end)`.as(
+      'overdue',
+    ),
+    sql<number>`sum(case when r.state = 'suspended' or (r.state = 'awaiting_supplement' and r.accepted = 1) then ${n} else 0 end)`.as(
+      'paused',
+    ),
+    sql<number>`sum(case when r.tongban = 1 then ${n} else 0 end)`.as('tongban'),
+  ] as const;
+}
+
 /** Each station's sums over its rollup rows, in the reach and the region drilled into (a query). */
 export function stationRollups(
   db: Kysely<Database>,
@@ -80,30 +99,14 @@ export function stationRollups(
   within: string,
   today: string,
 ) {
-  const n = sql.ref('r.cases');
   return db
     .selectFrom('case_figure_rollups as r')
     .innerJoin('stations as s', 's.id', 'r.accepting_station_id')
-    .select((eb) => [
+    .select([
       's.id as station_id',
       's.name as station_name',
       's.region_code as region_code',
-      eb.fn.sum<number>('r.cases').as('filed'),
-      eb.fn.sum<number>(sql`case when r.accepted = 1 then ${n} else 0 end`).as('accepted'),
-      eb.fn
-        .sum<number>(sql`case when r.state in (${sql.join(OPEN_STATES)}) then ${n} else 0 end`)
-        .as('open'),
-      eb.fn
-        .sum<number>(
-          sql`case when r.state in (${sql.join(RUNNING)}) and r.due_date > '' and r.due_date < ${today} then ${n} else 0 end`,
-        )
-        .as('overdue'),
-      eb.fn
-        .sum<number>(
-          sql`case when r.state = 'suspended' or (r.state = 'awaiting_supplement' and r.accepted = 1) then ${n} else 0 end`,
-        )
-        .as('paused'),
-      eb.fn.sum<number>(sql`case when r.tongban = 1 then ${n} else 0 end`).as('tongban'),
+      ...rollupSums(today),
     ])
     .where(underAnyPrefix('r.accepting_region_code', prefixes))
     .where(underPrefix('r.accepting_region_code', within))
