@@ -92,26 +92,37 @@ export function rollupSums(today: string) {
   ] as const;
 }
 
-/** Each station's sums over its rollup rows, in the reach and the region drilled into (a query). */
+/**
+ * Each station's sums over its rollup rows, in the reach and the region drilled into (a query):
+ * summed by a hash on the station id first, then joined to the stations for their names.
+ */
 export function stationRollups(
   db: Kysely<Database>,
   prefixes: readonly string[],
   within: string,
   today: string,
 ) {
-  return db
+  const sums = db
     .selectFrom('case_figure_rollups as r')
-    .innerJoin('stations as s', 's.id', 'r.accepting_station_id')
+    .select(['r.accepting_station_id', ...rollupSums(today)])
+    .where(underAnyPrefix('r.accepting_region_code', prefixes))
+    .where(underPrefix('r.accepting_region_code', within))
+    .groupBy('r.accepting_station_id')
+    .having((eb) => eb.fn.sum('r.cases'), '>', 0);
+  return db
+    .selectFrom(sums.as('p'))
+    .innerJoin('stations as s', 's.id', 'p.accepting_station_id')
     .select([
       's.id as station_id',
       's.name as station_name',
       's.region_code as region_code',
-      ...rollupSums(today),
-    ])
-    .where(underAnyPrefix('r.accepting_region_code', prefixes))
-    .where(underPrefix('r.accepting_region_code', within))
-    .groupBy(['s.id', 's.name', 's.region_code'])
-    .having((eb) => eb.fn.sum('r.cases'), '>', 0);
+      'p.filed',
+      'p.accepted',
+      'p.open',
+      'p.overdue',
+      'p.paused',
+      'p.tongban',
+    ]);
 }
 
 /** Cases with a second request per station (its own rollup), in the same scope (a query). */
