@@ -90,8 +90,9 @@ export function decodeCursorParts(list: string, text: string): unknown[] | null 
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed) || parsed[0] !== list) return null;
-  return parsed.slice(1);
+  if (!Array.isArray(parsed)) return null;
+  const [name, ...parts] = parsed as unknown[];
+  return name === list ? parts : null;
 }
 
 /**
