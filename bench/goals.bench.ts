@@ -14,7 +14,7 @@
  * the CPU time of this process (server and client) per request — unlike the wall time it barely
  * moves with the machine's load; on PostgreSQL the database's own CPU is not in it. The city-wide figures
  * need a city-wide reader: the bench adds `bench-city-supervisor` (the generated staff password)
- * the first time it runs on a data set.
+ * the first time it runs on a data set. The app logs at `warn` unless LOG_LEVEL says otherwise.
  */
 import os from 'node:os';
 import { loadConfig } from '../src/config.ts';
@@ -23,6 +23,7 @@ import { insertStaffAccounts, staffPasswordHash } from '../src/modules/auth/acco
 import { personAt } from '../src/modules/generate/generate.plan.ts';
 import { buildApp } from '../src/server/app.ts';
 import { prepare } from '../src/server/bootstrap.ts';
+import { staffHttp } from './lib/staff-http.ts';
 import { underPrefix } from '../src/shared/region-range.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -35,7 +36,8 @@ const DISTRICT = '110115000000';
 const CITY = '110000000000';
 const CITY_READER = 'bench-city-supervisor';
 
-const config = loadConfig(process.env);
+// Quiet unless asked: the app would log every timed request at info.
+const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
 const { db, pii } = await prepare(config, { demo: false });
 const app = await buildApp({ config, db, pii, now: () => new Date() });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -45,25 +47,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: GENERATED_STAFF_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return /ds_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-}
-
-async function call(cookie: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const { login, call } = staffHttp(base);
 
 interface Row {
   label: string;

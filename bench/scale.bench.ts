@@ -11,10 +11,11 @@
  */
 import os from 'node:os';
 import { loadConfig } from '../src/config.ts';
-import { GENERATED_STAFF_PASSWORD } from '../src/cli/generate-command.ts';
 import { personAt } from '../src/modules/generate/generate.plan.ts';
 import { buildApp } from '../src/server/app.ts';
 import { prepare } from '../src/server/bootstrap.ts';
+import { underPrefix } from '../src/shared/region-range.ts';
+import { staffHttp } from './lib/staff-http.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,25 +30,7 @@ const { db, pii } = await prepare(config, { demo: false });
 const app = await buildApp({ config, db, pii, now: () => new Date() });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
-async function login(username: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: GENERATED_STAFF_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return /ds_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-}
-
-async function call(cookie: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method: body ? 'POST' : 'GET',
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const { login, call } = staffHttp(base);
 
 async function timed(label: string, fn: (i: number) => Promise<unknown>) {
   await fn(0); // warm
@@ -67,7 +50,7 @@ const villages = (
     .selectFrom('regions')
     .select('code')
     .where('level', '=', 'village')
-    .where('code', 'like', '110115%')
+    .where(underPrefix('code', '110115'))
     .orderBy('code')
     .execute()
 ).map((r) => r.code);

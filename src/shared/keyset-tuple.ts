@@ -2,16 +2,22 @@
  * Issue #16 point 5: keyset paging of a list ordered by several ascending columns — residents by
  * home region then name then id, stations by region then kind then id, regions by code — which the
  * one-key kernel (keyset.ts: one sort column and an id) cannot express. Everything else is the
- * kernel's: an opaque cursor naming its list (another list's, or an edited one, is a 400
- * CURSOR_INVALID), limit + 1 rows fetched, `listTotal` for the total and whether it is exact.
+ * kernel's: an opaque cursor naming its list, decoded by the kernel's one decoder (another list's,
+ * or an edited one, is a 400 CURSOR_INVALID), limit + 1 rows fetched, `listTotal` for the total and whether it is exact.
  */
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { z } from 'zod';
-import { cutPage } from './keyset.ts';
-import { AppError, type ProblemCode } from './problem.ts';
+import {
+  afterCursor,
+  cutPage,
+  decodeCursorParts,
+  encodeCursorParts,
+  validCursorValue,
+  type CursorValueKind,
+} from './keyset.ts';
+import type { ProblemCode } from './problem.ts';
 
 /** What an ordering column holds, so a cursor's value is checked before it reaches SQL. */
-export type TupleKeyKind = 'text' | 'integer' | 'uuid';
+export type TupleKeyKind = CursorValueKind;
 
 /**
  * A list ordered by `columns`, left to right, each ascending unless it says `desc` (the VS lists:
@@ -30,42 +36,23 @@ export interface TupleKeysetOrder {
 /** The last shown row's values of the ordering columns, in the order's column order. */
 export type TupleCursor = readonly (string | number)[];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CursorJson = z.tuple([z.string(), z.array(z.union([z.string(), z.number()]))]);
-
 export function encodeTupleCursor(order: TupleKeysetOrder, values: TupleCursor): string {
-  return Buffer.from(JSON.stringify([order.list, values])).toString('base64url');
+  return encodeCursorParts(order.list, [values]);
 }
 
-function validValue(kind: TupleKeyKind, v: string | number): boolean {
-  switch (kind) {
-    case 'text':
-      return typeof v === 'string' && v.length <= 200;
-    case 'integer':
-      return typeof v === 'number' && Number.isSafeInteger(v);
-    case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
-  }
-}
-
-/** The cursor's values, or null when it is not one this list made. */
+/** The cursor's values, or null when it is not one this list made (keyset.ts decodes the text). */
 export function decodeTupleCursor(order: TupleKeysetOrder, text: string): TupleCursor | null {
-  if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
+  const parts = decodeCursorParts(order.list, text);
+  if (!parts || parts.length !== 1) return null;
+  const [values] = parts;
+  if (!Array.isArray(values) || values.length !== order.columns.length) return null;
+  const checked: (string | number)[] = [];
+  for (const [i, c] of order.columns.entries()) {
+    const v: unknown = values[i];
+    if (!validCursorValue(c.kind, v)) return null;
+    checked.push(v);
   }
-  const r = CursorJson.safeParse(parsed);
-  if (!r.success) return null;
-  const [list, values] = r.data;
-  if (list !== order.list || values.length !== order.columns.length) return null;
-  const ok = order.columns.every((c, i) => {
-    const v = values[i];
-    return v !== undefined && validValue(c.kind, v);
-  });
-  return ok ? values : null;
+  return checked;
 }
 
 /** The `after` parameter as a cursor: undefined → the first page; anything else we did not make → 400. */
@@ -74,10 +61,7 @@ export function tupleCursorAfter(
   after: string | undefined,
   problem: ProblemCode = 'CURSOR_INVALID',
 ): TupleCursor | null {
-  if (after === undefined) return null;
-  const c = decodeTupleCursor(order, after);
-  if (!c) throw new AppError(problem);
-  return c;
+  return afterCursor(after, (text) => decodeTupleCursor(order, text), problem);
 }
 
 /**

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { decodeTupleCursor, encodeTupleCursor, tupleCursorAfter } from './keyset-tuple.ts';
 import {
+  afterCursor,
   cursorAfter,
   decodeCursor,
+  decodeCursorParts,
   encodeCursor,
   inlineParameters,
   pageOf,
@@ -83,6 +86,42 @@ describe('#16 p5 keyset cursors', () => {
     expect(decodeCursor(TEAMS, encodeCursor(TEAMS, team))).toEqual(team);
     expect(decodeCursor(TEAMS, b64(['teams', '110115110', ID]))).toBeNull();
     expect(decodeCursor(TEAMS, b64(['teams', '110115110', ID, 'not-a-time']))).toBeNull();
+  });
+
+  it('one decoder for both kernels: a tuple cursor is not a one-key cursor, nor the reverse', () => {
+    const REGIONS = {
+      list: 'cases',
+      columns: [
+        { column: 'r.code', kind: 'text' },
+        { column: 'r.id', kind: 'uuid' },
+      ],
+    } as const;
+    const tuple = encodeTupleCursor(REGIONS, ['110115110', ID]);
+    const single = encodeCursor(CASES, { key: '2026-03-02T01:02:03.456Z', id: ID });
+    expect(decodeCursorParts('cases', tuple)).toEqual([['110115110', ID]]);
+    expect(decodeCursorParts('cases', single)).toEqual(['2026-03-02T01:02:03.456Z', ID]);
+    expect(decodeCursorParts('audit', single)).toBeNull();
+    expect(decodeCursorParts('cases', Buffer.from('{"cases":1}').toString('base64url'))).toBeNull();
+    expect(decodeCursorParts('cases', Buffer.from('not json').toString('base64url'))).toBeNull();
+    expect(decodeCursor(CASES, tuple)).toBeNull();
+    expect(decodeTupleCursor(REGIONS, single)).toBeNull();
+    expect(decodeTupleCursor(REGIONS, tuple)).toEqual(['110115110', ID]);
+    for (const refuse of [
+      () => cursorAfter(CASES, tuple),
+      () => tupleCursorAfter(REGIONS, single),
+      () => tupleCursorAfter(REGIONS, '!!!'),
+    ])
+      expect(refuse).toThrow(expect.objectContaining({ code: 'CURSOR_INVALID' }));
+    expect(tupleCursorAfter(REGIONS, undefined)).toBeNull();
+  });
+
+  it('afterCursor: none is the first page, a refusal is the list’s own problem', () => {
+    const decode = (text: string) => (text === 'ok' ? 1 : null);
+    expect(afterCursor(undefined, decode)).toBeNull();
+    expect(afterCursor('ok', decode)).toBe(1);
+    expect(() => afterCursor('no', decode, 'VALIDATION_FAILED')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 
   it('inlines EXPLAIN parameters as literals, quotes doubled', () => {

@@ -53,37 +53,36 @@ export interface KeysetPage<T> {
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const Value = z.union([z.string(), z.number()]);
-const CursorJson = z.union([
-  z.tuple([z.string(), Value, Value]),
-  z.tuple([z.string(), Value, Value, Value]),
-]);
+/** What one value inside a cursor holds (a sort key's kind, or an id's), checked before SQL. */
+export type CursorValueKind = KeysetKeyKind | 'uuid';
 
-/** The cursor as the client sees it: base64url text it has no reason to read. */
-export function encodeCursor(order: KeysetOrder, c: KeysetCursor): string {
-  const parts = order.then ? [order.list, c.key, c.id, c.then] : [order.list, c.key, c.id];
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-function validId(order: KeysetOrder, id: string | number): boolean {
-  return order.idKind === 'integer'
-    ? typeof id === 'number' && Number.isSafeInteger(id)
-    : typeof id === 'string' && UUID.test(id);
-}
-
-function validKey(kind: KeysetKeyKind, key: string | number): boolean {
+/** Whether a value read from a cursor is one of its kind (a text key at most 200 characters). */
+export function validCursorValue(kind: CursorValueKind, v: unknown): v is string | number {
   switch (kind) {
     case 'timestamp':
-      return typeof key === 'string' && ISO_UTC.test(key) && !Number.isNaN(Date.parse(key));
+      return typeof v === 'string' && ISO_UTC.test(v) && !Number.isNaN(Date.parse(v));
     case 'integer':
-      return typeof key === 'number' && Number.isSafeInteger(key);
+      return typeof v === 'number' && Number.isSafeInteger(v);
     case 'text':
-      return typeof key === 'string' && key.length <= 200;
+      return typeof v === 'string' && v.length <= 200;
+    case 'uuid':
+      return typeof v === 'string' && UUID.test(v);
   }
 }
 
-/** The cursor, or null when it is not one this list made (edited, truncated, another list's). */
-export function decodeCursor(order: KeysetOrder, text: string): KeysetCursor | null {
+/**
+ * Every cursor, of this kernel's lists and of the tuple lists (keyset-tuple.ts): base64url JSON of
+ * an array whose first element names the list. The client has no reason to read it.
+ */
+export function encodeCursorParts(list: string, parts: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify([list, ...parts])).toString('base64url');
+}
+
+/**
+ * The one decoder of cursors: the parts after the list's name, or null when the text is not a
+ * cursor this list made (too long, not base64url JSON, not an array, another list's name).
+ */
+export function decodeCursorParts(list: string, text: string): unknown[] | null {
   if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
   let parsed: unknown;
   try {
@@ -91,12 +90,41 @@ export function decodeCursor(order: KeysetOrder, text: string): KeysetCursor | n
   } catch {
     return null;
   }
-  const r = CursorJson.safeParse(parsed);
-  if (!r.success) return null;
-  const [list, key, id, then] = r.data;
-  if (list !== order.list || !validKey(order.keyKind, key) || !validId(order, id)) return null;
-  if (!order.then) return then === undefined ? { key, id } : null;
-  if (then === undefined || !validKey(order.then.keyKind, then)) return null;
+  if (!Array.isArray(parsed)) return null;
+  const [name, ...parts] = parsed as unknown[];
+  return name === list ? parts : null;
+}
+
+/**
+ * The `after` parameter of every `/page` route: undefined → the first page; text `decode` refuses
+ * (anything we did not make) → the list's problem (400, CURSOR_INVALID unless it names its own),
+ * never a 500.
+ */
+export function afterCursor<C>(
+  after: string | undefined,
+  decode: (text: string) => C | null,
+  problem: ProblemCode = 'CURSOR_INVALID',
+): C | null {
+  if (after === undefined) return null;
+  const c = decode(after);
+  if (c === null) throw new AppError(problem);
+  return c;
+}
+
+/** The cursor as the client sees it: base64url text it has no reason to read. */
+export function encodeCursor(order: KeysetOrder, c: KeysetCursor): string {
+  return encodeCursorParts(order.list, order.then ? [c.key, c.id, c.then] : [c.key, c.id]);
+}
+
+/** The cursor, or null when it is not one this list made (edited, truncated, another list's). */
+export function decodeCursor(order: KeysetOrder, text: string): KeysetCursor | null {
+  const parts = decodeCursorParts(order.list, text);
+  if (!parts || parts.length !== (order.then ? 3 : 2)) return null;
+  const [key, id, then] = parts;
+  if (!validCursorValue(order.keyKind, key)) return null;
+  if (!validCursorValue(order.idKind === 'integer' ? 'integer' : 'uuid', id)) return null;
+  if (!order.then) return { key, id };
+  if (!validCursorValue(order.then.keyKind, then)) return null;
   return { key, then, id };
 }
 
@@ -109,10 +137,7 @@ export function cursorAfter(
   after: string | undefined,
   problem: ProblemCode = 'CURSOR_INVALID',
 ): KeysetCursor | null {
-  if (after === undefined) return null;
-  const c = decodeCursor(order, after);
-  if (!c) throw new AppError(problem);
-  return c;
+  return afterCursor(after, (text) => decodeCursor(order, text), problem);
 }
 
 /**

@@ -214,11 +214,14 @@ describe('X-1 regions from the official division codes (issue #15)', { timeout: 
       const page = await search(`q=shequ&within=441900000000&limit=2&offset=2`);
       expect(page.map((r) => r.code)).toEqual(inDongguan.slice(2, 4).map((r) => r.code));
       expect(await search('q=zzzzqqq')).toEqual([]);
+      // Wildcards are text (shared/like-pattern.ts): no region is named with % or _.
+      expect(await search('q=%25%25')).toEqual([]);
+      expect(await search('q=dong_cheng')).toEqual([]);
     });
     it.each([
       ['q=', 'VALIDATION_FAILED'],
       [`q=${'a'.repeat(51)}`, 'VALIDATION_FAILED'],
-      ['q=%25%25', 'REGION_QUERY_INVALID'],
+      ['q=%7C%20%7C', 'REGION_QUERY_INVALID'],
       ['q=dong&parent=110000000000', 'VALIDATION_FAILED'],
       ['within=441900000000', 'VALIDATION_FAILED'],
       ['q=dong&limit=0', 'VALIDATION_FAILED'],

@@ -19,6 +19,7 @@ import {
 } from './account-links.rules.ts';
 import type { Capability, CapabilityResolver } from './capability-names.ts';
 import { underAnyPrefix } from '../../shared/region-range.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 export interface LinkedRecords {
   resident: { id: string; fullName: string; homeRegionCode: string } | null;
@@ -106,8 +107,6 @@ export interface LinkCandidate {
   linked: boolean;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Accounts a linker may pick for a record of this kind: a grant inside the caller's reach for the
  * kind, matching the username or name (part of it) or the full mobile number (exactly).
@@ -120,7 +119,7 @@ export async function linkCandidates(
   const reach = input.reach[input.kind];
   if (reach.length === 0) throw new AppError('FORBIDDEN');
   const mobile = normaliseMobile(input.q);
-  const pattern = `%${escapeLike(input.q.toLowerCase())}%`;
+  const text = input.q.toLowerCase();
   const rows = await db
     .selectFrom('accounts as a')
     .select(['a.id', 'a.username', 'a.display_name', 'a.phone_masked', 'a.status', 'a.resident_id'])
@@ -145,8 +144,8 @@ export async function linkCandidates(
     )
     .where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['a.username']), 'like', sql<string>`${pattern} escape '\\'`),
-        eb(eb.fn('lower', ['a.display_name']), 'like', sql<string>`${pattern} escape '\\'`),
+        likeText(eb, eb.fn<string>('lower', ['a.username']), text),
+        likeText(eb, eb.fn<string>('lower', ['a.display_name']), text),
         ...(mobile ? [eb('a.phone_hash', '=', phoneLookupHash(pii, mobile))] : []),
       ]),
     )

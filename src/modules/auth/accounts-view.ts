@@ -17,6 +17,7 @@ import {
 import { linksOf, type AccountLinks } from './account-links.ts';
 import type { LinkReach } from './account-links.rules.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 
@@ -62,8 +63,6 @@ export interface AccountView {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The accounts a filter selects among those with a grant in the administrator's reach (unordered, unpaged). */
 export async function filteredAccounts(
   db: Kysely<Database>,
@@ -104,11 +103,11 @@ export async function filteredAccounts(
     );
   if (filter.status) query = query.where('a.status', '=', filter.status);
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
+    const text = filter.q.toLowerCase();
     query = query.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['a.username']), 'like', sql<string>`${pattern} escape '\\'`),
-        eb(eb.fn('lower', ['a.display_name']), 'like', sql<string>`${pattern} escape '\\'`),
+        likeText(eb, eb.fn<string>('lower', ['a.username']), text),
+        likeText(eb, eb.fn<string>('lower', ['a.display_name']), text),
       ]),
     );
   }

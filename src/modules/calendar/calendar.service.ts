@@ -34,6 +34,7 @@ import {
   type OverrideKind,
   type WorkCalendar,
 } from './working-days.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 const EDITORS = ['admin'] as const;
 
@@ -76,7 +77,8 @@ function assertDate(date: IsoDate): void {
 
 export async function listOverrides(db: Kysely<Database>, input: { year?: number | undefined }) {
   let q = db.selectFrom('calendar_overrides').selectAll().orderBy('date');
-  if (input.year !== undefined) q = q.where('date', 'like', `${input.year}-%`);
+  const year = input.year;
+  if (year !== undefined) q = q.where((eb) => likeText(eb, 'date', `${year}-`, 'prefix'));
   const rows = await q.execute();
   return {
     lastOfficialYear: LAST_OFFICIAL_YEAR,

@@ -18,6 +18,7 @@ import { pinnedItems, type PinnedItem } from './pinned-items.ts';
 import type { CaseChannel } from './case.channel.ts';
 import { isCaseNumber } from './case-number.rules.ts';
 import { underPrefix } from '../../shared/region-range.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 type CaseRow = CaseTable & {
   applicant_name: string;
@@ -218,11 +219,12 @@ export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
   if (isAgentOnly(input.actor.grants))
     q = q.where('c.agent_account_id', '=', input.actor.accountId);
   if (input.state) q = q.where('c.state', '=', input.state);
-  // Filters only narrow the caller's own list; the schema keeps LIKE wildcards out of them.
-  if (input.number) {
-    q = isCaseNumber(input.number)
-      ? q.where('c.number', '=', input.number)
-      : q.where('c.number', 'like', `${input.number}%`);
+  // Filters only narrow the caller's own list; a part is matched literally (shared/like-pattern.ts).
+  const number = input.number;
+  if (number) {
+    q = isCaseNumber(number)
+      ? q.where('c.number', '=', number)
+      : q.where((eb) => likeText(eb, 'c.number', number, 'prefix'));
   }
   if (input.applicantName) {
     const name = input.applicantName;
@@ -233,7 +235,7 @@ export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
         .where((w) =>
           input.applicantMatch === 'exact'
             ? w('p.full_name', '=', name)
-            : w('p.full_name', 'like', `${name}%`),
+            : likeText(w, 'p.full_name', name, 'prefix'),
         ),
     );
   }

@@ -28,9 +28,14 @@ describe('GS-1 catalog search text', () => {
     expect(text).toBe(text.toLowerCase());
   });
 
-  it('needles drop LIKE wildcards and also try without spaces', () => {
+  it('needles drop the key separator and also try without spaces', () => {
     expect(searchNeedles('  SBK ')).toEqual(['sbk']);
     expect(searchNeedles('she bao')).toEqual(['she bao', 'shebao']);
-    expect(searchNeedles('%_')).toEqual([]);
+    expect(searchNeedles('|')).toEqual([]);
+  });
+
+  it('needles keep LIKE wildcards: the search matches them literally (like-pattern.ts)', () => {
+    expect(searchNeedles('%_')).toEqual(['%_']);
+    expect(searchNeedles('50% off')).toEqual(['50% off', '50%off']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Search text for an item: what a clerk or resident may type. Chinese names and aliases, the English
  * name, full pinyin without tones (shehuibaozhangka) and pinyin initials (shbzk; sbk from the alias
- * 社保卡). Lower-case, entries separated by '|', matched with LIKE '%q%'.
+ * 社保卡). Lower-case, entries separated by '|', matched with LIKE anywhere (shared/like-pattern.ts).
  */
 import { pinyin } from 'pinyin-pro';
 import type { CatalogItem } from './catalog.schema.ts';
@@ -27,12 +27,12 @@ export function catalogSearchText(item: Pick<CatalogItem, 'code' | 'name' | 'ali
   return `|${[...new Set(entries)].join('|')}|`;
 }
 
-/** What to look for: lower-case, LIKE wildcards removed; also the same without spaces (she bao ka). */
+/**
+ * What to look for: lower-case, without the key's separator '|'; also the same without spaces (she
+ * bao ka). `%` and `_` stay: they are matched literally (shared/like-pattern.ts).
+ */
 export function searchNeedles(q: string): string[] {
-  const needle = q
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\|]/g, '');
+  const needle = q.trim().toLowerCase().replace(/\|/g, '');
   if (!needle) return [];
   const compact = needle.replace(/\s+/g, '');
   return compact === needle ? [needle] : [needle, compact];

@@ -5,6 +5,7 @@ import type { CatalogItem, CatalogTier, Channel } from './catalog.schema.ts';
 import { catalogSearchText } from './catalog-search.ts';
 import { parseDefinition } from './catalog.stored.ts';
 import { underPrefix } from '../../shared/region-range.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -196,7 +197,7 @@ export async function listCurrent(db: Conn, filter: ListFilter) {
       j.onRef('v.code', '=', 'i.code').onRef('v.version', '=', 'i.current_version'),
     );
   if (filter.needles.length > 0)
-    q = q.where((eb) => eb.or(filter.needles.map((n) => eb('i.search_text', 'like', `%${n}%`))));
+    q = q.where((eb) => eb.or(filter.needles.map((n) => likeText(eb, 'i.search_text', n))));
   if (filter.category) q = q.where('i.category', '=', filter.category);
   if (filter.tier) q = q.where('i.tier', '=', filter.tier);
   if (!filter.includeInactive) q = q.where('i.active', '=', 1);

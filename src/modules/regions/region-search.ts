@@ -1,7 +1,7 @@
 /**
  * Issue #15 point 2: regions found by name or pinyin. Each region stores a search key computed when
  * it is written: `|name|full pinyin|initials|`, lower-case (魏善庄镇 → |魏善庄镇|weishanzhuangzhen|wszz|),
- * matched with LIKE '%q%'. Pure.
+ * matched with LIKE anywhere (shared/like-pattern.ts: the text literally). Pure.
  */
 import { pinyin } from 'pinyin-pro';
 
@@ -19,13 +19,10 @@ export function regionSearchKey(name: string): string {
 }
 
 /**
- * What to look for: lower-case, without LIKE wildcards, the key's separator or spaces (wei shan →
- * weishan); null when nothing searchable is left.
+ * What to look for: lower-case, without the key's separator or spaces (wei shan → weishan); null
+ * when nothing searchable is left. `%` and `_` stay: they are matched literally.
  */
 export function regionNeedle(q: string): string | null {
-  const needle = q
-    .toLowerCase()
-    .replace(/[%_\\|]/g, '')
-    .replace(/\s+/g, '');
+  const needle = q.toLowerCase().replace(/\|/g, '').replace(/\s+/g, '');
   return needle === '' ? null : needle;
 }

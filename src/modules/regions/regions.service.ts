@@ -16,6 +16,7 @@ import { regionNeedle, regionSearchKey } from './region-search.ts';
 import type { NewRegion, NewStation, StationPatch } from './regions.schema.ts';
 import { parseOpeningHours } from './regions.schema.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 const KIND_LEVELS: Record<Station['kind'], RegionLevel[]> = {
   district_centre: ['district'],
@@ -95,7 +96,7 @@ export interface RegionSearch {
 export async function searchedRegions(db: Kysely<Database>, filter: RegionSearch) {
   const needle = regionNeedle(filter.q);
   if (needle === null) throw new AppError('REGION_QUERY_INVALID');
-  let q = regionsWithChildCount(db).where('r.search_key', 'like', `%${needle}%`);
+  let q = regionsWithChildCount(db).where((eb) => likeText(eb, 'r.search_key', needle));
   if (filter.within) {
     const region = await db
       .selectFrom('regions')
@@ -239,7 +240,8 @@ export async function filteredStations(db: Kysely<Database>, filter: StationFilt
     );
   }
   if (filter.kind) q = q.where('s.kind', '=', filter.kind);
-  if (filter.q) q = q.where('s.name', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
+  const name = filter.q;
+  if (name) q = q.where((eb) => likeText(eb, 's.name', name));
   return q;
 }
 

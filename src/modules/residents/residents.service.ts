@@ -20,6 +20,7 @@ import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import type { NewResident } from './residents.schema.ts';
 import { residentGrant, residentReach } from './residents.scope.ts';
 import { underPrefix } from '../../shared/region-range.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 export interface ResidentDeps {
   db: Kysely<Database>;
@@ -242,8 +243,10 @@ export async function filteredResidents(deps: ResidentDeps, input: ResidentListF
   }
   // A name part, or the last four digits of the phone (matched on the masked copy, e.g. a
   // walk-in at the queue who says "my number ends in 1234"); full numbers are never searched.
-  if (input.q && /^\d{4}$/.test(input.q)) q = q.where('p.phone_masked', 'like', `%${input.q}`);
-  else if (input.q) q = q.where('p.full_name', 'like', `%${input.q.replace(/[%_\\]/g, '')}%`);
+  const text = input.q;
+  if (text && /^\d{4}$/.test(text))
+    q = q.where((eb) => likeText(eb, 'p.phone_masked', text, 'suffix'));
+  else if (text) q = q.where((eb) => likeText(eb, 'p.full_name', text));
   return q;
 }
 

@@ -9,7 +9,8 @@ import { auditActor, isSystemActor, type Actor, type Caller } from '../../shared
 import { assertCategory } from './teams.service.ts';
 import { assertListEditor, assertTeam } from './list-editor.ts';
 import type { NewProject, ProjectQuery, ProjectUpdate } from './volunteers.schema.ts';
-import { likeText, regionInfo, type Conn } from './vs.scope.ts';
+import { regionInfo, type Conn } from './vs.scope.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 import { listTotal } from '../../shared/keyset.ts';
 import {
@@ -169,10 +170,9 @@ async function filteredProjects(db: Kysely<Database>, input: ProjectFilter) {
   if (input.teamId) q = q.where('x.team_id', '=', input.teamId);
   if (input.onMenu) q = q.where('x.on_menu', '=', input.onMenu === 'true' ? 1 : 0);
   if (input.includeInactive !== 'true') q = q.where('x.active', '=', 1);
-  if (input.q) {
-    const text = likeText(input.q);
-    q = q.where((eb) => eb.or([eb('x.name', 'like', text), eb('x.description', 'like', text)]));
-  }
+  const text = input.q;
+  if (text)
+    q = q.where((eb) => eb.or([likeText(eb, 'x.name', text), likeText(eb, 'x.description', text)]));
   return q;
 }
 

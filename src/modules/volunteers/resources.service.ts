@@ -9,7 +9,8 @@ import { auditActor, isSystemActor, type Actor, type Caller } from '../../shared
 import { assertCategory } from './teams.service.ts';
 import { assertListEditor, assertTeam } from './list-editor.ts';
 import type { ListQuery, NewResource, ResourceUpdate } from './volunteers.schema.ts';
-import { likeText, regionInfo, type Conn } from './vs.scope.ts';
+import { regionInfo, type Conn } from './vs.scope.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 import { listTotal } from '../../shared/keyset.ts';
 import {
@@ -182,13 +183,13 @@ async function filteredResources(db: Kysely<Database>, input: ResourceFilter) {
   if (input.category) q = q.where('x.category_code', '=', input.category);
   if (input.teamId) q = q.where('x.provider_team_id', '=', input.teamId);
   if (input.includeInactive !== 'true') q = q.where('x.active', '=', 1);
-  if (input.q) {
-    const text = likeText(input.q);
+  const text = input.q;
+  if (text) {
     q = q.where((eb) =>
       eb.or([
-        eb('x.name', 'like', text),
-        eb('x.description', 'like', text),
-        eb('x.provider_name', 'like', text),
+        likeText(eb, 'x.name', text),
+        likeText(eb, 'x.description', text),
+        likeText(eb, 'x.provider_name', text),
       ]),
     );
   }

@@ -14,7 +14,8 @@ import {
 } from '../../shared/actor.ts';
 import type { NewTeam, TeamQuery, TeamUpdate } from './volunteers.schema.ts';
 import { teamsLedBy } from '../../shared/team-tree.ts';
-import { likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 
 type TeamRow = VsTeamTable & {
@@ -272,10 +273,9 @@ export async function filteredTeams(db: Kysely<Database>, input: z.infer<typeof 
   if (input.category) q = q.where('t.category_code', '=', input.category);
   if (input.kind) q = q.where('t.kind', '=', input.kind);
   if (input.active) q = q.where('t.active', '=', input.active === 'true' ? 1 : 0);
-  if (input.q) {
-    const text = likeText(input.q);
-    q = q.where((eb) => eb.or([eb('t.name', 'like', text), eb('t.description', 'like', text)]));
-  }
+  const text = input.q;
+  if (text)
+    q = q.where((eb) => eb.or([likeText(eb, 't.name', text), likeText(eb, 't.description', text)]));
   return q;
 }
 

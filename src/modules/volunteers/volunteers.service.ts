@@ -26,7 +26,8 @@ import {
 } from './volunteer.stored.ts';
 import type { VolunteerQuery, VolunteerUpdate } from './volunteers.schema.ts';
 import { leadsTeamOrAncestor } from '../../shared/team-tree.ts';
-import { isStaffIn, likeText, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { isStaffIn, regionInfo, VS_STAFF, type Conn } from './vs.scope.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export interface VolunteerDeps {
@@ -197,13 +198,14 @@ export async function filteredVolunteers(deps: VolunteerDeps, input: VolunteerFi
     const region = await regionInfo(deps.db, input.regionCode);
     q = q.where(underPrefix('v.home_region_code', region.prefix));
   }
-  if (input.q) {
-    const text = likeText(input.q);
+  const text = input.q;
+  if (text) {
     q = q.where((eb) =>
-      eb.or([eb('v.full_name', 'like', text), eb('v.volunteer_number', 'like', text)]),
+      eb.or([likeText(eb, 'v.full_name', text), likeText(eb, 'v.volunteer_number', text)]),
     );
   }
-  if (input.skill) q = q.where('v.skills', 'like', likeText(input.skill));
+  const skill = input.skill;
+  if (skill) q = q.where((eb) => likeText(eb, 'v.skills', skill));
   if (input.status) q = q.where('v.status', '=', input.status);
   return q;
 }

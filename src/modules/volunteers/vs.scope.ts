@@ -42,11 +42,6 @@ export async function regionInfo(db: Conn, code: string): Promise<RegionInfo> {
   return { ...r, prefix: code.slice(0, LEVEL_PREFIX_LENGTH[r.level]) };
 }
 
-/** Escapes LIKE wildcards in user text. */
-export function likeText(q: string): string {
-  return `%${q.replace(/[%_\\]/g, '')}%`;
-}
-
 export function isStaffIn(actor: Actor, regionCode: string): boolean {
   return actor.grants.some(
     (g) => (VS_STAFF as readonly string[]).includes(g.role) && regionCode.startsWith(g.reachPrefix),

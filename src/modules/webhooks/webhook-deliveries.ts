@@ -86,7 +86,7 @@ export async function pageDeliveries(
   const q = await subscriberDeliveries(db, input);
   const rows = await keysetQuery(q, DELIVERY_ORDER, after, input.limit).execute();
   const { shown, nextCursor } = pageOf(rows, input.limit, DELIVERY_ORDER, (r) => ({
-    key: String(r.created_at),
+    key: r.created_at,
     id: r.id,
   }));
   const { total, totalExact } = await listTotal(db, q.clearSelect().select('o.id'));
