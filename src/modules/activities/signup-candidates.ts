@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { LEVEL_ORDER, levelOfCode, scopePrefix } from '../../shared/region-code.ts';
 import { managedActivity } from './activity.access.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 
 /** The region prefix whose volunteers a lead may pick: the activity's town, or the wider region. */
@@ -19,14 +20,12 @@ export function candidatePrefix(activityRegion: string): string {
   return scopePrefix(activityRegion, 'town');
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function signupCandidates(
   db: Kysely<Database>,
   input: { activityId: string; actor: Actor; q: string; limit: number },
 ) {
   const { activity } = await managedActivity(db, input.activityId, input.actor);
-  const pattern = `%${escapeLike(input.q.toLowerCase())}%`;
+  const q = input.q.toLowerCase();
   const rows = await db
     .selectFrom('vs_volunteers as v')
     .innerJoin('regions as r', 'r.code', 'v.home_region_code')
@@ -48,8 +47,8 @@ export async function signupCandidates(
     .where(underPrefix('v.home_region_code', candidatePrefix(activity.region_code)))
     .where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['v.full_name']), 'like', sql<string>`${pattern} escape '\\'`),
-        eb(eb.fn('lower', ['v.volunteer_number']), 'like', sql<string>`${pattern} escape '\\'`),
+        likeText(eb, eb.fn<string>('lower', ['v.full_name']), q),
+        likeText(eb, eb.fn<string>('lower', ['v.volunteer_number']), q),
       ]),
     )
     .orderBy('v.volunteer_number')

@@ -10,16 +10,14 @@ import { authorize, regionReach, type Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/problem.ts';
 import { ORGANISER } from './programs.access.ts';
 import type { VolunteerCandidate } from './programs-day.schema.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underAnyPrefix } from '../../shared/region-range.ts';
 
 type Db = Kysely<Database>;
 
-/** The text a person typed, made safe for LIKE (wildcards dropped, spaces folded). */
-export function likeSafe(q: string): string {
-  return q
-    .replace(/[%_\\]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The text a person typed, spaces folded (LIKE takes it literally: shared/like-pattern.ts). */
+export function foldedQuery(q: string): string {
+  return q.replace(/\s+/g, ' ').trim();
 }
 
 function teamsInReach(db: Db, actor: Actor) {
@@ -39,12 +37,12 @@ export async function findVolunteers(
   input: { actor: Actor; q: string; limit: number },
 ): Promise<VolunteerCandidate[]> {
   authorize(input.actor, ORGANISER);
-  const q = likeSafe(input.q);
+  const q = foldedQuery(input.q);
   if (q.length === 0) throw new AppError('CP_LOOKUP_QUERY');
   const rows = await teamsInReach(db, input.actor)
     .where((eb) => {
-      const terms = [eb('v.full_name', 'like', `%${q}%`), eb('t.name', 'like', `%${q}%`)];
-      if (/^\d{4}$/.test(q)) terms.push(eb('v.phone_masked', 'like', `%${q}`));
+      const terms = [likeText(eb, 'v.full_name', q), likeText(eb, 't.name', q)];
+      if (/^\d{4}$/.test(q)) terms.push(likeText(eb, 'v.phone_masked', q, 'suffix'));
       return eb.or(terms);
     })
     .select(['v.id', 'v.full_name', 'v.phone_masked', 't.id as team_id', 't.name as team_name'])
