@@ -40,8 +40,11 @@ export const addRecordEntry = (
     }),
   );
 
-export const certificateCandidates = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/certificates/candidates', { signal }));
+/** Issue #16 p5: the certificate candidates by keyset (name, then volunteer and team). */
+export const pageCertificateCandidates = (
+  query: { q?: string | undefined; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/vs/certificates/candidates/page', { params: { query }, signal }));
 
 export const previewCertificate = (volunteerId: string, teamId: string, signal?: AbortSignal) =>
   must(
