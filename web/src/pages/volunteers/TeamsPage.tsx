@@ -18,6 +18,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
 import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { CategoryTag, ColourDot } from './CategoryTag';
 import { TeamForm } from './TeamForm';
@@ -89,6 +90,7 @@ function TeamNode({ team, childrenOf, depth, actions }: NodeProps) {
 function JoinRequests({ onDecided }: { onDecided: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const wide = useIsWide();
   const pages = useCursorPages();
   const requests = useAsync(
     (signal) => pageJoinRequests({ limit: PAGE, after: pages.after }, signal),
@@ -115,6 +117,8 @@ function JoinRequests({ onDecided }: { onDecided: () => void }) {
       data-testid="vs-join-requests"
     >
       <List
+        // On a phone the buttons go under who is asking, so the name keeps the card's width.
+        itemLayout={wide ? 'horizontal' : 'vertical'}
         loading={requests.status === 'loading'}
         dataSource={requests.data?.items ?? []}
         locale={{ emptyText: t('volunteers.join.none') }}
