@@ -222,4 +222,25 @@ describe('issue #15 p3 volunteer teams and volunteers by Excel in the browser (p
       fullPage: true,
     });
   });
+
+  it('#16 p5 the resource and project lists page by cursor with their totals (elderly, English)', async () => {
+    await pagesOf(page, /\/api\/v1\/vs\/resources\/page\?/, 1);
+    await page.goto(`${server.baseUrl}/vs/lists`);
+    await page.getByTestId('vs-resources-pager-total').waitFor();
+    const resources = await totalOf(page, 'vs-resources-pager');
+    expect(resources).toBeGreaterThan(1);
+    expect(await page.getByTestId('vs-resource').count()).toBe(1);
+    const first = await page.getByTestId('vs-resource').innerText();
+    await page.getByTestId('vs-resources-pager-next').click();
+    await expect.poll(() => page.getByTestId('vs-resource').innerText()).not.toBe(first);
+    await page.screenshot({
+      path: `${SHOTS}/volunteer-imports-6-resources-paged-elderly-en.png`,
+      fullPage: true,
+    });
+
+    await page.getByRole('tab', { name: 'Projects' }).click();
+    await page.getByTestId('vs-projects-pager-total').waitFor();
+    const projects = await totalOf(page, 'vs-projects-pager');
+    expect(await page.getByTestId('vs-project').count()).toBe(Math.min(projects, 50));
+  });
 });
