@@ -62,9 +62,6 @@ export const issueCertificate = (volunteerId: string, teamId: string, idempotenc
     }),
   );
 
-export const listCertificates = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/certificates', { params: { query: { limit: 200 } }, signal }));
-
 /** Issue #16 p5: the certificates by keyset — `after` is the previous page's nextCursor. */
 export const pageCertificates = (after: string | undefined, signal?: AbortSignal) =>
   must(
