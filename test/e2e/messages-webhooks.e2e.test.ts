@@ -129,6 +129,9 @@ describe('issue #15: webhooks and a case’s messages in the web', () => {
     expect(received[0]!.signature).toBeTruthy();
     expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'webhook.test' });
     expect(await row.innerText()).toContain('测试推送');
+    // Issue #16 p5: the log pages by cursor with its total; one delivery, so no paging.
+    expect(await page.getByTestId('webhook-log-pager-total').innerText()).toBe('共 1 条');
+    expect(await page.getByTestId('webhook-log-pager-next').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/webhooks-2-log.png`, fullPage: true });
   });
 
@@ -146,6 +149,7 @@ describe('issue #15: webhooks and a case’s messages in the web', () => {
     await phone.getByTestId('webhook-log-区政务数据平台').click();
     await phone.locator('[data-testid="delivery-webhook.test"]').waitFor();
     expect(await phone.getByTestId('webhook-log').innerText()).toContain('Test delivery');
+    expect(await phone.getByTestId('webhook-log-pager-total').innerText()).toBe('1 in all');
     await phone.screenshot({ path: `${SHOTS}/webhooks-3-phone-elderly-en.png`, fullPage: true });
     await preferences(phone, { elderlyMode: false, locale: 'zh-CN' });
     await phone.close();

@@ -65,6 +65,32 @@ describe('records: my hours, a certificate issued, verified and revoked', () => 
     await page.goto(server.baseUrl);
     await login(page, 'leader');
     await page.goto(`${server.baseUrl}/vs/certificates`);
+    // Issue #16 p5: the candidates come a page at a time with their total; the search is the
+    // server's (it would find a volunteer on any page).
+    const total = page.getByTestId('cert-candidates-pager-total');
+    await expect.poll(() => total.textContent()).toMatch(/^共 \d+ 条$/);
+    const candidates = Number(/\d+/.exec((await total.textContent()) ?? '')?.[0]);
+    const rows = page.getByTestId('cert-candidates').locator('tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(Math.min(candidates, 20));
+    expect(await page.getByTestId('cert-candidates-pager-next').count()).toBe(
+      candidates > 20 ? 1 : 0,
+    );
+    const name = (await rows.first().locator('strong').textContent()) ?? '';
+    const search = page.getByTestId('cert-search').locator('input');
+    await search.fill(name);
+    await search.press('Enter');
+    await expect
+      .poll(async () => {
+        const shown = await rows.allInnerTexts();
+        return shown.length > 0 && shown.every((r) => r.includes(name));
+      })
+      .toBe(true);
+    await search.fill('没有这个人');
+    await search.press('Enter');
+    await expect.poll(() => total.textContent()).toBe('共 0 条');
+    await search.fill('');
+    await search.press('Enter');
+    await expect.poll(() => total.textContent()).toBe(`共 ${candidates} 条`);
     await page.getByTestId('cert-preview').first().click();
     await page.getByText('服务时长合计').waitFor();
     await Promise.all([

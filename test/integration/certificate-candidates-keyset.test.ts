@@ -17,6 +17,7 @@ interface Candidate {
   volunteerId: string;
   teamId: string;
   name: string;
+  volunteerNumber: string;
   hours: number;
   services: number;
 }
@@ -119,6 +120,52 @@ describe('#16 p5 keyset pages of the certificate candidates', () => {
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json<{ code: string }>().code).toBe('CURSOR_INVALID');
     }
+  });
+
+  it('a search (q) pages only the matching candidates — by part of the name, or the number in any case', async () => {
+    const all = await listed();
+    const byName = all.filter((c) => c.name === '候选 1');
+    expect(byName.length).toBeGreaterThan(1);
+    const named = (
+      await vstaff.call(
+        'GET',
+        `/api/v1/vs/certificates/candidates/page?limit=1&q=${encodeURIComponent('候选 1')}`,
+      )
+    ).json<Page>();
+    expect(named.items).toEqual(byName.slice(0, 1));
+    expect(named).toMatchObject({ total: byName.length, totalExact: true });
+    const second = (
+      await vstaff.call(
+        'GET',
+        `/api/v1/vs/certificates/candidates/page?limit=1&q=${encodeURIComponent('候选 1')}&after=${named.nextCursor!}`,
+      )
+    ).json<Page>();
+    expect(second.items).toEqual(byName.slice(1, 2));
+
+    const one = all.at(-1)!;
+    const number = `VQ${Date.now()}`; // real numbers are upper case; typed in lower case here
+    await db()
+      .updateTable('vs_volunteers')
+      .set({ volunteer_number: number })
+      .where('id', '=', one.volunteerId)
+      .execute();
+    const byNumber = (
+      await vstaff.call(
+        'GET',
+        `/api/v1/vs/certificates/candidates/page?q=${number.slice(1).toLowerCase()}`,
+      )
+    ).json<Page>();
+    expect(byNumber.items.map(key)).toEqual(
+      all.filter((c) => c.volunteerId === one.volunteerId).map(key),
+    );
+
+    const wildcard = (
+      await vstaff.call(
+        'GET',
+        `/api/v1/vs/certificates/candidates/page?q=${encodeURIComponent('%')}`,
+      )
+    ).json<Page>();
+    expect(wildcard.total).toBe(all.length); // a wildcard is plain text: taken out, so all match
   });
 
   it('the same scope: a leader pages only the teams they issue for', async () => {

@@ -281,11 +281,21 @@ export const CANDIDATE_ORDER: TupleKeysetOrder = {
 
 export async function pageCertificateCandidates(
   db: Kysely<Database>,
-  input: { actor: Actor; limit: number; after?: string | undefined },
+  input: { actor: Actor; limit: number; after?: string | undefined; q?: string | undefined },
 ) {
   const after = tupleCursorAfter(CANDIDATE_ORDER, input.after);
-  const q = await candidateGroups(db, input.actor);
-  if (!q) return { items: [], nextCursor: null, total: 0, totalExact: true };
+  const groups = await candidateGroups(db, input.actor);
+  if (!groups) return { items: [], nextCursor: null, total: 0, totalExact: true };
+  const search = input.q ? candidateSearch(input.q) : null;
+  const q = search
+    ? groups.where((eb) =>
+        eb.or([
+          eb('v.full_name', 'like', search.text),
+          eb('v.volunteer_number', 'like', search.text),
+          eb('v.volunteer_number', 'like', search.upper),
+        ]),
+      )
+    : groups;
   const rows = await tupleKeysetQuery(q, CANDIDATE_ORDER, after, input.limit).execute();
   const { shown, nextCursor } = tuplePageOf(rows, input.limit, CANDIDATE_ORDER, (r) => [
     r.full_name,
@@ -294,6 +304,15 @@ export async function pageCertificateCandidates(
   ]);
   const { total, totalExact } = await listTotal(db, q.clearSelect().select('v.id'));
   return { items: shown.map(candidateView), nextCursor, total, totalExact };
+}
+
+/**
+ * The issuing page's search: part of the name, or of the volunteer number as typed or in upper
+ * case (numbers are upper case; PostgreSQL's LIKE minds case); LIKE's wildcards in the text are taken out, so they match nothing special.
+ */
+function candidateSearch(text: string) {
+  const plain = text.replace(/[%_\\]/g, '');
+  return { text: `%${plain}%`, upper: `%${plain.toUpperCase()}%` };
 }
 
 /**

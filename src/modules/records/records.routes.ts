@@ -133,8 +133,9 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary:
-          'The same candidates (by name, then volunteer and team) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
+          'The same candidates (by name, then volunteer and team; q: part of the name or volunteer number) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact)',
         querystring: z.strictObject({
+          q: z.string().trim().max(50).optional(),
           after: AfterCursor,
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),

@@ -56,8 +56,6 @@ export const submitNeedOnBehalf = (body: BodyOf<'/api/v1/vs/needs/on-behalf'>) =
   must(apiClient.POST('/api/v1/vs/needs/on-behalf', { body }));
 export const myNeeds = (signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/needs/mine', { signal }));
-export const listNeeds = (status: NeedStatus | undefined, signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/needs', { params: { query: { status, limit: 200 } }, signal }));
 export const acceptNeed = (id: string, title?: string) =>
   must(
     apiClient.POST('/api/v1/vs/needs/{id}/accept', { ...byId(id), body: title ? { title } : {} }),
@@ -80,8 +78,6 @@ export const pageOrders = (
   signal?: AbortSignal,
 ) => must(apiClient.GET('/api/v1/vs/orders/page', { params: { query }, signal }));
 
-export const listOrders = (state: OrderState | undefined, signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/orders', { params: { query: { state, limit: 200 } }, signal }));
 export const getOrder = (id: string, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/orders/{id}', { ...byId(id), signal }));
 export const suggestions = (id: string, signal?: AbortSignal) =>

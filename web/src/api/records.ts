@@ -40,8 +40,11 @@ export const addRecordEntry = (
     }),
   );
 
-export const certificateCandidates = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/certificates/candidates', { signal }));
+/** Issue #16 p5: the certificate candidates by keyset (name, then volunteer and team). */
+export const pageCertificateCandidates = (
+  query: { q?: string | undefined; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/vs/certificates/candidates/page', { params: { query }, signal }));
 
 export const previewCertificate = (volunteerId: string, teamId: string, signal?: AbortSignal) =>
   must(
@@ -58,9 +61,6 @@ export const issueCertificate = (volunteerId: string, teamId: string, idempotenc
       ...idempotent(idempotencyKey),
     }),
   );
-
-export const listCertificates = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/certificates', { params: { query: { limit: 200 } }, signal }));
 
 /** Issue #16 p5: the certificates by keyset — `after` is the previous page's nextCursor. */
 export const pageCertificates = (after: string | undefined, signal?: AbortSignal) =>

@@ -38,6 +38,12 @@ export interface ListFilter {
   includeInactive?: 'true' | undefined;
 }
 
+/** Issue #16 p5: a `/page` route's paging — `after` is the previous page's nextCursor. */
+export interface Paging {
+  limit: number;
+  after?: string | undefined;
+}
+
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const fetchMyVolunteer = (signal?: AbortSignal) =>
@@ -74,6 +80,11 @@ export const listCategories = (signal?: AbortSignal) =>
 
 export const listTeams = (query: QueryOf<'/api/v1/vs/teams'>, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/vs/teams', { params: { query }, signal }));
+/** Issue #16 p5: the teams by keyset (region, then creation) — the team tree a page at a time. */
+export const pageTeams = (
+  query: Omit<QueryOf<'/api/v1/vs/teams/page'>, 'limit' | 'after'> & Paging,
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/vs/teams/page', { params: { query }, signal }));
 export const createTeam = (body: NewTeam, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/vs/teams', { body, ...idempotent(idempotencyKey) }));
 export const updateTeam = (id: string, body: BodyOf<'/api/v1/vs/teams/{id}', 'patch'>) =>
@@ -85,10 +96,11 @@ export const requestJoin = (teamId: string, note?: string) =>
       body: note ? { note } : {},
     }),
   );
-export const listJoinRequests = (signal?: AbortSignal) =>
+/** Issue #16 p5: the pending join requests I may decide, by keyset (oldest first). */
+export const pageJoinRequests = (query: Paging, signal?: AbortSignal) =>
   must(
-    apiClient.GET('/api/v1/vs/join-requests', {
-      params: { query: { status: 'pending' } },
+    apiClient.GET('/api/v1/vs/join-requests/page', {
+      params: { query: { status: 'pending', ...query } },
       signal,
     }),
   );
@@ -101,33 +113,26 @@ export const decideJoin = (id: string, decision: 'approve' | 'reject', note?: st
       body: { decision, ...(note ? { note } : {}) },
     }),
   );
-export const listMembers = (teamId: string, signal?: AbortSignal) =>
+/** Issue #16 p5: a team's approved members by keyset (oldest request first). */
+export const pageMembers = (teamId: string, query: Paging, signal?: AbortSignal) =>
   must(
-    apiClient.GET('/api/v1/vs/teams/{id}/members', {
-      params: { path: { id: teamId }, query: { status: 'approved' } },
+    apiClient.GET('/api/v1/vs/teams/{id}/members/page', {
+      params: { path: { id: teamId }, query: { status: 'approved', ...query } },
       signal,
     }),
   );
 
-export const listResources = (filter: ListFilter, signal?: AbortSignal) =>
-  must(
-    apiClient.GET('/api/v1/vs/resources', {
-      params: { query: filter },
-      signal,
-    }),
-  );
+/** Issue #16 p5: the resource list by keyset (active first, then region, name). */
+export const pageResources = (filter: ListFilter & Paging, signal?: AbortSignal) =>
+  must(apiClient.GET('/api/v1/vs/resources/page', { params: { query: filter }, signal }));
 export const createResource = (body: NewResource, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/vs/resources', { body, ...idempotent(idempotencyKey) }));
 export const updateResource = (id: string, body: BodyOf<'/api/v1/vs/resources/{id}', 'patch'>) =>
   must(apiClient.PATCH('/api/v1/vs/resources/{id}', { ...byId(id), body }));
 
-export const listProjects = (filter: ListFilter, signal?: AbortSignal) =>
-  must(
-    apiClient.GET('/api/v1/vs/projects', {
-      params: { query: filter },
-      signal,
-    }),
-  );
+/** Issue #16 p5: the project list by keyset (active first, then region, name). */
+export const pageProjects = (filter: ListFilter & Paging, signal?: AbortSignal) =>
+  must(apiClient.GET('/api/v1/vs/projects/page', { params: { query: filter }, signal }));
 export const createProject = (body: NewProject, idempotencyKey: string) =>
   must(apiClient.POST('/api/v1/vs/projects', { body, ...idempotent(idempotencyKey) }));
 export const updateProject = (id: string, body: BodyOf<'/api/v1/vs/projects/{id}', 'patch'>) =>

@@ -26,10 +26,15 @@ export const testWebhookSubscriber = (id: string, key: string) =>
       ...idempotent(key),
     }),
   );
-export const listWebhookDeliveries = (id: string, signal?: AbortSignal) =>
+/** Issue #16 p5: a subscriber's whole delivery log by keyset (newest first). */
+export const pageWebhookDeliveries = (
+  id: string,
+  query: { limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
   must(
-    apiClient.GET('/api/v1/webhooks/subscribers/{id}/deliveries', {
-      params: { path: { id } },
+    apiClient.GET('/api/v1/webhooks/subscribers/{id}/deliveries/page', {
+      params: { path: { id }, query },
       signal,
     }),
   );

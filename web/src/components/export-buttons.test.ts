@@ -35,6 +35,7 @@ const NOT_THE_LIST: Record<string, Record<string, string>> = {
   },
   '/vs/teams': {
     'web/src/pages/volunteers/ListsPage.tsx': 'a picker of the provider team in the item form',
+    'web/src/pages/volunteers/TeamForm.tsx': 'a picker of the parent team in the new-team form',
   },
   '/audit/events': {
     'web/src/pages/cases/CaseActionLog.tsx': 'one case’s history, part of its detail page',

@@ -21139,12 +21139,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The same candidates (by name, then volunteer and team) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
+    /** The same candidates (by name, then volunteer and team; q: part of the name or volunteer number) paged by keyset: nextCursor for the next page, total exact or estimated (totalExact) */
     get: {
       parameters: {
         query?: {
           after?: string;
           limit?: number;
+          q?: string;
         };
         header?: never;
         path?: never;

@@ -1,11 +1,11 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Input, Modal, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  certificateCandidates,
   certificatePdfUrl,
   issueCertificate,
+  pageCertificateCandidates,
   pageCertificates,
   previewCertificate,
   revokeCertificate,
@@ -78,6 +78,109 @@ function Preview({ s }: { s: CertificateSnapshot }) {
   );
 }
 
+const CANDIDATE_PAGE = 20;
+
+/**
+ * One search's candidates, a page at a time by cursor (issue #16 p5) with the total; the search
+ * is the server's, so it finds a volunteer on any page. Keyed by the search by the page.
+ */
+function CandidateRows({
+  q,
+  onPreview,
+  onEntry,
+}: {
+  q: string;
+  onPreview: (c: Candidate) => void;
+  onEntry: (c: Candidate) => void;
+}) {
+  const { t } = useTranslation();
+  const wide = useIsWide();
+  const pages = useCursorPages();
+  const candidates = useAsync(
+    (s) =>
+      pageCertificateCandidates(
+        { q: q || undefined, limit: CANDIDATE_PAGE, after: pages.after },
+        s,
+      ),
+    `${q}|${pages.after ?? ''}`,
+  );
+  return (
+    <>
+      {candidates.status === 'error' && (
+        <ErrorAlert error={candidates.error} onRetry={candidates.reload} />
+      )}
+      <Table<Candidate>
+        rowKey={(r) => `${r.volunteerId}:${r.teamId}`}
+        loading={candidates.status === 'loading'}
+        dataSource={candidates.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('records.cert.candidatesEmpty') }}
+        scroll={{ x: true }}
+        data-testid="cert-candidates"
+        columns={[
+          {
+            title: t('records.cert.volunteer'),
+            render: (_v, r) => (
+              <>
+                <strong>{r.name}</strong>
+                <div className="rec-muted rec-small">{r.volunteerNumber}</div>
+              </>
+            ),
+          },
+          ...(wide
+            ? [
+                {
+                  title: t('records.cert.team'),
+                  render: (_v: unknown, r: Candidate) => (
+                    <>
+                      {r.teamName}
+                      <div className="rec-muted rec-small">{r.organisation}</div>
+                    </>
+                  ),
+                },
+                { title: t('records.cert.servicesCount'), dataIndex: 'services' },
+              ]
+            : []),
+          {
+            title: t('records.cert.hours'),
+            dataIndex: 'hours',
+            render: (h: number) => t('records.hoursValue', { hours: hoursText(h) }),
+          },
+          {
+            title: '',
+            render: (_v, r) => (
+              <div className="rec-actions">
+                <Button
+                  type="primary"
+                  size="large"
+                  onClick={() => onPreview(r)}
+                  data-testid="cert-preview"
+                >
+                  {t('records.cert.preview')}
+                </Button>
+                <Button size="large" onClick={() => onEntry(r)}>
+                  {t('records.entry.button')}
+                </Button>
+              </div>
+            ),
+          },
+        ]}
+      />
+      {candidates.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={candidates.data.nextCursor}
+          total={candidates.data.total}
+          totalExact={candidates.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="cert-candidates-pager"
+        />
+      )}
+    </>
+  );
+}
+
 /**
  * 出具证明 (VS-8) for team leaders and staff: the volunteers whose confirmed hours their teams
  * hold, a preview of every printed field, issue; the issued list with PDF and revocation.
@@ -87,7 +190,6 @@ export default function CertificatesPage() {
   const { message } = App.useApp();
   const wide = useIsWide();
   const [gen, setGen] = useState(0);
-  const candidates = useAsync((s) => certificateCandidates(s), `c${gen}`);
   const issuedPages = useCursorPages();
   const issued = useAsync(
     (s) => pageCertificates(issuedPages.after, s),
@@ -101,13 +203,6 @@ export default function CertificatesPage() {
   const [revoking, setRevoking] = useState<CertificateSummary | null>(null);
   const [reason, setReason] = useState('');
   const [entryFor, setEntryFor] = useState<Candidate | null>(null);
-
-  const rows = useMemo(() => {
-    const q = query.trim();
-    return (candidates.data ?? []).filter(
-      (c) => !q || c.name.includes(q) || c.volunteerNumber.includes(q.toUpperCase()),
-    );
-  }, [candidates.data, query]);
 
   const open = (c: Candidate) => {
     setChosen(c);
@@ -152,69 +247,12 @@ export default function CertificatesPage() {
           size="large"
           allowClear
           placeholder={t('records.cert.search')}
-          onChange={(e) => setQuery(e.target.value)}
+          onSearch={(v) => setQuery(v.trim())}
+          data-testid="cert-search"
           style={{ maxWidth: 360, marginBottom: 12 }}
           aria-label={t('records.cert.search')}
         />
-        {candidates.status === 'error' && (
-          <ErrorAlert error={candidates.error} onRetry={candidates.reload} />
-        )}
-        <Table<Candidate>
-          rowKey={(r) => `${r.volunteerId}:${r.teamId}`}
-          loading={candidates.status === 'loading'}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('records.cert.candidatesEmpty') }}
-          scroll={{ x: true }}
-          columns={[
-            {
-              title: t('records.cert.volunteer'),
-              render: (_v, r) => (
-                <>
-                  <strong>{r.name}</strong>
-                  <div className="rec-muted rec-small">{r.volunteerNumber}</div>
-                </>
-              ),
-            },
-            ...(wide
-              ? [
-                  {
-                    title: t('records.cert.team'),
-                    render: (_v: unknown, r: Candidate) => (
-                      <>
-                        {r.teamName}
-                        <div className="rec-muted rec-small">{r.organisation}</div>
-                      </>
-                    ),
-                  },
-                  { title: t('records.cert.servicesCount'), dataIndex: 'services' },
-                ]
-              : []),
-            {
-              title: t('records.cert.hours'),
-              dataIndex: 'hours',
-              render: (h: number) => t('records.hoursValue', { hours: hoursText(h) }),
-            },
-            {
-              title: '',
-              render: (_v, r) => (
-                <div className="rec-actions">
-                  <Button
-                    type="primary"
-                    size="large"
-                    onClick={() => open(r)}
-                    data-testid="cert-preview"
-                  >
-                    {t('records.cert.preview')}
-                  </Button>
-                  <Button size="large" onClick={() => setEntryFor(r)}>
-                    {t('records.entry.button')}
-                  </Button>
-                </div>
-              ),
-            },
-          ]}
-        />
+        <CandidateRows key={query} q={query} onPreview={open} onEntry={setEntryFor} />
       </section>
 
       <section className="rec-card">

@@ -3,20 +3,22 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
-  listProjects,
-  listResources,
   listTeams,
+  pageProjects,
+  pageResources,
   updateProject,
   updateResource,
   type ListFilter,
   type Project,
   type Resource,
 } from '../../api/volunteers';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useMe } from '../../session/session-context';
 import { CategoryTag } from './CategoryTag';
 import { ListItemForm } from './ListItemForm';
@@ -27,6 +29,8 @@ import { volunteerCapabilitiesOf } from '../../lib/page-capabilities';
 import './volunteers.css';
 
 type ListKind = 'resources' | 'projects';
+
+const PAGE = 50;
 
 function ItemCard({
   item,
@@ -83,6 +87,81 @@ function ItemCard({
   );
 }
 
+/**
+ * One filter's resources or projects, a page at a time by cursor (issue #16 p5) with the total;
+ * keyed by the list and its filters by the page. `version` reloads the page shown (after a save);
+ * a switched item reloads it too.
+ */
+function ItemPages({
+  list,
+  filter,
+  version,
+  canEdit,
+  onEdit,
+}: {
+  list: ListKind;
+  filter: ListFilter;
+  version: number;
+  canEdit: (item: Resource | Project) => boolean;
+  onEdit: (item: Resource | Project) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const pages = useCursorPages();
+  const state = useAsync<{
+    items: (Resource | Project)[];
+    nextCursor: string | null;
+    total: number;
+    totalExact: boolean;
+  }>(
+    (s) =>
+      list === 'resources'
+        ? pageResources({ ...filter, limit: PAGE, after: pages.after }, s)
+        : pageProjects({ ...filter, limit: PAGE, after: pages.after }, s),
+    `${list}|${JSON.stringify(filter)}|${pages.after ?? ''}|${version}`,
+  );
+  const toggle = (item: Resource | Project) =>
+    (list === 'resources'
+      ? updateResource(item.id, { active: !item.active })
+      : updateProject(item.id, { active: !item.active })
+    )
+      .then(() => state.reload())
+      .catch((e: unknown) => void message.error(errorText(t, e)));
+
+  if (state.status === 'error') return <ErrorAlert error={state.error} onRetry={state.reload} />;
+  const items = state.data?.items ?? [];
+  return (
+    <>
+      {items.length === 0 && state.status === 'success' ? (
+        <Empty description={t('volunteers.list.none')} />
+      ) : (
+        <div className="vs-cards">
+          {items.map((item) => (
+            <ItemCard
+              key={item.id}
+              item={item}
+              canEdit={canEdit(item)}
+              onEdit={() => onEdit(item)}
+              onToggle={() => void toggle(item)}
+            />
+          ))}
+        </div>
+      )}
+      {state.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={state.data.nextCursor}
+          total={state.data.total}
+          totalExact={state.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId={`vs-${list}-pager`}
+        />
+      )}
+    </>
+  );
+}
+
 /** The three lists (三项清单, VS-2): resources, projects and — on the review board — needs. */
 export default function ListsPage() {
   const { t } = useTranslation();
@@ -107,8 +186,7 @@ export default function ListsPage() {
     includeInactive: inactive ? 'true' : undefined,
   };
   const key = JSON.stringify(filter);
-  const resources = useAsync((s) => listResources(filter, s), `r${key}`);
-  const projects = useAsync((s) => listProjects(filter, s), `p${key}`);
+  const [version, setVersion] = useState(0);
   const teams = useAsync(
     (s) => (caps.editLists ? listTeams({ active: 'true' }, s) : Promise.resolve([])),
     `teams-${caps.editLists}`,
@@ -116,63 +194,43 @@ export default function ListsPage() {
   const myTeams = (teams.data ?? []).filter((x) => caps.staff || x.ledByMe);
   const editorRoot = widestRegionOf(me, 'volunteers.lists.edit') ?? district;
 
-  const toggle = (list: ListKind, item: Resource | Project) =>
-    (list === 'resources'
-      ? updateResource(item.id, { active: !item.active })
-      : updateProject(item.id, { active: !item.active })
-    )
-      .then(() => (list === 'resources' ? resources.reload() : projects.reload()))
-      .catch((e: unknown) => void message.error(errorText(t, e)));
-
   const canEditItem = (item: Resource | Project) => {
     if (caps.staff) return true;
     const teamId = 'kind' in item ? item.providerTeamId : item.teamId;
     return !!teamId && myTeams.some((x) => x.id === teamId);
   };
 
-  const render = (list: ListKind) => {
-    const state = list === 'resources' ? resources : projects;
-    if (state.status === 'error') return <ErrorAlert error={state.error} onRetry={state.reload} />;
-    const items: (Resource | Project)[] = state.data ?? [];
-    return (
-      <div>
-        <Space wrap className="vs-add">
-          {caps.editLists && (
-            <Button
-              type="primary"
-              size="large"
-              onClick={() => setEditing({ list, item: null })}
-              data-testid={`vs-add-${list}`}
-            >
-              {list === 'resources'
-                ? t('volunteers.list.addResource')
-                : t('volunteers.list.addProject')}
-            </Button>
-          )}
-          <ExportButton
-            listPath={list === 'resources' ? '/vs/resources' : '/vs/projects'}
-            filters={{ ...filter }}
-            testId={`export-${list}`}
-          />
-        </Space>
-        {items.length === 0 && state.status === 'success' ? (
-          <Empty description={t('volunteers.list.none')} />
-        ) : (
-          <div className="vs-cards">
-            {items.map((item) => (
-              <ItemCard
-                key={item.id}
-                item={item}
-                canEdit={canEditItem(item)}
-                onEdit={() => setEditing({ list, item })}
-                onToggle={() => void toggle(list, item)}
-              />
-            ))}
-          </div>
+  const render = (list: ListKind) => (
+    <div>
+      <Space wrap className="vs-add">
+        {caps.editLists && (
+          <Button
+            type="primary"
+            size="large"
+            onClick={() => setEditing({ list, item: null })}
+            data-testid={`vs-add-${list}`}
+          >
+            {list === 'resources'
+              ? t('volunteers.list.addResource')
+              : t('volunteers.list.addProject')}
+          </Button>
         )}
-      </div>
-    );
-  };
+        <ExportButton
+          listPath={list === 'resources' ? '/vs/resources' : '/vs/projects'}
+          filters={{ ...filter }}
+          testId={`export-${list}`}
+        />
+      </Space>
+      <ItemPages
+        key={`${list}|${key}`}
+        list={list}
+        filter={filter}
+        version={version}
+        canEdit={canEditItem}
+        onEdit={(item) => setEditing({ list, item })}
+      />
+    </div>
+  );
 
   return (
     <div className="vs-page">
@@ -256,8 +314,7 @@ export default function ListsPage() {
             onSaved={() => {
               void message.success(t('volunteers.list.saved'));
               setEditing(null);
-              if (editing.list === 'resources') resources.reload();
-              else projects.reload();
+              setVersion((v) => v + 1);
             }}
           />
         )}

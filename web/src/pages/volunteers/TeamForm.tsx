@@ -1,10 +1,17 @@
 import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createTeam, type NewTeam, type Team, type TeamKind } from '../../api/volunteers';
+import {
+  createTeam,
+  listTeams,
+  type NewTeam,
+  type Team,
+  type TeamKind,
+} from '../../api/volunteers';
 import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
+import { useAsync } from '../../lib/use-async';
 import { RegionTreeSelect } from './RegionTreeSelect';
 import { useCategories } from './use-categories';
 
@@ -27,15 +34,16 @@ interface Values extends Omit<NewTeam, 'parentId'> {
   parentId?: string;
 }
 
-/** Centre staff create a corps, a team (under a corps, or on its own) or a sub-team. */
+/**
+ * Centre staff create a corps, a team (under a corps, or on its own) or a sub-team; the parent
+ * picker asks the server for the teams of the parent's kind in the staff's region.
+ */
 export function TeamForm({
   rootCode,
-  teams,
   onSaved,
   onCancel,
 }: {
   rootCode: string;
-  teams: Team[];
   onSaved: (team: Team) => void;
   onCancel: () => void;
 }) {
@@ -45,6 +53,13 @@ export function TeamForm({
   const keeper = useRef(createIdempotencyKeeper());
   const kind = Form.useWatch('kind', form) ?? 'team';
   const parentKind = PARENT_KIND[kind];
+  const parents = useAsync(
+    (signal) =>
+      parentKind
+        ? listTeams({ kind: parentKind, regionCode: rootCode }, signal)
+        : Promise.resolve([]),
+    `${parentKind ?? ''}|${rootCode}`,
+  );
 
   const submit = useAction(async (v: Values) => {
     const body: NewTeam = {
@@ -89,7 +104,8 @@ export function TeamForm({
           <Select
             allowClear
             data-testid="vs-team-parent"
-            options={teams
+            loading={parents.status === 'loading'}
+            options={(parents.data ?? [])
               .filter((x) => x.kind === parentKind)
               .map((x) => ({ value: x.id, label: `${x.name}（${x.regionName}）` }))}
           />

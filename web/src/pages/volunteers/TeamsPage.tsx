@@ -4,26 +4,32 @@ import { useTranslation } from 'react-i18next';
 import {
   decideJoin,
   fetchMyVolunteer,
-  listJoinRequests,
-  listMembers,
-  listTeams,
+  pageJoinRequests,
+  pageMembers,
+  pageTeams,
   requestJoin,
   type Member,
   type Team,
 } from '../../api/volunteers';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../lib/errors';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
+import { useIsWide } from '../../lib/use-media-query';
 import { useMe } from '../../session/session-context';
 import { CategoryTag, ColourDot } from './CategoryTag';
 import { TeamForm } from './TeamForm';
+import { teamForest } from './team-forest';
 import { useCategories } from './use-categories';
 import { MEMBER_COLOR } from './VolunteerMePage';
 import { homeDistrictOf, widestRegionOf } from '../../lib/capabilities';
 import { volunteerCapabilitiesOf } from '../../lib/page-capabilities';
 import './volunteers.css';
+
+const PAGE = 50;
 
 interface NodeProps {
   team: Team;
@@ -80,11 +86,16 @@ function TeamNode({ team, childrenOf, depth, actions }: NodeProps) {
   );
 }
 
+/** The pending join requests I may decide, a page at a time by cursor (issue #16 p5). */
 function JoinRequests({ onDecided }: { onDecided: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [gen, setGen] = useState(0);
-  const requests = useAsync((signal) => listJoinRequests(signal), `join-${gen}`);
+  const wide = useIsWide();
+  const pages = useCursorPages();
+  const requests = useAsync(
+    (signal) => pageJoinRequests({ limit: PAGE, after: pages.after }, signal),
+    `join-${pages.after ?? ''}`,
+  );
   const decide = (m: Member, decision: 'approve' | 'reject') =>
     decideJoin(m.id, decision)
       .then(() => {
@@ -93,7 +104,7 @@ function JoinRequests({ onDecided }: { onDecided: () => void }) {
             ? t('volunteers.join.approved', { name: m.fullName })
             : t('volunteers.join.rejected', { name: m.fullName }),
         );
-        setGen((g) => g + 1);
+        requests.reload();
         onDecided();
       })
       .catch((e: unknown) => void message.error(errorText(t, e)));
@@ -106,8 +117,10 @@ function JoinRequests({ onDecided }: { onDecided: () => void }) {
       data-testid="vs-join-requests"
     >
       <List
+        // On a phone the buttons go under who is asking, so the name keeps the card's width.
+        itemLayout={wide ? 'horizontal' : 'vertical'}
         loading={requests.status === 'loading'}
-        dataSource={requests.data ?? []}
+        dataSource={requests.data?.items ?? []}
         locale={{ emptyText: t('volunteers.join.none') }}
         renderItem={(m) => (
           <List.Item
@@ -142,7 +155,107 @@ function JoinRequests({ onDecided }: { onDecided: () => void }) {
           </List.Item>
         )}
       />
+      {requests.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={requests.data.nextCursor}
+          total={requests.data.total}
+          totalExact={requests.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="vs-join-requests-pager"
+        />
+      )}
     </Card>
+  );
+}
+
+/** A team's approved members, a page at a time by cursor (issue #16 p5); keyed by the team. */
+function MemberList({ team }: { team: Team }) {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const members = useAsync(
+    (signal) => pageMembers(team.id, { limit: PAGE, after: pages.after }, signal),
+    `members-${team.id}-${pages.after ?? ''}`,
+  );
+  if (members.status === 'error')
+    return <ErrorAlert error={members.error} onRetry={members.reload} />;
+  return (
+    <>
+      <List
+        loading={members.status === 'loading'}
+        dataSource={members.data?.items ?? []}
+        locale={{ emptyText: t('volunteers.teams.noMembers') }}
+        data-testid="vs-member-list"
+        renderItem={(m) => (
+          <List.Item>
+            <List.Item.Meta
+              title={`${m.fullName}（${m.volunteerNumber}）`}
+              description={`${m.phoneMasked ?? '—'} · ${m.skills.join('、')}`}
+            />
+          </List.Item>
+        )}
+      />
+      {members.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={members.data.nextCursor}
+          total={members.data.total}
+          totalExact={members.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="vs-members-pager"
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * One region's teams, a page at a time by cursor (issue #16 p5), as a tree: a team whose parent
+ * is on another page starts a branch of its own. Keyed by the region by the page; `version`
+ * reloads the page shown (a decided request changes a count, a new team may join it).
+ */
+function TeamTree({
+  regionCode,
+  version,
+  actions,
+}: {
+  regionCode: string | undefined;
+  version: number;
+  actions: (team: Team) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const teams = useAsync(
+    (signal) =>
+      pageTeams({ ...(regionCode ? { regionCode } : {}), limit: PAGE, after: pages.after }, signal),
+    `teams-${regionCode ?? 'all'}-${pages.after ?? ''}-${version}`,
+  );
+  const { roots, childrenOf } = useMemo(() => teamForest(teams.data?.items ?? []), [teams.data]);
+  return (
+    <>
+      {teams.status === 'error' && <ErrorAlert error={teams.error} onRetry={teams.reload} />}
+      {teams.status === 'success' && roots.length === 0 && (
+        <Empty description={t('volunteers.teams.none')} />
+      )}
+      <ul className="vs-team-tree" data-testid="vs-team-tree">
+        {roots.map((r) => (
+          <TeamNode key={r.id} team={r} childrenOf={childrenOf} depth={0} actions={actions} />
+        ))}
+      </ul>
+      {teams.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={teams.data.nextCursor}
+          total={teams.data.total}
+          totalExact={teams.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="vs-teams-pager"
+        />
+      )}
+    </>
   );
 }
 
@@ -155,27 +268,11 @@ export default function TeamsPage() {
   const [everywhere, setEverywhere] = useState(false);
   const [creating, setCreating] = useState(false);
   const [membersOf, setMembersOf] = useState<Team | null>(null);
+  const [version, setVersion] = useState(0);
+  const reloadTeams = () => setVersion((v) => v + 1);
   const district = homeDistrictOf(me);
   const regionCode = everywhere ? undefined : district;
-  const teams = useAsync(
-    (signal) => listTeams(regionCode ? { regionCode } : {}, signal),
-    `teams-${regionCode ?? 'all'}`,
-  );
   const mine = useAsync((signal) => fetchMyVolunteer(signal), 'vs-me-teams');
-  const members = useAsync(
-    (signal) => (membersOf ? listMembers(membersOf.id, signal) : Promise.resolve([])),
-    `members-${membersOf?.id ?? ''}`,
-  );
-
-  const { roots, childrenOf } = useMemo(() => {
-    const list = teams.data ?? [];
-    const ids = new Set(list.map((x) => x.id));
-    const map = new Map<string, Team[]>();
-    for (const x of list)
-      if (x.parentId && ids.has(x.parentId))
-        map.set(x.parentId, [...(map.get(x.parentId) ?? []), x]);
-    return { roots: list.filter((x) => !x.parentId || !ids.has(x.parentId)), childrenOf: map };
-  }, [teams.data]);
 
   const membershipOf = (teamId: string) => mine.data?.memberships.find((m) => m.teamId === teamId);
   const join = (team: Team) =>
@@ -230,7 +327,7 @@ export default function TeamsPage() {
           )
         }
       />
-      {(caps.leader || caps.staff) && <JoinRequests onDecided={() => teams.reload()} />}
+      {(caps.leader || caps.staff) && <JoinRequests onDecided={reloadTeams} />}
       <label className="vs-switch">
         <Switch checked={everywhere} onChange={setEverywhere} data-testid="vs-teams-everywhere" />
         <span>{t('volunteers.teams.everywhere')}</span>
@@ -238,38 +335,19 @@ export default function TeamsPage() {
       {caps.volunteer && mine.data && !mine.data.volunteer && (
         <p className="vs-hint">{t('volunteers.join.registerFirst')}</p>
       )}
-      {teams.status === 'error' && <ErrorAlert error={teams.error} onRetry={teams.reload} />}
-      {teams.status !== 'error' && roots.length === 0 && teams.status === 'success' && (
-        <Empty description={t('volunteers.teams.none')} />
-      )}
-      <ul className="vs-team-tree" data-testid="vs-team-tree">
-        {roots.map((r) => (
-          <TeamNode key={r.id} team={r} childrenOf={childrenOf} depth={0} actions={actions} />
-        ))}
-      </ul>
+      <TeamTree
+        key={regionCode ?? 'all'}
+        regionCode={regionCode}
+        version={version}
+        actions={actions}
+      />
       <Drawer
         open={membersOf !== null}
         onClose={() => setMembersOf(null)}
         title={membersOf?.name}
         size="large"
       >
-        {members.status === 'error' ? (
-          <ErrorAlert error={members.error} />
-        ) : (
-          <List
-            loading={members.status === 'loading'}
-            dataSource={members.data ?? []}
-            locale={{ emptyText: t('volunteers.teams.noMembers') }}
-            renderItem={(m) => (
-              <List.Item>
-                <List.Item.Meta
-                  title={`${m.fullName}（${m.volunteerNumber}）`}
-                  description={`${m.phoneMasked ?? '—'} · ${m.skills.join('、')}`}
-                />
-              </List.Item>
-            )}
-          />
-        )}
+        {membersOf && <MemberList key={membersOf.id} team={membersOf} />}
       </Drawer>
       <Modal
         open={creating}
@@ -281,12 +359,11 @@ export default function TeamsPage() {
       >
         <TeamForm
           rootCode={widestRegionOf(me, 'volunteers.staff') ?? district ?? '110115000000'}
-          teams={teams.data ?? []}
           onCancel={() => setCreating(false)}
           onSaved={(team) => {
             void message.success(t('volunteers.teams.created', { name: team.name }));
             setCreating(false);
-            teams.reload();
+            reloadTeams();
           }}
         />
       </Modal>

@@ -1,13 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { listWebhookDeliveries, type WebhookDelivery } from '../../api/webhooks';
+import { pageWebhookDeliveries, type WebhookDelivery } from '../../api/webhooks';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatChinaDateTime } from '../../lib/china-time';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { eventLabel, statusColor, statusLabel } from '../messages/message-labels';
 
-/** One receiver's delivery log, newest first (`version` reloads it, e.g. after the test button). */
+const PAGE = 20;
+
+/**
+ * One receiver's delivery log, newest first, a page at a time by cursor (issue #16 p5) with the
+ * total; a new `version` (e.g. after the test button) starts again at page one.
+ */
 export function WebhookDeliveries({
   subscriber,
   version,
@@ -15,10 +22,15 @@ export function WebhookDeliveries({
   subscriber: { id: string; name: string };
   version: number;
 }) {
+  return <DeliveryLog key={`${subscriber.id}|${version}`} subscriber={subscriber} />;
+}
+
+function DeliveryLog({ subscriber }: { subscriber: { id: string; name: string } }) {
   const { t, i18n } = useTranslation();
+  const pages = useCursorPages();
   const log = useAsync(
-    (signal) => listWebhookDeliveries(subscriber.id, signal),
-    `${subscriber.id}|${version}`,
+    (signal) => pageWebhookDeliveries(subscriber.id, { limit: PAGE, after: pages.after }, signal),
+    `${subscriber.id}|${pages.after ?? ''}`,
   );
   const at = (iso: string | null) => (iso ? formatChinaDateTime(iso, i18n.language) : '—');
   return (
@@ -43,8 +55,8 @@ export function WebhookDeliveries({
         rowKey="id"
         size="middle"
         loading={log.status === 'loading'}
-        dataSource={log.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={log.data?.items ?? []}
+        pagination={false}
         scroll={{ x: 640 }}
         locale={{ emptyText: <Empty description={t('messages.webhooks.emptyLog')} /> }}
         onRow={(d) => ({ 'data-testid': `delivery-${d.event}`, 'data-status': d.status }) as object}
@@ -69,6 +81,17 @@ export function WebhookDeliveries({
           },
         ]}
       />
+      {log.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={log.data.nextCursor}
+          total={log.data.total}
+          totalExact={log.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="webhook-log-pager"
+        />
+      )}
     </Card>
   );
 }
