@@ -32,6 +32,7 @@ import {
   verifyUrl,
 } from './certificate.rules.ts';
 import { teamVisibility, type TeamVisibility } from './records.access.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 
 export const VERIFY_LIMIT = { perWindow: 30, windowMs: 10 * 60_000 };
@@ -286,13 +287,15 @@ export async function pageCertificateCandidates(
   const after = tupleCursorAfter(CANDIDATE_ORDER, input.after);
   const groups = await candidateGroups(db, input.actor);
   if (!groups) return { items: [], nextCursor: null, total: 0, totalExact: true };
-  const search = input.q ? candidateSearch(input.q) : null;
-  const q = search
+  // Part of the name, or of the volunteer number as typed or in upper case (numbers are upper
+  // case; PostgreSQL's LIKE minds case); wildcards are text (shared/like-pattern.ts).
+  const text = input.q;
+  const q = text
     ? groups.where((eb) =>
         eb.or([
-          eb('v.full_name', 'like', search.text),
-          eb('v.volunteer_number', 'like', search.text),
-          eb('v.volunteer_number', 'like', search.upper),
+          likeText(eb, 'v.full_name', text),
+          likeText(eb, 'v.volunteer_number', text),
+          likeText(eb, 'v.volunteer_number', text.toUpperCase()),
         ]),
       )
     : groups;
@@ -304,15 +307,6 @@ export async function pageCertificateCandidates(
   ]);
   const { total, totalExact } = await listTotal(db, q.clearSelect().select('v.id'));
   return { items: shown.map(candidateView), nextCursor, total, totalExact };
-}
-
-/**
- * The issuing page's search: part of the name, or of the volunteer number as typed or in upper
- * case (numbers are upper case; PostgreSQL's LIKE minds case); LIKE's wildcards in the text are taken out, so they match nothing special.
- */
-function candidateSearch(text: string) {
-  const plain = text.replace(/[%_\\]/g, '');
-  return { text: `%${plain}%`, upper: `%${plain.toUpperCase()}%` };
 }
 
 /**
