@@ -49,6 +49,7 @@ import { registryListIndexes } from './migrations/0055_registry_list_indexes.ts'
 import { vsListIndexes } from './migrations/0056_vs_list_indexes.ts';
 import { unpagedListIndexes } from './migrations/0058_unpaged_list_indexes.ts';
 import { keysetLastLists } from './migrations/0059_keyset_last_lists.ts';
+import { hourRecordsRegionKey } from './migrations/0060_hour_records_region_key.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -104,6 +105,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0057_misc_list_indexes': miscListIndexes,
   '0058_unpaged_list_indexes': unpagedListIndexes,
   '0059_keyset_last_lists': keysetLastLists,
+  '0060_hour_records_region_key': hourRecordsRegionKey,
   // next: '0012_…'
 };
 

@@ -14,6 +14,7 @@ import type { Actor } from '../../src/shared/actor.ts';
 import { stationCaseFigures } from '../../src/modules/cases/case-figures.ts';
 import { stationCaseFiguresLive } from '../../src/modules/cases/case-figures.live.ts';
 import { regionFigures } from '../../src/modules/records/figures.service.ts';
+import { hourRecordRow, insertHourRecords } from '../../src/modules/records/hour-record.row.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { TEST_DIALECT } from '../helpers/test-db.ts';
 
@@ -104,35 +105,41 @@ describe.runIf(TEST_DIALECT === 'postgres')('rollups under concurrent writers (p
 
   it('two confirmations of one volunteer in one year at once keep the earlier first day', async () => {
     const v = await db.selectFrom('vs_volunteers').select('id').executeTakeFirstOrThrow();
-    const acts = await db.selectFrom('vs_activities').select(['id', 'team_id']).limit(2).execute();
-    const record = (a: { id: string; team_id: string }, date: string) => (tx: Kysely<Database>) =>
-      tx
-        .insertInto('vs_service_records')
-        .values({
-          id: crypto.randomUUID(),
-          volunteer_id: v.id,
-          activity_id: a.id,
-          team_id: a.team_id,
-          service_date: date,
-          checked_in_at: `${date}T01:00:00.000Z`,
-          checked_out_at: null,
-          check_in_method: 'lead',
-          check_out_method: null,
-          travel_minutes: 0,
-          half_hours: 2,
-          content: '测试',
-          place: '村委会',
-          status: 'confirmed',
-          evaluation: null,
-          reject_reason: null,
-          confirmed_by: null,
-          confirmed_at: null,
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute()
-        .then(() => undefined);
+    const acts = await db
+      .selectFrom('vs_activities')
+      .select(['id', 'team_id', 'region_code'])
+      .limit(2)
+      .execute();
+    const record =
+      (a: { id: string; team_id: string; region_code: string }, date: string) =>
+      (tx: Kysely<Database>) =>
+        insertHourRecords(
+          tx,
+          [
+            hourRecordRow(a, {
+              id: crypto.randomUUID(),
+              volunteer_id: v.id,
+              team_id: a.team_id,
+              service_date: date,
+              checked_in_at: `${date}T01:00:00.000Z`,
+              checked_out_at: null,
+              check_in_method: 'lead',
+              check_out_method: null,
+              travel_minutes: 0,
+              half_hours: 2,
+              content: '测试',
+              place: '村委会',
+              status: 'confirmed',
+              evaluation: null,
+              reject_reason: null,
+              confirmed_by: null,
+              confirmed_at: null,
+              created_at: new Date().toISOString(),
+              updated_at: new Date().toISOString(),
+            }),
+          ],
+          'insert-missing',
+        );
     // the later day commits first's transaction open; the earlier day writes beside it
     await overlapping(
       db,

@@ -18,6 +18,7 @@ import { stationCaseFigures } from '../../src/modules/cases/case-figures.ts';
 import { stationCaseFiguresLive } from '../../src/modules/cases/case-figures.live.ts';
 import { caseFiguresDrill, DRILL_LEVELS } from '../../src/modules/cases/case-figures.drill.ts';
 import { regionFigures } from '../../src/modules/records/figures.service.ts';
+import { hourRecordRow, insertHourRecords } from '../../src/modules/records/hour-record.row.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { insertVolunteer } from '../helpers/vs-fixtures.ts';
 import { TEST_DIALECT } from '../helpers/test-db.ts';
@@ -216,7 +217,11 @@ describe(`rollups equal the live aggregation (${TEST_DIALECT})`, () => {
     const volunteers = async () =>
       (await tx.selectFrom('vs_volunteers').select('id').orderBy('id').execute()).map((r) => r.id);
     const activities = async () =>
-      await tx.selectFrom('vs_activities').select(['id', 'team_id']).orderBy('id').execute();
+      await tx
+        .selectFrom('vs_activities')
+        .select(['id', 'team_id', 'region_code'])
+        .orderBy('id')
+        .execute();
     const accepted = (yes: boolean) => (yes ? now.toISOString() : null);
     switch (c.k) {
       case 'file': {
@@ -279,38 +284,35 @@ describe(`rollups equal the live aggregation (${TEST_DIALECT})`, () => {
           c.k === 'record'
             ? [{ ...c }]
             : c.rows.map((r) => ({ ...r, status: 'confirmed' as const }));
-        await tx
-          .insertInto('vs_service_records')
-          .values(
-            rows.map((r) => {
-              const a = at(as, r.activity);
-              return {
-                id: crypto.randomUUID(),
-                volunteer_id: at(vs, r.volunteer),
-                activity_id: a.id,
-                team_id: a.team_id,
-                service_date: r.date,
-                checked_in_at: `${r.date}T01:00:00.000Z`,
-                checked_out_at: null,
-                check_in_method: 'lead' as const,
-                check_out_method: null,
-                travel_minutes: 0,
-                half_hours: r.halfHours,
-                content: '测试',
-                place: '村委会',
-                status: r.status,
-                evaluation: null,
-                reject_reason: null,
-                confirmed_by: null,
-                confirmed_at: null,
-                created_at: now.toISOString(),
-                updated_at: now.toISOString(),
-              };
-            }),
-          )
-          // one record per volunteer and activity (a unique key): a repeat is no write
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        // one record per volunteer and activity (a unique key): a repeat is no write
+        await insertHourRecords(
+          tx,
+          rows.map((r) => {
+            const a = at(as, r.activity);
+            return hourRecordRow(a, {
+              id: crypto.randomUUID(),
+              volunteer_id: at(vs, r.volunteer),
+              team_id: a.team_id,
+              service_date: r.date,
+              checked_in_at: `${r.date}T01:00:00.000Z`,
+              checked_out_at: null,
+              check_in_method: 'lead' as const,
+              check_out_method: null,
+              travel_minutes: 0,
+              half_hours: r.halfHours,
+              content: '测试',
+              place: '村委会',
+              status: r.status,
+              evaluation: null,
+              reject_reason: null,
+              confirmed_by: null,
+              confirmed_at: null,
+              created_at: now.toISOString(),
+              updated_at: now.toISOString(),
+            });
+          }),
+          'insert-missing',
+        );
         return;
       }
       case 'recordUpdate': {

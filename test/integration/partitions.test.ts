@@ -168,7 +168,8 @@ describe.skipIf(TEST_DIALECT !== 'postgres')('#16 p5 partitions on PostgreSQL', 
       from vs_service_records`.execute(k());
     expect(misplaced.rows.filter((r) => r.part !== r.month)).toEqual([]);
     expect(new Set(misplaced.rows.map((r) => r.part)).size).toBeGreaterThan(1);
-    // the keys hold the partition key; the foreign key into the hour records carries the date
+    // the keys hold the partition key (and, since 0060, start with the hour record's region); the
+    // foreign key into the hour records carries the date and the region
     const keys = await sql<{ name: string; def: string }>`
       select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
       where conname in ('audit_events_pkey', 'vs_service_records_pkey', 'vs_service_records_once',
@@ -178,11 +179,19 @@ describe.skipIf(TEST_DIALECT !== 'postgres')('#16 p5 partitions on PostgreSQL', 
       { name: 'audit_events_pkey', def: 'PRIMARY KEY (seq, occurred_at)' },
       {
         name: 'program_staff_service_record_fkey',
-        def: 'FOREIGN KEY (service_record_id, service_record_date) REFERENCES vs_service_records(id, service_date)',
+        def: 'FOREIGN KEY (service_record_region_code, service_record_id, service_record_date) REFERENCES vs_service_records(region_code, id, service_date)',
       },
-      { name: 'vs_service_records_once', def: 'UNIQUE (volunteer_id, activity_id, service_date)' },
-      { name: 'vs_service_records_pkey', def: 'PRIMARY KEY (id, service_date)' },
+      {
+        name: 'vs_service_records_once',
+        def: 'UNIQUE (region_code, volunteer_id, activity_id, service_date)',
+      },
+      { name: 'vs_service_records_pkey', def: 'PRIMARY KEY (region_code, id, service_date)' },
     ]);
+    // 0060 filled every hour record with its activity's region
+    const stray = await sql<{ n: string }>`
+      select count(*) as n from vs_service_records r join vs_activities a on a.id = r.activity_id
+      where r.region_code is distinct from a.region_code`.execute(k());
+    expect(Number(stray.rows[0]!.n)).toBe(0);
     const staff = await k()
       .selectFrom('program_staff')
       .select(['service_record_id', 'service_record_date'])

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import { hourRecordRow, insertHourRecords } from '../../src/modules/records/hour-record.row.ts';
 import { START } from '../helpers/test-app.ts';
 import { uniq } from '../helpers/vs-fixtures.ts';
 
@@ -73,30 +74,33 @@ export async function insertServiceRecord(
 ): Promise<string> {
   const id = crypto.randomUUID();
   const status = opts.status ?? 'confirmed';
-  await db
-    .insertInto('vs_service_records')
-    .values({
-      id,
-      volunteer_id: opts.volunteerId,
-      activity_id: opts.activityId,
-      team_id: opts.teamId,
-      service_date: opts.date,
-      checked_in_at: `${opts.date}T01:00:00.000Z`,
-      checked_out_at: `${opts.date}T04:00:00.000Z`,
-      check_in_method: 'lead',
-      check_out_method: 'lead',
-      travel_minutes: 0,
-      half_hours: opts.halfHours,
-      content: opts.content ?? '助老服务',
-      place: opts.place ?? '村委会',
-      status,
-      evaluation: opts.evaluation ?? null,
-      confirmed_by: status === 'confirmed' ? (opts.confirmedBy ?? null) : null,
-      confirmed_at: status === 'confirmed' ? `${opts.date}T05:00:00.000Z` : null,
-      created_at: START.toISOString(),
-      updated_at: START.toISOString(),
-    })
-    .execute();
+  const activity = await db
+    .selectFrom('vs_activities')
+    .select(['id', 'region_code'])
+    .where('id', '=', opts.activityId)
+    .executeTakeFirstOrThrow();
+  const record = hourRecordRow(activity, {
+    id,
+    volunteer_id: opts.volunteerId,
+    team_id: opts.teamId,
+    service_date: opts.date,
+    checked_in_at: `${opts.date}T01:00:00.000Z`,
+    checked_out_at: `${opts.date}T04:00:00.000Z`,
+    check_in_method: 'lead',
+    check_out_method: 'lead',
+    travel_minutes: 0,
+    half_hours: opts.halfHours,
+    content: opts.content ?? '助老服务',
+    place: opts.place ?? '村委会',
+    status,
+    evaluation: opts.evaluation ?? null,
+    confirmed_by: status === 'confirmed' ? (opts.confirmedBy ?? null) : null,
+    confirmed_at: status === 'confirmed' ? `${opts.date}T05:00:00.000Z` : null,
+    reject_reason: null,
+    created_at: START.toISOString(),
+    updated_at: START.toISOString(),
+  });
+  await insertHourRecords(db, [record]);
   return id;
 }
 

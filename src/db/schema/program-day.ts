@@ -119,6 +119,8 @@ export interface ProgramStaffTable {
   service_record_id: string | null;
   /** The record's service date: with the id, the key of the partitioned hour records (0054). */
   service_record_date: string | null;
+  /** The record's region: with the id and the date, the hour records' key (0060). */
+  service_record_region_code: string | null;
   created_at: Timestamp;
 }
 

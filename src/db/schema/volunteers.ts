@@ -231,6 +231,11 @@ export interface VsCodeUseTable {
 }
 
 export interface VsServiceRecordTable {
+  /**
+   * Migration 0060 (#16 p5): the region the hour was served in — its activity's region — first in
+   * the keys, so the hour records can be distributed by region. Set by hourRecordRow only.
+   */
+  region_code: string;
   id: string;
   volunteer_id: string;
   activity_id: string;

@@ -9,6 +9,7 @@ import type { Database, VsActivityTable, VsServiceRecordTable } from '../../db/s
 import { AppError } from '../../shared/problem.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { recordRefusal, RECORD_TRANSITIONS } from '../records/record.workflow.ts';
+import { hourRecordRow, insertHourRecords } from '../records/hour-record.row.ts';
 import {
   chinaDate,
   computeHours,
@@ -100,12 +101,10 @@ export async function checkIn(
   const id = crypto.randomUUID();
   const nowIso = input.now.toISOString();
   try {
-    await trx
-      .insertInto('vs_service_records')
-      .values({
+    await insertHourRecords(trx, [
+      hourRecordRow(activity, {
         id,
         volunteer_id: input.volunteerId,
-        activity_id: activity.id,
         team_id: activity.team_id,
         service_date: chinaDate(at > startsAt ? at : startsAt),
         checked_in_at: at.toISOString(),
@@ -123,8 +122,8 @@ export async function checkIn(
         confirmed_at: null,
         created_at: nowIso,
         updated_at: nowIso,
-      })
-      .execute();
+      }),
+    ]);
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('VS_ALREADY_CHECKED_IN');
     throw err;

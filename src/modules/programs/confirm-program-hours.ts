@@ -12,6 +12,11 @@ import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditActor, authorize, type Actor } from '../../shared/actor.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
+import {
+  hourRecordRow,
+  insertHourRecords,
+  type RecordActivity,
+} from '../records/hour-record.row.ts';
 import { computeHours, DEFAULT_DAILY_HOURS_CAP } from '../activities/hours.rules.ts';
 import { notify } from '../notifications/notification.service.ts';
 import { ORGANISER } from './programs.access.ts';
@@ -34,7 +39,7 @@ async function activityFor(
     actor: Actor;
     at: string;
   },
-): Promise<string> {
+): Promise<RecordActivity> {
   const id = crypto.randomUUID();
   await trx
     .insertInto('vs_activities')
@@ -64,7 +69,7 @@ async function activityFor(
       updated_at: input.at,
     })
     .execute();
-  return id;
+  return { id, region_code: input.session.region_code };
 }
 
 export async function confirmProgramHours(
@@ -99,11 +104,11 @@ export async function confirmProgramHours(
       .where('hours_confirmed_at', 'is', null)
       .executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) throw new AppError('CP_HOURS_CONFIRMED');
-    const activityOfTeam = new Map<string, string>();
+    const activityOfTeam = new Map<string, RecordActivity>();
     for (const s of done) {
-      let activityId = activityOfTeam.get(s.team_id);
-      if (!activityId) {
-        activityId = await activityFor(trx, deps.pii, {
+      let activity = activityOfTeam.get(s.team_id);
+      if (!activity) {
+        activity = await activityFor(trx, deps.pii, {
           session,
           teamId: s.team_id,
           title,
@@ -112,7 +117,7 @@ export async function confirmProgramHours(
           actor,
           at,
         });
-        activityOfTeam.set(s.team_id, activityId);
+        activityOfTeam.set(s.team_id, activity);
       }
       const checkedInAt = new Date(s.checked_in_at!);
       const checkedOutAt = new Date(s.checked_out_at!);
@@ -133,34 +138,35 @@ export async function confirmProgramHours(
         dailyCapHours: deps.dailyHoursCap ?? DEFAULT_DAILY_HOURS_CAP,
       });
       const recordId = crypto.randomUUID();
-      await trx
-        .insertInto('vs_service_records')
-        .values({
-          id: recordId,
-          volunteer_id: s.volunteer_id,
-          activity_id: activityId,
-          team_id: s.team_id,
-          service_date: session.day,
-          checked_in_at: checkedInAt.toISOString(),
-          checked_out_at: checkedOutAt.toISOString(),
-          check_in_method: 'lead',
-          check_out_method: 'lead',
-          travel_minutes: 0,
-          half_hours: h.halfHours,
-          content: title,
-          place: program.venue_name,
-          status: 'confirmed',
-          evaluation: null,
-          reject_reason: null,
-          confirmed_by: actor.accountId,
-          confirmed_at: at,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      const record = hourRecordRow(activity, {
+        id: recordId,
+        volunteer_id: s.volunteer_id,
+        team_id: s.team_id,
+        service_date: session.day,
+        checked_in_at: checkedInAt.toISOString(),
+        checked_out_at: checkedOutAt.toISOString(),
+        check_in_method: 'lead',
+        check_out_method: 'lead',
+        travel_minutes: 0,
+        half_hours: h.halfHours,
+        content: title,
+        place: program.venue_name,
+        status: 'confirmed',
+        evaluation: null,
+        reject_reason: null,
+        confirmed_by: actor.accountId,
+        confirmed_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      await insertHourRecords(trx, [record]);
       await trx
         .updateTable('program_staff')
-        .set({ service_record_id: recordId, service_record_date: session.day })
+        .set({
+          service_record_id: recordId,
+          service_record_date: record.service_date,
+          service_record_region_code: record.region_code,
+        })
         .where('id', '=', s.id)
         .execute();
       if (s.account_id)

@@ -81,6 +81,7 @@ export async function addToRoster(
     flagged: 0,
     service_record_id: null,
     service_record_date: null,
+    service_record_region_code: null,
     created_at: now.toISOString(),
   };
   const dup = await db

@@ -12,6 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { chinaDayStartUtc } from '../../shared/china-time.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
+import { hourRecordRow, insertHourRecords } from './hour-record.row.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -135,33 +136,32 @@ export async function recordImportedHours(
         updated_at: at,
       })
       .execute();
-    for (let i = 0; i < services.length; i += 500)
-      await trx
-        .insertInto('vs_service_records')
-        .values(
-          services.slice(i, i + 500).map((s) => ({
-            id: crypto.randomUUID(),
-            volunteer_id: s.volunteerId,
-            activity_id: activityId,
-            team_id: teamId,
-            service_date: s.date,
-            checked_in_at: chinaDayStartUtc(s.date),
-            checked_out_at: chinaDayStartUtc(s.date),
-            check_in_method: 'lead' as const,
-            check_out_method: 'lead' as const,
-            travel_minutes: 0,
-            half_hours: s.halfHours,
-            content: s.content,
-            place: s.place,
-            status: 'confirmed' as const,
-            evaluation: null,
-            reject_reason: null,
-            confirmed_by: team.confirmerId,
-            confirmed_at: at,
-            created_at: at,
-            updated_at: at,
-          })),
-        )
-        .execute();
+    const activity = { id: activityId, region_code: team.regionCode };
+    await insertHourRecords(
+      trx,
+      services.map((s) =>
+        hourRecordRow(activity, {
+          id: crypto.randomUUID(),
+          volunteer_id: s.volunteerId,
+          team_id: teamId,
+          service_date: s.date,
+          checked_in_at: chinaDayStartUtc(s.date),
+          checked_out_at: chinaDayStartUtc(s.date),
+          check_in_method: 'lead' as const,
+          check_out_method: 'lead' as const,
+          travel_minutes: 0,
+          half_hours: s.halfHours,
+          content: s.content,
+          place: s.place,
+          status: 'confirmed' as const,
+          evaluation: null,
+          reject_reason: null,
+          confirmed_by: team.confirmerId,
+          confirmed_at: at,
+          created_at: at,
+          updated_at: at,
+        }),
+      ),
+    );
   }
 }

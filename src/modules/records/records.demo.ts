@@ -8,6 +8,10 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
+import { hourRecordRow, insertHourRecords } from './hour-record.row.ts';
+
+/** 伊庄村, where the demo's past activities were served. */
+const DEMO_ACTIVITY_REGION = '110115110207';
 
 function demoId(name: string): string {
   const h = crypto.createHash('sha256').update(`doorstep-demo:records:${name}`).digest('hex');
@@ -60,7 +64,7 @@ export async function seedDemoRecords(deps: { db: Kysely<Database>; pii: PiiCiph
         title: s.title,
         description: s.title,
         place: s.place,
-        region_code: '110115110207',
+        region_code: DEMO_ACTIVITY_REGION,
         starts_at: day.toISOString(),
         ends_at: ends.toISOString(),
         capacity: 8,
@@ -92,12 +96,11 @@ export async function seedDemoRecords(deps: { db: Kysely<Database>; pii: PiiCiph
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
-    await db
-      .insertInto('vs_service_records')
-      .values({
+    const record = hourRecordRow(
+      { id: activityId, region_code: DEMO_ACTIVITY_REGION },
+      {
         id: demoId(`${s.key}:record`),
         volunteer_id: volunteer.id,
-        activity_id: activityId,
         team_id: team.id,
         service_date: date,
         checked_in_at: day.toISOString(),
@@ -112,12 +115,12 @@ export async function seedDemoRecords(deps: { db: Kysely<Database>; pii: PiiCiph
         evaluation: '服务认真，老人满意',
         confirmed_by: leader.id,
         confirmed_at: ends.toISOString(),
+        reject_reason: null,
         created_at: day.toISOString(),
         updated_at: ends.toISOString(),
-      })
-      // No target: on PostgreSQL the key is (id, service_date) (partitioned, #16 p5), on SQLite id.
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+      },
+    );
+    await insertHourRecords(db, [record], 'insert-missing');
   }
   await db
     .insertInto('vs_record_entries')

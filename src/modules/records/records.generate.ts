@@ -6,13 +6,9 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { bulkInsert } from '../../db/bulk-copy.ts';
-import type {
-  Database,
-  VsActivityTable,
-  VsServiceRecordTable,
-  VsSignupTable,
-} from '../../db/schema.ts';
+import type { Database, VsActivityTable, VsSignupTable } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
+import { hourRecordRow, insertHourRecords, type HourRecordRow } from './hour-record.row.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
@@ -35,7 +31,7 @@ export async function insertGeneratedActivities(
 ): Promise<number> {
   const acts: VsActivityTable[] = [];
   const signups: VsSignupTable[] = [];
-  const records: VsServiceRecordTable[] = [];
+  const records: HourRecordRow[] = [];
   // One secret for the batch: the check-in codes of finished activities are never shown again.
   const secret = pii.encrypt(crypto.randomBytes(32).toString('base64'));
   for (const a of activities) {
@@ -79,32 +75,36 @@ export async function insertGeneratedActivities(
         promoted_at: null,
         cancelled_at: null,
       });
-      records.push({
-        id: crypto.randomUUID(),
-        volunteer_id: v,
-        activity_id: id,
-        team_id: a.teamId,
-        service_date: date,
-        checked_in_at: starts,
-        checked_out_at: ends,
-        check_in_method: 'code',
-        check_out_method: 'code',
-        travel_minutes: 0,
-        half_hours: a.halfHours,
-        content: a.title,
-        place: a.place,
-        status: 'confirmed',
-        evaluation: null,
-        reject_reason: null,
-        confirmed_by: a.leaderAccountId,
-        confirmed_at: ends,
-        created_at: starts,
-        updated_at: ends,
-      });
+      records.push(
+        hourRecordRow(
+          { id, region_code: a.regionCode },
+          {
+            id: crypto.randomUUID(),
+            volunteer_id: v,
+            team_id: a.teamId,
+            service_date: date,
+            checked_in_at: starts,
+            checked_out_at: ends,
+            check_in_method: 'code',
+            check_out_method: 'code',
+            travel_minutes: 0,
+            half_hours: a.halfHours,
+            content: a.title,
+            place: a.place,
+            status: 'confirmed',
+            evaluation: null,
+            reject_reason: null,
+            confirmed_by: a.leaderAccountId,
+            confirmed_at: ends,
+            created_at: starts,
+            updated_at: ends,
+          },
+        ),
+      );
     }
   }
   await bulkInsert(trx, 'vs_activities', acts);
   await bulkInsert(trx, 'vs_signups', signups);
-  await bulkInsert(trx, 'vs_service_records', records);
+  await insertHourRecords(trx, records, 'copy');
   return records.length;
 }
