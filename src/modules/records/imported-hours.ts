@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDayStartUtc } from '../../shared/china-time.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { hourRecordRow, insertHourRecords } from './hour-record.row.ts';
+import { likeText } from '../../shared/like-pattern.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -40,7 +41,7 @@ export async function importedServices(
       .innerJoin('vs_activities as a', 'a.id', 's.activity_id')
       .select(['s.volunteer_id', 's.team_id', 's.service_date', 's.half_hours', 's.content'])
       .where('s.volunteer_id', 'in', volunteerIds.slice(i, i + 500))
-      .where('a.description', 'like', `${IMPORTED_ACTIVITY_PREFIX}%`)
+      .where((eb) => likeText(eb, 'a.description', IMPORTED_ACTIVITY_PREFIX, 'prefix'))
       .execute();
     for (const r of rows)
       keys.set(
