@@ -17,6 +17,7 @@ import type { Actor } from '../../src/shared/actor.ts';
 import { stationCaseFigures } from '../../src/modules/cases/case-figures.ts';
 import { stationCaseFiguresLive } from '../../src/modules/cases/case-figures.live.ts';
 import { caseFiguresDrill, DRILL_LEVELS } from '../../src/modules/cases/case-figures.drill.ts';
+import { drillOf, sortedByKey } from './figures-rollups.drill.ts';
 import { regionFigures } from '../../src/modules/records/figures.service.ts';
 import { hourRecordRow, insertHourRecords } from '../../src/modules/records/hour-record.row.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -64,47 +65,6 @@ const dayArb = fc
 const nearMidnightArb = fc
   .tuple(dayArb, fc.integer({ min: -90, max: 90 }))
   .map(([d, m]) => new Date(Date.parse(`${d}T16:00:00.000Z`) + m * 60_000));
-
-type StationRow = Awaited<ReturnType<typeof stationCaseFiguresLive>>[number];
-const sortedByKey = <T extends { key: string }>(rows: T[]) =>
-  [...rows].sort((a, b) => a.key.localeCompare(b.key));
-const SUMMED = [
-  'filed',
-  'accepted',
-  'open',
-  'overdue',
-  'paused',
-  'tongban',
-  'secondRequests',
-] as const;
-type Summed = Record<(typeof SUMMED)[number], number>;
-/** The drill-down worked out by hand from the live per-station figures (the oracle). */
-function drillOf(stations: StationRow[], by: (typeof DRILL_LEVELS)[number]) {
-  const groups = new Map<string, { key: string; name: string; stations: number } & Summed>();
-  for (const s of stations) {
-    const [key, name] =
-      by === 'district'
-        ? [s.districtCode, s.districtName]
-        : by === 'town'
-          ? [s.townCode, s.townName]
-          : [s.stationId, s.stationName];
-    const g = groups.get(key) ?? {
-      key,
-      name,
-      stations: 0,
-      ...(Object.fromEntries(SUMMED.map((k) => [k, 0])) as Summed),
-    };
-    for (const k of SUMMED) g[k] += s[k];
-    g.stations += 1;
-    groups.set(key, g);
-  }
-  return sortedByKey(
-    [...groups.values()].map((g) => ({
-      ...g,
-      secondRequestRate: g.accepted === 0 ? 0 : g.secondRequests / g.accepted,
-    })),
-  );
-}
 
 const pick = fc.nat({ max: 10_000 });
 const cmd = fc.oneof(
