@@ -22,6 +22,13 @@ export const ESCALATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/cases/figures' }),
   },
   {
+    // Issue #16: the drill-down summed by the server, the same readers.
+    method: 'GET',
+    path: '/api/v1/cases/figures/drill',
+    allowed: ['admin', 'supervisor', 'district_officer', 'town_officer'],
+    request: () => ({ url: '/api/v1/cases/figures/drill?by=town' }),
+  },
+  {
     method: 'GET',
     path: '/api/v1/colleagues',
     allowed: ['clerk', 'agent', 'town_officer', 'district_officer'],
