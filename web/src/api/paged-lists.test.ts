@@ -37,7 +37,7 @@ const ALLOWED: Record<string, string> = {
   'web/src/resident/programs-api.ts /api/v1/programs':
     'the resident app: the published programs of my own region (at most 200), to name my classes',
   'web/src/resident/programs-api.ts /api/v1/programs/enrolments':
-    'the resident app: one guardian’s own children’s enrolments, few, sorted by urgency as a whole',
+    'the resident app’s programs page and attendance history: every enrolment of my children (a few) marks their classes',
   // Converted by the other half of this change (branch webkeys-b); the lead removes these at merge.
   'web/src/api/volunteers.ts /api/v1/volunteers': 'converted by webkeys-b',
   'web/src/api/volunteers.ts /api/v1/vs/teams': 'converted by webkeys-b',
