@@ -9,7 +9,11 @@ export type NewPost = BodyOf<'/api/v1/posts'>;
 export type NewAbsence = BodyOf<'/api/v1/posts/absences'>;
 export type AbsenceKind = NewAbsence['kind'];
 /** The query as sent: no station means every station in reach. */
-function paged(query: { stationId?: string | undefined; limit: number; after?: string | undefined }) {
+function paged(query: {
+  stationId?: string | undefined;
+  limit: number;
+  after?: string | undefined;
+}) {
   return {
     limit: query.limit,
     ...(query.stationId ? { stationId: query.stationId } : {}),
