@@ -301,6 +301,11 @@ describe('CP-2 a guardian enrols on the phone and accepts an offered place', () 
     await poll(() => page.getByTestId('enrolment').count()).toBe(2);
     await page.getByTestId('enrolments-more').waitFor({ state: 'detached' });
     expect(await page.locator('main').innerText()).toContain('李小草');
+    // In large type the total and the button still fit the phone.
+    await page.getByTestId('elderly-switch').check();
+    await noOverflow();
+    await shot('7-enrolments-elderly-en');
+    await page.getByTestId('elderly-switch').uncheck();
     await page.unrouteAll();
   });
 });
