@@ -3,10 +3,12 @@
  * hands it to the town centre with a reason; the town officer accepts it from “转给我的” and closes
  * it; the clerk — its first responder for good — finds the closing in the notification bell.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
+import { checkPager, pageOneByOne } from '../helpers/e2e-pager.ts';
 import {
   launchBrowser,
   signedIn,
@@ -132,5 +134,44 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     expect(await panel.innerText()).toContain(QUESTION.slice(0, 8));
     await page.waitForTimeout(500); // the dropdown's fade-in, for a readable screenshot
     await page.screenshot({ path: `${SHOTS}/first-response-2-notified.png`, fullPage: true });
+  });
+
+  it('the bell pages by keyset; its count is the unread total, not one page', async () => {
+    // The clerk hands a second matter to the town officer (one request: inquiry and hand-off), so
+    // the town officer has two hand-off notifications.
+    const origin = server.baseUrl;
+    await page.keyboard.press('Escape');
+    await logout(page);
+    await login(page, 'town');
+    const request = page.context().request;
+    const town = (await (await request.get(`${origin}/api/v1/auth/me`)).json()) as { id: string };
+    await logout(page);
+    await login(page, 'clerk');
+    const handed = await page.context().request.post(`${origin}/api/v1/inquiries/handed-on`, {
+      headers: { 'Idempotency-Key': randomUUID() },
+      data: {
+        inquiry: {
+          channel: 'phone',
+          callerDescription: '一位老人的儿子',
+          question: '老人的医保卡能否邮寄？',
+          answer: '请镇中心答复邮寄办法',
+        },
+        handoff: { toAccountId: town.id, reason: '邮寄办法请镇中心答复' },
+      },
+    });
+    expect(handed.status()).toBe(201);
+    await logout(page);
+
+    await login(page, 'town');
+    await pageOneByOne(page, '/notifications');
+    const bell = page.getByTestId('notification-bell');
+    await poll(() => bell.getAttribute('aria-label')).toMatch(/[1-9]/);
+    await bell.click();
+    const panel = page.getByTestId('notification-panel');
+    await poll(() => panel.locator('li').count()).toBe(1);
+    await checkPager(page, 'notification-pager', 2);
+    await page.unrouteAll();
+    await page.keyboard.press('Escape');
+    await logout(page);
   });
 });

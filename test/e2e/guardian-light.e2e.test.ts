@@ -7,12 +7,14 @@
  * the phone with its expiry in China time, and the guardian accepts it with the one button the
  * view offers. Screenshots (phone, elderly mode, English) go to test-results/.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PHONES } from '../../src/modules/demo/demo-accounts.ts';
 import { buildIdNumber } from '../../src/modules/residents/id-number.ts';
 import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { pageOneByOne } from '../helpers/e2e-pager.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results';
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -20,6 +22,7 @@ const TOWN = '110115110000'; // 魏善庄镇
 const YIZHUANG = '110115110207'; // 伊庄村
 const GRANDCHILD_ID = buildIdNumber('110115', '20180312', '012');
 const OTHER_CHILD_ID = buildIdNumber('110115', '20170705', '024');
+const SECOND_GRANDCHILD_ID = buildIdNumber('110115', '20190420', '036');
 
 /** The API as someone with a Bearer token (the scene, not what is tested). */
 function apiAs(baseUrl: string, token: string | null) {
@@ -266,5 +269,43 @@ describe('CP-2 a guardian enrols on the phone and accepts an offered place', () 
     );
     await noOverflow();
     await shot('5-programs-en');
+  });
+
+  it('reads my enrolments by keyset: the total, and “show more” while there is a next page', async () => {
+    // A second grandchild waits for 一班 too (registered and enrolled with the phone's session).
+    const request = page.context().request;
+    const api = `${server.baseUrl}/api/v1`;
+    const key = () => ({ 'Idempotency-Key': randomUUID() });
+    const born = await request.post(`${api}/programs/children`, {
+      headers: key(),
+      data: { realName: '李小草', idNumber: SECOND_GRANDCHILD_ID, relation: 'grandparent' },
+    });
+    expect(born.status()).toBe(201);
+    const [program] = (await (await request.get(`${api}/programs`)).json()) as {
+      classes: { id: string; name: string }[];
+    }[];
+    const first = program!.classes.find((c) => c.name.startsWith('一班'))!;
+    const enrolled = await request.post(`${api}/programs/classes/${first.id}/enrolments`, {
+      headers: key(),
+      data: { childId: ((await born.json()) as { id: string }).id },
+    });
+    expect(enrolled.status()).toBe(201);
+
+    await pageOneByOne(page, '/programs/enrolments');
+    await page.goto(`${server.baseUrl}/r/enrolments`);
+    await poll(() => page.getByTestId('enrolments-total').innerText()).toBe('2 in all');
+    await poll(() => page.getByTestId('enrolment').count()).toBe(1);
+    await noOverflow();
+    await shot('6-enrolments-more-en');
+    await page.getByTestId('enrolments-more').click();
+    await poll(() => page.getByTestId('enrolment').count()).toBe(2);
+    await page.getByTestId('enrolments-more').waitFor({ state: 'detached' });
+    expect(await page.locator('main').innerText()).toContain('李小草');
+    // In large type the total and the button still fit the phone.
+    await page.getByTestId('elderly-switch').check();
+    await noOverflow();
+    await shot('7-enrolments-elderly-en');
+    await page.getByTestId('elderly-switch').uncheck();
+    await page.unrouteAll();
   });
 });

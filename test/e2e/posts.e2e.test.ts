@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
 import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
 import { chooseOption, launchBrowser, showPasswordForm, signedIn } from '../helpers/e2e.ts';
+import { checkPager, pageOneByOne } from '../helpers/e2e-pager.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = 'test-results';
@@ -115,6 +116,27 @@ describe('GS-11 a clerk on leave: her post’s hand-off lands with B', () => {
     expect(await page.locator('[data-holder="nobody"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/posts-3-coverage.png`, fullPage: true });
 
+    // Issue #16 p5: the absences page by keyset (the clerk's and B's: two, one a page here).
+    await pageOneByOne(page, '/posts/absences');
+    await page.reload();
+    expect(await checkPager(page, 'absences-pager', 2)).toBeGreaterThanOrEqual(2);
+    await poll(() => page.getByTestId('absences').getAttribute('data-count')).toBe('1');
+    // The posts list shows its total too.
+    await poll(() => page.getByTestId('posts-pager-total').textContent()).toMatch(/^共 \d+ 条$/);
+    await page.unrouteAll();
+
+    // The audit log pages by keyset too, and keeps its filter across pages.
+    await pageOneByOne(page, '/audit/events');
+    await page.goto(`${origin}/audit`);
+    await checkPager(page, 'audit-pager', 2);
+    await chooseOption(page, 'audit-filter-action', '登记请假/缺勤', { search: '请假' });
+    await page.getByTestId('audit-filter-apply').click();
+    await poll(() => page.getByTestId('audit-pager').textContent()).toMatch(/第 1 页/);
+    await checkPager(page, 'audit-pager', 2); // the clerk's absence and B's
+    await poll(() => page.getByTestId('audit-table').innerText()).toContain('登记请假/缺勤');
+    await page.unrouteAll();
+    await page.getByTestId('nav-posts').click();
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByTestId('coverage-gap').first().waitFor();
@@ -128,6 +150,11 @@ describe('GS-11 a clerk on leave: her post’s hand-off lands with B', () => {
     await page.getByText('AB posts and coverage').waitFor();
     await poll(() => page.getByTestId('coverage-gap').first().innerText()).toContain('nobody');
     await page.screenshot({ path: `${SHOTS}/posts-6-english.png`, fullPage: true });
+    // The audit log's pager on a phone, in English and in elderly mode.
+    await preferences(page, { elderlyMode: true, locale: 'en' });
+    await page.goto(`${origin}/audit`);
+    await poll(() => page.getByTestId('audit-pager-total').textContent()).toMatch(/^\d+ in all$/);
+    await page.screenshot({ path: `${SHOTS}/posts-7-audit-elderly-english.png`, fullPage: true });
     await preferences(page, { elderlyMode: false, locale: 'zh-CN' });
   });
 });

@@ -11,8 +11,11 @@ export type VisitTransition = 'depart' | 'not-home' | 'complete' | 'cancel';
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
-export const listVisits = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/home-visits', { signal }));
+/** Issue #16 p5: the visit requests by keyset — `after` is the previous page's nextCursor. */
+export const pageVisits = (
+  query: { status?: HomeVisit['status']; limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/home-visits/page', { params: { query }, signal }));
 export const listRoutes = (day: string, signal?: AbortSignal) =>
   must(apiClient.GET('/api/v1/home-visits/routes', { params: { query: { day } }, signal }));
 export const requestVisit = (body: NewHomeVisit, key: string) =>

@@ -25,10 +25,22 @@ export const PROGRAM_KINDS = [
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
+/** The organiser's home: the classes of my first 200 programs, summed up (not a list page). */
 export const listManagedPrograms = (signal?: AbortSignal) =>
   must(
     apiClient.GET('/api/v1/programs', {
       params: { query: { view: 'managed', limit: 200 } },
+      signal,
+    }),
+  );
+/** Issue #16 p5: the programs I manage by keyset — `after` is the previous page's nextCursor. */
+export const pageManagedPrograms = (
+  query: { limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  must(
+    apiClient.GET('/api/v1/programs/page', {
+      params: { query: { view: 'managed', ...query } },
       signal,
     }),
   );

@@ -16,8 +16,6 @@ export const ratingMetrics = (
   signal?: AbortSignal,
 ) =>
   must(apiClient.GET('/api/v1/ratings/metrics', { params: { query: { month, group } }, signal }));
-export const listRatings = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/ratings', { params: { query: { bad: 'true' } }, signal }));
 /** Issue #16 p5: the tickets by keyset — `after` is the previous page's nextCursor. */
 export const pageTickets = (
   query: { open: boolean; limit: number; after?: string | undefined },

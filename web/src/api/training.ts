@@ -7,11 +7,18 @@ export type NewTrainingSession = BodyOf<'/api/v1/training/sessions'>;
 export type Competence = Answer<'/api/v1/training/competences', 'post'>;
 export type NewCompetence = BodyOf<'/api/v1/training/competences'>;
 export type Requirement = Answer<'/api/v1/training/requirements/{itemCode}', 'put'>;
+export type CompetenceQuery = Pick<
+  QueryOf<'/api/v1/training/competences/page'>,
+  'accountId' | 'itemCode' | 'townCode'
+>;
 export type TrainingFigures = Answer<'/api/v1/training/figures'>;
 export type TrainingFiguresQuery = QueryOf<'/api/v1/training/figures'>;
 
-export const listTrainingSessions = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/training/sessions', { params: { query: { limit: 50 } }, signal }));
+/** Issue #16 p5: the sessions by keyset — `after` is the previous page's nextCursor. */
+export const pageTrainingSessions = (
+  query: { limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/training/sessions/page', { params: { query }, signal }));
 
 export const createTrainingSession = (body: NewTrainingSession, key: string) =>
   must(apiClient.POST('/api/v1/training/sessions', { body, ...idempotent(key) }));
@@ -25,10 +32,11 @@ export const recordAttendance = (id: string, accountId: string, present: boolean
     }),
   );
 
-export const listCompetences = (signal?: AbortSignal) =>
-  must(
-    apiClient.GET('/api/v1/training/competences', { params: { query: { limit: 500 } }, signal }),
-  );
+/** Issue #16 p5: the competences by keyset — `after` is the previous page's nextCursor. */
+export const pageCompetences = (
+  query: CompetenceQuery & { limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) => must(apiClient.GET('/api/v1/training/competences/page', { params: { query }, signal }));
 
 export const grantCompetence = (body: NewCompetence, key: string) =>
   must(apiClient.POST('/api/v1/training/competences', { body, ...idempotent(key) }));

@@ -10,13 +10,17 @@ import {
   actOnEnrolment,
   browsePrograms,
   GUARDIAN_ACTIONS,
-  myEnrolments,
+  pageMyEnrolments,
   type Enrolment,
+  type EnrolmentPage,
   type GuardianAction,
   type Program,
 } from './programs-api';
 import { MARK } from './tone';
 import { useLoad } from './use-load';
+
+/** Enrolments a page; a guardian's children seldom have more, so "加载更多" is rare. */
+const PAGE_SIZE = 50;
 
 /** Actions that give a place away: asked twice. */
 const ASKS_FIRST: readonly GuardianAction[] = ['decline_offer', 'withdraw'];
@@ -147,15 +151,26 @@ function classIndex(programs: Program[] | null) {
 /**
  * 我的报名 (CP-2): my children's enrolments with their status, waiting-list position, an offered
  * place with its expiry in China time, and only the buttons the server's availableActions give
- * (accept / decline an offer, withdraw; giving a place away is asked twice).
+ * (accept / decline an offer, withdraw; giving a place away is asked twice). Read by keyset
+ * (issue #16 p5): the first page, then "加载更多" while there is a next one; the total is shown.
  */
 export function EnrolmentsPage({ navigate }: { navigate: (to: string) => void }) {
   const { t } = useLocale();
-  const enrolments = useLoad(myEnrolments);
+  const enrolments = useLoad((signal) => pageMyEnrolments({ limit: PAGE_SIZE }, signal));
+  const [later, setLater] = useState<EnrolmentPage[]>([]);
+  const last = later[later.length - 1] ?? enrolments.data;
+  const more = useAction(async () => {
+    if (!last?.nextCursor) return;
+    const page = await pageMyEnrolments({ limit: PAGE_SIZE, after: last.nextCursor });
+    setLater((pages) => [...pages, page]);
+  });
   const programs = useLoad(browsePrograms);
   const [done, setDone] = useState<GuardianAction | null>(null);
   const where = useMemo(() => classIndex(programs.data), [programs.data]);
-  const list = useMemo(() => byUrgency(enrolments.data ?? []), [enrolments.data]);
+  const list = useMemo(
+    () => byUrgency([enrolments.data, ...later].flatMap((p) => p?.items ?? [])),
+    [enrolments.data, later],
+  );
   return (
     <div className="r-page">
       <h1>{t('enrolments.title')}</h1>
@@ -189,12 +204,37 @@ export function EnrolmentsPage({ navigate }: { navigate: (to: string) => void })
             }
             onChanged={(action) => {
               setDone(action);
+              setLater([]);
               enrolments.reload();
               programs.reload();
             }}
           />
         ))}
       </ul>
+      {enrolments.data && enrolments.data.total > 0 && (
+        <p className="r-help" data-testid="enrolments-total">
+          {t(enrolments.data.totalExact ? 'enrolments.total' : 'enrolments.totalEstimated', {
+            n: enrolments.data.total,
+          })}
+        </p>
+      )}
+      {more.error !== null && (
+        <p className="r-alert r-alert-error" role="alert">
+          {problemText(t, more.error)}
+        </p>
+      )}
+      {last?.nextCursor && (
+        <button
+          type="button"
+          className="r-secondary"
+          data-testid="enrolments-more"
+          disabled={more.busy}
+          aria-busy={more.busy}
+          onClick={() => void more.run()}
+        >
+          {t('enrolments.more')}
+        </button>
+      )}
     </div>
   );
 }

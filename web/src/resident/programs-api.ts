@@ -35,6 +35,13 @@ const post = <T>(path: string, body: unknown, idempotencyKey: string) =>
   });
 
 /** Published programs of my region (the server takes my own region when none is given). */
+/** A page of my children's enrolments (issue #16 p5: `after` is the previous page's nextCursor). */
+export interface EnrolmentPage {
+  items: Enrolment[];
+  nextCursor: string | null;
+  total: number;
+  totalExact: boolean;
+}
 export const browsePrograms = (signal?: AbortSignal) =>
   api<Program[]>('/programs', { query: { view: 'browse', limit: 200 }, signal });
 export const myChildren = (signal?: AbortSignal) => api<Child[]>('/programs/children', { signal });
@@ -46,8 +53,18 @@ export const updateChild = (id: string, body: ChildDetails) =>
 /** The 小区 my community lists (the server takes my own region). */
 export const myNeighbourhoods = (signal?: AbortSignal) =>
   api<Neighbourhoods>('/programs/neighbourhoods', { signal });
+/** Every enrolment of my children (a few): the programs page and the attendance history mark classes by them. */
 export const myEnrolments = (signal?: AbortSignal) =>
   api<Enrolment[]>('/programs/enrolments', { signal });
+/** My children's enrolments by keyset, newest first: the enrolments page reads them a page at a time. */
+export const pageMyEnrolments = (
+  query: { limit: number; after?: string | undefined },
+  signal?: AbortSignal,
+) =>
+  api<EnrolmentPage>('/programs/enrolments/page', {
+    query: { limit: query.limit, after: query.after },
+    signal,
+  });
 export type NewEnrolment = BodyOf<'/api/v1/programs/classes/{id}/enrolments'>;
 export const enrol = (classId: string, body: NewEnrolment, key: string) =>
   post<Enrolment>(`/programs/classes/${classId}/enrolments`, body, key);

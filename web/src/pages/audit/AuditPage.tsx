@@ -2,8 +2,9 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchAuditEvents, verifyAuditChain, type AuditFilter } from '../../api/audit';
+import { pageAuditEvents, verifyAuditChain, type AuditFilter } from '../../api/audit';
 import type { AuditEvent, AuditVerification } from '../../api/types';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { ExportButton } from '../../components/ExportButton';
@@ -11,40 +12,21 @@ import { formatChinaDateTime } from '../../lib/china-time';
 import { capabilitiesOf } from '../../lib/page-capabilities';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useMe } from '../../session/session-context';
 import { actionLabel, AUDIT_ACTION_CODES, entityTypeLabel, roleName } from './audit-labels';
 
 const PAGE_SIZE = 50;
 
-/** The audit log, newest first, and (for administrators) a check of the whole hash chain. */
+/**
+ * The audit log, newest first, paged by cursor (issue #16 p5), and (for administrators) a check of
+ * the whole hash chain. The list is keyed by its filter, so a new filter starts at page one.
+ */
 export default function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const caps = useMemo(() => capabilitiesOf(me), [me]);
-  const [older, setOlder] = useState<AuditEvent[]>([]);
-  const [exhausted, setExhausted] = useState(false);
   const [filter, setFilter] = useState<AuditFilter>({});
-  const first = useAsync(
-    () => fetchAuditEvents({ limit: PAGE_SIZE, ...filter }),
-    JSON.stringify(filter),
-  );
-  const events = [...(first.data ?? []), ...older];
-  const applyFilter = (next: AuditFilter) => {
-    setOlder([]);
-    setExhausted(false);
-    setFilter(next);
-  };
-
-  const more = useAction(async () => {
-    const last = events[events.length - 1];
-    if (!last) return;
-    const page = await fetchAuditEvents({ limit: PAGE_SIZE, beforeSeq: last.seq, ...filter });
-    setOlder((o) => [...o, ...page]);
-    if (page.length < PAGE_SIZE) setExhausted(true);
-  });
-  const loadMore = () => void more.run();
-  const loadingMore = more.busy;
-  const moreError = more.error;
 
   return (
     <div className="page audit-page">
@@ -54,15 +36,30 @@ export default function AuditPage() {
         extra={<ExportButton listPath="/audit/events" filters={{ ...filter }} />}
       />
       {caps.verifyAudit && <VerifyChain />}
-      <AuditFilters onApply={applyFilter} />
-      {first.status === 'error' && <ErrorAlert error={first.error} onRetry={first.reload} />}
+      <AuditFilters onApply={setFilter} />
+      <AuditTable key={JSON.stringify(filter)} filter={filter} />
+    </div>
+  );
+}
+
+/** One filter's events, a page at a time. */
+function AuditTable({ filter }: { filter: AuditFilter }) {
+  const { t, i18n } = useTranslation();
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageAuditEvents({ limit: PAGE_SIZE, after: pages.after, ...filter }, signal),
+    pages.after ?? '',
+  );
+  return (
+    <>
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       <Table<AuditEvent>
         className="audit-table"
         data-testid="audit-table"
         rowKey="seq"
         size="middle"
-        loading={first.status === 'loading'}
-        dataSource={events}
+        loading={list.status === 'loading'}
+        dataSource={list.data?.items ?? []}
         pagination={false}
         scroll={{ x: 720 }}
         columns={[
@@ -101,15 +98,18 @@ export default function AuditPage() {
           },
         ]}
       />
-      {first.status === 'success' && (first.data?.length ?? 0) >= PAGE_SIZE && !exhausted && (
-        <div className="load-more">
-          {moreError !== null && <ErrorAlert error={moreError} />}
-          <Button onClick={loadMore} loading={loadingMore}>
-            {t('audit.loadMore')}
-          </Button>
-        </div>
+      {list.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="audit-pager"
+        />
       )}
-    </div>
+    </>
   );
 }
 

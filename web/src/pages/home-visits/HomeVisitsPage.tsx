@@ -1,16 +1,17 @@
-import { App, Button, Card, Checkbox, Input, Radio, Select, Space, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, Card, Checkbox, Input, Radio, Segmented, Select, Space, Tag } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
-  listVisits,
   lookupResident,
+  pageVisits,
   requestVisit,
   scheduleVisits,
   type HomeVisit,
   type NewHomeVisit,
   type VisitWindow,
 } from '../../api/home-visits';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeading } from '../../components/PageHeading';
@@ -18,6 +19,7 @@ import { chinaDay } from '../../lib/china-time';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import './home-visits.css';
 
 const BY = ['staff', 'relative', 'agent', 'resident'] as const;
@@ -135,15 +137,59 @@ function NewRequestCard({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** GS-10 requests to schedule: pick them and a day; the server batches them by village. */
-function PendingCard({ visits, onDone }: { visits: HomeVisit[]; onDone: () => void }) {
+const PAGE_SIZE = 30;
+/** The visits that may be scheduled: new requests, and those not found at home. */
+const SCHEDULABLE = ['requested', 'not_home'] as const;
+type Schedulable = (typeof SCHEDULABLE)[number];
+
+/**
+ * GS-10 requests to schedule, by status (new / not at home), paged by cursor (issue #16 p5): pick
+ * them and a day; the server batches them by village. `refresh` reloads the page shown.
+ */
+function PendingCard({ refresh, onDone }: { refresh: number; onDone: () => void }) {
   const { t } = useTranslation();
+  const [status, setStatus] = useState<Schedulable>('requested');
+  return (
+    <Card
+      title={<h2>{t('homeVisits.pending')}</h2>}
+      className="hv-card"
+      extra={
+        <Segmented<Schedulable>
+          value={status}
+          onChange={setStatus}
+          options={SCHEDULABLE.map((s) => ({ value: s, label: t(`homeVisits.status.${s}`) }))}
+          data-testid="hv-pending-status"
+        />
+      }
+    >
+      <PendingList key={status} status={status} refresh={refresh} onDone={onDone} />
+    </Card>
+  );
+}
+
+function PendingList({
+  status,
+  refresh,
+  onDone,
+}: {
+  status: Schedulable;
+  refresh: number;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageVisits({ status, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${pages.after ?? ''}|${refresh}`,
+  );
   const { message } = App.useApp();
   const keeper = useMemo(() => createIdempotencyKeeper(), []);
   const [picked, setPicked] = useState<string[]>([]);
   const [day, setDay] = useState(chinaDay(new Date()));
   const [visitWindow, setVisitWindow] = useState<VisitWindow>('morning');
-  const pending = visits.filter((v) => v.availableActions.includes('schedule'));
+  const pending: HomeVisit[] = (list.data?.items ?? []).filter((v) =>
+    v.availableActions.includes('schedule'),
+  );
   const schedule = useAction(async () => {
     const body = { day, visitIds: picked, window: visitWindow };
     const routes = await scheduleVisits(day, picked, visitWindow, keeper.keyFor(body));
@@ -153,8 +199,9 @@ function PendingCard({ visits, onDone }: { visits: HomeVisit[]; onDone: () => vo
     onDone();
   });
   return (
-    <Card title={<h2>{t('homeVisits.pending')}</h2>} className="hv-card">
-      {pending.length === 0 && <p className="muted">{t('homeVisits.noPending')}</p>}
+    <>
+      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.data && pending.length === 0 && <p className="muted">{t('homeVisits.noPending')}</p>}
       <ul className="hv-list">
         {pending.map((v) => (
           <li key={v.id} className="hv-item" data-testid={`hv-pending-${v.residentName}`}>
@@ -206,13 +253,25 @@ function PendingCard({ visits, onDone }: { visits: HomeVisit[]; onDone: () => vo
           </Button>
         </div>
       )}
-    </Card>
+      {list.data && list.data.total > 0 && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="hv-pager"
+        />
+      )}
+    </>
   );
 }
 
 export default function HomeVisitsPage() {
   const { t } = useTranslation();
-  const list = useAsync((signal) => listVisits(signal), 'home-visits');
+  const [refresh, setRefresh] = useState(0);
+  const reload = useCallback(() => setRefresh((n) => n + 1), []);
   return (
     <div className="page hv-page" data-testid="home-visits-page">
       <PageHeading
@@ -226,9 +285,8 @@ export default function HomeVisitsPage() {
           </Space>
         }
       />
-      {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      <NewRequestCard onDone={list.reload} />
-      {list.data && <PendingCard visits={list.data} onDone={list.reload} />}
+      <NewRequestCard onDone={reload} />
+      <PendingCard refresh={refresh} onDone={reload} />
     </div>
   );
 }

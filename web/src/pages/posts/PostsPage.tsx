@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchStations } from '../../api/regions';
 import {
@@ -7,14 +7,17 @@ import {
   cancelAbsence,
   createPost,
   getCoverage,
-  listAbsences,
   listCandidates,
   listPosts,
+  pageAbsences,
+  pagePosts,
   recordAbsence,
   type AbsenceKind,
+  type Absence,
   type NewAbsence,
   type Post,
 } from '../../api/posts';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { can } from '../../lib/capabilities';
@@ -22,6 +25,7 @@ import { formatChinaDateTime } from '../../lib/china-time';
 import { createIdempotencyKeeper } from '../../lib/idempotency';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useMe } from '../../session/session-context';
 import { CoverageWeek } from './CoverageWeek';
 import './posts.css';
@@ -38,9 +42,14 @@ interface PostValues {
   bAccountId: string;
 }
 
-/** GS-11 AB posts: the station's posts, leave and absences, the coverage calendar (week). */
+const PAGE_SIZE = 20;
+
+/**
+ * GS-11 AB posts: the station's posts, leave and absences (both paged by cursor, issue #16 p5),
+ * the coverage calendar (week). The station picker reads every post in reach (a few per station).
+ */
 export default function PostsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
   const manage = can(me, 'posts.manage');
@@ -57,14 +66,9 @@ export default function PostsPage() {
     return [...map].map(([value, label]) => ({ value, label }));
   }, [allPosts.data, stations.data]);
   const stationId = picked ?? allPosts.data?.[0]?.stationId ?? stationOptions[0]?.value;
-  const posts = useAsync(
-    (signal) => (stationId ? listPosts(stationId, signal) : Promise.resolve([])),
-    stationId ?? '',
-  );
-  const absences = useAsync(
-    (signal) => (stationId ? listAbsences(stationId, signal) : Promise.resolve([])),
-    stationId ?? '',
-  );
+  // The posts and absences on the pages shown; a change (a new post, an absence) reloads both.
+  const [refresh, setRefresh] = useState(0);
+  const [shownPosts, setShownPosts] = useState<readonly Post[]>([]);
   const [from, setFrom] = useState<string | undefined>(undefined);
   const coverage = useAsync(
     (signal) => (stationId ? getCoverage(stationId, from, signal) : Promise.resolve(undefined)),
@@ -76,12 +80,11 @@ export default function PostsPage() {
   );
   const holders = useMemo(() => {
     const map = new Map<string, string>();
-    for (const p of posts.data ?? []) for (const h of [p.a, p.b]) map.set(h.id, h.displayName);
+    for (const p of shownPosts) for (const h of [p.a, p.b]) map.set(h.id, h.displayName);
     return [...map].map(([value, label]) => ({ value, label }));
-  }, [posts.data]);
+  }, [shownPosts]);
   const reloadAll = () => {
-    posts.reload();
-    absences.reload();
+    setRefresh((n) => n + 1);
     coverage.reload();
   };
 
@@ -122,15 +125,6 @@ export default function PostsPage() {
     value: c.id,
     label: c.displayName,
   }));
-  const holderTag = (p: Post) => (
-    <Tag
-      color={p.holderNow.slot === 'a' ? 'green' : p.holderNow.slot === 'b' ? 'blue' : 'red'}
-      data-testid={`holder-${p.name}`}
-      data-slot={p.holderNow.slot}
-    >
-      {t(`posts.slot.${p.holderNow.slot}`)}
-    </Tag>
-  );
 
   return (
     <div className="posts-page" data-testid="posts-page">
@@ -148,27 +142,20 @@ export default function PostsPage() {
           data-testid="posts-station"
         />
       </Space>
-      {posts.status === 'error' && <ErrorAlert error={posts.error} onRetry={posts.reload} />}
       <Card
         title={t('posts.list')}
         size="small"
         className="posts-card"
         extra={<ExportButton listPath="/posts" filters={{ stationId }} testId="export-posts" />}
       >
-        <Table<Post>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: true }}
-          loading={posts.status === 'loading'}
-          dataSource={posts.data ?? []}
-          columns={[
-            { title: t('posts.name'), dataIndex: 'name' },
-            { title: t('posts.a'), render: (_, p) => p.a.displayName },
-            { title: t('posts.b'), render: (_, p) => p.b.displayName },
-            { title: t('posts.now'), render: (_, p) => holderTag(p) },
-          ]}
-        />
+        {stationId && (
+          <PostTable
+            key={stationId}
+            stationId={stationId}
+            refresh={refresh}
+            onShown={setShownPosts}
+          />
+        )}
       </Card>
       {manage && (
         <Card title={t('posts.create')} size="small" className="posts-card">
@@ -252,17 +239,13 @@ export default function PostsPage() {
           </Button>
         </Form>
         {cancelling.error !== null && <ErrorAlert error={cancelling.error} />}
-        <ul
-          className="posts-absences"
-          data-testid="absences"
-          data-count={absences.data?.length ?? 0}
-        >
-          {(absences.data ?? []).map((a) => (
-            <li key={a.id}>
-              <strong>{a.account.displayName}</strong> · {t(`posts.kind.${a.kind}`)} ·{' '}
-              {formatChinaDateTime(a.startsAt, i18n.language)} –{' '}
-              {formatChinaDateTime(a.endsAt, i18n.language)}{' '}
-              {a.availableActions.includes('cancel') && (
+        {stationId && (
+          <AbsenceList
+            key={stationId}
+            stationId={stationId}
+            refresh={refresh}
+            cancel={(a) =>
+              a.availableActions.includes('cancel') && (
                 <Button
                   size="small"
                   loading={cancelling.isBusy(a.id)}
@@ -270,10 +253,10 @@ export default function PostsPage() {
                 >
                   {t('posts.absence.cancel')}
                 </Button>
-              )}
-            </li>
-          ))}
-        </ul>
+              )
+            }
+          />
+        )}
       </Card>
       <Card title={t('posts.coverage.title')} size="small" className="posts-card">
         {coverage.status === 'error' && (
@@ -282,5 +265,109 @@ export default function PostsPage() {
         <CoverageWeek coverage={coverage.data} onMove={setFrom} />
       </Card>
     </div>
+  );
+}
+
+/** One station's posts, a page at a time; `onShown` hears the posts of the page shown. */
+function PostTable({
+  stationId,
+  refresh,
+  onShown,
+}: {
+  stationId: string;
+  refresh: number;
+  onShown: (posts: readonly Post[]) => void;
+}) {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const posts = useAsync(
+    (signal) => pagePosts({ stationId, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${pages.after ?? ''}|${refresh}`,
+  );
+  useEffect(() => onShown(posts.data?.items ?? []), [posts.data, onShown]);
+  const holderTag = (p: Post) => (
+    <Tag
+      color={p.holderNow.slot === 'a' ? 'green' : p.holderNow.slot === 'b' ? 'blue' : 'red'}
+      data-testid={`holder-${p.name}`}
+      data-slot={p.holderNow.slot}
+    >
+      {t(`posts.slot.${p.holderNow.slot}`)}
+    </Tag>
+  );
+  return (
+    <>
+      {posts.status === 'error' && <ErrorAlert error={posts.error} onRetry={posts.reload} />}
+      <Table<Post>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        scroll={{ x: true }}
+        loading={posts.status === 'loading'}
+        dataSource={posts.data?.items ?? []}
+        columns={[
+          { title: t('posts.name'), dataIndex: 'name' },
+          { title: t('posts.a'), render: (_, p) => p.a.displayName },
+          { title: t('posts.b'), render: (_, p) => p.b.displayName },
+          { title: t('posts.now'), render: (_, p) => holderTag(p) },
+        ]}
+      />
+      {posts.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={posts.data.nextCursor}
+          total={posts.data.total}
+          totalExact={posts.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="posts-pager"
+        />
+      )}
+    </>
+  );
+}
+
+/** One station's absences, a page at a time, each with its cancel button (when it may be). */
+function AbsenceList({
+  stationId,
+  refresh,
+  cancel,
+}: {
+  stationId: string;
+  refresh: number;
+  cancel: (absence: Absence) => ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const pages = useCursorPages();
+  const absences = useAsync(
+    (signal) => pageAbsences({ stationId, limit: PAGE_SIZE, after: pages.after }, signal),
+    `${pages.after ?? ''}|${refresh}`,
+  );
+  const items = absences.data?.items ?? [];
+  return (
+    <>
+      {absences.status === 'error' && (
+        <ErrorAlert error={absences.error} onRetry={absences.reload} />
+      )}
+      <ul className="posts-absences" data-testid="absences" data-count={items.length}>
+        {items.map((a) => (
+          <li key={a.id}>
+            <strong>{a.account.displayName}</strong> · {t(`posts.kind.${a.kind}`)} ·{' '}
+            {formatChinaDateTime(a.startsAt, i18n.language)} –{' '}
+            {formatChinaDateTime(a.endsAt, i18n.language)} {cancel(a)}
+          </li>
+        ))}
+      </ul>
+      {absences.data && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={absences.data.nextCursor}
+          total={absences.data.total}
+          totalExact={absences.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="absences-pager"
+        />
+      )}
+    </>
   );
 }

@@ -2,19 +2,27 @@ import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Progress, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { listManagedPrograms, type Program } from '../../api/programs';
+import { pageManagedPrograms, type Program } from '../../api/programs';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { classCounts, feeText, seasonText } from './program-format';
 import './programs.css';
 
-/** CP-1: the programs I organise (my region), each with its classes' fill. */
+const PAGE_SIZE = 20;
+
+/** CP-1: the programs I organise (my region), each with its classes' fill, paged by cursor (#16 p5). */
 export default function ProgramsPage() {
   const { t } = useTranslation();
-  const list = useAsync((signal) => listManagedPrograms(signal), 'managed');
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageManagedPrograms({ limit: PAGE_SIZE, after: pages.after }, signal),
+    pages.after ?? '',
+  );
   return (
     <div className="page">
       <PageHeading
@@ -38,12 +46,23 @@ export default function ProgramsPage() {
       />
       {list.status === 'error' && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.status === 'loading' && !list.data && <PageSpinner />}
-      {list.data?.length === 0 && <Empty description={t('programs.empty')} />}
+      {list.data?.items.length === 0 && <Empty description={t('programs.empty')} />}
       <div className="program-list">
-        {list.data?.map((p) => (
+        {list.data?.items.map((p) => (
           <ProgramCard key={p.id} program={p} />
         ))}
       </div>
+      {list.data && list.data.total > 0 && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="program-pager"
+        />
+      )}
     </div>
   );
 }

@@ -3,12 +3,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   grantCompetence,
-  listCompetences,
+  pageCompetences,
   renewCompetence,
   revokeCompetence,
   type Competence,
   type NewCompetence,
 } from '../../api/training';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { chinaDay } from '../../lib/china-time';
@@ -16,20 +17,27 @@ import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper, randomUuid } from '../../lib/idempotency';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useTownPeople } from './use-town-people';
 
 const STATUS_COLOUR = { valid: 'green', not_yet_valid: 'blue', expired: 'orange', revoked: 'red' };
 
 const yearsFrom = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`;
 
-/** Competence by person and item; certify, and the actions the server offers per row. */
+const PAGE_SIZE = 50;
+
+/** Competence by person and item, paged by cursor (#16 p5); certify, and the actions the server offers per row. */
 export function CompetencesPanel({ manage }: { manage: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<NewCompetence>();
   const keeper = useRef(createIdempotencyKeeper());
   const [reason, setReason] = useState('');
-  const list = useAsync((signal) => listCompetences(signal), 'competences');
+  const pages = useCursorPages();
+  const list = useAsync(
+    (signal) => pageCompetences({ limit: PAGE_SIZE, after: pages.after }, signal),
+    pages.after ?? '',
+  );
   const { people, items } = useTownPeople();
   const today = chinaDay(new Date());
   const grant = useAction(async (body: NewCompetence) => {
@@ -136,15 +144,15 @@ export function CompetencesPanel({ manage }: { manage: boolean }) {
       {act.error !== null && (
         <Alert type="error" showIcon role="alert" title={errorText(t, act.error)} />
       )}
-      {list.data?.length === 0 && <Empty description={t('training.competence.empty')} />}
-      {list.data && list.data.length > 0 && (
+      {list.data?.items.length === 0 && <Empty description={t('training.competence.empty')} />}
+      {list.data && list.data.items.length > 0 && (
         <Table
           rowKey="id"
           size="small"
           scroll={{ x: true }}
           pagination={false}
           loading={list.status === 'loading'}
-          dataSource={list.data}
+          dataSource={list.data.items}
           onRow={(c) => ({ 'data-testid': 'competence-row', 'data-status': c.status }) as never}
           columns={[
             {
@@ -200,6 +208,17 @@ export function CompetencesPanel({ manage }: { manage: boolean }) {
                 ]
               : []),
           ]}
+        />
+      )}
+      {list.data && list.data.total > 0 && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="competence-pager"
         />
       )}
     </div>

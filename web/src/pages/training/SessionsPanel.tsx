@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { fetchStations } from '../../api/regions';
 import {
   createTrainingSession,
-  listTrainingSessions,
+  pageTrainingSessions,
   recordAttendance,
   type NewTrainingSession,
 } from '../../api/training';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
@@ -16,11 +17,14 @@ import { errorText } from '../../lib/errors';
 import { createIdempotencyKeeper, randomUuid } from '../../lib/idempotency';
 import { useAction, useKeyedAction } from '../../lib/use-action';
 import { useAsync } from '../../lib/use-async';
+import { useCursorPages } from '../../lib/use-cursor-pages';
 import { useTownPeople } from './use-town-people';
 
 type FormValues = Omit<NewTrainingSession, 'attendeeIds'> & { attendeeIds?: string[] };
 
-/** Sessions of the town, newest first; a town officer records one and marks attendance. */
+const PAGE_SIZE = 20;
+
+/** Sessions of the town, newest first, paged by cursor (#16 p5); a town officer records one and marks attendance. */
 export function SessionsPanel({
   manage,
   townCode,
@@ -32,7 +36,11 @@ export function SessionsPanel({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const keeper = useRef(createIdempotencyKeeper());
-  const sessions = useAsync((signal) => listTrainingSessions(signal), 'sessions');
+  const pages = useCursorPages();
+  const sessions = useAsync(
+    (signal) => pageTrainingSessions({ limit: PAGE_SIZE, after: pages.after }, signal),
+    pages.after ?? '',
+  );
   const { people, items } = useTownPeople();
   const stations = useAsync(
     (signal) =>
@@ -152,8 +160,8 @@ export function SessionsPanel({
       {mark.error !== null && (
         <Alert type="error" showIcon role="alert" title={errorText(t, mark.error)} />
       )}
-      {sessions.data?.length === 0 && <Empty description={t('training.session.empty')} />}
-      {sessions.data?.map((s) => (
+      {sessions.data?.items.length === 0 && <Empty description={t('training.session.empty')} />}
+      {sessions.data?.items.map((s) => (
         <section key={s.id} className="tr-card" data-testid="session-card" data-session={s.id}>
           <div className="tr-row">
             <strong>{s.heldOn}</strong>
@@ -195,6 +203,17 @@ export function SessionsPanel({
           </div>
         </section>
       ))}
+      {sessions.data && sessions.data.total > 0 && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={sessions.data.nextCursor}
+          total={sessions.data.total}
+          totalExact={sessions.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="session-pager"
+        />
+      )}
     </div>
   );
 }
