@@ -27,13 +27,6 @@ export type RecordAction = Item<ServiceRecord['availableActions']>;
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
-export const listActivities = (view: 'open' | 'managed', signal?: AbortSignal) =>
-  must(
-    apiClient.GET('/api/v1/vs/activities', {
-      params: { query: { view, limit: 100 } },
-      signal,
-    }),
-  );
 /** Issue #16 p5: the same lists by keyset — `after` is the previous page's nextCursor. */
 export const pageActivities = (
   view: 'open' | 'managed',
@@ -79,8 +72,6 @@ export const recordAttendance = (id: string, volunteerId: string, direction: Dir
       body: { volunteerId, direction },
     }),
   );
-export const myActivities = (when: 'upcoming' | 'past' | 'all', signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/vs/my-activities', { params: { query: { when } }, signal }));
 /** Issue #16 p5: my sign-ups by keyset. */
 export const pageMyActivities = (
   when: 'upcoming' | 'past' | 'all',

@@ -38,20 +38,10 @@ const ALLOWED: Record<string, string> = {
     'the resident app: the published programs of my own region (at most 200), to name my classes',
   'web/src/resident/programs-api.ts /api/v1/programs/enrolments':
     'the resident app’s programs page and attendance history: every enrolment of my children (a few) marks their classes',
-  // Converted by the other half of this change (branch webkeys-b); the lead removes these at merge.
-  'web/src/api/volunteers.ts /api/v1/volunteers': 'converted by webkeys-b',
-  'web/src/api/volunteers.ts /api/v1/vs/teams': 'converted by webkeys-b',
-  'web/src/api/volunteers.ts /api/v1/vs/teams/{id}/members': 'converted by webkeys-b',
-  'web/src/api/volunteers.ts /api/v1/vs/join-requests': 'converted by webkeys-b',
-  'web/src/api/volunteers.ts /api/v1/vs/resources': 'converted by webkeys-b',
-  'web/src/api/volunteers.ts /api/v1/vs/projects': 'converted by webkeys-b',
-  'web/src/api/records.ts /api/v1/vs/certificates/candidates': 'converted by webkeys-b',
-  'web/src/api/records.ts /api/v1/vs/certificates': 'converted by webkeys-b',
-  'web/src/api/activities.ts /api/v1/vs/activities': 'converted by webkeys-b',
-  'web/src/api/activities.ts /api/v1/vs/my-activities': 'converted by webkeys-b',
-  'web/src/api/orders.ts /api/v1/vs/needs': 'converted by webkeys-b',
-  'web/src/api/orders.ts /api/v1/vs/orders': 'converted by webkeys-b',
-  'web/src/api/webhooks.ts /api/v1/webhooks/subscribers/{id}/deliveries': 'converted by webkeys-b',
+  'web/src/api/volunteers.ts /api/v1/volunteers':
+    'a picker: the account-link dialog finds 20 volunteers by name (LinkPickers)',
+  'web/src/api/volunteers.ts /api/v1/vs/teams':
+    'pickers: the new-team form’s parent and the resource and project lists’ team filter',
 };
 
 function files(dir: string): string[] {
