@@ -24,7 +24,6 @@ import { personAt } from '../src/modules/generate/generate.plan.ts';
 import { buildApp } from '../src/server/app.ts';
 import { prepare } from '../src/server/bootstrap.ts';
 import { staffHttp } from './lib/staff-http.ts';
-import { underPrefix } from '../src/shared/region-range.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -140,8 +139,7 @@ const villages = (
   await db.kysely
     .selectFrom('regions')
     .select('code')
-    .where('level', '=', 'village')
-    .where(underPrefix('code', '110115'))
+    .where('level', '=', 'village') // the generated scope's villages, in the generator's order
     .orderBy('code')
     .execute()
 ).map((r) => r.code);

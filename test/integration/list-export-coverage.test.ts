@@ -20,6 +20,8 @@ const NOT_EXPORTED: Record<string, string> = {
   '/api/v1/posts/candidates': 'a picker for the post form (who may hold a post), not a list page',
   '/api/v1/ratings/devices': 'the window rating devices being paired (settings), no rows to report',
   '/api/v1/home-visits/routes': 'a day’s route plans; each prints as its own route sheet',
+  '/api/v1/cases/figures/drill':
+    'one level of the dashboard’s chart; its export is the level’s stations (/cases/figures/export.xlsx?regionCode=)',
 };
 
 interface OpenApi {

@@ -37,8 +37,18 @@ export const hourRecordsRegionKey: DialectMigration = {
 async function postgres(db: Kysely<unknown>) {
   // The migrator runs this in one transaction (transactional DDL).
   await sql`alter table vs_service_records add column region_code text`.execute(db);
+  // The fill changes nothing the figure rollups count, and their UPDATE trigger takes an advisory
+  // lock per volunteer in the statement: a city's 50,000 volunteers exhaust the lock table
+  // ("out of shared memory", max_locks_per_transaction). So it runs with that trigger off — inside
+  // this transaction, so no other writer ever sees it off.
+  await sql`alter table vs_service_records disable trigger rollup_vs_service_records_update`.execute(
+    db,
+  );
   await sql`update vs_service_records r set region_code = a.region_code
     from vs_activities a where a.id = r.activity_id`.execute(db);
+  await sql`alter table vs_service_records enable trigger rollup_vs_service_records_update`.execute(
+    db,
+  );
   await sql`alter table vs_service_records alter column region_code set not null`.execute(db);
 
   await sql`alter table program_staff add column service_record_region_code text`.execute(db);
