@@ -12,32 +12,25 @@ import type { Database } from '../../db/schema.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 import { secondRequestRate } from './case.notice.ts';
-import { figureScope, regionNames, rollupSums, type FigureInput } from './case-figures.ts';
+import {
+  CaseFigureQuery,
+  FigureCounts,
+  figureScope,
+  regionNames,
+  rollupSums,
+  type FigureInput,
+} from './case-figures.ts';
 
 export const DRILL_LEVELS = ['district', 'town', 'station'] as const;
 export type DrillLevel = (typeof DRILL_LEVELS)[number];
 
-export const CaseDrillQuery = z.strictObject({
-  by: z.enum(DRILL_LEVELS),
-  regionCode: z
-    .string()
-    .regex(/^\d{12}$/, 'a 12-digit region code')
-    .optional(),
-});
+export const CaseDrillQuery = CaseFigureQuery.extend({ by: z.enum(DRILL_LEVELS) });
 
-export const DrillRowSchema = z.object({
+export const DrillRowSchema = FigureCounts.extend({
   /** A district's or town's region code, or the station's id. */
   key: z.string(),
   name: z.string(),
   stations: z.number(),
-  filed: z.number(),
-  accepted: z.number(),
-  open: z.number(),
-  overdue: z.number(),
-  paused: z.number(),
-  tongban: z.number(),
-  secondRequests: z.number(),
-  secondRequestRate: z.number(),
 });
 export type DrillRow = z.infer<typeof DrillRowSchema>;
 

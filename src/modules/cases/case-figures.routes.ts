@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CaseFigureQuery, FIGURE_READERS, stationCaseFigures } from './case-figures.ts';
+import {
+  CaseFigureQuery,
+  FigureCounts,
+  FIGURE_READERS,
+  stationCaseFigures,
+} from './case-figures.ts';
 import { CASE_FIGURES_EXPORT } from './case-figures.export.ts';
 import { CaseDrillQuery, caseFiguresDrill, DrillRowSchema } from './case-figures.drill.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
@@ -18,7 +23,7 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: CaseFigureQuery,
         response: {
           200: z.array(
-            z.object({
+            FigureCounts.extend({
               stationId: z.string(),
               stationName: z.string(),
               regionCode: z.string(),
@@ -26,14 +31,6 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
               districtName: z.string(),
               townCode: z.string(),
               townName: z.string(),
-              filed: z.number(),
-              accepted: z.number(),
-              open: z.number(),
-              overdue: z.number(),
-              paused: z.number(),
-              tongban: z.number(),
-              secondRequests: z.number(),
-              secondRequestRate: z.number(),
             }),
           ),
         },

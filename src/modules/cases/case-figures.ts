@@ -35,6 +35,18 @@ export async function regionNames(db: Kysely<Database>, codes: string[]) {
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** The counts every figures answer carries, per station or per region of the drill-down. */
+export const FigureCounts = z.object({
+  filed: z.number(),
+  accepted: z.number(),
+  open: z.number(),
+  overdue: z.number(),
+  paused: z.number(),
+  tongban: z.number(),
+  secondRequests: z.number(),
+  secondRequestRate: z.number(),
+});
+
 export interface FigureInput {
   actor: Actor;
   now: Date;
