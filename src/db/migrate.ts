@@ -50,6 +50,8 @@ import { vsListIndexes } from './migrations/0056_vs_list_indexes.ts';
 import { unpagedListIndexes } from './migrations/0058_unpaged_list_indexes.ts';
 import { keysetLastLists } from './migrations/0059_keyset_last_lists.ts';
 import { hourRecordsRegionKey } from './migrations/0060_hour_records_region_key.ts';
+import { casesTownCreated } from './migrations/0061_cases_town_created.ts';
+import { caseStationTotals } from './migrations/0062_case_station_totals.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -106,6 +108,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0058_unpaged_list_indexes': unpagedListIndexes,
   '0059_keyset_last_lists': keysetLastLists,
   '0060_hour_records_region_key': hourRecordsRegionKey,
+  '0061_cases_town_created': casesTownCreated,
+  '0062_case_station_totals': caseStationTotals,
   // next: '0012_…'
 };
 

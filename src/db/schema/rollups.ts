@@ -3,14 +3,22 @@
  * source tables in the writer's own transaction; `doorstep rollups rebuild` recomputes them.
  */
 
-/** Cases per station and bucket: state, accepted or not, 通办 or not, due date ('' unless running). */
-export interface CaseFigureRollupTable {
+/** Each station's case counters (migration 0062): filed, accepted, open, paused, 通办. */
+export interface CaseStationTotalsTable {
   accepting_region_code: string;
   accepting_station_id: string;
-  state: string;
+  filed: number;
   accepted: number;
+  open: number;
+  paused: number;
   tongban: number;
-  /** YYYY-MM-DD for accepted / in_progress cases with a due date, else ''. */
+}
+
+/** Running cases (accepted, in progress) per station and due date; no row at 0 (migration 0062). */
+export interface CaseDueRollupTable {
+  accepting_region_code: string;
+  accepting_station_id: string;
+  /** YYYY-MM-DD */
   due_date: string;
   cases: number;
 }
@@ -43,7 +51,8 @@ export interface VsVolunteerYearTable {
 }
 
 export interface RollupsDatabase {
-  case_figure_rollups: CaseFigureRollupTable;
+  case_station_totals: CaseStationTotalsTable;
+  case_due_rollups: CaseDueRollupTable;
   case_second_request_rollups: CaseSecondRequestRollupTable;
   vs_hour_rollups: VsHourRollupTable;
   vs_volunteer_years: VsVolunteerYearTable;

@@ -17,7 +17,7 @@ import {
   FigureCounts,
   figureScope,
   regionNames,
-  rollupSums,
+  stationSums,
   type FigureInput,
 } from './case-figures.ts';
 
@@ -47,20 +47,9 @@ export async function caseFiguresDrill(
   input: FigureInput & { by: DrillLevel },
 ): Promise<DrillRow[]> {
   const { prefixes, within } = figureScope(input);
-  // Each station's sums first (a hash on a few rows per station), then the level's groups of
-  // stations: two hash aggregates, no sort and no join (EXPLAIN ANALYZE on the district: 26–63 ms
-  // against 150–290 ms for one pass with count(distinct station), which sorts every rollup row).
-  const perStation = db
-    .selectFrom('case_figure_rollups as r')
-    .select([
-      'r.accepting_region_code',
-      'r.accepting_station_id',
-      ...rollupSums(chinaDate(input.now)),
-    ])
-    .where(underAnyPrefix('r.accepting_region_code', prefixes))
-    .where(underPrefix('r.accepting_region_code', within))
-    .groupBy(['r.accepting_region_code', 'r.accepting_station_id'])
-    .having((eb) => eb.fn.sum('r.cases'), '>', 0);
+  // A row per station (case_station_totals, its overdue cases summed from the due-date rollup),
+  // then the level's groups of stations: hash aggregates, no sort.
+  const perStation = stationSums(db, prefixes, within, chinaDate(input.now));
   const group = groupOf(input.by, 'p');
   const rows = await db
     .selectFrom(perStation.as('p'))

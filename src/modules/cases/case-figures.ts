@@ -62,14 +62,11 @@ export function figureScope(input: FigureInput) {
   return { prefixes, within };
 }
 
-const OPEN_STATES = ['accepted', 'in_progress', 'awaiting_supplement', 'suspended'] as const;
-/** The states whose due date decides "overdue" (the rollup keeps a due date only for them). */
-const RUNNING = ['accepted', 'in_progress'] as const;
-
 /**
- * Read from the rollups (migration 0053, kept by triggers in every writer's transaction): one row
- * per station and bucket, so a city's figures add up a few rows per station instead of its cases.
- * The same answer as the live aggregation (case-figures.live.ts; the property test holds them equal).
+ * Read from the rollups (migrations 0053 and 0062, kept by triggers in every writer's transaction):
+ * a row of counters per station and the running cases per due date, so a city's figures read a
+ * row per station and its running cases, never its cases. The same answer as the live aggregation
+ * (case-figures.live.ts; the property test holds them equal).
  */
 export async function stationCaseFigures(db: Kysely<Database>, input: FigureInput) {
   const { prefixes, within } = figureScope(input);
@@ -85,28 +82,52 @@ export async function stationCaseFigures(db: Kysely<Database>, input: FigureInpu
   );
 }
 
-/** The figures' sums over a group of rollup rows `r` (all but the second requests). */
-export function rollupSums(today: string) {
-  const n = sql.ref('r.cases');
-  return [
-    sql<number>`sum(${n})`.as('filed'),
-    sql<number>`sum(case when r.accepted = 1 then ${n} else 0 end)`.as('accepted'),
-    sql<number>`sum(case when r.state in (${sql.join(OPEN_STATES)}) then ${n} else 0 end)`.as(
-      'open',
-    ),
-    sql<number>`sum(case when r.state in (${sql.join(RUNNING)}) and r.due_date > '' and r.due_date < ${today} then ${n} else 0 end)`.as(
-      'overdue',
-    ),
-    sql<number>`sum(case when r.state = 'suspended' or (r.state = 'awaiting_supplement' and r.accepted = 1) then ${n} else 0 end)`.as(
-      'paused',
-    ),
-    sql<number>`sum(case when r.tongban = 1 then ${n} else 0 end)`.as('tongban'),
-  ] as const;
+/** The counters every figure sums (all but overdue and the second requests). */
+export const COUNTERS = ['filed', 'accepted', 'open', 'paused', 'tongban'] as const;
+
+/**
+ * Each (region, station)'s counters in the reach and the region drilled into, with its overdue
+ * cases — running ones due before `today` — summed from the due-date rollup (a query).
+ */
+export function stationSums(
+  db: Kysely<Database>,
+  prefixes: readonly string[],
+  within: string,
+  today: string,
+) {
+  const overdue = db
+    .selectFrom('case_due_rollups as d')
+    .select([
+      'd.accepting_region_code',
+      'd.accepting_station_id',
+      (eb) => eb.fn.sum<number>('d.cases').as('overdue'),
+    ])
+    .where(underAnyPrefix('d.accepting_region_code', prefixes))
+    .where(underPrefix('d.accepting_region_code', within))
+    .where('d.due_date', '<', today)
+    .groupBy(['d.accepting_region_code', 'd.accepting_station_id']);
+  return db
+    .selectFrom('case_station_totals as t')
+    .leftJoin(overdue.as('o'), (j) =>
+      j
+        .onRef('o.accepting_region_code', '=', 't.accepting_region_code')
+        .onRef('o.accepting_station_id', '=', 't.accepting_station_id'),
+    )
+    .select([
+      't.accepting_region_code',
+      't.accepting_station_id',
+      ...COUNTERS.map((n) => `t.${n}` as const),
+      sql<number>`coalesce(${sql.ref('o.overdue')}, 0)`.as('overdue'),
+    ])
+    .where(underAnyPrefix('t.accepting_region_code', prefixes))
+    .where(underPrefix('t.accepting_region_code', within))
+    .where('t.filed', '>', 0);
 }
 
 /**
- * Each station's sums over its rollup rows, in the reach and the region drilled into (a query):
- * summed by a hash on the station id first, then joined to the stations for their names.
+ * Each station's sums, in the reach and the region drilled into (a query): a station's rows summed
+ * by a hash on its id (one row, unless its cases were accepted under two codes), then joined to
+ * the stations for their names.
  */
 export function stationRollups(
   db: Kysely<Database>,
@@ -115,12 +136,12 @@ export function stationRollups(
   today: string,
 ) {
   const sums = db
-    .selectFrom('case_figure_rollups as r')
-    .select(['r.accepting_station_id', ...rollupSums(today)])
-    .where(underAnyPrefix('r.accepting_region_code', prefixes))
-    .where(underPrefix('r.accepting_region_code', within))
-    .groupBy('r.accepting_station_id')
-    .having((eb) => eb.fn.sum('r.cases'), '>', 0);
+    .selectFrom(stationSums(db, prefixes, within, today).as('r'))
+    .select((eb) => [
+      'r.accepting_station_id',
+      ...[...COUNTERS, 'overdue' as const].map((n) => eb.fn.sum<number>(`r.${n}`).as(n)),
+    ])
+    .groupBy('r.accepting_station_id');
   return db
     .selectFrom(sums.as('p'))
     .innerJoin('stations as s', 's.id', 'p.accepting_station_id')

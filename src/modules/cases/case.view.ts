@@ -17,7 +17,7 @@ import { parseNotice, parsePresented } from './case.stored.ts';
 import { pinnedItems, type PinnedItem } from './pinned-items.ts';
 import type { CaseChannel } from './case.channel.ts';
 import { isCaseNumber } from './case-number.rules.ts';
-import { underPrefix } from '../../shared/region-range.ts';
+import { acceptedInside } from './case-scope.ts';
 import { likeText } from '../../shared/like-pattern.ts';
 
 type CaseRow = CaseTable & {
@@ -204,17 +204,8 @@ export function filteredCases(db: Kysely<Database>, input: CaseListFilter) {
     if (units.length === 0) return null;
     q = q.where('c.deciding_station_id', 'in', units).where('c.decided_by', '!=', 'station');
   } else {
-    // #16 p5: a prefix as a range too (an index walks a range under any collation); a village's
-    // full code as equality.
-    q = q.where((eb) =>
-      eb.or(
-        staffGrants.map((g) =>
-          g.reachPrefix.length >= 12
-            ? eb('c.accepting_region_code', '=', g.reachPrefix)
-            : underPrefix('c.accepting_region_code', g.reachPrefix),
-        ),
-      ),
-    );
+    // #16 p5: each grant's region written so an index gives the list's order (case-scope.ts).
+    q = q.where((eb) => eb.or(staffGrants.map((g) => acceptedInside(g.reachPrefix))));
   }
   if (isAgentOnly(input.actor.grants))
     q = q.where('c.agent_account_id', '=', input.actor.accountId);
