@@ -1,25 +1,55 @@
 /**
  * Issue #15 X-8: the supervisor's case dashboard (/cases/overview) has charts and a region
  * drill-down district → town → station, and exports the level drilled into to Excel. On a phone,
- * in elderly mode and in English (screenshots), and on a desktop.
+ * in elderly mode and in English (screenshots), and on a desktop. Issue #16 (GS-8): the lights are
+ * the server's (its rollups), the overdue card equals the overdue cases paged by keyset, and the
+ * stations' light columns add up to their open cases.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { request, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-accounts.ts';
-import { launchBrowser, startServer, type RunningServer } from '../helpers/e2e.ts';
+import { launchBrowser } from '../helpers/e2e.ts';
+import { startClockedServer, type ClockedServer } from '../helpers/e2e-clocked.ts';
+import { checkPager, pageOneByOne } from '../helpers/e2e-pager.ts';
 
 const SHOTS = 'test-results';
+const LI = '110115194803120019'; // 李长福
+const DAY = 86_400_000;
 
 describe('X-8 the case dashboard: charts, drill-down and export', () => {
-  let server: RunningServer;
+  let server: ClockedServer;
   let browser: Browser;
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
+    server = await startClockedServer();
     browser = await launchBrowser();
+    // The clerk files three complete cases (the clock runs) and one short of a material (待补正:
+    // no clock); then the app's clock moves 60 days on, past their due dates.
+    const api = await request.newContext({ baseURL: server.baseUrl });
+    const login = await api.post('/api/v1/auth/login', {
+      data: { username: 'clerk', password: DEMO_PASSWORD },
+    });
+    expect(login.ok(), await login.text()).toBe(true);
+    const li = await api.post('/api/v1/residents/lookup', { data: { idNumber: LI } });
+    expect(li.ok(), await li.text()).toBe(true);
+    const residentId = ((await li.json()) as { id: string }).id;
+    for (const [i, presented] of [
+      ['id_card', 'photo_1inch'],
+      ['id_card', 'photo_1inch'],
+      ['id_card', 'photo_1inch'],
+      ['id_card'],
+    ].entries()) {
+      const r = await api.post('/api/v1/cases', {
+        data: { residentId, itemCode: 'DX-SB-001', presented },
+        headers: { 'Idempotency-Key': `dashboard-e2e-${i}` },
+      });
+      expect(r.status(), await r.text()).toBe(201);
+    }
+    await api.dispose();
+    server.clock.advance(60 * DAY);
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,11 +90,42 @@ describe('X-8 the case dashboard: charts, drill-down and export', () => {
     it(`drills down district → town → station and exports the town (${mode.name})`, async () => {
       const context = await supervisorIn(mode);
       const page = await context.newPage();
+      if (mode.name === 'desktop') await pageOneByOne(page, '/cases');
       await page.goto(`${server.baseUrl}/cases/overview`);
+      // The five cards: the server's counts, every open case in one (the reach's open cases).
+      await page.getByTestId('overview-totals').waitFor({ timeout: 20_000 });
+      const card = async (light: string) =>
+        Number(await page.getByTestId(`overview-total-${light}`).textContent());
+      const cards = await Promise.all(['red', 'yellow', 'green', 'paused', 'none'].map(card));
+      expect(cards[0]).toBeGreaterThanOrEqual(3); // the three filed, now past their due dates
+      expect(cards[4]).toBeGreaterThanOrEqual(1); // the one waiting for a material
+      const districtsAnswer = await context.request.get(
+        `${server.baseUrl}/api/v1/cases/figures/drill?by=district`,
+      );
+      const districts = (await districtsAnswer.json()) as { open: number; overdue: number }[];
+      expect(cards.reduce((a, b) => a + b, 0)).toBe(districts.reduce((n, d) => n + d.open, 0));
+      expect(cards[0]).toBe(districts.reduce((n, d) => n + d.overdue, 0));
+      await page.screenshot({ path: `${SHOTS}/case-dashboard-${mode.name}-totals.png` });
+      // The overdue card is the overdue cases' list, paged by keyset.
+      const pager = page.getByTestId('overview-overdue-pager-total');
+      await expect.poll(() => pager.textContent()).toMatch(/\d/);
+      expect(Number(/\d+/.exec((await pager.textContent()) ?? '')?.[0])).toBe(cards[0]);
+      if (mode.name === 'desktop') await checkPager(page, 'overview-overdue-pager', 3);
       const table = page.getByTestId('drill-table');
       await table.waitFor({ timeout: 20_000 });
       await page.getByTestId('drill-chart').waitFor();
       const drill = page.getByTestId('case-drill');
+      // The demo supervisor's reach is one district of one town: the drill opens on its stations
+      // by itself (a level of one region opens once); the breadcrumb goes back to the districts.
+      await expect
+        .poll(async () => drill.textContent(), { timeout: 10_000 })
+        .toContain(mode.locale === 'en' ? 'Station' : '服务站');
+      await drill.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/case-dashboard-${mode.name}-opened.png` });
+      await page.getByTestId('drill-path').getByRole('button').first().click();
+      await expect
+        .poll(async () => table.locator('[data-testid^="drill-open-"]').count())
+        .toBeGreaterThan(0);
       expect(await drill.textContent()).toContain(mode.locale === 'en' ? 'District' : '区县');
       await drill.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/case-dashboard-${mode.name}-districts.png` });
@@ -97,6 +158,11 @@ describe('X-8 the case dashboard: charts, drill-down and export', () => {
         await table.locator('tbody tr.ant-table-row td:first-child').allTextContents()
       ).map((s) => s.trim());
       expect(stations.length).toBeGreaterThan(0);
+      // Each station's light columns (red … none, then open) add up to its open cases.
+      for (const row of await table.locator('tbody tr.ant-table-row').all()) {
+        const cells = (await row.locator('td').allTextContents()).map((c) => Number(c.trim()));
+        expect(cells.slice(1, 6).reduce((a, b) => a + b, 0)).toBe(cells[6]);
+      }
       await drill.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/case-dashboard-${mode.name}-stations.png` });
 

@@ -10,7 +10,10 @@ const SUMMED = [
   'accepted',
   'open',
   'overdue',
+  'yellow',
+  'green',
   'paused',
+  'none',
   'tongban',
   'secondRequests',
 ] as const;

@@ -338,3 +338,14 @@ export function deadlineLight(input: {
     if (workingOn(day, input.cal)) left++;
   return left <= within ? 'yellow' : 'green';
 }
+
+/**
+ * The last due date that is still yellow on `today` (China date): due dates in [today, this] are
+ * yellow, later ones green, earlier ones red — `deadlineLight` of a running clock as one range, so
+ * a count over due dates (the figures' rollups) can split them with two comparisons. It is the day
+ * before the (N+1)-th working day after today: up to it, at most N working days lie in (today, due].
+ */
+export function lastYellowDate(today: IsoDate, yellowWithinWorkingDays: number, cal: WorkCalendar) {
+  assertCount(yellowWithinWorkingDays, 'yellowWithinWorkingDays');
+  return isoDate(addWorkingDaysFrom(dayNumber(today), yellowWithinWorkingDays + 1, cal) - 1);
+}

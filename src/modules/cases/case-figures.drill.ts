@@ -9,13 +9,14 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { chinaDate } from '../../shared/china-time.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 import { secondRequestRate } from './case.notice.ts';
 import {
   CaseFigureQuery,
   FigureCounts,
   figureScope,
+  lightCounts,
+  lightWindow,
   regionNames,
   stationSums,
   type FigureInput,
@@ -41,15 +42,15 @@ function groupOf(by: DrillLevel, alias: 'p' | 'r') {
   return sql<string>`substr(${sql.ref(`${alias}.accepting_region_code`)}, 1, ${digits})`;
 }
 
-/** One level's rows, most overdue first, then by name (zh-CN). */
+/** One level's rows, most overdue first, then most nearly due (yellow), then by name (zh-CN). */
 export async function caseFiguresDrill(
   db: Kysely<Database>,
   input: FigureInput & { by: DrillLevel },
 ): Promise<DrillRow[]> {
   const { prefixes, within } = figureScope(input);
-  // A row per station (case_station_totals, its overdue cases summed from the due-date rollup),
-  // then the level's groups of stations: hash aggregates, no sort.
-  const perStation = stationSums(db, prefixes, within, chinaDate(input.now));
+  // A row per station (case_station_totals, its running cases' lights summed from the due-date
+  // rollup), then the level's groups of stations: hash aggregates, no sort.
+  const perStation = stationSums(db, prefixes, within, await lightWindow(db, input));
   const group = groupOf(input.by, 'p');
   const rows = await db
     .selectFrom(perStation.as('p'))
@@ -60,6 +61,8 @@ export async function caseFiguresDrill(
       eb.fn.sum<number>('p.accepted').as('accepted'),
       eb.fn.sum<number>('p.open').as('open'),
       eb.fn.sum<number>('p.overdue').as('overdue'),
+      eb.fn.sum<number>('p.yellow').as('yellow'),
+      eb.fn.sum<number>('p.green').as('green'),
       eb.fn.sum<number>('p.paused').as('paused'),
       eb.fn.sum<number>('p.tongban').as('tongban'),
     ])
@@ -94,15 +97,16 @@ export async function caseFiguresDrill(
         stations: Number(r.stations),
         filed: Number(r.filed ?? 0),
         accepted,
-        open: Number(r.open ?? 0),
-        overdue: Number(r.overdue ?? 0),
-        paused: Number(r.paused ?? 0),
+        ...lightCounts(r),
         tongban: Number(r.tongban ?? 0),
         secondRequests,
         secondRequestRate: secondRequestRate(accepted, secondRequests),
       };
     })
-    .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        b.overdue - a.overdue || b.yellow - a.yellow || a.name.localeCompare(b.name, 'zh-CN'),
+    );
 }
 
 async function stationNames(db: Kysely<Database>, ids: string[]) {

@@ -5,13 +5,23 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { chinaDate } from '../../shared/china-time.ts';
-import { presentStationFigures, figureScope, type FigureInput } from './case-figures.ts';
+import {
+  presentStationFigures,
+  figureScope,
+  lightWindow,
+  type FigureInput,
+} from './case-figures.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export async function stationCaseFiguresLive(db: Kysely<Database>, input: FigureInput) {
   const { prefixes, within } = figureScope(input);
-  const today = chinaDate(input.now);
+  const { today, yellowUntil } = await lightWindow(db, input);
+  // The clock of a case (case-clock.ts) and its light: running ones by due date (deadlineLight).
+  const paused = sql`(c.state = 'suspended' or (c.state = 'awaiting_supplement' and c.accepted_at is not null))`;
+  const running = sql`(c.state in ('accepted','in_progress') and c.due_date is not null and c.due_date > '')`;
+  const open = sql`c.state in ('accepted','in_progress','awaiting_supplement','suspended')`;
+  const count = (when: ReturnType<typeof sql>) =>
+    sql<number>`sum(case when ${when} then 1 else 0 end)`;
   const rows = await db
     .selectFrom('cases as c')
     .innerJoin('stations as s', 's.id', 'c.accepting_station_id')
@@ -21,21 +31,14 @@ export async function stationCaseFiguresLive(db: Kysely<Database>, input: Figure
       's.region_code as region_code',
       eb.fn.countAll<number>().as('filed'),
       eb.fn.sum<number>(sql`case when c.accepted_at is not null then 1 else 0 end`).as('accepted'),
-      eb.fn
-        .sum<number>(
-          sql`case when c.state in ('accepted','in_progress','awaiting_supplement','suspended') then 1 else 0 end`,
-        )
-        .as('open'),
-      eb.fn
-        .sum<number>(
-          sql`case when c.state in ('accepted','in_progress') and c.due_date < ${today} then 1 else 0 end`,
-        )
-        .as('overdue'),
-      eb.fn
-        .sum<number>(
-          sql`case when c.state = 'suspended' or (c.state = 'awaiting_supplement' and c.accepted_at is not null) then 1 else 0 end`,
-        )
-        .as('paused'),
+      count(open).as('open'),
+      count(sql`${running} and c.due_date < ${today}`).as('overdue'),
+      count(sql`${running} and c.due_date >= ${today} and c.due_date <= ${yellowUntil}`).as(
+        'yellow',
+      ),
+      count(sql`${running} and c.due_date > ${yellowUntil}`).as('green'),
+      count(paused).as('paused'),
+      count(sql`${open} and not ${paused} and not ${running}`).as('none'),
       eb.fn.sum<number>(sql`case when c.is_tongban = 1 then 1 else 0 end`).as('tongban'),
       eb.fn
         .sum<number>(

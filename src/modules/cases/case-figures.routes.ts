@@ -6,12 +6,14 @@ import {
   FIGURE_READERS,
   stationCaseFigures,
 } from './case-figures.ts';
-import { CASE_FIGURES_EXPORT } from './case-figures.export.ts';
+import { caseFiguresExport } from './case-figures.export.ts';
 import { CaseDrillQuery, caseFiguresDrill, DrillRowSchema } from './case-figures.drill.ts';
 import { registerListExport } from '../../shared/list-export/list-export.route.ts';
 import { actorOf } from '../../shared/route-actor.ts';
 
 export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
+  // GS-8: the lights' yellow window, as the cases list's (case.routes.ts).
+  const yellowWithinWorkingDays = app.deps.config.deadlineYellowWorkingDays;
   app.get(
     '/cases/figures',
     {
@@ -19,7 +21,7 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cases'],
         summary:
-          'Per station (with its district and town, for the drill-down): filed, accepted, open, overdue, paused, 通办 and the second-request rate; ?regionCode= a district or town',
+          'Per station (with its district and town, for the drill-down): filed, accepted, open — by deadline light as the cases list shows it: overdue (red), yellow, green, paused, none (no running clock) — 通办 and the second-request rate; ?regionCode= a district or town',
         querystring: CaseFigureQuery,
         response: {
           200: z.array(
@@ -41,6 +43,7 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(request),
         now: app.deps.now(),
         regionCode: request.query.regionCode,
+        yellowWithinWorkingDays,
       }),
   );
 
@@ -51,7 +54,7 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cases'],
         summary:
-          'The region drill-down summed by the server: one row per district (by=district), per town (by=town) or per station (by=station) of the reach, within ?regionCode=; most overdue first',
+          'The region drill-down summed by the server: one row per district (by=district), per town (by=town) or per station (by=station) of the reach, within ?regionCode=, with the open cases by deadline light; most overdue first, then most yellow',
         querystring: CaseDrillQuery,
         response: { 200: z.array(DrillRowSchema) },
       },
@@ -62,8 +65,9 @@ export const caseFigureRoutes: FastifyPluginAsyncZod = async (app) => {
         now: app.deps.now(),
         by: request.query.by,
         regionCode: request.query.regionCode,
+        yellowWithinWorkingDays,
       }),
   );
 
-  registerListExport(app, CASE_FIGURES_EXPORT);
+  registerListExport(app, caseFiguresExport(yellowWithinWorkingDays));
 };

@@ -1,6 +1,6 @@
 /**
- * A supervisor's figures per accepting station (GS-5, GS-8): cases accepted, open, overdue,
- * paused, and the second-request rate (二次补正率: cases with at least one request for a
+ * A supervisor's figures per accepting station (GS-5, GS-8): cases accepted, open, the open cases'
+ * deadline lights (overdue = red, yellow, green, paused, none), and the second-request rate (二次补正率: cases with at least one request for a
  * material already presented — decided from the case's history, whatever the caller called it —
  * ÷ cases accepted; target 0).
  */
@@ -12,6 +12,8 @@ import { reachPrefixes, type Actor } from '../../shared/actor.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import { levelOfCode, scopePrefix, townCodeOf } from '../../shared/region-code.ts';
 import { secondRequestRate } from './case.notice.ts';
+import { loadWorkCalendar } from '../calendar/calendar.service.ts';
+import { lastYellowDate } from '../calendar/working-days.ts';
 import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 
 export const FIGURE_READERS = ['admin', 'supervisor', 'district_officer', 'town_officer'] as const;
@@ -35,13 +37,20 @@ export async function regionNames(db: Kysely<Database>, codes: string[]) {
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** The counts every figures answer carries, per station or per region of the drill-down. */
+/**
+ * The counts every figures answer carries, per station or per region of the drill-down. The open
+ * cases by the light the cases list shows them with (case-clock.ts, `deadlineLight`), each in one:
+ * overdue (red), yellow, green, paused, none (no running clock) add up to open.
+ */
 export const FigureCounts = z.object({
   filed: z.number(),
   accepted: z.number(),
   open: z.number(),
   overdue: z.number(),
+  yellow: z.number(),
+  green: z.number(),
   paused: z.number(),
+  none: z.number(),
   tongban: z.number(),
   secondRequests: z.number(),
   secondRequestRate: z.number(),
@@ -51,6 +60,27 @@ export interface FigureInput {
   actor: Actor;
   now: Date;
   regionCode?: string | undefined;
+  /** GS-8: the configured yellow window (config deadlineYellowWorkingDays; default 1). */
+  yellowWithinWorkingDays?: number | undefined;
+}
+
+/**
+ * The due dates that split the running cases' lights, once per request: red before `today`
+ * (China date), yellow from `today` to `yellowUntil`, green after (`lastYellowDate`: exactly
+ * `deadlineLight`'s, with the work calendar of the database).
+ */
+export interface LightWindow {
+  today: string;
+  yellowUntil: string;
+}
+
+export async function lightWindow(
+  db: Kysely<Database>,
+  input: Pick<FigureInput, 'now' | 'yellowWithinWorkingDays'>,
+): Promise<LightWindow> {
+  const today = chinaDate(input.now);
+  const cal = await loadWorkCalendar(db);
+  return { today, yellowUntil: lastYellowDate(today, input.yellowWithinWorkingDays ?? 1, cal) };
 }
 
 /** The caller's reach and the region drilled into (a code prefix, '' for all in reach). */
@@ -70,7 +100,7 @@ export function figureScope(input: FigureInput) {
  */
 export async function stationCaseFigures(db: Kysely<Database>, input: FigureInput) {
   const { prefixes, within } = figureScope(input);
-  const rows = await stationRollups(db, prefixes, within, chinaDate(input.now))
+  const rows = await stationRollups(db, prefixes, within, await lightWindow(db, input))
     .orderBy('s.region_code')
     .orderBy('s.id')
     .execute();
@@ -82,33 +112,40 @@ export async function stationCaseFigures(db: Kysely<Database>, input: FigureInpu
   );
 }
 
-/** The counters every figure sums (all but overdue and the second requests). */
+/** The counters every figure sums (all but the running lights and the second requests). */
 export const COUNTERS = ['filed', 'accepted', 'open', 'paused', 'tongban'] as const;
+/** The running cases' lights, summed from the due-date rollup. */
+export const RUNNING = ['overdue', 'yellow', 'green'] as const;
 
 /**
- * Each (region, station)'s counters in the reach and the region drilled into, with its overdue
- * cases — running ones due before `today` — summed from the due-date rollup (a query).
+ * Each (region, station)'s counters in the reach and the region drilled into, with its running
+ * cases by light — due before today (overdue), up to `yellowUntil` (yellow), later (green) —
+ * summed from the due-date rollup (a query).
  */
 export function stationSums(
   db: Kysely<Database>,
   prefixes: readonly string[],
   within: string,
-  today: string,
+  { today, yellowUntil }: LightWindow,
 ) {
-  const overdue = db
+  const cases = (when: ReturnType<typeof sql<boolean>>) =>
+    sql<number>`sum(case when ${when} then ${sql.ref('d.cases')} else 0 end)`;
+  const due = sql.ref('d.due_date');
+  const running = db
     .selectFrom('case_due_rollups as d')
     .select([
       'd.accepting_region_code',
       'd.accepting_station_id',
-      (eb) => eb.fn.sum<number>('d.cases').as('overdue'),
+      cases(sql<boolean>`${due} < ${today}`).as('overdue'),
+      cases(sql<boolean>`${due} >= ${today} and ${due} <= ${yellowUntil}`).as('yellow'),
+      cases(sql<boolean>`${due} > ${yellowUntil}`).as('green'),
     ])
     .where(underAnyPrefix('d.accepting_region_code', prefixes))
     .where(underPrefix('d.accepting_region_code', within))
-    .where('d.due_date', '<', today)
     .groupBy(['d.accepting_region_code', 'd.accepting_station_id']);
   return db
     .selectFrom('case_station_totals as t')
-    .leftJoin(overdue.as('o'), (j) =>
+    .leftJoin(running.as('o'), (j) =>
       j
         .onRef('o.accepting_region_code', '=', 't.accepting_region_code')
         .onRef('o.accepting_station_id', '=', 't.accepting_station_id'),
@@ -117,7 +154,7 @@ export function stationSums(
       't.accepting_region_code',
       't.accepting_station_id',
       ...COUNTERS.map((n) => `t.${n}` as const),
-      sql<number>`coalesce(${sql.ref('o.overdue')}, 0)`.as('overdue'),
+      ...RUNNING.map((n) => sql<number>`coalesce(${sql.ref(`o.${n}`)}, 0)`.as(n)),
     ])
     .where(underAnyPrefix('t.accepting_region_code', prefixes))
     .where(underPrefix('t.accepting_region_code', within))
@@ -133,13 +170,13 @@ export function stationRollups(
   db: Kysely<Database>,
   prefixes: readonly string[],
   within: string,
-  today: string,
+  window: LightWindow,
 ) {
   const sums = db
-    .selectFrom(stationSums(db, prefixes, within, today).as('r'))
+    .selectFrom(stationSums(db, prefixes, within, window).as('r'))
     .select((eb) => [
       'r.accepting_station_id',
-      ...[...COUNTERS, 'overdue' as const].map((n) => eb.fn.sum<number>(`r.${n}`).as(n)),
+      ...[...COUNTERS, ...RUNNING].map((n) => eb.fn.sum<number>(`r.${n}`).as(n)),
     ])
     .groupBy('r.accepting_station_id');
   return db
@@ -153,6 +190,8 @@ export function stationRollups(
       'p.accepted',
       'p.open',
       'p.overdue',
+      'p.yellow',
+      'p.green',
       'p.paused',
       'p.tongban',
     ]);
@@ -180,7 +219,11 @@ interface StationRow {
   accepted: number | string | null;
   open: number | string | null;
   overdue: number | string | null;
+  yellow: number | string | null;
+  green: number | string | null;
   paused: number | string | null;
+  /** The live aggregation counts it; from the rollups it is what the others leave of open. */
+  none?: number | string | null;
   tongban: number | string | null;
   second_requests: number | string | null;
 }
@@ -197,6 +240,7 @@ export async function presentStationFigures(db: Kysely<Database>, rows: StationR
     const town = townCodeOf(r.region_code);
     const accepted = Number(r.accepted ?? 0);
     const second = Number(r.second_requests ?? 0);
+    const lights = lightCounts(r);
     return {
       stationId: r.station_id,
       stationName: r.station_name,
@@ -207,12 +251,31 @@ export async function presentStationFigures(db: Kysely<Database>, rows: StationR
       townName: names.get(town) ?? town,
       filed: Number(r.filed),
       accepted,
-      open: Number(r.open ?? 0),
-      overdue: Number(r.overdue ?? 0),
-      paused: Number(r.paused ?? 0),
+      ...lights,
       tongban: Number(r.tongban ?? 0),
       secondRequests: second,
       secondRequestRate: secondRequestRate(accepted, second),
     };
   });
+}
+
+/** Open and its lights as numbers; `none` = what the others leave of open, unless counted. */
+export function lightCounts(r: {
+  open: number | string | null;
+  overdue: number | string | null;
+  yellow: number | string | null;
+  green: number | string | null;
+  paused: number | string | null;
+  none?: number | string | null;
+}) {
+  const n = (v: number | string | null | undefined) => Number(v ?? 0);
+  const [open, overdue, yellow, green, paused] = [
+    r.open,
+    r.overdue,
+    r.yellow,
+    r.green,
+    r.paused,
+  ].map(n) as [number, number, number, number, number];
+  const none = r.none === undefined ? open - overdue - yellow - green - paused : n(r.none);
+  return { open, overdue, yellow, green, paused, none };
 }

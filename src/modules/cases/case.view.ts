@@ -12,7 +12,8 @@ import { loadDelivery } from './case-delivery.ts';
 import { canSeeCase, standingOn } from './case-parties.ts';
 import { missingNow } from './case.requests.ts';
 import { loadRequests, type StoredRequest } from './case-requests.repo.ts';
-import { availableActions, TERMINAL_STATES, type CaseState } from './case.workflow.ts';
+import { availableActions, type CaseState } from './case.workflow.ts';
+import { caseClock } from './case-clock.ts';
 import { parseNotice, parsePresented } from './case.stored.ts';
 import { pinnedItems, type PinnedItem } from './pinned-items.ts';
 import type { CaseChannel } from './case.channel.ts';
@@ -51,21 +52,18 @@ export interface DeadlineOptions {
   yellowWithinWorkingDays?: number | undefined;
 }
 
+/**
+ * The light a case shows: 'none' without a running or paused clock, 'paused', or the running
+ * clock's red, yellow or green (case-clock.ts: the same classes the figures count).
+ */
 export function lightOf(row: CaseTable, now: Date, cal: WorkCalendar, opts: DeadlineOptions = {}) {
-  if (
-    !row.due_date ||
-    TERMINAL_STATES.includes(row.state) ||
-    row.state === 'decided' ||
-    row.state === 'delivered'
-  ) {
-    return 'none' as const;
-  }
-  const paused =
-    row.state === 'suspended' || (row.state === 'awaiting_supplement' && row.accepted_at !== null);
+  const clock = caseClock(row);
+  if (clock === 'paused') return 'paused' as const;
+  if (clock === 'none' || !row.due_date) return 'none' as const;
   return deadlineLight({
     dueDate: row.due_date,
     now,
-    paused,
+    paused: false,
     cal,
     yellowWithinWorkingDays: opts.yellowWithinWorkingDays,
   });

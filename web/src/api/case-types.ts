@@ -63,5 +63,4 @@ export const SCAN_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as cons
 export type CaseScan = Answer<'/api/v1/cases/{id}/attachments', 'post'>;
 export type ScanType = CaseScan['contentType'];
 
-export type StationFigures = Item<Answer<'/api/v1/cases/figures'>>;
 export type CaseDrillRow = Item<Answer<'/api/v1/cases/figures/drill'>>;

@@ -25,25 +25,11 @@ export interface CaseListQuery {
   stationId?: string | undefined;
   overdue?: boolean | undefined;
   limit: number;
-  offset: number;
 }
 
-export const listCases = (query: CaseListQuery, signal?: AbortSignal) =>
-  must(
-    apiClient.GET('/api/v1/cases', {
-      params: {
-        query: {
-          ...query,
-          overdue: query.overdue === undefined ? undefined : String(query.overdue),
-        } as QueryOf<'/api/v1/cases'>,
-      },
-      signal,
-    }),
-  );
-
-/** Issue #16 p5: the same list by keyset — `after` is the previous page's nextCursor. */
+/** Issue #16 p5: the cases list by keyset — `after` is the previous page's nextCursor. */
 export const pageCases = (
-  query: Omit<CaseListQuery, 'offset'> & { after?: string | undefined },
+  query: CaseListQuery & { after?: string | undefined },
   signal?: AbortSignal,
 ) =>
   must(
@@ -68,10 +54,6 @@ export const fetchCase = (id: string, signal?: AbortSignal) =>
 
 export const transitionCase = (id: string, body: TransitionRequest) =>
   must(apiClient.POST('/api/v1/cases/{id}/transitions', { params: { path: { id } }, body }));
-
-/** Per accepting station in the caller's reach: filed, open, overdue, 通办, second requests. */
-export const fetchCaseFigures = (signal?: AbortSignal) =>
-  must(apiClient.GET('/api/v1/cases/figures', { signal }));
 
 /** The region drill-down summed by the server: one row per district, town or station (#16). */
 export const fetchCaseDrill = (

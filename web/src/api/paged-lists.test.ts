@@ -24,8 +24,6 @@ const ALLOWED: Record<string, string> = {
     'a picker: the active staff of one town for the Open311 key form (limit 200)',
   'web/src/api/agents.ts /api/v1/authorizations':
     'one resident’s authorizations on their page (limit 100)',
-  'web/src/api/cases.ts /api/v1/cases':
-    'not a page of this change: the overview (use-open-cases.ts) reads open cases by offset, at most 1,000 per state — owed to #16 p5',
   'web/src/api/cases.ts /api/v1/audit/events':
     'one case’s history (entity filter, at most 100 events), part of its detail page',
   'web/src/api/first-response.ts /api/v1/colleagues':

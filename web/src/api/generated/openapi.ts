@@ -4886,7 +4886,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Per station (with its district and town, for the drill-down): filed, accepted, open, overdue, paused, 通办 and the second-request rate; ?regionCode= a district or town */
+    /** Per station (with its district and town, for the drill-down): filed, accepted, open — by deadline light as the cases list shows it: overdue (red), yellow, green, paused, none (no running clock) — 通办 and the second-request rate; ?regionCode= a district or town */
     get: {
       parameters: {
         query?: {
@@ -4909,6 +4909,8 @@ export interface paths {
               districtCode: string;
               districtName: string;
               filed: number;
+              green: number;
+              none: number;
               open: number;
               overdue: number;
               paused: number;
@@ -4920,6 +4922,7 @@ export interface paths {
               tongban: number;
               townCode: string;
               townName: string;
+              yellow: number;
             }[];
           };
         };
@@ -4940,7 +4943,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The region drill-down summed by the server: one row per district (by=district), per town (by=town) or per station (by=station) of the reach, within ?regionCode=; most overdue first */
+    /** The region drill-down summed by the server: one row per district (by=district), per town (by=town) or per station (by=station) of the reach, within ?regionCode=, with the open cases by deadline light; most overdue first, then most yellow */
     get: {
       parameters: {
         query: {
@@ -4962,8 +4965,10 @@ export interface paths {
             'application/json': {
               accepted: number;
               filed: number;
+              green: number;
               key: string;
               name: string;
+              none: number;
               open: number;
               overdue: number;
               paused: number;
@@ -4971,6 +4976,7 @@ export interface paths {
               secondRequests: number;
               stations: number;
               tongban: number;
+              yellow: number;
             }[];
           };
         };

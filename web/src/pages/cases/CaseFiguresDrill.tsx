@@ -1,5 +1,5 @@
 import { Breadcrumb, Button, Card, Empty, Table } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchCaseDrill } from '../../api/cases';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,16 +11,31 @@ import { drillInto, levelOf, regionOf, type DrillPath, type DrillRow } from './f
 
 const NO_ROWS: DrillRow[] = [];
 
+/** The open cases by light (the server's counts, as the cases list shows each case); red = overdue. */
+const LIGHTS = [
+  { light: 'red', count: (r: DrillRow) => r.overdue },
+  { light: 'yellow', count: (r: DrillRow) => r.yellow },
+  { light: 'green', count: (r: DrillRow) => r.green },
+  { light: 'paused', count: (r: DrillRow) => r.paused },
+  { light: 'none', count: (r: DrillRow) => r.none },
+] as const;
+
 /**
  * The case dashboard by region (X-8): a bar chart and a table of one level — districts, a
  * district's towns, a town's stations — opened by a click on a bar or the row's button; the
  * breadcrumb goes back up; the export has the level's stations (`?regionCode=`). Each level is
  * summed by the server (GET /cases/figures/drill): a city's first level is 16 rows, not its
- * stations.
+ * stations; each row has its open cases by deadline light, the most overdue first (GS-8). A level
+ * of one region (a town officer's district and town) opens by itself, once.
  */
 export function CaseFiguresDrill() {
   const { t } = useTranslation();
   const [path, setPath] = useState<DrillPath>({});
+  const [moved, setMoved] = useState(false);
+  const go = (to: DrillPath) => {
+    setMoved(true);
+    setPath(to);
+  };
   const level = levelOf(path);
   const region = regionOf(path);
   const key = `${level}:${region ?? ''}`;
@@ -36,8 +51,13 @@ export function CaseFiguresDrill() {
   const rows = current ? drill.data!.rows : NO_ROWS;
   const open = (row: DrillRow) => {
     const next = drillInto(path, row);
-    if (next) setPath(next);
+    if (next) go(next);
   };
+  const only = current && rows.length === 1 ? rows[0] : undefined;
+  useEffect(() => {
+    const next = !moved && only ? drillInto(path, only) : null;
+    if (next) setPath(next);
+  }, [moved, only, path]);
   const option: ChartOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -56,6 +76,12 @@ export function CaseFiguresDrill() {
           type: 'bar',
           data: rows.map((r) => r.overdue),
           itemStyle: { color: '#cf1322' },
+        },
+        {
+          name: t('cases.light.yellow'),
+          type: 'bar',
+          data: rows.map((r) => r.yellow),
+          itemStyle: { color: '#d48806' },
         },
         { name: t('cases.overview.filed'), type: 'bar', data: rows.map((r) => r.filed) },
       ],
@@ -90,7 +116,7 @@ export function CaseFiguresDrill() {
             i === crumbs.length - 1 ? (
               <span aria-current="location">{c.title}</span>
             ) : (
-              <Button type="link" size="small" onClick={() => setPath(c.to)}>
+              <Button type="link" size="small" onClick={() => go(c.to)}>
                 {c.title}
               </Button>
             ),
@@ -112,7 +138,7 @@ export function CaseFiguresDrill() {
             rowKey="key"
             size="middle"
             pagination={false}
-            scroll={{ x: 720 }}
+            scroll={{ x: 1040 }}
             dataSource={rows}
             columns={[
               {
@@ -142,14 +168,17 @@ export function CaseFiguresDrill() {
                       align: 'right' as const,
                     },
                   ]),
+              ...LIGHTS.map(({ light, count }) => ({
+                key: light,
+                title: t(`cases.light.${light}`),
+                align: 'right' as const,
+                render: (_: unknown, r: DrillRow) => (
+                  <span className={count(r) > 0 ? `count-cell count-cell-${light}` : 'muted'}>
+                    {count(r)}
+                  </span>
+                ),
+              })),
               { key: 'open', title: t('cases.overview.open'), dataIndex: 'open', align: 'right' },
-              { key: 'overdue', title: t('cases.light.red'), dataIndex: 'overdue', align: 'right' },
-              {
-                key: 'paused',
-                title: t('cases.light.paused'),
-                dataIndex: 'paused',
-                align: 'right',
-              },
               {
                 key: 'filed',
                 title: t('cases.overview.filed'),

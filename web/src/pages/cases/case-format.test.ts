@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseView, CatalogItem } from '../../api/case-types';
+import type { CatalogItem } from '../../api/case-types';
 import {
   formatDay,
   formatShortDay,
   isCaseNumber,
-  loadByStation,
+  lightTotals,
   normaliseCaseNumber,
   percent,
   previewNotice,
-  withFigures,
   yuan,
 } from './case-format';
 
@@ -99,62 +98,35 @@ describe('formatting', () => {
   });
 });
 
-describe('load per station', () => {
-  const open = (station: string, light: CaseView['light']) =>
-    ({ acceptingStation: { id: station, name: station }, light }) as CaseView;
+describe('light totals', () => {
+  const row = (key: string, lights: [number, number, number, number, number]) => {
+    const [overdue, yellow, green, paused, none] = lights;
+    const open = lights.reduce((a, b) => a + b, 0);
+    return {
+      key,
+      name: key,
+      stations: 1,
+      filed: open,
+      accepted: open,
+      open,
+      overdue,
+      yellow,
+      green,
+      paused,
+      none,
+      tongban: 0,
+      secondRequests: 0,
+      secondRequestRate: 0,
+    };
+  };
 
-  it('counts lights per station and puts the most overdue first', () => {
-    const rows = loadByStation([
-      open('A', 'green'),
-      open('B', 'red'),
-      open('B', 'yellow'),
-      open('A', 'paused'),
-      open('B', 'red'),
-    ]);
-    expect(rows.map((r) => [r.stationName, r.counts.red, r.counts.yellow, r.open])).toEqual([
-      ['B', 2, 1, 3],
-      ['A', 0, 0, 2],
-    ]);
-    expect(rows[0]?.overdue).toHaveLength(2);
-  });
-
-  it('counts every open case in exactly one card, 待补正 without a clock included', () => {
-    const rows = loadByStation([open('A', 'green'), open('A', 'none'), open('A', 'paused')]);
-    const row = rows[0]!;
-    const cards = Object.values(row.counts).reduce((a, b) => a + b, 0);
-    expect(cards).toBe(row.open);
-    expect(row.counts.none).toBe(1);
-  });
-});
-
-describe('station figures', () => {
-  const figures = (id: string, rate: number) => ({
-    stationId: id,
-    stationName: id,
-    regionCode: '110115110207',
-    districtCode: '110115000000',
-    districtName: '大兴区',
-    townCode: '110115110000',
-    townName: '魏善庄镇',
-    filed: 8,
-    accepted: 8,
-    open: 0,
-    overdue: 0,
-    paused: 0,
-    tongban: 3,
-    secondRequests: 1,
-    secondRequestRate: rate,
-  });
-
-  it('joins figures to the loads and keeps stations without open cases', () => {
-    const loads = loadByStation([
-      { acceptingStation: { id: 'A', name: 'A' }, light: 'red' } as CaseView,
-    ]);
-    const rows = withFigures(loads, [figures('B', 0), figures('A', 0.125)]);
-    expect(rows.map((r) => [r.stationId, r.figures?.secondRequestRate])).toEqual([
-      ['A', 0.125],
-      ['B', 0],
-    ]);
+  it('sums the server’s rows by light: every open case in exactly one card', () => {
+    const rows = [row('A', [2, 1, 0, 0, 1]), row('B', [0, 0, 3, 1, 0])];
+    const totals = lightTotals(rows);
+    expect(totals).toEqual({ red: 2, yellow: 1, green: 3, paused: 1, none: 1 });
+    const cards = Object.values(totals).reduce((a, b) => a + b, 0);
+    expect(cards).toBe(rows.reduce((n, r) => n + r.open, 0));
+    expect(lightTotals([])).toEqual({ red: 0, yellow: 0, green: 0, paused: 0, none: 0 });
     expect(percent(0.125)).toBe('12.5%');
   });
 });

@@ -1,10 +1,9 @@
 import type {
   Bilingual,
-  CaseView,
+  CaseDrillRow,
   CatalogItem,
   DeadlineLight,
   OneTimeNotice,
-  StationFigures,
 } from '../../api/case-types';
 
 /** The name in the UI language. */
@@ -107,66 +106,16 @@ export function formatMoment(iso: string, language: string): string {
 /** Every open case is in exactly one count: the overview's cards add up to its open cases. */
 export type LightCounts = Record<DeadlineLight, number>;
 
-export interface StationLoad {
-  stationId: string;
-  stationName: string;
-  counts: LightCounts;
-  open: number;
-  overdue: CaseView[];
-  /** The server's figures for the station, when GET /cases/figures answered. */
-  figures?: StationFigures | undefined;
-}
-
-/** Open cases per accepting station, worst first (most overdue, then most nearly due). */
-export function loadByStation(cases: readonly CaseView[]): StationLoad[] {
-  const byStation = new Map<string, StationLoad>();
-  for (const c of cases) {
-    let row = byStation.get(c.acceptingStation.id);
-    if (!row) {
-      row = {
-        stationId: c.acceptingStation.id,
-        stationName: c.acceptingStation.name,
-        counts: { red: 0, yellow: 0, green: 0, paused: 0, none: 0 },
-        open: 0,
-        overdue: [],
-      };
-      byStation.set(c.acceptingStation.id, row);
-    }
-    row.open += 1;
-    row.counts[c.light] += 1;
-    if (c.light === 'red') row.overdue.push(c);
-  }
-  return [...byStation.values()].sort(
-    (a, b) =>
-      b.counts.red - a.counts.red ||
-      b.counts.yellow - a.counts.yellow ||
-      a.stationName.localeCompare(b.stationName, 'zh-CN'),
-  );
-}
-
-/**
- * Adds the server's per-station figures to the loads worked out from the open cases; a station
- * with figures but no open case gets a row of its own (after the others).
- */
-export function withFigures(
-  loads: readonly StationLoad[],
-  figures: readonly StationFigures[],
-): StationLoad[] {
-  const byId = new Map(figures.map((f) => [f.stationId, f]));
-  const rows = loads.map((l) => ({ ...l, figures: byId.get(l.stationId) }));
-  const seen = new Set(loads.map((l) => l.stationId));
-  for (const f of figures) {
-    if (seen.has(f.stationId)) continue;
-    rows.push({
-      stationId: f.stationId,
-      stationName: f.stationName,
-      counts: { red: 0, yellow: 0, green: 0, paused: 0, none: 0 },
-      open: 0,
-      overdue: [],
-      figures: f,
-    });
-  }
-  return rows;
+/** The open cases of the rows (the server's, by region or station) by light; red = overdue. */
+export function lightTotals(rows: readonly CaseDrillRow[]): LightCounts {
+  const sum = (pick: (r: CaseDrillRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  return {
+    red: sum((r) => r.overdue),
+    yellow: sum((r) => r.yellow),
+    green: sum((r) => r.green),
+    paused: sum((r) => r.paused),
+    none: sum((r) => r.none),
+  };
 }
 
 /** 0.125 → "12.5%". */
