@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CursorPager } from '../../components/CursorPager';
+import { ExportButton } from '../../components/ExportButton';
 import { PageSpinner } from '../../components/FullPageSpinner';
 import { PageHeading } from '../../components/PageHeading';
 import { fetchCaseDrill, pageCases, supervisionXlsxUrl } from '../../api/cases';
@@ -51,6 +52,11 @@ function OverdueCases() {
   if (!cases.data) return <PageSpinner />;
   return (
     <div className={cases.status === 'loading' ? 'is-stale' : undefined}>
+      <ExportButton
+        listPath="/cases"
+        filters={{ box: 'accepted_here', overdue: true }}
+        testId="overview-overdue-export"
+      />
       {cases.data.items.length === 0 ? (
         <Empty description={t('cases.overview.noOverdue')} />
       ) : (
