@@ -12,8 +12,9 @@ import type { Database } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { generateCases } from './generate-cases.ts';
 import type { GenerateContext } from './generate-context.ts';
-import { generateResidents, generateVolunteering } from './generate-people.ts';
+import { generateResidents } from './generate-people.ts';
 import { generatePlaces } from './generate-places.ts';
+import { generateVolunteering } from './generate-volunteering.ts';
 import { planScale, type Scale } from './generate.plan.ts';
 
 export interface GenerateOptions {
