@@ -8,6 +8,7 @@
  * audit events apart from the region import's own; the audit chain stays verifiable.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { ensurePartitions, MONTHS_AHEAD } from '../../db/partitions.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PiiCipher } from '../../shared/pii-crypto.ts';
 import { generateCases } from './generate-cases.ts';
@@ -65,6 +66,11 @@ export async function generateDataSet(opts: GenerateOptions): Promise<GenerateSu
   const places = await generatePlaces(ctx, opts.regionSource, opts.staffPassword);
   if (places.villages.length === 0) throw new Error(`no villages in scope ${ctx.plan.scope}`);
   const people = await generateResidents(ctx, places);
+  // The hour records fall on the period's days: their monthly partitions (PostgreSQL) are made
+  // first, as the months a live instance lived through would have had them, so nothing lands in
+  // DEFAULT for the maintenance job to move later. No-op on SQLite.
+  const periodStart = new Date(ctx.now.getTime() - (ctx.years * 365 + 1) * 86_400_000);
+  await ensurePartitions(ctx.db, { now: periodStart, ahead: ctx.years * 12 + 1 + MONTHS_AHEAD });
   const volunteering = await generateVolunteering(ctx, places, people);
   const cases = await generateCases(ctx, places, people);
   // Fresh statistics, so the first queries against the data set are planned on it, and a
