@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.ts';
 import { GENERATED_STAFF_PASSWORD } from '../../src/cli/generate-command.ts';
@@ -156,9 +157,9 @@ describe('#16 point 4: doorstep generate --scale tiny', { timeout: 240_000 }, ()
     expect(clear).toHaveLength(0);
   });
 
-  it('writes volunteers, a team, activities with confirmed hours and ratings', async () => {
+  it('writes volunteers, a team, activities with their hour records, the rollups, ratings', async () => {
     const count = async (
-      t: 'vs_volunteers' | 'vs_teams' | 'vs_activities' | 'vs_service_records' | 'ratings',
+      t: 'vs_volunteers' | 'vs_teams' | 'vs_team_members' | 'vs_activities' | 'ratings',
     ) =>
       Number(
         (
@@ -168,11 +169,37 @@ describe('#16 point 4: doorstep generate --scale tiny', { timeout: 240_000 }, ()
             .executeTakeFirstOrThrow()
         ).n,
       );
-    expect(await count('vs_volunteers')).toBe(10);
+    expect(await count('vs_volunteers')).toBe(50); // one resident in four at `tiny`
     expect(await count('vs_teams')).toBe(1);
-    expect(await count('vs_activities')).toBe(48);
-    expect(await count('vs_service_records')).toBeGreaterThan(48);
+    expect(await count('vs_team_members')).toBe(50);
+    expect(await count('vs_activities')).toBeGreaterThan(10);
     expect(await count('ratings')).toBeGreaterThan(0);
+    const records = await db.kysely
+      .selectFrom('vs_service_records')
+      .select(['status', 'volunteer_id', 'activity_id', 'service_date', 'half_hours'])
+      .execute();
+    // About eight records per volunteer at `tiny` (twenty at town, district and city).
+    expect(records.length).toBeGreaterThanOrEqual(400);
+    expect(records.length).toBeLessThan(430);
+    expect(new Set(records.map((r) => `${r.volunteer_id}/${r.service_date}`)).size).toBe(
+      records.length,
+    );
+    expect(records.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(350);
+    const { rollup } = await db.kysely
+      .selectFrom('vs_hour_rollups')
+      .select((eb) => eb.fn.sum<number>('half_hours').as('rollup'))
+      .where('period', 'like', '____-__-__')
+      .executeTakeFirstOrThrow();
+    const confirmed = records
+      .filter((r) => r.status === 'confirmed')
+      .reduce((n, r) => n + r.half_hours, 0);
+    expect(Number(rollup)).toBe(confirmed);
+    if (testDb.config.dialect === 'postgres') {
+      // The period's monthly partitions were made first: nothing waits in DEFAULT to be moved.
+      const { rows } = await sql<{ n: string }>`
+        select count(*) as n from vs_service_records_default`.execute(db.kysely);
+      expect(Number(rows[0]!.n)).toBe(0);
+    }
   });
 
   it('audit verify passes; a second run, production and an unknown scale are refused', async () => {

@@ -18,23 +18,48 @@ export interface ScalePlan {
   cases: number;
   /** One resident in this many volunteers. */
   volunteerEvery: number;
-  /** Activities per team per month of the period. */
-  activitiesPerTeamMonth: number;
+  /** Hour records per volunteer over the period, on average (volunteering.plan.ts). */
+  recordsPerVolunteer: number;
   /** Share of finished cases that get a rating. */
   ratedShare: number;
 }
 
-type Sizes = Pick<ScalePlan, 'scope' | 'residents' | 'cases' | 'volunteerEvery'>;
+type Sizes = Omit<ScalePlan, 'scale' | 'ratedShare'>;
 
+/** The city milestone (#16): 2 M residents, 5 M cases, 1 M volunteers, 20 M hour records. */
 const PLANS: Record<Scale, Sizes> = {
-  tiny: { scope: '110115110', residents: 200, cases: 500, volunteerEvery: 20 },
-  town: { scope: '110115110', residents: 20_000, cases: 50_000, volunteerEvery: 40 },
-  district: { scope: '110115', residents: 300_000, cases: 750_000, volunteerEvery: 40 },
-  city: { scope: '11', residents: 2_000_000, cases: 5_000_000, volunteerEvery: 40 },
+  tiny: {
+    scope: '110115110',
+    residents: 200,
+    cases: 500,
+    volunteerEvery: 4,
+    recordsPerVolunteer: 8,
+  },
+  town: {
+    scope: '110115110',
+    residents: 20_000,
+    cases: 50_000,
+    volunteerEvery: 2,
+    recordsPerVolunteer: 20,
+  },
+  district: {
+    scope: '110115',
+    residents: 300_000,
+    cases: 750_000,
+    volunteerEvery: 2,
+    recordsPerVolunteer: 20,
+  },
+  city: {
+    scope: '11',
+    residents: 2_000_000,
+    cases: 5_000_000,
+    volunteerEvery: 2,
+    recordsPerVolunteer: 20,
+  },
 };
 
 export function planScale(scale: Scale): ScalePlan {
-  return { scale, activitiesPerTeamMonth: 2, ratedShare: 0.3, ...PLANS[scale] };
+  return { scale, ratedShare: 0.3, ...PLANS[scale] };
 }
 
 export function isScale(value: string): value is Scale {

@@ -1,7 +1,10 @@
 /**
- * Issue #16 point 4: past activities with their confirmed sign-ups and confirmed service records
- * (VS-8 hours), written in bulk by `doorstep generate` — the same rows a finished, confirmed
- * activity leaves (records.demo.ts writes them one by one for the demo). No audit events.
+ * Issue #16 point 4: past activities with their confirmed sign-ups and service records (VS-8
+ * hours), written in bulk by `doorstep generate` — the same rows a finished activity leaves
+ * (records.demo.ts writes them one by one for the demo): confirmed by the lead, still waiting for
+ * them (`pending_confirmation`), or rejected with a reason (no hours, as rejectHours leaves it).
+ * One COPY per table per call, so the rollup triggers fold each call's records in one statement.
+ * No audit events.
  */
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -20,8 +23,10 @@ export interface ActivityToGenerate {
   regionCode: string;
   startsAt: Date;
   halfHours: number;
-  volunteerIds: readonly string[];
+  participants: readonly { volunteerId: string; outcome: 'confirmed' | 'pending' | 'rejected' }[];
 }
+
+const REJECT_REASON = '未按时到岗，未参加服务';
 
 /** Writes the activities, sign-ups and confirmed records; returns how many records (hours rows). */
 export async function insertGeneratedActivities(
@@ -50,8 +55,8 @@ export async function insertGeneratedActivities(
       region_code: a.regionCode,
       starts_at: starts,
       ends_at: ends,
-      capacity: Math.max(a.volunteerIds.length, 1),
-      confirmed_count: a.volunteerIds.length,
+      capacity: Math.max(a.participants.length, 1),
+      confirmed_count: a.participants.length,
       queue_seq: 0,
       skills: '[]',
       lead_account_id: a.leaderAccountId,
@@ -64,7 +69,7 @@ export async function insertGeneratedActivities(
       created_at: starts,
       updated_at: ends,
     });
-    for (const v of a.volunteerIds) {
+    for (const { volunteerId: v, outcome } of a.participants) {
       signups.push({
         id: crypto.randomUUID(),
         activity_id: id,
@@ -88,14 +93,19 @@ export async function insertGeneratedActivities(
             check_in_method: 'code',
             check_out_method: 'code',
             travel_minutes: 0,
-            half_hours: a.halfHours,
+            half_hours: outcome === 'rejected' ? 0 : a.halfHours,
             content: a.title,
             place: a.place,
-            status: 'confirmed',
+            status:
+              outcome === 'pending'
+                ? 'pending_confirmation'
+                : outcome === 'rejected'
+                  ? 'rejected'
+                  : 'confirmed',
             evaluation: null,
-            reject_reason: null,
-            confirmed_by: a.leaderAccountId,
-            confirmed_at: ends,
+            reject_reason: outcome === 'rejected' ? REJECT_REASON : null,
+            confirmed_by: outcome === 'pending' ? null : a.leaderAccountId,
+            confirmed_at: outcome === 'pending' ? null : ends,
             created_at: starts,
             updated_at: ends,
           },
