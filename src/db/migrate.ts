@@ -52,6 +52,7 @@ import { keysetLastLists } from './migrations/0059_keyset_last_lists.ts';
 import { hourRecordsRegionKey } from './migrations/0060_hour_records_region_key.ts';
 import { casesTownCreated } from './migrations/0061_cases_town_created.ts';
 import { caseStationTotals } from './migrations/0062_case_station_totals.ts';
+import { vsFigureIndexes } from './migrations/0063_vs_figure_indexes.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -110,6 +111,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0060_hour_records_region_key': hourRecordsRegionKey,
   '0061_cases_town_created': casesTownCreated,
   '0062_case_station_totals': caseStationTotals,
+  '0063_vs_figure_indexes': vsFigureIndexes,
   // next: '0012_…'
 };
 
