@@ -7,6 +7,7 @@
  */
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { countRows } from '../../db/count-rows.ts';
 
 export async function rebuildCaseRollups(tx: Transaction<Database>): Promise<{ rows: number }> {
   if (tx.getExecutor().adapter instanceof PostgresAdapter)
@@ -34,14 +35,6 @@ export async function rebuildCaseRollups(tx: Transaction<Database>): Promise<{ r
     SELECT c.accepting_region_code, c.accepting_station_id, COUNT(*) FROM cases c
     WHERE EXISTS (SELECT 1 FROM case_requests q WHERE q.case_id = c.id AND q.kind = 'defective')
     GROUP BY c.accepting_region_code, c.accepting_station_id`.execute(tx);
-  const count = async (table: 'case_station_totals' | 'case_due_rollups') =>
-    Number(
-      (
-        await tx
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'case_station_totals' | 'case_due_rollups') => countRows(tx, table);
   return { rows: (await count('case_station_totals')) + (await count('case_due_rollups')) };
 }

@@ -6,6 +6,7 @@
  */
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { countRows } from '../../db/count-rows.ts';
 
 export async function rebuildVolunteerRollups(
   tx: Transaction<Database>,
@@ -40,15 +41,7 @@ export async function rebuildVolunteerRollups(
     GROUP BY q.volunteer_id, substr(q.service_date, 1, 4), v.home_region_code, v.created_at`.execute(
     tx,
   );
-  const count = async (table: 'vs_hour_rollups' | 'vs_volunteer_years') =>
-    Number(
-      (
-        await tx
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'vs_hour_rollups' | 'vs_volunteer_years') => countRows(tx, table);
   return {
     hourRows: await count('vs_hour_rollups'),
     volunteerYears: await count('vs_volunteer_years'),
