@@ -337,7 +337,7 @@ export async function runRollupsRebuild(io: CliIo): Promise<number> {
       ...(await rebuildVolunteerRollups(tx)),
     }));
     io.out(
-      `rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.rows} case buckets, ${r.hourRows} hour rows, ${r.volunteerYears} volunteer-years`,
+      `rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.rows} case buckets, ${r.areaRows} volunteer area rows, ${r.volunteerYears} volunteer-years`,
     );
     return 0;
   });

@@ -54,7 +54,8 @@ describe(`doorstep rollups rebuild (${TEST_DIALECT})`, () => {
     const liveVs = await regionFigures(db, { ...vs, live: true });
     await db.deleteFrom('case_station_totals').execute();
     await sql`UPDATE case_due_rollups SET cases = cases + 1`.execute(db);
-    await sql`UPDATE vs_hour_rollups SET half_hours = half_hours + 7`.execute(db);
+    await sql`UPDATE vs_area_rollups SET n = n + 7`.execute(db);
+    expect(await regionFigures(db, vs)).not.toEqual(liveVs);
     expect(await cases()).not.toEqual(liveCases);
     const r = await db.transaction().execute(async (tx) => ({
       ...(await rebuildCaseRollups(tx)),

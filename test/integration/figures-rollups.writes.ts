@@ -1,10 +1,11 @@
 /**
  * The writes of the rollups' property test (figures-rollups.test.ts): random filings, transitions,
- * requests, hour records, imports, volunteers and activities moving — made straight in SQL.
+ * requests, hour records, imports, volunteers and activities moving, activities' capacity, sign-ups,
+ * status and start changing — made straight in SQL.
  */
 import crypto from 'node:crypto';
 import fc from 'fast-check';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseState, CaseTable, Database } from '../../src/db/schema.ts';
 import { hourRecordRow, insertHourRecords } from '../../src/modules/records/hour-record.row.ts';
 import type { TestApp } from '../helpers/test-app.ts';
@@ -93,6 +94,14 @@ export const cmd = fc.oneof(
     at: fc.option(nearMidnightArb),
   }),
   fc.record({ k: fc.constant('activityMove' as const), activity: pick, region: pick }),
+  fc.record({
+    k: fc.constant('activityFill' as const),
+    activity: pick,
+    capacity: fc.option(fc.integer({ min: 0, max: 40 })),
+    signups: fc.option(fc.integer({ min: 0, max: 40 })),
+    status: fc.option(fc.constantFrom('open', 'cancelled', 'completed')),
+    startsAt: fc.option(nearMidnightArb),
+  }),
 );
 export type Cmd = typeof cmd extends fc.Arbitrary<infer T> ? T : never;
 
@@ -247,6 +256,21 @@ export async function apply(w: WriteContext, tx: Kysely<Database>, c: Cmd, now: 
       await tx
         .updateTable('vs_activities')
         .set({ region_code: at([...villages, ...towns], c.region) })
+        .where('id', '=', at(as, c.activity).id)
+        .execute();
+      return;
+    }
+    case 'activityFill': {
+      const as = await activities();
+      await tx
+        .updateTable('vs_activities')
+        .set({
+          ...(c.capacity !== null ? { capacity: c.capacity } : {}),
+          ...(c.signups !== null ? { confirmed_count: c.signups } : {}),
+          ...(c.status !== null ? { status: c.status } : {}),
+          ...(c.startsAt ? { starts_at: c.startsAt.toISOString() } : {}),
+          version: sql`version + 1`,
+        })
         .where('id', '=', at(as, c.activity).id)
         .execute();
       return;

@@ -186,8 +186,10 @@ describe('#16 point 4: doorstep generate --scale tiny', { timeout: 240_000 }, ()
     );
     expect(records.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(350);
     const { rollup } = await db.kysely
-      .selectFrom('vs_hour_rollups')
-      .select((eb) => eb.fn.sum<number>('half_hours').as('rollup'))
+      .selectFrom('vs_area_rollups')
+      .select((eb) => eb.fn.sum<number>('n').as('rollup'))
+      .where('measure', '=', 'half_hours')
+      .where('len', '=', 4)
       .where('period', 'like', '____-__-__')
       .executeTakeFirstOrThrow();
     const confirmed = records

@@ -30,13 +30,20 @@ export interface CaseSecondRequestRollupTable {
   cases: number;
 }
 
-/** Confirmed service records of activities held in a region, per China day and per month. */
-export interface VsHourRollupTable {
-  region_code: string;
-  /** YYYY-MM-DD (a day) or YYYY-MM (its month). */
+/**
+ * VS-10's amounts per area and period (migration 0064): a measure — registered volunteers, active
+ * volunteers, activity capacity and sign-ups, confirmed half hours — summed at each level a figure
+ * groups by and each grain.
+ */
+export interface VsAreaRollupTable {
+  measure: 'registered' | 'active' | 'capacity' | 'signups' | 'half_hours';
+  /** The area's code length: 4 (city), 6 (district), 9 (town) or 12 (village). */
+  len: number;
+  /** The first `len` digits of the region code. */
+  area: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD (China days). */
   period: string;
-  half_hours: number;
-  records: number;
+  n: number;
 }
 
 /** A volunteer's first day with confirmed hours (> 0) in a calendar year. */
@@ -54,6 +61,6 @@ export interface RollupsDatabase {
   case_station_totals: CaseStationTotalsTable;
   case_due_rollups: CaseDueRollupTable;
   case_second_request_rollups: CaseSecondRequestRollupTable;
-  vs_hour_rollups: VsHourRollupTable;
+  vs_area_rollups: VsAreaRollupTable;
   vs_volunteer_years: VsVolunteerYearTable;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activeYearOf, periodGrains } from './figures.rules.ts';
+import { activeYearOf, periodGrains, spanGrains } from './figures.rules.ts';
 
 const days = (a: string, b: string) => {
   const out: string[] = [];
@@ -65,5 +65,41 @@ describe('a period as the rollup grains (issue #16 point 5)', () => {
     expect(activeYearOf('2026-01-01', '2026-12-31')).toBe('2026');
     expect(activeYearOf('2026-01-02', '2026-06-30')).toBeNull();
     expect(activeYearOf('2025-01-01', '2026-06-30')).toBeNull();
+  });
+});
+
+describe('a period as the area rollups’ grains: years, months, days (migration 0064)', () => {
+  it('whole years in the middle, then months, then days', () => {
+    expect(spanGrains('2024-03-15', '2026-02-10')).toEqual([
+      ['2025', '2025'],
+      ['2024-04', '2024-12'],
+      ['2024-03-15', '2024-03-31'],
+      ['2026-01', '2026-01'],
+      ['2026-02-01', '2026-02-10'],
+    ]);
+    expect(spanGrains('1000-01-01', '2026-12-06')).toEqual([
+      ['1000', '2025'],
+      ['2026-01', '2026-11'],
+      ['2026-12-01', '2026-12-06'],
+    ]);
+    expect(spanGrains('2026-01-01', '2026-12-31')).toEqual([['2026', '2026']]);
+    expect(spanGrains('2026-03-02', '2026-03-30')).toEqual([['2026-03-02', '2026-03-30']]);
+  });
+
+  it('cover every day of any period exactly once', () => {
+    const calendar = days('2022-01-01', '2028-12-31');
+    const day = fc
+      .integer({ min: 0, max: 1500 })
+      .map((n) => new Date(Date.UTC(2023, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const covered = spanGrains(from, to).flatMap(([lo, hi]) =>
+          calendar.filter((d) => d.slice(0, lo.length) >= lo && d.slice(0, hi.length) <= hi),
+        );
+        expect(covered.sort()).toEqual(days(from, to));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

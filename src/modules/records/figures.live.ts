@@ -1,13 +1,49 @@
 /**
- * VS-10: the two figures over the hour records aggregated live — the oracle the rollups are tested
- * against (figures.rollup.ts reads them) and the "before" of bench/figures.bench.ts. Active
- * volunteers over a period the rollup cannot answer (not from 1 January within one year) are still
- * counted here, on the index of records by volunteer and day.
+ * VS-10: the figures the area rollups answer (figures.rollup.ts), aggregated live — the oracle the
+ * rollups are tested against and the "before" of bench/figures.bench.ts. Active volunteers over a
+ * period the rollup cannot answer (not from 1 January within one year) are still counted here, on
+ * the index of records by volunteer and day.
  */
 import { area, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 
-/** Volunteers counted by volunteersByArea with any confirmed hours in the period (served anywhere). */
+/** Volunteers whose home is inside, registered by the end of the period (any status). */
+export async function volunteersByAreaLive(s: FigureScope): Promise<Grouped> {
+  return toMap(
+    await s.db
+      .selectFrom('vs_volunteers')
+      .select((eb) => [area(s, 'home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
+      .where(underPrefix('home_region_code', s.prefix))
+      .where('created_at', '<', s.end)
+      .groupBy(area(s, 'home_region_code'))
+      .execute(),
+  );
+}
+
+/** Capacity and confirmed sign-ups of activities inside starting in the period (not cancelled). */
+export async function activityFillByAreaLive(
+  s: FigureScope,
+): Promise<{ capacity: Grouped; confirmed: Grouped }> {
+  const rows = await s.db
+    .selectFrom('vs_activities')
+    .select((eb) => [
+      area(s, 'region_code').as('k'),
+      eb.fn.sum<number>('capacity').as('cap'),
+      eb.fn.sum<number>('confirmed_count').as('conf'),
+    ])
+    .where(underPrefix('region_code', s.prefix))
+    .where('status', '<>', 'cancelled')
+    .where('starts_at', '>=', s.start)
+    .where('starts_at', '<', s.end)
+    .groupBy(area(s, 'region_code'))
+    .execute();
+  return {
+    capacity: new Map(rows.map((r) => [r.k, Number(r.cap ?? 0)])),
+    confirmed: new Map(rows.map((r) => [r.k, Number(r.conf ?? 0)])),
+  };
+}
+
+/** Volunteers counted by volunteersByAreaLive with any confirmed hours in the period (served anywhere). */
 export async function activeVolunteersByAreaLive(s: FigureScope): Promise<Grouped> {
   return toMap(
     await s.db

@@ -39,19 +39,6 @@ export const area = (s: FigureScope, col: string) =>
 export const toMap = (rows: { k: string; n: number | string | null }[]): Grouped =>
   new Map(rows.map((r) => [r.k, Number(r.n ?? 0)]));
 
-/** Volunteers whose home is inside, registered by the end of the period (any status). */
-export async function volunteersByArea(s: FigureScope): Promise<Grouped> {
-  return toMap(
-    await s.db
-      .selectFrom('vs_volunteers')
-      .select((eb) => [area(s, 'home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
-      .where(underPrefix('home_region_code', s.prefix))
-      .where('created_at', '<', s.end)
-      .groupBy(area(s, 'home_region_code'))
-      .execute(),
-  );
-}
-
 /** Active teams or projects whose region is inside, created by the end of the period. */
 export async function activeRowsByArea(
   s: FigureScope,
@@ -109,29 +96,6 @@ export async function minutesToAcceptOrders(s: FigureScope): Promise<number[]> {
       }),
     )
     .filter((m): m is number => m !== null);
-}
-
-/** Capacity and confirmed sign-ups of activities inside starting in the period (not cancelled). */
-export async function activityFillByArea(
-  s: FigureScope,
-): Promise<{ capacity: Grouped; confirmed: Grouped }> {
-  const rows = await s.db
-    .selectFrom('vs_activities')
-    .select((eb) => [
-      area(s, 'region_code').as('k'),
-      eb.fn.sum<number>('capacity').as('cap'),
-      eb.fn.sum<number>('confirmed_count').as('conf'),
-    ])
-    .where(underPrefix('region_code', s.prefix))
-    .where('status', '<>', 'cancelled')
-    .where('starts_at', '>=', s.start)
-    .where('starts_at', '<', s.end)
-    .groupBy(area(s, 'region_code'))
-    .execute();
-  return {
-    capacity: new Map(rows.map((r) => [r.k, Number(r.cap ?? 0)])),
-    confirmed: new Map(rows.map((r) => [r.k, Number(r.conf ?? 0)])),
-  };
 }
 
 export interface RatingSums {

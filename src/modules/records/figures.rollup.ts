@@ -1,60 +1,70 @@
 /**
- * VS-10: the figures over the hour records read from the rollups (migration 0053, kept by triggers
- * on vs_service_records, vs_activities and vs_volunteers in the writer's own transaction):
- * - confirmed hours: sums per activity region and period grain — the whole months inside the
- *   period from the month rows, the days left at either end from the day rows;
- * - active volunteers: a distinct count does not add up across days, so it is read from one row per
- *   volunteer and year (their first confirmed day with hours, their home region, their registration
- *   day) when the period runs from 1 January within one year — the default, the year so far —, and
- *   counted live on the records' index by volunteer and day otherwise.
+ * VS-10: the figures read from the area rollups (migration 0064, kept by triggers on the volunteers,
+ * the activities, the hour records and the volunteer years in the writer's own transaction). Each
+ * is a sum over the scope's children's rows — the area at the child level — for the period's
+ * grains: whole years, whole months, days left over (spanGrains).
+ * - volunteers: registered by the end of the period — every grain up to its last day;
+ * - active volunteers: a distinct count does not add up across days, so each volunteer counts once
+ *   a year, on the day they count from (first confirmed day with hours, or registration if later).
+ *   That answers a period from 1 January within one year — the default, the year so far; any other
+ *   period is counted live on the records' index by volunteer and day;
+ * - confirmed hours, capacity and sign-ups: by the activity's region and day.
  */
 import { sql } from 'kysely';
-import { area, toMap, type FigureScope, type Grouped } from './figures.queries.ts';
+import type { VsAreaRollupTable } from '../../db/schema.ts';
+import { toMap, type FigureScope, type Grouped } from './figures.queries.ts';
 import { activeVolunteersByAreaLive } from './figures.live.ts';
-import { activeYearOf, periodGrains } from './figures.rules.ts';
+import { activeYearOf, spanGrains, type Span } from './figures.rules.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 
-export async function confirmedHalfHoursByArea(s: FigureScope): Promise<Grouped> {
-  const { months, days } = periodGrains(s.from, s.to);
-  const len = sql`length(period)`;
-  return toMap(
-    await s.db
-      .selectFrom('vs_hour_rollups')
-      .select((eb) => [area(s, 'region_code').as('k'), eb.fn.sum<number>('half_hours').as('n')])
-      .where(underPrefix('region_code', s.prefix))
-      .where((eb) =>
-        eb.or([
-          ...(months
-            ? [
-                eb.and([
-                  eb(len, '=', 7),
-                  eb('period', '>=', months[0]),
-                  eb('period', '<=', months[1]),
-                ]),
-              ]
-            : []),
-          ...days.map(([a, b]) =>
-            eb.and([eb(len, '=', 10), eb('period', '>=', a), eb('period', '<=', b)]),
-          ),
-        ]),
-      )
-      .groupBy(area(s, 'region_code'))
-      .execute(),
-  );
+type Measure = VsAreaRollupTable['measure'];
+
+/** The first day a registration can carry: "by the end of the period" is every day up to it. */
+const EVER = '1000-01-01';
+
+async function areaSums(s: FigureScope, measures: Measure[], spans: Span[]) {
+  return await s.db
+    .selectFrom('vs_area_rollups')
+    .select((eb) => ['measure', 'area as k', eb.fn.sum<number>('n').as('n')])
+    .where('measure', 'in', measures)
+    .where('len', '=', s.groupLen)
+    .where(underPrefix('area', s.prefix))
+    .where((eb) =>
+      eb.or(
+        spans.map(([lo, hi]) =>
+          eb.and([
+            eb(sql`length(period)`, '=', lo.length),
+            eb('period', '>=', lo),
+            eb('period', '<=', hi),
+          ]),
+        ),
+      ),
+    )
+    .groupBy(['measure', 'area'])
+    .execute();
+}
+
+export async function volunteersByArea(s: FigureScope): Promise<Grouped> {
+  return toMap(await areaSums(s, ['registered'], spanGrains(EVER, s.to)));
 }
 
 export async function activeVolunteersByArea(s: FigureScope): Promise<Grouped> {
   const year = activeYearOf(s.from, s.to);
   if (!year) return activeVolunteersByAreaLive(s);
-  return toMap(
-    await s.db
-      .selectFrom('vs_volunteer_years')
-      .select((eb) => [area(s, 'home_region_code').as('k'), eb.fn.countAll<number>().as('n')])
-      .where('year', '=', year)
-      .where(underPrefix('home_region_code', s.prefix))
-      .where('first_day', '<=', s.to)
-      .where('registered_day', '<=', s.to)
-      .groupBy(area(s, 'home_region_code'))
-      .execute(),
-  );
+  return toMap(await areaSums(s, ['active'], spanGrains(`${year}-01-01`, s.to)));
+}
+
+export async function confirmedHalfHoursByArea(s: FigureScope): Promise<Grouped> {
+  return toMap(await areaSums(s, ['half_hours'], spanGrains(s.from, s.to)));
+}
+
+/** Capacity and confirmed sign-ups of activities inside starting in the period (not cancelled). */
+export async function activityFillByArea(
+  s: FigureScope,
+): Promise<{ capacity: Grouped; confirmed: Grouped }> {
+  const rows = await areaSums(s, ['capacity', 'signups'], spanGrains(s.from, s.to));
+  return {
+    capacity: toMap(rows.filter((r) => r.measure === 'capacity')),
+    confirmed: toMap(rows.filter((r) => r.measure === 'signups')),
+  };
 }

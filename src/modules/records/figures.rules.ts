@@ -103,3 +103,30 @@ function shiftMonth(month: string, by: number): string {
 export function activeYearOf(from: string, to: string): string | null {
   return from.endsWith('-01-01') && from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : null;
 }
+
+/** A range of rollup periods of one grain: YYYY, YYYY-MM or YYYY-MM-DD, both ends inclusive. */
+export type Span = readonly [string, string];
+
+/**
+ * A period of days [from, to] as the area rollups' grains (migration 0064): the whole years inside
+ * it, then the whole months left at either end, then the days left at either end. Together they
+ * cover every day of the period exactly once, in at most 5 ranges.
+ */
+export function spanGrains(from: string, to: string): Span[] {
+  const y0 = Number(from.slice(0, 4));
+  const y1 = Number(to.slice(0, 4));
+  const firstYear = from.endsWith('-01-01') ? y0 : y0 + 1;
+  const lastYear = to.endsWith('-12-31') ? y1 : y1 - 1;
+  const inside = ({ months, days }: ReturnType<typeof periodGrains>): Span[] => [
+    ...(months ? [months] : []),
+    ...days,
+  ];
+  if (firstYear > lastYear) return inside(periodGrains(from, to));
+  const year = (y: number) => String(y).padStart(4, '0');
+  const spans: Span[] = [[year(firstYear), year(lastYear)]];
+  if (from < `${year(firstYear)}-01-01`)
+    spans.push(...inside(periodGrains(from, `${year(firstYear - 1)}-12-31`)));
+  if (to > `${year(lastYear)}-12-31`)
+    spans.push(...inside(periodGrains(`${year(lastYear + 1)}-01-01`, to)));
+  return spans;
+}

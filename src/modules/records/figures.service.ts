@@ -6,7 +6,8 @@
  *   (served anywhere);
  * - teams, projects: active rows whose region is inside, created by the end of the period;
  * - confirmedHours: confirmed service records dated in the period, of activities held inside;
- * Those two are read from the rollups (figures.rollup.ts says how), the rest live on their indexes;
+ * Those, the volunteers and the fill are read from the area rollups (figures.rollup.ts says how),
+ *   the rest live on their indexes;
  * - ordersByState: orders placed inside during the period, by their current state;
  * - medianMinutesToAccept: over those orders accepted, accepted_at − dispatched_at (− created_at
  *   when the order was never dispatched, e.g. taken straight from the open pool);
@@ -24,16 +25,14 @@ import type { Role } from '../../shared/roles.ts';
 import { chinaDate } from '../../shared/china-time.ts';
 import {
   activeRowsByArea,
-  activityFillByArea,
   minutesToAcceptOrders,
   ordersPlaced,
   ratingsByArea,
-  volunteersByArea,
   type FigureScope,
   type Grouped,
 } from './figures.queries.ts';
-import { activeVolunteersByArea, confirmedHalfHoursByArea } from './figures.rollup.ts';
-import { activeVolunteersByAreaLive, confirmedHalfHoursByAreaLive } from './figures.live.ts';
+import * as rollup from './figures.rollup.ts';
+import * as live from './figures.live.ts';
 import { childPrefixLength, median, periodBounds, ratio } from './figures.rules.ts';
 
 export const FIGURE_ROLES = [
@@ -52,7 +51,7 @@ export async function regionFigures(
     from?: string;
     to?: string;
     now: Date;
-    /** Aggregate the hour records live instead of reading the rollups (the tests' oracle, bench). */
+    /** Aggregate the source rows live instead of reading the rollups (the tests' oracle, bench). */
     live?: boolean;
   },
 ) {
@@ -90,16 +89,22 @@ export async function regionFigures(
   const groupLen = childLen ?? prefix.length;
   const scope: FigureScope = { db, prefix, groupLen, from, to, start, end };
 
-  const volunteers = await volunteersByArea(scope);
-  const active = await (input.live ? activeVolunteersByAreaLive : activeVolunteersByArea)(scope);
-  const teams = await activeRowsByArea(scope, 'vs_teams');
-  const projects = await activeRowsByArea(scope, 'vs_projects');
-  const halfHours = await (input.live ? confirmedHalfHoursByAreaLive : confirmedHalfHoursByArea)(
+  const volunteers = await (input.live ? live.volunteersByAreaLive : rollup.volunteersByArea)(
     scope,
   );
+  const active = await (
+    input.live ? live.activeVolunteersByAreaLive : rollup.activeVolunteersByArea
+  )(scope);
+  const teams = await activeRowsByArea(scope, 'vs_teams');
+  const projects = await activeRowsByArea(scope, 'vs_projects');
+  const halfHours = await (
+    input.live ? live.confirmedHalfHoursByAreaLive : rollup.confirmedHalfHoursByArea
+  )(scope);
   const { byArea: orders, byState: ordersByState } = await ordersPlaced(scope);
   const waits = await minutesToAcceptOrders(scope);
-  const { capacity, confirmed } = await activityFillByArea(scope);
+  const { capacity, confirmed } = await (
+    input.live ? live.activityFillByAreaLive : rollup.activityFillByArea
+  )(scope);
   const ratings = await ratingsByArea(scope);
 
   const total = (m: Grouped) => [...m.values()].reduce((a, b) => a + b, 0);
