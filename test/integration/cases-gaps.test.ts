@@ -280,6 +280,8 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
     // This file's case adds filed, accepted, open, overdue and tongban 1 each to the demo's own.
     const was = demoStationRows.find((row) => row[0] === first.acceptingStation.name);
     const n = (i: number) => (was ? Number(was[i]) : 0);
+    // Columns: station, code, filed, accepted, open, overdue, due soon, on time, paused, no
+    // deadline, 通办, second requests, rate.
     expect(yz).toEqual([
       first.acceptingStation.name,
       expect.any(String),
@@ -288,10 +290,18 @@ describe('GS-3 GS-4 GS-6 X-8 cases: remaining gaps', () => {
       n(4) + 1,
       n(5) + 1,
       n(6),
-      n(7) + 1,
+      n(7),
       n(8),
-      n(8) === 0 ? 0 : expect.any(Number),
+      n(9),
+      n(10) + 1,
+      n(11),
+      n(11) === 0 ? 0 : expect.any(Number),
     ]);
+    // The lights of every station add up to its open cases.
+    for (const row of stations.slice(1))
+      expect(
+        Number(row[5]) + Number(row[6]) + Number(row[7]) + Number(row[8]) + Number(row[9]),
+      ).toBe(Number(row[4]));
 
     // The same lists in English: sheet names, headers and words, no Chinese label left.
     const en = await supervisor.call('GET', '/api/v1/cases/supervision.xlsx?lang=en');

@@ -2,6 +2,7 @@
  * Shared fixtures of the GS-5 one-time-notice tests (cases-requests-*.test.ts): the people, the
  * materials' names, the JSON shapes and the helpers that file, move and read a case.
  */
+import { STATION_COLUMNS } from '../../src/modules/first-response/supervision-workbook.ts';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Client, TestApp } from '../helpers/test-app.ts';
@@ -93,8 +94,9 @@ export function caseRequestHelpers(s: () => CaseRequestsSuite) {
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('各站数据')!;
     let found: number | null = null;
+    const column = STATION_COLUMNS.findIndex((c) => c.key === 'second_requests') + 1;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === stationName) found = Number(row.getCell(9).value);
+      if (row.getCell(1).value === stationName) found = Number(row.getCell(column).value);
     });
     return found;
   };

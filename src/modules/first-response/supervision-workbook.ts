@@ -1,6 +1,8 @@
 /**
  * The supervisor's lists as one Excel workbook (GS-4, GS-5, GS-8): overdue cases, pending
- * hand-offs (overdue ones marked) and the per-station figures with the second-request rate.
+ * hand-offs (overdue ones marked) and the per-station figures — the open cases by deadline light
+ * (overdue, due soon, on time, paused, no deadline: they add up to open) — with the second-request
+ * rate.
  * Scoped like GET /cases/figures: rows whose region lies in the caller's reach.
  */
 import type ExcelJS from 'exceljs';
@@ -81,7 +83,10 @@ export const STATION_COLUMNS: Column[] = [
   { zh: '受理', en: 'Accepted', key: 'accepted', width: 8 },
   { zh: '在办', en: 'Open', key: 'open', width: 8 },
   { zh: '超期', en: 'Overdue', key: 'overdue', width: 8 },
+  { zh: '即将到期', en: 'Due soon', key: 'yellow', width: 10 },
+  { zh: '按期办理', en: 'On time', key: 'green', width: 10 },
   { zh: '暂停', en: 'Paused', key: 'paused', width: 8 },
+  { zh: '不计时', en: 'No deadline', key: 'none', width: 10 },
   { zh: '通办', en: 'Tongban (any station)', key: 'tongban', width: 8 },
   { zh: '二次补正件数', en: 'Second requests', key: 'second_requests', width: 14 },
   { zh: '二次补正率', en: 'Second-request rate', key: 'second_request_rate', width: 12 },
@@ -229,7 +234,10 @@ export async function supervisionWorkbook(
       f.accepted,
       f.open,
       f.overdue,
+      f.yellow,
+      f.green,
       f.paused,
+      f.none,
       f.tongban,
       f.secondRequests,
       f.secondRequestRate,
