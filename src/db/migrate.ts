@@ -54,6 +54,7 @@ import { casesTownCreated } from './migrations/0061_cases_town_created.ts';
 import { caseStationTotals } from './migrations/0062_case_station_totals.ts';
 import { vsFigureIndexes } from './migrations/0063_vs_figure_indexes.ts';
 import { vsAreaRollups } from './migrations/0064_vs_area_rollups.ts';
+import { casesRunningDue } from './migrations/0065_cases_running_due.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -114,6 +115,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0062_case_station_totals': caseStationTotals,
   '0063_vs_figure_indexes': vsFigureIndexes,
   '0064_vs_area_rollups': vsAreaRollups,
+  '0065_cases_running_due': casesRunningDue,
   // next: '0012_…'
 };
 

@@ -9,7 +9,7 @@ import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts
 import { caseHelpers, LI } from './cases.fixtures.ts';
 
 interface Page {
-  items: { id: string; number: string }[];
+  items: { id: string; number: string; dueDate: string | null }[];
   nextCursor: string | null;
   total: number;
   totalExact: boolean;
@@ -72,5 +72,49 @@ describe('#16 point 5: keyset pagination of the case list', () => {
     expect(bad.json<{ code: string }>().code).toBe('CASE_CURSOR_INVALID');
     const none = await clerk.call('GET', '/api/v1/cases/page?state=withdrawn&number=19990101');
     expect(none.json<Page>()).toMatchObject({ items: [], nextCursor: null, total: 0 });
+  });
+
+  it('pages the overdue cases longest overdue first (GS-8), each once', async () => {
+    for (let day = 0; day < 3; day += 1) {
+      for (let i = 0; i < 2; i += 1)
+        expect((await file(clerk, { presented })).statusCode).toBe(201);
+      t.clock.advance(86_400_000);
+      clerk = await t.login('clerk'); // a new day, a new session
+    }
+    t.clock.advance(90 * 86_400_000); // every running case is now past its due date
+    clerk = await t.login('clerk');
+    const all = async (query: string) => {
+      const seen: Page['items'] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/api/v1/cases/page?${query}${cursor ? `&after=${cursor}` : ''}`;
+        const res = await clerk.call('GET', url);
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json<Page>();
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const byDue = await all('overdue=true&order=due&limit=3');
+    const newest = await all('overdue=true&limit=50');
+    expect(byDue.length).toBeGreaterThan(6);
+    expect(new Set(byDue.map((c) => c.id)).size).toBe(byDue.length);
+    expect(byDue.map((c) => c.id).sort()).toEqual(newest.map((c) => c.id).sort());
+    const keys = byDue.map((c) => `${c.dueDate} ${c.id}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(new Set(byDue.map((c) => c.dueDate)).size).toBeGreaterThan(2);
+    // A due-date cursor is not a newest-first cursor, and the order needs the overdue filter.
+    const first = (
+      await clerk.call('GET', '/api/v1/cases/page?overdue=true&order=due&limit=2')
+    ).json<Page>();
+    const foreign = await clerk.call(
+      'GET',
+      `/api/v1/cases/page?overdue=true&after=${first.nextCursor}`,
+    );
+    expect(foreign.json<{ code: string }>().code).toBe('CASE_CURSOR_INVALID');
+    const unfiltered = await clerk.call('GET', '/api/v1/cases/page?order=due');
+    expect(unfiltered.statusCode).toBe(400);
+    expect(unfiltered.json<{ code: string }>().code).toBe('CASE_ORDER_NEEDS_OVERDUE');
   });
 });

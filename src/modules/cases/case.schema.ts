@@ -84,6 +84,8 @@ export const CaseListQuery = z.strictObject({
 
 /** Issue #16 point 5: the same filters, paged by keyset (`after` is the previous page's `nextCursor`). */
 export const CasePageQuery = CaseListQuery.omit({ offset: true }).extend({
+  /** newest: filed newest first (the default); due: due date oldest first — with overdue=true only. */
+  order: z.enum(['newest', 'due']).default('newest'),
   after: z
     .string()
     .max(200)

@@ -8,6 +8,11 @@ export const CASE_PROBLEMS = {
     zh: '翻页标记无效，请从第一页重新查询',
     en: 'That page cursor is not valid; start again from the first page',
   },
+  CASE_ORDER_NEEDS_OVERDUE: {
+    status: 400,
+    zh: '按应办结日期排序只用于超期办件列表（overdue=true）',
+    en: 'Ordering by due date is for the overdue list only (overdue=true)',
+  },
   CASE_OUTSIDE_SCOPE: {
     status: 403,
     zh: '该事项不能在本站为该居民办理，请到其户籍所在范围内的服务站办理',

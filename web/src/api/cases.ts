@@ -27,9 +27,12 @@ export interface CaseListQuery {
   limit: number;
 }
 
-/** Issue #16 p5: the cases list by keyset — `after` is the previous page's nextCursor. */
+/**
+ * Issue #16 p5: the cases list by keyset — `after` is the previous page's nextCursor; newest first,
+ * or (overdue only) longest overdue first.
+ */
 export const pageCases = (
-  query: CaseListQuery & { after?: string | undefined },
+  query: CaseListQuery & { after?: string | undefined; order?: 'newest' | 'due' | undefined },
   signal?: AbortSignal,
 ) =>
   must(

@@ -5355,6 +5355,7 @@ export interface paths {
           channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
           limit?: number;
           number?: string;
+          order?: 'newest' | 'due';
           overdue?: 'true' | 'false';
           state?:
             | 'awaiting_supplement'

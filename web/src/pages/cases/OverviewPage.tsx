@@ -36,14 +36,17 @@ function LightTotals({ totals }: { totals: LightCounts }) {
   );
 }
 
-/** Every overdue case in reach, a page at a time by keyset (GET /cases/page?overdue=true). */
+/**
+ * Every overdue case in reach, longest overdue first, a page at a time by keyset
+ * (GET /cases/page?overdue=true&order=due).
+ */
 function OverdueCases() {
   const { t } = useTranslation();
   const pages = useCursorPages();
   const cases = useAsync(
     (signal) =>
       pageCases(
-        { box: 'accepted_here', overdue: true, limit: PAGE_SIZE, after: pages.after },
+        { box: 'accepted_here', overdue: true, order: 'due', limit: PAGE_SIZE, after: pages.after },
         signal,
       ),
     `overdue|${pages.after ?? ''}`,
