@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliIo } from './cli-io.ts';
 import { loadConfig } from '../config.ts';
+import { batchConfig } from './batch-config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import { auditRootKey } from '../modules/audit/audit-key.ts';
 import { verifyAndCheckpoint, writeAuditCheckpoint } from '../modules/audit/audit.service.ts';
@@ -29,8 +30,9 @@ const CLI_ACTOR = { accountId: null, role: 'cli', stationId: null };
 async function withDatabase<T>(
   io: CliIo,
   fn: (ctx: Awaited<ReturnType<typeof prepare>>) => Promise<T>,
+  config = loadConfig(io.env),
 ): Promise<T> {
-  const ctx = await prepare(loadConfig(io.env), { demo: false });
+  const ctx = await prepare(config, { demo: false });
   try {
     return await fn(ctx);
   } finally {
@@ -330,15 +332,19 @@ export async function runAuditRootKey(io: CliIo): Promise<number> {
 
 /** Issue #16 point 5: `doorstep rollups rebuild`. */
 export async function runRollupsRebuild(io: CliIo): Promise<number> {
-  return withDatabase(io, async ({ db }) => {
-    const started = Date.now();
-    const r = await db.kysely.transaction().execute(async (tx) => ({
-      ...(await rebuildCaseRollups(tx)),
-      ...(await rebuildVolunteerRollups(tx)),
-    }));
-    io.out(
-      `rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.rows} case buckets, ${r.areaRows} volunteer area rows, ${r.volunteerYears} volunteer-years`,
-    );
-    return 0;
-  });
+  return withDatabase(
+    io,
+    async ({ db }) => {
+      const started = Date.now();
+      const r = await db.kysely.transaction().execute(async (tx) => ({
+        ...(await rebuildCaseRollups(tx)),
+        ...(await rebuildVolunteerRollups(tx)),
+      }));
+      io.out(
+        `rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${r.rows} case buckets, ${r.areaRows} volunteer area rows, ${r.volunteerYears} volunteer-years`,
+      );
+      return 0;
+    },
+    batchConfig(io.env),
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliIo } from './cli-io.ts';
-import { loadConfig } from '../config.ts';
+import { batchConfig } from './batch-config.ts';
 import { prepare } from '../server/bootstrap.ts';
 import { generateDataSet } from '../modules/generate/generate.service.ts';
 import { generateRegionSource } from '../modules/generate/generate-places.ts';
@@ -13,9 +13,6 @@ import { generateRegionSource } from '../modules/generate/generate-places.ts';
 import { isScale, planScale, SCALES } from '../modules/generate/generate.plan.ts';
 
 export const GENERATED_STAFF_PASSWORD = 'Generated-Staff-2026!';
-
-/** The generator's statement and read timeouts (a batch job; see generateCommand). */
-const BATCH_TIMEOUT_MS = 3_600_000;
 
 export interface GenerateFlags {
   scale: string;
@@ -39,14 +36,9 @@ export async function runGenerate(io: CliIo, flags: GenerateFlags): Promise<numb
     io.err('refused: --years: a whole number from 1 to 10');
     return 2;
   }
-  // A batch job: its COPYs and the closing VACUUM run for minutes at a district or a city, past the
-  // request-sized defaults (the client's 20 s read timeout cut the district's VACUUM). An hour
-  // each, unless the environment names its own.
-  const config = loadConfig({
-    DATABASE_STATEMENT_TIMEOUT_MS: String(BATCH_TIMEOUT_MS),
-    DATABASE_QUERY_TIMEOUT_MS: String(BATCH_TIMEOUT_MS),
-    ...io.env,
-  });
+  // A batch job: its COPYs and the closing VACUUM run for minutes (the client's 20 s read timeout
+  // cut the district's VACUUM).
+  const config = batchConfig(io.env);
   if (config.env === 'production') {
     io.err('refused: generated data is never written into a production database');
     return 2;

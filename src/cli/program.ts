@@ -33,11 +33,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'apply database migrations (SQLite by default, DATABASE_URL=postgres://… for PostgreSQL)',
     )
     .action(async () => {
-      const [{ prepare }, { loadConfig }] = await Promise.all([
+      const [{ prepare }, { batchConfig }] = await Promise.all([
         import('../server/bootstrap.ts'),
-        import('../config.ts'),
+        import('./batch-config.ts'),
       ]);
-      const { db } = await prepare(loadConfig(io.env), { demo: false });
+      // A migration's backfill runs for minutes on a city's tables: batch timeouts, not a request's.
+      const { db } = await prepare(batchConfig(io.env), { demo: false });
       await db.close();
       io.out('migrations are up to date');
     });

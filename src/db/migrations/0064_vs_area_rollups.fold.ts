@@ -21,16 +21,16 @@ const values = (name: string, xs: readonly number[]) =>
 
 /** Add the rows of `source` (SELECT measure, code, day, n …) to vs_area_rollups. */
 export function foldAreas(source: string): string {
-  const key = 'x.measure, l.len, substr(x.code, 1, l.len), substr(x.day, 1, g.glen)';
-  return `INSERT INTO vs_area_rollups (measure, len, area, period, n)
+  const key = 'x.measure, l.len, substr(x.code, 1, l.len), g.glen, substr(x.day, 1, g.glen)';
+  return `INSERT INTO vs_area_rollups (measure, len, area, grain, period, n)
     SELECT ${key}, SUM(x.n)
     FROM (${source}) x
     CROSS JOIN ${values('len', AREA_LENGTHS)} l
     CROSS JOIN ${values('glen', PERIOD_LENGTHS)} g
     WHERE x.code IS NOT NULL AND x.day IS NOT NULL
     GROUP BY ${key} HAVING SUM(x.n) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (measure, len, area, period) DO UPDATE SET n = vs_area_rollups.n + excluded.n`;
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (measure, len, area, grain, period) DO UPDATE SET n = vs_area_rollups.n + excluded.n`;
 }
 
 const union = (images: Image[], row: (i: Image) => string) => images.map(row).join(' UNION ALL ');

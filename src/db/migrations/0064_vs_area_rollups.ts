@@ -23,8 +23,8 @@ import {
  * index-only scan of every volunteer), the activities' fill (59 ms) and the hour rollups per village
  * and day (51 ms) — each growing with the city. Now one table, `vs_area_rollups`, holds per measure
  * the amount at each level a figure groups by (the first 4, 6, 9, 12 digits of the region code) and
- * each grain (year, month, China day), so a figure reads its children's rows for at most five
- * ranges of periods:
+ * each grain (year, month, China day: `grain` is the period's length, so each grain's periods are
+ * one range of the key), so a figure reads, for each child area, at most five ranges of periods:
  *
  * - registered: volunteers by home region and registration day (cumulative: "by the end");
  * - active: volunteer-year rows by home region and the day the volunteer counts from in that year
@@ -46,9 +46,10 @@ export const vsAreaRollups: DialectMigration = {
       .addColumn('measure', 'text', (c) => c.notNull())
       .addColumn('len', 'integer', (c) => c.notNull())
       .addColumn('area', 'text', (c) => c.notNull())
+      .addColumn('grain', 'integer', (c) => c.notNull())
       .addColumn('period', 'text', (c) => c.notNull())
       .addColumn('n', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('vs_area_rollups_pk', ['measure', 'len', 'area', 'period'])
+      .addPrimaryKeyConstraint('vs_area_rollups_pk', ['measure', 'len', 'area', 'grain', 'period'])
       .execute();
     if (dialect === 'postgres') await postgresTriggers(db);
     else await sqliteTriggers(db);

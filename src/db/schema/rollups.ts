@@ -41,6 +41,8 @@ export interface VsAreaRollupTable {
   len: number;
   /** The first `len` digits of the region code. */
   area: string;
+  /** The period's length: 4 (a year), 7 (a month) or 10 (a day). */
+  grain: number;
   /** YYYY, YYYY-MM or YYYY-MM-DD (China days). */
   period: string;
   n: number;

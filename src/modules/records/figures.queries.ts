@@ -22,6 +22,11 @@ export interface FigureScope {
   /** The period's instants [start, end). */
   start: string;
   end: string;
+  /**
+   * The area keys of the children (their codes' first `groupLen` digits) and of the region itself
+   * at that length: every key a code inside can have (codes nest by prefix).
+   */
+  areas: string[];
 }
 
 export const ORDER_STATES = [

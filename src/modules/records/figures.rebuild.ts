@@ -53,12 +53,12 @@ export async function rebuildVolunteerRollups(
       WHERE q.status = 'confirmed'`;
   // Every level a figure groups by (4, 6, 9, 12 digits) and every grain (year, month, day).
   await sql`
-    INSERT INTO vs_area_rollups (measure, len, area, period, n)
-    SELECT x.measure, l.len, substr(x.code, 1, l.len), substr(x.day, 1, g.glen), SUM(x.n)
+    INSERT INTO vs_area_rollups (measure, len, area, grain, period, n)
+    SELECT x.measure, l.len, substr(x.code, 1, l.len), g.glen, substr(x.day, 1, g.glen), SUM(x.n)
     FROM (${sources}) x
     CROSS JOIN (SELECT 4 AS len UNION ALL SELECT 6 UNION ALL SELECT 9 UNION ALL SELECT 12) l
     CROSS JOIN (SELECT 4 AS glen UNION ALL SELECT 7 UNION ALL SELECT 10) g
-    GROUP BY x.measure, l.len, substr(x.code, 1, l.len), substr(x.day, 1, g.glen)
+    GROUP BY x.measure, l.len, substr(x.code, 1, l.len), g.glen, substr(x.day, 1, g.glen)
     HAVING SUM(x.n) <> 0`.execute(tx);
   return {
     areaRows: await countRows(tx, 'vs_area_rollups'),

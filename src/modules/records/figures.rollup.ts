@@ -1,8 +1,10 @@
 /**
  * VS-10: the figures read from the area rollups (migration 0064, kept by triggers on the volunteers,
  * the activities, the hour records and the volunteer years in the writer's own transaction). Each
- * is a sum over the scope's children's rows — the area at the child level — for the period's
- * grains: whole years, whole months, days left over (spanGrains).
+ * is a sum over the rows of the scope's areas — its children at the child level, and the region's
+ * own code at that level (rows of a code above the children, e.g. a volunteer whose home is the
+ * town itself, which count in the totals only) — for the period's grains: whole years, whole months,
+ * days left over (spanGrains).
  * - volunteers: registered by the end of the period — every grain up to its last day;
  * - active volunteers: a distinct count does not add up across days, so each volunteer counts once
  *   a year, on the day they count from (first confirmed day with hours, or registration if later).
@@ -10,12 +12,10 @@
  *   period is counted live on the records' index by volunteer and day;
  * - confirmed hours, capacity and sign-ups: by the activity's region and day.
  */
-import { sql } from 'kysely';
 import type { VsAreaRollupTable } from '../../db/schema.ts';
 import { toMap, type FigureScope, type Grouped } from './figures.queries.ts';
 import { activeVolunteersByAreaLive } from './figures.live.ts';
 import { activeYearOf, spanGrains, type Span } from './figures.rules.ts';
-import { underPrefix } from '../../shared/region-range.ts';
 
 type Measure = VsAreaRollupTable['measure'];
 
@@ -23,24 +23,26 @@ type Measure = VsAreaRollupTable['measure'];
 const EVER = '1000-01-01';
 
 async function areaSums(s: FigureScope, measures: Measure[], spans: Span[]) {
+  if (s.areas.length === 0) return [];
+  // One branch per span, each a range of the key (area, grain, period) for every area.
+  const branches = spans.map(([lo, hi]) =>
+    s.db
+      .selectFrom('vs_area_rollups')
+      .select(['measure', 'area as k', 'n'])
+      .where('measure', 'in', measures)
+      .where('len', '=', s.groupLen)
+      .where('area', 'in', s.areas)
+      .where('grain', '=', lo.length)
+      .where('period', '>=', lo)
+      .where('period', '<=', hi),
+  );
+  const [first, ...rest] = branches;
+  if (!first) return [];
+  const all = rest.reduce((u, b) => u.unionAll(b), first);
   return await s.db
-    .selectFrom('vs_area_rollups')
-    .select((eb) => ['measure', 'area as k', eb.fn.sum<number>('n').as('n')])
-    .where('measure', 'in', measures)
-    .where('len', '=', s.groupLen)
-    .where(underPrefix('area', s.prefix))
-    .where((eb) =>
-      eb.or(
-        spans.map(([lo, hi]) =>
-          eb.and([
-            eb(sql`length(period)`, '=', lo.length),
-            eb('period', '>=', lo),
-            eb('period', '<=', hi),
-          ]),
-        ),
-      ),
-    )
-    .groupBy(['measure', 'area'])
+    .selectFrom(all.as('u'))
+    .select((eb) => ['u.measure', 'u.k', eb.fn.sum<number>('u.n').as('n')])
+    .groupBy(['u.measure', 'u.k'])
     .execute();
 }
 

@@ -87,7 +87,10 @@ export async function regionFigures(
         .execute()
     : [];
   const groupLen = childLen ?? prefix.length;
-  const scope: FigureScope = { db, prefix, groupLen, from, to, start, end };
+  const areas = [
+    ...new Set([...children.map((c) => c.code), region.code].map((c) => c.slice(0, groupLen))),
+  ].filter((a) => a.startsWith(prefix));
+  const scope: FigureScope = { db, prefix, groupLen, from, to, start, end, areas };
 
   const volunteers = await (input.live ? live.volunteersByAreaLive : rollup.volunteersByArea)(
     scope,
