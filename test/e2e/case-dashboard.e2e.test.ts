@@ -91,7 +91,12 @@ describe('X-8 the case dashboard: charts, drill-down and export', () => {
       const context = await supervisorIn(mode);
       const page = await context.newPage();
       if (mode.name === 'desktop') await pageOneByOne(page, '/cases');
+      const overdueAsked = page.waitForRequest(
+        (r) => r.url().includes('/api/v1/cases/page') && r.url().includes('overdue=true'),
+      );
       await page.goto(`${server.baseUrl}/cases/overview`);
+      // The overdue list asks for the longest overdue first (its order is tested in cases-keyset).
+      expect(new URL((await overdueAsked).url()).searchParams.get('order')).toBe('due');
       // The five cards: the server's counts, every open case in one (the reach's open cases).
       await page.getByTestId('overview-totals').waitFor({ timeout: 20_000 });
       const card = async (light: string) =>
