@@ -4,6 +4,7 @@
  * instant so the id breaks ties), the last page has no nextCursor, the total says whether it is
  * exact, a cursor we did not make is a 400 with its code, and the offset list still answers.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.ts';
 import { caseHelpers, LI } from './cases.fixtures.ts';
@@ -116,5 +117,18 @@ describe('#16 point 5: keyset pagination of the case list', () => {
     const unfiltered = await clerk.call('GET', '/api/v1/cases/page?order=due');
     expect(unfiltered.statusCode).toBe(400);
     expect(unfiltered.json<{ code: string }>().code).toBe('CASE_ORDER_NEEDS_OVERDUE');
+    // The list's Excel export has the same rows in the same order, and refuses the same.
+    const xlsx = await clerk.call('GET', '/api/v1/cases/export.xlsx?overdue=true&order=due');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const numbers: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row, i) => {
+      if (i > 1) numbers.push((row.values as unknown[])[1]);
+    });
+    expect(numbers).toEqual(byDue.map((c) => c.number));
+    const refused = await clerk.call('GET', '/api/v1/cases/export.xlsx?order=due');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ code: string }>().code).toBe('CASE_ORDER_NEEDS_OVERDUE');
   });
 });

@@ -1,9 +1,13 @@
-/** X-8: the cases list (GET /cases) as Excel — the same filters, scope and masking as the list. */
+/**
+ * X-8: the cases list (GET /cases) as Excel — the same filters, scope and masking as the list, in
+ * its order: newest first, or (the overdue list, `order=due`) longest overdue first by keyset.
+ */
 import type { ListExport } from '../../shared/list-export/list-export.route.ts';
-import { offsetPages } from '../../shared/list-export/export-pages.ts';
+import { EXPORT_BATCH, offsetPages } from '../../shared/list-export/export-pages.ts';
 import { chinaDateTime, wordsOf } from '../../shared/list-export/xlsx-stream.ts';
-import { CaseListQuery } from './case.schema.ts';
+import { CaseListQuery, CasePageQuery } from './case.schema.ts';
 import { listCases } from './case.view.ts';
+import { pageCases } from './case-list-page.ts';
 import type { Role } from '../../shared/roles.ts';
 
 export const CASE_STATE_WORDS = {
@@ -37,21 +41,41 @@ const CHANNEL_WORDS = {
 
 type CaseRow = Awaited<ReturnType<typeof listCases>>[number];
 
+const ExportFilters = CaseListQuery.omit({ limit: true, offset: true }).extend({
+  order: CasePageQuery.shape.order,
+});
+
 export function caseListExport(
   roles: readonly Role[],
   yellowWithinWorkingDays: number,
-): ListExport<ReturnType<typeof CaseListQuery.omit<{ limit: true; offset: true }>>, CaseRow> {
+): ListExport<typeof ExportFilters, CaseRow> {
   return {
     list: '/cases',
     tag: 'cases',
     roles,
-    filters: CaseListQuery.omit({ limit: true, offset: true }),
+    filters: ExportFilters,
     sheet: { zh: '办件', en: 'Cases' },
     file: 'cases',
     rows: ({ db, filters, actor, now }) =>
-      offsetPages((limit, offset) =>
-        listCases(db, { ...filters, actor, now, limit, offset, yellowWithinWorkingDays }),
-      ),
+      filters.order === 'due'
+        ? (async function* () {
+            let after: string | undefined;
+            do {
+              const page = await pageCases(db, {
+                ...filters,
+                actor,
+                now,
+                limit: EXPORT_BATCH,
+                after,
+                yellowWithinWorkingDays,
+              });
+              if (page.items.length > 0) yield page.items;
+              after = page.nextCursor ?? undefined;
+            } while (after);
+          })()
+        : offsetPages((limit, offset) =>
+            listCases(db, { ...filters, actor, now, limit, offset, yellowWithinWorkingDays }),
+          ),
     columns: [
       { zh: '办件编号', en: 'Case number', width: 18, value: (r) => r.number },
       {

@@ -4843,6 +4843,7 @@ export interface paths {
           channel?: 'window' | 'appointment' | 'home_visit' | 'agent' | 'online' | 'phone';
           lang?: 'zh-CN' | 'en';
           number?: string;
+          order?: 'newest' | 'due';
           overdue?: 'true' | 'false';
           state?:
             | 'awaiting_supplement'

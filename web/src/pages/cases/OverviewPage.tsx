@@ -57,7 +57,7 @@ function OverdueCases() {
     <div className={cases.status === 'loading' ? 'is-stale' : undefined}>
       <ExportButton
         listPath="/cases"
-        filters={{ box: 'accepted_here', overdue: true }}
+        filters={{ box: 'accepted_here', overdue: true, order: 'due' }}
         testId="overview-overdue-export"
       />
       {cases.data.items.length === 0 ? (
