@@ -25,6 +25,9 @@ export function NotificationBell() {
     String(tick),
   );
   const unread = unreadList.data?.total ?? 0;
+  // The page shown lives here, not in the panel: the dropdown may mount its popup afresh (its
+  // opening motion), and a page turned meanwhile must not fall back to the first.
+  const pages = useCursorPages();
 
   useEffect(() => {
     const timer = setInterval(refresh, POLL_MS);
@@ -37,7 +40,7 @@ export function NotificationBell() {
       onOpenChange={(open) => {
         if (open) refresh();
       }}
-      popupRender={() => <NotificationPanel tick={tick} onRead={refresh} />}
+      popupRender={() => <NotificationPanel tick={tick} onRead={refresh} pages={pages} />}
     >
       <Button
         type="text"
@@ -58,9 +61,16 @@ export function NotificationBell() {
 }
 
 /** One page of my notifications; `tick` reloads the page shown. */
-function NotificationPanel({ tick, onRead }: { tick: number; onRead: () => void }) {
+function NotificationPanel({
+  tick,
+  onRead,
+  pages,
+}: {
+  tick: number;
+  onRead: () => void;
+  pages: ReturnType<typeof useCursorPages>;
+}) {
   const { t, i18n } = useTranslation();
-  const pages = useCursorPages();
   const list = useAsync(
     (signal) => pageNotifications({ limit: PAGE_SIZE, after: pages.after }, signal),
     `${pages.after ?? ''}|${tick}`,
