@@ -108,16 +108,16 @@ async function createTables(db: Kysely<unknown>, dialect: Dialect) {
 
 // ── PostgreSQL: statement triggers over transition tables ───────────────────────────────────────
 
-type Op = 'INSERT' | 'UPDATE' | 'DELETE';
-const OPS: Op[] = ['INSERT', 'UPDATE', 'DELETE'];
+export type Op = 'INSERT' | 'UPDATE' | 'DELETE';
+export const OPS: Op[] = ['INSERT', 'UPDATE', 'DELETE'];
 
-function pgImages(op: Op): Image[] {
+export function pgImages(op: Op): Image[] {
   const n: Image = { col: (c) => `n.${c}`, sign: 1, from: 'FROM new_rows n' };
   const o: Image = { col: (c) => `o.${c}`, sign: -1, from: 'FROM old_rows o' };
   return op === 'INSERT' ? [n] : op === 'DELETE' ? [o] : [n, o];
 }
 
-const referencing = (op: Op) =>
+export const referencing = (op: Op) =>
   op === 'INSERT'
     ? 'REFERENCING NEW TABLE AS new_rows'
     : op === 'DELETE'
@@ -125,7 +125,7 @@ const referencing = (op: Op) =>
       : 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows';
 
 /** Waits for the other transactions that recompute the same keys (sorted: no deadlock). */
-const pgLock = (kind: string, ids: string) =>
+export const pgLock = (kind: string, ids: string) =>
   `PERFORM pg_advisory_xact_lock(hashtextextended('doorstep.rollup.${kind}:' || k, 0))
      FROM (SELECT DISTINCT k FROM (${ids}) i(k) ORDER BY k) s`;
 
@@ -179,7 +179,7 @@ async function postgresTriggers(db: Kysely<unknown>) {
 
 // ── SQLite: row triggers (one writer at a time; no locks needed) ────────────────────────────────
 
-function sqliteImages(op: Op): Image[] {
+export function sqliteImages(op: Op): Image[] {
   const n: Image = { col: (c) => `NEW.${c}`, sign: 1, from: '' };
   const o: Image = { col: (c) => `OLD.${c}`, sign: -1, from: '' };
   return op === 'INSERT' ? [n] : op === 'DELETE' ? [o] : [n, o];

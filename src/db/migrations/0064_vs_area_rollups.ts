@@ -2,6 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../connection.ts';
 import type { DialectMigration } from './types.ts';
 import {
+  OPS,
+  pgImages,
+  pgLock,
+  referencing,
+  sqliteImages,
+  type Op,
+} from './0053_figure_rollups.ts';
+import {
   affectedYears,
   copyVolunteers,
   recomputeVolunteerYears,
@@ -58,9 +66,6 @@ export const vsAreaRollups: DialectMigration = {
   },
 };
 
-type Op = 'INSERT' | 'UPDATE' | 'DELETE';
-const OPS: Op[] = ['INSERT', 'UPDATE', 'DELETE'];
-
 /** A table's rows as an image of sign +1 (the backfill). */
 const whole = (table: string): Image => ({
   col: (c) => `t.${c}`,
@@ -77,24 +82,6 @@ const BACKFILL = (dialect: Dialect) =>
   ].join(' UNION ALL ');
 
 // ── PostgreSQL: statement triggers over transition tables ───────────────────────────────────────
-
-function pgImages(op: Op): Image[] {
-  const n: Image = { col: (c) => `n.${c}`, sign: 1, from: 'FROM new_rows n' };
-  const o: Image = { col: (c) => `o.${c}`, sign: -1, from: 'FROM old_rows o' };
-  return op === 'INSERT' ? [n] : op === 'DELETE' ? [o] : [n, o];
-}
-
-const referencing = (op: Op) =>
-  op === 'INSERT'
-    ? 'REFERENCING NEW TABLE AS new_rows'
-    : op === 'DELETE'
-      ? 'REFERENCING OLD TABLE AS old_rows'
-      : 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows';
-
-/** Waits for the other transactions that recompute the same volunteers (sorted: no deadlock). */
-const pgLock = (ids: string) =>
-  `PERFORM pg_advisory_xact_lock(hashtextextended('doorstep.rollup.volunteer:' || k, 0))
-     FROM (SELECT DISTINCT k FROM (${ids}) i(k) ORDER BY k) s`;
 
 /** Replace (or create) the trigger function of `table` and `op`; create its trigger if new. */
 async function pgTrigger(
@@ -133,7 +120,7 @@ async function postgresTriggers(db: Kysely<unknown>) {
       op,
       [
         foldAreas(hours(img)),
-        pgLock(`SELECT volunteer_id FROM (${affected}) a`),
+        pgLock('volunteer', `SELECT volunteer_id FROM (${affected}) a`),
         ...recomputeVolunteerYears('postgres', affected),
       ],
       false,
@@ -149,7 +136,7 @@ async function postgresTriggers(db: Kysely<unknown>) {
       [
         foldAreas(registered('postgres', img)),
         ...(op === 'UPDATE'
-          ? [pgLock(movedVolunteers), copyVolunteers('postgres', movedVolunteers)]
+          ? [pgLock('volunteer', movedVolunteers), copyVolunteers('postgres', movedVolunteers)]
           : []),
       ],
       op !== 'UPDATE',
@@ -173,12 +160,6 @@ async function postgresTriggers(db: Kysely<unknown>) {
 }
 
 // ── SQLite: row triggers (one writer at a time; no locks needed) ────────────────────────────────
-
-function sqliteImages(op: Op): Image[] {
-  const n: Image = { col: (c) => `NEW.${c}`, sign: 1, from: '' };
-  const o: Image = { col: (c) => `OLD.${c}`, sign: -1, from: '' };
-  return op === 'INSERT' ? [n] : op === 'DELETE' ? [o] : [n, o];
-}
 
 async function sqliteTrigger(
   db: Kysely<unknown>,
