@@ -7,6 +7,12 @@
  * Prints throughput, p50/p99 and the count check: exactly P confirmed, N − P waitlisted numbered
  * 1 … N − P, none lost. See bench/README.md.
  *
+ * `--spread K` is the city-wide burst instead: K roomy activities in K towns across the city
+ * (signup-burst/spread.ts), sign-up i to activity i mod K, so the only rows the sign-ups share are
+ * the city's and the districts' rollup rows of the day (migration 0064). On PostgreSQL the app also
+ * runs on a copy with that rollup trigger disabled: "app ÷ app, rollups off" is what the shared
+ * rows cost. Every sign-up is confirmed, and the city's rollup must equal the activities' counters.
+ *
  *   node --import tsx bench/signup-burst.bench.ts [--db sqlite|postgres|both] [--requests 10000]
  *        [--places 100] [--connections 64] [--pg-url postgres://postgres@127.0.0.1:5432]
  *
@@ -19,7 +25,7 @@ import { newMasterKey } from '../src/modules/residents/pii-crypto.ts';
 import { startServer, type RunningServer } from './lib/child.ts';
 import { postgresReachable } from './lib/databases.ts';
 import { machine } from './lib/report.ts';
-import { parse, WARM_ID, WARM_UP } from './signup-burst/args.ts';
+import { parse, spreadActivityId, WARM_ID, WARM_UP } from './signup-burst/args.ts';
 import { burst, countCheck, type Count, type Figures } from './signup-burst/burst.ts';
 import { runFloor } from './signup-burst/floor.ts';
 import { prepare } from './signup-burst/seed.ts';
@@ -38,8 +44,12 @@ async function main() {
   console.log(
     `machine: ${m.cores} cores (${m.cpu}), node ${m.node}, load average ${m.loadAverage.join(' ')}`,
   );
+  const where =
+    args.spread > 0
+      ? `spread over ${args.spread} activities in ${args.spread} towns of the city, room for all`
+      : `for ${args.places} places`;
   console.log(
-    `load:    ${args.requests} sign-ups (one per volunteer, own Bearer token) for ${args.places} places, ${args.connections} connections, 127.0.0.1, after ${WARM_UP} unrecorded warm-up sign-ups on another activity`,
+    `load:    ${args.requests} sign-ups (one per volunteer, own Bearer token) ${where}, ${args.connections} connections, 127.0.0.1, after ${WARM_UP} unrecorded warm-up sign-ups on another activity`,
   );
   const rows: string[][] = [
     [
@@ -53,10 +63,12 @@ async function main() {
       'waitlisted',
       'rows',
       'count check',
+      'city rollup',
       'ratio',
     ],
   ];
   let allOk = true;
+  const notes: string[] = [];
   for (const dialect of args.dialects) {
     if (dialect === 'postgres') {
       const why = await postgresReachable(args.pgUrl);
@@ -78,9 +90,14 @@ async function main() {
           { SIGNUP_FLOOR: '1', SIGNUP_FLOOR_AUDIT: '0' },
         ],
         ['app', APP_SERVER, dbs.urls.app, {}],
+        ...(dbs.urls.appNoRollups
+          ? ([['app, rollups off', APP_SERVER, dbs.urls.appNoRollups, {}]] as const)
+          : []),
       ] as const;
       // --app-first runs the app before the floors (on a busy machine the load drifts during a run).
-      const order = args.appFirst ? [targets[2], targets[0], targets[1]] : targets;
+      const order = args.appFirst ? [...targets.slice(2), targets[0], targets[1]] : targets;
+      const activity =
+        args.spread > 0 ? (i: number) => spreadActivityId(i % args.spread) : undefined;
       for (const [target, entry, url, extra] of order) {
         console.error(`  … ${dialect}: ${target}`);
         let server: RunningServer | null = null;
@@ -95,7 +112,7 @@ async function main() {
           });
           // Unrecorded warm-up (JIT, statement caches, pool) on the other activity.
           await burst(server.url, dbs.tokens.slice(0, WARM_UP), args.connections, WARM_ID);
-          const f = await burst(server.url, dbs.tokens, args.connections);
+          const f = await burst(server.url, dbs.tokens, args.connections, activity);
           await server.stop();
           server = null;
           results.push({ target, f, c: await countCheck(url, args) });
@@ -105,8 +122,12 @@ async function main() {
       }
       const floor = results.find((r) => r.target === 'floor')!.f.perSecond;
       for (const { target, f, c } of results) {
+        const rollupsOff = target.includes('rollups off');
+        const cityOk = !c.city || rollupsOff || c.city.rollup === c.city.live;
         const ok =
-          c.confirmed === Math.min(args.places, args.requests) &&
+          cityOk &&
+          c.confirmed ===
+            (args.spread > 0 ? args.requests : Math.min(args.places, args.requests)) &&
           c.confirmedCount === c.confirmed &&
           c.rows === args.requests &&
           c.queueOk &&
@@ -126,9 +147,20 @@ async function main() {
           String(c.waitlisted),
           String(c.rows),
           ok ? 'OK' : 'FAILED',
+          !c.city
+            ? '-'
+            : rollupsOff
+              ? 'off'
+              : `${c.city.rollup}${c.city.rollup === c.city.live ? '=' : '≠'}${c.city.live}`,
           (f.perSecond / floor).toFixed(2),
         ]);
       }
+      const app = results.find((r) => r.target === 'app')?.f;
+      const off = results.find((r) => r.target === 'app, rollups off')?.f;
+      if (app && off)
+        notes.push(
+          `${dialect}: app ÷ app with rollups off = ${(app.perSecond / off.perSecond).toFixed(2)} (req/s), p99 ${app.p99.toFixed(0)} vs ${off.p99.toFixed(0)} ms`,
+        );
     } finally {
       await dbs.drop();
     }
@@ -138,7 +170,9 @@ async function main() {
     rows
       .map((r) =>
         r
-          .map((c, i) => (i < 2 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+          .map((c, i) =>
+            i < 2 || i === 5 || i === 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!),
+          )
           .join('  '),
       )
       .join('\n'),
@@ -146,6 +180,11 @@ async function main() {
   console.log(
     'ratio = req/s ÷ the floor (with audit) of the same dialect. count check: exactly `places` confirmed (rows and counter agree), the rest waitlisted 1…N−places, every request answered 201, one audit event per sign-up.',
   );
+  if (args.spread > 0)
+    console.log(
+      'spread: every sign-up confirmed; city rollup = the city’s sign-ups in vs_area_rollups = the activities’ counters.',
+    );
+  for (const n of notes) console.log(n);
   if (!allOk) process.exitCode = 1;
 }
 

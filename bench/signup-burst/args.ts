@@ -6,6 +6,10 @@ export const ACTIVITY_ID = '5e1c0000-0000-4000-8000-00000000b057';
 export const WARM_ID = '5e1c0000-0000-4000-8000-00000000a11a';
 export const WARM_UP = 200;
 
+/** The i-th activity of a spread burst (`--spread K`): K activities in K towns across the city. */
+export const spreadActivityId = (i: number) =>
+  `5e1c0000-0000-4000-8000-${(0x5b00000000 + i).toString(16).padStart(12, '0')}`;
+
 export interface Args {
   dialects: ('sqlite' | 'postgres')[];
   requests: number;
@@ -13,6 +17,8 @@ export interface Args {
   connections: number;
   pgUrl: string;
   appFirst: boolean;
+  /** 0: every sign-up to one activity. K > 0: K roomy activities in K towns of the city instead. */
+  spread: number;
 }
 
 export function parse(): Args {
@@ -24,6 +30,7 @@ export function parse(): Args {
       connections: { type: 'string', default: '64' },
       'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
       'app-first': { type: 'boolean', default: false },
+      spread: { type: 'string', default: '0' },
     },
     strict: true,
   });
@@ -44,5 +51,6 @@ export function parse(): Args {
     connections: n(values.connections, 1, 512, 'connections'),
     pgUrl: url.toString().replace(/\/$/, ''),
     appFirst: values['app-first'],
+    spread: n(values.spread, 0, 1000, 'spread'),
   };
 }

@@ -2,7 +2,8 @@
 import http from 'node:http';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connection.ts';
-import { ACTIVITY_ID, type Args } from './args.ts';
+import { ACTIVITY_ID, spreadActivityId, type Args } from './args.ts';
+import { spreadCount } from './spread.ts';
 
 export interface Figures {
   seconds: number;
@@ -12,26 +13,29 @@ export interface Figures {
   statuses: Record<string, number>;
 }
 
-/** Fires one sign-up per token, `connections` at a time, over keep-alive HTTP. */
+/** Fires one sign-up per token, `connections` at a time, over keep-alive HTTP (token i to activity i). */
 export async function burst(
   base: string,
   tokens: string[],
   connections: number,
-  activityId = ACTIVITY_ID,
+  activity: string | ((i: number) => string) = ACTIVITY_ID,
 ): Promise<Figures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const url = new URL(`${base}/api/v1/vs/activities/${activityId}/signup`);
+  const urlOf = (i: number) =>
+    new URL(
+      `${base}/api/v1/vs/activities/${typeof activity === 'string' ? activity : activity(i)}/signup`,
+    );
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
-  const one = (token: string) =>
+  const one = (i: number) =>
     new Promise<void>((resolve, reject) => {
       const t0 = performance.now();
       const req = http.request(
-        url,
+        urlOf(i),
         {
           method: 'POST',
           agent,
-          headers: { authorization: `Bearer ${token}`, 'content-length': 0 },
+          headers: { authorization: `Bearer ${tokens[i]!}`, 'content-length': 0 },
         },
         (res) => {
           res.resume();
@@ -49,7 +53,7 @@ export async function burst(
   const started = performance.now();
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      for (let i = next++; i < tokens.length; i = next++) await one(tokens[i]!);
+      for (let i = next++; i < tokens.length; i = next++) await one(i);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -67,14 +71,43 @@ export interface Count {
   confirmedCount: number;
   queueOk: boolean;
   auditEvents: number;
+  /** A spread burst: the city's sign-ups in the rollups and from the activities' counters. */
+  city?: { rollup: number; live: number };
 }
+
+/** The activities a run signs up to. */
+export const burstActivities = (args: Args) =>
+  args.spread > 0
+    ? Array.from({ length: args.spread }, (_, i) => spreadActivityId(i))
+    : [ACTIVITY_ID];
 
 export async function countCheck(url: string, args: Args): Promise<Count> {
   const config: DatabaseConfig = url.startsWith('sqlite:')
     ? { dialect: 'sqlite', file: url.slice('sqlite:'.length) }
     : { dialect: 'postgres', url, poolSize: 2 };
   const db = openDatabase(config);
+  const ids = burstActivities(args);
   try {
+    const audit = await db.kysely
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'vs_signup.created')
+      .where('entity_id', 'in', (eb) =>
+        eb.selectFrom('vs_signups').select('id').where('activity_id', 'in', ids),
+      )
+      .executeTakeFirstOrThrow();
+    if (args.spread > 0) {
+      const c = await spreadCount(db.kysely, ids);
+      return {
+        confirmed: c.confirmed,
+        waitlisted: c.signups - c.confirmed,
+        rows: c.signups,
+        confirmedCount: c.counterMismatches === 0 ? c.confirmed : -1,
+        queueOk: c.signups === c.confirmed,
+        auditEvents: Number(audit.n),
+        city: { rollup: c.cityRollup, live: c.cityLive },
+      };
+    }
     const rows = await db.kysely
       .selectFrom('vs_signups')
       .select(['status', 'queue_position'])
@@ -89,14 +122,6 @@ export async function countCheck(url: string, args: Args): Promise<Count> {
       .filter((r) => r.status === 'waitlisted')
       .map((r) => Number(r.queue_position))
       .sort((x, y) => x - y);
-    const audit = await db.kysely
-      .selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('action', '=', 'vs_signup.created')
-      .where('entity_id', 'in', (eb) =>
-        eb.selectFrom('vs_signups').select('id').where('activity_id', '=', ACTIVITY_ID),
-      )
-      .executeTakeFirstOrThrow();
     return {
       confirmed: rows.filter((r) => r.status === 'confirmed').length,
       waitlisted: queue.length,

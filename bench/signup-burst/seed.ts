@@ -16,6 +16,7 @@ import { hashToken } from '../../src/modules/auth/session.service.ts';
 import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { createPiiCipher, parseMasterKey } from '../../src/modules/residents/pii-crypto.ts';
 import { ACTIVITY_ID, WARM_ID, type Args } from './args.ts';
+import { seedSpread } from './spread.ts';
 
 /** Migrates and seeds: demo accounts, a team of the demo leader, the activity, N volunteers with tokens. */
 async function seed(config: DatabaseConfig, key: string, args: Args): Promise<string[]> {
@@ -101,6 +102,8 @@ async function seed(config: DatabaseConfig, key: string, args: Args): Promise<st
         ends_at: later(main.ends_at),
       })
       .execute();
+    if (args.spread > 0)
+      await seedSpread(k, main, { spread: args.spread, capacity: args.requests, now });
     const expires = new Date(now.getTime() + 24 * 3600_000).toISOString();
     const idCipher = pii.encrypt('110115199001010000');
     const tokens: string[] = [];
@@ -136,7 +139,8 @@ async function seed(config: DatabaseConfig, key: string, args: Args): Promise<st
             id: crypto.randomUUID(),
             account_id: b.account,
             role: 'volunteer',
-            region_code: '110115110000',
+            // A spread burst signs up across the whole city.
+            region_code: args.spread > 0 ? '110000000000' : '110115110000',
             station_id: null,
             created_at: iso,
           })),
@@ -194,7 +198,10 @@ async function seed(config: DatabaseConfig, key: string, args: Args): Promise<st
 }
 
 export interface Copies {
-  urls: Record<'app' | 'floor' | 'floorNoAudit', string>;
+  urls: Record<'app' | 'floor' | 'floorNoAudit', string> & {
+    /** A spread burst on PostgreSQL: the app's copy with 0064's trigger on activities disabled. */
+    appNoRollups?: string;
+  };
   drop(): Promise<void>;
 }
 
@@ -216,14 +223,15 @@ export async function prepare(dialect: 'sqlite' | 'postgres', key: string, args:
     app: `${prefix}_app`,
     floor: `${prefix}_floor`,
     floorNoAudit: `${prefix}_floor_na`,
+    ...(args.spread > 0 ? { appNoRollups: `${prefix}_app_nr` } : {}),
   };
   const dbUrl = (name: string) => {
     const u = new URL(args.pgUrl);
     u.pathname = `/${name}`;
     return u.toString();
   };
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: dbUrl('postgres') });
+  const admin = async (sql: string, database = 'postgres') => {
+    const c = new pg.Client({ connectionString: dbUrl(database) });
     await c.connect();
     try {
       await c.query(sql);
@@ -242,14 +250,20 @@ export async function prepare(dialect: 'sqlite' | 'postgres', key: string, args:
       key,
       args,
     );
-    for (const n of [names.app, names.floor, names.floorNoAudit])
+    for (const n of [names.app, names.floor, names.floorNoAudit, names.appNoRollups ?? []].flat())
       await admin(`create database "${n}" template "${names.seed}"`);
+    if (names.appNoRollups)
+      await admin(
+        'ALTER TABLE vs_activities DISABLE TRIGGER rollup_vs_activities_update',
+        names.appNoRollups,
+      );
     return {
       tokens,
       urls: {
         app: dbUrl(names.app),
         floor: dbUrl(names.floor),
         floorNoAudit: dbUrl(names.floorNoAudit),
+        ...(names.appNoRollups ? { appNoRollups: dbUrl(names.appNoRollups) } : {}),
       },
       drop,
     };

@@ -55,6 +55,7 @@ import { caseStationTotals } from './migrations/0062_case_station_totals.ts';
 import { vsFigureIndexes } from './migrations/0063_vs_figure_indexes.ts';
 import { vsAreaRollups } from './migrations/0064_vs_area_rollups.ts';
 import { casesRunningDue } from './migrations/0065_cases_running_due.ts';
+import { vsAreaRollupSlots } from './migrations/0066_vs_area_rollup_slots.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -116,6 +117,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0063_vs_figure_indexes': vsFigureIndexes,
   '0064_vs_area_rollups': vsAreaRollups,
   '0065_cases_running_due': casesRunningDue,
+  '0066_vs_area_rollup_slots': vsAreaRollupSlots,
   // next: '0012_…'
 };
 

@@ -3,11 +3,14 @@
  * time). Two transactions on two connections add the first defective request of one case, and
  * confirm hours of one volunteer in one year, at the same moment: the second waits for the first
  * (the triggers' advisory lock) and then sees it, so the case is counted once and the volunteer's
- * first day is the earlier one — the rollup figures stay equal to the live ones.
+ * first day is the earlier one — the rollup figures stay equal to the live ones. Two activities
+ * changed at once in two towns of the city do not wait for each other on the city's rollup row
+ * (migration 0066's slots).
  */
 import crypto from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { Db } from '../../src/db/connection.ts';
 import type { Actor } from '../../src/shared/actor.ts';
@@ -17,6 +20,7 @@ import { regionFigures } from '../../src/modules/records/figures.service.ts';
 import { hourRecordRow, insertHourRecords } from '../../src/modules/records/hour-record.row.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { TEST_DIALECT } from '../helpers/test-db.ts';
+import { AREA_ROLLUP_SLOTS } from '../../src/db/migrations/0066_vs_area_rollup_slots.ts';
 
 const ADMIN: Actor = {
   accountId: 'race',
@@ -155,5 +159,80 @@ describe.runIf(TEST_DIALECT === 'postgres')('rollups under concurrent writers (p
     expect(await regionFigures(db, input)).toEqual(
       await regionFigures(db, { ...input, live: true }),
     );
+  });
+
+  it('two activities of the city changed at once on two connections do not wait for each other', async () => {
+    const template = await db
+      .selectFrom('vs_activities')
+      .selectAll()
+      .where('status', '!=', 'cancelled')
+      .executeTakeFirstOrThrow();
+    const villages = await db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 'village')
+      .where('code', 'like', '1101%')
+      .orderBy('code')
+      .execute();
+    const [v1, v2] = [villages[0]!.code, villages.at(-1)!.code];
+    expect(v1.slice(0, 9)).not.toBe(v2.slice(0, 9)); // two towns: only the city's and district's rows
+    const ids = [crypto.randomUUID(), crypto.randomUUID()] as const;
+    await db
+      .insertInto('vs_activities')
+      .values([
+        { ...template, id: ids[0], region_code: v1, status: 'open' },
+        { ...template, id: ids[1], region_code: v2, status: 'open' },
+      ])
+      .execute();
+    const url = (t.testDb.config as { url: string }).url;
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const { rows } = await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      return { c, slot: rows[0]!.pid % AREA_ROLLUP_SLOTS };
+    };
+    // Two server connections in different slots (a new backend's pid is almost always the next one).
+    const one = await connect();
+    const clients = [one.c];
+    try {
+      let two = await connect();
+      clients.push(two.c);
+      while (two.slot === one.slot) {
+        two = await connect();
+        clients.push(two.c);
+      }
+      const grow = (c: pg.Client, id: string) =>
+        c.query('UPDATE vs_activities SET capacity = capacity + 5 WHERE id = $1', [id]);
+      await one.c.query('BEGIN');
+      await grow(one.c, ids[0]);
+      // The first stays open; the second must not queue behind its row of the city for the day.
+      await two.c.query('BEGIN');
+      await two.c.query("SET LOCAL lock_timeout = '2s'");
+      await grow(two.c, ids[1]);
+      await two.c.query('COMMIT');
+      await one.c.query('COMMIT');
+      const slots = await db
+        .selectFrom('vs_area_rollups')
+        .select(sql<number>`count(distinct slot)`.as('n'))
+        .where('measure', '=', 'capacity')
+        .where('len', '=', 4)
+        .where('area', '=', '1101')
+        .where('grain', '=', 10)
+        .where(
+          'period',
+          '=',
+          sql<string>`to_char(${template.starts_at}::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
+        )
+        .executeTakeFirstOrThrow();
+      expect(Number(slots.n)).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const c of clients) await c.end().catch(() => undefined);
+    }
+    for (const regionCode of ['110000000000', '110115000000']) {
+      const input = { actor: ADMIN, now: new Date(template.starts_at), regionCode };
+      expect(await regionFigures(db, input)).toEqual(
+        await regionFigures(db, { ...input, live: true }),
+      );
+    }
   });
 });

@@ -85,7 +85,7 @@ async function staff(
       ${record?.date ?? null})`.execute(db);
 }
 
-/** The hours per village and month or day: 0053's rollup before, 0064's area rollup after. */
+/** The hours per village and month or day: 0053's rollup before, 0064's area rollup after (summed over 0066's slots). */
 const rollups = async (table: 'vs_hour_rollups' | 'vs_area_rollups' = 'vs_area_rollups') =>
   (
     await (
@@ -94,9 +94,9 @@ const rollups = async (table: 'vs_hour_rollups' | 'vs_area_rollups' = 'vs_area_r
           select region_code, period, half_hours from vs_hour_rollups
           order by region_code, period`
         : sql<{ region_code: string; period: string; half_hours: string }>`
-          select area as region_code, period, n as half_hours from vs_area_rollups
+          select area as region_code, period, sum(n) as half_hours from vs_area_rollups
           where measure = 'half_hours' and len = 12 and length(period) > 4
-          order by area, period`
+          group by area, period order by area, period`
     ).execute(k())
   ).rows.map((r) => [r.region_code, r.period, Number(r.half_hours)]);
 

@@ -19,18 +19,23 @@ export const PERIOD_LENGTHS = [4, 7, 10] as const;
 const values = (name: string, xs: readonly number[]) =>
   `(${xs.map((x, i) => (i === 0 ? `SELECT ${x} AS ${name}` : `SELECT ${x}`)).join(' UNION ALL ')})`;
 
-/** Add the rows of `source` (SELECT measure, code, day, n …) to vs_area_rollups. */
-export function foldAreas(source: string): string {
+/**
+ * Add the rows of `source` (SELECT measure, code, day, n …) to vs_area_rollups. With `slot` (an SQL
+ * expression, migration 0066 on PostgreSQL), each row goes to that slot of its key: a key's amount
+ * is the sum over its slots.
+ */
+export function foldAreas(source: string, slot?: string): string {
   const key = 'x.measure, l.len, substr(x.code, 1, l.len), g.glen, substr(x.day, 1, g.glen)';
-  return `INSERT INTO vs_area_rollups (measure, len, area, grain, period, n)
-    SELECT ${key}, SUM(x.n)
+  const columns = `measure, len, area, grain, period${slot ? ', slot' : ''}`;
+  return `INSERT INTO vs_area_rollups (${columns}, n)
+    SELECT ${key}${slot ? `, ${slot}` : ''}, SUM(x.n)
     FROM (${source}) x
     CROSS JOIN ${values('len', AREA_LENGTHS)} l
     CROSS JOIN ${values('glen', PERIOD_LENGTHS)} g
     WHERE x.code IS NOT NULL AND x.day IS NOT NULL
     GROUP BY ${key} HAVING SUM(x.n) <> 0
     ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (measure, len, area, grain, period) DO UPDATE SET n = vs_area_rollups.n + excluded.n`;
+    ON CONFLICT (${columns}) DO UPDATE SET n = vs_area_rollups.n + excluded.n`;
 }
 
 const union = (images: Image[], row: (i: Image) => string) => images.map(row).join(' UNION ALL ');

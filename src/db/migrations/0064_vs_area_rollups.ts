@@ -83,6 +83,12 @@ const BACKFILL = (dialect: Dialect) =>
 
 // ── PostgreSQL: statement triggers over transition tables ───────────────────────────────────────
 
+/** How a later migration re-writes these functions: its own fold, the triggers already there. */
+export interface PgTriggerOptions {
+  fold: (source: string) => string;
+  createTriggers: boolean;
+}
+
 /** Replace (or create) the trigger function of `table` and `op`; create its trigger if new. */
 async function pgTrigger(
   db: Kysely<unknown>,
@@ -110,7 +116,10 @@ async function pgTrigger(
       .execute(db);
 }
 
-async function postgresTriggers(db: Kysely<unknown>) {
+export async function postgresTriggers(
+  db: Kysely<unknown>,
+  { fold, createTriggers }: PgTriggerOptions = { fold: foldAreas, createTriggers: true },
+) {
   for (const op of OPS) {
     const img = pgImages(op);
     const affected = affectedYears(img);
@@ -119,13 +128,13 @@ async function postgresTriggers(db: Kysely<unknown>) {
       'vs_service_records',
       op,
       [
-        foldAreas(hours(img)),
+        fold(hours(img)),
         pgLock('volunteer', `SELECT volunteer_id FROM (${affected}) a`),
         ...recomputeVolunteerYears('postgres', affected),
       ],
       false,
     );
-    await pgTrigger(db, 'vs_volunteer_years', op, [foldAreas(active(img))], true);
+    await pgTrigger(db, 'vs_volunteer_years', op, [fold(active(img))], createTriggers);
     const movedVolunteers = `SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE n.home_region_code IS DISTINCT FROM o.home_region_code
         OR n.created_at IS DISTINCT FROM o.created_at`;
@@ -134,12 +143,12 @@ async function postgresTriggers(db: Kysely<unknown>) {
       'vs_volunteers',
       op,
       [
-        foldAreas(registered('postgres', img)),
+        fold(registered('postgres', img)),
         ...(op === 'UPDATE'
           ? [pgLock('volunteer', movedVolunteers), copyVolunteers('postgres', movedVolunteers)]
           : []),
       ],
-      op !== 'UPDATE',
+      createTriggers && op !== 'UPDATE',
     );
     const moved = `SELECT n.id AS activity_id, n.region_code, 1 AS s
         FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.region_code <> o.region_code
@@ -150,11 +159,8 @@ async function postgresTriggers(db: Kysely<unknown>) {
       db,
       'vs_activities',
       op,
-      [
-        foldAreas(fill('postgres', img)),
-        ...(op === 'UPDATE' ? [foldAreas(movedHours(moved))] : []),
-      ],
-      op !== 'UPDATE',
+      [fold(fill('postgres', img)), ...(op === 'UPDATE' ? [fold(movedHours(moved))] : [])],
+      createTriggers && op !== 'UPDATE',
     );
   }
 }

@@ -2,6 +2,7 @@
  * Issue #16 point 5: rollup tables behind the figures (migration 0053). Kept by triggers on their
  * source tables in the writer's own transaction; `doorstep rollups rebuild` recomputes them.
  */
+import type { Generated } from 'kysely';
 
 /** Each station's case counters (migration 0062): filed, accepted, open, paused, 通办. */
 export interface CaseStationTotalsTable {
@@ -45,6 +46,12 @@ export interface VsAreaRollupTable {
   grain: number;
   /** YYYY, YYYY-MM or YYYY-MM-DD (China days). */
   period: string;
+  /**
+   * Which of a key's rows (migration 0066): on PostgreSQL the writer's connection spreads a key over
+   * up to 16 rows so a city's writers do not queue on one; a key's amount is the sum of its slots.
+   * Always 0 on SQLite (one writer) and from a rebuild.
+   */
+  slot: Generated<number>;
   n: number;
 }
 
