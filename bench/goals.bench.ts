@@ -4,13 +4,15 @@
  * town, district (and city, where the disk and time allow) gives the growth curve:
  *
  *   DATABASE_URL=postgres://…/scale DATA_DIR=… node bin/doorstep.mjs generate --scale district --seed 1
- *   DATABASE_URL=postgres://…/scale DATA_DIR=… node --import tsx bench/goals.bench.ts [--seed 1] [--n 40]
+ *   DATABASE_URL=postgres://…/scale DATA_DIR=… node --import tsx bench/goals.bench.ts [--seed 1] [--n 200] [--warm 100]
  *
  * Rows: a resident lookup by ID number; a station's case list, first page and its deepest page by
  * keyset; a district supervisor's list, first page and page 1,000 by keyset; the per-station case
  * figures and the volunteer figures (VS-10) for the district and the whole city; a volunteer's
  * record; the dashboard's drill-down (summed by the server) for the district by town and the city by
- * district. One client, one request at a time, after one warm-up call each. "node CPU / request" is
+ * district. One client, one request at a time, each row after `--warm` unrecorded calls (a server's
+ * steady state: JIT, pool, caches — with one warm-up call the lookup read 3.5 / 5.9 ms, with 300
+ * 2.5 / 4.6) and then `--n` timed ones (p95 of 40 is the 38th: too few). "node CPU / request" is
  * the CPU time of this process (server and client) per request — unlike the wall time it barely
  * moves with the machine's load; on PostgreSQL the database's own CPU is not in it. The city-wide figures
  * need a city-wide reader: the bench adds `bench-city-supervisor` (the generated staff password)
@@ -30,7 +32,9 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
 const SEED = Number(arg('seed', '1'));
-const N = Number(arg('n', '40'));
+const N = Number(arg('n', '200'));
+/** Unrecorded calls before each row's timed ones. */
+const WARM = Number(arg('warm', '100'));
 const DISTRICT = '110115000000';
 const CITY = '110000000000';
 const CITY_READER = 'bench-city-supervisor';
@@ -46,7 +50,7 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-const { login, call } = staffHttp(base);
+const { login, call, close: closeClient } = staffHttp(base);
 
 interface Row {
   label: string;
@@ -58,7 +62,7 @@ interface Row {
 const rows: Row[] = [];
 
 async function timed(label: string, goal: number, fn: (i: number) => Promise<unknown>) {
-  await fn(0); // warm
+  for (let i = 0; i < WARM; i += 1) await fn(i); // warm: JIT, the pool, the caches
   const ms: number[] = [];
   const cpuBefore = process.cpuUsage();
   for (let i = 0; i < N; i += 1) {
@@ -214,5 +218,6 @@ console.log(
 console.log(
   `\n${size.cases} cases, ${size.residents} residents, ${size.volunteers} volunteers, ${size.hourRecords} hour records on ${config.database.dialect}; load average before ${loadBefore}, after ${load()}`,
 );
+closeClient();
 await app.close();
 await db.close();

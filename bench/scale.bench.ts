@@ -30,7 +30,7 @@ const { db, pii } = await prepare(config, { demo: false });
 const app = await buildApp({ config, db, pii, now: () => new Date() });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
-const { login, call } = staffHttp(base);
+const { login, call, close: closeClient } = staffHttp(base);
 
 async function timed(label: string, fn: (i: number) => Promise<unknown>) {
   await fn(0); // warm
@@ -110,5 +110,6 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
+closeClient();
 await app.close();
 await db.close();
