@@ -12,19 +12,24 @@
  * record; the dashboard's drill-down (summed by the server) for the district by town and the city by
  * district. One client, one request at a time, each row after `--warm` unrecorded calls (a server's
  * steady state: JIT, pool, caches — with one warm-up call the lookup read 3.5 / 5.9 ms, with 300
- * 2.5 / 4.6) and then `--n` timed ones (p95 of 40 is the 38th: too few). "node CPU / request" is
- * the CPU time of this process (server and client) per request — unlike the wall time it barely
- * moves with the machine's load; on PostgreSQL the database's own CPU is not in it. The city-wide figures
+ * 2.5 / 4.6) and then `--n` timed ones (p95 of 40 is the 38th: too few). The server runs in a
+ * child process (`bench/lib/app-server.ts`), as a node would; `--server inline` runs it in this
+ * process. "node CPU / request" is the CPU time of the server and the client per request (the
+ * child's from /proc) — unlike the wall time it barely moves with the machine's load; on PostgreSQL
+ * the database's own CPU is not in it. The city-wide figures
  * need a city-wide reader: the bench adds `bench-city-supervisor` (the generated staff password)
  * the first time it runs on a data set. The app logs at `warn` unless LOG_LEVEL says otherwise.
  */
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { GENERATED_STAFF_PASSWORD } from '../src/cli/generate-command.ts';
 import { insertStaffAccounts, staffPasswordHash } from '../src/modules/auth/account-batch.ts';
 import { personAt } from '../src/modules/generate/generate.plan.ts';
 import { buildApp } from '../src/server/app.ts';
 import { prepare } from '../src/server/bootstrap.ts';
+import { startServer } from './lib/child.ts';
+import { processCpuMs } from './lib/proc-cpu.ts';
 import { staffHttp } from './lib/staff-http.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -41,9 +46,20 @@ const CITY_READER = 'bench-city-supervisor';
 
 // Quiet unless asked: the app would log every timed request at info.
 const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-const { db, pii } = await prepare(config, { demo: false });
-const app = await buildApp({ config, db, pii, now: () => new Date() });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const { db, pii, dataKey } = await prepare(config, { demo: false });
+// The server runs in its own process as a node would (`--server inline`: in this one, sharing the
+// client's event loop — what this bench did before stop 33).
+const INLINE = arg('server', 'child') === 'inline';
+const server = INLINE
+  ? null
+  : await startServer(fileURLToPath(new URL('./lib/app-server.ts', import.meta.url)), {
+      DOORSTEP_DATA_KEY: dataKey.toString('base64'),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
+const app = INLINE ? await buildApp({ config, db, pii, now: () => new Date() }) : null;
+const base = app ? await app.listen({ port: 0, host: '127.0.0.1' }) : server!.url;
+/** The server's CPU so far (ms): 0 inline, where this process's own CPU already holds it. */
+const serverCpu = () => (server ? (processCpuMs(server.pid) ?? 0) : 0);
 const load = () =>
   os
     .loadavg()
@@ -65,13 +81,14 @@ async function timed(label: string, goal: number, fn: (i: number) => Promise<unk
   for (let i = 0; i < WARM; i += 1) await fn(i); // warm: JIT, the pool, the caches
   const ms: number[] = [];
   const cpuBefore = process.cpuUsage();
+  const serverBefore = serverCpu();
   for (let i = 0; i < N; i += 1) {
     const t = performance.now();
     await fn(i);
     ms.push(performance.now() - t);
   }
   const used = process.cpuUsage(cpuBefore);
-  const cpu = (used.user + used.system) / 1000 / N;
+  const cpu = ((used.user + used.system) / 1000 + serverCpu() - serverBefore) / N;
   ms.sort((a, b) => a - b);
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
   rows.push({ label, goal, p50: q(0.5), p95: q(0.95), cpu });
@@ -219,5 +236,6 @@ console.log(
   `\n${size.cases} cases, ${size.residents} residents, ${size.volunteers} volunteers, ${size.hourRecords} hour records on ${config.database.dialect}; load average before ${loadBefore}, after ${load()}`,
 );
 closeClient();
-await app.close();
+await app?.close();
+await server?.stop();
 await db.close();

@@ -21,6 +21,7 @@ import type { NewResident } from './residents.schema.ts';
 import { residentGrant, residentReach } from './residents.scope.ts';
 import { underPrefix } from '../../shared/region-range.ts';
 import { likeText } from '../../shared/like-pattern.ts';
+import { hotQuery } from '../../db/hot-query.ts';
 
 export interface ResidentDeps {
   db: Kysely<Database>;
@@ -78,6 +79,11 @@ function residentsQuery(db: Kysely<Database>) {
     .select(VIEW_COLUMNS)
     .select('r.name as home_region_name');
 }
+
+/** The lookup by ID number (the window's hottest read), compiled once. */
+const byIdHash = hotQuery((db: Kysely<Database>, p: { idHash: string }) =>
+  residentsQuery(db).where('p.id_hash', '=', p.idHash),
+);
 
 /** The audited registration record never holds the full ID number or phone. */
 function auditSafe(r: Resident) {
@@ -197,9 +203,7 @@ export async function lookupResident(
   input: { idNumber: string; actor: Actor; now: Date },
 ) {
   const value = validIdNumberOrThrow(input.idNumber, input.now);
-  const row = await residentsQuery(deps.db)
-    .where('p.id_hash', '=', deps.pii.lookupHash(value))
-    .executeTakeFirst();
+  const row = await byIdHash.first(deps.db, { idHash: deps.pii.lookupHash(value) });
   if (!row || standingIn(input.actor, RESIDENT_READERS, row.home_region_code) === 'none')
     throw new AppError('RESIDENT_NOT_FOUND');
   await residentGrant(deps.db, {
