@@ -35,10 +35,12 @@ export const SQL = {
     "update vs_activities set queue_seq = queue_seq + 1 where id = ? and status = 'open' returning queue_seq",
   insert:
     'insert into vs_signups (id, activity_id, volunteer_id, status, queue_position, created_at, promoted_at, cancelled_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-  bumpHead: 'update audit_head set seq = seq + 1 where id = ? returning seq, hash',
+  // The app's sharded chain (issue #16 point 3): one head per town and China day.
+  bumpHead:
+    'insert into audit_shard_heads (shard, town, day, seq, hash) values (?, ?, ?, 1, ?) on conflict (shard) do update set seq = audit_shard_heads.seq + 1 where audit_shard_heads.sealed_seq is null returning seq, hash',
   insertAudit:
-    'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  setHead: 'update audit_head set hash = ? where id = ?',
+    'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash, shard, shard_seq) values (NEXT_ROW_SEQ, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  setHead: 'update audit_shard_heads set hash = ? where shard = ?',
   signup: 'select * from vs_signups where id = ?',
   rank: "select count(*) as n from vs_signups where activity_id = ? and status = 'waitlisted' and queue_position <= ?",
 } as const;
@@ -58,10 +60,12 @@ export function floorSqlite(file: string): FloorDb {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const st = Object.fromEntries(Object.entries(SQL).map(([k, v]) => [k, db.prepare(v)])) as Record<
-    Name,
-    SQLite.Statement
-  >;
+  const st = Object.fromEntries(
+    Object.entries(SQL).map(([k, v]) => [
+      k,
+      db.prepare(v.replace('NEXT_ROW_SEQ', '(select coalesce(max(seq), 0) + 1 from audit_events)')),
+    ]),
+  ) as Record<Name, SQLite.Statement>;
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
@@ -101,7 +105,11 @@ export function floorPostgres(url: string, poolSize: number): FloorDb {
   pg.types.setTypeParser(20, (v) => Number(v));
   let i = 0;
   const numbered = Object.fromEntries(
-    Object.entries(SQL).map(([k, v]) => [k, ((i = 0), v.replace(/\?/g, () => `$${++i}`))]),
+    Object.entries(SQL).map(([k, v]) => [
+      k,
+      ((i = 0),
+      v.replace('NEXT_ROW_SEQ', "nextval('audit_events_seq')").replace(/\?/g, () => `$${++i}`)),
+    ]),
   ) as Record<Name, string>;
   const on = (c: pg.Pool | pg.PoolClient): Tx => ({
     run: async (n, p) => (await c.query(numbered[n], p)).rowCount ?? 0,

@@ -6,7 +6,15 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { loadConfig } from '../../src/config.ts';
-import { auditHash } from '../../src/modules/audit/audit-hash.ts';
+import { GENESIS_HASH } from '../../src/modules/audit/audit-hash.ts';
+import {
+  currentAuditKeys,
+  deriveAuditKeys,
+  installAuditKeys,
+} from '../../src/modules/audit/audit-key.ts';
+import { shardLinkHash, shardOf } from '../../src/modules/audit/audit-shard.rules.ts';
+import { chinaDate } from '../../src/shared/china-time.ts';
+import { parseMasterKey } from '../../src/shared/pii-crypto.ts';
 import {
   auditActor,
   authorize,
@@ -101,7 +109,14 @@ async function floorSignup(db: FloorDb, actor: Actor, activityId: string, withAu
     }
     await tx.run('insert', [id, a.id, v.id, status, queuePosition, nowIso, null, null]);
     if (!withAudit) return;
-    const head = (await tx.get<{ seq: number; hash: string }>('bumpHead', [1]))!;
+    const key = shardOf(a.region_code, chinaDate(now));
+    const head = await tx.get<{ seq: number; hash: string }>('bumpHead', [
+      key.shard,
+      key.town,
+      key.day,
+      GENESIS_HASH,
+    ]);
+    if (!head) throw new Error(`floor: shard ${key.shard} is sealed`);
     const who = auditActor(actor, grant);
     const event = {
       seq: Number(head.seq),
@@ -117,9 +132,10 @@ async function floorSignup(db: FloorDb, actor: Actor, activityId: string, withAu
       after_json: JSON.stringify({ activityId: a.id, volunteerId: v.id, status, queuePosition }),
       request_id: crypto.randomUUID(),
     };
-    const hash = auditHash(head.hash, event);
-    await tx.run('insertAudit', [...Object.values(event), head.hash, hash]);
-    await tx.run('setHead', [hash, 1]);
+    const hash = shardLinkHash(currentAuditKeys().chain, key.shard, head.hash, event);
+    const { seq: shardSeq, ...fields } = event;
+    await tx.run('insertAudit', [...Object.values(fields), head.hash, hash, key.shard, shardSeq]);
+    await tx.run('setHead', [hash, key.shard]);
   });
   const row = (await db.get<SignupRow>('signup', [id]))!;
   const rank =
@@ -140,6 +156,10 @@ async function floorSignup(db: FloorDb, actor: Actor, activityId: string, withAu
 
 export async function runFloor() {
   const config = loadConfig(process.env);
+  if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
+  installAuditKeys(
+    deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey), auditKey: config.auditKey }),
+  );
   const db =
     config.database.dialect === 'sqlite'
       ? floorSqlite(config.database.file)
