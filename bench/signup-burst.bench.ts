@@ -126,6 +126,7 @@ async function main() {
         const cityOk = !c.city || rollupsOff || c.city.rollup === c.city.live;
         const ok =
           cityOk &&
+          c.auditChainOk &&
           c.confirmed ===
             (args.spread > 0 ? args.requests : Math.min(args.places, args.requests)) &&
           c.confirmedCount === c.confirmed &&
@@ -178,7 +179,7 @@ async function main() {
       .join('\n'),
   );
   console.log(
-    'ratio = req/s ÷ the floor (with audit) of the same dialect. count check: exactly `places` confirmed (rows and counter agree), the rest waitlisted 1…N−places, every request answered 201, one audit event per sign-up.',
+    'ratio = req/s ÷ the floor (with audit) of the same dialect. count check: exactly `places` confirmed (rows and counter agree), the rest waitlisted 1…N−places, every request answered 201, one audit event per sign-up, and `audit verify` passes.',
   );
   if (args.spread > 0)
     console.log(

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connection.ts';
+import { verifyAuditChain } from '../../src/modules/audit/audit-verify.ts';
 import { ACTIVITY_ID, spreadActivityId, type Args } from './args.ts';
 import { spreadCount } from './spread.ts';
 
@@ -71,6 +72,8 @@ export interface Count {
   confirmedCount: number;
   queueOk: boolean;
   auditEvents: number;
+  /** `audit verify` on the database afterwards (the audit keys are the seed's, installed here). */
+  auditChainOk: boolean;
   /** A spread burst: the city's sign-ups in the rollups and from the activities' counters. */
   city?: { rollup: number; live: number };
 }
@@ -96,6 +99,7 @@ export async function countCheck(url: string, args: Args): Promise<Count> {
         eb.selectFrom('vs_signups').select('id').where('activity_id', 'in', ids),
       )
       .executeTakeFirstOrThrow();
+    const auditChainOk = (await verifyAuditChain(db.kysely)).ok;
     if (args.spread > 0) {
       const c = await spreadCount(db.kysely, ids);
       return {
@@ -105,6 +109,7 @@ export async function countCheck(url: string, args: Args): Promise<Count> {
         confirmedCount: c.counterMismatches === 0 ? c.confirmed : -1,
         queueOk: c.signups === c.confirmed,
         auditEvents: Number(audit.n),
+        auditChainOk,
         city: { rollup: c.cityRollup, live: c.cityLive },
       };
     }
@@ -131,6 +136,7 @@ export async function countCheck(url: string, args: Args): Promise<Count> {
         queue.every((q, i) => q === i + 1) &&
         queue.length === args.requests - Math.min(args.places, args.requests),
       auditEvents: Number(audit.n),
+      auditChainOk,
     };
   } finally {
     await db.close();
