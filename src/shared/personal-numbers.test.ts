@@ -24,3 +24,19 @@ describe('masking personal numbers (X-3)', () => {
       expect(containsPersonalNumber(`办件 ${n} 的进度`)).toBe(false);
   });
 });
+
+describe('ids are not personal numbers', () => {
+  // Its digit groups across the hyphens read "1391-4567-890", a mobile's shape.
+  const id = '0f8e2c1a-1391-4567-890a-23456789abcd';
+
+  it('a UUID whose groups line up like a mobile is not one', () => {
+    expect(containsPersonalNumber(JSON.stringify({ eventId: id }))).toBe(false);
+    expect(maskPersonalNumbers(`request ${id} done`)).toBe(`request ${id} done`);
+  });
+
+  it('a real number beside an id is still found and masked', () => {
+    expect(containsPersonalNumber(`${id} 13812345678`)).toBe(true);
+    expect(containsPersonalNumber(`${id}:110101199003074514`)).toBe(true);
+    expect(maskPersonalNumbers(`${id} 13812345678`)).toBe(`${id} 138****5678`);
+  });
+});
