@@ -78,7 +78,7 @@ export interface SpreadCount {
   confirmed: number;
   /** Activities whose counter differs from their confirmed rows. */
   counterMismatches: number;
-  /** The city's (1101) sign-ups in the rollups, summed over years; null when its triggers were off. */
+  /** The city's (1101) sign-ups in the rollups, summed over years (stale on the copy whose trigger was off). */
   cityRollup: number;
   /** The same from the activities' own counters (not cancelled). */
   cityLive: number;

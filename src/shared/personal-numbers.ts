@@ -25,8 +25,9 @@ export function normaliseDigits(text: string): string {
  * and the masking, so a webhook payload or a log line carrying ids is not refused or mangled at
  * random (a case.closed payload with such an id once rolled its close back).
  */
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-const UUID_SPLIT = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+const UUID_SHAPE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UUID = new RegExp(UUID_SHAPE, 'gi');
+const UUID_SPLIT = new RegExp(`(${UUID_SHAPE})`, 'i');
 
 export function containsPersonalNumber(text: string): boolean {
   // A letter where each id was: it ends any run of digits on either side.
