@@ -104,6 +104,12 @@ export interface AppConfig {
   auditCheckpointIntervalSeconds: number;
   /** PDFs are drawn in worker threads: how many (PDF_WORKERS, default 1), heap cap each (PDF_WORKER_HEAP_MB, default 40), queue (PDF_QUEUE, default 64). */
   pdfPool: { threads: number; heapMb: number; queue: number };
+  /**
+   * Issue #16 point 5: milliseconds a node keeps the actor it resolved for a token
+   * (DOORSTEP_ACTOR_CACHE_MS, default 2000, 0 = off) — how long another node's logout, revoked
+   * grant or disabled account can go unseen here; this node's own are seen at once.
+   */
+  actorCacheMs: number;
   /** Seconds before a pending (uncommitted) Idempotency-Key is released (IDEMPOTENCY_STALE_SECONDS, 120). */
   idempotencyStaleSeconds: number;
   /**
@@ -184,6 +190,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       queue: Number(env.PDF_QUEUE ?? 64),
     },
     idempotencyStaleSeconds: Number(env.IDEMPOTENCY_STALE_SECONDS ?? 120),
+    actorCacheMs: wholeNumber(
+      'DOORSTEP_ACTOR_CACHE_MS',
+      env.DOORSTEP_ACTOR_CACHE_MS ?? '2000',
+      60_000,
+    ),
     fault: faultOf(env.DOORSTEP_FAULT, mode),
   };
 }

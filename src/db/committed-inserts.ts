@@ -25,6 +25,34 @@ export type CommittedInsertListener = (rows: InsertedRow[]) => void;
 export interface CommittedInserts {
   /** Calls `listener` with the rows of `table` each transaction committed; returns "stop". */
   on(table: string, listener: CommittedInsertListener): () => void;
+  /**
+   * Issue #16 point 5: calls `listener` with every statement that wrote (insert, update, delete,
+   * truncate — built by Kysely or raw SQL) into one of `tables`, once its transaction committed
+   * (at once outside one). Statements that changed no row are left out. Returns "stop".
+   */
+  onWrite(tables: readonly string[], listener: CommittedWriteListener): () => void;
+}
+
+/** A statement that wrote into watched tables: which of them, and its SQL text as sent. */
+export interface WrittenStatement {
+  tables: readonly string[];
+  sql: string;
+}
+export type CommittedWriteListener = (writes: WrittenStatement[]) => void;
+
+/** The target of every writing clause in a statement's SQL (either dialect, CTEs included). */
+const WRITE_TARGET =
+  /\b(?:insert(?:\s+or\s+\w+)?\s+into|replace\s+into|update(?:\s+or\s+\w+)?|delete\s+from|truncate(?:\s+table)?(?:\s+only)?)\s+(?:"?\w+"?\.)?"?(\w+)"?/gi;
+
+/**
+ * The tables a statement writes into, read from its SQL text — one rule for Kysely's statements
+ * and raw SQL alike. It may name a word that is no table (`for update skip locked` → "skip",
+ * `do update set` → "set"): listeners only ask about tables they watch, so that costs nothing.
+ */
+export function writtenTables(sql: string): string[] {
+  const found = new Set<string>();
+  for (const m of sql.matchAll(WRITE_TARGET)) found.add(m[1]!.toLowerCase());
+  return [...found];
 }
 
 interface ValueNodeLike {
@@ -65,6 +93,31 @@ export function observeCommittedInserts(
   const listeners = new Map<string, Set<CommittedInsertListener>>();
   const pending = new WeakMap<DatabaseConnection, Map<string, InsertedRow[]>>();
   const inTransaction = new WeakSet<DatabaseConnection>();
+  const writeListeners = new Set<{ tables: ReadonlySet<string>; listener: CommittedWriteListener }>();
+  const pendingWrites = new WeakMap<DatabaseConnection, WrittenStatement[]>();
+
+  const deliverWrites = (writes: WrittenStatement[]) => {
+    for (const w of writeListeners) {
+      const mine = writes.filter((s) => s.tables.some((t) => w.tables.has(t)));
+      if (mine.length === 0) continue;
+      try {
+        w.listener(mine);
+      } catch (err) {
+        onError(err);
+      }
+    }
+  };
+
+  const noteWrite = (connection: DatabaseConnection, compiled: CompiledQuery, affected?: bigint) => {
+    if (writeListeners.size === 0 || affected === 0n) return;
+    const tables = writtenTables(compiled.sql);
+    if (tables.length === 0) return;
+    const statement = { tables, sql: compiled.sql };
+    if (!inTransaction.has(connection)) return deliverWrites([statement]);
+    const list = pendingWrites.get(connection) ?? [];
+    list.push(statement);
+    pendingWrites.set(connection, list);
+  };
 
   const deliver = (byTable: Map<string, InsertedRow[]>) => {
     for (const [table, rows] of byTable)
@@ -80,6 +133,7 @@ export function observeCommittedInserts(
   const watch = (connection: DatabaseConnection): DatabaseConnection => ({
     executeQuery: async <R>(compiled: CompiledQuery): Promise<QueryResult<R>> => {
       const result = await connection.executeQuery<R>(compiled);
+      noteWrite(connection, compiled, result.numAffectedRows);
       const found = listeners.size ? insertedRows(compiled.query) : null;
       if (!found || !listeners.has(found.table)) return result;
       if (result.numAffectedRows !== undefined && result.numAffectedRows === 0n) return result;
@@ -116,19 +170,24 @@ export function observeCommittedInserts(
       await driver.beginTransaction(c, settings);
       inTransaction.add(c);
       pending.delete(c);
+      pendingWrites.delete(c);
     },
     async commitTransaction(w: DatabaseConnection) {
       const c = real.get(w)!;
       await driver.commitTransaction(c);
       inTransaction.delete(c);
       const byTable = pending.get(c);
+      const writes = pendingWrites.get(c);
       pending.delete(c);
+      pendingWrites.delete(c);
+      if (writes) deliverWrites(writes);
       if (byTable) deliver(byTable);
     },
     async rollbackTransaction(w: DatabaseConnection) {
       const c = real.get(w)!;
       inTransaction.delete(c);
       pending.delete(c);
+      pendingWrites.delete(c);
       await driver.rollbackTransaction(c);
     },
     ...(driver.savepoint && {
@@ -161,6 +220,11 @@ export function observeCommittedInserts(
           set.delete(listener);
           if (set.size === 0) listeners.delete(table);
         };
+      },
+      onWrite(tables, listener) {
+        const entry = { tables: new Set(tables.map((t) => t.toLowerCase())), listener };
+        writeListeners.add(entry);
+        return () => void writeListeners.delete(entry);
       },
     },
   };

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasAnyRole } from '../shared/actor.ts';
-import { actorForToken, hashToken } from '../modules/auth/session.service.ts';
+import {
+  actorForToken,
+  changesActors,
+  hashToken,
+} from '../modules/auth/session.service.ts';
+import { ACTOR_TABLES, ActorCache } from '../modules/auth/actor-cache.ts';
 import { secondFactorStatus } from '../modules/auth/totp.service.ts';
 import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';
 import { AppError, pickLocale } from '../shared/problem.ts';
@@ -24,6 +29,20 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('locale', 'zh-CN');
 
+  // Issue #16 point 5: the actor for a token, kept briefly; any committed write on this node that
+  // can change an actor empties it (actor-cache.ts says what another node's write waits for).
+  const actors = new ActorCache({
+    ttlMs: app.deps.config.actorCacheMs,
+    clock: app.deps.monotonic ?? (() => performance.now()),
+  });
+  app.decorate('actorCache', actors);
+  if (actors.enabled) {
+    const stop = app.deps.db.inserts.onWrite(ACTOR_TABLES, (writes) => {
+      if (writes.some((w) => changesActors(app.kysely, w))) actors.invalidate();
+    });
+    app.addHook('onClose', async () => stop());
+  }
+
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1') && !route.config?.access) {
       throw new Error(`route ${route.method.toString()} ${route.url} declares no access`);
@@ -35,12 +54,12 @@ export function registerAuth(app: FastifyInstance): void {
     const now = app.deps.now();
     const bearer = bearerToken(request);
     if (bearer) {
-      request.actor = await actorForToken(app.kysely, bearer, 'bearer', now);
+      request.actor = await actorForToken(app.kysely, bearer, 'bearer', now, actors);
       if (request.actor) request.sessionTokenHash = hashToken(bearer);
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) {
-        request.actor = await actorForToken(app.kysely, cookie, 'cookie', now);
+        request.actor = await actorForToken(app.kysely, cookie, 'cookie', now, actors);
         if (request.actor) {
           request.sessionTokenHash = hashToken(cookie);
           // CSRF: the cookie is SameSite=Strict; also refuse a cross-origin write outright.

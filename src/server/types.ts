@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ActorCache } from '../modules/auth/actor-cache.ts';
 import type { AppConfig } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
@@ -16,6 +17,8 @@ export interface AppDeps {
   pii: PiiCipher;
   /** The clock; tests inject one. */
   now: () => Date;
+  /** Milliseconds on a monotonic clock for short-lived caches (default performance.now); tests inject one. */
+  monotonic?: () => number;
 }
 
 declare module 'fastify' {
@@ -42,5 +45,7 @@ declare module 'fastify' {
     kysely: Kysely<Database>;
     /** Issue #16: the read pool (replicas when DATABASE_READ_URL is set) for dashboards and exports. */
     reader: Kysely<Database>;
+    /** Issue #16 point 5: the actors this node resolved a moment ago (auth.plugin.ts). */
+    actorCache: ActorCache;
   }
 }

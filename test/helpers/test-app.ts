@@ -90,7 +90,11 @@ export async function createTestApp(
     dataKey: undefined,
     auditCheckpointFile: path.join(checkpointDir, 'audit-checkpoints.log'),
   };
-  const app = await buildApp({ config, db: testDb.db, pii, now: () => clock.now }, { logStream });
+  // The actor cache's TTL (auth.plugin.ts) runs on the same clock: advancing it ages the cache.
+  const app = await buildApp(
+    { config, db: testDb.db, pii, now: () => clock.now, monotonic: () => clock.now.getTime() },
+    { logStream },
+  );
   await app.ready();
   const responses: { url: string; body: string }[] = [];
 

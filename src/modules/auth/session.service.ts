@@ -4,6 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import { hotQuery } from '../../db/hot-query.ts';
 import { reachOf, type Actor, type Grant } from '../../shared/actor.ts';
 import { isRole } from '../../shared/roles.ts';
+import type { WrittenStatement } from '../../db/committed-inserts.ts';
+import { ACTOR_TABLES, type ActorCache } from './actor-cache.ts';
 
 export const COOKIE_SESSION_HOURS = 12;
 export const BEARER_SESSION_DAYS = 90;
@@ -115,6 +117,36 @@ const actorQuery = hotQuery((db: Kysely<Database>, p: { id: string; kind: 'cooki
     .orderBy('g.id'),
 );
 
+/** A session's last use, and a sliding session's new expiry: the only writes a request makes here. */
+const touchQuery = hotQuery((db: Kysely<Database>, p: { id: string; at: string }) =>
+  db.updateTable('sessions').set({ last_seen_at: p.at }).where('id', '=', p.id),
+);
+const touchSlidingQuery = hotQuery(
+  (db: Kysely<Database>, p: { id: string; at: string; expiresAt: string }) =>
+    db
+      .updateTable('sessions')
+      .set({ last_seen_at: p.at, expires_at: p.expiresAt })
+      .where('id', '=', p.id),
+);
+
+/**
+ * Whether a committed statement can change an actor that `actorForToken` resolved: every write
+ * into the tables it reads does, except a new session (no token resolved to it yet) and the touch
+ * above (it only records the use and moves a sliding expiry later; a kept expiry is the earlier).
+ */
+export function changesActors(db: Kysely<Database>, statement: WrittenStatement): boolean {
+  const watched = statement.tables.filter((t) => (ACTOR_TABLES as readonly string[]).includes(t));
+  if (watched.length !== 1 || watched[0] !== 'sessions') return watched.length > 0;
+  if (statement.sql === touchQuery.sqlFor(db) || statement.sql === touchSlidingQuery.sqlFor(db))
+    return false;
+  return !/^\s*insert\s+into\s+"sessions"\s*\([^)]*\)\s*values\s*\([^)]*\)\s*$/i.test(statement.sql);
+}
+
+/** The actor query's SQL on `db`'s dialect: a test checks ACTOR_TABLES names every table it reads. */
+export function actorStatementSql(db: Kysely<Database>): string {
+  return actorQuery.sqlFor(db);
+}
+
 export async function loadGrants(db: Kysely<Database>, accountId: string): Promise<Grant[]> {
   const rows = await grantsQuery.rows(db, { accountId });
   return rows.flatMap((r) =>
@@ -141,25 +173,35 @@ export async function actorForToken(
   token: string,
   kind: 'cookie' | 'bearer',
   now: Date,
+  cache?: ActorCache,
 ): Promise<Actor | null> {
   const id = hashToken(token);
+  const key = `${kind}:${id}`;
+  const cached = cache?.find(key, now);
+  if (cached) return cached;
+  const generation = cache?.generation() ?? 0;
   const rows = await actorQuery.rows(db, { id, kind });
   const row = rows[0];
   if (!row || row.revoked_at || row.status !== 'active' || row.expires_at <= now.toISOString()) {
     return null;
   }
+  let expiresAt = row.expires_at;
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
-    await db
-      .updateTable('sessions')
-      .set({
-        last_seen_at: now.toISOString(),
-        ...(row.sliding_hours
-          ? { expires_at: new Date(now.getTime() + row.sliding_hours * 3600_000).toISOString() }
-          : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    const at = now.toISOString();
+    if (row.sliding_hours) {
+      expiresAt = new Date(now.getTime() + row.sliding_hours * 3600_000).toISOString();
+      await touchSlidingQuery.rows(db, { id, at, expiresAt });
+    } else await touchQuery.rows(db, { id, at });
   }
+  const actor = actorOf(rows);
+  cache?.keep(key, generation, actor, expiresAt);
+  return actor;
+}
+
+type ActorRow = Awaited<ReturnType<typeof actorQuery.rows>>[number];
+
+function actorOf(rows: ActorRow[]): Actor {
+  const row = rows[0]!;
   return {
     accountId: row.id,
     username: row.username,
