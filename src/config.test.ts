@@ -45,6 +45,10 @@ describe('X-9 fault injection and database timeouts (issue #10 points 14, 15)', 
     expect(config.database).toMatchObject({ timeouts: { queryMs: 900 } });
     expect(() => postgresTimeouts({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow();
     expect(loadConfig({ IDEMPOTENCY_STALE_SECONDS: '5' }).idempotencyStaleSeconds).toBe(5);
+    expect(loadConfig({}).actorCacheMs).toBe(2000);
+    expect(loadConfig({ DOORSTEP_ACTOR_CACHE_MS: '0' }).actorCacheMs).toBe(0);
+    expect(() => loadConfig({ DOORSTEP_ACTOR_CACHE_MS: '-1' })).toThrow(/DOORSTEP_ACTOR_CACHE_MS/);
+    expect(() => loadConfig({ DOORSTEP_ACTOR_CACHE_MS: '2s' })).toThrow(/DOORSTEP_ACTOR_CACHE_MS/);
   });
 });
 
