@@ -9,6 +9,7 @@
 import { PostgresAdapter, sql, type QueryExecutorProvider, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { AppError, type ProblemCode } from './problem.ts';
+import { isUuid } from './uuid.ts';
 
 /** Counted exactly up to this many rows; above it, estimated on PostgreSQL. */
 export const EXACT_TOTAL_LIMIT = 10_000;
@@ -51,7 +52,6 @@ export interface KeysetPage<T> {
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one value inside a cursor holds (a sort key's kind, or an id's), checked before SQL. */
 export type CursorValueKind = KeysetKeyKind | 'uuid';
@@ -66,7 +66,7 @@ export function validCursorValue(kind: CursorValueKind, v: unknown): v is string
     case 'text':
       return typeof v === 'string' && v.length <= 200;
     case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
+      return typeof v === 'string' && isUuid(v);
   }
 }
 

@@ -3,6 +3,7 @@
  * however they are written — spaces or hyphens between groups, a +86/0086 prefix, full-width
  * digits (１３８…). One place for the patterns, used by the free-text rule and the log scrubber. Pure.
  */
+import { UUID_SHAPE } from './uuid.ts';
 
 /** 18-digit (last may be X, groups 6-8-4 may be spaced) or 15-digit ID numbers, not inside a longer run. */
 const ID_NUMBER = /(?<![0-9])(?:[0-9]{6}[\s-]?[0-9]{8}[\s-]?[0-9]{3}[0-9Xx]|[0-9]{15})(?![0-9Xx])/g;
@@ -25,7 +26,6 @@ export function normaliseDigits(text: string): string {
  * and the masking, so a webhook payload or a log line carrying ids is not refused or mangled at
  * random (a case.closed payload with such an id once rolled its close back).
  */
-const UUID_SHAPE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const UUID = new RegExp(UUID_SHAPE, 'gi');
 const UUID_SPLIT = new RegExp(`(${UUID_SHAPE})`, 'i');
 

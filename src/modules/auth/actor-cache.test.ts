@@ -15,7 +15,7 @@ function actor(name: string): Actor {
       {
         role: 'clerk',
         regionCode: '110115110001',
-        regionLevel: 5 as Actor['grants'][number]['regionLevel'],
+        regionLevel: 'village',
         regionName: '村',
         stationId: null,
         stationName: null,

@@ -17,6 +17,7 @@ import {
 } from './region-cell.rules.ts';
 
 import type { TeamReason, TeamReasonCode } from './team-reasons.ts';
+import { isUuid } from '../../shared/uuid.ts';
 
 export { TEAM_REASONS, type TeamReason, type TeamReasonCode } from './team-reasons.ts';
 
@@ -256,7 +257,6 @@ interface Node {
   organisationName: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The file as a tree: rows are settled once their parent is (an existing team, or a row settled
@@ -349,7 +349,7 @@ export function planTeamRows(
         settle(r, null);
         continue;
       }
-      if (UUID.test(cell)) {
+      if (isUuid(cell)) {
         const t = existingById.get(cell);
         if (t) settle(r, nodeOf(t));
         else refuse(r.row, [{ code: 'TEAM_PARENT_UNKNOWN' }]);

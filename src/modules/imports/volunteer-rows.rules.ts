@@ -14,6 +14,7 @@ import {
   type RegionCellIndex,
   type RegionCellProblem,
 } from './region-cell.rules.ts';
+import { isUuid } from '../../shared/uuid.ts';
 
 export const VOLUNTEER_REASONS = {
   VOLUNTEER_HOME_LEVEL: {
@@ -132,7 +133,6 @@ const HOME_REASON: Record<RegionCellProblem, VolunteerRowReasonCode> = {
   out_of_scope: 'VILLAGE_OUT_OF_SCOPE',
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function checkVolunteerRow(
   values: Readonly<Record<string, string | undefined>>,
@@ -159,7 +159,7 @@ export function checkVolunteerRow(
   let teamId: string | null = null;
   const teamRaw = (values.team ?? '').trim();
   if (teamRaw !== '') {
-    const named = UUID.test(teamRaw)
+    const named = isUuid(teamRaw)
       ? [...ctx.teams.values()].flat().filter((t) => t.id === teamRaw.toLowerCase())
       : (ctx.teams.get(teamRaw) ?? []);
     if (named.length === 0) reasons.push({ code: 'TEAM_UNKNOWN' });
