@@ -6,7 +6,9 @@
  *   DATABASE_URL=postgres://…/scale DATA_DIR=… node bin/doorstep.mjs generate --scale district --seed 1
  *   DATABASE_URL=postgres://…/scale DATA_DIR=… node --import tsx bench/goals.bench.ts [--seed 1] [--n 200] [--warm 100]
  *
- * Rows: a resident lookup by ID number; a station's case list, first page and its deepest page by
+ * Rows: a resident lookup by ID number — then the same on a second server with the actor cache off
+ * (DOORSTEP_ACTOR_CACHE_MS=0: the session's round trip before every lookup) and again on the first,
+ * so the cache's gain is read within one run; a station's case list, first page and its deepest page by
  * keyset; a district supervisor's list, first page and page 1,000 by keyset; the per-station case
  * figures and the volunteer figures (VS-10) for the district and the whole city; a volunteer's
  * record; the dashboard's drill-down (summed by the server) for the district by town and the city by
@@ -77,18 +79,23 @@ interface Row {
 }
 const rows: Row[] = [];
 
-async function timed(label: string, goal: number, fn: (i: number) => Promise<unknown>) {
+async function timed(
+  label: string,
+  goal: number,
+  fn: (i: number) => Promise<unknown>,
+  cpuOfServer: () => number = serverCpu,
+) {
   for (let i = 0; i < WARM; i += 1) await fn(i); // warm: JIT, the pool, the caches
   const ms: number[] = [];
   const cpuBefore = process.cpuUsage();
-  const serverBefore = serverCpu();
+  const serverBefore = cpuOfServer();
   for (let i = 0; i < N; i += 1) {
     const t = performance.now();
     await fn(i);
     ms.push(performance.now() - t);
   }
   const used = process.cpuUsage(cpuBefore);
-  const cpu = ((used.user + used.system) / 1000 + serverCpu() - serverBefore) / N;
+  const cpu = ((used.user + used.system) / 1000 + cpuOfServer() - serverBefore) / N;
   ms.sort((a, b) => a - b);
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
   rows.push({ label, goal, p50: q(0.5), p95: q(0.95), cpu });
@@ -177,6 +184,31 @@ for (let i = 0; mine.length < N + 1 && i < size.residents; i += 1) {
 await timed('resident lookup by ID (POST /residents/lookup)', 5, (i) =>
   call(clerk, '/residents/lookup', { idNumber: mine[i % mine.length] }),
 );
+// The same on a second node with the actor cache off (two round trips a request: the actor, then
+// the lookup), as the floor the cache is measured against in this run.
+if (!INLINE) {
+  const uncached = await startServer(
+    fileURLToPath(new URL('./lib/app-server.ts', import.meta.url)),
+    {
+      DOORSTEP_DATA_KEY: dataKey.toString('base64'),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      DOORSTEP_ACTOR_CACHE_MS: '0',
+    },
+  );
+  const other = staffHttp(uncached.url);
+  const clerkThere = await other.login(`g${SEED}-clerk-${village}`);
+  await timed(
+    'the same lookup, actor cache off (DOORSTEP_ACTOR_CACHE_MS=0)',
+    5,
+    (i) => other.call(clerkThere, '/residents/lookup', { idNumber: mine[i % mine.length] }),
+    () => processCpuMs(uncached.pid) ?? 0,
+  );
+  await timed('resident lookup by ID, again (cache on)', 5, (i) =>
+    call(clerk, '/residents/lookup', { idNumber: mine[i % mine.length] }),
+  );
+  other.close();
+  await uncached.stop();
+}
 
 await timed(`a station's case list, first page (${village})`, 50, () =>
   call(clerk, '/cases/page?limit=50'),

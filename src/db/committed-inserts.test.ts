@@ -86,9 +86,9 @@ describe('committed writes (issue #16 point 5: what a cache of rows must forget)
       'role_grants',
     ]);
     expect(writtenTables('DELETE FROM public.accounts WHERE id = $1')).toEqual(['accounts']);
-    expect(writtenTables('with x as (delete from "a" returning *) insert into b select * from x')).toEqual(
-      ['a', 'b'],
-    );
+    expect(
+      writtenTables('with x as (delete from "a" returning *) insert into b select * from x'),
+    ).toEqual(['a', 'b']);
     expect(writtenTables('insert or replace into t values (1)')).toEqual(['t']);
     expect(writtenTables('truncate table sessions')).toEqual(['sessions']);
     expect(writtenTables('select * from "accounts" where "id" = $1')).toEqual([]);
@@ -107,9 +107,7 @@ describe('committed writes (issue #16 point 5: what a cache of rows must forget)
       inside = seen.length;
     });
     expect(inside).toBe(1);
-    expect(seen[1]!.map((w) => w.sql)).toEqual([
-      'update "t" set "n" = ? where "id" = ?',
-    ]);
+    expect(seen[1]!.map((w) => w.sql)).toEqual(['update "t" set "n" = ? where "id" = ?']);
     await expect(
       db.transaction().execute(async (trx) => {
         await sql`update t set n = 9`.execute(trx);

@@ -93,7 +93,10 @@ export function observeCommittedInserts(
   const listeners = new Map<string, Set<CommittedInsertListener>>();
   const pending = new WeakMap<DatabaseConnection, Map<string, InsertedRow[]>>();
   const inTransaction = new WeakSet<DatabaseConnection>();
-  const writeListeners = new Set<{ tables: ReadonlySet<string>; listener: CommittedWriteListener }>();
+  const writeListeners = new Set<{
+    tables: ReadonlySet<string>;
+    listener: CommittedWriteListener;
+  }>();
   const pendingWrites = new WeakMap<DatabaseConnection, WrittenStatement[]>();
 
   const deliverWrites = (writes: WrittenStatement[]) => {
@@ -108,7 +111,11 @@ export function observeCommittedInserts(
     }
   };
 
-  const noteWrite = (connection: DatabaseConnection, compiled: CompiledQuery, affected?: bigint) => {
+  const noteWrite = (
+    connection: DatabaseConnection,
+    compiled: CompiledQuery,
+    affected?: bigint,
+  ) => {
     if (writeListeners.size === 0 || affected === 0n) return;
     const tables = writtenTables(compiled.sql);
     if (tables.length === 0) return;

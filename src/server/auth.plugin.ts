@@ -1,10 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasAnyRole } from '../shared/actor.ts';
-import {
-  actorForToken,
-  changesActors,
-  hashToken,
-} from '../modules/auth/session.service.ts';
+import { actorForToken, changesActors, hashToken } from '../modules/auth/session.service.ts';
 import { ACTOR_TABLES, ActorCache } from '../modules/auth/actor-cache.ts';
 import { secondFactorStatus } from '../modules/auth/totp.service.ts';
 import { SESSION_COOKIE } from '../modules/auth/session-cookie.ts';

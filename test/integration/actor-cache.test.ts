@@ -82,7 +82,12 @@ describe('the actor cache (issue #16 point 5)', () => {
     });
     expect(granted.statusCode, granted.body).toBe(201);
     const after = await me(client);
-    expect(after.json<Me>().grants.map((g) => g.role).sort()).toEqual(['clerk', 'town_officer']);
+    expect(
+      after
+        .json<Me>()
+        .grants.map((g) => g.role)
+        .sort(),
+    ).toEqual(['clerk', 'town_officer']);
     const grantId = granted.json<{ id: string }>().id;
     const revoked = await admin.call('POST', `/api/v1/accounts/${id}/grants/${grantId}/revoke`);
     expect(revoked.statusCode, revoked.body).toBe(200);

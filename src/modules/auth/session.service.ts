@@ -139,7 +139,9 @@ export function changesActors(db: Kysely<Database>, statement: WrittenStatement)
   if (watched.length !== 1 || watched[0] !== 'sessions') return watched.length > 0;
   if (statement.sql === touchQuery.sqlFor(db) || statement.sql === touchSlidingQuery.sqlFor(db))
     return false;
-  return !/^\s*insert\s+into\s+"sessions"\s*\([^)]*\)\s*values\s*\([^)]*\)\s*$/i.test(statement.sql);
+  return !/^\s*insert\s+into\s+"sessions"\s*\([^)]*\)\s*values\s*\([^)]*\)\s*$/i.test(
+    statement.sql,
+  );
 }
 
 /** The actor query's SQL on `db`'s dialect: a test checks ACTOR_TABLES names every table it reads. */

@@ -257,7 +257,6 @@ interface Node {
   organisationName: string;
 }
 
-
 /**
  * The file as a tree: rows are settled once their parent is (an existing team, or a row settled
  * before), so the answer lists parents before their children whatever the file's order — apply

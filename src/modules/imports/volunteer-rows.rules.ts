@@ -133,7 +133,6 @@ const HOME_REASON: Record<RegionCellProblem, VolunteerRowReasonCode> = {
   out_of_scope: 'VILLAGE_OUT_OF_SCOPE',
 };
 
-
 export function checkVolunteerRow(
   values: Readonly<Record<string, string | undefined>>,
   ctx: VolunteerRowContext,
