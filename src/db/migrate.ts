@@ -56,6 +56,7 @@ import { vsFigureIndexes } from './migrations/0063_vs_figure_indexes.ts';
 import { vsAreaRollups } from './migrations/0064_vs_area_rollups.ts';
 import { casesRunningDue } from './migrations/0065_cases_running_due.ts';
 import { vsAreaRollupSlots } from './migrations/0066_vs_area_rollup_slots.ts';
+import { calendarVersion } from './migrations/0067_calendar_version.ts';
 import { accountsMustChangePassword } from './migrations/0045_accounts_must_change_password.ts';
 import type { DialectMigration } from './migrations/types.ts';
 
@@ -118,6 +119,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0064_vs_area_rollups': vsAreaRollups,
   '0065_cases_running_due': casesRunningDue,
   '0066_vs_area_rollup_slots': vsAreaRollupSlots,
+  '0067_calendar_version': calendarVersion,
   // next: '0012_…'
 };
 

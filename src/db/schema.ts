@@ -54,6 +54,7 @@ import type {
 import type {
   CalendarNoticeDayTable,
   CalendarOverrideTable,
+  CalendarVersionTable,
   CalendarYearTable,
   CatalogItemTable,
   CatalogItemVersionTable,
@@ -133,6 +134,7 @@ export interface Database
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
   calendar_notice_days: CalendarNoticeDayTable;
+  calendar_version: CalendarVersionTable;
   catalog_items: CatalogItemTable;
   catalog_item_versions: CatalogItemVersionTable;
   cases: CaseTable;

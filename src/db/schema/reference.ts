@@ -53,3 +53,9 @@ export interface CalendarNoticeDayTable {
   name_zh: string | null;
   name_en: string | null;
 }
+
+/** Issue #16: one row whose version a trigger renews on every write into the calendar tables. */
+export interface CalendarVersionTable {
+  id: number;
+  version: string;
+}

@@ -42,7 +42,38 @@ const EDITORS = ['admin'] as const;
  * The official data, the entered notices (years after the data) and every override from the
  * database; overrides win.
  */
+/**
+ * Built calendars by the version they were read at (migration 0067: a trigger renews it on every
+ * write into the calendar tables, in the writer's transaction). A version names one content in
+ * any database — random, and copied with the rows — so one small map serves every database of the
+ * process; a version read inside a transaction that rolled back is never seen again.
+ */
+const builtCalendars = new Map<string, WorkCalendar>();
+const KEPT_VERSIONS = 8;
+
+/**
+ * The work calendar as `db` (or the transaction) sees it now: one query for the version, the
+ * three tables only when it changed. The version is read before the days, so the days kept under it
+ * are never older than it.
+ */
 export async function loadWorkCalendar(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<WorkCalendar> {
+  const { version } = await db
+    .selectFrom('calendar_version')
+    .select('version')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const kept = builtCalendars.get(version);
+  if (kept) return kept;
+  const cal = await readWorkCalendar(db);
+  if (builtCalendars.size >= KEPT_VERSIONS)
+    builtCalendars.delete(builtCalendars.keys().next().value!);
+  builtCalendars.set(version, cal);
+  return cal;
+}
+
+async function readWorkCalendar(
   db: Kysely<Database> | Transaction<Database>,
 ): Promise<WorkCalendar> {
   const rows = await db.selectFrom('calendar_overrides').select(['date', 'kind']).execute();
