@@ -12,6 +12,7 @@
  * so several app nodes never disagree about a working day.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { hotQuery } from '../../db/hot-query.ts';
 import type { CalendarOverrideTable, Database } from '../../db/schema.ts';
 import { AppError } from '../../shared/problem.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -39,10 +40,6 @@ import { likeText } from '../../shared/like-pattern.ts';
 const EDITORS = ['admin'] as const;
 
 /**
- * The official data, the entered notices (years after the data) and every override from the
- * database; overrides win.
- */
-/**
  * Built calendars by the version they were read at (migration 0067: a trigger renews it on every
  * write into the calendar tables, in the writer's transaction). A version names one content in
  * any database — random, and copied with the rows — so one small map serves every database of the
@@ -50,6 +47,10 @@ const EDITORS = ['admin'] as const;
  */
 const builtCalendars = new Map<string, WorkCalendar>();
 const KEPT_VERSIONS = 8;
+/** Read on every use of the calendar: compiled once (src/db/hot-query.ts). */
+const versionQuery = hotQuery((db: Kysely<Database>) =>
+  db.selectFrom('calendar_version').select('version').where('id', '=', 1),
+);
 
 /**
  * The work calendar as `db` (or the transaction) sees it now: one query for the version, the
@@ -59,11 +60,9 @@ const KEPT_VERSIONS = 8;
 export async function loadWorkCalendar(
   db: Kysely<Database> | Transaction<Database>,
 ): Promise<WorkCalendar> {
-  const { version } = await db
-    .selectFrom('calendar_version')
-    .select('version')
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  const row = await versionQuery.first(db, {});
+  if (!row) throw new Error('calendar_version has no row: migration 0067 creates it');
+  const { version } = row;
   const kept = builtCalendars.get(version);
   if (kept) return kept;
   const cal = await readWorkCalendar(db);
@@ -73,6 +72,10 @@ export async function loadWorkCalendar(
   return cal;
 }
 
+/**
+ * The official data, the entered notices (years after the data) and every override from the
+ * database; overrides win.
+ */
 async function readWorkCalendar(
   db: Kysely<Database> | Transaction<Database>,
 ): Promise<WorkCalendar> {
