@@ -10,7 +10,8 @@
  * (DOORSTEP_ACTOR_CACHE_MS=0: the session's round trip before every lookup) and again on the first,
  * so the cache's gain is read within one run; a station's case list, first page and its deepest page by
  * keyset; a district supervisor's list, first page and page 1,000 by keyset; the per-station case
- * figures and the volunteer figures (VS-10) for the district and the whole city; a volunteer's
+ * figures (the whole city also by keyset: its first and last page of 100 stations) and the
+ * volunteer figures (VS-10) for the district and the whole city; a volunteer's
  * record; the dashboard's drill-down (summed by the server) for the district by town and the city by
  * district. One client, one request at a time, each row after `--warm` unrecorded calls (a server's
  * steady state: JIT, pool, caches — with one warm-up call the lookup read 3.5 / 5.9 ms, with 300
@@ -230,6 +231,20 @@ await timed('case figures per station, the district', 200, () =>
 );
 await timed('case figures per station, the whole city', 200, () =>
   call(city, `/cases/figures?regionCode=${CITY}`),
+);
+// The same table by keyset (GET /cases/figures/page): only a page's stations are read.
+await timed('case figures per station, the whole city, first page of 100', 200, () =>
+  call(city, `/cases/figures/page?limit=100&regionCode=${CITY}`),
+);
+const lastStations = await walk(city, `/cases/figures/page?limit=100&regionCode=${CITY}`, 1000);
+await timed(
+  `case figures per station, the whole city, page ${lastStations.page} of 100 (its last)`,
+  200,
+  () =>
+    call(
+      city,
+      `/cases/figures/page?limit=100&regionCode=${CITY}${lastStations.cursor ? `&after=${lastStations.cursor}` : ''}`,
+    ),
 );
 await timed('case figures drill-down, the district by town', 200, () =>
   call(supervisor, `/cases/figures/drill?by=town&regionCode=${DISTRICT}`),

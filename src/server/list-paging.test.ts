@@ -22,7 +22,6 @@ const BOUNDED: Record<string, string> = {
   '/api/v1/appointments/stations': 'the stations that take appointments in the caller’s town',
   '/api/v1/public/stations': 'the stations of one town (the town is required)',
   '/api/v1/queue/stations/{id}/windows': "one station's windows",
-  '/api/v1/cases/figures': 'figures, one row per station in scope, read from the rollup tables',
   '/api/v1/cases/figures/drill':
     'the drill-down, one row per district, per town of a district or per station of a town',
   '/api/v1/cases/{id}/actions': "one case's history",

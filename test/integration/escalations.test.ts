@@ -259,6 +259,36 @@ describe('GS-8 deadline sweep and escalations (also GS-4, X-8)', () => {
     expect((await otherTown.call('GET', '/api/v1/cases/figures')).statusCode).toBe(403);
   });
 
+  it('the per-station figures by keyset (#16) are the same rows, page by page', async () => {
+    const supervisor = await t.login('supervisor');
+    const all = (await supervisor.call('GET', '/api/v1/cases/figures')).json<unknown[]>();
+    expect(all.length).toBeGreaterThan(1);
+    const walked: unknown[] = [];
+    let after = '';
+    do {
+      const res = await supervisor.call('GET', `/api/v1/cases/figures/page?limit=1${after}`);
+      expect(res.statusCode).toBe(200);
+      const page = res.json<{ items: unknown[]; nextCursor: string | null; total: number }>();
+      expect(page.items).toHaveLength(1);
+      expect(page.total).toBe(all.length);
+      walked.push(...page.items);
+      after = page.nextCursor ? `&after=${page.nextCursor}` : '';
+    } while (after);
+    expect(walked).toEqual(all);
+    for (const query of ['after=bm90LWEtY3Vyc29y', 'limit=0', 'limit=501', 'regionCode=11']) {
+      const bad = await supervisor.call('GET', `/api/v1/cases/figures/page?${query}`);
+      expect(bad.statusCode, query).toBe(400);
+    }
+    const otherList = (await supervisor.call('GET', '/api/v1/escalations/page?limit=1')).json<{
+      nextCursor: string | null;
+    }>().nextCursor;
+    expect(otherList).toBeTruthy();
+    const foreign = await supervisor.call('GET', `/api/v1/cases/figures/page?after=${otherList}`);
+    expect(foreign.json<{ code: string }>().code).toBe('CURSOR_INVALID');
+    const aClerk = await t.login('clerk-qyd');
+    expect((await aClerk.call('GET', '/api/v1/cases/figures/page')).statusCode).toBe(403);
+  });
+
   it('the drill-down (X-8, #16) sums the stations per district, town and station in the server', async () => {
     const supervisor = await t.login('supervisor');
     const stations = (await supervisor.call('GET', '/api/v1/cases/figures')).json<

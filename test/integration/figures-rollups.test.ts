@@ -17,6 +17,7 @@ import type { Actor } from '../../src/shared/actor.ts';
 import { figureScope, stationCaseFigures } from '../../src/modules/cases/case-figures.ts';
 import { stationCaseFiguresLive } from '../../src/modules/cases/case-figures.live.ts';
 import { caseFiguresDrill, DRILL_LEVELS } from '../../src/modules/cases/case-figures.drill.ts';
+import { pageStationCaseFigures } from '../../src/modules/cases/case-figures.page.ts';
 import { drillOf, sortedByKey } from './figures-rollups.drill.ts';
 import { lightsByCase, lightsOf } from './figures-rollups.lights.ts';
 import {
@@ -105,6 +106,24 @@ describe(`rollups equal the live aggregation (${TEST_DIALECT})`, () => {
         group by accepting_station_id, due_date order by 1`.execute(tx)
     ).rows.map((r) => [r.k, Number(r.n)]);
 
+  /** Every page of the per-station figures (GET /cases/figures/page), each `total` checked. */
+  const walkPages = async (
+    tx: Kysely<Database>,
+    input: Parameters<typeof pageStationCaseFigures>[1],
+    total: number,
+  ) => {
+    const items = [];
+    let after: string | undefined;
+    do {
+      const page = await pageStationCaseFigures(tx, { ...input, after });
+      expect(page.items.length).toBeLessThanOrEqual(input.limit);
+      expect({ total: page.total, exact: page.totalExact }).toEqual({ total, exact: true });
+      items.push(...page.items);
+      after = page.nextCursor ?? undefined;
+    } while (after !== undefined);
+    return items;
+  };
+
   it('after any writes, the figures from the rollups are the live ones', async () => {
     const scope = fc.oneof(
       fc.constant(undefined),
@@ -136,20 +155,31 @@ describe(`rollups equal the live aggregation (${TEST_DIALECT})`, () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(cmd, { minLength: 1, maxLength: 25 }),
-        fc.array(fc.tuple(clock, scope, period, fc.integer({ min: 0, max: 3 })), {
-          minLength: 1,
-          maxLength: 3,
-        }),
+        fc.array(
+          fc.tuple(
+            clock,
+            scope,
+            period,
+            fc.integer({ min: 0, max: 3 }),
+            fc.integer({ min: 1, max: 4 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
         async (cmds, checks) => {
           try {
             await db.transaction().execute(async (tx) => {
               for (const c of cmds) await apply(w(), tx, c, checks[0]![0].at);
               expect(await dueRollup(tx)).toEqual(await dueLive(tx)); // and no row at 0
-              for (const [c, regionCode, p, yellowWithinWorkingDays] of checks) {
+              for (const [c, regionCode, p, yellowWithinWorkingDays, limit] of checks) {
                 const now = await nowOf(tx, c);
                 const input = { actor: ADMIN, now, regionCode, yellowWithinWorkingDays };
                 const live = await stationCaseFiguresLive(tx, input);
                 expect(await stationCaseFigures(tx, input)).toEqual(live);
+                // …and so are their pages by keyset, walked to the end, with an exact total.
+                expect(await walkPages(tx, { ...input, limit }, live.length)).toEqual(live);
                 // …and the lights are the ones the cases list shows, case by case.
                 const { within } = figureScope(input);
                 const oracle = { now, reach: '11', within, yellowWithinWorkingDays };

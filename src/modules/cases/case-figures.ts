@@ -100,17 +100,43 @@ export function figureScope(input: FigureInput) {
  */
 export async function stationCaseFigures(db: Kysely<Database>, input: FigureInput) {
   const { prefixes, within } = figureScope(input);
-  const rows = await stationRollups(db, prefixes, within, await lightWindow(db, input))
+  return figuresOfStations(db, prefixes, within, await lightWindow(db, input));
+}
+
+/**
+ * The figures of every station in the scope, in (region code, id) order — or only of `stationIds`
+ * (a page's: case-figures.page.ts), whose rollup rows alone are then read.
+ */
+export async function figuresOfStations(
+  db: Kysely<Database>,
+  prefixes: readonly string[],
+  within: string,
+  window: LightWindow,
+  stationIds?: readonly string[],
+) {
+  if (stationIds?.length === 0) return [];
+  const rows = await stationRollups(db, prefixes, within, window, stationIds)
     .orderBy('s.region_code')
     .orderBy('s.id')
     .execute();
-  const second = await secondRequestsByStation(db, prefixes, within).execute();
+  const second = await secondRequestsByStation(db, prefixes, within, stationIds).execute();
   const secondOf = new Map(second.map((r) => [r.id, Number(r.n ?? 0)]));
   return presentStationFigures(
     db,
     rows.map((r) => ({ ...r, second_requests: secondOf.get(r.station_id) ?? 0 })),
   );
 }
+
+/** One station's figures as GET /cases/figures (and its /page) answer them. */
+export const StationFigureView = FigureCounts.extend({
+  stationId: z.string(),
+  stationName: z.string(),
+  regionCode: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  townCode: z.string(),
+  townName: z.string(),
+});
 
 /** The counters every figure sums (all but the running lights and the second requests). */
 export const COUNTERS = ['filed', 'accepted', 'open', 'paused', 'tongban'] as const;
@@ -127,6 +153,7 @@ export function stationSums(
   prefixes: readonly string[],
   within: string,
   { today, yellowUntil }: LightWindow,
+  stationIds?: readonly string[],
 ) {
   const cases = (when: ReturnType<typeof sql<boolean>>) =>
     sql<number>`sum(case when ${when} then ${sql.ref('d.cases')} else 0 end)`;
@@ -142,6 +169,7 @@ export function stationSums(
     ])
     .where(underAnyPrefix('d.accepting_region_code', prefixes))
     .where(underPrefix('d.accepting_region_code', within))
+    .$if(stationIds !== undefined, (q) => q.where('d.accepting_station_id', 'in', stationIds!))
     .groupBy(['d.accepting_region_code', 'd.accepting_station_id']);
   return db
     .selectFrom('case_station_totals as t')
@@ -158,22 +186,24 @@ export function stationSums(
     ])
     .where(underAnyPrefix('t.accepting_region_code', prefixes))
     .where(underPrefix('t.accepting_region_code', within))
+    .$if(stationIds !== undefined, (q) => q.where('t.accepting_station_id', 'in', stationIds!))
     .where('t.filed', '>', 0);
 }
 
 /**
  * Each station's sums, in the reach and the region drilled into (a query): a station's rows summed
  * by a hash on its id (one row, unless its cases were accepted under two codes), then joined to
- * the stations for their names.
+ * the stations for their names. `stationIds`: only these stations' rows are read (a page's).
  */
 export function stationRollups(
   db: Kysely<Database>,
   prefixes: readonly string[],
   within: string,
   window: LightWindow,
+  stationIds?: readonly string[],
 ) {
   const sums = db
-    .selectFrom(stationSums(db, prefixes, within, window).as('r'))
+    .selectFrom(stationSums(db, prefixes, within, window, stationIds).as('r'))
     .select((eb) => [
       'r.accepting_station_id',
       ...[...COUNTERS, ...RUNNING].map((n) => eb.fn.sum<number>(`r.${n}`).as(n)),
@@ -202,12 +232,14 @@ export function secondRequestsByStation(
   db: Kysely<Database>,
   prefixes: readonly string[],
   within: string,
+  stationIds?: readonly string[],
 ) {
   return db
     .selectFrom('case_second_request_rollups as r')
     .select(['r.accepting_station_id as id', (eb) => eb.fn.sum<number>('r.cases').as('n')])
     .where(underAnyPrefix('r.accepting_region_code', prefixes))
     .where(underPrefix('r.accepting_region_code', within))
+    .$if(stationIds !== undefined, (q) => q.where('r.accepting_station_id', 'in', stationIds!))
     .groupBy('r.accepting_station_id');
 }
 

@@ -22,6 +22,13 @@ export const ESCALATION_ROUTES: RouteCase[] = [
     request: () => ({ url: '/api/v1/cases/figures' }),
   },
   {
+    // Issue #16: the same per-station figures by keyset, the same readers.
+    method: 'GET',
+    path: '/api/v1/cases/figures/page',
+    allowed: ['admin', 'supervisor', 'district_officer', 'town_officer'],
+    request: () => ({ url: '/api/v1/cases/figures/page?limit=2' }),
+  },
+  {
     // Issue #16: the drill-down summed by the server, the same readers.
     method: 'GET',
     path: '/api/v1/cases/figures/drill',

@@ -78,7 +78,7 @@ describe('#16 p5 the web reads every growing list by keyset', () => {
   it('reads the sources it checks', () => {
     expect(paged).toContain('/api/v1/cases');
     expect(paged).toContain('/api/v1/notifications');
-    expect(paged).not.toContain('/api/v1/cases/figures');
+    expect(paged).not.toContain('/api/v1/cases/figures/drill');
     expect(calls).toContainEqual({ file: 'web/src/api/cases.ts', route: '/api/v1/cases/page' });
     expect(getsIn("must(apiClient.GET('/api/v1/posts', { params })")).toEqual(['/api/v1/posts']);
     expect(getsIn("api<Enrolment[]>('/programs/enrolments', { signal })")).toEqual([

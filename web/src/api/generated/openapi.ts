@@ -5028,6 +5028,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/figures/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same per-station figures paged by keyset (region code, then station): only the page’s stations are read, so a whole city’s table costs what a district’s does; nextCursor for the next page, total exact or estimated (totalExact) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          limit?: number;
+          regionCode?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                accepted: number;
+                districtCode: string;
+                districtName: string;
+                filed: number;
+                green: number;
+                none: number;
+                open: number;
+                overdue: number;
+                paused: number;
+                regionCode: string;
+                secondRequestRate: number;
+                secondRequests: number;
+                stationId: string;
+                stationName: string;
+                tongban: number;
+                townCode: string;
+                townName: string;
+                yellow: number;
+              }[];
+              nextCursor: string | null;
+              total: number;
+              totalExact: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/mine': {
     parameters: {
       query?: never;
