@@ -7,9 +7,12 @@
  * the bare pg driver) in the same run; the ratios are app/floor and spread/one-town. Then the
  * spread runs once more with the figure rollups' triggers (migration 0053) switched off on both
  * databases and once more with them on again: with ÷ without is what the rollups cost a filing.
+ * Last, an open loop: filings arriving steadily at `--paced` (0.5) × the app's closed-loop rate over
+ * the same connections, on both databases — the p99 a filing meets below saturation (a closed loop
+ * of 32 connections at ≈ 250 filings/s has a mean of 32 ÷ 250 s = 128 ms, whatever the code).
  * The database part of POST /api/v1/cases only (no HTTP; cases.bench.ts measures the whole request).
  *   node --import tsx bench/intake-throughput.bench.ts [--towns 8] [--connections 32] [--duration 10]
- *     [--warmup 2] [--pg-url postgres://postgres@127.0.0.1:5432] [--json]
+ *     [--warmup 2] [--paced 0.5] [--pg-url postgres://postgres@127.0.0.1:5432] [--json]
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
+    paced: { type: 'string', default: '0.5' },
     'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
     json: { type: 'boolean', default: false },
   },
@@ -41,10 +45,20 @@ const args = {
   connections: Number(values.connections),
   duration: Number(values.duration),
   warmup: Number(values.warmup),
+  paced: Number(values.paced),
   pgUrl: values['pg-url'],
 };
-if (!(args.towns >= 2 && args.connections >= 1 && args.duration > 0 && args.warmup >= 0)) {
-  console.error('usage: --towns ≥ 2, --connections ≥ 1, --duration > 0, --warmup ≥ 0');
+if (!(
+  args.towns >= 2 &&
+  args.connections >= 1 &&
+  args.duration > 0 &&
+  args.warmup >= 0 &&
+  args.paced > 0 &&
+  args.paced <= 1
+)) {
+  console.error(
+    'usage: --towns ≥ 2, --connections ≥ 1, --duration > 0, --warmup ≥ 0, 0 < --paced ≤ 1',
+  );
   process.exit(2);
 }
 const out = (line: string) => (values.json ? console.error(line) : console.log(line));
@@ -62,17 +76,38 @@ interface Figures {
 
 type FileOne = (filing: { region: string; residentId: string; now: Date }) => Promise<string>;
 
-async function run(file: FileOne, filer: Filer, towns: number, seconds: number): Promise<Figures> {
-  const until = performance.now() + seconds * 1000;
+/**
+ * `--connections` filers for `seconds`. Closed loop (no `rate`): each files again as soon as its
+ * last filing returned — the throughput, and a latency that is connections ÷ throughput by Little's
+ * law. Open loop (`rate` filings a second in all): filing k of `worker` is due at
+ * (k × connections + worker) ÷ rate, and its latency counts from then, so a filing held up behind a
+ * slow one is charged its wait (no coordinated omission) — the latency a steady stream of filings
+ * meets at that load.
+ */
+async function run(
+  file: FileOne,
+  filer: Filer,
+  towns: number,
+  seconds: number,
+  rate?: number,
+): Promise<Figures> {
+  const began = performance.now();
+  const until = began + seconds * 1000;
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   await Promise.all(
     Array.from({ length: args.connections }, async (_, worker) => {
       const region = townRegion(worker % towns);
-      while (performance.now() < until) {
+      for (let k = 0; performance.now() < until; k += 1) {
         const residentId = filer.residentIds[next++ % filer.residentIds.length]!;
-        const started = performance.now();
+        let started = performance.now();
+        if (rate !== undefined) {
+          const due = began + ((k * args.connections + worker) / rate) * 1000;
+          if (due >= until) break;
+          if (due > started) await new Promise((resolve) => setTimeout(resolve, due - started));
+          started = due;
+        }
         try {
           await file({ region, residentId, now: new Date() });
           latencies.push(performance.now() - started);
@@ -186,6 +221,20 @@ async function main() {
     }
     const get = (towns: number, target: 'app' | 'floor') =>
       results.find((r) => r.towns === towns && r.target === target)!.figures;
+    // The latency at a steady stream of half the app's own closed-loop throughput (spread), by the
+    // same connections, on both databases: what a filing meets below saturation.
+    const rate = get(args.towns, 'app').filingsPerSecond * args.paced;
+    const paced: { target: 'app' | 'floor'; figures: Figures }[] = [];
+    for (const target of ['app', 'floor'] as const) {
+      console.error(
+        `  … ${args.towns} towns, ${target}, open loop at ${rate.toFixed(0)} filings/s: ${args.duration} s`,
+      );
+      if (args.warmup > 0) await run(targets[target], filer, args.towns, args.warmup, rate);
+      paced.push({
+        target,
+        figures: await run(targets[target], filer, args.towns, args.duration, rate),
+      });
+    }
     const m = machine();
     out(`intake throughput on PostgreSQL (#16 point 3) — ${commandLine()}`);
     out(
@@ -233,6 +282,15 @@ async function main() {
     const rollupCost = { app: withOverWithout('app'), floor: withOverWithout('floor') };
     out(`with ÷ without rollup triggers, app:   ${rollupCost.app.toFixed(2)}`);
     out(`with ÷ without rollup triggers, floor: ${rollupCost.floor.toFixed(2)}`);
+    out('');
+    out(
+      `open loop, ${args.towns} towns, ${rate.toFixed(0)} filings/s (${args.paced} × the app's closed-loop rate), ${args.connections} connections`,
+    );
+    out('target  filings/s      p50 ms   p99 ms  errors');
+    for (const { target, figures: f } of paced)
+      out(
+        `${target.padEnd(6)}  ${f.filingsPerSecond.toFixed(1).padStart(9)}  ${f.p50.toFixed(1).padStart(9)}  ${f.p99.toFixed(1).padStart(7)}  ${String(f.errors).padStart(6)}`,
+      );
     if (values.json)
       console.log(
         JSON.stringify({
@@ -243,6 +301,7 @@ async function main() {
           ratios,
           rollups,
           rollupCost,
+          paced: { rate, results: paced },
         }),
       );
   } finally {

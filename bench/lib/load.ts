@@ -63,6 +63,12 @@ function run(options: Options): Promise<Result> {
 export interface LoadOptions {
   seconds: number;
   connections: number;
+  /**
+   * Open loop: this many requests a second in all, whatever the answers' pace (autocannon then
+   * charges a late request its wait: no coordinated omission). Unset: each connection sends its
+   * next request as soon as the last one answered.
+   */
+  overallRate?: number | undefined;
 }
 
 /**
@@ -75,6 +81,7 @@ export function load(url: string, sequence: Request[], opts: LoadOptions): Promi
     url,
     connections: opts.connections,
     duration: opts.seconds,
+    ...(opts.overallRate === undefined ? {} : { overallRate: opts.overallRate }),
     timeout: 10,
     requests: sequence,
   });
