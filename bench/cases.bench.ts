@@ -126,10 +126,20 @@ async function smokeTest(server: RunningServer, input: CaseInput, name: string) 
   return filed.body;
 }
 
-/** The floor must answer what the app answers (up to the new ids and the clock). */
+/** The floor must answer what the app answers (up to the new ids, the clock and the 查询码). */
 function sameAnswer(app: Record<string, unknown>, floor: Record<string, unknown>): void {
-  const stable = ({ id, createdAt, acceptedAt, missingNow, ...rest }: Record<string, unknown>) => {
+  const stable = ({
+    id,
+    createdAt,
+    acceptedAt,
+    trackingCode,
+    missingNow,
+    ...rest
+  }: Record<string, unknown>) => {
     void [id, createdAt, acceptedAt];
+    // The 查询码 is random: 8 digits on both sides.
+    if (typeof trackingCode !== 'string' || !/^\d{8}$/.test(trackingCode))
+      throw new Error(`a filing answered without its tracking code: ${String(trackingCode)}`);
     // The open requests carry the filing's time too.
     const open = (missingNow as { requestedAt?: string }[] | undefined)?.map(
       ({ requestedAt, ...m }) => (void requestedAt, m),

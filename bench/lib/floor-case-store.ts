@@ -96,6 +96,8 @@ const CASE_COLUMNS = [
   'version',
   'created_at',
   'updated_at',
+  'tracking_code',
+  'channel',
 ] as const satisfies readonly (keyof CaseTable)[];
 
 const ACTION_COLUMNS = [

@@ -34,6 +34,7 @@ import {
   missingNowView,
 } from '../../src/modules/cases/case.view.ts';
 import { availableActions } from '../../src/modules/cases/case.workflow.ts';
+import { newTrackingCode } from '../../src/modules/cases/case.tracking-code.ts';
 import { parsePinnedItem } from '../../src/modules/cases/case.stored.ts';
 import { AppError } from '../../src/server/problem.ts';
 import type { CaseViewRow } from './floor-case-store.ts';
@@ -138,6 +139,8 @@ function present(
     version: row.version,
     availableActions: availableActions(row.state, standingOn(actor.grants, row)),
     createdAt: row.created_at,
+    trackingCode: row.tracking_code ?? null,
+    channel: row.channel,
   };
 }
 
@@ -232,6 +235,7 @@ export async function fileCaseOnFloor(
         version: 1,
         created_at: nowIso,
         updated_at: nowIso,
+        tracking_code: newTrackingCode(),
         channel: grant.role === 'agent' ? 'agent' : 'window',
       };
       const requests: CaseRequestTable[] = noticeRequests(notice, {
