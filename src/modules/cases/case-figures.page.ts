@@ -5,7 +5,7 @@
  * id order, after the cursor) and reads only their rollup rows. The same rows, in the same order,
  * as the unpaged answer; the total is exact up to EXACT_TOTAL_LIMIT stations, else estimated.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import {
@@ -16,12 +16,12 @@ import {
   pageOf,
   type KeysetOrder,
 } from '../../shared/keyset.ts';
-import { underAnyPrefix, underPrefix } from '../../shared/region-range.ts';
 import {
   CaseFigureQuery,
   figureScope,
   figuresOfStations,
   lightWindow,
+  stationTotalsInScope,
   type FigureInput,
 } from './case-figures.ts';
 
@@ -38,20 +38,14 @@ export const CaseFigurePageQuery = CaseFigureQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** The stations with cases filed in the scope (a counter row with filed > 0 under it). */
+/** The stations with cases filed in the scope: those the unpaged table has. */
 function stationsWithCases(db: Kysely<Database>, prefixes: readonly string[], within: string) {
   return db
     .selectFrom('stations as s')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_station_totals as t')
-          .select(sql.lit(1).as('one'))
-          .whereRef('t.accepting_station_id', '=', 's.id')
-          .where(underAnyPrefix('t.accepting_region_code', prefixes))
-          .where(underPrefix('t.accepting_region_code', within))
-          .where('t.filed', '>', 0),
-      ),
+    .where(
+      's.id',
+      'in',
+      stationTotalsInScope(db, prefixes, within).select('t.accepting_station_id'),
     );
 }
 

@@ -171,8 +171,7 @@ export function stationSums(
     .where(underPrefix('d.accepting_region_code', within))
     .$if(stationIds !== undefined, (q) => q.where('d.accepting_station_id', 'in', stationIds!))
     .groupBy(['d.accepting_region_code', 'd.accepting_station_id']);
-  return db
-    .selectFrom('case_station_totals as t')
+  return stationTotalsInScope(db, prefixes, within)
     .leftJoin(running.as('o'), (j) =>
       j
         .onRef('o.accepting_region_code', '=', 't.accepting_region_code')
@@ -184,9 +183,22 @@ export function stationSums(
       ...COUNTERS.map((n) => `t.${n}` as const),
       ...RUNNING.map((n) => sql<number>`coalesce(${sql.ref(`o.${n}`)}, 0)`.as(n)),
     ])
+    .$if(stationIds !== undefined, (q) => q.where('t.accepting_station_id', 'in', stationIds!));
+}
+
+/**
+ * The stations' counter rows a figure shows: in the reach and the region drilled into, with a case
+ * filed. The one definition of which stations the table has — its pages pick theirs from it too.
+ */
+export function stationTotalsInScope(
+  db: Kysely<Database>,
+  prefixes: readonly string[],
+  within: string,
+) {
+  return db
+    .selectFrom('case_station_totals as t')
     .where(underAnyPrefix('t.accepting_region_code', prefixes))
     .where(underPrefix('t.accepting_region_code', within))
-    .$if(stationIds !== undefined, (q) => q.where('t.accepting_station_id', 'in', stationIds!))
     .where('t.filed', '>', 0);
 }
 
