@@ -11,8 +11,8 @@ import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-ke
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { loadConfig } from '../src/config.ts';
-import type { AuditEventTable, Resident } from '../src/db/schema.ts';
-import { auditHash } from '../src/modules/audit/audit-hash.ts';
+import type { Resident } from '../src/db/schema.ts';
+import type { FloorAuditEvent } from './lib/floor-audit.ts';
 import {
   auditActor,
   authorize,
@@ -126,10 +126,9 @@ async function register(body: unknown, actor: Actor, requestId: string, now: Dat
         updated_at: nowIso,
       };
     },
-    auditEvent(r, head): AuditEventTable {
+    auditEvent(r): FloorAuditEvent {
       const who = auditActor(actor, grant);
-      const event = {
-        seq: Number(head.seq),
+      return {
         occurred_at: nowIso,
         actor_id: who.accountId,
         actor_role: who.role,
@@ -148,14 +147,6 @@ async function register(body: unknown, actor: Actor, requestId: string, now: Dat
           address: r.address,
         }),
         request_id: requestId,
-      };
-      // The legacy (global) chain's shape: shard and shard_seq stay null in this floor.
-      return {
-        ...event,
-        prev_hash: head.hash,
-        hash: auditHash(head.hash, event),
-        shard: null,
-        shard_seq: null,
       };
     },
   });

@@ -7,17 +7,13 @@
 import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
 import type {
-  AuditEventTable,
   CalendarNoticeDayTable,
   CaseActionTable,
   CaseRequestTable,
   CaseTable,
 } from '../../src/db/schema.ts';
 import type { CalendarOverride } from '../../src/modules/calendar/working-days.ts';
-
-export type AuditHead = { seq: number; hash: string };
-/** Builds the audit event from the chain's head (inside the transaction). */
-export type AuditBuilder = (head: AuditHead) => AuditEventTable;
+import type { FloorAuditEvent } from './floor-audit.ts';
 
 /** The row getCaseView reads: the case with applicant, station and item definition. */
 export type CaseViewRow = CaseTable & {
@@ -39,7 +35,7 @@ export interface FileCaseWork {
     requests: CaseRequestTable[];
     action: CaseActionTable;
   };
-  auditEvent: AuditBuilder;
+  auditEvent(): FloorAuditEvent;
 }
 
 export type ResidentHomeRow = { id: string; home_region_code: string };
@@ -174,7 +170,7 @@ const requestValues = (rs: readonly CaseRequestTable[]) =>
 /** better-sqlite3: every statement prepared once; the filing runs in `db.transaction()`. */
 export function sqliteCaseStore(
   db: SQLite.Database,
-  appendAudit: (build: AuditBuilder) => void,
+  appendAudit: (event: FloorAuditEvent) => void,
 ): CaseStore {
   const prepared = Object.fromEntries(
     Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)]),
@@ -193,7 +189,7 @@ export function sqliteCaseStore(
     prepared.insertCase.run(...caseValues(kase));
     if (requests.length > 0) insertRequests(requests.length).run(...requestValues(requests));
     prepared.insertAction.run(...actionValues(action));
-    appendAudit(work.auditEvent);
+    appendAudit(work.auditEvent());
   });
   return {
     residentHome: async (id) => get<ResidentHomeRow>('residentHome', id),
@@ -215,7 +211,7 @@ export function sqliteCaseStore(
 export function postgresCaseStore(
   pool: pg.Pool,
   numbered: (sql: string) => string,
-  appendAudit: (client: pg.PoolClient, build: AuditBuilder) => Promise<void>,
+  appendAudit: (client: pg.PoolClient, event: FloorAuditEvent) => Promise<void>,
 ): CaseStore {
   const text = Object.fromEntries(
     Object.entries(SQL).map(([name, sql]) => [name, numbered(sql)]),
@@ -256,7 +252,7 @@ export function postgresCaseStore(
         if (requests.length > 0)
           await client.query(numbered(insertRequestsSql(requests.length)), requestValues(requests));
         await client.query(text.insertAction, actionValues(action));
-        await appendAudit(client, work.auditEvent);
+        await appendAudit(client, work.auditEvent());
         await client.query('commit');
       } catch (error) {
         await client.query('rollback');

@@ -2,12 +2,12 @@
  * The floor's `POST /api/v1/cases`: what `fileCase` (src/modules/cases/case-intake.service.ts) and
  * the `getCaseView` it ends with do, step for step and statement for statement, with the app's own
  * pure functions (decideScope, checkPresented, buildNotice, computeDueDate, lightOf, canSeeCase,
- * availableActions, auditHash …) and without Kysely. Keep it in step with those files.
+ * availableActions, the audit chain in floor-audit.ts …) and without Kysely. Keep it in step with those files.
  */
 import crypto from 'node:crypto';
-import type { AuditEventTable, CaseRequestTable, CaseTable } from '../../src/db/schema.ts';
+import type { CaseRequestTable, CaseTable } from '../../src/db/schema.ts';
+import type { FloorAuditEvent } from './floor-audit.ts';
 import { agentMaySee, checkAuthorizations } from '../../src/modules/agents/authorization.rules.ts';
-import { auditHash } from '../../src/modules/audit/audit-hash.ts';
 import { auditActor, type Actor, type Grant } from '../../src/modules/auth/actor.ts';
 import { townCodeOf } from '../../src/modules/auth/region-code.ts';
 import {
@@ -272,10 +272,9 @@ export async function fileCaseOnFloor(
         },
       };
     },
-    auditEvent(head): AuditEventTable {
+    auditEvent(): FloorAuditEvent {
       const k = kase!;
-      const event = {
-        seq: Number(head.seq),
+      return {
         occurred_at: nowIso,
         actor_id: who.accountId,
         actor_role: who.role,
@@ -294,14 +293,6 @@ export async function fileCaseOnFloor(
           dueDate: k.due_date,
         }),
         request_id: requestId,
-      };
-      // The legacy (global) chain's shape: shard and shard_seq stay null in this floor.
-      return {
-        ...event,
-        prev_hash: head.hash,
-        hash: auditHash(head.hash, event),
-        shard: null,
-        shard_seq: null,
       };
     },
   });

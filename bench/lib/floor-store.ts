@@ -7,13 +7,9 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config.ts';
-import type { AuditEventTable, RegionLevel, Resident, StationKind } from '../../src/db/schema.ts';
-import {
-  postgresCaseStore,
-  sqliteCaseStore,
-  type AuditBuilder,
-  type CaseStore,
-} from './floor-case-store.ts';
+import type { RegionLevel, Resident, StationKind } from '../../src/db/schema.ts';
+import { floorAuditSql, floorChained, floorShard, type FloorAuditEvent } from './floor-audit.ts';
+import { postgresCaseStore, sqliteCaseStore, type CaseStore } from './floor-case-store.ts';
 
 export interface SessionRow {
   expires_at: string;
@@ -49,7 +45,7 @@ export interface RegisterWork {
   regionCode: string;
   idHash: string;
   resident(): Resident;
-  auditEvent(resident: Resident, head: { seq: number; hash: string }): AuditEventTable;
+  auditEvent(resident: Resident): FloorAuditEvent;
 }
 
 /** Everything the floor's routes read and write; the filing part is in floor-case-store.ts. */
@@ -80,26 +76,9 @@ const RESIDENT_COLUMNS = [
   'updated_at',
 ] as const satisfies readonly (keyof Resident)[];
 
-const AUDIT_COLUMNS = [
-  'seq',
-  'occurred_at',
-  'actor_id',
-  'actor_role',
-  'station_id',
-  'action',
-  'entity_type',
-  'entity_id',
-  'region_code',
-  'before_json',
-  'after_json',
-  'request_id',
-  'prev_hash',
-  'hash',
-] as const satisfies readonly (keyof AuditEventTable)[];
-
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-/** Written with `?`; numbered ($1, $2, …) for PostgreSQL. */
+/** Written with `?`; numbered ($1, $2, …) for PostgreSQL. The audit chain's are floor-audit.ts's. */
 const SQL = {
   session:
     'select s.expires_at, s.revoked_at, s.last_seen_at, a.id, a.username, a.display_name, a.status, a.resident_id ' +
@@ -113,9 +92,6 @@ const SQL = {
   regionLevel: 'select level, name from regions where code = ?',
   duplicate: 'select home_region_code from residents where id_hash = ?',
   insertResident: `insert into residents (${RESIDENT_COLUMNS.join(', ')}) values (${marks(RESIDENT_COLUMNS.length)})`,
-  bumpHead: 'update audit_head set seq = seq + 1 where id = ? returning seq, hash',
-  insertAudit: `insert into audit_events (${AUDIT_COLUMNS.join(', ')}) values (${marks(AUDIT_COLUMNS.length)})`,
-  setHead: 'update audit_head set hash = ? where id = ?',
   residentByIdHash:
     'select p.id, p.full_name, p.sex, p.birth_date, p.id_masked, p.phone_masked, p.home_region_code, p.address, p.registered_station_id, p.created_at, r.name as home_region_name from residents as p inner join regions as r on r.code = p.home_region_code where p.id_hash = ?',
 } as const;
@@ -123,7 +99,6 @@ const SQL = {
 type Statement = keyof typeof SQL;
 
 const residentValues = (r: Resident) => RESIDENT_COLUMNS.map((c) => r[c]);
-const auditValues = (e: AuditEventTable) => AUDIT_COLUMNS.map((c) => e[c]);
 
 function openSqlite(file: string): FloorStore {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -138,6 +113,17 @@ function openSqlite(file: string): FloorStore {
   ) as Record<Statement, SQLite.Statement>;
   const get = <T>(name: Statement, ...params: unknown[]) =>
     prepared[name].get(...params) as T | undefined;
+  const audit = Object.fromEntries(
+    Object.entries(floorAuditSql('sqlite')).map(([name, sql]) => [name, db.prepare(sql)]),
+  ) as Record<keyof ReturnType<typeof floorAuditSql>, SQLite.Statement>;
+  /** recordAudit's three statements, inside the caller's transaction. */
+  const appendAudit = (event: FloorAuditEvent) => {
+    const { key, bumpParams } = floorShard(event);
+    const head = audit.bumpShard.get(...bumpParams) as { seq: number; hash: string } | undefined;
+    const { insertParams, setParams } = floorChained(key, head, event);
+    audit.insertEvent.run(...insertParams);
+    audit.setShardHash.run(...setParams);
+  };
   const register = db.transaction((work: RegisterWork): RegisterOutcome => {
     const region = get<{ level: RegionLevel; name: string }>('regionLevel', work.regionCode);
     if (!region) return { status: 'UNKNOWN_REGION' };
@@ -147,18 +133,9 @@ function openSqlite(file: string): FloorStore {
     if (dup) return { status: 'duplicate', homeRegionCode: dup.home_region_code };
     const resident = work.resident();
     prepared.insertResident.run(...residentValues(resident));
-    const head = get<{ seq: number; hash: string }>('bumpHead', 1)!;
-    const event = work.auditEvent(resident, head);
-    prepared.insertAudit.run(...auditValues(event));
-    prepared.setHead.run(event.hash, 1);
+    appendAudit(work.auditEvent(resident));
     return { status: 'ok', row: { ...resident, home_region_name: region.name } };
   });
-  /** recordAudit's three statements, inside the caller's transaction. */
-  const appendAudit = (build: AuditBuilder) => {
-    const event = build(get<{ seq: number; hash: string }>('bumpHead', 1)!);
-    prepared.insertAudit.run(...auditValues(event));
-    prepared.setHead.run(event.hash, 1);
-  };
   return {
     ...sqliteCaseStore(db, appendAudit),
     session: async (id, kind) => get<SessionRow>('session', id, kind),
@@ -202,10 +179,17 @@ function openPostgres(url: string, poolSize: number): FloorStore {
     name: Statement,
     params: unknown[],
   ) => (await db.query<T>(text[name], params)).rows[0];
-  const appendAudit = async (client: pg.PoolClient, build: AuditBuilder) => {
-    const event = build((await first<{ seq: number; hash: string }>(client, 'bumpHead', [1]))!);
-    await client.query(text.insertAudit, auditValues(event));
-    await client.query(text.setHead, [event.hash, 1]);
+  const audit = Object.fromEntries(
+    Object.entries(floorAuditSql('postgres')).map(([name, sql]) => [name, numbered(sql)]),
+  ) as Record<keyof ReturnType<typeof floorAuditSql>, string>;
+  /** recordAudit's three statements, on the caller's client between BEGIN and COMMIT. */
+  const appendAudit = async (client: pg.PoolClient, event: FloorAuditEvent) => {
+    const { key, bumpParams } = floorShard(event);
+    const head = (await client.query<{ seq: number; hash: string }>(audit.bumpShard, bumpParams))
+      .rows[0];
+    const { insertParams, setParams } = floorChained(key, head, event);
+    await client.query(audit.insertEvent, insertParams);
+    await client.query(audit.setShardHash, setParams);
   };
   return {
     ...postgresCaseStore(pool, numbered, appendAudit),
@@ -227,10 +211,7 @@ function openPostgres(url: string, poolSize: number): FloorStore {
           if (dup) return { status: 'duplicate', homeRegionCode: dup.home_region_code };
           const resident = work.resident();
           await client.query(text.insertResident, residentValues(resident));
-          const head = (await first<{ seq: number; hash: string }>(client, 'bumpHead', [1]))!;
-          const event = work.auditEvent(resident, head);
-          await client.query(text.insertAudit, auditValues(event));
-          await client.query(text.setHead, [event.hash, 1]);
+          await appendAudit(client, work.auditEvent(resident));
           return { status: 'ok', row: { ...resident, home_region_name: region.name } };
         })();
         await client.query(outcome.status === 'ok' ? 'commit' : 'rollback');
