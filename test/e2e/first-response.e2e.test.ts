@@ -132,7 +132,6 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     const panel = page.getByTestId('notification-panel');
     await poll(() => panel.innerText()).toContain('咨询已办结');
     expect(await panel.innerText()).toContain(QUESTION.slice(0, 8));
-    await page.waitForTimeout(500); // the dropdown's fade-in, for a readable screenshot
     await page.screenshot({ path: `${SHOTS}/first-response-2-notified.png`, fullPage: true });
   });
 
@@ -171,7 +170,41 @@ describe('首问负责: an inquiry logged, handed off, accepted, closed, and the
     await poll(() => panel.locator('li').count()).toBe(1);
     await checkPager(page, 'notification-pager', 2);
     await page.unrouteAll();
+    // Escape closes the panel and gives the focus back to the bell.
     await page.keyboard.press('Escape');
+    await poll(() => panel.count()).toBe(0);
+    expect(await bell.evaluate((el) => el === document.activeElement)).toBe(true);
     await logout(page);
+  });
+
+  it('on a phone, in elderly mode and in English, the bell opens its panel in the menu, inside the screen', async () => {
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await phone.goto(server.baseUrl);
+      await login(phone, 'town');
+      await phone.getByTestId('header-menu').click();
+      await phone.getByTestId('elderly-switch').check();
+      await phone.getByTestId('lang-switch').click();
+      const bell = phone.getByTestId('notification-bell');
+      await poll(() => bell.getAttribute('aria-label')).toMatch(/unread/);
+      await bell.click();
+      const panel = phone.getByTestId('notification-panel');
+      await poll(() => panel.innerText()).toMatch(/Hand-off to accept/);
+      expect(await bell.getAttribute('aria-expanded')).toBe('true');
+      const box = (await panel.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await phone.screenshot({ path: `${SHOTS}/first-response-3-phone-elderly-en.png` });
+      // A press outside the panel (on the menu's title) closes it; the menu stays.
+      await phone.locator('.app-header-drawer .ant-drawer-title').click();
+      await poll(() => panel.count()).toBe(0);
+      expect(await bell.getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Empty } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Empty } from 'antd';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { markNotificationRead, pageNotifications } from '../api/notifications';
 import { CursorPager } from '../components/CursorPager';
 import { useAsync } from '../lib/use-async';
@@ -14,7 +14,10 @@ const PAGE_SIZE = 10;
 
 /**
  * The header bell: the unread count (the total of the unread list, issue #16 p5: not a count of
- * one page), and a dropdown of my notifications, newest first, paged by cursor, with "mark read".
+ * one page), and a panel of my notifications, newest first, paged by cursor, with "mark read".
+ * The panel is laid out by CSS under the bell (in the phone menu, in line), not by a floating
+ * popup: a popup that re-aligns itself while its content loads moved "下一页" between a press and
+ * its release, and the tap was lost. Escape or a press outside closes it.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -25,47 +28,76 @@ export function NotificationBell() {
     String(tick),
   );
   const unread = unreadList.data?.total ?? 0;
-  // The page shown lives here, not in the panel: the dropdown may mount its popup afresh (its
-  // opening motion), and a page turned meanwhile must not fall back to the first.
+  const [open, setOpen] = useState(false);
+  // The page shown lives here, not in the panel: closing and opening again keeps it.
   const pages = useCursorPages();
+  const panelId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const bell = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  // Following a link in the panel closes it.
+  useEffect(() => setOpen(false), [pathname]);
 
   useEffect(() => {
     const timer = setInterval(refresh, POLL_MS);
     return () => clearInterval(timer);
   }, [refresh]);
 
+  useEffect(() => {
+    if (!open) return;
+    // The path as dispatched: a node the press re-rendered away still counts as inside.
+    const onPress = (e: PointerEvent) => {
+      if (box.current && !e.composedPath().includes(box.current)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      bell.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPress);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPress);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
   return (
-    <Dropdown
-      trigger={['click']}
-      onOpenChange={(open) => {
-        if (open) refresh();
-      }}
-      popupRender={() => <NotificationPanel tick={tick} onRead={refresh} pages={pages} />}
-    >
+    <div className="notification-bell" ref={box}>
       <Button
+        ref={bell}
         type="text"
         data-testid="notification-bell"
+        aria-expanded={open}
+        aria-controls={panelId}
         aria-label={
           unread > 0
             ? t('firstresponse.notifications.unread', { count: unread })
             : t('firstresponse.notifications.label')
         }
+        onClick={() => {
+          if (!open) refresh();
+          setOpen(!open);
+        }}
         icon={
           <Badge count={unread} size="small">
             <BellOutlined aria-hidden />
           </Badge>
         }
       />
-    </Dropdown>
+      {open && <NotificationPanel id={panelId} tick={tick} onRead={refresh} pages={pages} />}
+    </div>
   );
 }
 
 /** One page of my notifications; `tick` reloads the page shown. */
 function NotificationPanel({
+  id,
   tick,
   onRead,
   pages,
 }: {
+  id: string;
   tick: number;
   onRead: () => void;
   pages: ReturnType<typeof useCursorPages>;
@@ -82,7 +114,25 @@ function NotificationPanel({
   };
 
   return (
-    <div className="notification-panel" data-testid="notification-panel">
+    <div
+      id={id}
+      className="notification-panel"
+      role="region"
+      aria-label={t('firstresponse.notifications.label')}
+      data-testid="notification-panel"
+    >
+      {/* Above the list: where it is does not depend on the rows below it. */}
+      {list.data && list.data.total > 0 && (
+        <CursorPager
+          page={pages.page}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalExact={list.data.totalExact}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          testId="notification-pager"
+        />
+      )}
       {items.length === 0 ? (
         <Empty description={t('firstresponse.notifications.empty')} />
       ) : (
@@ -118,17 +168,6 @@ function NotificationPanel({
             );
           })}
         </ul>
-      )}
-      {list.data && list.data.total > 0 && (
-        <CursorPager
-          page={pages.page}
-          nextCursor={list.data.nextCursor}
-          total={list.data.total}
-          totalExact={list.data.totalExact}
-          onNext={pages.next}
-          onPrevious={pages.previous}
-          testId="notification-pager"
-        />
       )}
     </div>
   );
