@@ -8,8 +8,9 @@
  *   sub-teams, eligibility (teamMayGrab, the app's pure rule), then in one transaction:
  *   UPDATE vs_orders … WHERE id = ? AND state IN ('open') AND version = ?; on a miss → 409;
  *   the timeline row (max(at) read, insert), the requesters' notifications, the audit event
- *   (head bump … returning, insert, head update). Answers {id, state, teamId} (the app answers the
- *   full order detail it re-reads; that difference is part of what the ratio shows).
+ *   (floor-audit.ts: the shard head bump … returning, insert, shard head update). Answers
+ *   {id, state, teamId} (the app answers the full order detail it re-reads; that difference is
+ *   part of what the ratio shows).
  *
  * By hand: DATABASE_URL=sqlite:/tmp/x.sqlite node --import tsx bench/orders-grab-floor.ts
  */
@@ -18,10 +19,12 @@ import http from 'node:http';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { auditHash } from '../src/modules/audit/audit-hash.ts';
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import { hashToken } from '../src/modules/auth/session.service.ts';
 import { teamMayGrab } from '../src/modules/orders/order.rules.ts';
+import { parseMasterKey } from '../src/modules/residents/pii-crypto.ts';
 import { serveUntilStopped } from './lib/child.ts';
+import { floorAuditSql, floorChained, floorShard } from './lib/floor-audit.ts';
 
 interface OrderRow {
   id: string;
@@ -42,6 +45,13 @@ interface TeamRow {
   region_code: string;
 }
 
+const config = loadConfig(process.env);
+if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
+installAuditKeys(
+  deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey), auditKey: config.auditKey }),
+);
+
+/** The app's statements, written with `?`, and the audit chain's for this dialect (floor-audit.ts). */
 const SQL = {
   session:
     'select s.expires_at, s.revoked_at, a.id, a.status from sessions as s inner join accounts as a on a.id = s.account_id where s.id = ? and s.kind = ?',
@@ -57,10 +67,7 @@ const SQL = {
     'select requester_account_id from vs_needs where order_id = ? and requester_account_id is not null',
   notify:
     "insert into notifications (id, account_id, kind, params, entity_type, entity_id, created_at, read_at) values (?, ?, 'vs_order_taken', ?, 'vs_order', ?, ?, null)",
-  bumpHead: 'update audit_head set seq = seq + 1 where id = 1 returning seq, hash',
-  insertAudit:
-    'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash) values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  setHead: 'update audit_head set hash = ? where id = 1',
+  ...floorAuditSql(config.database.dialect),
 } as const;
 type Stmt = keyof typeof SQL;
 
@@ -181,7 +188,6 @@ function postgresDriver(url: string, poolSize: number): Driver {
 
 class Rollback extends Error {}
 
-const config = loadConfig(process.env);
 const driver =
   config.database.dialect === 'sqlite'
     ? sqliteDriver(config.database.file)
@@ -252,9 +258,7 @@ async function grab(res: http.ServerResponse, orderId: string, token: string) {
             nowIso,
           ],
         ];
-      const head = (yield ['bumpHead', []]).rows[0] as { seq: number; hash: string };
       const event = {
-        seq: Number(head.seq),
         occurred_at: nowIso,
         actor_id: s.id,
         actor_role: 'team_leader',
@@ -273,26 +277,12 @@ async function grab(res: http.ServerResponse, orderId: string, token: string) {
         }),
         request_id: crypto.randomUUID(),
       };
-      const hash = auditHash(head.hash, event);
-      yield [
-        'insertAudit',
-        [
-          event.seq,
-          event.occurred_at,
-          event.actor_id,
-          event.actor_role,
-          event.action,
-          event.entity_type,
-          event.entity_id,
-          event.region_code,
-          event.before_json,
-          event.after_json,
-          event.request_id,
-          head.hash,
-          hash,
-        ],
-      ];
-      yield ['setHead', [hash]];
+      const { key, bumpParams } = floorShard(event);
+      const head = (yield ['bumpShard', bumpParams]).rows[0] as
+        { seq: number; hash: string } | undefined;
+      const { insertParams, setParams } = floorChained(key, head, event);
+      yield ['insertEvent', insertParams];
+      yield ['setShardHash', setParams];
       return true;
     })
     .catch((e: unknown) => {

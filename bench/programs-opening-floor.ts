@@ -8,7 +8,7 @@
  *   program (one join), the live-enrolment check, then in one transaction: UPDATE program_classes
  *   SET confirmed_count +1, queue_seq +1 WHERE confirmed_count + 1 <= capacity AND nobody waits
  *   RETURNING queue_seq; on a miss UPDATE … queue_seq + 1 RETURNING; the insert; the audit event
- *   (head bump … returning, insert, head update). Answered as the app's EnrolmentView from the row
+ *   (floor-audit.ts: the shard head bump … returning, insert, shard head update). Answered as the app's EnrolmentView from the row
  *   just written and the child read before (the app does not read them back either). Age and
  *   catchment are checked with the app's pure rule (`eligibilityRefusal`). When the app's
  *   statements change, this list changes with them (it is the floor only while it is the same work).
@@ -20,12 +20,21 @@ import http from 'node:http';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { auditHash } from '../src/modules/audit/audit-hash.ts';
+import { deriveAuditKeys, installAuditKeys } from '../src/modules/audit/audit-key.ts';
 import { hashToken } from '../src/modules/auth/session.service.ts';
 import { eligibilityRefusal } from '../src/modules/programs/enrolment.rules.ts';
 import { availableEnrolmentActions } from '../src/modules/programs/enrolment.workflow.ts';
+import { parseMasterKey } from '../src/modules/residents/pii-crypto.ts';
 import { serveUntilStopped } from './lib/child.ts';
+import { floorAppendAudit, floorAuditSql } from './lib/floor-audit.ts';
 
+const config = loadConfig(process.env);
+if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
+installAuditKeys(
+  deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey), auditKey: config.auditKey }),
+);
+
+/** The app's statements, written with `?`, and the audit chain's for this dialect (floor-audit.ts). */
 const SQL = {
   session:
     'select s.expires_at, s.revoked_at, a.id, a.status from sessions as s inner join accounts as a on a.id = s.account_id where s.id = ? and s.kind = ?',
@@ -39,10 +48,7 @@ const SQL = {
   queue: 'update program_classes set queue_seq = queue_seq + 1 where id = ? returning queue_seq',
   insert:
     'insert into enrolments (id, class_id, child_id, guardian_account_id, region_code, status, priority_groups, priority_rank, position, applied_at, offer_expires_at, reasons, updated_at, sibling_group) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  bumpHead: 'update audit_head set seq = seq + 1 where id = 1 returning seq, hash',
-  insertAudit:
-    'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  setHead: 'update audit_head set hash = ? where id = 1',
+  ...floorAuditSql(config.database.dialect),
 } as const;
 type Name = keyof typeof SQL;
 type Row = Record<string, unknown>;
@@ -131,7 +137,6 @@ function postgresDriver(url: string, poolSize: number): Driver {
   };
 }
 
-const config = loadConfig(process.env);
 const driver =
   config.database.dialect === 'sqlite'
     ? sqliteDriver(config.database.file)
@@ -206,9 +211,7 @@ async function enrol(res: http.ServerResponse, classId: string, token: string, r
       at,
       null,
     ]);
-    const head = (await tx.get('bumpHead', []))!;
-    const event = {
-      seq: Number(head.seq),
+    await floorAppendAudit(tx, {
       occurred_at: at,
       actor_id: accountId,
       actor_role: 'guardian',
@@ -227,10 +230,7 @@ async function enrol(res: http.ServerResponse, classId: string, token: string, r
         priorityGroups: [],
       }),
       request_id: crypto.randomUUID(),
-    };
-    const hash = auditHash(String(head.hash), event);
-    await tx.run('insertAudit', [...Object.values(event), head.hash, hash]);
-    await tx.run('setHead', [hash]);
+    });
     return { status, position, priorityGroups: '[]' };
   });
   send(res, 201, {

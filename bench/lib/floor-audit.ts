@@ -76,3 +76,21 @@ export function floorChained(
     setParams: [hash, key.shard],
   };
 }
+
+/** The names of the three statements (keys of `floorAuditSql`), for a floor's statement map. */
+export type FloorAuditStatement = keyof ReturnType<typeof floorAuditSql>;
+
+/** A floor's handle on its open transaction: `get` answers the first row (or none). */
+export interface FloorAuditTx {
+  get(name: FloorAuditStatement, params: unknown[]): Promise<unknown>;
+  run(name: FloorAuditStatement, params: unknown[]): Promise<unknown>;
+}
+
+/** recordAudit's three statements on a floor whose map holds `floorAuditSql(dialect)`. */
+export async function floorAppendAudit(tx: FloorAuditTx, event: FloorAuditEvent): Promise<void> {
+  const { key, bumpParams } = floorShard(event);
+  const head = (await tx.get('bumpShard', bumpParams)) as { seq: number; hash: string } | undefined;
+  const { insertParams, setParams } = floorChained(key, head, event);
+  await tx.run('insertEvent', insertParams);
+  await tx.run('setShardHash', setParams);
+}

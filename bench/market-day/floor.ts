@@ -6,7 +6,8 @@
  *
  *   POST /api/v1/queue/stations/:id/tickets   session, grants, station, resident; in one
  *     transaction the day's counter (insert … do nothing, value + 1 … returning), the ticket, the
- *     audit event (head bump … returning, insert, head hash); then the ticket re-read with the name.
+ *     audit event (floor-audit.ts: the shard head bump … returning, insert, shard head hash); then
+ *     the ticket re-read with the name.
  *   POST /api/v1/queue/stations/:id/call-next  session, grants, station, the waiting tickets; in
  *     one transaction the conditional claim (status = 'waiting') and the audit event; on a lost
  *     race the next candidate; then the ticket re-read with the name.
@@ -22,12 +23,7 @@ import {
   ticketCounterName,
   ticketLabel,
 } from '../../src/modules/appointments/queue.rules.ts';
-import { linkHash } from '../../src/modules/audit/audit-hash.ts';
-import {
-  currentAuditKeys,
-  deriveAuditKeys,
-  installAuditKeys,
-} from '../../src/modules/audit/audit-key.ts';
+import { deriveAuditKeys, installAuditKeys } from '../../src/modules/audit/audit-key.ts';
 import { hashToken } from '../../src/modules/auth/session.service.ts';
 import { parseMasterKey } from '../../src/modules/residents/pii-crypto.ts';
 import type { QueueTicketTable, StationTable } from '../../src/db/schema.ts';
@@ -36,6 +32,7 @@ import { chinaDate } from '../../src/shared/china-time.ts';
 import { AppError, problemBody } from '../../src/shared/problem.ts';
 import { isRole } from '../../src/shared/roles.ts';
 import { serveUntilStopped } from '../lib/child.ts';
+import { floorAppendAudit, floorAuditSql, type FloorAuditStatement } from '../lib/floor-audit.ts';
 import {
   floorPostgres,
   floorSqlite,
@@ -46,8 +43,10 @@ import {
 const TICKET_COLUMNS =
   'id, station_id, region_code, date, lane, number, label, booking_id, resident_id, priority, window_starts_at, status, issued_at, called_at, called_by, desk, started_at, finished_at, case_id, updated_at';
 
-/** Written with `?`; numbered ($1, $2, …) for PostgreSQL. */
-/** The app's statements for a walk-in ticket and 'call next', written with `?`. */
+/**
+ * The app's statements for a walk-in ticket and 'call next', written with `?`; numbered ($1, $2, …)
+ * for PostgreSQL. The audit chain's (floor-audit.ts) join them once the dialect is known.
+ */
 const SQL = {
   session:
     'select s.expires_at, s.revoked_at, s.last_seen_at, a.id, a.username, a.display_name, a.status, a.resident_id ' +
@@ -67,14 +66,10 @@ const SQL = {
     "select id, lane, number, priority, window_starts_at, issued_at from queue_tickets where station_id = ? and date = ? and status = 'waiting'",
   claim:
     "update queue_tickets set status = 'called', called_at = ?, called_by = ?, desk = ?, updated_at = ? where id = ? and status = 'waiting'",
-  bumpHead: 'update audit_head set seq = seq + 1 where id = 1 returning seq, hash, legacy_through',
-  insertAudit:
-    'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  setHead: 'update audit_head set hash = ? where id = 1',
   ticket: 'select * from queue_tickets where id = ?',
   names: 'select id, full_name from residents where id in (?)',
 } as const;
-type Name = keyof typeof SQL;
+type Name = keyof typeof SQL | FloorAuditStatement;
 type FloorDb = Db<Name>;
 type Tx = AnyTx<Name>;
 
@@ -138,13 +133,8 @@ async function audit(
     now: Date;
   },
 ) {
-  const head = (await tx.get<{ seq: number; hash: string; legacy_through: number }>(
-    'bumpHead',
-    [],
-  ))!;
   const who = auditActor(e.actor, e.grant);
-  const event = {
-    seq: Number(head.seq),
+  await floorAppendAudit(tx, {
     occurred_at: e.now.toISOString(),
     actor_id: who.accountId,
     actor_role: who.role,
@@ -156,11 +146,7 @@ async function audit(
     before_json: e.before === undefined ? null : JSON.stringify(e.before),
     after_json: JSON.stringify(e.after),
     request_id: crypto.randomUUID(),
-  };
-  const rule = { key: currentAuditKeys().chain, legacyThrough: Number(head.legacy_through) };
-  const hash = linkHash(rule, head.hash, event);
-  await tx.run('insertAudit', [...Object.values(event), head.hash, hash]);
-  await tx.run('setHead', [hash]);
+  });
 }
 
 async function present(db: FloorDb, id: string, now: Date) {
@@ -294,7 +280,8 @@ async function callNext(db: FloorDb, actor: Actor, stationId: string, body: unkn
           entityId: candidate.id,
           regionCode: station.region_code,
           before: { status: 'waiting' },
-          after: { status: 'called', desk },
+          // As the app's: the bench's clerks sit at no window (they call with a desk).
+          after: { status: 'called', desk, windowId: null },
           now,
         });
         return true;
@@ -309,10 +296,14 @@ export function runFloor() {
   const config = loadConfig(process.env);
   if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
   installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey) }));
+  const statements: Record<Name, string> = {
+    ...SQL,
+    ...floorAuditSql(config.database.dialect),
+  };
   const db =
     config.database.dialect === 'sqlite'
-      ? floorSqlite(config.database.file, SQL)
-      : floorPostgres(config.database.url, config.database.poolSize, SQL);
+      ? floorSqlite(config.database.file, statements)
+      : floorPostgres(config.database.url, config.database.poolSize, statements);
   const route = /^\/api\/v1\/queue\/stations\/([0-9a-f-]{36})\/(tickets|call-next)$/;
   const send = (res: http.ServerResponse, status: number, body: unknown, type: string) => {
     const text = JSON.stringify(body);

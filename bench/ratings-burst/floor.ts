@@ -16,12 +16,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { loadConfig } from '../../src/config.ts';
-import { linkHash } from '../../src/modules/audit/audit-hash.ts';
-import {
-  currentAuditKeys,
-  deriveAuditKeys,
-  installAuditKeys,
-} from '../../src/modules/audit/audit-key.ts';
+import { deriveAuditKeys, installAuditKeys } from '../../src/modules/audit/audit-key.ts';
 import { tokenHash } from '../../src/modules/ratings/rating-tokens.ts';
 import {
   checkLevelReasons,
@@ -32,12 +27,13 @@ import {
 import { parseMasterKey } from '../../src/modules/residents/pii-crypto.ts';
 import { AppError, problemBody } from '../../src/shared/problem.ts';
 import { serveUntilStopped } from '../lib/child.ts';
+import { floorAppendAudit, floorAuditSql, type FloorAuditStatement } from '../lib/floor-audit.ts';
 import { floorPostgres, floorSqlite, type FloorDb, type Tx } from '../lib/floor-db.ts';
 
 const RATING_COLUMNS =
   'id, subject_type, subject_id, kind, level, reason_codes, comment, channel, service_channel, subject_number, item_code, region_code, station_id, staff_account_id, agent_account_id, rater_resident_id, rater_account_id, completed_at, excluded, rated_at';
 
-/** The app's statements, written with `?`. */
+/** The app's statements, written with `?`; the audit chain's (floor-audit.ts) join them per dialect. */
 const SQL = {
   link: 'select * from rating_links where token_hash = ?',
   kase: 'select id, number, state, item_code, home_region_code, accepting_region_code, accepting_station_id, agent_account_id, applicant_id, first_responder_id, channel from cases where id = ?',
@@ -56,12 +52,8 @@ const SQL = {
     "and not exists (select r.id from ratings as r where r.subject_id = c.id and r.subject_type = 'case') " +
     'order by a.at desc',
   idle: 'update rating_devices set idle_since = ? where id = ?',
-  bumpHead: 'update audit_head set seq = seq + 1 where id = 1 returning seq, hash, legacy_through',
-  insertAudit:
-    'insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  setHead: 'update audit_head set hash = ? where id = 1',
 };
-type Name = keyof typeof SQL;
+type Name = keyof typeof SQL | FloorAuditStatement;
 
 interface Subject {
   id: string;
@@ -153,12 +145,7 @@ async function submit(tx: Tx<Name>, s: Subject, r: Rating, channel: string, now:
     at,
   ]);
   if (inserted !== 1) throw new AppError('RATING_ALREADY_GIVEN');
-  const head = (await tx.get<{ seq: number; hash: string; legacy_through: number }>(
-    'bumpHead',
-    [],
-  ))!;
-  const event = {
-    seq: Number(head.seq),
+  await floorAppendAudit(tx, {
     occurred_at: at,
     actor_id: null,
     actor_role: null,
@@ -175,11 +162,7 @@ async function submit(tx: Tx<Name>, s: Subject, r: Rating, channel: string, now:
       channel,
     }),
     request_id: crypto.randomUUID(),
-  };
-  const rule = { key: currentAuditKeys().chain, legacyThrough: Number(head.legacy_through) };
-  const hash = linkHash(rule, head.hash, event);
-  await tx.run('insertAudit', [...Object.values(event), head.hash, hash]);
-  await tx.run('setHead', [hash]);
+  });
   return { id, kind: 'first' as const, ticketId: null };
 }
 
@@ -227,10 +210,14 @@ export function runFloor() {
   const config = loadConfig(process.env);
   if (!config.dataKey) throw new Error('DOORSTEP_DATA_KEY is required');
   installAuditKeys(deriveAuditKeys({ dataKey: parseMasterKey(config.dataKey) }));
+  const statements: Record<Name, string> = {
+    ...SQL,
+    ...floorAuditSql(config.database.dialect),
+  };
   const db =
     config.database.dialect === 'sqlite'
-      ? floorSqlite(config.database.file, SQL)
-      : floorPostgres(config.database.url, config.database.poolSize, SQL);
+      ? floorSqlite(config.database.file, statements)
+      : floorPostgres(config.database.url, config.database.poolSize, statements);
   const linkRoute = /^\/api\/v1\/ratings\/public\/links\/([A-Za-z0-9_-]{16,64})$/;
   const send = (res: http.ServerResponse, status: number, body: unknown, type: string) => {
     const text = JSON.stringify(body);
