@@ -69,7 +69,7 @@ export function NotificationBell() {
         type="text"
         data-testid="notification-bell"
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
         aria-label={
           unread > 0
             ? t('firstresponse.notifications.unread', { count: unread })
