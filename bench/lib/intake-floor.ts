@@ -8,9 +8,6 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { CaseTable, Database } from '../../src/db/schema.ts';
-import { GENESIS_HASH } from '../../src/modules/audit/audit-hash.ts';
-import { currentAuditKeys } from '../../src/modules/audit/audit-key.ts';
-import { shardLinkHash, shardOf } from '../../src/modules/audit/audit-shard.rules.ts';
 import { recordAudit } from '../../src/modules/audit/audit.service.ts';
 import { insertFiledCase } from '../../src/modules/cases/case-filed-rows.ts';
 import { caseCounterName, formatCaseNumber } from '../../src/modules/cases/case-number.rules.ts';
@@ -18,6 +15,7 @@ import type { OneTimeNotice } from '../../src/modules/cases/case.notice.ts';
 import { nextCounter } from '../../src/modules/cases/case.repo.ts';
 import { noticeRequests } from '../../src/modules/cases/case.requests.ts';
 import { chinaDate } from '../../src/shared/china-time.ts';
+import { floorAuditSql, floorChained, floorShard } from './floor-audit.ts';
 
 export interface Filer {
   stationId: string;
@@ -146,12 +144,15 @@ const FLOOR_SQL = {
     'insert into case_requests (id, case_id, material_key, kind, blocking, reason, requested_by, requested_at, satisfied_at, satisfied_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
   insertAction:
     'insert into case_actions (id, case_id, seq, action, from_state, to_state, actor_id, actor_role, station_id, reason, payload, at) values ($1, $2, 1, $3, null, $4, $5, $6, $7, null, $8, $9)',
-  bumpShard:
-    'insert into audit_shard_heads (shard, town, day, seq, hash) values ($1, $2, $3, 1, $4) on conflict (shard) do update set seq = audit_shard_heads.seq + 1 where audit_shard_heads.sealed_seq is null returning seq, hash',
-  insertEvent:
-    "insert into audit_events (seq, occurred_at, actor_id, actor_role, station_id, action, entity_type, entity_id, region_code, before_json, after_json, request_id, prev_hash, hash, shard, shard_seq) values (nextval('audit_events_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-  setShardHash: 'update audit_shard_heads set hash = $1 where shard = $2',
 } as const;
+
+/** recordAudit's three statements (floor-audit.ts), numbered for pg. */
+const AUDIT_SQL = Object.fromEntries(
+  Object.entries(floorAuditSql('postgres')).map(([name, sql]) => {
+    let n = 0;
+    return [name, sql.replace(/\?/g, () => `$${++n}`)];
+  }),
+) as Record<keyof ReturnType<typeof floorAuditSql>, string>;
 
 /** The same work with the bare driver: what the database needs at least. */
 export async function fileWithFloor(pool: pg.Pool, f: Filer, filing: Filing): Promise<string> {
@@ -195,28 +196,14 @@ export async function fileWithFloor(pool: pg.Pool, f: Filer, filing: Filing): Pr
       row.presented,
       row.created_at,
     ]);
-    const key = shardOf(filing.region, day);
+    const event = auditFields(f, row);
+    const { key, bumpParams } = floorShard(event);
     const head = (
-      await client.query<{ seq: number; hash: string }>(FLOOR_SQL.bumpShard, [
-        key.shard,
-        key.town,
-        key.day,
-        GENESIS_HASH,
-      ])
-    ).rows[0]!;
-    const a = auditFields(f, row);
-    const hash = shardLinkHash(currentAuditKeys().chain, key.shard, head.hash, {
-      ...a,
-      seq: Number(head.seq),
-    });
-    await client.query(FLOOR_SQL.insertEvent, [
-      ...Object.values(a),
-      head.hash,
-      hash,
-      key.shard,
-      Number(head.seq),
-    ]);
-    await client.query(FLOOR_SQL.setShardHash, [hash, key.shard]);
+      await client.query<{ seq: number; hash: string }>(AUDIT_SQL.bumpShard, bumpParams)
+    ).rows[0];
+    const { insertParams, setParams } = floorChained(key, head, event);
+    await client.query(AUDIT_SQL.insertEvent, insertParams);
+    await client.query(AUDIT_SQL.setShardHash, setParams);
     await client.query('commit');
     return row.number;
   } catch (error) {
